@@ -1,0 +1,90 @@
+// The environment, validated once at start. A bad value stops the process with a message that
+// names the variable and what is expected.
+import { z } from 'zod';
+
+const blankToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
+const optionalString = z.preprocess(blankToUndefined, z.string().trim().optional());
+
+export const configSchema = z
+  .object({
+    PORT: z.preprocess(
+      blankToUndefined,
+      z.coerce
+        .number({ invalid_type_error: 'a port number' })
+        .int('a whole number')
+        .min(1, 'a port number from 1 to 65535')
+        .max(65535, 'a port number from 1 to 65535')
+        .default(3978),
+    ),
+    BOT_ID: z.preprocess(blankToUndefined, z.string().uuid('the bot\'s Microsoft App ID (a GUID)').optional()),
+    BOT_PASSWORD: optionalString,
+    BOT_TENANT_ID: z.preprocess(blankToUndefined, z.string().uuid('the Microsoft Entra tenant ID (a GUID)').optional()),
+    BOT_TYPE: z.preprocess(
+      blankToUndefined,
+      z
+        .enum(['SingleTenant', 'MultiTenant', 'UserAssignedMSI'], {
+          errorMap: () => ({ message: 'one of SingleTenant, MultiTenant, UserAssignedMSI' }),
+        })
+        .default('SingleTenant'),
+    ),
+    MONGODB_URI: z.preprocess(
+      blankToUndefined,
+      z
+        .string()
+        .regex(/^mongodb(\+srv)?:\/\/\S+$/, 'a MongoDB connection string starting mongodb:// or mongodb+srv://')
+        .optional(),
+    ),
+    MONGODB_DB: z.preprocess(
+      blankToUndefined,
+      z
+        .string()
+        .regex(/^[A-Za-z0-9_-]{1,63}$/, 'a database name of letters, digits, _ or - (at most 63)')
+        .default('placement_stability'),
+    ),
+    DATA_DIR: z.preprocess(blankToUndefined, z.string().default('./data')),
+    LOG_LEVEL: z.preprocess(
+      blankToUndefined,
+      z
+        .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
+          errorMap: () => ({ message: 'one of fatal, error, warn, info, debug, trace, silent' }),
+        })
+        .default('info'),
+    ),
+    /** Where to send people who are not on the roster (shown in the "not set up" message). */
+    SUPPORT_CONTACT: z.preprocess(blankToUndefined, z.string().max(200).default('your team manager or the system administrator')),
+    /** Bot Framework OpenID metadata; only tests and sovereign clouds change it. */
+    BOT_OPENID_METADATA: z.preprocess(blankToUndefined, z.string().url('a URL').optional()),
+  })
+  .superRefine((cfg, ctx) => {
+    if (cfg.BOT_ID && cfg.BOT_TYPE !== 'UserAssignedMSI' && !cfg.BOT_PASSWORD) {
+      ctx.addIssue({ code: 'custom', path: ['BOT_PASSWORD'], message: 'the bot\'s client secret (required when BOT_ID is set)' });
+    }
+    if (cfg.BOT_ID && cfg.BOT_TYPE !== 'MultiTenant' && !cfg.BOT_TENANT_ID) {
+      ctx.addIssue({ code: 'custom', path: ['BOT_TENANT_ID'], message: `the tenant ID (required for BOT_TYPE ${cfg.BOT_TYPE})` });
+    }
+  });
+
+export type Config = z.infer<typeof configSchema> & { localMode: boolean };
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Reads and validates the environment. Throws ConfigError naming every bad variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = configSchema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => {
+      const name = issue.path.join('.') || 'environment';
+      const got = env[name];
+      const shown = got === undefined ? '' : name === 'BOT_PASSWORD' || name === 'MONGODB_URI' ? ' (value hidden)' : ` (got "${got}")`;
+      return `${name}: expected ${issue.message}${shown}`;
+    });
+    throw new ConfigError(problems);
+  }
+  // Without a bot id there is no Bot Framework authentication: local development only.
+  return { ...parsed.data, localMode: !parsed.data.BOT_ID };
+}

@@ -1,0 +1,72 @@
+// Calendar dates as 'YYYY-MM-DD' strings and instants as ISO-8601 UTC strings. Pure arithmetic in
+// UTC, so no local time zone can shift a date by a day.
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+export function isIsoDate(value: string): boolean {
+  const m = ISO_DATE.exec(value);
+  if (!m) return false;
+  const d = new Date(Date.UTC(+m[1], +m[2] - 1, +m[3]));
+  return d.getUTCFullYear() === +m[1] && d.getUTCMonth() === +m[2] - 1 && d.getUTCDate() === +m[3];
+}
+
+function toUtc(date: string): Date {
+  if (!isIsoDate(date)) throw new RangeError(`not a calendar date: ${date}`);
+  return new Date(`${date}T00:00:00Z`);
+}
+
+export function addDays(date: string, days: number): string {
+  const d = toUtc(date);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
+/** Whole days from `from` to `to` (negative when `to` is earlier). */
+export function daysBetween(from: string, to: string): number {
+  return Math.round((toUtc(to).getTime() - toUtc(from).getTime()) / 86_400_000);
+}
+
+/**
+ * The same calendar date a year earlier. 29 February maps to 28 February, so the 12-month window
+ * never reaches back past a year.
+ */
+export function sameDateYearBefore(date: string): string {
+  const [y, m, d] = date.split('-').map(Number);
+  const day = m === 2 && d === 29 ? 28 : d;
+  return `${String(y - 1).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+/** The calendar date of an instant, in UTC. */
+export function dateOf(instant: string | Date): string {
+  return (typeof instant === 'string' ? new Date(instant) : instant).toISOString().slice(0, 10);
+}
+
+/** Age of an instant at `now`, as "3 days", "5 hours" or "12 minutes". */
+export function describeAge(since: string, now: Date): string {
+  const minutes = Math.max(0, Math.floor((now.getTime() - new Date(since).getTime()) / 60_000));
+  if (minutes >= 2 * 24 * 60) return `${Math.floor(minutes / (24 * 60))} days`;
+  if (minutes >= 120) return `${Math.floor(minutes / 60)} hours`;
+  return minutes === 1 ? '1 minute' : `${minutes} minutes`;
+}
+
+/** Formats a 'YYYY-MM-DD' date as e.g. "Mon 23 Nov 2026" for people to read. */
+export function formatDate(date: string): string {
+  return toUtc(date).toLocaleDateString('en-GB', { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+}
+
+/** Formats an instant as UK local time, e.g. "23 Nov 2026, 14:05". */
+export function formatInstant(instant: string): string {
+  return new Date(instant).toLocaleString('en-GB', {
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    timeZone: 'Europe/London',
+  });
+}
+
+/** Today's date in England, which is what "today" means on a form or a due date. */
+export function ukDate(now: Date): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+}

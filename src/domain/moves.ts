@@ -1,0 +1,270 @@
+// Placement move requests: what a request must say (MOVE-1 to MOVE-6), how a decision is made
+// (MOVE-1), and what has to happen after approval (MOVE-7, MOVE-10, PLAN-1, AFTER-1).
+import { z } from 'zod';
+import { addDays, isIsoDate, sameDateYearBefore } from './dates';
+import { PLACE_CHANGE_REASONS, PLACEMENT_TYPES } from './ssda903/codes';
+
+export type Urgency = 'planned' | 'urgent';
+export type MoveState = 'pending' | 'info_requested' | 'approved' | 'declined' | 'completed' | 'withdrawn';
+export type DecisionOutcome = 'approved' | 'declined';
+
+export const MOVE_STATE_LABELS: Record<MoveState, string> = {
+  pending: 'Waiting for a decision',
+  info_requested: 'More information asked for',
+  approved: 'Approved',
+  declined: 'Declined',
+  completed: 'Move done',
+  withdrawn: 'Withdrawn',
+};
+
+/** Reasons a move may be requested for: the SSDA903 REASON_PLACE_CHANGE codes that end a placement with a carer. */
+export const MOVE_REASON_CODES = Object.keys(PLACE_CHANGE_REASONS).filter((code) => code !== 'PLACE');
+
+export interface MoveRequestDetails {
+  caseRef: string;
+  urgency: Urgency;
+  proposedDate: string;
+  reasonCode: string;
+  reasonOther: string | null;
+  rationale: string;
+  alternativesConsidered: string | null;
+  safeguardingIssue: string | null;
+  virtualSchoolConsulted: boolean;
+  virtualSchoolAdvice: string;
+  childToldPlan: string;
+  childToldAgreedWithCarerAndSsw: boolean;
+  followsAllegation: boolean;
+  nextPlacementCanKeepForMonths: boolean | null;
+  educationDisrupted: 'yes' | 'no' | 'unknown';
+}
+
+export interface Decision {
+  outcome: DecisionOutcome;
+  by: string;
+  byName: string;
+  at: string;
+  comment: string | null;
+}
+
+export interface InfoRequest {
+  askedBy: string;
+  askedByName: string;
+  askedAt: string;
+  question: string;
+  answer: string | null;
+  answeredAt: string | null;
+}
+
+export interface MoveRequest extends MoveRequestDetails {
+  ref: string;
+  team: string;
+  requestedBy: string;
+  requestedByName: string;
+  requestedAt: string;
+  state: MoveState;
+  /** Moves the child had in the 12 months up to the request (the history shown to the approver). */
+  movesInLast12Months: number;
+  decision: Decision | null;
+  infoRequests: InfoRequest[];
+  completion: { date: string; placementType: string; by: string; at: string } | null;
+}
+
+// ---- the form -------------------------------------------------------------------------------
+
+const MAX_TEXT = 4000;
+const text = (label: string, min = 1) =>
+  z
+    .string({ required_error: `${label} is required.`, invalid_type_error: `${label} must be text.` })
+    .trim()
+    .max(MAX_TEXT, `${label} must be at most ${MAX_TEXT} characters.`)
+    .refine((v) => v.length >= min, min > 1 ? `${label} needs at least ${min} characters.` : `${label} is required.`);
+const optionalText = (label: string) =>
+  z
+    .string({ invalid_type_error: `${label} must be text.` })
+    .trim()
+    .max(MAX_TEXT, `${label} must be at most ${MAX_TEXT} characters.`)
+    .optional()
+    .transform((v) => (v ? v : null));
+const yesNo = (label: string) =>
+  z.enum(['yes', 'no'], { errorMap: () => ({ message: `Say yes or no: ${label}` }) });
+
+/**
+ * The move request form exactly as a card submits it (every value a string). Conditional rules
+ * carry the rule id in their message so the social worker sees why a field is needed.
+ */
+export function moveRequestFormSchema(today: string) {
+  const latest = addDays(today, 366);
+  return z
+    .object({
+      caseRef: z.string({ required_error: 'Choose the child.' }).trim().min(1, 'Choose the child.').max(64, 'Choose the child.'),
+      urgency: z.enum(['planned', 'urgent'], { errorMap: () => ({ message: 'Say whether the move is planned or urgent.' }) }),
+      proposedDate: z
+        .string({ required_error: 'Give the proposed date of the move.' })
+        .refine(isIsoDate, 'Give the proposed date as a date.')
+        .refine((d) => !isIsoDate(d) || d >= today, 'The proposed date cannot be in the past.')
+        .refine((d) => !isIsoDate(d) || d <= latest, 'The proposed date must be within the next year.'),
+      reasonCode: z.enum(MOVE_REASON_CODES as [string, ...string[]], { errorMap: () => ({ message: 'Choose the reason for the move.' }) }),
+      reasonOther: optionalText('The explanation of "other"'),
+      rationale: text('The rationale for the move (MOVE-1)', 20),
+      alternativesConsidered: optionalText('Alternatives considered'),
+      safeguardingIssue: optionalText('The immediate safeguarding issue'),
+      virtualSchoolConsulted: yesNo('has the Virtual School been asked for advice?'),
+      virtualSchoolAdvice: optionalText('The Virtual School\'s advice'),
+      childToldPlan: text('How and when the child will be told (MOVE-5)', 10),
+      childToldAgreed: z.enum(['true', 'false']).optional().default('false'),
+      followsAllegation: yesNo('does the move follow an allegation against the carer?'),
+      nextPlacementCanKeepForMonths: z.enum(['true', 'false']).optional().default('false'),
+      educationDisrupted: z.enum(['yes', 'no', 'unknown'], { errorMap: () => ({ message: 'Say whether the move will disrupt education or training.' }) }),
+    })
+    .superRefine((form, ctx) => {
+      const need = (path: string, message: string) => ctx.addIssue({ code: 'custom', path: [path], message });
+      if (form.reasonCode === 'OTHER' && (form.reasonOther ?? '').length < 20) {
+        need('reasonOther', '"Other" is for exceptional cases only: explain in at least 20 characters why no other reason fits (MOVE-7).');
+      }
+      if (form.urgency === 'urgent') {
+        if (!form.safeguardingIssue || form.safeguardingIssue.length < 10)
+          need('safeguardingIssue', 'An urgent move is only for an immediate safeguarding issue: describe it (MOVE-3).');
+        if (!form.alternativesConsidered || form.alternativesConsidered.length < 10)
+          need('alternativesConsidered', 'An urgent move is not authorised until the alternative placement options are understood: list them (MOVE-3).');
+      }
+      if (form.virtualSchoolConsulted === 'yes' && !form.virtualSchoolAdvice) {
+        need('virtualSchoolAdvice', 'Record the Virtual School\'s advice (MOVE-4).');
+      }
+      if (form.virtualSchoolConsulted === 'no') {
+        if (form.urgency === 'planned') {
+          need('virtualSchoolConsulted', 'Ask the Virtual School for advice before requesting a planned move (MOVE-4).');
+        } else if (!form.virtualSchoolAdvice || form.virtualSchoolAdvice.length < 10) {
+          need('virtualSchoolAdvice', 'Say why the Virtual School has not been asked yet and when they will be (MOVE-4).');
+        }
+      }
+      if (form.urgency === 'planned' && form.childToldAgreed !== 'true') {
+        need('childToldAgreed', 'Agree with the supervising social worker and the carer how and when the child will be told (MOVE-5).');
+      }
+      if (form.followsAllegation === 'yes' && form.nextPlacementCanKeepForMonths !== 'true') {
+        need(
+          'nextPlacementCanKeepForMonths',
+          'After an allegation, the next placement must be able to keep the child for months, not a week or two: confirm it (MOVE-6).',
+        );
+      }
+    })
+    .transform(
+      (form): MoveRequestDetails => ({
+        caseRef: form.caseRef,
+        urgency: form.urgency,
+        proposedDate: form.proposedDate,
+        reasonCode: form.reasonCode,
+        reasonOther: form.reasonCode === 'OTHER' ? form.reasonOther : null,
+        rationale: form.rationale,
+        alternativesConsidered: form.alternativesConsidered,
+        safeguardingIssue: form.urgency === 'urgent' ? form.safeguardingIssue : null,
+        virtualSchoolConsulted: form.virtualSchoolConsulted === 'yes',
+        virtualSchoolAdvice: form.virtualSchoolAdvice ?? '',
+        childToldPlan: form.childToldPlan,
+        childToldAgreedWithCarerAndSsw: form.childToldAgreed === 'true',
+        followsAllegation: form.followsAllegation === 'yes',
+        nextPlacementCanKeepForMonths: form.followsAllegation === 'yes' ? form.nextPlacementCanKeepForMonths === 'true' : null,
+        educationDisrupted: form.educationDisrupted,
+      }),
+    );
+}
+
+/** Field name -> first message, for showing beside each input. */
+export type FieldErrors = Record<string, string>;
+
+export function fieldErrors(error: z.ZodError): FieldErrors {
+  const errors: FieldErrors = {};
+  for (const issue of error.issues) {
+    const field = String(issue.path[0] ?? 'form');
+    errors[field] ??= issue.message;
+  }
+  return errors;
+}
+
+// ---- decisions ------------------------------------------------------------------------------
+
+export const decisionFormSchema = z
+  .object({
+    outcome: z.enum(['approved', 'declined', 'info'], { errorMap: () => ({ message: 'Choose approve, decline or ask for more information.' }) }),
+    comment: z.string({ invalid_type_error: 'The comment must be text.' }).trim().max(MAX_TEXT, `The comment must be at most ${MAX_TEXT} characters.`).optional().default(''),
+  })
+  .superRefine((d, ctx) => {
+    if (d.outcome === 'declined' && d.comment.length < 5)
+      ctx.addIssue({ code: 'custom', path: ['comment'], message: 'Say why the move is declined, so the social worker can act on it.' });
+    if (d.outcome === 'info' && d.comment.length < 5)
+      ctx.addIssue({ code: 'custom', path: ['comment'], message: 'Say what more information you need.' });
+  });
+
+export function isDecided(request: Pick<MoveRequest, 'state'>): boolean {
+  return !['pending', 'info_requested'].includes(request.state);
+}
+
+// ---- placement history ----------------------------------------------------------------------
+
+/**
+ * Moves in the 12 months up to `at`: a move dated after the same calendar date a year before and
+ * on or before `at` (the local measure's window, DOMAIN "Counting moves" 5).
+ */
+export function movesInLast12Months(moveDates: string[], at: string): number {
+  const from = sameDateYearBefore(at);
+  return moveDates.filter((d) => d > from && d <= at).length;
+}
+
+// ---- after approval -------------------------------------------------------------------------
+
+export type FollowUpKind = 'code-move' | 'planning-meeting' | 'placement-plan' | 'sw-visit' | 'virtual-school-told' | 'virtual-school-advice';
+
+export interface FollowUp {
+  kind: FollowUpKind;
+  title: string;
+  ruleIds: string[];
+  dueDate: string;
+}
+
+/**
+ * The follow-up steps an approved move creates, with due dates counted from the move date. A
+ * planned move has its planning meeting and plan before the move (PLAN-1); an urgent one within
+ * 72 hours and 5 days of it.
+ */
+export function followUpsFor(request: Pick<MoveRequest, 'urgency' | 'educationDisrupted' | 'virtualSchoolConsulted'>, moveDate: string): FollowUp[] {
+  const urgent = request.urgency === 'urgent';
+  const steps: FollowUp[] = [
+    {
+      kind: 'planning-meeting',
+      title: urgent ? 'Hold the Placement Planning Meeting within 72 hours of the move' : 'Hold the Placement Planning Meeting before the move',
+      ruleIds: ['PLAN-1'],
+      dueDate: urgent ? addDays(moveDate, 3) : moveDate,
+    },
+    {
+      kind: 'placement-plan',
+      title: urgent ? 'Agree the placement plan within 5 days of the move' : 'Finalise the placement plan at the planning meeting',
+      ruleIds: ['PLAN-1'],
+      dueDate: urgent ? addDays(moveDate, 5) : moveDate,
+    },
+    { kind: 'sw-visit', title: 'Visit the child in the new placement within one week', ruleIds: ['AFTER-1'], dueDate: addDays(moveDate, 7) },
+    {
+      kind: 'code-move',
+      title: 'Code the move and its reason correctly in the case management system',
+      ruleIds: ['MOVE-7', 'AFTER-2'],
+      dueDate: addDays(moveDate, 2),
+    },
+  ];
+  if (request.educationDisrupted !== 'no') {
+    steps.push({
+      kind: 'virtual-school-told',
+      title:
+        request.educationDisrupted === 'yes'
+          ? 'Tell the Virtual School the move disrupts education or training'
+          : 'Check whether the move disrupts education or training and, if so, tell the Virtual School',
+      ruleIds: ['MOVE-10'],
+      dueDate: moveDate,
+    });
+  }
+  if (!request.virtualSchoolConsulted) {
+    steps.push({ kind: 'virtual-school-advice', title: 'Ask the Virtual School for advice on the move', ruleIds: ['MOVE-4'], dueDate: moveDate });
+  }
+  return steps;
+}
+
+export function placementTypeLabel(code: string): string {
+  return PLACEMENT_TYPES[code] ?? code;
+}

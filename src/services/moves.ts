@@ -1,0 +1,240 @@
+// The placement move use cases: request (MOVE-1..6), decide (MOVE-1, first decision wins), ask for
+// and give more information, confirm that the move happened, and the move tracker (MOVE-8).
+import { z } from 'zod';
+import { isIsoDate, ukDate, addDays } from '../domain/dates';
+import {
+  decisionFormSchema,
+  fieldErrors,
+  isDecided,
+  moveRequestFormSchema,
+  movesInLast12Months,
+  MOVE_STATE_LABELS,
+  type MoveState,
+} from '../domain/moves';
+import { canActForChild, canDecideMove, canSeeMoveTracker, coversTeam, type Person } from '../domain/people';
+import { PLACEMENT_TYPES } from '../domain/ssda903/codes';
+import type { MoveRequestDoc, PendingEffect } from '../store/records';
+import { writeAudit } from './audit';
+import type { ServiceContext } from './context';
+import { ConflictError, InvalidInputError, NotFoundError, NotPermittedError } from './errors';
+import { runMoveEffects } from './moveEffects';
+import { toChild } from './people';
+
+/** Optimistic updates are retried this many times when someone else changed the record first. */
+const MAX_ATTEMPTS = 5;
+
+async function nextReference(ctx: ServiceContext, prefix: string): Promise<string> {
+  const year = ukDate(ctx.now()).slice(0, 4);
+  const n = await ctx.records.counters.increment(`${prefix}-${year}`, 'value');
+  return `${prefix}-${year}-${String(n).padStart(4, '0')}`;
+}
+
+export async function moveDatesOf(ctx: ServiceContext, caseRef: string): Promise<string[]> {
+  const moves = await ctx.records.placementMoves.find({ caseRef }, { sort: { date: 1 } });
+  return moves.map((m) => m.date);
+}
+
+export async function getMoveRequest(ctx: ServiceContext, ref: string): Promise<MoveRequestDoc> {
+  const request = typeof ref === 'string' && ref.length <= 40 ? await ctx.records.moveRequests.get(ref) : null;
+  if (!request) throw new NotFoundError(`There is no move request ${String(ref).slice(0, 40)}.`);
+  return request;
+}
+
+/** Submits a move request from the form. Bad input stores nothing and names every problem. */
+export async function requestMove(ctx: ServiceContext, person: Person, form: unknown): Promise<MoveRequestDoc> {
+  const now = ctx.now();
+  const parsed = moveRequestFormSchema(ukDate(now)).safeParse(form);
+  if (!parsed.success) throw new InvalidInputError(fieldErrors(parsed.error));
+  const details = parsed.data;
+
+  // An unknown child and a child the person may not act for get the same answer: nothing leaks.
+  const childDoc = await ctx.records.children.get(details.caseRef);
+  if (!childDoc || !canActForChild(person, toChild(childDoc))) {
+    throw new InvalidInputError({ caseRef: 'Choose one of the children you may request a move for.' });
+  }
+  const open = await ctx.records.moveRequests.findOne({ caseRef: details.caseRef, state: { $in: ['pending', 'info_requested', 'approved'] } });
+  if (open) {
+    throw new ConflictError(`${open.ref} for ${details.caseRef} is already ${MOVE_STATE_LABELS[open.state].toLowerCase()}. Use that request, or ask for it to be withdrawn.`);
+  }
+
+  const ref = await nextReference(ctx, 'PM');
+  const at = now.toISOString();
+  const request: MoveRequestDoc = {
+    _id: ref,
+    version: 1,
+    ref,
+    ...details,
+    team: childDoc.team,
+    requestedBy: person.id,
+    requestedByName: person.name,
+    requestedAt: at,
+    state: 'pending',
+    movesInLast12Months: movesInLast12Months(await moveDatesOf(ctx, details.caseRef), ukDate(now)),
+    decision: null,
+    infoRequests: [],
+    completion: null,
+    createdAt: at,
+    updatedAt: at,
+    pendingEffects: ['requested'],
+  };
+  await ctx.records.moveRequests.insert(request);
+  await writeAudit(ctx, { actor: person.id, action: 'move.requested', subject: ref, toState: 'pending', details: { caseRef: details.caseRef, urgency: details.urgency } }, at);
+  return runMoveEffects(ctx, request);
+}
+
+/**
+ * Changes a request with an optimistic, version-checked update. `change` sees the current record
+ * and returns the fields to set, or throws when the change no longer makes sense.
+ */
+async function changeRequest(
+  ctx: ServiceContext,
+  ref: string,
+  change: (current: MoveRequestDoc) => { fields: Partial<MoveRequestDoc>; effect: PendingEffect },
+): Promise<{ before: MoveRequestDoc; after: MoveRequestDoc }> {
+  for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+    const before = await getMoveRequest(ctx, ref);
+    const { fields, effect } = change(before);
+    const after = await ctx.records.moveRequests.updateIfVersion(ref, before.version, {
+      ...fields,
+      updatedAt: ctx.now().toISOString(),
+      pendingEffects: [...before.pendingEffects, effect],
+    });
+    if (after) return { before, after };
+  }
+  throw new ConflictError(`${ref} is being changed by someone else; please try again.`);
+}
+
+function alreadyDecidedMessage(request: MoveRequestDoc): string {
+  if (request.decision) {
+    const when = new Date(request.decision.at).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/London' });
+    return `${request.ref} was already ${request.decision.outcome} by ${request.decision.byName} at ${when}.`;
+  }
+  return `${request.ref} is ${MOVE_STATE_LABELS[request.state].toLowerCase()}.`;
+}
+
+/**
+ * A Head of Service (or admin) for the child's team approves, declines or asks for more
+ * information. The first decision wins; later clicks change nothing and say who decided.
+ */
+export async function decideMove(ctx: ServiceContext, person: Person, ref: string, input: unknown): Promise<MoveRequestDoc> {
+  const request = await getMoveRequest(ctx, ref);
+  if (!canDecideMove(person, request.team)) {
+    throw new NotPermittedError(`Only a Head of Service for ${request.team} can decide ${request.ref}. Nothing has changed.`);
+  }
+  const parsed = decisionFormSchema.safeParse(input);
+  if (!parsed.success) throw new InvalidInputError(fieldErrors(parsed.error));
+  const { outcome, comment } = parsed.data;
+  const at = ctx.now().toISOString();
+
+  const { before, after } = await changeRequest(ctx, ref, (current) => {
+    if (isDecided(current)) throw new ConflictError(alreadyDecidedMessage(current));
+    if (outcome === 'info') {
+      return {
+        fields: {
+          state: 'info_requested',
+          infoRequests: [...current.infoRequests, { askedBy: person.id, askedByName: person.name, askedAt: at, question: comment, answer: null, answeredAt: null }],
+        },
+        effect: 'info-requested',
+      };
+    }
+    return {
+      fields: { state: outcome, decision: { outcome, by: person.id, byName: person.name, at, comment: comment || null } },
+      effect: 'decided',
+    };
+  });
+  await writeAudit(ctx, {
+    actor: person.id,
+    action: outcome === 'info' ? 'move.info-requested' : `move.${outcome}`,
+    subject: ref,
+    fromState: before.state,
+    toState: after.state,
+    details: { comment: comment || null },
+  }, at);
+  return runMoveEffects(ctx, after);
+}
+
+const answerSchema = z.object({
+  answer: z.string({ required_error: 'Write your answer.', invalid_type_error: 'The answer must be text.' }).trim().min(5, 'Write your answer (at least 5 characters).').max(4000, 'The answer must be at most 4000 characters.'),
+});
+
+function mayWorkOnRequest(person: Person, request: MoveRequestDoc, childSocialWorker: string | null): boolean {
+  return request.requestedBy === person.id || childSocialWorker === person.id || (person.roles.includes('team_manager') && coversTeam(person, request.team));
+}
+
+/** The requester (or the child's social worker) answers the approver's question; the request goes back for a decision. */
+export async function answerInfoRequest(ctx: ServiceContext, person: Person, ref: string, input: unknown): Promise<MoveRequestDoc> {
+  const request = await getMoveRequest(ctx, ref);
+  const child = await ctx.records.children.get(request.caseRef);
+  if (!mayWorkOnRequest(person, request, child?.socialWorker ?? null)) throw new NotPermittedError(`You cannot answer questions on ${ref}.`);
+  const parsed = answerSchema.safeParse(input);
+  if (!parsed.success) throw new InvalidInputError(fieldErrors(parsed.error));
+  const at = ctx.now().toISOString();
+  const { before, after } = await changeRequest(ctx, ref, (current) => {
+    if (current.state !== 'info_requested') throw new ConflictError(`${ref} is not waiting for more information (${MOVE_STATE_LABELS[current.state].toLowerCase()}).`);
+    const infoRequests = current.infoRequests.map((q, i) =>
+      i === current.infoRequests.length - 1 ? { ...q, answer: parsed.data.answer, answeredAt: at } : q,
+    );
+    return { fields: { state: 'pending', infoRequests }, effect: 'info-answered' };
+  });
+  await writeAudit(ctx, { actor: person.id, action: 'move.info-answered', subject: ref, fromState: before.state, toState: after.state }, at);
+  return runMoveEffects(ctx, after);
+}
+
+/** The social worker confirms the move happened: the date and the new placement type join the child's history. */
+export async function confirmMove(ctx: ServiceContext, person: Person, ref: string, input: unknown): Promise<MoveRequestDoc> {
+  const request = await getMoveRequest(ctx, ref);
+  const child = await ctx.records.children.get(request.caseRef);
+  if (!mayWorkOnRequest(person, request, child?.socialWorker ?? null)) throw new NotPermittedError(`You cannot confirm ${ref}.`);
+  const today = ukDate(ctx.now());
+  const schema = z.object({
+    moveDate: z
+      .string({ required_error: 'Give the date the child moved.' })
+      .refine(isIsoDate, 'Give the date the child moved.')
+      .refine((d) => d <= today, 'The move date cannot be in the future: confirm the move once it has happened.')
+      .refine((d) => d >= addDays(request.requestedAt.slice(0, 10), -1), 'The move date cannot be before the request was made.'),
+    placementType: z.string({ required_error: 'Choose the new placement type.' }).refine((p) => p in PLACEMENT_TYPES, 'Choose the new placement type.'),
+  });
+  const parsed = schema.safeParse(input);
+  if (!parsed.success) throw new InvalidInputError(fieldErrors(parsed.error));
+  const at = ctx.now().toISOString();
+  const { before, after } = await changeRequest(ctx, ref, (current) => {
+    if (current.state !== 'approved') throw new ConflictError(`${ref} cannot be confirmed: it is ${MOVE_STATE_LABELS[current.state].toLowerCase()}.`);
+    return {
+      fields: { state: 'completed', completion: { date: parsed.data.moveDate, placementType: parsed.data.placementType, by: person.id, at } },
+      effect: 'completed',
+    };
+  });
+  await writeAudit(ctx, {
+    actor: person.id,
+    action: 'move.completed',
+    subject: ref,
+    fromState: before.state,
+    toState: after.state,
+    details: { moveDate: parsed.data.moveDate, placementType: parsed.data.placementType },
+  }, at);
+  return runMoveEffects(ctx, after);
+}
+
+export interface TrackerRow {
+  ref: string;
+  caseRef: string;
+  team: string;
+  state: MoveState;
+  urgency: string;
+  requestedAt: string;
+  proposedDate: string;
+}
+
+/** The move tracker (MOVE-8): requests in the manager's teams, open ones first, oldest first. */
+export async function moveTracker(ctx: ServiceContext, person: Person, states?: MoveState[]): Promise<TrackerRow[]> {
+  if (!canSeeMoveTracker(person)) throw new NotPermittedError('The move tracker is for managers.');
+  const filter = {
+    ...(person.teams.includes('*') ? {} : { team: { $in: person.teams } }),
+    ...(states ? { state: { $in: states } } : {}),
+  };
+  const requests = await ctx.records.moveRequests.find(filter, { sort: { requestedAt: 1 }, limit: 500 });
+  const order: MoveState[] = ['pending', 'info_requested', 'approved', 'completed', 'declined', 'withdrawn'];
+  return requests
+    .sort((a, b) => order.indexOf(a.state) - order.indexOf(b.state))
+    .map((r) => ({ ref: r.ref, caseRef: r.caseRef, team: r.team, state: r.state, urgency: r.urgency, requestedAt: r.requestedAt, proposedDate: r.proposedDate }));
+}

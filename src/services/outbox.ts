@@ -1,0 +1,65 @@
+// Every proactive message is first written to the outbox, then sent by the sender in the Teams
+// layer. The key of an entry says what it is for (e.g. "PM-2026-0001:approval:hos@council.gov.uk"),
+// so queueing the same message twice, after a retry or a restart, stores it once.
+import type { OutboxContent, OutboxDoc, Recipient } from '../store/records';
+import { DuplicateKeyError } from '../store/collection';
+import type { ServiceContext } from './context';
+
+export interface OutgoingMessage {
+  key: string;
+  recipient: Recipient;
+  content: OutboxContent;
+  subjectRef: string | null;
+  /** For an update: the key of the sent message to replace. */
+  updates?: string;
+}
+
+/** Queues a message; returns false when a message with the same key was queued before. */
+export async function enqueue(ctx: ServiceContext, message: OutgoingMessage): Promise<boolean> {
+  const now = ctx.now().toISOString();
+  const doc: OutboxDoc = {
+    _id: message.key,
+    version: 1,
+    recipient: message.recipient,
+    content: message.content,
+    action: message.updates ? 'update' : 'send',
+    updates: message.updates ?? null,
+    subjectRef: message.subjectRef,
+    state: 'pending',
+    attempts: 0,
+    nextAttemptAt: now,
+    leaseUntil: null,
+    lastError: null,
+    activityId: null,
+    conversationId: null,
+    createdAt: now,
+    sentAt: null,
+  };
+  try {
+    await ctx.records.outbox.insert(doc);
+    return true;
+  } catch (err) {
+    if (err instanceof DuplicateKeyError) return false;
+    throw err;
+  }
+}
+
+export async function enqueueAll(ctx: ServiceContext, messages: OutgoingMessage[]): Promise<void> {
+  for (const message of messages) await enqueue(ctx, message);
+  if (messages.length > 0) ctx.onOutboxChanged();
+}
+
+/**
+ * Queues an update of every card already sent about `ref` (sent or being sent), so that every copy
+ * shows the current state. `stamp` makes each round of updates distinct (the record's version).
+ */
+export async function updatesOfSentCards(ctx: ServiceContext, ref: string, stamp: number): Promise<OutgoingMessage[]> {
+  const copies = await ctx.records.outbox.find({ subjectRef: ref, action: 'send', 'content.kind': 'move-card', state: { $in: ['sent', 'sending'] } });
+  return copies.map((copy) => ({
+    key: `${copy._id}:update:v${stamp}`,
+    recipient: copy.recipient,
+    content: copy.content,
+    subjectRef: ref,
+    updates: copy._id,
+  }));
+}

@@ -1,0 +1,211 @@
+// The roster and the children: CSV imports, and matching a Teams user to a roster entry.
+import { parse } from 'csv-parse/sync';
+import { z } from 'zod';
+import { isIsoDate } from '../domain/dates';
+import { ALL_TEAMS, normaliseEmail, ROLES, type Child, type Person, type Role } from '../domain/people';
+import { LEGAL_STATUSES, PLACEMENT_PROVIDERS, PLACEMENT_TYPES } from '../domain/ssda903/codes';
+import type { ChildDoc, PersonDoc } from '../store/records';
+import { writeAudit } from './audit';
+import type { ServiceContext } from './context';
+import { NotOnRosterError } from './errors';
+
+export interface ImportReport {
+  created: number;
+  updated: number;
+  unchanged: number;
+  problems: Array<{ line: number; reason: string }>;
+}
+
+const email = z.string().trim().email('not an email address').transform(normaliseEmail);
+const optionalEmail = z
+  .string()
+  .trim()
+  .transform((v) => (v === '' ? null : v))
+  .pipe(email.nullable());
+const listOf = <T extends string>(label: string, allowed?: readonly T[]) =>
+  z
+    .string()
+    .transform((v) => v.split(';').map((s) => s.trim()).filter(Boolean))
+    .refine((items) => items.length > 0, `${label}: at least one is needed`)
+    .refine((items) => !allowed || items.every((i) => (allowed as readonly string[]).includes(i)), {
+      message: `${label}: each must be one of ${allowed?.join(', ')}`,
+    });
+
+const rosterRow = z.object({
+  email,
+  name: z.string().trim().min(1, 'name is missing').max(200),
+  aadObjectId: z
+    .string()
+    .trim()
+    .optional()
+    .transform((v) => (v ? v.toLowerCase() : null))
+    .refine((v) => v === null || /^[0-9a-f-]{36}$/.test(v), 'aadObjectId is not a GUID'),
+  roles: listOf('roles', ROLES),
+  teams: listOf('teams'),
+});
+
+/** Accepts 'YYYY-MM-DD' or 'dd/mm/yyyy'. */
+const date = (label: string) =>
+  z
+    .string()
+    .trim()
+    .transform((v) => {
+      const uk = /^(\d{2})\/(\d{2})\/(\d{4})$/.exec(v);
+      return uk ? `${uk[3]}-${uk[2]}-${uk[1]}` : v;
+    })
+    .refine(isIsoDate, `${label} is not a date (use YYYY-MM-DD or dd/mm/yyyy)`);
+const code = (label: string, known: Record<string, string>) =>
+  z
+    .string()
+    .trim()
+    .toUpperCase()
+    .refine((v) => v in known, `${label} is not a known code`);
+
+const childRow = z.object({
+  caseRef: z.string().trim().regex(/^[A-Za-z0-9][A-Za-z0-9/_-]{0,40}$/, 'caseRef must be letters, digits, -, _ or /'),
+  name: z.string().trim().min(1, 'name is missing').max(200),
+  dateOfBirth: date('dateOfBirth'),
+  team: z.string().trim().min(1, 'team is missing').max(100),
+  legalStatus: code('legalStatus', LEGAL_STATUSES),
+  placementType: code('placementType', PLACEMENT_TYPES),
+  placementProvider: code('placementProvider', PLACEMENT_PROVIDERS),
+  placementStart: date('placementStart'),
+  carerName: z.string().trim().max(200).default(''),
+  carerEmail: optionalEmail,
+  socialWorker: optionalEmail,
+  supervisingSocialWorker: optionalEmail,
+  iro: optionalEmail,
+});
+
+function readCsv(text: string): Array<{ line: number; row: Record<string, string> }> {
+  const records: Array<{ info: { lines: number }; record: Record<string, string> }> = parse(text, {
+    columns: (header: string[]) => header.map((h) => h.trim()),
+    bom: true,
+    skip_empty_lines: true,
+    trim: true,
+    relax_column_count: true,
+    info: true,
+  });
+  return records.map((r) => ({ line: r.info.lines, row: r.record }));
+}
+
+function describe(error: z.ZodError): string {
+  return error.issues.map((i) => (i.message.startsWith(String(i.path[0])) ? i.message : `${i.path.join('.')}: ${i.message}`)).join('; ');
+}
+
+async function upsert<T extends PersonDoc | ChildDoc>(
+  collection: { get(id: string): Promise<T | null>; insert(d: T): Promise<void>; updateIfVersion(id: string, v: number, c: Partial<T>): Promise<T | null> },
+  id: string,
+  fields: Omit<T, '_id' | 'version' | 'updatedAt'>,
+  now: string,
+): Promise<'created' | 'updated' | 'unchanged'> {
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const existing = await collection.get(id);
+    if (!existing) {
+      await collection.insert({ _id: id, version: 1, ...fields, updatedAt: now } as T);
+      return 'created';
+    }
+    const changed = Object.entries(fields).some(([k, v]) => JSON.stringify((existing as unknown as Record<string, unknown>)[k]) !== JSON.stringify(v));
+    if (!changed) return 'unchanged';
+    if (await collection.updateIfVersion(id, existing.version, { ...fields, updatedAt: now } as Partial<T>)) return 'updated';
+  }
+  throw new Error(`${id} kept changing while it was imported; try again`);
+}
+
+export async function importRoster(ctx: ServiceContext, csvText: string, actor: string): Promise<ImportReport> {
+  const report: ImportReport = { created: 0, updated: 0, unchanged: 0, problems: [] };
+  const now = ctx.now().toISOString();
+  for (const { line, row } of readCsv(csvText)) {
+    const parsed = rosterRow.safeParse(row);
+    if (!parsed.success) {
+      report.problems.push({ line, reason: describe(parsed.error) });
+      continue;
+    }
+    const p = parsed.data;
+    const existing = await ctx.records.people.get(p.email);
+    // A blank aadObjectId in the file keeps the one learnt from Teams.
+    const person: Omit<PersonDoc, '_id' | 'version' | 'updatedAt'> = {
+      id: p.email,
+      email: p.email,
+      name: p.name,
+      aadObjectId: p.aadObjectId ?? existing?.aadObjectId ?? null,
+      roles: p.roles as Role[],
+      teams: p.teams,
+    };
+    const outcome = await upsert(ctx.records.people, p.email, person, now);
+    report[outcome]++;
+    if (outcome !== 'unchanged') {
+      await writeAudit(ctx, { actor, action: `roster.${outcome}`, subject: p.email, details: { roles: p.roles.join(';'), teams: p.teams.join(';') } });
+    }
+  }
+  return report;
+}
+
+export async function importChildren(ctx: ServiceContext, csvText: string, actor: string): Promise<ImportReport> {
+  const report: ImportReport = { created: 0, updated: 0, unchanged: 0, problems: [] };
+  const now = ctx.now().toISOString();
+  for (const { line, row } of readCsv(csvText)) {
+    const parsed = childRow.safeParse(row);
+    if (!parsed.success) {
+      report.problems.push({ line, reason: describe(parsed.error) });
+      continue;
+    }
+    const child: Child = parsed.data;
+    const outcome = await upsert(ctx.records.children, child.caseRef, child, now);
+    report[outcome]++;
+    // The audit names the case reference only: the child's name stays in the child record.
+    if (outcome !== 'unchanged') await writeAudit(ctx, { actor, action: `child.${outcome}`, subject: child.caseRef, details: { team: child.team } });
+  }
+  return report;
+}
+
+export function toPerson(doc: PersonDoc): Person {
+  return { id: doc.id, email: doc.email, name: doc.name, aadObjectId: doc.aadObjectId, roles: doc.roles, teams: doc.teams };
+}
+
+export function toChild(doc: ChildDoc): Child {
+  const { _id, version, updatedAt, ...child } = doc;
+  void _id, version, updatedAt;
+  return child;
+}
+
+/**
+ * Finds the roster entry of a Teams user: by AAD object id, or else by the email Teams gives for
+ * them (looked up only on first contact, then remembered).
+ */
+export async function identify(
+  ctx: ServiceContext,
+  aadObjectId: string | undefined,
+  lookupEmail: () => Promise<string | null>,
+): Promise<Person> {
+  const objectId = aadObjectId?.toLowerCase();
+  if (objectId) {
+    const known = await ctx.records.people.findOne({ aadObjectId: objectId });
+    if (known) return toPerson(known);
+  }
+  const found = await lookupEmail().catch(() => null);
+  if (!found) throw new NotOnRosterError();
+  const doc = await ctx.records.people.get(normaliseEmail(found));
+  if (!doc) throw new NotOnRosterError();
+  if (objectId && doc.aadObjectId !== objectId) {
+    // Remember the object id; a clash with a concurrent first contact is harmless (same value).
+    const updated = await ctx.records.people.updateIfVersion(doc._id, doc.version, { aadObjectId: objectId, updatedAt: ctx.now().toISOString() });
+    if (updated) await writeAudit(ctx, { actor: doc.id, action: 'roster.linked-teams-user', subject: doc.id, details: { aadObjectId: objectId } });
+    return toPerson(updated ?? { ...doc, aadObjectId: objectId });
+  }
+  return toPerson(doc);
+}
+
+export async function peopleWithRole(ctx: ServiceContext, role: Role, team: string): Promise<Person[]> {
+  const docs = await ctx.records.people.find({ roles: role, teams: { $in: [team, ALL_TEAMS] } }, { sort: { _id: 1 } });
+  return docs.map(toPerson);
+}
+
+export async function childrenFor(ctx: ServiceContext, person: Person): Promise<Child[]> {
+  const mine = await ctx.records.children.find({ socialWorker: person.id }, { sort: { _id: 1 } });
+  const managed = ['team_manager', 'service_manager', 'head_of_service', 'admin'].some((r) => person.roles.includes(r as Role))
+    ? await ctx.records.children.find(person.teams.includes(ALL_TEAMS) ? {} : { team: { $in: person.teams } }, { sort: { _id: 1 } })
+    : [];
+  const byRef = new Map([...mine, ...managed].map((c) => [c._id, toChild(c)]));
+  return [...byRef.values()];
+}

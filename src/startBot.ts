@@ -1,0 +1,84 @@
+// Composition: opens the store, builds the services and the Teams bot, starts HTTP and the
+// outbox sender. `src/index.ts` calls it for a real run; end-to-end tests call it in-process.
+import { TeamsAdapter } from '@microsoft/teams-ai';
+import { ConfigurationServiceClientCredentialFactory } from 'botbuilder';
+import type { Config } from './config';
+import { createHttpServer } from './http/server';
+import type { Logger, ServiceContext } from './services/context';
+import { resumePendingMoveEffects } from './services/moveEffects';
+import type { Store } from './store/collection';
+import { openStore } from './store/openStore';
+import { openRecords } from './store/records';
+import { TurnStateStorage } from './store/turnStateStorage';
+import { createBot } from './teams/app';
+import { OutboxSender, type SenderOptions } from './teams/sender';
+
+export interface RunningBot {
+  port: number;
+  store: Store;
+  services: ServiceContext;
+  sender: OutboxSender;
+  /** Finishes turns in flight, stops the sender and closes the store. */
+  stop(): Promise<void>;
+}
+
+export interface StartOptions {
+  log: Logger;
+  now?: () => Date;
+  /** Bind address; local mode is always loopback only. */
+  host?: string;
+  sender?: SenderOptions;
+  /** An already open store (tests); otherwise one is opened from the configuration. */
+  store?: Store;
+}
+
+export async function startBot(config: Config, options: StartOptions): Promise<RunningBot> {
+  const { log } = options;
+  const store = options.store ?? (await openStore({ mongodbUri: config.MONGODB_URI, mongodbDb: config.MONGODB_DB, dataDir: config.DATA_DIR }));
+  const records = await openRecords(store);
+  let sender: OutboxSender | null = null;
+  const services: ServiceContext = { records, now: options.now ?? (() => new Date()), log, onOutboxChanged: () => sender?.wake() };
+
+  const credentials = new ConfigurationServiceClientCredentialFactory({
+    MicrosoftAppId: config.BOT_ID ?? '',
+    MicrosoftAppPassword: config.BOT_PASSWORD ?? '',
+    MicrosoftAppType: config.BOT_TYPE,
+    MicrosoftAppTenantId: config.BOT_TENANT_ID ?? '',
+  });
+  const adapter = new TeamsAdapter(
+    config.BOT_OPENID_METADATA ? { BotOpenIdMetadata: config.BOT_OPENID_METADATA } : {},
+    credentials,
+  );
+  const botAppId = config.BOT_ID ?? '';
+  const app = createBot({ adapter, botAppId, storage: new TurnStateStorage(store), services, supportContact: config.SUPPORT_CONTACT });
+
+  sender = new OutboxSender(services, adapter, botAppId, options.sender);
+  // Finish whatever a previous process left half-done before taking new work.
+  const resumed = await resumePendingMoveEffects(services);
+  if (resumed > 0) log.info({ resumed }, 'finished effects left by a previous run');
+  sender.start();
+
+  const http = createHttpServer({
+    store,
+    log,
+    processActivity: (req, res) => adapter.process(req, res, (context) => app.run(context).then(() => undefined)),
+  });
+  const host = config.localMode ? '127.0.0.1' : (options.host ?? '0.0.0.0');
+  if (config.localMode) log.warn({ host }, 'BOT_ID is not set: local mode, no Bot Framework authentication, listening on loopback only');
+  const port = await http.listen(config.PORT, host);
+  log.info({ port, host, store: store.kind }, 'Placement Stability Bot listening');
+
+  let stopping: Promise<void> | null = null;
+  return {
+    port,
+    store,
+    services,
+    sender,
+    stop: () =>
+      (stopping ??= (async () => {
+        await http.close();
+        await sender!.stop();
+        await store.close();
+      })()),
+  };
+}

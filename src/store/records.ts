@@ -1,0 +1,147 @@
+// The record kinds the bot keeps, as stored documents. Services read and write them only through
+// the Collection contract, so every record kind works on MongoDB and on the embedded store alike.
+import type { Child, Person } from '../domain/people';
+import type { MoveRequest } from '../domain/moves';
+import type { FollowUpKind } from '../domain/moves';
+import type { Collection, IndexSpec, Store, StoredDoc } from './collection';
+
+export type PersonDoc = StoredDoc & Person & { updatedAt: string };
+export type ChildDoc = StoredDoc & Child & { updatedAt: string };
+
+/** Effects still to be queued after a state change; cleared once they are all in the outbox. */
+export type PendingEffect = 'requested' | 'info-requested' | 'info-answered' | 'decided' | 'completed';
+
+export type MoveRequestDoc = StoredDoc &
+  MoveRequest & {
+    createdAt: string;
+    updatedAt: string;
+    pendingEffects: PendingEffect[];
+  };
+
+/** A placement move in the child's history: recorded by the bot when a move is confirmed, or imported. */
+export interface PlacementMoveDoc extends StoredDoc {
+  caseRef: string;
+  date: string;
+  placementType: string;
+  source: 'bot' | 'import';
+  requestRef: string | null;
+}
+
+export interface TaskDoc extends StoredDoc {
+  /** `${requestRef}:${kind}`: one task of each kind per request, however often effects are replayed. */
+  caseRef: string;
+  team: string;
+  requestRef: string;
+  kind: FollowUpKind;
+  title: string;
+  ruleIds: string[];
+  owner: string;
+  dueDate: string;
+  state: 'open' | 'done';
+  createdAt: string;
+  doneAt: string | null;
+  doneBy: string | null;
+}
+
+export type Recipient = { kind: 'person'; personId: string } | { kind: 'channel'; conversationId: string };
+
+/** What to show; rendered when it is sent, so a message retried late still shows the current state. */
+export type OutboxContent =
+  | { kind: 'move-card'; ref: string; view: 'approver' | 'requester' | 'info-request' }
+  | { kind: 'notice'; title: string; text: string; ref?: string; facts?: Array<{ title: string; value: string }> };
+
+export interface OutboxDoc extends StoredDoc {
+  recipient: Recipient;
+  content: OutboxContent;
+  /** 'update' replaces the message sent by outbox entry `updates`. */
+  action: 'send' | 'update';
+  updates: string | null;
+  subjectRef: string | null;
+  state: 'pending' | 'sending' | 'sent' | 'failed';
+  attempts: number;
+  nextAttemptAt: string;
+  leaseUntil: string | null;
+  lastError: string | null;
+  activityId: string | null;
+  conversationId: string | null;
+  createdAt: string;
+  sentAt: string | null;
+}
+
+export interface AuditDoc extends StoredDoc {
+  at: string;
+  actor: string;
+  action: string;
+  subject: string;
+  fromState: string | null;
+  toState: string | null;
+  details: Record<string, string | number | boolean | null>;
+}
+
+/** A Bot Framework conversation reference, stored as plain JSON, for proactive messages. */
+export interface ConversationDoc extends StoredDoc {
+  kind: 'personal' | 'channel';
+  personId: string | null;
+  conversationId: string;
+  reference: Record<string, unknown>;
+  updatedAt: string;
+}
+
+export interface TeamSettingsDoc extends StoredDoc {
+  approvalsChannel: string | null;
+  updatedAt: string;
+}
+
+export interface CounterDoc extends StoredDoc {
+  value: number;
+}
+
+export interface Records {
+  people: Collection<PersonDoc>;
+  children: Collection<ChildDoc>;
+  moveRequests: Collection<MoveRequestDoc>;
+  placementMoves: Collection<PlacementMoveDoc>;
+  tasks: Collection<TaskDoc>;
+  outbox: Collection<OutboxDoc>;
+  audit: Collection<AuditDoc>;
+  conversations: Collection<ConversationDoc>;
+  teamSettings: Collection<TeamSettingsDoc>;
+  counters: Collection<CounterDoc>;
+}
+
+const INDEXES: Record<keyof Records, IndexSpec[]> = {
+  people: [{ fields: { aadObjectId: 1 } }, { fields: { roles: 1 } }],
+  children: [{ fields: { team: 1 } }, { fields: { socialWorker: 1 } }],
+  moveRequests: [{ fields: { state: 1, requestedAt: 1 } }, { fields: { caseRef: 1 } }, { fields: { team: 1 } }],
+  placementMoves: [{ fields: { caseRef: 1, date: 1 } }],
+  tasks: [{ fields: { owner: 1, state: 1 } }, { fields: { requestRef: 1 } }],
+  outbox: [{ fields: { state: 1, nextAttemptAt: 1 } }, { fields: { subjectRef: 1 } }],
+  audit: [{ fields: { subject: 1, at: 1 } }],
+  conversations: [{ fields: { personId: 1 } }],
+  teamSettings: [],
+  counters: [],
+};
+
+const COLLECTION_NAMES: Record<keyof Records, string> = {
+  people: 'people',
+  children: 'children',
+  moveRequests: 'move_requests',
+  placementMoves: 'placement_moves',
+  tasks: 'tasks',
+  outbox: 'outbox',
+  audit: 'audit',
+  conversations: 'conversations',
+  teamSettings: 'team_settings',
+  counters: 'counters',
+};
+
+/** Opens every record collection and creates its indexes (called once at start). */
+export async function openRecords(store: Store): Promise<Records> {
+  const records = Object.fromEntries(
+    Object.entries(COLLECTION_NAMES).map(([key, name]) => [key, store.collection(name)]),
+  ) as unknown as Records;
+  for (const [key, specs] of Object.entries(INDEXES)) {
+    if (specs.length > 0) await records[key as keyof Records].ensureIndexes(specs);
+  }
+  return records;
+}

@@ -1,0 +1,223 @@
+// Adaptive Cards: templates live in cards/*.json; this module builds each card's data and expands
+// the template. Cards shown in a channel carry the case reference only, never the child's name.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import * as ACData from 'adaptivecards-templating';
+import { formatDate, formatInstant, describeAge, ukDate } from '../domain/dates';
+import { MOVE_REASON_CODES, MOVE_STATE_LABELS, placementTypeLabel, type FieldErrors, type MoveState } from '../domain/moves';
+import type { Child, Person } from '../domain/people';
+import { PLACE_CHANGE_REASONS, PLACEMENT_TYPES, PLACEMENT_PROVIDERS } from '../domain/ssda903/codes';
+import type { MoveRequestDoc, TaskDoc } from '../store/records';
+import type { TrackerRow } from '../services/moves';
+
+export type AdaptiveCard = Record<string, unknown> & { type: 'AdaptiveCard'; version: string };
+
+const CARDS_DIR = path.resolve(__dirname, '../../cards');
+const templates = new Map<string, ACData.Template>();
+
+export function renderCard(name: string, data: object): AdaptiveCard {
+  let template = templates.get(name);
+  if (!template) {
+    template = new ACData.Template(JSON.parse(readFileSync(path.join(CARDS_DIR, `${name}.json`), 'utf8')));
+    templates.set(name, template);
+  }
+  return template.expand({ $root: data }) as AdaptiveCard;
+}
+
+// ---- move request form ------------------------------------------------------------------------
+
+const FORM_FIELDS = [
+  'caseRef', 'urgency', 'proposedDate', 'reasonCode', 'reasonOther', 'rationale', 'safeguardingIssue', 'alternativesConsidered',
+  'virtualSchoolConsulted', 'virtualSchoolAdvice', 'educationDisrupted', 'childToldPlan', 'childToldAgreed', 'followsAllegation',
+  'nextPlacementCanKeepForMonths',
+] as const;
+
+/** Keeps only the form's own fields, as strings, so that entered values can be shown again. */
+export function formValues(data: unknown): Record<(typeof FORM_FIELDS)[number], string> {
+  const source = (data && typeof data === 'object' ? data : {}) as Record<string, unknown>;
+  return Object.fromEntries(
+    FORM_FIELDS.map((f) => [f, typeof source[f] === 'string' ? (source[f] as string).slice(0, 4000) : '']),
+  ) as Record<(typeof FORM_FIELDS)[number], string>;
+}
+
+export function moveRequestFormCard(options: { children: Child[]; now: Date; values?: unknown; errors?: FieldErrors; summary?: string }): AdaptiveCard {
+  const errors = Object.fromEntries(FORM_FIELDS.map((f) => [f, options.errors?.[f] ?? '']));
+  const values = formValues(options.values);
+  if (!values.childToldAgreed) values.childToldAgreed = 'false';
+  if (!values.nextPlacementCanKeepForMonths) values.nextPlacementCanKeepForMonths = 'false';
+  const problemCount = Object.keys(options.errors ?? {}).length;
+  return renderCard('move-request-form', {
+    today: ukDate(options.now),
+    hasErrors: problemCount > 0 || !!options.summary,
+    summary: options.summary ?? `Nothing was sent. ${problemCount === 1 ? 'One answer needs' : `${problemCount} answers need`} attention: see the messages in red.`,
+    form: values,
+    errors,
+    children: options.children.map((c) => ({ title: `${c.caseRef}: ${c.name}`, value: c.caseRef })),
+    reasons: MOVE_REASON_CODES.map((code) => ({ title: `${PLACE_CHANGE_REASONS[code]} (${code})`, value: code })),
+  });
+}
+
+// ---- a move request, for each reader ----------------------------------------------------------
+
+/** Who reads the card decides which buttons it has; an observer gets none. */
+export type MoveCardView = 'approver' | 'requester' | 'info-request' | 'observer';
+
+export interface MoveCardOptions {
+  request: MoveRequestDoc;
+  child: Child | null;
+  view: MoveCardView;
+  /** In a channel, names are never shown. */
+  inChannel: boolean;
+  /** May the reader see the child's name (personal chat only)? */
+  showName: boolean;
+  tasks?: TaskDoc[];
+  notice?: { text: string; style: 'attention' | 'good' | 'warning' | 'accent' };
+  fieldErrors?: FieldErrors;
+  now: Date;
+}
+
+const STATE_COLOURS: Record<MoveState, string> = {
+  pending: 'Accent',
+  info_requested: 'Warning',
+  approved: 'Good',
+  declined: 'Attention',
+  completed: 'Good',
+  withdrawn: 'Default',
+};
+
+const yesNo = (v: boolean) => (v ? 'Yes' : 'No');
+
+function historyOf(request: MoveRequestDoc): { text: string; warning: string } {
+  const before = request.movesInLast12Months;
+  const after = before + 1;
+  const text = `${before} move${before === 1 ? '' : 's'} in the last 12 months. This move would make ${after}.`;
+  const warning =
+    after >= 3
+      ? `This move would count against the stability measure (3 or more moves in 12 months).`
+      : after === 2
+        ? `After this move one more would count against the stability measure.`
+        : '';
+  return { text, warning };
+}
+
+export function moveRequestCard(o: MoveCardOptions): AdaptiveCard {
+  const r = o.request;
+  const child = o.child;
+  const childLabel = o.showName && !o.inChannel && child ? `${r.caseRef} (${child.name})` : r.caseRef;
+  const facts = [
+    { title: 'Child', value: childLabel },
+    { title: 'Team', value: r.team },
+    ...(child
+      ? [{ title: 'Current placement', value: `${placementTypeLabel(child.placementType)}, ${PLACEMENT_PROVIDERS[child.placementProvider] ?? child.placementProvider}, since ${formatDate(child.placementStart)}` }]
+      : []),
+    { title: 'Planned or urgent', value: r.urgency === 'urgent' ? 'URGENT (immediate safeguarding issue)' : 'Planned' },
+    { title: 'Proposed date', value: formatDate(r.proposedDate) },
+    { title: 'Reason', value: `${PLACE_CHANGE_REASONS[r.reasonCode] ?? r.reasonCode} (${r.reasonCode})` },
+    { title: 'Requested by', value: `${r.requestedByName}, ${formatInstant(r.requestedAt)}` },
+  ];
+  const sections = [
+    { heading: 'Rationale (MOVE-1)', text: r.rationale },
+    ...(r.reasonOther ? [{ heading: 'Why "other"', text: r.reasonOther }] : []),
+    ...(r.urgency === 'urgent' ? [{ heading: 'Immediate safeguarding issue (MOVE-3)', text: r.safeguardingIssue ?? '' }] : []),
+    ...(r.alternativesConsidered ? [{ heading: 'Alternative placement options considered (MOVE-3)', text: r.alternativesConsidered }] : []),
+    {
+      heading: 'Virtual School (MOVE-4)',
+      text: r.virtualSchoolConsulted ? `Consulted. Advice: ${r.virtualSchoolAdvice}` : `Not yet consulted: ${r.virtualSchoolAdvice}`,
+    },
+    { heading: 'Education or training disrupted (MOVE-10)', text: { yes: 'Yes', no: 'No', unknown: 'Not known yet' }[r.educationDisrupted] },
+    {
+      heading: 'Telling the child (MOVE-5)',
+      text: `${r.childToldPlan}\nAgreed with the supervising social worker and carer: ${yesNo(r.childToldAgreedWithCarerAndSsw)}`,
+    },
+    {
+      heading: 'Allegation (MOVE-6)',
+      text: r.followsAllegation
+        ? `The move follows an allegation. Next placement can keep the child for months: ${yesNo(!!r.nextPlacementCanKeepForMonths)}`
+        : 'The move does not follow an allegation.',
+    },
+  ];
+  const questions = r.infoRequests.map((q) => ({
+    askedBy: q.askedByName,
+    question: q.question,
+    answerText: q.answer ? `Answer (${formatInstant(q.answeredAt!)}): ${q.answer}` : 'Waiting for an answer.',
+  }));
+  const d = r.decision;
+  const outcome = d
+    ? `${d.outcome === 'approved' ? 'Approved' : 'Declined'} by ${d.byName} at ${formatInstant(d.at)}${d.comment ? `: ${d.comment}` : ''}`
+    : r.state === 'info_requested'
+      ? `More information asked for; waiting for ${r.requestedByName}.`
+      : '';
+  const open = r.state === 'pending' || r.state === 'info_requested';
+  const canAnswer = o.view === 'info-request' && r.state === 'info_requested';
+  return renderCard('move-request', {
+    ref: r.ref,
+    title: `Placement move request ${r.ref}`,
+    stateLabel: r.state === 'completed' && r.completion ? `Moved ${formatDate(r.completion.date)}` : MOVE_STATE_LABELS[r.state],
+    stateColor: STATE_COLOURS[r.state],
+    notice: o.notice?.text ?? '',
+    noticeStyle: o.notice?.style ?? 'default',
+    facts,
+    history: historyOf(r),
+    sections,
+    questions,
+    outcome,
+    outcomeStyle: d?.outcome === 'approved' ? 'good' : d?.outcome === 'declined' ? 'attention' : 'warning',
+    tasks: (o.tasks ?? []).map((t) => ({ title: t.title, due: formatDate(t.dueDate), owner: t.state === 'done' ? 'done' : 'open' })),
+    canDecide: o.view === 'approver' && open,
+    canAnswer,
+    canConfirm: o.view === 'requester' && r.state === 'approved',
+    placementChoices: Object.entries(PLACEMENT_TYPES).map(([value, label]) => ({ title: `${label} (${value})`, value })),
+    today: ukDate(o.now),
+    fieldErrors: Object.values(o.fieldErrors ?? {}).map((message) => ({ message })),
+  });
+}
+
+// ---- notices, tasks, tracker, help --------------------------------------------------------------
+
+export function noticeCard(title: string, text: string, facts: Array<{ title: string; value: string }> = []): AdaptiveCard {
+  return renderCard('notice', { title, text, facts });
+}
+
+export function tasksCard(tasks: TaskDoc[], now: Date, notice?: { text: string; color: 'Good' | 'Attention' }): AdaptiveCard {
+  const today = ukDate(now);
+  return renderCard('tasks', {
+    notice: notice?.text ?? '',
+    noticeColor: notice?.color ?? 'Default',
+    tasks: tasks.map((t) => ({
+      id: t._id,
+      title: t.title,
+      detail: `${t.caseRef} · ${t.requestRef} · ${t.dueDate < today ? 'OVERDUE, was due' : 'due'} ${formatDate(t.dueDate)} · ${t.ruleIds.join(', ')}`,
+      dueColor: t.dueDate < today ? 'Attention' : 'Default',
+    })),
+  });
+}
+
+export function moveTrackerCard(rows: TrackerRow[], now: Date): AdaptiveCard {
+  const open = rows.filter((r) => r.state === 'pending' || r.state === 'info_requested').length;
+  return renderCard('move-tracker', {
+    subtitle: `${open} waiting for a decision, ${rows.length} in all. Case references only.`,
+    rows: rows.map((r) => ({
+      ref: r.urgency === 'urgent' ? `${r.ref} (urgent)` : r.ref,
+      caseRef: r.caseRef,
+      state: MOVE_STATE_LABELS[r.state],
+      stateColor: STATE_COLOURS[r.state],
+      age: describeAge(r.requestedAt, now),
+    })),
+  });
+}
+
+export const COMMANDS = [
+  { name: 'request a move', description: 'Ask a Head of Service to approve a placement move' },
+  { name: 'my tasks', description: 'Your open follow-up tasks, with a button to mark each done' },
+  { name: 'moves', description: 'The move tracker: requests by state and age (managers)' },
+  { name: 'approvals here <team>', description: 'In a channel: post approval cards here when no Head of Service can be reached' },
+  { name: 'help', description: 'This list' },
+];
+
+export function helpCard(person: Person | null, isManager: boolean): AdaptiveCard {
+  return renderCard('help', {
+    greeting: person ? `Hello ${person.name.split(' ')[0]}` : 'Hello',
+    commands: COMMANDS,
+    isManager,
+  });
+}

@@ -1,0 +1,48 @@
+// Who is speaking: the Teams user of the activity, matched to the roster on the server. Nothing a
+// card sends is used for identity.
+import { TeamsInfo, TurnContext } from 'botbuilder';
+import type { Person } from '../domain/people';
+import type { ServiceContext } from '../services/context';
+import { identify } from '../services/people';
+import { rememberConversation } from '../services/conversations';
+
+export function isChannel(context: TurnContext): boolean {
+  return context.activity.conversation?.conversationType === 'channel';
+}
+
+export function isPersonalChat(context: TurnContext): boolean {
+  const type = context.activity.conversation?.conversationType;
+  return type === 'personal' || type === undefined;
+}
+
+/** The roster entry of the user behind this activity; throws NotOnRosterError when there is none. */
+export async function personOf(ctx: ServiceContext, context: TurnContext): Promise<Person> {
+  const from = context.activity.from;
+  const person = await identify(ctx, from?.aadObjectId, async () => {
+    // First contact only: ask Teams for the user's email / UPN.
+    const member = await TeamsInfo.getMember(context, from.id);
+    return member.email ?? member.userPrincipalName ?? null;
+  });
+  await rememberWhereTheyAre(ctx, context, person);
+  return person;
+}
+
+/** Stores the conversation reference so the bot can message this person (or channel) later. */
+export async function rememberWhereTheyAre(ctx: ServiceContext, context: TurnContext, person: Person | null): Promise<void> {
+  const reference = TurnContext.getConversationReference(context.activity) as unknown as Record<string, unknown>;
+  if (isPersonalChat(context) && person) {
+    await rememberConversation(ctx, person, { kind: 'personal', conversationId: context.activity.conversation.id, reference });
+  } else if (isChannel(context)) {
+    const channelId = channelIdOf(context);
+    if (channelId) {
+      const conversation = { ...(reference.conversation as object), id: channelId };
+      await rememberConversation(ctx, null, { kind: 'channel', conversationId: channelId, reference: { ...reference, conversation, activityId: undefined } });
+    }
+  }
+}
+
+/** The channel's own id (a channel conversation id may carry ";messageid=..." for a thread). */
+export function channelIdOf(context: TurnContext): string | null {
+  const data = context.activity.channelData as { channel?: { id?: string } } | undefined;
+  return data?.channel?.id ?? context.activity.conversation?.id?.split(';')[0] ?? null;
+}

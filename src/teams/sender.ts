@@ -1,0 +1,199 @@
+// Sends what the outbox holds. An entry is claimed with a version-checked update and a lease, so
+// two bot processes never send the same entry; a process that dies mid-send leaves a lease that
+// runs out, and the entry is tried again. Failures the Teams service calls transient (429, 412,
+// 5xx, network) are retried with backoff, never sooner than its Retry-After.
+import { CardFactory, MessageFactory, type CloudAdapter, type ConversationReference, type Activity } from 'botbuilder';
+import type { ServiceContext } from '../services/context';
+import type { OutboxDoc } from '../store/records';
+import { noticeCard } from './cards';
+import { renderMoveCard } from './moveCardRenderer';
+import { toPerson } from '../services/people';
+
+export interface SenderOptions {
+  pollMs?: number;
+  leaseMs?: number;
+  maxAttempts?: number;
+  /** First retry delay; doubles each attempt up to maxBackoffMs. */
+  baseBackoffMs?: number;
+  maxBackoffMs?: number;
+}
+
+class PermanentFailure extends Error {}
+class NotYet extends Error {}
+
+function statusOf(err: unknown): number | undefined {
+  const e = err as { statusCode?: number; response?: { status?: number } };
+  return e?.statusCode ?? e?.response?.status;
+}
+
+function retryAfterMs(err: unknown): number {
+  const headers = (err as { response?: { headers?: { get?(name: string): string | undefined } | Record<string, string> } })?.response?.headers;
+  const raw = typeof headers?.get === 'function' ? headers.get('retry-after') : (headers as Record<string, string> | undefined)?.['retry-after'];
+  if (!raw) return 0;
+  const seconds = Number(raw);
+  if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
+  const date = Date.parse(raw);
+  return Number.isNaN(date) ? 0 : Math.max(0, date - Date.now());
+}
+
+function isTransient(err: unknown): boolean {
+  const status = statusOf(err);
+  return status === undefined || status === 408 || status === 412 || status === 429 || status >= 500;
+}
+
+export class OutboxSender {
+  private timer: NodeJS.Timeout | null = null;
+  private running: Promise<void> | null = null;
+  private wakeRequested = false;
+  private stopped = false;
+  private readonly opts: Required<SenderOptions>;
+
+  constructor(
+    private readonly ctx: ServiceContext,
+    private readonly adapter: CloudAdapter,
+    private readonly botAppId: string,
+    options: SenderOptions = {},
+  ) {
+    this.opts = { pollMs: 1000, leaseMs: 60_000, maxAttempts: 12, baseBackoffMs: 1000, maxBackoffMs: 5 * 60_000, ...options };
+  }
+
+  start(): void {
+    this.stopped = false;
+    this.schedule(0);
+  }
+
+  /** Ask for a pass now (something was just queued). */
+  wake(): void {
+    if (this.stopped) return;
+    if (this.running) this.wakeRequested = true;
+    else this.schedule(0);
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    await this.running;
+  }
+
+  private schedule(ms: number): void {
+    if (this.stopped) return;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      this.running = this.drain()
+        .then(() => undefined)
+        .catch((err) => this.ctx.log.warn({ err: String(err) }, 'outbox pass failed; will retry'))
+        .finally(() => {
+          this.running = null;
+          const again = this.wakeRequested;
+          this.wakeRequested = false;
+          this.schedule(again ? 0 : this.opts.pollMs);
+        });
+    }, ms);
+    this.timer.unref();
+  }
+
+  /** One pass: sends everything that is due. Returns how many entries were sent. */
+  async drain(): Promise<number> {
+    const now = this.ctx.now().toISOString();
+    const due = [
+      ...(await this.ctx.records.outbox.find({ state: 'pending', nextAttemptAt: { $lte: now } }, { sort: { nextAttemptAt: 1 }, limit: 50 })),
+      ...(await this.ctx.records.outbox.find({ state: 'sending', leaseUntil: { $lt: now } }, { limit: 50 })),
+    ];
+    let sent = 0;
+    for (const entry of due) {
+      if (this.stopped) break;
+      const claimed = await this.ctx.records.outbox.updateIfVersion(entry._id, entry.version, {
+        state: 'sending',
+        leaseUntil: new Date(this.ctx.now().getTime() + this.opts.leaseMs).toISOString(),
+      });
+      if (!claimed) continue; // another process took it
+      if (await this.deliver(claimed)) sent++;
+    }
+    return sent;
+  }
+
+  private async deliver(entry: OutboxDoc): Promise<boolean> {
+    try {
+      const { reference, inChannel } = await this.referenceFor(entry);
+      const activity = await this.activityFor(entry, inChannel);
+      let activityId: string | null = null;
+      let original: OutboxDoc | null = null;
+      if (entry.action === 'update') {
+        original = await this.ctx.records.outbox.get(entry.updates!);
+        if (!original || original.state === 'failed') throw new PermanentFailure('the message to update was never sent');
+        if (original.state !== 'sent' || !original.activityId) throw new NotYet('the message to update is not sent yet');
+      }
+      await this.adapter.continueConversationAsync(this.botAppId, reference, async (turn) => {
+        if (original) {
+          await turn.updateActivity({ ...activity, id: original.activityId!, conversation: turn.activity.conversation });
+          activityId = original.activityId;
+        } else {
+          activityId = (await turn.sendActivity(activity))?.id ?? null;
+        }
+      });
+      await this.ctx.records.outbox.updateIfVersion(entry._id, entry.version, {
+        state: 'sent',
+        leaseUntil: null,
+        activityId,
+        conversationId: (reference.conversation as { id: string }).id,
+        sentAt: this.ctx.now().toISOString(),
+        attempts: entry.attempts + 1,
+        lastError: null,
+      });
+      return true;
+    } catch (err) {
+      await this.recordFailure(entry, err);
+      return false;
+    }
+  }
+
+  private async recordFailure(entry: OutboxDoc, err: unknown): Promise<void> {
+    const attempts = entry.attempts + (err instanceof NotYet ? 0 : 1);
+    const permanent = err instanceof PermanentFailure || (!(err instanceof NotYet) && (!isTransient(err) || attempts >= this.opts.maxAttempts));
+    const backoff = Math.min(this.opts.maxBackoffMs, this.opts.baseBackoffMs * 2 ** Math.max(0, attempts - 1));
+    const wait = Math.max(retryAfterMs(err), err instanceof NotYet ? this.opts.pollMs : backoff);
+    const message = `${statusOf(err) ?? ''} ${err instanceof Error ? err.message : String(err)}`.trim().slice(0, 500);
+    await this.ctx.records.outbox.updateIfVersion(entry._id, entry.version, {
+      state: permanent ? 'failed' : 'pending',
+      leaseUntil: null,
+      attempts,
+      lastError: message,
+      nextAttemptAt: new Date(this.ctx.now().getTime() + wait).toISOString(),
+    });
+    const log = permanent ? this.ctx.log.error.bind(this.ctx.log) : this.ctx.log.warn.bind(this.ctx.log);
+    log({ outboxId: entry._id, attempts, status: statusOf(err), retryInMs: permanent ? null : wait }, permanent ? 'message could not be delivered' : 'message delivery will be retried');
+  }
+
+  private async referenceFor(entry: OutboxDoc): Promise<{ reference: Partial<ConversationReference>; inChannel: boolean }> {
+    const r = entry.recipient;
+    if (r.kind === 'person') {
+      const conversation = await this.ctx.records.conversations.get(`person:${r.personId}`);
+      if (!conversation) throw new PermanentFailure(`${r.personId} has no chat with the bot yet`);
+      return { reference: conversation.reference as Partial<ConversationReference>, inChannel: false };
+    }
+    const channel = await this.ctx.records.conversations.get(`channel:${r.conversationId}`);
+    if (channel) return { reference: channel.reference as Partial<ConversationReference>, inChannel: true };
+    // A channel set from the command line: borrow the service URL and tenant of any known conversation.
+    const any = await this.ctx.records.conversations.findOne({});
+    if (!any) throw new PermanentFailure(`channel ${r.conversationId} is unknown to the bot`);
+    const base = any.reference as Partial<ConversationReference>;
+    return {
+      reference: { ...base, conversation: { id: r.conversationId, isGroup: true, conversationType: 'channel', name: '', tenantId: base.conversation?.tenantId } },
+      inChannel: true,
+    };
+  }
+
+  private async activityFor(entry: OutboxDoc, inChannel: boolean): Promise<Partial<Activity>> {
+    const content = entry.content;
+    if (content.kind === 'notice') {
+      return MessageFactory.attachment(CardFactory.adaptiveCard(noticeCard(content.title, content.text, content.facts)), content.title);
+    }
+    const request = await this.ctx.records.moveRequests.get(content.ref);
+    if (!request) throw new PermanentFailure(`move request ${content.ref} no longer exists`);
+    const reader = entry.recipient.kind === 'person' ? await this.ctx.records.people.get(entry.recipient.personId) : null;
+    const card = await renderMoveCard(this.ctx, request, content.view, { person: reader ? toPerson(reader) : null, inChannel });
+    return MessageFactory.attachment(CardFactory.adaptiveCard(card), `Placement move request ${request.ref}`);
+  }
+}
