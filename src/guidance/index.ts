@@ -1,0 +1,19 @@
+// Guidance answers: "what must I do?" questions answered from the shipped guidance pack and the
+// council's own documents, offline. Build the index once at start-up with loadGuidanceIndex().
+
+export { GuidanceIndex, loadGuidanceIndex, DEFAULT_MIN_CONFIDENCE, DEFAULT_MIN_EVIDENCE } from './search';
+export type { GuidanceIndexOptions, LoadGuidanceIndexOptions, RankedHit } from './search';
+export { loadGuidancePack, validatePack, uncoveredRuleIds, GuidancePackError } from './pack';
+export { loadCouncilDocs, COUNCIL_DOC_EXTENSIONS } from './councilDocs';
+export type { CouncilDocsResult, CouncilDocProblem } from './councilDocs';
+export { evaluateGuidance } from './evaluate';
+export type { EvaluationReport, LabelledQuestion } from './evaluate';
+export type {
+  CouncilPassage,
+  CouncilSource,
+  GuidanceAnswer,
+  GuidanceEntry,
+  GuidanceSource,
+  GuidanceStep,
+  TopicRef,
+} from './types';

@@ -1,0 +1,1416 @@
+// The guidance pack: short answers to "what must I do?" questions, written in the project's own
+// words and citing the practice guidance they rest on (the seed documents in ../shared/seeds,
+// and the project's domain notes for the national data definitions).
+//
+// Editing rules: keep ids stable (feedback and related links point at them); keep `answer` to
+// one line; put steps in the order they happen; never paste sentences from the sources.
+
+import type { GuidanceEntry, GuidanceSource } from './types';
+
+// Citations, one helper per source document so titles stay consistent.
+const S000 = (section: string): GuidanceSource => ({
+  doc: '000',
+  title: 'Placement Stability Practice Guidance (LAC)',
+  section,
+});
+const S001 = (section: string): GuidanceSource => ({
+  doc: '001',
+  title: "Children's Services Guidance Note: Placement Stability",
+  section,
+});
+const S002 = (section: string): GuidanceSource => ({
+  doc: '002',
+  title: 'Placement Plans – Practice Standards',
+  section,
+});
+const S003 = (section: string): GuidanceSource => ({
+  doc: '003',
+  title: 'Placement Stability Meeting Process (Havering)',
+  section,
+});
+const S004 = (section: string): GuidanceSource => ({
+  doc: '004',
+  title: 'Placement Planning Meetings Practice Guidance 2017 (Leicester)',
+  section,
+});
+const DOMAIN = (section: string): GuidanceSource => ({
+  doc: 'domain',
+  title: 'Placement Stability Bot domain notes (SSDA903 definitions)',
+  section,
+});
+
+// Section names of 001 are its (long) bold headings, shortened here.
+const G001_INTRODUCTIONS = 'Relationship building work before placement';
+const G001_ESCALATION = 'Early escalation to care and education professionals';
+const G001_REVIEWS = 'Reviews and planning meetings include key professionals';
+const G001_PLANNED_ENDINGS = 'Planned endings unless immediate safeguarding concerns';
+
+export const GUIDANCE_ENTRIES: GuidanceEntry[] = [
+  // ───────────────────────────── Moves: approval and preparation ─────────────────────────────
+  {
+    id: 'move-approval',
+    title: 'Who must approve a placement move',
+    rules: ['MOVE-1'],
+    questions: [
+      'Who signs off a placement move?',
+      'Who can authorise a move?',
+      'Does the Head of Service have to agree a change of placement?',
+      'Do I need HoS approval to move a child?',
+      'Does a move have to go to HARP or the panel?',
+      'What do I give the Head of Service to get a move agreed?',
+      'Can my team manager approve a placement move?',
+    ],
+    answer:
+      'Only a Head of Service (or the approving panel, such as HARP) can agree a placement move, and the request must explain why the move is needed.',
+    steps: [
+      {
+        who: "Child's social worker",
+        what: 'Write the request with your rationale: why the placement cannot continue, what support has been tried and what the child needs next.',
+      },
+      {
+        who: "Child's social worker",
+        what: 'Ask the Virtual School for advice and include it in the request.',
+      },
+      {
+        who: "Child's social worker",
+        what: 'Make sure the placement request and risk assessment are accurate: matching depends on them.',
+      },
+      {
+        who: 'Head of Service or approving panel',
+        what: 'Decide whether the move goes ahead and record the decision and reasons.',
+      },
+      {
+        who: 'Placements team',
+        what: 'Begin looking for a placement only after the move is authorised.',
+      },
+    ],
+    related: ['before-a-move', 'placement-search-after-approval', 'urgent-move', 'placement-request-accuracy'],
+    sources: [S000('Instructions for Allocated Case Worker'), S001(G001_PLANNED_ENDINGS)],
+  },
+  {
+    id: 'placement-search-after-approval',
+    title: 'When the placements team starts looking for a new placement',
+    rules: ['MOVE-2'],
+    questions: [
+      'When will Family Placement start searching for a new placement?',
+      'Can brokerage look for a placement before the move is agreed?',
+      "Why won't the placements team start a search yet?",
+      'Can I ask placements to find a new carer while we wait for a decision?',
+      'When does the search for a new placement begin?',
+    ],
+    answer:
+      'The placements team (Family Placement, Brokerage) only starts looking for another placement once the move has been authorised by the Head of Service or panel.',
+    steps: [
+      { who: "Child's social worker", what: 'Get the move authorised by the Head of Service or panel.' },
+      {
+        who: "Child's social worker",
+        what: 'Send the placements team an accurate placement request and risk assessment.',
+      },
+      {
+        who: 'Placements team',
+        what: 'Search and match only after authorisation, using the request to find the right carer.',
+      },
+    ],
+    related: ['move-approval', 'placement-request-accuracy'],
+    sources: [S000('Instructions for Allocated Case Worker')],
+  },
+  {
+    id: 'urgent-move',
+    title: 'Urgent or emergency placement moves',
+    rules: ['MOVE-3', 'MOVE-11'],
+    questions: [
+      'Can I request an urgent move?',
+      'When is an emergency move allowed?',
+      "The child isn't safe where they are, can we move them today?",
+      'Does an urgent move still need Head of Service authorisation?',
+      'Same day move: what is the process?',
+    ],
+    answer:
+      'Ask for an urgent move only when there is an immediate safeguarding issue; even then the Head of Service will not authorise it until the alternative placement options are properly understood.',
+    steps: [
+      {
+        who: "Child's social worker",
+        what: 'Set out the immediate safeguarding issue that makes the move urgent.',
+        when: 'At once',
+      },
+      {
+        who: "Child's social worker and placements team",
+        what: 'Work out what alternative placements are actually available and what each would mean for the child.',
+      },
+      {
+        who: 'Head of Service',
+        what: 'Authorise the move only once those options are clear.',
+      },
+      {
+        who: "Child's social worker",
+        what: 'Hold the Placement Planning Meeting and agree the placement plan.',
+        when: 'Meeting within 72 hours; plan within 5 days',
+      },
+      { who: "Child's social worker", what: 'Visit the child in the new placement.', when: 'Within one week' },
+    ],
+    related: ['move-approval', 'emergency-placement-timescales', 'planned-endings', 'unplanned-ending'],
+    sources: [S001(G001_PLANNED_ENDINGS), S002('Timing'), S004('Placement Planning Meetings')],
+  },
+  {
+    id: 'before-a-move',
+    title: 'What to do before a placement move',
+    rules: ['MOVE-1', 'MOVE-2', 'MOVE-4', 'MOVE-5', 'MOVE-9', 'PLAN-1', 'PLAN-3'],
+    questions: [
+      'What must I do before a move?',
+      'Checklist before moving a child',
+      "We're planning a move, what are the steps?",
+      'What needs to happen before a child changes placement?',
+      'How do I plan a placement move properly?',
+    ],
+    answer:
+      'Get the move authorised with a rationale, take Virtual School advice, send an accurate placement request, prepare the child with a carer profile and introductions, agree how they will be told, and finalise the placement plan at the Placement Planning Meeting.',
+    steps: [
+      {
+        who: "Child's social worker",
+        what: 'Ask the Virtual School for advice about the move and its effect on education.',
+      },
+      {
+        who: "Child's social worker",
+        what: 'Request authorisation from the Head of Service or panel, giving your reasons.',
+      },
+      {
+        who: "Child's social worker",
+        what: 'Send an accurate placement request and risk assessment so the placements team can match well.',
+        when: 'Search starts after authorisation',
+      },
+      {
+        who: "Child's social worker, supervising social worker and carer",
+        what: 'Agree when and how the child will be told about the move.',
+      },
+      {
+        who: "Child's social worker",
+        what: 'Share a child-friendly profile of the new carers, ask the child what they think, and arrange introductions.',
+      },
+      {
+        who: "Child's social worker",
+        what: 'Complete the placement plan and finalise it at the Placement Planning Meeting.',
+        when: 'Before the move',
+      },
+    ],
+    related: ['move-approval', 'virtual-school-advice', 'telling-the-child', 'introductions-before-placement', 'placement-planning-meeting', 'after-a-move'],
+    sources: [
+      S000('Instructions for Allocated Case Worker'),
+      S001(G001_INTRODUCTIONS),
+      S001(G001_ESCALATION),
+      S001(G001_PLANNED_ENDINGS),
+      S002('Timing'),
+    ],
+  },
+  {
+    id: 'virtual-school-advice',
+    title: 'Involving the Virtual School when a move is considered',
+    rules: ['MOVE-4'],
+    questions: [
+      'Do I need to speak to the Virtual School before a move?',
+      'When should the VS be involved in a placement move?',
+      'Does the virtual school come to placement planning and support meetings?',
+      'Who do I ask for education advice about a possible move?',
+      'Virtual school involvement in placement moves',
+    ],
+    answer:
+      'Ask the Virtual School for advice as soon as a move is being considered, and include them in every move discussion: Placement Planning and Placement Support Meetings and the Placement Stability Panel.',
+    steps: [
+      {
+        who: "Child's social worker",
+        what: 'Contact the Virtual School for advice when a move is first considered.',
+        when: 'Before requesting the move',
+      },
+      {
+        who: "Child's social worker",
+        what: 'Invite the Virtual School to the planning, support or stability discussions about the move.',
+      },
+      {
+        who: "Child's social worker",
+        what: 'Include the advice in the move request so the approver can see it.',
+      },
+    ],
+    related: ['education-disrupted-by-move', 'move-approval', 'placement-stability-panel'],
+    sources: [S001(G001_ESCALATION)],
+  },
+  {
+    id: 'education-disrupted-by-move',
+    title: "When a move disrupts the child's education or training",
+    rules: ['MOVE-10'],
+    questions: [
+      'The new placement means a change of school, who do I tell?',
+      'Do I notify the virtual school if the move affects school?',
+      'Child will have to change college after the move',
+      'The move disrupts education, what now?',
+      'What about the PEP when a child moves?',
+    ],
+    answer:
+      "If the placement disrupts the child's education or training arrangements, the child's social worker must tell the Virtual School so that education can be planned.",
+    steps: [
+      {
+        who: "Child's social worker",
+        what: 'Check what the move means for school, college or training, including travel.',
+      },
+      {
+        who: "Child's social worker",
+        what: 'Notify the Virtual School.',
+        when: 'As soon as the disruption is known, before the move where possible',
+      },
+      {
+        who: "Child's social worker and Virtual School",
+        what: 'Plan how education will continue; bring the PEP to the Placement Planning Meeting.',
+      },
+    ],
+    related: ['virtual-school-advice', 'after-a-move', 'ppm-chair-preparation'],
+    sources: [S004('Purpose and Meeting Format'), S001(G001_ESCALATION)],
+  },
+  {
+    id: 'telling-the-child',
+    title: 'Telling the child about a move',
+    rules: ['MOVE-5'],
+    questions: [
+      'Who tells the child they are moving?',
+      'How should the kid be told about the move?',
+      'When do we tell the young person about the new placement?',
+      'Should the foster carer tell the child about the move?',
+      'Agreeing how to break the news of a move to a child',
+    ],
+    answer:
+      "The child's social worker talks it through with the carer and their supervising social worker, and together they settle when and how the child will hear about the move.",
+    steps: [
+      {
+        who: "Child's social worker",
+        what: 'Arrange a conversation with the supervising social worker and the carer.',
+        when: 'Once the move is agreed',
+      },
+      {
+        who: "Child's social worker, supervising social worker and carer",
+        what: 'Agree who will tell the child, when, and how.',
+      },
+      {
+        who: "Child's social worker",
+        what: 'Share the new carers\u2019 profile with the child and listen to what they think.',
+      },
+    ],
+    related: ['introductions-before-placement', 'before-a-move', 'sw-and-ssw-roles'],
+    sources: [S001(G001_PLANNED_ENDINGS), S001(G001_INTRODUCTIONS)],
+  },
+  {
+    id: 'allegation-against-carer',
+    title: 'Allegation against a foster carer',
+    rules: ['MOVE-6', 'FRAG-2'],
+    questions: [
+      "There's been an allegation against the foster carer, what do I do?",
+      'Child made an allegation about their carer, do they have to move?',
+      'Where should a child go after an allegation against the foster carer?',
+      'Allegation against FC: can we use a placement for a week or two?',
+      'Section 47 allegation against the carer, what about the next placement?',
+      'Can the child go to a short-term placement after an allegation?',
+    ],
+    answer:
+      'An allegation or complaint is a trigger for a Placement Stability Meeting; if an approved move follows, the next placement must be able to keep the child for months, not just a week or two.',
+    steps: [
+      { who: 'Any staff member', what: 'Tell your line manager about the allegation straight away.' },
+      {
+        who: "Child's social worker and managers",
+        what: 'Consider a Placement Stability Meeting; the allegation is one of its triggers.',
+      },
+      {
+        who: 'Head of Service',
+        what: 'Approve any move, as for every placement move.',
+      },
+      {
+        who: "Child's social worker and placements team",
+        what: 'Look for a next placement that can keep the child for the coming months; one council found none of these children went back to the previous carers.',
+      },
+      {
+        who: "Child's social worker",
+        what: 'Code the move with the reason that fits (ALLEG for an allegation).',
+      },
+    ],
+    related: ['fragile-placement-signs', 'move-approval', 'which-reason-code'],
+    sources: [S000('Instructions for Allocated Case Worker'), S003('Triggers for a stability meeting')],
+  },
+
+  // ───────────────────────────── Moves: recording and oversight ─────────────────────────────
+  {
+    id: 'coding-a-move',
+    title: 'Coding a placement move in the case system',
+    rules: ['MOVE-7'],
+    questions: [
+      'How do I code a placement move?',
+      "What if the right placement code isn't on LCS?",
+      'The code I need is not available on Liquid Logic',
+      'Do I have to record the move on Mosaic?',
+      "I'm not sure which code to use for a move",
+    ],
+    answer:
+      'Code every agreed move correctly in the case management system; if you are unsure or the right code is missing, flag it at once and never enter a wrong code instead.',
+    steps: [
+      {
+        who: "Child's social worker",
+        what: 'Record the move with the correct placement type and reason.',
+        when: 'As soon as the move is agreed and happens',
+      },
+      {
+        who: "Child's social worker",
+        what: 'If you are unsure of the code, ask the Performance Team for advice.',
+      },
+      {
+        who: "Child's social worker",
+        what: 'If the code you need is not available, flag it to your manager and the Performance Team straight away; do not pick a nearby wrong code.',
+        when: 'Immediately',
+      },
+    ],
+    related: ['which-reason-code', 'checking-move-codes', 'updating-case-record'],
+    sources: [S000('Instructions for Allocated Case Worker'), S000('Instructions for Managers')],
+  },
+  {
+    id: 'checking-move-codes',
+    title: 'Managers checking placement codes',
+    rules: ['MOVE-7'],
+    questions: [
+      'As a manager, how do I check placement codes?',
+      "I've found a wrong placement code, what do I do?",
+      'Incorrect code entered on the system',
+      'Who fixes a miscoded move?',
+      'Should I tell the Head of Service about a coding error?',
+    ],
+    answer:
+      'Managers check the placement codes on their looked-after cases; a wrong code is reported to the Performance Team and corrected straight away, and the Head of Service or service manager should be told.',
+    steps: [
+      { who: 'Team manager', what: 'Check the placement codes on all looked-after cases in the team.' },
+      {
+        who: 'Team manager',
+        what: 'Report any wrong code to the Performance Team and get it corrected.',
+        when: 'Immediately',
+      },
+      { who: 'Team manager', what: 'Let the Head of Service or service manager know about the error.' },
+    ],
+    related: ['coding-a-move', 'which-reason-code', 'move-tracker'],
+    sources: [S000('Instructions for Managers')],
+  },
+  {
+    id: 'which-reason-code',
+    title: 'Which reason code to use for a placement change',
+    rules: ['MOVE-7'],
+    questions: [
+      'Which reason code do I use when the carer asked for the child to leave?',
+      'What is the code for an allegation?',
+      'Carer resigned, what reason for placement change?',
+      'When can I use OTHER as the reason code?',
+      'SSDA903 reason for placement change codes',
+      'What code do I use if the child asked to move?',
+      'Which reason code if the carer gave notice?',
+    ],
+    answer:
+      'Choose the SSDA903 reason that matches what really happened (for example CREQB carer asked because of behaviour, CHILD the child asked, ALLEG allegation, CARPL care plan); OTHER is only for exceptional cases.',
+    steps: [
+      { who: "Child's social worker", what: 'CARPL: the move carries out or follows a change to the care plan.' },
+      { who: "Child's social worker", what: 'CLOSE: the carer resigned or the setting closed. APPRR: approval or registration was removed.' },
+      { who: "Child's social worker", what: 'ALLEG: an allegation (s47). STAND: concerns about standards of care.' },
+      {
+        who: "Child's social worker",
+        what: "CREQB: the carer asked for the placement to end because of the child's behaviour. CREQO: the carer asked for another reason.",
+      },
+      {
+        who: "Child's social worker",
+        what: 'CHILD: the child asked for it to end. LAREQ: the council ended it because it no longer meets needs.',
+      },
+      { who: "Child's social worker", what: 'PLACE: only the placement status changed, same carer. CUSTOD: the child went into custody.' },
+      {
+        who: "Child's social worker",
+        what: 'OTHER only in exceptional cases; if no code fits, flag it rather than guess.',
+      },
+    ],
+    related: ['coding-a-move', 'checking-move-codes', 'what-counts-as-a-move'],
+    sources: [DOMAIN('SSDA903: REASON_PLACE_CHANGE'), S000('Instructions for Allocated Case Worker')],
+  },
+  {
+    id: 'move-tracker',
+    title: 'Placement move tracker',
+    rules: ['MOVE-8'],
+    questions: [
+      'Is there a tracker for placement moves?',
+      'How do managers keep oversight of moves?',
+      'Where can I see all the placement moves?',
+      'What is the placement move tracker for?',
+    ],
+    answer:
+      'Every move is logged on a placement move tracker so that managers can oversee moves and how the service is doing on stability.',
+    steps: [
+      { who: "Child's social worker", what: 'Make sure each agreed move is recorded so it appears on the tracker.' },
+      { who: 'Managers', what: 'Use the tracker to oversee moves and how the service is doing on stability.' },
+    ],
+    related: ['checking-move-codes', 'stability-measure', 'child-at-risk-of-counting'],
+    sources: [S000('Instructions for Allocated Case Worker')],
+  },
+  {
+    id: 'placement-request-accuracy',
+    title: 'Placement requests and risk assessments',
+    rules: ['MOVE-9'],
+    questions: [
+      'What goes in a placement request?',
+      'Why does the risk assessment need to be accurate?',
+      'How do I fill in the placement referral?',
+      'Brokerage says my placement request is incomplete',
+      'What information do they need to match a child to a placement?',
+    ],
+    answer:
+      'Make the placement request and risk assessment as accurate as you can, because Brokerage relies on them to match the child with the right placement.',
+    steps: [
+      { who: "Child's social worker", what: 'Use the standard placement request and risk assessment formats on the case system.' },
+      {
+        who: "Child's social worker",
+        what: "Describe the child's needs, risks and behaviour honestly and in enough detail to match on.",
+      },
+    ],
+    related: ['placement-search-after-approval', 'move-approval'],
+    sources: [S001(G001_REVIEWS)],
+  },
+  {
+    id: 'planned-endings',
+    title: 'Ending placements in a planned way',
+    rules: ['MOVE-11'],
+    questions: [
+      'Can a placement just end without planning?',
+      'Should placements always end in a planned way?',
+      'When is an unplanned ending acceptable?',
+      'How do I plan the ending of a placement?',
+    ],
+    answer:
+      'Placements should end in a planned way; only immediate safeguarding concerns justify ending one without a plan.',
+    steps: [
+      { who: "Child's social worker and SSW", what: 'Try added support first through a Placement Support Meeting.' },
+      { who: 'Meeting chair', what: 'Hold a Placement Stability Meeting if support is not enough; it may agree a planned ending.' },
+      { who: 'Head of Service', what: 'Authorise the move to the next placement.' },
+      {
+        who: "Child's social worker",
+        what: 'Tell the Placement Officer the planned end date so notice can be served.',
+        when: 'As early as possible',
+      },
+      { who: "Child's social worker", what: 'Prepare the child with introductions to the next carers.' },
+    ],
+    related: ['ending-a-placement', 'planned-ending-external-placement', 'unplanned-ending', 'urgent-move'],
+    sources: [S001(G001_PLANNED_ENDINGS), S003('Attendees'), S004('Ending of Placements')],
+  },
+
+  // ───────────────────────────── Fragile placements ─────────────────────────────
+  {
+    id: 'reporting-stability-concerns',
+    title: 'Reporting a concern about placement stability',
+    rules: ['FRAG-1'],
+    questions: [
+      "I'm worried a placement might break down, who do I tell?",
+      'Who should I report placement concerns to?',
+      'I am a support worker and think the placement is wobbling',
+      "Whose job is it to flag a fragile placement?",
+    ],
+    answer:
+      'Any member of social work staff who notices a risk to a placement tells their line manager, so that a meeting can be set up quickly.',
+    steps: [
+      { who: 'Any staff member', what: 'Tell your line manager what you have seen and why it worries you.', when: 'Straight away' },
+      { who: 'Line manager', what: 'Arrange a support or stability meeting as soon as possible.' },
+    ],
+    related: ['fragile-placement-signs', 'placement-support-meeting', 'placement-stability-meeting'],
+    sources: [S003('Introduction')],
+  },
+  {
+    id: 'fragile-placement-signs',
+    title: 'Signs that a placement is fragile (triggers)',
+    rules: ['FRAG-2'],
+    questions: [
+      'What are the triggers for a placement stability meeting?',
+      'How do I know a placement is at risk?',
+      'What counts as a fragile placement?',
+      'Warning signs of a placement breakdown',
+      'A complaint has been made about the placement',
+    ],
+    answer:
+      'Treat a placement as fragile when a review raises concern, there is an allegation or complaint, the child goes missing or is often absent, the child and carer relationship is strained, the child wants to leave, the carer says they are struggling, or a professional says needs are not being met.',
+    steps: [
+      { who: 'Any staff member', what: 'Recognise the trigger and report it to your line manager.', when: 'Straight away' },
+      { who: "Child's social worker and SSW", what: 'Put added support in place and hold a Placement Support Meeting.' },
+      { who: 'Fostering or placements service', what: 'Coordinate a Placement Stability Meeting with the child\u2019s social worker if support is not enough.' },
+    ],
+    related: ['reporting-stability-concerns', 'carer-cant-cope', 'child-wants-to-move', 'child-missing-from-placement', 'placement-not-meeting-needs', 'allegation-against-carer'],
+    sources: [S003('Triggers for a stability meeting')],
+  },
+  {
+    id: 'carer-cant-cope',
+    title: "Carer says they can't cope",
+    rules: ['FRAG-2', 'FRAG-4', 'FRAG-5'],
+    questions: [
+      "The carer says she can't cope any more, what do I do?",
+      'Foster carer is struggling with the child',
+      'Carer has said they can no longer look after him',
+      'Carer wants the child moved',
+      'The foster carer has given notice on the placement',
+      "Residential provider says they can't manage the young person",
+    ],
+    answer:
+      'A carer saying they are struggling is a trigger: tell your manager, add support through a Placement Support Meeting, and hold a Placement Stability Meeting if that is not enough, before any move is considered.',
+    steps: [
+      { who: "Child's social worker", what: 'Tell your line manager about the carer\u2019s concerns.', when: 'Straight away' },
+      {
+        who: "Supervising social worker and child's social worker",
+        what: 'Hold a Placement Support Meeting and review the initial support plan.',
+        when: 'As soon as the carer raises it',
+      },
+      { who: "Child's social worker", what: 'Consider a multi-agency planning meeting to build wrap-around support.' },
+      { who: 'Fostering manager or social work manager', what: 'Hold a Placement Stability Meeting if the added support does not make a lasting difference.' },
+      { who: "Child's social worker", what: 'If a move is still needed, ask the Head of Service to authorise it.' },
+      {
+        who: "Child's social worker",
+        what: "If it ends, code the reason: CREQB if the carer asked because of the child's behaviour, CREQO otherwise.",
+      },
+    ],
+    related: ['placement-support-meeting', 'placement-stability-meeting', 'multi-agency-planning-meeting', 'move-approval', 'which-reason-code'],
+    sources: [S003('Triggers for a stability meeting'), S003('Introduction'), S001(G001_PLANNED_ENDINGS), S000('Instructions for Allocated Case Worker')],
+  },
+  {
+    id: 'child-wants-to-move',
+    title: 'Child wants to leave the placement',
+    rules: ['FRAG-2'],
+    questions: [
+      'The kid wants to move, what now?',
+      'Young person says they want to leave their foster home',
+      'Child is asking to change placement',
+      'YP wants the placement to end',
+      'What if the child hates the placement and wants out?',
+    ],
+    answer:
+      'A child saying they want the placement to end is a trigger for a Placement Stability Meeting: hear the child\u2019s views, add support, and plan any ending rather than rushing a move.',
+    steps: [
+      { who: "Child's social worker", what: 'Talk with the child about why they want to leave and tell your line manager.' },
+      { who: "Child's social worker and SSW", what: 'Put support in place and review it at a Placement Support Meeting.' },
+      {
+        who: 'Meeting chair',
+        what: 'Hold a Placement Stability Meeting with the child present (an advocate if they want one).',
+      },
+      {
+        who: "Child's social worker",
+        what: 'If a move is agreed by the Head of Service, code the reason as CHILD.',
+      },
+    ],
+    related: ['fragile-placement-signs', 'stability-meeting-attendees', 'placement-stability-meeting', 'planned-endings'],
+    sources: [S003('Triggers for a stability meeting'), S003('Attendees')],
+  },
+  {
+    id: 'child-missing-from-placement',
+    title: 'Child absconding or missing from placement',
+    rules: ['FRAG-2'],
+    questions: [
+      'Child keeps going missing from placement',
+      'YP absconding from the children\u2019s home',
+      'Young person is regularly absent overnight',
+      'Does running away count as a placement concern?',
+    ],
+    answer:
+      'A child who absconds or is often absent is a sign the placement may be at risk: report it to your manager and consider a Placement Stability Meeting, alongside your council\u2019s missing from care procedures (not covered here).',
+    steps: [
+      { who: 'Any staff member', what: 'Report the pattern of absence to your line manager.' },
+      { who: "Child's social worker", what: 'Consider a Placement Stability Meeting to understand what lies behind it.' },
+    ],
+    related: ['fragile-placement-signs', 'placement-stability-meeting'],
+    sources: [S003('Triggers for a stability meeting')],
+  },
+  {
+    id: 'placement-not-meeting-needs',
+    title: "Placement not meeting the child's needs",
+    rules: ['FRAG-2'],
+    questions: [
+      "I don't think the placement meets the child's needs",
+      "A professional says the placement isn't right for the young person",
+      'School or CAMHS say the placement is not working',
+      'Concern raised at the LAC review about the placement',
+      'The IRO raised concerns about the placement at the review',
+    ],
+    answer:
+      'When the social worker, another professional or a review raises concern that the placement is not meeting the child\u2019s needs, treat it as a stability concern: tell your manager, add support, and call a Placement Stability Meeting if support is not enough.',
+    steps: [
+      { who: "Child's social worker", what: 'Record the concern and tell your line manager.' },
+      { who: "Child's social worker and SSW", what: 'Agree added support and review it at a Placement Support Meeting.' },
+      { who: 'Meeting chair', what: 'Hold a Placement Stability Meeting if the support does not resolve it.' },
+    ],
+    related: ['fragile-placement-signs', 'extra-support-first', 'placement-stability-meeting'],
+    sources: [S003('Triggers for a stability meeting')],
+  },
+  {
+    id: 'multi-agency-planning-meeting',
+    title: 'Multi-agency planning meeting for a fragile placement',
+    rules: ['FRAG-3'],
+    questions: [
+      'When do I need a multi agency planning meeting?',
+      'How do I set up a wrap-around support package?',
+      'Professionals meeting for a placement at risk',
+      'Who attends the multi-agency meeting?',
+    ],
+    answer:
+      'Every placement that is becoming fragile should have a multi-agency planning meeting, where the agencies around the child build a wrap-around support package to prevent a breakdown.',
+    steps: [
+      { who: "Child's social worker", what: 'Invite the agencies involved with the child and placement.', when: 'As soon as the placement looks fragile' },
+      { who: 'Agencies around the child', what: 'Agree a wrap-around support package: who does what, by when.' },
+    ],
+    related: ['placement-support-meeting', 'extra-support-first', 'funding-extra-services'],
+    sources: [S000('Instructions for Allocated Case Worker')],
+  },
+  {
+    id: 'placement-support-meeting',
+    title: 'Placement Support Meeting',
+    rules: ['FRAG-4'],
+    questions: [
+      'When should a placement support meeting be held?',
+      'What happens at a placement support meeting?',
+      'Early signs a placement is unstable: which meeting?',
+      'Who reviews the initial support plan?',
+      'Is the virtual school invited to the placement support meeting?',
+    ],
+    answer:
+      'Hold a Placement Support Meeting as soon as a placement shows signs of becoming unstable; it reviews the initial support plan, and so does every support meeting after it.',
+    steps: [
+      { who: "Child's social worker and SSW", what: 'Call the meeting, including the carer and the Virtual School.', when: 'At the first signs of instability' },
+      { who: 'Meeting', what: 'Review the initial support plan and agree changes.' },
+      { who: "Child's social worker", what: 'Record it using the standard minute format.' },
+      { who: 'Meeting', what: 'Review the support plan again at each later support meeting.' },
+    ],
+    related: ['initial-support-plan', 'placement-stability-meeting', 'extra-support-first', 'virtual-school-advice'],
+    sources: [S001(G001_PLANNED_ENDINGS), S001(G001_REVIEWS), S001(G001_ESCALATION)],
+  },
+  {
+    id: 'extra-support-first',
+    title: 'Adding support before a stability meeting',
+    rules: ['FRAG-5'],
+    questions: [
+      'What support should be tried before a stability meeting?',
+      'Do we have to try extra support first?',
+      'The placement is struggling, can we get additional resources?',
+      "What if the added support hasn't worked?",
+    ],
+    answer:
+      'First try added support aimed at the specific problems; hold a Placement Stability Meeting if that support does not make a lasting difference.',
+    steps: [
+      { who: "Child's social worker and SSW", what: 'Identify what is going wrong and put targeted support in.' },
+      { who: "Child's social worker", what: 'Consider asking for additional resources for the placement.' },
+      { who: 'Fostering or placements service', what: 'Call a Placement Stability Meeting if things do not improve for good.' },
+    ],
+    related: ['placement-support-meeting', 'placement-stability-meeting', 'funding-extra-services'],
+    sources: [S003('Introduction'), S004('Support and Monitoring of Placements')],
+  },
+  {
+    id: 'placement-stability-meeting',
+    title: 'Placement Stability Meeting: when to hold one',
+    rules: ['FRAG-5'],
+    questions: [
+      'When is a placement stability meeting needed?',
+      'What is a placement stability meeting for?',
+      'Who organises a stability meeting?',
+      'How do I request a placement stability meeting?',
+      'Placement at risk of disruption: which meeting?',
+    ],
+    answer:
+      'Hold a Placement Stability Meeting when a foster, residential or semi-independent placement is at risk of disrupting and added support has not been enough; Fostering (or the Placements Service for external placements) coordinates it with the child\u2019s social worker.',
+    steps: [
+      { who: "Child's social worker", what: 'Raise the risk with your line manager.' },
+      {
+        who: 'Fostering service or placements service',
+        what: "Coordinate the meeting with the child's social worker.",
+        when: 'As soon as possible',
+      },
+      { who: 'Meeting', what: 'Hear from everyone in the placement, agree how to reduce the risk of breakdown, and book the review.' },
+    ],
+    related: ['stability-meeting-chair', 'stability-meeting-attendees', 'stability-meeting-outcomes', 'extra-support-first', 'fragile-placement-signs'],
+    sources: [S003('Introduction')],
+  },
+  {
+    id: 'stability-meeting-chair',
+    title: 'Who chairs a Placement Stability Meeting',
+    rules: ['FRAG-5'],
+    questions: [
+      'Who chairs a placement stability meeting?',
+      'Who should chair the stability meeting for an IFA placement?',
+      'Does the fostering manager chair it for our own carers?',
+      'Can the SSW chair the stability meeting?',
+    ],
+    answer:
+      'A council manager chairs it: the children\u2019s social work manager when the placement is with an IFA, and the fostering manager when it is with the council\u2019s own foster carers.',
+    steps: [
+      { who: 'Children\u2019s social work manager', what: 'Chair when the child is placed with an independent fostering agency.' },
+      { who: 'Fostering manager', what: 'Chair when the child is with the council\u2019s own foster carers.' },
+      { who: 'Council minute taker', what: 'Take the minutes.' },
+    ],
+    related: ['stability-meeting-attendees', 'stability-meeting-outcomes', 'placement-stability-meeting'],
+    sources: [S003('Attendees')],
+  },
+  {
+    id: 'stability-meeting-attendees',
+    title: 'Who attends a Placement Stability Meeting',
+    rules: ['FRAG-5'],
+    questions: [
+      'Who should be invited to a placement stability meeting?',
+      'Should the child attend the stability meeting?',
+      'Can we hold part of the meeting without the young person?',
+      'Does the virtual school come to the stability meeting?',
+      'Is an advocate invited to the stability meeting?',
+    ],
+    answer:
+      'Normally the child, their social worker, the carer or key worker/provider, the SSW, the fostering manager, other relevant professionals, an advocate where appropriate, and the Virtual School.',
+    steps: [
+      { who: 'Organiser', what: 'Invite the child, carer or provider, SSW, fostering manager, relevant professionals and the Virtual School.' },
+      { who: 'Organiser', what: 'Offer the child an advocate where appropriate.' },
+      {
+        who: 'Chair',
+        what: 'If adults need to talk first without the child, treat it as an exception and record why.',
+      },
+    ],
+    related: ['stability-meeting-chair', 'placement-stability-meeting', 'virtual-school-advice'],
+    sources: [S003('Attendees'), S003('Introduction'), S001(G001_ESCALATION)],
+  },
+  {
+    id: 'stability-meeting-outcomes',
+    title: 'Placement Stability Meeting: minutes, review and outcomes',
+    rules: ['FRAG-5', 'FRAG-8'],
+    questions: [
+      'Who takes minutes at the stability meeting?',
+      'When is the review of a stability meeting booked?',
+      'What can a stability meeting decide?',
+      'Do we need follow-up stability meetings?',
+    ],
+    answer:
+      'An allocated council minute taker records the meeting, the review date is booked at the meeting itself, and a series of meetings may follow; the meeting can also decide on a planned ending.',
+    steps: [
+      { who: 'Allocated minute taker', what: 'Take the minutes.' },
+      { who: 'Chair', what: 'Book the review date before the meeting ends.', when: 'At the meeting' },
+      { who: 'Meeting', what: 'Agree small steps and review progress at later meetings.' },
+      { who: 'Meeting', what: 'Where needed, agree a planned ending and who gives notice.' },
+    ],
+    related: ['placement-stability-meeting', 'planned-ending-external-placement', 'funding-extra-services'],
+    sources: [S003('Attendees')],
+  },
+  {
+    id: 'placement-stability-panel',
+    title: 'Placement Stability Panel (escalation)',
+    rules: ['FRAG-6'],
+    questions: [
+      'When does a case go to the placement stability panel?',
+      'How do I escalate to get a service the placement needs?',
+      "Can't get the therapy the child needs and the placement is at risk, how do I escalate?",
+      'What is the stability panel for?',
+    ],
+    answer:
+      'Present the child\u2019s case to the Placement Stability Panel when escalation is needed to get a service that is essential to keeping the placement stable; the Virtual School takes part.',
+    steps: [
+      {
+        who: "Child's social worker",
+        what: 'Present the case at the Placement Stability Panel: the service needed and why stability depends on it.',
+      },
+      { who: 'Virtual School', what: 'Contribute advice on education at the panel.' },
+    ],
+    related: ['funding-extra-services', 'virtual-school-advice', 'placement-stability-meeting'],
+    sources: [S001(G001_REVIEWS), S001(G001_ESCALATION)],
+  },
+  {
+    id: 'funding-extra-services',
+    title: 'Funding extra services (Commissioning Panel)',
+    rules: ['FRAG-7'],
+    questions: [
+      'How do I get funding for extra support for the placement?',
+      'Who pays for additional therapy to keep the placement going?',
+      'Does extra support with a cost have to go to commissioning panel?',
+      'The stability meeting recommended a paid service, what next?',
+    ],
+    answer:
+      'If extra external services that cost money are recommended, the child\u2019s social worker presents them to the Commissioning Panel to agree funding first.',
+    steps: [
+      { who: "Child's social worker", what: 'Prepare the case for the service and its cost.' },
+      { who: "Child's social worker", what: 'Present it to the Commissioning Panel.', when: 'Before the service is arranged' },
+      { who: 'Commissioning Panel', what: 'Decide on funding.' },
+    ],
+    related: ['stability-meeting-outcomes', 'placement-stability-panel', 'extra-support-first'],
+    sources: [S003('Please note')],
+  },
+  {
+    id: 'planned-ending-external-placement',
+    title: 'Planned ending of an external placement (giving notice)',
+    rules: ['FRAG-8', 'END-1'],
+    questions: [
+      'The stability meeting agreed the IFA placement will end, who gives notice?',
+      'How do we give notice to an external provider?',
+      'Do I need to tell the Placements Service the placement is ending?',
+      'Planned end of a residential placement with a private provider',
+    ],
+    answer:
+      'When the meeting agrees a planned ending of an external placement, the council gives notice to the provider and the Placements Service is told immediately if they were not at the meeting.',
+    steps: [
+      { who: 'Placement Officer or placements service', what: 'Give notice to the external provider.' },
+      {
+        who: "Child's social worker",
+        what: 'Tell the Placements Service about the decision if they were not at the meeting.',
+        when: 'Immediately',
+      },
+      { who: 'Placement Officer', what: 'Tell finance so payments stop on the end date.' },
+    ],
+    related: ['ending-a-placement', 'stability-meeting-outcomes', 'planned-endings'],
+    sources: [S003('Please note'), S004('Ending of Placements')],
+  },
+
+  // ───────────────────────────── Placement planning ─────────────────────────────
+  {
+    id: 'placement-planning-meeting',
+    title: 'Placement Planning Meeting: when it is due',
+    rules: ['PLAN-1'],
+    questions: [
+      'When should the placement planning meeting happen?',
+      'When is a PPM due?',
+      'Do I need a PPM every time a child moves?',
+      'Is a placement planning meeting needed when a child comes into care?',
+      "What's the point of the PPM?",
+    ],
+    answer:
+      'Hold a Placement Planning Meeting before every placement starts (within 72 hours if it is an emergency) and every time a child comes into care or changes placement; it finalises the placement plan and confirms delegated authority.',
+    steps: [
+      { who: "Child's social worker", what: 'Arrange the meeting as part of finding and making the placement.', when: 'Before the placement starts' },
+      { who: "Child's social worker", what: 'For an emergency placement, hold it within 72 hours.', when: 'Within 72 hours' },
+      { who: 'Meeting', what: 'Finalise the placement plan and confirm delegated authority.' },
+      { who: 'Supervising social worker', what: 'Complete the initial support plan at the meeting.' },
+    ],
+    related: ['ppm-attendees', 'ppm-agenda', 'emergency-placement-timescales', 'initial-support-plan', 'placement-plan-timing'],
+    sources: [S004('Placement Planning Meetings'), S001(G001_REVIEWS)],
+  },
+  {
+    id: 'emergency-placement-timescales',
+    title: 'Emergency placement timescales',
+    rules: ['PLAN-1', 'AFTER-1'],
+    questions: [
+      'When is the planning meeting due for an emergency placement?',
+      'Emergency placement: how long do I have for the PPM?',
+      'What are the deadlines after an emergency placement?',
+      'How quickly does the placement plan need agreeing if the child was placed in an emergency?',
+      '72 hours or 5 days?',
+    ],
+    answer:
+      'For an emergency placement: give the carer the key information straight away, hold the Placement Planning Meeting within 72 hours, agree the placement plan within 5 days and visit the child within one week.',
+    steps: [
+      { who: "Child's social worker", what: 'Give the carer enough information to care for the child safely.', when: 'At placement' },
+      { who: "Child's social worker", what: 'Hold the Placement Planning Meeting.', when: 'Within 72 hours' },
+      { who: "Child's social worker", what: 'Agree the placement plan.', when: 'Within 5 days of the start' },
+      { who: "Child's social worker", what: 'Visit the child in the placement.', when: 'Within one week' },
+    ],
+    related: ['placement-planning-meeting', 'placement-plan-timing', 'visit-after-placement', 'after-a-move'],
+    sources: [S004('Placement Planning Meetings'), S002('Timing'), S004('Support and Monitoring of Placements')],
+  },
+  {
+    id: 'ppm-attendees',
+    title: 'Who attends a Placement Planning Meeting',
+    rules: ['PLAN-1'],
+    questions: [
+      'Who should come to the placement planning meeting?',
+      'Does the child attend the PPM?',
+      'Should parents be invited to the PPM?',
+      'Who attends a PPM for a residential placement?',
+      'Is the IRO involved in the PPM?',
+    ],
+    answer:
+      'The child\u2019s social worker (or personal adviser or advocate), the child, parents where appropriate, and the foster carers with their SSW or, in residential care, the link or key worker and where appropriate the home manager; the IRO\u2019s and Guardian\u2019s views are taken into account.',
+    steps: [
+      { who: "Child's social worker", what: 'Invite the child, parents where appropriate, and the carers and their SSW (or key worker and home manager).' },
+      { who: "Child's social worker", what: 'Ask the IRO, and the Guardian if there is one, for their views beforehand.' },
+      { who: 'Chair', what: 'Make sure everyone understands the meeting and can give their views.' },
+    ],
+    related: ['placement-planning-meeting', 'ppm-chair-preparation', 'iro-role'],
+    sources: [S004('Purpose and Meeting Format')],
+  },
+  {
+    id: 'ppm-chair-preparation',
+    title: 'Preparing to chair a Placement Planning Meeting',
+    rules: ['PLAN-1'],
+    questions: [
+      'What should the PPM chair read beforehand?',
+      "I'm chairing a placement planning meeting, how do I prepare?",
+      'What does the chair of a PPM need to do?',
+      'Documents needed before the planning meeting',
+    ],
+    answer:
+      'The chair gets up to date beforehand with the placement plan, the support work done so far and, where relevant, the care plan, PEP and pathway plan, and at the meeting makes sure everyone understands its purpose and can speak.',
+    steps: [
+      { who: 'Chair', what: 'Read the placement plan and the record of support work so far.', when: 'Before the meeting' },
+      { who: 'Chair', what: 'Read the care plan, PEP and pathway plan where relevant.', when: 'Before the meeting' },
+      { who: 'Chair', what: 'Explain the purpose and format and invite everyone\u2019s views and suggestions.' },
+    ],
+    related: ['ppm-agenda', 'ppm-attendees', 'ppm-recording'],
+    sources: [S004('Purpose and Meeting Format')],
+  },
+  {
+    id: 'ppm-agenda',
+    title: 'What a Placement Planning Meeting covers',
+    rules: ['PLAN-1', 'PLAN-4'],
+    questions: [
+      'What is discussed at the placement planning meeting?',
+      'Agenda for a PPM',
+      'Does the PPM cover health and registering with a GP?',
+      'What goes into the daily routine discussion?',
+    ],
+    answer:
+      'It finalises the placement plan and covers the child\u2019s needs (history, religion, culture, language, ethnicity, health and education), the daily routine, the care plan, and registering with a GP, dentist and optician.',
+    steps: [
+      { who: 'Meeting', what: 'Go through the child\u2019s needs, background, health and education and how each will be met.' },
+      { who: 'Meeting', what: 'Agree the daily routine and finalise the placement plan.' },
+      { who: 'Meeting', what: 'Agree how the child will be registered with a local GP, dentist and optician.' },
+    ],
+    related: ['placement-planning-meeting', 'information-for-carer', 'ppm-recording'],
+    sources: [S004('Purpose and Meeting Format')],
+  },
+  {
+    id: 'initial-support-plan',
+    title: 'Initial support plan at the Placement Planning Meeting',
+    rules: ['PLAN-1', 'FRAG-4'],
+    questions: [
+      'Who completes the initial support plan?',
+      'When is the initial support plan done?',
+      'What extra focus is needed for 13-15 year olds at the PPM?',
+      'Does the SSW do a support plan for the placement?',
+    ],
+    answer:
+      'The supervising social worker completes an initial support plan at the Placement Planning Meeting, paying extra attention to children who have moved before or are aged 13 to 15; it is reviewed at each Placement Support Meeting.',
+    steps: [
+      { who: 'Supervising social worker', what: 'Complete the initial support plan, naming likely support needs.', when: 'At the Placement Planning Meeting' },
+      { who: 'Supervising social worker', what: 'Give extra thought to children who have moved before or are 13 to 15.' },
+      { who: 'Placement Support Meeting', what: 'Review the plan each time it meets.' },
+    ],
+    related: ['placement-support-meeting', 'placement-planning-meeting', 'sw-and-ssw-roles'],
+    sources: [S001(G001_REVIEWS), S001(G001_PLANNED_ENDINGS)],
+  },
+  {
+    id: 'ppm-recording',
+    title: 'Recording and sharing Placement Planning Meeting outcomes',
+    rules: ['PLAN-1'],
+    questions: [
+      'Who records the outcome of the PPM?',
+      'Where do I record the placement planning meeting?',
+      'Who shares the PPM minutes?',
+      'Which minute template for the planning meeting?',
+    ],
+    answer:
+      'Record the meeting on the child\u2019s case record using the standard minute format, and the child\u2019s social worker (or personal adviser) makes sure everyone involved knows the outcomes.',
+    steps: [
+      { who: "Child's social worker", what: 'Record the discussion and agreements using the standard minute format on the case system.' },
+      { who: "Child's social worker or personal adviser", what: 'Share the outcomes with everyone involved with the child.' },
+    ],
+    related: ['placement-planning-meeting', 'ppm-agenda', 'updating-case-record'],
+    sources: [S004('Purpose and Meeting Format'), S001(G001_REVIEWS)],
+  },
+  {
+    id: 'later-ppms',
+    title: 'Further Placement Planning Meetings',
+    rules: ['PLAN-1'],
+    questions: [
+      'Do we need more than one placement planning meeting?',
+      'How often are follow-up PPMs held?',
+      'Can we call another planning meeting if the care plan changes?',
+    ],
+    answer:
+      'Hold further Placement Planning Meetings at intervals agreed with the carers and their SSW (or the home manager), or whenever day-to-day arrangements or care plan changes need sorting out.',
+    steps: [
+      { who: "Child's social worker", what: 'Agree the interval for later meetings with the carers and SSW or home manager.' },
+      { who: "Child's social worker", what: 'Call an extra meeting when the care plan changes or daily arrangements need resolving.' },
+    ],
+    related: ['placement-planning-meeting', 'placement-plan-review'],
+    sources: [S004('Purpose and Meeting Format')],
+  },
+  {
+    id: 'delegated-authority',
+    title: 'Delegated authority for carers',
+    rules: ['PLAN-1', 'PLAN-4'],
+    questions: [
+      'When is delegated authority agreed?',
+      'Where is delegated authority confirmed for the foster carer?',
+      'What day-to-day decisions can the carer make?',
+    ],
+    answer:
+      'Delegated authority is confirmed at the Placement Planning Meeting held each time a child comes into care or changes placement, together with how day-to-day parenting tasks are shared.',
+    steps: [
+      { who: 'Placement Planning Meeting', what: 'Confirm what the carer can decide and how parenting tasks are shared.', when: 'At every new placement' },
+      { who: "Child's social worker", what: 'Record what was agreed with the meeting\u2019s outcomes on the case record.' },
+    ],
+    related: ['placement-planning-meeting', 'information-for-carer'],
+    sources: [S001(G001_REVIEWS), S004('Placement Planning Meetings')],
+  },
+  {
+    id: 'placement-plan-timing',
+    title: 'Placement plan: when it must be done',
+    rules: ['PLAN-1'],
+    questions: [
+      'When does the placement plan need to be completed?',
+      'Placement plan deadline for an emergency placement',
+      'Is the placement plan done before the move?',
+      'Who finalises the placement plan?',
+    ],
+    answer:
+      'For a planned placement, complete the placement plan beforehand and finalise it at the Placement Planning Meeting; in an emergency, give the carer the key information at once and agree the plan within 5 days.',
+    steps: [
+      { who: "Child's social worker", what: 'Draft the placement plan.', when: 'Before a planned placement' },
+      { who: 'Placement Planning Meeting', what: 'Finalise the plan.' },
+      { who: "Child's social worker", what: 'In an emergency, agree the plan at a planning meeting.', when: 'Within 5 days of the start' },
+      { who: "Child's social worker", what: 'Update it as the care plan develops.' },
+    ],
+    related: ['emergency-placement-timescales', 'placement-plan-review', 'placement-plan-quality'],
+    sources: [S002('Timing')],
+  },
+  {
+    id: 'placement-plan-review',
+    title: 'Reviewing and updating the placement plan',
+    rules: ['PLAN-2'],
+    questions: [
+      'How often should the placement plan be updated?',
+      'Do I create a new placement plan or a revision?',
+      'Does the IRO check the placement plan?',
+      'Placement plan review before the LAC review',
+      'Who quality assures placement plans?',
+    ],
+    answer:
+      'Review the placement plan before every looked-after review and update it as a revision (not a new plan), at least once a year; the IRO quality-assures it and team managers sample plans.',
+    steps: [
+      { who: "Child's social worker", what: 'Check the plan is accurate and current.', when: 'Before each looked-after review' },
+      { who: "Child's social worker", what: 'Update it as a revision on the case system, not a new plan.', when: 'At least once a year' },
+      { who: 'IRO', what: 'Quality-assure the plan as part of the review and make recommendations.' },
+      { who: 'Team manager', what: 'Oversee quality through supervision and sampling.' },
+    ],
+    related: ['placement-plan-timing', 'placement-plan-quality', 'iro-role'],
+    sources: [S002('Management Oversight and Quality Assurance / Review')],
+  },
+  {
+    id: 'placement-plan-quality',
+    title: 'What a good placement plan contains',
+    rules: ['PLAN-2'],
+    questions: [
+      'What should be in the placement plan?',
+      'How detailed should a placement plan be?',
+      'Does the residential home write its own placement plan?',
+      'How do I make the placement plan child-centred?',
+    ],
+    answer:
+      'The plan covers day-to-day care and how the placement supports the wider care plan, is specific to the child, reflects their voice, needs and strengths, and covers introductions; a residential home writes a local plan that follows it.',
+    steps: [
+      { who: "Child's social worker", what: 'Write the plan with the child where possible, in their words.' },
+      { who: "Child's social worker", what: 'Show how the placement serves the care plan (adoption, reunification or independence).' },
+      { who: 'Residential provider', what: 'Produce the home\u2019s own plan in line with it, with the social worker contributing.' },
+    ],
+    related: ['placement-plan-timing', 'placement-plan-review', 'information-for-carer'],
+    sources: [S002('Purpose'), S002('Quality')],
+  },
+  {
+    id: 'introductions-before-placement',
+    title: 'Introductions and carer profiles before a placement',
+    rules: ['PLAN-3'],
+    questions: [
+      'What introductions should happen before a child moves in?',
+      'Do we share a carer profile with the child?',
+      'Should the child have an overnight stay with the new carers first?',
+      'How do I prepare a child for a new foster home?',
+      'Relationship building before placement',
+    ],
+    answer:
+      'Before the move, share a child-friendly carer profile (or the home\u2019s booklet), ask the child what they think, and plan introductions such as phased visits, a phone call or visit, and overnight stays where possible.',
+    steps: [
+      { who: "Child's social worker", what: 'Share the child-friendly carer profile or home booklet and ask for the child\u2019s views.', when: 'Before placement' },
+      { who: "Child's social worker and SSW", what: 'Arrange phased visits, a call or visit, and overnight stays with the new carers.' },
+    ],
+    related: ['telling-the-child', 'before-a-move', 'placement-plan-quality'],
+    sources: [S001(G001_INTRODUCTIONS)],
+  },
+  {
+    id: 'information-for-carer',
+    title: 'What to tell the carer: information the placement needs',
+    rules: ['PLAN-4'],
+    questions: [
+      'What information does the carer need about the child?',
+      'What do I have to tell the new placement?',
+      'What should the provider be told before placement?',
+      'Information to share with foster carers at placement',
+    ],
+    answer:
+      'Tell the placement how parenting tasks are shared, the financial arrangements, contact, why the child became looked after, the long-term care plan, how long the placement is needed and what it is meant to achieve.',
+    steps: [
+      { who: "Child's social worker", what: 'Share how day-to-day parenting tasks are split, money, and contact arrangements.' },
+      { who: "Child's social worker", what: 'Explain why the child came into care and the long-term care plan.' },
+      { who: "Child's social worker", what: 'Agree how long the placement is needed and its objectives.' },
+    ],
+    related: ['ppm-agenda', 'delegated-authority', 'placement-planning-meeting'],
+    sources: [S004('Placement Planning Meetings')],
+  },
+
+  // ───────────────────────────── After a move and endings ─────────────────────────────
+  {
+    id: 'visit-after-placement',
+    title: 'Visiting the child after a move',
+    rules: ['AFTER-1'],
+    questions: [
+      'When do I have to visit after a placement move?',
+      'How soon is the first visit in a new placement?',
+      'Statutory visit after a child is placed',
+      'Do I need to see the child within a week of moving?',
+    ],
+    answer:
+      'The child\u2019s social worker visits the child in the new placement within one week of it starting, then at least as often as local procedures require.',
+    steps: [
+      { who: "Child's social worker", what: 'Visit the child in the placement.', when: 'Within one week of the start' },
+      { who: "Child's social worker", what: 'Keep visiting at least as often as local procedures set.' },
+    ],
+    related: ['after-a-move', 'emergency-placement-timescales'],
+    sources: [S004('Support and Monitoring of Placements')],
+  },
+  {
+    id: 'updating-case-record',
+    title: 'Updating the case record after changes',
+    rules: ['AFTER-2'],
+    questions: [
+      'Do I need to update the system when the placement changes?',
+      'Legal status changed, where do I record it?',
+      'Who updates Liquid Logic when a child moves?',
+      'Recording a change in legal status',
+    ],
+    answer:
+      'When the placement or the child\u2019s legal status changes, the child\u2019s social worker updates the case record.',
+    steps: [
+      { who: "Child's social worker", what: 'Update the placement and legal status on the case record.', when: 'When the change happens' },
+      { who: "Child's social worker", what: 'Code any move correctly (placement type and reason).' },
+    ],
+    related: ['coding-a-move', 'after-a-move'],
+    sources: [S004('Support and Monitoring of Placements')],
+  },
+  {
+    id: 'after-a-move',
+    title: "After a move: what's due",
+    rules: ['AFTER-1', 'AFTER-2', 'MOVE-7', 'MOVE-10', 'PLAN-1'],
+    questions: [
+      'What do I need to do after a move?',
+      "Child has moved, what's due now?",
+      'Post-move checklist',
+      'Deadlines after a placement change',
+      'What follow-up tasks are there after the child is placed?',
+    ],
+    answer:
+      'After a move: hold the Placement Planning Meeting (within 72 hours in an emergency), agree the placement plan (within 5 days in an emergency), visit within one week, code the move and update the record, and tell the Virtual School if education is disrupted.',
+    steps: [
+      { who: "Child's social worker", what: 'Hold the Placement Planning Meeting.', when: 'Before the move, or within 72 hours in an emergency' },
+      { who: "Child's social worker", what: 'Agree the placement plan.', when: 'Within 5 days in an emergency' },
+      { who: "Child's social worker", what: 'Visit the child in the new placement.', when: 'Within one week' },
+      { who: "Child's social worker", what: 'Code the move and update placement and legal status on the case record.' },
+      { who: "Child's social worker", what: 'Tell the Virtual School if the move disrupts education or training.' },
+    ],
+    related: ['emergency-placement-timescales', 'visit-after-placement', 'coding-a-move', 'education-disrupted-by-move', 'updating-case-record'],
+    sources: [
+      S004('Placement Planning Meetings'),
+      S002('Timing'),
+      S004('Support and Monitoring of Placements'),
+      S000('Instructions for Allocated Case Worker'),
+      S004('Purpose and Meeting Format'),
+    ],
+  },
+  {
+    id: 'ending-a-placement',
+    title: 'Ending a placement: notice and payments',
+    rules: ['END-1'],
+    questions: [
+      'The placement is ending, who do I tell?',
+      'How do I serve notice on a placement?',
+      'Who stops payments to the provider when a placement ends?',
+      'Placement has ended, do I need to tell the placement officer?',
+      'We know the end date of the placement, what should I do?',
+    ],
+    answer:
+      'Tell the Placement Officer when a placement ends (as early as possible when there is a planned end date); they serve notice on the provider and tell finance to stop payments, and you tell everyone who was told when the placement began.',
+    steps: [
+      { who: "Child's social worker", what: 'Tell the Placement Officer about a planned end date.', when: 'As soon as it is known' },
+      { who: 'Placement Officer', what: 'Serve notice on the placement.' },
+      { who: 'Placement Officer', what: 'Tell the finance officer so payments to the provider stop.' },
+      { who: "Child's social worker", what: 'Tell everyone who was notified when the placement was made that it is ending.' },
+    ],
+    related: ['planned-ending-external-placement', 'planned-endings', 'unplanned-ending', 'disruption-meeting'],
+    sources: [S004('Ending of Placements')],
+  },
+  {
+    id: 'unplanned-ending',
+    title: 'Placement broken down: unplanned ending',
+    rules: ['END-2', 'MOVE-11'],
+    questions: [
+      'The placement broke down last night, what do I do?',
+      'Carer asked for the child to be removed immediately',
+      'Unplanned end of placement: next steps',
+      'Placement collapsed over the weekend',
+      'The placement has broken down suddenly overnight',
+    ],
+    answer:
+      'A placement should only break down without a plan for immediate safeguarding reasons; when it does, get the move authorised, tell the Placement Officer, code it correctly, hold the Placement Planning Meeting within 72 hours and consider a Disruption Meeting.',
+    steps: [
+      { who: 'Head of Service', what: 'Authorise the move once the alternative options are understood.' },
+      { who: "Child's social worker", what: 'Tell the Placement Officer so notice is served and payments stop.', when: 'Straight away' },
+      { who: "Child's social worker", what: 'Hold the Placement Planning Meeting for the new placement.', when: 'Within 72 hours' },
+      { who: "Child's social worker", what: 'Code the move with the reason that really applies.' },
+      { who: "Child's social worker and manager", what: 'Consider a Disruption Meeting.', when: 'At least six weeks after the ending' },
+    ],
+    related: ['disruption-meeting', 'urgent-move', 'ending-a-placement', 'emergency-placement-timescales'],
+    sources: [S001(G001_PLANNED_ENDINGS), S004('Ending of Placements'), S000('Instructions for Allocated Case Worker')],
+  },
+  {
+    id: 'disruption-meeting',
+    title: 'Disruption Meeting after a placement breaks down',
+    rules: ['END-2'],
+    questions: [
+      'When is a disruption meeting held?',
+      'Do we need a disruption meeting after a breakdown?',
+      'Placement disrupted, what meeting should happen?',
+      'What is the purpose of a disruption meeting?',
+      'Is there a disruption policy?',
+    ],
+    answer:
+      'Hold a Disruption Meeting when a permanent placement has disrupted, and consider one after any unplanned ending; it takes place at least six weeks after the ending and looks for learning and, where possible, resolution.',
+    steps: [
+      { who: "Child's social worker and manager", what: 'Decide whether a Disruption Meeting is needed (always for a permanent placement).' },
+      { who: 'Organiser', what: 'Book it with an independent chair and everyone who was involved.', when: 'At least six weeks after the ending' },
+      { who: 'Meeting', what: 'Look back at the placement\u2019s history, draw out lessons and seek resolution.' },
+    ],
+    related: ['disruption-meeting-chair', 'unplanned-ending', 'iro-role'],
+    sources: [S003('Disruption Meetings'), S000('Instructions for Allocated Case Worker'), S004('Ending of Placements')],
+  },
+  {
+    id: 'disruption-meeting-chair',
+    title: 'Who chairs a Disruption Meeting',
+    rules: ['END-2'],
+    questions: [
+      'Who chairs a disruption meeting?',
+      'Can the IRO chair the disruption meeting?',
+      'How long after the breakdown is the disruption meeting?',
+      'Who should attend a disruption meeting?',
+    ],
+    answer:
+      'An IRO, or someone similar who has had no previous involvement in the case, chairs it at least six weeks after the placement ended, with everyone who was involved in the placement.',
+    steps: [
+      { who: 'Organiser', what: 'Find an IRO or similar chair who has not worked on the case.' },
+      { who: 'Organiser', what: 'Invite everyone involved in the placement.', when: 'For a date at least six weeks after the ending' },
+    ],
+    related: ['disruption-meeting', 'iro-role'],
+    sources: [S003('Disruption Meetings')],
+  },
+
+  // ───────────────────────────── The measure ─────────────────────────────
+  {
+    id: 'stability-measure',
+    title: 'How placement stability is measured',
+    rules: [],
+    questions: [
+      'How is placement stability measured?',
+      'What is the stability indicator?',
+      'Definition of placement stability',
+      'What is the national placement stability measure?',
+      'What percentage of children have 3 or more moves?',
+    ],
+    answer:
+      'Locally it is the share of children looked after on the reporting date who have had three or more placement moves in the past 12 months; the national version uses the SSDA903 return for children looked after at 31 March.',
+    steps: [
+      { who: 'Performance Team', what: 'Count looked-after children on the reporting date (short-break children are left out).' },
+      { who: 'Performance Team', what: 'Count how many had 3 or more moves in the 12 months up to that date and give the percentage.' },
+      { who: 'Performance Team', what: 'For the national figure, count children at 31 March with 3 or more placements during the year.' },
+    ],
+    related: ['child-at-risk-of-counting', 'what-counts-as-a-move', 'move-tracker'],
+    sources: [S000('Definition'), DOMAIN('The measure'), DOMAIN('Counting moves')],
+  },
+  {
+    id: 'child-at-risk-of-counting',
+    title: 'Children one move from counting against the measure',
+    rules: [],
+    questions: [
+      'Which children are at risk of counting against the stability measure?',
+      'Child has had 2 moves this year, what should I do?',
+      'Two moves in 12 months: why does it matter?',
+      'Who is at risk of a third move?',
+    ],
+    answer:
+      'A looked-after child with exactly two moves in the past 12 months will count against the measure if they move again, so managers want to see and support those placements early.',
+    steps: [
+      { who: 'Team manager', what: 'Identify children with two moves in the last 12 months.' },
+      { who: "Child's social worker", what: 'Check how the current placement is going and add support at the first signs of strain.' },
+      { who: "Child's social worker and SSW", what: 'Hold a Placement Support Meeting as soon as the placement looks unstable.' },
+    ],
+    related: ['stability-measure', 'placement-support-meeting', 'move-approval'],
+    sources: [DOMAIN('The measure'), S000('Definition')],
+  },
+  {
+    id: 'what-counts-as-a-move',
+    title: 'What counts as a placement move',
+    rules: [],
+    questions: [
+      'Does respite count as a placement move?',
+      'Does coming into care count as a move?',
+      'Is a change of legal status a move?',
+      'Carer moved house, is that a placement move?',
+      'Does a holiday with carers count as a move?',
+    ],
+    answer:
+      'A move is a change to a new placement and carer; coming into care, a change of legal status alone, a carer moving house, or a short temporary stay (such as respite or a holiday) followed by a return are not moves.',
+    steps: [
+      { who: 'Performance Team', what: 'Count a move when a new placement with a different carer starts (new episode reason P or B).' },
+      { who: 'Performance Team', what: 'Do not count temporary stays and the return from them, legal-status-only changes, or same-carer changes.' },
+    ],
+    related: ['stability-measure', 'which-reason-code', 'coding-a-move'],
+    sources: [DOMAIN('Counting moves')],
+  },
+
+  // ───────────────────────────── Roles ─────────────────────────────
+  {
+    id: 'sw-and-ssw-roles',
+    title: "Child's social worker and supervising social worker: who does what",
+    rules: ['MOVE-5'],
+    questions: [
+      "What's the difference between the SW and the SSW?",
+      'What does the supervising social worker do when a child moves?',
+      'Who supports the foster carer?',
+      'Is the SSW or the child\u2019s social worker responsible for the support plan?',
+    ],
+    answer:
+      'The child\u2019s social worker is responsible for the child (requests, plans, visits, notifications); the supervising social worker supports the foster carer, completes the initial support plan and helps agree how the child is told about a move.',
+    steps: [
+      { who: "Child's social worker", what: 'Leads on the child: move request, placement plan, visits, Virtual School and Placement Officer.' },
+      { who: 'Supervising social worker', what: 'Supports and supervises the carer and completes the initial support plan.' },
+      { who: 'Both', what: 'Agree with the carer how the child will be told about a move.' },
+    ],
+    related: ['initial-support-plan', 'telling-the-child', 'iro-role'],
+    sources: [S001(G001_REVIEWS), S001(G001_PLANNED_ENDINGS)],
+  },
+  {
+    id: 'iro-role',
+    title: "The IRO's part in placement planning",
+    rules: ['PLAN-2'],
+    questions: [
+      'What does the IRO do about placement stability?',
+      'Is the IRO involved in placement planning?',
+      'Role of the independent reviewing officer in placement plans',
+    ],
+    answer:
+      'The IRO\u2019s views are considered at the Placement Planning Meeting, the IRO quality-assures the placement plan at each review, and an IRO (or similar independent person) chairs a Disruption Meeting.',
+    steps: [
+      { who: "Child's social worker", what: 'Seek the IRO\u2019s views before the Placement Planning Meeting.' },
+      { who: 'IRO', what: 'Check the placement plan at each looked-after review and recommend changes.' },
+      { who: 'IRO', what: 'Chair a Disruption Meeting if not previously involved in the case.' },
+    ],
+    related: ['placement-plan-review', 'disruption-meeting-chair', 'ppm-attendees'],
+    sources: [S004('Purpose and Meeting Format'), S002('Management Oversight and Quality Assurance / Review'), S003('Disruption Meetings')],
+  },
+  {
+    id: 'carer-input-to-reviews',
+    title: 'Carers and key workers at looked-after reviews',
+    rules: [],
+    questions: [
+      'Should the foster carer attend the LAC review?',
+      'Do key workers feed into CLA reviews?',
+      "Who from the placement goes to the child's review?",
+    ],
+    answer:
+      'Key workers and foster carers give feedback into every looked-after review and attend the review meetings.',
+    steps: [
+      { who: 'Foster carer or key worker', what: 'Send feedback for the review and attend it.' },
+      { who: "Child's social worker", what: 'Make sure the carer or key worker is invited.' },
+    ],
+    related: ['placement-plan-review', 'placement-not-meeting-needs'],
+    sources: [S001(G001_REVIEWS)],
+  },
+];

@@ -1,0 +1,102 @@
+// Typo repair for questions typed in a hurry ("placment", "alegation"). Only words the index
+// has never seen are touched, and only towards a known word one edit away (two for long words),
+// so correct domain words are never bent into other ones.
+
+import { STOPWORDS, stem, words } from './text';
+
+export class SpellingCorrector {
+  /** Known word -> how often it occurs (ties go to the commoner word). */
+  private readonly known = new Map<string, number>();
+  private readonly wordsByLength = new Map<number, string[]>();
+  /** Stem of a known word -> its commonest word, so "aproves" can find "approve" via "aprov". */
+  private readonly stems = new Map<string, string>();
+  private readonly stemsByLength = new Map<number, string[]>();
+
+  constructor(texts: Iterable<string>) {
+    for (const text of texts) {
+      for (const word of words(text)) this.known.set(word, (this.known.get(word) ?? 0) + 1);
+    }
+    const byCount = [...this.known.entries()].sort((a, b) => b[1] - a[1]);
+    for (const [word] of byCount) {
+      addByLength(this.wordsByLength, word);
+      const s = stem(word);
+      if (!this.stems.has(s)) {
+        this.stems.set(s, word);
+        addByLength(this.stemsByLength, s);
+      }
+    }
+  }
+
+  isKnown(word: string): boolean {
+    return this.known.has(word) || this.stems.has(stem(word));
+  }
+
+  /** The question with unknown words replaced by their closest known word, where one is close. */
+  correct(question: string): string {
+    return words(question)
+      .map((word) => this.correctWord(word) ?? word)
+      .join(' ');
+  }
+
+  correctWord(word: string): string | undefined {
+    if (word.length < 5 || /\d/.test(word) || STOPWORDS.has(word) || this.isKnown(word)) return undefined;
+    // Whole words first ("alegation" -> "allegation"), then stems ("aproves" -> "approve").
+    const byWord = nearest(word, this.wordsByLength, word.length >= 8 ? 2 : 1);
+    if (byWord) return byWord;
+    const wordStem = stem(word);
+    if (wordStem.length < 5) return undefined;
+    const byStem = nearest(wordStem, this.stemsByLength, wordStem.length >= 8 ? 2 : 1);
+    return byStem ? this.stems.get(byStem) : undefined;
+  }
+}
+
+function addByLength(index: Map<number, string[]>, word: string): void {
+  const list = index.get(word.length) ?? [];
+  list.push(word);
+  index.set(word.length, list);
+}
+
+/** Closest candidate within maxDistance; candidates are listed commonest first, so ties go to them. */
+function nearest(word: string, byLength: Map<number, string[]>, maxDistance: number): string | undefined {
+  let best: string | undefined;
+  let bestDistance = maxDistance + 1;
+  for (let len = word.length - maxDistance; len <= word.length + maxDistance; len++) {
+    for (const candidate of byLength.get(len) ?? []) {
+      const d = editDistance(word, candidate, bestDistance - 1);
+      if (d < bestDistance) {
+        best = candidate;
+        bestDistance = d;
+      }
+    }
+  }
+  return best;
+}
+
+/**
+ * Edit distance counting insertions, deletions, substitutions and swaps of neighbours
+ * (optimal string alignment). Gives up early once every path exceeds `limit`.
+ */
+export function editDistance(a: string, b: string, limit = Infinity): number {
+  if (Math.abs(a.length - b.length) > limit) return limit + 1;
+  const rows = a.length + 1;
+  const cols = b.length + 1;
+  let prevPrev: number[] = [];
+  let prev = Array.from({ length: cols }, (_, j) => j);
+  for (let i = 1; i < rows; i++) {
+    const row = [i];
+    let rowMin = i;
+    for (let j = 1; j < cols; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let value = Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
+        value = Math.min(value, prevPrev[j - 2]! + 1);
+      }
+      row.push(value);
+      if (value < rowMin) rowMin = value;
+    }
+    if (rowMin > limit) return limit + 1;
+    prevPrev = prev;
+    prev = row;
+  }
+  return prev[cols - 1]!;
+}

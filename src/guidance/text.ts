@@ -1,0 +1,414 @@
+// Text analysis shared by indexing and querying: practitioners' wording is mapped onto one
+// canonical term per idea (LAC = CLA = child in care), then words are lightly stemmed.
+// The same analyser runs on the pack, the council documents and the question, so a synonym
+// only has to be listed once to work in both directions.
+//
+// Pipeline: normalise (case, apostrophes, abbreviations) -> words -> multi-word phrases
+// (matched on stemmed words, so "serves notice" matches "serve notice") -> stopwords out ->
+// single-word synonyms -> stem.
+
+/**
+ * Multi-word phrases mapped to canonical terms; the longest phrase starting at a word wins.
+ * A replacement may be several terms ("placementplan plan") so the general word still matches;
+ * an empty replacement drops the phrase ("can you tell me").
+ */
+const PHRASES: Array<[string[], string]> = [
+  // filler that would otherwise look like content
+  [['can you tell me', 'could you tell me', 'tell me', 'do you know', 'i need to know',
+    'i want to know', 'what do i do', 'what should i do', 'what now', 'next steps'], ''],
+
+  // people and roles
+  [['looked after child', 'child looked after', 'child in care', 'looked after'], 'lac'],
+  [['head of service', 'senior manager', 'approving panel', 'approval panel', 'harp panel',
+    'resource panel'], 'hos'],
+  [['supervising social worker', 'fostering social worker', 'supervising worker',
+    'link social worker'], 'ssw'],
+  [['allocated social worker', 'allocated case worker', 'allocated worker', 'social worker',
+    'case worker', 'child worker'], 'sw'],
+  [['independent reviewing officer', 'reviewing officer'], 'iro'],
+  [['young person', 'young people', 'young persons'], 'child'],
+  [['foster carer', 'foster parent', 'foster mum', 'foster dad', 'foster mother', 'foster father',
+    'foster family'], 'carer'],
+  [['independent fostering agency', 'independent fostering', 'fostering agency', 'agency carer',
+    'agency placement', 'agency foster'], 'ifa'],
+  [['in house', 'own foster', 'our foster', 'council foster', 'local authority foster'], 'inhouse'],
+  [['virtual school', 'virtual head', 'virtual school head'], 'virtualschool'],
+  [['placements team', 'placement team', 'placements service', 'placement service',
+    'family placement', 'placement officer', 'placements officer', 'brokerage team'],
+    'placementsteam'],
+  [['performance team', 'data team', 'bi team', 'performance officer'], 'performance'],
+  [['children home', 'childrens home', 'residential home', 'residential unit', 'resi unit',
+    'residential care'], 'residential'],
+  [['semi independent', 'semi independence', 'supported accommodation', 'supported lodging'],
+    'semiindependent'],
+
+  // meetings and panels
+  [['placement planning meeting', 'planning meeting'], 'ppm'],
+  [['multi agency planning meeting', 'multi agency meeting', 'multiagency meeting',
+    'multiagency planning meeting', 'professionals meeting', 'network meeting',
+    'team around the child', 'tac meeting'], 'multiagencymeeting'],
+  [['multi agency', 'inter agency'], 'multiagency'],
+  [['placement stability meeting', 'stability meeting'], 'stabilitymeeting'],
+  [['placement support meeting', 'support meeting'], 'supportmeeting'],
+  [['placement stability panel', 'stability panel'], 'stabilitypanel'],
+  [['commissioning panel', 'funding panel'], 'commissioningpanel fund'],
+  [['disruption meeting', 'breakdown meeting', 'disruption review'], 'disruptionmeeting'],
+
+  // plans and records
+  [['placement plan', 'placement information record'], 'placementplan plan'],
+  [['care plan'], 'careplan plan'],
+  [['pathway plan'], 'pathwayplan plan'],
+  [['initial support plan', 'support plan'], 'supportplan plan'],
+  [['personal education plan'], 'pep'],
+  [['risk assessment'], 'riskassessment'],
+  [['placement request', 'placement request form', 'placement referral', 'referral form',
+    'placement search form'], 'placementrequest'],
+  [['leaving care', 'leave care', 'care leaver', 'left care'], 'careleaver'],
+  [['staying put'], 'stayingput'],
+  [['delegated authority'], 'delegatedauthority'],
+  [['legal status'], 'legalstatus'],
+  [['liquid logic', 'case management system', 'case record', 'case file', 'the system',
+    'child record', 'child file'], 'caserecord'],
+  [['reason for placement change', 'reason code', 'placement code', 'reason for change'],
+    'code reason'],
+  [['move tracker', 'placement move tracker'], 'tracker'],
+  [['wrap around'], 'wraparound'],
+  [['carer profile', 'profile booklet', 'children booklet'], 'profile'],
+  [['wishes and feelings', 'voice of the child', 'child voice', 'get a say', 'have a say',
+    'have their say', 'have his say', 'have her say'], 'views'],
+  [['ssda 903', '903 return', 'the 903'], 'ssda903'],
+  [['overnight stay', 'stay overnight', 'stay over'], 'overnight'],
+
+  // events and situations
+  [['cannot cope', 'not coping', 'unable to cope', 'no longer cope', 'no longer care',
+    'no longer look after', 'no longer manage', 'cannot manage', 'not managing', 'had enough',
+    'at the end of their tether', 'at breaking point', 'cannot handle', 'not able to manage',
+    'no longer able to care', 'not able to care', 'unable to care', 'no longer able to look after',
+    'not able to look after', 'no longer able to cope', 'not able to cope', 'struggle to manage',
+    'struggling to manage', 'struggle to cope', 'struggling to cope'],
+    'struggle'],
+  [['want to move', 'want to leave', 'want out', 'want the placement to end',
+    'ask to move', 'ask to leave', 'ask for a move', 'not want to stay', 'not want to live',
+    'hate it there', 'hate the placement', 'hate living', 'want a new placement',
+    'want to change placement'], 'childwantsend'],
+  [['want him gone', 'want her gone', 'want them gone', 'want him out', 'want her out',
+    'want them out', 'want him moved', 'want her moved', 'want them moved', 'want the child moved',
+    'want the child removed', 'want him removed', 'want her removed', 'ask for him to be moved',
+    'ask for her to be moved', 'ask for the child to be moved', 'ask for the child to be removed',
+    'ask for the child to leave'], 'carerwantsend'],
+  [['kick off', 'kicking off', 'kicks off'], 'behaviour'],
+  [['break down', 'broke down', 'broken down', 'fall apart', 'fell apart', 'fallen apart',
+    'collapse'], 'disrupt'],
+  [['sign off', 'sign it off', 'give permission', 'say yes to', 'green light'], 'approve'],
+  [['run away', 'ran away', 'go missing', 'went missing', 'gone missing', 'missing from care',
+    'missing from home', 'stay out'], 'missing'],
+  [['section 47', 's 47'], 'allegation'],
+  [['same day', 'straight away', 'right now', 'tonight', 'immediate safeguarding'], 'emergency'],
+  [['child protection', 'at risk of harm', 'not safe', 'unsafe'], 'safeguard'],
+  [['let them know', 'let him know', 'let her know', 'make aware', 'need to know', 'needs to know'],
+    'notify'],
+  [['stop payment', 'stop pay'], 'payment stop'],
+  [['serve notice', 'give notice', 'hand in notice', 'hand in their notice'], 'notice'],
+  [['change of placement', 'placement change', 'change placement', 'placement move'], 'move'],
+  [['just move', 'has move', 'have move', 'recently move', 'move recently', 'move yesterday',
+    'move today', 'move last week', 'move this week', 'now placed', 'since the move',
+    'after the move', 'after a move', 'post move'], 'after move'],
+  [['who should be at', 'who need to be at', 'who go to', 'who come to', 'who should come',
+    'who is invite', 'who get invite', 'be at the', 'be present', 'come to the', 'go to the',
+    'join the meeting'], 'attend'],
+  [['set up', 'call a', 'pull together'], 'organise'],
+  [['short break', 'want a break', 'need a break', 'needs a break'], 'respite'],
+  [['short term', 'short stay', 'stop gap'], 'temporary'],
+  [['long term', 'permanence'], 'permanent'],
+  [['a week'], '1 week'],
+  [['once a year', 'every year', 'last year', 'this year', 'past year'], 'year'],
+  [['previous 12 month', 'last 12 month', 'past 12 month', 'in 12 month'], '12 month'],
+];
+
+/**
+ * Single words mapped to a canonical term. The exact word is looked up first, then its stem,
+ * so "information" and "inform" can sit in different groups. When two groups share a stem the
+ * first group listed keeps it.
+ */
+const WORDS: Array<[string[], string]> = [
+  [['lac', 'cla', 'lacs'], 'lac'],
+  [['hos', 'harp'], 'hos'],
+  [['child', 'children', 'kid', 'kids', 'yp', 'cyp', 'youngster', 'youngsters', 'teen', 'teens',
+    'teenager', 'teenagers', 'boy', 'girl', 'childs'], 'child'],
+  [['carer', 'carers', 'fc', 'fcs', 'fosterer', 'fosterers'], 'carer'],
+  [['ifa', 'ifas'], 'ifa'],
+  [['sw', 'sws'], 'sw'],
+  [['ssw', 'ssws'], 'ssw'],
+  [['iro', 'iros'], 'iro'],
+  [['ppm', 'ppms'], 'ppm'],
+  [['psm', 'psms'], 'stabilitymeeting'],
+  [['vs', 'vsh'], 'virtualschool'],
+  [['brokerage'], 'placementsteam'],
+  [['lcs', 'mosaic', 'eclipse', 'liquidlogic'], 'caserecord'],
+  [['pep', 'peps'], 'pep'],
+  [['resi', 'residential'], 'residential'],
+  [['multiagency'], 'multiagency'],
+  [['ssda903'], 'ssda903'],
+  [['wraparound'], 'wraparound'],
+  [['approve', 'approval', 'approved', 'approving', 'authorise', 'authorize', 'authorised',
+    'authorized', 'authorising', 'authorisation', 'authorization', 'sanction', 'permission',
+    'signoff'], 'approve'],
+  [['disrupt', 'disruption', 'disruptions', 'disrupted', 'disrupting', 'breakdown', 'breakdowns',
+    'broken', 'collapsed'], 'disrupt'],
+  [['struggle', 'struggling', 'cope', 'coping'], 'struggle'],
+  [['notify', 'notified', 'notification', 'inform', 'informed', 'informing', 'tell', 'told',
+    'telling', 'alert', 'advise'], 'notify'],
+  [['information', 'info', 'details', 'detail'], 'information'],
+  [['move', 'moves', 'moving', 'moved', 'transfer', 'relocate', 'relocation'], 'move'],
+  [['missing', 'abscond', 'absconding', 'absconded', 'absconds', 'absent', 'absence', 'absences',
+    'runaway', 'running'], 'missing'],
+  [['allegation', 'allegations', 'allege', 'alleged', 's47', 'lado'], 'allegation'],
+  [['complaint', 'complaints', 'complain', 'complained'], 'complaint'],
+  [['behaviour', 'behaviours', 'behavior', 'behaviors', 'behavioural', 'aggressive', 'aggression',
+    'violent', 'violence'], 'behaviour'],
+  [['emergency', 'emergencies', 'urgent', 'urgently', 'urgency', 'asap'], 'emergency'],
+  [['chair', 'chairs', 'chaired', 'chairing', 'chairperson', 'chairman', 'chairwoman'], 'chair'],
+  [['attend', 'attends', 'attending', 'attendance', 'attendee', 'attendees', 'invite', 'invited',
+    'invitation', 'invites', 'inviting'], 'attend'],
+  [['minute', 'minutes', 'minuted', 'minuting'], 'minutes'],
+  [['code', 'codes', 'coding', 'coded', 'recode', 'miscoded', 'miscode'], 'code'],
+  [['fragile', 'fragility', 'unstable', 'instability', 'wobbly', 'wobbling', 'shaky', 'rocky',
+    'precarious'], 'fragile'],
+  [['visit', 'visits', 'visiting', 'visited'], 'visit'],
+  [['consider', 'considers', 'considering', 'considered', 'think', 'thinking', 'contemplate',
+    'contemplating'], 'consider'],
+  [['end', 'ends', 'ending', 'endings', 'ended', 'terminate', 'terminated', 'termination', 'cease',
+    'ceased'], 'end'],
+  [['complete', 'completed', 'completing', 'completion', 'finish', 'finished', 'finalise',
+    'finalised', 'finalize', 'finalized'], 'complete'],
+  [['organise', 'organises', 'organised', 'organize', 'organizes', 'organized', 'arrange',
+    'arranges', 'arranged', 'arranging', 'convene', 'convenes', 'convened', 'coordinate',
+    'coordinates', 'coordinating', 'book', 'booked', 'booking', 'schedule', 'scheduled'], 'organise'],
+  [['payment', 'payments', 'pay', 'paid', 'paying', 'finance', 'financial', 'money', 'allowance',
+    'invoice', 'invoices'], 'payment'],
+  [['fund', 'funding', 'funded', 'cost', 'costs', 'costly', 'expensive', 'commission',
+    'commissioning', 'commissioned'], 'fund'],
+  [['education', 'educational', 'school', 'schools', 'schooling', 'college', 'course', 'courses',
+    'apprenticeship'], 'education'],
+  [['safeguard', 'safeguarding', 'danger', 'dangerous'], 'safeguard'],
+  [['adopt', 'adoption', 'adopted', 'adoptive'], 'adopt'],
+  [['introduction', 'introductions', 'introduce', 'introducing', 'intro', 'intros'],
+    'introduction'],
+  [['overnight', 'overnights', 'sleepover', 'sleepovers'], 'overnight'],
+  [['profile', 'profiles', 'booklet'], 'profile'],
+  [['view', 'views', 'wishes', 'voice', 'opinion', 'opinions'], 'views'],
+  [['respite'], 'respite'],
+  [['temporary', 'temp', 'interim', 'stopgap'], 'temporary'],
+  [['permanent', 'permanency', 'longterm'], 'permanent'],
+  [['notice'], 'notice'],
+  [['tracker', 'tracking', 'spreadsheet'], 'tracker'],
+  [['resign', 'resigned', 'resigns', 'resignation', 'deregister', 'deregistered'], 'resign'],
+  [['measure', 'measures', 'measured', 'indicator', 'indicators', 'kpi', 'kpis', 'metric',
+    'metrics', 'statistic', 'stats'], 'measure'],
+  [['plan', 'plans', 'planned', 'planning'], 'plan'],
+  [['meeting', 'meetings', 'meet'], 'meeting'],
+  [['hour', 'hours', 'hrs', 'hr'], 'hour'],
+  [['day', 'days'], 'day'],
+  [['week', 'weeks'], 'week'],
+  [['month', 'months'], 'month'],
+  [['year', 'years', 'annual', 'annually', 'yearly'], 'year'],
+  [['one'], '1'],
+  [['two', 'twice', 'second'], '2'],
+  [['three', 'third'], '3'],
+  [['four'], '4'],
+  [['five'], '5'],
+  [['six'], '6'],
+  [['seven'], '7'],
+  [['ten'], '10'],
+  [['twelve'], '12'],
+  [['thirteen'], '13'],
+  [['fourteen'], '14'],
+  [['fifteen'], '15'],
+  [['sixteen'], '16'],
+  [['seventeen'], '17'],
+  [['eighteen'], '18'],
+  [['twenty'], '20'],
+];
+
+/**
+ * Words that only sometimes carry a synonym's meaning. Guidance text keeps them as they are
+ * ("agree together how to tell the child" is not an approval), but a question using them is
+ * also matched against the synonym ("who agrees a move?" asks who approves it).
+ */
+const QUERY_EXPANSIONS: Array<[string[], string]> = [
+  [['agree', 'agrees', 'agreed', 'agreeing', 'agreement', 'decide', 'decides', 'decision',
+    'okay', 'allowed', 'allow'], 'approve'],
+  [['panel', 'panels'], 'hos'],
+  [['worried', 'worry', 'worries', 'concern', 'concerns', 'concerned'], 'fragile'],
+];
+
+/** Abbreviations expanded before anything else, so phrases see the full words. */
+const ABBREVIATIONS: Array<[RegExp, string]> = [
+  [/\bmtgs?\b/g, 'meeting'],
+  [/\btms?\b/g, 'team manager'],
+  [/\bwks?\b/g, 'week'],
+  [/\byrs?\b/g, 'year'],
+  [/\bs\/w\b/g, 'social worker'],
+  [/\bf\/c\b/g, 'foster carer'],
+  [/\bw\//g, 'with '],
+  [/&/g, ' and '],
+];
+
+/** Words that carry no meaning for matching (question words, pronouns, filler). */
+export const STOPWORDS = new Set(
+  `a an the i me my mine we us our you your yours he him his she her hers it its they them their
+  theirs this that these those there here what whats which who whom whose when where why how
+  do does did doing is are was were be been being am have has had having can could should
+  would will shall must may might need needs needed to of in on for at by with from into onto
+  about as and or but if then than so too very just also only not no nor any some all each
+  either neither both own same such up down out over under again further once please thanks
+  thank hi hello hey ok okay get gets got getting go going gone say says said saying know let
+  me im ive id youre theyre theyve hes shes thats theres wheres whos hows dont doesnt isnt
+  arent wasnt werent cant wont shouldnt couldnt wouldnt s t d ll re ve m anyone someone
+  something anything thing things now still yet already really actually basically currently
+  regarding happen happens happening way ways make makes made use used using want wants wanted
+  etc e g eg ie like new done help helps helped yesterday today tomorrow until against whether lot lots bit
+  every many much next first put weekend weekends night nights morning evening afternoon
+  process processes procedure procedures policy policies guidance rule rules`
+    .split(/\s+/)
+    .filter(Boolean),
+);
+
+/** Light suffix stripping: enough to join plan/plans/planning or code/coded/coding. */
+export function stem(word: string): string {
+  if (word.length <= 3 || /\d/.test(word)) return word;
+  let w = word;
+  if (w.endsWith('ies') && w.length > 4) w = w.slice(0, -3) + 'y';
+  else if (w.endsWith('sses')) w = w.slice(0, -2);
+  else if (w.endsWith('s') && !/(ss|us|is)$/.test(w)) w = w.slice(0, -1);
+
+  let stripped = false;
+  for (const suffix of ['ation', 'ing', 'edly', 'ed', 'ly']) {
+    if (w.endsWith(suffix) && w.length - suffix.length >= 3) {
+      w = w.slice(0, -suffix.length);
+      stripped = true;
+      break;
+    }
+  }
+  // planning -> plann -> plan; but keep "staff" or "call"
+  if (stripped && /([b-df-hj-np-tv-z])\1$/.test(w) && !/(ll|ss|ff|zz)$/.test(w)) w = w.slice(0, -1);
+  if (w.endsWith('e') && w.length > 3) w = w.slice(0, -1);
+  // "care", "caring" and "cared" would otherwise share a stem with "car" ("my car broke down")
+  if (w === 'car' && !/^cars?$/.test(word)) return 'care';
+  return w;
+}
+
+// ───────────────────────────── lookup tables, built once ─────────────────────────────
+
+const CANONICAL_TERMS = new Set<string>();
+const EXACT_WORD = new Map<string, string>();
+const STEMMED_WORD = new Map<string, string>();
+for (const [words, canonical] of WORDS) {
+  CANONICAL_TERMS.add(canonical);
+  for (const w of words) {
+    if (!EXACT_WORD.has(w)) EXACT_WORD.set(w, canonical);
+    const s = stem(w);
+    if (!STEMMED_WORD.has(s)) STEMMED_WORD.set(s, canonical);
+  }
+}
+
+/** Canonical form of one word (lower-case, no punctuation); stopwords are not removed here. */
+export function canonicalTerm(word: string): string {
+  if (CANONICAL_TERMS.has(word)) return word;
+  const exact = EXACT_WORD.get(word);
+  if (exact) return exact;
+  const stemmed = stem(word);
+  return STEMMED_WORD.get(stemmed) ?? stemmed;
+}
+
+interface PhraseRule {
+  keys: string[];
+  replacement: string[];
+}
+
+const QUERY_EXPANSION = new Map<string, string>();
+for (const [list, canonical] of QUERY_EXPANSIONS) {
+  CANONICAL_TERMS.add(canonical);
+  for (const w of list) QUERY_EXPANSION.set(canonicalTerm(w), canonical);
+}
+
+/** Phrases indexed by their first word's key, longest first. */
+const PHRASES_BY_FIRST_KEY = new Map<string, PhraseRule[]>();
+for (const [phrases, replacement] of PHRASES) {
+  for (const terms of replacement.split(' ')) if (terms) CANONICAL_TERMS.add(terms);
+  for (const phrase of phrases) {
+    const keys = phrase.split(' ').map(canonicalTerm);
+    const rule = { keys, replacement: replacement.split(' ').filter(Boolean) };
+    const list = PHRASES_BY_FIRST_KEY.get(keys[0]!) ?? [];
+    list.push(rule);
+    PHRASES_BY_FIRST_KEY.set(keys[0]!, list);
+  }
+}
+for (const list of PHRASES_BY_FIRST_KEY.values()) list.sort((a, b) => b.keys.length - a.keys.length);
+
+// ───────────────────────────── the analyser ─────────────────────────────
+
+/** Lower-case, tidy punctuation, expand contractions and abbreviations. */
+export function normaliseText(text: string): string {
+  let t = text
+    .toLowerCase()
+    .replace(/[\u2018\u2019\u02bc`]/g, "'")
+    .replace(/[\u2013\u2014]/g, ' - ');
+  // Rule ids become one term each ("MOVE-7" -> "rulemove7") so they can be searched for.
+  t = t.replace(/\b(move|frag|plan|after|end)-(\d{1,2})\b/g, ' rule$1$2 ');
+  t = t
+    .replace(/\bcan't\b|\bcant\b|\bcan not\b/g, 'cannot')
+    .replace(/\bwon't\b/g, 'will not')
+    .replace(/n't\b/g, ' not')
+    .replace(/'(s|re|ve|ll|d|m)\b/g, ' ')
+    .replace(/'/g, '');
+  for (const [pattern, replacement] of ABBREVIATIONS) t = t.replace(pattern, replacement);
+  // "a 14 year old" is a child
+  t = t.replace(/\b\d{1,2}\s*-?\s*(year|yr)s?\s*-?\s*old\b/g, ' child ');
+  // "72hrs", "5days" -> "72 hrs", "5 days"
+  return t.replace(/\b(\d+)([a-z]+)\b/g, '$1 $2');
+}
+
+/** The words of a text after normalisation (before phrases, stopwords and stemming). */
+export function words(text: string): string[] {
+  return normaliseText(text).split(/[^a-z0-9]+/).filter(Boolean);
+}
+
+/** Text to the list of terms used for indexing. Repeats are kept (term frequency). */
+export function analyse(text: string): string[] {
+  return analyseQuery(text).map((alternatives) => alternatives[0]!);
+}
+
+/**
+ * A question to its terms, each given as alternatives: the term itself, then any synonym it may
+ * stand for in a question (see QUERY_EXPANSIONS). A match on any alternative covers the term.
+ */
+export function analyseQuery(text: string): string[][] {
+  const raw = words(text);
+  const keys = raw.map(canonicalTerm);
+  const terms: string[][] = [];
+  for (let i = 0; i < raw.length; ) {
+    const rule = PHRASES_BY_FIRST_KEY.get(keys[i]!)?.find((r) => r.keys.every((k, j) => keys[i + j] === k));
+    if (rule) {
+      for (const term of rule.replacement) terms.push([term]);
+      i += rule.keys.length;
+      continue;
+    }
+    const key = keys[i]!;
+    if (!STOPWORDS.has(raw[i]!) && !STOPWORDS.has(key)) {
+      const expansion = QUERY_EXPANSION.get(key);
+      terms.push(expansion && expansion !== key ? [key, expansion] : [key]);
+    }
+    i += 1;
+  }
+  return terms;
+}
+
+/** Every word the analyser knows by name (synonyms, phrases, stopwords), for spelling repair. */
+export function analyserVocabulary(): string[] {
+  const vocabulary = new Set<string>(STOPWORDS);
+  for (const [list] of WORDS) for (const w of list) vocabulary.add(w);
+  for (const [list] of PHRASES) for (const phrase of list) for (const w of phrase.split(' ')) vocabulary.add(w);
+  for (const [list] of QUERY_EXPANSIONS) for (const w of list) vocabulary.add(w);
+  return [...vocabulary];
+}

@@ -1,0 +1,88 @@
+import { analyse, analyseQuery, stem } from '../../src/guidance/text';
+import { editDistance, SpellingCorrector } from '../../src/guidance/spelling';
+
+describe('stem', () => {
+  it.each([
+    ['planning', 'plan'],
+    ['planned', 'plan'],
+    ['plans', 'plan'],
+    ['coded', 'cod'],
+    ['coding', 'cod'],
+    ['code', 'cod'],
+    ['agencies', 'agency'],
+    ['process', 'process'],
+    ['72', '72'],
+  ])('%s -> %s', (word, expected) => expect(stem(word)).toBe(expected));
+});
+
+describe('analyse', () => {
+  const same = (a: string, b: string) => expect(analyse(a)).toEqual(analyse(b));
+
+  it('maps practitioner synonyms onto one term', () => {
+    same('LAC', 'looked after child');
+    same('CLA', 'child in care');
+    same('HoS', 'Head of Service');
+    same('HARP', 'head of service');
+    same('SSW', 'supervising social worker');
+    same('IRO', 'independent reviewing officer');
+    same('PPM', 'placement planning meeting');
+    same('IFA', 'independent fostering agency');
+    same('kid', 'young person');
+    same('YP', 'child');
+    same('SW', 'social worker');
+    same('VS', 'virtual school');
+    same('breakdown', 'disruption');
+    same('broken down', 'disrupted');
+    same('sign off', 'authorise');
+    same('approve', 'authorize');
+    same("can't cope", 'struggling');
+    same('no longer care for', 'struggling');
+    same('wants to move', 'wants the placement to end');
+    same('wants to leave', 'asking to move');
+  });
+
+  it('keeps "supervising social worker" apart from "social worker"', () => {
+    expect(analyse('supervising social worker')).toEqual(['ssw']);
+    expect(analyse('social worker')).toEqual(['sw']);
+  });
+
+  it('matches phrases whatever the word endings', () => {
+    same('serves notice', 'serve notice');
+    same('placement planning meetings', 'placement planning meeting');
+  });
+
+  it('drops question words and filler', () => {
+    expect(analyse('what do I do?')).toEqual([]);
+    expect(analyse('can you tell me who chairs it')).toEqual(['chair']);
+  });
+
+  it('turns rule ids into single terms', () => {
+    expect(analyse('MOVE-7')).toEqual(['rulemove7']);
+  });
+
+  it('expands "agree" to approval in questions only', () => {
+    expect(analyse('agree how to tell the child')).not.toContain('approve');
+    expect(analyseQuery('who agrees a move')).toEqual([['agre', 'approve'], ['move']]);
+  });
+});
+
+describe('spelling', () => {
+  const speller = new SpellingCorrector(['placement allegation approve approval carer']);
+
+  it('repairs unknown words towards known ones', () => {
+    expect(speller.correctWord('placment')).toBe('placement');
+    expect(speller.correctWord('alegation')).toBe('allegation');
+    expect(speller.correctWord('aproves')).toBe('approve');
+  });
+
+  it('leaves known, short and far-off words alone', () => {
+    expect(speller.correctWord('placement')).toBeUndefined();
+    expect(speller.correctWord('wifi')).toBeUndefined();
+    expect(speller.correctWord('mileage')).toBeUndefined();
+  });
+
+  it('edit distance counts swaps as one edit', () => {
+    expect(editDistance('carer', 'caerr')).toBe(1);
+    expect(editDistance('kitten', 'sitting')).toBe(3);
+  });
+});
