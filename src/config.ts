@@ -12,8 +12,8 @@ export const configSchema = z
       z.coerce
         .number({ invalid_type_error: 'a port number' })
         .int('a whole number')
-        .min(1, 'a port number from 1 to 65535')
-        .max(65535, 'a port number from 1 to 65535')
+        .min(0, 'a port number from 1 to 65535 (0: any free port)')
+        .max(65535, 'a port number from 1 to 65535 (0: any free port)')
         .default(3978),
     ),
     BOT_ID: z.preprocess(blankToUndefined, z.string().uuid('the bot\'s Microsoft App ID (a GUID)').optional()),

@@ -39,12 +39,17 @@ export async function startBot(config: Config, options: StartOptions): Promise<R
   let sender: OutboxSender | null = null;
   const services: ServiceContext = { records, now: options.now ?? (() => new Date()), log, onOutboxChanged: () => sender?.wake() };
 
-  const credentials = new ConfigurationServiceClientCredentialFactory({
-    MicrosoftAppId: config.BOT_ID ?? '',
-    MicrosoftAppPassword: config.BOT_PASSWORD ?? '',
-    MicrosoftAppType: config.BOT_TYPE,
-    MicrosoftAppTenantId: config.BOT_TENANT_ID ?? '',
-  });
+  // With no app id the factory hands out empty credentials: no authentication either way.
+  const credentials = new ConfigurationServiceClientCredentialFactory(
+    config.localMode
+      ? { MicrosoftAppType: 'MultiTenant' }
+      : {
+          MicrosoftAppId: config.BOT_ID,
+          MicrosoftAppPassword: config.BOT_PASSWORD,
+          MicrosoftAppType: config.BOT_TYPE,
+          MicrosoftAppTenantId: config.BOT_TENANT_ID,
+        },
+  );
   const adapter = new TeamsAdapter(
     config.BOT_OPENID_METADATA ? { BotOpenIdMetadata: config.BOT_OPENID_METADATA } : {},
     credentials,
