@@ -90,82 +90,80 @@ const yesNo = (label: string) =>
 
 /**
  * The move request form exactly as a card submits it (every value a string). Conditional rules
- * carry the rule id in their message so the social worker sees why a field is needed.
+ * carry the rule id in their message so the social worker sees why a field is needed. Every
+ * problem is reported in one pass, the conditional ones too, so the form comes back once.
  */
 export function moveRequestFormSchema(today: string) {
   const latest = addDays(today, 366);
-  return z
-    .object({
-      caseRef: z.string({ required_error: 'Choose the child.' }).trim().min(1, 'Choose the child.').max(64, 'Choose the child.'),
-      urgency: z.enum(['planned', 'urgent'], { errorMap: () => ({ message: 'Say whether the move is planned or urgent.' }) }),
-      proposedDate: z
-        .string({ required_error: 'Give the proposed date of the move.' })
-        .refine(isIsoDate, 'Give the proposed date as a date.')
-        .refine((d) => !isIsoDate(d) || d >= today, 'The proposed date cannot be in the past.')
-        .refine((d) => !isIsoDate(d) || d <= latest, 'The proposed date must be within the next year.'),
-      reasonCode: z.enum(MOVE_REASON_CODES as [string, ...string[]], { errorMap: () => ({ message: 'Choose the reason for the move.' }) }),
-      reasonOther: optionalText('The explanation of "other"'),
-      rationale: text('The rationale for the move (MOVE-1)', 20),
-      alternativesConsidered: optionalText('Alternatives considered'),
-      safeguardingIssue: optionalText('The immediate safeguarding issue'),
-      virtualSchoolConsulted: yesNo('has the Virtual School been asked for advice?'),
-      virtualSchoolAdvice: optionalText('The Virtual School\'s advice'),
-      childToldPlan: text('How and when the child will be told (MOVE-5)', 10),
-      childToldAgreed: z.enum(['true', 'false']).optional().default('false'),
-      followsAllegation: yesNo('does the move follow an allegation against the carer?'),
-      nextPlacementCanKeepForMonths: z.enum(['true', 'false']).optional().default('false'),
-      educationDisrupted: z.enum(['yes', 'no', 'unknown'], { errorMap: () => ({ message: 'Say whether the move will disrupt education or training.' }) }),
-    })
-    .superRefine((form, ctx) => {
-      const need = (path: string, message: string) => ctx.addIssue({ code: 'custom', path: [path], message });
-      if (form.reasonCode === 'OTHER' && (form.reasonOther ?? '').length < 20) {
-        need('reasonOther', '"Other" is for exceptional cases only: explain in at least 20 characters why no other reason fits (MOVE-7).');
-      }
-      if (form.urgency === 'urgent') {
-        if (!form.safeguardingIssue || form.safeguardingIssue.length < 10)
-          need('safeguardingIssue', 'An urgent move is only for an immediate safeguarding issue: describe it (MOVE-3).');
-        if (!form.alternativesConsidered || form.alternativesConsidered.length < 10)
-          need('alternativesConsidered', 'An urgent move is not authorised until the alternative placement options are understood: list them (MOVE-3).');
-      }
-      if (form.virtualSchoolConsulted === 'yes' && !form.virtualSchoolAdvice) {
-        need('virtualSchoolAdvice', 'Record the Virtual School\'s advice (MOVE-4).');
-      }
-      if (form.virtualSchoolConsulted === 'no') {
-        if (form.urgency === 'planned') {
-          need('virtualSchoolConsulted', 'Ask the Virtual School for advice before requesting a planned move (MOVE-4).');
-        } else if (!form.virtualSchoolAdvice || form.virtualSchoolAdvice.length < 10) {
-          need('virtualSchoolAdvice', 'Say why the Virtual School has not been asked yet and when they will be (MOVE-4).');
-        }
-      }
-      if (form.urgency === 'planned' && form.childToldAgreed !== 'true') {
-        need('childToldAgreed', 'Agree with the supervising social worker and the carer how and when the child will be told (MOVE-5).');
-      }
-      if (form.followsAllegation === 'yes' && form.nextPlacementCanKeepForMonths !== 'true') {
-        need(
-          'nextPlacementCanKeepForMonths',
-          'After an allegation, the next placement must be able to keep the child for months, not a week or two: confirm it (MOVE-6).',
-        );
-      }
-    })
-    .transform(
-      (form): MoveRequestDetails => ({
-        caseRef: form.caseRef,
-        urgency: form.urgency,
-        proposedDate: form.proposedDate,
-        reasonCode: form.reasonCode,
-        reasonOther: form.reasonCode === 'OTHER' ? form.reasonOther : null,
-        rationale: form.rationale,
-        alternativesConsidered: form.alternativesConsidered,
-        safeguardingIssue: form.urgency === 'urgent' ? form.safeguardingIssue : null,
-        virtualSchoolConsulted: form.virtualSchoolConsulted === 'yes',
-        virtualSchoolAdvice: form.virtualSchoolAdvice ?? '',
-        childToldPlan: form.childToldPlan,
-        childToldAgreedWithCarerAndSsw: form.childToldAgreed === 'true',
-        followsAllegation: form.followsAllegation === 'yes',
-        nextPlacementCanKeepForMonths: form.followsAllegation === 'yes' ? form.nextPlacementCanKeepForMonths === 'true' : null,
-        educationDisrupted: form.educationDisrupted,
-      }),
-    );
+  const fields = z.object({
+    caseRef: z.string({ required_error: 'Choose the child.' }).trim().min(1, 'Choose the child.').max(64, 'Choose the child.'),
+    urgency: z.enum(['planned', 'urgent'], { errorMap: () => ({ message: 'Say whether the move is planned or urgent.' }) }),
+    proposedDate: z
+      .string({ required_error: 'Give the proposed date of the move.' })
+      .refine(isIsoDate, 'Give the proposed date as a date.')
+      .refine((d) => !isIsoDate(d) || d >= today, 'The proposed date cannot be in the past.')
+      .refine((d) => !isIsoDate(d) || d <= latest, 'The proposed date must be within the next year.'),
+    reasonCode: z.enum(MOVE_REASON_CODES as [string, ...string[]], { errorMap: () => ({ message: 'Choose the reason for the move.' }) }),
+    reasonOther: optionalText('The explanation of "other"'),
+    rationale: text('The rationale for the move (MOVE-1)', 20),
+    alternativesConsidered: optionalText('Alternatives considered'),
+    safeguardingIssue: optionalText('The immediate safeguarding issue'),
+    virtualSchoolConsulted: yesNo('has the Virtual School been asked for advice?'),
+    virtualSchoolAdvice: optionalText('The Virtual School\'s advice'),
+    childToldPlan: text('How and when the child will be told (MOVE-5)', 10),
+    childToldAgreed: z.enum(['true', 'false']).optional().default('false'),
+    followsAllegation: yesNo('does the move follow an allegation against the carer?'),
+    nextPlacementCanKeepForMonths: z.enum(['true', 'false']).optional().default('false'),
+    educationDisrupted: z.enum(['yes', 'no', 'unknown'], { errorMap: () => ({ message: 'Say whether the move will disrupt education or training.' }) }),
+  });
+
+  return z.unknown().transform((raw, ctx): MoveRequestDetails => {
+    const parsed = fields.safeParse(raw);
+    if (!parsed.success) parsed.error.issues.forEach((issue) => ctx.addIssue(issue));
+    // The conditional rules read the raw answers, so they are checked even when another field is wrong.
+    const answers = (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown>;
+    const answer = (field: string) => (typeof answers[field] === 'string' ? (answers[field] as string).trim() : '');
+    const need = (path: string, message: string) => ctx.addIssue({ code: 'custom', path: [path], message });
+    const urgency = answer('urgency');
+    if (answer('reasonCode') === 'OTHER' && answer('reasonOther').length < 20) {
+      need('reasonOther', '"Other" is for exceptional cases only: explain in at least 20 characters why no other reason fits (MOVE-7).');
+    }
+    if (urgency === 'urgent') {
+      if (answer('safeguardingIssue').length < 10) need('safeguardingIssue', 'An urgent move is only for an immediate safeguarding issue: describe it (MOVE-3).');
+      if (answer('alternativesConsidered').length < 10)
+        need('alternativesConsidered', 'An urgent move is not authorised until the alternative placement options are understood: list them (MOVE-3).');
+    }
+    if (answer('virtualSchoolConsulted') === 'yes' && !answer('virtualSchoolAdvice')) need('virtualSchoolAdvice', 'Record the Virtual School\'s advice (MOVE-4).');
+    if (answer('virtualSchoolConsulted') === 'no') {
+      if (urgency !== 'urgent') need('virtualSchoolConsulted', 'Ask the Virtual School for advice before requesting a planned move (MOVE-4).');
+      else if (answer('virtualSchoolAdvice').length < 10) need('virtualSchoolAdvice', 'Say why the Virtual School has not been asked yet and when they will be (MOVE-4).');
+    }
+    if (urgency === 'planned' && answer('childToldAgreed') !== 'true') {
+      need('childToldAgreed', 'Agree with the supervising social worker and the carer how and when the child will be told (MOVE-5).');
+    }
+    if (answer('followsAllegation') === 'yes' && answer('nextPlacementCanKeepForMonths') !== 'true') {
+      need('nextPlacementCanKeepForMonths', 'After an allegation, the next placement must be able to keep the child for months, not a week or two: confirm it (MOVE-6).');
+    }
+    if (!parsed.success) return z.NEVER;
+    const form = parsed.data;
+    return {
+      caseRef: form.caseRef,
+      urgency: form.urgency,
+      proposedDate: form.proposedDate,
+      reasonCode: form.reasonCode,
+      reasonOther: form.reasonCode === 'OTHER' ? form.reasonOther : null,
+      rationale: form.rationale,
+      alternativesConsidered: form.alternativesConsidered,
+      safeguardingIssue: form.urgency === 'urgent' ? form.safeguardingIssue : null,
+      virtualSchoolConsulted: form.virtualSchoolConsulted === 'yes',
+      virtualSchoolAdvice: form.virtualSchoolAdvice ?? '',
+      childToldPlan: form.childToldPlan,
+      childToldAgreedWithCarerAndSsw: form.childToldAgreed === 'true',
+      followsAllegation: form.followsAllegation === 'yes',
+      nextPlacementCanKeepForMonths: form.followsAllegation === 'yes' ? form.nextPlacementCanKeepForMonths === 'true' : null,
+      educationDisrupted: form.educationDisrupted,
+    };
+  });
 }
 
 /** Field name -> first message, for showing beside each input. */
