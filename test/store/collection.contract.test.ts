@@ -16,13 +16,12 @@
 // - commands run one at a time in memory, so its atomicity says nothing about a real server's.
 import { spawnSync } from 'child_process';
 import { promises as fs } from 'fs';
-import os from 'os';
 import path from 'path';
-import { MongoClient } from 'mongodb';
 import { DuplicateKeyError, StoreUnavailableError, type IndexSpec, type Store, type StoredDoc } from '../../src/store/collection';
 import { openEmbeddedStore, StoreLockedError } from '../../src/store/embeddedStore';
 import { openMongoStore } from '../../src/store/mongoStore';
 import { startWireServer } from '../support/mongoWire';
+import { backends, makeTempDir, uniqueSuffix, type BackendRun } from '../support/backends';
 
 interface Item extends StoredDoc {
   name: string;
@@ -32,79 +31,6 @@ interface Item extends StoredDoc {
   owner?: { team: string };
   email?: string;
 }
-
-interface BackendRun {
-  /** Opens a new, empty store. */
-  open(): Promise<Store>;
-  tearDown(): Promise<void>;
-}
-
-interface Backend {
-  name: string;
-  /** Set when the backend cannot run here; the suite is then reported as skipped. */
-  skipReason?: string;
-  /** The wire test server accepts unique indexes but does not enforce them on writes. */
-  enforcesUniqueIndexes: boolean;
-  setUp(): Promise<BackendRun>;
-}
-
-const uniqueSuffix = (): string => `${process.pid}_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 8)}`;
-
-async function makeTempDir(): Promise<string> {
-  return fs.mkdtemp(path.join(os.tmpdir(), 'psb-store-'));
-}
-
-/** Stores on one MongoDB server, each in its own database, dropped at the end. */
-function mongoRun(uri: string, stopServer: () => Promise<void> = async () => undefined): BackendRun {
-  const dbNames: string[] = [];
-  return {
-    open: () => {
-      const dbName = `psb_contract_${uniqueSuffix()}`;
-      dbNames.push(dbName);
-      return openMongoStore(uri, dbName, { serverSelectionTimeoutMS: 5000 });
-    },
-    tearDown: async () => {
-      const client = await MongoClient.connect(uri);
-      try {
-        for (const dbName of dbNames) await client.db(dbName).dropDatabase();
-      } finally {
-        await client.close();
-        await stopServer();
-      }
-    },
-  };
-}
-
-const realMongoUri = process.env.MONGODB_TEST_URI;
-
-const backends: Backend[] = [
-  {
-    name: 'embedded store (nedb)',
-    enforcesUniqueIndexes: true,
-    setUp: async () => {
-      const root = await makeTempDir();
-      let stores = 0;
-      return {
-        open: () => openEmbeddedStore(path.join(root, `store${++stores}`)),
-        tearDown: () => fs.rm(root, { recursive: true, force: true }),
-      };
-    },
-  },
-  {
-    name: 'mongodb store on the wire test server',
-    enforcesUniqueIndexes: false,
-    setUp: async () => {
-      const server = await startWireServer();
-      return mongoRun(server.uri, server.stop);
-    },
-  },
-  {
-    name: realMongoUri ? 'mongodb store on a real MongoDB (MONGODB_TEST_URI)' : 'mongodb store on a real MongoDB: skipped, set MONGODB_TEST_URI to run',
-    skipReason: realMongoUri ? undefined : 'MONGODB_TEST_URI is not set',
-    enforcesUniqueIndexes: true,
-    setUp: async () => mongoRun(realMongoUri!),
-  },
-];
 
 const item = (id: string, fields: Partial<Item> = {}): Item => ({ _id: id, version: 1, name: `item ${id}`, rank: 0, ...fields });
 
