@@ -24,11 +24,8 @@ export class NotFoundError extends Error {
 
 /** Bad input: a message per field, nothing stored. */
 export class InvalidInputError extends Error {
-  constructor(
-    readonly fields: FieldErrors,
-    message = 'Some answers need attention.',
-  ) {
-    super(message);
+  constructor(readonly fields: FieldErrors) {
+    super(Object.values(fields).join(' ') || 'Some answers need attention.');
     this.name = 'InvalidInputError';
   }
 }

@@ -1,0 +1,194 @@
+// The move use cases, on every storage backend: what is stored, what is queued, who may act,
+// and that nothing is done twice.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Person } from '../../src/domain/people';
+import type { ServiceContext } from '../../src/services/context';
+import { silentLogger } from '../../src/services/context';
+import { rememberConversation, setApprovalsChannel } from '../../src/services/conversations';
+import { ConflictError, InvalidInputError, NotPermittedError } from '../../src/services/errors';
+import { resumePendingMoveEffects } from '../../src/services/moveEffects';
+import { answerInfoRequest, confirmMove, decideMove, moveTracker, requestMove } from '../../src/services/moves';
+import { identify, importChildren, importRoster } from '../../src/services/people';
+import { completeTask, openTasksOf } from '../../src/services/tasks';
+import type { Store } from '../../src/store/collection';
+import { openRecords } from '../../src/store/records';
+import { backends, type BackendRun } from '../support/backends';
+
+const EXAMPLES = path.resolve(__dirname, '../../examples');
+const NOW = new Date('2026-11-23T10:00:00Z');
+
+const form = (overrides: Record<string, string> = {}) => ({
+  caseRef: 'CR-1001', urgency: 'planned', proposedDate: '2026-12-07', reasonCode: 'CREQB',
+  rationale: 'Carer has given notice after repeated incidents at home.', virtualSchoolConsulted: 'yes',
+  virtualSchoolAdvice: 'Keep the same school.', educationDisrupted: 'yes', childToldPlan: 'Together with the carer on Friday.',
+  childToldAgreed: 'true', followsAllegation: 'no', ...overrides,
+});
+
+describe.each(backends)('move services on $name', (backend) => {
+  if (backend.skipReason) {
+    test.skip(backend.skipReason, () => undefined);
+    return;
+  }
+  let run: BackendRun;
+  let store: Store;
+  let ctx: ServiceContext;
+  let now = NOW;
+  const person = (email: string) => identify(ctx, undefined, async () => email);
+
+  beforeAll(async () => {
+    run = await backend.setUp();
+  });
+  afterAll(async () => {
+    await run.tearDown();
+  });
+  beforeEach(async () => {
+    now = NOW;
+    store = await run.open();
+    ctx = { records: await openRecords(store), now: () => now, log: silentLogger, onOutboxChanged: () => undefined };
+    await importRoster(ctx, readFileSync(path.join(EXAMPLES, 'roster.csv'), 'utf8'), 'test');
+    await importChildren(ctx, readFileSync(path.join(EXAMPLES, 'children.csv'), 'utf8'), 'test');
+  });
+  afterEach(async () => {
+    await store.close();
+  });
+
+  async function chatWith(p: Person) {
+    await rememberConversation(ctx, p, { kind: 'personal', conversationId: `a:${p.id}`, reference: { conversation: { id: `a:${p.id}` } } });
+  }
+
+  test('a request is stored as pending with a reference, audited, and queued to each reachable Head of Service', async () => {
+    const hana = await person('hana.head@example.org');
+    await chatWith(hana);
+    const request = await requestMove(ctx, await person('sam.social@example.org'), form());
+    expect(request).toMatchObject({ ref: 'PM-2026-0001', state: 'pending', team: 'North', movesInLast12Months: 0, pendingEffects: [] });
+    const queued = await ctx.records.outbox.find({ subjectRef: request.ref }, { sort: { _id: 1 } });
+    expect(queued.map((m) => m._id)).toEqual(['PM-2026-0001:approval:hana.head@example.org', 'PM-2026-0001:requested:requester']);
+    expect((await ctx.records.audit.find({ subject: request.ref })).map((a) => a.action)).toEqual(['move.requested']);
+    expect((await requestMove(ctx, await person('priya.patel@example.org'), form({ caseRef: 'CR-1003' }))).ref).toBe('PM-2026-0002');
+  });
+
+  test('with no Head of Service reachable the card goes to the team\'s approvals channel, and the requester is told', async () => {
+    await setApprovalsChannel(ctx, 'cli', 'North', '19:north-approvals@thread.tacv2');
+    const request = await requestMove(ctx, await person('sam.social@example.org'), form());
+    const queued = await ctx.records.outbox.find({ subjectRef: request.ref });
+    expect(queued.map((m) => m.recipient)).toContainEqual({ kind: 'channel', conversationId: '19:north-approvals@thread.tacv2' });
+    const notice = queued.find((m) => m._id.endsWith(':requested:requester'))!;
+    expect(notice.content).toMatchObject({ text: expect.stringContaining("posted to the team's approvals channel") });
+  });
+
+  test('a Head of Service who opens the bot later receives the requests already waiting', async () => {
+    const request = await requestMove(ctx, await person('sam.social@example.org'), form());
+    await chatWith(await person('harry.hos@example.org'));
+    expect(await ctx.records.outbox.get(`${request.ref}:approval:harry.hos@example.org`)).not.toBeNull();
+  });
+
+  test('bad input stores nothing; a child the requester does not work with is refused like an unknown one', async () => {
+    const sam = await person('sam.social@example.org');
+    await expect(requestMove(ctx, sam, form({ rationale: '' }))).rejects.toBeInstanceOf(InvalidInputError);
+    await expect(requestMove(ctx, sam, form({ caseRef: 'CR-1003' }))).rejects.toThrow(InvalidInputError);
+    await expect(requestMove(ctx, sam, form({ caseRef: 'CR-9999' }))).rejects.toThrow(InvalidInputError);
+    expect(await ctx.records.moveRequests.count({})).toBe(0);
+    expect(await ctx.records.outbox.count({})).toBe(0);
+  });
+
+  test('a second open request for the same child is refused', async () => {
+    const sam = await person('sam.social@example.org');
+    await requestMove(ctx, sam, form());
+    await expect(requestMove(ctx, sam, form())).rejects.toBeInstanceOf(ConflictError);
+  });
+
+  test('only a Head of Service for the child\'s team decides; the first decision wins', async () => {
+    const ref = (await requestMove(ctx, await person('sam.social@example.org'), form())).ref;
+    await expect(decideMove(ctx, await person('tom.manager@example.org'), ref, { outcome: 'approved' })).rejects.toBeInstanceOf(NotPermittedError);
+    const heads = [await person('hana.head@example.org'), await person('harry.hos@example.org')];
+    const results = await Promise.allSettled(
+      Array.from({ length: 10 }, (_, i) => decideMove(ctx, heads[i % 2], ref, { outcome: i % 2 ? 'declined' : 'approved', comment: 'Decided in a hurry.' })),
+    );
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+    expect(results.filter((r) => r.status === 'rejected').every((r) => (r as PromiseRejectedResult).reason instanceof ConflictError)).toBe(true);
+    const decisions = (await ctx.records.audit.find({ subject: ref })).filter((a) => ['move.approved', 'move.declined'].includes(a.action));
+    expect(decisions).toHaveLength(1);
+  });
+
+  test('approval creates the follow-up tasks for the child\'s social worker, once', async () => {
+    const ref = (await requestMove(ctx, await person('tom.manager@example.org'), form())).ref;
+    await decideMove(ctx, await person('hana.head@example.org'), ref, { outcome: 'approved' });
+    await resumePendingMoveEffects(ctx);
+    const tasks = await openTasksOf(ctx, await person('sam.social@example.org'));
+    expect(tasks.map((t) => [t.kind, t.dueDate])).toEqual([
+      ['planning-meeting', '2026-12-07'],
+      ['placement-plan', '2026-12-07'],
+      ['virtual-school-told', '2026-12-07'],
+      ['code-move', '2026-12-09'],
+      ['sw-visit', '2026-12-14'],
+    ]);
+    expect(await ctx.records.outbox.get(`${ref}:approved:placements:pat.placements@example.org`)).not.toBeNull();
+  });
+
+  test('a decision whose process stopped before its effects is finished after restart, each effect once', async () => {
+    const ref = (await requestMove(ctx, await person('sam.social@example.org'), form())).ref;
+    const pending = (await ctx.records.moveRequests.get(ref))!;
+    // What decideMove writes in its one atomic update, with the process stopping right after.
+    await ctx.records.moveRequests.updateIfVersion(ref, pending.version, {
+      state: 'approved',
+      decision: { outcome: 'approved', by: 'hana.head@example.org', byName: 'Hana Head', at: NOW.toISOString(), comment: null },
+      pendingEffects: ['decided'],
+    });
+    expect(await resumePendingMoveEffects(ctx)).toBe(1);
+    expect(await resumePendingMoveEffects(ctx)).toBe(0);
+    expect(await ctx.records.outbox.count({ _id: `${ref}:decision:requester` })).toBe(1);
+    expect(await ctx.records.tasks.count({ requestRef: ref })).toBe(5);
+  });
+
+  test('more information: the requester answers and the request is back with the approvers', async () => {
+    const sam = await person('sam.social@example.org');
+    const hana = await person('hana.head@example.org');
+    const ref = (await requestMove(ctx, sam, form())).ref;
+    await expect(decideMove(ctx, hana, ref, { outcome: 'info' })).rejects.toBeInstanceOf(InvalidInputError);
+    const asked = await decideMove(ctx, hana, ref, { outcome: 'info', comment: 'What does the Virtual School say about transport?' });
+    expect(asked.state).toBe('info_requested');
+    expect(await ctx.records.outbox.get(`${ref}:info:1:requester`)).not.toBeNull();
+    await expect(answerInfoRequest(ctx, await person('priya.patel@example.org'), ref, { answer: 'Taxi funded.' })).rejects.toBeInstanceOf(NotPermittedError);
+    const answered = await answerInfoRequest(ctx, sam, ref, { answer: 'Taxi funded for the rest of term.' });
+    expect(answered.state).toBe('pending');
+    expect(answered.infoRequests[0]).toMatchObject({ askedBy: 'hana.head@example.org', answer: 'Taxi funded for the rest of term.' });
+    expect(await ctx.records.outbox.get(`${ref}:answered:1:hana.head@example.org`)).not.toBeNull();
+  });
+
+  test('confirming the move records it in the child\'s history and re-dates the tasks from the real date', async () => {
+    const sam = await person('sam.social@example.org');
+    const ref = (await requestMove(ctx, sam, form())).ref;
+    await decideMove(ctx, await person('hana.head@example.org'), ref, { outcome: 'approved' });
+    await expect(confirmMove(ctx, sam, ref, { moveDate: '2026-12-10', placementType: 'U6' })).rejects.toThrow(/future/);
+    now = new Date('2026-12-12T09:00:00Z');
+    const done = await confirmMove(ctx, sam, ref, { moveDate: '2026-12-10', placementType: 'U6' });
+    expect(done.state).toBe('completed');
+    expect(await ctx.records.placementMoves.get('CR-1001|2026-12-10')).toMatchObject({ source: 'bot', requestRef: ref, placementType: 'U6' });
+    expect(await ctx.records.children.get('CR-1001')).toMatchObject({ placementType: 'U6', placementStart: '2026-12-10' });
+    expect((await ctx.records.tasks.get(`${ref}:sw-visit`))!.dueDate).toBe('2026-12-17');
+    // The next request for the same child shows the move in its history.
+    now = new Date('2026-12-20T09:00:00Z');
+    const next = await requestMove(ctx, sam, form({ proposedDate: '2027-01-10' }));
+    expect(next.movesInLast12Months).toBe(1);
+  });
+
+  test('a task is marked done by its owner, once', async () => {
+    const sam = await person('sam.social@example.org');
+    const ref = (await requestMove(ctx, sam, form())).ref;
+    await decideMove(ctx, await person('hana.head@example.org'), ref, { outcome: 'approved' });
+    const [first] = await openTasksOf(ctx, sam);
+    await expect(completeTask(ctx, await person('priya.patel@example.org'), first._id)).rejects.toBeInstanceOf(NotPermittedError);
+    await completeTask(ctx, sam, first._id);
+    await expect(completeTask(ctx, sam, first._id)).rejects.toBeInstanceOf(ConflictError);
+    expect(await openTasksOf(ctx, sam)).toHaveLength(4);
+  });
+
+  test('the move tracker lists a manager\'s teams only, open requests first (MOVE-8)', async () => {
+    await requestMove(ctx, await person('sam.social@example.org'), form());
+    await requestMove(ctx, await person('priya.patel@example.org'), form({ caseRef: 'CR-1003' }));
+    expect((await moveTracker(ctx, await person('tom.manager@example.org'))).map((r) => r.caseRef)).toEqual(['CR-1001']);
+    expect(await moveTracker(ctx, await person('hana.head@example.org'))).toHaveLength(2);
+    await expect(moveTracker(ctx, await person('sam.social@example.org'))).rejects.toBeInstanceOf(NotPermittedError);
+  });
+});
