@@ -51,7 +51,9 @@ export async function startBot(config: Config, options: StartOptions): Promise<R
         },
   );
   const adapter = new TeamsAdapter(
-    config.BOT_OPENID_METADATA ? { BotOpenIdMetadata: config.BOT_OPENID_METADATA } : {},
+    config.BOT_OPENID_METADATA
+      ? { BotOpenIdMetadata: config.BOT_OPENID_METADATA, ToBotFromEmulatorOpenIdMetadataUrl: config.BOT_OPENID_METADATA }
+      : {},
     credentials,
   );
   const botAppId = config.BOT_ID ?? '';
