@@ -1,7 +1,8 @@
 // Composition: opens the store, builds the services and the Teams bot, starts HTTP and the
 // outbox sender. `src/index.ts` calls it for a real run; end-to-end tests call it in-process.
 import { TeamsAdapter } from '@microsoft/teams-ai';
-import { ConfigurationServiceClientCredentialFactory } from 'botbuilder';
+import { CallerIdConstants, ConfigurationServiceClientCredentialFactory, type ConfigurationBotFrameworkAuthenticationOptions } from 'botbuilder';
+import { AuthenticationConstants } from 'botframework-connector';
 import type { Config } from './config';
 import { createHttpServer } from './http/server';
 import type { Logger, ServiceContext } from './services/context';
@@ -11,6 +12,7 @@ import { openStore } from './store/openStore';
 import { openRecords } from './store/records';
 import { TurnStateStorage } from './store/turnStateStorage';
 import { createBot } from './teams/app';
+import { answerBadTokensWith401 } from './teams/authentication';
 import { OutboxSender, type SenderOptions } from './teams/sender';
 
 export interface RunningBot {
@@ -32,6 +34,24 @@ export interface StartOptions {
   store?: Store;
 }
 
+/**
+ * The public cloud's settings, with the OpenID metadata replaced when configured. Setting any one
+ * of them makes the SDK use only what is given, so a replacement must come with the full set.
+ */
+function authenticationSettings(config: Config): ConfigurationBotFrameworkAuthenticationOptions {
+  if (!config.BOT_OPENID_METADATA) return {};
+  return {
+    ValidateAuthority: true,
+    ToChannelFromBotLoginUrl: AuthenticationConstants.ToChannelFromBotLoginUrl,
+    ToChannelFromBotOAuthScope: AuthenticationConstants.ToChannelFromBotOAuthScope,
+    ToBotFromChannelTokenIssuer: AuthenticationConstants.ToBotFromChannelTokenIssuer,
+    OAuthUrl: AuthenticationConstants.OAuthUrl,
+    ToBotFromChannelOpenIdMetadataUrl: config.BOT_OPENID_METADATA,
+    ToBotFromEmulatorOpenIdMetadataUrl: config.BOT_OPENID_METADATA,
+    CallerId: CallerIdConstants.PublicAzureChannel,
+  };
+}
+
 export async function startBot(config: Config, options: StartOptions): Promise<RunningBot> {
   const { log } = options;
   const store = options.store ?? (await openStore({ mongodbUri: config.MONGODB_URI, mongodbDb: config.MONGODB_DB, dataDir: config.DATA_DIR }));
@@ -50,12 +70,8 @@ export async function startBot(config: Config, options: StartOptions): Promise<R
           MicrosoftAppTenantId: config.BOT_TENANT_ID,
         },
   );
-  const adapter = new TeamsAdapter(
-    config.BOT_OPENID_METADATA
-      ? { BotOpenIdMetadata: config.BOT_OPENID_METADATA, ToBotFromEmulatorOpenIdMetadataUrl: config.BOT_OPENID_METADATA }
-      : {},
-    credentials,
-  );
+  const adapter = new TeamsAdapter(authenticationSettings(config), credentials);
+  answerBadTokensWith401(adapter);
   const botAppId = config.BOT_ID ?? '';
   const app = createBot({ adapter, botAppId, storage: new TurnStateStorage(store), services, supportContact: config.SUPPORT_CONTACT });
 

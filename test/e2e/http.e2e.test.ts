@@ -7,6 +7,9 @@ import { silentLogger } from '../../src/services/context';
 import { startBot, type RunningBot } from '../../src/startBot';
 import { StoreUnavailableError, type Store } from '../../src/store/collection';
 import { openEmbeddedStore } from '../../src/store/embeddedStore';
+import { generateKeyPairSync } from 'node:crypto';
+import { startTokenAuthority, type TokenAuthority } from '../support/botFrameworkTokens';
+import { FakeConnector } from '../support/fakeTeams';
 
 const activity = {
   type: 'message',
@@ -25,37 +28,48 @@ async function boot(env: Record<string, string>, store?: Store): Promise<Running
 }
 
 describe('with BOT_ID set (production)', () => {
+  const APP_ID = '8a6c1c3e-2f4b-4b8e-9d1a-0c6f2b7e5a11';
   let bot: RunningBot;
+  let authority: TokenAuthority;
+  let connector: FakeConnector;
   beforeAll(async () => {
     // The adapter reports each refusal on the console; keep the test output readable.
     jest.spyOn(console, 'error').mockImplementation(() => undefined);
-    // Signing keys would be looked up here: a closed loopback port, so nothing leaves the machine.
-    bot = await boot({
-      BOT_ID: '8a6c1c3e-2f4b-4b8e-9d1a-0c6f2b7e5a11',
-      BOT_PASSWORD: 'secret',
-      BOT_TENANT_ID: '72f988bf-86f1-41af-91ab-2d7cd011db47',
-      BOT_TYPE: 'SingleTenant',
-      BOT_OPENID_METADATA: 'http://127.0.0.1:9/.well-known/openid-configuration',
-    });
+    authority = await startTokenAuthority();
+    connector = new FakeConnector();
+    await connector.start();
+    bot = await boot({ BOT_ID: APP_ID, BOT_PASSWORD: 'secret', BOT_TENANT_ID: '72f988bf-86f1-41af-91ab-2d7cd011db47', BOT_TYPE: 'SingleTenant', BOT_OPENID_METADATA: authority.metadataUrl });
   });
   afterAll(async () => {
     await bot.stop();
+    await authority.stop();
+    await connector.stop();
     jest.restoreAllMocks();
   });
 
-  test.each([
-    ['no Authorization header', undefined],
-    ['a malformed token', 'Bearer not-a-jwt'],
-    ['a token signed by nobody Microsoft knows', `Bearer ${Buffer.from('{"alg":"none"}').toString('base64url')}.${Buffer.from('{"aud":"x"}').toString('base64url')}.`],
-  ])('a request with %s gets 401 and nothing is processed', async (_case, authorization) => {
-    const res = await fetch(`http://127.0.0.1:${bot.port}/api/messages`, {
+  const post = (authorization?: string, body: object = { ...activity, serviceUrl: connector.url }) =>
+    fetch(`http://127.0.0.1:${bot.port}/api/messages`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', ...(authorization ? { authorization } : {}) },
-      body: JSON.stringify(activity),
+      body: JSON.stringify(body),
     });
+
+  test.each([
+    ['no Authorization header', () => undefined],
+    ['a malformed token', () => 'Bearer not-a-jwt'],
+    ['a token signed with an unknown key', () => `Bearer ${authority.sign({ aud: APP_ID, serviceurl: connector.url }, { key: generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey })}`],
+    ['a token for another app id', () => `Bearer ${authority.sign({ aud: '11111111-2222-3333-4444-555555555555', serviceurl: connector.url })}`],
+    ['an expired token', () => `Bearer ${authority.sign({ aud: APP_ID, serviceurl: connector.url, exp: Math.floor(Date.now() / 1000) - 600 })}`],
+  ])('a request with %s gets 401 and nothing is processed', async (_case, authorization) => {
+    const res = await post(authorization());
     expect(res.status).toBe(401);
     expect(await bot.services.records.conversations.count({})).toBe(0);
     expect(await bot.services.records.audit.count({})).toBe(0);
+  });
+
+  test('a request with a valid token from the channel is processed', async () => {
+    const res = await post(`Bearer ${authority.sign({ aud: APP_ID, serviceurl: connector.url })}`);
+    expect(res.status).toBe(200);
   });
 });
 
