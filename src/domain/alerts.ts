@@ -1,0 +1,413 @@
+// Fragility alerts: the signs that a placement may be at risk (FRAG-2), the alert form, who
+// must hear about an alert (FRAG-1), and the next steps the guidance asks for (FRAG-3 to FRAG-7,
+// with MOVE-3 and MOVE-11 when there is an immediate safeguarding risk). Pure rules: no storage,
+// no Teams, no clock.
+import { z } from 'zod';
+import { addDays, isIsoDate } from './dates';
+import { MEETINGS, peopleForTeam, placementSetting, stabilityMeetingApplies, type MeetingType } from './meetings';
+import { normaliseEmail, type Child, type Person } from './people';
+
+// ---- the triggers (FRAG-2) ---------------------------------------------------------------------
+
+export interface FragilityTriggerInfo {
+  id: string;
+  label: string;
+  description: string;
+}
+
+/** The signs that a placement may be at risk, as FRAG-2 lists them, in that order. */
+export const FRAGILITY_TRIGGERS = [
+  {
+    id: 'review-concern',
+    label: 'Concern raised at a review',
+    description: 'A worry about the placement came up through the child\u2019s review, the carer\u2019s review or the home\u2019s review.',
+  },
+  {
+    id: 'allegation-or-complaint',
+    label: 'Allegation or complaint',
+    description: 'Someone has made an allegation or a complaint about the placement.',
+  },
+  {
+    id: 'missing-or-absent',
+    label: 'Going missing or often absent',
+    description: 'The child runs away from the placement or is away from it again and again.',
+  },
+  {
+    id: 'fragile-relationship',
+    label: 'Relationship under strain',
+    description: 'Things between the child and the carer or provider are strained enough that the placement could break down.',
+  },
+  {
+    id: 'child-wants-to-leave',
+    label: 'Child wants the placement to end',
+    description: 'The child or young person has said they want to leave the placement.',
+  },
+  {
+    id: 'carer-struggling',
+    label: 'Carer or provider struggling',
+    description: 'The carer or provider says they are finding it hard, or that they cannot go on looking after the child.',
+  },
+  {
+    id: 'needs-not-met',
+    label: 'Needs not being met',
+    description: 'The social worker or another professional is concerned that the placement does not meet the child\u2019s needs.',
+  },
+] as const satisfies readonly FragilityTriggerInfo[];
+
+export type FragilityTriggerId = (typeof FRAGILITY_TRIGGERS)[number]['id'];
+export const FRAGILITY_TRIGGER_IDS: readonly FragilityTriggerId[] = FRAGILITY_TRIGGERS.map((t) => t.id);
+
+export function isFragilityTrigger(value: unknown): value is FragilityTriggerId {
+  return typeof value === 'string' && (FRAGILITY_TRIGGER_IDS as readonly string[]).includes(value);
+}
+
+export function triggerLabel(id: string): string {
+  return FRAGILITY_TRIGGERS.find((t) => t.id === id)?.label ?? id;
+}
+
+// ---- the form ------------------------------------------------------------------------------------
+
+export interface FragilityAlertDetails {
+  caseRef: string;
+  /** In FRAG-2 order, each once. */
+  triggers: FragilityTriggerId[];
+  description: string;
+  immediateSafeguardingRisk: boolean;
+  /** Support already in place, as the raiser describes it; null when none was given. */
+  supportInPlace: string | null;
+  /** Support has already been tried (a description of it was given): feeds suggestNextSteps (FRAG-5). */
+  supportAlreadyTried: boolean;
+  /** When the signs were noticed: today unless the raiser gave an earlier date. */
+  noticedOn: string;
+}
+
+const MAX_TEXT = 4000;
+/** How far back the "noticed on" date may go. */
+const NOTICED_WITHIN_DAYS = 366;
+
+const text = (label: string, min = 1) =>
+  z
+    .string({ required_error: `${label} is required.`, invalid_type_error: `${label} must be text.` })
+    .trim()
+    .max(MAX_TEXT, `${label} must be at most ${MAX_TEXT} characters.`)
+    .refine((v) => v.length >= min, min > 1 ? `${label} needs at least ${min} characters.` : `${label} is required.`);
+const optionalText = (label: string) =>
+  z
+    .string({ invalid_type_error: `${label} must be text.` })
+    .trim()
+    .max(MAX_TEXT, `${label} must be at most ${MAX_TEXT} characters.`)
+    .optional()
+    .transform((v) => (v ? v : null));
+
+/**
+ * The fragility alert form exactly as a card submits it (every value a string). `triggers` comes
+ * from a multi-select ChoiceSet as a comma-separated string of trigger ids (an array is accepted
+ * too). `noticedOn` is optional (default `today`), may not be in the future nor more than a year
+ * back. Field messages carry the rule id, so the person raising the alert sees why.
+ */
+export function fragilityAlertFormSchema(today: string) {
+  const earliest = addDays(today, -NOTICED_WITHIN_DAYS);
+  return z
+    .object({
+      caseRef: z.string({ required_error: 'Choose the child.' }).trim().min(1, 'Choose the child.').max(64, 'Choose the child.'),
+      triggers: z.preprocess(
+        (v) => (v === undefined || v === null ? [] : typeof v === 'string' ? v.split(',') : v),
+        z
+          .array(z.string({ invalid_type_error: 'Choose what is happening from the list (FRAG-2).' }), { invalid_type_error: 'Choose what is happening from the list (FRAG-2).' })
+          .transform((ids) => ids.map((id) => id.trim()).filter(Boolean))
+          .superRefine((ids, ctx) => {
+            if (ids.length === 0) {
+              ctx.addIssue({ code: 'custom', message: 'Choose at least one sign that the placement is at risk (FRAG-2).' });
+              return;
+            }
+            const unknown = ids.filter((id) => !isFragilityTrigger(id));
+            if (unknown.length > 0) {
+              ctx.addIssue({ code: 'custom', message: `Not one of the signs listed in FRAG-2: ${unknown.join(', ')}. Choose from the list.` });
+            }
+          })
+          .transform((ids) => FRAGILITY_TRIGGER_IDS.filter((id) => ids.includes(id))),
+      ),
+      description: text('A description of what is happening (FRAG-1)', 20),
+      immediateSafeguardingRisk: z.enum(['yes', 'no'], {
+        errorMap: () => ({ message: 'Say yes or no: is there an immediate safeguarding risk? (MOVE-3, MOVE-11)' }),
+      }),
+      supportInPlace: optionalText('The support already in place (FRAG-5)'),
+      noticedOn: z
+        .string({ invalid_type_error: 'Give the date the signs were noticed as a date.' })
+        .trim()
+        .optional()
+        .transform((v) => (v ? v : today))
+        .refine(isIsoDate, 'Give the date the signs were noticed as a date.')
+        .refine((d) => !isIsoDate(d) || d <= today, 'The date the signs were noticed cannot be in the future.')
+        .refine((d) => !isIsoDate(d) || d >= earliest, 'The signs must have been noticed within the last year: raise what is happening now (FRAG-1).'),
+    })
+    .transform(
+      (form): FragilityAlertDetails => ({
+        caseRef: form.caseRef,
+        triggers: form.triggers,
+        description: form.description,
+        immediateSafeguardingRisk: form.immediateSafeguardingRisk === 'yes',
+        supportInPlace: form.supportInPlace,
+        supportAlreadyTried: form.supportInPlace !== null,
+        noticedOn: form.noticedOn,
+      }),
+    );
+}
+
+// ---- who hears about it (FRAG-1) -----------------------------------------------------------------
+
+export type AlertRecipientRole = 'social_worker' | 'team_manager' | 'supervising_social_worker';
+
+export interface AlertRecipient {
+  personId: string;
+  name: string;
+  email: string;
+  /** Every reason this person is told (one person can be, say, both team manager and social worker). */
+  roles: AlertRecipientRole[];
+  reason: string;
+  ruleIds: string[];
+}
+
+/** Someone who should hear about the alert but cannot be reached through the roster. */
+export interface UnreachableRecipient {
+  role: AlertRecipientRole;
+  email: string | null;
+  reason: string;
+}
+
+export interface AlertAudience {
+  recipients: AlertRecipient[];
+  unreachable: UnreachableRecipient[];
+}
+
+const RECIPIENT_REASONS: Record<AlertRecipientRole, string> = {
+  social_worker: 'The child\u2019s social worker is responsible for the child and calls the meeting (FRAG-1).',
+  team_manager: 'The team manager is the social worker\u2019s line manager, told so that a meeting can be called quickly (FRAG-1).',
+  supervising_social_worker: 'The supervising social worker supports the carer and needs to know at once (FRAG-1).',
+};
+
+/**
+ * Who must hear about an alert on `child` (FRAG-1): the child's social worker, the team
+ * manager(s) for the child's team, and the carer's supervising social worker when the child has
+ * one (a foster placement without one is reported as unreachable). The person who raised the alert
+ * is left out: they know already. People named on the child's record but not on the roster, and
+ * roles nobody holds, are listed in `unreachable` so the raiser can be told to pass it on.
+ */
+export function alertRecipients(child: Child, people: readonly Person[], options: { raisedBy?: string | null } = {}): AlertAudience {
+  const raisedBy = options.raisedBy ? normaliseEmail(options.raisedBy) : null;
+  const recipients: AlertRecipient[] = [];
+  const unreachable: UnreachableRecipient[] = [];
+
+  const tell = (person: Person, role: AlertRecipientRole) => {
+    if (person.id === raisedBy) return;
+    const existing = recipients.find((r) => r.personId === person.id);
+    if (existing) {
+      if (!existing.roles.includes(role)) {
+        existing.roles.push(role);
+        existing.reason = `${existing.reason} ${RECIPIENT_REASONS[role]}`;
+      }
+      return;
+    }
+    recipients.push({ personId: person.id, name: person.name, email: person.email, roles: [role], reason: RECIPIENT_REASONS[role], ruleIds: ['FRAG-1'] });
+  };
+  const named = (id: string | null, role: AlertRecipientRole, noneRecorded: string | null) => {
+    if (!id) {
+      if (noneRecorded) unreachable.push({ role, email: null, reason: noneRecorded });
+      return;
+    }
+    const key = normaliseEmail(id);
+    const person = people.find((p) => p.id === key);
+    if (person) tell(person, role);
+    else if (key !== raisedBy) unreachable.push({ role, email: key, reason: `${key} is not on the roster: tell them another way (FRAG-1).` });
+  };
+
+  named(child.socialWorker, 'social_worker', 'The child has no allocated social worker on record: tell the team manager directly (FRAG-1).');
+  const managers = peopleForTeam(people, 'team_manager', child.team);
+  if (managers.length === 0) unreachable.push({ role: 'team_manager', email: null, reason: `No team manager on the roster covers team ${child.team} (FRAG-1).` });
+  for (const manager of managers) tell(manager, 'team_manager');
+  named(
+    child.supervisingSocialWorker,
+    'supervising_social_worker',
+    placementSetting(child.placementType) === 'foster' ? 'The child is in foster care but no supervising social worker is on record (FRAG-1).' : null,
+  );
+  return { recipients, unreachable };
+}
+
+// ---- what to do next (FRAG-3 to FRAG-7) ----------------------------------------------------------
+
+export interface NextStepsInput {
+  triggers: readonly FragilityTriggerId[];
+  immediateRisk: boolean;
+  /** Added support has already been tried for these concerns (FRAG-5). */
+  supportAlreadyTried: boolean;
+  /** Other open alerts on the child, this one not counted. */
+  openAlertsOnChild: number;
+  /** Meetings already held on the child's current placement. */
+  priorMeetings: ReadonlyArray<{ type: MeetingType; date: string }>;
+  placementType: string;
+  placementProvider: string;
+  /** An extra external service with a cost is thought to be needed (FRAG-7). */
+  costedExternalServiceNeeded?: boolean;
+  /** A service essential to stability cannot be got without escalation (FRAG-6). */
+  essentialServiceUnavailable?: boolean;
+}
+
+export type NextStepKind =
+  | 'act-on-safeguarding'
+  | 'added-support'
+  | 'support-meeting'
+  | 'stability-meeting'
+  | 'multi-agency-meeting'
+  | 'commissioning-panel'
+  | 'stability-panel';
+
+export interface NextStep {
+  kind: NextStepKind;
+  title: string;
+  detail: string;
+  /** The meeting to convene for this step, or null when the step is not a meeting. */
+  meetingType: MeetingType | null;
+  urgent: boolean;
+  ruleIds: string[];
+}
+
+export interface NextStepsAdvice {
+  /** An immediate safeguarding risk: the alert is marked urgent and everyone is told now. */
+  urgent: boolean;
+  /** In the order to act on them. */
+  steps: NextStep[];
+  /** The meeting the alert card's "Convene meeting" should offer first: the first step that is a meeting. */
+  convene: MeetingType | null;
+  notes: Array<{ text: string; ruleIds: string[] }>;
+}
+
+/**
+ * The next steps the guidance asks for after an alert, in order.
+ *
+ * 1. Immediate safeguarding risk: act now; it is urgent, and an urgent move is only for an
+ *    immediate safeguarding issue and is not authorised before the alternatives are understood
+ *    (MOVE-3); without it, endings are planned (MOVE-11).
+ * 2. Support not yet shown to be insufficient: put added support in place first (FRAG-5) and hold a
+ *    Placement Support Meeting at once to review the initial support plan (FRAG-4).
+ *    "Not enough" means support has already been tried, or a Placement Support Meeting has already
+ *    been held on this placement and the placement is still wobbling (our reading of FRAG-5).
+ * 3. Support not enough: a Placement Stability Meeting (FRAG-5), or a further one in the series if
+ *    one has been held. Only foster, residential and semi-independent placements have Stability
+ *    Meetings; any other placement gets a further Placement Support Meeting instead.
+ * 4. A multi-agency planning meeting for a wrap-around package, unless one has already been held on
+ *    this placement (FRAG-3).
+ * 5. A costed external service: the Commissioning Panel first (FRAG-7).
+ * 6. An essential service that cannot be got: the Placement Stability Panel (FRAG-6).
+ */
+export function suggestNextSteps(input: NextStepsInput): NextStepsAdvice {
+  const steps: NextStep[] = [];
+  const notes: NextStepsAdvice['notes'] = [];
+  const urgent = input.immediateRisk;
+  const held = (type: MeetingType) => input.priorMeetings.some((m) => m.type === type);
+  const supportNotEnough = input.supportAlreadyTried || held('support');
+  const stabilityApplies = stabilityMeetingApplies(input.placementType);
+
+  if (input.immediateRisk) {
+    steps.push({
+      kind: 'act-on-safeguarding',
+      title: 'Immediate safeguarding risk: act on it now',
+      detail:
+        'Keep the child safe first and speak to the social worker and team manager straight away, do not wait for a meeting. If the child has to move at once, an urgent move is for an immediate safeguarding issue only, and it is not authorised until the other placement options are understood.',
+      meetingType: null,
+      urgent: true,
+      ruleIds: ['FRAG-1', 'MOVE-3', 'MOVE-11'],
+    });
+  } else {
+    notes.push({ text: 'No immediate safeguarding risk: if the placement has to end, the ending is planned, not an urgent move.', ruleIds: ['MOVE-11', 'MOVE-3'] });
+  }
+
+  if (!supportNotEnough) {
+    steps.push({
+      kind: 'added-support',
+      title: 'Put added support in place first',
+      detail: 'Most wobbles are settled by extra support aimed at the concerns; a Placement Stability Meeting follows only if that does not bring lasting change.',
+      meetingType: null,
+      urgent,
+      ruleIds: ['FRAG-5'],
+    });
+  }
+
+  const supportMeeting = (further: boolean): NextStep => ({
+    kind: 'support-meeting',
+    title: further ? `Hold a further ${MEETINGS.support.label}` : `Hold a ${MEETINGS.support.label} now`,
+    detail: 'Meet as soon as there are signs of instability and go over the initial support plan again, with the Virtual School there.',
+    meetingType: 'support',
+    urgent,
+    ruleIds: ['FRAG-4', 'MOVE-4'],
+  });
+
+  if (!supportNotEnough) {
+    steps.push(supportMeeting(false));
+  } else if (stabilityApplies) {
+    const again = held('stability');
+    steps.push({
+      kind: 'stability-meeting',
+      title: again ? `Hold the next ${MEETINGS.stability.label} in the series` : `Call a ${MEETINGS.stability.label}`,
+      detail: again
+        ? 'Support has still not brought lasting change: meet again to review progress, agree the next small steps and book the next review.'
+        : 'Added support has not been enough: bring everyone in the placement together to understand the difficulties and lower the risk of breakdown; book the review at the meeting.',
+      meetingType: 'stability',
+      urgent,
+      ruleIds: ['FRAG-5'],
+    });
+  } else {
+    steps.push(supportMeeting(held('support')));
+    notes.push({
+      text: 'Placement Stability Meetings are for foster, residential and semi-independent placements; for this placement a further Placement Support Meeting is suggested instead.',
+      ruleIds: ['FRAG-5', 'FRAG-4'],
+    });
+  }
+
+  if (!held('multi-agency')) {
+    steps.push({
+      kind: 'multi-agency-meeting',
+      title: `Hold a ${MEETINGS['multi-agency'].label.toLowerCase()}`,
+      detail: 'A placement that is becoming fragile gets the agencies around the child together to build a wrap-around package of support.',
+      meetingType: 'multi-agency',
+      urgent: false,
+      ruleIds: ['FRAG-3'],
+    });
+  }
+
+  if (input.costedExternalServiceNeeded) {
+    steps.push({
+      kind: 'commissioning-panel',
+      title: 'Take the costed external service to the Commissioning Panel',
+      detail: 'Extra external services that cost money need the Commissioning Panel\u2019s agreement to fund them first; the child\u2019s social worker presents the request.',
+      meetingType: null,
+      urgent: false,
+      ruleIds: ['FRAG-7'],
+    });
+  }
+  if (input.essentialServiceUnavailable) {
+    steps.push({
+      kind: 'stability-panel',
+      title: 'Escalate to the Placement Stability Panel',
+      detail: 'A service essential to the placement\u2019s stability cannot be got: present the child\u2019s case at the Placement Stability Panel, with the Virtual School.',
+      meetingType: null,
+      urgent: false,
+      ruleIds: ['FRAG-6', 'MOVE-4'],
+    });
+  }
+
+  if (input.openAlertsOnChild > 0) {
+    const n = input.openAlertsOnChild;
+    notes.push({
+      text: `This child has ${n} other open alert${n === 1 ? '' : 's'}: look at them together with this one${supportNotEnough ? '' : ', and if support has already been tried, say so: the next step is then a Placement Stability Meeting'}.`,
+      ruleIds: ['FRAG-5'],
+    });
+  }
+  if (input.triggers.includes('allegation-or-complaint') && placementSetting(input.placementType) === 'foster') {
+    notes.push({
+      text: 'If a move follows an allegation against the foster carer, the next placement must be able to keep the child for months, not a week or two.',
+      ruleIds: ['MOVE-6'],
+    });
+  }
+
+  return { urgent, steps, convene: steps.find((s) => s.meetingType !== null)?.meetingType ?? null, notes };
+}
