@@ -3,7 +3,10 @@
 import { TeamsAdapter } from '@microsoft/teams-ai';
 import { CallerIdConstants, ConfigurationServiceClientCredentialFactory, type ConfigurationBotFrameworkAuthenticationOptions } from 'botbuilder';
 import { AuthenticationConstants } from 'botframework-connector';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import type { Config } from './config';
+import { importChildren, importRoster } from './services/people';
 import { createHttpServer } from './http/server';
 import type { Logger, ServiceContext } from './services/context';
 import { resumePendingMoveEffects } from './services/moveEffects';
@@ -52,6 +55,14 @@ function authenticationSettings(config: Config): ConfigurationBotFrameworkAuthen
   };
 }
 
+/** A local run with an empty roster gets the made-up people and children in examples/, to try at once. */
+async function loadExamples(services: ServiceContext, log: Logger): Promise<void> {
+  const examples = path.resolve(__dirname, '../examples');
+  const roster = await importRoster(services, readFileSync(path.join(examples, 'roster.csv'), 'utf8'), 'examples');
+  const children = await importChildren(services, readFileSync(path.join(examples, 'children.csv'), 'utf8'), 'examples');
+  log.warn({ people: roster.created, children: children.created }, 'local mode with an empty roster: loaded the made-up example roster and children');
+}
+
 export async function startBot(config: Config, options: StartOptions): Promise<RunningBot> {
   const { log } = options;
   const store = options.store ?? (await openStore({ mongodbUri: config.MONGODB_URI, mongodbDb: config.MONGODB_DB, dataDir: config.DATA_DIR }));
@@ -76,6 +87,7 @@ export async function startBot(config: Config, options: StartOptions): Promise<R
   const app = createBot({ adapter, botAppId, storage: new TurnStateStorage(store), services, supportContact: config.SUPPORT_CONTACT });
 
   sender = new OutboxSender(services, adapter, botAppId, options.sender);
+  if (config.localMode && (await records.people.count({})) === 0) await loadExamples(services, log);
   // Finish whatever a previous process left half-done before taking new work.
   const resumed = await resumePendingMoveEffects(services);
   if (resumed > 0) log.info({ resumed }, 'finished effects left by a previous run');
