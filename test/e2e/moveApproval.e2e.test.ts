@@ -1,9 +1,10 @@
 // The placement move approval flow end to end: real HTTP into /api/messages with Teams-shaped
 // activities, the real bot and embedded store, and a fake Teams connector receiving what the bot sends.
+import { addDays, ukDate } from '../../src/domain/dates';
 import { cardActions, cardText, firstCard, type TeamsUser } from '../support/fakeTeams';
 import { PEOPLE, startHarness, type Harness } from '../support/botHarness';
 
-const inTwoWeeks = () => new Date(Date.now() + 14 * 86_400_000).toISOString().slice(0, 10);
+const inTwoWeeks = () => addDays(ukDate(new Date()), 14);
 
 function validForm(overrides: Record<string, string> = {}) {
   return {
