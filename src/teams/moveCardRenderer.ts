@@ -7,6 +7,8 @@ import { toChild } from '../services/people';
 import type { MoveRequestDoc } from '../store/records';
 import { moveRequestCard, type AdaptiveCard, type MoveCardView, type MoveCardOptions } from './cards';
 
+export type { MoveCardView };
+
 export async function renderMoveCard(
   ctx: ServiceContext,
   request: MoveRequestDoc,
