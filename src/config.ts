@@ -1,6 +1,7 @@
 // The environment, validated once at start. A bad value stops the process with a message that
 // names the variable and what is expected.
 import { z } from 'zod';
+import { checkGuidanceModelConfig, guidanceModelConfigShape } from './guidance/modelConfig';
 
 const blankToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
 const optionalString = z.preprocess(blankToUndefined, z.string().trim().optional());
@@ -54,8 +55,13 @@ export const configSchema = z
     SUPPORT_CONTACT: z.preprocess(blankToUndefined, z.string().max(200).default('your team manager or the system administrator')),
     /** Bot Framework OpenID metadata; only tests and sovereign clouds change it. */
     BOT_OPENID_METADATA: z.preprocess(blankToUndefined, z.string().url('a URL').optional()),
+    /** Folder of the council's own guidance documents (.md, .txt, .docx), indexed beside the pack. */
+    GUIDANCE_DIR: optionalString,
+    /** Optional model that may word guidance answers (Azure OpenAI or OpenAI). */
+    ...guidanceModelConfigShape,
   })
   .superRefine((cfg, ctx) => {
+    checkGuidanceModelConfig(cfg, ctx);
     if (cfg.BOT_ID && cfg.BOT_TYPE !== 'UserAssignedMSI' && !cfg.BOT_PASSWORD) {
       ctx.addIssue({ code: 'custom', path: ['BOT_PASSWORD'], message: 'the bot\'s client secret (required when BOT_ID is set)' });
     }
@@ -80,7 +86,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     const problems = parsed.error.issues.map((issue) => {
       const name = issue.path.join('.') || 'environment';
       const got = env[name];
-      const shown = got === undefined ? '' : name === 'BOT_PASSWORD' || name === 'MONGODB_URI' ? ' (value hidden)' : ` (got "${got}")`;
+      const shown = got === undefined ? '' : ['BOT_PASSWORD', 'MONGODB_URI', 'AZURE_OPENAI_API_KEY', 'OPENAI_API_KEY'].includes(name) ? ' (value hidden)' : ` (got "${got}")`;
       return `${name}: expected ${issue.message}${shown}`;
     });
     throw new ConfigError(problems);

@@ -7,6 +7,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Config } from './config';
 import { importChildren, importRoster } from './services/people';
+import { loadGuidanceIndex } from './guidance';
+import { createGuidancePhraser } from './guidance/phrasing';
 import { createHttpServer } from './http/server';
 import type { Logger, ServiceContext } from './services/context';
 import { resumePendingMoveEffects } from './services/moveEffects';
@@ -84,7 +86,20 @@ export async function startBot(config: Config, options: StartOptions): Promise<R
   const adapter = new TeamsAdapter(authenticationSettings(config), credentials);
   answerBadTokensWith401(adapter);
   const botAppId = config.BOT_ID ?? '';
-  const app = createBot({ adapter, botAppId, storage: new TurnStateStorage(store), services, supportContact: config.SUPPORT_CONTACT });
+  // The guidance index is built once; council documents that cannot be read are logged and skipped.
+  const { index: guidanceIndex, councilDocs } = await loadGuidanceIndex({ guidanceDir: config.GUIDANCE_DIR ?? '' });
+  for (const problem of councilDocs?.problems ?? []) log.warn({ file: problem.file, reason: problem.reason }, 'council guidance document not indexed');
+  if (councilDocs) log.info({ passages: councilDocs.passages.length, dir: config.GUIDANCE_DIR }, 'council guidance documents indexed');
+  const guidancePhraser = createGuidancePhraser(config, { log });
+  if (guidancePhraser) log.info({}, 'guidance answers may be worded by the configured model');
+  const app = createBot({
+    adapter,
+    botAppId,
+    storage: new TurnStateStorage(store),
+    services,
+    supportContact: config.SUPPORT_CONTACT,
+    guidance: { index: guidanceIndex, phraser: guidancePhraser },
+  });
 
   sender = new OutboxSender(services, adapter, botAppId, options.sender);
   if (config.localMode && (await records.people.count({})) === 0) await loadExamples(services, log);

@@ -6,7 +6,7 @@ import { silentLogger, type ServiceContext } from '../services/context';
 import { StoreLockedError } from '../store/embeddedStore';
 import { openStore } from '../store/openStore';
 import { openRecords } from '../store/records';
-import { UsageError, type CliIo } from './command';
+import { UsageError, type CliCommand, type CliFlags, type CliIo } from './command';
 import { COMMANDS } from './commands';
 
 function usage(): string {
@@ -23,6 +23,31 @@ function usage(): string {
   ].join('\n');
 }
 
+/** The command's own words removed, its declared options read, and list options filled in order. */
+function argsFor(command: CliCommand, argv: string[]): { positionals: string[]; flags: CliFlags } {
+  const options = command.options ?? {};
+  const { values, tokens } = parseArgs({ args: argv, allowPositionals: true, strict: false, options, tokens: true });
+  const flags = { ...values } as CliFlags;
+  const isList = (name: string) => options[name]?.type === 'string' && options[name]?.multiple === true;
+  for (const name of Object.keys(flags)) if (isList(name)) flags[name] = [];
+
+  const positionals: string[] = [];
+  let list: string[] | null = null; // the list option that takes the words that follow
+  for (const token of tokens) {
+    if (token.kind === 'option') {
+      list = isList(token.name) ? (flags[token.name] as string[]) : null;
+      if (list && token.value !== undefined) list.push(token.value);
+    } else if (token.kind === 'option-terminator') {
+      list = null;
+    } else if (list) {
+      list.push(token.value);
+    } else {
+      positionals.push(token.value);
+    }
+  }
+  return { positionals: positionals.slice(command.words.length), flags };
+}
+
 export async function runCli(argv: string[], io: CliIo, env: NodeJS.ProcessEnv = process.env): Promise<number> {
   const { positionals, values } = parseArgs({ args: argv, allowPositionals: true, strict: false });
   const command = COMMANDS.filter((c) => c.words.every((w, i) => positionals[i] === w)).sort((a, b) => b.words.length - a.words.length)[0];
@@ -31,13 +56,14 @@ export async function runCli(argv: string[], io: CliIo, env: NodeJS.ProcessEnv =
     return positionals.length === 0 || ['help', '--help', '-h'].includes(positionals[0]) || values.help ? 0 : 2;
   }
   try {
-    const args = { positionals: positionals.slice(command.words.length), flags: values as Record<string, string | boolean | string[]>, io };
-    if (!command.needsStore) return await command.run({ ...args, ctx: null });
+    const args = { ...argsFor(command, argv), io, env };
+    const needsStore = command.needsStoreFor ? command.needsStoreFor(args.flags) : command.needsStore;
+    if (!needsStore) return await command.run({ ...args, ctx: null, store: null });
     const config = loadConfig(env);
     const store = await openStore({ mongodbUri: config.MONGODB_URI, mongodbDb: config.MONGODB_DB, dataDir: config.DATA_DIR });
     try {
       const ctx: ServiceContext = { records: await openRecords(store), now: () => new Date(), log: silentLogger, onOutboxChanged: () => undefined };
-      return await command.run({ ...args, ctx });
+      return await command.run({ ...args, ctx, store });
     } finally {
       await store.close();
     }

@@ -209,7 +209,7 @@ export function movesInLast12Months(moveDates: string[], at: string): number {
 
 // ---- after approval -------------------------------------------------------------------------
 
-export type FollowUpKind = 'code-move' | 'planning-meeting' | 'placement-plan' | 'sw-visit' | 'virtual-school-told' | 'virtual-school-advice';
+export type FollowUpKind = 'code-move' | 'planning-meeting' | 'placement-plan' | 'sw-visit' | 'virtual-school-told' | 'virtual-school-advice' | 'fix-coding';
 
 export interface FollowUp {
   kind: FollowUpKind;

@@ -3,6 +3,8 @@
 import type { Child, Person } from '../domain/people';
 import type { MoveRequest } from '../domain/moves';
 import type { FollowUpKind } from '../domain/moves';
+import type { Episode } from '../domain/ssda903/episodes';
+import type { GuidanceFeedbackDoc } from '../services/guidance';
 import type { Collection, IndexSpec, Store, StoredDoc } from './collection';
 
 export type PersonDoc = StoredDoc & Person & { updatedAt: string };
@@ -25,6 +27,8 @@ export interface PlacementMoveDoc extends StoredDoc {
   placementType: string;
   source: 'bot' | 'import';
   requestRef: string | null;
+  /** Set on a bot-recorded move once an imported return contains the same move (same child, same date). */
+  reconciledBy?: 'import' | null;
 }
 
 export interface TaskDoc extends StoredDoc {
@@ -96,6 +100,12 @@ export interface CounterDoc extends StoredDoc {
   value: number;
 }
 
+/**
+ * One SSDA903 episode as imported from a return; `_id` is `CHILD|DECOM`, one per (child, start date).
+ * The SSDA903 CHILD id is taken to be the bot's case reference (see src/services/episodes.ts).
+ */
+export type EpisodeDoc = StoredDoc & Episode & { importedAt: string };
+
 export interface Records {
   people: Collection<PersonDoc>;
   children: Collection<ChildDoc>;
@@ -107,6 +117,8 @@ export interface Records {
   conversations: Collection<ConversationDoc>;
   teamSettings: Collection<TeamSettingsDoc>;
   counters: Collection<CounterDoc>;
+  episodes: Collection<EpisodeDoc>;
+  guidanceFeedback: Collection<GuidanceFeedbackDoc>;
 }
 
 const INDEXES: Record<keyof Records, IndexSpec[]> = {
@@ -120,6 +132,8 @@ const INDEXES: Record<keyof Records, IndexSpec[]> = {
   conversations: [{ fields: { personId: 1 } }],
   teamSettings: [],
   counters: [],
+  episodes: [{ fields: { child: 1, decom: 1 } }],
+  guidanceFeedback: [{ fields: { at: -1 } }, { fields: { entryId: 1 } }],
 };
 
 const COLLECTION_NAMES: Record<keyof Records, string> = {
@@ -133,6 +147,8 @@ const COLLECTION_NAMES: Record<keyof Records, string> = {
   conversations: 'conversations',
   teamSettings: 'team_settings',
   counters: 'counters',
+  episodes: 'episodes',
+  guidanceFeedback: 'guidance_feedback',
 };
 
 /** Opens every record collection and creates its indexes (called once at start). */

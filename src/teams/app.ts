@@ -2,11 +2,10 @@
 // came in, calls a service and renders the result. Permission and validation live in the services.
 import { Application, TurnState, type TeamsAdapter } from '@microsoft/teams-ai';
 import type { Storage } from 'botbuilder';
-import { canSeeMoveTracker } from '../domain/people';
 import type { ServiceContext } from '../services/context';
 import { StoreUnavailableError } from '../store/collection';
-import { helpCard } from './cards';
 import { registerGeneralRoutes } from './routes/generalRoutes';
+import { registerGuidanceRoutes, type GuidanceDeps } from './routes/guidanceRoutes';
 import { registerMoveRoutes } from './routes/moveRoutes';
 import { createTurns, NOTHING_SAVED } from './turns';
 
@@ -16,6 +15,7 @@ export interface BotOptions {
   storage: Storage;
   services: ServiceContext;
   supportContact: string;
+  guidance: GuidanceDeps;
 }
 
 export function createBot(options: BotOptions): Application<TurnState> {
@@ -32,7 +32,7 @@ export function createBot(options: BotOptions): Application<TurnState> {
   // Commands first; the catch-all for other messages must be registered last.
   registerGeneralRoutes(app, turns);
   registerMoveRoutes(app, turns);
-  app.activity('message', turns.command(async (_c, person) => helpCard(person, canSeeMoveTracker(person))));
+  registerGuidanceRoutes(app, turns, options.guidance);
 
   app.error(async (context, err) => {
     ctx.log.error({ err: err instanceof Error ? { name: err.name, message: err.message, stack: err.stack } : String(err), activityType: context.activity.type }, 'turn failed');

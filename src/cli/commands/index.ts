@@ -1,6 +1,10 @@
 // Every psb command, in the order `psb help` lists them.
 import type { CliCommand } from '../command';
 import { audit, setApprovals } from './admin';
+import { checkCodes } from './checkCodes';
+import { episodesImport } from './episodes';
+import { ask, guidanceFeedback } from './guidance';
+import { kpi } from './kpi';
 import { childrenImport, rosterImport } from './people';
 
-export const COMMANDS: CliCommand[] = [rosterImport, childrenImport, audit, setApprovals];
+export const COMMANDS: CliCommand[] = [rosterImport, childrenImport, episodesImport, kpi, checkCodes, ask, guidanceFeedback, audit, setApprovals];

@@ -4,3 +4,5 @@ export * from './dates';
 export * from './episodes';
 export * from './spells';
 export * from './measures';
+export * from './report';
+export * from './codingChecks';

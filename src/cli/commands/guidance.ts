@@ -1,0 +1,99 @@
+// Guidance questions from the command line, and the feedback people gave on answers in chat.
+import { loadGuidanceIndex } from '../../guidance/search';
+import type { GuidanceAnswer } from '../../guidance/types';
+import { answerQuestion, GUIDANCE_FEEDBACK_COLLECTION, listGuidanceFeedback, MAX_QUESTION_LENGTH, type GuidanceFeedbackDoc } from '../../services/guidance';
+import { silentLogger } from '../../services/context';
+import { UsageError, type CliCommand, type CliIo } from '../command';
+
+/** The `ask --json` shape. Steps are objects; `when` is null when the guidance gives no timescale. */
+export interface AskJson {
+  question: string;
+  found: boolean;
+  answer: string | null;
+  steps: Array<{ who: string; what: string; when: string | null }>;
+  sources: Array<{ title: string; section: string }>;
+  /** The pack entry that answered; null when nothing did or a council passage did. */
+  entryId: string | null;
+  score: number;
+}
+
+export function askJson(answer: GuidanceAnswer): AskJson {
+  return {
+    question: answer.question,
+    found: answer.found,
+    answer: answer.found ? (answer.answer ?? null) : null,
+    steps: answer.found ? (answer.steps ?? []).map((s) => ({ who: s.who, what: s.what, when: s.when ?? null })) : [],
+    sources: answer.found ? (answer.sources ?? []).map((s) => ({ title: s.title, section: s.section })) : [],
+    entryId: answer.found ? (answer.entryId ?? null) : null,
+    score: answer.score,
+  };
+}
+
+export const ask: CliCommand = {
+  words: ['ask'],
+  usage: 'ask "<question>" [--json]',
+  summary: 'answer a question from the guidance pack (and GUIDANCE_DIR documents); exit 1 when not covered',
+  needsStore: false,
+  options: { json: { type: 'boolean' } },
+  async run({ positionals, flags, io, env }) {
+    const question = positionals.join(' ').trim();
+    if (!question) throw new UsageError(this.usage);
+    if (question.length > MAX_QUESTION_LENGTH) io.err(`Only the first ${MAX_QUESTION_LENGTH} characters of the question are used.`);
+    // '' rather than undefined: only the environment runCli was given counts, not process.env
+    const { index, councilDocs } = await loadGuidanceIndex({ guidanceDir: env.GUIDANCE_DIR?.trim() || '' });
+    for (const p of councilDocs?.problems ?? []) io.err(`GUIDANCE_DIR: ${p.file}: ${p.reason}`);
+    const answer = await answerQuestion({ log: silentLogger }, index, question);
+    if (flags.json) io.out(JSON.stringify(askJson(answer)));
+    else printAnswer(io, answer);
+    return answer.found ? 0 : 1;
+  },
+};
+
+function printAnswer(io: CliIo, a: GuidanceAnswer): void {
+  if (!a.found) {
+    io.out('The guidance does not cover this question.');
+    if (a.suggestions?.length) {
+      io.out('Nearest topics:');
+      for (const s of a.suggestions) io.out(`  - ${s.title} (${s.id})`);
+    }
+    return;
+  }
+  io.out(a.answer ?? '');
+  if (a.passage) io.out(`\n${a.passage.text.trim()}`);
+  if (a.steps?.length) {
+    io.out('\nSteps:');
+    a.steps.forEach((s, i) => io.out(`  ${i + 1}. ${s.who}: ${s.what}${s.when ? ` (${s.when})` : ''}`));
+  }
+  io.out('\nSources:');
+  for (const s of a.sources ?? []) io.out(`  - ${s.title}, ${s.section}`);
+  if (a.related?.length) io.out(`\nRelated: ${a.related.map((r) => r.title).join('; ')}`);
+  io.out(`\n(${a.entryId ? `entry ${a.entryId}` : `council passage ${a.passage?.id}`}, score ${a.score}, confidence ${a.confidence})`);
+}
+
+export const guidanceFeedback: CliCommand = {
+  words: ['guidance', 'feedback'],
+  usage: 'guidance feedback [--limit <n>] [--json]',
+  summary: 'the Helpful / Not helpful answers people gave on guidance cards, newest first',
+  needsStore: true,
+  options: { limit: { type: 'string' }, json: { type: 'boolean' } },
+  async run({ positionals, flags, store, io }) {
+    if (positionals.length > 0) throw new UsageError(this.usage);
+    const limit = flags.limit === undefined ? 100 : typeof flags.limit === 'string' ? Number(flags.limit) : NaN;
+    if (!Number.isInteger(limit) || limit < 1) throw new UsageError(this.usage);
+    const feedback = await listGuidanceFeedback(store!.collection<GuidanceFeedbackDoc>(GUIDANCE_FEEDBACK_COLLECTION), { limit });
+    if (flags.json) {
+      io.out(JSON.stringify(feedback.map(({ at, personId, question, entryId, helpful, comment }) => ({ at, personId, question, entryId, helpful, comment }))));
+      return 0;
+    }
+    if (feedback.length === 0) {
+      io.out('No feedback on guidance answers yet.');
+      return 0;
+    }
+    for (const f of feedback) {
+      io.out(`${f.at}  ${f.helpful ? 'helpful    ' : 'not helpful'}  ${f.entryId ?? '(no answer)'}  ${f.personId}  "${f.question}"${f.comment ? `  comment: ${f.comment}` : ''}`);
+    }
+    const helpful = feedback.filter((f) => f.helpful).length;
+    io.out(`${feedback.length} shown: ${helpful} helpful, ${feedback.length - helpful} not helpful.`);
+    return 0;
+  },
+};
