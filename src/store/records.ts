@@ -106,6 +106,18 @@ export interface CounterDoc extends StoredDoc {
  */
 export type EpisodeDoc = StoredDoc & Episode & { importedAt: string };
 
+/** A channel that receives the managers' daily digest for some teams. `_id` is the channel's conversation id. */
+export interface DigestSubscriptionDoc extends StoredDoc {
+  teams: string[];
+  /** ISO weekdays (1 = Monday) and a local time in Europe/London. */
+  days: number[];
+  time: string;
+  active: boolean;
+  createdBy: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
 export interface Records {
   people: Collection<PersonDoc>;
   children: Collection<ChildDoc>;
@@ -119,6 +131,7 @@ export interface Records {
   counters: Collection<CounterDoc>;
   episodes: Collection<EpisodeDoc>;
   guidanceFeedback: Collection<GuidanceFeedbackDoc>;
+  digestSubscriptions: Collection<DigestSubscriptionDoc>;
 }
 
 const INDEXES: Record<keyof Records, IndexSpec[]> = {
@@ -134,6 +147,7 @@ const INDEXES: Record<keyof Records, IndexSpec[]> = {
   counters: [],
   episodes: [{ fields: { child: 1, decom: 1 } }],
   guidanceFeedback: [{ fields: { at: -1 } }, { fields: { entryId: 1 } }],
+  digestSubscriptions: [{ fields: { active: 1 } }],
 };
 
 const COLLECTION_NAMES: Record<keyof Records, string> = {
@@ -149,6 +163,7 @@ const COLLECTION_NAMES: Record<keyof Records, string> = {
   counters: 'counters',
   episodes: 'episodes',
   guidanceFeedback: 'guidance_feedback',
+  digestSubscriptions: 'digest_subscriptions',
 };
 
 /** Opens every record collection and creates its indexes (called once at start). */
