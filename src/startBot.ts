@@ -19,12 +19,14 @@ import { TurnStateStorage } from './store/turnStateStorage';
 import { createBot } from './teams/app';
 import { answerBadTokensWith401 } from './teams/authentication';
 import { OutboxSender, type SenderOptions } from './teams/sender';
+import { Scheduler, type SchedulerOptions } from './jobs/scheduler';
 
 export interface RunningBot {
   port: number;
   store: Store;
   services: ServiceContext;
   sender: OutboxSender;
+  scheduler: Scheduler;
   /** Finishes turns in flight, stops the sender and closes the store. */
   stop(): Promise<void>;
 }
@@ -35,6 +37,7 @@ export interface StartOptions {
   /** Bind address; local mode is always loopback only. */
   host?: string;
   sender?: SenderOptions;
+  scheduler?: SchedulerOptions;
   /** An already open store (tests); otherwise one is opened from the configuration. */
   store?: Store;
 }
@@ -107,6 +110,8 @@ export async function startBot(config: Config, options: StartOptions): Promise<R
   const resumed = await resumePendingMoveEffects(services);
   if (resumed > 0) log.info({ resumed }, 'finished effects left by a previous run');
   sender.start();
+  const scheduler = new Scheduler(services, options.scheduler);
+  scheduler.start();
 
   const http = createHttpServer({
     store,
@@ -124,9 +129,11 @@ export async function startBot(config: Config, options: StartOptions): Promise<R
     store,
     services,
     sender,
+    scheduler,
     stop: () =>
       (stopping ??= (async () => {
         await http.close();
+        await scheduler.stop();
         await sender!.stop();
         await store.close();
       })()),

@@ -16,8 +16,9 @@ export function episodesOfChildren(episodes: readonly Episode[], caseRefs: reado
   return episodes.filter((e) => wanted.has(e.child));
 }
 
-/** The measures at `at` (a 'YYYY-MM-DD' date) from the stored history, optionally for one team. */
-export async function stabilityFromStore(ctx: ServiceContext, at: string, options: { team?: string } = {}): Promise<StabilityReport> {
-  const children = options.team === undefined ? undefined : await caseRefsOfTeam(ctx, options.team);
+/** The measures at `at` (a 'YYYY-MM-DD' date) from the stored history, optionally for some teams ('*': all). */
+export async function stabilityFromStore(ctx: ServiceContext, at: string, options: { team?: string; teams?: string[] } = {}): Promise<StabilityReport> {
+  const teams = options.teams ?? (options.team === undefined ? undefined : [options.team]);
+  const children = teams === undefined || teams.includes('*') ? undefined : (await Promise.all(teams.map((t) => caseRefsOfTeam(ctx, t)))).flat();
   return stabilityReport(await episodesForMeasures(ctx, children), at);
 }

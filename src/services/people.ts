@@ -5,6 +5,7 @@ import { isIsoDate } from '../domain/dates';
 import { ALL_TEAMS, normaliseEmail, ROLES, type Child, type Person, type Role } from '../domain/people';
 import { LEGAL_STATUSES, PLACEMENT_PROVIDERS, PLACEMENT_TYPES } from '../domain/ssda903/codes';
 import type { ChildDoc, PersonDoc } from '../store/records';
+import { DuplicateKeyError } from '../store/collection';
 import { writeAudit } from './audit';
 import type { ServiceContext } from './context';
 import { NotOnRosterError } from './errors';
@@ -102,8 +103,14 @@ async function upsert<T extends PersonDoc | ChildDoc>(
   for (let attempt = 0; attempt < 5; attempt++) {
     const existing = await collection.get(id);
     if (!existing) {
-      await collection.insert({ _id: id, version: 1, ...fields, updatedAt: now } as T);
-      return 'created';
+      try {
+        await collection.insert({ _id: id, version: 1, ...fields, updatedAt: now } as T);
+        return 'created';
+      } catch (err) {
+        // Someone else created it a moment ago: compare with theirs on the next pass.
+        if (err instanceof DuplicateKeyError) continue;
+        throw err;
+      }
     }
     const changed = Object.entries(fields).some(([k, v]) => JSON.stringify((existing as unknown as Record<string, unknown>)[k]) !== JSON.stringify(v));
     if (!changed) return 'unchanged';

@@ -52,7 +52,11 @@ export type Recipient = { kind: 'person'; personId: string } | { kind: 'channel'
 /** What to show; rendered when it is sent, so a message retried late still shows the current state. */
 export type OutboxContent =
   | { kind: 'move-card'; ref: string; view: 'approver' | 'requester' | 'info-request' }
-  | { kind: 'notice'; title: string; text: string; ref?: string; facts?: Array<{ title: string; value: string }> };
+  | { kind: 'notice'; title: string; text: string; ref?: string; facts?: Array<{ title: string; value: string }> }
+  /** The managers' digest for some teams, as of the day it is for. */
+  | { kind: 'digest'; teams: string[]; date: string }
+  /** A person's tasks due today or overdue. */
+  | { kind: 'task-reminder'; date: string };
 
 export interface OutboxDoc extends StoredDoc {
   recipient: Recipient;

@@ -4,6 +4,7 @@ import { Application, TurnState, type TeamsAdapter } from '@microsoft/teams-ai';
 import type { Storage } from 'botbuilder';
 import type { ServiceContext } from '../services/context';
 import { StoreUnavailableError } from '../store/collection';
+import { registerDigestRoutes } from './routes/digestRoutes';
 import { registerGeneralRoutes } from './routes/generalRoutes';
 import { registerGuidanceRoutes, type GuidanceDeps } from './routes/guidanceRoutes';
 import { registerMoveRoutes } from './routes/moveRoutes';
@@ -32,6 +33,7 @@ export function createBot(options: BotOptions): Application<TurnState> {
   // Commands first; the catch-all for other messages must be registered last.
   registerGeneralRoutes(app, turns);
   registerMoveRoutes(app, turns);
+  registerDigestRoutes(app, turns);
   registerGuidanceRoutes(app, turns, options.guidance);
 
   app.error(async (context, err) => {

@@ -211,6 +211,7 @@ export const COMMANDS = [
   { name: 'my tasks', description: 'Your open follow-up tasks, with a button to mark each done' },
   { name: 'moves', description: 'The move tracker: requests by state and age (managers)' },
   { name: 'approvals here <team>', description: 'In a channel: post approval cards here when no Head of Service can be reached' },
+  { name: 'digest here <teams>', description: 'In a managers\' channel: the daily stability digest (then "digest now", "digest schedule", "digest stop")' },
   { name: 'help', description: 'This list' },
 ];
 

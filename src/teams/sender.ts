@@ -5,7 +5,10 @@
 import { CardFactory, MessageFactory, type CloudAdapter, type ConversationReference, type Activity } from 'botbuilder';
 import type { ServiceContext } from '../services/context';
 import type { OutboxDoc } from '../store/records';
-import { noticeCard } from './cards';
+import { noticeCard, tasksCard } from './cards';
+import { digestCard } from './digestCards';
+import { buildDigest, digestSince, type DigestSections } from '../services/digest';
+import { openTasksOf } from '../services/tasks';
 import { renderMoveCard } from './moveCardRenderer';
 import { toPerson } from '../services/people';
 
@@ -16,6 +19,8 @@ export interface SenderOptions {
   /** First retry delay; doubles each attempt up to maxBackoffMs. */
   baseBackoffMs?: number;
   maxBackoffMs?: number;
+  /** Digest sections other features contribute (open alerts, meetings). */
+  digestSections?: DigestSections;
 }
 
 class PermanentFailure extends Error {}
@@ -46,7 +51,8 @@ export class OutboxSender {
   private running: Promise<void> | null = null;
   private wakeRequested = false;
   private stopped = false;
-  private readonly opts: Required<SenderOptions>;
+  private readonly opts: Required<Omit<SenderOptions, 'digestSections'>>;
+  private readonly digestSections: DigestSections;
 
   constructor(
     private readonly ctx: ServiceContext,
@@ -54,7 +60,9 @@ export class OutboxSender {
     private readonly botAppId: string,
     options: SenderOptions = {},
   ) {
-    this.opts = { pollMs: 1000, leaseMs: 60_000, maxAttempts: 12, baseBackoffMs: 1000, maxBackoffMs: 5 * 60_000, ...options };
+    const { digestSections, ...timing } = options;
+    this.opts = { pollMs: 1000, leaseMs: 60_000, maxAttempts: 12, baseBackoffMs: 1000, maxBackoffMs: 5 * 60_000, ...timing };
+    this.digestSections = digestSections ?? {};
   }
 
   start(): void {
@@ -187,13 +195,30 @@ export class OutboxSender {
 
   private async activityFor(entry: OutboxDoc, inChannel: boolean): Promise<Partial<Activity>> {
     const content = entry.content;
-    if (content.kind === 'notice') {
-      return MessageFactory.attachment(CardFactory.adaptiveCard(noticeCard(content.title, content.text, content.facts)), content.title);
+    const asCard = (card: object, summary: string) => MessageFactory.attachment(CardFactory.adaptiveCard(card), summary);
+    switch (content.kind) {
+      case 'notice':
+        return asCard(noticeCard(content.title, content.text, content.facts), content.title);
+      case 'move-card': {
+        const request = await this.ctx.records.moveRequests.get(content.ref);
+        if (!request) throw new PermanentFailure(`move request ${content.ref} no longer exists`);
+        const reader = entry.recipient.kind === 'person' ? await this.ctx.records.people.get(entry.recipient.personId) : null;
+        const card = await renderMoveCard(this.ctx, request, content.view, { person: reader ? toPerson(reader) : null, inChannel });
+        return asCard(card, `Placement move request ${request.ref}`);
+      }
+      case 'digest': {
+        const subscription = await this.ctx.records.digestSubscriptions.get(entry.recipient.kind === 'channel' ? entry.recipient.conversationId : '');
+        const since = subscription ? digestSince(subscription, content.date) : null;
+        const digest = await buildDigest(this.ctx, content.teams, content.date, since, this.digestSections);
+        return asCard(digestCard(digest, this.ctx.now()), 'Placement stability digest');
+      }
+      case 'task-reminder': {
+        if (entry.recipient.kind !== 'person') throw new PermanentFailure('a task reminder goes to a person');
+        const person = await this.ctx.records.people.get(entry.recipient.personId);
+        if (!person) throw new PermanentFailure(`${entry.recipient.personId} is no longer on the roster`);
+        const tasks = (await openTasksOf(this.ctx, toPerson(person))).filter((t) => t.dueDate <= content.date);
+        return asCard(tasksCard(tasks, this.ctx.now(), { text: `Good morning: ${tasks.length} task${tasks.length === 1 ? ' is' : 's are'} due today or overdue.`, color: 'Attention' }), 'Tasks due');
+      }
     }
-    const request = await this.ctx.records.moveRequests.get(content.ref);
-    if (!request) throw new PermanentFailure(`move request ${content.ref} no longer exists`);
-    const reader = entry.recipient.kind === 'person' ? await this.ctx.records.people.get(entry.recipient.personId) : null;
-    const card = await renderMoveCard(this.ctx, request, content.view, { person: reader ? toPerson(reader) : null, inChannel });
-    return MessageFactory.attachment(CardFactory.adaptiveCard(card), `Placement move request ${request.ref}`);
   }
 }

@@ -1,0 +1,59 @@
+// The clock-driven door: every tick it queues the digests and task reminders that are due. Each is
+// queued under a fixed key, so ticks in two processes, or a tick repeated after a restart, queue
+// it once; the outbox sender then delivers it.
+import type { ServiceContext } from '../services/context';
+import { queueDueDigests, queueDueReminders } from '../services/digest';
+
+export interface SchedulerOptions {
+  /** How often to look (default one minute). */
+  tickMs?: number;
+}
+
+export class Scheduler {
+  private timer: NodeJS.Timeout | null = null;
+  private running: Promise<void> | null = null;
+  private stopped = false;
+  private readonly tickMs: number;
+
+  constructor(
+    private readonly ctx: ServiceContext,
+    options: SchedulerOptions = {},
+  ) {
+    this.tickMs = options.tickMs ?? 60_000;
+  }
+
+  start(): void {
+    this.stopped = false;
+    // The first tick runs at once, so a digest missed while the bot was down goes out at start.
+    this.schedule(0);
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    await this.running;
+  }
+
+  /** One pass; returns what was queued. */
+  async tick(): Promise<{ digests: number; reminders: number }> {
+    const digests = await queueDueDigests(this.ctx);
+    const reminders = await queueDueReminders(this.ctx);
+    if (digests || reminders) this.ctx.log.info({ digests, reminders }, 'queued scheduled messages');
+    return { digests, reminders };
+  }
+
+  private schedule(ms: number): void {
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      this.running = this.tick()
+        .then(() => undefined)
+        .catch((err) => this.ctx.log.warn({ err: String(err) }, 'scheduler tick failed; will try again'))
+        .finally(() => {
+          this.running = null;
+          if (!this.stopped) this.schedule(this.tickMs);
+        });
+    }, ms);
+    this.timer.unref();
+  }
+}

@@ -1,0 +1,189 @@
+// The managers' daily digest: subscriptions per channel, what a digest contains, and queueing the
+// digests and task reminders that are due. Queueing is idempotent by key (one digest per channel
+// per scheduled day, one reminder per person per day), so two bot processes on one MongoDB, or a
+// restart after a missed day, queue each once.
+import { z } from 'zod';
+import { addDays, ukDate } from '../domain/dates';
+import { MOVE_STATE_LABELS } from '../domain/moves';
+import { ALL_TEAMS, coversTeam, hasRole, type Person } from '../domain/people';
+import { latestOccurrence, previousOccurrence, ukInstant, WEEKDAYS, type WeeklySchedule } from '../domain/schedule';
+import type { DigestSubscriptionDoc, TaskDoc } from '../store/records';
+import type { Filter } from '../store/collection';
+import { writeAudit } from './audit';
+import type { ServiceContext } from './context';
+import { NotFoundError, NotPermittedError, InvalidInputError } from './errors';
+import { stabilityFromStore } from './measures';
+import { enqueueAll, type OutgoingMessage } from './outbox';
+
+export const DEFAULT_SCHEDULE: WeeklySchedule = { days: WEEKDAYS, time: '08:00' };
+
+const DIGEST_ROLES = ['team_manager', 'service_manager', 'head_of_service', 'fostering_manager', 'performance_team', 'admin'] as const;
+
+/** Who may point a digest at a channel: managers (and admins) of every team it covers. */
+function mayManageDigest(person: Person, teams: string[]): boolean {
+  return DIGEST_ROLES.some((r) => hasRole(person, r)) && teams.every((t) => (t === ALL_TEAMS ? person.teams.includes(ALL_TEAMS) : coversTeam(person, t)));
+}
+
+const teamList = z
+  .array(z.string().trim().min(1).max(100))
+  .min(1, 'Name at least one team (or * for all).')
+  .max(50, 'At most 50 teams.');
+
+export async function subscribeDigest(
+  ctx: ServiceContext,
+  actor: Person | 'cli',
+  conversationId: string,
+  teams: string[],
+  schedule: WeeklySchedule = DEFAULT_SCHEDULE,
+): Promise<DigestSubscriptionDoc> {
+  const parsed = teamList.safeParse(teams);
+  if (!parsed.success) throw new InvalidInputError({ teams: parsed.error.issues[0].message });
+  if (actor !== 'cli' && !mayManageDigest(actor, parsed.data)) throw new NotPermittedError('Only a manager of those teams can send their digest to a channel.');
+  const now = ctx.now().toISOString();
+  const existing = await ctx.records.digestSubscriptions.get(conversationId);
+  const doc: DigestSubscriptionDoc = {
+    _id: conversationId,
+    version: (existing?.version ?? 0) + 1,
+    teams: [...new Set(parsed.data)].sort(),
+    days: schedule.days,
+    time: schedule.time,
+    active: true,
+    createdBy: actor === 'cli' ? 'cli' : actor.id,
+    createdAt: existing?.createdAt ?? now,
+    updatedAt: now,
+  };
+  await ctx.records.digestSubscriptions.put(doc);
+  await writeAudit(ctx, { actor: doc.createdBy, action: 'digest.subscribed', subject: conversationId, toState: 'active', details: { teams: doc.teams.join(';'), days: doc.days.join(','), time: doc.time } });
+  return doc;
+}
+
+async function changeSubscription(ctx: ServiceContext, actor: Person | 'cli', conversationId: string, change: Partial<DigestSubscriptionDoc>, action: string) {
+  const existing = await ctx.records.digestSubscriptions.get(conversationId);
+  if (!existing || !existing.active) throw new NotFoundError('This channel does not receive the digest. Say "digest here <team>" to start it.');
+  if (actor !== 'cli' && !mayManageDigest(actor, existing.teams)) throw new NotPermittedError('Only a manager of the teams in this digest can change it.');
+  const updated = await ctx.records.digestSubscriptions.updateIfVersion(conversationId, existing.version, { ...change, updatedAt: ctx.now().toISOString() });
+  if (!updated) throw new InvalidInputError({ digest: 'The digest settings changed meanwhile; try again.' });
+  await writeAudit(ctx, { actor: actor === 'cli' ? 'cli' : actor.id, action, subject: conversationId, fromState: 'active', toState: updated.active ? 'active' : 'stopped' });
+  return updated;
+}
+
+export const stopDigest = (ctx: ServiceContext, actor: Person | 'cli', conversationId: string) => changeSubscription(ctx, actor, conversationId, { active: false }, 'digest.stopped');
+export const rescheduleDigest = (ctx: ServiceContext, actor: Person | 'cli', conversationId: string, schedule: WeeklySchedule) =>
+  changeSubscription(ctx, actor, conversationId, { days: schedule.days, time: schedule.time }, 'digest.rescheduled');
+
+// ---- what a digest says ----------------------------------------------------------------------------
+
+export interface DigestData {
+  teams: string[];
+  date: string;
+  measure: { lookedAfter: number; count: number; percent: number; trend: Array<{ at: string; percent: number }>; nationalYear: number; nationalPercent: number } | null;
+  atRisk: string[];
+  pendingApprovals: Array<{ ref: string; caseRef: string; urgent: boolean; state: string; requestedAt: string }>;
+  decisionsSince: Array<{ ref: string; caseRef: string; outcome: string; byName: string; at: string }>;
+  overdueTasks: Array<{ caseRef: string; title: string; ownerName: string; dueDate: string; ref: string }>;
+  codingToFix: Array<{ caseRef: string; title: string; dueDate: string }>;
+  /** Filled by the alerts and meetings features when they are present. */
+  openAlerts: Array<{ ref: string; caseRef: string; urgent: boolean; raisedAt: string; summary: string }>;
+  upcomingMeetings: Array<{ ref: string; caseRef: string; type: string; date: string }>;
+}
+
+/** Extra sections other features contribute (open alerts, meetings), registered at start. */
+export interface DigestSections {
+  openAlerts?(ctx: ServiceContext, teams: string[], date: string): Promise<DigestData['openAlerts']>;
+  upcomingMeetings?(ctx: ServiceContext, teams: string[], from: string, to: string): Promise<DigestData['upcomingMeetings']>;
+}
+
+const teamFilter = (teams: string[]): Filter => (teams.includes(ALL_TEAMS) ? {} : { team: { $in: teams } });
+
+/** Everything the digest shows for `teams` on `date`; case references only, never names. */
+export async function buildDigest(ctx: ServiceContext, teams: string[], date: string, since: string | null, sections: DigestSections = {}): Promise<DigestData> {
+  const report = await stabilityFromStore(ctx, date, { teams });
+  const measure =
+    report.local.lookedAfter > 0 || report.trend.some((t) => t.lookedAfter > 0)
+      ? {
+          lookedAfter: report.local.lookedAfter,
+          count: report.local.count,
+          percent: report.local.percent,
+          trend: report.trend.map((t) => ({ at: t.at, percent: t.percent })),
+          nationalYear: report.national.yearEnding,
+          nationalPercent: report.national.percent,
+        }
+      : null;
+  const pending = await ctx.records.moveRequests.find({ ...teamFilter(teams), state: { $in: ['pending', 'info_requested'] } }, { sort: { requestedAt: 1 } });
+  const decided = since
+    ? await ctx.records.moveRequests.find({ ...teamFilter(teams), 'decision.at': { $gte: since } }, { sort: { 'decision.at': 1 } })
+    : [];
+  const openTasks: TaskDoc[] = await ctx.records.tasks.find({ ...teamFilter(teams), state: 'open', dueDate: { $lt: date } }, { sort: { dueDate: 1 } });
+  const owners = new Map<string, string>();
+  for (const id of new Set(openTasks.map((t) => t.owner))) owners.set(id, (await ctx.records.people.get(id))?.name ?? id);
+  return {
+    teams,
+    date,
+    measure,
+    atRisk: report.local.atRisk,
+    pendingApprovals: pending.map((r) => ({ ref: r.ref, caseRef: r.caseRef, urgent: r.urgency === 'urgent', state: MOVE_STATE_LABELS[r.state], requestedAt: r.requestedAt })),
+    decisionsSince: decided.map((r) => ({ ref: r.ref, caseRef: r.caseRef, outcome: r.decision!.outcome, byName: r.decision!.byName, at: r.decision!.at })),
+    overdueTasks: openTasks.filter((t) => t.kind !== 'fix-coding').map((t) => ({ caseRef: t.caseRef, title: t.title, ownerName: owners.get(t.owner)!, dueDate: t.dueDate, ref: t.requestRef })),
+    codingToFix: (await ctx.records.tasks.find({ ...teamFilter(teams), state: 'open', kind: 'fix-coding' }, { sort: { dueDate: 1 } })).map((t) => ({ caseRef: t.caseRef, title: t.title, dueDate: t.dueDate })),
+    openAlerts: sections.openAlerts ? await sections.openAlerts(ctx, teams, date) : [],
+    upcomingMeetings: sections.upcomingMeetings ? await sections.upcomingMeetings(ctx, teams, date, addDays(date, 7)) : [],
+  };
+}
+
+/** The instant from which "decisions since the last digest" counts, for a subscription's digest of `date`. */
+export function digestSince(subscription: Pick<DigestSubscriptionDoc, 'days' | 'time'>, date: string): string | null {
+  const previous = previousOccurrence(subscription, date);
+  return previous ? ukInstant(previous, subscription.time).toISOString() : null;
+}
+
+export const digestKey = (conversationId: string, date: string) => `digest:${conversationId}:${date}`;
+
+/** Queues a digest now, on demand ("digest now"): a fresh key each time, by the minute. */
+export async function queueDigestNow(ctx: ServiceContext, actor: Person | 'cli', conversationId: string): Promise<void> {
+  const subscription = await ctx.records.digestSubscriptions.get(conversationId);
+  if (!subscription || !subscription.active) throw new NotFoundError('This channel does not receive the digest. Say "digest here <team>" to start it.');
+  if (actor !== 'cli' && !mayManageDigest(actor, subscription.teams)) throw new NotPermittedError('Only a manager of the teams in this digest can ask for it.');
+  const now = ctx.now();
+  await enqueueAll(ctx, [
+    {
+      key: `${digestKey(conversationId, ukDate(now))}:now:${now.toISOString().slice(0, 16)}`,
+      recipient: { kind: 'channel', conversationId },
+      content: { kind: 'digest', teams: subscription.teams, date: ukDate(now) },
+      subjectRef: null,
+    },
+  ]);
+}
+
+/**
+ * Queues every digest whose latest scheduled time has passed and that has not been queued for that
+ * day. Digests owed from before a subscription began are skipped. Returns how many were new.
+ */
+export async function queueDueDigests(ctx: ServiceContext): Promise<number> {
+  const now = ctx.now();
+  const messages: OutgoingMessage[] = [];
+  for (const subscription of await ctx.records.digestSubscriptions.find({ active: true })) {
+    const date = latestOccurrence(subscription, now);
+    if (!date || ukInstant(date, subscription.time).toISOString() < subscription.createdAt) continue;
+    if (await ctx.records.outbox.get(digestKey(subscription._id, date))) continue;
+    messages.push({ key: digestKey(subscription._id, date), recipient: { kind: 'channel', conversationId: subscription._id }, content: { kind: 'digest', teams: subscription.teams, date }, subjectRef: null });
+  }
+  await enqueueAll(ctx, messages);
+  return messages.length;
+}
+
+/** Task reminders: once a day, on weekdays from 08:00 UK time, each owner of tasks due today or overdue. */
+export async function queueDueReminders(ctx: ServiceContext, schedule: WeeklySchedule = DEFAULT_SCHEDULE): Promise<number> {
+  const now = ctx.now();
+  const date = latestOccurrence(schedule, now);
+  if (date !== ukDate(now)) return 0; // only on the day itself: a stale reminder helps nobody
+  const due = await ctx.records.tasks.find({ state: 'open', dueDate: { $lte: date } });
+  const owners = [...new Set(due.map((t) => t.owner))];
+  const messages: OutgoingMessage[] = [];
+  for (const owner of owners) {
+    const key = `reminder:${owner}:${date}`;
+    if (await ctx.records.outbox.get(key)) continue;
+    messages.push({ key, recipient: { kind: 'person', personId: owner }, content: { kind: 'task-reminder', date }, subjectRef: null });
+  }
+  await enqueueAll(ctx, messages);
+  return messages.length;
+}

@@ -1,0 +1,58 @@
+// The digest card: the measure and its trend, then one section per list, each capped so the card
+// stays well under Teams' message size however large the council. Case references only.
+import { describeAge, formatDate } from '../domain/dates';
+import type { DigestData } from '../services/digest';
+import { renderCard, type AdaptiveCard } from './cards';
+
+/** Lines per section before "and N more". */
+export const MAX_LINES = 15;
+
+function section(heading: string, lines: string[], empty: string, color = 'Default') {
+  return { heading: `${heading} (${lines.length})`, lines: lines.slice(0, MAX_LINES), more: Math.max(0, lines.length - MAX_LINES), empty, color };
+}
+
+/** A one-line text chart of the trend, for clients without chart elements. */
+function trendText(trend: Array<{ at: string; percent: number }>): string {
+  const bars = '▁▂▃▄▅▆▇█';
+  const max = Math.max(1, ...trend.map((t) => t.percent));
+  const spark = trend.map((t) => bars[Math.min(bars.length - 1, Math.round((t.percent / max) * (bars.length - 1)))]).join('');
+  const first = trend[0];
+  const last = trend[trend.length - 1];
+  return `${spark}  ${first.at.slice(0, 7)} ${first.percent}% -> ${last.at.slice(0, 7)} ${last.percent}%`;
+}
+
+export function digestCard(d: DigestData, now: Date): AdaptiveCard {
+  const teams = d.teams.includes('*') ? 'all teams' : d.teams.join(', ');
+  const m = d.measure;
+  return renderCard('digest', {
+    title: `Placement stability: ${teams}`,
+    subtitle: `Digest for ${formatDate(d.date)}`,
+    measure: m
+      ? {
+          headline: `${m.percent}% of looked-after children have had 3 or more moves in the last 12 months (${m.count} of ${m.lookedAfter}).`,
+          detail: `National measure, year ending 31 March ${m.nationalYear}: ${m.nationalPercent}%.`,
+          hasTrend: m.trend.length > 1,
+          trend: m.trend.map((t) => ({ label: t.at.slice(0, 7), percent: t.percent })),
+          trendText: m.trend.length > 1 ? trendText(m.trend) : '',
+        }
+      : { headline: 'No placement history yet: import the SSDA903 episodes (psb episodes import).', detail: '', hasTrend: false, trend: [], trendText: '' },
+    sections: [
+      section('Children at risk: 2 moves in 12 months, one more would count', d.atRisk, 'None.', 'Warning'),
+      section(
+        'Waiting for a decision, oldest first',
+        d.pendingApprovals.map((p) => `${p.ref} · ${p.caseRef}${p.urgent ? ' · URGENT' : ''} · ${p.state.toLowerCase()} · ${describeAge(p.requestedAt, now)}`),
+        'None.',
+        d.pendingApprovals.some((p) => p.urgent) ? 'Attention' : 'Default',
+      ),
+      section('Decisions since the last digest', d.decisionsSince.map((x) => `${x.ref} · ${x.caseRef} · ${x.outcome} by ${x.byName}`), 'None.'),
+      section(
+        'Open fragility alerts',
+        d.openAlerts.map((a) => `${a.ref} · ${a.caseRef}${a.urgent ? ' · URGENT' : ''} · ${a.summary} · ${describeAge(a.raisedAt, now)}`),
+        'None.',
+      ),
+      section('Meetings and reviews in the next 7 days', d.upcomingMeetings.map((x) => `${formatDate(x.date)} · ${x.type} · ${x.caseRef} · ${x.ref}`), 'None.'),
+      section('Overdue follow-up tasks', d.overdueTasks.map((t) => `${t.caseRef} · ${t.title} · ${t.ownerName} · was due ${formatDate(t.dueDate)}`), 'None.', d.overdueTasks.length ? 'Attention' : 'Default'),
+      section('Moves whose coding needs attention (MOVE-7)', d.codingToFix.map((c) => `${c.caseRef} · ${c.title}`), 'None.'),
+    ],
+  });
+}
