@@ -18,6 +18,7 @@ import { openRecords } from './store/records';
 import { TurnStateStorage } from './store/turnStateStorage';
 import { createBot } from './teams/app';
 import { answerBadTokensWith401 } from './teams/authentication';
+import { activityProblem } from './teams/incomingActivity';
 import { OutboxSender, type SenderOptions } from './teams/sender';
 import { Scheduler, type SchedulerOptions } from './jobs/scheduler';
 
@@ -116,7 +117,14 @@ export async function startBot(config: Config, options: StartOptions): Promise<R
   const http = createHttpServer({
     store,
     log,
-    processActivity: (req, res) => adapter.process(req, res, (context) => app.run(context).then(() => undefined)),
+    processActivity: async (req, res) => {
+      const problem = activityProblem(req.body);
+      if (problem) {
+        res.send(400, { error: problem });
+        return;
+      }
+      await adapter.process(req, res, (context) => app.run(context).then(() => undefined));
+    },
   });
   const host = config.localMode ? '127.0.0.1' : (options.host ?? '0.0.0.0');
   if (config.localMode) log.warn({ host }, 'BOT_ID is not set: local mode, no Bot Framework authentication, listening on loopback only');

@@ -4,6 +4,7 @@ import { Application, TurnState, type TeamsAdapter } from '@microsoft/teams-ai';
 import type { Storage } from 'botbuilder';
 import type { ServiceContext } from '../services/context';
 import { StoreUnavailableError } from '../store/collection';
+import { noticeCard } from './cards';
 import { registerDigestRoutes } from './routes/digestRoutes';
 import { registerGeneralRoutes } from './routes/generalRoutes';
 import { registerGuidanceRoutes, type GuidanceDeps } from './routes/guidanceRoutes';
@@ -35,6 +36,11 @@ export function createBot(options: BotOptions): Application<TurnState> {
   registerMoveRoutes(app, turns);
   registerDigestRoutes(app, turns);
   registerGuidanceRoutes(app, turns, options.guidance);
+  // A button from an old or forged card whose verb no route knows: say so rather than fail.
+  app.adaptiveCards.actionExecute(
+    /.*/,
+    turns.verb(async () => noticeCard('Nothing changed', 'This button is not recognised; the card may be out of date. Say "help" to see what I can do.')),
+  );
 
   app.error(async (context, err) => {
     ctx.log.error({ err: err instanceof Error ? { name: err.name, message: err.message, stack: err.stack } : String(err), activityType: context.activity.type }, 'turn failed');
