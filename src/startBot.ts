@@ -19,6 +19,7 @@ import { TurnStateStorage } from './store/turnStateStorage';
 import { createBot } from './teams/app';
 import { answerBadTokensWith401 } from './teams/authentication';
 import { activityProblem } from './teams/incomingActivity';
+import { bestEffortStorage } from './teams/bestEffortStorage';
 import { OutboxSender, type SenderOptions } from './teams/sender';
 import { Scheduler, type SchedulerOptions } from './jobs/scheduler';
 
@@ -99,7 +100,7 @@ export async function startBot(config: Config, options: StartOptions): Promise<R
   const app = createBot({
     adapter,
     botAppId,
-    storage: new TurnStateStorage(store),
+    storage: bestEffortStorage(new TurnStateStorage(store), log),
     services,
     supportContact: config.SUPPORT_CONTACT,
     guidance: { index: guidanceIndex, phraser: guidancePhraser },

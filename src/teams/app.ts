@@ -1,7 +1,7 @@
 // The teams-ai Application. Routes live in routes/, one module per area; each handler parses what
 // came in, calls a service and renders the result. Permission and validation live in the services.
 import { Application, TurnState, type TeamsAdapter } from '@microsoft/teams-ai';
-import type { Storage } from 'botbuilder';
+import { INVOKE_RESPONSE_KEY, type Storage } from 'botbuilder';
 import type { ServiceContext } from '../services/context';
 import { StoreUnavailableError } from '../store/collection';
 import { noticeCard } from './cards';
@@ -44,8 +44,13 @@ export function createBot(options: BotOptions): Application<TurnState> {
 
   app.error(async (context, err) => {
     ctx.log.error({ err: err instanceof Error ? { name: err.name, message: err.message, stack: err.stack } : String(err), activityType: context.activity.type }, 'turn failed');
-    if (context.activity.type === 'message') {
-      await context.sendActivity(err instanceof StoreUnavailableError ? NOTHING_SAVED : 'Sorry, something went wrong and nothing was changed. Please try again.').catch(() => undefined);
+    const message = err instanceof StoreUnavailableError ? NOTHING_SAVED : 'Sorry, something went wrong and nothing was changed. Please try again.';
+    if (context.activity.type === 'message') await context.sendActivity(message).catch(() => undefined);
+    // A pressed button still gets a card back, so the person sees what happened.
+    if (context.activity.type === 'invoke' && !context.turnState.get(INVOKE_RESPONSE_KEY)) {
+      await context
+        .sendActivity({ type: 'invokeResponse', value: { status: 200, body: { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: noticeCard('Nothing changed', message) } } })
+        .catch(() => undefined);
     }
   });
 

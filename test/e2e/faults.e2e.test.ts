@@ -1,0 +1,69 @@
+// Faults: the database unreachable mid-flow, and the Teams connector failing. Nothing is lost and
+// nothing is done twice.
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { addDays, ukDate } from '../../src/domain/dates';
+import { openEmbeddedStore } from '../../src/store/embeddedStore';
+import { cardText, firstCard } from '../support/fakeTeams';
+import { PEOPLE, startHarness, type Harness } from '../support/botHarness';
+import { flaky, type FlakyStore } from '../support/flakyStore';
+
+const form = () => ({
+  caseRef: 'CR-1001', urgency: 'planned', proposedDate: addDays(ukDate(new Date()), 10), reasonCode: 'CREQB', rationale: 'Carer has given notice after repeated incidents.',
+  virtualSchoolConsulted: 'yes', virtualSchoolAdvice: 'Same school.', educationDisrupted: 'no', childToldPlan: 'Together on Friday.', childToldAgreed: 'true', followsAllegation: 'no',
+});
+
+describe('faults', () => {
+  let h: Harness;
+  let store: FlakyStore;
+
+  beforeEach(async () => {
+    h = await startHarness({ store: async () => (store = flaky(await openEmbeddedStore(mkdtempSync(path.join(tmpdir(), 'psb-fault-')))) ) });
+    await h.user(PEOPLE.hana).say('hi');
+    await h.user(PEOPLE.sam).say('hi');
+  });
+  afterEach(async () => {
+    store.down = false;
+    await h.stop();
+  });
+
+  test('the database unreachable mid-turn: the user is told nothing was saved, /healthz says 503, and it resumes by itself', async () => {
+    const sam = h.user(PEOPLE.sam);
+    store.down = true;
+    const refused = await sam.press('move.submit', form());
+    expect(cardText(refused.body.value)).toContain('Nothing was saved');
+    expect((await fetch(`${h.url}/healthz`)).status).toBe(503);
+    const [chat] = await sam.say('my tasks');
+    expect(cardText(firstCard(chat.activity)) + (chat.activity.text ?? '')).toContain('Nothing was saved');
+
+    store.down = false;
+    expect((await fetch(`${h.url}/healthz`)).status).toBe(200);
+    const accepted = await sam.press('move.submit', form());
+    expect(cardText(accepted.body.value)).toContain('Sent for approval');
+    expect(await h.bot.services.records.moveRequests.count({})).toBe(1);
+  });
+
+  test('the database unreachable while notifications are due: they are sent once it is back', async () => {
+    const sam = h.user(PEOPLE.sam);
+    const ref = /PM-\d{4}-\d{4}/.exec(cardText((await sam.press('move.submit', form())).body.value))![0];
+    await h.connector.waitFor(() => h.connector.sentTo(h.user(PEOPLE.hana).conversationId).find((a) => cardText(firstCard(a.activity)).includes(ref)));
+    await h.user(PEOPLE.hana).press('move.decide', { ref, outcome: 'approved' });
+    store.down = true; // the sender's next passes fail
+    await new Promise((r) => setTimeout(r, 300));
+    store.down = false;
+    await h.connector.waitFor(() => h.connector.sentTo(sam.conversationId).find((a) => cardText(firstCard(a.activity)).includes(`${ref} approved`)));
+    await new Promise((r) => setTimeout(r, 300));
+    expect(h.connector.sentTo(sam.conversationId).filter((a) => cardText(firstCard(a.activity)).includes(`${ref} approved`))).toHaveLength(1);
+  });
+
+  test('the connector answering 500 and then 503 with Retry-After: delivered once after it recovers', async () => {
+    const sam = h.user(PEOPLE.sam);
+    h.connector.failNext({ status: 500 }, { status: 503, retryAfter: '1' }, { status: 500 });
+    const ref = /PM-\d{4}-\d{4}/.exec(cardText((await sam.press('move.submit', form())).body.value))![0];
+    await h.connector.waitFor(() => h.connector.sentTo(h.user(PEOPLE.hana).conversationId).find((a) => cardText(firstCard(a.activity)).includes(ref)), 20_000);
+    await new Promise((r) => setTimeout(r, 500));
+    const cards = h.connector.sentTo(h.user(PEOPLE.hana).conversationId).filter((a) => cardText(firstCard(a.activity)).includes(`Placement move request ${ref}`));
+    expect(cards).toHaveLength(1);
+  });
+});
