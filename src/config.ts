@@ -53,15 +53,33 @@ export const configSchema = z
     ),
     /** Where to send people who are not on the roster (shown in the "not set up" message). */
     SUPPORT_CONTACT: z.preprocess(blankToUndefined, z.string().max(200).default('your team manager or the system administrator')),
+    /** Days after a record closes before its free text is removed (unset: kept). The audit log keeps who/when/what. */
+    RETENTION_DAYS: z.preprocess(blankToUndefined, z.coerce.number({ invalid_type_error: 'a number of days' }).int('a whole number of days').min(30, 'at least 30 days').optional()),
     /** Bot Framework OpenID metadata; only tests and sovereign clouds change it. */
     BOT_OPENID_METADATA: z.preprocess(blankToUndefined, z.string().url('a URL').optional()),
     /** Folder of the council's own guidance documents (.md, .txt, .docx), indexed beside the pack. */
     GUIDANCE_DIR: optionalString,
     /** Optional model that may word guidance answers (Azure OpenAI or OpenAI). */
     ...guidanceModelConfigShape,
+    /** The bot's public address (scheme and host, no path): links to the .ics invitations it serves. */
+    BOT_PUBLIC_URL: z.preprocess(blankToUndefined, z.string().url('a URL such as https://bot.example.gov.uk').optional()),
+    /** Meeting invitations through Microsoft Graph: the mailbox that organises the Teams meetings. */
+    GRAPH_ORGANIZER: z.preprocess(blankToUndefined, z.string().trim().email('the organiser mailbox\'s email address').optional()),
+    /** The app registration allowed to write that calendar; defaults to the bot's own (BOT_ID, BOT_PASSWORD, BOT_TENANT_ID). */
+    GRAPH_CLIENT_ID: z.preprocess(blankToUndefined, z.string().uuid('an app registration\'s client ID (a GUID)').optional()),
+    GRAPH_CLIENT_SECRET: optionalString,
+    GRAPH_TENANT_ID: z.preprocess(blankToUndefined, z.string().uuid('the Microsoft Entra tenant ID (a GUID)').optional()),
+    /** Only sovereign clouds and tests change these. */
+    GRAPH_BASE_URL: z.preprocess(blankToUndefined, z.string().url('a URL').default('https://graph.microsoft.com/v1.0')),
+    GRAPH_TOKEN_URL: z.preprocess(blankToUndefined, z.string().url('a URL').optional()),
   })
   .superRefine((cfg, ctx) => {
     checkGuidanceModelConfig(cfg, ctx);
+    if (cfg.GRAPH_ORGANIZER) {
+      if (!(cfg.GRAPH_CLIENT_ID ?? cfg.BOT_ID)) ctx.addIssue({ code: 'custom', path: ['GRAPH_CLIENT_ID'], message: 'an app registration for Microsoft Graph (or set BOT_ID) when GRAPH_ORGANIZER is set' });
+      if (!(cfg.GRAPH_CLIENT_SECRET ?? cfg.BOT_PASSWORD)) ctx.addIssue({ code: 'custom', path: ['GRAPH_CLIENT_SECRET'], message: 'its client secret (or set BOT_PASSWORD) when GRAPH_ORGANIZER is set' });
+      if (!(cfg.GRAPH_TENANT_ID ?? cfg.BOT_TENANT_ID)) ctx.addIssue({ code: 'custom', path: ['GRAPH_TENANT_ID'], message: 'the tenant ID (or set BOT_TENANT_ID) when GRAPH_ORGANIZER is set' });
+    }
     if (cfg.BOT_ID && cfg.BOT_TYPE !== 'UserAssignedMSI' && !cfg.BOT_PASSWORD) {
       ctx.addIssue({ code: 'custom', path: ['BOT_PASSWORD'], message: 'the bot\'s client secret (required when BOT_ID is set)' });
     }
@@ -86,7 +104,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     const problems = parsed.error.issues.map((issue) => {
       const name = issue.path.join('.') || 'environment';
       const got = env[name];
-      const shown = got === undefined ? '' : ['BOT_PASSWORD', 'MONGODB_URI', 'AZURE_OPENAI_API_KEY', 'OPENAI_API_KEY'].includes(name) ? ' (value hidden)' : ` (got "${got}")`;
+      const shown = got === undefined ? '' : ['BOT_PASSWORD', 'MONGODB_URI', 'AZURE_OPENAI_API_KEY', 'OPENAI_API_KEY', 'GRAPH_CLIENT_SECRET'].includes(name) ? ' (value hidden)' : ` (got "${got}")`;
       return `${name}: expected ${issue.message}${shown}`;
     });
     throw new ConfigError(problems);

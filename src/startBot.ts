@@ -112,7 +112,7 @@ export async function startBot(config: Config, options: StartOptions): Promise<R
   const resumed = await resumePendingMoveEffects(services);
   if (resumed > 0) log.info({ resumed }, 'finished effects left by a previous run');
   sender.start();
-  const scheduler = new Scheduler(services, options.scheduler);
+  const scheduler = new Scheduler(services, { retentionDays: config.RETENTION_DAYS, ...options.scheduler });
   scheduler.start();
 
   const http = createHttpServer({

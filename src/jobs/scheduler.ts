@@ -2,11 +2,15 @@
 // queued under a fixed key, so ticks in two processes, or a tick repeated after a restart, queue
 // it once; the outbox sender then delivers it.
 import type { ServiceContext } from '../services/context';
+import { ukDate } from '../domain/dates';
+import { applyRetention } from '../services/dataProtection';
 import { queueDueDigests, queueDueReminders } from '../services/digest';
 
 export interface SchedulerOptions {
   /** How often to look (default one minute). */
   tickMs?: number;
+  /** Remove closed records' free text after this many days (unset: kept). */
+  retentionDays?: number;
 }
 
 export class Scheduler {
@@ -14,12 +18,15 @@ export class Scheduler {
   private running: Promise<void> | null = null;
   private stopped = false;
   private readonly tickMs: number;
+  private readonly retentionDays: number | undefined;
+  private retentionDoneOn: string | null = null;
 
   constructor(
     private readonly ctx: ServiceContext,
     options: SchedulerOptions = {},
   ) {
     this.tickMs = options.tickMs ?? 60_000;
+    this.retentionDays = options.retentionDays;
   }
 
   start(): void {
@@ -40,6 +47,13 @@ export class Scheduler {
     const digests = await queueDueDigests(this.ctx);
     const reminders = await queueDueReminders(this.ctx);
     if (digests || reminders) this.ctx.log.info({ digests, reminders }, 'queued scheduled messages');
+    // Retention once a day; it is idempotent, so two processes doing it is harmless.
+    const today = ukDate(this.ctx.now());
+    if (this.retentionDays && this.retentionDoneOn !== today) {
+      const removed = await applyRetention(this.ctx, this.retentionDays);
+      this.retentionDoneOn = today;
+      if (removed.moveRequests || removed.feedback) this.ctx.log.info(removed, 'retention: free text removed from closed records');
+    }
     return { digests, reminders };
   }
 

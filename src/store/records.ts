@@ -3,6 +3,8 @@
 import type { Child, Person } from '../domain/people';
 import type { MoveRequest } from '../domain/moves';
 import type { FollowUpKind } from '../domain/moves';
+import type { FragilityAlertDetails } from '../domain/alerts';
+import type { ChildAttendance, MeetingOutcome, MeetingType, OutcomeFollowUpKind, Participation } from '../domain/meetings';
 import type { Episode } from '../domain/ssda903/episodes';
 import type { GuidanceFeedbackDoc } from '../services/guidance';
 import type { Collection, IndexSpec, Store, StoredDoc } from './collection';
@@ -18,6 +20,8 @@ export type MoveRequestDoc = StoredDoc &
     createdAt: string;
     updatedAt: string;
     pendingEffects: PendingEffect[];
+    /** When the free text was removed after the retention period. */
+    redactedAt?: string;
   };
 
 /** A placement move in the child's history: recorded by the bot when a move is confirmed, or imported. */
@@ -35,8 +39,9 @@ export interface TaskDoc extends StoredDoc {
   /** `${requestRef}:${kind}`: one task of each kind per request, however often effects are replayed. */
   caseRef: string;
   team: string;
+  /** The move request (PM-...) or the meeting (MT-...) the task follows from. */
   requestRef: string;
-  kind: FollowUpKind;
+  kind: FollowUpKind | OutcomeFollowUpKind;
   title: string;
   ruleIds: string[];
   owner: string;
@@ -56,7 +61,15 @@ export type OutboxContent =
   /** The managers' digest for some teams, as of the day it is for. */
   | { kind: 'digest'; teams: string[]; date: string }
   /** A person's tasks due today or overdue. */
-  | { kind: 'task-reminder'; date: string };
+  | { kind: 'task-reminder'; date: string }
+  /** A fragility alert as the reader may see it (urgent ones are marked so Teams alerts the reader). */
+  | { kind: 'alert-card'; ref: string }
+  /** A meeting as the reader may see it: an invitation, or its recorded outcome. */
+  | { kind: 'meeting-card'; ref: string; view: 'invitation' | 'outcome' }
+  /** Create the Teams meeting through Microsoft Graph, then tell the organiser (retried like any message). */
+  | { kind: 'meeting-invite'; ref: string }
+  /** After an unplanned ending: the offer of a Disruption Meeting about the placement the move ended (END-2). */
+  | { kind: 'meeting-offer'; moveRef: string };
 
 export interface OutboxDoc extends StoredDoc {
   recipient: Recipient;
@@ -122,6 +135,98 @@ export interface DigestSubscriptionDoc extends StoredDoc {
   updatedAt: string;
 }
 
+/** Effects still to be carried out after a change of an alert (cleared once done, as for moves). */
+export type AlertEffect = 'raised' | 'closed';
+
+export interface AlertClosure {
+  by: string;
+  byName: string;
+  at: string;
+  reason: string;
+  /** The meeting whose outcome closed it, or null when a team manager closed it. */
+  meetingRef: string | null;
+}
+
+/** A fragility alert (FRAG-1, FRAG-2). `_id` is the reference, e.g. FA-2026-0001. */
+export type FragilityAlertDoc = StoredDoc &
+  FragilityAlertDetails & {
+    ref: string;
+    team: string;
+    raisedBy: string;
+    raisedByName: string;
+    raisedAt: string;
+    state: 'open' | 'closed';
+    closure: AlertClosure | null;
+    /** Meetings convened about this alert. */
+    meetingRefs: string[];
+    createdAt: string;
+    updatedAt: string;
+    pendingEffects: AlertEffect[];
+  };
+
+export type MeetingEffect = 'convened' | 'outcome';
+
+/** One person invited to a meeting, as the organiser confirmed the list. */
+export interface MeetingAttendee {
+  kind: string;
+  label: string;
+  /** Roster id, or null for the child, carers, parents and others off the roster. */
+  personId: string | null;
+  name: string | null;
+  email: string | null;
+  participation: Participation;
+  required: boolean;
+  reason: string;
+  ruleIds: string[];
+  /** Added by the organiser rather than proposed by the rules. */
+  addedByOrganiser: boolean;
+}
+
+export interface MeetingInvitation {
+  via: 'graph' | 'teams';
+  state: 'pending' | 'sent' | 'failed';
+  eventId: string | null;
+  joinUrl: string | null;
+  error: string | null;
+  at: string | null;
+}
+
+/** A convened placement meeting. `_id` is the reference, e.g. MT-2026-0001. */
+export interface MeetingDoc extends StoredDoc {
+  ref: string;
+  caseRef: string;
+  team: string;
+  type: MeetingType;
+  /** The alerts it was convened about (all open alerts on the child at the time); closed by its outcome. */
+  alertRefs: string[];
+  /** The move whose unplanned ending it looks back on (Disruption Meetings offered after a move, END-2). */
+  moveRef: string | null;
+  date: string;
+  time: string;
+  durationMinutes: number;
+  childAttendance: ChildAttendance;
+  childAttendanceReason: string | null;
+  minuteTaker: string | null;
+  chair: { personId: string; name: string; reason: string; note: string | null };
+  attendees: MeetingAttendee[];
+  /** Roster people taking part (organiser, chair, minute taker, roster attendees): who sees it under "meetings". */
+  participantIds: string[];
+  /** Proposed by the rules and left out by the organiser; kept so the record shows the choice. */
+  removed: Array<{ label: string; name: string | null; required: boolean }>;
+  placementEnded: string | null;
+  dateWarning: string | null;
+  organiser: string;
+  organiserName: string;
+  state: 'scheduled' | 'held';
+  invitation: MeetingInvitation;
+  /** Unguessable token for the bot-served .ics file (GET /meetings/{ref}.ics?token=...). */
+  icsToken: string;
+  outcome: (MeetingOutcome & { recordedBy: string; recordedByName: string; recordedAt: string }) | null;
+  createdAt: string;
+  updatedAt: string;
+  pendingEffects: MeetingEffect[];
+}
+
 export interface Records {
   people: Collection<PersonDoc>;
   children: Collection<ChildDoc>;
@@ -136,6 +241,8 @@ export interface Records {
   episodes: Collection<EpisodeDoc>;
   guidanceFeedback: Collection<GuidanceFeedbackDoc>;
   digestSubscriptions: Collection<DigestSubscriptionDoc>;
+  fragilityAlerts: Collection<FragilityAlertDoc>;
+  meetings: Collection<MeetingDoc>;
 }
 
 const INDEXES: Record<keyof Records, IndexSpec[]> = {
@@ -152,6 +259,8 @@ const INDEXES: Record<keyof Records, IndexSpec[]> = {
   episodes: [{ fields: { child: 1, decom: 1 } }],
   guidanceFeedback: [{ fields: { at: -1 } }, { fields: { entryId: 1 } }],
   digestSubscriptions: [{ fields: { active: 1 } }],
+  fragilityAlerts: [{ fields: { caseRef: 1, state: 1 } }, { fields: { team: 1, state: 1 } }],
+  meetings: [{ fields: { caseRef: 1, date: 1 } }, { fields: { participantIds: 1, date: 1 } }, { fields: { team: 1, date: 1 } }],
 };
 
 const COLLECTION_NAMES: Record<keyof Records, string> = {
@@ -168,6 +277,8 @@ const COLLECTION_NAMES: Record<keyof Records, string> = {
   episodes: 'episodes',
   guidanceFeedback: 'guidance_feedback',
   digestSubscriptions: 'digest_subscriptions',
+  fragilityAlerts: 'fragility_alerts',
+  meetings: 'meetings',
 };
 
 /** Opens every record collection and creates its indexes (called once at start). */

@@ -2,10 +2,11 @@
 import type { CliCommand } from '../command';
 import { audit, setApprovals } from './admin';
 import { checkCodes } from './checkCodes';
+import { exportCase, retention } from './dataProtection';
 import { digestPreview, digestStop, digestSubscribe } from './digest';
 import { episodesImport } from './episodes';
 import { ask, guidanceFeedback } from './guidance';
 import { kpi } from './kpi';
 import { childrenImport, rosterImport } from './people';
 
-export const COMMANDS: CliCommand[] = [rosterImport, childrenImport, episodesImport, kpi, checkCodes, digestSubscribe, digestStop, digestPreview, ask, guidanceFeedback, audit, setApprovals];
+export const COMMANDS: CliCommand[] = [rosterImport, childrenImport, episodesImport, kpi, checkCodes, digestSubscribe, digestStop, digestPreview, ask, guidanceFeedback, audit, exportCase, retention, setApprovals];
