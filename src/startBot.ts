@@ -10,8 +10,13 @@ import { importChildren, importRoster } from './services/people';
 import { loadGuidanceIndex } from './guidance';
 import { createGuidancePhraser } from './guidance/phrasing';
 import { createHttpServer } from './http/server';
+import { openAlertsForTeams } from './services/alerts';
+import { upcomingMeetingsForTeams } from './services/meetingLists';
 import type { Logger, ServiceContext } from './services/context';
 import { resumePendingMoveEffects } from './services/moveEffects';
+import { resumePendingAlertEffects } from './services/alertEffects';
+import { resumePendingMeetingEffects } from './services/meetingEffects';
+import { calendarSettings, meetingCalendarFile } from './services/invitations';
 import type { Store } from './store/collection';
 import { openStore } from './store/openStore';
 import { openRecords } from './store/records';
@@ -75,7 +80,14 @@ export async function startBot(config: Config, options: StartOptions): Promise<R
   const store = options.store ?? (await openStore({ mongodbUri: config.MONGODB_URI, mongodbDb: config.MONGODB_DB, dataDir: config.DATA_DIR }));
   const records = await openRecords(store);
   let sender: OutboxSender | null = null;
-  const services: ServiceContext = { records, now: options.now ?? (() => new Date()), log, onOutboxChanged: () => sender?.wake() };
+  let listeningPort: number | null = null;
+  const services: ServiceContext = {
+    records,
+    now: options.now ?? (() => new Date()),
+    log,
+    onOutboxChanged: () => sender?.wake(),
+    calendar: calendarSettings(config, () => (listeningPort === null ? null : `http://127.0.0.1:${listeningPort}`)),
+  };
 
   // With no app id the factory hands out empty credentials: no authentication either way.
   const credentials = new ConfigurationServiceClientCredentialFactory(
@@ -106,11 +118,18 @@ export async function startBot(config: Config, options: StartOptions): Promise<R
     guidance: { index: guidanceIndex, phraser: guidancePhraser },
   });
 
-  sender = new OutboxSender(services, adapter, botAppId, options.sender);
+  // The digest shows open alerts and coming meetings; those features supply the sections.
+  sender = new OutboxSender(services, adapter, botAppId, {
+    digestSections: { openAlerts: openAlertsForTeams, upcomingMeetings: upcomingMeetingsForTeams },
+    ...options.sender,
+  });
   if (config.localMode && (await records.people.count({})) === 0) await loadExamples(services, log);
   // Finish whatever a previous process left half-done before taking new work.
   const resumed = await resumePendingMoveEffects(services);
   if (resumed > 0) log.info({ resumed }, 'finished effects left by a previous run');
+  if (!config.localMode && !config.GRAPH_ORGANIZER && !config.BOT_PUBLIC_URL) log.warn({}, 'neither GRAPH_ORGANIZER nor BOT_PUBLIC_URL is set: meeting invitations in Teams will carry no calendar file');
+  const resumedAlerts = (await resumePendingAlertEffects(services)) + (await resumePendingMeetingEffects(services));
+  if (resumedAlerts > 0) log.info({ resumed: resumedAlerts }, 'finished alert and meeting effects left by a previous run');
   sender.start();
   const scheduler = new Scheduler(services, { retentionDays: config.RETENTION_DAYS, ...options.scheduler });
   scheduler.start();
@@ -118,6 +137,7 @@ export async function startBot(config: Config, options: StartOptions): Promise<R
   const http = createHttpServer({
     store,
     log,
+    calendarFile: (ref, token) => meetingCalendarFile(services, ref, token),
     processActivity: async (req, res) => {
       const problem = activityProblem(req.body);
       if (problem) {
@@ -130,6 +150,7 @@ export async function startBot(config: Config, options: StartOptions): Promise<R
   const host = config.localMode ? '127.0.0.1' : (options.host ?? '0.0.0.0');
   if (config.localMode) log.warn({ host }, 'BOT_ID is not set: local mode, no Bot Framework authentication, listening on loopback only');
   const port = await http.listen(config.PORT, host);
+  listeningPort = port;
   log.info({ port, host, store: store.kind }, 'Placement Stability Bot listening');
 
   let stopping: Promise<void> | null = null;

@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { addDays, isIsoDate } from './dates';
 import { MEETINGS, peopleForTeam, placementSetting, stabilityMeetingApplies, type MeetingType } from './meetings';
-import { normaliseEmail, type Child, type Person } from './people';
+import { canActForChild, normaliseEmail, type Child, type Person } from './people';
 
 // ---- the triggers (FRAG-2) ---------------------------------------------------------------------
 
@@ -410,4 +410,16 @@ export function suggestNextSteps(input: NextStepsInput): NextStepsAdvice {
   }
 
   return { urgent, steps, convene: steps.find((s) => s.meetingType !== null)?.meetingType ?? null, notes };
+}
+
+// ---- who may raise one ---------------------------------------------------------------------------
+
+/**
+ * May this person raise an alert on the child? Those who may act for the child (the social worker,
+ * managers of the child's team) and the others who work with the placement: the carers' supervising
+ * social worker and the child's IRO (FRAG-1: the one who sees the concern reports it).
+ */
+export function canRaiseAlertFor(person: Person, child: Child): boolean {
+  if (canActForChild(person, child)) return true;
+  return [child.supervisingSocialWorker, child.iro].some((id) => !!id && normaliseEmail(id) === person.id);
 }

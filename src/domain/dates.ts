@@ -70,3 +70,22 @@ export function formatInstant(instant: string): string {
 export function ukDate(now: Date): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
 }
+
+/** Minutes England is ahead of UTC at an instant (0 in winter, 60 in summer time). */
+function londonOffsetMinutes(at: Date): number {
+  const parts = new Intl.DateTimeFormat('en-GB', {
+    timeZone: 'Europe/London', hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit',
+  }).formatToParts(at);
+  const get = (type: string) => Number(parts.find((p) => p.type === type)!.value);
+  const asUtc = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'));
+  return Math.round((asUtc - Math.floor(at.getTime() / 60_000) * 60_000) / 60_000);
+}
+
+/** The instant of a date and 'HH:MM' time on the clock in England (meetings are booked in UK time). */
+export function ukLocalToInstant(date: string, time: string): Date {
+  const [h, m] = time.split(':').map(Number);
+  const wall = toUtc(date).getTime() + (h * 60 + m) * 60_000;
+  // The offset at the guessed instant can differ from the one at the real instant near a clock change.
+  const first = wall - londonOffsetMinutes(new Date(wall)) * 60_000;
+  return new Date(wall - londonOffsetMinutes(new Date(first)) * 60_000);
+}

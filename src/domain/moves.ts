@@ -2,6 +2,8 @@
 // (MOVE-1), and what has to happen after approval (MOVE-7, MOVE-10, PLAN-1, AFTER-1).
 import { z } from 'zod';
 import { addDays, isIsoDate, sameDateYearBefore } from './dates';
+import { MAX_TEXT, optionalText, text, yesNo } from './formFields';
+import type { Child } from './people';
 import { PLACE_CHANGE_REASONS, PLACEMENT_TYPES } from './ssda903/codes';
 
 export type Urgency = 'planned' | 'urgent';
@@ -66,27 +68,17 @@ export interface MoveRequest extends MoveRequestDetails {
   movesInLast12Months: number;
   decision: Decision | null;
   infoRequests: InfoRequest[];
-  completion: { date: string; placementType: string; by: string; at: string } | null;
+  completion: {
+    date: string;
+    placementType: string;
+    by: string;
+    at: string;
+    /** The placement the move ended, as the child's record showed it (a Disruption Meeting looks back on it, END-2). */
+    ended?: Pick<Child, 'placementType' | 'placementProvider' | 'carerName' | 'carerEmail' | 'supervisingSocialWorker'>;
+  } | null;
 }
 
 // ---- the form -------------------------------------------------------------------------------
-
-const MAX_TEXT = 4000;
-const text = (label: string, min = 1) =>
-  z
-    .string({ required_error: `${label} is required.`, invalid_type_error: `${label} must be text.` })
-    .trim()
-    .max(MAX_TEXT, `${label} must be at most ${MAX_TEXT} characters.`)
-    .refine((v) => v.length >= min, min > 1 ? `${label} needs at least ${min} characters.` : `${label} is required.`);
-const optionalText = (label: string) =>
-  z
-    .string({ invalid_type_error: `${label} must be text.` })
-    .trim()
-    .max(MAX_TEXT, `${label} must be at most ${MAX_TEXT} characters.`)
-    .optional()
-    .transform((v) => (v ? v : null));
-const yesNo = (label: string) =>
-  z.enum(['yes', 'no'], { errorMap: () => ({ message: `Say yes or no: ${label}` }) });
 
 /**
  * The move request form exactly as a card submits it (every value a string). Conditional rules

@@ -13,6 +13,8 @@ export interface HttpOptions {
   log: Logger;
   /** Handles one activity; resolves when the turn is over. */
   processActivity: (req: restify.Request, res: restify.Response) => Promise<void>;
+  /** A meeting's .ics file when the token is right, else null: GET /meetings/{ref}.ics?token=... */
+  calendarFile?: (ref: string, token: string) => Promise<string | null>;
 }
 
 export interface BotServer {
@@ -39,6 +41,24 @@ export function createHttpServer(options: HttpOptions): BotServer {
       inFlight--;
       if (inFlight === 0 && drained) drained();
     }
+  });
+
+  // Meeting invitations without Microsoft Graph: a card cannot carry a file, so it links here. The
+  // token is unguessable and per meeting; a wrong one gets the same 404 as an unknown meeting.
+  server.get('/meetings/:file', async (req, res) => {
+    const match = /^([A-Za-z0-9-]{1,40})\.ics$/.exec(String(req.params.file ?? ''));
+    const token = new URL(req.url ?? '', 'http://localhost').searchParams.get('token') ?? '';
+    const ics = match && options.calendarFile ? await options.calendarFile(match[1], token).catch(() => null) : null;
+    if (!ics) {
+      res.send(404, { error: 'not found' });
+      return;
+    }
+    res.writeHead(200, {
+      'content-type': 'text/calendar; charset=utf-8',
+      'content-disposition': `attachment; filename="${match![1]}.ics"`,
+      'cache-control': 'no-store',
+    });
+    res.end(ics);
   });
 
   server.get('/healthz', async (_req, res) => {

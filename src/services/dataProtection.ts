@@ -12,7 +12,9 @@ export async function exportChild(ctx: ServiceContext, caseRef: string): Promise
   const child = await r.children.get(caseRef);
   const requests = await r.moveRequests.find({ caseRef }, { sort: { requestedAt: 1 } });
   if (!child && requests.length === 0) throw new NotFoundError(`Nothing is held for ${caseRef}.`);
-  const refs = requests.map((q) => q.ref);
+  const alerts = await r.fragilityAlerts.find({ caseRef });
+  const meetings = await r.meetings.find({ caseRef });
+  const refs = [...requests.map((q) => q.ref), ...alerts.map((a) => a.ref), ...meetings.map((m) => m._id)];
   const audit = [...(await r.audit.find({ subject: caseRef })), ...(await r.audit.find({ subject: { $in: refs } }))].sort((a, b) => a.at.localeCompare(b.at));
   return {
     caseRef,
@@ -22,6 +24,8 @@ export async function exportChild(ctx: ServiceContext, caseRef: string): Promise
     tasks: await r.tasks.find({ caseRef }, { sort: { dueDate: 1 } }),
     placementMoves: await r.placementMoves.find({ caseRef }, { sort: { date: 1 } }),
     episodes: await r.episodes.find({ child: caseRef }, { sort: { decom: 1 } }),
+    fragilityAlerts: alerts,
+    meetings,
     messagesAbout: await r.outbox.find({ subjectRef: { $in: refs } }, { sort: { createdAt: 1 } }),
     audit,
   };

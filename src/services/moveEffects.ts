@@ -9,6 +9,7 @@ import type { ServiceContext } from './context';
 import { enqueueAll, updatesOfSentCards, type OutgoingMessage } from './outbox';
 import { peopleWithRole } from './people';
 import { writeAudit } from './audit';
+import { disruptionMeetingOffer } from './meetingOffers';
 import { DuplicateKeyError, type Filter } from '../store/collection';
 
 const personal = (personId: string) => ({ kind: 'person' as const, personId });
@@ -112,7 +113,7 @@ async function messagesFor(ctx: ServiceContext, effect: PendingEffect, request: 
       return messages;
     }
     case 'completed':
-      return updatesOfSentCards(ctx, ref, request.version);
+      return [...(await updatesOfSentCards(ctx, ref, request.version)), ...(await disruptionMeetingOffer(ctx, request))];
   }
 }
 
@@ -169,7 +170,7 @@ async function recordCompletedMove(ctx: ServiceContext, request: MoveRequestDoc)
       updatedAt: ctx.now().toISOString(),
     });
   }
-  const dueByKind = new Map(followUpsFor(request, completion.date).map((s) => [s.kind, s.dueDate]));
+  const dueByKind = new Map<string, string>(followUpsFor(request, completion.date).map((s) => [s.kind, s.dueDate]));
   for (const task of await ctx.records.tasks.find({ requestRef: request.ref, state: 'open' })) {
     const due = dueByKind.get(task.kind);
     if (due && due !== task.dueDate) await ctx.records.tasks.updateIfVersion(task._id, task.version, { dueDate: due });

@@ -23,7 +23,8 @@ import { toChild } from './people';
 /** Optimistic updates are retried this many times when someone else changed the record first. */
 const MAX_ATTEMPTS = 5;
 
-async function nextReference(ctx: ServiceContext, prefix: string): Promise<string> {
+/** The next reference of a kind, e.g. PM-2026-0001: a counter per prefix and year. */
+export async function nextReference(ctx: ServiceContext, prefix: string): Promise<string> {
   const year = ukDate(ctx.now()).slice(0, 4);
   const n = await ctx.records.counters.increment(`${prefix}-${year}`, 'value');
   return `${prefix}-${year}-${String(n).padStart(4, '0')}`;
@@ -200,7 +201,16 @@ export async function confirmMove(ctx: ServiceContext, person: Person, ref: stri
   const { before, after } = await changeRequest(ctx, ref, (current) => {
     if (current.state !== 'approved') throw new ConflictError(`${ref} cannot be confirmed: it is ${MOVE_STATE_LABELS[current.state].toLowerCase()}.`);
     return {
-      fields: { state: 'completed', completion: { date: parsed.data.moveDate, placementType: parsed.data.placementType, by: person.id, at } },
+      fields: {
+        state: 'completed',
+        completion: {
+          date: parsed.data.moveDate,
+          placementType: parsed.data.placementType,
+          by: person.id,
+          at,
+          ...(child && { ended: { placementType: child.placementType, placementProvider: child.placementProvider, carerName: child.carerName, carerEmail: child.carerEmail, supervisingSocialWorker: child.supervisingSocialWorker } }),
+        },
+      },
       effect: 'completed',
     };
   });

@@ -5,9 +5,11 @@ import { INVOKE_RESPONSE_KEY, type Storage } from 'botbuilder';
 import type { ServiceContext } from '../services/context';
 import { StoreUnavailableError } from '../store/collection';
 import { noticeCard } from './cards';
+import { registerAlertRoutes } from './routes/alertRoutes';
 import { registerDigestRoutes } from './routes/digestRoutes';
 import { registerGeneralRoutes } from './routes/generalRoutes';
 import { registerGuidanceRoutes, type GuidanceDeps } from './routes/guidanceRoutes';
+import { registerMeetingRoutes } from './routes/meetingRoutes';
 import { registerMoveRoutes } from './routes/moveRoutes';
 import { createTurns, NOTHING_SAVED } from './turns';
 
@@ -35,6 +37,8 @@ export function createBot(options: BotOptions): Application<TurnState> {
   registerGeneralRoutes(app, turns);
   registerMoveRoutes(app, turns);
   registerDigestRoutes(app, turns);
+  registerAlertRoutes(app, turns);
+  registerMeetingRoutes(app, turns);
   registerGuidanceRoutes(app, turns, options.guidance);
   // A button from an old or forged card whose verb no route knows: say so rather than fail.
   app.adaptiveCards.actionExecute(

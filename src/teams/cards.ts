@@ -212,6 +212,9 @@ export const COMMANDS = [
   { name: 'moves', description: 'The move tracker: requests by state and age (managers)' },
   { name: 'approvals here <team>', description: 'In a channel: post approval cards here when no Head of Service can be reached' },
   { name: 'digest here <teams>', description: 'In a managers\' channel: the daily stability digest (then "digest now", "digest schedule", "digest stop")' },
+  { name: 'raise a concern', description: 'Tell the social worker, team manager and supervising social worker that a placement is wobbling (FRAG-1)' },
+  { name: 'alerts', description: 'The open fragility alerts in your teams, with their next steps' },
+  { name: 'meetings', description: 'Your upcoming placement meetings, outcomes to record and reviews due' },
   { name: 'help', description: 'This list' },
 ];
 

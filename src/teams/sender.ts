@@ -10,6 +10,7 @@ import { digestCard } from './digestCards';
 import { buildDigest, digestSince, type DigestSections } from '../services/digest';
 import { openTasksOf } from '../services/tasks';
 import { renderMoveCard } from './moveCardRenderer';
+import { placementActivity } from './meetingRenderer';
 import { toPerson } from '../services/people';
 
 export interface SenderOptions {
@@ -211,6 +212,15 @@ export class OutboxSender {
         const since = subscription ? digestSince(subscription, content.date) : null;
         const digest = await buildDigest(this.ctx, content.teams, content.date, since, this.digestSections);
         return asCard(digestCard(digest, this.ctx.now()), 'Placement stability digest');
+      }
+      case 'alert-card':
+      case 'meeting-card':
+      case 'meeting-invite':
+      case 'meeting-offer': {
+        const lastAttempt = entry.attempts + 1 >= this.opts.maxAttempts;
+        const activity = await placementActivity(this.ctx, { ...entry, content }, { inChannel, lastAttempt });
+        if (!activity) throw new PermanentFailure(`the ${content.kind} subject no longer exists`);
+        return activity;
       }
       case 'task-reminder': {
         if (entry.recipient.kind !== 'person') throw new PermanentFailure('a task reminder goes to a person');

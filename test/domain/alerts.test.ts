@@ -4,6 +4,7 @@ import {
   FRAGILITY_TRIGGERS,
   FRAGILITY_TRIGGER_IDS,
   alertRecipients,
+  canRaiseAlertFor,
   fragilityAlertFormSchema,
   suggestNextSteps,
   triggerLabel,
@@ -292,5 +293,19 @@ describe('MOVE-6: an allegation against a foster carer', () => {
     ['MOVE-6: no allegation: no note', { triggers: ['missing-or-absent'] }, false],
   ])('%s', (_name, input, shown) => {
     expect(suggestNextSteps({ ...base, ...input }).notes.some((n) => n.ruleIds.includes('MOVE-6'))).toBe(shown);
+  });
+});
+
+describe('FRAG-1: who may raise an alert on a child (those who work with the placement)', () => {
+  test.each([
+    ['the child\u2019s social worker', sam, true],
+    ['the team manager of the child\u2019s team', tom, true],
+    ['the carers\u2019 supervising social worker', steve, true],
+    ['the child\u2019s IRO', ivy, true],
+    ['a social worker in another team', priya, false],
+    ['the Virtual School (tells the social worker instead)', val, false],
+    ['a team manager of another team', sue, false],
+  ] as const)('%s: %s', (_who, person, allowed) => {
+    expect(canRaiseAlertFor(person, inHouseFoster)).toBe(allowed);
   });
 });

@@ -52,16 +52,20 @@ class FakeModelServer {
       this.seen.push({ method: req.method ?? '', url: req.url ?? '', headers: req.headers, body: JSON.parse(raw || '{}') });
       const chatPath = /^\/(v1\/chat\/completions|openai\/deployments\/[^/]+\/chat\/completions)(\?|$)/.test(req.url ?? '');
       if (req.method !== 'POST' || !chatPath) {
-        res.writeHead(404).end();
+        // Not chained: restify, loaded by other suites in the same Jest worker, patches writeHead to return nothing.
+        res.writeHead(404);
+        res.end();
         return;
       }
       const b = this.behaviour;
       if (b.kind === 'hang') return; // never answers
       if (b.kind === 'status') {
-        res.writeHead(b.status, { 'content-type': 'application/json' }).end(JSON.stringify({ error: { message: 'model unavailable', type: 'server_error' } }));
+        res.writeHead(b.status, { 'content-type': 'application/json' });
+        res.end(JSON.stringify({ error: { message: 'model unavailable', type: 'server_error' } }));
         return;
       }
-      res.writeHead(200, { 'content-type': 'application/json' }).end(
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(
         JSON.stringify({
           id: 'chatcmpl-test',
           object: 'chat.completion',

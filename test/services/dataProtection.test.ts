@@ -33,6 +33,7 @@ describe('data protection', () => {
       caseRef: 'CR-1001', urgency: 'planned', proposedDate: '2026-12-07', reasonCode: 'CREQB', rationale: 'Carer has given notice after repeated incidents.',
       virtualSchoolConsulted: 'yes', virtualSchoolAdvice: 'Same school.', educationDisrupted: 'no', childToldPlan: 'Together on Friday.', childToldAgreed: 'true', followsAllegation: 'no',
     });
+    now = new Date(now.getTime() + 60_000); // the decision a minute later, so the audit has an order
     await decideMove(ctx, await person('hana.head@example.org'), request.ref, { outcome: 'declined', comment: 'Try a support package first.' });
     return request.ref;
   }

@@ -33,11 +33,12 @@ export interface Harness {
   stop(): Promise<void>;
 }
 
-export async function startHarness(options: { store?: () => Promise<Store>; now?: () => Date } = {}): Promise<Harness> {
+/** `env` adds settings to the local-mode configuration (e.g. GRAPH_* for Microsoft Graph against a local endpoint). */
+export async function startHarness(options: { store?: () => Promise<Store>; now?: () => Date; env?: Record<string, string> } = {}): Promise<Harness> {
   const connector = new FakeConnector();
   await connector.start();
   const dataDir = mkdtempSync(path.join(tmpdir(), 'psb-e2e-'));
-  const config = loadConfig({ PORT: '0', DATA_DIR: dataDir, LOG_LEVEL: 'silent' });
+  const config = loadConfig({ PORT: '0', DATA_DIR: dataDir, LOG_LEVEL: 'silent', ...options.env });
   const boot = async () =>
     startBot(config, {
       log: silentLogger,

@@ -1,0 +1,85 @@
+// What follows a change of an alert, carried out after the change is stored and cleared when done
+// (as for moves). Each message has a fixed key, so running the effects again queues nothing twice.
+import { alertRecipients } from '../domain/alerts';
+import type { AlertEffect, FragilityAlertDoc } from '../store/records';
+import type { ServiceContext } from './context';
+import { enqueueAll, type OutgoingMessage } from './outbox';
+import { toChild, toPerson } from './people';
+
+const personal = (personId: string) => ({ kind: 'person' as const, personId });
+
+async function hasChat(ctx: ServiceContext, personId: string): Promise<boolean> {
+  return !!(await ctx.records.conversations.get(`person:${personId}`));
+}
+
+/**
+ * The people told about an alert (FRAG-1) who can be reached in Teams now. The others are shown to
+ * the person who raised it, to tell another way (see alertAudienceFor).
+ */
+async function messagesFor(ctx: ServiceContext, effect: AlertEffect, alert: FragilityAlertDoc): Promise<OutgoingMessage[]> {
+  const childDoc = await ctx.records.children.get(alert.caseRef);
+  if (!childDoc) return [];
+  const child = toChild(childDoc);
+  if (effect === 'raised') {
+    const people = (await ctx.records.people.find({}, { sort: { _id: 1 } })).map(toPerson);
+    const messages: OutgoingMessage[] = [];
+    for (const recipient of alertRecipients(child, people, { raisedBy: alert.raisedBy }).recipients) {
+      if (!(await hasChat(ctx, recipient.personId))) continue;
+      messages.push({ key: `${alert.ref}:alert:${recipient.personId}`, recipient: personal(recipient.personId), content: { kind: 'alert-card', ref: alert.ref }, subjectRef: alert.ref });
+    }
+    return messages;
+  }
+  // Closed: the person who raised it and the child's social worker hear why.
+  const closure = alert.closure!;
+  const told = [...new Set([alert.raisedBy, child.socialWorker].filter((id): id is string => !!id && id !== closure.by))];
+  const messages: OutgoingMessage[] = [];
+  for (const id of told) {
+    if (!(await hasChat(ctx, id))) continue;
+    messages.push({
+      key: `${alert.ref}:closed:${id}`,
+      recipient: personal(id),
+      content: {
+        kind: 'notice',
+        title: `${alert.ref} closed`,
+        text: `The fragility alert on case ${alert.caseRef} was closed by ${closure.byName}${closure.meetingRef ? ` with the outcome of ${closure.meetingRef}` : ''}: ${closure.reason}`,
+        ref: alert.ref,
+      },
+      subjectRef: alert.ref,
+    });
+  }
+  return messages;
+}
+
+/** Carries out the alert's pending effects and clears them; returns the alert as stored after. */
+export async function runAlertEffects(ctx: ServiceContext, alert: FragilityAlertDoc): Promise<FragilityAlertDoc> {
+  let current = alert;
+  while (current.pendingEffects.length > 0) {
+    await enqueueAll(ctx, await messagesFor(ctx, current.pendingEffects[0], current));
+    const cleared = await ctx.records.fragilityAlerts.updateIfVersion(current._id, current.version, { pendingEffects: current.pendingEffects.slice(1) });
+    current = cleared ?? (await ctx.records.fragilityAlerts.get(current._id))!;
+  }
+  return current;
+}
+
+/** After a restart: finish the effects of any alert change whose process stopped half-way. */
+export async function resumePendingAlertEffects(ctx: ServiceContext): Promise<number> {
+  const unfinished = await ctx.records.fragilityAlerts.find({ 'pendingEffects.0': { $exists: true } });
+  for (const alert of unfinished) await runAlertEffects(ctx, alert);
+  return unfinished.length;
+}
+
+/** Who was told about the alert in Teams, and who must be told another way (for the card of the person who raised it). */
+export async function alertAudienceFor(ctx: ServiceContext, alert: FragilityAlertDoc): Promise<{ told: string[]; tellDirectly: string[] }> {
+  const childDoc = await ctx.records.children.get(alert.caseRef);
+  if (!childDoc) return { told: [], tellDirectly: [] };
+  const people = (await ctx.records.people.find({}, { sort: { _id: 1 } })).map(toPerson);
+  const audience = alertRecipients(toChild(childDoc), people, { raisedBy: alert.raisedBy });
+  const told: string[] = [];
+  const tellDirectly: string[] = [];
+  for (const r of audience.recipients) {
+    if (await ctx.records.outbox.get(`${alert.ref}:alert:${r.personId}`)) told.push(r.name);
+    else tellDirectly.push(`${r.name} (${r.email}): not reachable in Teams yet, tell them directly.`);
+  }
+  for (const u of audience.unreachable) tellDirectly.push(u.reason);
+  return { told, tellDirectly };
+}

@@ -1,0 +1,174 @@
+// Fragility alerts: raising one (FRAG-1, FRAG-2), what to do next (FRAG-3 to FRAG-7), closing one,
+// and the open ones per team. Same shape as the move use cases: validated input, permission from
+// the roster, one version-checked update per change with its pending effect, an audit entry each.
+import { canRaiseAlertFor, fragilityAlertFormSchema, suggestNextSteps, triggerLabel, type NextStepsAdvice } from '../domain/alerts';
+import { ukDate } from '../domain/dates';
+import { fieldErrors } from '../domain/moves';
+import { ALL_TEAMS, coversTeam, hasRole, type Child, type Person } from '../domain/people';
+import type { Filter } from '../store/collection';
+import type { AlertClosure, AlertEffect, FragilityAlertDoc } from '../store/records';
+import { writeAudit } from './audit';
+import { runAlertEffects } from './alertEffects';
+import type { ServiceContext } from './context';
+import { ConflictError, InvalidInputError, NotFoundError, NotPermittedError } from './errors';
+import { nextReference } from './moves';
+import { childrenFor, toChild } from './people';
+import { z } from 'zod';
+
+const MAX_ATTEMPTS = 5;
+
+export async function getAlert(ctx: ServiceContext, ref: string): Promise<FragilityAlertDoc> {
+  const alert = typeof ref === 'string' && ref.length <= 40 ? await ctx.records.fragilityAlerts.get(ref) : null;
+  if (!alert) throw new NotFoundError(`There is no alert ${String(ref).slice(0, 40)}.`);
+  return alert;
+}
+
+/** The children this person may raise an alert on: those they act for, and those whose carers they supervise or whose reviews they chair. */
+export async function alertChildrenFor(ctx: ServiceContext, person: Person): Promise<Child[]> {
+  const byRef = new Map((await childrenFor(ctx, person)).map((c) => [c.caseRef, c]));
+  for (const field of ['supervisingSocialWorker', 'iro']) {
+    for (const doc of await ctx.records.children.find({ [field]: person.id }, { sort: { _id: 1 } })) byRef.set(doc.caseRef, toChild(doc));
+  }
+  return [...byRef.values()].sort((a, b) => a.caseRef.localeCompare(b.caseRef));
+}
+
+/** Who may look at an alert: anyone covering the child's team, or anyone who may raise one on the child. */
+export function maySeeAlert(person: Person, alert: Pick<FragilityAlertDoc, 'team'>, child: Child | null): boolean {
+  return coversTeam(person, alert.team) || (!!child && canRaiseAlertFor(person, child));
+}
+
+/** Only the team manager closes an alert by hand, and gives a reason; otherwise a meeting outcome closes it. */
+export function mayCloseAlert(person: Person, alert: Pick<FragilityAlertDoc, 'team'>): boolean {
+  return hasRole(person, 'team_manager') && coversTeam(person, alert.team);
+}
+
+/** Raises an alert from the form. Bad input, or a child the person has no part in, stores nothing. */
+export async function raiseAlert(ctx: ServiceContext, person: Person, form: unknown): Promise<FragilityAlertDoc> {
+  const now = ctx.now();
+  const parsed = fragilityAlertFormSchema(ukDate(now)).safeParse(form);
+  if (!parsed.success) throw new InvalidInputError(fieldErrors(parsed.error));
+  const details = parsed.data;
+  // An unknown child and a child the person has no part in get the same answer: nothing leaks.
+  const childDoc = await ctx.records.children.get(details.caseRef);
+  if (!childDoc || !canRaiseAlertFor(person, toChild(childDoc))) {
+    throw new InvalidInputError({ caseRef: 'Choose one of the children you work with.' });
+  }
+  const ref = await nextReference(ctx, 'FA');
+  const at = now.toISOString();
+  const alert: FragilityAlertDoc = {
+    _id: ref,
+    version: 1,
+    ref,
+    ...details,
+    team: childDoc.team,
+    raisedBy: person.id,
+    raisedByName: person.name,
+    raisedAt: at,
+    state: 'open',
+    closure: null,
+    meetingRefs: [],
+    createdAt: at,
+    updatedAt: at,
+    pendingEffects: ['raised'],
+  };
+  await ctx.records.fragilityAlerts.insert(alert);
+  await writeAudit(ctx, {
+    actor: person.id,
+    action: 'alert.raised',
+    subject: ref,
+    toState: 'open',
+    details: { caseRef: details.caseRef, triggers: details.triggers.join(','), urgent: details.immediateSafeguardingRisk },
+  }, at);
+  return runAlertEffects(ctx, alert);
+}
+
+/** Changes an alert with a version-checked update and its pending effect; `change` may refuse by throwing. */
+export async function changeAlert(
+  ctx: ServiceContext,
+  ref: string,
+  change: (current: FragilityAlertDoc) => { fields: Partial<FragilityAlertDoc>; effect: AlertEffect | null },
+): Promise<{ before: FragilityAlertDoc; after: FragilityAlertDoc }> {
+  for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+    const before = await getAlert(ctx, ref);
+    const { fields, effect } = change(before);
+    const after = await ctx.records.fragilityAlerts.updateIfVersion(ref, before.version, {
+      ...fields,
+      updatedAt: ctx.now().toISOString(),
+      pendingEffects: effect ? [...before.pendingEffects, effect] : before.pendingEffects,
+    });
+    if (after) return { before, after };
+  }
+  throw new ConflictError(`${ref} is being changed by someone else; please try again.`);
+}
+
+const closeSchema = z.object({
+  reason: z
+    .string({ required_error: 'Say why the alert is closed.', invalid_type_error: 'Say why the alert is closed.' })
+    .trim()
+    .min(10, 'Say why the alert is closed (at least 10 characters), so the team can see what happened.')
+    .max(4000, 'The reason must be at most 4000 characters.'),
+});
+
+/** Closes an open alert: by the team manager with a reason, or (closure.meetingRef set) by a meeting's outcome. */
+export async function closeAlert(ctx: ServiceContext, person: Person, ref: string, input: unknown): Promise<FragilityAlertDoc> {
+  const alert = await getAlert(ctx, ref);
+  if (!mayCloseAlert(person, alert)) throw new NotPermittedError(`Only a team manager for ${alert.team} can close ${ref}; a meeting outcome closes it too. Nothing has changed.`);
+  const parsed = closeSchema.safeParse(input);
+  if (!parsed.success) throw new InvalidInputError(fieldErrors(parsed.error));
+  return closeOpenAlert(ctx, ref, { by: person.id, byName: person.name, at: ctx.now().toISOString(), reason: parsed.data.reason, meetingRef: null });
+}
+
+/** Closes the alert if it is still open (a meeting outcome replayed after a restart closes nothing twice). */
+export async function closeOpenAlert(ctx: ServiceContext, ref: string, closure: AlertClosure): Promise<FragilityAlertDoc> {
+  const { before, after } = await changeAlert(ctx, ref, (current) => {
+    if (current.state !== 'open') throw new ConflictError(`${ref} was already closed by ${current.closure?.byName ?? 'someone'}: ${current.closure?.reason ?? ''}`.trim());
+    return { fields: { state: 'closed', closure }, effect: 'closed' };
+  });
+  await writeAudit(ctx, {
+    actor: closure.by,
+    action: 'alert.closed',
+    subject: ref,
+    fromState: before.state,
+    toState: after.state,
+    details: { reason: closure.reason, meetingRef: closure.meetingRef },
+  }, closure.at);
+  return runAlertEffects(ctx, after);
+}
+
+export async function openAlertsOnChild(ctx: ServiceContext, caseRef: string): Promise<FragilityAlertDoc[]> {
+  return ctx.records.fragilityAlerts.find({ caseRef, state: 'open' }, { sort: { raisedAt: 1 } });
+}
+
+/** What the guidance asks for next, from this alert, the other open ones on the child and the meetings already held on the placement. */
+export async function alertAdvice(ctx: ServiceContext, alert: FragilityAlertDoc, child: Child): Promise<NextStepsAdvice> {
+  const others = (await openAlertsOnChild(ctx, alert.caseRef)).filter((a) => a.ref !== alert.ref);
+  const held = await ctx.records.meetings.find({ caseRef: alert.caseRef, state: 'held', date: { $gte: child.placementStart } });
+  return suggestNextSteps({
+    triggers: alert.triggers,
+    immediateRisk: alert.immediateSafeguardingRisk || others.some((a) => a.immediateSafeguardingRisk),
+    supportAlreadyTried: alert.supportAlreadyTried || others.some((a) => a.supportAlreadyTried),
+    openAlertsOnChild: others.length,
+    priorMeetings: held.map((m) => ({ type: m.type, date: m.date })),
+    placementType: child.placementType,
+    placementProvider: child.placementProvider,
+  });
+}
+
+const teamFilter = (teams: string[]): Filter => (teams.includes(ALL_TEAMS) ? {} : { team: { $in: teams } });
+
+/** Open alerts in the person's teams, oldest first (the "alerts" command). */
+export async function openAlertsFor(ctx: ServiceContext, person: Person): Promise<FragilityAlertDoc[]> {
+  return ctx.records.fragilityAlerts.find({ ...teamFilter(person.teams), state: 'open' }, { sort: { raisedAt: 1 }, limit: 200 });
+}
+
+/** For the managers' digest: open alerts in these teams, urgent first; case references only, never names. */
+export async function openAlertsForTeams(
+  ctx: ServiceContext,
+  teams: string[],
+  _date?: string,
+): Promise<Array<{ ref: string; caseRef: string; urgent: boolean; raisedAt: string; summary: string }>> {
+  const open = await ctx.records.fragilityAlerts.find({ ...teamFilter(teams), state: 'open' }, { sort: { raisedAt: 1 }, limit: 200 });
+  return open
+    .sort((a, b) => Number(b.immediateSafeguardingRisk) - Number(a.immediateSafeguardingRisk))
+    .map((a) => ({ ref: a.ref, caseRef: a.caseRef, urgent: a.immediateSafeguardingRisk, raisedAt: a.raisedAt, summary: a.triggers.map(triggerLabel).join('; ') }));
+}

@@ -1,0 +1,200 @@
+// Meeting invitations. With Microsoft Graph configured, a Teams meeting is created in the organiser
+// mailbox's calendar and Outlook invites everyone with an email; the call runs from the outbox, so
+// it is retried like any message and a failure is reported to the organiser, never dropped. Without
+// Graph, each attendee who is on Teams gets a meeting card linking to an .ics file the bot serves
+// (Teams cards cannot carry files), and the organiser sees who must be invited another way.
+import { timingSafeEqual } from 'node:crypto';
+import type { Config } from '../config';
+import { ukLocalToInstant } from '../domain/dates';
+import { MEETINGS } from '../domain/meetings';
+import type { MeetingDoc, MeetingInvitation } from '../store/records';
+import { writeAudit } from './audit';
+import type { ServiceContext } from './context';
+import { createGraphCalendar, GraphError, type GraphCalendar, type OnlineMeetingRequest } from './graph';
+import { enqueueAll, type OutgoingMessage } from './outbox';
+
+export interface CalendarSettings {
+  graph: GraphCalendar | null;
+  /** Where the bot can be reached from outside (for .ics links), or null when it is not known. */
+  publicUrl(): string | null;
+}
+
+/** Graph when GRAPH_ORGANIZER is set (its app registration defaults to the bot's own); .ics links on BOT_PUBLIC_URL or, locally, on the loopback address. */
+export function calendarSettings(config: Config, localUrl: () => string | null): CalendarSettings {
+  const graph = config.GRAPH_ORGANIZER
+    ? createGraphCalendar({
+        organizer: config.GRAPH_ORGANIZER,
+        clientId: (config.GRAPH_CLIENT_ID ?? config.BOT_ID)!,
+        clientSecret: (config.GRAPH_CLIENT_SECRET ?? config.BOT_PASSWORD)!,
+        tenantId: (config.GRAPH_TENANT_ID ?? config.BOT_TENANT_ID)!,
+        baseUrl: config.GRAPH_BASE_URL,
+        tokenUrl: config.GRAPH_TOKEN_URL,
+      })
+    : null;
+  return { graph, publicUrl: () => config.BOT_PUBLIC_URL?.replace(/\/+$/, '') ?? (config.localMode ? localUrl() : null) };
+}
+
+export function meetingTitle(meeting: Pick<MeetingDoc, 'type' | 'ref' | 'caseRef'>): string {
+  return `${MEETINGS[meeting.type].label} ${meeting.ref} (case ${meeting.caseRef})`;
+}
+
+export function meetingTimes(meeting: Pick<MeetingDoc, 'date' | 'time' | 'durationMinutes'>): { start: Date; end: Date } {
+  const start = ukLocalToInstant(meeting.date, meeting.time);
+  return { start, end: new Date(start.getTime() + meeting.durationMinutes * 60_000) };
+}
+
+/** The link to the meeting's .ics file, or null when the bot's public address is unknown. */
+export function icsUrl(ctx: ServiceContext, meeting: Pick<MeetingDoc, 'ref' | 'icsToken'>): string | null {
+  const base = ctx.calendar?.publicUrl() ?? null;
+  return base ? `${base}/meetings/${encodeURIComponent(meeting.ref)}.ics?token=${encodeURIComponent(meeting.icsToken)}` : null;
+}
+
+// ---- the .ics file ------------------------------------------------------------------------------
+
+const icsText = (s: string) => s.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r?\n/g, '\\n');
+const icsName = (s: string) => `"${s.replace(/["\r\n]/g, '')}"`;
+const icsTime = (d: Date) => d.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+
+/** Folds a content line at 75 octets, as RFC 5545 asks, without splitting a character. */
+function fold(line: string): string {
+  const out: string[] = [];
+  let current = '';
+  for (const ch of line) {
+    if (Buffer.byteLength(current + ch) > (out.length === 0 ? 75 : 74)) {
+      out.push(current);
+      current = '';
+    }
+    current += ch;
+  }
+  out.push(current);
+  return out.join('\r\n ');
+}
+
+/**
+ * The meeting as an iCalendar file to add to a calendar (METHOD:PUBLISH). The case reference only,
+ * never the child's name: the file may be forwarded to carers and parents.
+ */
+export function meetingIcs(meeting: MeetingDoc, organiserEmail: string, now: Date): string {
+  const { start, end } = meetingTimes(meeting);
+  const description = [
+    MEETINGS[meeting.type].purpose,
+    `Chair: ${meeting.chair.name}.`,
+    meeting.minuteTaker ? `Minute taker: ${meeting.minuteTaker}.` : '',
+    meeting.invitation.joinUrl ? `Join in Teams: ${meeting.invitation.joinUrl}` : 'The organiser will confirm where the meeting is held.',
+  ].filter(Boolean).join('\n');
+  const attendees = meeting.attendees.filter((a) => a.email).map((a) => `ATTENDEE;${a.name ? `CN=${icsName(a.name)};` : ''}ROLE=${a.required ? 'REQ-PARTICIPANT' : 'OPT-PARTICIPANT'}:mailto:${a.email}`);
+  const lines = [
+    'BEGIN:VCALENDAR',
+    'VERSION:2.0',
+    'PRODID:-//Placement Stability Bot//Meetings//EN',
+    'CALSCALE:GREGORIAN',
+    'METHOD:PUBLISH',
+    'BEGIN:VEVENT',
+    `UID:${meeting.ref}@placement-stability-bot`,
+    `DTSTAMP:${icsTime(now)}`,
+    `DTSTART:${icsTime(start)}`,
+    `DTEND:${icsTime(end)}`,
+    `SUMMARY:${icsText(meetingTitle(meeting))}`,
+    `DESCRIPTION:${icsText(description)}`,
+    ...(meeting.invitation.joinUrl ? [`LOCATION:${icsText('Microsoft Teams')}`, `URL:${meeting.invitation.joinUrl}`] : []),
+    `ORGANIZER;CN=${icsName(meeting.organiserName)}:mailto:${organiserEmail}`,
+    ...attendees,
+    'SEQUENCE:0',
+    'STATUS:CONFIRMED',
+    'END:VEVENT',
+    'END:VCALENDAR',
+  ];
+  return lines.map(fold).join('\r\n') + '\r\n';
+}
+
+/** The .ics file for GET /meetings/{ref}.ics?token=..., or null when the meeting or token is wrong (the same answer either way). */
+export async function meetingCalendarFile(ctx: ServiceContext, ref: string, token: string): Promise<string | null> {
+  if (typeof ref !== 'string' || ref.length > 40 || typeof token !== 'string' || token.length > 200) return null;
+  const meeting = await ctx.records.meetings.get(ref);
+  if (!meeting) return null;
+  const expected = Buffer.from(meeting.icsToken);
+  const given = Buffer.from(token);
+  if (expected.length !== given.length || !timingSafeEqual(expected, given)) return null;
+  const organiser = await ctx.records.people.get(meeting.organiser);
+  return meetingIcs(meeting, organiser?.email ?? meeting.organiser, ctx.now());
+}
+
+// ---- on Teams ---------------------------------------------------------------------------------
+
+/** A meeting card to every roster attendee with a chat with the bot (the organiser has theirs already). */
+export async function teamsInvitationMessages(ctx: ServiceContext, meeting: MeetingDoc): Promise<OutgoingMessage[]> {
+  const messages: OutgoingMessage[] = [];
+  for (const id of new Set(meeting.attendees.map((a) => a.personId).filter((x): x is string => !!x && x !== meeting.organiser))) {
+    if (!(await ctx.records.conversations.get(`person:${id}`))) continue;
+    messages.push({ key: `${meeting.ref}:invitation:${id}`, recipient: { kind: 'person', personId: id }, content: { kind: 'meeting-card', ref: meeting.ref, view: 'invitation' }, subjectRef: meeting.ref });
+  }
+  return messages;
+}
+
+/** Attendees who could not get a card in Teams (carers, parents, people without a chat with the bot): the organiser invites them. */
+export async function notOnTeams(ctx: ServiceContext, meeting: MeetingDoc): Promise<Array<{ label: string; name: string | null; email: string | null }>> {
+  const out: Array<{ label: string; name: string | null; email: string | null }> = [];
+  for (const a of meeting.attendees) {
+    if (a.kind === 'child' || a.personId === meeting.organiser) continue;
+    const reached = a.personId ? !!(await ctx.records.outbox.get(`${meeting.ref}:invitation:${a.personId}`)) : false;
+    if (!reached) out.push({ label: a.label, name: a.name, email: a.email });
+  }
+  return out;
+}
+
+// ---- through Microsoft Graph ------------------------------------------------------------------
+
+const html = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+async function graphRequest(ctx: ServiceContext, meeting: MeetingDoc): Promise<OnlineMeetingRequest> {
+  const { start, end } = meetingTimes(meeting);
+  const organiser = await ctx.records.people.get(meeting.organiser);
+  const attendees = meeting.attendees
+    .filter((a): a is typeof a & { email: string } => !!a.email)
+    .map((a) => ({ email: a.email, name: a.name, required: a.required }));
+  if (organiser && !attendees.some((a) => a.email === organiser.email)) attendees.push({ email: organiser.email, name: organiser.name, required: true });
+  const body = [
+    `<p>${html(MEETINGS[meeting.type].purpose)}</p>`,
+    `<p>Chair: ${html(meeting.chair.name)}${meeting.minuteTaker ? `<br>Minute taker: ${html(meeting.minuteTaker)}` : ''}<br>Convened by ${html(meeting.organiserName)}.</p>`,
+  ].join('');
+  return { subject: meetingTitle(meeting), bodyHtml: body, start, end, attendees, transactionId: meeting.ref };
+}
+
+async function setInvitation(ctx: ServiceContext, ref: string, invitation: MeetingInvitation): Promise<MeetingDoc> {
+  for (;;) {
+    const current = (await ctx.records.meetings.get(ref))!;
+    const updated = await ctx.records.meetings.updateIfVersion(ref, current.version, { invitation, updatedAt: ctx.now().toISOString() });
+    if (updated) return updated;
+  }
+}
+
+/**
+ * Creates the Teams meeting for a convened meeting (once: a meeting already invited is left alone).
+ * A transient failure (throttling, 5xx, network) is thrown for the outbox to retry, honouring
+ * Retry-After; a lasting one, or the last attempt, marks the invitation failed, falls back to cards
+ * with .ics files on Teams, and returns, so the organiser is told what happened.
+ */
+export async function createTeamsMeeting(ctx: ServiceContext, ref: string, options: { lastAttempt: boolean }): Promise<MeetingDoc> {
+  const meeting = await ctx.records.meetings.get(ref);
+  if (!meeting) throw new Error(`meeting ${ref} no longer exists`);
+  if (meeting.invitation.via !== 'graph' || meeting.invitation.state !== 'pending') return meeting;
+  const at = ctx.now().toISOString();
+  const fail = async (error: string) => {
+    const failed = await setInvitation(ctx, ref, { ...meeting.invitation, state: 'failed', error, at });
+    await writeAudit(ctx, { actor: 'bot', action: 'meeting.invitations-failed', subject: ref, details: { error } }, at);
+    await enqueueAll(ctx, await teamsInvitationMessages(ctx, failed));
+    return failed;
+  };
+  const graph = ctx.calendar?.graph;
+  if (!graph) return fail('Microsoft Graph is no longer configured');
+  try {
+    const created = await graph.createOnlineMeeting(await graphRequest(ctx, meeting));
+    const sent = await setInvitation(ctx, ref, { via: 'graph', state: 'sent', eventId: created.id, joinUrl: created.joinUrl, error: null, at });
+    await writeAudit(ctx, { actor: 'bot', action: 'meeting.invitations-sent', subject: ref, details: { via: 'graph', eventId: created.id, attendees: meeting.attendees.filter((a) => a.email).length } }, at);
+    return sent;
+  } catch (err) {
+    const transient = !(err instanceof GraphError) || err.transient;
+    if (transient && !options.lastAttempt) throw err;
+    return fail(err instanceof Error ? err.message : String(err));
+  }
+}

@@ -1,0 +1,196 @@
+// What follows a meeting being convened or its outcome recorded. As for moves and alerts: the change
+// and its pending effect are stored together, the effects run here, then the mark is cleared. Tasks
+// have fixed ids and messages fixed keys, so running the effects again after a restart does nothing twice.
+import { ukDate } from '../domain/dates';
+import { followUpsForOutcome, isExternalProvider, MEETINGS, OUTCOME_DECISIONS } from '../domain/meetings';
+import { DuplicateKeyError } from '../store/collection';
+import type { MeetingDoc, MeetingEffect, TaskDoc } from '../store/records';
+import { closeOpenAlert, changeAlert } from './alerts';
+import { writeAudit } from './audit';
+import type { ServiceContext } from './context';
+import { teamsInvitationMessages } from './invitations';
+import { enqueueAll, type OutgoingMessage } from './outbox';
+import { peopleWithRole, toChild } from './people';
+
+const personal = (personId: string) => ({ kind: 'person' as const, personId });
+
+async function hasChat(ctx: ServiceContext, personId: string): Promise<boolean> {
+  return !!(await ctx.records.conversations.get(`person:${personId}`));
+}
+
+// ---- convened ------------------------------------------------------------------------------------
+
+/** The alerts the meeting is about now list it (shown on their cards). */
+async function linkAlerts(ctx: ServiceContext, meeting: MeetingDoc): Promise<void> {
+  for (const ref of meeting.alertRefs) {
+    const alert = await ctx.records.fragilityAlerts.get(ref);
+    if (!alert || alert.meetingRefs.includes(meeting.ref)) continue;
+    await changeAlert(ctx, ref, (current) => ({ fields: { meetingRefs: [...new Set([...current.meetingRefs, meeting.ref])] }, effect: null }));
+  }
+}
+
+/** A review booked at an earlier meeting of the same kind is done once the review meeting is convened (FRAG-4, FRAG-5). */
+async function completeBookedReview(ctx: ServiceContext, meeting: MeetingDoc): Promise<void> {
+  for (const task of await ctx.records.tasks.find({ caseRef: meeting.caseRef, kind: 'review-meeting', state: 'open' })) {
+    const earlier = await ctx.records.meetings.get(task.requestRef);
+    if (!earlier || earlier.type !== meeting.type || earlier.ref === meeting.ref) continue;
+    const done = await ctx.records.tasks.updateIfVersion(task._id, task.version, { state: 'done', doneAt: meeting.createdAt, doneBy: meeting.organiser });
+    if (done) await writeAudit(ctx, { actor: meeting.organiser, action: 'task.done', subject: task.requestRef, fromState: 'open', toState: 'done', details: { task: task._id, bookedAs: meeting.ref } });
+  }
+}
+
+async function invitationsFor(ctx: ServiceContext, meeting: MeetingDoc): Promise<OutgoingMessage[]> {
+  if (meeting.invitation.via === 'graph') {
+    // The Graph call itself runs from the outbox, retried like any message; its card tells the organiser how it went.
+    return [{ key: `${meeting.ref}:graph-invite`, recipient: personal(meeting.organiser), content: { kind: 'meeting-invite', ref: meeting.ref }, subjectRef: meeting.ref }];
+  }
+  return teamsInvitationMessages(ctx, meeting);
+}
+
+// ---- outcome ------------------------------------------------------------------------------------
+
+/** One task per follow-up of the outcome (FRAG-4 to FRAG-8, END-1), owned by a person: a role's first roster holder, else the social worker. */
+async function createOutcomeTasks(ctx: ServiceContext, meeting: MeetingDoc): Promise<TaskDoc[]> {
+  const outcome = meeting.outcome!;
+  const childDoc = await ctx.records.children.get(meeting.caseRef);
+  if (!childDoc) return [];
+  const child = toChild(childDoc);
+  const today = ukDate(new Date(outcome.recordedAt));
+  const tasks: TaskDoc[] = [];
+  let action = 0;
+  for (const step of followUpsForOutcome(outcome, child, today)) {
+    const id = step.kind === 'action' ? `${meeting.ref}:action:${++action}` : `${meeting.ref}:${step.kind}`;
+    const roleHolder = !step.owner && step.ownerRole ? (await peopleWithRole(ctx, step.ownerRole, meeting.team))[0]?.id : undefined;
+    const owner = step.owner ?? roleHolder ?? child.socialWorker ?? outcome.recordedBy;
+    const task: TaskDoc = {
+      _id: id, version: 1, caseRef: meeting.caseRef, team: meeting.team, requestRef: meeting.ref, kind: step.kind,
+      title: step.title, ruleIds: step.ruleIds, owner, dueDate: step.dueDate, state: 'open', createdAt: outcome.recordedAt, doneAt: null, doneBy: null,
+    };
+    const existing = await ctx.records.tasks.get(id);
+    if (existing) {
+      tasks.push(existing);
+      continue;
+    }
+    try {
+      await ctx.records.tasks.insert(task);
+      await writeAudit(ctx, { actor: 'bot', action: 'task.created', subject: meeting.ref, toState: 'open', details: { task: id, owner, dueDate: step.dueDate } });
+      tasks.push(task);
+    } catch (err) {
+      if (!(err instanceof DuplicateKeyError)) throw err;
+    }
+  }
+  return tasks;
+}
+
+/** The outcome closes the alerts the meeting was about that are still open. */
+async function closeAlertsByOutcome(ctx: ServiceContext, meeting: MeetingDoc): Promise<void> {
+  const outcome = meeting.outcome!;
+  for (const ref of meeting.alertRefs) {
+    const alert = await ctx.records.fragilityAlerts.get(ref);
+    if (!alert || alert.state !== 'open') continue;
+    await closeOpenAlert(ctx, ref, {
+      by: outcome.recordedBy,
+      byName: outcome.recordedByName,
+      at: outcome.recordedAt,
+      reason: `${MEETINGS[meeting.type].label} ${meeting.ref} on ${meeting.date}: ${OUTCOME_DECISIONS[outcome.decision].label.toLowerCase()}.`,
+      meetingRef: meeting.ref,
+    });
+  }
+}
+
+async function outcomeMessages(ctx: ServiceContext, meeting: MeetingDoc, tasks: TaskDoc[]): Promise<OutgoingMessage[]> {
+  const outcome = meeting.outcome!;
+  const childDoc = await ctx.records.children.get(meeting.caseRef);
+  const messages: OutgoingMessage[] = [];
+  // The outcome card (with "Request the move" after a planned ending) to the social worker and the organiser.
+  for (const id of new Set([childDoc?.socialWorker, meeting.organiser].filter((x): x is string => !!x && x !== outcome.recordedBy))) {
+    if (await hasChat(ctx, id)) messages.push({ key: `${meeting.ref}:outcome:${id}`, recipient: personal(id), content: { kind: 'meeting-card', ref: meeting.ref, view: 'outcome' }, subjectRef: meeting.ref });
+  }
+  // Each owner hears of their new tasks.
+  const byOwner = new Map<string, TaskDoc[]>();
+  for (const t of tasks) byOwner.set(t.owner, [...(byOwner.get(t.owner) ?? []), t]);
+  for (const [owner, theirs] of byOwner) {
+    if (owner === outcome.recordedBy || !(await hasChat(ctx, owner))) continue;
+    messages.push({
+      key: `${meeting.ref}:tasks:${owner}`,
+      recipient: personal(owner),
+      content: {
+        kind: 'notice',
+        title: `New task${theirs.length === 1 ? '' : 's'} from ${meeting.ref} (case ${meeting.caseRef})`,
+        text: `${MEETINGS[meeting.type].label} on ${meeting.date}, recorded by ${outcome.recordedByName}. Say "my tasks" to see them and mark them done.`,
+        facts: theirs.map((t) => ({ title: t.dueDate, value: t.title })),
+        ref: meeting.ref,
+      },
+      subjectRef: meeting.ref,
+    });
+  }
+  // FRAG-8 / END-1: a planned ending is passed to the Placements Service at once.
+  if (outcome.decision === 'planned-ending' && childDoc) {
+    const external = isExternalProvider(childDoc.placementProvider);
+    for (const officer of await peopleWithRole(ctx, 'placements_team', meeting.team)) {
+      if (!(await hasChat(ctx, officer.id))) continue;
+      messages.push({
+        key: `${meeting.ref}:ending:placements:${officer.id}`,
+        recipient: personal(officer.id),
+        content: {
+          kind: 'notice',
+          title: `Planned ending agreed for case ${meeting.caseRef}: ${external ? 'notice to serve' : 'end date'}`,
+          text: external
+            ? `The ${MEETINGS[meeting.type].label} ${meeting.ref} agreed a planned ending of the placement with ${childDoc.carerName || 'the provider'} on ${outcome.plannedEndDate}. Notice must be served on the provider, and finance told so that payments stop (FRAG-8, END-1). The social worker will request the move for Head of Service approval.`
+            : `The ${MEETINGS[meeting.type].label} ${meeting.ref} agreed a planned ending of the placement on ${outcome.plannedEndDate}. Please note the end date and tell finance so that payments stop (END-1).`,
+          ref: meeting.ref,
+        },
+        subjectRef: meeting.ref,
+      });
+    }
+  }
+  return messages;
+}
+
+// ---- running them -------------------------------------------------------------------------------
+
+async function carryOut(ctx: ServiceContext, effect: MeetingEffect, meeting: MeetingDoc): Promise<void> {
+  if (effect === 'convened') {
+    await linkAlerts(ctx, meeting);
+    await completeBookedReview(ctx, meeting);
+    await enqueueAll(ctx, await invitationsFor(ctx, meeting));
+    if (meeting.invitation.via === 'teams' && meeting.invitation.state === 'pending') {
+      const current = (await ctx.records.meetings.get(meeting.ref))!;
+      await ctx.records.meetings.updateIfVersion(current._id, current.version, { invitation: { ...current.invitation, state: 'sent', at: ctx.now().toISOString() } });
+      await writeAudit(ctx, { actor: 'bot', action: 'meeting.invitations-sent', subject: meeting.ref, details: { via: 'teams' } });
+    }
+    return;
+  }
+  const tasks = await createOutcomeTasks(ctx, meeting);
+  await closeAlertsByOutcome(ctx, meeting);
+  await enqueueAll(ctx, await outcomeMessages(ctx, meeting, tasks));
+}
+
+/** Carries out the meeting's pending effects and clears them; returns the meeting as stored after. */
+export async function runMeetingEffects(ctx: ServiceContext, meeting: MeetingDoc): Promise<MeetingDoc> {
+  let current = meeting;
+  while (current.pendingEffects.length > 0) {
+    await carryOut(ctx, current.pendingEffects[0], current);
+    // The effects may have changed the meeting (the invitation state): clear the mark on the latest version.
+    for (;;) {
+      const latest = (await ctx.records.meetings.get(current._id))!;
+      if (latest.pendingEffects[0] !== current.pendingEffects[0]) {
+        current = latest;
+        break;
+      }
+      const cleared = await ctx.records.meetings.updateIfVersion(latest._id, latest.version, { pendingEffects: latest.pendingEffects.slice(1) });
+      if (cleared) {
+        current = cleared;
+        break;
+      }
+    }
+  }
+  return current;
+}
+
+/** After a restart: finish the effects of any meeting change whose process stopped half-way. */
+export async function resumePendingMeetingEffects(ctx: ServiceContext): Promise<number> {
+  const unfinished = await ctx.records.meetings.find({ 'pendingEffects.0': { $exists: true } });
+  for (const meeting of unfinished) await runMeetingEffects(ctx, meeting);
+  return unfinished.length;
+}

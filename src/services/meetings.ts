@@ -1,0 +1,354 @@
+// Placement meetings: proposing one (attendees with why, the chair, the dates the rules allow),
+// convening it as the organiser adjusted it, and recording its outcome. The rules are in
+// src/domain/meetings.ts; this module applies them to the stored child, roster and alerts.
+import { randomBytes } from 'node:crypto';
+import { z } from 'zod';
+import { canRaiseAlertFor } from '../domain/alerts';
+import { ukDate } from '../domain/dates';
+import {
+  chooseChair,
+  isMeetingType,
+  meetingConveneFormSchema,
+  meetingDateWindow,
+  meetingOutcomeSchema,
+  MEETINGS,
+  proposeAttendees,
+  validateChair,
+  withChair,
+  type AttendeeProposal,
+  type ChairChoice,
+  type ChildAttendance,
+  type MeetingDateWindow,
+  type MeetingTimingInput,
+  type MeetingType,
+  type PlacementDetails,
+  type ProposedAttendee,
+} from '../domain/meetings';
+import { fieldErrors, type FieldErrors } from '../domain/moves';
+import { coversTeam, hasRole, normaliseEmail, type Child, type Person, type Role } from '../domain/people';
+import type { MeetingAttendee, MeetingDoc } from '../store/records';
+import { writeAudit } from './audit';
+import type { ServiceContext } from './context';
+import { ConflictError, InvalidInputError, NotFoundError, NotPermittedError } from './errors';
+import { runMeetingEffects } from './meetingEffects';
+import { nextReference } from './moves';
+import { toChild, toPerson } from './people';
+
+const MAX_ATTEMPTS = 5;
+const MAX_ADDED = 20;
+
+export async function getMeeting(ctx: ServiceContext, ref: string): Promise<MeetingDoc> {
+  const meeting = typeof ref === 'string' && ref.length <= 40 ? await ctx.records.meetings.get(ref) : null;
+  if (!meeting) throw new NotFoundError(`There is no meeting ${String(ref).slice(0, 40)}.`);
+  return meeting;
+}
+
+/** Those who may raise an alert on the child may convene a meeting about them; so may the fostering manager, who chairs many. */
+export function mayConvene(person: Person, child: Child): boolean {
+  return canRaiseAlertFor(person, child) || (hasRole(person, 'fostering_manager') && coversTeam(person, child.team));
+}
+
+/** The chair or the minute taker records the outcome. */
+export function mayRecordOutcome(person: Person, meeting: Pick<MeetingDoc, 'chair' | 'minuteTaker'>): boolean {
+  return meeting.chair.personId === person.id || meeting.minuteTaker === person.id;
+}
+
+/** The stable key of a proposed attendee, used by the card's keep/remove toggles (`invite|<key>`). */
+export function attendeeKey(a: Pick<ProposedAttendee, 'personId' | 'email' | 'kind'>): string {
+  return a.personId ?? a.email ?? a.kind;
+}
+
+// ---- what the meeting is about -----------------------------------------------------------------
+
+/** Where a meeting comes from: an alert, a move that ended a placement (END-2), or a child chosen directly. */
+const sourceSchema = z.object({
+  type: z.string().refine(isMeetingType, 'Choose the kind of meeting.'),
+  caseRef: z.string().trim().max(64).optional(),
+  alertRef: z.string().trim().max(40).optional(),
+  moveRef: z.string().trim().max(40).optional(),
+});
+
+interface MeetingSubject {
+  type: MeetingType;
+  child: Child;
+  alertRefs: string[];
+  moveRef: string | null;
+  /** The placement that ended, for a Disruption Meeting offered after a move. */
+  endedPlacement: Partial<PlacementDetails> | null;
+  placementEnded: string | null;
+  /** The day the signs were reported: the first open alert's. */
+  signsReportedOn: string | null;
+}
+
+async function subjectOf(ctx: ServiceContext, person: Person, data: unknown): Promise<MeetingSubject> {
+  const parsed = sourceSchema.safeParse(data);
+  if (!parsed.success) throw new InvalidInputError(fieldErrors(parsed.error));
+  const { alertRef, moveRef } = parsed.data;
+  const type = parsed.data.type as MeetingType;
+  let caseRef = parsed.data.caseRef;
+  let endedPlacement: MeetingSubject['endedPlacement'] = null;
+  let placementEnded: string | null = null;
+  if (alertRef) caseRef = (await ctx.records.fragilityAlerts.get(alertRef))?.caseRef;
+  if (moveRef) {
+    const move = await ctx.records.moveRequests.get(moveRef);
+    caseRef = move?.caseRef;
+    endedPlacement = move?.completion?.ended ?? null;
+    placementEnded = move?.completion?.date ?? null;
+  }
+  const childDoc = caseRef ? await ctx.records.children.get(caseRef) : null;
+  if (!childDoc || !mayConvene(person, toChild(childDoc))) throw new NotPermittedError('You can convene meetings only about children you work with.');
+  const open = await ctx.records.fragilityAlerts.find({ caseRef: childDoc.caseRef, state: 'open' }, { sort: { raisedAt: 1 } });
+  return {
+    type,
+    child: toChild(childDoc),
+    alertRefs: open.map((a) => a.ref),
+    moveRef: moveRef ?? null,
+    endedPlacement,
+    placementEnded,
+    signsReportedOn: open.length > 0 ? ukDate(new Date(open[0].raisedAt)) : null,
+  };
+}
+
+function timingFor(subject: MeetingSubject, today: string, answers: Record<string, string>): MeetingTimingInput {
+  return {
+    today,
+    placementStart: answers.placementStart || subject.child.placementStart,
+    emergency: answers.emergency === 'true',
+    furtherMeeting: answers.furtherMeeting === 'true',
+    placementEnded: answers.placementEnded || subject.placementEnded,
+    signsReportedOn: subject.signsReportedOn,
+  };
+}
+
+/** Roster people the organiser may pick as chair: the rules' candidates first, then other IROs and managers. */
+function chairOptions(choice: ChairChoice, people: Person[]): Person[] {
+  const eligible: Role[] = ['iro', 'team_manager', 'fostering_manager', 'service_manager', 'head_of_service'];
+  const others = people.filter((p) => eligible.some((r) => hasRole(p, r)) && !choice.candidates.some((c) => c.id === p.id));
+  return [...choice.candidates, ...others];
+}
+
+export interface MeetingProposal extends MeetingSubject {
+  proposal: AttendeeProposal;
+  chair: ChairChoice;
+  chairOptions: Person[];
+  window: MeetingDateWindow;
+  timing: MeetingTimingInput;
+}
+
+function strings(data: unknown): Record<string, string> {
+  const source = (data && typeof data === 'object' ? data : {}) as Record<string, unknown>;
+  return Object.fromEntries(Object.entries(source).filter(([, v]) => typeof v === 'string').map(([k, v]) => [k, (v as string).slice(0, 4000)]));
+}
+
+/** Splits a typed list of email addresses; the bad ones are returned separately. */
+function emailList(text: string | undefined): { emails: string[]; bad: string[] } {
+  const items = (text ?? '').split(/[\s,;]+/).map((s) => s.trim()).filter(Boolean);
+  const ok = (s: string) => z.string().email().safeParse(s).success;
+  return { emails: [...new Set(items.filter(ok).map(normaliseEmail))], bad: items.filter((s) => !ok(s)) };
+}
+
+/** The meeting the rules call for, before the organiser changes anything. */
+export async function proposeMeeting(ctx: ServiceContext, person: Person, data: unknown): Promise<MeetingProposal> {
+  const subject = await subjectOf(ctx, person, data);
+  const answers = strings(data);
+  const people = (await ctx.records.people.find({}, { sort: { _id: 1 } })).map(toPerson);
+  const involved = emailList(answers.involved).emails;
+  const proposal = proposeAttendees(subject.type, subject.child, people, {
+    childAttendance: (answers.childAttendance as ChildAttendance) || 'whole',
+    placement: subject.endedPlacement ?? undefined,
+    involvedPersonIds: involved,
+  });
+  const chair = chooseChair(subject.type, { ...subject.child, ...subject.endedPlacement }, people, involved);
+  const timing = timingFor(subject, ukDate(ctx.now()), answers);
+  return { ...subject, proposal, chair, chairOptions: chairOptions(chair, people), window: meetingDateWindow(subject.type, timing), timing };
+}
+
+// ---- convening ---------------------------------------------------------------------------------
+
+const fromProposal = (a: ProposedAttendee): MeetingAttendee => ({
+  kind: a.kind,
+  label: a.label,
+  personId: a.personId,
+  name: a.name ?? null,
+  email: a.email ?? null,
+  participation: a.participation,
+  required: a.required,
+  reason: a.reason,
+  ruleIds: a.ruleIds,
+  addedByOrganiser: false,
+});
+
+/**
+ * Convenes the meeting as the organiser confirmed it: the date against the rules, the chair
+ * (validateChair), the minute taker, the child's attendance, the attendees kept, removed and added.
+ * Every problem is reported at once and nothing is stored until all are put right.
+ */
+export async function conveneMeeting(ctx: ServiceContext, person: Person, data: unknown): Promise<MeetingDoc> {
+  const p = await proposeMeeting(ctx, person, data);
+  const answers = strings(data);
+  const errors: FieldErrors = {};
+  const parsed = meetingConveneFormSchema(p.type, p.timing).safeParse(answers);
+  if (!parsed.success) Object.assign(errors, fieldErrors(parsed.error));
+  if (p.type === 'disruption' && !p.timing.placementEnded) errors.placementEnded ??= 'Give the date the placement ended: a Disruption Meeting is held at least six weeks after it (END-2).';
+
+  const people = (await ctx.records.people.find({}, { sort: { _id: 1 } })).map(toPerson);
+  const byId = (id: string) => people.find((x) => x.id === normaliseEmail(id)) ?? null;
+  const involved = emailList(answers.involved);
+  if (involved.bad.length > 0) errors.involved = `Not email addresses: ${involved.bad.join(', ')}.`;
+
+  const chair = answers.chair ? byId(answers.chair) : p.chair.person;
+  let chairNote: string | null = null;
+  if (!chair) {
+    errors.chair = answers.chair ? 'The chair must be on the roster: choose them from the list.' : `Choose the chair. ${p.chair.reason}`;
+  } else {
+    // A Disruption Meeting looks back on the placement that ended: its supervising social worker was involved too.
+    const check = validateChair(p.type, { ...p.child, ...p.endedPlacement }, chair, involved.emails);
+    if (!check.ok) errors.chair = check.reason;
+    else chairNote = check.note;
+  }
+
+  const added = emailList(answers.addAttendees);
+  if (added.bad.length > 0) errors.addAttendees = `Not email addresses: ${added.bad.join(', ')}.`;
+  else if (added.emails.length > MAX_ADDED) errors.addAttendees = `Add at most ${MAX_ADDED} people here.`;
+
+  if (!parsed.success || Object.keys(errors).length > 0) throw new InvalidInputError(errors);
+  const details = parsed.data;
+
+  // The toggles say who stays; the child is governed by the attendance choice, the chair always comes.
+  const kept: ProposedAttendee[] = [];
+  const removed: MeetingDoc['removed'] = [];
+  for (const a of p.proposal.attendees) {
+    if (a.kind !== 'child' && answers[`invite|${attendeeKey(a)}`] === 'false') removed.push({ label: a.label, name: a.name ?? a.email ?? null, required: a.required });
+    else kept.push(a);
+  }
+  const chairReason = p.chair.person?.id === chair!.id ? p.chair.reason : `Chosen by the organiser.${chairNote ? ` ${chairNote}` : ''}`;
+  const attendees = withChair(kept, chair!, chairReason).map(fromProposal);
+  const has = (id: string) => attendees.some((a) => a.personId === id || a.email === id);
+  if (details.minuteTaker && !has(details.minuteTaker)) {
+    const taker = byId(details.minuteTaker);
+    attendees.push({
+      kind: 'minute_taker', label: 'Minute taker', personId: taker?.id ?? null, name: taker?.name ?? null, email: details.minuteTaker,
+      participation: 'attends', required: true, reason: 'The allocated minute taker (Meetings table, 003).', ruleIds: [], addedByOrganiser: false,
+    });
+  }
+  for (const email of added.emails) {
+    if (has(email)) continue;
+    const known = byId(email);
+    attendees.push({
+      kind: 'added', label: 'Added by the organiser', personId: known?.id ?? null, name: known?.name ?? null, email,
+      participation: 'attends', required: false, reason: `Added by ${person.name}.`, ruleIds: [], addedByOrganiser: true,
+    });
+  }
+
+  // The Graph job reports to the organiser in their chat with the bot; without one, invite in Teams instead.
+  const viaGraph = !!ctx.calendar?.graph && !!(await ctx.records.conversations.get(`person:${person.id}`));
+  const ref = await nextReference(ctx, 'MT');
+  const at = ctx.now().toISOString();
+  const rosterIds = attendees.map((a) => a.personId).filter((id): id is string => !!id);
+  const meeting: MeetingDoc = {
+    _id: ref,
+    version: 1,
+    ref,
+    caseRef: p.child.caseRef,
+    team: p.child.team,
+    type: p.type,
+    alertRefs: p.alertRefs,
+    moveRef: p.moveRef,
+    date: details.date,
+    time: details.time,
+    durationMinutes: details.durationMinutes,
+    childAttendance: details.childAttendance,
+    childAttendanceReason: details.childAttendanceReason,
+    minuteTaker: details.minuteTaker,
+    chair: { personId: chair!.id, name: chair!.name, reason: chairReason, note: chairNote },
+    attendees,
+    participantIds: [...new Set([person.id, chair!.id, ...(details.minuteTaker ? [details.minuteTaker] : []), ...rosterIds])],
+    removed,
+    placementEnded: p.type === 'disruption' ? p.timing.placementEnded ?? null : null,
+    dateWarning: details.dateWarning,
+    organiser: person.id,
+    organiserName: person.name,
+    state: 'scheduled',
+    invitation: { via: viaGraph ? 'graph' : 'teams', state: 'pending', eventId: null, joinUrl: null, error: null, at: null },
+    icsToken: randomBytes(24).toString('base64url'),
+    outcome: null,
+    createdAt: at,
+    updatedAt: at,
+    pendingEffects: ['convened'],
+  };
+  await ctx.records.meetings.insert(meeting);
+  await writeAudit(ctx, {
+    actor: person.id,
+    action: 'meeting.convened',
+    subject: ref,
+    toState: 'scheduled',
+    details: { caseRef: meeting.caseRef, type: meeting.type, date: meeting.date, chair: chair!.id, alerts: meeting.alertRefs.join(','), removed: removed.length, added: added.emails.length },
+  }, at);
+  return runMeetingEffects(ctx, meeting);
+}
+
+/** Changes a meeting with a version-checked update; `change` may refuse by throwing. */
+export async function changeMeeting(
+  ctx: ServiceContext,
+  ref: string,
+  change: (current: MeetingDoc) => Partial<MeetingDoc>,
+): Promise<{ before: MeetingDoc; after: MeetingDoc }> {
+  for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+    const before = await getMeeting(ctx, ref);
+    const after = await ctx.records.meetings.updateIfVersion(ref, before.version, { ...change(before), updatedAt: ctx.now().toISOString() });
+    if (after) return { before, after };
+  }
+  throw new ConflictError(`${ref} is being changed by someone else; please try again.`);
+}
+
+// ---- the outcome -------------------------------------------------------------------------------
+
+/** The chair or minute taker records the outcome once the meeting has been held; its actions become tasks. */
+export async function recordOutcome(ctx: ServiceContext, person: Person, ref: string, input: unknown): Promise<MeetingDoc> {
+  const meeting = await getMeeting(ctx, ref);
+  if (!mayRecordOutcome(person, meeting)) throw new NotPermittedError(`Only the chair (${meeting.chair.name}) or the minute taker can record the outcome of ${ref}.`);
+  const today = ukDate(ctx.now());
+  if (meeting.date > today) throw new ConflictError(`${ref} is on ${meeting.date}: record the outcome once the meeting has been held.`);
+  const parsed = meetingOutcomeSchema({ type: meeting.type, meetingDate: meeting.date }).safeParse({ minuteTaker: meeting.minuteTaker ?? undefined, ...(input as object) });
+  if (!parsed.success) throw new InvalidInputError(fieldErrors(parsed.error));
+  const at = ctx.now().toISOString();
+  const { before, after } = await changeMeeting(ctx, ref, (current) => {
+    if (current.state !== 'scheduled') throw new ConflictError(`The outcome of ${ref} was already recorded by ${current.outcome?.recordedByName ?? 'someone'}.`);
+    return { state: 'held', outcome: { ...parsed.data, recordedBy: person.id, recordedByName: person.name, recordedAt: at }, pendingEffects: [...current.pendingEffects, 'outcome'] };
+  });
+  await writeAudit(ctx, {
+    actor: person.id,
+    action: 'meeting.outcome-recorded',
+    subject: ref,
+    fromState: before.state,
+    toState: after.state,
+    details: { decision: parsed.data.decision, actions: parsed.data.actions.length, reviewDate: parsed.data.reviewDate },
+  }, at);
+  return runMeetingEffects(ctx, after);
+}
+
+export function meetingLabel(meeting: Pick<MeetingDoc, 'type'>): string {
+  return MEETINGS[meeting.type].label;
+}
+
+/** Who may look at a meeting: those taking part, and anyone covering the child's team. */
+export function maySeeMeeting(person: Person, meeting: Pick<MeetingDoc, 'participantIds' | 'team'>): boolean {
+  return meeting.participantIds.includes(person.id) || coversTeam(person, meeting.team);
+}
+
+/** The move request form's answers, pre-filled from a planned ending agreed at the meeting (FRAG-8, MOVE-1). */
+export async function moveRequestFromOutcome(ctx: ServiceContext, person: Person, ref: string): Promise<Record<string, string>> {
+  const meeting = await getMeeting(ctx, ref);
+  const child = await ctx.records.children.get(meeting.caseRef);
+  const outcome = meeting.outcome;
+  if (outcome?.decision !== 'planned-ending') throw new ConflictError(`${ref} did not agree a planned ending.`);
+  if (!child || child.socialWorker !== person.id) throw new NotPermittedError(`The child's social worker requests the move agreed at ${ref}.`);
+  return {
+    caseRef: meeting.caseRef,
+    urgency: 'planned',
+    proposedDate: outcome.plannedEndDate ?? '',
+    rationale: `Planned ending agreed at the ${MEETINGS[meeting.type].label} ${meeting.ref} on ${meeting.date}: ${outcome.summary}`,
+    childToldAgreed: 'false',
+    followsAllegation: 'no',
+  };
+}

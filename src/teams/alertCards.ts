@@ -1,0 +1,116 @@
+// Cards for fragility alerts: the form, one alert as a reader may see it, and the open alerts of
+// a person's teams. Pure: the data comes in, a card goes out. Names only where `showName` says so.
+import { FRAGILITY_TRIGGERS, triggerLabel, type NextStepsAdvice } from '../domain/alerts';
+import { describeAge, formatDate, formatInstant, ukDate } from '../domain/dates';
+import { MEETINGS, MEETING_TYPES } from '../domain/meetings';
+import type { FieldErrors } from '../domain/moves';
+import type { Child } from '../domain/people';
+import type { FragilityAlertDoc, MeetingDoc } from '../store/records';
+import { renderCard, type AdaptiveCard } from './cards';
+
+const FORM_FIELDS = ['caseRef', 'triggers', 'description', 'immediateSafeguardingRisk', 'supportInPlace', 'noticedOn'] as const;
+
+function formValues(data: unknown): Record<(typeof FORM_FIELDS)[number], string> {
+  const source = (data && typeof data === 'object' ? data : {}) as Record<string, unknown>;
+  const value = (v: unknown) => (typeof v === 'string' ? v.slice(0, 4000) : Array.isArray(v) ? v.filter((x) => typeof x === 'string').join(',') : '');
+  return Object.fromEntries(FORM_FIELDS.map((f) => [f, value(source[f])])) as Record<(typeof FORM_FIELDS)[number], string>;
+}
+
+/** Child choices: "CR-1001: Jamie Example" in personal chat, the case reference alone in a channel. */
+export function childChoices(children: Child[], inChannel: boolean): Array<{ title: string; value: string }> {
+  return children.map((c) => ({ title: inChannel ? c.caseRef : `${c.caseRef}: ${c.name}`, value: c.caseRef }));
+}
+
+export function alertFormCard(options: { children: Child[]; now: Date; inChannel: boolean; values?: unknown; errors?: FieldErrors; summary?: string }): AdaptiveCard {
+  const problems = Object.keys(options.errors ?? {}).length;
+  return renderCard('alert-form', {
+    today: ukDate(options.now),
+    hasErrors: problems > 0 || !!options.summary,
+    summary: options.summary ?? `Nothing was sent. ${problems === 1 ? 'One answer needs' : `${problems} answers need`} attention: see the messages in red.`,
+    form: formValues(options.values),
+    errors: Object.fromEntries(FORM_FIELDS.map((f) => [f, options.errors?.[f] ?? ''])),
+    children: childChoices(options.children, options.inChannel),
+    triggers: FRAGILITY_TRIGGERS.map((t) => ({ title: `${t.label}: ${t.description}`, value: t.id })),
+  });
+}
+
+export interface AlertCardOptions {
+  alert: FragilityAlertDoc;
+  child: Child | null;
+  showName: boolean;
+  /** The other open alerts on the child, shown together with this one. */
+  others: FragilityAlertDoc[];
+  /** Null once the alert is closed. */
+  advice: NextStepsAdvice | null;
+  /** For the person who raised it: who was told, and who must be told another way. */
+  audience: { told: string[]; tellDirectly: string[] } | null;
+  meetings: MeetingDoc[];
+  canConvene: boolean;
+  canClose: boolean;
+  notice?: { text: string; style: 'attention' | 'good' | 'warning' | 'accent' };
+  fieldErrors?: FieldErrors;
+  now: Date;
+}
+
+export function caseLabel(caseRef: string, child: Child | null, showName: boolean): string {
+  return showName && child ? `${caseRef} (${child.name})` : caseRef;
+}
+
+export function alertCard(o: AlertCardOptions): AdaptiveCard {
+  const a = o.alert;
+  const open = a.state === 'open';
+  const facts = [
+    { title: 'Child', value: caseLabel(a.caseRef, o.child, o.showName) },
+    { title: 'Team', value: a.team },
+    { title: 'Signs (FRAG-2)', value: a.triggers.map(triggerLabel).join('; ') },
+    { title: 'Noticed', value: formatDate(a.noticedOn) },
+    { title: 'Raised by', value: `${a.raisedByName}, ${formatInstant(a.raisedAt)}` },
+  ];
+  const sections = [
+    { heading: 'What is happening', text: a.description },
+    { heading: 'Support already tried (FRAG-5)', text: a.supportInPlace ?? 'None given.' },
+  ];
+  const steps = (o.advice?.steps ?? []).map((s) => ({ title: `${s.title} (${s.ruleIds.join(', ')})`, detail: s.detail, color: s.urgent ? 'Attention' : 'Default' }));
+  const audience = o.audience
+    ? [
+        ...(o.audience.told.length > 0 ? [{ text: `Told in Teams: ${o.audience.told.join(', ')}.`, color: 'Good' }] : []),
+        ...o.audience.tellDirectly.map((text) => ({ text, color: 'Attention' })),
+      ]
+    : [];
+  const suggested = o.advice?.convene ?? 'support';
+  return renderCard('alert', {
+    ref: a.ref,
+    title: `Fragility alert ${a.ref}`,
+    stateLabel: open ? (a.immediateSafeguardingRisk ? 'Open, urgent' : 'Open') : 'Closed',
+    stateColor: open ? (a.immediateSafeguardingRisk ? 'Attention' : 'Warning') : 'Good',
+    urgent: open && a.immediateSafeguardingRisk,
+    notice: o.notice?.text ?? '',
+    noticeStyle: o.notice?.style ?? 'default',
+    facts,
+    sections,
+    others: o.others.map((x) => ({ text: `${x.ref}: ${x.triggers.map(triggerLabel).join('; ')}, raised by ${x.raisedByName} ${describeAge(x.raisedAt, o.now)} ago${x.immediateSafeguardingRisk ? ' (URGENT)' : ''}` })),
+    steps,
+    notes: (o.advice?.notes ?? []).map((n) => ({ text: `${n.text} (${n.ruleIds.join(', ')})` })),
+    audience,
+    meetings: o.meetings.map((m) => ({ text: `${m.ref}: ${MEETINGS[m.type].label}, ${formatDate(m.date)} ${m.time}${m.state === 'held' ? ' (held)' : ''}` })),
+    closure: a.closure ? `Closed by ${a.closure.byName}, ${formatInstant(a.closure.at)}: ${a.closure.reason}` : '',
+    canConvene: open && o.canConvene,
+    convene: suggested,
+    meetingChoices: MEETING_TYPES.filter((t) => t !== 'disruption').map((t) => ({ title: t === suggested ? `${MEETINGS[t].label} (suggested)` : MEETINGS[t].label, value: t })),
+    canClose: open && o.canClose,
+    fieldErrors: Object.values(o.fieldErrors ?? {}).map((message) => ({ message })),
+  });
+}
+
+export function alertsListCard(rows: Array<{ alert: FragilityAlertDoc; child: Child | null; showName: boolean }>, now: Date): AdaptiveCard {
+  const urgent = rows.filter((r) => r.alert.immediateSafeguardingRisk).length;
+  return renderCard('alerts-list', {
+    subtitle: `${rows.length} open${urgent > 0 ? `, ${urgent} urgent` : ''}.${rows.some((r) => !r.showName) ? ' Case references only.' : ''}`,
+    rows: rows.map(({ alert, child, showName }) => ({
+      ref: alert.ref,
+      heading: `${alert.ref}: case ${caseLabel(alert.caseRef, child, showName)}${alert.immediateSafeguardingRisk ? ' (URGENT)' : ''}`,
+      color: alert.immediateSafeguardingRisk ? 'Attention' : 'Default',
+      detail: `${alert.team} · ${alert.triggers.map(triggerLabel).join('; ')} · raised ${describeAge(alert.raisedAt, now)} ago by ${alert.raisedByName}${alert.meetingRefs.length > 0 ? ` · meeting ${alert.meetingRefs.join(', ')}` : ''}`,
+    })),
+  });
+}

@@ -1,0 +1,229 @@
+// Cards for meetings: the convene form (the proposal the organiser adjusts), a meeting as a reader
+// may see it (with the outcome form for the chair or minute taker), and a person's meetings list.
+// Pure: the data comes in, a card goes out. Names of the child and of carers only where `showName` says so.
+import { formatDate, formatInstant } from '../domain/dates';
+import { decisionsFor, MEETINGS, OUTCOME_DECISIONS } from '../domain/meetings';
+import type { FieldErrors } from '../domain/moves';
+import { ROLE_LABELS, type Child } from '../domain/people';
+import { attendeeKey, type MeetingProposal } from '../services/meetings';
+import type { MyMeetings } from '../services/meetingLists';
+import type { MeetingAttendee, MeetingDoc, TaskDoc } from '../store/records';
+import { caseLabel } from './alertCards';
+import { renderCard, type AdaptiveCard } from './cards';
+
+type Notice = { text: string; style: 'attention' | 'good' | 'warning' | 'accent' };
+
+const PARTICIPATION: Record<string, string> = { attends: '', 'second-part-only': ', second part only', 'views-sought': ', views sought' };
+
+function strings(data: unknown): Record<string, string> {
+  const source = (data && typeof data === 'object' ? data : {}) as Record<string, unknown>;
+  return Object.fromEntries(Object.entries(source).filter(([, v]) => typeof v === 'string').map(([k, v]) => [k, (v as string).slice(0, 4000)]));
+}
+
+/** Who someone is, as a reader may see it: roster people by name; others (carers, parents) by name only where names may be shown. */
+function who(a: { name?: string | null; email?: string | null; personId: string | null }, showNames: boolean): string {
+  if (a.personId) return a.name ?? a.email ?? a.personId;
+  return showNames ? a.name ?? a.email ?? '' : a.email ?? '';
+}
+
+// ---- the convene form ---------------------------------------------------------------------------
+
+const CONVENE_FIELDS = ['date', 'time', 'durationMinutes', 'chair', 'minuteTaker', 'childAttendance', 'childAttendanceReason', 'addAttendees', 'placementEnded', 'involved'];
+
+export function meetingFormCard(options: { proposal: MeetingProposal; showName: boolean; values?: unknown; errors?: FieldErrors; summary?: string }): AdaptiveCard {
+  const p = options.proposal;
+  const values = strings(options.values);
+  const errors = options.errors ?? {};
+  const problems = Object.keys(errors).length;
+  const info = MEETINGS[p.type];
+  const child = p.proposal.attendees.find((a) => a.kind === 'child');
+  const form = {
+    date: values.date ?? '',
+    time: values.time ?? '10:00',
+    durationMinutes: values.durationMinutes ?? '60',
+    chair: values.chair ?? p.chair.person?.id ?? '',
+    minuteTaker: values.minuteTaker ?? '',
+    childAttendance: values.childAttendance ?? 'whole',
+    childAttendanceReason: values.childAttendanceReason ?? '',
+    placementStart: values.placementStart ?? p.timing.placementStart ?? '',
+    emergency: values.emergency ?? 'false',
+    furtherMeeting: values.furtherMeeting ?? 'false',
+    placementEnded: values.placementEnded ?? p.timing.placementEnded ?? '',
+    involved: values.involved ?? '',
+    addAttendees: values.addAttendees ?? '',
+  };
+  return renderCard('meeting-form', {
+    title: `Convene a ${info.label}`,
+    purpose: info.purpose,
+    hasErrors: problems > 0 || !!options.summary,
+    summary: options.summary ?? `Nothing was sent. ${problems === 1 ? 'One answer needs' : `${problems} answers need`} attention: see the messages in red.`,
+    facts: [
+      { title: 'Child', value: caseLabel(p.child.caseRef, p.child, options.showName) },
+      ...(p.alertRefs.length > 0 ? [{ title: 'Open alerts', value: p.alertRefs.join(', ') }] : []),
+      ...(p.moveRef ? [{ title: 'After move', value: p.moveRef }] : []),
+    ],
+    when: `${p.window.explanation}${p.window.missing ? ` Give ${p.window.missing}.` : ''}`,
+    isPlanning: p.type === 'planning',
+    isDisruption: p.type === 'disruption',
+    dateMin: p.window.earliest,
+    dateMax: p.window.latest ?? '',
+    chairReason: p.chair.reason,
+    chairChoices: p.chairOptions.map((c) => ({ title: `${c.name} (${c.roles.map((r) => ROLE_LABELS[r]).join(', ')})`, value: c.id })),
+    minuteTakerLabel: p.type === 'stability' ? 'Minute taker (email): every Placement Stability Meeting has one (Meetings table, 003)' : 'Minute taker (email), if there is one',
+    childReason: child?.reason ?? 'The child is not invited: record the reason below.',
+    attendees: p.proposal.attendees
+      .filter((a) => a.kind !== 'child')
+      .map((a) => {
+        const id = `invite|${attendeeKey(a)}`;
+        const name = who(a, options.showName);
+        return {
+          id,
+          title: `${name ? `${name}, ` : ''}${a.label}${a.required ? '' : ' (optional)'}${PARTICIPATION[a.participation]}`,
+          reason: a.reason,
+          value: values[id] ?? 'true',
+        };
+      }),
+    toArrange: p.proposal.toArrange.map((t) => ({ text: `${t.label}${t.required ? '' : ' (optional)'}: ${t.reason}` })),
+    form,
+    errors: Object.fromEntries(CONVENE_FIELDS.map((f) => [f, errors[f] ?? ''])),
+    otherErrors: Object.entries(errors).filter(([f]) => !CONVENE_FIELDS.includes(f)).map(([, message]) => ({ message })),
+    source: { type: p.type, caseRef: p.child.caseRef, ...(p.moveRef ? { moveRef: p.moveRef } : {}) },
+  });
+}
+
+// ---- one meeting --------------------------------------------------------------------------------
+
+const ACTION_ROWS = 5;
+const OUTCOME_FIELDS = ['decision', 'summary', 'serviceNeeded', 'plannedEndDate', 'reviewDate', 'minuteTaker', 'supportPlanReviewed', 'actions'];
+
+/** The outcome form's fixed action rows back into the list the outcome schema reads; empty rows are dropped. */
+export function outcomeFromCard(data: Record<string, unknown>): Record<string, unknown> {
+  const v = strings(data);
+  const actions = [];
+  for (let n = 1; n <= ACTION_ROWS; n++) {
+    const row = { what: v[`action${n}What`] ?? '', ownerEmail: v[`action${n}Owner`] ?? '', dueDate: v[`action${n}Due`] ?? '' };
+    if (row.what || row.ownerEmail || row.dueDate) actions.push(row);
+  }
+  const pick = (f: string) => (v[f] ? { [f]: v[f] } : {});
+  return { ...pick('decision'), ...pick('summary'), ...pick('serviceNeeded'), ...pick('plannedEndDate'), ...pick('reviewDate'), ...pick('minuteTaker'), ...pick('supportPlanReviewed'), actions };
+}
+
+export interface MeetingCardOptions {
+  meeting: MeetingDoc;
+  child: Child | null;
+  showName: boolean;
+  /** Organisers see who was reached and who they must invite themselves. */
+  isOrganiser: boolean;
+  canRecord: boolean;
+  canRequestMove: boolean;
+  notOnTeams: Array<{ label: string; name: string | null; email: string | null }>;
+  icsUrl: string | null;
+  tasks: Array<TaskDoc & { ownerName: string }>;
+  reminders: string[];
+  notice?: Notice;
+  values?: unknown;
+  fieldErrors?: FieldErrors;
+}
+
+function attendeeLine(a: MeetingAttendee, showName: boolean): string {
+  const name = who(a, showName);
+  return `${name ? `${name}, ` : ''}${a.label}${a.required ? '' : ' (optional)'}${PARTICIPATION[a.participation] ?? ''}`;
+}
+
+function invitationText(m: MeetingDoc, isOrganiser: boolean, withFile: boolean): string {
+  const inv = m.invitation;
+  const by = isOrganiser ? '' : `Convened by ${m.organiserName}. `;
+  if (inv.via === 'graph') {
+    if (inv.state === 'pending') return `${by}The Teams meeting is being created in the organiser calendar; the organiser gets a card when it is done.`;
+    if (inv.state === 'sent') return `${by}A Teams meeting was created and Outlook invitations sent to everyone with an email address.${inv.joinUrl ? ' Join with the button below.' : ''}`;
+    return `${by}The Teams meeting could not be created (${inv.error ?? 'unknown error'}), so the invitations were sent in Teams instead${withFile ? ', with a calendar file' : ''}.`;
+  }
+  return `${by}Invitations were sent in Teams${withFile ? ', each with a calendar file to add' : ''}.`;
+}
+
+export function meetingCard(o: MeetingCardOptions): AdaptiveCard {
+  const m = o.meeting;
+  const info = MEETINGS[m.type];
+  const values = strings(o.values);
+  const errors = o.fieldErrors ?? {};
+  const outcome = m.outcome;
+  const facts = [
+    { title: 'Child', value: caseLabel(m.caseRef, o.child, o.showName) },
+    { title: 'When', value: `${formatDate(m.date)}, ${m.time} UK time, ${m.durationMinutes} minutes` },
+    { title: 'Chair', value: m.chair.name },
+    ...(m.minuteTaker ? [{ title: 'Minute taker', value: m.minuteTaker }] : []),
+    { title: 'Organiser', value: m.organiserName },
+    ...(m.alertRefs.length > 0 ? [{ title: 'About alerts', value: m.alertRefs.join(', ') }] : []),
+    ...(m.placementEnded ? [{ title: 'Placement ended', value: formatDate(m.placementEnded) }] : []),
+    ...(m.childAttendance !== 'whole' ? [{ title: 'The child', value: `${m.childAttendance === 'second-part' ? 'Joins for the second part' : 'Not invited'}: ${m.childAttendanceReason ?? ''}` }] : []),
+  ];
+  const warnings = [m.dateWarning, m.chair.note].filter((t): t is string => !!t).map((text) => ({ text }));
+  const rows = Array.from({ length: ACTION_ROWS }, (_, i) => {
+    const n = i + 1;
+    return { whatId: `action${n}What`, ownerId: `action${n}Owner`, dueId: `action${n}Due`, what: values[`action${n}What`] ?? '', owner: values[`action${n}Owner`] ?? '', due: values[`action${n}Due`] ?? '' };
+  });
+  return renderCard('meeting', {
+    ref: m.ref,
+    title: `${info.label} ${m.ref}`,
+    purpose: info.purpose,
+    stateLabel: m.state === 'held' ? 'Outcome recorded' : 'Booked',
+    stateColor: m.state === 'held' ? 'Good' : 'Accent',
+    notice: o.notice?.text ?? '',
+    noticeStyle: o.notice?.style ?? 'default',
+    facts,
+    warnings,
+    invitation: invitationText(m, o.isOrganiser, !!o.icsUrl),
+    notOnTeams: o.isOrganiser ? o.notOnTeams.map((x) => ({ text: `${x.name ? `${x.name}, ` : ''}${x.label}: ${x.email ?? 'no email on record'}` })) : [],
+    attendees: m.attendees.map((a) => ({ line: attendeeLine(a, o.showName), reason: a.reason })),
+    removed: m.removed.map((r) => ({ text: `${r.name && o.showName ? `${r.name}, ` : ''}${r.label}${r.required ? ' (the rules call for them)' : ''}` })),
+    outcome: outcome
+      ? {
+          facts: [
+            { title: 'Decision', value: `${OUTCOME_DECISIONS[outcome.decision].label} (${OUTCOME_DECISIONS[outcome.decision].ruleIds.join(', ')})` },
+            { title: 'Recorded by', value: `${outcome.recordedByName}, ${formatInstant(outcome.recordedAt)}` },
+            ...(outcome.reviewDate ? [{ title: 'Review booked', value: formatDate(outcome.reviewDate) }] : []),
+            ...(outcome.plannedEndDate ? [{ title: 'Planned end', value: formatDate(outcome.plannedEndDate) }] : []),
+            ...(outcome.serviceNeeded ? [{ title: 'Service needed', value: outcome.serviceNeeded }] : []),
+          ],
+          summary: outcome.summary,
+          tasks: o.tasks.map((t) => ({ text: `${t.title}: ${t.ownerName}, due ${formatDate(t.dueDate)}${t.state === 'done' ? ' (done)' : ''}` })),
+          reminders: o.reminders.map((text) => ({ text })),
+        }
+      : '',
+    canRecord: o.canRecord && !outcome,
+    decisionChoices: decisionsFor(m.type).map((d) => ({ title: OUTCOME_DECISIONS[d].label, value: d })),
+    canEnd: decisionsFor(m.type).includes('planned-ending'),
+    isSupport: m.type === 'support',
+    reviewLabel: m.type === 'stability' ? 'Review date, booked now (required for a Placement Stability Meeting)' : 'Next review date, if one was booked',
+    actionRows: rows,
+    form: {
+      decision: values.decision ?? '',
+      summary: values.summary ?? '',
+      serviceNeeded: values.serviceNeeded ?? '',
+      plannedEndDate: values.plannedEndDate ?? '',
+      reviewDate: values.reviewDate ?? '',
+      minuteTaker: values.minuteTaker ?? m.minuteTaker ?? '',
+      supportPlanReviewed: values.supportPlanReviewed ?? '',
+    },
+    errors: Object.fromEntries(OUTCOME_FIELDS.map((f) => [f, errors[f] ?? ''])),
+    otherErrors: Object.entries(errors).filter(([f]) => !OUTCOME_FIELDS.includes(f)).map(([, message]) => ({ message })),
+    canRequestMove: o.canRequestMove,
+    joinUrl: m.invitation.joinUrl ?? '',
+    icsUrl: o.icsUrl ?? '',
+  });
+}
+
+// ---- a person's meetings -------------------------------------------------------------------------
+
+export function meetingsListCard(mine: MyMeetings, label: (m: MeetingDoc) => string): AdaptiveCard {
+  const row = (m: MeetingDoc, heading: string, detail: string, color = 'Default', button = 'Open', verb = 'meeting.show', data: object = { ref: m.ref }) => ({ heading, detail, color, button, verb, data });
+  return renderCard('meetings-list', {
+    rows: [
+      ...mine.outcomeToRecord.map((m) => row(m, `Record the outcome: ${MEETINGS[m.type].label} ${m.ref}`, `${label(m)} · held ${formatDate(m.date)}`, 'Attention')),
+      ...mine.upcoming.map((m) => row(m, `${MEETINGS[m.type].label} ${m.ref}`, `${label(m)} · ${formatDate(m.date)}, ${m.time} · chair ${m.chair.name}`)),
+      ...mine.reviewsDue.map(({ meeting: m, reviewDate }) =>
+        row(m, `Review due ${formatDate(reviewDate)}: ${MEETINGS[m.type].label}`, `${label(m)} · booked at ${m.ref}`, 'Warning', 'Convene the review', 'meeting.propose', { type: m.type, caseRef: m.caseRef }),
+      ),
+    ],
+  });
+}

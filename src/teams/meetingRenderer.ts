@@ -1,0 +1,158 @@
+// Builds alert and meeting cards for a given reader from the stored state. Used to answer a button
+// and by the sender when it posts a copy, so every copy shows the state at the time it is shown.
+import { CardFactory, MessageFactory, type Activity } from 'botbuilder';
+import { disruptionMeetingAdvice, isExternalProvider, MEETINGS } from '../domain/meetings';
+import type { FieldErrors } from '../domain/moves';
+import { canSeeChildDetails, type Child, type Person } from '../domain/people';
+import { alertAdvice, mayCloseAlert, openAlertsOnChild } from '../services/alerts';
+import { alertAudienceFor } from '../services/alertEffects';
+import type { ServiceContext } from '../services/context';
+import { createTeamsMeeting, icsUrl, notOnTeams } from '../services/invitations';
+import { mayConvene, mayRecordOutcome, proposeMeeting } from '../services/meetings';
+import { toChild, toPerson } from '../services/people';
+import { ukDate } from '../domain/dates';
+import type { FragilityAlertDoc, MeetingDoc, OutboxDoc } from '../store/records';
+import { alertCard } from './alertCards';
+import { noticeCard, type AdaptiveCard } from './cards';
+import { meetingCard, meetingFormCard } from './meetingCards';
+
+export interface Reader {
+  person: Person | null;
+  inChannel: boolean;
+}
+type Notice = { text: string; style: 'attention' | 'good' | 'warning' | 'accent' };
+
+async function childOf(ctx: ServiceContext, caseRef: string): Promise<Child | null> {
+  const doc = await ctx.records.children.get(caseRef);
+  return doc ? toChild(doc) : null;
+}
+
+/** The child's name only in personal chat, to those who work with the child or manage their team. */
+export function showNameTo(reader: Reader, child: Child | null): boolean {
+  return !reader.inChannel && !!reader.person && !!child && canSeeChildDetails(reader.person, child);
+}
+
+export async function renderAlertCard(ctx: ServiceContext, alert: FragilityAlertDoc, reader: Reader, extras: { notice?: Notice; fieldErrors?: FieldErrors } = {}): Promise<AdaptiveCard> {
+  const child = await childOf(ctx, alert.caseRef);
+  const person = reader.person;
+  const meetings = (await Promise.all(alert.meetingRefs.map((ref) => ctx.records.meetings.get(ref)))).filter((m): m is MeetingDoc => !!m);
+  return alertCard({
+    alert,
+    child,
+    showName: showNameTo(reader, child),
+    others: alert.state === 'open' ? (await openAlertsOnChild(ctx, alert.caseRef)).filter((a) => a.ref !== alert.ref) : [],
+    advice: alert.state === 'open' && child ? await alertAdvice(ctx, alert, child) : null,
+    audience: person?.id === alert.raisedBy && !reader.inChannel ? await alertAudienceFor(ctx, alert) : null,
+    meetings,
+    canConvene: !!person && !!child && mayConvene(person, child),
+    canClose: !!person && mayCloseAlert(person, alert),
+    notice: extras.notice,
+    fieldErrors: extras.fieldErrors,
+    now: ctx.now(),
+  });
+}
+
+/** What a recorded outcome still asks of people, shown on the outcome (FRAG-8). */
+async function outcomeReminders(ctx: ServiceContext, meeting: MeetingDoc, child: Child | null): Promise<string[]> {
+  if (meeting.outcome?.decision !== 'planned-ending' || !child) return [];
+  const reminders = [];
+  if (isExternalProvider(child.placementProvider)) reminders.push('An external placement: notice must be served on the provider, and the Placements Service told at once (FRAG-8, END-1).');
+  const told = (await ctx.records.outbox.find({ subjectRef: meeting.ref })).some((e) => e._id.includes(':ending:placements:'));
+  reminders.push(told ? 'The Placements Service has been told in Teams.' : 'The Placements Service could not be reached in Teams: tell them today (FRAG-8).');
+  return reminders;
+}
+
+export async function renderMeetingCard(
+  ctx: ServiceContext,
+  meeting: MeetingDoc,
+  reader: Reader,
+  extras: { notice?: Notice; fieldErrors?: FieldErrors; values?: unknown } = {},
+): Promise<AdaptiveCard> {
+  const child = await childOf(ctx, meeting.caseRef);
+  const person = reader.person;
+  const tasks = await ctx.records.tasks.find({ requestRef: meeting.ref }, { sort: { dueDate: 1 } });
+  const withNames = await Promise.all(tasks.map(async (t) => ({ ...t, ownerName: (await ctx.records.people.get(t.owner))?.name ?? t.owner })));
+  const isOrganiser = person?.id === meeting.organiser && !reader.inChannel;
+  return meetingCard({
+    meeting,
+    child,
+    showName: showNameTo(reader, child),
+    isOrganiser,
+    canRecord: !!person && mayRecordOutcome(person, meeting) && meeting.state === 'scheduled' && meeting.date <= ukDate(ctx.now()),
+    canRequestMove: meeting.outcome?.decision === 'planned-ending' && !!person && !!child && child.socialWorker === person.id,
+    notOnTeams: isOrganiser ? await notOnTeams(ctx, meeting) : [],
+    icsUrl: reader.inChannel ? null : icsUrl(ctx, meeting),
+    tasks: withNames,
+    reminders: await outcomeReminders(ctx, meeting, child),
+    notice: extras.notice,
+    values: extras.values,
+    fieldErrors: extras.fieldErrors,
+  });
+}
+
+/** The convene form for a meeting, as proposed for `data` (alertRef / caseRef / moveRef and type), with the organiser's answers kept. */
+export async function renderMeetingForm(
+  ctx: ServiceContext,
+  person: Person,
+  reader: Reader,
+  data: unknown,
+  extras: { errors?: FieldErrors; summary?: string; keepValues?: boolean } = {},
+): Promise<AdaptiveCard> {
+  const proposal = await proposeMeeting(ctx, person, data);
+  return meetingFormCard({ proposal, showName: showNameTo(reader, proposal.child), values: extras.keepValues ? data : undefined, errors: extras.errors, summary: extras.summary });
+}
+
+// ---- for the outbox sender ------------------------------------------------------------------------
+
+export type PlacementContent = Extract<OutboxDoc['content'], { kind: 'alert-card' | 'meeting-card' | 'meeting-invite' | 'meeting-offer' }>;
+
+export function isPlacementContent(content: OutboxDoc['content']): content is PlacementContent {
+  return ['alert-card', 'meeting-card', 'meeting-invite', 'meeting-offer'].includes(content.kind);
+}
+
+/**
+ * The activity for an alert or meeting entry of the outbox. An urgent alert asks Teams to alert the
+ * reader. A 'meeting-invite' first creates the Teams meeting through Graph (throwing on a transient
+ * failure, so the outbox retries it), then tells the organiser how it went.
+ */
+export async function placementActivity(ctx: ServiceContext, entry: OutboxDoc & { content: PlacementContent }, options: { inChannel: boolean; lastAttempt: boolean }): Promise<Partial<Activity> | null> {
+  const doc = entry.recipient.kind === 'person' ? await ctx.records.people.get(entry.recipient.personId) : null;
+  const reader: Reader = { person: doc ? toPerson(doc) : null, inChannel: options.inChannel };
+  const content = entry.content;
+  const asCard = (card: AdaptiveCard, summary: string) => MessageFactory.attachment(CardFactory.adaptiveCard(card), summary);
+  switch (content.kind) {
+    case 'alert-card': {
+      const alert = await ctx.records.fragilityAlerts.get(content.ref);
+      if (!alert) return null;
+      const urgent = alert.state === 'open' && alert.immediateSafeguardingRisk;
+      const activity = asCard(await renderAlertCard(ctx, alert, reader, { notice: { text: `${alert.raisedByName} raised a concern about case ${alert.caseRef}.`, style: urgent ? 'attention' : 'warning' } }), `${urgent ? 'URGENT: ' : ''}Fragility alert ${alert.ref} (case ${alert.caseRef})`);
+      // Teams shows an alert in the activity feed for an important message.
+      return urgent ? { ...activity, importance: 'high', channelData: { notification: { alert: true } } } : activity;
+    }
+    case 'meeting-card': {
+      const meeting = await ctx.records.meetings.get(content.ref);
+      if (!meeting) return null;
+      const notice: Notice =
+        content.view === 'invitation'
+          ? { text: `You are invited by ${meeting.organiserName}.`, style: 'accent' }
+          : { text: `The outcome was recorded by ${meeting.outcome?.recordedByName ?? 'the chair'}.`, style: 'good' };
+      return asCard(await renderMeetingCard(ctx, meeting, reader, { notice }), `${MEETINGS[meeting.type].label} ${meeting.ref} (case ${meeting.caseRef})`);
+    }
+    case 'meeting-invite': {
+      const meeting = await createTeamsMeeting(ctx, content.ref, { lastAttempt: options.lastAttempt });
+      const ok = meeting.invitation.state === 'sent';
+      const notice: Notice = ok
+        ? { text: `The Teams meeting is created and the invitations are sent.${meeting.invitation.joinUrl ? ' The join link is below.' : ''}`, style: 'good' }
+        : { text: `The Teams meeting could not be created: ${meeting.invitation.error ?? 'unknown error'}. The attendees on Teams were sent cards with a calendar file instead; please invite the others yourself.`, style: 'attention' };
+      return asCard(await renderMeetingCard(ctx, meeting, reader, { notice }), `${MEETINGS[meeting.type].label} ${meeting.ref}: ${ok ? 'invitations sent' : 'invitations failed'}`);
+    }
+    case 'meeting-offer': {
+      const move = await ctx.records.moveRequests.get(content.moveRef);
+      if (!move?.completion) return null;
+      const advice = disruptionMeetingAdvice({ placementType: move.completion.ended?.placementType ?? '', endDate: move.completion.date, unplanned: true });
+      const card = noticeCard(`Case ${move.caseRef}: a Disruption Meeting (END-2)`, `${move.ref} ended the placement on ${move.completion.date} as an urgent move. ${advice.reason}`);
+      const offer: AdaptiveCard = { ...card, actions: [{ type: 'Action.Execute', verb: 'meeting.propose', title: 'Convene a Disruption Meeting', data: { type: 'disruption', moveRef: move.ref } }] };
+      return asCard(offer, `Consider a Disruption Meeting for case ${move.caseRef}`);
+    }
+  }
+}

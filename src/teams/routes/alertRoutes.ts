@@ -1,0 +1,93 @@
+// Fragility alerts in chat: "raise a concern" (the form), the alert card with its next steps,
+// closing an alert (team manager), and "alerts" (the open ones in the user's teams).
+import type { Application, TurnState } from '@microsoft/teams-ai';
+import type { TurnContext } from 'botbuilder';
+import { z } from 'zod';
+import type { Person } from '../../domain/people';
+import { alertChildrenFor, closeAlert, getAlert, maySeeAlert, openAlertsFor, raiseAlert } from '../../services/alerts';
+import { ConflictError, InvalidInputError, NotPermittedError } from '../../services/errors';
+import { toChild } from '../../services/people';
+import { StoreUnavailableError } from '../../store/collection';
+import { alertFormCard, alertsListCard } from '../alertCards';
+import { noticeCard } from '../cards';
+import { isChannel } from '../identity';
+import { renderAlertCard, showNameTo, type Reader } from '../meetingRenderer';
+import { NOTHING_SAVED, type Turns } from '../turns';
+
+/** Card data is untrusted: only a short reference string is taken from it. */
+const refData = z.object({ ref: z.string().min(1).max(40) }).passthrough();
+
+export const RAISE_CONCERN = /^(raise (a |an )?(concern|alert)|fragility alert|new alert)\b/i;
+export const ALERTS = /^(open )?alerts\b/i;
+
+export function registerAlertRoutes(app: Application<TurnState>, { ctx, command, verb }: Turns): void {
+  const readerOf = (context: TurnContext, person: Person): Reader => ({ person, inChannel: isChannel(context) });
+
+  const alertForm = async (context: TurnContext, person: Person, values?: unknown, errors?: Record<string, string>, summary?: string) => {
+    const children = await alertChildrenFor(ctx, person);
+    if (children.length === 0) {
+      return noticeCard('No children to raise a concern about', 'You are not linked to any child on the bot (as their social worker, supervising social worker, IRO or team manager). Tell your line manager about the concern (FRAG-1).');
+    }
+    return alertFormCard({ children, now: ctx.now(), inChannel: isChannel(context), values, errors, summary });
+  };
+
+  const alertsList = async (context: TurnContext, person: Person) => {
+    const rows = [];
+    for (const alert of await openAlertsFor(ctx, person)) {
+      const doc = await ctx.records.children.get(alert.caseRef);
+      const child = doc ? toChild(doc) : null;
+      rows.push({ alert, child, showName: showNameTo(readerOf(context, person), child) });
+    }
+    return alertsListCard(rows, ctx.now());
+  };
+
+  app.message(RAISE_CONCERN, command((context, person) => alertForm(context, person)));
+  app.message(ALERTS, command((context, person) => alertsList(context, person)));
+  app.adaptiveCards.actionExecute('alert.form', verb((context, person) => alertForm(context, person)));
+  app.adaptiveCards.actionExecute('alerts.show', verb((context, person) => alertsList(context, person)));
+
+  app.adaptiveCards.actionExecute(
+    'alert.submit',
+    verb(async (context, person, data) => {
+      try {
+        const alert = await raiseAlert(ctx, person, data);
+        const text = `Raised as ${alert.ref}${alert.immediateSafeguardingRisk ? ' and marked URGENT' : ''}. The people below have been told.`;
+        return renderAlertCard(ctx, alert, readerOf(context, person), { notice: { text, style: 'good' } });
+      } catch (err) {
+        if (err instanceof InvalidInputError) return alertForm(context, person, data, err.fields);
+        if (err instanceof StoreUnavailableError) return alertForm(context, person, data, {}, NOTHING_SAVED);
+        throw err;
+      }
+    }),
+  );
+
+  app.adaptiveCards.actionExecute(
+    'alert.show',
+    verb(async (context, person, data) => {
+      const parsed = refData.safeParse(data);
+      if (!parsed.success) return noticeCard('Not found', 'This card is out of date. Say "alerts" for the open alerts.');
+      const alert = await getAlert(ctx, parsed.data.ref);
+      const doc = await ctx.records.children.get(alert.caseRef);
+      if (!maySeeAlert(person, alert, doc ? toChild(doc) : null)) throw new NotPermittedError(`${alert.ref} is about a child outside your teams.`);
+      return renderAlertCard(ctx, alert, readerOf(context, person));
+    }),
+  );
+
+  app.adaptiveCards.actionExecute(
+    'alert.close',
+    verb(async (context, person, data) => {
+      const parsed = refData.safeParse(data);
+      if (!parsed.success) return noticeCard('Nothing changed', 'This card is out of date. Say "alerts" for the open alerts.');
+      const reader = readerOf(context, person);
+      try {
+        const closed = await closeAlert(ctx, person, parsed.data.ref, data);
+        return renderAlertCard(ctx, closed, reader, { notice: { text: 'The alert is closed; the person who raised it and the social worker have been told.', style: 'good' } });
+      } catch (err) {
+        const alert = await getAlert(ctx, parsed.data.ref);
+        if (err instanceof InvalidInputError) return renderAlertCard(ctx, alert, reader, { notice: { text: 'Nothing changed: please check your answer.', style: 'attention' }, fieldErrors: err.fields });
+        if (err instanceof NotPermittedError || err instanceof ConflictError) return renderAlertCard(ctx, alert, reader, { notice: { text: err.message, style: 'warning' } });
+        throw err;
+      }
+    }),
+  );
+}

@@ -1,0 +1,103 @@
+// Meetings in chat: the convene form (from an alert, a review due or a Disruption offer), sending
+// the invitations, the meeting card with its outcome form, the pre-filled move request after a
+// planned ending, and "meetings" (the user's upcoming meetings and reviews due).
+import type { Application, TurnState } from '@microsoft/teams-ai';
+import type { TurnContext } from 'botbuilder';
+import { z } from 'zod';
+import type { Person } from '../../domain/people';
+import { ConflictError, InvalidInputError, NotPermittedError } from '../../services/errors';
+import { meetingsFor } from '../../services/meetingLists';
+import { conveneMeeting, getMeeting, maySeeMeeting, moveRequestFromOutcome, recordOutcome } from '../../services/meetings';
+import { childrenFor, toChild } from '../../services/people';
+import { StoreUnavailableError } from '../../store/collection';
+import type { MeetingDoc } from '../../store/records';
+import { caseLabel } from '../alertCards';
+import { moveRequestFormCard, noticeCard } from '../cards';
+import { isChannel } from '../identity';
+import { meetingsListCard, outcomeFromCard } from '../meetingCards';
+import { renderMeetingCard, renderMeetingForm, showNameTo, type Reader } from '../meetingRenderer';
+import { NOTHING_SAVED, type Turns } from '../turns';
+
+const refData = z.object({ ref: z.string().min(1).max(40) }).passthrough();
+
+export const MEETINGS_COMMAND = /^(my )?meetings\b/i;
+
+export function registerMeetingRoutes(app: Application<TurnState>, { ctx, command, verb }: Turns): void {
+  const readerOf = (context: TurnContext, person: Person): Reader => ({ person, inChannel: isChannel(context) });
+
+  const myMeetings = async (context: TurnContext, person: Person) => {
+    const mine = await meetingsFor(ctx, person);
+    const labels = new Map<string, string>();
+    for (const m of [...mine.upcoming, ...mine.outcomeToRecord, ...mine.reviewsDue.map((r) => r.meeting)]) {
+      const doc = await ctx.records.children.get(m.caseRef);
+      const child = doc ? toChild(doc) : null;
+      labels.set(m.caseRef, `case ${caseLabel(m.caseRef, child, showNameTo(readerOf(context, person), child))}`);
+    }
+    return meetingsListCard(mine, (m: MeetingDoc) => labels.get(m.caseRef) ?? m.caseRef);
+  };
+
+  app.message(MEETINGS_COMMAND, command((context, person) => myMeetings(context, person)));
+  app.adaptiveCards.actionExecute('meetings.show', verb((context, person) => myMeetings(context, person)));
+
+  // The proposal: attendees with why, the chair, the dates the rules allow.
+  app.adaptiveCards.actionExecute('meeting.propose', verb((context, person, data) => renderMeetingForm(ctx, person, readerOf(context, person), data)));
+
+  app.adaptiveCards.actionExecute(
+    'meeting.convene',
+    verb(async (context, person, data) => {
+      const reader = readerOf(context, person);
+      try {
+        const meeting = await conveneMeeting(ctx, person, data);
+        const how = meeting.invitation.via === 'graph' ? 'The Teams meeting is being created; you will get a card here when the invitations are out.' : 'The invitations have been sent.';
+        return renderMeetingCard(ctx, meeting, reader, { notice: { text: `Convened as ${meeting.ref}. ${how}`, style: 'good' } });
+      } catch (err) {
+        if (err instanceof InvalidInputError) return renderMeetingForm(ctx, person, reader, data, { errors: err.fields, keepValues: true });
+        if (err instanceof StoreUnavailableError) return renderMeetingForm(ctx, person, reader, data, { summary: NOTHING_SAVED, keepValues: true });
+        throw err;
+      }
+    }),
+  );
+
+  app.adaptiveCards.actionExecute(
+    'meeting.show',
+    verb(async (context, person, data) => {
+      const parsed = refData.safeParse(data);
+      if (!parsed.success) return noticeCard('Not found', 'This card is out of date. Say "meetings" for your meetings.');
+      const meeting = await getMeeting(ctx, parsed.data.ref);
+      if (!maySeeMeeting(person, meeting)) throw new NotPermittedError(`${meeting.ref} is about a child outside your teams.`);
+      return renderMeetingCard(ctx, meeting, readerOf(context, person));
+    }),
+  );
+
+  app.adaptiveCards.actionExecute(
+    'meeting.outcome',
+    verb(async (context, person, data) => {
+      const parsed = refData.safeParse(data);
+      if (!parsed.success) return noticeCard('Nothing changed', 'This card is out of date. Say "meetings" for your meetings.');
+      const reader = readerOf(context, person);
+      try {
+        const meeting = await recordOutcome(ctx, person, parsed.data.ref, outcomeFromCard(data));
+        const tasks = await ctx.records.tasks.count({ requestRef: meeting.ref });
+        return renderMeetingCard(ctx, meeting, reader, { notice: { text: `The outcome is recorded; ${tasks} follow-up task${tasks === 1 ? '' : 's'} created and their owners told.`, style: 'good' } });
+      } catch (err) {
+        const meeting = await getMeeting(ctx, parsed.data.ref);
+        if (err instanceof InvalidInputError) {
+          return renderMeetingCard(ctx, meeting, reader, { notice: { text: 'Nothing was recorded: please check the answers in red.', style: 'attention' }, fieldErrors: err.fields, values: data });
+        }
+        if (err instanceof NotPermittedError || err instanceof ConflictError) return renderMeetingCard(ctx, meeting, reader, { notice: { text: err.message, style: 'warning' }, values: data });
+        throw err;
+      }
+    }),
+  );
+
+  // FRAG-8 / MOVE-1: after a planned ending, the social worker's move request, pre-filled.
+  app.adaptiveCards.actionExecute(
+    'meeting.moveForm',
+    verb(async (_context, person, data) => {
+      const parsed = refData.safeParse(data);
+      if (!parsed.success) return noticeCard('Not found', 'This card is out of date. Say "meetings" for your meetings.');
+      const values = await moveRequestFromOutcome(ctx, person, parsed.data.ref);
+      return moveRequestFormCard({ children: await childrenFor(ctx, person), now: ctx.now(), values });
+    }),
+  );
+}

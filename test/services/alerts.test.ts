@@ -1,0 +1,132 @@
+// The fragility alert use cases, on every storage backend: what is stored and queued, who may raise
+// and close an alert, the next steps, and that effects replayed after a restart do nothing twice.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { alertAdvice, alertChildrenFor, closeAlert, openAlertsFor, openAlertsForTeams, raiseAlert } from '../../src/services/alerts';
+import { resumePendingAlertEffects } from '../../src/services/alertEffects';
+import { silentLogger, type ServiceContext } from '../../src/services/context';
+import { rememberConversation } from '../../src/services/conversations';
+import { ConflictError, InvalidInputError, NotPermittedError } from '../../src/services/errors';
+import { identify, importChildren, importRoster, toChild } from '../../src/services/people';
+import type { Store } from '../../src/store/collection';
+import { openRecords } from '../../src/store/records';
+import { backends, type BackendRun } from '../support/backends';
+
+const EXAMPLES = path.resolve(__dirname, '../../examples');
+const NOW = new Date('2026-11-23T10:00:00Z');
+
+const alertForm = (overrides: Record<string, string> = {}) => ({
+  caseRef: 'CR-1001',
+  triggers: 'carer-struggling,fragile-relationship',
+  description: 'The carer rang: evenings have become very hard since the school exclusion.',
+  immediateSafeguardingRisk: 'no',
+  supportInPlace: '',
+  ...overrides,
+});
+
+describe.each(backends)('fragility alerts on $name', (backend) => {
+  if (backend.skipReason) {
+    test.skip(backend.skipReason, () => undefined);
+    return;
+  }
+  let run: BackendRun;
+  let store: Store;
+  let ctx: ServiceContext;
+  const person = (email: string) => identify(ctx, undefined, async () => email);
+  const chatWith = async (...emails: string[]) => {
+    for (const email of emails) {
+      const p = await person(email);
+      await rememberConversation(ctx, p, { kind: 'personal', conversationId: `a:${p.id}`, reference: { conversation: { id: `a:${p.id}` } } });
+    }
+  };
+
+  beforeAll(async () => {
+    run = await backend.setUp();
+  });
+  afterAll(async () => {
+    await run.tearDown();
+  });
+  beforeEach(async () => {
+    store = await run.open();
+    ctx = { records: await openRecords(store), now: () => NOW, log: silentLogger, onOutboxChanged: () => undefined };
+    await importRoster(ctx, readFileSync(path.join(EXAMPLES, 'roster.csv'), 'utf8'), 'test');
+    await importChildren(ctx, readFileSync(path.join(EXAMPLES, 'children.csv'), 'utf8'), 'test');
+  });
+  afterEach(async () => {
+    await store.close();
+  });
+
+  test('an alert is stored with a reference, audited, and queued to the team manager and supervising social worker (FRAG-1)', async () => {
+    await chatWith('tom.manager@example.org', 'steve.ssw@example.org', 'sam.social@example.org');
+    const alert = await raiseAlert(ctx, await person('sam.social@example.org'), alertForm());
+    expect(alert).toMatchObject({ ref: 'FA-2026-0001', state: 'open', team: 'North', triggers: ['fragile-relationship', 'carer-struggling'], pendingEffects: [] });
+    const queued = await ctx.records.outbox.find({ subjectRef: alert.ref }, { sort: { _id: 1 } });
+    // The social worker raised it, so is not told again.
+    expect(queued.map((m) => m._id)).toEqual(['FA-2026-0001:alert:steve.ssw@example.org', 'FA-2026-0001:alert:tom.manager@example.org']);
+    expect(queued[0].content).toEqual({ kind: 'alert-card', ref: 'FA-2026-0001' });
+    expect((await ctx.records.audit.find({ subject: alert.ref })).map((a) => a.action)).toEqual(['alert.raised']);
+    expect((await raiseAlert(ctx, await person('tom.manager@example.org'), alertForm({ caseRef: 'CR-1002' }))).ref).toBe('FA-2026-0002');
+  });
+
+  test('bad input, an unknown child and a child the person has no part in store nothing', async () => {
+    const priya = await person('priya.patel@example.org');
+    await expect(raiseAlert(ctx, await person('sam.social@example.org'), alertForm({ description: 'short' }))).rejects.toBeInstanceOf(InvalidInputError);
+    await expect(raiseAlert(ctx, priya, alertForm())).rejects.toThrow(InvalidInputError);
+    await expect(raiseAlert(ctx, priya, alertForm({ caseRef: 'CR-9999' }))).rejects.toThrow(InvalidInputError);
+    await expect(raiseAlert(ctx, await person('val.school@example.org'), alertForm())).rejects.toThrow(InvalidInputError);
+    expect(await ctx.records.fragilityAlerts.count({})).toBe(0);
+    expect(await ctx.records.outbox.count({})).toBe(0);
+  });
+
+  test('the supervising social worker and the IRO may raise one too; the form offers their children', async () => {
+    const steve = await person('steve.ssw@example.org');
+    expect((await alertChildrenFor(ctx, steve)).map((c) => c.caseRef)).toEqual(['CR-1001', 'CR-1002', 'CR-1004']);
+    expect((await alertChildrenFor(ctx, await person('ivy.iro@example.org'))).map((c) => c.caseRef)).toEqual(['CR-1001', 'CR-1002', 'CR-1003', 'CR-1004', 'CR-1005']);
+    expect(await alertChildrenFor(ctx, await person('val.school@example.org'))).toEqual([]);
+    await expect(raiseAlert(ctx, steve, alertForm())).resolves.toMatchObject({ raisedBy: 'steve.ssw@example.org' });
+  });
+
+  test('the next steps: added support and a support meeting first; a stability meeting once support has been tried (FRAG-4, FRAG-5)', async () => {
+    const sam = await person('sam.social@example.org');
+    const child = toChild((await ctx.records.children.get('CR-1001'))!);
+    const first = await raiseAlert(ctx, sam, alertForm());
+    expect((await alertAdvice(ctx, first, child)).convene).toBe('support');
+    const second = await raiseAlert(ctx, sam, alertForm({ triggers: 'child-wants-to-leave', supportInPlace: 'Respite weekend and extra SSW visits for a month.' }));
+    const advice = await alertAdvice(ctx, second, child);
+    expect(advice.convene).toBe('stability');
+    expect(advice.notes.map((n) => n.text).join(' ')).toContain('1 other open alert');
+  });
+
+  test('a team manager closes an alert with a reason; others may not; a second close changes nothing', async () => {
+    await chatWith('sam.social@example.org');
+    const alert = await raiseAlert(ctx, await person('steve.ssw@example.org'), alertForm());
+    const tom = await person('tom.manager@example.org');
+    await expect(closeAlert(ctx, await person('sam.social@example.org'), alert.ref, { reason: 'Sorted out at the visit.' })).rejects.toBeInstanceOf(NotPermittedError);
+    await expect(closeAlert(ctx, tom, alert.ref, { reason: 'ok' })).rejects.toBeInstanceOf(InvalidInputError);
+    const closed = await closeAlert(ctx, tom, alert.ref, { reason: 'Carer and child settled after the respite weekend.' });
+    expect(closed).toMatchObject({ state: 'closed', closure: { by: 'tom.manager@example.org', meetingRef: null } });
+    await expect(closeAlert(ctx, tom, alert.ref, { reason: 'Carer and child settled after the respite weekend.' })).rejects.toBeInstanceOf(ConflictError);
+    // One clock for the whole test: the entries share a time, so compare them as a set.
+    expect((await ctx.records.audit.find({ subject: alert.ref })).map((a) => a.action).sort()).toEqual(['alert.closed', 'alert.raised']);
+    expect(await ctx.records.outbox.get(`${alert.ref}:closed:sam.social@example.org`)).not.toBeNull();
+  });
+
+  test('"alerts" lists the open alerts of the person\'s teams; the digest gets urgent ones first, case references only', async () => {
+    await raiseAlert(ctx, await person('sam.social@example.org'), alertForm());
+    await raiseAlert(ctx, await person('priya.patel@example.org'), alertForm({ caseRef: 'CR-1003', immediateSafeguardingRisk: 'yes' }));
+    expect((await openAlertsFor(ctx, await person('tom.manager@example.org'))).map((a) => a.caseRef)).toEqual(['CR-1001']);
+    expect(await openAlertsFor(ctx, await person('hana.head@example.org'))).toHaveLength(2);
+    const digest = await openAlertsForTeams(ctx, ['North', 'South'], '2026-11-23');
+    expect(digest.map((a) => [a.caseRef, a.urgent])).toEqual([['CR-1003', true], ['CR-1001', false]]);
+    expect(JSON.stringify(digest)).not.toMatch(/Jamie|Morgan/);
+  });
+
+  test('an alert whose process stopped before its effects is finished after a restart, each message once', async () => {
+    await chatWith('tom.manager@example.org');
+    const alert = await raiseAlert(ctx, await person('sam.social@example.org'), alertForm());
+    await ctx.records.fragilityAlerts.updateIfVersion(alert._id, alert.version, { pendingEffects: ['raised'] });
+    expect(await resumePendingAlertEffects(ctx)).toBe(1);
+    expect(await resumePendingAlertEffects(ctx)).toBe(0);
+    expect(await ctx.records.outbox.count({ subjectRef: alert.ref })).toBe(1);
+  });
+});

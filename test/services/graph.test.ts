@@ -1,0 +1,108 @@
+// The Microsoft Graph client against a local endpoint that checks each request as Graph and the
+// Microsoft Entra token endpoint would (method, path, body, auth header) and answers as they do,
+// throttling included.
+import { loadConfig } from '../../src/config';
+import { createGraphCalendar, GraphError, type GraphCalendar, type OnlineMeetingRequest } from '../../src/services/graph';
+import { calendarSettings } from '../../src/services/invitations';
+import { FAKE_CLIENT, FAKE_TENANT, ORGANIZER, startFakeGraph, type FakeGraph } from '../support/fakeGraph';
+
+const request: OnlineMeetingRequest = {
+  subject: 'Placement Stability Meeting MT-2026-0001 (case CR-1001)',
+  bodyHtml: '<p>Chair: Fiona Foster</p>',
+  start: new Date('2026-11-26T10:00:00Z'),
+  end: new Date('2026-11-26T11:00:00Z'),
+  attendees: [
+    { email: 'fiona.foster@example.org', name: 'Fiona Foster', required: true },
+    { email: 'alex.carer@example.org', name: null, required: false },
+  ],
+  transactionId: 'MT-2026-0001',
+};
+
+describe('Microsoft Graph calendar client', () => {
+  let fake: FakeGraph;
+  let graph: GraphCalendar;
+
+  beforeEach(async () => {
+    fake = await startFakeGraph();
+    graph = createGraphCalendar({
+      organizer: ORGANIZER,
+      clientId: FAKE_CLIENT.id,
+      clientSecret: FAKE_CLIENT.secret,
+      tenantId: FAKE_TENANT,
+      baseUrl: `${fake.base}/v1.0`,
+      tokenUrl: `${fake.base}/${FAKE_TENANT}/oauth2/v2.0/token`,
+      timeoutMs: 2000,
+    });
+  });
+  afterEach(async () => {
+    await fake.stop();
+  });
+
+  test('gets an app-only token, then POSTs the event with a Teams meeting to the organiser\'s calendar', async () => {
+    const created = await graph.createOnlineMeeting(request);
+    expect(created).toEqual({ id: 'AAMkAGI2TG93AAA1=', joinUrl: 'https://teams.microsoft.com/l/meetup-join/19%3ameeting_1', webLink: 'https://outlook.office365.com/owa/?itemid=1' });
+    const [tokenCall, eventCall] = fake.received;
+    expect(tokenCall).toMatchObject({ method: 'POST', path: `/${FAKE_TENANT}/oauth2/v2.0/token`, headers: expect.objectContaining({ 'content-type': 'application/x-www-form-urlencoded' }) });
+    expect(eventCall).toMatchObject({ method: 'POST', path: '/v1.0/users/meetings%40example.org/events', headers: expect.objectContaining({ authorization: 'Bearer token-1', 'content-type': 'application/json' }) });
+    expect(JSON.parse(eventCall.body)).toEqual({
+      subject: request.subject,
+      body: { contentType: 'HTML', content: request.bodyHtml },
+      start: { dateTime: '2026-11-26T10:00:00', timeZone: 'UTC' },
+      end: { dateTime: '2026-11-26T11:00:00', timeZone: 'UTC' },
+      attendees: [
+        { emailAddress: { address: 'fiona.foster@example.org', name: 'Fiona Foster' }, type: 'required' },
+        { emailAddress: { address: 'alex.carer@example.org' }, type: 'optional' },
+      ],
+      isOnlineMeeting: true,
+      onlineMeetingProvider: 'teamsForBusiness',
+      allowNewTimeProposals: true,
+      transactionId: 'MT-2026-0001',
+    });
+  });
+
+  test('a 429 is thrown with its status and Retry-After for the outbox to honour; the next try succeeds with the cached token', async () => {
+    fake.eventAnswers.push({ status: 429, headers: { 'Retry-After': '7' }, body: { error: { code: 'ApplicationThrottled', message: 'Too many requests' } } });
+    const err = (await graph.createOnlineMeeting(request).catch((e) => e)) as GraphError;
+    expect(err).toBeInstanceOf(GraphError);
+    expect(err).toMatchObject({ statusCode: 429, transient: true, response: { status: 429, headers: { 'retry-after': '7' } } });
+    expect(err.message).toBe('Microsoft Graph answered 429 (ApplicationThrottled)');
+    await expect(graph.createOnlineMeeting(request)).resolves.toMatchObject({ id: 'AAMkAGI2TG93AAA1=' });
+    expect(fake.tokensIssued()).toBe(1);
+  });
+
+  test('no permission is a lasting failure; a refused token is renewed; a dropped connection is worth retrying', async () => {
+    fake.eventAnswers.push({ status: 403, body: { error: { code: 'ErrorAccessDenied', message: 'Access is denied.' } } });
+    await expect(graph.createOnlineMeeting(request)).rejects.toMatchObject({ statusCode: 403, transient: false });
+    fake.eventAnswers.push({ status: 401, body: { error: { code: 'InvalidAuthenticationToken' } } });
+    await expect(graph.createOnlineMeeting(request)).rejects.toMatchObject({ statusCode: 401 });
+    await graph.createOnlineMeeting(request);
+    expect(fake.tokensIssued()).toBe(2);
+    fake.eventAnswers.push('hang-up');
+    await expect(graph.createOnlineMeeting(request)).rejects.toMatchObject({ statusCode: undefined, transient: true });
+  });
+
+  test('wrong app credentials are reported as the token endpoint\'s refusal', async () => {
+    const wrong = createGraphCalendar({ organizer: ORGANIZER, clientId: FAKE_CLIENT.id, clientSecret: 'nope', tenantId: FAKE_TENANT, baseUrl: `${fake.base}/v1.0`, tokenUrl: `${fake.base}/${FAKE_TENANT}/oauth2/v2.0/token` });
+    await expect(wrong.createOnlineMeeting(request)).rejects.toMatchObject({ statusCode: 401, message: 'the Microsoft Entra token endpoint answered 401 (invalid_client)' });
+    expect(fake.eventPosts()).toHaveLength(0);
+  });
+});
+
+describe('Microsoft Graph settings', () => {
+  test('GRAPH_ORGANIZER needs an app registration: its own, or the bot\'s', () => {
+    expect(() => loadConfig({ GRAPH_ORGANIZER: ORGANIZER })).toThrow(/GRAPH_CLIENT_ID: expected an app registration for Microsoft Graph \(or set BOT_ID\)/);
+    const own = loadConfig({ GRAPH_ORGANIZER: ORGANIZER, GRAPH_CLIENT_ID: FAKE_CLIENT.id, GRAPH_CLIENT_SECRET: 's', GRAPH_TENANT_ID: FAKE_TENANT });
+    expect(calendarSettings(own, () => null).graph?.organizer).toBe(ORGANIZER);
+    const bots = loadConfig({ GRAPH_ORGANIZER: ORGANIZER, BOT_ID: FAKE_CLIENT.id, BOT_PASSWORD: 's', BOT_TENANT_ID: FAKE_TENANT });
+    expect(bots.GRAPH_BASE_URL).toBe('https://graph.microsoft.com/v1.0');
+    expect(calendarSettings(bots, () => null).graph).not.toBeNull();
+  });
+
+  test('without Graph, .ics links use BOT_PUBLIC_URL, or the loopback address in local mode', () => {
+    expect(calendarSettings(loadConfig({}), () => 'http://127.0.0.1:3978')).toMatchObject({ graph: null });
+    expect(calendarSettings(loadConfig({}), () => 'http://127.0.0.1:3978').publicUrl()).toBe('http://127.0.0.1:3978');
+    expect(calendarSettings(loadConfig({ BOT_PUBLIC_URL: 'https://bot.example.gov.uk/' }), () => null).publicUrl()).toBe('https://bot.example.gov.uk');
+    const production = loadConfig({ BOT_ID: FAKE_CLIENT.id, BOT_PASSWORD: 's', BOT_TENANT_ID: FAKE_TENANT });
+    expect(calendarSettings(production, () => 'http://127.0.0.1:3978').publicUrl()).toBeNull();
+  });
+});
