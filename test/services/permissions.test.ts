@@ -7,6 +7,7 @@ import { addDays, ukDate } from '../../src/domain/dates';
 import { ROLES, type Person, type Role } from '../../src/domain/people';
 import { silentLogger, type ServiceContext } from '../../src/services/context';
 import { setApprovalsChannel } from '../../src/services/conversations';
+import { closeAlert, raiseAlert } from '../../src/services/alerts';
 import { subscribeDigest } from '../../src/services/digest';
 import { InvalidInputError, NotPermittedError } from '../../src/services/errors';
 import { answerInfoRequest, confirmMove, decideMove, moveTracker, requestMove } from '../../src/services/moves';
@@ -48,16 +49,17 @@ describe('permissions by role', () => {
   });
   afterAll(() => store.close());
 
-  /** A new child of team North allocated to the first social worker, and a request at the given stage. */
+  /** A new child of team North (social worker p0, supervising social worker p2, IRO p7), and a request at the given stage. */
   async function childAt(stage: 'none' | 'pending' | 'info' | 'approved'): Promise<{ caseRef: string; ref: string }> {
     const caseRef = `CR-P${++n}`;
-    await importChildren(ctx, `caseRef,name,dateOfBirth,team,legalStatus,placementType,placementProvider,placementStart,carerName,carerEmail,socialWorker,supervisingSocialWorker,iro\n${caseRef},Child ${n},2012-01-01,North,C2,U4,PR1,2025-01-01,Carer,,p0@example.org,,`, 'test');
+    await importChildren(ctx, `caseRef,name,dateOfBirth,team,legalStatus,placementType,placementProvider,placementStart,carerName,carerEmail,socialWorker,supervisingSocialWorker,iro\n${caseRef},Child ${n},2012-01-01,North,C2,U4,PR1,2025-01-01,Carer,,p0@example.org,p2@example.org,p7@example.org`, 'test');
     if (stage === 'none') return { caseRef, ref: '' };
     const request = await requestMove(ctx, allocatedSw(), moveForm(caseRef));
     if (stage === 'info') await decideMove(ctx, hos(), request.ref, { outcome: 'info', comment: 'Which school will the child attend?' });
     if (stage === 'approved') await decideMove(ctx, hos(), request.ref, { outcome: 'approved' });
     return { caseRef, ref: request.ref };
   }
+  const alertForm = { triggers: 'carer-struggling', description: 'The carer says evenings have become very hard lately.', immediateSafeguardingRisk: 'no', supportInPlace: '' };
   const moveForm = (caseRef: string) => ({
     caseRef, urgency: 'planned', proposedDate: addDays(ukDate(new Date()), 14), reasonCode: 'CREQB', rationale: 'Carer has given notice after repeated incidents.',
     virtualSchoolConsulted: 'yes', virtualSchoolAdvice: 'Same school.', educationDisrupted: 'no', childToldPlan: 'Together on Friday.', childToldAgreed: 'true', followsAllegation: 'no',
@@ -73,6 +75,11 @@ describe('permissions by role', () => {
       return completeTask(ctx, p, `${ref}:sw-visit`);
     },
     'see the move tracker': async (p) => moveTracker(ctx, p),
+    'raise a fragility alert': async (p) => raiseAlert(ctx, p, { ...alertForm, caseRef: (await childAt('none')).caseRef }),
+    'close an alert by hand': async (p) => {
+      const alert = await raiseAlert(ctx, allocatedSw(), { ...alertForm, caseRef: (await childAt('none')).caseRef });
+      return closeAlert(ctx, p, alert.ref, { reason: 'Support package agreed at the review.' });
+    },
     'choose the approvals channel': async (p) => setApprovalsChannel(ctx, p, 'North', `19:${++n}@thread`),
     'send the digest to a channel': async (p) => subscribeDigest(ctx, p, `19:${++n}@thread`, ['North']),
   };
