@@ -3,6 +3,7 @@
 // with MOVE-3 and MOVE-11 when there is an immediate safeguarding risk). Pure rules: no storage,
 // no Teams, no clock.
 import { z } from 'zod';
+import { optionalText, text } from './formFields';
 import { addDays, isIsoDate } from './dates';
 import { MEETINGS, peopleForTeam, placementSetting, stabilityMeetingApplies, type MeetingType } from './meetings';
 import { canActForChild, normaliseEmail, type Child, type Person } from './people';
@@ -81,23 +82,9 @@ export interface FragilityAlertDetails {
   noticedOn: string;
 }
 
-const MAX_TEXT = 4000;
 /** How far back the "noticed on" date may go. */
 const NOTICED_WITHIN_DAYS = 366;
 
-const text = (label: string, min = 1) =>
-  z
-    .string({ required_error: `${label} is required.`, invalid_type_error: `${label} must be text.` })
-    .trim()
-    .max(MAX_TEXT, `${label} must be at most ${MAX_TEXT} characters.`)
-    .refine((v) => v.length >= min, min > 1 ? `${label} needs at least ${min} characters.` : `${label} is required.`);
-const optionalText = (label: string) =>
-  z
-    .string({ invalid_type_error: `${label} must be text.` })
-    .trim()
-    .max(MAX_TEXT, `${label} must be at most ${MAX_TEXT} characters.`)
-    .optional()
-    .transform((v) => (v ? v : null));
 
 /**
  * The fragility alert form exactly as a card submits it (every value a string). `triggers` comes

@@ -6,6 +6,7 @@
 // table has no ids of its own, so where only that table applies we cite it as "Meetings table"
 // with the seed document number, e.g. "(Meetings table, 003)"; `sources` holds the seed numbers.
 import { z } from 'zod';
+import { optionalText, text } from './formFields';
 import { addDays, isIsoDate } from './dates';
 import { coversTeam, hasRole, normaliseEmail, type Child, type Person, type Role } from './people';
 
@@ -788,7 +789,6 @@ export function validateMeetingDate(type: MeetingType, input: MeetingTimingInput
 
 // ---- convening ---------------------------------------------------------------------------------
 
-const MAX_TEXT = 4000;
 const email = (message: string) => z.string({ required_error: message, invalid_type_error: message }).trim().email(message).transform(normaliseEmail);
 const optionalEmailField = (message: string) =>
   z
@@ -798,19 +798,6 @@ const optionalEmailField = (message: string) =>
     .transform((v) => (v ? v : null))
     .refine((v) => v === null || z.string().email().safeParse(v).success, message)
     .transform((v) => (v ? normaliseEmail(v) : null));
-const text = (label: string, min = 1) =>
-  z
-    .string({ required_error: `${label} is required.`, invalid_type_error: `${label} must be text.` })
-    .trim()
-    .max(MAX_TEXT, `${label} must be at most ${MAX_TEXT} characters.`)
-    .refine((v) => v.length >= min, min > 1 ? `${label} needs at least ${min} characters.` : `${label} is required.`);
-const optionalText = (label: string) =>
-  z
-    .string({ invalid_type_error: `${label} must be text.` })
-    .trim()
-    .max(MAX_TEXT, `${label} must be at most ${MAX_TEXT} characters.`)
-    .optional()
-    .transform((v) => (v ? v : null));
 
 export interface ConveneDetails {
   type: MeetingType;
