@@ -1,0 +1,204 @@
+// End to end with a real Teams-like client: the Microsoft 365 Agents Playground (one per person,
+// as `npm run playground` runs it) talking to the real bot over HTTP, driven through the
+// Playground's own API. The bot sends through the Playground's connector, and what it sends is
+// read back from the Playground's WebSocket, as the web page would see it.
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { addDays, ukDate } from '../../src/domain/dates';
+import { loadConfig } from '../../src/config';
+import { GuidanceIndex } from '../../src/guidance/search';
+import { silentLogger } from '../../src/services/context';
+import { importChildren, importRoster } from '../../src/services/people';
+import { startBot, type RunningBot } from '../../src/startBot';
+import { CONFIG_FILE_NAME, PLAYGROUND_DIR, PLAYGROUND_PEOPLE, PLAYGROUND_TEAM, playgroundConfigYaml } from '../../scripts/playgroundSetup';
+import { EXAMPLES } from '../support/botHarness';
+import { cardActions, cardText } from '../support/fakeTeams';
+import { cardOf, Playground, playgroundSkipReason, type PlaygroundMessage } from '../support/playground';
+
+describe('the Playground configuration', () => {
+  test('playground/.m365agentsplayground.yml is what scripts/playgroundSetup.ts generates (npm run playground -- --write-config)', () => {
+    expect(readFileSync(path.join(PLAYGROUND_DIR, CONFIG_FILE_NAME), 'utf8')).toBe(playgroundConfigYaml('sam'));
+  });
+
+  test('its people are on the example roster, covering the roles the walkthrough needs', () => {
+    const roster = new Map(
+      readFileSync(path.join(EXAMPLES, 'roster.csv'), 'utf8')
+        .trim()
+        .split('\n')
+        .slice(1)
+        .map((line) => line.split(','))
+        .map(([email, name, , roles]) => [email!, { name: name!, roles: roles!.split(';') }]),
+    );
+    for (const person of PLAYGROUND_PEOPLE) expect(roster.get(person.email)?.name).toBe(person.name);
+    const roles = new Set(PLAYGROUND_PEOPLE.flatMap((p) => roster.get(p.email)!.roles));
+    for (const role of ['social_worker', 'head_of_service', 'team_manager', 'fostering_manager', 'supervising_social_worker']) expect(roles).toContain(role);
+    // The Playground refuses a configuration without exactly five users besides the signed-in one.
+    expect(PLAYGROUND_PEOPLE).toHaveLength(6);
+  });
+});
+
+const skipReason = playgroundSkipReason();
+if (skipReason) console.warn(`Playground end-to-end tests SKIPPED: ${skipReason}`);
+const describeWithPlayground = skipReason ? describe.skip : describe;
+if (skipReason) test.skip(`Playground end-to-end tests (skipped: ${skipReason})`, () => undefined);
+
+const CHANNEL = PLAYGROUND_TEAM.managersChannel.id;
+const REF = /PM-\d{4}-\d{4}/;
+// The Playground splits a message with text and a card into two: the text, then the card alone.
+const textOf = (m: PlaygroundMessage) => m.text ?? cardText(cardOf(m));
+const cardSaying = (conversationId: string, words: string) => (m: PlaygroundMessage) => m.conversationId === conversationId && cardText(cardOf(m)).includes(words);
+
+function moveForm(caseRef: string) {
+  return {
+    caseRef,
+    urgency: 'planned',
+    proposedDate: addDays(ukDate(new Date()), 14),
+    reasonCode: 'CREQB',
+    reasonOther: '',
+    rationale: 'Carer has given notice after repeated incidents; a matched long-term carer is needed.',
+    safeguardingIssue: '',
+    alternativesConsidered: '',
+    virtualSchoolConsulted: 'yes',
+    virtualSchoolAdvice: 'Keep the same school; transport to be arranged.',
+    educationDisrupted: 'no',
+    childToldPlan: 'Social worker and carer will tell the child together on Friday after school.',
+    childToldAgreed: 'true',
+    followsAllegation: 'no',
+    nextPlacementCanKeepForMonths: 'false',
+  };
+}
+
+describeWithPlayground('with the Microsoft 365 Agents Playground', () => {
+  let bot: RunningBot;
+  let dataDir: string;
+  let sam: Playground;
+  let hana: Playground;
+  let tom: Playground;
+  let playgrounds: Playground[] = [];
+
+  beforeAll(async () => {
+    dataDir = mkdtempSync(path.join(tmpdir(), 'psb-playground-e2e-'));
+    bot = await startBot(loadConfig({ PORT: '0', DATA_DIR: dataDir, LOG_LEVEL: 'silent' }), {
+      log: silentLogger,
+      sender: { pollMs: 50, baseBackoffMs: 50, maxBackoffMs: 500 },
+    });
+    await importRoster(bot.services, readFileSync(path.join(EXAMPLES, 'roster.csv'), 'utf8'), 'test');
+    await importChildren(bot.services, readFileSync(path.join(EXAMPLES, 'children.csv'), 'utf8'), 'test');
+    const botEndpoint = `http://127.0.0.1:${bot.port}/api/messages`;
+    const started = await Promise.allSettled(['sam', 'hana', 'tom'].map((person) => Playground.start({ person, botEndpoint })));
+    playgrounds = started.flatMap((s) => (s.status === 'fulfilled' ? [s.value] : []));
+    const failed = started.find((s): s is PromiseRejectedResult => s.status === 'rejected');
+    if (failed) throw failed.reason;
+    [sam, hana, tom] = playgrounds as [Playground, Playground, Playground];
+    // Hana and Tom have opened the bot before (so it can reach Hana in her own chat).
+    await hana.say('help');
+    await hana.waitFor((m) => m.conversationId === hana.personalChat && textOf(m).includes('Hello Hana'), 'help card');
+    await tom.say('help');
+    await tom.waitFor((m) => m.conversationId === tom.personalChat && textOf(m).includes('Hello Tom'), 'help card');
+  }, 60_000);
+
+  afterAll(async () => {
+    await Promise.all(playgrounds.map((p) => p.stop()));
+    await bot?.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  /** Sam asks for the form, fills it in for `caseRef` and presses "Send for approval". */
+  async function requestMoveAsSam(caseRef: string): Promise<string> {
+    const before = sam.messages.length;
+    await sam.say('request a move');
+    const form = await sam.waitFor((m) => sam.messages.indexOf(m) >= before && cardActions(cardOf(m)).has('Send for approval'), 'move request form');
+    const choices = cardOf(form).body.find((e: any) => e.id === 'caseRef').choices.map((c: any) => c.value);
+    expect(choices).toEqual(['CR-1001', 'CR-1002', 'CR-1004']);
+    const response = await sam.press(form.messageId, 'move.submit', moveForm(caseRef));
+    // The Playground answers with the bot's invoke response body (its web page shows that card in place of the form).
+    expect(response.type).toBe('application/vnd.microsoft.card.adaptive');
+    const status = cardText(response.value);
+    expect(status).toContain('Sent for approval as PM-');
+    return REF.exec(status)![0];
+  }
+
+  test('Sam requests a move; the approval card reaches Hana in her chat; she approves; Sam is told', async () => {
+    const ref = await requestMoveAsSam('CR-1001');
+
+    const card = await hana.waitFor(cardSaying(hana.personalChat, `Placement move request ${ref}`), `approval card for ${ref}`);
+    expect(textOf(card)).toContain('0 moves in the last 12 months. This move would make 1.');
+    const approve = cardActions(cardOf(card)).get('Approve')!;
+    expect(approve.verb).toBe('move.decide');
+
+    const decided = await hana.press(card.messageId, approve.verb, { ...approve.data, comment: '' });
+    expect(cardText(decided.value)).toContain('Approved by Hana Head');
+    expect(cardActions(decided.value).has('Approve')).toBe(false);
+
+    await sam.waitFor((m) => m.conversationId === sam.personalChat && textOf(m).includes(`${ref} approved by Hana Head`), 'the approval notice');
+    const stored = await bot.services.records.moveRequests.get(ref);
+    expect(stored!.state).toBe('approved');
+  });
+
+  test('a social worker pressing Approve is refused, and the request stays pending', async () => {
+    const ref = await requestMoveAsSam('CR-1002');
+    const card = await hana.waitFor(cardSaying(hana.personalChat, `Placement move request ${ref}`), `approval card for ${ref}`);
+    const approve = cardActions(cardOf(card)).get('Approve')!;
+    // Sam sends the same button's data from his own chat, as a forged card would.
+    const lastOfSam = sam.messages[sam.messages.length - 1]!;
+    const refused = await sam.press(lastOfSam.messageId, approve.verb, { ...approve.data, comment: '' });
+    expect(cardText(refused.value)).toContain(`Only a Head of Service for North can decide ${ref}`);
+    expect(cardActions(refused.value).has('Approve')).toBe(false);
+    expect((await bot.services.records.moveRequests.get(ref))!.state).toBe('pending');
+  });
+
+  test('Sam raises a concern; Tom is told in his chat; Sam convenes the stability meeting from the alert', async () => {
+    const before = sam.messages.length;
+    await sam.say('raise a concern');
+    const form = await sam.waitFor((m) => sam.messages.indexOf(m) >= before && cardOf(m)?.body?.some((e: any) => e.id === 'triggers'), 'fragility alert form');
+    const raised = await sam.press(form.messageId, 'alert.submit', {
+      caseRef: 'CR-1001',
+      triggers: 'carer-struggling,fragile-relationship',
+      description: 'The carer rang: the evenings have become very hard since the school exclusion.',
+      immediateSafeguardingRisk: 'no',
+      supportInPlace: 'Respite weekend and weekly SSW visits since last month.',
+      noticedOn: '',
+    });
+    const alertRef = /FA-\d{4}-\d{4}/.exec(cardText(raised.value))![0];
+    expect(cardText(raised.value)).toContain(`Raised as ${alertRef}`);
+    await tom.waitFor(cardSaying(tom.personalChat, `Fragility alert ${alertRef}`), `alert card for ${alertRef}`);
+
+    const convene = cardActions(raised.value).get('Convene meeting')!;
+    // The alert card asks which meeting; a stability meeting for a wobbling foster placement.
+    const proposal = await sam.press(form.messageId, convene.verb, { ...convene.data, type: 'stability' });
+    const send = cardActions(proposal.value).get('Send the invitations')!;
+    const convened = await sam.press(form.messageId, send.verb, {
+      ...send.data,
+      date: addDays(ukDate(new Date()), 3),
+      time: '10:00',
+      durationMinutes: '60',
+      chair: 'fiona.foster@example.org',
+      minuteTaker: 'ada.admin@example.org',
+      childAttendance: 'whole',
+    });
+    expect(cardText(convened.value)).toMatch(/Convened as MT-\d{4}-\d{4}\. The invitations have been sent\./);
+  });
+
+  test('a guidance question typed in chat is answered with the steps and sources', async () => {
+    const question = 'the carer says she can\'t cope any more, what do I do?';
+    const before = sam.messages.length;
+    await sam.say(question);
+    const answer = await sam.waitFor((m) => sam.messages.indexOf(m) >= before && cardActions(cardOf(m)).has('Helpful'), 'guidance answer');
+    const entry = new GuidanceIndex().getEntry('carer-cant-cope')!;
+    expect(textOf(answer)).toContain(entry.answer);
+    for (const source of entry.sources) expect(textOf(answer)).toContain(source.title);
+  });
+
+  test('"digest here North" then "digest now" in the managers\' channel posts the digest there, case references only', async () => {
+    const { config } = await tom.testConfig();
+    expect(config.teams[0].channels.map((c: { name: string; id: string }) => `${c.name} ${c.id}`)).toContain(`Managers ${CHANNEL}`);
+    await tom.say('digest here North', CHANNEL);
+    await tom.waitFor((m) => m.conversationId.startsWith(CHANNEL) && textOf(m).includes('will get the placement stability digest for North'), 'digest subscription reply');
+    await tom.say('digest now', CHANNEL);
+    const digest = await tom.waitFor((m) => m.conversationId.startsWith(CHANNEL) && cardText(cardOf(m)).includes('Placement stability: North'), 'digest in the channel');
+    const text = cardText(cardOf(digest));
+    expect(text).toContain('Waiting for a decision');
+    for (const name of ['Jamie Example', 'Riley Sample', 'Casey Demo']) expect(text).not.toContain(name);
+  });
+});
