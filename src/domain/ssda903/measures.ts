@@ -23,7 +23,10 @@ export function legalStatusOn(episodes: readonly Episode[], date: IsoDate): stri
 
 /** Rule 4: looked after on D and not on a short break (V3/V4); these are the children both measures count from. */
 export function inMeasuresOn(episodes: readonly Episode[], date: IsoDate): boolean {
-  return lookedAfterOn(episodes, date) && !isShortBreakLegalStatus(legalStatusOn(episodes, date));
+  // lookedAfterOn and legalStatusOn in one pass: the episode covering D that started last decides.
+  let latest: Episode | null = null;
+  for (const e of episodes) if (coversDate(e, date) && (latest === null || e.decom > latest.decom)) latest = e;
+  return latest !== null && !isShortBreakLegalStatus(latest.ls);
 }
 
 function coversDate(e: Episode, date: IsoDate): boolean {
@@ -37,6 +40,13 @@ function coversDate(e: Episode, date: IsoDate): boolean {
 export function movesInTwelveMonthsTo(moves: readonly PlacementMove[], at: IsoDate): PlacementMove[] {
   const after = sameDateYearBefore(at);
   return moves.filter((m) => m.date > after && m.date <= at);
+}
+
+/** How many of `moves` fall in the window (after, at]; `after` is sameDateYearBefore(at), worked out once per date. */
+function countMovesInWindow(moves: readonly PlacementMove[], after: IsoDate, at: IsoDate): number {
+  let count = 0;
+  for (const m of moves) if (m.date > after && m.date <= at) count++;
+  return count;
 }
 
 /** Percentage to one decimal place, halves rounded up; 0 when nobody is looked after (not NaN). */
@@ -89,10 +99,11 @@ function localMeasureOf(children: readonly ChildHistory[], at: IsoDate): LocalMe
   const counted: string[] = [];
   const atRisk: string[] = [];
   let lookedAfter = 0;
+  const after = sameDateYearBefore(at); // rule 5's window, the same for every child
   for (const history of children) {
     if (!inMeasuresOn(history.episodes, at)) continue; // rule 4
     lookedAfter++;
-    const moves = movesInTwelveMonthsTo(history.moves, at).length;
+    const moves = countMovesInWindow(history.moves, after, at);
     if (moves >= 3) counted.push(history.child); // rule 5
     else if (moves === 2) atRisk.push(history.child); // rule 7
   }
@@ -114,13 +125,18 @@ export function localMeasure(allEpisodes: readonly Episode[], at: IsoDate): Loca
  * counts here, entries to care included: it counts placements, not moves.
  */
 export function nationalMeasure(allEpisodes: readonly Episode[], yearEnding: number): NationalMeasure {
+  return nationalMeasureOf(() => histories(allEpisodes), yearEnding);
+}
+
+/** `children` is called only once the year is known to be valid, so a bad year is refused before any work. */
+function nationalMeasureOf(children: () => readonly ChildHistory[], yearEnding: number): NationalMeasure {
   const yearEnd = isoDateOf(yearEnding, 3, 31);
   const yearStart = isoDateOf(yearEnding - 1, 4, 1);
   if (yearEnd === null || yearStart === null) throw new RangeError(`Not a collection year: ${yearEnding}`);
 
   const counted: string[] = [];
   let lookedAfter = 0;
-  for (const history of histories(allEpisodes)) {
+  for (const history of children()) {
     if (!inMeasuresOn(history.episodes, yearEnd)) continue; // rule 4
     lookedAfter++;
     const spellsInYear = history.spells.filter((s) => s.start <= yearEnd && (s.end === null || s.end >= yearStart));
@@ -134,4 +150,24 @@ export function monthlyTrend(allEpisodes: readonly Episode[], at: IsoDate, month
   assertIsoDate(at, 'The reporting date');
   const children = histories(allEpisodes);
   return monthEndsUpTo(at, months).map((monthEnd) => localMeasureOf(children, monthEnd));
+}
+
+/**
+ * What stabilityReport shows, with each child's spells and moves worked out once for all of it: the
+ * local measure at `at`, the national measure for `yearEnding`, and the local measure at each of
+ * the last `months` month ends. Same results as localMeasure, nationalMeasure and monthlyTrend.
+ */
+export function measuresWithTrend(
+  allEpisodes: readonly Episode[],
+  at: IsoDate,
+  yearEnding: number,
+  months = 12,
+): { local: LocalMeasure; national: NationalMeasure; trend: LocalMeasure[] } {
+  assertIsoDate(at, 'The reporting date');
+  const children = histories(allEpisodes);
+  return {
+    local: localMeasureOf(children, at),
+    national: nationalMeasureOf(() => children, yearEnding),
+    trend: monthEndsUpTo(at, months).map((monthEnd) => localMeasureOf(children, monthEnd)),
+  };
 }

@@ -4,7 +4,7 @@
 
 import { IsoDate, assertIsoDate } from './dates';
 import { Episode } from './episodes';
-import { LocalMeasure, NationalMeasure, localMeasure, monthlyTrend, nationalMeasure } from './measures';
+import { LocalMeasure, NationalMeasure, measuresWithTrend } from './measures';
 
 export interface StabilityReport {
   at: IsoDate;
@@ -28,10 +28,7 @@ export function latestYearEndingOn(at: IsoDate): number {
 }
 
 export function stabilityReport(episodes: readonly Episode[], at: IsoDate, trendMonths = 12): StabilityReport {
-  return {
-    at,
-    local: localMeasure(episodes, at),
-    national: nationalMeasure(episodes, latestYearEndingOn(at)),
-    trend: monthlyTrend(episodes, at, trendMonths),
-  };
+  // One grouping of the episodes into children, spells and moves serves all three figures.
+  const { local, national, trend } = measuresWithTrend(episodes, at, latestYearEndingOn(at), trendMonths);
+  return { at, local, national, trend };
 }
