@@ -67,8 +67,10 @@ export function formatInstant(instant: string): string {
 }
 
 /** Today's date in England, which is what "today" means on a form or a due date. */
+const UK_DATE = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' });
+
 export function ukDate(now: Date): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+  return UK_DATE.format(now);
 }
 
 /** Minutes England is ahead of UTC at an instant (0 in winter, 60 in summer time). */

@@ -29,14 +29,15 @@ export async function personOf(ctx: ServiceContext, context: TurnContext): Promi
 
 /** Stores the conversation reference so the bot can message this person (or channel) later. */
 export async function rememberWhereTheyAre(ctx: ServiceContext, context: TurnContext, person: Person | null): Promise<void> {
-  const reference = TurnContext.getConversationReference(context.activity) as unknown as Record<string, unknown>;
+  // Without the activity id, the reference is the same on every turn, so it is written only when it changes.
+  const { activityId: _activityId, ...reference } = TurnContext.getConversationReference(context.activity) as unknown as Record<string, unknown>;
   if (isPersonalChat(context) && person) {
     await rememberConversation(ctx, person, { kind: 'personal', conversationId: context.activity.conversation.id, reference });
   } else if (isChannel(context)) {
     const channelId = channelIdOf(context);
     if (channelId) {
       const conversation = { ...(reference.conversation as object), id: channelId };
-      await rememberConversation(ctx, null, { kind: 'channel', conversationId: channelId, reference: { ...reference, conversation, activityId: undefined } });
+      await rememberConversation(ctx, null, { kind: 'channel', conversationId: channelId, reference: { ...reference, conversation } });
     }
   }
 }
