@@ -14,8 +14,7 @@ import { ConflictError, InvalidInputError, NotFoundError, NotPermittedError } fr
 import { nextReference } from './moves';
 import { childrenFor, toChild } from './people';
 import { z } from 'zod';
-
-const MAX_ATTEMPTS = 5;
+import { changeVersioned } from './versionedChange';
 
 export async function getAlert(ctx: ServiceContext, ref: string): Promise<FragilityAlertDoc> {
   const alert = typeof ref === 'string' && ref.length <= 40 ? await ctx.records.fragilityAlerts.get(ref) : null;
@@ -83,22 +82,15 @@ export async function raiseAlert(ctx: ServiceContext, person: Person, form: unkn
 }
 
 /** Changes an alert with a version-checked update and its pending effect; `change` may refuse by throwing. */
-export async function changeAlert(
+export function changeAlert(
   ctx: ServiceContext,
   ref: string,
   change: (current: FragilityAlertDoc) => { fields: Partial<FragilityAlertDoc>; effect: AlertEffect | null },
 ): Promise<{ before: FragilityAlertDoc; after: FragilityAlertDoc }> {
-  for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-    const before = await getAlert(ctx, ref);
-    const { fields, effect } = change(before);
-    const after = await ctx.records.fragilityAlerts.updateIfVersion(ref, before.version, {
-      ...fields,
-      updatedAt: ctx.now().toISOString(),
-      pendingEffects: effect ? [...before.pendingEffects, effect] : before.pendingEffects,
-    });
-    if (after) return { before, after };
-  }
-  throw new ConflictError(`${ref} is being changed by someone else; please try again.`);
+  return changeVersioned(ctx, ctx.records.fragilityAlerts, () => getAlert(ctx, ref), (current) => {
+    const { fields, effect } = change(current);
+    return { ...fields, pendingEffects: effect ? [...current.pendingEffects, effect] : current.pendingEffects };
+  });
 }
 
 const closeSchema = z.object({

@@ -33,8 +33,7 @@ import { ConflictError, InvalidInputError, NotFoundError, NotPermittedError } fr
 import { runMeetingEffects } from './meetingEffects';
 import { nextReference } from './moves';
 import { toChild, toPerson } from './people';
-
-const MAX_ATTEMPTS = 5;
+import { changeVersioned } from './versionedChange';
 const MAX_ADDED = 20;
 
 export async function getMeeting(ctx: ServiceContext, ref: string): Promise<MeetingDoc> {
@@ -288,17 +287,8 @@ export async function conveneMeeting(ctx: ServiceContext, person: Person, data: 
 }
 
 /** Changes a meeting with a version-checked update; `change` may refuse by throwing. */
-export async function changeMeeting(
-  ctx: ServiceContext,
-  ref: string,
-  change: (current: MeetingDoc) => Partial<MeetingDoc>,
-): Promise<{ before: MeetingDoc; after: MeetingDoc }> {
-  for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-    const before = await getMeeting(ctx, ref);
-    const after = await ctx.records.meetings.updateIfVersion(ref, before.version, { ...change(before), updatedAt: ctx.now().toISOString() });
-    if (after) return { before, after };
-  }
-  throw new ConflictError(`${ref} is being changed by someone else; please try again.`);
+export function changeMeeting(ctx: ServiceContext, ref: string, change: (current: MeetingDoc) => Partial<MeetingDoc>): Promise<{ before: MeetingDoc; after: MeetingDoc }> {
+  return changeVersioned(ctx, ctx.records.meetings, () => getMeeting(ctx, ref), change);
 }
 
 // ---- the outcome -------------------------------------------------------------------------------

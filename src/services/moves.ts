@@ -18,10 +18,9 @@ import { writeAudit } from './audit';
 import type { ServiceContext } from './context';
 import { ConflictError, InvalidInputError, NotFoundError, NotPermittedError } from './errors';
 import { runMoveEffects } from './moveEffects';
+import { changeVersioned } from './versionedChange';
 import { toChild } from './people';
 
-/** Optimistic updates are retried this many times when someone else changed the record first. */
-const MAX_ATTEMPTS = 5;
 
 /** The next reference of a kind, e.g. PM-2026-0001: a counter per prefix and year. */
 export async function nextReference(ctx: ServiceContext, prefix: string): Promise<string> {
@@ -83,26 +82,16 @@ export async function requestMove(ctx: ServiceContext, person: Person, form: unk
   return runMoveEffects(ctx, request);
 }
 
-/**
- * Changes a request with an optimistic, version-checked update. `change` sees the current record
- * and returns the fields to set, or throws when the change no longer makes sense.
- */
-async function changeRequest(
+/** Changes a request and marks the effect still to carry out, in one version-checked update. */
+function changeRequest(
   ctx: ServiceContext,
   ref: string,
   change: (current: MoveRequestDoc) => { fields: Partial<MoveRequestDoc>; effect: PendingEffect },
 ): Promise<{ before: MoveRequestDoc; after: MoveRequestDoc }> {
-  for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-    const before = await getMoveRequest(ctx, ref);
-    const { fields, effect } = change(before);
-    const after = await ctx.records.moveRequests.updateIfVersion(ref, before.version, {
-      ...fields,
-      updatedAt: ctx.now().toISOString(),
-      pendingEffects: [...before.pendingEffects, effect],
-    });
-    if (after) return { before, after };
-  }
-  throw new ConflictError(`${ref} is being changed by someone else; please try again.`);
+  return changeVersioned(ctx, ctx.records.moveRequests, () => getMoveRequest(ctx, ref), (current) => {
+    const { fields, effect } = change(current);
+    return { ...fields, pendingEffects: [...current.pendingEffects, effect] };
+  });
 }
 
 function alreadyDecidedMessage(request: MoveRequestDoc): string {
