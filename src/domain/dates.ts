@@ -1,14 +1,9 @@
 // Calendar dates as 'YYYY-MM-DD' strings and instants as ISO-8601 UTC strings. Pure arithmetic in
 // UTC, so no local time zone can shift a date by a day.
 
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-export function isIsoDate(value: string): boolean {
-  const m = ISO_DATE.exec(value);
-  if (!m) return false;
-  const d = new Date(Date.UTC(+m[1], +m[2] - 1, +m[3]));
-  return d.getUTCFullYear() === +m[1] && d.getUTCMonth() === +m[2] - 1 && d.getUTCDate() === +m[3];
-}
+// The calendar checks are the SSDA903 module's (one implementation for the whole domain).
+export { isIsoDate, sameDateYearBefore } from './ssda903/dates';
+import { isIsoDate } from './ssda903/dates';
 
 function toUtc(date: string): Date {
   if (!isIsoDate(date)) throw new RangeError(`not a calendar date: ${date}`);
@@ -24,16 +19,6 @@ export function addDays(date: string, days: number): string {
 /** Whole days from `from` to `to` (negative when `to` is earlier). */
 export function daysBetween(from: string, to: string): number {
   return Math.round((toUtc(to).getTime() - toUtc(from).getTime()) / 86_400_000);
-}
-
-/**
- * The same calendar date a year earlier. 29 February maps to 28 February, so the 12-month window
- * never reaches back past a year.
- */
-export function sameDateYearBefore(date: string): string {
-  const [y, m, d] = date.split('-').map(Number);
-  const day = m === 2 && d === 29 ? 28 : d;
-  return `${String(y - 1).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
 
 /** The calendar date of an instant, in UTC. */
