@@ -10,7 +10,7 @@ import { ConflictError, InvalidInputError, NotPermittedError } from '../../src/s
 import { identify, importChildren, importRoster, toChild } from '../../src/services/people';
 import type { Store } from '../../src/store/collection';
 import { openRecords } from '../../src/store/records';
-import { backends, type BackendRun } from '../support/backends';
+import { describeOnEveryBackend } from '../support/backends';
 
 const EXAMPLES = path.resolve(__dirname, '../../examples');
 const NOW = new Date('2026-11-23T10:00:00Z');
@@ -24,12 +24,7 @@ const alertForm = (overrides: Record<string, string> = {}) => ({
   ...overrides,
 });
 
-describe.each(backends)('fragility alerts on $name', (backend) => {
-  if (backend.skipReason) {
-    test.skip(backend.skipReason, () => undefined);
-    return;
-  }
-  let run: BackendRun;
+describeOnEveryBackend('fragility alerts', (freshStore) => {
   let store: Store;
   let ctx: ServiceContext;
   const person = (email: string) => identify(ctx, undefined, async () => email);
@@ -40,14 +35,8 @@ describe.each(backends)('fragility alerts on $name', (backend) => {
     }
   };
 
-  beforeAll(async () => {
-    run = await backend.setUp();
-  });
-  afterAll(async () => {
-    await run.tearDown();
-  });
   beforeEach(async () => {
-    store = await run.open();
+    store = await freshStore();
     ctx = { records: await openRecords(store), now: () => NOW, log: silentLogger, onOutboxChanged: () => undefined };
     await importRoster(ctx, readFileSync(path.join(EXAMPLES, 'roster.csv'), 'utf8'), 'test');
     await importChildren(ctx, readFileSync(path.join(EXAMPLES, 'children.csv'), 'utf8'), 'test');

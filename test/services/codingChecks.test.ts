@@ -9,7 +9,7 @@ import { importEpisodeFiles } from '../../src/services/episodes';
 import { importChildren } from '../../src/services/people';
 import type { Store } from '../../src/store/collection';
 import { openRecords } from '../../src/store/records';
-import { backends, type BackendRun } from '../support/backends';
+import { describeOnEveryBackend } from '../support/backends';
 
 const EXAMPLES = path.resolve(__dirname, '../../examples');
 const RETURN = {
@@ -24,23 +24,12 @@ const RETURN = {
   ].join('\n'),
 };
 
-describe.each(backends)('coding checks on $name', (backend) => {
-  if (backend.skipReason) {
-    test.skip(backend.skipReason, () => undefined);
-    return;
-  }
-  let run: BackendRun;
+describeOnEveryBackend('coding checks', (freshStore) => {
   let store: Store;
   let ctx: ServiceContext;
 
-  beforeAll(async () => {
-    run = await backend.setUp();
-  });
-  afterAll(async () => {
-    await run.tearDown();
-  });
   beforeEach(async () => {
-    store = await run.open();
+    store = await freshStore();
     ctx = { records: await openRecords(store), now: () => new Date('2021-06-01T09:00:00Z'), log: silentLogger, onOutboxChanged: () => undefined };
     await importChildren(ctx, readFileSync(path.join(EXAMPLES, 'children.csv'), 'utf8'), 'test');
     await importEpisodeFiles(ctx, [RETURN]);

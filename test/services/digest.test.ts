@@ -9,7 +9,7 @@ import { identify, importChildren, importRoster } from '../../src/services/peopl
 import type { Store } from '../../src/store/collection';
 import { openRecords } from '../../src/store/records';
 import { digestCard } from '../../src/teams/digestCards';
-import { backends, type BackendRun } from '../support/backends';
+import { describeOnEveryBackend } from '../support/backends';
 import { cardText } from '../support/fakeTeams';
 
 const EXAMPLES = path.resolve(__dirname, '../../examples');
@@ -18,24 +18,15 @@ const form = (caseRef: string) => ({
   virtualSchoolConsulted: 'yes', virtualSchoolAdvice: 'Same school.', educationDisrupted: 'no', childToldPlan: 'Together on Friday.', childToldAgreed: 'true', followsAllegation: 'no',
 });
 
-describe.each(backends)('the digest on $name', (backend) => {
-  if (backend.skipReason) {
-    test.skip(backend.skipReason, () => undefined);
-    return;
-  }
-  let run: BackendRun;
+describeOnEveryBackend('the digest', (freshStore) => {
   let store: Store;
   let ctx: ServiceContext;
   let now: Date;
   const person = (email: string) => identify(ctx, undefined, async () => email);
 
-  beforeAll(async () => {
-    run = await backend.setUp();
-  });
-  afterAll(() => run.tearDown());
   beforeEach(async () => {
     now = new Date('2026-11-23T07:00:00Z');
-    store = await run.open();
+    store = await freshStore();
     ctx = { records: await openRecords(store), now: () => now, log: silentLogger, onOutboxChanged: () => undefined };
     await importRoster(ctx, readFileSync(path.join(EXAMPLES, 'roster.csv'), 'utf8'), 'test');
     await importChildren(ctx, readFileSync(path.join(EXAMPLES, 'children.csv'), 'utf8'), 'test');

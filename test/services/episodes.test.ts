@@ -12,7 +12,7 @@ import { moveDatesOf } from '../../src/services/moves';
 import { importChildren } from '../../src/services/people';
 import type { Store } from '../../src/store/collection';
 import { openRecords, type PlacementMoveDoc } from '../../src/store/records';
-import { backends, type BackendRun } from '../support/backends';
+import { describeOnEveryBackend } from '../support/backends';
 
 const EXAMPLES = path.resolve(__dirname, '../../examples');
 const HEADER = 'CHILD,DECOM,RNE,LS,CIN,PLACE,PLACE_PROVIDER,DEC,REC,REASON_PLACE_CHANGE';
@@ -52,23 +52,12 @@ const botMove = (caseRef: string, date: string, requestRef: string, placementTyp
   requestRef,
 });
 
-describe.each(backends)('placement history on $name', (backend) => {
-  if (backend.skipReason) {
-    test.skip(backend.skipReason, () => undefined);
-    return;
-  }
-  let run: BackendRun;
+describeOnEveryBackend('placement history', (freshStore) => {
   let store: Store;
   let ctx: ServiceContext;
 
-  beforeAll(async () => {
-    run = await backend.setUp();
-  });
-  afterAll(async () => {
-    await run.tearDown();
-  });
   beforeEach(async () => {
-    store = await run.open();
+    store = await freshStore();
     ctx = { records: await openRecords(store), now: () => new Date('2021-06-01T09:00:00Z'), log: silentLogger, onOutboxChanged: () => undefined };
     await importChildren(ctx, readFileSync(path.join(EXAMPLES, 'children.csv'), 'utf8'), 'test');
   });

@@ -16,7 +16,7 @@ import {
   type GuidanceFeedbackDoc,
 } from '../../src/services/guidance';
 import type { Collection, Store } from '../../src/store/collection';
-import { backends, type BackendRun } from '../support/backends';
+import { describeOnEveryBackend } from '../support/backends';
 
 const PASSAGE: CouncilPassage = {
   id: 'council:respite.md#respite-for-connected-carers',
@@ -110,12 +110,7 @@ describe('topicAnswer', () => {
   });
 });
 
-describe.each(backends)('guidance feedback on $name', (backend) => {
-  if (backend.skipReason) {
-    test.skip(backend.skipReason, () => undefined);
-    return;
-  }
-  let run: BackendRun;
+describeOnEveryBackend('guidance feedback', (freshStore) => {
   let store: Store;
   let feedback: Collection<GuidanceFeedbackDoc>;
   let now = NOW;
@@ -123,15 +118,9 @@ describe.each(backends)('guidance feedback on $name', (backend) => {
   const sam = { id: 'sam.social@example.org' };
   const record = (payload: unknown, person = sam) => recordGuidanceFeedback(ctx, feedback, index, person, payload);
 
-  beforeAll(async () => {
-    run = await backend.setUp();
-  });
-  afterAll(async () => {
-    await run.tearDown();
-  });
   beforeEach(async () => {
     now = NOW;
-    store = await run.open();
+    store = await freshStore();
     feedback = store.collection<GuidanceFeedbackDoc>(GUIDANCE_FEEDBACK_COLLECTION);
     await feedback.ensureIndexes(GUIDANCE_FEEDBACK_INDEXES);
   });

@@ -17,7 +17,7 @@ import { confirmMove, decideMove, requestMove } from '../../src/services/moves';
 import { identify, importChildren, importRoster } from '../../src/services/people';
 import type { Store } from '../../src/store/collection';
 import { openRecords } from '../../src/store/records';
-import { backends, type BackendRun } from '../support/backends';
+import { describeOnEveryBackend } from '../support/backends';
 
 const EXAMPLES = path.resolve(__dirname, '../../examples');
 const NOW = new Date('2026-11-23T10:00:00Z'); // a Monday
@@ -63,12 +63,7 @@ class FakeGraph implements GraphCalendar {
   }
 }
 
-describe.each(backends)('meetings on $name', (backend) => {
-  if (backend.skipReason) {
-    test.skip(backend.skipReason, () => undefined);
-    return;
-  }
-  let run: BackendRun;
+describeOnEveryBackend('meetings', (freshStore) => {
   let store: Store;
   let ctx: ServiceContext;
   let now = NOW;
@@ -80,15 +75,9 @@ describe.each(backends)('meetings on $name', (backend) => {
     }
   };
 
-  beforeAll(async () => {
-    run = await backend.setUp();
-  });
-  afterAll(async () => {
-    await run.tearDown();
-  });
   beforeEach(async () => {
     now = NOW;
-    store = await run.open();
+    store = await freshStore();
     ctx = { records: await openRecords(store), now: () => now, log: silentLogger, onOutboxChanged: () => undefined, calendar: { graph: null, publicUrl: () => 'https://bot.example.org' } };
     await importRoster(ctx, readFileSync(path.join(EXAMPLES, 'roster.csv'), 'utf8'), 'test');
     await importChildren(ctx, readFileSync(path.join(EXAMPLES, 'children.csv'), 'utf8'), 'test');

@@ -13,7 +13,7 @@ import { identify, importChildren, importRoster } from '../../src/services/peopl
 import { completeTask, openTasksOf } from '../../src/services/tasks';
 import type { Store } from '../../src/store/collection';
 import { openRecords } from '../../src/store/records';
-import { backends, type BackendRun } from '../support/backends';
+import { describeOnEveryBackend } from '../support/backends';
 
 const EXAMPLES = path.resolve(__dirname, '../../examples');
 const NOW = new Date('2026-11-23T10:00:00Z');
@@ -25,26 +25,15 @@ const form = (overrides: Record<string, string> = {}) => ({
   childToldAgreed: 'true', followsAllegation: 'no', ...overrides,
 });
 
-describe.each(backends)('move services on $name', (backend) => {
-  if (backend.skipReason) {
-    test.skip(backend.skipReason, () => undefined);
-    return;
-  }
-  let run: BackendRun;
+describeOnEveryBackend('move services', (freshStore) => {
   let store: Store;
   let ctx: ServiceContext;
   let now = NOW;
   const person = (email: string) => identify(ctx, undefined, async () => email);
 
-  beforeAll(async () => {
-    run = await backend.setUp();
-  });
-  afterAll(async () => {
-    await run.tearDown();
-  });
   beforeEach(async () => {
     now = NOW;
-    store = await run.open();
+    store = await freshStore();
     ctx = { records: await openRecords(store), now: () => now, log: silentLogger, onOutboxChanged: () => undefined };
     await importRoster(ctx, readFileSync(path.join(EXAMPLES, 'roster.csv'), 'utf8'), 'test');
     await importChildren(ctx, readFileSync(path.join(EXAMPLES, 'children.csv'), 'utf8'), 'test');

@@ -82,3 +82,22 @@ export const backends: Backend[] = [
   },
 ];
 
+
+/**
+ * Declares the suite once per backend (one that cannot run here is reported as skipped, with the
+ * reason); `freshStore()` opens a new, empty store on that backend.
+ */
+export function describeOnEveryBackend(title: string, body: (freshStore: () => Promise<Store>) => void): void {
+  describe.each(backends)(`${title} on $name`, (backend) => {
+    if (backend.skipReason) {
+      test.skip(backend.skipReason, () => undefined);
+      return;
+    }
+    let run: BackendRun;
+    beforeAll(async () => {
+      run = await backend.setUp();
+    });
+    afterAll(() => run.tearDown());
+    body(() => run.open());
+  });
+}
