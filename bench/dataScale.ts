@@ -95,13 +95,6 @@ async function main(): Promise<DataScaleResult> {
     record(digestAll.figures);
     const digestTeam = await step(`digest, one team (${oneTeam})`, async () => JSON.stringify(digestCard(await buildDigest(ctx, [oneTeam], at, since), now)), (r) => `card ${fixed(Buffer.byteLength(r) / 1024, 1)} KB`);
     record(digestTeam.figures);
-
-    // What-if, for the lead: the same team query with a single-field index on episodes.child (the
-    // store's records declare only the compound {child, decom}, which nedb cannot use for $in).
-    // Added here through the store contract on this throwaway store only.
-    await records.episodes.ensureIndexes([{ fields: { child: 1 } }]);
-    const indexed = await step(`(what-if) one team's measures with an index on episodes.child`, () => stabilityFromStore(ctx, at, { team: oneTeam }), (r) => `local ${r.local.percent}% of ${r.local.lookedAfter}`);
-    record(indexed.figures, false);
   } finally {
     await store.close();
     rmSync(dataDir, { recursive: true, force: true });

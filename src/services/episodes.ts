@@ -69,13 +69,27 @@ export async function importEpisodeFiles(ctx: ServiceContext, files: EpisodeFile
   const importedAt = ctx.now().toISOString();
   // An episode stored exactly as the return has it needs no write (saveEpisode would say the same);
   // sorting those out first spares a re-import 100,000 round trips through the write queue.
-  const toSave: Array<{ episode: Episode; existing: EpisodeDoc | null }> = [];
+  const toCreate: Episode[] = [];
+  const toUpdate: Array<{ episode: Episode; existing: EpisodeDoc }> = [];
   for (const episode of incoming) {
-    const existing = stored.get(episodeId(episode)) ?? null;
-    if (existing !== null && sameEpisode(existing, episode)) report.unchanged++;
-    else toSave.push({ episode, existing });
+    const existing = stored.get(episodeId(episode));
+    if (existing === undefined) toCreate.push(episode);
+    else if (sameEpisode(existing, episode)) report.unchanged++;
+    else toUpdate.push({ episode, existing });
   }
-  await inBatches(toSave, async ({ episode, existing }) => {
+  report.created += await insertInBulk(
+    ctx.records.episodes,
+    toCreate.map((episode) => ({ _id: episodeId(episode), version: 1, ...episode, importedAt })),
+    // Another import stored some of these first: each one becomes a single-document change.
+    async (doc, current) => {
+      const episode = toEpisode(doc);
+      if (current !== null && current.importedAt === importedAt && sameEpisode(current, episode)) return true; // ours, from the batch
+      const outcome = await saveEpisode(ctx, current, episode, importedAt);
+      if (outcome !== 'created') report[outcome]++;
+      return outcome === 'created';
+    },
+  );
+  await inBatches(toUpdate, async ({ episode, existing }) => {
     report[await saveEpisode(ctx, existing, episode, importedAt)]++;
   });
 
@@ -115,6 +129,35 @@ export function readEpisodeFiles(files: EpisodeFile[]): { episodes: Episode[]; r
     rowsRead: parsed.reduce((n, p) => n + p.episodes.length, 0),
     problems: parsed.flatMap((p) => p.problems.map(formatProblem)),
   };
+}
+
+/** Documents per insertMany: large enough that a return is a few writes, small enough to hold one in memory twice. */
+const INSERT_BATCH = 5000;
+
+/**
+ * Inserts new documents a batch at a time: one write per batch instead of one per document (an
+ * authority's five returns are 100,000 episodes). When a batch clashes with documents stored
+ * meanwhile (another import, a move confirmed at that moment), each of its documents is looked up
+ * again and handed to `settle`, which writes it one at a time and says whether this import created
+ * it. Returns how many documents this call created.
+ */
+async function insertInBulk<T extends StoredDoc>(
+  collection: Collection<T>,
+  docs: T[],
+  settle: (doc: T, current: T | null) => Promise<boolean>,
+): Promise<number> {
+  let inserted = 0;
+  for (let start = 0; start < docs.length; start += INSERT_BATCH) {
+    const batch = docs.slice(start, start + INSERT_BATCH);
+    try {
+      await collection.insertMany(batch);
+      inserted += batch.length;
+    } catch (err) {
+      if (!(err instanceof DuplicateKeyError)) throw err;
+      for (const doc of batch) if (await settle(doc, await collection.get(doc._id))) inserted++;
+    }
+  }
+  return inserted;
 }
 
 /**
@@ -207,24 +250,29 @@ async function syncImportedMoves(
   }
   const existing = new Map((await findWhereIn(ctx.records.placementMoves, 'caseRef', children)).map((m) => [m._id, m]));
 
-  // Only the moves that need a write go through the write queue (on a re-import, usually none).
-  const needsWrite = ([id, move]: [string, PlacementMoveDoc]): boolean => {
+  // New moves go in as batches; the few that change a stored record are single-document updates.
+  const newMoves = [...derived.values()].filter((move) => !existing.has(move._id));
+  counts.added += await insertInBulk(ctx.records.placementMoves, newMoves, async (move, current) => {
+    // Stored meanwhile: ours from a batch that partly went in, or a move confirmed in the bot at
+    // this very moment (the next import reconciles it).
+    if (current !== null) return current.source === 'import' && current.placementType === move.placementType && current.version === 1;
+    try {
+      await ctx.records.placementMoves.insert(move);
+      return true;
+    } catch (err) {
+      if (err instanceof DuplicateKeyError) return false;
+      throw err;
+    }
+  });
+  const changed = [...derived].filter(([id, move]) => {
     const current = existing.get(id);
-    return !current || (current.source === 'bot' && current.reconciledBy !== 'import') || (current.source === 'import' && current.placementType !== move.placementType);
-  };
-  await inBatches([...derived].filter(needsWrite), async ([id, move]) => {
-    const current = existing.get(id);
-    if (!current) {
-      try {
-        await ctx.records.placementMoves.insert(move);
-        counts.added++;
-      } catch (err) {
-        // A move confirmed in the bot at this very moment; the next import reconciles it.
-        if (!(err instanceof DuplicateKeyError)) throw err;
-      }
-    } else if (current.source === 'bot' && current.reconciledBy !== 'import') {
+    return current !== undefined && ((current.source === 'bot' && current.reconciledBy !== 'import') || (current.source === 'import' && current.placementType !== move.placementType));
+  });
+  await inBatches(changed, async ([id, move]) => {
+    const current = existing.get(id)!;
+    if (current.source === 'bot') {
       if (await ctx.records.placementMoves.updateIfVersion(id, current.version, { reconciledBy: 'import' })) counts.reconciled++;
-    } else if (current.source === 'import' && current.placementType !== move.placementType) {
+    } else {
       await ctx.records.placementMoves.updateIfVersion(id, current.version, { placementType: move.placementType });
     }
   });

@@ -67,6 +67,13 @@ export interface Collection<T extends StoredDoc> {
   ensureIndexes(specs: IndexSpec[]): Promise<void>;
   /** Inserts a new document; throws DuplicateKeyError when `_id` (or a unique index) clashes. */
   insert(doc: T): Promise<void>;
+  /**
+   * Inserts new documents as one batch (one write to the file or one command to the server), for
+   * imports of thousands of rows. Throws DuplicateKeyError when any `_id` clashes, with the stored
+   * document or another in the batch; which of the others were inserted is then not said (the
+   * embedded store inserts none, MongoDB all that do not clash), so the caller looks them up.
+   */
+  insertMany(docs: T[]): Promise<void>;
   get(id: string): Promise<T | null>;
   find(filter: Filter, options?: FindOptions): Promise<T[]>;
   findOne(filter: Filter, options?: Pick<FindOptions, 'sort'>): Promise<T | null>;

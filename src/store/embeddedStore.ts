@@ -124,6 +124,11 @@ class EmbeddedCollection<T extends StoredDoc> implements Collection<T> {
     await this.run(() => this.db.insertAsync(doc));
   }
 
+  async insertMany(docs: T[]): Promise<void> {
+    // nedb inserts an array all or nothing: a clash takes every document of it back out.
+    if (docs.length > 0) await this.run(() => this.db.insertAsync(docs));
+  }
+
   get(id: string): Promise<T | null> {
     return this.run(async () => ((await this.db.findOneAsync({ _id: id })) as T | null) ?? null);
   }

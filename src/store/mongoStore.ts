@@ -96,6 +96,11 @@ class MongoStoreCollection<T extends StoredDoc> implements Collection<T> {
     await this.run(() => this.docs.insertOne(doc as StringIdDoc));
   }
 
+  async insertMany(docs: T[]): Promise<void> {
+    // Unordered: the server inserts every document it can and reports the clashes (code 11000).
+    if (docs.length > 0) await this.run(() => this.docs.insertMany(docs as StringIdDoc[], { ordered: false }));
+  }
+
   get(id: string): Promise<T | null> {
     return this.run(() => this.docs.findOne<T>({ _id: id }));
   }

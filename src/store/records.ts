@@ -256,7 +256,8 @@ const INDEXES: Record<keyof Records, IndexSpec[]> = {
   conversations: [{ fields: { personId: 1 } }],
   teamSettings: [],
   counters: [],
-  episodes: [{ fields: { child: 1, decom: 1 } }],
+  // One field: nedb uses a single-field index for `$in` (a team's children) but not a compound one.
+  episodes: [{ fields: { child: 1 } }],
   guidanceFeedback: [{ fields: { at: -1 } }, { fields: { entryId: 1 } }],
   digestSubscriptions: [{ fields: { active: 1 } }],
   fragilityAlerts: [{ fields: { caseRef: 1, state: 1 } }, { fields: { team: 1, state: 1 } }],
