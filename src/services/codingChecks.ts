@@ -9,7 +9,7 @@ import { DuplicateKeyError } from '../store/collection';
 import type { ChildDoc, TaskDoc } from '../store/records';
 import { writeAudit } from './audit';
 import type { ServiceContext } from './context';
-import { episodeId, toEpisode } from './episodes';
+import { episodeId, storedEpisodes } from './episodes';
 
 /** Wrong codes are corrected at once (MOVE-7); two days, as for coding a confirmed move. */
 const DAYS_TO_FIX = 2;
@@ -34,7 +34,7 @@ export const codingTaskRef = (problem: CodingProblem): string => `CODING:${codin
  * episodes still open or ended on or after it, so that an old return does not fill task lists.
  */
 export async function checkStoredCoding(ctx: ServiceContext, options: { since?: string; actor?: string } = {}): Promise<CodingCheckRun> {
-  const episodes = (await ctx.records.episodes.find({})).map(toEpisode);
+  const episodes = [...(await storedEpisodes(ctx)).values()].flat();
   const problems = codingProblemsSince(episodes, options.since);
 
   const children = await childrenByRef(ctx, [...new Set(problems.map((p) => p.child))]);

@@ -23,7 +23,7 @@ export async function exportChild(ctx: ServiceContext, caseRef: string): Promise
     moveRequests: requests,
     tasks: await r.tasks.find({ caseRef }, { sort: { dueDate: 1 } }),
     placementMoves: await r.placementMoves.find({ caseRef }, { sort: { date: 1 } }),
-    episodes: await r.episodes.find({ child: caseRef }, { sort: { decom: 1 } }),
+    episodes: (await r.histories.get(caseRef))?.episodes ?? [],
     fragilityAlerts: alerts,
     meetings,
     messagesAbout: await r.outbox.find({ subjectRef: { $in: refs } }, { sort: { createdAt: 1 } }),

@@ -6,15 +6,20 @@
 // carries, so an imported history joins a child record exactly when the ids match. A council whose
 // return uses a different id would need a mapping table here; none is assumed.
 //
-// Placement moves (`placement_moves`, `_id` = caseRef|date) come from two places:
-// - 'bot': written when a move is confirmed (services/moveEffects.ts);
-// - 'import': derived here from the episodes, one per move as DOMAIN "Counting moves" rule 3 defines it.
-// Both use the same key, so an imported move on the day of a bot move is the same record: the bot's
-// record is kept (with its requestRef) and marked `reconciledBy: 'import'`, and it is counted once.
+// Storage: one `placement_histories` document per child holding all of that child's episodes (one
+// per DECOM, in DECOM order). The measures, the coding checks and a subject access request all read
+// a child's history whole, an import changes it in one version-checked update (a child's history is
+// never half imported), and an authority is 10,000 documents rather than 100,000.
+//
+// Moves: the moves in the returns are worked out from the episodes when needed (DOMAIN "Counting
+// moves" rule 3), never stored. `placement_moves` holds the moves confirmed in the bot
+// (services/moveEffects.ts); an import that contains one (same child, same date) marks it
+// `reconciledBy: 'import'`, and from then on it is counted once, as the return has it.
+import { randomUUID } from 'node:crypto';
 import { episodesByChild, formatProblem, mergeEpisodeSets, parseEpisodesCsv, type Episode } from '../domain/ssda903/episodes';
 import { movesOf } from '../domain/ssda903/spells';
 import { DuplicateKeyError, type Collection, type StoredDoc } from '../store/collection';
-import type { EpisodeDoc, PlacementMoveDoc } from '../store/records';
+import type { PlacementHistoryDoc, PlacementMoveDoc } from '../store/records';
 import { writeAudit } from './audit';
 import type { ServiceContext } from './context';
 import { ConflictError } from './errors';
@@ -35,16 +40,26 @@ export interface EpisodeImportReport {
   /** Every row left out, as `file:line: reason`. */
   problems: string[];
   moves: {
-    /** Imported moves added to `placement_moves`. */
+    /** Moves the import adds to the children's histories that the bot had not recorded. */
     added: number;
-    /** Imported moves that a corrected return no longer contains, removed. */
+    /** Moves a corrected return no longer contains. */
     removed: number;
-    /** Bot-recorded moves that the import contains, now marked reconciled. */
+    /** Moves recorded in the bot that the import now contains, marked reconciled. */
     reconciled: number;
   };
 }
 
 export const episodeId = (episode: Pick<Episode, 'child' | 'decom'>): string => `${episode.child}|${episode.decom}`;
+
+/** What one import did to one child's history. */
+interface HistoryChange {
+  child: string;
+  created: number;
+  updated: number;
+  unchanged: number;
+  before: Episode[];
+  after: Episode[];
+}
 
 /**
  * Imports returns, given in order (the file given last wins for the same child and DECOM, and the
@@ -54,56 +69,53 @@ export const episodeId = (episode: Pick<Episode, 'child' | 'decom'>): string => 
  */
 export async function importEpisodeFiles(ctx: ServiceContext, files: EpisodeFile[], actor = 'cli'): Promise<EpisodeImportReport> {
   const { episodes: incoming, rowsRead, problems } = readEpisodeFiles(files);
-  const children = [...new Set(incoming.map((e) => e.child))];
+  const incomingByChild = episodesByChild(incoming);
+  const children = [...incomingByChild.keys()];
+  const stored = new Map((await findWhereIn(ctx.records.histories, '_id', children)).map((doc) => [doc._id, doc]));
+  const importedAt = ctx.now().toISOString();
+  // Marks what this run wrote: two imports in the same millisecond still tell their documents apart.
+  const importRun = randomUUID();
 
-  const stored = new Map((await storedEpisodesOf(ctx, children)).map((doc) => [doc._id, doc]));
+  // Children new to the store go in as batches; a history that changes is one versioned update; a
+  // history the return leaves as it is needs no write at all (a re-import writes nothing).
+  const changes: HistoryChange[] = [];
+  const newHistories: PlacementHistoryDoc[] = [];
+  const changedHistories: PlacementHistoryDoc[] = [];
+  for (const [child, episodes] of incomingByChild) {
+    const existing = stored.get(child);
+    if (existing === undefined) newHistories.push({ _id: child, version: 1, child, episodes, importedAt, importRun });
+    else {
+      const change = overlay(child, existing.episodes, episodes);
+      if (change.created + change.updated === 0) changes.push(change);
+      else changedHistories.push(existing);
+    }
+  }
+  await inBatches(changedHistories, async (existing) => {
+    changes.push(await saveHistory(ctx, existing.child, incomingByChild.get(existing.child)!, { importedAt, importRun }, existing));
+  });
+  const created = (doc: PlacementHistoryDoc): HistoryChange => ({ child: doc.child, created: doc.episodes.length, updated: 0, unchanged: 0, before: [], after: doc.episodes });
+  const inserted = await insertInBulk(ctx.records.histories, newHistories, async (doc, current) => {
+    // Stored meanwhile: by this import's own batch (MongoDB inserts all it can), or by another import.
+    if (current !== null && current.importRun === importRun) changes.push(created(doc));
+    else changes.push(await saveHistory(ctx, doc.child, incomingByChild.get(doc.child)!, { importedAt, importRun }, current));
+  });
+  changes.push(...inserted.map(created));
+
   const report: EpisodeImportReport = {
     rowsRead,
-    created: 0,
-    updated: 0,
-    unchanged: 0,
+    created: sum(changes, 'created'),
+    updated: sum(changes, 'updated'),
+    unchanged: sum(changes, 'unchanged'),
     problems,
-    moves: { added: 0, removed: 0, reconciled: 0 },
+    moves: await reconcileMoves(ctx, changes),
   };
-
-  const importedAt = ctx.now().toISOString();
-  // An episode stored exactly as the return has it needs no write (saveEpisode would say the same);
-  // sorting those out first spares a re-import 100,000 round trips through the write queue.
-  const toCreate: Episode[] = [];
-  const toUpdate: Array<{ episode: Episode; existing: EpisodeDoc }> = [];
-  for (const episode of incoming) {
-    const existing = stored.get(episodeId(episode));
-    if (existing === undefined) toCreate.push(episode);
-    else if (sameEpisode(existing, episode)) report.unchanged++;
-    else toUpdate.push({ episode, existing });
-  }
-  report.created += await insertInBulk(
-    ctx.records.episodes,
-    toCreate.map((episode) => ({ _id: episodeId(episode), version: 1, ...episode, importedAt })),
-    // Another import stored some of these first: each one becomes a single-document change.
-    async (doc, current) => {
-      const episode = toEpisode(doc);
-      if (current !== null && current.importedAt === importedAt && sameEpisode(current, episode)) return true; // ours, from the batch
-      const outcome = await saveEpisode(ctx, current, episode, importedAt);
-      if (outcome !== 'created') report[outcome]++;
-      return outcome === 'created';
-    },
-  );
-  await inBatches(toUpdate, async ({ episode, existing }) => {
-    report[await saveEpisode(ctx, existing, episode, importedAt)]++;
-  });
-
-  // Moves are derived from each child's whole history (stored, overlaid with this import), not just
-  // these files: a spell can begin in one year's return and the move that ends it sit in the next.
-  const history = new Map([...stored].map(([id, doc]) => [id, toEpisode(doc)]));
-  for (const episode of incoming) history.set(episodeId(episode), episode);
-  report.moves = await syncImportedMoves(ctx, children, episodesByChild([...history.values()]));
 
   await writeAudit(ctx, {
     actor,
     action: 'episodes.imported',
     subject: 'episodes',
     details: {
+      importRun,
       files: files.length,
       rowsRead: report.rowsRead,
       unreadable: report.problems.length,
@@ -131,46 +143,116 @@ export function readEpisodeFiles(files: EpisodeFile[]): { episodes: Episode[]; r
   };
 }
 
-/** Documents per insertMany: large enough that a return is a few writes, small enough to hold one in memory twice. */
-const INSERT_BATCH = 5000;
+/**
+ * A child's stored episodes with the incoming ones laid over them (same DECOM: the incoming one
+ * wins), in DECOM order, and how many incoming episodes were new, changed or the same.
+ */
+function overlay(child: string, stored: Episode[], incoming: Episode[]): HistoryChange {
+  const byStart = new Map(stored.map((episode) => [episode.decom, episode]));
+  const change: HistoryChange = { child, created: 0, updated: 0, unchanged: 0, before: stored, after: [] };
+  for (const episode of incoming) {
+    const current = byStart.get(episode.decom);
+    if (current === undefined) change.created++;
+    else if (sameEpisode(current, episode)) {
+      change.unchanged++;
+      continue; // the stored one stays, with the file and line it was first read from
+    } else change.updated++;
+    byStart.set(episode.decom, episode);
+  }
+  change.after = [...byStart.values()].sort((a, b) => (a.decom < b.decom ? -1 : a.decom > b.decom ? 1 : 0));
+  return change;
+}
+
+/** Writes one child's history with the incoming episodes laid over it, retrying when another import changed it first. */
+async function saveHistory(
+  ctx: ServiceContext,
+  child: string,
+  incoming: Episode[],
+  stamp: Pick<PlacementHistoryDoc, 'importedAt' | 'importRun'>,
+  known: PlacementHistoryDoc | null,
+): Promise<HistoryChange> {
+  let current = known;
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const change = overlay(child, current?.episodes ?? [], incoming);
+    if (change.created + change.updated === 0) return change;
+    try {
+      if (current === null) {
+        await ctx.records.histories.insert({ _id: child, version: 1, child, episodes: change.after, ...stamp });
+        return change;
+      }
+      if (await ctx.records.histories.updateIfVersion(child, current.version, { episodes: change.after, ...stamp })) return change;
+    } catch (err) {
+      if (!(err instanceof DuplicateKeyError)) throw err;
+    }
+    current = await ctx.records.histories.get(child); // another import got there first: lay ours over theirs
+  }
+  throw new ConflictError(`The history of ${child} kept changing during the import; run the import again.`);
+}
 
 /**
- * Inserts new documents a batch at a time: one write per batch instead of one per document (an
- * authority's five returns are 100,000 episodes). When a batch clashes with documents stored
- * meanwhile (another import, a move confirmed at that moment), each of its documents is looked up
- * again and handed to `settle`, which writes it one at a time and says whether this import created
- * it. Returns how many documents this call created.
+ * Counts the moves the import added to or removed from the children's histories, and marks the
+ * moves recorded in the bot that the histories now contain as reconciled (or no longer, when a
+ * corrected return has taken the move out). A bot record is never replaced, so its requestRef stays.
  */
-async function insertInBulk<T extends StoredDoc>(
-  collection: Collection<T>,
-  docs: T[],
-  settle: (doc: T, current: T | null) => Promise<boolean>,
-): Promise<number> {
-  let inserted = 0;
+async function reconcileMoves(ctx: ServiceContext, changes: HistoryChange[]): Promise<EpisodeImportReport['moves']> {
+  const counts = { added: 0, removed: 0, reconciled: 0 };
+  if (changes.length === 0) return counts;
+  const botMoves = await findWhereIn(ctx.records.placementMoves, 'caseRef', changes.map((c) => c.child));
+  const botMoveIds = new Set(botMoves.map((m) => m._id));
+  const moveIdsNow = new Set<string>();
+
+  for (const change of changes) {
+    const after = movesOf(change.after).map((m) => `${change.child}|${m.date}`);
+    for (const id of after) moveIdsNow.add(id);
+    if (change.created + change.updated === 0) continue;
+    const before = new Set(movesOf(change.before).map((m) => `${change.child}|${m.date}`));
+    const afterSet = new Set(after);
+    counts.added += after.filter((id) => !before.has(id) && !botMoveIds.has(id)).length;
+    counts.removed += [...before].filter((id) => !afterSet.has(id)).length;
+  }
+
+  await inBatches(botMoves, async (move) => {
+    const inReturns = moveIdsNow.has(move._id);
+    if (inReturns && move.reconciledBy !== 'import') {
+      if (await ctx.records.placementMoves.updateIfVersion(move._id, move.version, { reconciledBy: 'import' })) counts.reconciled++;
+    } else if (!inReturns && move.reconciledBy === 'import') {
+      await ctx.records.placementMoves.updateIfVersion(move._id, move.version, { reconciledBy: null });
+    }
+  });
+  return counts;
+}
+
+/** Documents per insertMany: large enough that a return is a few writes, small enough to hold one in memory twice. */
+const INSERT_BATCH = 2000;
+
+/**
+ * Inserts new documents a batch at a time: one write per batch instead of one per document. When a
+ * batch clashes with documents stored meanwhile (another import), each of its documents is looked
+ * up again and handed to `settle`, which writes it on its own. Returns the documents that went in
+ * as whole batches.
+ */
+async function insertInBulk<T extends StoredDoc>(collection: Collection<T>, docs: T[], settle: (doc: T, current: T | null) => Promise<void>): Promise<T[]> {
+  const inserted: T[] = [];
   for (let start = 0; start < docs.length; start += INSERT_BATCH) {
     const batch = docs.slice(start, start + INSERT_BATCH);
     try {
       await collection.insertMany(batch);
-      inserted += batch.length;
+      inserted.push(...batch);
     } catch (err) {
       if (!(err instanceof DuplicateKeyError)) throw err;
-      for (const doc of batch) if (await settle(doc, await collection.get(doc._id))) inserted++;
+      for (const doc of batch) await settle(doc, await collection.get(doc._id));
     }
   }
   return inserted;
 }
 
 /**
- * Runs `write` for every item, a batch at a time: a return holds thousands of rows, and waiting for
- * each write before sending the next would make an import as slow as its round trips. Each write
- * is still a single-document operation on its own key, so their order does not matter.
+ * Runs `write` for every item, a batch at a time: waiting for each write before sending the next
+ * would make an import as slow as its round trips. Each write is a single-document operation on its
+ * own key, so their order does not matter.
  */
 async function inBatches<T>(items: T[], write: (item: T) => Promise<void>, size = 200): Promise<void> {
   for (let start = 0; start < items.length; start += size) await Promise.all(items.slice(start, start + size).map(write));
-}
-
-async function storedEpisodesOf(ctx: ServiceContext, children: string[]): Promise<EpisodeDoc[]> {
-  return findWhereIn(ctx.records.episodes, 'child', children);
 }
 
 /** Above this many values, `findWhereIn` reads the whole collection instead of sending an `$in` list. */
@@ -178,10 +260,9 @@ const LONG_IN_LIST = 1000;
 
 /**
  * The documents whose `field` is one of `values`. A long list (a whole authority's return names
- * every child) is cheaper to meet by reading the collection once and filtering here: the embedded
- * store has no single-field index on these fields, so it matches `$in` by comparing every document
- * with every value (100,000 episodes against 10,000 children took about 10 s), and such an import
- * concerns most of the collection anyway.
+ * every child) is cheaper to meet by reading the collection once and filtering here than by
+ * sending, and on the embedded store matching, an `$in` of 10,000 values; such an import concerns
+ * most of the collection anyway.
  */
 async function findWhereIn<T extends StoredDoc>(collection: Collection<T>, field: keyof T & string, values: string[]): Promise<T[]> {
   if (values.length === 0) return [];
@@ -190,102 +271,18 @@ async function findWhereIn<T extends StoredDoc>(collection: Collection<T>, field
   return (await collection.find({})).filter((doc) => wanted.has(doc[field] as unknown as string));
 }
 
-/** The episode as the domain sees it: the stored document without its storage fields. */
-export function toEpisode(doc: EpisodeDoc): Episode {
-  const { _id, version, importedAt, ...episode } = doc;
-  void _id, version, importedAt;
-  return episode;
-}
-
 /** What the row says. Where it was read from (file, line) is not part of it: the same row in a later file is unchanged. */
 const EPISODE_CONTENT: Array<keyof Episode> = ['rne', 'ls', 'cin', 'place', 'placeProvider', 'dec', 'rec', 'reasonPlaceChange'];
 function sameEpisode(a: Episode, b: Episode): boolean {
   return EPISODE_CONTENT.every((field) => a[field] === b[field]);
 }
 
-async function saveEpisode(
-  ctx: ServiceContext,
-  existing: EpisodeDoc | null,
-  episode: Episode,
-  importedAt: string,
-): Promise<'created' | 'updated' | 'unchanged'> {
-  const id = episodeId(episode);
-  let current = existing;
-  for (let attempt = 0; attempt < 3; attempt++) {
-    if (current === null) {
-      try {
-        await ctx.records.episodes.insert({ _id: id, version: 1, ...episode, importedAt });
-        return 'created';
-      } catch (err) {
-        if (!(err instanceof DuplicateKeyError)) throw err;
-      }
-    } else {
-      if (sameEpisode(current, episode)) return 'unchanged';
-      if (await ctx.records.episodes.updateIfVersion(id, current.version, { ...episode, importedAt })) return 'updated';
-    }
-    current = await ctx.records.episodes.get(id); // another import got there first: compare again
-  }
-  throw new ConflictError(`Episode ${id} kept changing during the import; run the import again.`);
-}
+const sum = (changes: HistoryChange[], field: 'created' | 'updated' | 'unchanged'): number => changes.reduce((n, c) => n + c[field], 0);
 
-/**
- * Makes `placement_moves` of these children match the moves in their episodes: adds imported moves,
- * removes imported ones a corrected return no longer has, and marks bot moves reconciled (or no
- * longer reconciled). A bot record is never replaced, so its requestRef stays.
- */
-async function syncImportedMoves(
-  ctx: ServiceContext,
-  children: string[],
-  histories: Map<string, Episode[]>,
-): Promise<EpisodeImportReport['moves']> {
-  const counts = { added: 0, removed: 0, reconciled: 0 };
-  if (children.length === 0) return counts;
-
-  const derived = new Map<string, PlacementMoveDoc>();
-  for (const [child, episodes] of histories) {
-    for (const move of movesOf(episodes)) {
-      const id = `${child}|${move.date}`;
-      derived.set(id, { _id: id, version: 1, caseRef: child, date: move.date, placementType: move.episode.place ?? '', source: 'import', requestRef: null });
-    }
-  }
-  const existing = new Map((await findWhereIn(ctx.records.placementMoves, 'caseRef', children)).map((m) => [m._id, m]));
-
-  // New moves go in as batches; the few that change a stored record are single-document updates.
-  const newMoves = [...derived.values()].filter((move) => !existing.has(move._id));
-  counts.added += await insertInBulk(ctx.records.placementMoves, newMoves, async (move, current) => {
-    // Stored meanwhile: ours from a batch that partly went in, or a move confirmed in the bot at
-    // this very moment (the next import reconciles it).
-    if (current !== null) return current.source === 'import' && current.placementType === move.placementType && current.version === 1;
-    try {
-      await ctx.records.placementMoves.insert(move);
-      return true;
-    } catch (err) {
-      if (err instanceof DuplicateKeyError) return false;
-      throw err;
-    }
-  });
-  const changed = [...derived].filter(([id, move]) => {
-    const current = existing.get(id);
-    return current !== undefined && ((current.source === 'bot' && current.reconciledBy !== 'import') || (current.source === 'import' && current.placementType !== move.placementType));
-  });
-  await inBatches(changed, async ([id, move]) => {
-    const current = existing.get(id)!;
-    if (current.source === 'bot') {
-      if (await ctx.records.placementMoves.updateIfVersion(id, current.version, { reconciledBy: 'import' })) counts.reconciled++;
-    } else {
-      await ctx.records.placementMoves.updateIfVersion(id, current.version, { placementType: move.placementType });
-    }
-  });
-
-  for (const [id, current] of existing) {
-    if (derived.has(id)) continue;
-    if (current.source === 'import') {
-      if (await ctx.records.placementMoves.delete(id)) counts.removed++;
-    } else if (current.reconciledBy === 'import') {
-      await ctx.records.placementMoves.updateIfVersion(id, current.version, { reconciledBy: null });
-    }
-  }
-  return counts;
+/** Every stored episode of these children (all children when not given), each child's in DECOM order. */
+export async function storedEpisodes(ctx: ServiceContext, children?: string[]): Promise<Map<string, Episode[]>> {
+  const histories = await ctx.records.histories.find(children ? { _id: { $in: children } } : {});
+  return new Map(histories.map((history) => [history.child, history.episodes]));
 }
 
 /**
@@ -303,8 +300,7 @@ async function syncImportedMoves(
  */
 export async function episodesForMeasures(ctx: ServiceContext, children?: string[]): Promise<Episode[]> {
   if (children && children.length === 0) return [];
-  const stored = await ctx.records.episodes.find(children ? { child: { $in: children } } : {});
-  const histories = episodesByChild(stored.map(toEpisode));
+  const histories = await storedEpisodes(ctx, children);
   const botMoves = await ctx.records.placementMoves.find(
     { source: 'bot', ...(children ? { caseRef: { $in: children } } : {}) },
     { sort: { date: 1 } },

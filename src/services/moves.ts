@@ -13,6 +13,7 @@ import {
 } from '../domain/moves';
 import { canActForChild, canDecideMove, canSeeMoveTracker, coversTeam, type Person } from '../domain/people';
 import { PLACEMENT_TYPES } from '../domain/ssda903/codes';
+import { movesOf } from '../domain/ssda903/spells';
 import type { MoveRequestDoc, PendingEffect } from '../store/records';
 import { writeAudit } from './audit';
 import type { ServiceContext } from './context';
@@ -20,6 +21,7 @@ import { ConflictError, InvalidInputError, NotFoundError, NotPermittedError } fr
 import { runMoveEffects } from './moveEffects';
 import { changeVersioned } from './versionedChange';
 import { toChild } from './people';
+import { episodesForMeasures } from './episodes';
 
 
 /** The next reference of a kind, e.g. PM-2026-0001: a counter per prefix and year. */
@@ -29,9 +31,9 @@ export async function nextReference(ctx: ServiceContext, prefix: string): Promis
   return `${prefix}-${year}-${String(n).padStart(4, '0')}`;
 }
 
+/** The child's moves as the measures count them: the returns' moves, and those confirmed in the bot since. */
 export async function moveDatesOf(ctx: ServiceContext, caseRef: string): Promise<string[]> {
-  const moves = await ctx.records.placementMoves.find({ caseRef }, { sort: { date: 1 } });
-  return moves.map((m) => m.date);
+  return movesOf(await episodesForMeasures(ctx, [caseRef])).map((move) => move.date);
 }
 
 export async function getMoveRequest(ctx: ServiceContext, ref: string): Promise<MoveRequestDoc> {

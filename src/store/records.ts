@@ -29,7 +29,8 @@ export interface PlacementMoveDoc extends StoredDoc {
   caseRef: string;
   date: string;
   placementType: string;
-  source: 'bot' | 'import';
+  /** Only moves confirmed in the bot are stored; the returns' moves are worked out from the episodes. */
+  source: 'bot';
   requestRef: string | null;
   /** Set on a bot-recorded move once an imported return contains the same move (same child, same date). */
   reconciledBy?: 'import' | null;
@@ -118,10 +119,17 @@ export interface CounterDoc extends StoredDoc {
 }
 
 /**
- * One SSDA903 episode as imported from a return; `_id` is `CHILD|DECOM`, one per (child, start date).
- * The SSDA903 CHILD id is taken to be the bot's case reference (see src/services/episodes.ts).
+ * One child's placement history as the imported SSDA903 returns give it: `_id` is the CHILD id,
+ * taken to be the bot's case reference (see src/services/episodes.ts); `episodes` holds one episode
+ * per DECOM, in DECOM order. `importedAt` and `importRun` say which import last changed it (the run
+ * id is in that import's audit entry).
  */
-export type EpisodeDoc = StoredDoc & Episode & { importedAt: string };
+export interface PlacementHistoryDoc extends StoredDoc {
+  child: string;
+  episodes: Episode[];
+  importedAt: string;
+  importRun: string;
+}
 
 /** A channel that receives the managers' daily digest for some teams. `_id` is the channel's conversation id. */
 export interface DigestSubscriptionDoc extends StoredDoc {
@@ -238,7 +246,7 @@ export interface Records {
   conversations: Collection<ConversationDoc>;
   teamSettings: Collection<TeamSettingsDoc>;
   counters: Collection<CounterDoc>;
-  episodes: Collection<EpisodeDoc>;
+  histories: Collection<PlacementHistoryDoc>;
   guidanceFeedback: Collection<GuidanceFeedbackDoc>;
   digestSubscriptions: Collection<DigestSubscriptionDoc>;
   fragilityAlerts: Collection<FragilityAlertDoc>;
@@ -256,8 +264,7 @@ const INDEXES: Record<keyof Records, IndexSpec[]> = {
   conversations: [{ fields: { personId: 1 } }],
   teamSettings: [],
   counters: [],
-  // One field: nedb uses a single-field index for `$in` (a team's children) but not a compound one.
-  episodes: [{ fields: { child: 1 } }],
+  histories: [], // read by _id (the child)
   guidanceFeedback: [{ fields: { at: -1 } }, { fields: { entryId: 1 } }],
   digestSubscriptions: [{ fields: { active: 1 } }],
   fragilityAlerts: [{ fields: { caseRef: 1, state: 1 } }, { fields: { team: 1, state: 1 } }],
@@ -275,7 +282,7 @@ const COLLECTION_NAMES: Record<keyof Records, string> = {
   conversations: 'conversations',
   teamSettings: 'team_settings',
   counters: 'counters',
-  episodes: 'episodes',
+  histories: 'placement_histories',
   guidanceFeedback: 'guidance_feedback',
   digestSubscriptions: 'digest_subscriptions',
   fragilityAlerts: 'fragility_alerts',

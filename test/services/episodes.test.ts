@@ -79,20 +79,24 @@ describeOnEveryBackend('placement history', (freshStore) => {
       ],
       moves: { added: 2, removed: 0, reconciled: 0 },
     });
-    const closed = await ctx.records.episodes.get('CR-1001|2020-03-01');
-    expect(closed).toMatchObject({ dec: '2020-06-01', reasonPlaceChange: 'ALLEG', source: { file: '2021-episodes.csv', line: 2 } });
-    expect((await ctx.records.episodes.find({})).map((e) => e._id).sort()).toEqual([
-      'CR-1001|2020-01-01', 'CR-1001|2020-03-01', 'CR-1001|2020-06-01', 'CR-1001|2020-09-01', 'CR-1002|2020-02-15', 'CR-1005|2021-01-01',
+    // One history per child, its episodes in DECOM order.
+    const histories = await ctx.records.histories.find({}, { sort: { _id: 1 } });
+    expect(histories.map((h) => [h._id, h.episodes.map((e) => e.decom)])).toEqual([
+      ['CR-1001', ['2020-01-01', '2020-03-01', '2020-06-01', '2020-09-01']],
+      ['CR-1002', ['2020-02-15']],
+      ['CR-1005', ['2021-01-01']],
     ]);
+    const closed = histories[0].episodes[1];
+    expect(closed).toMatchObject({ decom: '2020-03-01', dec: '2020-06-01', reasonPlaceChange: 'ALLEG', source: { file: '2021-episodes.csv', line: 2 } });
   });
 
   test('importing the same files again changes nothing', async () => {
     await importEpisodeFiles(ctx, [RETURN_2020, RETURN_2021]);
-    const before = await ctx.records.episodes.find({}, { sort: { _id: 1 } });
+    const before = await ctx.records.histories.find({}, { sort: { _id: 1 } });
     const again = await importEpisodeFiles(ctx, [RETURN_2020, RETURN_2021]);
     expect(again).toMatchObject({ created: 0, updated: 0, unchanged: 6, moves: { added: 0, removed: 0, reconciled: 0 } });
-    expect(await ctx.records.episodes.find({}, { sort: { _id: 1 } })).toEqual(before);
-    expect(await ctx.records.placementMoves.count({})).toBe(2);
+    expect(await ctx.records.histories.find({}, { sort: { _id: 1 } })).toEqual(before);
+    expect(await moveDatesOf(ctx, 'CR-1001')).toEqual(['2020-03-01', '2020-06-01']);
   });
 
   test('a later import wins over what is stored, and a move a corrected return no longer has is removed', async () => {
@@ -101,17 +105,38 @@ describeOnEveryBackend('placement history', (freshStore) => {
     const corrected = { name: '2021-episodes-resubmitted.csv', text: csv('CR-1001,01/06/2020,L,C2,N1,U6,PR1,01/09/2020,X1,') };
     const report = await importEpisodeFiles(ctx, [corrected]);
     expect(report).toMatchObject({ created: 0, updated: 1, unchanged: 0, moves: { added: 0, removed: 1, reconciled: 0 } });
-    expect(await ctx.records.episodes.get('CR-1001|2020-06-01')).toMatchObject({ rne: 'L', version: 2 });
+    const history = await ctx.records.histories.get('CR-1001');
+    expect(history).toMatchObject({ version: 2 });
+    expect(history!.episodes.find((e) => e.decom === '2020-06-01')).toMatchObject({ rne: 'L', source: { file: '2021-episodes-resubmitted.csv', line: 2 } });
     expect(await moveDatesOf(ctx, 'CR-1001')).toEqual(['2020-03-01']);
   });
 
-  test('moves are derived from the whole stored history (rule 3): P and B moves, not an entry to care or a legal change', async () => {
+  test('moves are derived from the whole stored history (rule 3): P and B moves, not an entry to care or a legal change; none is stored', async () => {
     await importEpisodeFiles(ctx, [RETURN_2020, RETURN_2021]);
-    const moves = await ctx.records.placementMoves.find({}, { sort: { _id: 1 } });
-    expect(moves).toEqual([
-      { _id: 'CR-1001|2020-03-01', version: 1, caseRef: 'CR-1001', date: '2020-03-01', placementType: 'U6', source: 'import', requestRef: null },
-      { _id: 'CR-1001|2020-06-01', version: 1, caseRef: 'CR-1001', date: '2020-06-01', placementType: 'K2', source: 'import', requestRef: null },
+    expect(await moveDatesOf(ctx, 'CR-1001')).toEqual(['2020-03-01', '2020-06-01']);
+    expect(await moveDatesOf(ctx, 'CR-1002')).toEqual([]);
+    expect(await ctx.records.placementMoves.count({})).toBe(0); // only moves confirmed in the bot are stored
+  });
+
+  test('a return that adds to a child stored by an earlier return keeps both years, and counts the move it completes', async () => {
+    await importEpisodeFiles(ctx, [{ name: '2020-episodes.csv', text: csv('CR-1002,15/02/2020,S,C2,N1,K2,PR4,,,') }]);
+    const report = await importEpisodeFiles(ctx, [{ name: '2021-episodes.csv', text: csv('CR-1002,15/02/2020,S,C2,N1,K2,PR4,01/02/2021,X1,CARPL', 'CR-1002,01/02/2021,P,C2,N1,U4,PR1,,,') }]);
+    expect(report).toMatchObject({ created: 1, updated: 1, unchanged: 0, moves: { added: 1, removed: 0, reconciled: 0 } });
+    expect((await ctx.records.histories.get('CR-1002'))!.episodes.map((e) => [e.decom, e.dec])).toEqual([
+      ['2020-02-15', '2021-02-01'],
+      ['2021-02-01', null],
     ]);
+    expect(await moveDatesOf(ctx, 'CR-1002')).toEqual(['2021-02-01']);
+  });
+
+  test('two imports of overlapping returns at once lose nothing: each child history holds every episode once', async () => {
+    const a = { name: 'a.csv', text: csv('CR-1001,01/01/2020,S,C2,N1,U4,PR1,01/03/2020,X1,CHILD', 'CR-1002,15/02/2020,S,C2,N1,K2,PR4,,,') };
+    const b = { name: 'b.csv', text: csv('CR-1001,01/03/2020,P,C2,N1,U6,PR1,,,', 'CR-1002,15/02/2020,S,C2,N1,K2,PR4,,,') };
+    const [first, second] = await Promise.all([importEpisodeFiles(ctx, [a]), importEpisodeFiles(ctx, [b])]);
+    expect(first.created + second.created).toBe(3);
+    expect(first.unchanged + second.unchanged).toBe(1); // CR-1002's one episode, stored by whichever came first
+    expect((await ctx.records.histories.get('CR-1001'))!.episodes.map((e) => e.decom)).toEqual(['2020-01-01', '2020-03-01']);
+    expect((await ctx.records.histories.get('CR-1002'))!.episodes).toHaveLength(1);
   });
 
   test('a move confirmed in the bot and contained in the import is one move, kept as the bot recorded it and marked reconciled', async () => {
