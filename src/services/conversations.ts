@@ -11,21 +11,45 @@ export interface ConversationInfo {
   reference: Record<string, unknown>;
 }
 
+/** How long this process trusts its memory of a stored reference before reading the store again. */
+const REMEMBERED_FOR_MS = 10 * 60 * 1000;
+/** Past this many, the memory is cleared rather than grown (it is only a shortcut). */
+const MOST_REMEMBERED = 20_000;
+
+/**
+ * The references this process stored or found stored, per set of records: every turn of every
+ * user passes through rememberConversation, and a reference rarely changes, so a memory of the last
+ * one saves a store read on almost every turn. Nothing deletes references, so the memory can only be
+ * out of date by another process storing a newer one for the same person; it is read again within
+ * REMEMBERED_FOR_MS, and a turn that brings a different reference always reaches the store.
+ */
+const rememberedByRecords = new WeakMap<object, Map<string, { key: string; until: number }>>();
+
 /** Stores (or refreshes) a conversation reference; returns true when it was new. */
 export async function rememberConversation(ctx: ServiceContext, person: Person | null, info: ConversationInfo): Promise<boolean> {
   const id = info.kind === 'personal' && person ? `person:${person.id}` : `channel:${info.conversationId}`;
+  const key = JSON.stringify([info.conversationId, info.reference]);
+  let remembered = rememberedByRecords.get(ctx.records);
+  if (!remembered) rememberedByRecords.set(ctx.records, (remembered = new Map()));
+  const now = ctx.now().getTime();
+  const known = remembered.get(id);
+  if (known && known.key === key && known.until > now) return false;
+
   const existing = await ctx.records.conversations.get(id);
-  if (existing && existing.conversationId === info.conversationId && JSON.stringify(existing.reference) === JSON.stringify(info.reference)) return false;
-  await ctx.records.conversations.put({
-    _id: id,
-    version: (existing?.version ?? 0) + 1,
-    kind: info.kind,
-    personId: info.kind === 'personal' ? person?.id ?? null : null,
-    conversationId: info.conversationId,
-    reference: info.reference,
-    updatedAt: ctx.now().toISOString(),
-  });
+  if (!existing || JSON.stringify([existing.conversationId, existing.reference]) !== key) {
+    await ctx.records.conversations.put({
+      _id: id,
+      version: (existing?.version ?? 0) + 1,
+      kind: info.kind,
+      personId: info.kind === 'personal' ? person?.id ?? null : null,
+      conversationId: info.conversationId,
+      reference: info.reference,
+      updatedAt: ctx.now().toISOString(),
+    });
+  }
   if (!existing && person && info.kind === 'personal') await sendWaitingApprovalsTo(ctx, person);
+  if (remembered.size >= MOST_REMEMBERED) remembered.clear();
+  remembered.set(id, { key, until: now + REMEMBERED_FOR_MS });
   return !existing;
 }
 

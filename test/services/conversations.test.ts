@@ -1,0 +1,69 @@
+// Conversation references: stored on first contact, refreshed when Teams sends a different one, and
+// not read or written again on every turn of a conversation whose reference has not changed.
+import { rememberConversation } from '../../src/services/conversations';
+import { silentLogger, type ServiceContext } from '../../src/services/context';
+import type { Person } from '../../src/domain/people';
+import type { Store } from '../../src/store/collection';
+import { openRecords } from '../../src/store/records';
+import { describeOnEveryBackend } from '../support/backends';
+
+const sam: Person = { id: 'sam.social@example.org', name: 'Sam Social', aadObjectId: 'aad-sam', roles: ['social_worker'], teams: ['North'] } as Person;
+const personal = (serviceUrl: string) => ({ kind: 'personal' as const, conversationId: 'a:sam', reference: { serviceUrl, conversation: { id: 'a:sam' } } });
+
+describeOnEveryBackend('conversation references', (freshStore) => {
+  let store: Store;
+  let clock: Date;
+  const contextOn = async (s: Store): Promise<ServiceContext> => ({ records: await openRecords(s), now: () => clock, log: silentLogger, onOutboxChanged: () => undefined });
+
+  beforeEach(async () => {
+    store = await freshStore();
+    clock = new Date('2026-11-23T09:00:00Z');
+  });
+  afterEach(async () => {
+    await store.close();
+  });
+
+  test('the first contact stores the reference and says it was new; the same reference again changes nothing', async () => {
+    const ctx = await contextOn(store);
+    expect(await rememberConversation(ctx, sam, personal('https://smba.example/uk/'))).toBe(true);
+    expect(await rememberConversation(ctx, sam, personal('https://smba.example/uk/'))).toBe(false);
+    expect(await ctx.records.conversations.get('person:sam.social@example.org')).toMatchObject({ version: 1, conversationId: 'a:sam', reference: { serviceUrl: 'https://smba.example/uk/' } });
+  });
+
+  test('a different reference (Teams moved the service URL) replaces the stored one', async () => {
+    const ctx = await contextOn(store);
+    await rememberConversation(ctx, sam, personal('https://smba.example/uk/'));
+    expect(await rememberConversation(ctx, sam, personal('https://smba.example/emea/'))).toBe(false);
+    expect(await ctx.records.conversations.get('person:sam.social@example.org')).toMatchObject({ version: 2, reference: { serviceUrl: 'https://smba.example/emea/' } });
+  });
+
+  test('an unchanged reference is taken from memory: the turn needs the store neither to read nor to write', async () => {
+    const ctx = await contextOn(store);
+    await rememberConversation(ctx, sam, personal('https://smba.example/uk/'));
+    // The memory belongs to these records, so swap their conversations collection for one that fails on any use.
+    const records = ctx.records as unknown as Record<string, unknown>;
+    const real = records.conversations;
+    records.conversations = new Proxy({}, { get: () => () => Promise.reject(new Error('the store was used')) });
+    try {
+      expect(await rememberConversation(ctx, sam, personal('https://smba.example/uk/'))).toBe(false);
+    } finally {
+      records.conversations = real;
+    }
+  });
+
+  test('a reference another process stored meanwhile is seen once the memory runs out (10 minutes)', async () => {
+    const here = await contextOn(store);
+    const there = await contextOn(store); // a second bot process on the same database
+    await rememberConversation(here, sam, personal('https://smba.example/uk/'));
+    await rememberConversation(there, sam, personal('https://smba.example/emea/'));
+
+    // Within the 10 minutes this process trusts what it stored, and does not write it back.
+    await rememberConversation(here, sam, personal('https://smba.example/uk/'));
+    expect((await here.records.conversations.get('person:sam.social@example.org'))!.reference).toMatchObject({ serviceUrl: 'https://smba.example/emea/' });
+
+    // After them it reads the store again, and stores the reference its own turn brings.
+    clock = new Date(clock.getTime() + 11 * 60 * 1000);
+    await rememberConversation(here, sam, personal('https://smba.example/uk/'));
+    expect(await here.records.conversations.get('person:sam.social@example.org')).toMatchObject({ version: 3, reference: { serviceUrl: 'https://smba.example/uk/' } });
+  });
+});
