@@ -34,21 +34,22 @@ export function describeAge(since: string, now: Date): string {
   return minutes === 1 ? '1 minute' : `${minutes} minutes`;
 }
 
+// Formatters are built once: building one (what toLocaleString with options does on every call)
+// costs far more than formatting, and cards format many dates.
+const READABLE_DATE = new Intl.DateTimeFormat('en-GB', { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+const READABLE_UK_INSTANT = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: 'Europe/London' });
+const UK_WALL_CLOCK = new Intl.DateTimeFormat('en-GB', {
+  timeZone: 'Europe/London', hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit',
+});
+
 /** Formats a 'YYYY-MM-DD' date as e.g. "Mon 23 Nov 2026" for people to read. */
 export function formatDate(date: string): string {
-  return toUtc(date).toLocaleDateString('en-GB', { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+  return READABLE_DATE.format(toUtc(date));
 }
 
 /** Formats an instant as UK local time, e.g. "23 Nov 2026, 14:05". */
 export function formatInstant(instant: string): string {
-  return new Date(instant).toLocaleString('en-GB', {
-    day: 'numeric',
-    month: 'short',
-    year: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-    timeZone: 'Europe/London',
-  });
+  return READABLE_UK_INSTANT.format(new Date(instant));
 }
 
 /** Today's date in England, which is what "today" means on a form or a due date. */
@@ -60,9 +61,7 @@ export function ukDate(now: Date): string {
 
 /** Minutes England is ahead of UTC at an instant (0 in winter, 60 in summer time). */
 function londonOffsetMinutes(at: Date): number {
-  const parts = new Intl.DateTimeFormat('en-GB', {
-    timeZone: 'Europe/London', hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit',
-  }).formatToParts(at);
+  const parts = UK_WALL_CLOCK.formatToParts(at);
   const get = (type: string) => Number(parts.find((p) => p.type === type)!.value);
   const asUtc = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'));
   return Math.round((asUtc - Math.floor(at.getTime() / 60_000) * 60_000) / 60_000);

@@ -1,7 +1,7 @@
 // The placement move use cases: request (MOVE-1..6), decide (MOVE-1, first decision wins), ask for
 // and give more information, confirm that the move happened, and the move tracker (MOVE-8).
 import { z } from 'zod';
-import { isIsoDate, ukDate, addDays } from '../domain/dates';
+import { addDays, formatInstant, isIsoDate, ukDate } from '../domain/dates';
 import {
   decisionFormSchema,
   fieldErrors,
@@ -98,7 +98,7 @@ function changeRequest(
 
 function alreadyDecidedMessage(request: MoveRequestDoc): string {
   if (request.decision) {
-    const when = new Date(request.decision.at).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/London' });
+    const when = formatInstant(request.decision.at);
     return `${request.ref} was already ${request.decision.outcome} by ${request.decision.byName} at ${when}.`;
   }
   return `${request.ref} is ${MOVE_STATE_LABELS[request.state].toLowerCase()}.`;
