@@ -1,8 +1,15 @@
 // Sends what the outbox holds. An entry is claimed with a version-checked update and a lease, so
 // two bot processes never send the same entry; a process that dies mid-send leaves a lease that
 // runs out, and the entry is tried again. Failures the Teams service calls transient (429, 412,
-// 5xx, network) are retried with backoff, never sooner than its Retry-After.
-import { CardFactory, MessageFactory, type CloudAdapter, type ConversationReference, type Activity } from 'botbuilder';
+// 5xx, network, no answer in time) are retried with backoff, never sooner than its Retry-After.
+//
+// Delivery is at least once. A call that gets no answer within sendTimeoutMs is aborted and
+// retried; if the connector had in fact posted the message and only its answer was late (or lost),
+// the retry posts it a second time. Nothing here can tell those apart: the connector has no
+// idempotency key. What cannot happen is a late answer marking an entry twice: the aborted request
+// is closed, so no answer reaches the sender, and the entry's version has moved on by then anyway.
+import { CardFactory, MessageFactory, type CloudAdapter, type ConversationReference, type Activity, type TurnContext } from 'botbuilder';
+import type { ConnectorClient } from 'botframework-connector';
 import type { ServiceContext } from '../services/context';
 import type { OutboxDoc } from '../store/records';
 import { noticeCard, tasksCard } from './cards';
@@ -15,7 +22,15 @@ import { toPerson } from '../services/people';
 
 export interface SenderOptions {
   pollMs?: number;
+  /** How long a claimed entry is held; must be longer than sendTimeoutMs. Default: a minute. */
   leaseMs?: number;
+  /**
+   * How long one delivery's connector calls may take, the SDK's own retries included, before they
+   * are aborted and the entry is retried later. Default: 30 s, or half the lease if that is shorter.
+   * (A Retry-After the SDK is still waiting out when this runs out is lost: the entry then waits
+   * only its backoff.)
+   */
+  sendTimeoutMs?: number;
   maxAttempts?: number;
   /** First retry delay; doubles each attempt up to maxBackoffMs. */
   baseBackoffMs?: number;
@@ -26,6 +41,12 @@ export interface SenderOptions {
 
 class PermanentFailure extends Error {}
 class NotYet extends Error {}
+/** The connector did not answer in time. Transient: it may be slow or restarting. */
+class SendTimedOut extends Error {
+  constructor(ms: number) {
+    super(`the Teams connector did not answer within ${ms} ms`);
+  }
+}
 
 function statusOf(err: unknown): number | undefined {
   const e = err as { statusCode?: number; response?: { status?: number } };
@@ -42,9 +63,29 @@ function retryAfterMs(err: unknown): number {
   return Number.isNaN(date) ? 0 : Math.max(0, date - Date.now());
 }
 
+/** No status (a network error or SendTimedOut), 408, 412, 429 and 5xx are worth another try. */
 function isTransient(err: unknown): boolean {
   const status = statusOf(err);
   return status === undefined || status === 408 || status === 412 || status === 429 || status >= 500;
+}
+
+/**
+ * botbuilder passes no request options when a turn sends or updates a message, so the turn's
+ * connector client is replaced by one whose sends and updates carry `signal`. Aborting it closes
+ * the HTTP request (and ends the SDK's own retries) rather than leaving the socket waiting.
+ */
+function abortConnectorCallsWith(turn: TurnContext, connectorClientKey: symbol, signal: AbortSignal): void {
+  const connector = turn.turnState.get<ConnectorClient>(connectorClientKey);
+  const { conversations } = connector;
+  const options = { abortSignal: signal };
+  const abortable: Partial<ConnectorClient['conversations']> = {
+    sendToConversation: (conversationId: string, activity: Partial<Activity>) => conversations.sendToConversation(conversationId, activity, options),
+    replyToActivity: (conversationId: string, activityId: string, activity: Partial<Activity>) => conversations.replyToActivity(conversationId, activityId, activity, options),
+    updateActivity: (conversationId: string, activityId: string, activity: Partial<Activity>) => conversations.updateActivity(conversationId, activityId, activity, options),
+  };
+  // Everything else is the turn's own client, reached through the prototype.
+  const client: ConnectorClient = Object.assign(Object.create(connector), { conversations: Object.assign(Object.create(conversations), abortable) });
+  turn.turnState.set(connectorClientKey, client);
 }
 
 export class OutboxSender {
@@ -62,7 +103,13 @@ export class OutboxSender {
     options: SenderOptions = {},
   ) {
     const { digestSections, ...timing } = options;
-    this.opts = { pollMs: 1000, leaseMs: 60_000, maxAttempts: 12, baseBackoffMs: 1000, maxBackoffMs: 5 * 60_000, ...timing };
+    const leaseMs = timing.leaseMs ?? 60_000;
+    // An attempt must be over (sent, failed or aborted) while its lease holds, or another process
+    // may claim the entry and send it too: the send timeout leaves time in the lease for rendering
+    // the card and writing the outcome.
+    const sendTimeoutMs = timing.sendTimeoutMs ?? Math.min(30_000, leaseMs / 2);
+    if (sendTimeoutMs >= leaseMs) throw new Error(`the outbox send timeout (${sendTimeoutMs} ms) must be shorter than its lease (${leaseMs} ms)`);
+    this.opts = { pollMs: 1000, maxAttempts: 12, baseBackoffMs: 1000, maxBackoffMs: 5 * 60_000, ...timing, leaseMs, sendTimeoutMs };
     this.digestSections = digestSections ?? {};
   }
 
@@ -127,21 +174,13 @@ export class OutboxSender {
     try {
       const { reference, inChannel } = await this.referenceFor(entry);
       const activity = await this.activityFor(entry, inChannel);
-      let activityId: string | null = null;
       let original: OutboxDoc | null = null;
       if (entry.action === 'update') {
         original = await this.ctx.records.outbox.get(entry.updates!);
         if (!original || original.state === 'failed') throw new PermanentFailure('the message to update was never sent');
         if (original.state !== 'sent' || !original.activityId) throw new NotYet('the message to update is not sent yet');
       }
-      await this.adapter.continueConversationAsync(this.botAppId, reference, async (turn) => {
-        if (original) {
-          await turn.updateActivity({ ...activity, id: original.activityId!, conversation: turn.activity.conversation });
-          activityId = original.activityId;
-        } else {
-          activityId = (await turn.sendActivity(activity))?.id ?? null;
-        }
-      });
+      const activityId = await this.sendInTurn(reference, activity, original);
       await this.ctx.records.outbox.updateIfVersion(entry._id, entry.version, {
         state: 'sent',
         leaseUntil: null,
@@ -156,6 +195,38 @@ export class OutboxSender {
       await this.recordFailure(entry, err);
       return false;
     }
+  }
+
+  /**
+   * Sends the message, or updates `original`'s, in a proactive turn; returns its activity id. The
+   * connector calls are aborted after sendTimeoutMs, for a connector that never answers.
+   */
+  private async sendInTurn(reference: Partial<ConversationReference>, activity: Partial<Activity>, original: OutboxDoc | null): Promise<string | null> {
+    const deadline = new AbortController();
+    const timer = setTimeout(() => deadline.abort(), this.opts.sendTimeoutMs);
+    let activityId: string | null = null;
+    // The bot's turn error handler (adapter.onTurnError) swallows an error thrown inside a turn, and
+    // the entry would be marked sent: so the turn hands its error out, to be thrown here.
+    let turnError: unknown = null;
+    try {
+      await this.adapter.continueConversationAsync(this.botAppId, reference, async (turn) => {
+        try {
+          abortConnectorCallsWith(turn, this.adapter.ConnectorClientKey, deadline.signal);
+          if (original) {
+            await turn.updateActivity({ ...activity, id: original.activityId!, conversation: turn.activity.conversation });
+            activityId = original.activityId;
+          } else {
+            activityId = (await turn.sendActivity(activity))?.id ?? null;
+          }
+        } catch (err) {
+          turnError = err;
+        }
+      });
+    } finally {
+      clearTimeout(timer);
+    }
+    if (turnError) throw deadline.signal.aborted ? new SendTimedOut(this.opts.sendTimeoutMs) : turnError;
+    return activityId;
   }
 
   private async recordFailure(entry: OutboxDoc, err: unknown): Promise<void> {

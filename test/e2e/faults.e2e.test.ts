@@ -66,4 +66,22 @@ describe('faults', () => {
     const cards = h.connector.sentTo(h.user(PEOPLE.hana).conversationId).filter((a) => cardText(firstCard(a.activity)).includes(`Placement move request ${ref}`));
     expect(cards).toHaveLength(1);
   });
+
+  test('the connector refusing a message (403): that entry is marked failed, not sent, and the other message still goes out', async () => {
+    h.connector.failNext({ status: 403 });
+    const ref = /PM-\d{4}-\d{4}/.exec(cardText((await h.user(PEOPLE.sam).press('move.submit', form())).body.value))![0];
+    // Two messages: the approval card to Hana and the notice to Sam; whichever goes first is refused.
+    const settled = async () => {
+      const entries = await h.bot.services.records.outbox.find({ subjectRef: ref });
+      return entries.length === 2 && entries.every((e) => e.state === 'sent' || e.state === 'failed') ? entries : null;
+    };
+    let entries = await settled();
+    for (let tries = 0; !entries && tries < 200; tries++) {
+      await new Promise((r) => setTimeout(r, 50));
+      entries = await settled();
+    }
+    expect(entries?.map((e) => e.state).sort()).toEqual(['failed', 'sent']);
+    expect(entries?.find((e) => e.state === 'failed')).toMatchObject({ attempts: 1, activityId: null, lastError: expect.stringContaining('403') });
+    expect(h.connector.activities.filter((a) => cardText(firstCard(a.activity)).includes(ref))).toHaveLength(1);
+  });
 });

@@ -8,6 +8,7 @@ import { silentLogger } from '../../src/services/context';
 import { importChildren, importRoster } from '../../src/services/people';
 import { startBot, type RunningBot } from '../../src/startBot';
 import type { Store } from '../../src/store/collection';
+import type { SenderOptions } from '../../src/teams/sender';
 import { FakeConnector, TeamsUser, type Member } from './fakeTeams';
 
 export const EXAMPLES = path.resolve(__dirname, '../../examples');
@@ -33,8 +34,11 @@ export interface Harness {
   stop(): Promise<void>;
 }
 
-/** `env` adds settings to the local-mode configuration (e.g. GRAPH_* for Microsoft Graph against a local endpoint). */
-export async function startHarness(options: { store?: () => Promise<Store>; now?: () => Date; env?: Record<string, string> } = {}): Promise<Harness> {
+/**
+ * `env` adds settings to the local-mode configuration (e.g. GRAPH_* for Microsoft Graph against a
+ * local endpoint); `sender` overrides the outbox sender's quick test timings.
+ */
+export async function startHarness(options: { store?: () => Promise<Store>; now?: () => Date; env?: Record<string, string>; sender?: SenderOptions } = {}): Promise<Harness> {
   const connector = new FakeConnector();
   await connector.start();
   const dataDir = mkdtempSync(path.join(tmpdir(), 'psb-e2e-'));
@@ -44,7 +48,7 @@ export async function startHarness(options: { store?: () => Promise<Store>; now?
       log: silentLogger,
       now: options.now,
       store: options.store ? await options.store() : undefined,
-      sender: { pollMs: 50, baseBackoffMs: 50, maxBackoffMs: 500 },
+      sender: { pollMs: 50, baseBackoffMs: 50, maxBackoffMs: 500, ...options.sender },
     });
   let bot = await boot();
   await importRoster(bot.services, readFileSync(path.join(EXAMPLES, 'roster.csv'), 'utf8'), 'test');

@@ -1,6 +1,7 @@
 // A stand-in for the Teams side of the Bot Framework, for end-to-end tests over real HTTP:
 // - `FakeConnector` is the connector service the bot calls back (serviceUrl): it records every
-//   message the bot sends or updates, answers member look-ups, and can be told to fail;
+//   message the bot sends or updates, answers member look-ups, and can be told to fail or to hold
+//   a call open without answering;
 // - `TeamsUser` posts Teams-shaped activities (messages, Action.Execute invokes) to the bot's
 //   /api/messages, as the Teams service would.
 import http from 'node:http';
@@ -28,10 +29,21 @@ export interface Member {
 
 type Failure = { status: number; retryAfter?: string };
 
+/**
+ * A send or update the connector takes but never answers. `recorded`: the message was posted all
+ * the same and only the answer is lost (as when Teams is slow); otherwise it was not (as when a
+ * proxy's upstream timed out).
+ */
+type Hold = { conversationId: string; recorded: boolean };
+
 export class FakeConnector {
   readonly activities: SentActivity[] = [];
   readonly members = new Map<string, Member>();
   private failures: Failure[] = [];
+  private holds: Hold[] = [];
+  private readonly heldOpen = new Set<http.ServerResponse>();
+  /** Held calls the bot gave up on: it closed the request rather than leave it waiting. */
+  abandonedCalls = 0;
   private server: http.Server | null = null;
   private waiters: Array<() => void> = [];
   url = '';
@@ -43,12 +55,18 @@ export class FakeConnector {
   }
 
   async stop(): Promise<void> {
+    for (const res of this.heldOpen) res.destroy();
     await new Promise<void>((resolve) => this.server?.close(() => resolve()));
   }
 
   /** The next sends or updates fail with these responses, in order. */
   failNext(...failures: Failure[]): void {
     this.failures.push(...failures);
+  }
+
+  /** The next `count` sends or updates to `conversationId` are held open and never answered. */
+  holdNext(count: number, conversationId: string, { recorded = false } = {}): void {
+    for (let i = 0; i < count; i++) this.holds.push({ conversationId, recorded });
   }
 
   sentTo(conversationId: string): SentActivity[] {
@@ -84,18 +102,35 @@ export class FakeConnector {
       }
       const activityPath = /^\/v3\/conversations\/([^/]+)\/activities(?:\/([^/]+))?$/.exec(url);
       if (!activityPath || !['POST', 'PUT'].includes(req.method ?? '')) return this.reply(res, 404, {});
+      const conversationId = activityPath[1];
+      const isUpdate = req.method === 'PUT';
+      const activityId = isUpdate ? activityPath[2] : `msg-${randomUUID()}`;
+      const activity = JSON.parse(body || '{}');
+      const hold = this.holds.findIndex((h) => h.conversationId === conversationId);
+      if (hold >= 0) {
+        const [{ recorded }] = this.holds.splice(hold, 1);
+        if (recorded) this.activities.push({ conversationId, activityId, kind: isUpdate ? 'update' : 'send', activity });
+        this.heldOpen.add(res);
+        res.on('close', () => {
+          this.heldOpen.delete(res);
+          this.abandonedCalls++;
+          this.wakeWaiters();
+        });
+        return this.wakeWaiters();
+      }
       const failure = this.failures.shift();
       if (failure) {
         if (failure.retryAfter) res.setHeader('Retry-After', failure.retryAfter);
         return this.reply(res, failure.status, { error: { code: 'Throttled', message: `injected ${failure.status}` } });
       }
-      const activity = JSON.parse(body || '{}');
-      const isUpdate = req.method === 'PUT';
-      const activityId = isUpdate ? activityPath[2] : `msg-${randomUUID()}`;
-      this.activities.push({ conversationId: activityPath[1], activityId, kind: isUpdate ? 'update' : 'send', activity });
+      this.activities.push({ conversationId, activityId, kind: isUpdate ? 'update' : 'send', activity });
       this.reply(res, 200, { id: activityId });
-      for (const wake of this.waiters.splice(0)) wake();
+      this.wakeWaiters();
     });
+  }
+
+  private wakeWaiters(): void {
+    for (const wake of this.waiters.splice(0)) wake();
   }
 
   private reply(res: http.ServerResponse, status: number, body: object): void {

@@ -1,0 +1,100 @@
+// The outbox sender with the real CloudAdapter and a connector client that answers as each test
+// says. A call with no answer in time is aborted (the request itself, not just the wait) and counts
+// as transient; and an error inside the proactive turn, which the bot's own turn error handler
+// would swallow, still decides what becomes of the entry.
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { CloudAdapter } from 'botbuilder';
+import type { BotFrameworkAuthentication } from 'botframework-connector';
+import { silentLogger, type ServiceContext } from '../../src/services/context';
+import { enqueue } from '../../src/services/outbox';
+import { openEmbeddedStore } from '../../src/store/embeddedStore';
+import type { Store } from '../../src/store/collection';
+import { openRecords } from '../../src/store/records';
+import { OutboxSender } from '../../src/teams/sender';
+
+type RequestOptions = { abortSignal?: AbortSignal };
+/** How the fake connector answers one send (or update). */
+type Answer = (options: RequestOptions) => Promise<{ id: string }>;
+
+const neverAnswers: Answer = ({ abortSignal }) =>
+  new Promise((_, reject) => abortSignal?.addEventListener('abort', () => reject(Object.assign(new Error('The operation was aborted.'), { name: 'AbortError' }))));
+const answersWith =
+  (statusCode: number): Answer =>
+  async () => {
+    throw Object.assign(new Error(`injected ${statusCode}`), { statusCode });
+  };
+
+/** A CloudAdapter whose connector client answers with `answer`, and whose turn errors are swallowed, as the bot's are. */
+function adapterAnswering(answer: Answer, signalsSeen: AbortSignal[] = []): CloudAdapter {
+  const respond = (options: RequestOptions = {}) => {
+    if (options.abortSignal) signalsSeen.push(options.abortSignal);
+    return answer(options);
+  };
+  const connector = {
+    conversations: {
+      sendToConversation: (_conversationId: string, _activity: object, options?: RequestOptions) => respond(options),
+      replyToActivity: (_conversationId: string, _replyToId: string, _activity: object, options?: RequestOptions) => respond(options),
+      updateActivity: (_conversationId: string, _activityId: string, _activity: object, options?: RequestOptions) => respond(options),
+    },
+  };
+  const authentication = { createConnectorFactory: () => ({ create: async () => connector }), createUserTokenClient: async () => ({}) };
+  const adapter = new CloudAdapter(authentication as unknown as BotFrameworkAuthentication);
+  adapter.onTurnError = async () => undefined;
+  return adapter;
+}
+
+describe('OutboxSender', () => {
+  let store: Store;
+  let ctx: ServiceContext;
+
+  beforeEach(async () => {
+    store = await openEmbeddedStore(mkdtempSync(path.join(tmpdir(), 'psb-sender-')));
+    ctx = { records: await openRecords(store), now: () => new Date(), log: silentLogger, onOutboxChanged: () => undefined };
+    await ctx.records.conversations.insert({
+      _id: 'person:p1',
+      version: 1,
+      kind: 'personal',
+      personId: 'p1',
+      conversationId: 'a:p1',
+      reference: { channelId: 'msteams', serviceUrl: 'http://127.0.0.1:9/', conversation: { id: 'a:p1' }, bot: { id: '28:bot' }, user: { id: '29:p1' } },
+      updatedAt: new Date().toISOString(),
+    });
+    await enqueue(ctx, { key: 'hello:p1', recipient: { kind: 'person', personId: 'p1' }, content: { kind: 'notice', title: 'Hello', text: 'A notice.' }, subjectRef: null });
+  });
+  afterEach(() => store.close());
+
+  test('a call the connector never answers is aborted at the send timeout and retried later, not failed', async () => {
+    const signalsSeen: AbortSignal[] = [];
+    const sender = new OutboxSender(ctx, adapterAnswering(neverAnswers, signalsSeen), '', { sendTimeoutMs: 100, maxAttempts: 12 });
+
+    expect(await sender.drain()).toBe(0);
+
+    expect(signalsSeen).toHaveLength(1);
+    expect(signalsSeen[0].aborted).toBe(true);
+    expect(await ctx.records.outbox.get('hello:p1')).toMatchObject({
+      state: 'pending',
+      attempts: 1,
+      leaseUntil: null,
+      activityId: null,
+      lastError: 'the Teams connector did not answer within 100 ms',
+    });
+  });
+
+  test('an error inside the turn is not lost to the turn error handler: a 500 is retried and a 403 fails, neither is marked sent', async () => {
+    await new OutboxSender(ctx, adapterAnswering(answersWith(500)), '').drain();
+    expect(await ctx.records.outbox.get('hello:p1')).toMatchObject({ state: 'pending', attempts: 1, lastError: '500 injected 500' });
+
+    const retried = (await ctx.records.outbox.get('hello:p1'))!;
+    await ctx.records.outbox.updateIfVersion(retried._id, retried.version, { nextAttemptAt: new Date(0).toISOString() }); // due now, not after its backoff
+    await new OutboxSender(ctx, adapterAnswering(answersWith(403)), '').drain();
+    expect(await ctx.records.outbox.get('hello:p1')).toMatchObject({ state: 'failed', attempts: 2, lastError: '403 injected 403' });
+  });
+
+  test('the send timeout is kept inside the lease', () => {
+    const adapter = adapterAnswering(neverAnswers);
+    expect(() => new OutboxSender(ctx, adapter, '', { leaseMs: 10_000, sendTimeoutMs: 10_000 })).toThrow('must be shorter than its lease');
+    expect(() => new OutboxSender(ctx, adapter, '', { leaseMs: 10_000 })).not.toThrow(); // the default shrinks to half the lease
+  });
+});
