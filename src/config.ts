@@ -55,6 +55,20 @@ export const configSchema = z
     SUPPORT_CONTACT: z.preprocess(blankToUndefined, z.string().max(200).default('your team manager or the system administrator')),
     /** Days after a record closes before its free text is removed (unset: kept). The audit log keeps who/when/what. */
     RETENTION_DAYS: z.preprocess(blankToUndefined, z.coerce.number({ invalid_type_error: 'a number of days' }).int('a whole number of days').min(30, 'at least 30 days').optional()),
+    /**
+     * How long the outbox sender holds an entry it is sending (unset: the sender's default, a minute).
+     * A process that dies mid-send leaves its lease behind; the entry is sent again once the lease
+     * runs out. Longer than any send can take, or two processes may send the same message.
+     */
+    OUTBOX_LEASE_MS: z.preprocess(
+      blankToUndefined,
+      z.coerce
+        .number({ invalid_type_error: 'a number of milliseconds' })
+        .int('a whole number of milliseconds')
+        .min(1000, 'at least 1000 milliseconds')
+        .max(3_600_000, 'at most 3600000 milliseconds (an hour)')
+        .optional(),
+    ),
     /** Bot Framework OpenID metadata; only tests and sovereign clouds change it. */
     BOT_OPENID_METADATA: z.preprocess(blankToUndefined, z.string().url('a URL').optional()),
     /** Folder of the council's own guidance documents (.md, .txt, .docx), indexed beside the pack. */

@@ -121,6 +121,7 @@ export async function startBot(config: Config, options: StartOptions): Promise<R
   // The digest shows open alerts and coming meetings; those features supply the sections.
   sender = new OutboxSender(services, adapter, botAppId, {
     digestSections: { openAlerts: openAlertsForTeams, upcomingMeetings: upcomingMeetingsForTeams },
+    ...(config.OUTBOX_LEASE_MS !== undefined && { leaseMs: config.OUTBOX_LEASE_MS }),
     ...options.sender,
   });
   if (config.localMode && (await records.people.count({})) === 0) await loadExamples(services, log);
