@@ -20,11 +20,9 @@ import { calendarSettings, meetingCalendarFile } from './services/invitations';
 import type { Store } from './store/collection';
 import { openStore } from './store/openStore';
 import { openRecords } from './store/records';
-import { TurnStateStorage } from './store/turnStateStorage';
 import { createBot } from './teams/app';
 import { answerBadTokensWith401 } from './teams/authentication';
 import { activityProblem } from './teams/incomingActivity';
-import { bestEffortStorage } from './teams/bestEffortStorage';
 import { OutboxSender, type SenderOptions } from './teams/sender';
 import { Scheduler, type SchedulerOptions } from './jobs/scheduler';
 
@@ -112,7 +110,6 @@ export async function startBot(config: Config, options: StartOptions): Promise<R
   const app = createBot({
     adapter,
     botAppId,
-    storage: bestEffortStorage(new TurnStateStorage(store), log),
     services,
     supportContact: config.SUPPORT_CONTACT,
     guidance: { index: guidanceIndex, phraser: guidancePhraser },

@@ -84,7 +84,7 @@ export interface Collection<T extends StoredDoc> {
    * else changed it first) or the document does not exist.
    */
   updateIfVersion(id: string, expectedVersion: number, changes: Partial<Omit<T, '_id' | 'version'>>): Promise<T | null>;
-  /** Creates or wholly replaces a document by `_id`, no version check (for caches and turn state). */
+  /** Creates or wholly replaces a document by `_id`, no version check (for caches and conversation references). */
   put(doc: T): Promise<void>;
   /** Atomically adds `by` to numeric `field` of document `id`, creating it (at 0) if missing; returns the new value. */
   increment(id: string, field: string, by?: number): Promise<number>;

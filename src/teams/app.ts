@@ -1,7 +1,7 @@
 // The teams-ai Application. Routes live in routes/, one module per area; each handler parses what
 // came in, calls a service and renders the result. Permission and validation live in the services.
 import { Application, TurnState, type TeamsAdapter } from '@microsoft/teams-ai';
-import { INVOKE_RESPONSE_KEY, type Storage } from 'botbuilder';
+import { INVOKE_RESPONSE_KEY } from 'botbuilder';
 import type { ServiceContext } from '../services/context';
 import { StoreUnavailableError } from '../store/collection';
 import { noticeCard } from './cards';
@@ -16,7 +16,6 @@ import { createTurns, NOTHING_SAVED } from './turns';
 export interface BotOptions {
   adapter: TeamsAdapter;
   botAppId: string;
-  storage: Storage;
   services: ServiceContext;
   supportContact: string;
   guidance: GuidanceDeps;
@@ -27,7 +26,9 @@ export function createBot(options: BotOptions): Application<TurnState> {
   const app = new Application<TurnState>({
     adapter: options.adapter,
     botAppId: options.botAppId,
-    storage: options.storage,
+    // No storage: the bot keeps nothing in teams-ai's turn state (every record lives in the
+    // services' collections), so loading and saving it would cost a store round trip per turn and
+    // could fail a turn before its handler runs when the database is down.
     startTypingTimer: false,
     removeRecipientMention: true,
   });
