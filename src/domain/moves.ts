@@ -86,6 +86,13 @@ export interface MoveRequest extends MoveRequestDetails {
  * problem is reported in one pass, the conditional ones too, so the form comes back once.
  */
 export function moveRequestFormSchema(today: string) {
+  // Built once a day rather than on every submission: building a schema costs more than using it.
+  if (formSchemaOfDay?.today !== today) formSchemaOfDay = { today, schema: buildMoveRequestFormSchema(today) };
+  return formSchemaOfDay.schema;
+}
+let formSchemaOfDay: { today: string; schema: ReturnType<typeof buildMoveRequestFormSchema> } | null = null;
+
+function buildMoveRequestFormSchema(today: string) {
   const latest = addDays(today, 366);
   const fields = z.object({
     caseRef: z.string({ required_error: 'Choose the child.' }).trim().min(1, 'Choose the child.').max(64, 'Choose the child.'),

@@ -15,13 +15,32 @@ export type AdaptiveCard = Record<string, unknown> & { type: 'AdaptiveCard'; ver
 const CARDS_DIR = path.resolve(__dirname, '../../cards');
 const templates = new Map<string, ACData.Template>();
 
+/**
+ * Expanded cards by template and data. Expansion is a pure function of the two and the costliest
+ * step of most turns (about a millisecond for the move form), while the same card is often asked
+ * for again: a worker's blank move form, a common guidance question. Callers get their own copy.
+ */
+const expanded = new Map<string, AdaptiveCard>();
+const MOST_EXPANDED = 500;
+/** Larger data (a digest) is rarely asked for twice and would make the memory large. */
+const LARGEST_KEPT = 20_000;
+
 export function renderCard(name: string, data: object): AdaptiveCard {
-  let template = templates.get(name);
-  if (!template) {
-    template = new ACData.Template(JSON.parse(readFileSync(path.join(CARDS_DIR, `${name}.json`), 'utf8')));
-    templates.set(name, template);
+  const key = `${name}\u0000${JSON.stringify(data)}`;
+  let card = expanded.get(key);
+  if (!card) {
+    let template = templates.get(name);
+    if (!template) {
+      template = new ACData.Template(JSON.parse(readFileSync(path.join(CARDS_DIR, `${name}.json`), 'utf8')));
+      templates.set(name, template);
+    }
+    card = template.expand({ $root: data }) as AdaptiveCard;
+    if (key.length <= LARGEST_KEPT) {
+      if (expanded.size >= MOST_EXPANDED) expanded.delete(expanded.keys().next().value!); // the oldest
+      expanded.set(key, card);
+    }
   }
-  return template.expand({ $root: data }) as AdaptiveCard;
+  return structuredClone(card);
 }
 
 // ---- move request form ------------------------------------------------------------------------
