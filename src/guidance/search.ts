@@ -124,7 +124,8 @@ export class GuidanceIndex {
   /** Answers a practitioner's question from the pack or the council's documents. */
   search(question: string): GuidanceAnswer {
     const asked = this.speller.correct(question.slice(0, MAX_QUESTION_LENGTH));
-    const termGroups = analyseQuery(asked);
+    // Names are told by their capitals, which the spelling correction does not keep.
+    const termGroups = this.withoutNames(question.slice(0, MAX_QUESTION_LENGTH), analyseQuery(asked));
     const results = this.rawSearch(termGroups);
     const best = results[0];
     if (!best) return { question, found: false, score: 0, confidence: 0, suggestions: [] };
@@ -232,6 +233,21 @@ export class GuidanceIndex {
     return { confidence: total === 0 ? 0 : covered / total, evidence: covered };
   }
 
+  /**
+   * Leaves out the words that are most likely a person's name: capitalised inside the sentence
+   * ("before moving Jayden Smith?") and unknown to the guidance. A worker naturally names the child,
+   * and an unknown word otherwise weighs heavily against an answer. Acronyms (IRO, LADO) and words
+   * the guidance knows keep their weight; so does an unknown lower-case word ("mileage"), which is
+   * what keeps questions the guidance does not cover unanswered.
+   */
+  private withoutNames(question: string, termGroups: string[][]): string[][] {
+    const nameTerms = new Set(probableNames(question).flatMap((name) => analyse(name)));
+    if (nameTerms.size === 0) return termGroups;
+    const isName = (term: string) => nameTerms.has(term) && !this.documentFrequency.has(term);
+    const kept = termGroups.filter((group) => !group.every(isName));
+    return kept.length > 0 ? kept : termGroups;
+  }
+
   private idf(term: string): number {
     const df = this.documentFrequency.get(term) ?? 0;
     return Math.log(1 + (this.documentCount - df + 0.5) / (df + 0.5));
@@ -301,4 +317,20 @@ function summarise(text: string, maxLength = 300): string {
 
 function round(n: number): number {
   return Math.round(n * 1000) / 1000;
+}
+
+/**
+ * Capitalised words (not all capitals) inside a sentence, and a sentence's first word when it is
+ * possessive ("Mia's carer..."), without the 's: where a question names someone.
+ */
+export function probableNames(text: string): string[] {
+  const names: string[] = [];
+  for (const sentence of text.split(/[.?!]+\s*/)) {
+    const words = sentence.split(/[\s,;:()"]+/).filter(Boolean);
+    words.forEach((word, position) => {
+      const bare = word.replace(/['\u2019]s$/, '');
+      if ((position > 0 || bare !== word) && /^\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)*$/u.test(bare)) names.push(bare);
+    });
+  }
+  return names;
 }

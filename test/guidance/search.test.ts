@@ -103,6 +103,19 @@ describe('GuidanceIndex', () => {
       expect({ found: a.found, entryId: a.entryId }).toEqual({ found: true, entryId: expected });
     });
 
+    it("answers a question that names the child as it answers one that does not", () => {
+      expect(index.search('what must I do before moving Jayden Smith?').entryId).toBe(index.search('what must I do before a move?').entryId);
+      expect(index.search('who do I tell when Kai-Leigh is moved in an emergency').entryId).toBe('urgent-move');
+      expect(index.search("Mia's carer can't cope").entryId).toBe('carer-cant-cope');
+    });
+
+    it('still leaves unanswered a question about something the guidance does not cover, named or not', () => {
+      expect(index.search('how do I claim mileage for visiting Tom?').found).toBe(false);
+      expect(index.search('how do I claim mileage?').found).toBe(false);
+      // An unknown word in capitals is an acronym, not a name: it keeps its weight.
+      expect(index.search('how do I fill in the XYZQ form?').found).toBe(false);
+    });
+
     it('copes with typos', () => {
       expect(index.search('who aproves a placment move').entryId).toBe('move-approval');
       expect(index.search('alegation against foster carer').entryId).toBe('allegation-against-carer');
