@@ -1,7 +1,9 @@
 // What follows a change of an alert, carried out after the change is stored and cleared when done
-// (as for moves). Each message has a fixed key, so running the effects again queues nothing twice.
+// (as for moves, the change's audit entry first). Each message has a fixed key and each entry a fixed
+// id, so running the effects again queues and writes nothing twice.
 import { alertRecipients } from '../domain/alerts';
 import type { AlertEffect, FragilityAlertDoc } from '../store/records';
+import { writePendingAudit } from './audit';
 import type { ServiceContext } from './context';
 import { enqueueAll, type OutgoingMessage } from './outbox';
 import { toChild, toPerson } from './people';
@@ -54,8 +56,10 @@ async function messagesFor(ctx: ServiceContext, effect: AlertEffect, alert: Frag
 export async function runAlertEffects(ctx: ServiceContext, alert: FragilityAlertDoc): Promise<FragilityAlertDoc> {
   let current = alert;
   while (current.pendingEffects.length > 0) {
+    // The change's audit entry first (written once, whatever the replays), then what follows from it.
+    await writePendingAudit(ctx, current);
     await enqueueAll(ctx, await messagesFor(ctx, current.pendingEffects[0], current));
-    const cleared = await ctx.records.fragilityAlerts.updateIfVersion(current._id, current.version, { pendingEffects: current.pendingEffects.slice(1) });
+    const cleared = await ctx.records.fragilityAlerts.updateIfVersion(current._id, current.version, { pendingEffects: current.pendingEffects.slice(1), pendingAudit: [] });
     current = cleared ?? (await ctx.records.fragilityAlerts.get(current._id))!;
   }
   return current;

@@ -7,7 +7,7 @@ import { fieldErrors } from '../domain/moves';
 import { ALL_TEAMS, coversTeam, hasRole, type Child, type Person } from '../domain/people';
 import type { Filter } from '../store/collection';
 import type { AlertClosure, AlertEffect, FragilityAlertDoc } from '../store/records';
-import { writeAudit } from './audit';
+import { auditOfChange, withAuditOfChange, type ChangeAudit } from './audit';
 import { runAlertEffects } from './alertEffects';
 import type { ServiceContext } from './context';
 import { ConflictError, InvalidInputError, NotFoundError, NotPermittedError } from './errors';
@@ -69,27 +69,38 @@ export async function raiseAlert(ctx: ServiceContext, person: Person, form: unkn
     createdAt: at,
     updatedAt: at,
     pendingEffects: ['raised'],
+    pendingAudit: [auditOfChange(ref, 1, {
+      actor: person.id,
+      action: 'alert.raised',
+      subject: ref,
+      toState: 'open',
+      details: { caseRef: details.caseRef, triggers: details.triggers.join(','), urgent: details.immediateSafeguardingRisk },
+    }, at)],
   };
   await ctx.records.fragilityAlerts.insert(alert);
-  await writeAudit(ctx, {
-    actor: person.id,
-    action: 'alert.raised',
-    subject: ref,
-    toState: 'open',
-    details: { caseRef: details.caseRef, triggers: details.triggers.join(','), urgent: details.immediateSafeguardingRisk },
-  }, at);
   return runAlertEffects(ctx, alert);
 }
 
-/** Changes an alert with a version-checked update and its pending effect; `change` may refuse by throwing. */
+/**
+ * Changes an alert with a version-checked update and its pending effect; `change` may refuse by
+ * throwing. A change of state (with an effect) gives its audit entry, made `at`, stored with it.
+ */
 export function changeAlert(
   ctx: ServiceContext,
   ref: string,
-  change: (current: FragilityAlertDoc) => { fields: Partial<FragilityAlertDoc>; effect: AlertEffect | null },
+  change: (current: FragilityAlertDoc) =>
+    | { fields: Partial<FragilityAlertDoc>; effect: AlertEffect; audit: ChangeAudit }
+    | { fields: Partial<FragilityAlertDoc>; effect: null },
 ): Promise<{ before: FragilityAlertDoc; after: FragilityAlertDoc }> {
   return changeVersioned(ctx, ctx.records.fragilityAlerts, () => getAlert(ctx, ref), (current) => {
-    const { fields, effect } = change(current);
-    return { ...fields, pendingEffects: effect ? [...current.pendingEffects, effect] : current.pendingEffects };
+    const changed = change(current);
+    if (!changed.effect) return changed.fields;
+    const { fields, effect, audit: { at, ...audit } } = changed;
+    return {
+      ...fields,
+      pendingEffects: [...current.pendingEffects, effect],
+      pendingAudit: withAuditOfChange(current, { ...audit, subject: ref, fromState: current.state, toState: fields.state ?? current.state }, at),
+    };
   });
 }
 
@@ -112,18 +123,14 @@ export async function closeAlert(ctx: ServiceContext, person: Person, ref: strin
 
 /** Closes the alert if it is still open (a meeting outcome replayed after a restart closes nothing twice). */
 export async function closeOpenAlert(ctx: ServiceContext, ref: string, closure: AlertClosure): Promise<FragilityAlertDoc> {
-  const { before, after } = await changeAlert(ctx, ref, (current) => {
+  const { after } = await changeAlert(ctx, ref, (current) => {
     if (current.state !== 'open') throw new ConflictError(`${ref} was already closed by ${current.closure?.byName ?? 'someone'}: ${current.closure?.reason ?? ''}`.trim());
-    return { fields: { state: 'closed', closure }, effect: 'closed' };
+    return {
+      fields: { state: 'closed', closure },
+      effect: 'closed',
+      audit: { actor: closure.by, action: 'alert.closed', details: { reason: closure.reason, meetingRef: closure.meetingRef }, at: closure.at },
+    };
   });
-  await writeAudit(ctx, {
-    actor: closure.by,
-    action: 'alert.closed',
-    subject: ref,
-    fromState: before.state,
-    toState: after.state,
-    details: { reason: closure.reason, meetingRef: closure.meetingRef },
-  }, closure.at);
   return runAlertEffects(ctx, after);
 }
 

@@ -169,7 +169,25 @@ async function setInvitation(ctx: ServiceContext, ref: string, invitation: Meeti
 }
 
 /**
- * Creates the Teams meeting for a convened meeting (once: a meeting already invited is left alone).
+ * What follows the stored result of the Graph call: its audit entry and, after a failure, the cards
+ * on Teams. Both have fixed keys, so a retry whose earlier attempt stored the result and then
+ * stopped does them now, and a retry after a complete attempt does nothing twice.
+ */
+async function afterInvitation(ctx: ServiceContext, meeting: MeetingDoc): Promise<MeetingDoc> {
+  const { state, eventId, error, at } = meeting.invitation;
+  const id = `${meeting.ref}:invitations`;
+  if (state === 'sent') {
+    await writeAudit(ctx, { actor: 'bot', action: 'meeting.invitations-sent', subject: meeting.ref, details: { via: 'graph', eventId, attendees: meeting.attendees.filter((a) => a.email).length } }, at ?? undefined, id);
+  } else if (state === 'failed') {
+    await writeAudit(ctx, { actor: 'bot', action: 'meeting.invitations-failed', subject: meeting.ref, details: { error } }, at ?? undefined, id);
+    await enqueueAll(ctx, await teamsInvitationMessages(ctx, meeting));
+  }
+  return meeting;
+}
+
+/**
+ * Creates the Teams meeting for a convened meeting (once: a meeting already invited is left alone,
+ * but for what follows it; see afterInvitation).
  * A transient failure (throttling, 5xx, network) is thrown for the outbox to retry, honouring
  * Retry-After; a lasting one, or the last attempt, marks the invitation failed, falls back to cards
  * with .ics files on Teams, and returns, so the organiser is told what happened.
@@ -177,24 +195,19 @@ async function setInvitation(ctx: ServiceContext, ref: string, invitation: Meeti
 export async function createTeamsMeeting(ctx: ServiceContext, ref: string, options: { lastAttempt: boolean }): Promise<MeetingDoc> {
   const meeting = await ctx.records.meetings.get(ref);
   if (!meeting) throw new Error(`meeting ${ref} no longer exists`);
-  if (meeting.invitation.via !== 'graph' || meeting.invitation.state !== 'pending') return meeting;
+  if (meeting.invitation.via !== 'graph') return meeting;
+  if (meeting.invitation.state !== 'pending') return afterInvitation(ctx, meeting);
   const at = ctx.now().toISOString();
-  const fail = async (error: string) => {
-    const failed = await setInvitation(ctx, ref, { ...meeting.invitation, state: 'failed', error, at });
-    await writeAudit(ctx, { actor: 'bot', action: 'meeting.invitations-failed', subject: ref, details: { error } }, at);
-    await enqueueAll(ctx, await teamsInvitationMessages(ctx, failed));
-    return failed;
-  };
+  const fail = async (error: string) => afterInvitation(ctx, await setInvitation(ctx, ref, { ...meeting.invitation, state: 'failed', error, at }));
   const graph = ctx.calendar?.graph;
   if (!graph) return fail('Microsoft Graph is no longer configured');
+  let created: Awaited<ReturnType<GraphCalendar['createOnlineMeeting']>>;
   try {
-    const created = await graph.createOnlineMeeting(await graphRequest(ctx, meeting));
-    const sent = await setInvitation(ctx, ref, { via: 'graph', state: 'sent', eventId: created.id, joinUrl: created.joinUrl, error: null, at });
-    await writeAudit(ctx, { actor: 'bot', action: 'meeting.invitations-sent', subject: ref, details: { via: 'graph', eventId: created.id, attendees: meeting.attendees.filter((a) => a.email).length } }, at);
-    return sent;
+    created = await graph.createOnlineMeeting(await graphRequest(ctx, meeting));
   } catch (err) {
     const transient = !(err instanceof GraphError) || err.transient;
     if (transient && !options.lastAttempt) throw err;
     return fail(err instanceof Error ? err.message : String(err));
   }
+  return afterInvitation(ctx, await setInvitation(ctx, ref, { via: 'graph', state: 'sent', eventId: created.id, joinUrl: created.joinUrl, error: null, at }));
 }

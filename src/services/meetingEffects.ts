@@ -1,12 +1,13 @@
-// What follows a meeting being convened or its outcome recorded. As for moves and alerts: the change
-// and its pending effect are stored together, the effects run here, then the mark is cleared. Tasks
-// have fixed ids and messages fixed keys, so running the effects again after a restart does nothing twice.
+// What follows a meeting being convened or its outcome recorded. As for moves and alerts: the change,
+// its pending effect and its audit entry are stored together, the entry is written and the effects
+// run here, then both are cleared. Tasks and audit entries have fixed ids and messages fixed keys, so
+// running the effects again after a restart does nothing twice.
 import { ukDate } from '../domain/dates';
 import { followUpsForOutcome, isExternalProvider, MEETINGS, OUTCOME_DECISIONS } from '../domain/meetings';
 import { DuplicateKeyError } from '../store/collection';
 import type { MeetingDoc, MeetingEffect, TaskDoc } from '../store/records';
 import { closeOpenAlert, changeAlert } from './alerts';
-import { writeAudit } from './audit';
+import { withAuditOfChange, writeAudit, writePendingAudit } from './audit';
 import type { ServiceContext } from './context';
 import { teamsInvitationMessages } from './invitations';
 import { enqueueAll, type OutgoingMessage } from './outbox';
@@ -72,8 +73,9 @@ async function createOutcomeTasks(ctx: ServiceContext, meeting: MeetingDoc): Pro
       continue;
     }
     try {
+      // The entry first, with a fixed id: a replay after a stop between the two writes it once and still creates the task.
+      await writeAudit(ctx, { actor: 'bot', action: 'task.created', subject: meeting.ref, toState: 'open', details: { task: id, owner, dueDate: step.dueDate } }, undefined, `${id}:created`);
       await ctx.records.tasks.insert(task);
-      await writeAudit(ctx, { actor: 'bot', action: 'task.created', subject: meeting.ref, toState: 'open', details: { task: id, owner, dueDate: step.dueDate } });
       tasks.push(task);
     } catch (err) {
       if (!(err instanceof DuplicateKeyError)) throw err;
@@ -156,8 +158,12 @@ async function carryOut(ctx: ServiceContext, effect: MeetingEffect, meeting: Mee
     await enqueueAll(ctx, await invitationsFor(ctx, meeting));
     if (meeting.invitation.via === 'teams' && meeting.invitation.state === 'pending') {
       const current = (await ctx.records.meetings.get(meeting.ref))!;
-      await ctx.records.meetings.updateIfVersion(current._id, current.version, { invitation: { ...current.invitation, state: 'sent', at: ctx.now().toISOString() } });
-      await writeAudit(ctx, { actor: 'bot', action: 'meeting.invitations-sent', subject: meeting.ref, details: { via: 'teams' } });
+      const at = ctx.now().toISOString();
+      // Its audit entry goes with it and is written before the effect is cleared (runMeetingEffects).
+      await ctx.records.meetings.updateIfVersion(current._id, current.version, {
+        invitation: { ...current.invitation, state: 'sent', at },
+        pendingAudit: withAuditOfChange(current, { actor: 'bot', action: 'meeting.invitations-sent', subject: meeting.ref, details: { via: 'teams' } }, at),
+      });
     }
     return;
   }
@@ -170,6 +176,8 @@ async function carryOut(ctx: ServiceContext, effect: MeetingEffect, meeting: Mee
 export async function runMeetingEffects(ctx: ServiceContext, meeting: MeetingDoc): Promise<MeetingDoc> {
   let current = meeting;
   while (current.pendingEffects.length > 0) {
+    // The change's audit entry first (written once, whatever the replays), then what follows from it.
+    await writePendingAudit(ctx, current);
     await carryOut(ctx, current.pendingEffects[0], current);
     // The effects may have changed the meeting (the invitation state): clear the mark on the latest version.
     for (;;) {
@@ -178,7 +186,9 @@ export async function runMeetingEffects(ctx: ServiceContext, meeting: MeetingDoc
         current = latest;
         break;
       }
-      const cleared = await ctx.records.meetings.updateIfVersion(latest._id, latest.version, { pendingEffects: latest.pendingEffects.slice(1) });
+      // Entries the effect added (the invitations sent) are written before they are cleared.
+      await writePendingAudit(ctx, latest);
+      const cleared = await ctx.records.meetings.updateIfVersion(latest._id, latest.version, { pendingEffects: latest.pendingEffects.slice(1), pendingAudit: [] });
       if (cleared) {
         current = cleared;
         break;

@@ -27,7 +27,7 @@ import {
 import { fieldErrors, type FieldErrors } from '../domain/moves';
 import { coversTeam, hasRole, normaliseEmail, type Child, type Person, type Role } from '../domain/people';
 import type { MeetingAttendee, MeetingDoc } from '../store/records';
-import { writeAudit } from './audit';
+import { auditOfChange, withAuditOfChange } from './audit';
 import type { ServiceContext } from './context';
 import { ConflictError, InvalidInputError, NotFoundError, NotPermittedError } from './errors';
 import { runMeetingEffects } from './meetingEffects';
@@ -274,15 +274,15 @@ export async function conveneMeeting(ctx: ServiceContext, person: Person, data: 
     createdAt: at,
     updatedAt: at,
     pendingEffects: ['convened'],
+    pendingAudit: [auditOfChange(ref, 1, {
+      actor: person.id,
+      action: 'meeting.convened',
+      subject: ref,
+      toState: 'scheduled',
+      details: { caseRef: p.child.caseRef, type: p.type, date: details.date, chair: chair!.id, alerts: p.alertRefs.join(','), removed: removed.length, added: added.emails.length },
+    }, at)],
   };
   await ctx.records.meetings.insert(meeting);
-  await writeAudit(ctx, {
-    actor: person.id,
-    action: 'meeting.convened',
-    subject: ref,
-    toState: 'scheduled',
-    details: { caseRef: meeting.caseRef, type: meeting.type, date: meeting.date, chair: chair!.id, alerts: meeting.alertRefs.join(','), removed: removed.length, added: added.emails.length },
-  }, at);
   return runMeetingEffects(ctx, meeting);
 }
 
@@ -302,18 +302,23 @@ export async function recordOutcome(ctx: ServiceContext, person: Person, ref: st
   const parsed = meetingOutcomeSchema({ type: meeting.type, meetingDate: meeting.date }).safeParse({ minuteTaker: meeting.minuteTaker ?? undefined, ...(input as object) });
   if (!parsed.success) throw new InvalidInputError(fieldErrors(parsed.error));
   const at = ctx.now().toISOString();
-  const { before, after } = await changeMeeting(ctx, ref, (current) => {
+  const { after } = await changeMeeting(ctx, ref, (current) => {
     if (current.state !== 'scheduled') throw new ConflictError(`The outcome of ${ref} was already recorded by ${current.outcome?.recordedByName ?? 'someone'}.`);
-    return { state: 'held', outcome: { ...parsed.data, recordedBy: person.id, recordedByName: person.name, recordedAt: at }, pendingEffects: [...current.pendingEffects, 'outcome'] };
+    return {
+      state: 'held',
+      outcome: { ...parsed.data, recordedBy: person.id, recordedByName: person.name, recordedAt: at },
+      pendingEffects: [...current.pendingEffects, 'outcome'],
+      // Written by the effects, so a restart before then still writes it, once.
+      pendingAudit: withAuditOfChange(current, {
+        actor: person.id,
+        action: 'meeting.outcome-recorded',
+        subject: ref,
+        fromState: current.state,
+        toState: 'held',
+        details: { decision: parsed.data.decision, actions: parsed.data.actions.length, reviewDate: parsed.data.reviewDate },
+      }, at),
+    };
   });
-  await writeAudit(ctx, {
-    actor: person.id,
-    action: 'meeting.outcome-recorded',
-    subject: ref,
-    fromState: before.state,
-    toState: after.state,
-    details: { decision: parsed.data.decision, actions: parsed.data.actions.length, reviewDate: parsed.data.reviewDate },
-  }, at);
   return runMeetingEffects(ctx, after);
 }
 

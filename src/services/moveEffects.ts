@@ -1,14 +1,15 @@
 // What follows each change of a move request: messages to queue, tasks to create, history to
-// record. A state change and its "pending effect" are written in one atomic update; the effects
-// are then carried out here and the mark cleared. Every effect is idempotent (fixed keys), so if
-// the process stops in between, running them again after a restart does each thing once.
+// record. A state change, its "pending effect" and its audit entry are written in one atomic update;
+// the entry is written and the effects carried out here, then both cleared. Every step is idempotent
+// (fixed keys), so if the process stops in between, running them again after a restart does each
+// thing once.
 import { followUpsFor } from '../domain/moves';
 import type { Person } from '../domain/people';
 import type { MoveRequestDoc, PendingEffect, TaskDoc } from '../store/records';
 import type { ServiceContext } from './context';
 import { enqueueAll, updatesOfSentCards, type OutgoingMessage } from './outbox';
 import { peopleWithRole } from './people';
-import { writeAudit } from './audit';
+import { writeAudit, writePendingAudit } from './audit';
 import { disruptionMeetingOffer } from './meetingOffers';
 import { DuplicateKeyError, type Filter } from '../store/collection';
 
@@ -142,8 +143,9 @@ async function createFollowUps(ctx: ServiceContext, request: MoveRequestDoc): Pr
       doneBy: null,
     };
     try {
+      // The entry first, with a fixed id: a replay after a stop between the two writes it once and still creates the task.
+      await writeAudit(ctx, { actor: 'bot', action: 'task.created', subject: request.ref, toState: 'open', details: { task: id, owner, dueDate: step.dueDate } }, now, `${id}:created`);
       await ctx.records.tasks.insert(task);
-      await writeAudit(ctx, { actor: 'bot', action: 'task.created', subject: request.ref, toState: 'open', details: { task: id, owner, dueDate: step.dueDate } });
     } catch (err) {
       if (!(err instanceof DuplicateKeyError)) throw err;
     }
@@ -181,12 +183,14 @@ async function recordCompletedMove(ctx: ServiceContext, request: MoveRequestDoc)
 export async function runMoveEffects(ctx: ServiceContext, request: MoveRequestDoc): Promise<MoveRequestDoc> {
   let current = request;
   while (current.pendingEffects.length > 0) {
+    // The change's audit entry first, so the trail has it before anything that follows from it.
+    await writePendingAudit(ctx, current);
     const effect = current.pendingEffects[0];
     if (effect === 'decided' && current.decision?.outcome === 'approved') await createFollowUps(ctx, current);
     if (effect === 'completed') await recordCompletedMove(ctx, current);
     await enqueueAll(ctx, await messagesFor(ctx, effect, current));
-    const cleared = await ctx.records.moveRequests.updateIfVersion(current._id, current.version, { pendingEffects: current.pendingEffects.slice(1) });
-    // Someone changed the request meanwhile: re-read; effects already queued are not queued twice.
+    const cleared = await ctx.records.moveRequests.updateIfVersion(current._id, current.version, { pendingEffects: current.pendingEffects.slice(1), pendingAudit: [] });
+    // Someone changed the request meanwhile: re-read; effects already queued and entries already written are not repeated.
     current = cleared ?? (await ctx.records.moveRequests.get(current._id))!;
   }
   return current;

@@ -15,7 +15,7 @@ import { canActForChild, canDecideMove, canSeeMoveTracker, coversTeam, type Pers
 import { PLACEMENT_TYPES } from '../domain/ssda903/codes';
 import { movesOf } from '../domain/ssda903/spells';
 import type { MoveRequestDoc, PendingEffect } from '../store/records';
-import { writeAudit } from './audit';
+import { auditOfChange, withAuditOfChange, type ChangeAudit } from './audit';
 import type { ServiceContext } from './context';
 import { ConflictError, InvalidInputError, NotFoundError, NotPermittedError } from './errors';
 import { runMoveEffects } from './moveEffects';
@@ -78,22 +78,26 @@ export async function requestMove(ctx: ServiceContext, person: Person, form: unk
     createdAt: at,
     updatedAt: at,
     pendingEffects: ['requested'],
+    pendingAudit: [auditOfChange(ref, 1, { actor: person.id, action: 'move.requested', subject: ref, toState: 'pending', details: { caseRef: details.caseRef, urgency: details.urgency } }, at)],
   };
   await ctx.records.moveRequests.insert(request);
-  await writeAudit(ctx, { actor: person.id, action: 'move.requested', subject: ref, toState: 'pending', details: { caseRef: details.caseRef, urgency: details.urgency } }, at);
   return runMoveEffects(ctx, request);
 }
 
-/** Changes a request and marks the effect still to carry out, in one version-checked update. */
+/** Changes a request and marks the effect still to carry out and its audit entry still to write, in one version-checked update. */
 function changeRequest(
   ctx: ServiceContext,
   ref: string,
-  change: (current: MoveRequestDoc) => { fields: Partial<MoveRequestDoc>; effect: PendingEffect },
-): Promise<{ before: MoveRequestDoc; after: MoveRequestDoc }> {
+  change: (current: MoveRequestDoc) => { fields: Partial<MoveRequestDoc>; effect: PendingEffect; audit: ChangeAudit },
+): Promise<MoveRequestDoc> {
   return changeVersioned(ctx, ctx.records.moveRequests, () => getMoveRequest(ctx, ref), (current) => {
-    const { fields, effect } = change(current);
-    return { ...fields, pendingEffects: [...current.pendingEffects, effect] };
-  });
+    const { fields, effect, audit: { at, ...audit } } = change(current);
+    return {
+      ...fields,
+      pendingEffects: [...current.pendingEffects, effect],
+      pendingAudit: withAuditOfChange(current, { ...audit, subject: ref, fromState: current.state, toState: fields.state ?? current.state }, at),
+    };
+  }).then(({ after }) => after);
 }
 
 function alreadyDecidedMessage(request: MoveRequestDoc): string {
@@ -118,7 +122,8 @@ export async function decideMove(ctx: ServiceContext, person: Person, ref: strin
   const { outcome, comment } = parsed.data;
   const at = ctx.now().toISOString();
 
-  const { before, after } = await changeRequest(ctx, ref, (current) => {
+  const audit: ChangeAudit = { actor: person.id, action: outcome === 'info' ? 'move.info-requested' : `move.${outcome}`, details: { comment: comment || null }, at };
+  const after = await changeRequest(ctx, ref, (current) => {
     if (isDecided(current)) throw new ConflictError(alreadyDecidedMessage(current));
     if (outcome === 'info') {
       return {
@@ -127,21 +132,15 @@ export async function decideMove(ctx: ServiceContext, person: Person, ref: strin
           infoRequests: [...current.infoRequests, { askedBy: person.id, askedByName: person.name, askedAt: at, question: comment, answer: null, answeredAt: null }],
         },
         effect: 'info-requested',
+        audit,
       };
     }
     return {
       fields: { state: outcome, decision: { outcome, by: person.id, byName: person.name, at, comment: comment || null } },
       effect: 'decided',
+      audit,
     };
   });
-  await writeAudit(ctx, {
-    actor: person.id,
-    action: outcome === 'info' ? 'move.info-requested' : `move.${outcome}`,
-    subject: ref,
-    fromState: before.state,
-    toState: after.state,
-    details: { comment: comment || null },
-  }, at);
   return runMoveEffects(ctx, after);
 }
 
@@ -161,14 +160,13 @@ export async function answerInfoRequest(ctx: ServiceContext, person: Person, ref
   const parsed = answerSchema.safeParse(input);
   if (!parsed.success) throw new InvalidInputError(fieldErrors(parsed.error));
   const at = ctx.now().toISOString();
-  const { before, after } = await changeRequest(ctx, ref, (current) => {
+  const after = await changeRequest(ctx, ref, (current) => {
     if (current.state !== 'info_requested') throw new ConflictError(`${ref} is not waiting for more information (${MOVE_STATE_LABELS[current.state].toLowerCase()}).`);
     const infoRequests = current.infoRequests.map((q, i) =>
       i === current.infoRequests.length - 1 ? { ...q, answer: parsed.data.answer, answeredAt: at } : q,
     );
-    return { fields: { state: 'pending', infoRequests }, effect: 'info-answered' };
+    return { fields: { state: 'pending', infoRequests }, effect: 'info-answered', audit: { actor: person.id, action: 'move.info-answered', at } };
   });
-  await writeAudit(ctx, { actor: person.id, action: 'move.info-answered', subject: ref, fromState: before.state, toState: after.state }, at);
   return runMoveEffects(ctx, after);
 }
 
@@ -189,7 +187,7 @@ export async function confirmMove(ctx: ServiceContext, person: Person, ref: stri
   const parsed = schema.safeParse(input);
   if (!parsed.success) throw new InvalidInputError(fieldErrors(parsed.error));
   const at = ctx.now().toISOString();
-  const { before, after } = await changeRequest(ctx, ref, (current) => {
+  const after = await changeRequest(ctx, ref, (current) => {
     if (current.state !== 'approved') throw new ConflictError(`${ref} cannot be confirmed: it is ${MOVE_STATE_LABELS[current.state].toLowerCase()}.`);
     return {
       fields: {
@@ -203,16 +201,9 @@ export async function confirmMove(ctx: ServiceContext, person: Person, ref: stri
         },
       },
       effect: 'completed',
+      audit: { actor: person.id, action: 'move.completed', details: { moveDate: parsed.data.moveDate, placementType: parsed.data.placementType }, at },
     };
   });
-  await writeAudit(ctx, {
-    actor: person.id,
-    action: 'move.completed',
-    subject: ref,
-    fromState: before.state,
-    toState: after.state,
-    details: { moveDate: parsed.data.moveDate, placementType: parsed.data.placementType },
-  }, at);
   return runMoveEffects(ctx, after);
 }
 

@@ -20,6 +20,8 @@ export type MoveRequestDoc = StoredDoc &
     createdAt: string;
     updatedAt: string;
     pendingEffects: PendingEffect[];
+    /** The audit entries of changes whose effects are still to run: stored with the change, written by the effects (see services/audit.ts). */
+    pendingAudit?: AuditDoc[];
     /** When the free text was removed after the retention period. */
     redactedAt?: string;
   };
@@ -170,6 +172,8 @@ export type FragilityAlertDoc = StoredDoc &
     createdAt: string;
     updatedAt: string;
     pendingEffects: AlertEffect[];
+    /** The audit entries of changes whose effects are still to run: stored with the change, written by the effects (see services/audit.ts). */
+    pendingAudit?: AuditDoc[];
   };
 
 export type MeetingEffect = 'convened' | 'outcome';
@@ -233,6 +237,8 @@ export interface MeetingDoc extends StoredDoc {
   createdAt: string;
   updatedAt: string;
   pendingEffects: MeetingEffect[];
+  /** The audit entries of changes whose effects are still to run: stored with the change, written by the effects (see services/audit.ts). */
+  pendingAudit?: AuditDoc[];
 }
 
 export interface Records {

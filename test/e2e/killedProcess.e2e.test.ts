@@ -19,8 +19,11 @@
 // - The same narrow window is covered at the service level, without a process, by "a decision whose
 //   process stopped before its effects is finished after restart, each effect once" in
 //   test/services/moves.test.ts (it writes the decision's update itself and calls the resume).
-// Not covered: a kill between the decision's update and its audit entry. decideMove writes the
-// audit entry after the update and it is not a pending effect, so the restart would not write it.
+// - A kill between the decision's update and its audit entry: the entry is stored on the request in
+//   that same update (`pendingAudit`) and written first by the effects, with a fixed id; covered at
+//   the service level by "a change whose process stopped right after its update gets its audit
+//   entry after restart, once, at the time of the change" in test/services/moves.test.ts (and the
+//   same test for alerts and meetings).
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import http from 'node:http';

@@ -11,6 +11,7 @@ import { identify, importChildren, importRoster, toChild } from '../../src/servi
 import type { Store } from '../../src/store/collection';
 import { openRecords } from '../../src/store/records';
 import { describeOnEveryBackend } from '../support/backends';
+import { killedBeforeInsertInto, ProcessKilled } from '../support/killedProcess';
 
 const EXAMPLES = path.resolve(__dirname, '../../examples');
 const NOW = new Date('2026-11-23T10:00:00Z');
@@ -117,5 +118,34 @@ describeOnEveryBackend('fragility alerts', (freshStore) => {
     expect(await resumePendingAlertEffects(ctx)).toBe(1);
     expect(await resumePendingAlertEffects(ctx)).toBe(0);
     expect(await ctx.records.outbox.count({ subjectRef: alert.ref })).toBe(1);
+  });
+
+  test('a change whose process stopped right after its update gets its audit entry after restart, once, at the time of the change', async () => {
+    await chatWith('sam.social@example.org');
+    const later = (iso: string): ServiceContext => ({ ...ctx, now: () => new Date(iso) });
+    const steve = await person('steve.ssw@example.org');
+    const tom = await person('tom.manager@example.org');
+    // Killed before the audit insert: the new alert is stored, its entry is not written yet.
+    await expect(raiseAlert(killedBeforeInsertInto(ctx, 'audit'), steve, alertForm())).rejects.toBeInstanceOf(ProcessKilled);
+    const ref = 'FA-2026-0001';
+    expect(await ctx.records.audit.count({ subject: ref })).toBe(0);
+    expect(await resumePendingAlertEffects(later('2026-11-23T10:05:00Z'))).toBe(1);
+
+    const closing = { ...killedBeforeInsertInto(ctx, 'audit'), now: () => new Date('2026-11-23T11:00:00Z') };
+    await expect(closeAlert(closing, tom, ref, { reason: 'Carer and child settled after the respite weekend.' })).rejects.toBeInstanceOf(ProcessKilled);
+    expect(await ctx.records.fragilityAlerts.get(ref)).toMatchObject({ state: 'closed', pendingEffects: ['closed'] });
+    expect(await ctx.records.audit.count({ subject: ref, action: 'alert.closed' })).toBe(0);
+
+    // The restart is killed too, after the entry and before the message; the next one finishes.
+    await expect(resumePendingAlertEffects(killedBeforeInsertInto(later('2026-11-23T12:00:00Z'), 'outbox'))).rejects.toBeInstanceOf(ProcessKilled);
+    expect(await resumePendingAlertEffects(later('2026-11-23T12:00:00Z'))).toBe(1);
+    expect(await resumePendingAlertEffects(later('2026-11-23T12:00:00Z'))).toBe(0);
+    const trail = await ctx.records.audit.find({ subject: ref }, { sort: { at: 1 } });
+    expect(trail.map((e) => [e.action, e.actor, e.fromState, e.toState, e.at])).toEqual([
+      ['alert.raised', steve.id, null, 'open', NOW.toISOString()],
+      ['alert.closed', tom.id, 'open', 'closed', '2026-11-23T11:00:00.000Z'],
+    ]);
+    expect(trail[1].details).toEqual({ reason: 'Carer and child settled after the respite weekend.', meetingRef: null });
+    expect(await ctx.records.outbox.count({ _id: `${ref}:closed:sam.social@example.org` })).toBe(1);
   });
 });

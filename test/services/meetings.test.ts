@@ -18,6 +18,7 @@ import { identify, importChildren, importRoster } from '../../src/services/peopl
 import type { Store } from '../../src/store/collection';
 import { openRecords } from '../../src/store/records';
 import { describeOnEveryBackend } from '../support/backends';
+import { killedBeforeInsertInto, ProcessKilled } from '../support/killedProcess';
 
 const EXAMPLES = path.resolve(__dirname, '../../examples');
 const NOW = new Date('2026-11-23T10:00:00Z'); // a Monday
@@ -170,6 +171,30 @@ describeOnEveryBackend('meetings', (freshStore) => {
     expect((await ctx.records.audit.find({ subject: second.ref })).map((a) => a.action)).toContain('meeting.invitations-failed');
   });
 
+  test('Graph: a meeting-invite job whose process stopped after storing the result writes its audit entry and cards on the retry, once', async () => {
+    const graph = new FakeGraph();
+    ctx.calendar = { graph, publicUrl: () => 'https://bot.example.org' };
+    await chatWith('fiona.foster@example.org', 'sam.social@example.org');
+    const sam = await person('sam.social@example.org');
+    const meeting = await conveneMeeting(ctx, sam, convene());
+    now = new Date('2026-11-23T10:01:00Z');
+    await expect(createTeamsMeeting(killedBeforeInsertInto(ctx, 'audit'), meeting.ref, { lastAttempt: false })).rejects.toBeInstanceOf(ProcessKilled);
+    now = new Date('2026-11-23T10:05:00Z');
+    await createTeamsMeeting(ctx, meeting.ref, { lastAttempt: false });
+    await createTeamsMeeting(ctx, meeting.ref, { lastAttempt: false });
+    expect(graph.requests).toHaveLength(1);
+    expect((await ctx.records.audit.find({ subject: meeting.ref, action: 'meeting.invitations-sent' })).map((e) => [e.at, e.details.eventId])).toEqual([['2026-11-23T10:01:00.000Z', 'event-1']]);
+
+    // A lasting failure, stopped before the fall-back cards were queued: the retry queues them.
+    const second = await conveneMeeting(ctx, sam, convene({ caseRef: 'CR-1002', chair: 'tom.manager@example.org' }));
+    graph.failures.push(new GraphError('Microsoft Graph answered 403 (ErrorAccessDenied)', 403));
+    await expect(createTeamsMeeting(killedBeforeInsertInto(ctx, 'outbox'), second.ref, { lastAttempt: false })).rejects.toBeInstanceOf(ProcessKilled);
+    await createTeamsMeeting(ctx, second.ref, { lastAttempt: false });
+    expect(graph.requests).toHaveLength(2);
+    expect(await ctx.records.audit.count({ subject: second.ref, action: 'meeting.invitations-failed' })).toBe(1);
+    expect(await ctx.records.outbox.get(`${second.ref}:invitation:fiona.foster@example.org`)).not.toBeNull();
+  });
+
   test('the outcome: only the chair or minute taker, only once held; a stability meeting needs its review date; actions become tasks once', async () => {
     await chatWith('steve.ssw@example.org', 'val.school@example.org', 'sam.social@example.org');
     const sam = await person('sam.social@example.org');
@@ -206,6 +231,41 @@ describeOnEveryBackend('meetings', (freshStore) => {
     await conveneMeeting(ctx, sam, convene({ date: '2026-12-17' }));
     expect((await ctx.records.tasks.get(`${meeting.ref}:review-meeting`))!.state).toBe('done');
     expect((await meetingsFor(ctx, sam)).reviewsDue).toEqual([]);
+  });
+
+  test('a change whose process stopped right after its update gets its audit entry after restart, once, at the time of the change', async () => {
+    await chatWith('sam.social@example.org', 'fiona.foster@example.org');
+    const sam = await person('sam.social@example.org');
+    const fiona = await person('fiona.foster@example.org');
+    const alert = await raiseAlert(ctx, sam, alertForm());
+    // Killed before the audit insert: the new meeting is stored, its entry is not written yet.
+    await expect(conveneMeeting(killedBeforeInsertInto(ctx, 'audit'), sam, { ...convene(), alertRef: alert.ref })).rejects.toBeInstanceOf(ProcessKilled);
+    const ref = 'MT-2026-0001';
+    expect(await ctx.records.audit.count({ subject: ref })).toBe(0);
+    // The restart is killed too, after the entries and before the invitations; the next one finishes.
+    now = new Date('2026-11-23T10:05:00Z');
+    await expect(resumePendingMeetingEffects(killedBeforeInsertInto(ctx, 'outbox'))).rejects.toBeInstanceOf(ProcessKilled);
+    expect(await resumePendingMeetingEffects(ctx)).toBe(1);
+    expect(await resumePendingMeetingEffects(ctx)).toBe(0);
+
+    // The outcome's versioned update is stored, its audit entry and effects are not.
+    now = new Date('2026-11-26T15:00:00Z');
+    await expect(recordOutcome(killedBeforeInsertInto(ctx, 'audit'), fiona, ref, outcome())).rejects.toBeInstanceOf(ProcessKilled);
+    expect(await ctx.records.meetings.get(ref)).toMatchObject({ state: 'held', pendingEffects: ['outcome'] });
+    expect(await ctx.records.audit.count({ subject: ref, action: 'meeting.outcome-recorded' })).toBe(0);
+    now = new Date('2026-11-26T16:00:00Z');
+    expect(await resumePendingMeetingEffects(ctx)).toBe(1);
+    expect(await resumePendingMeetingEffects(ctx)).toBe(0);
+
+    const trail = (await ctx.records.audit.find({ subject: ref }, { sort: { at: 1 } })).filter((e) => e.action.startsWith('meeting.'));
+    expect(trail.map((e) => [e.action, e.actor, e.fromState, e.toState, e.at])).toEqual([
+      ['meeting.convened', sam.id, null, 'scheduled', NOW.toISOString()],
+      ['meeting.invitations-sent', 'bot', null, null, '2026-11-23T10:05:00.000Z'],
+      ['meeting.outcome-recorded', fiona.id, 'scheduled', 'held', '2026-11-26T15:00:00.000Z'],
+    ]);
+    expect(await ctx.records.audit.count({ subject: alert.ref, action: 'alert.closed' })).toBe(1);
+    expect(await ctx.records.tasks.count({ requestRef: ref })).toBe(3);
+    expect(await ctx.records.meetings.get(ref)).toMatchObject({ pendingEffects: [], pendingAudit: [] });
   });
 
   test('a planned ending of an external placement tells the Placements Service at once and offers the social worker a pre-filled move request (FRAG-8)', async () => {

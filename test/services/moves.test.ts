@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Person } from '../../src/domain/people';
 import type { ServiceContext } from '../../src/services/context';
+import { auditTrail } from '../../src/services/audit';
 import { silentLogger } from '../../src/services/context';
 import { rememberConversation, setApprovalsChannel } from '../../src/services/conversations';
 import { ConflictError, InvalidInputError, NotPermittedError } from '../../src/services/errors';
@@ -14,6 +15,7 @@ import { completeTask, openTasksOf } from '../../src/services/tasks';
 import type { Store } from '../../src/store/collection';
 import { openRecords } from '../../src/store/records';
 import { describeOnEveryBackend } from '../support/backends';
+import { killedBeforeInsertInto, ProcessKilled } from '../support/killedProcess';
 
 const EXAMPLES = path.resolve(__dirname, '../../examples');
 const NOW = new Date('2026-11-23T10:00:00Z');
@@ -128,6 +130,38 @@ describeOnEveryBackend('move services', (freshStore) => {
     expect(await resumePendingMoveEffects(ctx)).toBe(0);
     expect(await ctx.records.outbox.count({ _id: `${ref}:decision:requester` })).toBe(1);
     expect(await ctx.records.tasks.count({ requestRef: ref })).toBe(5);
+  });
+
+  test('a change whose process stopped right after its update gets its audit entry after restart, once, at the time of the change', async () => {
+    const sam = await person('sam.social@example.org');
+    const hana = await person('hana.head@example.org');
+    // Killed before the audit insert: the new request is stored, its entry is not written yet.
+    await expect(requestMove(killedBeforeInsertInto(ctx, 'audit'), sam, form())).rejects.toBeInstanceOf(ProcessKilled);
+    const ref = 'PM-2026-0001';
+    expect(await ctx.records.audit.count({ subject: ref })).toBe(0);
+    now = new Date('2026-11-23T10:05:00Z');
+    expect(await resumePendingMoveEffects(ctx)).toBe(1);
+
+    // The decision's versioned update is stored, its audit entry and effects are not.
+    now = new Date('2026-11-23T11:00:00Z');
+    await expect(decideMove(killedBeforeInsertInto(ctx, 'audit'), hana, ref, { outcome: 'approved', comment: 'Agreed.' })).rejects.toBeInstanceOf(ProcessKilled);
+    expect(await ctx.records.moveRequests.get(ref)).toMatchObject({ state: 'approved', pendingEffects: ['decided'] });
+    expect(await ctx.records.audit.count({ subject: ref, action: 'move.approved' })).toBe(0);
+
+    // The restart is killed too, after the entry and before the messages; the next one finishes.
+    now = new Date('2026-11-23T12:00:00Z');
+    await expect(resumePendingMoveEffects(killedBeforeInsertInto(ctx, 'outbox'))).rejects.toBeInstanceOf(ProcessKilled);
+    expect(await resumePendingMoveEffects(ctx)).toBe(1);
+    expect(await resumePendingMoveEffects(ctx)).toBe(0);
+    const trail = (await auditTrail(ctx, ref)).filter((e) => e.action.startsWith('move.'));
+    expect(trail.map((e) => [e.action, e.actor, e.fromState, e.toState, e.at])).toEqual([
+      ['move.requested', sam.id, null, 'pending', NOW.toISOString()],
+      ['move.approved', hana.id, 'pending', 'approved', '2026-11-23T11:00:00.000Z'],
+    ]);
+    expect(trail[1].details).toEqual({ comment: 'Agreed.' });
+    expect(await ctx.records.audit.count({ subject: ref, action: 'task.created' })).toBe(5);
+    expect(await ctx.records.outbox.count({ _id: `${ref}:decision:requester` })).toBe(1);
+    expect(await ctx.records.moveRequests.get(ref)).toMatchObject({ pendingEffects: [], pendingAudit: [] });
   });
 
   test('more information: the requester answers and the request is back with the approvers', async () => {
