@@ -41,6 +41,9 @@ export async function applyRetention(ctx: ServiceContext, retentionDays: number)
   const cutoff = `${addDays(ukDate(ctx.now()), -retentionDays)}T00:00:00.000Z`;
   let moveRequests = 0;
   for (const request of await ctx.records.moveRequests.find({ state: { $in: ['declined', 'completed', 'withdrawn'] }, updatedAt: { $lt: cutoff }, redactedAt: { $exists: false } })) {
+    // The entry first, with a fixed id: a run that stops before the removal leaves it to the next
+    // run, which writes the entry once more (a no-op) and removes the text.
+    await writeAudit(ctx, { actor: 'retention', action: 'move.free-text-removed', subject: request.ref, details: { retentionDays } }, undefined, `${request.ref}:free-text-removed`);
     const redacted = await ctx.records.moveRequests.updateIfVersion(request._id, request.version, {
       rationale: REMOVED,
       reasonOther: request.reasonOther && REMOVED,
@@ -52,10 +55,7 @@ export async function applyRetention(ctx: ServiceContext, retentionDays: number)
       decision: request.decision && { ...request.decision, comment: request.decision.comment && REMOVED },
       redactedAt: ctx.now().toISOString(),
     });
-    if (redacted) {
-      moveRequests++;
-      await writeAudit(ctx, { actor: 'retention', action: 'move.free-text-removed', subject: request.ref, details: { retentionDays } });
-    }
+    if (redacted) moveRequests++;
   }
   let feedback = 0;
   for (const item of await ctx.records.guidanceFeedback.find({ at: { $lt: cutoff }, question: { $ne: REMOVED } })) {

@@ -35,8 +35,12 @@ async function completeBookedReview(ctx: ServiceContext, meeting: MeetingDoc): P
   for (const task of await ctx.records.tasks.find({ caseRef: meeting.caseRef, kind: 'review-meeting', state: 'open' })) {
     const earlier = await ctx.records.meetings.get(task.requestRef);
     if (!earlier || earlier.type !== meeting.type || earlier.ref === meeting.ref) continue;
-    const done = await ctx.records.tasks.updateIfVersion(task._id, task.version, { state: 'done', doneAt: meeting.createdAt, doneBy: meeting.organiser });
-    if (done) await writeAudit(ctx, { actor: meeting.organiser, action: 'task.done', subject: task.requestRef, fromState: 'open', toState: 'done', details: { task: task._id, bookedAs: meeting.ref } });
+    await ctx.records.tasks.updateIfVersion(task._id, task.version, { state: 'done', doneAt: meeting.createdAt, doneBy: meeting.organiser, doneVia: meeting.ref });
+  }
+  // Found by what marked them done, so that a replay after a stop between the two writes still
+  // writes each entry (once: the id is fixed).
+  for (const task of await ctx.records.tasks.find({ caseRef: meeting.caseRef, kind: 'review-meeting', doneVia: meeting.ref })) {
+    await writeAudit(ctx, { actor: meeting.organiser, action: 'task.done', subject: task.requestRef, fromState: 'open', toState: 'done', details: { task: task._id, bookedAs: meeting.ref } }, meeting.createdAt, `${task._id}:done`);
   }
 }
 

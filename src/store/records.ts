@@ -53,6 +53,8 @@ export interface TaskDoc extends StoredDoc {
   createdAt: string;
   doneAt: string | null;
   doneBy: string | null;
+  /** The meeting whose booking completed this task (a review booked as a meeting), if that is how it was done. */
+  doneVia?: string;
 }
 
 export type Recipient = { kind: 'person'; personId: string } | { kind: 'channel'; conversationId: string };

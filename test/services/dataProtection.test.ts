@@ -59,4 +59,21 @@ describe('data protection', () => {
     expect((await ctx.records.audit.find({ subject: ref }, { sort: { at: 1 } })).map((a) => a.action)).toEqual(['move.requested', 'move.declined', 'move.free-text-removed']);
     expect((await applyRetention(ctx, 30)).moveRequests).toBe(0);
   });
+
+  test('a retention run that stopped before removing the text leaves it to the next run, with one audit entry', async () => {
+    const ref = await declinedRequest();
+    now = new Date('2027-01-10T10:00:00Z');
+    // The first run wrote its entry and stopped: the removal fails as if the process ended there.
+    const records = ctx.records as unknown as Record<string, unknown>;
+    const requests = ctx.records.moveRequests;
+    records.moveRequests = new Proxy(requests, {
+      get: (target, prop, receiver) => (prop === 'updateIfVersion' ? () => Promise.reject(new Error('process stopped')) : Reflect.get(target, prop, receiver)),
+    });
+    await expect(applyRetention(ctx, 30)).rejects.toThrow('process stopped');
+    records.moveRequests = requests;
+
+    expect((await applyRetention(ctx, 30)).moveRequests).toBe(1);
+    expect((await ctx.records.moveRequests.get(ref))!.rationale).toBe('[removed after the retention period]');
+    expect(await ctx.records.audit.count({ subject: ref, action: 'move.free-text-removed' })).toBe(1);
+  });
 });

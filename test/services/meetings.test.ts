@@ -228,9 +228,19 @@ describeOnEveryBackend('meetings', (freshStore) => {
 
     // "meetings": the review is due; convening the review meeting marks the booked review done.
     expect((await meetingsFor(ctx, sam)).reviewsDue.map((r) => r.reviewDate)).toEqual(['2026-12-17']);
-    await conveneMeeting(ctx, sam, convene({ date: '2026-12-17' }));
-    expect((await ctx.records.tasks.get(`${meeting.ref}:review-meeting`))!.state).toBe('done');
+    const review = await conveneMeeting(ctx, sam, convene({ date: '2026-12-17' }));
+    expect((await ctx.records.tasks.get(`${meeting.ref}:review-meeting`))!).toMatchObject({ state: 'done', doneVia: review.ref });
     expect((await meetingsFor(ctx, sam)).reviewsDue).toEqual([]);
+    const reviewDone = { subject: meeting.ref, action: 'task.done' };
+    expect(await ctx.records.audit.count(reviewDone)).toBe(1);
+
+    // The process stopped after marking the task done but before its audit entry: the replay writes it, once.
+    await ctx.records.audit.deleteMany(reviewDone);
+    const convened = (await ctx.records.meetings.get(review.ref))!;
+    await ctx.records.meetings.updateIfVersion(convened._id, convened.version, { pendingEffects: ['convened'] });
+    await resumePendingMeetingEffects(ctx);
+    await resumePendingMeetingEffects(ctx);
+    expect(await ctx.records.audit.find(reviewDone)).toEqual([expect.objectContaining({ actor: 'sam.social@example.org', details: expect.objectContaining({ bookedAs: review.ref }) })]);
   });
 
   test('a change whose process stopped right after its update gets its audit entry after restart, once, at the time of the change', async () => {
