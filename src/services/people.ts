@@ -141,6 +141,7 @@ export async function importRoster(ctx: ServiceContext, csvText: string, actor: 
     };
     const outcome = await upsert(ctx.records.people, p.email, person, now);
     report[outcome]++;
+    if (outcome !== 'unchanged') knownUsersByRecords.delete(ctx.records); // the change counts from now in this process
     if (outcome !== 'unchanged') {
       await writeAudit(ctx, { actor, action: `roster.${outcome}`, subject: p.email, details: { roles: p.roles.join(';'), teams: p.teams.join(';') } });
     }
@@ -176,9 +177,19 @@ export function toChild(doc: ChildDoc): Child {
   return child;
 }
 
+/** How long a process trusts the roster entry it last read for a Teams user (see identify). */
+export const ROSTER_TRUSTED_FOR_MS = 30_000;
+/** Past this many users, the memory is cleared rather than grown. */
+const MOST_KNOWN_USERS = 20_000;
+const knownUsersByRecords = new WeakMap<object, Map<string, { person: Person; until: number }>>();
+
 /**
  * Finds the roster entry of a Teams user: by AAD object id, or else by the email Teams gives for
  * them (looked up only on first contact, then remembered).
+ *
+ * Every turn starts here, so the entry found by object id is kept for ROSTER_TRUSTED_FOR_MS: a
+ * store read fewer per turn. A roster import in this process forgets them at once; one run
+ * elsewhere (psb, another instance) takes effect here within those 30 seconds.
  */
 export async function identify(
   ctx: ServiceContext,
@@ -187,8 +198,18 @@ export async function identify(
 ): Promise<Person> {
   const objectId = aadObjectId?.toLowerCase();
   if (objectId) {
+    let knownUsers = knownUsersByRecords.get(ctx.records);
+    if (!knownUsers) knownUsersByRecords.set(ctx.records, (knownUsers = new Map()));
+    const now = ctx.now().getTime();
+    const remembered = knownUsers.get(objectId);
+    if (remembered && remembered.until > now) return copyOf(remembered.person);
     const known = await ctx.records.people.findOne({ aadObjectId: objectId });
-    if (known) return toPerson(known);
+    if (known) {
+      const person = toPerson(known);
+      if (knownUsers.size >= MOST_KNOWN_USERS) knownUsers.clear();
+      knownUsers.set(objectId, { person, until: now + ROSTER_TRUSTED_FOR_MS });
+      return copyOf(person);
+    }
   }
   const found = await lookupEmail().catch(() => null);
   if (!found) throw new NotOnRosterError();
@@ -202,6 +223,8 @@ export async function identify(
   }
   return toPerson(doc);
 }
+
+const copyOf = (person: Person): Person => ({ ...person, roles: [...person.roles], teams: [...person.teams] });
 
 export async function peopleWithRole(ctx: ServiceContext, role: Role, team: string): Promise<Person[]> {
   const docs = await ctx.records.people.find({ roles: role, teams: { $in: [team, ALL_TEAMS] } }, { sort: { _id: 1 } });

@@ -1,0 +1,75 @@
+// Who a Teams user is: their roster entry, found by AAD object id. Every turn starts here, so a
+// process keeps the entry it found for 30 seconds; a roster change in the same process counts at
+// once, and one made elsewhere (psb, another instance) within those 30 seconds.
+import { silentLogger, type ServiceContext } from '../../src/services/context';
+import { identify, importRoster, ROSTER_TRUSTED_FOR_MS } from '../../src/services/people';
+import type { Store } from '../../src/store/collection';
+import { openRecords } from '../../src/store/records';
+import { describeOnEveryBackend } from '../support/backends';
+
+const HEADER = 'email,name,aadObjectId,roles,teams';
+const SAM_AAD = '00000000-0000-4000-8000-00000000a001';
+const roster = (samRoles: string) => [HEADER, `sam.social@example.org,Sam Social,${SAM_AAD},${samRoles},North`].join('\n');
+const noEmail = async () => null;
+
+describeOnEveryBackend('identifying a Teams user', (freshStore) => {
+  let store: Store;
+  let clock: Date;
+  const contextOn = async (s: Store): Promise<ServiceContext> => ({ records: await openRecords(s), now: () => clock, log: silentLogger, onOutboxChanged: () => undefined });
+
+  beforeEach(async () => {
+    store = await freshStore();
+    clock = new Date('2026-11-23T09:00:00Z');
+  });
+  afterEach(async () => {
+    await store.close();
+  });
+
+  test('by AAD object id; someone not on the roster is refused', async () => {
+    const ctx = await contextOn(store);
+    await importRoster(ctx, roster('social_worker'), 'test');
+    expect(await identify(ctx, SAM_AAD.toUpperCase(), noEmail)).toMatchObject({ id: 'sam.social@example.org', roles: ['social_worker'] });
+    await expect(identify(ctx, '00000000-0000-4000-8000-0000000000ff', noEmail)).rejects.toThrow();
+  });
+
+  test('the same user again within 30 seconds needs no store read', async () => {
+    const ctx = await contextOn(store);
+    await importRoster(ctx, roster('social_worker'), 'test');
+    await identify(ctx, SAM_AAD, noEmail);
+    const records = ctx.records as unknown as Record<string, unknown>;
+    const people = records.people;
+    records.people = new Proxy({}, { get: () => () => Promise.reject(new Error('the store was used')) });
+    try {
+      expect(await identify(ctx, SAM_AAD, noEmail)).toMatchObject({ id: 'sam.social@example.org' });
+    } finally {
+      records.people = people;
+    }
+  });
+
+  test('a roster import in this process counts at once', async () => {
+    const ctx = await contextOn(store);
+    await importRoster(ctx, roster('social_worker'), 'test');
+    expect((await identify(ctx, SAM_AAD, noEmail)).roles).toEqual(['social_worker']);
+    await importRoster(ctx, roster('social_worker;team_manager'), 'test');
+    expect((await identify(ctx, SAM_AAD, noEmail)).roles).toEqual(['social_worker', 'team_manager']);
+  });
+
+  test('a roster change made by another process counts here within 30 seconds', async () => {
+    const here = await contextOn(store);
+    const elsewhere = await contextOn(store); // psb, or a second bot instance, on the same database
+    await importRoster(elsewhere, roster('social_worker;team_manager'), 'test');
+    expect((await identify(here, SAM_AAD, noEmail)).roles).toEqual(['social_worker', 'team_manager']);
+
+    await importRoster(elsewhere, roster('social_worker'), 'test'); // the manager role taken away
+    clock = new Date(clock.getTime() + ROSTER_TRUSTED_FOR_MS + 1);
+    expect((await identify(here, SAM_AAD, noEmail)).roles).toEqual(['social_worker']);
+  });
+
+  test('what a caller does to the person it was given does not change the next turn', async () => {
+    const ctx = await contextOn(store);
+    await importRoster(ctx, roster('social_worker'), 'test');
+    const first = await identify(ctx, SAM_AAD, noEmail);
+    first.roles.push('admin' as never);
+    expect((await identify(ctx, SAM_AAD, noEmail)).roles).toEqual(['social_worker']);
+  });
+});
