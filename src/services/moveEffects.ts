@@ -8,7 +8,7 @@ import type { Person } from '../domain/people';
 import type { MoveRequestDoc, PendingEffect, TaskDoc } from '../store/records';
 import type { ServiceContext } from './context';
 import { enqueueAll, updatesOfSentCards, type OutgoingMessage } from './outbox';
-import { peopleWithRole } from './people';
+import { forgetCaseloads, peopleWithRole } from './people';
 import { writeAudit, writePendingAudit } from './audit';
 import { disruptionMeetingOffer } from './meetingOffers';
 import { DuplicateKeyError, type Filter } from '../store/collection';
@@ -171,6 +171,7 @@ async function recordCompletedMove(ctx: ServiceContext, request: MoveRequestDoc)
       placementStart: completion.date,
       updatedAt: ctx.now().toISOString(),
     });
+    forgetCaseloads(ctx);
   }
   const dueByKind = new Map<string, string>(followUpsFor(request, completion.date).map((s) => [s.kind, s.dueDate]));
   for (const task of await ctx.records.tasks.find({ requestRef: request.ref, state: 'open' })) {

@@ -161,6 +161,7 @@ export async function importChildren(ctx: ServiceContext, csvText: string, actor
     const child: Child = parsed.data;
     const outcome = await upsert(ctx.records.children, child.caseRef, child, now);
     report[outcome]++;
+    if (outcome !== 'unchanged') forgetCaseloads(ctx); // counts from now in this process
     // The audit names the case reference only: the child's name stays in the child record.
     if (outcome !== 'unchanged') await writeAudit(ctx, { actor, action: `child.${outcome}`, subject: child.caseRef, details: { team: child.team } });
   }
@@ -231,7 +232,33 @@ export async function peopleWithRole(ctx: ServiceContext, role: Role, team: stri
   return docs.map(toPerson);
 }
 
+/**
+ * The children a person works with: their own caseload, and for managers their teams' children.
+ * Kept per person for ROSTER_TRUSTED_FOR_MS like their roster entry (every move form and alert
+ * list asks for it): a children import in this process counts at once, one elsewhere within 30
+ * seconds. Whether a person may act for a child is still checked against the stored child record
+ * when they act (canActForChild in the services).
+ */
 export async function childrenFor(ctx: ServiceContext, person: Person): Promise<Child[]> {
+  let known = knownCaseloadsByRecords.get(ctx.records);
+  if (!known) knownCaseloadsByRecords.set(ctx.records, (known = new Map()));
+  const key = JSON.stringify([person.id, person.roles, person.teams]);
+  const now = ctx.now().getTime();
+  const remembered = known.get(key);
+  if (remembered && remembered.until > now) return remembered.children.map((child) => ({ ...child }));
+  const children = await readChildrenFor(ctx, person);
+  if (known.size >= MOST_KNOWN_USERS) known.clear();
+  known.set(key, { children, until: now + ROSTER_TRUSTED_FOR_MS });
+  return children.map((child) => ({ ...child }));
+}
+const knownCaseloadsByRecords = new WeakMap<object, Map<string, { children: Child[]; until: number }>>();
+
+/** After a change to a child record in this process: the next childrenFor reads the store. */
+export function forgetCaseloads(ctx: ServiceContext): void {
+  knownCaseloadsByRecords.delete(ctx.records);
+}
+
+async function readChildrenFor(ctx: ServiceContext, person: Person): Promise<Child[]> {
   const mine = await ctx.records.children.find({ socialWorker: person.id }, { sort: { _id: 1 } });
   const managed = ['team_manager', 'service_manager', 'head_of_service', 'admin'].some((r) => person.roles.includes(r as Role))
     ? await ctx.records.children.find(person.teams.includes(ALL_TEAMS) ? {} : { team: { $in: person.teams } }, { sort: { _id: 1 } })

@@ -2,7 +2,7 @@
 // process keeps the entry it found for 30 seconds; a roster change in the same process counts at
 // once, and one made elsewhere (psb, another instance) within those 30 seconds.
 import { silentLogger, type ServiceContext } from '../../src/services/context';
-import { identify, importRoster, ROSTER_TRUSTED_FOR_MS } from '../../src/services/people';
+import { childrenFor, identify, importChildren, importRoster, ROSTER_TRUSTED_FOR_MS } from '../../src/services/people';
 import type { Store } from '../../src/store/collection';
 import { openRecords } from '../../src/store/records';
 import { describeOnEveryBackend } from '../support/backends';
@@ -71,5 +71,37 @@ describeOnEveryBackend('identifying a Teams user', (freshStore) => {
     const first = await identify(ctx, SAM_AAD, noEmail);
     first.roles.push('admin' as never);
     expect((await identify(ctx, SAM_AAD, noEmail)).roles).toEqual(['social_worker']);
+  });
+});
+
+describeOnEveryBackend("a person's children", (freshStore) => {
+  let store: Store;
+  let clock: Date;
+  const CHILDREN_HEADER = 'caseRef,name,dateOfBirth,team,legalStatus,placementType,placementProvider,placementStart,carerName,carerEmail,socialWorker,supervisingSocialWorker,iro';
+  const child = (caseRef: string, socialWorker: string) => `${caseRef},Child ${caseRef},2014-05-01,North,C2,U4,PR1,2025-01-01,,,${socialWorker},,`;
+  const contextOn = async (s: Store): Promise<ServiceContext> => ({ records: await openRecords(s), now: () => clock, log: silentLogger, onOutboxChanged: () => undefined });
+  const caseRefs = async (ctx: ServiceContext) => (await childrenFor(ctx, await identify(ctx, SAM_AAD, noEmail))).map((c) => c.caseRef);
+
+  beforeEach(async () => {
+    store = await freshStore();
+    clock = new Date('2026-11-23T09:00:00Z');
+  });
+  afterEach(async () => {
+    await store.close();
+  });
+
+  test('a children import counts at once in its own process, and within 30 seconds elsewhere', async () => {
+    const here = await contextOn(store);
+    const elsewhere = await contextOn(store);
+    await importRoster(here, roster('social_worker'), 'test');
+    await importChildren(here, [CHILDREN_HEADER, child('CR-1', 'sam.social@example.org')].join('\n'), 'test');
+    expect(await caseRefs(here)).toEqual(['CR-1']);
+
+    await importChildren(here, [CHILDREN_HEADER, child('CR-1', 'sam.social@example.org'), child('CR-2', 'sam.social@example.org')].join('\n'), 'test');
+    expect(await caseRefs(here)).toEqual(['CR-1', 'CR-2']);
+
+    await importChildren(elsewhere, [CHILDREN_HEADER, child('CR-2', 'priya.patel@example.org')].join('\n'), 'test'); // reallocated
+    clock = new Date(clock.getTime() + ROSTER_TRUSTED_FOR_MS + 1);
+    expect(await caseRefs(here)).toEqual(['CR-1']);
   });
 });
