@@ -15,8 +15,10 @@ async function hasChat(ctx: ServiceContext, personId: string): Promise<boolean> 
 }
 
 /**
- * The people told about an alert (FRAG-1) who can be reached in Teams now. The others are shown to
- * the person who raised it, to tell another way (see alertAudienceFor).
+ * The people told about an alert (FRAG-1). Someone who has never opened a chat with the bot cannot
+ * be reached in Teams yet: their message is held (see releaseHeldMessages) and sent when they first
+ * open the bot, and the person who raised the alert is asked to tell them another way meanwhile
+ * (see alertAudienceFor).
  */
 async function messagesFor(ctx: ServiceContext, effect: AlertEffect, alert: FragilityAlertDoc): Promise<OutgoingMessage[]> {
   const childDoc = await ctx.records.children.get(alert.caseRef);
@@ -26,7 +28,6 @@ async function messagesFor(ctx: ServiceContext, effect: AlertEffect, alert: Frag
     const people = (await ctx.records.people.find({}, { sort: { _id: 1 } })).map(toPerson);
     const messages: OutgoingMessage[] = [];
     for (const recipient of alertRecipients(child, people, { raisedBy: alert.raisedBy }).recipients) {
-      if (!(await hasChat(ctx, recipient.personId))) continue;
       messages.push({ key: `${alert.ref}:alert:${recipient.personId}`, recipient: personal(recipient.personId), content: { kind: 'alert-card', ref: alert.ref }, subjectRef: alert.ref });
     }
     return messages;
@@ -36,7 +37,6 @@ async function messagesFor(ctx: ServiceContext, effect: AlertEffect, alert: Frag
   const told = [...new Set([alert.raisedBy, child.socialWorker].filter((id): id is string => !!id && id !== closure.by))];
   const messages: OutgoingMessage[] = [];
   for (const id of told) {
-    if (!(await hasChat(ctx, id))) continue;
     messages.push({
       key: `${alert.ref}:closed:${id}`,
       recipient: personal(id),
@@ -81,8 +81,8 @@ export async function alertAudienceFor(ctx: ServiceContext, alert: FragilityAler
   const told: string[] = [];
   const tellDirectly: string[] = [];
   for (const r of audience.recipients) {
-    if (await ctx.records.outbox.get(`${alert.ref}:alert:${r.personId}`)) told.push(r.name);
-    else tellDirectly.push(`${r.name} (${r.email}): not reachable in Teams yet, tell them directly.`);
+    if (await hasChat(ctx, r.personId)) told.push(r.name);
+    else tellDirectly.push(`${r.name} (${r.email}): not reachable in Teams yet, tell them directly (they will get it when they first open the bot).`);
   }
   for (const u of audience.unreachable) tellDirectly.push(u.reason);
   return { told, tellDirectly };

@@ -4,6 +4,7 @@ import { writeAudit } from './audit';
 import type { ServiceContext } from './context';
 import { NotPermittedError } from './errors';
 import { sendWaitingApprovalsTo } from './moveEffects';
+import { releaseHeldMessages } from './outbox';
 
 export interface ConversationInfo {
   kind: 'personal' | 'channel';
@@ -47,7 +48,11 @@ export async function rememberConversation(ctx: ServiceContext, person: Person |
       updatedAt: ctx.now().toISOString(),
     });
   }
-  if (!existing && person && info.kind === 'personal') await sendWaitingApprovalsTo(ctx, person);
+  if (!existing && person && info.kind === 'personal') {
+    // What could not reach them before they opened the bot goes now.
+    await releaseHeldMessages(ctx, person.id);
+    await sendWaitingApprovalsTo(ctx, person);
+  }
   if (remembered.size >= MOST_REMEMBERED) remembered.clear();
   remembered.set(id, { key, until: now + REMEMBERED_FOR_MS });
   return !existing;

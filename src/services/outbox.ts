@@ -63,3 +63,28 @@ export async function updatesOfSentCards(ctx: ServiceContext, ref: string, stamp
     updates: copy._id,
   }));
 }
+
+/** How long a message waits for its recipient to open a chat with the bot before it is given up. */
+export const HELD_FOR_DAYS = 14;
+
+/**
+ * Queues again the messages held for a person who had no chat with the bot (an alert, a meeting
+ * invitation, a task reminder), now that they have one; those older than HELD_FOR_DAYS are marked
+ * failed instead. Cards are rendered when sent, so each shows its subject as it is now.
+ */
+export async function releaseHeldMessages(ctx: ServiceContext, personId: string): Promise<{ released: number; expired: number }> {
+  const now = ctx.now();
+  const oldest = new Date(now.getTime() - HELD_FOR_DAYS * 86_400_000).toISOString();
+  const held = await ctx.records.outbox.find({ state: 'held', 'recipient.kind': 'person', 'recipient.personId': personId }, { sort: { createdAt: 1 } });
+  const counts = { released: 0, expired: 0 };
+  for (const entry of held) {
+    const expired = entry.createdAt < oldest;
+    const changed = await ctx.records.outbox.updateIfVersion(entry._id, entry.version, expired
+      ? { state: 'failed', lastError: `not delivered: ${personId} opened no chat with the bot within ${HELD_FOR_DAYS} days` }
+      : { state: 'pending', nextAttemptAt: now.toISOString() });
+    if (changed) counts[expired ? 'expired' : 'released']++;
+  }
+  if (counts.released > 0) ctx.onOutboxChanged();
+  return counts;
+}
+

@@ -83,7 +83,8 @@ export interface OutboxDoc extends StoredDoc {
   action: 'send' | 'update';
   updates: string | null;
   subjectRef: string | null;
-  state: 'pending' | 'sending' | 'sent' | 'failed';
+  /** 'held': for a person who has no chat with the bot yet; sent when they first open one. */
+  state: 'pending' | 'sending' | 'sent' | 'failed' | 'held';
   attempts: number;
   nextAttemptAt: string;
   leaseUntil: string | null;

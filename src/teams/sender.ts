@@ -41,6 +41,8 @@ export interface SenderOptions {
 
 class PermanentFailure extends Error {}
 class NotYet extends Error {}
+/** The person has never opened a chat with the bot, so Teams gives it no way to reach them yet. */
+class NoChatYet extends Error {}
 /** The connector did not answer in time. Transient: it may be slow or restarting. */
 class SendTimedOut extends Error {
   constructor(ms: number) {
@@ -230,6 +232,12 @@ export class OutboxSender {
   }
 
   private async recordFailure(entry: OutboxDoc, err: unknown): Promise<void> {
+    if (err instanceof NoChatYet) {
+      // Held, not failed: releaseHeldMessages queues it again when the person first opens the bot.
+      await this.ctx.records.outbox.updateIfVersion(entry._id, entry.version, { state: 'held', leaseUntil: null, lastError: err.message });
+      this.ctx.log.info({ outboxId: entry._id }, 'message held until its recipient opens a chat with the bot');
+      return;
+    }
     const attempts = entry.attempts + (err instanceof NotYet ? 0 : 1);
     const permanent = err instanceof PermanentFailure || (!(err instanceof NotYet) && (!isTransient(err) || attempts >= this.opts.maxAttempts));
     const backoff = Math.min(this.opts.maxBackoffMs, this.opts.baseBackoffMs * 2 ** Math.max(0, attempts - 1));
@@ -250,7 +258,7 @@ export class OutboxSender {
     const r = entry.recipient;
     if (r.kind === 'person') {
       const conversation = await this.ctx.records.conversations.get(`person:${r.personId}`);
-      if (!conversation) throw new PermanentFailure(`${r.personId} has no chat with the bot yet`);
+      if (!conversation) throw new NoChatYet(`${r.personId} has no chat with the bot yet`);
       return { reference: conversation.reference as Partial<ConversationReference>, inChannel: false };
     }
     const channel = await this.ctx.records.conversations.get(`channel:${r.conversationId}`);

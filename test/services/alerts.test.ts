@@ -117,7 +117,11 @@ describeOnEveryBackend('fragility alerts', (freshStore) => {
     await ctx.records.fragilityAlerts.updateIfVersion(alert._id, alert.version, { pendingEffects: ['raised'] });
     expect(await resumePendingAlertEffects(ctx)).toBe(1);
     expect(await resumePendingAlertEffects(ctx)).toBe(0);
-    expect(await ctx.records.outbox.count({ subjectRef: alert.ref })).toBe(1);
+    // One message per person told: the team manager's to send, the SSW's held until he opens the bot.
+    expect((await ctx.records.outbox.find({ subjectRef: alert.ref }, { sort: { _id: 1 } })).map((m) => m._id)).toEqual([
+      `${alert.ref}:alert:steve.ssw@example.org`,
+      `${alert.ref}:alert:tom.manager@example.org`,
+    ]);
   });
 
   test('a change whose process stopped right after its update gets its audit entry after restart, once, at the time of the change', async () => {

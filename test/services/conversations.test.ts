@@ -1,6 +1,7 @@
 // Conversation references: stored on first contact, refreshed when Teams sends a different one, and
 // not read or written again on every turn of a conversation whose reference has not changed.
 import { rememberConversation } from '../../src/services/conversations';
+import { enqueue, HELD_FOR_DAYS } from '../../src/services/outbox';
 import { silentLogger, type ServiceContext } from '../../src/services/context';
 import type { Person } from '../../src/domain/people';
 import type { Store } from '../../src/store/collection';
@@ -65,5 +66,21 @@ describeOnEveryBackend('conversation references', (freshStore) => {
     clock = new Date(clock.getTime() + 11 * 60 * 1000);
     await rememberConversation(here, sam, personal('https://smba.example/uk/'));
     expect(await here.records.conversations.get('person:sam.social@example.org')).toMatchObject({ version: 3, reference: { serviceUrl: 'https://smba.example/uk/' } });
+  });
+
+  test('on first contact, messages held for the person are queued again; one held longer than 14 days is given up', async () => {
+    const ctx = await contextOn(store);
+    const hold = async (key: string) => {
+      await enqueue(ctx, { key, recipient: { kind: 'person', personId: sam.id }, content: { kind: 'notice', title: 'T', text: key, ref: null }, subjectRef: null } as never);
+      const entry = (await ctx.records.outbox.get(key))!;
+      await ctx.records.outbox.updateIfVersion(key, entry.version, { state: 'held', lastError: 'no chat with the bot yet' });
+    };
+    await hold('old');
+    clock = new Date(clock.getTime() + (HELD_FOR_DAYS + 1) * 86_400_000);
+    await hold('recent');
+
+    await rememberConversation(ctx, sam, personal('https://smba.example/uk/'));
+    expect(await ctx.records.outbox.get('recent')).toMatchObject({ state: 'pending', nextAttemptAt: clock.toISOString() });
+    expect(await ctx.records.outbox.get('old')).toMatchObject({ state: 'failed', lastError: expect.stringContaining('within 14 days') });
   });
 });
