@@ -3,8 +3,8 @@
 // same load against a bare echo bot on the same stack, for the ratios. Also the soak: many guidance
 // turns with the bot's memory read before and after.
 import type { ChildProcess } from 'node:child_process';
-import { addDays, ukDate } from '../src/domain/dates';
 import { startWireServer, type WireServer } from '../test/support/mongoWire';
+import { validMoveForm } from '../test/support/moveForm';
 import { ask, fixed, forkTs, nextMessage, stopChild, table } from './lib';
 
 // autocannon ships no types; the few fields used here are typed below.
@@ -116,26 +116,6 @@ export const QUESTIONS = [
   'do I need to tell the virtual school before a move?',
   'what is a disruption meeting?',
 ];
-
-function moveForm(caseRef: string) {
-  return {
-    caseRef,
-    urgency: 'planned',
-    proposedDate: addDays(ukDate(new Date()), 14),
-    reasonCode: 'CREQB',
-    reasonOther: '',
-    rationale: 'Carer has given notice after repeated incidents; a matched long-term carer is needed.',
-    safeguardingIssue: '',
-    alternativesConsidered: '',
-    virtualSchoolConsulted: 'yes',
-    virtualSchoolAdvice: 'Keep the same school; transport to be arranged.',
-    educationDisrupted: 'no',
-    childToldPlan: 'SW and carer will tell the child together on Friday after school.',
-    childToldAgreed: 'true',
-    followsAllegation: 'no',
-    nextPlacementCanKeepForMonths: 'false',
-  };
-}
 
 // ---- processes -------------------------------------------------------------------------------------
 
@@ -309,7 +289,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
   const guidanceBody = (n: number) => message(socialWorkers[n % socialWorkers.length], serviceUrl, QUESTIONS[n % QUESTIONS.length]);
   const formBody = (n: number) => message(socialWorkers[n % socialWorkers.length], serviceUrl, 'request a move');
   // Request n is for child n div (social workers) of social worker n mod (social workers): a fresh child every time.
-  const submitBody = (n: number) => press(socialWorkers[n % socialWorkers.length], serviceUrl, 'move.submit', moveForm(seed.childRef(n % socialWorkers.length, Math.floor(n / socialWorkers.length) % options.requestsPerUser)));
+  const submitBody = (n: number) => press(socialWorkers[n % socialWorkers.length], serviceUrl, 'move.submit', validMoveForm({ caseRef: seed.childRef(n % socialWorkers.length, Math.floor(n / socialWorkers.length) % options.requestsPerUser) }));
   const classifySubmit = (body: string) => (body.includes('Sent for approval as PM-') ? 'sent for approval' : body.includes('is already') ? 'refused: already open' : body.includes('attention') ? 'refused: invalid' : 'other answer');
   const classifyDecide = (body: string) => (body.includes('Your decision is recorded') ? 'approved' : body.includes('already') ? 'refused: already decided' : body.includes('Only a Head of Service') ? 'refused: not permitted' : 'other answer');
   const roundSeconds = Math.max(2, Math.round(options.seconds / options.rounds));

@@ -31,13 +31,13 @@ import net from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { addDays, ukDate } from '../../src/domain/dates';
 import { openEmbeddedStore } from '../../src/store/embeddedStore';
 import { openMongoStore } from '../../src/store/mongoStore';
 import { openRecords, type AuditDoc, type MoveRequestDoc, type OutboxDoc, type Records } from '../../src/store/records';
 import { PEOPLE } from '../support/botHarness';
 import { cardActions, cardText, FakeConnector, firstCard, TeamsUser, type SentActivity } from '../support/fakeTeams';
 import { startWireServer, type WireServer } from '../support/mongoWire';
+import { validMoveForm } from '../support/moveForm';
 
 const ROOT = path.resolve(__dirname, '../..');
 /** Short enough that the restarted process re-sends the dead process's claimed entry within the test. */
@@ -242,26 +242,6 @@ function readNedb<T extends { _id: string }>(dataDir: string, collection: string
 // ---------------------------------------------------------------------------------------------
 // The move request and what its approval should deliver
 
-function moveForm() {
-  return {
-    caseRef: 'CR-1001',
-    urgency: 'planned',
-    proposedDate: addDays(ukDate(new Date()), 14),
-    reasonCode: 'CREQB',
-    reasonOther: '',
-    rationale: 'Carer has given notice after repeated incidents; a matched long-term carer is needed.',
-    safeguardingIssue: '',
-    alternativesConsidered: '',
-    virtualSchoolConsulted: 'yes',
-    virtualSchoolAdvice: 'Keep the same school; transport to be arranged.',
-    educationDisrupted: 'no',
-    childToldPlan: 'SW and carer will tell Jamie together on Friday after school.',
-    childToldAgreed: 'true',
-    followsAllegation: 'no',
-    nextPlacementCanKeepForMonths: 'false',
-  };
-}
-
 interface Cast {
   sam: TeamsUser;
   hana: TeamsUser;
@@ -281,7 +261,7 @@ function castOn(connector: FakeConnector, botUrl: () => string): Cast {
 /** Everyone opens the bot once (so it can write to them); Sam asks for a move; both Heads of Service get the card. */
 async function requestMove(connector: FakeConnector, cast: Cast): Promise<string> {
   for (const user of [cast.hana, cast.harry, cast.pat, cast.sam]) await user.say('hi');
-  const submitted = await cast.sam.press('move.submit', moveForm());
+  const submitted = await cast.sam.press('move.submit', validMoveForm());
   expect(submitted.status).toBe(200);
   expect(cardText(submitted.body.value)).toContain('Sent for approval as PM-');
   const ref = /PM-\d{4}-\d{4}/.exec(cardText(submitted.body.value))![0];

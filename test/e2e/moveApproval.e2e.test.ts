@@ -1,31 +1,8 @@
 // The placement move approval flow end to end: real HTTP into /api/messages with Teams-shaped
 // activities, the real bot and embedded store, and a fake Teams connector receiving what the bot sends.
-import { addDays, ukDate } from '../../src/domain/dates';
 import { cardActions, cardText, firstCard, type TeamsUser } from '../support/fakeTeams';
 import { PEOPLE, startHarness, type Harness } from '../support/botHarness';
-
-const inTwoWeeks = () => addDays(ukDate(new Date()), 14);
-
-function validForm(overrides: Record<string, string> = {}) {
-  return {
-    caseRef: 'CR-1001',
-    urgency: 'planned',
-    proposedDate: inTwoWeeks(),
-    reasonCode: 'CREQB',
-    reasonOther: '',
-    rationale: 'Carer has given notice after repeated incidents; a matched long-term carer is needed.',
-    safeguardingIssue: '',
-    alternativesConsidered: '',
-    virtualSchoolConsulted: 'yes',
-    virtualSchoolAdvice: 'Keep the same school; transport to be arranged.',
-    educationDisrupted: 'no',
-    childToldPlan: 'SW and carer will tell Jamie together on Friday after school.',
-    childToldAgreed: 'true',
-    followsAllegation: 'no',
-    nextPlacementCanKeepForMonths: 'false',
-    ...overrides,
-  };
-}
+import { validMoveForm } from '../support/moveForm';
 
 describe('placement move approval, over HTTP', () => {
   let h: Harness;
@@ -48,7 +25,7 @@ describe('placement move approval, over HTTP', () => {
     await h.stop();
   });
 
-  async function submitRequest(form = validForm()) {
+  async function submitRequest(form = validMoveForm()) {
     const { status, body } = await sam.press('move.submit', form);
     expect(status).toBe(200);
     expect(body.type).toBe('application/vnd.microsoft.card.adaptive');
@@ -131,7 +108,7 @@ describe('placement move approval, over HTTP', () => {
   });
 
   test('an invalid form is refused with a message beside each problem and nothing is stored', async () => {
-    const card = await submitRequest(validForm({ urgency: 'urgent', rationale: 'short', reasonCode: 'OTHER', followsAllegation: 'yes' }));
+    const card = await submitRequest(validMoveForm({ urgency: 'urgent', rationale: 'short', reasonCode: 'OTHER', followsAllegation: 'yes' }));
     const text = cardText(card);
     expect(text).toContain('Nothing was sent.');
     expect(text).toContain('needs at least 20 characters');

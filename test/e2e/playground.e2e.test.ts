@@ -15,6 +15,7 @@ import { CONFIG_FILE_NAME, PLAYGROUND_DIR, PLAYGROUND_PEOPLE, PLAYGROUND_TEAM, p
 import { EXAMPLES } from '../support/botHarness';
 import { cardActions, cardText } from '../support/fakeTeams';
 import { cardOf, Playground, playgroundSkipReason, type PlaygroundMessage } from '../support/playground';
+import { validMoveForm } from '../support/moveForm';
 
 describe('the Playground configuration', () => {
   test('playground/.m365agentsplayground.yml is what scripts/playgroundSetup.ts generates (npm run playground -- --write-config)', () => {
@@ -48,26 +49,6 @@ const REF = /PM-\d{4}-\d{4}/;
 // The Playground splits a message with text and a card into two: the text, then the card alone.
 const textOf = (m: PlaygroundMessage) => m.text ?? cardText(cardOf(m));
 const cardSaying = (conversationId: string, words: string) => (m: PlaygroundMessage) => m.conversationId === conversationId && cardText(cardOf(m)).includes(words);
-
-function moveForm(caseRef: string) {
-  return {
-    caseRef,
-    urgency: 'planned',
-    proposedDate: addDays(ukDate(new Date()), 14),
-    reasonCode: 'CREQB',
-    reasonOther: '',
-    rationale: 'Carer has given notice after repeated incidents; a matched long-term carer is needed.',
-    safeguardingIssue: '',
-    alternativesConsidered: '',
-    virtualSchoolConsulted: 'yes',
-    virtualSchoolAdvice: 'Keep the same school; transport to be arranged.',
-    educationDisrupted: 'no',
-    childToldPlan: 'Social worker and carer will tell the child together on Friday after school.',
-    childToldAgreed: 'true',
-    followsAllegation: 'no',
-    nextPlacementCanKeepForMonths: 'false',
-  };
-}
 
 describeWithPlayground('with the Microsoft 365 Agents Playground', () => {
   let bot: RunningBot;
@@ -111,7 +92,7 @@ describeWithPlayground('with the Microsoft 365 Agents Playground', () => {
     const form = await sam.waitFor((m) => sam.messages.indexOf(m) >= before && cardActions(cardOf(m)).has('Send for approval'), 'move request form');
     const choices = cardOf(form).body.find((e: any) => e.id === 'caseRef').choices.map((c: any) => c.value);
     expect(choices).toEqual(['CR-1001', 'CR-1002', 'CR-1004']);
-    const response = await sam.press(form.messageId, 'move.submit', moveForm(caseRef));
+    const response = await sam.press(form.messageId, 'move.submit', validMoveForm({ caseRef }));
     // The Playground answers with the bot's invoke response body (its web page shows that card in place of the form).
     expect(response.type).toBe('application/vnd.microsoft.card.adaptive');
     const status = cardText(response.value);

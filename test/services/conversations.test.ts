@@ -2,11 +2,10 @@
 // not read or written again on every turn of a conversation whose reference has not changed.
 import { rememberConversation } from '../../src/services/conversations';
 import { enqueue, HELD_FOR_DAYS } from '../../src/services/outbox';
-import { silentLogger, type ServiceContext } from '../../src/services/context';
+import type { ServiceContext } from '../../src/services/context';
 import type { Person } from '../../src/domain/people';
 import type { Store } from '../../src/store/collection';
-import { openRecords } from '../../src/store/records';
-import { describeOnEveryBackend } from '../support/backends';
+import { describeOnEveryBackend, serviceContextOn } from '../support/backends';
 
 const sam: Person = { id: 'sam.social@example.org', name: 'Sam Social', aadObjectId: 'aad-sam', roles: ['social_worker'], teams: ['North'] } as Person;
 const personal = (serviceUrl: string) => ({ kind: 'personal' as const, conversationId: 'a:sam', reference: { serviceUrl, conversation: { id: 'a:sam' } } });
@@ -14,7 +13,7 @@ const personal = (serviceUrl: string) => ({ kind: 'personal' as const, conversat
 describeOnEveryBackend('conversation references', (freshStore) => {
   let store: Store;
   let clock: Date;
-  const contextOn = async (s: Store): Promise<ServiceContext> => ({ records: await openRecords(s), now: () => clock, log: silentLogger, onOutboxChanged: () => undefined });
+  const contextOn = (s: Store) => serviceContextOn(s, () => clock);
 
   beforeEach(async () => {
     store = await freshStore();

@@ -1,11 +1,10 @@
 // Who a Teams user is: their roster entry, found by AAD object id. Every turn starts here, so a
 // process keeps the entry it found for 30 seconds; a roster change in the same process counts at
 // once, and one made elsewhere (psb, another instance) within those 30 seconds.
-import { silentLogger, type ServiceContext } from '../../src/services/context';
+import type { ServiceContext } from '../../src/services/context';
 import { childrenFor, identify, importChildren, importRoster, ROSTER_TRUSTED_FOR_MS } from '../../src/services/people';
 import type { Store } from '../../src/store/collection';
-import { openRecords } from '../../src/store/records';
-import { describeOnEveryBackend } from '../support/backends';
+import { describeOnEveryBackend, serviceContextOn } from '../support/backends';
 
 const HEADER = 'email,name,aadObjectId,roles,teams';
 const SAM_AAD = '00000000-0000-4000-8000-00000000a001';
@@ -15,7 +14,7 @@ const noEmail = async () => null;
 describeOnEveryBackend('identifying a Teams user', (freshStore) => {
   let store: Store;
   let clock: Date;
-  const contextOn = async (s: Store): Promise<ServiceContext> => ({ records: await openRecords(s), now: () => clock, log: silentLogger, onOutboxChanged: () => undefined });
+  const contextOn = (s: Store) => serviceContextOn(s, () => clock);
 
   beforeEach(async () => {
     store = await freshStore();
@@ -79,7 +78,7 @@ describeOnEveryBackend("a person's children", (freshStore) => {
   let clock: Date;
   const CHILDREN_HEADER = 'caseRef,name,dateOfBirth,team,legalStatus,placementType,placementProvider,placementStart,carerName,carerEmail,socialWorker,supervisingSocialWorker,iro';
   const child = (caseRef: string, socialWorker: string) => `${caseRef},Child ${caseRef},2014-05-01,North,C2,U4,PR1,2025-01-01,,,${socialWorker},,`;
-  const contextOn = async (s: Store): Promise<ServiceContext> => ({ records: await openRecords(s), now: () => clock, log: silentLogger, onOutboxChanged: () => undefined });
+  const contextOn = (s: Store) => serviceContextOn(s, () => clock);
   const caseRefs = async (ctx: ServiceContext) => (await childrenFor(ctx, await identify(ctx, SAM_AAD, noEmail))).map((c) => c.caseRef);
 
   beforeEach(async () => {

@@ -4,9 +4,11 @@ import { promises as fs } from 'fs';
 import os from 'os';
 import path from 'path';
 import { MongoClient } from 'mongodb';
+import { silentLogger, type ServiceContext } from '../../src/services/context';
 import type { Store } from '../../src/store/collection';
 import { openEmbeddedStore } from '../../src/store/embeddedStore';
 import { openMongoStore } from '../../src/store/mongoStore';
+import { openRecords } from '../../src/store/records';
 import { startWireServer } from './mongoWire';
 
 export interface BackendRun {
@@ -100,4 +102,9 @@ export function describeOnEveryBackend(title: string, body: (freshStore: () => P
     afterAll(() => run.tearDown());
     body(() => run.open());
   });
+}
+
+/** The services' context on a store, with the clock the test sets (and no outbox wake-ups). */
+export async function serviceContextOn(store: Store, now: () => Date): Promise<ServiceContext> {
+  return { records: await openRecords(store), now, log: silentLogger, onOutboxChanged: () => undefined };
 }
