@@ -7,7 +7,7 @@ import { followUpsForOutcome, isExternalProvider, MEETINGS, OUTCOME_DECISIONS } 
 import { DuplicateKeyError } from '../store/collection';
 import type { MeetingDoc, MeetingEffect, TaskDoc } from '../store/records';
 import { closeOpenAlert, changeAlert } from './alerts';
-import { withAuditOfChange, writeAudit, writePendingAudit } from './audit';
+import { writeAudit, writePendingAudit } from './audit';
 import type { ServiceContext } from './context';
 import { teamsInvitationMessages } from './invitations';
 import { enqueueAll, type OutgoingMessage } from './outbox';
@@ -160,20 +160,27 @@ async function carryOut(ctx: ServiceContext, effect: MeetingEffect, meeting: Mee
     await linkAlerts(ctx, meeting);
     await completeBookedReview(ctx, meeting);
     await enqueueAll(ctx, await invitationsFor(ctx, meeting));
-    if (meeting.invitation.via === 'teams' && meeting.invitation.state === 'pending') {
-      const current = (await ctx.records.meetings.get(meeting.ref))!;
-      const at = ctx.now().toISOString();
-      // Its audit entry goes with it and is written before the effect is cleared (runMeetingEffects).
-      await ctx.records.meetings.updateIfVersion(current._id, current.version, {
-        invitation: { ...current.invitation, state: 'sent', at },
-        pendingAudit: withAuditOfChange(current, { actor: 'bot', action: 'meeting.invitations-sent', subject: meeting.ref, details: { via: 'teams' } }, at),
-      });
-    }
+    if (meeting.invitation.via === 'teams') await markTeamsInvitationsSent(ctx, meeting.ref);
     return;
   }
   const tasks = await createOutcomeTasks(ctx, meeting);
   await closeAlertsByOutcome(ctx, meeting);
   await enqueueAll(ctx, await outcomeMessages(ctx, meeting, tasks));
+}
+
+/**
+ * The invitations are queued: the entry first, with a fixed id (a replay, or a second instance
+ * resuming the same effect, writes it once), then the invitation marked sent, read again on a
+ * clash (an outcome recorded meanwhile) rather than given up.
+ */
+async function markTeamsInvitationsSent(ctx: ServiceContext, ref: string): Promise<void> {
+  const at = ctx.now().toISOString();
+  await writeAudit(ctx, { actor: 'bot', action: 'meeting.invitations-sent', subject: ref, details: { via: 'teams' } }, at, `${ref}:invitations-sent`);
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const current = await ctx.records.meetings.get(ref);
+    if (!current || current.invitation.state !== 'pending') return;
+    if (await ctx.records.meetings.updateIfVersion(current._id, current.version, { invitation: { ...current.invitation, state: 'sent', at } })) return;
+  }
 }
 
 /** Carries out the meeting's pending effects and clears them; returns the meeting as stored after. */
