@@ -123,9 +123,10 @@ export class GuidanceIndex {
 
   /** Answers a practitioner's question from the pack or the council's documents. */
   search(question: string): GuidanceAnswer {
-    const asked = this.speller.correct(question.slice(0, MAX_QUESTION_LENGTH));
-    // Names are told by their capitals, which the spelling correction does not keep.
-    const termGroups = this.withoutNames(question.slice(0, MAX_QUESTION_LENGTH), analyseQuery(asked));
+    // Names first: they are told by their capitals, which spelling correction neither keeps nor
+    // spares ("Carey" would become "care").
+    const asked = this.speller.correct(this.withoutNames(question.slice(0, MAX_QUESTION_LENGTH)));
+    const termGroups = analyseQuery(asked);
     const results = this.rawSearch(termGroups);
     const best = results[0];
     if (!best) return { question, found: false, score: 0, confidence: 0, suggestions: [] };
@@ -240,12 +241,12 @@ export class GuidanceIndex {
    * the guidance knows keep their weight; so does an unknown lower-case word ("mileage"), which is
    * what keeps questions the guidance does not cover unanswered.
    */
-  private withoutNames(question: string, termGroups: string[][]): string[][] {
-    const nameTerms = new Set(probableNames(question).flatMap((name) => analyse(name)));
-    if (nameTerms.size === 0) return termGroups;
-    const isName = (term: string) => nameTerms.has(term) && !this.documentFrequency.has(term);
-    const kept = termGroups.filter((group) => !group.every(isName));
-    return kept.length > 0 ? kept : termGroups;
+  private withoutNames(question: string): string {
+    const names = probableNames(question).filter((name) => analyse(name).every((term) => !this.documentFrequency.has(term)));
+    if (names.length === 0) return question;
+    const namePattern = new RegExp(`(?<![\\p{L}-])(?:${names.map(escapeRegExp).join('|')})(?:['\u2019]s)?(?![\\p{L}-])`, 'gu');
+    const rest = question.replace(namePattern, ' ');
+    return /\p{L}/u.test(rest) ? rest : question;
   }
 
   private idf(term: string): number {
@@ -334,3 +335,5 @@ export function probableNames(text: string): string[] {
   }
   return names;
 }
+
+const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

@@ -107,6 +107,9 @@ describe('GuidanceIndex', () => {
       expect(index.search('what must I do before moving Jayden Smith?').entryId).toBe(index.search('what must I do before a move?').entryId);
       expect(index.search('who do I tell when Kai-Leigh is moved in an emergency').entryId).toBe('urgent-move');
       expect(index.search("Mia's carer can't cope").entryId).toBe('carer-cant-cope');
+      // Names the spelling correction would otherwise turn into guidance words ("Carey" into "care").
+      expect(index.search('what must I do before moving Carey?').entryId).toBe(index.search('what must I do before a move?').entryId);
+      expect(index.search('what must I do before moving Harry Smith?').entryId).toBe(index.search('what must I do before a move?').entryId);
     });
 
     it('still leaves unanswered a question about something the guidance does not cover, named or not', () => {
