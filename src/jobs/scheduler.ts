@@ -1,10 +1,12 @@
-// The clock-driven door: every tick it queues the digests and task reminders that are due. Each is
+// The clock-driven door: every tick it queues the digests and task reminders that are due (and
+// settles messages held for people without a chat with the bot). Each is
 // queued under a fixed key, so ticks in two processes, or a tick repeated after a restart, queue
 // it once; the outbox sender then delivers it.
 import type { ServiceContext } from '../services/context';
 import { ukDate } from '../domain/dates';
 import { applyRetention } from '../services/dataProtection';
 import { queueDueDigests, queueDueReminders } from '../services/digest';
+import { sweepHeldMessages } from '../services/outbox';
 
 export interface SchedulerOptions {
   /** How often to look (default one minute). */
@@ -47,6 +49,8 @@ export class Scheduler {
     const digests = await queueDueDigests(this.ctx);
     const reminders = await queueDueReminders(this.ctx);
     if (digests || reminders) this.ctx.log.info({ digests, reminders }, 'queued scheduled messages');
+    const held = await sweepHeldMessages(this.ctx);
+    if (held.released || held.expired) this.ctx.log.info(held, 'held messages released or given up');
     // Retention once a day; it is idempotent, so two processes doing it is harmless.
     const today = ukDate(this.ctx.now());
     if (this.retentionDays && this.retentionDoneOn !== today) {

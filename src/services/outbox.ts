@@ -72,13 +72,36 @@ export const HELD_FOR_DAYS = 14;
  * invitation, a task reminder), now that they have one; those older than HELD_FOR_DAYS are marked
  * failed instead. Cards are rendered when sent, so each shows its subject as it is now.
  */
-export async function releaseHeldMessages(ctx: ServiceContext, personId: string): Promise<{ released: number; expired: number }> {
+export function releaseHeldMessages(ctx: ServiceContext, personId: string): Promise<{ released: number; expired: number }> {
+  return settleHeldMessages(ctx, personId, true);
+}
+
+/**
+ * The scheduler's look over everything held: messages whose recipient has a chat by now go (a
+ * first contact that raced the sender, or whose release was cut short by a stop or an outage), and
+ * those held past HELD_FOR_DAYS are given up, reachable or not.
+ */
+export async function sweepHeldMessages(ctx: ServiceContext): Promise<{ released: number; expired: number }> {
+  const held = await ctx.records.outbox.find({ state: 'held', 'recipient.kind': 'person' });
+  const people = [...new Set(held.map((entry) => (entry.recipient.kind === 'person' ? entry.recipient.personId : '')))].filter(Boolean);
+  const totals = { released: 0, expired: 0 };
+  for (const personId of people) {
+    const reachable = (await ctx.records.conversations.get(`person:${personId}`)) !== null;
+    const counts = await settleHeldMessages(ctx, personId, reachable);
+    totals.released += counts.released;
+    totals.expired += counts.expired;
+  }
+  return totals;
+}
+
+async function settleHeldMessages(ctx: ServiceContext, personId: string, reachable: boolean): Promise<{ released: number; expired: number }> {
   const now = ctx.now();
   const oldest = new Date(now.getTime() - HELD_FOR_DAYS * 86_400_000).toISOString();
   const held = await ctx.records.outbox.find({ state: 'held', 'recipient.kind': 'person', 'recipient.personId': personId }, { sort: { createdAt: 1 } });
   const counts = { released: 0, expired: 0 };
   for (const entry of held) {
     const expired = entry.createdAt < oldest;
+    if (!expired && !reachable) continue;
     const changed = await ctx.records.outbox.updateIfVersion(entry._id, entry.version, expired
       ? { state: 'failed', lastError: `not delivered: ${personId} opened no chat with the bot within ${HELD_FOR_DAYS} days` }
       : { state: 'pending', nextAttemptAt: now.toISOString() });
@@ -87,4 +110,3 @@ export async function releaseHeldMessages(ctx: ServiceContext, personId: string)
   if (counts.released > 0) ctx.onOutboxChanged();
   return counts;
 }
-

@@ -19,6 +19,7 @@ import { openTasksOf } from '../services/tasks';
 import { renderMoveCard } from './moveCardRenderer';
 import { placementActivity } from './meetingRenderer';
 import { toPerson } from '../services/people';
+import { releaseHeldMessages } from '../services/outbox';
 
 export interface SenderOptions {
   pollMs?: number;
@@ -43,6 +44,8 @@ class PermanentFailure extends Error {}
 class NotYet extends Error {}
 /** The person has never opened a chat with the bot, so Teams gives it no way to reach them yet. */
 class NoChatYet extends Error {}
+/** The lease was nearly over before the message could be sent (a slow render): try again later rather than risk a second sender. */
+class LeaseRanOut extends Error {}
 /** The connector did not answer in time. Transient: it may be slow or restarting. */
 class SendTimedOut extends Error {
   constructor(ms: number) {
@@ -182,7 +185,11 @@ export class OutboxSender {
         if (!original || original.state === 'failed') throw new PermanentFailure('the message to update was never sent');
         if (original.state !== 'sent' || !original.activityId) throw new NotYet('the message to update is not sent yet');
       }
-      const activityId = await this.sendInTurn(reference, activity, original);
+      // The send must be over while the lease holds, whatever the render took: the time it may
+      // take is what is left of the lease (less a margin for recording the outcome), at most sendTimeoutMs.
+      const leaseLeftMs = Date.parse(entry.leaseUntil!) - this.ctx.now().getTime() - Math.min(1000, this.opts.leaseMs / 4);
+      if (leaseLeftMs <= 0) throw new LeaseRanOut('the lease ran out before the message could be sent');
+      const activityId = await this.sendInTurn(reference, activity, original, Math.min(this.opts.sendTimeoutMs, leaseLeftMs));
       await this.ctx.records.outbox.updateIfVersion(entry._id, entry.version, {
         state: 'sent',
         leaseUntil: null,
@@ -201,11 +208,11 @@ export class OutboxSender {
 
   /**
    * Sends the message, or updates `original`'s, in a proactive turn; returns its activity id. The
-   * connector calls are aborted after sendTimeoutMs, for a connector that never answers.
+   * connector calls are aborted after `timeoutMs`, for a connector that never answers.
    */
-  private async sendInTurn(reference: Partial<ConversationReference>, activity: Partial<Activity>, original: OutboxDoc | null): Promise<string | null> {
+  private async sendInTurn(reference: Partial<ConversationReference>, activity: Partial<Activity>, original: OutboxDoc | null, timeoutMs: number): Promise<string | null> {
     const deadline = new AbortController();
-    const timer = setTimeout(() => deadline.abort(), this.opts.sendTimeoutMs);
+    const timer = setTimeout(() => deadline.abort(), timeoutMs);
     let activityId: string | null = null;
     // The bot's turn error handler (adapter.onTurnError) swallows an error thrown inside a turn, and
     // the entry would be marked sent: so the turn hands its error out, to be thrown here.
@@ -227,15 +234,19 @@ export class OutboxSender {
     } finally {
       clearTimeout(timer);
     }
-    if (turnError) throw deadline.signal.aborted ? new SendTimedOut(this.opts.sendTimeoutMs) : turnError;
+    if (turnError) throw deadline.signal.aborted ? new SendTimedOut(timeoutMs) : turnError;
     return activityId;
   }
 
   private async recordFailure(entry: OutboxDoc, err: unknown): Promise<void> {
     if (err instanceof NoChatYet) {
       // Held, not failed: releaseHeldMessages queues it again when the person first opens the bot.
-      await this.ctx.records.outbox.updateIfVersion(entry._id, entry.version, { state: 'held', leaseUntil: null, lastError: err.message });
+      const held = await this.ctx.records.outbox.updateIfVersion(entry._id, entry.version, { state: 'held', leaseUntil: null, lastError: err.message });
       this.ctx.log.info({ outboxId: entry._id }, 'message held until its recipient opens a chat with the bot');
+      // Their first contact may have come while this was being tried: then it goes now.
+      if (held && entry.recipient.kind === 'person' && (await this.ctx.records.conversations.get(`person:${entry.recipient.personId}`))) {
+        await releaseHeldMessages(this.ctx, entry.recipient.personId);
+      }
       return;
     }
     const attempts = entry.attempts + (err instanceof NotYet ? 0 : 1);

@@ -1,7 +1,7 @@
 // Conversation references: stored on first contact, refreshed when Teams sends a different one, and
 // not read or written again on every turn of a conversation whose reference has not changed.
 import { rememberConversation } from '../../src/services/conversations';
-import { enqueue, HELD_FOR_DAYS } from '../../src/services/outbox';
+import { enqueue, HELD_FOR_DAYS, sweepHeldMessages } from '../../src/services/outbox';
 import type { ServiceContext } from '../../src/services/context';
 import type { Person } from '../../src/domain/people';
 import type { Store } from '../../src/store/collection';
@@ -67,16 +67,34 @@ describeOnEveryBackend('conversation references', (freshStore) => {
     expect(await here.records.conversations.get('person:sam.social@example.org')).toMatchObject({ version: 3, reference: { serviceUrl: 'https://smba.example/uk/' } });
   });
 
+  /** A message the sender found it could not deliver: its recipient had no chat with the bot. */
+  const hold = async (ctx: ServiceContext, key: string, personId = sam.id) => {
+    await enqueue(ctx, { key, recipient: { kind: 'person', personId }, content: { kind: 'notice', title: 'T', text: key, ref: null }, subjectRef: null } as never);
+    const entry = (await ctx.records.outbox.get(key))!;
+    await ctx.records.outbox.updateIfVersion(key, entry.version, { state: 'held', lastError: 'no chat with the bot yet' });
+  };
+
+  test('the scheduler sends what is held for someone who has a chat by now, and gives up what waited too long', async () => {
+    const ctx = await contextOn(store);
+    await hold(ctx, 'for-priya-old', 'priya.patel@example.org');
+    clock = new Date(clock.getTime() + (HELD_FOR_DAYS + 1) * 86_400_000);
+    await hold(ctx, 'for-priya-recent', 'priya.patel@example.org');
+    // Sam's chat was stored, but the release on his first contact never ran (the process stopped).
+    await ctx.records.conversations.put({ _id: `person:${sam.id}`, version: 1, kind: 'personal', personId: sam.id, conversationId: 'a:sam', reference: {}, updatedAt: clock.toISOString() });
+    await hold(ctx, 'for-sam');
+
+    expect(await sweepHeldMessages(ctx)).toEqual({ released: 1, expired: 1 });
+    expect(await ctx.records.outbox.get('for-sam')).toMatchObject({ state: 'pending' });
+    expect(await ctx.records.outbox.get('for-priya-recent')).toMatchObject({ state: 'held' });
+    expect(await ctx.records.outbox.get('for-priya-old')).toMatchObject({ state: 'failed' });
+    expect(await sweepHeldMessages(ctx)).toEqual({ released: 0, expired: 0 });
+  });
+
   test('on first contact, messages held for the person are queued again; one held longer than 14 days is given up', async () => {
     const ctx = await contextOn(store);
-    const hold = async (key: string) => {
-      await enqueue(ctx, { key, recipient: { kind: 'person', personId: sam.id }, content: { kind: 'notice', title: 'T', text: key, ref: null }, subjectRef: null } as never);
-      const entry = (await ctx.records.outbox.get(key))!;
-      await ctx.records.outbox.updateIfVersion(key, entry.version, { state: 'held', lastError: 'no chat with the bot yet' });
-    };
-    await hold('old');
+    await hold(ctx, 'old');
     clock = new Date(clock.getTime() + (HELD_FOR_DAYS + 1) * 86_400_000);
-    await hold('recent');
+    await hold(ctx, 'recent');
 
     await rememberConversation(ctx, sam, personal('https://smba.example/uk/'));
     expect(await ctx.records.outbox.get('recent')).toMatchObject({ state: 'pending', nextAttemptAt: clock.toISOString() });

@@ -97,4 +97,28 @@ describe('OutboxSender', () => {
     expect(() => new OutboxSender(ctx, adapter, '', { leaseMs: 10_000, sendTimeoutMs: 10_000 })).toThrow('must be shorter than its lease');
     expect(() => new OutboxSender(ctx, adapter, '', { leaseMs: 10_000 })).not.toThrow(); // the default shrinks to half the lease
   });
+
+  test('a message whose lease is all but over by the time it is ready is not sent then, but retried', async () => {
+    // The clock jumps 59.5 s between the claim and the send (a very slow render): 0.5 s of the minute's lease is left.
+    let clock = Date.now();
+    const slowCtx: ServiceContext = { ...ctx, now: () => new Date(clock) };
+    const answered: AbortSignal[] = [];
+    const adapter = adapterAnswering(async () => ({ id: 'sent-1' }), answered);
+    const records = slowCtx.records as unknown as Record<string, unknown>;
+    const conversations = slowCtx.records.conversations;
+    records.conversations = new Proxy(conversations, {
+      get: (target, prop, receiver) => {
+        const value = Reflect.get(target, prop, receiver);
+        return prop === 'get' ? async (id: string) => { clock += 59_500; return value.call(target, id); } : typeof value === 'function' ? value.bind(target) : value;
+      },
+    });
+    try {
+      expect(await new OutboxSender(slowCtx, adapter, '').drain()).toBe(0);
+    } finally {
+      records.conversations = conversations;
+    }
+    expect(answered).toHaveLength(0);
+    expect(await ctx.records.outbox.get('hello:p1')).toMatchObject({ state: 'pending', attempts: 1, lastError: 'the lease ran out before the message could be sent' });
+  });
 });
+
