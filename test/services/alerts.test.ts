@@ -4,13 +4,12 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { alertAdvice, alertChildrenFor, closeAlert, openAlertsFor, openAlertsForTeams, raiseAlert } from '../../src/services/alerts';
 import { resumePendingAlertEffects } from '../../src/services/alertEffects';
-import { silentLogger, type ServiceContext } from '../../src/services/context';
+import type { ServiceContext } from '../../src/services/context';
 import { rememberConversation } from '../../src/services/conversations';
 import { ConflictError, InvalidInputError, NotPermittedError } from '../../src/services/errors';
 import { identify, importChildren, importRoster, toChild } from '../../src/services/people';
 import type { Store } from '../../src/store/collection';
-import { openRecords } from '../../src/store/records';
-import { describeOnEveryBackend } from '../support/backends';
+import { describeOnEveryBackend, serviceContextOn } from '../support/backends';
 import { killedBeforeInsertInto, ProcessKilled } from '../support/killedProcess';
 
 const EXAMPLES = path.resolve(__dirname, '../../examples');
@@ -38,7 +37,7 @@ describeOnEveryBackend('fragility alerts', (freshStore) => {
 
   beforeEach(async () => {
     store = await freshStore();
-    ctx = { records: await openRecords(store), now: () => NOW, log: silentLogger, onOutboxChanged: () => undefined };
+    ctx = await serviceContextOn(store, () => NOW);
     await importRoster(ctx, readFileSync(path.join(EXAMPLES, 'roster.csv'), 'utf8'), 'test');
     await importChildren(ctx, readFileSync(path.join(EXAMPLES, 'children.csv'), 'utf8'), 'test');
   });

@@ -4,12 +4,10 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { checkStoredCoding } from '../../src/services/codingChecks';
 import type { ServiceContext } from '../../src/services/context';
-import { silentLogger } from '../../src/services/context';
 import { importEpisodeFiles } from '../../src/services/episodes';
 import { importChildren } from '../../src/services/people';
 import type { Store } from '../../src/store/collection';
-import { openRecords } from '../../src/store/records';
-import { describeOnEveryBackend } from '../support/backends';
+import { describeOnEveryBackend, serviceContextOn } from '../support/backends';
 
 const EXAMPLES = path.resolve(__dirname, '../../examples');
 const RETURN = {
@@ -30,7 +28,7 @@ describeOnEveryBackend('coding checks', (freshStore) => {
 
   beforeEach(async () => {
     store = await freshStore();
-    ctx = { records: await openRecords(store), now: () => new Date('2021-06-01T09:00:00Z'), log: silentLogger, onOutboxChanged: () => undefined };
+    ctx = await serviceContextOn(store, () => new Date('2021-06-01T09:00:00Z'));
     await importChildren(ctx, readFileSync(path.join(EXAMPLES, 'children.csv'), 'utf8'), 'test');
     await importEpisodeFiles(ctx, [RETURN]);
   });

@@ -2,14 +2,14 @@
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { silentLogger, type ServiceContext } from '../../src/services/context';
+import type { ServiceContext } from '../../src/services/context';
 import { applyRetention, exportChild } from '../../src/services/dataProtection';
 import { NotFoundError } from '../../src/services/errors';
 import { decideMove, requestMove } from '../../src/services/moves';
 import { identify, importChildren, importRoster } from '../../src/services/people';
 import type { Store } from '../../src/store/collection';
 import { openEmbeddedStore } from '../../src/store/embeddedStore';
-import { openRecords } from '../../src/store/records';
+import { serviceContextOn } from '../support/backends';
 
 const EXAMPLES = path.resolve(__dirname, '../../examples');
 
@@ -22,7 +22,7 @@ describe('data protection', () => {
   beforeEach(async () => {
     now = new Date('2026-11-23T10:00:00Z');
     store = await openEmbeddedStore(mkdtempSync(path.join(tmpdir(), 'psb-dp-')));
-    ctx = { records: await openRecords(store), now: () => now, log: silentLogger, onOutboxChanged: () => undefined };
+    ctx = await serviceContextOn(store, () => now);
     await importRoster(ctx, readFileSync(path.join(EXAMPLES, 'roster.csv'), 'utf8'), 'test');
     await importChildren(ctx, readFileSync(path.join(EXAMPLES, 'children.csv'), 'utf8'), 'test');
   });

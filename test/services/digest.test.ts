@@ -1,15 +1,14 @@
 // What the digest holds and when it is queued, on every storage backend.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { silentLogger, type ServiceContext } from '../../src/services/context';
+import type { ServiceContext } from '../../src/services/context';
 import { buildDigest, queueDigestNow, queueDueDigests, queueDueReminders, subscribeDigest, stopDigest } from '../../src/services/digest';
 import { NotPermittedError } from '../../src/services/errors';
 import { decideMove, requestMove } from '../../src/services/moves';
 import { identify, importChildren, importRoster } from '../../src/services/people';
 import type { Store } from '../../src/store/collection';
-import { openRecords } from '../../src/store/records';
 import { digestCard } from '../../src/teams/digestCards';
-import { describeOnEveryBackend } from '../support/backends';
+import { describeOnEveryBackend, serviceContextOn } from '../support/backends';
 import { cardText } from '../support/fakeTeams';
 
 const EXAMPLES = path.resolve(__dirname, '../../examples');
@@ -27,7 +26,7 @@ describeOnEveryBackend('the digest', (freshStore) => {
   beforeEach(async () => {
     now = new Date('2026-11-23T07:00:00Z');
     store = await freshStore();
-    ctx = { records: await openRecords(store), now: () => now, log: silentLogger, onOutboxChanged: () => undefined };
+    ctx = await serviceContextOn(store, () => now);
     await importRoster(ctx, readFileSync(path.join(EXAMPLES, 'roster.csv'), 'utf8'), 'test');
     await importChildren(ctx, readFileSync(path.join(EXAMPLES, 'children.csv'), 'utf8'), 'test');
   });

@@ -5,14 +5,13 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { ServiceContext } from '../../src/services/context';
-import { silentLogger } from '../../src/services/context';
 import { episodesForMeasures, importEpisodeFiles } from '../../src/services/episodes';
 import { stabilityFromStore } from '../../src/services/measures';
 import { moveDatesOf } from '../../src/services/moves';
 import { importChildren } from '../../src/services/people';
 import type { Store } from '../../src/store/collection';
-import { openRecords, type PlacementMoveDoc } from '../../src/store/records';
-import { describeOnEveryBackend } from '../support/backends';
+import type { PlacementMoveDoc } from '../../src/store/records';
+import { describeOnEveryBackend, serviceContextOn } from '../support/backends';
 
 const EXAMPLES = path.resolve(__dirname, '../../examples');
 const HEADER = 'CHILD,DECOM,RNE,LS,CIN,PLACE,PLACE_PROVIDER,DEC,REC,REASON_PLACE_CHANGE';
@@ -58,7 +57,7 @@ describeOnEveryBackend('placement history', (freshStore) => {
 
   beforeEach(async () => {
     store = await freshStore();
-    ctx = { records: await openRecords(store), now: () => new Date('2021-06-01T09:00:00Z'), log: silentLogger, onOutboxChanged: () => undefined };
+    ctx = await serviceContextOn(store, () => new Date('2021-06-01T09:00:00Z'));
     await importChildren(ctx, readFileSync(path.join(EXAMPLES, 'children.csv'), 'utf8'), 'test');
   });
   afterEach(async () => {

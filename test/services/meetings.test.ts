@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { openAlertsForTeams, raiseAlert } from '../../src/services/alerts';
 import { buildDigest, type DigestSections } from '../../src/services/digest';
-import { silentLogger, type ServiceContext } from '../../src/services/context';
+import type { ServiceContext } from '../../src/services/context';
 import { rememberConversation } from '../../src/services/conversations';
 import { ConflictError, InvalidInputError, NotPermittedError } from '../../src/services/errors';
 import { GraphError, type GraphCalendar, type OnlineMeetingRequest } from '../../src/services/graph';
@@ -16,8 +16,7 @@ import { conveneMeeting, moveRequestFromOutcome, proposeMeeting, recordOutcome }
 import { confirmMove, decideMove, requestMove } from '../../src/services/moves';
 import { identify, importChildren, importRoster } from '../../src/services/people';
 import type { Store } from '../../src/store/collection';
-import { openRecords } from '../../src/store/records';
-import { describeOnEveryBackend } from '../support/backends';
+import { describeOnEveryBackend, serviceContextOn } from '../support/backends';
 import { killedBeforeInsertInto, ProcessKilled } from '../support/killedProcess';
 
 const EXAMPLES = path.resolve(__dirname, '../../examples');
@@ -79,7 +78,7 @@ describeOnEveryBackend('meetings', (freshStore) => {
   beforeEach(async () => {
     now = NOW;
     store = await freshStore();
-    ctx = { records: await openRecords(store), now: () => now, log: silentLogger, onOutboxChanged: () => undefined, calendar: { graph: null, publicUrl: () => 'https://bot.example.org' } };
+    ctx = { ...(await serviceContextOn(store, () => now)), calendar: { graph: null, publicUrl: () => 'https://bot.example.org' } };
     await importRoster(ctx, readFileSync(path.join(EXAMPLES, 'roster.csv'), 'utf8'), 'test');
     await importChildren(ctx, readFileSync(path.join(EXAMPLES, 'children.csv'), 'utf8'), 'test');
   });

@@ -5,7 +5,6 @@ import path from 'node:path';
 import type { Person } from '../../src/domain/people';
 import type { ServiceContext } from '../../src/services/context';
 import { auditTrail } from '../../src/services/audit';
-import { silentLogger } from '../../src/services/context';
 import { rememberConversation, setApprovalsChannel } from '../../src/services/conversations';
 import { ConflictError, InvalidInputError, NotPermittedError } from '../../src/services/errors';
 import { resumePendingMoveEffects } from '../../src/services/moveEffects';
@@ -13,8 +12,7 @@ import { answerInfoRequest, confirmMove, decideMove, moveTracker, requestMove } 
 import { identify, importChildren, importRoster } from '../../src/services/people';
 import { completeTask, openTasksOf } from '../../src/services/tasks';
 import type { Store } from '../../src/store/collection';
-import { openRecords } from '../../src/store/records';
-import { describeOnEveryBackend } from '../support/backends';
+import { describeOnEveryBackend, serviceContextOn } from '../support/backends';
 import { killedBeforeInsertInto, ProcessKilled } from '../support/killedProcess';
 
 const EXAMPLES = path.resolve(__dirname, '../../examples');
@@ -36,7 +34,7 @@ describeOnEveryBackend('move services', (freshStore) => {
   beforeEach(async () => {
     now = NOW;
     store = await freshStore();
-    ctx = { records: await openRecords(store), now: () => now, log: silentLogger, onOutboxChanged: () => undefined };
+    ctx = await serviceContextOn(store, () => now);
     await importRoster(ctx, readFileSync(path.join(EXAMPLES, 'roster.csv'), 'utf8'), 'test');
     await importChildren(ctx, readFileSync(path.join(EXAMPLES, 'children.csv'), 'utf8'), 'test');
   });

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { addDays, ukDate } from '../../src/domain/dates';
 import { ROLES, type Person, type Role } from '../../src/domain/people';
-import { silentLogger, type ServiceContext } from '../../src/services/context';
+import type { ServiceContext } from '../../src/services/context';
 import { setApprovalsChannel } from '../../src/services/conversations';
 import { closeAlert, raiseAlert } from '../../src/services/alerts';
 import { subscribeDigest } from '../../src/services/digest';
@@ -15,7 +15,7 @@ import { importChildren, importRoster, toPerson } from '../../src/services/peopl
 import { completeTask } from '../../src/services/tasks';
 import type { Store } from '../../src/store/collection';
 import { openEmbeddedStore } from '../../src/store/embeddedStore';
-import { openRecords } from '../../src/store/records';
+import { serviceContextOn } from '../support/backends';
 
 /** The README's permission table: action -> role column -> allowed. */
 function readmeTable(): Map<string, Map<string, boolean>> {
@@ -42,7 +42,7 @@ describe('permissions by role', () => {
 
   beforeAll(async () => {
     store = await openEmbeddedStore(mkdtempSync(path.join(tmpdir(), 'psb-perm-')));
-    ctx = { records: await openRecords(store), now: () => new Date(), log: silentLogger, onOutboxChanged: () => undefined };
+    ctx = await serviceContextOn(store, () => new Date());
     const roster = ['email,name,aadObjectId,roles,teams', ...COLUMNS.map((c, i) => `p${i}@example.org,Person ${i},,${c.role},North`)].join('\n');
     await importRoster(ctx, roster, 'test');
     for (const [i, c] of COLUMNS.entries()) people.set(c.column, toPerson((await ctx.records.people.get(`p${i}@example.org`))!));

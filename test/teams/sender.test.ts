@@ -7,12 +7,12 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { CloudAdapter } from 'botbuilder';
 import type { BotFrameworkAuthentication } from 'botframework-connector';
-import { silentLogger, type ServiceContext } from '../../src/services/context';
+import type { ServiceContext } from '../../src/services/context';
 import { enqueue } from '../../src/services/outbox';
 import { openEmbeddedStore } from '../../src/store/embeddedStore';
 import type { Store } from '../../src/store/collection';
-import { openRecords } from '../../src/store/records';
 import { OutboxSender } from '../../src/teams/sender';
+import { serviceContextOn } from '../support/backends';
 
 type RequestOptions = { abortSignal?: AbortSignal };
 /** How the fake connector answers one send (or update). */
@@ -51,7 +51,7 @@ describe('OutboxSender', () => {
 
   beforeEach(async () => {
     store = await openEmbeddedStore(mkdtempSync(path.join(tmpdir(), 'psb-sender-')));
-    ctx = { records: await openRecords(store), now: () => new Date(), log: silentLogger, onOutboxChanged: () => undefined };
+    ctx = await serviceContextOn(store, () => new Date());
     await ctx.records.conversations.insert({
       _id: 'person:p1',
       version: 1,
