@@ -56,7 +56,7 @@ export class Scheduler {
     if (this.retentionDays && this.retentionDoneOn !== today) {
       const removed = await applyRetention(this.ctx, this.retentionDays);
       this.retentionDoneOn = today;
-      if (removed.moveRequests || removed.feedback) this.ctx.log.info(removed, 'retention: free text removed from closed records');
+      if (Object.values(removed).some((n) => n > 0)) this.ctx.log.info(removed, 'retention: free text removed from closed records');
     }
     return { digests, reminders };
   }

@@ -175,6 +175,8 @@ export type FragilityAlertDoc = StoredDoc &
     createdAt: string;
     updatedAt: string;
     pendingEffects: AlertEffect[];
+    /** When the free text was removed after the retention period. */
+    redactedAt?: string;
     /** The audit entries of changes whose effects are still to run: stored with the change, written by the effects (see services/audit.ts). */
     pendingAudit?: AuditDoc[];
   };
@@ -240,6 +242,8 @@ export interface MeetingDoc extends StoredDoc {
   createdAt: string;
   updatedAt: string;
   pendingEffects: MeetingEffect[];
+  /** When the free text was removed after the retention period. */
+  redactedAt?: string;
   /** The audit entries of changes whose effects are still to run: stored with the change, written by the effects (see services/audit.ts). */
   pendingAudit?: AuditDoc[];
 }

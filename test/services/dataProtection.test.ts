@@ -1,15 +1,20 @@
-// Subject access (everything held on a child) and retention (free text removed, audit kept).
+// Subject access (everything held on a child) and retention (free text removed, audit kept). The
+// retention checks run on every storage backend and read back every stored document.
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { ServiceContext } from '../../src/services/context';
-import { applyRetention, exportChild } from '../../src/services/dataProtection';
-import { NotFoundError } from '../../src/services/errors';
-import { decideMove, requestMove } from '../../src/services/moves';
-import { identify, importChildren, importRoster } from '../../src/services/people';
+import { closeAlert, raiseAlert } from '../../src/services/alerts';
+import { rememberConversation } from '../../src/services/conversations';
+import { applyRetention, exportChild, REMOVED } from '../../src/services/dataProtection';
+import { InvalidInputError, NotFoundError } from '../../src/services/errors';
+import { conveneMeeting, recordOutcome } from '../../src/services/meetings';
+import { answerInfoRequest, decideMove, requestMove } from '../../src/services/moves';
+import { identify, importChildren, importRoster, toPerson } from '../../src/services/people';
+import { completeTask } from '../../src/services/tasks';
 import type { Store } from '../../src/store/collection';
 import { openEmbeddedStore } from '../../src/store/embeddedStore';
-import { serviceContextOn } from '../support/backends';
+import { describeOnEveryBackend, serviceContextOn } from '../support/backends';
 
 const EXAMPLES = path.resolve(__dirname, '../../examples');
 
@@ -49,7 +54,7 @@ describe('data protection', () => {
 
   test('retention removes the free text of records closed long enough ago, keeps the audit, and runs once', async () => {
     const ref = await declinedRequest();
-    expect(await applyRetention(ctx, 30)).toEqual({ moveRequests: 0, feedback: 0 }); // closed today
+    expect(await applyRetention(ctx, 30)).toEqual({ moveRequests: 0, alerts: 0, meetings: 0, auditEntries: 0, messages: 0, tasks: 0, feedback: 0 }); // closed today
     now = new Date('2027-01-10T10:00:00Z');
     expect((await applyRetention(ctx, 30)).moveRequests).toBe(1);
     const redacted = (await ctx.records.moveRequests.get(ref))!;
@@ -75,5 +80,182 @@ describe('data protection', () => {
     expect((await applyRetention(ctx, 30)).moveRequests).toBe(1);
     expect((await ctx.records.moveRequests.get(ref))!.rationale).toBe('[removed after the retention period]');
     expect(await ctx.records.audit.count({ subject: ref, action: 'move.free-text-removed' })).toBe(1);
+  });
+});
+
+// What a social worker, a Head of Service, a team manager and a meeting's chair typed. Each is
+// long enough to be found anywhere it was copied to.
+const TYPED = {
+  rationale: 'Carer has given notice after repeated incidents at bedtime.',
+  safeguarding: 'Bruise on the left arm reported by the school nurse.',
+  alternatives: 'Tried an extra respite weekend with the aunt in Leeds.',
+  advice: 'Keep the same school; transport via the taxi contract.',
+  childTold: 'Sam and the carer tell Jamie together on Friday after school.',
+  question: 'Has the aunt been assessed as a connected person?',
+  answer: 'Viability assessment booked, result expected next week.',
+  declined: 'Try the intensive support package with CAMHS first.',
+  alertDescription: 'Evenings have become very hard since the school exclusion.',
+  alertSupport: 'Respite weekend and weekly SSW visits already in place.',
+  alertClosed: 'Support package is working; carer feels able to continue.',
+  attendanceReason: 'Jamie asked to join only after the adults had talked.',
+  summary: 'Agreed a package of weekly therapeutic support and a review.',
+  service: 'Therapeutic parenting course from an external provider.',
+  action: 'Arrange therapeutic parenting sessions with the provider.',
+};
+
+describeOnEveryBackend('retention removes closed records\u2019 free text from every stored document', (freshStore) => {
+  let store: Store;
+  let ctx: ServiceContext;
+  let now: Date;
+  const person = (email: string) => identify(ctx, undefined, async () => email);
+
+  beforeEach(async () => {
+    now = new Date('2026-11-23T10:00:00Z');
+    store = await freshStore();
+    ctx = { ...(await serviceContextOn(store, () => now)), calendar: { graph: null, publicUrl: () => 'https://bot.example.org' } };
+    await importRoster(ctx, readFileSync(path.join(EXAMPLES, 'roster.csv'), 'utf8'), 'test');
+    await importChildren(ctx, readFileSync(path.join(EXAMPLES, 'children.csv'), 'utf8'), 'test');
+    // Everyone has a chat with the bot, so every message is queued for sending (not held).
+    for (const p of await ctx.records.people.find({})) {
+      await rememberConversation(ctx, toPerson(p), { kind: 'personal', conversationId: `a:${p._id}`, reference: { conversation: { id: `a:${p._id}` } } });
+    }
+  });
+  afterEach(() => store.close());
+
+  /** Every document of every collection the bot keeps, as JSON. */
+  async function everythingStored(): Promise<string[]> {
+    const collections = Object.values(ctx.records) as Array<{ find(f: object): Promise<unknown[]> }>;
+    const docs = (await Promise.all(collections.map((c) => c.find({})))).flat();
+    return docs.map((d) => JSON.stringify(d));
+  }
+  const holding = (docs: string[], text: string) => docs.filter((d) => d.includes(text));
+
+  async function closedRecords() {
+    const sam = await person('sam.social@example.org');
+    const hana = await person('hana.head@example.org');
+    const tom = await person('tom.manager@example.org');
+    const fiona = await person('fiona.foster@example.org');
+    const step = () => (now = new Date(now.getTime() + 60_000)); // each change a minute later, so the audit has an order
+
+    // A move request with a question and its answer, then declined.
+    const request = await requestMove(ctx, sam, {
+      caseRef: 'CR-1001', urgency: 'urgent', proposedDate: '2026-12-07', reasonCode: 'CREQB', rationale: TYPED.rationale, safeguardingIssue: TYPED.safeguarding,
+      alternativesConsidered: TYPED.alternatives, virtualSchoolConsulted: 'yes', virtualSchoolAdvice: TYPED.advice, educationDisrupted: 'no',
+      childToldPlan: TYPED.childTold, childToldAgreed: 'true', followsAllegation: 'no',
+    });
+    step();
+    await decideMove(ctx, hana, request.ref, { outcome: 'info', comment: TYPED.question });
+    step();
+    await answerInfoRequest(ctx, sam, request.ref, { answer: TYPED.answer });
+    step();
+    await decideMove(ctx, hana, request.ref, { outcome: 'declined', comment: TYPED.declined });
+
+    // An alert closed by the team manager.
+    step();
+    const alert = await raiseAlert(ctx, sam, { caseRef: 'CR-1001', triggers: 'carer-struggling', description: TYPED.alertDescription, immediateSafeguardingRisk: 'no', supportInPlace: TYPED.alertSupport });
+    step();
+    await closeAlert(ctx, tom, alert.ref, { reason: TYPED.alertClosed });
+
+    // A meeting held, its outcome recorded, and every task that followed from it done.
+    step();
+    const meeting = await conveneMeeting(ctx, sam, {
+      type: 'stability', caseRef: 'CR-1001', date: '2026-11-26', time: '10:00', durationMinutes: '60', minuteTaker: 'ada.admin@example.org',
+      childAttendance: 'second-part', childAttendanceReason: TYPED.attendanceReason,
+    });
+    now = new Date('2026-11-26T15:00:00Z');
+    await recordOutcome(ctx, fiona, meeting.ref, {
+      decision: 'commissioning-panel', summary: TYPED.summary, serviceNeeded: TYPED.service, reviewDate: '2026-12-17',
+      actions: [{ what: TYPED.action, ownerEmail: 'steve.ssw@example.org', dueDate: '2026-12-03' }],
+    });
+    return { request: request.ref, alert: alert.ref, meeting: meeting.ref };
+  }
+
+  async function finishTasksOf(ref: string) {
+    for (const task of await ctx.records.tasks.find({ requestRef: ref, state: 'open' })) await completeTask(ctx, await person(task.owner), task._id);
+  }
+
+  test('after retention no stored document holds the free text; who did what and when is kept', async () => {
+    const refs = await closedRecords();
+    const before = await everythingStored();
+    // The words really were copied around: the records, the audit details, the queued messages, the tasks.
+    for (const text of Object.values(TYPED)) expect(holding(before, text).length).toBeGreaterThan(0);
+    expect(holding(before, TYPED.declined).length).toBeGreaterThan(2); // the request, its audit entry, the notice to the social worker
+    expect(holding(before, TYPED.alertClosed).length).toBeGreaterThan(2);
+    expect(holding(before, TYPED.action).length).toBeGreaterThan(2); // the outcome, the task, the "new task" notice
+    const whoWhatWhen = async () => new Map((await ctx.records.audit.find({})).map((a) => [a._id, [a.at, a.actor, a.action, a.subject, a.fromState, a.toState]]));
+    const auditBefore = await whoWhatWhen();
+
+    // The meeting still has open tasks: its words stay while the work goes on.
+    now = new Date('2027-02-01T10:00:00Z');
+    const early = await applyRetention(ctx, 30);
+    expect(early).toMatchObject({ moveRequests: 1, alerts: 1, meetings: 0 });
+    expect(holding(await everythingStored(), TYPED.action).length).toBeGreaterThan(0);
+
+    await finishTasksOf(refs.meeting);
+    now = new Date('2027-03-15T10:00:00Z');
+    expect(await applyRetention(ctx, 30)).toMatchObject({ moveRequests: 0, alerts: 0, meetings: 1 });
+
+    const after = await everythingStored();
+    for (const [field, text] of Object.entries(TYPED)) expect({ field, holders: holding(after, text) }).toEqual({ field, holders: [] });
+
+    // Who did what and when: every audit entry is still there, as it was, with one more per record.
+    const auditAfter = await whoWhatWhen();
+    for (const [id, entry] of auditBefore) expect(auditAfter.get(id)).toEqual(entry);
+    expect([...auditAfter.values()].filter(([, actor]) => actor === 'retention').map(([, , action, subject]) => [action, subject]).sort()).toEqual([
+      ['alert.free-text-removed', refs.alert],
+      ['meeting.free-text-removed', refs.meeting],
+      ['move.free-text-removed', refs.request],
+    ]);
+    expect(await ctx.records.moveRequests.get(refs.request)).toMatchObject({
+      state: 'declined', caseRef: 'CR-1001', requestedBy: 'sam.social@example.org', rationale: REMOVED,
+      decision: { outcome: 'declined', by: 'hana.head@example.org', comment: REMOVED },
+      infoRequests: [{ askedBy: 'hana.head@example.org', question: REMOVED, answer: REMOVED }],
+    });
+    expect(await ctx.records.fragilityAlerts.get(refs.alert)).toMatchObject({ state: 'closed', triggers: ['carer-struggling'], description: REMOVED, closure: { by: 'tom.manager@example.org', reason: REMOVED } });
+    expect(await ctx.records.meetings.get(refs.meeting)).toMatchObject({
+      state: 'held', outcome: { decision: 'commissioning-panel', recordedBy: 'fiona.foster@example.org', summary: REMOVED, actions: [{ what: REMOVED, ownerEmail: 'steve.ssw@example.org', dueDate: '2026-12-03' }] },
+    });
+    const declinedNotice = await ctx.records.outbox.get(`${refs.request}:decision:requester`);
+    expect(declinedNotice).toMatchObject({ recipient: { kind: 'person', personId: 'sam.social@example.org' }, content: { kind: 'notice', title: `${refs.request} declined by Hana Head`, text: REMOVED } });
+
+    // Again: nothing more to do, and nothing written twice.
+    expect(await applyRetention(ctx, 30)).toEqual({ moveRequests: 0, alerts: 0, meetings: 0, auditEntries: 0, messages: 0, tasks: 0, feedback: 0 });
+    expect(await ctx.records.audit.count({ actor: 'retention' })).toBe(3);
+  });
+
+  test('a message that keeps changing while retention runs leaves the record for the next run, which finishes it', async () => {
+    const refs = await closedRecords();
+    now = new Date('2027-02-01T10:00:00Z');
+    const outbox = ctx.records.outbox;
+    (ctx.records as unknown as Record<string, unknown>).outbox = new Proxy(outbox, {
+      get: (target, prop, receiver) => (prop === 'updateIfVersion' ? async () => null : Reflect.get(target, prop, receiver)),
+    });
+    expect(await applyRetention(ctx, 30)).toMatchObject({ moveRequests: 0, alerts: 0 });
+    (ctx.records as unknown as Record<string, unknown>).outbox = outbox;
+    expect((await ctx.records.moveRequests.get(refs.request))!.rationale).toBe(TYPED.rationale);
+
+    expect(await applyRetention(ctx, 30)).toMatchObject({ moveRequests: 1, alerts: 1 });
+    const after = await everythingStored();
+    for (const text of [TYPED.rationale, TYPED.declined, TYPED.alertClosed, TYPED.alertDescription]) expect(holding(after, text)).toEqual([]);
+  });
+
+  test('a retention period shorter than 30 days, or not a whole number, changes nothing', async () => {
+    await closedRecords();
+    now = new Date('2027-03-15T10:00:00Z');
+    const before = await everythingStored();
+    for (const days of [29, 0, -1, 30.5, Number.NaN]) await expect(applyRetention(ctx, days)).rejects.toBeInstanceOf(InvalidInputError);
+    expect(await everythingStored()).toEqual(before);
+  });
+
+  test('psb export: guidance feedback that names the child (case reference or full name) is included, other feedback is not', async () => {
+    const feedback = (id: string, question: string, comment: string | null = null) =>
+      ctx.records.guidanceFeedback.insert({ _id: id, version: 1, personId: 'sam.social@example.org', at: now.toISOString(), question, entryId: null, helpful: false, comment });
+    await feedback('f1', 'What happens at the stability meeting for cr-1001?');
+    await feedback('f2', 'Who chairs a disruption meeting?', 'Asked about JAMIE   EXAMPLE after the weekend.');
+    await feedback('f3', 'Does CR-10010 need a new PEP?');
+    await feedback('f4', 'When does Jamie need a review?');
+    await feedback('f5', 'Who do I tell about CR-1002?');
+    const exported = await exportChild(ctx, 'CR-1001');
+    expect((exported.guidanceFeedback as Array<{ _id: string }>).map((f) => f._id)).toEqual(['f1', 'f2']);
   });
 });
