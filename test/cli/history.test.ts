@@ -106,14 +106,17 @@ describe('psb kpi --episodes (from files, without the store)', () => {
 
   test('--episodes with no file (no store opened), or stray words: usage', async () => {
     const usage = 'usage: npm run -s psb -- kpi --at YYYY-MM-DD [--episodes FILE...] [--team T] [--json]';
-    expect(await psb('kpi', '--at', '2021-03-31', '--json', '--episodes')).toMatchObject({ code: 2, err: [usage] });
+    expect(await psb('kpi', '--at', '2021-03-31', '--json', '--episodes')).toMatchObject({ code: 2, err: ['psb kpi: --episodes needs a value', usage] });
     expect(readdirSync(dataDir)).toEqual([]);
-    expect(await psb('kpi', '--at', '2021-03-31', 'extra.csv')).toMatchObject({ code: 2, err: [usage] });
+    expect(await psb('kpi', '--at', '2021-03-31', 'extra.csv')).toMatchObject({ code: 2, err: ['psb kpi: unexpected argument "extra.csv"', usage] });
   });
 
   test('--at is required and must be a date', async () => {
-    expect(await psb('kpi', '--episodes', ...RETURNS, '--json')).toMatchObject({ code: 2, err: ['--at must be a date written YYYY-MM-DD.'] });
-    expect(await psb('kpi', '--at', '31/03/2021', '--episodes', ...RETURNS)).toMatchObject({ code: 2 });
+    expect(await psb('kpi', '--episodes', ...RETURNS, '--json')).toMatchObject({ code: 2, err: ['psb kpi: --at is required', expect.stringMatching(/^usage: /)] });
+    expect(await psb('kpi', '--at', '31/03/2021', '--episodes', ...RETURNS)).toMatchObject({
+      code: 2,
+      err: ['psb kpi: --at "31/03/2021": must be a date written YYYY-MM-DD', expect.stringMatching(/^usage: /)],
+    });
   });
 
   test('--team with files keeps the children of that team in the children list (this opens the store)', async () => {
@@ -156,7 +159,7 @@ describe('psb episodes import, then psb kpi from the store (embedded store)', ()
   });
 
   test('no files: usage', async () => {
-    expect(await psb('episodes', 'import')).toMatchObject({ code: 2, err: ['usage: npm run -s psb -- episodes import FILE...'] });
+    expect(await psb('episodes', 'import')).toMatchObject({ code: 2, err: ['psb episodes import: <FILE...> is missing', 'usage: npm run -s psb -- episodes import <FILE...>'] });
   });
 });
 

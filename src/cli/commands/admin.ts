@@ -1,15 +1,16 @@
 // Audit history and channel settings.
 import { auditTrail } from '../../services/audit';
 import { setApprovalsChannel } from '../../services/conversations';
-import { UsageError, type CliCommand } from '../command';
+import { arg, defineCommand } from '../command';
+import { reference } from '../values';
 
-export const audit: CliCommand = {
+export const audit = defineCommand({
   words: ['audit'],
-  usage: 'audit <reference>',
   summary: 'the history of a request (or a person, team or case reference)',
+  args: { subject: arg('reference', 'a request, alert or meeting reference, a case reference, an email or a team', reference) },
+  options: {},
   needsStore: true,
-  async run({ positionals: [subject], ctx, io }) {
-    if (!subject) throw new UsageError(this.usage);
+  async run({ args: { subject }, ctx, io }) {
     const entries = await auditTrail(ctx!, subject);
     if (entries.length === 0) {
       io.out(`Nothing in the audit log for ${subject}.`);
@@ -22,17 +23,17 @@ export const audit: CliCommand = {
     }
     return 0;
   },
-};
+});
 
-export const setApprovals: CliCommand = {
+export const setApprovals = defineCommand({
   words: ['channel', 'set-approvals'],
-  usage: 'channel set-approvals <team> <conversation-id>',
   summary: 'post approval cards for <team> in that channel when no Head of Service can be reached in chat',
+  args: { team: arg('team', 'the team, as the roster names it', reference), conversationId: arg('conversation-id', 'the Teams channel conversation id', reference) },
+  options: {},
   needsStore: true,
-  async run({ positionals: [team, conversationId], ctx, io }) {
-    if (!team || !conversationId) throw new UsageError(this.usage);
+  async run({ args: { team, conversationId }, ctx, io }) {
     await setApprovalsChannel(ctx!, 'cli', team, conversationId);
     io.out(`Approval cards for ${team} will go to ${conversationId} when no Head of Service can be reached in chat.`);
     return 0;
   },
-};
+});

@@ -1,35 +1,30 @@
 // psb check-codes: the MOVE-7 coding checks, over the stored history (creating a task for each
 // child's social worker) or over episode files (a report only: nothing is stored).
-import { isIsoDate } from '../../domain/dates';
 import { CODING_CHECK_LABELS, type CodingCheck, type CodingProblem } from '../../domain/ssda903/codingChecks';
 import { checkStoredCoding, codingProblemsSince, type CodingCheckRun } from '../../services/codingChecks';
-import { UsageError, type CliCommand, type CliIo } from '../command';
-import { EPISODES_OPTION, episodeFilesIn, episodesFromFiles } from './episodes';
+import { defineCommand, flag, option, type CliIo } from '../command';
+import { isoDate } from '../values';
+import { EPISODES_OPTION, episodesFromFiles } from './episodes';
 
-export const checkCodes: CliCommand = {
+export const checkCodes = defineCommand({
   words: ['check-codes'],
-  usage: 'check-codes [--episodes FILE...] [--since YYYY-MM-DD] [--json]',
   summary: "check SSDA903 coding (MOVE-7); from the store it gives each child's social worker a task per problem",
-  options: { json: { type: 'boolean' }, since: { type: 'string' }, ...EPISODES_OPTION },
-  needsStoreFor: (flags) => flags.episodes === undefined,
-  async run({ positionals, flags, ctx, io }) {
-    const files = episodeFilesIn(flags);
-    if (positionals.length > 0 || (flags.episodes !== undefined && files.length === 0)) throw new UsageError(this.usage);
-    const since = flags.since;
-    if (since !== undefined && (typeof since !== 'string' || !isIsoDate(since))) {
-      io.err('--since must be a date written YYYY-MM-DD.');
-      return 2;
-    }
+  args: {},
+  options: { ...EPISODES_OPTION, since: option('YYYY-MM-DD', 'only episodes from this date on', isoDate), json: flag('print JSON') },
+  needsStore: true,
+  needsStoreFor: (options) => options.episodes === undefined,
+  async run({ options, ctx, io }) {
+    const { episodes: files, since } = options;
     const run: { problems: CodingProblem[]; tasks: CodingCheckRun['tasks'] | null } =
-      files.length > 0
+      files !== undefined
         ? { problems: codingProblemsSince(episodesFromFiles(files, io), since), tasks: null }
         : await checkStoredCoding(ctx!, { since, actor: 'cli' });
 
-    if (flags.json) io.out(JSON.stringify(asJson(run)));
+    if (options.json) io.out(JSON.stringify(asJson(run)));
     else printReport(io, run);
     return 0;
   },
-};
+});
 
 function countsByCheck(problems: CodingProblem[]): Partial<Record<CodingCheck, number>> {
   const counts: Partial<Record<CodingCheck, number>> = {};

@@ -1,29 +1,34 @@
 // Subject access and retention from the command line.
-import { applyRetention, exportChild } from '../../services/dataProtection';
-import { UsageError, type CliCommand } from '../command';
+import { applyRetention, exportChild, MIN_RETENTION_DAYS } from '../../services/dataProtection';
+import { arg, defineCommand, requiredOption } from '../command';
+import { reference, wholeNumber } from '../values';
 
-export const exportCase: CliCommand = {
+export const exportCase = defineCommand({
   words: ['export'],
-  usage: 'export <caseRef>',
   summary: 'everything held on a child, as JSON (for a subject access request)',
+  args: { caseRef: arg('caseRef', "the child's case reference", reference) },
+  options: {},
   needsStore: true,
-  async run({ positionals: [caseRef], ctx, io }) {
-    if (!caseRef) throw new UsageError(this.usage);
-    io.out(JSON.stringify(await exportChild(ctx!, caseRef), null, 2));
+  async run({ args, ctx, io }) {
+    io.out(JSON.stringify(await exportChild(ctx!, args.caseRef), null, 2));
     return 0;
   },
-};
+});
 
-export const retention: CliCommand = {
+export const retention = defineCommand({
   words: ['retention', 'apply'],
-  usage: 'retention apply --days N',
-  summary: 'remove the free text of records closed more than N days ago (the audit log is kept)',
+  summary: 'remove the free text of records closed more than N days ago (who did what and when is kept)',
+  args: {},
+  options: {
+    days: requiredOption('N', `the retention period in days (at least ${MIN_RETENTION_DAYS})`, wholeNumber(MIN_RETENTION_DAYS, 36_500, 'days')),
+  },
   needsStore: true,
-  async run({ flags, ctx, io }) {
-    const days = Number(flags.days);
-    if (!Number.isInteger(days) || days < 30) throw new UsageError(`${this.usage}  (N is a whole number of days, at least 30)`);
-    const done = await applyRetention(ctx!, days);
-    io.out(`Free text removed from ${done.moveRequests} closed move requests and ${done.feedback} guidance feedback items.`);
+  async run({ options, ctx, io }) {
+    const done = await applyRetention(ctx!, options.days);
+    io.out(
+      `Free text removed from ${done.moveRequests} closed move requests, ${done.alerts} closed alerts, ${done.meetings} held meetings ` +
+        `(with ${done.auditEntries} audit entries, ${done.messages} stored messages and ${done.tasks} tasks) and ${done.feedback} guidance feedback items.`,
+    );
     return 0;
   },
-};
+});

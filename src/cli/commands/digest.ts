@@ -1,50 +1,59 @@
 // The managers' digest from the command line: subscribe a channel, stop it, or preview a card.
+import { z } from 'zod';
 import { ukDate } from '../../domain/dates';
-import { describeSchedule, parseSchedule } from '../../domain/schedule';
+import { describeSchedule, parseSchedule, type WeeklySchedule } from '../../domain/schedule';
 import { buildDigest, stopDigest, subscribeDigest } from '../../services/digest';
 import { digestCard } from '../../teams/digestCards';
-import { UsageError, type CliCommand } from '../command';
+import { arg, defineCommand, flag, option, restArgs } from '../command';
+import { isoDate, reference } from '../values';
 
-export const digestSubscribe: CliCommand = {
+const schedule = z
+  .string()
+  .transform((text) => parseSchedule(text))
+  .refine((s): s is WeeklySchedule => s !== null, 'a schedule looks like "weekdays 08:00" or "mon,thu 09:30" (UK time)')
+  .transform((s) => s as WeeklySchedule);
+
+export const digestSubscribe = defineCommand({
   words: ['digest', 'subscribe'],
-  usage: 'digest subscribe <conversation-id> <team...> [--schedule "weekdays 08:00"]',
   summary: 'send the daily digest for these teams to a channel',
+  args: {
+    conversationId: arg('conversation-id', 'the Teams channel conversation id', reference),
+    teams: restArgs('team', 'the teams whose digest it gets', reference),
+  },
+  options: { schedule: option('"DAYS HH:MM"', 'when it is sent, e.g. "weekdays 08:00" (the default) or "mon,thu 09:30" (UK time)', schedule) },
   needsStore: true,
-  async run({ positionals: [conversationId, ...teams], flags, ctx, io }) {
-    if (!conversationId || teams.length === 0) throw new UsageError(this.usage);
-    const schedule = typeof flags.schedule === 'string' ? parseSchedule(flags.schedule) : undefined;
-    if (schedule === null) throw new UsageError(`${this.usage}\n  a schedule looks like "weekdays 08:00" or "mon,thu 09:30" (UK time)`);
-    const subscription = await subscribeDigest(ctx!, 'cli', conversationId, teams, schedule);
+  async run({ args: { conversationId, teams }, options, ctx, io }) {
+    const subscription = await subscribeDigest(ctx!, 'cli', conversationId, teams, options.schedule);
     io.out(`${conversationId} will get the digest for ${subscription.teams.join(', ')}, ${describeSchedule(subscription)}.`);
     return 0;
   },
-};
+});
 
-export const digestStop: CliCommand = {
+export const digestStop = defineCommand({
   words: ['digest', 'stop'],
-  usage: 'digest stop <conversation-id>',
-  summary: 'stop a channel\'s digest',
+  summary: "stop a channel's digest",
+  args: { conversationId: arg('conversation-id', 'the Teams channel conversation id', reference) },
+  options: {},
   needsStore: true,
-  async run({ positionals: [conversationId], ctx, io }) {
-    if (!conversationId) throw new UsageError(this.usage);
+  async run({ args: { conversationId }, ctx, io }) {
     await stopDigest(ctx!, 'cli', conversationId);
     io.out(`${conversationId} will no longer get the digest.`);
     return 0;
   },
-};
+});
 
-export const digestPreview: CliCommand = {
+export const digestPreview = defineCommand({
   words: ['digest', 'preview'],
-  usage: 'digest preview <team...> [--at YYYY-MM-DD] [--json]',
   summary: 'the digest card a channel would get today (Adaptive Card JSON with --json)',
+  args: { teams: restArgs('team', 'the teams in the digest', reference) },
+  options: { at: option('YYYY-MM-DD', 'the day it is for (default: today, UK time)', isoDate), json: flag('print the Adaptive Card JSON') },
   needsStore: true,
-  async run({ positionals: teams, flags, ctx, io }) {
-    if (teams.length === 0) throw new UsageError(this.usage);
+  async run({ args: { teams }, options, ctx, io }) {
     const now = ctx!.now();
-    const date = typeof flags.at === 'string' ? flags.at : ukDate(now);
+    const date = options.at ?? ukDate(now);
     const card = digestCard(await buildDigest(ctx!, teams, date, null), now);
-    if (flags.json) io.out(JSON.stringify(card, null, 2));
+    if (options.json) io.out(JSON.stringify(card, null, 2));
     else io.out(`Digest for ${teams.join(', ')} on ${date}: ${Buffer.byteLength(JSON.stringify(card))} bytes. Add --json to print the card.`);
     return 0;
   },
-};
+});

@@ -3,16 +3,10 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { importEpisodeFiles, readEpisodeFiles, type EpisodeFile } from '../../services/episodes';
-import { UsageError, type CliCommand, type CliFlags, type CliIo } from '../command';
+import { defineCommand, listOption, restArgs, type CliIo } from '../command';
 
-/** `--episodes FILE...` as declared in a command's options (a list option: see CliCommand.options). */
-export const EPISODES_OPTION = { episodes: { type: 'string', multiple: true } } as const;
-
-/** The files given with --episodes, in order; empty when there are none. */
-export function episodeFilesIn(flags: CliFlags): string[] {
-  const files = flags.episodes;
-  return Array.isArray(files) ? files : [];
-}
+/** `--episodes FILE...`: commands that can work from episode files instead of the store. */
+export const EPISODES_OPTION = { episodes: listOption('FILE', 'SSDA903 episode CSVs, oldest return first (read, not stored)') };
 
 /**
  * Reads the files. Rows keep the file's name without its folder (`2021-episodes.csv:17`), which is
@@ -29,13 +23,13 @@ export function episodesFromFiles(paths: string[], io: CliIo) {
   return read.episodes;
 }
 
-export const episodesImport: CliCommand = {
+export const episodesImport = defineCommand({
   words: ['episodes', 'import'],
-  usage: 'episodes import FILE...',
   summary: 'import SSDA903 episode CSVs (oldest return first: the file given last wins)',
+  args: { files: restArgs('FILE', 'SSDA903 episode CSVs, oldest return first') },
+  options: {},
   needsStore: true,
-  async run({ positionals: files, ctx, io }) {
-    if (files.length === 0) throw new UsageError(this.usage);
+  async run({ args: { files }, ctx, io }) {
     const report = await importEpisodeFiles(ctx!, loadEpisodeFiles(files), 'cli');
     const count = (n: number, what: string) => `${n} ${what}${n === 1 ? '' : 's'}`;
     io.out(
@@ -46,4 +40,4 @@ export const episodesImport: CliCommand = {
     for (const problem of report.problems) io.out(`  ${problem}`);
     return report.problems.length > 0 ? 1 : 0;
   },
-};
+});

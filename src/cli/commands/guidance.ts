@@ -3,7 +3,8 @@ import { loadGuidanceIndex } from '../../guidance/search';
 import type { GuidanceAnswer } from '../../guidance/types';
 import { answerQuestion, GUIDANCE_FEEDBACK_COLLECTION, listGuidanceFeedback, MAX_QUESTION_LENGTH, type GuidanceFeedbackDoc } from '../../services/guidance';
 import { silentLogger } from '../../services/context';
-import { UsageError, type CliCommand, type CliIo } from '../command';
+import { defineCommand, flag, option, restArgs, UsageError, type CliIo } from '../command';
+import { wholeNumber } from '../values';
 
 /** The `ask --json` shape. Steps are objects; `when` is null when the guidance gives no timescale. */
 export interface AskJson {
@@ -29,25 +30,25 @@ export function askJson(answer: GuidanceAnswer): AskJson {
   };
 }
 
-export const ask: CliCommand = {
+export const ask = defineCommand({
   words: ['ask'],
-  usage: 'ask "<question>" [--json]',
   summary: 'answer a question from the guidance pack (and GUIDANCE_DIR documents); exit 1 when not covered',
+  args: { question: restArgs('question', 'the question, in quotes or as words') },
+  options: { json: flag('print JSON') },
   needsStore: false,
-  options: { json: { type: 'boolean' } },
-  async run({ positionals, flags, io, env }) {
-    const question = positionals.join(' ').trim();
-    if (!question) throw new UsageError(this.usage);
+  async run({ args, options, io, env }) {
+    const question = args.question.join(' ').trim();
+    if (!question) throw new UsageError('the question is blank');
     if (question.length > MAX_QUESTION_LENGTH) io.err(`Only the first ${MAX_QUESTION_LENGTH} characters of the question are used.`);
     // '' rather than undefined: only the environment runCli was given counts, not process.env
     const { index, councilDocs } = await loadGuidanceIndex({ guidanceDir: env.GUIDANCE_DIR?.trim() || '' });
     for (const p of councilDocs?.problems ?? []) io.err(`GUIDANCE_DIR: ${p.file}: ${p.reason}`);
     const answer = await answerQuestion({ log: silentLogger }, index, question);
-    if (flags.json) io.out(JSON.stringify(askJson(answer)));
+    if (options.json) io.out(JSON.stringify(askJson(answer)));
     else printAnswer(io, answer);
     return answer.found ? 0 : 1;
   },
-};
+});
 
 function printAnswer(io: CliIo, a: GuidanceAnswer): void {
   if (!a.found) {
@@ -70,18 +71,15 @@ function printAnswer(io: CliIo, a: GuidanceAnswer): void {
   io.out(`\n(${a.entryId ? `entry ${a.entryId}` : `council passage ${a.passage?.id}`}, score ${a.score}, confidence ${a.confidence})`);
 }
 
-export const guidanceFeedback: CliCommand = {
+export const guidanceFeedback = defineCommand({
   words: ['guidance', 'feedback'],
-  usage: 'guidance feedback [--limit <n>] [--json]',
   summary: 'the Helpful / Not helpful answers people gave on guidance cards, newest first',
+  args: {},
+  options: { limit: option('N', 'show at most N (default 100)', wholeNumber(1, 10_000, 'items')), json: flag('print JSON') },
   needsStore: true,
-  options: { limit: { type: 'string' }, json: { type: 'boolean' } },
-  async run({ positionals, flags, store, io }) {
-    if (positionals.length > 0) throw new UsageError(this.usage);
-    const limit = flags.limit === undefined ? 100 : typeof flags.limit === 'string' ? Number(flags.limit) : NaN;
-    if (!Number.isInteger(limit) || limit < 1) throw new UsageError(this.usage);
-    const feedback = await listGuidanceFeedback(store!.collection<GuidanceFeedbackDoc>(GUIDANCE_FEEDBACK_COLLECTION), { limit });
-    if (flags.json) {
+  async run({ options, store, io }) {
+    const feedback = await listGuidanceFeedback(store!.collection<GuidanceFeedbackDoc>(GUIDANCE_FEEDBACK_COLLECTION), { limit: options.limit ?? 100 });
+    if (options.json) {
       io.out(JSON.stringify(feedback.map(({ at, personId, question, entryId, helpful, comment }) => ({ at, personId, question, entryId, helpful, comment }))));
       return 0;
     }
@@ -96,4 +94,4 @@ export const guidanceFeedback: CliCommand = {
     io.out(`${feedback.length} shown: ${helpful} helpful, ${feedback.length - helpful} not helpful.`);
     return 0;
   },
-};
+});

@@ -1,4 +1,5 @@
-// Every psb command, in the order `psb help` lists them.
+// Every psb command, in the order `psb help` lists them. A new command is declared with
+// defineCommand (src/cli/command.ts) in its own file and added to this list.
 import type { CliCommand } from '../command';
 import { audit, setApprovals } from './admin';
 import { checkCodes } from './checkCodes';
@@ -9,4 +10,20 @@ import { ask, guidanceFeedback } from './guidance';
 import { kpi } from './kpi';
 import { childrenImport, rosterImport } from './people';
 
-export const COMMANDS: CliCommand[] = [rosterImport, childrenImport, episodesImport, kpi, checkCodes, digestSubscribe, digestStop, digestPreview, ask, guidanceFeedback, audit, exportCase, retention, setApprovals];
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- each command has its own argument and option types
+export const COMMANDS: Array<CliCommand<any, any>> = [
+  rosterImport,
+  childrenImport,
+  episodesImport,
+  kpi,
+  checkCodes,
+  digestSubscribe,
+  digestStop,
+  digestPreview,
+  ask,
+  guidanceFeedback,
+  audit,
+  exportCase,
+  retention,
+  setApprovals,
+];

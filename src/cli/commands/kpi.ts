@@ -1,41 +1,38 @@
 // psb kpi: the placement stability measures on a date (DOMAIN "The measure", "Counting moves").
-import { isIsoDate } from '../../domain/dates';
 import { stabilityReport, type StabilityReport } from '../../domain/ssda903/report';
 import type { LocalMeasure } from '../../domain/ssda903/measures';
 import { caseRefsOfTeam, episodesOfChildren, stabilityFromStore } from '../../services/measures';
-import { UsageError, type CliCommand, type CliIo } from '../command';
-import { EPISODES_OPTION, episodeFilesIn, episodesFromFiles } from './episodes';
+import { defineCommand, flag, option, requiredOption, type CliIo } from '../command';
+import { isoDate, reference } from '../values';
+import { EPISODES_OPTION, episodesFromFiles } from './episodes';
 
-export const kpi: CliCommand = {
+export const kpi = defineCommand({
   words: ['kpi'],
-  usage: 'kpi --at YYYY-MM-DD [--episodes FILE...] [--team T] [--json]',
   summary: 'stability measures on a date, from the store or from episode files (not stored)',
-  options: { at: { type: 'string' }, team: { type: 'string' }, json: { type: 'boolean' }, ...EPISODES_OPTION },
+  args: {},
+  options: {
+    at: requiredOption('YYYY-MM-DD', 'the day the measures are for', isoDate),
+    ...EPISODES_OPTION,
+    team: option('T', "only this team's children (from the children list in the store)", reference),
+    json: flag('print JSON'),
+  },
+  needsStore: true,
   // From files alone no store is needed; a team is known only from the children list in the store.
-  needsStoreFor: (flags) => flags.episodes === undefined || typeof flags.team === 'string',
-  async run({ positionals, flags, ctx, io }) {
-    const at = flags.at;
-    const team = typeof flags.team === 'string' ? flags.team : undefined;
-    const files = episodeFilesIn(flags);
-    if (positionals.length > 0 || flags.team === true || (flags.episodes !== undefined && files.length === 0)) throw new UsageError(this.usage);
-    if (typeof at !== 'string' || !isIsoDate(at)) {
-      io.err(`--at must be a date written YYYY-MM-DD${typeof at === 'string' ? `, got "${at}"` : ''}.`);
-      return 2;
-    }
-
+  needsStoreFor: (options) => options.episodes === undefined || options.team !== undefined,
+  async run({ options: { at, team, episodes: files, json }, ctx, io }) {
     let report: StabilityReport;
-    if (files.length > 0) {
+    if (files !== undefined) {
       const episodes = episodesFromFiles(files, io);
       report = stabilityReport(team === undefined ? episodes : episodesOfChildren(episodes, await caseRefsOfTeam(ctx!, team)), at);
     } else {
       report = await stabilityFromStore(ctx!, at, { team });
     }
 
-    if (flags.json) io.out(JSON.stringify(asJson(report)));
+    if (json) io.out(JSON.stringify(asJson(report)));
     else printTable(io, report, team);
     return 0;
   },
-};
+});
 
 const byCaseRef = (refs: string[]): string[] => [...refs].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 

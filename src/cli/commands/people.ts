@@ -1,7 +1,7 @@
 // Roster and children imports.
 import { readFileSync } from 'node:fs';
 import { importChildren, importRoster, type ImportReport } from '../../services/people';
-import { UsageError, type CliCommand, type CliIo } from '../command';
+import { arg, defineCommand, type CliIo } from '../command';
 
 function printImport(io: CliIo, what: string, file: string, report: ImportReport): number {
   io.out(`${what}: ${report.created} added, ${report.updated} updated, ${report.unchanged} unchanged, ${report.problems.length} rejected`);
@@ -9,24 +9,24 @@ function printImport(io: CliIo, what: string, file: string, report: ImportReport
   return report.problems.length > 0 ? 1 : 0;
 }
 
-export const rosterImport: CliCommand = {
+export const rosterImport = defineCommand({
   words: ['roster', 'import'],
-  usage: 'roster import <roster.csv>',
   summary: 'add or update people (email,name,aadObjectId,roles,teams)',
+  args: { file: arg('roster.csv', 'the roster as CSV, with a header row') },
+  options: {},
   needsStore: true,
-  async run({ positionals: [file], ctx, io }) {
-    if (!file) throw new UsageError(this.usage);
+  async run({ args: { file }, ctx, io }) {
     return printImport(io, 'Roster', file, await importRoster(ctx!, readFileSync(file, 'utf8'), 'cli'));
   },
-};
+});
 
-export const childrenImport: CliCommand = {
+export const childrenImport = defineCommand({
   words: ['children', 'import'],
-  usage: 'children import <children.csv>',
   summary: 'add or update children (caseRef,name,dateOfBirth,team,legalStatus,...)',
+  args: { file: arg('children.csv', 'the children as CSV, with a header row') },
+  options: {},
   needsStore: true,
-  async run({ positionals: [file], ctx, io }) {
-    if (!file) throw new UsageError(this.usage);
+  async run({ args: { file }, ctx, io }) {
     return printImport(io, 'Children', file, await importChildren(ctx!, readFileSync(file, 'utf8'), 'cli'));
   },
-};
+});
