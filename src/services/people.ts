@@ -1,6 +1,6 @@
 // The roster and the children: CSV imports, and matching a Teams user to a roster entry.
-import { parse } from 'csv-parse/sync';
 import { z } from 'zod';
+import { readCsvTable } from '../domain/csvLines';
 import { isIsoDate } from '../domain/dates';
 import { ALL_TEAMS, normaliseEmail, ROLES, type Child, type Person, type Role } from '../domain/people';
 import { LEGAL_STATUSES, PLACEMENT_PROVIDERS, PLACEMENT_TYPES } from '../domain/ssda903/codes';
@@ -78,18 +78,6 @@ const childRow = z.object({
   iro: optionalEmail,
 });
 
-function readCsv(text: string): Array<{ line: number; row: Record<string, string> }> {
-  const records: Array<{ info: { lines: number }; record: Record<string, string> }> = parse(text, {
-    columns: (header: string[]) => header.map((h) => h.trim()),
-    bom: true,
-    skip_empty_lines: true,
-    trim: true,
-    relax_column_count: true,
-    info: true,
-  });
-  return records.map((r) => ({ line: r.info.lines, row: r.record }));
-}
-
 function describe(error: z.ZodError): string {
   return error.issues.map((i) => (i.message.startsWith(String(i.path[0])) ? i.message : `${i.path.join('.')}: ${i.message}`)).join('; ');
 }
@@ -122,7 +110,10 @@ async function upsert<T extends PersonDoc | ChildDoc>(
 export async function importRoster(ctx: ServiceContext, csvText: string, actor: string): Promise<ImportReport> {
   const report: ImportReport = { created: 0, updated: 0, unchanged: 0, problems: [] };
   const now = ctx.now().toISOString();
-  for (const { line, row } of readCsv(csvText)) {
+  // A line that is not valid CSV (a stray quote) is reported with its number; the rest are read.
+  const table = readCsvTable(csvText);
+  report.problems.push(...table.problems);
+  for (const { line, row } of table.rows) {
     const parsed = rosterRow.safeParse(row);
     if (!parsed.success) {
       report.problems.push({ line, reason: describe(parsed.error) });
@@ -146,13 +137,16 @@ export async function importRoster(ctx: ServiceContext, csvText: string, actor: 
       await writeAudit(ctx, { actor, action: `roster.${outcome}`, subject: p.email, details: { roles: p.roles.join(';'), teams: p.teams.join(';') } });
     }
   }
+  report.problems.sort((a, b) => a.line - b.line);
   return report;
 }
 
 export async function importChildren(ctx: ServiceContext, csvText: string, actor: string): Promise<ImportReport> {
   const report: ImportReport = { created: 0, updated: 0, unchanged: 0, problems: [] };
   const now = ctx.now().toISOString();
-  for (const { line, row } of readCsv(csvText)) {
+  const table = readCsvTable(csvText);
+  report.problems.push(...table.problems);
+  for (const { line, row } of table.rows) {
     const parsed = childRow.safeParse(row);
     if (!parsed.success) {
       report.problems.push({ line, reason: describe(parsed.error) });
@@ -165,6 +159,7 @@ export async function importChildren(ctx: ServiceContext, csvText: string, actor
     // The audit names the case reference only: the child's name stays in the child record.
     if (outcome !== 'unchanged') await writeAudit(ctx, { actor, action: `child.${outcome}`, subject: child.caseRef, details: { team: child.team } });
   }
+  report.problems.sort((a, b) => a.line - b.line);
   return report;
 }
 

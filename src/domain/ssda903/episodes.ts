@@ -1,7 +1,8 @@
 // Reading SSDA903 episode rows from the CSV text a case system exports, and combining several
 // years' returns into one history. The caller reads the files; nothing here touches the disk.
 
-import { parse } from 'csv-parse/sync';
+import { splitCsvLine } from '../csvLines';
+import { childIdProblem } from './ids';
 import { isKnownRne, RneCode } from './codes';
 import { IsoDate, parseReportedDate } from './dates';
 
@@ -51,9 +52,9 @@ const REQUIRED_COLUMNS = ['CHILD', 'DECOM', 'RNE'] as const;
 /**
  * Parses one episodes CSV. The first non-blank line is the header (column names are matched
  * without regard to case or surrounding spaces, in any order); a UTF-8 byte order mark is
- * tolerated. Rows that cannot be read — no CHILD, no valid DECOM, an unknown RNE, a DEC that is
- * not a date or is before DECOM, or broken CSV quoting — are reported with file and line and left
- * out. It never throws on bad data (DOMAIN "Counting moves", last paragraph).
+ * tolerated. Rows that cannot be read — no CHILD or one that is not a CHILD id (ids.ts), no valid
+ * DECOM, an unknown RNE, a DEC that is not a date or is before DECOM, or broken CSV quoting — are
+ * reported with file and line and left out. It never throws on bad data (DOMAIN "Counting moves", last paragraph).
  */
 export function parseEpisodesCsv(text: string, file: string): ParsedEpisodes {
   const episodes: Episode[] = [];
@@ -104,32 +105,8 @@ export function parseEpisodesCsv(text: string, file: string): ParsedEpisodes {
   return { episodes, problems };
 }
 
-/**
- * A line that a plain split on commas reads exactly as csv-parse would: no quote character (the
- * only thing that changes how a line splits, since each line is parsed on its own), and no UTF-16
- * surrogate (csv-parse reads the line as UTF-8 bytes, which would turn a lone surrogate into U+FFFD).
- */
-const NEEDS_CSV_PARSER = /["\uD800-\uDFFF]/;
-
-/**
- * The trimmed fields of one CSV line, or why the line is not valid CSV. Lines without quotes (nearly
- * every line of a return) are split directly, about a hundred times faster than a csv-parse call per
- * line; any other line goes through csv-parse. Exported for the test that checks the two agree.
- */
-export function splitCsvLine(lineText: string): string[] | string {
-  if (lineText === '') return []; // csv-parse finds no record in an empty line
-  if (!NEEDS_CSV_PARSER.test(lineText)) {
-    const fields = lineText.split(',');
-    for (let i = 0; i < fields.length; i++) fields[i] = fields[i].trim();
-    return fields;
-  }
-  try {
-    const records = parse(lineText, { relax_column_count: true }) as string[][];
-    return (records[0] ?? []).map((field) => field.trim());
-  } catch (error) {
-    return `could not be read as CSV (${(error as Error).message})`;
-  }
-}
+// One line at a time (src/domain/csvLines.ts); re-exported for the test that checks it against csv-parse.
+export { splitCsvLine };
 
 /** Where each column the rows are read from sits in the line (-1 when the file has no such column). */
 interface ColumnPositions {
@@ -171,6 +148,8 @@ function readEpisodeRow(fields: string[], columns: ColumnPositions, source: Sour
 
   const child = cell(columns.child);
   if (child === '') return 'no CHILD';
+  const badChild = childIdProblem(child);
+  if (badChild !== null) return badChild;
 
   const rawDecom = cell(columns.decom);
   const decom = parseReportedDate(rawDecom);

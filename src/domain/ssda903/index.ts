@@ -2,6 +2,7 @@
 export * from './codes';
 export * from './dates';
 export * from './episodes';
+export * from './ids';
 export * from './spells';
 export * from './measures';
 export * from './report';
