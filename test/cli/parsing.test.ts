@@ -2,7 +2,7 @@
 // option without its value, a bad value or a missing argument is a clear error with exit code 2,
 // and nothing is opened or changed. The table below must name every command (a new command adds
 // its line), so no command escapes these checks.
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { helpText, usageLine, type CliCommand, type OptionSpec } from '../../src/cli/command';
@@ -47,6 +47,13 @@ const problemOf = (command: CliCommand<any, any>, argv: string[]): string => {
 
 test('the table names every command, and only those', () => {
   expect(Object.keys(VALID).sort()).toEqual(COMMANDS.map(nameOf).sort());
+});
+
+test("the README's command table gives each command as its declaration writes it", () => {
+  const readme = readFileSync(path.resolve(__dirname, '../../README.md'), 'utf8');
+  const section = readme.slice(readme.indexOf('## The command line'), readme.indexOf('\n## ', readme.indexOf('## The command line') + 5));
+  const listed = [...section.matchAll(/^\| `([^`]+)` \|/gm)].map((m) => m[1]);
+  expect(listed.sort()).toEqual(COMMANDS.map(usageLine).sort());
 });
 
 describe.each(COMMANDS.map((c) => [nameOf(c), c] as const))('psb %s', (_name, command) => {
