@@ -191,6 +191,10 @@ describe('through runCli: exit codes, messages, and nothing opened or changed', 
     expect(readdirSync(dataDir)).toEqual([]);
   });
 
+  test('export of a case reference nothing is held for: said plainly, exit 1', async () => {
+    expect(await psb('export', 'CR-9999')).toEqual({ code: 1, out: [], err: ['Nothing is held for CR-9999.'] });
+  });
+
   test('a bad environment value is named and nothing is opened', async () => {
     const out: string[] = [];
     const err: string[] = [];
