@@ -8,7 +8,7 @@ import { openStore } from '../store/openStore';
 import { openRecords } from '../store/records';
 import { helpText, usageLine, USAGE_PREFIX, UsageError, type CliCommand, type CliIo } from './command';
 import { COMMANDS } from './commands';
-import { parseCommandLine } from './parse';
+import { parseCommandLine, shown } from './parse';
 
 function overview(): string {
   const lines = COMMANDS.map((c) => [usageLine(c), c.summary]);
@@ -41,7 +41,8 @@ export async function runCli(argv: string[], io: CliIo, env: NodeJS.ProcessEnv =
       io.out(helpText(commandOf(argv.slice(1))!));
       return 0;
     }
-    io.err(`Unknown command: ${argv.filter((w) => !w.startsWith('-')).slice(0, 2).join(' ') || argv[0]}`);
+    const words = argv.filter((w) => !w.startsWith('-')).slice(0, 2).join(' ') || argv[0];
+    io.err(`Unknown command: ${/^[\w .:@/-]*$/.test(words) ? words : shown(words)}`);
     io.err(overview());
     return 2;
   }

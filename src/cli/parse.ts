@@ -72,14 +72,25 @@ export function parseCommandLine(command: CliCommand<any, any>, argv: string[]):
     else problems.push(`<${spec.name}> ${quoted(given)}: ${messages(checked.error)}`);
   }
   const extra = positionals.slice(next);
-  if (extra.length > 0) problems.push(`unexpected ${extra.length === 1 ? 'argument' : 'arguments'} ${extra.map((w) => `"${w}"`).join(' ')}`);
+  if (extra.length > 0) problems.push(`unexpected ${extra.length === 1 ? 'argument' : 'arguments'} ${extra.map(shown).join(' ')}`);
 
   if (problems.length > 0) throw new UsageError(problems.join('; '));
   return { help: false, args, options };
 }
 
 function quoted(value: unknown): string {
-  return Array.isArray(value) ? value.map((v) => `"${v}"`).join(' ') : `"${String(value)}"`;
+  return Array.isArray(value) ? value.map(shown).join(' ') : shown(value);
+}
+
+/**
+ * A word from the command line as it can be printed back: in quotes, cut short, with control and
+ * text-direction characters written as escapes, so a hostile argument cannot break the one-line
+ * message, move the terminal's cursor or reorder what is shown.
+ */
+export function shown(value: unknown): string {
+  const text = String(value);
+  const cut = text.length > 60 ? `${text.slice(0, 60)}...` : text;
+  return JSON.stringify(cut).replace(/[\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 function messages(error: z.ZodError): string {
@@ -90,12 +101,13 @@ function messages(error: z.ZodError): string {
 function describeParseError(err: unknown): string {
   const message = err instanceof Error ? err.message : String(err);
   const code = (err as { code?: string }).code;
-  const name = /'(-{1,2}[^' ]+)/.exec(message)?.[1] ?? 'an option';
+  const found = /'(-{1,2}[^' ]+)/.exec(message)?.[1];
+  const name = found === undefined ? 'an option' : /^-{1,2}[A-Za-z0-9_-]+$/.test(found) ? found : shown(found);
   if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return `unknown option ${name} (a word that starts with "-" goes after --, as in: -- ${name})`;
   if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
     if (/argument missing/.test(message)) return `${name} needs a value`;
     if (/ambiguous/.test(message)) return `${name} needs a value (to give one that starts with "-", write ${name}=VALUE)`;
     if (/does not take an argument/.test(message)) return `${name} takes no value`;
   }
-  return message.split('\n')[0];
+  return shown(message.split('\n')[0]).slice(1, -1);
 }

@@ -5,7 +5,8 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { helpText, usageLine, type CliCommand, type OptionSpec } from '../../src/cli/command';
+import fc from 'fast-check';
+import { helpText, usageLine, UsageError, type CliCommand, type OptionSpec } from '../../src/cli/command';
 import { COMMANDS } from '../../src/cli/commands';
 import { runCli } from '../../src/cli/main';
 import { parseCommandLine } from '../../src/cli/parse';
@@ -110,7 +111,8 @@ describe('bad values are refused with what was wrong', () => {
     ['kpi', ['--at', '2021-02-30'], '--at "2021-02-30": must be a date written YYYY-MM-DD'],
     ['check-codes', ['--since', 'last year'], '--since "last year": must be a date written YYYY-MM-DD'],
     ['guidance feedback', ['--limit', '0'], '--limit "0": must be from 1 to 10000 items'],
-    ['export', ['CR-1001\u0007'], '<caseRef> "CR-1001\u0007": must not contain control characters'],
+    ['export', ['CR-1001\u0007'], '<caseRef> "CR-1001\\u0007": must not contain control characters'],
+    ['export', ['CR-1001', 'x\u202ey\u001b[2J'], 'unexpected argument "x\\u202ey\\u001b[2J"'],
     ['audit', ['   '], '<reference> "   ": must not be blank'],
   ])('%s %j', (words, argv, problem) => {
     expect(problemOf(command(words), argv)).toBe(problem);
@@ -202,5 +204,34 @@ describe('through runCli: exit codes, messages, and nothing opened or changed', 
     expect(code).toBe(2);
     expect(err.join('\n')).toMatch(/LOG_LEVEL/);
     expect(readdirSync(dataDir)).toEqual([]);
+  });
+});
+
+describe('hostile command lines', () => {
+  // Words made of the pieces that matter to a parser: dashes, equals signs, quotes, control and
+  // direction characters, and the commands' own option names.
+  const optionNames = [...new Set(COMMANDS.flatMap((c) => Object.keys(c.options)))];
+  const word = fc.oneof(
+    fc.string({ maxLength: 12 }),
+    fc.string({ unit: 'binary', maxLength: 12 }),
+    fc.constantFrom('--', '-', '-h', '--help', '=', '--=', '"', '\u0000', '\u202e', ...optionNames.map((n) => `--${n}`), ...optionNames.map((n) => `--${n}=`)),
+    fc.tuple(fc.constantFrom(...optionNames), fc.string({ maxLength: 8 })).map(([n, v]) => `--${n}=${v}`),
+  );
+
+  test('any words: either read as declared, help, or a UsageError naming the problem (never another throw)', () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...COMMANDS), fc.array(word, { maxLength: 8 }), (command, argv) => {
+        try {
+          const parsed = parseCommandLine(command, argv);
+          if (!parsed.help) for (const name of Object.keys(parsed.options)) expect(Object.keys(command.options)).toContain(name);
+        } catch (err) {
+          expect(err).toBeInstanceOf(UsageError);
+          expect((err as Error).message.length).toBeGreaterThan(0);
+          // one line on stderr, and nothing that moves the cursor or reorders the text
+          expect((err as Error).message).not.toMatch(/[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/);
+        }
+      }),
+      { numRuns: 2000 },
+    );
   });
 });
