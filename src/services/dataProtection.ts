@@ -179,11 +179,17 @@ function scrub(value: unknown, texts: string[], key?: string): unknown {
 
 /**
  * Changes one stored document as `change` says (only the fields that differ are written),
- * retrying when it changed meanwhile; 'busy' when it kept changing.
+ * retrying when it changed meanwhile; 'busy' when it kept changing or `mayChange` says not now.
  */
-async function scrubStored<T extends StoredDoc>(collection: Collection<T>, doc: T, change: (current: T) => Partial<T>): Promise<'changed' | 'unchanged' | 'busy'> {
+async function scrubStored<T extends StoredDoc>(
+  collection: Collection<T>,
+  doc: T,
+  change: (current: T) => Partial<T>,
+  mayChange: (current: T) => boolean = () => true,
+): Promise<'changed' | 'unchanged' | 'busy'> {
   let current: T | null = doc;
   for (let attempt = 0; attempt < 3 && current; attempt++) {
+    if (!mayChange(current)) return 'busy';
     const fields = change(current);
     const changed = Object.fromEntries(Object.entries(fields).filter(([k, v]) => JSON.stringify(v) !== JSON.stringify((current as Record<string, unknown>)[k]))) as Partial<T>;
     if (Object.keys(changed).length === 0) return 'unchanged';
@@ -223,7 +229,8 @@ async function removeFreeText<T extends StoredDoc>(ctx: ServiceContext, closed: 
   }
   for (const message of await r.outbox.find({ subjectRef: record.ref })) {
     // Every part of the stored message but its addressing and state: the content, and whatever the sender keeps of what it sent.
-    count(await scrubStored(r.outbox, message, (m) => scrub(m, texts) as Partial<OutboxDoc>), 'messages');
+    // Not while the sender holds it: its "sent" would then miss (a version behind) and the message go twice.
+    count(await scrubStored(r.outbox, message, (m) => scrub(m, texts) as Partial<OutboxDoc>, (m) => m.state !== 'sending'), 'messages');
   }
   for (const task of await r.tasks.find({ requestRef: record.ref })) {
     // A meeting's action tasks are titled with the action as typed; the rules' tasks keep their titles.

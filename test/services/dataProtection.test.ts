@@ -239,6 +239,22 @@ describeOnEveryBackend('retention removes closed records\u2019 free text from ev
     for (const text of [TYPED.rationale, TYPED.declined, TYPED.alertClosed, TYPED.alertDescription]) expect(holding(after, text)).toEqual([]);
   });
 
+  test('a message the sender is sending is left alone (its "sent" must not miss); the record waits for the next run', async () => {
+    const refs = await closedRecords();
+    now = new Date('2027-02-01T10:00:00Z');
+    // The sender claims the notice as it does (a versioned update to "sending", with a lease).
+    const notice = (await ctx.records.outbox.get(`${refs.request}:decision:requester`))!;
+    const claimed = (await ctx.records.outbox.updateIfVersion(notice._id, notice.version, { state: 'sending', leaseUntil: '2027-02-01T10:01:00.000Z' }))!;
+    expect(await applyRetention(ctx, 30)).toMatchObject({ moveRequests: 0, alerts: 1 });
+    expect(await ctx.records.outbox.get(notice._id)).toEqual(claimed);
+    expect((await ctx.records.moveRequests.get(refs.request))!.rationale).toBe(TYPED.rationale);
+
+    // Sent: the sender's versioned update lands; the next run finishes.
+    expect(await ctx.records.outbox.updateIfVersion(claimed._id, claimed.version, { state: 'sent', leaseUntil: null, sentAt: now.toISOString() })).not.toBeNull();
+    expect(await applyRetention(ctx, 30)).toMatchObject({ moveRequests: 1 });
+    expect(holding(await everythingStored(), TYPED.declined)).toEqual([]);
+  });
+
   test('a retention period shorter than 30 days, or not a whole number, changes nothing', async () => {
     await closedRecords();
     now = new Date('2027-03-15T10:00:00Z');
