@@ -1,6 +1,7 @@
 // When a weekly schedule ("weekdays at 08:00, UK time") was last due. Pure: "now" is passed in.
 
-export const UK_TIME_ZONE = 'Europe/London';
+import { ukLocalToInstant, ukWallClock } from './ukTime';
+
 export const WEEKDAYS = [1, 2, 3, 4, 5];
 
 export interface WeeklySchedule {
@@ -8,25 +9,6 @@ export interface WeeklySchedule {
   days: number[];
   /** Local time, 'HH:MM', in Europe/London. */
   time: string;
-}
-
-/** Built once: a formatter costs far more to build than to use. */
-const UK_CLOCK = new Intl.DateTimeFormat('en-GB', {
-  timeZone: UK_TIME_ZONE,
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  weekday: 'short',
-  hour: '2-digit',
-  minute: '2-digit',
-  hourCycle: 'h23',
-});
-
-/** The date, ISO weekday and 'HH:MM' of an instant in England. */
-export function ukClock(now: Date): { date: string; weekday: number; time: string } {
-  const parts = Object.fromEntries(UK_CLOCK.formatToParts(now).map((p) => [p.type, p.value]));
-  const weekday = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'].indexOf(parts.weekday) + 1;
-  return { date: `${parts.year}-${parts.month}-${parts.day}`, weekday, time: `${parts.hour}:${parts.minute}` };
 }
 
 function previousDate(date: string): string {
@@ -47,12 +29,12 @@ function isoWeekday(date: string): number {
  */
 export function latestOccurrence(schedule: WeeklySchedule, now: Date): string | null {
   if (schedule.days.length === 0) return null;
-  const clock = ukClock(now);
-  let date = clock.date;
-  if (schedule.days.includes(clock.weekday) && clock.time >= schedule.time) return date;
-  for (let i = 0; i < 7; i++) {
+  // Compared as instants, so a time in the spring gap or the autumn overlap is due when
+  // ukLocalToInstant says it is (see ukTime.ts), not when a wall-clock string sorts after it.
+  let date = ukWallClock(now).date;
+  for (let i = 0; i <= 7; i++) {
+    if (schedule.days.includes(isoWeekday(date)) && ukLocalToInstant(date, schedule.time).getTime() <= now.getTime()) return date;
     date = previousDate(date);
-    if (schedule.days.includes(isoWeekday(date))) return date;
   }
   return null;
 }
@@ -65,16 +47,6 @@ export function previousOccurrence(schedule: WeeklySchedule, date: string): stri
     if (schedule.days.includes(isoWeekday(d))) return d;
   }
   return null;
-}
-
-/** The instant of a UK local date and time (handles GMT and BST). */
-export function ukInstant(date: string, time: string): Date {
-  // Start from the time as if it were UTC, then correct by the UK offset at that moment.
-  const guess = new Date(`${date}T${time}:00Z`);
-  const shown = ukClock(guess);
-  const offsetMinutes =
-    (Date.parse(`${shown.date}T${shown.time}:00Z`) - guess.getTime()) / 60_000;
-  return new Date(guess.getTime() - offsetMinutes * 60_000);
 }
 
 const DAY_NAMES = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];

@@ -6,7 +6,8 @@ import { z } from 'zod';
 import { addDays, ukDate } from '../domain/dates';
 import { MOVE_STATE_LABELS } from '../domain/moves';
 import { ALL_TEAMS, coversTeam, hasRole, type Person } from '../domain/people';
-import { latestOccurrence, previousOccurrence, ukInstant, WEEKDAYS, type WeeklySchedule } from '../domain/schedule';
+import { latestOccurrence, previousOccurrence, WEEKDAYS, type WeeklySchedule } from '../domain/schedule';
+import { ukLocalToInstant } from '../domain/ukTime';
 import type { DigestSubscriptionDoc, TaskDoc } from '../store/records';
 import type { Filter } from '../store/collection';
 import { writeAudit } from './audit';
@@ -133,7 +134,7 @@ export async function buildDigest(ctx: ServiceContext, teams: string[], date: st
 /** The instant from which "decisions since the last digest" counts, for a subscription's digest of `date`. */
 export function digestSince(subscription: Pick<DigestSubscriptionDoc, 'days' | 'time'>, date: string): string | null {
   const previous = previousOccurrence(subscription, date);
-  return previous ? ukInstant(previous, subscription.time).toISOString() : null;
+  return previous ? ukLocalToInstant(previous, subscription.time).toISOString() : null;
 }
 
 export const digestKey = (conversationId: string, date: string) => `digest:${conversationId}:${date}`;
@@ -163,7 +164,7 @@ export async function queueDueDigests(ctx: ServiceContext): Promise<number> {
   const messages: OutgoingMessage[] = [];
   for (const subscription of await ctx.records.digestSubscriptions.find({ active: true })) {
     const date = latestOccurrence(subscription, now);
-    if (!date || ukInstant(date, subscription.time).toISOString() < subscription.createdAt) continue;
+    if (!date || ukLocalToInstant(date, subscription.time).toISOString() < subscription.createdAt) continue;
     if (await ctx.records.outbox.get(digestKey(subscription._id, date))) continue;
     messages.push({ key: digestKey(subscription._id, date), recipient: { kind: 'channel', conversationId: subscription._id }, content: { kind: 'digest', teams: subscription.teams, date }, subjectRef: null });
   }

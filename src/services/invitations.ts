@@ -5,7 +5,7 @@
 // (Teams cards cannot carry files), and the organiser sees who must be invited another way.
 import { timingSafeEqual } from 'node:crypto';
 import type { Config } from '../config';
-import { ukLocalToInstant } from '../domain/dates';
+import { ukLocalToInstant } from '../domain/ukTime';
 import { MEETINGS } from '../domain/meetings';
 import type { MeetingDoc, MeetingInvitation } from '../store/records';
 import { writeAudit } from './audit';

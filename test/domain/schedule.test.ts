@@ -1,5 +1,5 @@
 // When a weekly schedule in UK time was last due, across GMT and BST.
-import { describeSchedule, latestOccurrence, parseSchedule, previousOccurrence, ukInstant, WEEKDAYS } from '../../src/domain/schedule';
+import { describeSchedule, latestOccurrence, parseSchedule, previousOccurrence, WEEKDAYS } from '../../src/domain/schedule';
 
 const weekdays8 = { days: WEEKDAYS, time: '08:00' };
 
@@ -24,12 +24,20 @@ describe('the latest occurrence of "weekdays at 08:00 UK time"', () => {
   });
 });
 
-describe('a UK local time as an instant', () => {
+describe('a schedule on the nights the clocks change', () => {
+  const daily0130 = { days: [1, 2, 3, 4, 5, 6, 7], time: '01:30' };
   test.each([
-    ['2026-12-01', '08:00', '2026-12-01T08:00:00.000Z'],
-    ['2026-07-01', '08:00', '2026-07-01T07:00:00.000Z'],
-  ])('%s %s is %s', (date, time, iso) => {
-    expect(ukInstant(date, time).toISOString()).toBe(iso);
+    // Spring: 01:30 does not exist on 2026-03-29; it is due at 02:30 BST (01:30Z), not before.
+    ['spring night, 01:29Z (02:29 BST): not yet, so Saturday', '2026-03-29T01:29:00Z', '2026-03-28'],
+    ['spring night, 00:59Z (00:59 GMT, just before the jump): Saturday', '2026-03-29T00:59:00Z', '2026-03-28'],
+    ['spring night, 01:30Z (02:30 BST): due', '2026-03-29T01:30:00Z', '2026-03-29'],
+    // Autumn: 01:30 happens twice on 2026-10-25; it is due at the first (00:30Z, BST).
+    ['autumn night, 00:29Z (01:29 BST): not yet', '2026-10-25T00:29:00Z', '2026-10-24'],
+    ['autumn night, 00:30Z (01:30 BST): due', '2026-10-25T00:30:00Z', '2026-10-25'],
+    ['autumn night, 01:10Z (01:10 GMT, after the clocks went back): already due', '2026-10-25T01:10:00Z', '2026-10-25'],
+    ['autumn night, 01:30Z (01:30 GMT, the second time): the same day, owed once', '2026-10-25T01:30:00Z', '2026-10-25'],
+  ])('%s', (_case, now, expected) => {
+    expect(latestOccurrence(daily0130, new Date(now))).toBe(expected);
   });
 });
 

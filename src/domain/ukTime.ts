@@ -1,0 +1,56 @@
+// The clock in England, in one place. Meetings, digests, reminders and "today" are all in UK local
+// time (GMT in winter, BST in summer); the store and calendars want instants. Every conversion
+// between the two goes through this module, which rests on luxon's time-zone rules (the IANA
+// database that Node's Intl carries) rather than on offset arithmetic of our own.
+//
+// Twice a year a local time is not one instant:
+// - Spring gap (last Sunday of March, 01:00 GMT -> 02:00 BST): 01:00-01:59 does not exist. Such a
+//   time means the same wall-clock time after the jump, i.e. it moves on by the gap: 01:30 is
+//   02:30 BST (01:30Z). Nothing booked in the gap is dropped or moved earlier than asked.
+// - Autumn overlap (last Sunday of October, 02:00 BST -> 01:00 GMT): 01:00-01:59 happens twice.
+//   Such a time means the earlier of the two (BST): 01:30 is 00:30Z, so it happens once, at the
+//   first time the clock shows it.
+// This is the rule of iCalendar (RFC 5545, section 3.3.5) and of Temporal's 'compatible'
+// disambiguation, so the .ics invitations and Outlook read a booked time the way the bot does.
+import { DateTime } from 'luxon';
+
+export const UK_TIME_ZONE = 'Europe/London';
+
+const WALL_TIME = /^([01]\d|2[0-3]):([0-5]\d)$/;
+
+/** The instant of a UK local date ('YYYY-MM-DD') and time ('HH:MM'), by the rule above. */
+export function ukLocalToInstant(date: string, time: string): Date {
+  const clock = WALL_TIME.exec(time);
+  const local = DateTime.fromISO(date, { zone: UK_TIME_ZONE });
+  if (!clock || !local.isValid || local.toISODate() !== date) throw new RangeError(`not a UK local date and time: ${date} ${time}`);
+  // luxon moves a time in the spring gap forward by the gap (our rule); in the autumn overlap it
+  // may pick either instant, so the earliest of the possible offsets is taken explicitly.
+  const resolved = local.set({ hour: Number(clock[1]), minute: Number(clock[2]) });
+  const earliest = Math.min(...resolved.getPossibleOffsets().map((candidate) => candidate.toMillis()));
+  return new Date(earliest);
+}
+
+export interface UkWallClock {
+  /** 'YYYY-MM-DD' in England. */
+  date: string;
+  /** ISO weekday: 1 = Monday ... 7 = Sunday. */
+  weekday: number;
+  /** 'HH:MM', 24-hour. */
+  time: string;
+}
+
+/** What a clock in England shows at an instant. */
+export function ukWallClock(at: Date): UkWallClock {
+  const local = DateTime.fromJSDate(at, { zone: UK_TIME_ZONE });
+  return { date: local.toISODate()!, weekday: local.weekday, time: local.toFormat('HH:mm') };
+}
+
+/** Today's date in England, which is what "today" means on a form or a due date. */
+export function ukDate(now: Date): string {
+  return ukWallClock(now).date;
+}
+
+/** An instant as UK local time for people to read, e.g. "23 Nov 2026, 14:05". */
+export function formatInstant(instant: string): string {
+  return DateTime.fromISO(instant, { zone: UK_TIME_ZONE, locale: 'en-GB' }).toFormat('d LLL yyyy, HH:mm');
+}
