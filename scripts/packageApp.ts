@@ -8,7 +8,7 @@ import { zipSync } from 'fflate';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { COMMANDS } from '../src/teams/cards';
-import { decodePng, readPngHeader } from './png';
+import { decodePng, type Rgba } from './png';
 
 const ROOT = path.resolve(__dirname, '..');
 export const SCHEMA_FILE = path.join(ROOT, 'node_modules/@microsoft/app-manifest/build/json-schemas/teams/v1.19/MicrosoftTeams.schema.json');
@@ -130,10 +130,11 @@ function iconProblems(appDir: string, manifest: Record<string, any>): Array<{ na
     const bytes = readFileSync(file);
     const size = expected[kind];
     try {
-      const { width, height } = readPngHeader(bytes);
+      const image = decodePng(bytes);
+      const { width, height } = image;
       if (width !== size || height !== size) return `icons.${kind}: ${name} must be ${size}x${size} pixels (it is ${width}x${height})`;
       if (kind === 'outline') {
-        const problem = outlineProblem(bytes);
+        const problem = outlineProblem(image);
         if (problem) return `icons.outline: ${name} ${problem}`;
       }
     } catch (err) {
@@ -144,8 +145,7 @@ function iconProblems(appDir: string, manifest: Record<string, any>): Array<{ na
 }
 
 /** Teams wants the outline icon white on a transparent background (it tints it itself). */
-function outlineProblem(png: Uint8Array): string | null {
-  const { pixels } = decodePng(png);
+function outlineProblem({ pixels }: Rgba): string | null {
   let transparent = 0;
   for (let i = 0; i < pixels.length; i += 4) {
     if (pixels[i + 3] === 0) transparent++;

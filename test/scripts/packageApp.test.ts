@@ -5,7 +5,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { drawColorIcon, drawOutlineIcon } from '../../scripts/drawIcons';
 import { buildAppPackage, PackageError } from '../../scripts/packageApp';
-import { decodePng, encodePng, readPngHeader } from '../../scripts/png';
+import { decodePng, encodePng } from '../../scripts/png';
+import { palettePng, rgbPng } from './pngFixtures';
 
 const APP_DIR = path.resolve(__dirname, '../../appPackage');
 const GOOD_ENV = {
@@ -48,8 +49,8 @@ describe('npm run package', () => {
     expect(manifest.developer).toEqual({ name: GOOD_ENV.DEVELOPER_NAME, websiteUrl: GOOD_ENV.DEVELOPER_WEBSITE, privacyUrl: GOOD_ENV.DEVELOPER_PRIVACY_URL, termsOfUseUrl: GOOD_ENV.DEVELOPER_TERMS_URL });
     expect(manifest.validDomains).toEqual(['psb.example.gov.uk']);
     expect(JSON.stringify(manifest)).not.toContain('${{');
-    expect(readPngHeader(entries['color.png'])).toMatchObject({ width: 192, height: 192 });
-    expect(readPngHeader(entries['outline.png'])).toMatchObject({ width: 32, height: 32 });
+    expect(decodePng(entries['color.png'])).toMatchObject({ width: 192, height: 192 });
+    expect(decodePng(entries['outline.png'])).toMatchObject({ width: 32, height: 32 });
   });
 
   test('a missing BOT_ID is named, and nothing is written', () => {
@@ -94,6 +95,33 @@ describe('npm run package', () => {
     const { appDir, outFile } = copyOfAppPackage();
     writeFileSync(path.join(appDir, 'outline.png'), solid(32, [0x1f, 0x6e, 0x5c, 255]));
     expect(problemsOf(() => buildAppPackage({ env: GOOD_ENV, appDir, outFile }))).toEqual(['icons.outline: outline.png must be white on a transparent background (it has coloured pixels)']);
+  });
+
+  test('ICONS: a council\'s own logo as a palette PNG (colour) and a palette PNG with a transparent entry (outline) are accepted', () => {
+    const { appDir, outFile } = copyOfAppPackage();
+    // colour icon: three palette colours, no transparency
+    writeFileSync(path.join(appDir, 'color.png'), palettePng(192, [[0x1f, 0x6e, 0x5c, 255], [255, 255, 255, 255], [0xc0, 0x39, 0x2b, 255]], (x, y) => (x < 64 ? 0 : y < 96 ? 1 : 2)));
+    // outline icon: palette entry 0 fully transparent (tRNS), entry 1 white
+    writeFileSync(path.join(appDir, 'outline.png'), palettePng(32, [[0, 0, 0, 0], [255, 255, 255, 255]], (x, y) => (x > 8 && x < 24 && y > 8 && y < 24 ? 1 : 0)));
+    buildAppPackage({ env: GOOD_ENV, appDir, outFile });
+    const entries = unzipSync(readFileSync(outFile));
+    const color = decodePng(entries['color.png']);
+    expect(color).toMatchObject({ width: 192, height: 192 });
+    expect([...color.pixels.slice(0, 4)]).toEqual([0x1f, 0x6e, 0x5c, 255]);
+    expect([...color.pixels.slice((100 * 192 + 100) * 4, (100 * 192 + 100) * 4 + 4)]).toEqual([0xc0, 0x39, 0x2b, 255]);
+  });
+
+  test('ICONS: an RGB PNG (no alpha) is read; as an outline it is refused for having nothing transparent, not for its colour type', () => {
+    const { appDir, outFile } = copyOfAppPackage();
+    writeFileSync(path.join(appDir, 'color.png'), rgbPng(192, [0x1f, 0x6e, 0x5c]));
+    writeFileSync(path.join(appDir, 'outline.png'), rgbPng(32, [255, 255, 255]));
+    expect(problemsOf(() => buildAppPackage({ env: GOOD_ENV, appDir, outFile }))).toEqual(['icons.outline: outline.png must be white on a transparent background (nothing is transparent)']);
+  });
+
+  test('ICONS: a file that is not a PNG is named', () => {
+    const { appDir, outFile } = copyOfAppPackage();
+    writeFileSync(path.join(appDir, 'color.png'), 'GIF89a not a png');
+    expect(problemsOf(() => buildAppPackage({ env: GOOD_ENV, appDir, outFile }))).toEqual([expect.stringMatching(/^icons\.color: color\.png: not a readable PNG file/)]);
   });
 
   test('the command menu must match the bot\'s chat commands', () => {
