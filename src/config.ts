@@ -79,20 +79,30 @@ export const configSchema = z
     BOT_PUBLIC_URL: z.preprocess(blankToUndefined, z.string().url('a URL such as https://bot.example.gov.uk').optional()),
     /** Meeting invitations through Microsoft Graph: the mailbox that organises the Teams meetings. */
     GRAPH_ORGANIZER: z.preprocess(blankToUndefined, z.string().trim().email('the organiser mailbox\'s email address').optional()),
-    /** The app registration allowed to write that calendar; defaults to the bot's own (BOT_ID, BOT_PASSWORD, BOT_TENANT_ID). */
+    /** How Graph tokens are got: the app registration's client secret, its certificate, or the host's managed identity. */
+    GRAPH_CREDENTIAL: z.preprocess(
+      blankToUndefined,
+      z.enum(['client-secret', 'certificate', 'managed-identity'], { errorMap: () => ({ message: 'one of client-secret, certificate, managed-identity' }) }).default('client-secret'),
+    ),
+    /** The app registration allowed to write that calendar; defaults to the bot's own (BOT_ID, BOT_PASSWORD, BOT_TENANT_ID). For a managed identity: a user-assigned identity's client ID. */
     GRAPH_CLIENT_ID: z.preprocess(blankToUndefined, z.string().uuid('an app registration\'s client ID (a GUID)').optional()),
     GRAPH_CLIENT_SECRET: optionalString,
+    /** A PEM file holding the app registration's certificate and its private key (GRAPH_CREDENTIAL=certificate). */
+    GRAPH_CLIENT_CERTIFICATE_PATH: optionalString,
     GRAPH_TENANT_ID: z.preprocess(blankToUndefined, z.string().uuid('the Microsoft Entra tenant ID (a GUID)').optional()),
     /** Only sovereign clouds and tests change these. */
     GRAPH_BASE_URL: z.preprocess(blankToUndefined, z.string().url('a URL').default('https://graph.microsoft.com/v1.0')),
-    GRAPH_TOKEN_URL: z.preprocess(blankToUndefined, z.string().url('a URL').optional()),
+    GRAPH_AUTHORITY_HOST: z.preprocess(blankToUndefined, z.string().regex(/^https:\/\/\S+$/, 'an https:// URL (the Microsoft Entra authority host of a sovereign cloud)').optional()),
   })
   .superRefine((cfg, ctx) => {
     checkGuidanceModelConfig(cfg, ctx);
-    if (cfg.GRAPH_ORGANIZER) {
-      if (!(cfg.GRAPH_CLIENT_ID ?? cfg.BOT_ID)) ctx.addIssue({ code: 'custom', path: ['GRAPH_CLIENT_ID'], message: 'an app registration for Microsoft Graph (or set BOT_ID) when GRAPH_ORGANIZER is set' });
-      if (!(cfg.GRAPH_CLIENT_SECRET ?? cfg.BOT_PASSWORD)) ctx.addIssue({ code: 'custom', path: ['GRAPH_CLIENT_SECRET'], message: 'its client secret (or set BOT_PASSWORD) when GRAPH_ORGANIZER is set' });
-      if (!(cfg.GRAPH_TENANT_ID ?? cfg.BOT_TENANT_ID)) ctx.addIssue({ code: 'custom', path: ['GRAPH_TENANT_ID'], message: 'the tenant ID (or set BOT_TENANT_ID) when GRAPH_ORGANIZER is set' });
+    if (cfg.GRAPH_ORGANIZER && cfg.GRAPH_CREDENTIAL !== 'managed-identity') {
+      // A managed identity needs nothing more; an app registration needs its id, tenant and secret or certificate.
+      const how = `when GRAPH_ORGANIZER is set with GRAPH_CREDENTIAL=${cfg.GRAPH_CREDENTIAL}`;
+      if (!(cfg.GRAPH_CLIENT_ID ?? cfg.BOT_ID)) ctx.addIssue({ code: 'custom', path: ['GRAPH_CLIENT_ID'], message: `an app registration for Microsoft Graph (or set BOT_ID) ${how}` });
+      if (!(cfg.GRAPH_TENANT_ID ?? cfg.BOT_TENANT_ID)) ctx.addIssue({ code: 'custom', path: ['GRAPH_TENANT_ID'], message: `the tenant ID (or set BOT_TENANT_ID) ${how}` });
+      if (cfg.GRAPH_CREDENTIAL === 'client-secret' && !(cfg.GRAPH_CLIENT_SECRET ?? cfg.BOT_PASSWORD)) ctx.addIssue({ code: 'custom', path: ['GRAPH_CLIENT_SECRET'], message: `its client secret (or set BOT_PASSWORD) ${how}` });
+      if (cfg.GRAPH_CREDENTIAL === 'certificate' && !cfg.GRAPH_CLIENT_CERTIFICATE_PATH) ctx.addIssue({ code: 'custom', path: ['GRAPH_CLIENT_CERTIFICATE_PATH'], message: `the path of a PEM file with the certificate and its private key ${how}` });
     }
     if (cfg.BOT_ID && cfg.BOT_TYPE !== 'UserAssignedMSI' && !cfg.BOT_PASSWORD) {
       ctx.addIssue({ code: 'custom', path: ['BOT_PASSWORD'], message: 'the bot\'s client secret (required when BOT_ID is set)' });

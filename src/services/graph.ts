@@ -1,16 +1,42 @@
 // Microsoft Graph, for one thing only: a calendar event with a Teams meeting in the organiser
-// mailbox (POST /users/{organizer}/events). App-only token by client credentials. Errors carry the
-// HTTP status and Retry-After the way the outbox sender reads them, so a throttled call is retried
-// by the outbox no sooner than Graph asked.
+// mailbox (POST /users/{organizer}/events). The app-only token comes from @azure/identity (client
+// secret, certificate or managed identity, as GRAPH_CREDENTIAL says), which caches and renews it.
+// Errors carry the HTTP status and Retry-After the way the outbox sender reads them, so a throttled
+// call is retried by the outbox no sooner than Graph asked.
+import {
+  AuthenticationError,
+  ClientCertificateCredential,
+  ClientSecretCredential,
+  CredentialUnavailableError,
+  ManagedIdentityCredential,
+  type TokenCredential,
+  type TokenCredentialOptions,
+} from '@azure/identity';
+
+/** How the bot proves itself to Microsoft Entra for Graph (GRAPH_CREDENTIAL). */
+export type GraphCredentialSettings =
+  | { kind: 'client-secret'; tenantId: string; clientId: string; clientSecret: string }
+  | { kind: 'certificate'; tenantId: string; clientId: string; certificatePath: string }
+  /** System-assigned without a client id; a user-assigned identity by its client id. */
+  | { kind: 'managed-identity'; clientId?: string };
+
+/** A credential for the settings. `options` carries the authority host (sovereign clouds) and, in tests, the HTTP client. */
+export function graphCredential(settings: GraphCredentialSettings, options: TokenCredentialOptions = {}): TokenCredential {
+  switch (settings.kind) {
+    case 'client-secret':
+      return new ClientSecretCredential(settings.tenantId, settings.clientId, settings.clientSecret, options);
+    case 'certificate':
+      return new ClientCertificateCredential(settings.tenantId, settings.clientId, { certificatePath: settings.certificatePath }, options);
+    case 'managed-identity':
+      return settings.clientId ? new ManagedIdentityCredential(settings.clientId, options) : new ManagedIdentityCredential(options);
+  }
+}
 
 export interface GraphSettings {
   organizer: string;
-  clientId: string;
-  clientSecret: string;
-  tenantId: string;
   baseUrl: string;
-  /** Defaults to the Microsoft Entra token endpoint of the tenant. */
-  tokenUrl?: string;
+  /** Makes a credential; called again after Graph refuses a token, so the next call gets a fresh one. */
+  credential: () => TokenCredential;
   timeoutMs?: number;
 }
 
@@ -61,9 +87,8 @@ const SCOPE = 'https://graph.microsoft.com/.default';
 const utcDateTime = (at: Date) => ({ dateTime: at.toISOString().slice(0, 19), timeZone: 'UTC' });
 
 export function createGraphCalendar(settings: GraphSettings, fetchImpl: typeof fetch = fetch): GraphCalendar {
-  const tokenUrl = settings.tokenUrl ?? `https://login.microsoftonline.com/${encodeURIComponent(settings.tenantId)}/oauth2/v2.0/token`;
   const timeoutMs = settings.timeoutMs ?? 15_000;
-  let cached: { token: string; until: number } | null = null;
+  let credential = settings.credential();
 
   async function call(url: string, init: RequestInit, what: string): Promise<Response> {
     let res: Response;
@@ -74,19 +99,18 @@ export function createGraphCalendar(settings: GraphSettings, fetchImpl: typeof f
     }
     if (res.ok) return res;
     const detail = await res.text().catch(() => '');
-    const code = /"code"\s*:\s*"([^"]+)"/.exec(detail)?.[1] ?? /"error"\s*:\s*"([^"]+)"/.exec(detail)?.[1];
+    const code = /"code"\s*:\s*"([^"]+)"/.exec(detail)?.[1];
     throw new GraphError(`${what} answered ${res.status}${code ? ` (${code})` : ''}`, res.status, res.headers.get('retry-after'));
   }
 
   async function token(): Promise<string> {
-    if (cached && cached.until > Date.now()) return cached.token;
-    const body = new URLSearchParams({ client_id: settings.clientId, client_secret: settings.clientSecret, scope: SCOPE, grant_type: 'client_credentials' });
-    const res = await call(tokenUrl, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body }, 'the Microsoft Entra token endpoint');
-    const json = (await res.json()) as { access_token?: string; expires_in?: number };
-    if (!json.access_token) throw new GraphError('the token endpoint gave no access token', 500);
-    // Renew a minute early, so a token never runs out mid-call.
-    cached = { token: json.access_token, until: Date.now() + Math.max(0, (json.expires_in ?? 3600) - 60) * 1000 };
-    return cached.token;
+    try {
+      const accessToken = await credential.getToken(SCOPE, { abortSignal: AbortSignal.timeout(timeoutMs) });
+      if (!accessToken) throw new GraphError('Microsoft Entra gave no access token', 500);
+      return accessToken.token;
+    } catch (err) {
+      throw tokenError(err);
+    }
   }
 
   return {
@@ -108,8 +132,8 @@ export function createGraphCalendar(settings: GraphSettings, fetchImpl: typeof f
       try {
         res = await call(url, { method: 'POST', headers: { authorization: `Bearer ${await token()}`, 'content-type': 'application/json' }, body: JSON.stringify(event) }, 'Microsoft Graph');
       } catch (err) {
-        // A refused token is renewed on the next attempt.
-        if (err instanceof GraphError && err.statusCode === 401) cached = null;
+        // A refused token is renewed on the next attempt: a new credential has an empty cache.
+        if (err instanceof GraphError && err.statusCode === 401) credential = settings.credential();
         throw err;
       }
       const created = (await res.json()) as { id?: string; webLink?: string; onlineMeeting?: { joinUrl?: string } | null };
@@ -117,4 +141,20 @@ export function createGraphCalendar(settings: GraphSettings, fetchImpl: typeof f
       return { id: created.id, joinUrl: created.onlineMeeting?.joinUrl ?? null, webLink: created.webLink ?? null };
     },
   };
+}
+
+/**
+ * A failed token request as a GraphError. Entra's answer (a bad secret, an unknown client) keeps its
+ * status and error code, so a 4xx is lasting; no answer at all (network down, a managed identity
+ * endpoint not there yet) has no status and is retried.
+ */
+function tokenError(err: unknown): GraphError {
+  if (err instanceof GraphError) return err;
+  // @azure/identity throws AuthenticationError for Entra's refusals, or wraps MSAL's ServerError as `cause`.
+  const cause = (err as { cause?: { status?: unknown; errorCode?: unknown } } | null)?.cause;
+  const status = err instanceof AuthenticationError ? err.statusCode : typeof cause?.status === 'number' ? cause.status : undefined;
+  const code = err instanceof AuthenticationError ? err.errorResponse?.error : typeof cause?.errorCode === 'string' ? cause.errorCode : undefined;
+  if (status !== undefined && status >= 400) return new GraphError(`the Microsoft Entra token endpoint answered ${status}${code ? ` (${code})` : ''}`, status);
+  const unavailable = err instanceof CredentialUnavailableError ? 'no credential available: ' : '';
+  return new GraphError(`the Microsoft Entra token endpoint: ${unavailable}${err instanceof Error ? err.message.split('\n')[0] : String(err)}`, undefined);
 }

@@ -10,7 +10,7 @@ import { MEETINGS } from '../domain/meetings';
 import type { MeetingDoc, MeetingInvitation } from '../store/records';
 import { writeAudit } from './audit';
 import type { ServiceContext } from './context';
-import { createGraphCalendar, GraphError, type GraphCalendar, type OnlineMeetingRequest } from './graph';
+import { createGraphCalendar, graphCredential, GraphError, type GraphCalendar, type GraphCredentialSettings, type OnlineMeetingRequest } from './graph';
 import { enqueueAll, type OutgoingMessage } from './outbox';
 
 export interface CalendarSettings {
@@ -24,14 +24,26 @@ export function calendarSettings(config: Config, localUrl: () => string | null):
   const graph = config.GRAPH_ORGANIZER
     ? createGraphCalendar({
         organizer: config.GRAPH_ORGANIZER,
-        clientId: (config.GRAPH_CLIENT_ID ?? config.BOT_ID)!,
-        clientSecret: (config.GRAPH_CLIENT_SECRET ?? config.BOT_PASSWORD)!,
-        tenantId: (config.GRAPH_TENANT_ID ?? config.BOT_TENANT_ID)!,
         baseUrl: config.GRAPH_BASE_URL,
-        tokenUrl: config.GRAPH_TOKEN_URL,
+        credential: () => graphCredential(graphCredentialSettings(config), config.GRAPH_AUTHORITY_HOST ? { authorityHost: config.GRAPH_AUTHORITY_HOST } : {}),
       })
     : null;
   return { graph, publicUrl: () => config.BOT_PUBLIC_URL?.replace(/\/+$/, '') ?? (config.localMode ? localUrl() : null) };
+}
+
+/** GRAPH_CREDENTIAL and its settings (config.ts has checked that each kind has what it needs). */
+export function graphCredentialSettings(config: Config): GraphCredentialSettings {
+  const clientId = config.GRAPH_CLIENT_ID ?? config.BOT_ID;
+  const tenantId = (config.GRAPH_TENANT_ID ?? config.BOT_TENANT_ID)!;
+  switch (config.GRAPH_CREDENTIAL) {
+    case 'managed-identity':
+      // A user-assigned identity by its client id: GRAPH_CLIENT_ID, or the bot's own when the bot runs as one.
+      return { kind: 'managed-identity', clientId: config.GRAPH_CLIENT_ID ?? (config.BOT_TYPE === 'UserAssignedMSI' ? config.BOT_ID : undefined) };
+    case 'certificate':
+      return { kind: 'certificate', tenantId, clientId: clientId!, certificatePath: config.GRAPH_CLIENT_CERTIFICATE_PATH! };
+    case 'client-secret':
+      return { kind: 'client-secret', tenantId, clientId: clientId!, clientSecret: (config.GRAPH_CLIENT_SECRET ?? config.BOT_PASSWORD)! };
+  }
 }
 
 export function meetingTitle(meeting: Pick<MeetingDoc, 'type' | 'ref' | 'caseRef'>): string {

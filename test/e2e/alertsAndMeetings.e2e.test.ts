@@ -209,16 +209,19 @@ describe('fragility alerts and meetings over HTTP, invitations in Teams (no Micr
   });
 });
 
-describe('meetings over HTTP with Microsoft Graph (a local endpoint)', () => {
+describe('meetings over HTTP with Microsoft Graph (a local endpoint, the token from a local managed identity endpoint)', () => {
   let h: Harness;
   let graph: FakeGraph;
+  let restoreEnv: () => void;
 
   beforeEach(async () => {
     graph = await startFakeGraph();
+    restoreEnv = graph.actAsManagedIdentityEndpoint();
     h = await startHarness({ env: graph.env() });
   });
   afterEach(async () => {
     await h.stop();
+    restoreEnv();
     await graph.stop();
   });
 

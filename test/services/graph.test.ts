@@ -1,10 +1,11 @@
 // The Microsoft Graph client against a local endpoint that checks each request as Graph and the
-// Microsoft Entra token endpoint would (method, path, body, auth header) and answers as they do,
-// throttling included.
+// token services would (method, path, body, headers) and answers as they do, throttling included.
+// Tokens come through @azure/identity: a client secret against a local Microsoft Entra authority,
+// and a managed identity against a local App Service identity endpoint.
 import { loadConfig } from '../../src/config';
-import { createGraphCalendar, GraphError, type GraphCalendar, type OnlineMeetingRequest } from '../../src/services/graph';
-import { calendarSettings } from '../../src/services/invitations';
-import { FAKE_CLIENT, FAKE_TENANT, ORGANIZER, startFakeGraph, type FakeGraph } from '../support/fakeGraph';
+import { createGraphCalendar, graphCredential, GraphError, type GraphCalendar, type OnlineMeetingRequest } from '../../src/services/graph';
+import { calendarSettings, graphCredentialSettings } from '../../src/services/invitations';
+import { FAKE_AUTHORITY_HOST, FAKE_CLIENT, NOT_ASSIGNED, FAKE_TENANT, ORGANIZER, startFakeGraph, type FakeGraph } from '../support/fakeGraph';
 
 const request: OnlineMeetingRequest = {
   subject: 'Placement Stability Meeting MT-2026-0001 (case CR-1001)',
@@ -24,25 +25,29 @@ describe('Microsoft Graph calendar client', () => {
 
   beforeEach(async () => {
     fake = await startFakeGraph();
-    graph = createGraphCalendar({
+    graph = secretCalendar(FAKE_CLIENT.secret);
+  });
+  const secretCalendar = (clientSecret: string) =>
+    createGraphCalendar({
       organizer: ORGANIZER,
-      clientId: FAKE_CLIENT.id,
-      clientSecret: FAKE_CLIENT.secret,
-      tenantId: FAKE_TENANT,
       baseUrl: `${fake.base}/v1.0`,
-      tokenUrl: `${fake.base}/${FAKE_TENANT}/oauth2/v2.0/token`,
+      credential: () =>
+        graphCredential(
+          { kind: 'client-secret', tenantId: FAKE_TENANT, clientId: FAKE_CLIENT.id, clientSecret },
+          { authorityHost: FAKE_AUTHORITY_HOST, disableInstanceDiscovery: true, httpClient: fake.httpClient } as never,
+        ),
       timeoutMs: 2000,
     });
-  });
   afterEach(async () => {
     await fake.stop();
   });
 
-  test('gets an app-only token, then POSTs the event with a Teams meeting to the organiser\'s calendar', async () => {
+  test('gets an app-only token with the client secret from the authority, then POSTs the event with a Teams meeting to the organiser\'s calendar', async () => {
     const created = await graph.createOnlineMeeting(request);
     expect(created).toEqual({ id: 'AAMkAGI2TG93AAA1=', joinUrl: 'https://teams.microsoft.com/l/meetup-join/19%3ameeting_1', webLink: 'https://outlook.office365.com/owa/?itemid=1' });
-    const [tokenCall, eventCall] = fake.received;
-    expect(tokenCall).toMatchObject({ method: 'POST', path: `/${FAKE_TENANT}/oauth2/v2.0/token`, headers: expect.objectContaining({ 'content-type': 'application/x-www-form-urlencoded' }) });
+    const tokenCall = fake.received.find((r) => r.path.includes('/oauth2/v2.0/token'))!;
+    const eventCall = fake.eventPosts()[0]!;
+    expect(tokenCall).toMatchObject({ method: 'POST', path: expect.stringMatching(new RegExp(`^/${FAKE_TENANT}/oauth2/v2.0/token(\\?|$)`)), headers: expect.objectContaining({ 'content-type': expect.stringMatching(/^application\/x-www-form-urlencoded/) }) });
     expect(eventCall).toMatchObject({ method: 'POST', path: '/v1.0/users/meetings%40example.org/events', headers: expect.objectContaining({ authorization: 'Bearer token-1', 'content-type': 'application/json' }) });
     expect(JSON.parse(eventCall.body)).toEqual({
       subject: request.subject,
@@ -82,20 +87,71 @@ describe('Microsoft Graph calendar client', () => {
   });
 
   test('wrong app credentials are reported as the token endpoint\'s refusal', async () => {
-    const wrong = createGraphCalendar({ organizer: ORGANIZER, clientId: FAKE_CLIENT.id, clientSecret: 'nope', tenantId: FAKE_TENANT, baseUrl: `${fake.base}/v1.0`, tokenUrl: `${fake.base}/${FAKE_TENANT}/oauth2/v2.0/token` });
-    await expect(wrong.createOnlineMeeting(request)).rejects.toMatchObject({ statusCode: 401, message: 'the Microsoft Entra token endpoint answered 401 (invalid_client)' });
+    const wrong = secretCalendar('nope');
+    await expect(wrong.createOnlineMeeting(request)).rejects.toMatchObject({ statusCode: 401, transient: false, message: 'the Microsoft Entra token endpoint answered 401 (invalid_client)' });
     expect(fake.eventPosts()).toHaveLength(0);
+  });
+});
+
+describe('Microsoft Graph with a managed identity (App Service identity endpoint on loopback)', () => {
+  // One stand-in for the whole block: MSAL keeps managed identity tokens and the endpoint it found
+  // for the life of the process, as it would on a real host.
+  let fake: FakeGraph;
+  let restoreEnv: () => void;
+  beforeAll(async () => {
+    fake = await startFakeGraph();
+    restoreEnv = fake.actAsManagedIdentityEndpoint();
+  });
+  afterAll(async () => {
+    restoreEnv();
+    await fake.stop();
+  });
+
+  test('GRAPH_CREDENTIAL=managed-identity needs no secret: the token comes from IDENTITY_ENDPOINT and the event is created', async () => {
+    const config = loadConfig({ ...fake.env() });
+    expect(graphCredentialSettings(config)).toEqual({ kind: 'managed-identity', clientId: undefined });
+    const graph = calendarSettings(config, () => null).graph!;
+    await expect(graph.createOnlineMeeting(request)).resolves.toMatchObject({ id: 'AAMkAGI2TG93AAA1=' });
+    expect(fake.managedIdentityClientIds).toEqual([null]);
+    const [event] = fake.eventPosts();
+    expect(event!.headers.authorization).toBe('Bearer token-1');
+    expect(JSON.parse(event!.body).transactionId).toBe('MT-2026-0001');
+  });
+
+  test('a user-assigned identity is asked for by its client id (the bot\'s own with BOT_TYPE=UserAssignedMSI)', async () => {
+    const config = loadConfig({ ...fake.env(), BOT_ID: FAKE_CLIENT.id, BOT_TYPE: 'UserAssignedMSI', BOT_TENANT_ID: FAKE_TENANT });
+    expect(graphCredentialSettings(config)).toEqual({ kind: 'managed-identity', clientId: FAKE_CLIENT.id });
+    await calendarSettings(config, () => null).graph!.createOnlineMeeting(request);
+    expect(fake.managedIdentityClientIds).toEqual([null, FAKE_CLIENT.id]);
+  });
+
+  test('an identity the host does not have is refused: a GraphError the outbox reports, and no event is posted', async () => {
+    const posted = fake.eventPosts().length;
+    const graph = createGraphCalendar({ organizer: ORGANIZER, baseUrl: `${fake.base}/v1.0`, credential: () => graphCredential({ kind: 'managed-identity', clientId: NOT_ASSIGNED }), timeoutMs: 5000 });
+    const err = await graph.createOnlineMeeting(request).catch((e) => e);
+    expect(err).toBeInstanceOf(GraphError);
+    expect(err.message).toMatch(/^the Microsoft Entra token endpoint/);
+    expect(fake.eventPosts()).toHaveLength(posted);
   });
 });
 
 describe('Microsoft Graph settings', () => {
   test('GRAPH_ORGANIZER needs an app registration: its own, or the bot\'s', () => {
-    expect(() => loadConfig({ GRAPH_ORGANIZER: ORGANIZER })).toThrow(/GRAPH_CLIENT_ID: expected an app registration for Microsoft Graph \(or set BOT_ID\)/);
+    expect(() => loadConfig({ GRAPH_ORGANIZER: ORGANIZER })).toThrow(/GRAPH_CLIENT_ID: expected an app registration for Microsoft Graph \(or set BOT_ID\) when GRAPH_ORGANIZER is set with GRAPH_CREDENTIAL=client-secret/);
     const own = loadConfig({ GRAPH_ORGANIZER: ORGANIZER, GRAPH_CLIENT_ID: FAKE_CLIENT.id, GRAPH_CLIENT_SECRET: 's', GRAPH_TENANT_ID: FAKE_TENANT });
     expect(calendarSettings(own, () => null).graph?.organizer).toBe(ORGANIZER);
     const bots = loadConfig({ GRAPH_ORGANIZER: ORGANIZER, BOT_ID: FAKE_CLIENT.id, BOT_PASSWORD: 's', BOT_TENANT_ID: FAKE_TENANT });
     expect(bots.GRAPH_BASE_URL).toBe('https://graph.microsoft.com/v1.0');
     expect(calendarSettings(bots, () => null).graph).not.toBeNull();
+  });
+
+  test('GRAPH_CREDENTIAL chooses how: a certificate needs its PEM file, a managed identity nothing, anything else is named', () => {
+    const app = { GRAPH_ORGANIZER: ORGANIZER, GRAPH_CLIENT_ID: FAKE_CLIENT.id, GRAPH_TENANT_ID: FAKE_TENANT };
+    expect(() => loadConfig({ ...app, GRAPH_CREDENTIAL: 'certificate' })).toThrow(/GRAPH_CLIENT_CERTIFICATE_PATH: expected the path of a PEM file/);
+    expect(graphCredentialSettings(loadConfig({ ...app, GRAPH_CREDENTIAL: 'certificate', GRAPH_CLIENT_CERTIFICATE_PATH: '/etc/psb/graph.pem' }))).toEqual({ kind: 'certificate', tenantId: FAKE_TENANT, clientId: FAKE_CLIENT.id, certificatePath: '/etc/psb/graph.pem' });
+    expect(graphCredentialSettings(loadConfig({ GRAPH_ORGANIZER: ORGANIZER, GRAPH_CREDENTIAL: 'managed-identity' }))).toEqual({ kind: 'managed-identity', clientId: undefined });
+    expect(() => loadConfig({ ...app, GRAPH_CREDENTIAL: 'password' })).toThrow(/GRAPH_CREDENTIAL: expected one of client-secret, certificate, managed-identity \(got "password"\)/);
+    expect(() => loadConfig({ ...app, GRAPH_CLIENT_SECRET: 's', GRAPH_AUTHORITY_HOST: 'http://login.example' })).toThrow(/GRAPH_AUTHORITY_HOST: expected an https:\/\/ URL/);
   });
 
   test('without Graph, .ics links use BOT_PUBLIC_URL, or the loopback address in local mode', () => {

@@ -1,8 +1,11 @@
-// A stand-in for Microsoft Graph and the Microsoft Entra token endpoint, on 127.0.0.1. It checks
-// each request as they would (method, path, form or JSON body, bearer token) and answers as they
-// do; `eventAnswers` lets a test throttle or fail the next event POSTs.
+// A stand-in for Microsoft Graph and the two token services the bot may use, on 127.0.0.1: a
+// Microsoft Entra authority (OpenID metadata and the client-credentials token endpoint) and an App
+// Service managed identity endpoint (what IDENTITY_ENDPOINT / IDENTITY_HEADER point at). It checks
+// each request as they would (method, path, form or JSON body, headers) and answers as they do;
+// `eventAnswers` lets a test throttle or fail the next event POSTs.
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { createDefaultHttpClient, type HttpClient } from '@azure/core-rest-pipeline';
 
 export type GraphAnswer = { status: number; body?: object; headers?: Record<string, string> } | 'hang-up';
 
@@ -17,11 +20,17 @@ export interface GraphRequest {
 export const FAKE_TENANT = '11111111-2222-3333-4444-555555555555';
 export const FAKE_CLIENT = { id: '66666666-7777-8888-9999-000000000000', secret: 'secret-1' };
 export const ORGANIZER = 'meetings@example.org';
+/** The https authority host MSAL is given; requests to it are carried to the stand-in (see `httpClient`). */
+export const FAKE_AUTHORITY_HOST = 'https://login.authority.test';
+const IDENTITY_HEADER = 'identity-header-secret';
+/** A user-assigned identity the stand-in host does not have. */
+export const NOT_ASSIGNED = '99999999-8888-7777-6666-555555555555';
 
 export async function startFakeGraph() {
   const received: GraphRequest[] = [];
   const eventAnswers: GraphAnswer[] = [];
   let tokens = 0;
+  const managedIdentityClientIds: Array<string | null> = [];
   let events = 0;
   const server = http.createServer((req, res) => {
     let body = '';
@@ -32,15 +41,37 @@ export async function startFakeGraph() {
         res.writeHead(status, { 'content-type': 'application/json', ...headers });
         res.end(JSON.stringify(json));
       };
-      if (req.method === 'POST' && req.url === `/${FAKE_TENANT}/oauth2/v2.0/token`) {
+      const url = new URL(req.url ?? '/', 'http://stand-in');
+      if (req.method === 'GET' && url.pathname === `/${FAKE_TENANT}/v2.0/.well-known/openid-configuration`) {
+        const issuer = `${FAKE_AUTHORITY_HOST}/${FAKE_TENANT}`;
+        return send(200, {
+          issuer: `${issuer}/v2.0`,
+          authorization_endpoint: `${issuer}/oauth2/v2.0/authorize`,
+          token_endpoint: `${issuer}/oauth2/v2.0/token`,
+          end_session_endpoint: `${issuer}/oauth2/v2.0/logout`,
+          jwks_uri: `${issuer}/discovery/v2.0/keys`,
+          response_types_supported: ['code', 'id_token', 'token'],
+        });
+      }
+      if (req.method === 'POST' && url.pathname === `/${FAKE_TENANT}/oauth2/v2.0/token`) {
         const form = new URLSearchParams(body);
         const ok =
-          req.headers['content-type'] === 'application/x-www-form-urlencoded' &&
+          String(req.headers['content-type']).startsWith('application/x-www-form-urlencoded') &&
           form.get('grant_type') === 'client_credentials' &&
           form.get('client_id') === FAKE_CLIENT.id &&
           form.get('client_secret') === FAKE_CLIENT.secret &&
-          form.get('scope') === 'https://graph.microsoft.com/.default';
-        return ok ? send(200, { token_type: 'Bearer', expires_in: 3599, access_token: `token-${++tokens}` }) : send(401, { error: 'invalid_client' });
+          (form.get('scope') ?? '').split(' ').includes('https://graph.microsoft.com/.default');
+        return ok
+          ? send(200, { token_type: 'Bearer', expires_in: 3599, ext_expires_in: 3599, access_token: `token-${++tokens}` })
+          : send(401, { error: 'invalid_client', error_description: 'AADSTS7000215: Invalid client secret provided.', error_codes: [7000215] });
+      }
+      // App Service managed identity (api-version 2019-08-01): GET with the X-IDENTITY-HEADER secret.
+      if (req.method === 'GET' && url.pathname === '/msi/token') {
+        if (req.headers['x-identity-header'] !== IDENTITY_HEADER) return send(401, { error: 'unauthorized' });
+        if (url.searchParams.get('api-version') !== '2019-08-01' || url.searchParams.get('resource') !== 'https://graph.microsoft.com') return send(400, { error: 'invalid_request' });
+        if (url.searchParams.get('client_id') === NOT_ASSIGNED) return send(400, { statusCode: 400, message: 'No User Assigned or Delegated Managed Identity found for specified ClientId/ResourceId/PrincipalId.' });
+        managedIdentityClientIds.push(url.searchParams.get('client_id'));
+        return send(200, { access_token: `token-${++tokens}`, expires_on: String(Math.floor(Date.now() / 1000) + 3600), resource: 'https://graph.microsoft.com', token_type: 'Bearer' });
       }
       if (req.method === 'POST' && req.url === `/v1.0/users/${encodeURIComponent(ORGANIZER)}/events`) {
         if (!/^Bearer token-\d+$/.test(req.headers.authorization ?? '')) return send(401, { error: { code: 'InvalidAuthenticationToken', message: 'Access token is empty.' } });
@@ -68,14 +99,41 @@ export async function startFakeGraph() {
     eventAnswers,
     tokensIssued: () => tokens,
     eventPosts: () => received.filter((r) => r.path.endsWith('/events')),
-    /** Settings that point the bot at this fake. */
+    /** The client ids (null: system-assigned) the managed identity endpoint was asked for. */
+    managedIdentityClientIds,
+    /** Carries requests for FAKE_AUTHORITY_HOST to the stand-in (MSAL insists on an https authority). */
+    httpClient: ((): HttpClient => {
+      const inner = createDefaultHttpClient();
+      return {
+        sendRequest: (request) => {
+          if (request.url.startsWith(FAKE_AUTHORITY_HOST)) {
+            request.url = base + request.url.slice(FAKE_AUTHORITY_HOST.length);
+            request.allowInsecureConnection = true; // plain HTTP, to loopback only
+          }
+          return inner.sendRequest(request);
+        },
+      };
+    })(),
+    /**
+     * Makes this process look like an App Service with a managed identity whose endpoint is this
+     * stand-in (the variables @azure/identity reads); returns the function that undoes it.
+     */
+    actAsManagedIdentityEndpoint: () => {
+      const saved = { IDENTITY_ENDPOINT: process.env.IDENTITY_ENDPOINT, IDENTITY_HEADER: process.env.IDENTITY_HEADER };
+      process.env.IDENTITY_ENDPOINT = `${base}/msi/token`;
+      process.env.IDENTITY_HEADER = IDENTITY_HEADER;
+      return () => {
+        for (const [name, value] of Object.entries(saved)) {
+          if (value === undefined) delete process.env[name];
+          else process.env[name] = value;
+        }
+      };
+    },
+    /** Settings that point the bot at this fake, with the managed identity (see actAsManagedIdentityEndpoint). */
     env: () => ({
       GRAPH_ORGANIZER: ORGANIZER,
-      GRAPH_CLIENT_ID: FAKE_CLIENT.id,
-      GRAPH_CLIENT_SECRET: FAKE_CLIENT.secret,
-      GRAPH_TENANT_ID: FAKE_TENANT,
+      GRAPH_CREDENTIAL: 'managed-identity',
       GRAPH_BASE_URL: `${base}/v1.0`,
-      GRAPH_TOKEN_URL: `${base}/${FAKE_TENANT}/oauth2/v2.0/token`,
     }),
     stop: () => new Promise<void>((r) => server.close(() => r())),
   };
