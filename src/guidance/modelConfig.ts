@@ -1,5 +1,5 @@
 // Settings for the optional model that may word guidance answers (see phrasing.ts). Kept apart
-// from phrasing.ts so that src/config.ts can validate them without loading teams-ai.
+// from phrasing.ts so that src/config.ts can validate them without loading the openai SDK.
 import { z } from 'zod';
 
 const blankToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);

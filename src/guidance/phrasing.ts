@@ -3,22 +3,10 @@
 // steps and sources always stay as retrieved. Any error, refusal, odd output or a reply slower than
 // the timeout gives null, and the caller keeps the retrieval answer.
 //
-// The call goes through teams-ai's OpenAIModel.completePrompt with a PromptTemplate, outside a
-// turn: the prompt is made of TextSections (no template expansion of the question or guidance
-// text), so the context, memory and functions it is given are never used for rendering.
+// The call goes straight through the openai SDK (its AzureOpenAI client for Azure): one chat
+// completion, the SDK's own timeout and no retries, since a retry could never finish in time.
 
-import {
-  OpenAIModel,
-  GPTTokenizer,
-  Prompt,
-  TextSection,
-  type AzureOpenAIModelOptions,
-  type Memory,
-  type OpenAIModelOptions,
-  type PromptFunctions,
-  type PromptTemplate,
-} from '@microsoft/teams-ai';
-import { BotAdapter, TurnContext, type Activity, type ConversationReference, type ResourceResponse } from 'botbuilder';
+import OpenAI, { AzureOpenAI, type ClientOptions } from 'openai';
 import type { Logger } from '../services/context';
 import { guidanceModelSettings, type GuidanceModelConfig } from './modelConfig';
 import type { GuidanceAnswer } from './types';
@@ -54,7 +42,7 @@ export interface GuidancePhraserOptions {
   timeoutMs?: number;
   log?: Logger;
   /** Passed to the OpenAI client (tests point `fetch` at a local server). */
-  clientOptions?: OpenAIModelOptions['clientOptions'];
+  clientOptions?: Pick<ClientOptions, 'fetch' | 'httpAgent'>;
 }
 
 /** A phraser for the configured model, or null when no model is configured. */
@@ -64,81 +52,41 @@ export function createGuidancePhraser(cfg: GuidanceModelConfig, options: Guidanc
   const timeoutMs = options.timeoutMs ?? DEFAULT_PHRASING_TIMEOUT_MS;
   // One attempt within the time budget: a retry could never finish in time.
   const clientOptions = { ...options.clientOptions, timeout: timeoutMs, maxRetries: 0 };
-  const modelName = settings.provider === 'azure' ? settings.deployment : settings.model;
-  const model = new OpenAIModel(
+  const client =
     settings.provider === 'azure'
-      ? ({
-          azureEndpoint: settings.endpoint,
-          azureApiKey: settings.apiKey,
-          azureDefaultDeployment: settings.deployment,
-          azureApiVersion: settings.apiVersion,
-          useSystemMessages: true,
-          clientOptions,
-        } satisfies AzureOpenAIModelOptions)
-      : ({
-          apiKey: settings.apiKey,
-          defaultModel: settings.model,
-          endpoint: settings.baseUrl,
-          useSystemMessages: true,
-          clientOptions,
-        } satisfies OpenAIModelOptions),
-  );
-  const tokenizer = new GPTTokenizer();
+      ? new AzureOpenAI({ endpoint: settings.endpoint, apiKey: settings.apiKey, deployment: settings.deployment, apiVersion: settings.apiVersion, ...clientOptions })
+      : new OpenAI({ apiKey: settings.apiKey, baseURL: settings.baseUrl, ...clientOptions });
+  // For Azure the deployment is in the path; the SDK still wants a model name in the body.
+  const modelName = settings.provider === 'azure' ? settings.deployment : settings.model;
   const log = options.log;
 
   return {
     async phrase(answer) {
       if (!answer.found || !answer.answer) return null;
-      const template = phrasingTemplate(answer);
       const started = Date.now();
-      let timer: NodeJS.Timeout | undefined;
-      const timedOut = new Promise<'timeout'>((resolve) => {
-        timer = setTimeout(() => resolve('timeout'), timeoutMs);
-      });
       try {
-        const context = new TurnContext(new DetachedAdapter(), { type: 'message', text: answer.question });
-        const result = await Promise.race([model.completePrompt(context, new ScratchMemory(), NO_FUNCTIONS, tokenizer, template), timedOut]);
-        if (result === 'timeout') {
-          log?.warn({ model: modelName, timeoutMs }, 'guidance phrasing timed out; using the retrieval answer');
-          return null;
-        }
-        if (result.status !== 'success') {
-          log?.warn({ model: modelName, status: result.status, err: result.error?.message }, 'guidance phrasing failed; using the retrieval answer');
-          return null;
-        }
-        const text = acceptablePhrasing(result.message?.content);
+        const completion = await client.chat.completions.create(
+          {
+            model: modelName,
+            messages: [
+              { role: 'system', content: INSTRUCTIONS },
+              { role: 'user', content: guidanceText(answer) },
+            ],
+            max_tokens: 200,
+            temperature: 0,
+          },
+          // The SDK's timeout covers the wait for an answer; the signal bounds the whole call, body included.
+          { signal: AbortSignal.timeout(timeoutMs) },
+        );
+        const text = acceptablePhrasing(completion.choices?.[0]?.message?.content);
         log?.debug({ model: modelName, ms: Date.now() - started, used: text !== null }, 'guidance phrasing');
         return text === null ? null : { text, model: modelName };
       } catch (err) {
-        log?.warn({ model: modelName, err: err instanceof Error ? err.message : String(err) }, 'guidance phrasing failed; using the retrieval answer');
+        const timedOut = err instanceof OpenAI.APIConnectionTimeoutError || err instanceof OpenAI.APIUserAbortError;
+        const status = err instanceof OpenAI.APIError ? err.status : undefined;
+        log?.warn({ model: modelName, timeoutMs, status, err: timedOut ? 'timed out' : err instanceof Error ? err.message : String(err) }, 'guidance phrasing failed; using the retrieval answer');
         return null;
-      } finally {
-        clearTimeout(timer);
       }
-    },
-  };
-}
-
-/** The prompt: instructions, then the retrieved guidance and the question, as plain text. */
-function phrasingTemplate(answer: GuidanceAnswer): PromptTemplate {
-  return {
-    name: 'guidance-phrasing',
-    prompt: new Prompt([new TextSection(INSTRUCTIONS, 'system'), new TextSection(guidanceText(answer), 'user')]),
-    config: {
-      schema: 1.1,
-      type: 'completion',
-      completion: {
-        completion_type: 'chat',
-        frequency_penalty: 0,
-        include_history: false,
-        include_input: false,
-        include_images: false,
-        max_tokens: 200,
-        max_input_tokens: 3000,
-        presence_penalty: 0,
-        temperature: 0,
-        top_p: 1,
-      },
     },
   };
 }
@@ -162,45 +110,4 @@ function acceptablePhrasing(content: unknown): string | null {
   const text = content.replace(/\s+/g, ' ').trim();
   if (text.length < 10 || text.length > MAX_PHRASED_LENGTH || text.includes(NO_ANSWER)) return null;
   return text;
-}
-
-/** Prompt memory for a call made outside a turn; the model reads `temp.streamer` from it. */
-class ScratchMemory implements Memory {
-  private readonly values = new Map<string, unknown>();
-  deleteValue(path: string): void {
-    this.values.delete(path);
-  }
-  hasValue(path: string): boolean {
-    return this.values.has(path);
-  }
-  getValue<TValue = unknown>(path: string): TValue {
-    return this.values.get(path) as TValue;
-  }
-  setValue(path: string, value: unknown): void {
-    this.values.set(path, value);
-  }
-}
-
-const NO_FUNCTIONS: PromptFunctions = {
-  hasFunction: () => false,
-  getFunction: (name) => {
-    throw new Error(`no prompt function ${name}`);
-  },
-  invokeFunction: (name) => Promise.reject(new Error(`no prompt function ${name}`)),
-};
-
-/** The model is given a turn context but never replies through it. */
-class DetachedAdapter extends BotAdapter {
-  sendActivities(): Promise<ResourceResponse[]> {
-    return Promise.reject(new Error('guidance phrasing cannot send activities'));
-  }
-  updateActivity(_context: TurnContext, _activity: Partial<Activity>): Promise<void> {
-    return Promise.reject(new Error('guidance phrasing cannot update activities'));
-  }
-  deleteActivity(_context: TurnContext, _reference: Partial<ConversationReference>): Promise<void> {
-    return Promise.reject(new Error('guidance phrasing cannot delete activities'));
-  }
-  continueConversation(): Promise<void> {
-    return Promise.reject(new Error('guidance phrasing cannot continue conversations'));
-  }
 }

@@ -123,16 +123,12 @@ describe('guidance phrasing against a local endpoint', () => {
   const entry = index.getEntry('move-approval')!;
   let server: FakeModelServer;
   let baseUrl: string;
-  let consoleLog: jest.SpyInstance;
 
   beforeEach(async () => {
     server = new FakeModelServer();
     baseUrl = await server.start();
-    // teams-ai prints failed model calls to the console; keep the test output clean
-    consoleLog = jest.spyOn(console, 'log').mockImplementation(() => undefined);
   });
   afterEach(async () => {
-    consoleLog.mockRestore();
     await server.stop();
   });
 
@@ -150,6 +146,7 @@ describe('guidance phrasing against a local endpoint', () => {
     expect(request!.url).toBe('/v1/chat/completions');
     expect(request!.headers.authorization).toBe('Bearer sk-local');
     expect(request!.body.model).toBe('test-model');
+    expect(request!.body).toMatchObject({ max_tokens: 200, temperature: 0 });
     const [system, user] = request!.body.messages;
     expect(system!.role).toBe('system');
     expect(system!.content).toMatch(/only the guidance text given/i);
@@ -164,7 +161,7 @@ describe('guidance phrasing against a local endpoint', () => {
 
   it('calls Azure OpenAI on its deployment path with an api-key header', async () => {
     const cfg = guidanceModelConfigSchema.parse({ AZURE_OPENAI_ENDPOINT: AZURE_HOST, AZURE_OPENAI_API_KEY: 'azure-key', AZURE_OPENAI_DEPLOYMENT: 'gpt4o-guidance' });
-    // teams-ai insists on an https endpoint: requests are redirected to the local server
+    // AZURE_OPENAI_ENDPOINT must be https (config.ts): the SDK's requests are carried to the local server
     const toLocal = (url: unknown, init: unknown) => fetch(String(url).replace(AZURE_HOST, baseUrl), init as RequestInit);
     const phraser = createGuidancePhraser(cfg, { clientOptions: { fetch: toLocal as never } })!;
     const phrased = await phraser.phrase(retrieved);
