@@ -1,16 +1,22 @@
-// A council's own guidance documents (.md, .txt, .docx in one folder), split by heading into
+// A council's own guidance documents (.md, .txt, .docx, .pdf in one folder), split by heading into
 // passages that the search index can rank beside the shipped pack. A council adds procedures by
-// dropping files in the folder; no code changes.
+// dropping files in the folder; no code changes. Word documents go through mammoth (to HTML) and
+// turndown (to Markdown, tables by its GFM plugin); PDFs through unpdf (pdfText.ts).
 //
-// Problems with single files (unreadable, corrupt .docx, empty) are reported, never thrown:
-// one bad file must not stop the bot answering from the rest.
+// Problems with single files (unreadable, corrupt, empty, too large or inflating past the limits in
+// documentLimits.ts) are reported, never thrown: one bad file must not stop the bot answering
+// from the rest, nor stop it starting.
 
 import { promises as fs } from 'fs';
 import path from 'path';
+import { gfm } from '@joplin/turndown-plugin-gfm';
 import mammoth from 'mammoth';
+import TurndownService from 'turndown';
+import { checkFileSize, checkZipInflation, DEFAULT_DOCUMENT_LIMITS, type DocumentLimits } from './documentLimits';
+import { pdfToMarkdown } from './pdfText';
 import type { CouncilPassage } from './types';
 
-export const COUNCIL_DOC_EXTENSIONS = ['.md', '.markdown', '.txt', '.docx'] as const;
+export const COUNCIL_DOC_EXTENSIONS = ['.md', '.markdown', '.txt', '.docx', '.pdf'] as const;
 
 export interface CouncilDocProblem {
   file: string;
@@ -28,6 +34,8 @@ export interface CouncilDocsResult {
 export interface CouncilDocsOptions {
   /** Sections longer than this are cut into several passages at paragraph breaks. */
   maxWordsPerPassage?: number;
+  /** File and inflated sizes past which a document is refused (default DEFAULT_DOCUMENT_LIMITS). */
+  limits?: DocumentLimits;
 }
 
 const DEFAULT_MAX_WORDS = 220;
@@ -70,10 +78,18 @@ export async function readCouncilDoc(
   const ext = path.extname(absolutePath).toLowerCase();
   const fallbackTitle = titleFromFileName(file);
   const maxWords = options.maxWordsPerPassage ?? DEFAULT_MAX_WORDS;
+  const limits = options.limits ?? DEFAULT_DOCUMENT_LIMITS;
+  checkFileSize((await fs.stat(absolutePath)).size, limits);
   if (ext === '.docx') {
-    // convertToHtml keeps headings (Heading 1..6 styles), which the raw-text extraction loses.
-    const { value: html } = await mammoth.convertToHtml({ path: absolutePath });
+    const bytes = await fs.readFile(absolutePath);
+    await checkZipInflation(bytes, limits);
+    // convertToHtml keeps headings (Heading 1..6 styles) and tables, which the raw-text extraction loses.
+    const { value: html } = await mammoth.convertToHtml({ buffer: bytes });
     return sectionsToPassages(splitMarkdown(htmlToMarkdown(html)), file, fallbackTitle, maxWords);
+  }
+  if (ext === '.pdf') {
+    const markdown = await pdfToMarkdown(await fs.readFile(absolutePath), { limits });
+    return sectionsToPassages(splitMarkdown(markdown), file, fallbackTitle, maxWords);
   }
   const text = await fs.readFile(absolutePath, 'utf8');
   const sections = ext === '.txt' ? splitPlainText(text) : splitMarkdown(text);
@@ -150,6 +166,7 @@ function buildSections(lines: string[], detect: HeadingDetector): Section[] {
     if (joined) current.paragraphs.push(joined);
     paragraph = [];
   };
+  let tableHeader: string[] | null = null;
   lines.forEach((line, index) => {
     const heading = detect(line, index);
     if (heading) {
@@ -158,6 +175,21 @@ function buildSections(lines: string[], detect: HeadingDetector): Section[] {
       current = { heading: heading.heading, level: heading.level, paragraphs: [] };
       return;
     }
+    const cells = tableCells(line);
+    if (cells) {
+      // Each row of a table is its own paragraph, its cells named by the header row.
+      flushParagraph();
+      if (cells.every((c) => /^:?-+:?$/.test(c) || c === '')) return; // the |---| line
+      if (!tableHeader) {
+        if (cells.some((c) => c !== '')) tableHeader = cells; // an empty first row: the header is the next
+        return;
+      }
+      const header = tableHeader;
+      const row = cells.map((c, i) => (c && header[i] && header[i] !== c ? `${header[i]}: ${c}` : c)).filter(Boolean);
+      if (row.length) current.paragraphs.push(cleanInline(row.join('; ')));
+      return;
+    }
+    tableHeader = null;
     if (line.trim() === '') flushParagraph();
     else if (LIST_ITEM.test(line)) {
       // each list item is its own paragraph so long lists can be cut between items
@@ -217,39 +249,29 @@ function chunkParagraphs(paragraphs: string[], maxWords: number): string[][] {
 
 // ───────────────────────────── .docx html to markdown ─────────────────────────────
 
-/** Turns mammoth's HTML into the markdown subset splitMarkdown understands. */
+const turndown = new TurndownService({ headingStyle: 'atx', bulletListMarker: '-', emDelimiter: '_' });
+turndown.use(gfm);
+// The Markdown is read back by splitMarkdown and shown as plain text, so nothing is escaped
+// ("2.1" stays "2.1", not "2\.1"); pictures (mammoth inlines them) are dropped; links keep their words.
+turndown.escape = (text: string) => text;
+turndown.addRule('noImages', { filter: 'img', replacement: () => '' });
+turndown.addRule('linkText', { filter: 'a', replacement: (content) => content });
+// A line break inside a table cell would end the row.
+turndown.addRule('cellBreak', { filter: (node) => node.nodeName === 'BR' && !!node.closest?.('td, th'), replacement: () => ' ' });
+
+/** Turns mammoth's HTML into the Markdown splitMarkdown understands: headings, bold lines, lists, tables. */
 export function htmlToMarkdown(html: string): string {
-  return decodeEntities(
-    html
-      .replace(/<h([1-6])[^>]*>([\s\S]*?)<\/h\1>/gi, (_m, level: string, inner: string) =>
-        `\n\n${'#'.repeat(Number(level))} ${stripTags(inner)}\n\n`,
-      )
-      // A paragraph that is wholly bold is usually a heading typed without a heading style.
-      .replace(/<p[^>]*>\s*<strong>([\s\S]*?)<\/strong>\s*<\/p>/gi, (m, inner: string) => {
-        const text = stripTags(inner).trim();
-        return text && text.length <= 120 ? `\n\n**${text}**\n\n` : m;
-      })
-      .replace(/<li[^>]*>/gi, '\n- ')
-      .replace(/<br\s*\/?>/gi, '\n')
-      .replace(/<\/(p|li|tr|table|ul|ol)>/gi, '\n\n')
-      .replace(/<\/t[dh]>/gi, ' ')
-      .replace(/<[^>]+>/g, ''),
-  );
+  return turndown.turndown(html);
 }
 
-function stripTags(html: string): string {
-  return html.replace(/<[^>]+>/g, '').replace(/\s+/g, ' ').trim();
-}
-
-function decodeEntities(text: string): string {
-  return text
-    .replace(/&nbsp;/g, ' ')
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&#39;|&apos;/g, "'")
-    .replace(/&#(\d+);/g, (_m, code: string) => String.fromCodePoint(Number(code)))
-    .replace(/&amp;/g, '&');
+/** The cells of a Markdown table row ('| a | b |'), or null for any other line. */
+function tableCells(line: string): string[] | null {
+  const t = line.trim();
+  if (t.length < 2 || !t.startsWith('|') || !t.endsWith('|')) return null;
+  return t
+    .slice(1, -1)
+    .split('|')
+    .map((c) => c.replace(/<br\s*\/?>/gi, ' ').replace(/\s+/g, ' ').trim());
 }
 
 // ───────────────────────────── small helpers ─────────────────────────────

@@ -55,6 +55,7 @@ describe('council documents', () => {
     writeFileSync(path.join(dir, 'broken.docx'), 'this is not a zip file');
     writeFileSync(path.join(dir, 'empty.md'), '\n\n');
     writeFileSync(path.join(dir, 'scan.pdf'), '%PDF-1.4');
+    writeFileSync(path.join(dir, 'minutes.odt'), 'not a supported type');
   });
 
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -81,9 +82,10 @@ describe('council documents', () => {
 
   it('reports unreadable and empty files instead of throwing, and skips other types', async () => {
     const { problems, skipped } = await loadCouncilDocs(dir);
-    expect(problems.map((p) => p.file).sort()).toEqual(['broken.docx', 'empty.md']);
+    expect(problems.map((p) => p.file).sort()).toEqual(['broken.docx', 'empty.md', 'scan.pdf']);
     expect(problems.find((p) => p.file === 'empty.md')!.reason).toBe('no text found');
-    expect(skipped).toEqual(['scan.pdf']);
+    expect(problems.find((p) => p.file === 'scan.pdf')!.reason).toMatch(/^not a readable PDF/);
+    expect(skipped).toEqual(['minutes.odt']);
   });
 
   it('reports a missing folder', async () => {

@@ -1,13 +1,12 @@
-// Builds a small .docx in memory for tests: a zip (stored, not compressed) holding the three
-// parts Word needs plus a styles part, so mammoth sees real "Heading 1/2" paragraphs.
+// Builds a small .docx in memory for tests: a zip (fflate) holding the parts Word needs plus a
+// styles part, so mammoth sees real "Heading 1/2" paragraphs and tables with a header row.
 
-import { zipStored } from './zip';
+import { zipSync } from 'fflate';
 
-export interface DocxParagraph {
-  text: string;
-  /** 1 or 2 for a heading; omitted for body text. */
-  heading?: 1 | 2;
-}
+export type DocxBlock =
+  | { text: string; /** 1 or 2 for a heading; omitted for body text. */ heading?: 1 | 2 }
+  /** A table; the first row is marked as the header row, as Word does with "Repeat as header row". */
+  | { table: string[][] };
 
 const CONTENT_TYPES = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">
@@ -39,20 +38,34 @@ function escapeXml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
-export function buildDocx(paragraphs: DocxParagraph[]): Buffer {
-  const body = paragraphs
-    .map((p) => {
-      const style = p.heading ? `<w:pPr><w:pStyle w:val="Heading${p.heading}"/></w:pPr>` : '';
-      return `<w:p>${style}<w:r><w:t xml:space="preserve">${escapeXml(p.text)}</w:t></w:r></w:p>`;
-    })
+const paragraph = (text: string, heading?: 1 | 2) =>
+  `<w:p>${heading ? `<w:pPr><w:pStyle w:val="Heading${heading}"/></w:pPr>` : ''}<w:r><w:t xml:space="preserve">${escapeXml(text)}</w:t></w:r></w:p>`;
+
+function table(rows: string[][]): string {
+  const body = rows
+    .map((cells, i) => `<w:tr>${i === 0 ? '<w:trPr><w:tblHeader/></w:trPr>' : ''}${cells.map((c) => `<w:tc>${paragraph(c)}</w:tc>`).join('')}</w:tr>`)
     .join('');
-  const document = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+  return `<w:tbl><w:tblPr/>${body}</w:tbl>`;
+}
+
+/** The document.xml of the blocks. */
+export function documentXml(blocks: DocxBlock[]): string {
+  const body = blocks.map((b) => ('table' in b ? table(b.table) : paragraph(b.text, b.heading))).join('');
+  return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <w:document ${W}><w:body>${body}</w:body></w:document>`;
-  return zipStored([
-    { name: '[Content_Types].xml', data: Buffer.from(CONTENT_TYPES) },
-    { name: '_rels/.rels', data: Buffer.from(ROOT_RELS) },
-    { name: 'word/_rels/document.xml.rels', data: Buffer.from(DOCUMENT_RELS) },
-    { name: 'word/document.xml', data: Buffer.from(document) },
-    { name: 'word/styles.xml', data: Buffer.from(STYLES) },
-  ]);
+}
+
+/** A .docx of the blocks; `extraParts` adds (or replaces) zip entries, e.g. to build a zip bomb. */
+export function buildDocx(blocks: DocxBlock[], extraParts: Record<string, Uint8Array> = {}): Buffer {
+  const text = (s: string) => new TextEncoder().encode(s);
+  return Buffer.from(
+    zipSync({
+      '[Content_Types].xml': text(CONTENT_TYPES),
+      '_rels/.rels': text(ROOT_RELS),
+      'word/_rels/document.xml.rels': text(DOCUMENT_RELS),
+      'word/document.xml': text(documentXml(blocks)),
+      'word/styles.xml': text(STYLES),
+      ...extraParts,
+    }),
+  );
 }
