@@ -21,9 +21,11 @@ export interface PdfReadOptions {
   limits: DocumentLimits;
   /** A PDF not read within this time is given up (default 20 s). */
   timeoutMs?: number;
-  /** The worker's heap (default 256 MiB): past it the worker stops, not the bot. */
+  /** The worker's heap (default 256 MiB, at least 8): past it the worker stops, not the bot. */
   maxWorkerHeapMb?: number;
 }
+
+const MIN_WORKER_HEAP_MB = 8;
 
 // CommonJS run by the worker. It gets unpdf's resolved path, so it needs nothing from the caller's
 // module system; it sends back plain items, stopping once the text passes the inflated-size limit.
@@ -47,10 +49,13 @@ export function readPdfTextItems(bytes: Uint8Array, options: PdfReadOptions): Pr
   const worker = new Worker(WORKER_SOURCE, {
     eval: true,
     workerData: { bytes, unpdfPath: require.resolve('unpdf'), maxTextChars: options.limits.maxInflatedBytes },
-    resourceLimits: { maxOldGenerationSizeMb: options.maxWorkerHeapMb ?? 256 },
+    // Below a few MiB V8 cannot even start the worker, and that aborts the whole process: hence a floor.
+    resourceLimits: { maxOldGenerationSizeMb: Math.max(MIN_WORKER_HEAP_MB, options.maxWorkerHeapMb ?? 256) },
     stdout: true, // PDF.js warns about fonts on the console; the caller reports what matters
     stderr: true,
   });
+  worker.stdout.resume(); // read and dropped, so nothing piles up
+  worker.stderr.resume();
   return new Promise<PdfTextItem[][]>((resolve, reject) => {
     const timer = setTimeout(() => {
       reject(new Error(`not read within ${timeoutMs / 1000} s`));

@@ -9,7 +9,7 @@ import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { loadConfig } from '../../src/config';
 import { htmlToMarkdown, loadCouncilDocs, splitMarkdown } from '../../src/guidance/councilDocs';
 import { DEFAULT_DOCUMENT_LIMITS } from '../../src/guidance/documentLimits';
-import { pdfItemsToMarkdown } from '../../src/guidance/pdfText';
+import { pdfItemsToMarkdown, readPdfTextItems } from '../../src/guidance/pdfText';
 import type { Logger } from '../../src/services/context';
 import { startBot } from '../../src/startBot';
 import { buildDocx } from './support/docx';
@@ -70,6 +70,12 @@ describe('a PDF in GUIDANCE_DIR', () => {
   test('and the same limit on what it inflates to (its text)', async () => {
     const { problems } = await loadCouncilDocs(dir, { limits: { maxFileBytes: DEFAULT_DOCUMENT_LIMITS.maxFileBytes, maxInflatedBytes: 50 } });
     expect(problems).toEqual([{ file: 'disruption.pdf', reason: 'its text is more than the 50 characters allowed' }]);
+  });
+
+  test('is read in a worker that is stopped when it takes too long or needs too much memory', async () => {
+    const bytes = await procedurePdf();
+    await expect(readPdfTextItems(bytes, { limits: DEFAULT_DOCUMENT_LIMITS, timeoutMs: 1 })).rejects.toThrow('not read within 0.001 s');
+    await expect(readPdfTextItems(bytes, { limits: DEFAULT_DOCUMENT_LIMITS, maxWorkerHeapMb: 8 })).rejects.toThrow('reading it needed more memory than allowed');
   });
 
   test('text items become Markdown by font size and line gaps', () => {

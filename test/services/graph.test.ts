@@ -2,6 +2,10 @@
 // token services would (method, path, body, headers) and answers as they do, throttling included.
 // Tokens come through @azure/identity: a client secret against a local Microsoft Entra authority,
 // and a managed identity against a local App Service identity endpoint.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { loadConfig } from '../../src/config';
 import { createGraphCalendar, graphCredential, GraphError, type GraphCalendar, type OnlineMeetingRequest } from '../../src/services/graph';
 import { calendarSettings, graphCredentialSettings } from '../../src/services/invitations';
@@ -90,6 +94,46 @@ describe('Microsoft Graph calendar client', () => {
     const wrong = secretCalendar('nope');
     await expect(wrong.createOnlineMeeting(request)).rejects.toMatchObject({ statusCode: 401, transient: false, message: 'the Microsoft Entra token endpoint answered 401 (invalid_client)' });
     expect(fake.eventPosts()).toHaveLength(0);
+  });
+});
+
+/** A throw-away self-signed certificate and key in one PEM file, as an app registration's certificate credential; null without openssl. */
+function testCertificate(): { dir: string; pemPath: string; certificate: string } | null {
+  const dir = mkdtempSync(path.join(tmpdir(), 'psb-cert-'));
+  try {
+    execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', 'key.pem', '-out', 'cert.pem', '-days', '1', '-subj', '/CN=psb-graph-test'], { cwd: dir, stdio: 'ignore' });
+  } catch {
+    rmSync(dir, { recursive: true, force: true });
+    return null;
+  }
+  const certificate = readFileSync(path.join(dir, 'cert.pem'), 'utf8');
+  const pemPath = path.join(dir, 'graph.pem');
+  writeFileSync(pemPath, readFileSync(path.join(dir, 'key.pem'), 'utf8') + certificate);
+  return { dir, pemPath, certificate };
+}
+
+const certificate = testCertificate();
+(certificate ? describe : describe.skip)(`Microsoft Graph with a certificate credential against a local authority${certificate ? '' : ' (skipped: no openssl to make a certificate)'}`, () => {
+  let fake: FakeGraph;
+  beforeAll(async () => {
+    fake = await startFakeGraph();
+    fake.trustCertificate(certificate!.certificate);
+  });
+  afterAll(async () => {
+    await fake.stop();
+    rmSync(certificate!.dir, { recursive: true, force: true });
+  });
+
+  test('GRAPH_CREDENTIAL=certificate signs a client assertion with the PEM file\'s key; the event is created with the token', async () => {
+    const config = loadConfig({ GRAPH_ORGANIZER: ORGANIZER, GRAPH_CREDENTIAL: 'certificate', GRAPH_CLIENT_ID: FAKE_CLIENT.id, GRAPH_TENANT_ID: FAKE_TENANT, GRAPH_CLIENT_CERTIFICATE_PATH: certificate!.pemPath });
+    const graph = createGraphCalendar({
+      organizer: ORGANIZER,
+      baseUrl: `${fake.base}/v1.0`,
+      credential: () => graphCredential(graphCredentialSettings(config), { authorityHost: FAKE_AUTHORITY_HOST, disableInstanceDiscovery: true, httpClient: fake.httpClient } as never),
+    });
+    await expect(graph.createOnlineMeeting(request)).resolves.toMatchObject({ id: 'AAMkAGI2TG93AAA1=' });
+    expect(fake.assertionHeaders).toHaveLength(1);
+    expect(fake.eventPosts()[0]!.headers.authorization).toBe('Bearer token-1');
   });
 });
 

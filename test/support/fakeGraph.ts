@@ -3,6 +3,7 @@
 // Service managed identity endpoint (what IDENTITY_ENDPOINT / IDENTITY_HEADER point at). It checks
 // each request as they would (method, path, form or JSON body, headers) and answers as they do;
 // `eventAnswers` lets a test throttle or fail the next event POSTs.
+import { createPublicKey, constants as cryptoConstants, verify, type KeyObject } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createDefaultHttpClient, type HttpClient } from '@azure/core-rest-pipeline';
@@ -30,8 +31,23 @@ export async function startFakeGraph() {
   const received: GraphRequest[] = [];
   const eventAnswers: GraphAnswer[] = [];
   let tokens = 0;
+  let trustedCertificate: KeyObject | null = null;
+  const assertionHeaders: object[] = [];
   const managedIdentityClientIds: Array<string | null> = [];
   let events = 0;
+  /** A certificate credential's signed JWT: signed by the trusted certificate's key, for this client, to the token endpoint. */
+  const validAssertion = (form: URLSearchParams): boolean => {
+    const assertion = form.get('client_assertion');
+    if (!trustedCertificate || !assertion || form.get('client_assertion_type') !== 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer') return false;
+    const [header, payload, signature] = assertion.split('.');
+    if (!header || !payload || !signature) return false;
+    const head = JSON.parse(Buffer.from(header, 'base64url').toString('utf8')) as { alg?: string };
+    const claims = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as { iss?: string; sub?: string; aud?: string; exp?: number };
+    assertionHeaders.push(head);
+    const key = head.alg === 'PS256' ? { key: trustedCertificate, padding: cryptoConstants.RSA_PKCS1_PSS_PADDING, saltLength: 32 } : trustedCertificate;
+    const signed = verify('sha256', Buffer.from(`${header}.${payload}`), key, Buffer.from(signature, 'base64url'));
+    return signed && claims.iss === FAKE_CLIENT.id && claims.sub === FAKE_CLIENT.id && String(claims.aud).endsWith(`/${FAKE_TENANT}/oauth2/v2.0/token`) && (claims.exp ?? 0) * 1000 > Date.now();
+  };
   const server = http.createServer((req, res) => {
     let body = '';
     req.on('data', (c) => (body += c));
@@ -59,7 +75,7 @@ export async function startFakeGraph() {
           String(req.headers['content-type']).startsWith('application/x-www-form-urlencoded') &&
           form.get('grant_type') === 'client_credentials' &&
           form.get('client_id') === FAKE_CLIENT.id &&
-          form.get('client_secret') === FAKE_CLIENT.secret &&
+          (form.get('client_secret') === FAKE_CLIENT.secret || validAssertion(form)) &&
           (form.get('scope') ?? '').split(' ').includes('https://graph.microsoft.com/.default');
         return ok
           ? send(200, { token_type: 'Bearer', expires_in: 3599, ext_expires_in: 3599, access_token: `token-${++tokens}` })
@@ -99,6 +115,12 @@ export async function startFakeGraph() {
     eventAnswers,
     tokensIssued: () => tokens,
     eventPosts: () => received.filter((r) => r.path.endsWith('/events')),
+    /** Accepts client assertions signed with this certificate's key (a certificate credential). */
+    trustCertificate: (certificatePem: string) => {
+      trustedCertificate = createPublicKey(certificatePem);
+    },
+    /** The JWT headers of the client assertions received. */
+    assertionHeaders,
     /** The client ids (null: system-assigned) the managed identity endpoint was asked for. */
     managedIdentityClientIds,
     /** Carries requests for FAKE_AUTHORITY_HOST to the stand-in (MSAL insists on an https authority). */
