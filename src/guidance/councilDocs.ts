@@ -9,9 +9,7 @@
 
 import { promises as fs } from 'fs';
 import path from 'path';
-import { gfm } from '@joplin/turndown-plugin-gfm';
-import mammoth from 'mammoth';
-import TurndownService from 'turndown';
+import type TurndownService from 'turndown';
 import { checkFileSize, checkZipInflation, DEFAULT_DOCUMENT_LIMITS, type DocumentLimits } from './documentLimits';
 import { pdfToMarkdown } from './pdfText';
 import type { CouncilPassage } from './types';
@@ -84,6 +82,8 @@ export async function readCouncilDoc(
     const bytes = await fs.readFile(absolutePath);
     await checkZipInflation(bytes, limits);
     // convertToHtml keeps headings (Heading 1..6 styles) and tables, which the raw-text extraction loses.
+    // mammoth and turndown are loaded with the first .docx: most starts have none.
+    const { default: mammoth } = await import('mammoth');
     const { value: html } = await mammoth.convertToHtml({ buffer: bytes });
     return sectionsToPassages(splitMarkdown(htmlToMarkdown(html)), file, fallbackTitle, maxWords);
   }
@@ -249,19 +249,27 @@ function chunkParagraphs(paragraphs: string[], maxWords: number): string[][] {
 
 // ───────────────────────────── .docx html to markdown ─────────────────────────────
 
-const turndown = new TurndownService({ headingStyle: 'atx', bulletListMarker: '-', emDelimiter: '_' });
-turndown.use(gfm);
-// The Markdown is read back by splitMarkdown and shown as plain text, so nothing is escaped
-// ("2.1" stays "2.1", not "2\.1"); pictures (mammoth inlines them) are dropped; links keep their words.
-turndown.escape = (text: string) => text;
-turndown.addRule('noImages', { filter: 'img', replacement: () => '' });
-turndown.addRule('linkText', { filter: 'a', replacement: (content) => content });
-// A line break inside a table cell would end the row.
-turndown.addRule('cellBreak', { filter: (node) => node.nodeName === 'BR' && !!node.closest?.('td, th'), replacement: () => ' ' });
+let turndownService: TurndownService | null = null;
+
+function turndown(): TurndownService {
+  if (turndownService) return turndownService;
+  const Turndown = require('turndown') as typeof import('turndown');
+  const { gfm } = require('@joplin/turndown-plugin-gfm') as typeof import('@joplin/turndown-plugin-gfm');
+  const service = new Turndown({ headingStyle: 'atx', bulletListMarker: '-', emDelimiter: '_' });
+  service.use(gfm);
+  // The Markdown is read back by splitMarkdown and shown as plain text, so nothing is escaped
+  // ("2.1" stays "2.1", not "2\.1"); pictures (mammoth inlines them) are dropped; links keep their words.
+  service.escape = (text: string) => text;
+  service.addRule('noImages', { filter: 'img', replacement: () => '' });
+  service.addRule('linkText', { filter: 'a', replacement: (content) => content });
+  // A line break inside a table cell would end the row.
+  service.addRule('cellBreak', { filter: (node) => node.nodeName === 'BR' && !!node.closest?.('td, th'), replacement: () => ' ' });
+  return (turndownService = service);
+}
 
 /** Turns mammoth's HTML into the Markdown splitMarkdown understands: headings, bold lines, lists, tables. */
 export function htmlToMarkdown(html: string): string {
-  return turndown.turndown(html);
+  return turndown().turndown(html);
 }
 
 /** The cells of a Markdown table row ('| a | b |'), or null for any other line. */

@@ -3,15 +3,9 @@
 // secret, certificate or managed identity, as GRAPH_CREDENTIAL says), which caches and renews it.
 // Errors carry the HTTP status and Retry-After the way the outbox sender reads them, so a throttled
 // call is retried by the outbox no sooner than Graph asked.
-import {
-  AuthenticationError,
-  ClientCertificateCredential,
-  ClientSecretCredential,
-  CredentialUnavailableError,
-  ManagedIdentityCredential,
-  type TokenCredential,
-  type TokenCredentialOptions,
-} from '@azure/identity';
+// @azure/identity is loaded only when Graph is configured: it is large, and most councils start
+// without Graph (the types below are erased at build).
+import type { TokenCredential, TokenCredentialOptions } from '@azure/identity';
 
 /** How the bot proves itself to Microsoft Entra for Graph (GRAPH_CREDENTIAL). */
 export type GraphCredentialSettings =
@@ -22,6 +16,7 @@ export type GraphCredentialSettings =
 
 /** A credential for the settings. `options` carries the authority host (sovereign clouds) and, in tests, the HTTP client. */
 export function graphCredential(settings: GraphCredentialSettings, options: TokenCredentialOptions = {}): TokenCredential {
+  const { ClientCertificateCredential, ClientSecretCredential, ManagedIdentityCredential } = require('@azure/identity') as typeof import('@azure/identity');
   switch (settings.kind) {
     case 'client-secret':
       return new ClientSecretCredential(settings.tenantId, settings.clientId, settings.clientSecret, options);
@@ -88,7 +83,8 @@ const utcDateTime = (at: Date) => ({ dateTime: at.toISOString().slice(0, 19), ti
 
 export function createGraphCalendar(settings: GraphSettings, fetchImpl: typeof fetch = fetch): GraphCalendar {
   const timeoutMs = settings.timeoutMs ?? 15_000;
-  let credential = settings.credential();
+  // Made on the first token request, so a bot that never books a meeting never loads @azure/identity.
+  let credential: TokenCredential | null = null;
 
   async function call(url: string, init: RequestInit, what: string): Promise<Response> {
     let res: Response;
@@ -105,6 +101,7 @@ export function createGraphCalendar(settings: GraphSettings, fetchImpl: typeof f
 
   async function token(): Promise<string> {
     try {
+      credential ??= settings.credential();
       const accessToken = await credential.getToken(SCOPE, { abortSignal: AbortSignal.timeout(timeoutMs) });
       if (!accessToken) throw new GraphError('Microsoft Entra gave no access token', 500);
       return accessToken.token;
@@ -133,7 +130,7 @@ export function createGraphCalendar(settings: GraphSettings, fetchImpl: typeof f
         res = await call(url, { method: 'POST', headers: { authorization: `Bearer ${await token()}`, 'content-type': 'application/json' }, body: JSON.stringify(event) }, 'Microsoft Graph');
       } catch (err) {
         // A refused token is renewed on the next attempt: a new credential has an empty cache.
-        if (err instanceof GraphError && err.statusCode === 401) credential = settings.credential();
+        if (err instanceof GraphError && err.statusCode === 401) credential = null;
         throw err;
       }
       const created = (await res.json()) as { id?: string; webLink?: string; onlineMeeting?: { joinUrl?: string } | null };
@@ -150,11 +147,12 @@ export function createGraphCalendar(settings: GraphSettings, fetchImpl: typeof f
  */
 function tokenError(err: unknown): GraphError {
   if (err instanceof GraphError) return err;
-  // @azure/identity throws AuthenticationError for Entra's refusals, or wraps MSAL's ServerError as `cause`.
-  const cause = (err as { cause?: { status?: unknown; errorCode?: unknown } } | null)?.cause;
-  const status = err instanceof AuthenticationError ? err.statusCode : typeof cause?.status === 'number' ? cause.status : undefined;
-  const code = err instanceof AuthenticationError ? err.errorResponse?.error : typeof cause?.errorCode === 'string' ? cause.errorCode : undefined;
+  // @azure/identity's AuthenticationError carries Entra's answer; otherwise MSAL's ServerError is its `cause`.
+  // Read by shape, so this module need not load @azure/identity to recognise them.
+  const e = (err ?? {}) as { name?: string; message?: string; statusCode?: unknown; errorResponse?: { error?: unknown }; cause?: { status?: unknown; errorCode?: unknown } };
+  const status = typeof e.statusCode === 'number' ? e.statusCode : typeof e.cause?.status === 'number' ? e.cause.status : undefined;
+  const code = typeof e.errorResponse?.error === 'string' ? e.errorResponse.error : typeof e.cause?.errorCode === 'string' ? e.cause.errorCode : undefined;
   if (status !== undefined && status >= 400) return new GraphError(`the Microsoft Entra token endpoint answered ${status}${code ? ` (${code})` : ''}`, status);
-  const unavailable = err instanceof CredentialUnavailableError ? 'no credential available: ' : '';
-  return new GraphError(`the Microsoft Entra token endpoint: ${unavailable}${err instanceof Error ? err.message.split('\n')[0] : String(err)}`, undefined);
+  const unavailable = e.name === 'CredentialUnavailableError' ? 'no credential available: ' : '';
+  return new GraphError(`the Microsoft Entra token endpoint: ${unavailable}${typeof e.message === 'string' ? e.message.split('\n')[0] : String(err)}`, undefined);
 }
