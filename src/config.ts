@@ -2,9 +2,13 @@
 // names the variable and what is expected.
 import { z } from 'zod';
 import { checkGuidanceModelConfig, guidanceModelConfigShape } from './guidance/modelConfig';
+import { MICROSOFT_SERVICE_URL_HOSTS } from './teams/serviceUrls';
 
 const blankToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
 const optionalString = z.preprocess(blankToUndefined, z.string().trim().optional());
+/** A comma-separated list: "a, b,c" -> ['a', 'b', 'c'] (blank: unset). */
+const commaList = (v: unknown) => (typeof v === 'string' ? (v.trim() === '' ? undefined : v.split(',').map((item) => item.trim().toLowerCase())) : v);
+const HOST_NAME = /^(?=.{1,253}$)[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*$/;
 
 export const configSchema = z
   .object({
@@ -69,6 +73,20 @@ export const configSchema = z
         .max(3_600_000, 'at most 3600000 milliseconds (an hour)')
         .optional(),
     ),
+    /**
+     * The tenants whose users may use the bot (comma-separated). Unset: BOT_TENANT_ID's tenant only
+     * (and in local mode with neither set, any tenant). Activities from any other tenant are refused.
+     */
+    ALLOWED_TENANT_IDS: z.preprocess(commaList, z.array(z.string().uuid('a comma-separated list of Microsoft Entra tenant IDs (GUIDs)')).min(1).optional()),
+    /**
+     * Host names of the Bot Framework service the bot may call back (comma-separated); an incoming
+     * activity naming any other serviceUrl is refused, and nothing is sent to one. Only sovereign
+     * clouds and tests change it. Local mode calls this machine only, whatever this says.
+     */
+    BOT_SERVICE_URL_HOSTS: z.preprocess(
+      commaList,
+      z.array(z.string().regex(HOST_NAME, 'a comma-separated list of host names such as smba.trafficmanager.net (no scheme or path)')).min(1).default([...MICROSOFT_SERVICE_URL_HOSTS]),
+    ),
     /** Bot Framework OpenID metadata; only tests and sovereign clouds change it. */
     BOT_OPENID_METADATA: z.preprocess(blankToUndefined, z.string().url('a URL').optional()),
     /** Folder of the council's own guidance documents (.md, .txt, .docx), indexed beside the pack. */
@@ -110,6 +128,9 @@ export const configSchema = z
     if (cfg.BOT_ID && cfg.BOT_TYPE !== 'MultiTenant' && !cfg.BOT_TENANT_ID) {
       ctx.addIssue({ code: 'custom', path: ['BOT_TENANT_ID'], message: `the tenant ID (required for BOT_TYPE ${cfg.BOT_TYPE})` });
     }
+    if (cfg.BOT_ID && cfg.BOT_TYPE === 'MultiTenant' && !cfg.BOT_TENANT_ID && !cfg.ALLOWED_TENANT_IDS) {
+      ctx.addIssue({ code: 'custom', path: ['ALLOWED_TENANT_IDS'], message: 'the tenants whose users may use the bot (required for BOT_TYPE MultiTenant without BOT_TENANT_ID)' });
+    }
   });
 
 export type Config = z.infer<typeof configSchema> & { localMode: boolean };
@@ -136,3 +157,4 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   // Without a bot id there is no Bot Framework authentication: local development only.
   return { ...parsed.data, localMode: !parsed.data.BOT_ID };
 }
+

@@ -1,7 +1,6 @@
 // Composition: opens the store, builds the services and the Teams bot, starts HTTP and the
 // outbox sender. `src/index.ts` calls it for a real run; end-to-end tests call it in-process.
-import { TeamsAdapter } from '@microsoft/teams-ai';
-import { CallerIdConstants, ConfigurationServiceClientCredentialFactory, type ConfigurationBotFrameworkAuthenticationOptions } from 'botbuilder';
+import { CallerIdConstants, ConfigurationServiceClientCredentialFactory, type Activity, type ConfigurationBotFrameworkAuthenticationOptions } from 'botbuilder';
 import { AuthenticationConstants } from 'botframework-connector';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -21,8 +20,8 @@ import type { Store } from './store/collection';
 import { openStore } from './store/openStore';
 import { openRecords } from './store/records';
 import { createBot } from './teams/app';
-import { answerBadTokensWith401 } from './teams/authentication';
-import { activityProblem } from './teams/incomingActivity';
+import { TeamsBotAdapter, UNAUTHORIZED_BODY } from './teams/authentication';
+import { activityProblem, trafficProblem, type IncomingActivity, type TrafficPolicy } from './teams/incomingActivity';
 import { OutboxSender, type SenderOptions } from './teams/sender';
 import { Scheduler, type SchedulerOptions } from './jobs/scheduler';
 
@@ -65,6 +64,25 @@ function authenticationSettings(config: Config): ConfigurationBotFrameworkAuthen
   };
 }
 
+/** What the bot serves: Teams, the allowed tenants, and the service URLs it may call back. */
+function trafficPolicy(config: Config): TrafficPolicy {
+  const tenants = config.ALLOWED_TENANT_IDS ?? (config.BOT_TENANT_ID ? [config.BOT_TENANT_ID] : null);
+  return {
+    // null (any tenant) only in local mode: outside it the configuration requires a tenant.
+    allowedTenants: tenants ? new Set(tenants.map((tenant) => tenant.toLowerCase())) : null,
+    serviceUrls: { loopbackOnly: config.localMode, hosts: new Set(config.BOT_SERVICE_URL_HOSTS) },
+  };
+}
+
+/** The SDK's own request handler turns these timestamps into dates before a turn; so does this. */
+function withDates(activity: Record<string, unknown>): Activity {
+  for (const [field, raw] of [['timestamp', 'rawTimestamp'], ['localTimestamp', 'rawLocalTimestamp'], ['expiration', 'rawExpiration']] as const) {
+    const value = activity[field];
+    if (typeof value === 'string') Object.assign(activity, { [raw]: value, [field]: new Date(value) });
+  }
+  return activity as unknown as Activity;
+}
+
 /** A local run with an empty roster gets the made-up people and children in examples/, to try at once. */
 async function loadExamples(services: ServiceContext, log: Logger): Promise<void> {
   const examples = path.resolve(__dirname, '../examples');
@@ -98,8 +116,8 @@ export async function startBot(config: Config, options: StartOptions): Promise<R
           MicrosoftAppTenantId: config.BOT_TENANT_ID,
         },
   );
-  const adapter = new TeamsAdapter(authenticationSettings(config), credentials);
-  answerBadTokensWith401(adapter);
+  const adapter = new TeamsBotAdapter(authenticationSettings(config), credentials, { localMode: config.localMode, log });
+  const traffic = trafficPolicy(config);
   const botAppId = config.BOT_ID ?? '';
   // The guidance index is built once; council documents that cannot be read are logged and skipped.
   const { index: guidanceIndex, councilDocs } = await loadGuidanceIndex({ guidanceDir: config.GUIDANCE_DIR ?? '' });
@@ -118,6 +136,7 @@ export async function startBot(config: Config, options: StartOptions): Promise<R
   // The digest shows open alerts and coming meetings; those features supply the sections.
   sender = new OutboxSender(services, adapter, botAppId, {
     digestSections: { openAlerts: openAlertsForTeams, upcomingMeetings: upcomingMeetingsForTeams },
+    serviceUrls: traffic.serviceUrls,
     ...(config.OUTBOX_LEASE_MS !== undefined && { leaseMs: config.OUTBOX_LEASE_MS }),
     ...options.sender,
   });
@@ -136,13 +155,30 @@ export async function startBot(config: Config, options: StartOptions): Promise<R
     store,
     log,
     calendarFile: (ref, token) => meetingCalendarFile(services, ref, token),
-    processActivity: async (req, res) => {
-      const problem = activityProblem(req.body);
+    // Checked in order of cost, each before anything reads the store: the activity's shape, where
+    // it comes from, then its token.
+    processActivity: async (body, req, res) => {
+      const problem = activityProblem(body);
       if (problem) {
         res.send(400, { error: problem });
         return;
       }
-      await adapter.process(req, res, (context) => app.run(context).then(() => undefined));
+      const refused = trafficProblem(body as IncomingActivity, traffic);
+      if (refused) {
+        log.warn({ reason: refused }, 'request refused: not traffic this bot serves');
+        res.send(403, { error: refused });
+        return;
+      }
+      const activity = withDates(body as Record<string, unknown>);
+      const authentication = await adapter.authenticate(activity, String(req.headers.authorization ?? ''));
+      if (!authentication.ok) {
+        res.writeHead(401, { 'content-type': 'text/plain; charset=utf-8' });
+        res.end(UNAUTHORIZED_BODY);
+        return;
+      }
+      const invokeResponse = await adapter.runTurn(authentication.result, activity, (context) => app.run(context).then(() => undefined));
+      res.setHeader('user-agent', adapter.userAgent);
+      res.send(invokeResponse?.status ?? 200, invokeResponse?.body);
     },
   });
   const host = config.localMode ? '127.0.0.1' : (options.host ?? '0.0.0.0');

@@ -1,18 +1,30 @@
-// HTTP: POST /api/messages for Bot Framework activities, GET /healthz for load balancers. Turns
-// in flight are counted so that shutdown can let them finish.
+// HTTP: POST /api/messages for Bot Framework activities, GET /healthz for load balancers, and the
+// meeting invitations. Turns in flight are counted so that shutdown can let them finish.
+//
+// restify's bodyParser is deliberately not used: it mounts a multipart parser that writes uploads
+// to the temp folder, and a gzip reader with no error listener, so one bad gzip body stopped the
+// process (restify#1785). The one route that takes a body reads it with readJsonBody; every other
+// route refuses a body before reading it.
 import restify from 'restify';
 import type { Server } from 'restify';
 import type { Store } from '../store/collection';
 import type { Logger } from '../services/context';
+import { HttpError, hasBody, readJsonBody } from './jsonBody';
 
-/** Teams activities are small (the service limit is about 100 KB); anything far larger is refused early. */
+/** Teams activities are small (the service limit is about 100 KB); anything far larger is refused early, counted after decoding. */
 export const MAX_BODY_BYTES = 256 * 1024;
+
+/** A load balancer's probe must be answered quickly even when the database hangs: 503 after this. */
+export const HEALTH_TIMEOUT_MS = 1500;
+
+/** A client that sends its request slower than this is cut off (Teams waits 15 s for the answer anyway). */
+const REQUEST_TIMEOUT_MS = 30_000;
 
 export interface HttpOptions {
   store: Store;
   log: Logger;
-  /** Handles one activity; resolves when the turn is over. */
-  processActivity: (req: restify.Request, res: restify.Response) => Promise<void>;
+  /** Handles one activity (the parsed JSON body); resolves when the turn is over. */
+  processActivity: (body: unknown, req: restify.Request, res: restify.Response) => Promise<void>;
   /** A meeting's .ics file when the token is right, else null: GET /meetings/{ref}.ics?token=... */
   calendarFile?: (ref: string, token: string) => Promise<string | null>;
 }
@@ -26,14 +38,36 @@ export interface BotServer {
 
 export function createHttpServer(options: HttpOptions): BotServer {
   const server = restify.createServer({ name: 'placement-stability-bot', handleUncaughtExceptions: false });
-  server.use(restify.plugins.bodyParser({ maxBodySize: MAX_BODY_BYTES, mapParams: false }));
+  server.server.requestTimeout = REQUEST_TIMEOUT_MS;
   let inFlight = 0;
   let drained: (() => void) | null = null;
+
+  // Refused requests close the connection, so the rest of a large body is not read for nothing.
+  const refuse = (res: restify.Response, status: number, message: string) => {
+    res.setHeader('connection', 'close');
+    res.send(status, { error: message });
+  };
+
+  // Only /api/messages takes a body; elsewhere one is refused unread.
+  server.pre((req, res, next) => {
+    const takesBody = req.method === 'POST' && /^\/api\/messages\/?$/.test(req.getPath());
+    if (takesBody || !hasBody(req)) return next();
+    refuse(res, 413, 'this address takes no request body');
+    return next(false);
+  });
 
   server.post('/api/messages', async (req, res) => {
     inFlight++;
     try {
-      await options.processActivity(req, res);
+      let body: unknown;
+      try {
+        body = await readJsonBody(req, MAX_BODY_BYTES);
+      } catch (err) {
+        if (!(err instanceof HttpError)) throw err;
+        refuse(res, err.status, err.message);
+        return;
+      }
+      await options.processActivity(body, req, res);
     } catch (err) {
       options.log.error({ err: err instanceof Error ? err.message : String(err) }, 'activity failed');
       if (!res.headersSent) res.send(500);
@@ -62,12 +96,9 @@ export function createHttpServer(options: HttpOptions): BotServer {
   });
 
   server.get('/healthz', async (_req, res) => {
-    try {
-      await options.store.ping();
-      res.send(200, { status: 'ok', store: options.store.kind });
-    } catch {
-      res.send(503, { status: 'unavailable', store: options.store.kind });
-    }
+    const answered = await answersWithin(options.store.ping(), HEALTH_TIMEOUT_MS);
+    if (answered) res.send(200, { status: 'ok', store: options.store.kind });
+    else res.send(503, { status: 'unavailable', store: options.store.kind });
   });
 
   return {
@@ -82,4 +113,15 @@ export function createHttpServer(options: HttpOptions): BotServer {
       if (inFlight > 0) await new Promise<void>((resolve) => (drained = resolve));
     },
   };
+}
+
+/** Whether `promise` resolves within `ms` (false when it rejects or is still waiting). */
+async function answersWithin(promise: Promise<unknown>, ms: number): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const timedOut = new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), ms)));
+  try {
+    return await Promise.race([promise.then(() => true, () => false), timedOut]);
+  } finally {
+    clearTimeout(timer);
+  }
 }

@@ -265,7 +265,14 @@ interface LockContent {
   startedAt: string;
 }
 
-/** A lock file that says which process owns the data directory; a dead owner's lock is taken over. */
+/** Lock files this process holds now: the only ones naming this pid that are not stale. */
+const heldByThisProcess = new Set<string>();
+
+/**
+ * A lock file that says which process owns the data directory; a dead owner's lock is taken over.
+ * A lock naming this process's own pid that this process does not hold is stale too: it was left
+ * by an earlier process that had the same pid (in a container the bot is PID 1 after every restart).
+ */
 class DirectoryLock {
   private constructor(
     private readonly file: string,
@@ -273,18 +280,20 @@ class DirectoryLock {
   ) {}
 
   static async acquire(dataDir: string): Promise<DirectoryLock> {
-    const file = path.join(dataDir, '.lock');
+    const file = path.resolve(dataDir, '.lock');
     const content = JSON.stringify({ pid: process.pid, startedAt: new Date().toISOString() } satisfies LockContent);
     // Two rounds: the second follows the removal of a stale lock (another process may win it).
     for (let attempt = 0; attempt < 2; attempt++) {
       try {
         await fs.writeFile(file, content, { flag: 'wx' });
+        heldByThisProcess.add(file);
         return new DirectoryLock(file, content);
       } catch (err) {
         if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
       }
       const holder = await readLockHolder(file);
-      if (holder !== undefined && isAlive(holder)) throw new StoreLockedError(dataDir, holder);
+      const stale = holder === undefined || (holder === process.pid ? !heldByThisProcess.has(file) : !isAlive(holder));
+      if (!stale) throw new StoreLockedError(dataDir, holder);
       await fs.rm(file, { force: true });
     }
     throw new Error(`could not take the lock ${file}`);
@@ -294,6 +303,7 @@ class DirectoryLock {
     // Only remove the file if it is still ours.
     const current = await fs.readFile(this.file, 'utf8').catch(() => undefined);
     if (current === this.content) await fs.rm(this.file, { force: true });
+    heldByThisProcess.delete(this.file);
   }
 }
 

@@ -20,6 +20,7 @@ import { renderMoveCard } from './moveCardRenderer';
 import { placementActivity } from './meetingRenderer';
 import { toPerson } from '../services/people';
 import { releaseHeldMessages } from '../services/outbox';
+import { serviceUrlProblem, type ServiceUrlPolicy } from './serviceUrls';
 
 export interface SenderOptions {
   pollMs?: number;
@@ -38,6 +39,8 @@ export interface SenderOptions {
   maxBackoffMs?: number;
   /** Digest sections other features contribute (open alerts, meetings). */
   digestSections?: DigestSections;
+  /** The service URLs the bot may call: a stored reference naming another is never sent to. */
+  serviceUrls?: ServiceUrlPolicy;
 }
 
 class PermanentFailure extends Error {}
@@ -98,8 +101,9 @@ export class OutboxSender {
   private running: Promise<void> | null = null;
   private wakeRequested = false;
   private stopped = false;
-  private readonly opts: Required<Omit<SenderOptions, 'digestSections'>>;
+  private readonly opts: Required<Omit<SenderOptions, 'digestSections' | 'serviceUrls'>>;
   private readonly digestSections: DigestSections;
+  private readonly serviceUrls: ServiceUrlPolicy | undefined;
 
   constructor(
     private readonly ctx: ServiceContext,
@@ -107,7 +111,8 @@ export class OutboxSender {
     private readonly botAppId: string,
     options: SenderOptions = {},
   ) {
-    const { digestSections, ...timing } = options;
+    const { digestSections, serviceUrls, ...timing } = options;
+    this.serviceUrls = serviceUrls;
     const leaseMs = timing.leaseMs ?? 60_000;
     // An attempt must be over (sent, failed or aborted) while its lease holds, or another process
     // may claim the entry and send it too: the send timeout leaves time in the lease for rendering
@@ -178,6 +183,8 @@ export class OutboxSender {
   private async deliver(entry: OutboxDoc): Promise<boolean> {
     try {
       const { reference, inChannel } = await this.referenceFor(entry);
+      const refused = this.serviceUrls && serviceUrlProblem(reference.serviceUrl ?? '', this.serviceUrls);
+      if (refused) throw new PermanentFailure(refused);
       const activity = await this.activityFor(entry, inChannel);
       let original: OutboxDoc | null = null;
       if (entry.action === 'update') {

@@ -18,7 +18,7 @@ const activity = {
   serviceUrl: 'http://127.0.0.1:9/',
   from: { id: '29:x', aadObjectId: '00000000-0000-0000-0000-000000000001' },
   recipient: { id: '28:bot' },
-  conversation: { id: 'a:x', conversationType: 'personal' },
+  conversation: { id: 'a:x', conversationType: 'personal', tenantId: '72f988bf-86f1-41af-91ab-2d7cd011db47' },
   text: 'request a move',
 };
 
@@ -38,7 +38,7 @@ describe('with BOT_ID set (production)', () => {
     authority = await startTokenAuthority();
     connector = new FakeConnector();
     await connector.start();
-    bot = await boot({ BOT_ID: APP_ID, BOT_PASSWORD: 'secret', BOT_TENANT_ID: '72f988bf-86f1-41af-91ab-2d7cd011db47', BOT_TYPE: 'SingleTenant', BOT_OPENID_METADATA: authority.metadataUrl });
+    bot = await boot({ BOT_ID: APP_ID, BOT_PASSWORD: 'secret', BOT_TENANT_ID: '72f988bf-86f1-41af-91ab-2d7cd011db47', BOT_TYPE: 'SingleTenant', BOT_OPENID_METADATA: authority.metadataUrl, BOT_SERVICE_URL_HOSTS: '127.0.0.1' });
   });
   afterAll(async () => {
     await bot.stop();
