@@ -18,6 +18,25 @@ const CHANNEL_ISSUERS = new Set<string>([AuthenticationConstants.ToBotFromChanne
 /** Errors of the JWT library that the SDK lets through: the caller's fault, so 401. */
 const TOKEN_ERRORS = new Set(['JsonWebTokenError', 'TokenExpiredError', 'NotBeforeError']);
 
+/**
+ * The SDK writes to the console on two refusals: the JWT library's error for an expired token, and
+ * for any other failed verification the published signing keys themselves. Those two messages are
+ * dropped (the refusal is logged once, below); everything else reaches the console as before.
+ */
+const CONSOLE_FILTERED = Symbol.for('placement-stability-bot.authConsoleFilter');
+function dropTokenRefusalsFromConsole(): void {
+  const target = console as Console & { [CONSOLE_FILTERED]?: true };
+  if (target[CONSOLE_FILTERED]) return;
+  const original = target.error.bind(target);
+  target.error = (...args: unknown[]) => {
+    const [first] = args;
+    if (typeof first === 'string' && first.startsWith('Error finding key for token')) return;
+    if (first instanceof Error && first.name === 'TokenExpiredError') return;
+    original(...args);
+  };
+  target[CONSOLE_FILTERED] = true;
+}
+
 export type Authentication = { ok: true; result: AuthenticateRequestResult } | { ok: false; reason: string };
 
 /** The issuer a bearer token claims (not yet verified: the SDK verifies it), or null. */
@@ -47,6 +66,7 @@ export class TeamsBotAdapter extends TeamsAdapter {
     private readonly auth: { localMode: boolean; log: Logger },
   ) {
     super(settings, credentials);
+    dropTokenRefusalsFromConsole();
   }
 
   /** Checks the Authorization header for this activity. Throws only when the check itself could not run (e.g. the key metadata is unreachable). */
