@@ -1,6 +1,6 @@
 // Composition: opens the store, builds the services and the Teams bot, starts HTTP and the
 // outbox sender. `src/index.ts` calls it for a real run; end-to-end tests call it in-process.
-import { CallerIdConstants, ConfigurationServiceClientCredentialFactory, type Activity, type ConfigurationBotFrameworkAuthenticationOptions } from 'botbuilder';
+import { CallerIdConstants, ConfigurationServiceClientCredentialFactory, type ConfigurationBotFrameworkAuthenticationOptions } from 'botbuilder';
 import { AuthenticationConstants } from 'botframework-connector';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -21,7 +21,7 @@ import { openStore } from './store/openStore';
 import { openRecords } from './store/records';
 import { createBot } from './teams/app';
 import { TeamsBotAdapter, UNAUTHORIZED_BODY } from './teams/authentication';
-import { activityProblem, trafficProblem, type IncomingActivity, type TrafficPolicy } from './teams/incomingActivity';
+import { activityProblem, MAX_ACTIVITY_DEPTH, trafficProblem, type IncomingActivity, type TrafficPolicy } from './teams/incomingActivity';
 import { OutboxSender, type SenderOptions } from './teams/sender';
 import { Scheduler, type SchedulerOptions } from './jobs/scheduler';
 
@@ -72,15 +72,6 @@ function trafficPolicy(config: Config): TrafficPolicy {
     allowedTenants: tenants ? new Set(tenants.map((tenant) => tenant.toLowerCase())) : null,
     serviceUrls: { loopbackOnly: config.localMode, hosts: new Set(config.BOT_SERVICE_URL_HOSTS) },
   };
-}
-
-/** The SDK's own request handler turns these timestamps into dates before a turn; so does this. */
-function withDates(activity: Record<string, unknown>): Activity {
-  for (const [field, raw] of [['timestamp', 'rawTimestamp'], ['localTimestamp', 'rawLocalTimestamp'], ['expiration', 'rawExpiration']] as const) {
-    const value = activity[field];
-    if (typeof value === 'string') Object.assign(activity, { [raw]: value, [field]: new Date(value) });
-  }
-  return activity as unknown as Activity;
 }
 
 /** A local run with an empty roster gets the made-up people and children in examples/, to try at once. */
@@ -154,6 +145,7 @@ export async function startBot(config: Config, options: StartOptions): Promise<R
   const http = createHttpServer({
     store,
     log,
+    maxJsonDepth: MAX_ACTIVITY_DEPTH,
     calendarFile: (ref, token) => meetingCalendarFile(services, ref, token),
     // Checked in order of cost, each before anything reads the store: the activity's shape, where
     // it comes from, then its token.
@@ -169,7 +161,7 @@ export async function startBot(config: Config, options: StartOptions): Promise<R
         res.send(403, { error: refused });
         return;
       }
-      const activity = withDates(body as Record<string, unknown>);
+      const activity = body as IncomingActivity;
       const authentication = await adapter.authenticate(activity, String(req.headers.authorization ?? ''));
       if (!authentication.ok) {
         res.writeHead(401, { 'content-type': 'text/plain; charset=utf-8' });
@@ -177,7 +169,6 @@ export async function startBot(config: Config, options: StartOptions): Promise<R
         return;
       }
       const invokeResponse = await adapter.runTurn(authentication.result, activity, (context) => app.run(context).then(() => undefined));
-      res.setHeader('user-agent', adapter.userAgent);
       res.send(invokeResponse?.status ?? 200, invokeResponse?.body);
     },
   });

@@ -33,11 +33,40 @@ function mediaTypeOf(req: IncomingMessage): { type: string; charset?: string } {
 }
 
 /**
- * The request's body parsed as JSON. 415 unless it is `application/json` (UTF-8) with no, gzip or
- * deflate encoding; 413 past `limitBytes` (before or after decoding); 400 for a body that is cut
- * short, is not valid gzip/deflate, or is not JSON.
+ * Whether JSON text nests arrays and objects more than `max` deep, found by counting brackets
+ * outside strings. It runs before JSON.parse, which takes a third of a second on a body of 256 KB
+ * of nested brackets (and a few milliseconds on a flat one).
  */
-export async function readJsonBody(req: IncomingMessage, limitBytes: number): Promise<unknown> {
+export function jsonNestedDeeperThan(text: string, max: number): boolean {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c) i++; // backslash: skip the escaped character
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) inString = true;
+    else if (c === 0x5b || c === 0x7b) {
+      if (++depth > max) return true;
+    } else if (c === 0x5d || c === 0x7d) depth--;
+  }
+  return false;
+}
+
+export interface JsonBodyLimits {
+  /** Bytes, counted after decoding (and before, for an encoded body). */
+  maxBytes: number;
+  /** Arrays and objects one inside another. */
+  maxDepth: number;
+}
+
+/**
+ * The request's body parsed as JSON. 415 unless it is `application/json` (UTF-8) with no, gzip or
+ * deflate encoding; 413 past the size limit (before or after decoding); 400 for a body that is cut
+ * short, is not valid gzip/deflate, nests deeper than the limit, or is not JSON.
+ */
+export async function readJsonBody(req: IncomingMessage, limits: JsonBodyLimits): Promise<unknown> {
+  const limitBytes = limits.maxBytes;
   const { type, charset } = mediaTypeOf(req);
   if (type !== 'application/json') throw new HttpError(415, 'only application/json is accepted');
   if (charset !== undefined && charset !== 'utf-8' && charset !== 'utf8') throw new HttpError(415, 'only UTF-8 JSON is accepted');
@@ -50,6 +79,7 @@ export async function readJsonBody(req: IncomingMessage, limitBytes: number): Pr
   } else {
     text = await readDecoded(req, encoding === 'deflate' ? createInflate() : createGunzip(), limitBytes);
   }
+  if (jsonNestedDeeperThan(text, limits.maxDepth)) throw new HttpError(400, `the body is nested deeper than ${limits.maxDepth} levels`);
   try {
     return JSON.parse(text);
   } catch {

@@ -15,7 +15,7 @@ import { HttpError, hasBody, readJsonBody } from './jsonBody';
 export const MAX_BODY_BYTES = 256 * 1024;
 
 /** A load balancer's probe must be answered quickly even when the database hangs: 503 after this. */
-export const HEALTH_TIMEOUT_MS = 1500;
+export const HEALTH_TIMEOUT_MS = 1000;
 
 /** A client that sends its request slower than this is cut off (Teams waits 15 s for the answer anyway). */
 const REQUEST_TIMEOUT_MS = 30_000;
@@ -25,6 +25,8 @@ export interface HttpOptions {
   log: Logger;
   /** Handles one activity (the parsed JSON body); resolves when the turn is over. */
   processActivity: (body: unknown, req: restify.Request, res: restify.Response) => Promise<void>;
+  /** How deep the JSON of an activity may nest (arrays and objects one inside another). */
+  maxJsonDepth: number;
   /** A meeting's .ics file when the token is right, else null: GET /meetings/{ref}.ics?token=... */
   calendarFile?: (ref: string, token: string) => Promise<string | null>;
 }
@@ -61,7 +63,7 @@ export function createHttpServer(options: HttpOptions): BotServer {
     try {
       let body: unknown;
       try {
-        body = await readJsonBody(req, MAX_BODY_BYTES);
+        body = await readJsonBody(req, { maxBytes: MAX_BODY_BYTES, maxDepth: options.maxJsonDepth });
       } catch (err) {
         if (!(err instanceof HttpError)) throw err;
         refuse(res, err.status, err.message);

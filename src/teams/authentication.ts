@@ -11,6 +11,7 @@ import { TeamsAdapter } from '@microsoft/teams-ai';
 import type { Activity, ConfigurationBotFrameworkAuthenticationOptions, InvokeResponse, TurnContext } from 'botbuilder';
 import { AuthenticationConstants, AuthenticationError, GovernmentConstants, type AuthenticateRequestResult, type ServiceClientCredentialsFactory } from 'botframework-connector';
 import type { Logger } from '../services/context';
+import type { IncomingActivity } from './incomingActivity';
 
 export const UNAUTHORIZED_BODY = 'unauthorized';
 
@@ -70,7 +71,7 @@ export class TeamsBotAdapter extends TeamsAdapter {
   }
 
   /** Checks the Authorization header for this activity. Throws only when the check itself could not run (e.g. the key metadata is unreachable). */
-  async authenticate(activity: Activity, authHeader: string): Promise<Authentication> {
+  async authenticate(activity: IncomingActivity, authHeader: string): Promise<Authentication> {
     const refuse = (reason: string): Authentication => {
       this.auth.log.warn({ reason }, 'request refused: not authenticated');
       return { ok: false, reason };
@@ -82,7 +83,7 @@ export class TeamsBotAdapter extends TeamsAdapter {
       if (!CHANNEL_ISSUERS.has(issuer)) return refuse('token not issued by the Bot Framework channel');
     }
     try {
-      return { ok: true, result: await this.botFrameworkAuthentication.authenticateRequest(activity, authHeader) };
+      return { ok: true, result: await this.botFrameworkAuthentication.authenticateRequest(activity as unknown as Activity, authHeader) };
     } catch (err) {
       if (err instanceof AuthenticationError || (err instanceof Error && TOKEN_ERRORS.has(err.name))) return refuse(reasonOf(err));
       throw err;
@@ -90,7 +91,17 @@ export class TeamsBotAdapter extends TeamsAdapter {
   }
 
   /** Runs the turn for an authenticated activity; resolves with the invoke response, if any. */
-  runTurn(authentication: AuthenticateRequestResult, activity: Activity, logic: (context: TurnContext) => Promise<void>): Promise<InvokeResponse | undefined> {
-    return this.processActivity(authentication, activity, logic);
+  runTurn(authentication: AuthenticateRequestResult, activity: IncomingActivity, logic: (context: TurnContext) => Promise<void>): Promise<InvokeResponse | undefined> {
+    return this.processActivity(authentication, withDates(activity), logic);
   }
+}
+
+/** The SDK's own request handler turns these timestamps into dates before a turn; so does this. */
+function withDates(activity: IncomingActivity): Activity {
+  const fixed: Record<string, unknown> = { ...activity };
+  for (const [field, raw] of [['timestamp', 'rawTimestamp'], ['localTimestamp', 'rawLocalTimestamp'], ['expiration', 'rawExpiration']] as const) {
+    const value = fixed[field];
+    if (typeof value === 'string') Object.assign(fixed, { [raw]: value, [field]: new Date(value) });
+  }
+  return fixed as unknown as Activity;
 }

@@ -229,6 +229,11 @@ describe('in local mode', () => {
     await expectRefusedUnread(teamsMessage(stand.connector.url, overrides), 400);
   });
 
+  test('brackets inside strings are text, not nesting', async () => {
+    const res = await post(bot, teamsMessage(stand.connector.url, { text: `a quote \\" then ${'[{'.repeat(100)} and a backslash \\` }));
+    expect(res.status).toBe(200);
+  });
+
   test('nesting within the limit is accepted', async () => {
     const res = await post(bot, teamsMessage(stand.connector.url, { channelData: { tenant: { id: TENANT }, within: nested(12) } }));
     expect(res.status).toBe(200);

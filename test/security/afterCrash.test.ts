@@ -7,7 +7,7 @@ import { silentLogger } from '../../src/services/context';
 import { startBot } from '../../src/startBot';
 import type { Store } from '../../src/store/collection';
 import { openEmbeddedStore, StoreLockedError } from '../../src/store/embeddedStore';
-import { startBotProcess, tempDir } from './support';
+import { PROCESS_TEST_TIMEOUT_MS, startBotProcess, tempDir } from './support';
 
 describe('the embedded store lock', () => {
   test('a stale lock naming the new process\'s own pid (a container restart) does not stop the bot from starting', async () => {
@@ -23,7 +23,7 @@ describe('the embedded store lock', () => {
     } finally {
       await bot.stop();
     }
-  });
+  }, PROCESS_TEST_TIMEOUT_MS);
 
   test('a lock this process holds still refuses a second opening of the same folder', async () => {
     const dataDir = tempDir('psb-lock-');

@@ -4,7 +4,7 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { readdirSync } from 'node:fs';
 import { createGzip, deflateSync, gzipSync } from 'node:zlib';
-import { APP_ID, postRaw, productionEnv, startBotProcess, startTeamsStandIns, teamsMessage, tempDir, type BotProcess } from './support';
+import { APP_ID, PROCESS_TEST_TIMEOUT_MS, postRaw, productionEnv, startBotProcess, startTeamsStandIns, teamsMessage, tempDir, type BotProcess } from './support';
 
 /** A gzip body of `megabytes` MB of zeros, compressed as it is made (about 1 KB per MB). */
 async function gzipBomb(megabytes: number): Promise<Buffer> {
@@ -30,7 +30,7 @@ describe('request bodies before authentication', () => {
     // The bot's own temp folder, so that a file left there by a request is seen.
     botTmp = tempDir('psb-sec-tmp-');
     bot = await startBotProcess({ ...productionEnv(stand.authority), DATA_DIR: tempDir('psb-sec-data-'), TMPDIR: botTmp });
-  }, 60_000);
+  }, PROCESS_TEST_TIMEOUT_MS);
   afterAll(async () => {
     await bot?.stop();
     await stand?.stop();

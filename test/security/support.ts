@@ -15,6 +15,9 @@ export const APP_ID = '8a6c1c3e-2f4b-4b8e-9d1a-0c6f2b7e5a11';
 export const TENANT = '72f988bf-86f1-41af-91ab-2d7cd011db47';
 export const OTHER_TENANT = '0b5e8c8e-1111-4a4a-9c9c-123456789abc';
 const TS_NODE = ['-r', 'ts-node/register/transpile-only'];
+const STARTUP_TIMEOUT_MS = 90_000;
+/** For a test or hook that starts the bot as a process. */
+export const PROCESS_TEST_TIMEOUT_MS = STARTUP_TIMEOUT_MS + 30_000;
 
 /** The production settings, with the token authority and the connector on this machine. */
 export function productionEnv(authority: TokenAuthority, extra: Record<string, string> = {}): Record<string, string> {
@@ -74,11 +77,17 @@ export async function startBotProcess(env: Record<string, string>, options: { sh
   });
   let exited = false;
   child.once('exit', () => (exited = true));
+  // Starting takes a few seconds (ts-node compiles as it loads), far longer on a busy machine.
+  const deadline = Date.now() + STARTUP_TIMEOUT_MS;
   const port = await new Promise<number>((resolve, reject) => {
     const check = () => {
       const line = output.split('\n').find((l) => l.includes('Placement Stability Bot listening'));
       if (line) return resolve(JSON.parse(line).port as number);
       if (exited) return reject(new Error(`the bot exited before listening:\n${output}`));
+      if (Date.now() > deadline) {
+        child.kill('SIGKILL');
+        return reject(new Error(`the bot did not start within ${STARTUP_TIMEOUT_MS} ms:\n${output}`));
+      }
       setTimeout(check, 50);
     };
     check();
