@@ -1,11 +1,13 @@
 // The baseline for the load bench: a bare echo bot on the same stack as the real one (botbuilder
 // TeamsAdapter with the same local-mode credentials, a teams-ai Application, restify with the same
-// body parser), with turn state in memory. A message is answered with its own text; a card button
+// JSON body reader), with turn state in memory. A message is answered with its own text; a card button
 // (Action.Execute) with a small card naming the verb. Runs as its own process and reports its port.
 import { Application, TeamsAdapter, TurnState } from '@microsoft/teams-ai';
 import { ConfigurationServiceClientCredentialFactory, MemoryStorage } from 'botbuilder';
 import restify from 'restify';
 import { MAX_BODY_BYTES } from '../src/http/server';
+import { readJsonBody } from '../src/http/jsonBody';
+import { MAX_ACTIVITY_DEPTH } from '../src/teams/incomingActivity';
 
 async function main(): Promise<void> {
   const adapter = new TeamsAdapter({}, new ConfigurationServiceClientCredentialFactory({ MicrosoftAppType: 'MultiTenant' }));
@@ -20,8 +22,8 @@ async function main(): Promise<void> {
   }));
 
   const server = restify.createServer({ name: 'echo-bot', handleUncaughtExceptions: false });
-  server.use(restify.plugins.bodyParser({ maxBodySize: MAX_BODY_BYTES, mapParams: false }));
   server.post('/api/messages', async (req, res) => {
+    req.body = await readJsonBody(req, { maxBytes: MAX_BODY_BYTES, maxDepth: MAX_ACTIVITY_DEPTH });
     await adapter.process(req, res, (context) => app.run(context).then(() => undefined));
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
