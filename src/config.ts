@@ -147,7 +147,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = configSchema.safeParse(env);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((issue) => {
-      const name = issue.path.join('.') || 'environment';
+      const name = String(issue.path[0] ?? 'environment'); // a list's item is reported as the variable
       const got = env[name];
       const shown = got === undefined ? '' : ['BOT_PASSWORD', 'MONGODB_URI', 'AZURE_OPENAI_API_KEY', 'OPENAI_API_KEY', 'GRAPH_CLIENT_SECRET'].includes(name) ? ' (value hidden)' : ` (got "${got}")`;
       return `${name}: expected ${issue.message}${shown}`;
