@@ -157,4 +157,3 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   // Without a bot id there is no Bot Framework authentication: local development only.
   return { ...parsed.data, localMode: !parsed.data.BOT_ID };
 }
-

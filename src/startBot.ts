@@ -155,13 +155,13 @@ export async function startBot(config: Config, options: StartOptions): Promise<R
         res.send(400, { error: problem });
         return;
       }
-      const refused = trafficProblem(body as IncomingActivity, traffic);
+      const activity = body as IncomingActivity;
+      const refused = trafficProblem(activity, traffic);
       if (refused) {
         log.warn({ reason: refused }, 'request refused: not traffic this bot serves');
         res.send(403, { error: refused });
         return;
       }
-      const activity = body as IncomingActivity;
       const authentication = await adapter.authenticate(activity, String(req.headers.authorization ?? ''));
       if (!authentication.ok) {
         res.writeHead(401, { 'content-type': 'text/plain; charset=utf-8' });
