@@ -5,8 +5,9 @@ import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { runCli } from '../../src/cli/main';
+import { SSDA903_SAMPLE } from '../support/fixtures';
 
-const SAMPLE = path.resolve(__dirname, '../../../shared/data/ssda903-sample');
+const SAMPLE = SSDA903_SAMPLE;
 const RETURNS = [2017, 2018, 2019, 2020, 2021].map((y) => path.join(SAMPLE, `${y}-episodes.csv`));
 const EXAMPLES = path.resolve(__dirname, '../../examples');
 

@@ -1,6 +1,6 @@
 import { GUIDANCE_ENTRIES } from '../../src/guidance/pack.data';
 import { GuidancePackError, loadGuidancePack, uncoveredRuleIds, validatePack } from '../../src/guidance/pack';
-import { domainMeetings, domainRuleIds, seedDocs } from './domain';
+import { DOMAIN_FACTS, domainMeetings, domainRuleIds, seedDocs, whereSharedExists } from './domain';
 
 describe('guidance pack', () => {
   const pack = loadGuidancePack();
@@ -10,7 +10,7 @@ describe('guidance pack', () => {
   });
 
   it('covers every rule id in DOMAIN.md', () => {
-    const ruleIds = domainRuleIds();
+    const ruleIds = DOMAIN_FACTS.ruleIds;
     // 11 MOVE + 8 FRAG + 4 PLAN + 2 AFTER + 2 END; a drop here means the parser broke
     expect(ruleIds.length).toBeGreaterThanOrEqual(27);
     expect(uncoveredRuleIds(pack, ruleIds)).toEqual([]);
@@ -18,13 +18,13 @@ describe('guidance pack', () => {
   });
 
   it('only cites rule ids that exist in DOMAIN.md', () => {
-    const known = new Set(domainRuleIds());
+    const known = new Set(DOMAIN_FACTS.ruleIds);
     const unknown = pack.flatMap((e) => e.rules.filter((r) => !known.has(r)).map((r) => `${e.id}: ${r}`));
     expect(unknown).toEqual([]);
   });
 
   it('has an entry for every meeting in the DOMAIN.md meetings table', () => {
-    const meetings = domainMeetings();
+    const meetings = DOMAIN_FACTS.meetings;
     expect(meetings.length).toBeGreaterThanOrEqual(5);
     for (const meeting of meetings) {
       const entry = pack.find((e) => e.title.toLowerCase().includes(meeting.toLowerCase()));
@@ -42,12 +42,16 @@ describe('guidance pack', () => {
   });
 
   it('cites seed documents that exist', () => {
-    const seedIds = new Set(seedDocs().map((s) => s.id));
+    const seedIds = new Set(DOMAIN_FACTS.seedIds);
     for (const entry of pack) {
       for (const source of entry.sources) {
         if (source.doc !== 'domain') expect(seedIds).toContain(source.doc);
       }
     }
+  });
+
+  whereSharedExists('the domain facts in test/fixtures match ../shared/DOMAIN.md and its seeds', () => {
+    expect(DOMAIN_FACTS).toEqual({ ruleIds: domainRuleIds(), meetings: domainMeetings(), seedIds: seedDocs().map((s) => s.id) });
   });
 
   it('keeps ids unique and related links resolvable', () => {

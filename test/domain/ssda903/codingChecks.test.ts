@@ -4,6 +4,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { CodingCheck, codingProblemKey, codingProblems, codingProblemsOfChild } from '../../../src/domain/ssda903/codingChecks';
 import { Episode, mergeEpisodeSets, parseEpisodesCsv } from '../../../src/domain/ssda903/episodes';
+import { SSDA903_SAMPLE } from '../../support/fixtures';
 
 /** [DECOM, RNE, PLACE, DEC (null = open), REC, REASON_PLACE_CHANGE, other columns] */
 type Row = [decom: string, rne: string, place: string, dec: string | null, rec: string | null, reason: string | null, more?: Partial<Episode>];
@@ -151,7 +152,7 @@ describe('each problem', () => {
 });
 
 describe('on the SSDA903 sample (five returns merged)', () => {
-  const dir = path.join(__dirname, '../../../../shared/data/ssda903-sample');
+  const dir = SSDA903_SAMPLE;
   const years = [2017, 2018, 2019, 2020, 2021];
   const episodes = mergeEpisodeSets(years.map((y) => parseEpisodesCsv(fs.readFileSync(path.join(dir, `${y}-episodes.csv`), 'utf8'), `${y}-episodes.csv`).episodes));
 

@@ -1,11 +1,12 @@
-// The counting rules over the shared synthetic SSDA903 sample: five years of returns (2017-2021).
+// The counting rules over the synthetic SSDA903 sample (test/fixtures): five years of returns (2017-2021).
 import * as fs from 'fs';
 import * as path from 'path';
 import { Episode, formatProblem, mergeEpisodeSets, parseEpisodesCsv } from '../../../src/domain/ssda903/episodes';
 import { legalStatusOn, localMeasure, lookedAfterOn, monthlyTrend, nationalMeasure } from '../../../src/domain/ssda903/measures';
 import { placementSpells } from '../../../src/domain/ssda903/spells';
+import { SSDA903_SAMPLE } from '../../support/fixtures';
 
-const SAMPLE_DIR = path.join(__dirname, '../../../../shared/data/ssda903-sample');
+const SAMPLE_DIR = SSDA903_SAMPLE;
 const YEARS = [2017, 2018, 2019, 2020, 2021];
 const fileOf = (year: number) => `${year}-episodes.csv`;
 const textOf = (year: number) => fs.readFileSync(path.join(SAMPLE_DIR, fileOf(year)), 'utf8');
