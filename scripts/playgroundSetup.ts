@@ -124,6 +124,12 @@ export function playgroundCli(): string | null {
   }
 }
 
+/**
+ * How long a Playground may take to print "Listening on N". Alone it takes a few seconds; on a
+ * 2-core machine that is busy with other work it has been seen to take over 20 s.
+ */
+export const PLAYGROUND_READY_MS = 90_000;
+
 export interface PlaygroundProcess {
   person: PlaygroundPerson;
   port: number;
@@ -158,7 +164,8 @@ export async function startPlaygroundProcess(options: PlaygroundStartOptions): P
   const child = spawn(process.execPath, args, { cwd: options.cwd, env: { ...process.env, TEAMSAPPTESTER_BROWSER: 'none' }, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   const port = await new Promise<number>((resolve, reject) => {
-    const timer = setTimeout(() => fail(`it did not start within ${(options.timeoutMs ?? 20_000) / 1000} s`), options.timeoutMs ?? 20_000);
+    const timeoutMs = options.timeoutMs ?? PLAYGROUND_READY_MS;
+    const timer = setTimeout(() => fail(`it did not say "Listening on" within ${timeoutMs / 1000} s`), timeoutMs);
     const fail = (why: string) => {
       clearTimeout(timer);
       child.kill('SIGKILL');

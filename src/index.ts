@@ -24,6 +24,11 @@ async function main(): Promise<void> {
       log.fatal(err.message);
       process.exit(3);
     }
+    // A newcomer's most common first failure: one plain line, not a stack trace.
+    if ((err as NodeJS.ErrnoException).code === 'EADDRINUSE') {
+      process.stderr.write(`port ${config.PORT} is in use: set PORT or stop the other process\n`);
+      process.exit(4);
+    }
     throw err;
   }
   const shutdown = (signal: string) => {

@@ -24,7 +24,6 @@
 //   the service level by "a change whose process stopped right after its update gets its audit
 //   entry after restart, once, at the time of the change" in test/services/moves.test.ts (and the
 //   same test for alerts and meetings).
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import http from 'node:http';
 import net from 'node:net';
@@ -38,50 +37,17 @@ import { PEOPLE } from '../support/botHarness';
 import { cardActions, cardText, FakeConnector, firstCard, TeamsUser, type SentActivity } from '../support/fakeTeams';
 import { startWireServer, type WireServer } from '../support/mongoWire';
 import { validMoveForm } from '../support/moveForm';
+import { killBotProcesses, listeningPort, startBotProcess as startProcess, waitUntil, type BotProcess } from '../support/processes';
 
-const ROOT = path.resolve(__dirname, '../..');
 /** Short enough that the restarted process re-sends the dead process's claimed entry within the test. */
 const LEASE_MS = 2000;
 
 // ---------------------------------------------------------------------------------------------
 // The bot process
 
-interface BotProcess {
-  child: ChildProcess;
-  output(): string;
-  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
-}
-
-const running = new Set<ChildProcess>();
-
-function startBotProcess(env: Record<string, string>): BotProcess {
-  let output = '';
-  const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', 'src/index.ts'], {
-    cwd: ROOT,
-    env: { ...process.env, PORT: '0', BOT_ID: '', LOG_LEVEL: 'info', OUTBOX_LEASE_MS: String(LEASE_MS), ...env },
-  });
-  running.add(child);
-  child.stdout!.on('data', (d) => (output += d));
-  child.stderr!.on('data', (d) => (output += d));
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
-    child.once('exit', (code, signal) => {
-      running.delete(child);
-      resolve({ code, signal });
-    }),
-  );
-  return { child, output: () => output, exited };
-}
-
-async function listeningPort(bot: BotProcess, timeoutMs = 20_000): Promise<number> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    const line = bot.output().split('\n').find((l) => l.includes('Placement Stability Bot listening'));
-    if (line) return JSON.parse(line).port;
-    if (bot.child.exitCode !== null) break;
-    await sleep(100);
-  }
-  throw new Error(`the bot did not start:\n${bot.output()}`);
-}
+/** The bot in local mode on a free port, with a short outbox lease. */
+const startBotProcess = (env: Record<string, string>): BotProcess =>
+  startProcess({ PORT: '0', BOT_ID: '', OUTBOX_LEASE_MS: String(LEASE_MS), ...env });
 
 /** The pino lines of a process's log, parsed. */
 const logLines = (bot: BotProcess): Array<Record<string, unknown>> =>
@@ -90,18 +56,6 @@ const logLines = (bot: BotProcess): Array<Record<string, unknown>> =>
     .split('\n')
     .filter((l) => l.startsWith('{'))
     .map((l) => JSON.parse(l));
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-async function waitUntil<T>(what: string, predicate: () => T | undefined | false | Promise<T | undefined | false>, timeoutMs = 10_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await predicate();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await sleep(50);
-  }
-}
 
 // ---------------------------------------------------------------------------------------------
 // The connector, with a gate that can hold the bot's sends open
@@ -331,7 +285,7 @@ describe('the bot process killed between a decision and its notifications', () =
   });
 
   afterEach(async () => {
-    for (const child of running) child.kill('SIGKILL');
+    killBotProcesses();
     await gate.stop();
     await connector.stop();
     for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
@@ -381,8 +335,11 @@ describe('the bot process killed between a decision and its notifications', () =
     gate.holding = false;
     const second = startBotProcess({ DATA_DIR: dataDir });
     botUrl = `http://127.0.0.1:${await listeningPort(second)}`;
-    await waitUntil('every notification of the decision', () => allDelivered(decisionDeliveries(connector, cast, ref)), LEASE_MS + 10_000);
-    await sleep(1500); // more than a poll of the sender: nothing further arrives
+    await waitUntil('every notification of the decision', () => allDelivered(decisionDeliveries(connector, cast, ref)));
+    // Nothing further can arrive once the outbox holds nothing unsent for the request.
+    await waitUntil('the outbox to hold nothing unsent for the request', () =>
+      readNedb<OutboxDoc>(dataDir, 'outbox').filter((m) => m.subjectRef === ref).every((m) => m.state === 'sent'),
+    );
     expectEachDeliveredOnce(decisionDeliveries(connector, cast, ref));
     expect(gate.held).toHaveLength(1);
 
@@ -391,7 +348,7 @@ describe('the bot process killed between a decision and its notifications', () =
     const store = await openEmbeddedStore(dataDir);
     cleanups.push(() => store.close());
     await expectStoredOnce(await openRecords(store), ref);
-  }, 60_000);
+  }, 300_000);
 
   test('killed after the decision was written but before its effects were queued: the restart queues and sends each once', async () => {
     const wire: WireServer = await startWireServer();
@@ -438,11 +395,12 @@ describe('the bot process killed between a decision and its notifications', () =
     // Pressing Approve again shows the decision that was stored, and changes nothing.
     const again = await cast.hana.press('move.decide', { ref, outcome: 'approved', comment: '' });
     expect(cardText(again.body.value)).toContain(`${ref} was already approved by Hana Head`);
-    await sleep(1500); // more than a poll of the sender: nothing further arrives
+    // Nothing further can arrive once the outbox holds nothing unsent for the request.
+    await waitUntil('the outbox to hold nothing unsent for the request', async () => (await records.outbox.find({ subjectRef: ref })).every((m) => m.state === 'sent'));
     expectEachDeliveredOnce(decisionDeliveries(connector, cast, ref));
 
     second.child.kill('SIGTERM');
     expect((await second.exited).code).toBe(0);
     await expectStoredOnce(records, ref);
-  }, 60_000);
+  }, 300_000);
 });

@@ -77,7 +77,7 @@ describeWithPlayground('with the Microsoft 365 Agents Playground', () => {
     await hana.waitFor((m) => m.conversationId === hana.personalChat && textOf(m).includes('Hello Hana'), 'help card');
     await tom.say('help');
     await tom.waitFor((m) => m.conversationId === tom.personalChat && textOf(m).includes('Hello Tom'), 'help card');
-  }, 60_000);
+  }, 300_000);
 
   afterAll(async () => {
     await Promise.all(playgrounds.map((p) => p.stop()));

@@ -1,38 +1,21 @@
 // The bot as a newcomer runs it: a real process, configured only by the environment.
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
+import net, { type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { exitCodeOf, killBotProcesses, listeningPort, ROOT, startBotProcess } from '../support/processes';
 
-const ROOT = path.resolve(__dirname, '../..');
 const TS_NODE = ['-r', 'ts-node/register/transpile-only'];
 
-function startProcess(env: Record<string, string>): { child: ChildProcess; output: () => string } {
-  let output = '';
-  const child = spawn(process.execPath, [...TS_NODE, 'src/index.ts'], { cwd: ROOT, env: { ...process.env, LOG_LEVEL: 'info', ...env } });
-  child.stdout!.on('data', (d) => (output += d));
-  child.stderr!.on('data', (d) => (output += d));
-  return { child, output: () => output };
-}
-
-async function waitForListening(output: () => string, timeoutMs = 20_000): Promise<number> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    const line = output().split('\n').find((l) => l.includes('Placement Stability Bot listening'));
-    if (line) return JSON.parse(line).port;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`bot did not start:\n${output()}`);
-}
-
-const exitOf = (child: ChildProcess) => new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-
 describe('the bot process', () => {
+  afterEach(killBotProcesses);
+
   test('starts in local mode with the embedded store, answers /healthz, refuses a second writer, and stops cleanly on SIGTERM', async () => {
     const dataDir = mkdtempSync(path.join(tmpdir(), 'psb-proc-'));
-    const bot = startProcess({ PORT: '0', DATA_DIR: dataDir, BOT_ID: '' });
+    const bot = startBotProcess({ PORT: '0', DATA_DIR: dataDir, BOT_ID: '' });
     try {
-      const port = await waitForListening(bot.output);
+      const port = await listeningPort(bot);
       expect(bot.output()).toContain('local mode');
       const health = await fetch(`http://127.0.0.1:${port}/healthz`);
       expect(health.status).toBe(200);
@@ -48,19 +31,33 @@ describe('the bot process', () => {
       expect(cli.stderr).toContain('is in use by another process');
 
       bot.child.kill('SIGTERM');
-      expect(await exitOf(bot.child)).toBe(0);
+      expect(await exitCodeOf(bot)).toBe(0);
       expect(bot.output()).toContain('stopping');
     } finally {
       bot.child.kill('SIGKILL');
     }
-  });
+  }, 300_000);
 
   test('a bad setting stops it with a message naming the variable and what is expected', async () => {
-    const bot = startProcess({ PORT: 'eighty', BOT_TYPE: 'Personal', MONGODB_URI: 'postgres://x' });
-    expect(await exitOf(bot.child)).toBe(2);
+    const bot = startBotProcess({ PORT: 'eighty', BOT_TYPE: 'Personal', MONGODB_URI: 'postgres://x' });
+    expect(await exitCodeOf(bot)).toBe(2);
     expect(bot.output()).toContain('PORT: expected a port number');
     expect(bot.output()).toContain('BOT_TYPE: expected one of SingleTenant, MultiTenant, UserAssignedMSI');
     expect(bot.output()).toContain('MONGODB_URI: expected a MongoDB connection string');
     expect(bot.output()).not.toContain('postgres://x');
-  });
+  }, 300_000);
+
+  test('a port in use stops it with one line saying so, and a non-zero exit', async () => {
+    const taken = net.createServer();
+    await new Promise<void>((resolve) => taken.listen(0, '127.0.0.1', resolve));
+    const port = (taken.address() as AddressInfo).port;
+    try {
+      const bot = startBotProcess({ PORT: String(port), DATA_DIR: mkdtempSync(path.join(tmpdir(), 'psb-proc-busy-')), BOT_ID: '' });
+      expect(await exitCodeOf(bot)).toBe(4);
+      expect(bot.output()).toContain(`port ${port} is in use: set PORT or stop the other process\n`);
+      expect(bot.output()).not.toContain('EADDRINUSE'); // no stack trace
+    } finally {
+      taken.close();
+    }
+  }, 300_000);
 });

@@ -12,6 +12,7 @@ import { openMongoStore } from '../../src/store/mongoStore';
 import { EXAMPLES, PEOPLE } from '../support/botHarness';
 import { cardText, FakeConnector, firstCard, TeamsUser } from '../support/fakeTeams';
 import { startWireServer } from '../support/mongoWire';
+import { waitUntil } from '../support/processes';
 
 describe('two bot processes on one MongoDB', () => {
   let wire: { uri: string; stop(): Promise<void> };
@@ -58,7 +59,11 @@ describe('two bot processes on one MongoDB', () => {
 
     const told = () => connector.sentTo(sam.conversationId).filter((x) => cardText(firstCard(x.activity)).includes(`${ref} approved`));
     await connector.waitFor(() => told().length > 0);
-    await new Promise((r) => setTimeout(r, 500));
+    // Nothing further can be sent once the outbox holds nothing waiting to go for the request
+    // ('held' messages wait for a person who has not opened a chat with the bot).
+    await waitUntil('the outbox to hold nothing waiting to go for the request', async () =>
+      (await bots[0].services.records.outbox.find({ subjectRef: ref })).every((m) => m.state !== 'pending' && m.state !== 'sending'),
+    );
     expect(told()).toHaveLength(1);
     const approvalCopies = connector.activities.filter((x) => x.kind === 'send' && cardText(firstCard(x.activity)).includes(`Placement move request ${ref}`));
     expect(approvalCopies).toHaveLength(2); // one to each Head of Service, each sent once

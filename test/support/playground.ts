@@ -13,6 +13,7 @@ import path from 'node:path';
 import type { Duplex } from 'node:stream';
 import {
   PLAYGROUND_BOT,
+  PLAYGROUND_READY_MS,
   personalChatId,
   playgroundCli,
   playgroundPerson,
@@ -21,6 +22,7 @@ import {
   type PlaygroundPerson,
   type PlaygroundProcess,
 } from '../../scripts/playgroundSetup';
+import { SETTLE_TIMEOUT_MS } from './processes';
 
 export interface PlaygroundMessage {
   action: 'createMessage' | 'updateMessage' | string;
@@ -59,8 +61,8 @@ export function playgroundSkipReason(): string | null {
     const onData = (d) => { out += d; if (/Listening on \\d+/.test(out)) { child.kill(); process.exit(0); } };
     child.stdout.on('data', onData); child.stderr.on('data', onData);
     child.on('exit', (code) => fail('it exited with code ' + code + '.'));
-    setTimeout(() => { child.kill(); fail('it did not start within 20 s.'); }, 20000);`;
-  const result = spawnSync(process.execPath, ['-e', probe], { cwd: dir, encoding: 'utf8', timeout: 30_000 });
+    setTimeout(() => { child.kill(); fail('it did not start within ' + ${PLAYGROUND_READY_MS / 1000} + ' s.'); }, ${PLAYGROUND_READY_MS});`;
+  const result = spawnSync(process.execPath, ['-e', probe], { cwd: dir, encoding: 'utf8', timeout: PLAYGROUND_READY_MS + 10_000 });
   rmSync(dir, { recursive: true, force: true });
   skipReason = result.status === 0 ? null : `the Microsoft 365 Agents Playground fails to start here: ${(result.stderr || result.error?.message || `exit ${result.status}`).trim()}`;
   return skipReason;
@@ -217,7 +219,7 @@ export class Playground {
   }
 
   /** Resolves with the first message (old or new) the predicate accepts. */
-  async waitFor(predicate: (m: PlaygroundMessage) => boolean, what: string, timeoutMs = 15_000): Promise<PlaygroundMessage> {
+  async waitFor(predicate: (m: PlaygroundMessage) => boolean, what: string, timeoutMs = SETTLE_TIMEOUT_MS): Promise<PlaygroundMessage> {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
       const found = this.messages.find(predicate);
