@@ -20,15 +20,19 @@ import {
   PLAYGROUND_TEAM,
   playgroundCli,
   playgroundConfigYaml,
+  playgroundLogFile,
   playgroundPerson,
   startPlaygroundProcess,
   writePlaygroundFolder,
+  type PlaygroundPerson,
   type PlaygroundProcess,
 } from './playgroundSetup';
 
 const ROOT = path.resolve(__dirname, '..');
 const WORK_DIR = path.join(ROOT, '.playground-data');
 const FIRST_PORT = 56150;
+/** Playgrounds started at once: each is a Node process that is busy for its first seconds. */
+const AT_ONCE = 2;
 
 function fail(message: string): never {
   process.stderr.write(`${message}\n`);
@@ -70,6 +74,7 @@ async function main(): Promise<void> {
     throw err;
   }
   const botEndpoint = `http://127.0.0.1:${bot.port}/api/messages`;
+  process.stdout.write(`The bot is listening at ${botEndpoint}; starting ${people.length} Playground(s), ${AT_ONCE} at a time...\n`);
 
   const playgrounds: PlaygroundProcess[] = [];
   const stopAll = async () => {
@@ -86,20 +91,41 @@ async function main(): Promise<void> {
     });
   }
 
-  const started = await Promise.allSettled(
-    people.map((person) => {
-      // Sam's Playground runs from the committed playground/ folder; the others from generated copies.
-      const cwd = person.key === 'sam' ? PLAYGROUND_DIR : writePlaygroundFolder(path.join(WORK_DIR, 'playground', person.key), person.key);
-      const index = PLAYGROUND_PEOPLE.indexOf(person);
-      return startPlaygroundProcess({ cwd, person, botEndpoint, port: FIRST_PORT + index });
-    }),
-  );
-  for (const s of started) if (s.status === 'fulfilled') playgrounds.push(s.value);
-  const failed = started.filter((s): s is PromiseRejectedResult => s.status === 'rejected');
-  if (failed.length) {
+  // A few at a time, each waited on until it prints its own "Listening on N", and tried once more
+  // if it fails: six started together on a busy 2-core machine could each miss a fixed limit.
+  const startOne = async (person: PlaygroundPerson): Promise<PlaygroundProcess> => {
+    // Sam's Playground runs from the committed playground/ folder; the others from generated copies.
+    const cwd = person.key === 'sam' ? PLAYGROUND_DIR : writePlaygroundFolder(path.join(WORK_DIR, 'playground', person.key), person.key);
+    const port = FIRST_PORT + PLAYGROUND_PEOPLE.indexOf(person);
+    try {
+      return await startPlaygroundProcess({ cwd, person, botEndpoint, port });
+    } catch (err) {
+      process.stdout.write(`${(err as Error).message.split('\n')[0]}; trying once more\n`);
+      try {
+        return await startPlaygroundProcess({ cwd, person, botEndpoint, port });
+      } catch (again) {
+        throw new Error(`${person.name}'s Playground failed to start twice. ${(again as Error).message}\nIts log: ${path.relative(process.cwd(), playgroundLogFile(cwd))}`);
+      }
+    }
+  };
+  const waiting = [...people];
+  const starters = Array.from({ length: Math.min(AT_ONCE, waiting.length) }, async () => {
+    for (let person = waiting.shift(); person && !stopping; person = waiting.shift()) {
+      try {
+        playgrounds.push(await startOne(person));
+      } catch (err) {
+        waiting.length = 0; // start no one else
+        throw err;
+      }
+      process.stdout.write(`  ${person.name}'s Playground is up (${playgrounds.length} of ${people.length})\n`);
+    }
+  });
+  const failed = (await Promise.allSettled(starters)).find((s): s is PromiseRejectedResult => s.status === 'rejected');
+  if (failed) {
     await stopAll();
-    fail(failed.map((f) => (f.reason as Error).message).join('\n'));
+    fail((failed.reason as Error).message);
   }
+  playgrounds.sort((a, b) => PLAYGROUND_PEOPLE.indexOf(a.person) - PLAYGROUND_PEOPLE.indexOf(b.person));
 
   const width = Math.max(...playgrounds.map((p) => p.person.name.length));
   process.stdout.write(

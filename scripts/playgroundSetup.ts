@@ -149,9 +149,12 @@ export interface PlaygroundStartOptions {
   timeoutMs?: number;
 }
 
+/** Where the Playground started in `cwd` writes its own log. */
+export const playgroundLogFile = (cwd: string): string => path.join(cwd, 'devTools', 'm365agentsplayground.log');
+
 /** The end of the Playground's own log: a bad configuration makes it exit with the reason only there. */
 function logTail(cwd: string): string {
-  const log = path.join(cwd, 'devTools', 'm365agentsplayground.log');
+  const log = playgroundLogFile(cwd);
   if (!existsSync(log)) return '';
   return readFileSync(log, 'utf8').trim().split('\n').slice(-5).join('\n');
 }
