@@ -1,3 +1,4 @@
+#!/usr/bin/env node
 // psb: the command line, run as `npm run -s psb -- <command>`. It finds the command by its words
 // and runs it; commands are thin calls into the same services the chat uses.
 import { ConfigError, loadConfig } from '../config';
