@@ -95,8 +95,13 @@ export function generateAuthority(options: GenerateOptions = {}): GeneratedAutho
   for (let i = 0; i < childCount; i++) counts.push(Math.max(1, Math.round(-Math.log(1 - rand()) * (episodeTarget / childCount - 1)) + 1));
   let excess = counts.reduce((a, b) => a + b, 0) - episodeTarget;
   for (let i = 0; excess !== 0; i = (i + 7919) % childCount) {
-    if (excess > 0 && counts[i] > 1) (counts[i]--, excess--);
-    else if (excess < 0 && counts[i] < 40) (counts[i]++, excess++);
+    if (excess > 0 && counts[i] > 1) {
+      counts[i]--;
+      excess--;
+    } else if (excess < 0 && counts[i] < 40) {
+      counts[i]++;
+      excess++;
+    }
   }
 
   const teams = Array.from({ length: teamCount }, (_, i) => `Team ${String.fromCharCode(65 + i)}`);
@@ -189,7 +194,7 @@ export function generateAuthority(options: GenerateOptions = {}): GeneratedAutho
     const episodes: GenEpisode[] = [];
     for (let i = 0; i < n; i++) {
       const k = kinds[i];
-      let rne = 'P';
+      let rne: string;
       if (k === 'first') rne = continued ? pick(['S', 'S', 'P', 'L', 'B']) : 'S';
       else if (k === 'temp') {
         if (kinds[i - 1] !== 'temp') beforeTemp = place;
@@ -241,6 +246,7 @@ export function generateAuthority(options: GenerateOptions = {}): GeneratedAutho
       // An unknown code here and there.
       if (chance(0.002)) e.place = 'Z9';
       else if (chance(0.001)) e.ls = 'C9';
+      // eslint-disable-next-line no-dupe-else-if -- each chance() is a fresh random draw
       else if (chance(0.001)) e.provider = 'PR9';
     }
     return episodes;
@@ -278,7 +284,10 @@ export function generateAuthority(options: GenerateOptions = {}): GeneratedAutho
         lines.push(rand() < 0.01 ? fields.map((f) => `"${f}"`).join(',') : fields.join(','));
         rows++;
         const key = `${children[c]}|${e.decom}`;
-        if (!seen.has(key)) (seen.add(key), episodes++);
+        if (!seen.has(key)) {
+          seen.add(key);
+          episodes++;
+        }
         if (rand() < 0.0005) {
           lines.push(
             pick([

@@ -104,7 +104,7 @@ async function main(): Promise<void> {
       try {
         return await startPlaygroundProcess({ cwd, person, botEndpoint, port });
       } catch (again) {
-        throw new Error(`${person.name}'s Playground failed to start twice. ${(again as Error).message}\nIts log: ${path.relative(process.cwd(), playgroundLogFile(cwd))}`);
+        throw new Error(`${person.name}'s Playground failed to start twice. ${(again as Error).message}\nIts log: ${path.relative(process.cwd(), playgroundLogFile(cwd))}`, { cause: again });
       }
     }
   };

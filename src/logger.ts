@@ -1,7 +1,16 @@
 // Structured logs. Records carry case references and roster ids, never a child's name; the
 // redaction below is a second line of defence for fields that might hold one.
 import pino from 'pino';
-import type { Logger } from './services/context';
+
+/** What the bot logs through: pino in a running bot, silentLogger in tests and the CLI. */
+export interface Logger {
+  info(obj: object, msg?: string): void;
+  warn(obj: object, msg?: string): void;
+  error(obj: object, msg?: string): void;
+  debug(obj: object, msg?: string): void;
+}
+
+export const silentLogger: Logger = { info() {}, warn() {}, error() {}, debug() {} };
 
 export function createLogger(level: string): Logger & pino.Logger {
   return pino({

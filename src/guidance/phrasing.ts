@@ -7,7 +7,7 @@
 // completion, the SDK's own timeout and no retries, since a retry could never finish in time.
 
 import OpenAI, { AzureOpenAI, type ClientOptions } from 'openai';
-import type { Logger } from '../services/context';
+import type { Logger } from '../logger';
 import { guidanceModelSettings, type GuidanceModelConfig } from './modelConfig';
 import type { GuidanceAnswer } from './types';
 

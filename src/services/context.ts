@@ -1,13 +1,17 @@
 // What every use case is given: the records, the clock and a logger. Passing "now" in keeps the
 // rules testable at any date.
+import type { Logger } from '../logger';
 import type { Records } from '../store/records';
-import type { CalendarSettings } from './invitations';
+import type { GraphCalendar } from './graph';
 
-export interface Logger {
-  info(obj: object, msg?: string): void;
-  warn(obj: object, msg?: string): void;
-  error(obj: object, msg?: string): void;
-  debug(obj: object, msg?: string): void;
+// The logger's type and the silent logger live with the logger; re-exported for the services' callers.
+export { silentLogger, type Logger } from '../logger';
+
+/** How meeting invitations go out; built by calendarSettings() in services/invitations.ts. */
+export interface CalendarSettings {
+  graph: GraphCalendar | null;
+  /** Where the bot can be reached from outside (for .ics links), or null when it is not known. */
+  publicUrl(): string | null;
 }
 
 export interface ServiceContext {
@@ -19,5 +23,3 @@ export interface ServiceContext {
   /** How meeting invitations go out (Microsoft Graph or .ics links); without it, .ics cards with no download link. */
   calendar?: CalendarSettings;
 }
-
-export const silentLogger: Logger = { info() {}, warn() {}, error() {}, debug() {} };

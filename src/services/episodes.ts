@@ -19,7 +19,7 @@ import { randomUUID } from 'node:crypto';
 import { episodesByChild, formatProblem, mergeEpisodeSets, parseEpisodesCsv, type Episode } from '../domain/ssda903/episodes';
 import { movesOf } from '../domain/ssda903/spells';
 import { DuplicateKeyError, type Collection, type StoredDoc } from '../store/collection';
-import type { PlacementHistoryDoc, PlacementMoveDoc } from '../store/records';
+import type { PlacementHistoryDoc } from '../store/records';
 import { writeAudit } from './audit';
 import type { ServiceContext } from './context';
 import { ConflictError } from './errors';

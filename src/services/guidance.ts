@@ -7,7 +7,8 @@ import type { Person } from '../domain/people';
 import type { GuidancePhraser } from '../guidance/phrasing';
 import type { GuidanceIndex } from '../guidance/search';
 import type { GuidanceAnswer } from '../guidance/types';
-import type { Collection, IndexSpec, StoredDoc } from '../store/collection';
+import type { Collection, IndexSpec } from '../store/collection';
+import type { GuidanceFeedbackDoc } from '../store/records';
 import type { ServiceContext } from './context';
 import { InvalidInputError } from './errors';
 
@@ -74,16 +75,8 @@ export function topicAnswer(index: GuidanceIndex, id: string): GuidanceAnswer | 
 
 // ---- feedback ---------------------------------------------------------------------------------
 
-/** One person's verdict on one answer to one question; a second press replaces the first. */
-export interface GuidanceFeedbackDoc extends StoredDoc {
-  personId: string;
-  at: string;
-  question: string;
-  /** The pack entry or council passage that answered; null when the guidance had no answer. */
-  entryId: string | null;
-  helpful: boolean;
-  comment: string | null;
-}
+// The feedback record's type lives with the other record kinds in store/records.ts.
+export type { GuidanceFeedbackDoc };
 
 export const GUIDANCE_FEEDBACK_COLLECTION = 'guidance_feedback';
 export const GUIDANCE_FEEDBACK_INDEXES: IndexSpec[] = [{ fields: { at: -1 } }, { fields: { entryId: 1 } }];

@@ -9,15 +9,9 @@ import { ukLocalToInstant } from '../domain/ukTime';
 import { MEETINGS } from '../domain/meetings';
 import type { MeetingDoc, MeetingInvitation } from '../store/records';
 import { writeAudit } from './audit';
-import type { ServiceContext } from './context';
+import type { CalendarSettings, ServiceContext } from './context';
 import { createGraphCalendar, graphCredential, GraphError, type GraphCalendar, type GraphCredentialSettings, type OnlineMeetingRequest } from './graph';
 import { enqueueAll, type OutgoingMessage } from './outbox';
-
-export interface CalendarSettings {
-  graph: GraphCalendar | null;
-  /** Where the bot can be reached from outside (for .ics links), or null when it is not known. */
-  publicUrl(): string | null;
-}
 
 /** Graph when GRAPH_ORGANIZER is set (its app registration defaults to the bot's own); .ics links on BOT_PUBLIC_URL or, locally, on the loopback address. */
 export function calendarSettings(config: Config, localUrl: () => string | null): CalendarSettings {

@@ -169,7 +169,6 @@ export function toPerson(doc: PersonDoc): Person {
 
 export function toChild(doc: ChildDoc): Child {
   const { _id, version, updatedAt, ...child } = doc;
-  void _id, version, updatedAt;
   return child;
 }
 

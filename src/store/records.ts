@@ -6,8 +6,18 @@ import type { FollowUpKind } from '../domain/moves';
 import type { FragilityAlertDetails } from '../domain/alerts';
 import type { ChildAttendance, MeetingOutcome, MeetingType, OutcomeFollowUpKind, Participation } from '../domain/meetings';
 import type { Episode } from '../domain/ssda903/episodes';
-import type { GuidanceFeedbackDoc } from '../services/guidance';
 import type { Collection, IndexSpec, Store, StoredDoc } from './collection';
+
+/** One person's verdict on one answer to one question; a second press replaces the first. */
+export interface GuidanceFeedbackDoc extends StoredDoc {
+  personId: string;
+  at: string;
+  question: string;
+  /** The pack entry or council passage that answered; null when the guidance had no answer. */
+  entryId: string | null;
+  helpful: boolean;
+  comment: string | null;
+}
 
 export type PersonDoc = StoredDoc & Person & { updatedAt: string };
 export type ChildDoc = StoredDoc & Child & { updatedAt: string };

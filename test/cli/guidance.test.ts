@@ -72,7 +72,7 @@ describe('psb ask', () => {
   it('lists the nearest topics in text when nothing fits', async () => {
     const { code, out } = await psb(['ask', 'how do I claim mileage for a placement visit']);
     expect(code).toBe(1);
-    expect(out).toMatch(/^The guidance does not cover this question\.\nNearest topics:\n  - /);
+    expect(out).toMatch(/^The guidance does not cover this question\.\nNearest topics:\n {2}- /);
   });
 
   it('needs a question', async () => {

@@ -178,7 +178,7 @@ class WireGate {
 /** The documents of a nedb file as they stand: each line is a document's latest state. */
 function readNedb<T extends { _id: string }>(dataDir: string, collection: string): T[] {
   const docs = new Map<string, T>();
-  let text = '';
+  let text: string;
   try {
     text = readFileSync(path.join(dataDir, `${collection}.db`), 'utf8');
   } catch {
