@@ -1,25 +1,11 @@
 // The rules of a placement move request, as the form and the follow-ups apply them.
 import { fieldErrors, followUpsFor, moveRequestFormSchema, movesInLast12Months, decisionFormSchema } from '../../src/domain/moves';
+import { validMoveForm } from '../support/fixtures';
 
 const TODAY = '2026-11-23';
 
-const valid = {
-  caseRef: 'CR-1001',
-  urgency: 'planned',
-  proposedDate: '2026-12-07',
-  reasonCode: 'CREQB',
-  reasonOther: '',
-  rationale: 'Carer has given notice after repeated incidents at home.',
-  safeguardingIssue: '',
-  alternativesConsidered: '',
-  virtualSchoolConsulted: 'yes',
-  virtualSchoolAdvice: 'Keep the same school.',
-  educationDisrupted: 'no',
-  childToldPlan: 'Together with the carer on Friday.',
-  childToldAgreed: 'true',
-  followsAllegation: 'no',
-  nextPlacementCanKeepForMonths: 'false',
-};
+// The shared valid form, dated for this file's fixed today.
+const valid = validMoveForm({ proposedDate: '2026-12-07' });
 
 function errorsFor(form: Record<string, unknown>) {
   const result = moveRequestFormSchema(TODAY).safeParse(form);

@@ -1,7 +1,7 @@
 // Random and malicious input to every card verb and command: never a server error, never a change
 // of state, always a clear message (property-based, with fast-check).
 import fc from 'fast-check';
-import { addDays, ukDate } from '../../src/domain/dates';
+import { ukDate } from '../../src/domain/dates';
 import { cardText, type TeamsUser } from '../support/fakeTeams';
 import { PEOPLE, startHarness, type Harness } from '../support/botHarness';
 import { postRaw } from '../security/support';
@@ -11,6 +11,7 @@ async function rawPost(url: string, body: string | Buffer, headers: Record<strin
   const { status, text } = await postRaw(url, body, headers);
   return { status, body: text };
 }
+import { validMoveForm } from '../support/fixtures';
 
 const VERBS = ['move.form', 'move.submit', 'move.decide', 'move.answer', 'move.confirm', 'task.done', 'tasks.show', 'moves.show', 'guidance.entry', 'guidance.feedback', 'no.such.verb'];
 const FIELDS = ['ref', 'outcome', 'comment', 'caseRef', 'urgency', 'proposedDate', 'reasonCode', 'rationale', 'answer', 'moveDate', 'placementType', 'taskId', 'entryId', 'question', 'helpful'];
@@ -49,10 +50,7 @@ describe('hostile input over HTTP', () => {
     // Everyone who takes part has spoken once, so learning their Teams id is not a change below.
     for (const who of [PEOPLE.hana, PEOPLE.priya, PEOPLE.stranger]) await h.user(who).say('hi');
     // One real pending request (the year's first, for CR-1001) that hostile input must not change.
-    const { body } = await sam.press('move.submit', {
-      caseRef: 'CR-1001', urgency: 'planned', proposedDate: addDays(ukDate(new Date()), 14), reasonCode: 'CREQB', rationale: 'x'.repeat(30),
-      virtualSchoolConsulted: 'yes', virtualSchoolAdvice: 'ok', educationDisrupted: 'no', childToldPlan: 'on Friday with carer', childToldAgreed: 'true', followsAllegation: 'no',
-    });
+    const { body } = await sam.press('move.submit', validMoveForm({ caseRef: 'CR-1001' }));
     pendingRef = /PM-\d{4}-\d{4}/.exec(cardText(body.value))?.[0] ?? '';
   });
   afterAll(() => h.stop());

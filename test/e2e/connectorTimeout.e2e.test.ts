@@ -4,13 +4,11 @@
 import { addDays, ukDate } from '../../src/domain/dates';
 import { cardText, firstCard } from '../support/fakeTeams';
 import { PEOPLE, startHarness, type Harness } from '../support/botHarness';
+import { validMoveForm } from '../support/fixtures';
 
 const SEND_TIMEOUT_MS = 300;
 
-const form = () => ({
-  caseRef: 'CR-1001', urgency: 'planned', proposedDate: addDays(ukDate(new Date()), 10), reasonCode: 'CREQB', rationale: 'Carer has given notice after repeated incidents.',
-  virtualSchoolConsulted: 'yes', virtualSchoolAdvice: 'Same school.', educationDisrupted: 'no', childToldPlan: 'Together on Friday.', childToldAgreed: 'true', followsAllegation: 'no',
-});
+const form = () => validMoveForm({ caseRef: 'CR-1001', proposedDate: addDays(ukDate(new Date()), 10) });
 
 const settle = () => new Promise((r) => setTimeout(r, 500));
 

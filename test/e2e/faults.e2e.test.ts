@@ -8,11 +8,9 @@ import { openEmbeddedStore } from '../../src/store/embeddedStore';
 import { cardText, firstCard } from '../support/fakeTeams';
 import { PEOPLE, startHarness, type Harness } from '../support/botHarness';
 import { flaky, type FlakyStore } from '../support/flakyStore';
+import { validMoveForm } from '../support/fixtures';
 
-const form = () => ({
-  caseRef: 'CR-1001', urgency: 'planned', proposedDate: addDays(ukDate(new Date()), 10), reasonCode: 'CREQB', rationale: 'Carer has given notice after repeated incidents.',
-  virtualSchoolConsulted: 'yes', virtualSchoolAdvice: 'Same school.', educationDisrupted: 'no', childToldPlan: 'Together on Friday.', childToldAgreed: 'true', followsAllegation: 'no',
-});
+const form = () => validMoveForm({ caseRef: 'CR-1001', proposedDate: addDays(ukDate(new Date()), 10) });
 
 describe('faults', () => {
   let h: Harness;

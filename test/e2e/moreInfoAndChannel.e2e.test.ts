@@ -3,17 +3,13 @@ import { randomUUID } from 'node:crypto';
 import { addDays, ukDate } from '../../src/domain/dates';
 import { cardActions, cardText, firstCard, type TeamsUser } from '../support/fakeTeams';
 import { PEOPLE, startHarness, type Harness } from '../support/botHarness';
+import { validMoveForm } from '../support/fixtures';
 
 // Dates as the bot sees them: today in England.
 const today = () => ukDate(new Date());
 const inDays = (n: number) => addDays(today(), n);
 
-const form = {
-  caseRef: 'CR-1002', urgency: 'planned', proposedDate: inDays(0), reasonCode: 'LAREQ',
-  rationale: 'Placement no longer meets needs after the assessment in October.', virtualSchoolConsulted: 'yes',
-  virtualSchoolAdvice: 'Move within the same catchment.', educationDisrupted: 'unknown', childToldPlan: 'Sam and the carer together, next week.',
-  childToldAgreed: 'true', followsAllegation: 'no',
-};
+const form = validMoveForm({ caseRef: 'CR-1002', proposedDate: inDays(0), reasonCode: 'LAREQ', educationDisrupted: 'unknown' });
 
 describe('more information, confirmation and channels, over HTTP', () => {
   let h: Harness;

@@ -13,6 +13,7 @@ import { EXAMPLES, PEOPLE } from '../support/botHarness';
 import { cardText, FakeConnector, firstCard, TeamsUser } from '../support/fakeTeams';
 import { startWireServer } from '../support/mongoWire';
 import { waitUntil } from '../support/processes';
+import { validMoveForm } from '../support/fixtures';
 
 describe('two bot processes on one MongoDB', () => {
   let wire: { uri: string; stop(): Promise<void> };
@@ -45,10 +46,7 @@ describe('two bot processes on one MongoDB', () => {
     await via(bots[0], PEOPLE.hana).say('hi');
     await via(bots[1], PEOPLE.harry).say('hi');
     await sam.say('hi');
-    const { body } = await sam.press('move.submit', {
-      caseRef: 'CR-1004', urgency: 'planned', proposedDate: addDays(ukDate(new Date()), 7), reasonCode: 'CARPL', rationale: 'Moving to long-term carers as the care plan says.',
-      virtualSchoolConsulted: 'yes', virtualSchoolAdvice: 'Same school.', educationDisrupted: 'no', childToldPlan: 'Together with the carer.', childToldAgreed: 'true', followsAllegation: 'no',
-    });
+    const { body } = await sam.press('move.submit', validMoveForm({ caseRef: 'CR-1004', proposedDate: addDays(ukDate(new Date()), 7), reasonCode: 'CARPL' }));
     const ref = /PM-\d{4}-\d{4}/.exec(cardText(body.value))![0];
 
     const [a, b] = await Promise.all([

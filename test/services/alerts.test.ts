@@ -1,18 +1,16 @@
 // The fragility alert use cases, on every storage backend: what is stored and queued, who may raise
 // and close an alert, the next steps, and that effects replayed after a restart do nothing twice.
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { alertAdvice, alertChildrenFor, closeAlert, openAlertsFor, openAlertsForTeams, raiseAlert } from '../../src/services/alerts';
 import { resumePendingAlertEffects } from '../../src/services/alertEffects';
 import type { ServiceContext } from '../../src/services/context';
 import { rememberConversation } from '../../src/services/conversations';
 import { ConflictError, InvalidInputError, NotPermittedError } from '../../src/services/errors';
-import { identify, importChildren, importRoster, toChild } from '../../src/services/people';
+import { identify, toChild } from '../../src/services/people';
 import type { Store } from '../../src/store/collection';
 import { describeOnEveryBackend, serviceContextOn } from '../support/backends';
 import { killedBeforeInsertInto, ProcessKilled } from '../support/killedProcess';
+import { loadExamplePeople } from '../support/fixtures';
 
-const EXAMPLES = path.resolve(__dirname, '../../examples');
 const NOW = new Date('2026-11-23T10:00:00Z');
 
 const alertForm = (overrides: Record<string, string> = {}) => ({
@@ -38,8 +36,7 @@ describeOnEveryBackend('fragility alerts', (freshStore) => {
   beforeEach(async () => {
     store = await freshStore();
     ctx = await serviceContextOn(store, () => NOW);
-    await importRoster(ctx, readFileSync(path.join(EXAMPLES, 'roster.csv'), 'utf8'), 'test');
-    await importChildren(ctx, readFileSync(path.join(EXAMPLES, 'children.csv'), 'utf8'), 'test');
+    await loadExamplePeople(ctx);
   });
   afterEach(async () => {
     await store.close();

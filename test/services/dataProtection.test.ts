@@ -1,6 +1,6 @@
 // Subject access (everything held on a child) and retention (free text removed, audit kept). The
 // retention checks run on every storage backend and read back every stored document.
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { ServiceContext } from '../../src/services/context';
@@ -10,13 +10,13 @@ import { applyRetention, exportChild, REMOVED } from '../../src/services/dataPro
 import { InvalidInputError, NotFoundError } from '../../src/services/errors';
 import { conveneMeeting, recordOutcome } from '../../src/services/meetings';
 import { answerInfoRequest, decideMove, requestMove } from '../../src/services/moves';
-import { identify, importChildren, importRoster, toPerson } from '../../src/services/people';
+import { identify, toPerson } from '../../src/services/people';
 import { completeTask } from '../../src/services/tasks';
 import type { Store } from '../../src/store/collection';
 import { openEmbeddedStore } from '../../src/store/embeddedStore';
 import { describeOnEveryBackend, serviceContextOn } from '../support/backends';
+import { loadExamplePeople, validMoveForm } from '../support/fixtures';
 
-const EXAMPLES = path.resolve(__dirname, '../../examples');
 
 describe('data protection', () => {
   let store: Store;
@@ -28,16 +28,12 @@ describe('data protection', () => {
     now = new Date('2026-11-23T10:00:00Z');
     store = await openEmbeddedStore(mkdtempSync(path.join(tmpdir(), 'psb-dp-')));
     ctx = await serviceContextOn(store, () => now);
-    await importRoster(ctx, readFileSync(path.join(EXAMPLES, 'roster.csv'), 'utf8'), 'test');
-    await importChildren(ctx, readFileSync(path.join(EXAMPLES, 'children.csv'), 'utf8'), 'test');
+    await loadExamplePeople(ctx);
   });
   afterEach(() => store.close());
 
   async function declinedRequest() {
-    const request = await requestMove(ctx, await person('sam.social@example.org'), {
-      caseRef: 'CR-1001', urgency: 'planned', proposedDate: '2026-12-07', reasonCode: 'CREQB', rationale: 'Carer has given notice after repeated incidents.',
-      virtualSchoolConsulted: 'yes', virtualSchoolAdvice: 'Same school.', educationDisrupted: 'no', childToldPlan: 'Together on Friday.', childToldAgreed: 'true', followsAllegation: 'no',
-    });
+    const request = await requestMove(ctx, await person('sam.social@example.org'), validMoveForm({ caseRef: 'CR-1001', proposedDate: '2026-12-07' }));
     now = new Date(now.getTime() + 60_000); // the decision a minute later, so the audit has an order
     await decideMove(ctx, await person('hana.head@example.org'), request.ref, { outcome: 'declined', comment: 'Try a support package first.' });
     return request.ref;
@@ -113,8 +109,7 @@ describeOnEveryBackend('retention removes closed records\u2019 free text from ev
     now = new Date('2026-11-23T10:00:00Z');
     store = await freshStore();
     ctx = { ...(await serviceContextOn(store, () => now)), calendar: { graph: null, publicUrl: () => 'https://bot.example.org' } };
-    await importRoster(ctx, readFileSync(path.join(EXAMPLES, 'roster.csv'), 'utf8'), 'test');
-    await importChildren(ctx, readFileSync(path.join(EXAMPLES, 'children.csv'), 'utf8'), 'test');
+    await loadExamplePeople(ctx);
     // Everyone has a chat with the bot, so every message is queued for sending (not held).
     for (const p of await ctx.records.people.find({})) {
       await rememberConversation(ctx, toPerson(p), { kind: 'personal', conversationId: `a:${p._id}`, reference: { conversation: { id: `a:${p._id}` } } });

@@ -1,21 +1,16 @@
 // What the digest holds and when it is queued, on every storage backend.
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import type { ServiceContext } from '../../src/services/context';
 import { buildDigest, queueDigestNow, queueDueDigests, queueDueReminders, subscribeDigest, stopDigest } from '../../src/services/digest';
 import { NotPermittedError } from '../../src/services/errors';
 import { decideMove, requestMove } from '../../src/services/moves';
-import { identify, importChildren, importRoster } from '../../src/services/people';
+import { identify } from '../../src/services/people';
 import type { Store } from '../../src/store/collection';
 import { digestCard } from '../../src/teams/digestCards';
 import { describeOnEveryBackend, serviceContextOn } from '../support/backends';
 import { cardText } from '../support/fakeTeams';
+import { loadExamplePeople, validMoveForm } from '../support/fixtures';
 
-const EXAMPLES = path.resolve(__dirname, '../../examples');
-const form = (caseRef: string) => ({
-  caseRef, urgency: 'planned', proposedDate: '2026-12-07', reasonCode: 'CREQB', rationale: 'Carer has given notice after repeated incidents.',
-  virtualSchoolConsulted: 'yes', virtualSchoolAdvice: 'Same school.', educationDisrupted: 'no', childToldPlan: 'Together on Friday.', childToldAgreed: 'true', followsAllegation: 'no',
-});
+const form = (caseRef: string) => validMoveForm({ caseRef, proposedDate: '2026-12-07' });
 
 describeOnEveryBackend('the digest', (freshStore) => {
   let store: Store;
@@ -27,8 +22,7 @@ describeOnEveryBackend('the digest', (freshStore) => {
     now = new Date('2026-11-23T07:00:00Z');
     store = await freshStore();
     ctx = await serviceContextOn(store, () => now);
-    await importRoster(ctx, readFileSync(path.join(EXAMPLES, 'roster.csv'), 'utf8'), 'test');
-    await importChildren(ctx, readFileSync(path.join(EXAMPLES, 'children.csv'), 'utf8'), 'test');
+    await loadExamplePeople(ctx);
   });
   afterEach(() => store.close());
 

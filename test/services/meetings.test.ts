@@ -1,8 +1,6 @@
 // The meeting use cases, on every storage backend: the proposal (attendees, chair), convening with
 // the organiser's changes, refusals that store nothing, invitations (Teams and Graph), the outcome
 // and its tasks, the planned ending (FRAG-8), the Disruption Meeting (END-2), and the lists.
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { openAlertsForTeams, raiseAlert } from '../../src/services/alerts';
 import { buildDigest, type DigestSections } from '../../src/services/digest';
 import type { ServiceContext } from '../../src/services/context';
@@ -14,12 +12,12 @@ import { resumePendingMeetingEffects } from '../../src/services/meetingEffects';
 import { meetingsFor, upcomingMeetingsForTeams } from '../../src/services/meetingLists';
 import { conveneMeeting, moveRequestFromOutcome, proposeMeeting, recordOutcome } from '../../src/services/meetings';
 import { confirmMove, decideMove, requestMove } from '../../src/services/moves';
-import { identify, importChildren, importRoster } from '../../src/services/people';
+import { identify } from '../../src/services/people';
 import type { Store } from '../../src/store/collection';
 import { describeOnEveryBackend, serviceContextOn } from '../support/backends';
 import { killedBeforeInsertInto, ProcessKilled } from '../support/killedProcess';
+import { loadExamplePeople, validMoveForm } from '../support/fixtures';
 
-const EXAMPLES = path.resolve(__dirname, '../../examples');
 const NOW = new Date('2026-11-23T10:00:00Z'); // a Monday
 
 const alertForm = (overrides: Record<string, string> = {}) => ({
@@ -79,8 +77,7 @@ describeOnEveryBackend('meetings', (freshStore) => {
     now = NOW;
     store = await freshStore();
     ctx = { ...(await serviceContextOn(store, () => now)), calendar: { graph: null, publicUrl: () => 'https://bot.example.org' } };
-    await importRoster(ctx, readFileSync(path.join(EXAMPLES, 'roster.csv'), 'utf8'), 'test');
-    await importChildren(ctx, readFileSync(path.join(EXAMPLES, 'children.csv'), 'utf8'), 'test');
+    await loadExamplePeople(ctx);
   });
   afterEach(async () => {
     await store.close();
@@ -294,12 +291,11 @@ describeOnEveryBackend('meetings', (freshStore) => {
 
   test('Disruption (END-2): offered after an urgent move ends a permanent placement; too early and involved chairs are refused', async () => {
     const sam = await person('sam.social@example.org');
-    const form = {
+    const form = validMoveForm({
       caseRef: 'CR-1001', urgency: 'urgent', proposedDate: '2026-11-24', reasonCode: 'ALLEG', rationale: 'Allegation against the carer; the child cannot stay tonight.',
       safeguardingIssue: 'Allegation of physical harm made today.', alternativesConsidered: 'Kinship carers checked; none available tonight.',
-      virtualSchoolConsulted: 'yes', virtualSchoolAdvice: 'Keep the school.', educationDisrupted: 'no', childToldPlan: 'SW tells the child today.',
-      followsAllegation: 'yes', nextPlacementCanKeepForMonths: 'true',
-    };
+      childToldPlan: 'SW tells the child today.', childToldAgreed: 'false', followsAllegation: 'yes', nextPlacementCanKeepForMonths: 'true',
+    });
     const move = await requestMove(ctx, sam, form);
     await decideMove(ctx, await person('hana.head@example.org'), move.ref, { outcome: 'approved' });
     now = new Date('2026-11-24T18:00:00Z');

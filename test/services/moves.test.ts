@@ -1,7 +1,5 @@
 // The move use cases, on every storage backend: what is stored, what is queued, who may act,
 // and that nothing is done twice.
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import type { Person } from '../../src/domain/people';
 import type { ServiceContext } from '../../src/services/context';
 import { auditTrail } from '../../src/services/audit';
@@ -9,21 +7,16 @@ import { rememberConversation, setApprovalsChannel } from '../../src/services/co
 import { ConflictError, InvalidInputError, NotPermittedError } from '../../src/services/errors';
 import { resumePendingMoveEffects } from '../../src/services/moveEffects';
 import { answerInfoRequest, confirmMove, decideMove, moveTracker, requestMove } from '../../src/services/moves';
-import { identify, importChildren, importRoster } from '../../src/services/people';
+import { identify } from '../../src/services/people';
 import { completeTask, openTasksOf } from '../../src/services/tasks';
 import type { Store } from '../../src/store/collection';
 import { describeOnEveryBackend, serviceContextOn } from '../support/backends';
 import { killedBeforeInsertInto, ProcessKilled } from '../support/killedProcess';
+import { loadExamplePeople, validMoveForm } from '../support/fixtures';
 
-const EXAMPLES = path.resolve(__dirname, '../../examples');
 const NOW = new Date('2026-11-23T10:00:00Z');
 
-const form = (overrides: Record<string, string> = {}) => ({
-  caseRef: 'CR-1001', urgency: 'planned', proposedDate: '2026-12-07', reasonCode: 'CREQB',
-  rationale: 'Carer has given notice after repeated incidents at home.', virtualSchoolConsulted: 'yes',
-  virtualSchoolAdvice: 'Keep the same school.', educationDisrupted: 'yes', childToldPlan: 'Together with the carer on Friday.',
-  childToldAgreed: 'true', followsAllegation: 'no', ...overrides,
-});
+const form = (overrides: Record<string, string> = {}) => validMoveForm({ proposedDate: '2026-12-07', educationDisrupted: 'yes', ...overrides });
 
 describeOnEveryBackend('move services', (freshStore) => {
   let store: Store;
@@ -35,8 +28,7 @@ describeOnEveryBackend('move services', (freshStore) => {
     now = NOW;
     store = await freshStore();
     ctx = await serviceContextOn(store, () => now);
-    await importRoster(ctx, readFileSync(path.join(EXAMPLES, 'roster.csv'), 'utf8'), 'test');
-    await importChildren(ctx, readFileSync(path.join(EXAMPLES, 'children.csv'), 'utf8'), 'test');
+    await loadExamplePeople(ctx);
   });
   afterEach(async () => {
     await store.close();

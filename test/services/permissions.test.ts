@@ -3,7 +3,7 @@
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { addDays, ukDate } from '../../src/domain/dates';
+import { ukDate } from '../../src/domain/dates';
 import { ROLES, type Person, type Role } from '../../src/domain/people';
 import type { ServiceContext } from '../../src/services/context';
 import { setApprovalsChannel } from '../../src/services/conversations';
@@ -16,6 +16,7 @@ import { completeTask } from '../../src/services/tasks';
 import type { Store } from '../../src/store/collection';
 import { openEmbeddedStore } from '../../src/store/embeddedStore';
 import { serviceContextOn } from '../support/backends';
+import { validMoveForm } from '../support/fixtures';
 
 /** The README's permission table: action -> role column -> allowed. */
 function readmeTable(): Map<string, Map<string, boolean>> {
@@ -60,10 +61,7 @@ describe('permissions by role', () => {
     return { caseRef, ref: request.ref };
   }
   const alertForm = { triggers: 'carer-struggling', description: 'The carer says evenings have become very hard lately.', immediateSafeguardingRisk: 'no', supportInPlace: '' };
-  const moveForm = (caseRef: string) => ({
-    caseRef, urgency: 'planned', proposedDate: addDays(ukDate(new Date()), 14), reasonCode: 'CREQB', rationale: 'Carer has given notice after repeated incidents.',
-    virtualSchoolConsulted: 'yes', virtualSchoolAdvice: 'Same school.', educationDisrupted: 'no', childToldPlan: 'Together on Friday.', childToldAgreed: 'true', followsAllegation: 'no',
-  });
+  const moveForm = (caseRef: string) => validMoveForm({ caseRef });
 
   const ACTIONS: Record<string, (p: Person) => Promise<unknown>> = {
     'request a move': async (p) => requestMove(ctx, p, moveForm((await childAt('none')).caseRef)),

@@ -1,7 +1,25 @@
-// Files the tests read, all inside the repository, so the suite passes on any clone.
+// The shared test fixtures, all inside the repository so the suite passes on any clone:
+// - the made-up roster and children of examples/ (the same people `npm start` loads locally),
+//   loaded into a service context with `loadExamplePeople`;
+// - a complete, valid move request form (`validMoveForm`, in ./moveForm), which a test changes
+//   only in the fields it is about;
+// - the synthetic SSDA903 sample (MIT, Social Finance Ltd): five years of returns, 2017-2021.
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import type { ServiceContext } from '../../src/services/context';
+import { importChildren, importRoster } from '../../src/services/people';
+
+export { validMoveForm } from './moveForm';
 
 export const FIXTURES = path.resolve(__dirname, '../fixtures');
-
-/** The synthetic SSDA903 sample (MIT, Social Finance Ltd): five years of returns, 2017-2021. */
 export const SSDA903_SAMPLE = path.join(FIXTURES, 'ssda903-sample');
+
+export const EXAMPLES = path.resolve(__dirname, '../../examples');
+export const exampleRosterCsv = (): string => readFileSync(path.join(EXAMPLES, 'roster.csv'), 'utf8');
+export const exampleChildrenCsv = (): string => readFileSync(path.join(EXAMPLES, 'children.csv'), 'utf8');
+
+/** Imports the example roster, then the example children (whose workers must be on the roster). */
+export async function loadExamplePeople(ctx: ServiceContext): Promise<void> {
+  await importRoster(ctx, exampleRosterCsv(), 'test');
+  await importChildren(ctx, exampleChildrenCsv(), 'test');
+}
