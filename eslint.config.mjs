@@ -48,6 +48,8 @@ export default tseslint.config(
         'error',
         { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrorsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_', ignoreRestSiblings: true },
       ],
+      // Input checks match control characters on purpose (to refuse or escape them).
+      'no-control-regex': 'off',
       'import-x/no-cycle': 'error',
       'import-x/no-restricted-paths': [
         'error',
@@ -71,6 +73,13 @@ export default tseslint.config(
   {
     files: ['src/domain/**/*.ts'],
     rules: { 'no-restricted-imports': ['error', DOMAIN_IMPORTS] },
+  },
+  {
+    // The CLI's command registry holds commands whose options differ: CliCommand<any, any>.
+    // (Some of its files carry their own disable comment for it, which this makes redundant.)
+    files: ['src/cli/**/*.ts'],
+    linterOptions: { reportUnusedDisableDirectives: 'off' },
+    rules: { '@typescript-eslint/no-explicit-any': 'off' },
   },
   {
     // Tests, scripts and the bench read untyped JSON (cards, Playground frames, JSON schemas).
