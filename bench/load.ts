@@ -8,7 +8,6 @@ import { validMoveForm } from '../test/support/moveForm';
 import { ask, fixed, forkTs, nextMessage, stopChild, table } from './lib';
 
 // autocannon ships no types; the few fields used here are typed below.
-// eslint-disable-next-line @typescript-eslint/no-require-imports -- autocannon has no types; only what is used here is declared
 const autocannon: (opts: Record<string, unknown>) => Promise<AutocannonResult> = require('autocannon');
 
 interface AutocannonResult {
