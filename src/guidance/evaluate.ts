@@ -1,8 +1,17 @@
-// Scores the index against a set of questions with known answers. Used by the tests and meant
-// for an `eval:guidance` script: top-1 and top-3 accuracy on answerable questions, and how
-// often an unanswerable question wrongly got an answer.
+// Scores the index against sets of questions with known answers. Used by the tests and by
+// `npm run eval:guidance`.
+//
+// Two ways of judging:
+// - evaluateGuidance: the project's own regression set, labelled with the pack entry that should
+//   answer (top-1 and top-3 accuracy, and answers given to questions the guidance does not cover).
+// - evaluateFacts: sets written by others from the source documents, labelled with the facts a
+//   right answer must hold. A question is answered right when an answer is given (not refused),
+//   it cites a source, and every required fact (a case-insensitive regular expression) matches
+//   the answer's headline or steps; a question the documents do not answer is answered wrongly
+//   when any answer is given.
 
 import type { GuidanceIndex } from './search';
+import type { GuidanceAnswer } from './types';
 
 export interface LabelledQuestion {
   question: string;
@@ -49,7 +58,8 @@ export function evaluateGuidance(index: GuidanceIndex, questions: LabelledQuesti
       continue;
     }
     report.covered += 1;
-    if (got === expected) report.top1Hits += 1;
+    // a two-part answer counts when either part is the expected entry
+    if (got === expected || (answer.found && answer.also?.entryId === expected)) report.top1Hits += 1;
     else report.misses.push({ question, expected, got });
     if (index.rank(question, 3).some((hit) => hit.id === expected)) report.top3Hits += 1;
   }
@@ -57,4 +67,87 @@ export function evaluateGuidance(index: GuidanceIndex, questions: LabelledQuesti
   report.top3 = report.covered ? report.top3Hits / report.covered : 0;
   report.falseAnswerRate = report.uncovered ? report.falseAnswers / report.uncovered : 0;
   return report;
+}
+
+/** A question and the facts (case-insensitive regular expressions) a right answer must hold. */
+export interface FactQuestion {
+  q: string;
+  all: string[];
+}
+
+/** A question the documents do not answer. */
+export interface NearMissQuestion {
+  q: string;
+}
+
+export interface FactSet {
+  answerable: FactQuestion[];
+  unanswerable: NearMissQuestion[];
+}
+
+export interface FactMiss {
+  question: string;
+  /** 'refused' (no answer given), 'facts' (answered without every fact), or 'answered' (should have said it does not know). */
+  kind: 'refused' | 'facts' | 'answered';
+  got?: string;
+  missingFacts?: string[];
+}
+
+export interface FactReport {
+  answerable: number;
+  /** Answered, with a source and every required fact. */
+  right: number;
+  rightRate: number;
+  unanswerable: number;
+  /** Unanswerable questions that got an answer anyway. */
+  falseAnswers: number;
+  falseAnswerRate: number;
+  misses: FactMiss[];
+}
+
+/** The text a fact may be found in: every part's headline and steps (who, what, when). */
+export function answerText(answer: GuidanceAnswer): string {
+  if (!answer.found) return '';
+  const parts = [answer, ...(answer.also ? [answer.also] : [])];
+  return parts
+    .flatMap((part) => [
+      part.answer ?? '',
+      ...(part.steps ?? []).map((s) => `${s.who}: ${s.what}${s.when ? ` (${s.when})` : ''}`),
+      part.passage?.text ?? '',
+    ])
+    .join('\n');
+}
+
+export function evaluateFacts(index: GuidanceIndex, set: FactSet): FactReport {
+  const misses: FactMiss[] = [];
+  let right = 0;
+  for (const { q, all } of set.answerable) {
+    const answer = index.search(q);
+    const got = answer.found ? [answer.entryId ?? answer.passage?.id, answer.also?.entryId].filter(Boolean).join(' + ') : undefined;
+    if (!answer.found || !(answer.sources?.length)) {
+      misses.push({ question: q, kind: 'refused', got: answer.suggestions?.[0]?.id });
+      continue;
+    }
+    const text = answerText(answer);
+    const missingFacts = all.filter((fact) => !new RegExp(fact, 'i').test(text));
+    if (missingFacts.length === 0) right += 1;
+    else misses.push({ question: q, kind: 'facts', got, missingFacts });
+  }
+  let falseAnswers = 0;
+  for (const { q } of set.unanswerable) {
+    const answer = index.search(q);
+    if (answer.found) {
+      falseAnswers += 1;
+      misses.push({ question: q, kind: 'answered', got: answer.entryId ?? answer.passage?.id });
+    }
+  }
+  return {
+    answerable: set.answerable.length,
+    right,
+    rightRate: set.answerable.length ? right / set.answerable.length : 0,
+    unanswerable: set.unanswerable.length,
+    falseAnswers,
+    falseAnswerRate: set.unanswerable.length ? falseAnswers / set.unanswerable.length : 0,
+    misses,
+  };
 }

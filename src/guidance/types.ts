@@ -76,4 +76,19 @@ export interface GuidanceAnswer {
   related?: TopicRef[];
   /** Nearest topics, offered when nothing was confident enough to answer. */
   suggestions?: TopicRef[];
+  /**
+   * A second entry, when the question asks two things and the best entry answers only one:
+   * shown after the first with its own steps and sources.
+   */
+  also?: GuidanceAnswerPart;
+}
+
+/** One entry's part of a two-part answer. */
+export interface GuidanceAnswerPart {
+  entryId: string;
+  title: string;
+  answer: string;
+  steps: GuidanceStep[];
+  sources: GuidanceSource[];
+  passage?: undefined;
 }
