@@ -23,10 +23,10 @@ import type { CouncilPassage } from '../src/guidance/types';
 import { COVERED_QUESTIONS, UNCOVERED_QUESTIONS } from '../test/guidance/questions';
 
 const args = new Set(process.argv.slice(2));
-const argsSchema = z.array(z.enum(['--show-test-misses', '--no-scale', '--quiet']));
+const argsSchema = z.array(z.enum(['--show-test-misses', '--no-scale', '--quiet', '--no-test']));
 const parsedArgs = argsSchema.safeParse([...args]);
 if (!parsedArgs.success) {
-  console.error('usage: npm run eval:guidance [-- --no-scale] [--quiet] [--show-test-misses]');
+  console.error('usage: npm run eval:guidance [-- --no-scale] [--quiet] [--no-test] [--show-test-misses]');
   process.exit(2);
 }
 
@@ -70,10 +70,11 @@ function printFacts(name: string, report: FactReport, showMisses: boolean): void
 const heldout = heldoutSchema.parse(JSON.parse(readFileSync(HELDOUT, 'utf8')));
 const dev = evaluateFacts(index, heldout.dev);
 printFacts('Held-out, dev half (tuned on)', dev, !quiet);
-const test = evaluateFacts(index, heldout.test);
-printFacts('Held-out, test half (reported, never tuned on)', test, args.has('--show-test-misses'));
+// --no-test leaves the test half out altogether (while tuning, so its figures cannot steer a choice)
+const test = args.has('--no-test') ? null : evaluateFacts(index, heldout.test);
+if (test) printFacts('Held-out, test half (reported, never tuned on)', test, args.has('--show-test-misses'));
 console.log('targets: test half >= 90% right; at most 1 in 20 near-miss questions answered (each half)');
-ok &&= test.rightRate >= 0.9 && test.falseAnswerRate <= 0.05 && dev.falseAnswerRate <= 0.05;
+ok &&= !!test && test.rightRate >= 0.9 && test.falseAnswerRate <= 0.05 && dev.falseAnswerRate <= 0.05;
 
 // ── the shared sample ──
 if (existsSync(path.join(SAMPLE_DIR, 'questions.json'))) {

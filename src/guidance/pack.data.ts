@@ -986,14 +986,17 @@ export const GUIDANCE_ENTRIES: GuidanceEntry[] = [
     questions: [
       'Who records the outcome of the PPM?',
       'Where do I record the placement planning meeting?',
+      'Where do the PPM records go, Liquid Logic or EDRMS?',
       'Who shares the PPM minutes?',
       'Which minute template for the planning meeting?',
+      'Who tells everyone what was agreed at the planning meeting?',
     ],
     answer:
-      'Record the meeting on the child\u2019s case record using the standard minute format, and the child\u2019s social worker (or personal adviser) makes sure everyone involved knows the outcomes.',
+      'Record every relevant detail of the meeting on the child\u2019s Liquid Logic file and their EDRMS (electronic document) file, using the standard minute format; the child\u2019s social worker or personal adviser then makes sure everyone involved knows the outcomes.',
     steps: [
-      { who: "Child's social worker", what: 'Record the discussion and agreements using the standard minute format on the case system.' },
-      { who: "Child's social worker or personal adviser", what: 'Share the outcomes with everyone involved with the child.' },
+      { who: "Child's social worker", what: 'Record the discussion and agreements in the standard minute format on the child\u2019s Liquid Logic file and EDRMS file.' },
+      { who: "Child's social worker", what: 'Keep the placement plan itself on the Placement Information Record in Liquid Logic.' },
+      { who: "Child's social worker or personal adviser", what: 'Update everyone involved with the child on what the meeting agreed.' },
     ],
     related: ['placement-planning-meeting', 'ppm-agenda', 'updating-case-record'],
     sources: [S004('Purpose and Meeting Format'), S001(G001_REVIEWS)],
@@ -1096,6 +1099,48 @@ export const GUIDANCE_ENTRIES: GuidanceEntry[] = [
     ],
     related: ['placement-plan-timing', 'placement-plan-review', 'information-for-carer'],
     sources: [S002('Purpose'), S002('Quality')],
+  },
+  {
+    id: 'introduction-planning-meeting',
+    title: 'Before a child is placed: the placements team, the registered manager and the Introduction Planning Meeting',
+    rules: ['PLAN-1'],
+    questions: [
+      'What is an Introduction Planning Meeting?',
+      'Who contacts the registered manager before a child is placed?',
+      'Does the placement team speak to the home before the child arrives?',
+      'Who arranges the introduction planning meeting and where is it held?',
+      'Who tells the new provider about the child\u2019s immediate care needs?',
+    ],
+    answer:
+      'Before the child is placed, the placement team contacts the registered manager of the new placement to pass on the child\u2019s immediate care needs and, when it can, arranges an Introduction Planning Meeting, usually held at the new placement.',
+    steps: [
+      { who: 'Placement team', what: 'Contact the registered manager of the new placement and give them the child\u2019s immediate care needs.', when: 'Before the child is placed' },
+      { who: 'Placement team', what: 'Arrange an Introduction Planning Meeting where and when that is possible, usually at the new placement.', when: 'Before the child is placed' },
+      { who: "Child's social worker", what: 'Hold the Placement Planning Meeting to finalise the placement plan.', when: 'Before the placement, or within 72 hours in an emergency' },
+    ],
+    related: ['introductions-before-placement', 'placement-planning-meeting', 'information-for-carer'],
+    sources: [S004('Placement Planning Meetings')],
+  },
+  {
+    id: 'placement-plan-purpose',
+    title: 'What the placement plan is for, and the guidance behind it',
+    rules: ['PLAN-2'],
+    questions: [
+      'What is the placement plan for?',
+      'What is the purpose of a placement plan?',
+      'Which national guidance and legislation does the placement plan standard rest on?',
+      'Where are the areas a placement plan must cover for each kind of placement set out?',
+      'Is the placement plan a one-off document?',
+    ],
+    answer:
+      'The placement plan sets out in detail how this placement will meet the child\u2019s day-to-day needs as the care plan describes them, giving the carers what they need to know and how to meet those needs; it is a working document that changes over time. It rests on the Children Act 1989 guidance (Volume 2, Care Planning, paragraphs 3.177 to 3.229) and the local Tri-X procedures (sections 6.1 to 6.4).',
+    steps: [
+      { who: "Child's social worker", what: 'Write the plan so the carers know the child\u2019s needs and the ways of meeting them, day to day, in line with the care plan.' },
+      { who: "Child's social worker", what: 'Cover the areas Tri-X sets for the kind of placement (6.2.3 to 6.2.6: with parents, with a connected carer, fostering or residential).' },
+      { who: "Child's social worker", what: 'Keep it up to date as the child\u2019s needs and the care plan change: it is a working document.' },
+    ],
+    related: ['placement-plan-quality', 'placement-plan-timing', 'placement-plan-review'],
+    sources: [S002('Background'), S002('Purpose')],
   },
   {
     id: 'introductions-before-placement',

@@ -10,7 +10,32 @@ import { analyse, analyseQuery, analyserVocabulary } from './text';
 import { SpellingCorrector } from './spelling';
 import { loadGuidancePack } from './pack';
 import { loadCouncilDocs, type CouncilDocsResult } from './councilDocs';
-import type { CouncilPassage, GuidanceAnswer, GuidanceEntry, TopicRef } from './types';
+import { figureAsked, holdsFigure, isImmediateSafeguarding, isIncidentalTerm, type FigureAsked } from './question';
+import type { CouncilPassage, GuidanceAnswer, GuidanceAnswerPart, GuidanceEntry, TopicRef } from './types';
+
+interface QuestionTerm {
+  /** The term and the synonyms it may stand for in a question. */
+  group: string[];
+  /** How much the term says about what is asked (0 for filler and case detail). */
+  weight: number;
+}
+
+interface Candidate {
+  id: string;
+  score: number;
+  /** Per question term: the weight this match covers (half when only mentioned in passing). */
+  credits: number[];
+  /** Summed covered weight. */
+  evidence: number;
+  /** Share (0..1) of the question's weight covered. */
+  share: number;
+  specificity: number;
+}
+
+function shareOf(termGroups: QuestionTerm[], credits: number[]): number {
+  const total = termGroups.reduce((a, t) => a + t.weight, 0);
+  return total === 0 ? 0 : credits.reduce((a, b) => a + b, 0) / total;
+}
 
 export interface GuidanceIndexOptions {
   /** Pack entries; defaults to the pack shipped with the project. */
@@ -69,6 +94,20 @@ const PRIMARY_FIELDS = new Set(['title', 'questions', 'body', 'rules']);
 export const DEFAULT_MIN_CONFIDENCE = 0.55;
 export const DEFAULT_MIN_EVIDENCE = 1.2;
 const MAX_QUESTION_LENGTH = 500;
+/** Known words in fewer documents than this weigh as if in this many (see termWeight). */
+const RARE_TERM_DOCUMENTS = 3;
+/** Ranked results looked at for near ties, figures and second parts. */
+const CANDIDATES = 6;
+/** A result scoring at least this share of the best is a near tie. */
+const NEAR_TIE = 0.9;
+/** Coverage differences smaller than this are ties. */
+const COVERAGE_MARGIN = 0.05;
+/** A second part must add at least this share of the question's weight. */
+const SECOND_PART_GAIN = 0.2;
+/** ... and score at least this share of the first. */
+const SECOND_PART_SCORE = 0.3;
+/** A refused question whose best match covers this much is told the nearest guidance. */
+const NEAREST_SHARE = 0.3;
 const MAX_SUGGESTIONS = 3;
 
 export class GuidanceIndex {
@@ -123,27 +162,40 @@ export class GuidanceIndex {
 
   /** Answers a practitioner's question from the pack or the council's documents. */
   search(question: string): GuidanceAnswer {
+    const trimmedQuestion = question.slice(0, MAX_QUESTION_LENGTH);
     // Names first: they are told by their capitals, which spelling correction neither keeps nor
     // spares ("Carey" would become "care").
-    const asked = this.speller.correct(this.withoutNames(question.slice(0, MAX_QUESTION_LENGTH)));
-    const termGroups = analyseQuery(asked);
-    const results = this.rawSearch(termGroups);
-    const best = results[0];
-    if (!best) return { question, found: false, score: 0, confidence: 0, suggestions: [] };
+    const asked = this.speller.correct(this.withoutNames(trimmedQuestion));
+    const termGroups = this.questionTerms(asked);
+    const results = this.rawSearch(termGroups.map((t) => t.group));
+    const urgentSafeguarding = isImmediateSafeguarding(trimmedQuestion) || undefined;
+    if (results.length === 0) return { question, found: false, score: 0, confidence: 0, suggestions: [], urgentSafeguarding };
 
-    const { confidence, evidence } = this.coverage(termGroups, best.match);
-    const score = round(best.score);
-    if (confidence < this.minConfidence || evidence < this.minEvidence) {
-      return {
-        question,
-        found: false,
-        score,
-        confidence: round(confidence),
-        suggestions: results.slice(0, MAX_SUGGESTIONS).map((r) => this.topicRef(r.id)),
-      };
+    const candidates = results.slice(0, CANDIDATES).map((result) => this.candidate(result, termGroups));
+    let chosen = this.resolveNearTie(candidates);
+    const figure = figureAsked(trimmedQuestion);
+    if (figure && !this.holds(chosen.id, figure)) {
+      // "how many days...": only an entry that holds such a figure may answer
+      const withFigure = candidates.find((c) => c.share >= this.minConfidence && c.evidence >= this.minEvidence && this.holds(c.id, figure));
+      if (!withFigure) return this.notFound(question, results, chosen, 'no-figure', urgentSafeguarding);
+      chosen = withFigure;
     }
 
-    const entry = this.entries.get(best.id);
+    // Two questions in one: a second entry that answers what the first leaves out.
+    const second = figure ? undefined : this.complement(chosen, candidates, termGroups);
+    const share = second ? shareOf(termGroups, chosen.credits.map((c, i) => Math.max(c, second.credits[i]!))) : chosen.share;
+    const evidence = second ? chosen.evidence + second.evidence : chosen.evidence;
+    if (share < this.minConfidence || evidence < this.minEvidence) return this.notFound(question, results, chosen, 'not-covered', urgentSafeguarding);
+
+    const answer = this.answerFrom(question, chosen, results, round(share));
+    if (second) answer.also = this.partFrom(second.id);
+    if (urgentSafeguarding) answer.urgentSafeguarding = true;
+    return answer;
+  }
+
+  private answerFrom(question: string, chosen: Candidate, results: SearchResult[], confidence: number): GuidanceAnswer {
+    const score = round(chosen.score);
+    const entry = this.entries.get(chosen.id);
     if (entry) {
       return {
         question,
@@ -153,11 +205,11 @@ export class GuidanceIndex {
         sources: entry.sources,
         entryId: entry.id,
         score,
-        confidence: round(confidence),
+        confidence,
         related: entry.related.map((id) => this.topicRef(id)),
       };
     }
-    const passage = this.passages.get(best.id)!;
+    const passage = this.passages.get(chosen.id)!;
     return {
       question,
       found: true,
@@ -165,13 +217,112 @@ export class GuidanceIndex {
       passage,
       sources: [{ doc: passage.file, title: passage.docTitle, section: passage.section }],
       score,
-      confidence: round(confidence),
+      confidence,
       // the nearest pack entries, so the user can still reach the structured steps
       related: results
         .filter((r) => this.entries.has(r.id))
         .slice(0, MAX_SUGGESTIONS)
         .map((r) => this.topicRef(r.id)),
     };
+  }
+
+  private partFrom(id: string): GuidanceAnswerPart {
+    const entry = this.entries.get(id)!;
+    return { entryId: entry.id, title: entry.title, answer: entry.answer, steps: entry.steps, sources: entry.sources };
+  }
+
+  private notFound(question: string, results: SearchResult[], nearest: Candidate, reason: 'no-figure' | 'not-covered', urgentSafeguarding: true | undefined): GuidanceAnswer {
+    const suggestions = [nearest.id, ...results.map((r) => r.id).filter((id) => id !== nearest.id)].slice(0, MAX_SUGGESTIONS).map((id) => this.topicRef(id));
+    const close = reason === 'no-figure' || (nearest.share >= NEAREST_SHARE && nearest.evidence >= this.minEvidence);
+    return {
+      question,
+      found: false,
+      score: round(nearest.score),
+      confidence: round(nearest.share),
+      suggestions,
+      notFoundReason: reason,
+      ...(close ? { nearest: this.topicRef(nearest.id) } : {}),
+      urgentSafeguarding,
+    };
+  }
+
+  /** A ranked result with how much of the question it covers. */
+  private candidate(result: SearchResult, termGroups: QuestionTerm[]): Candidate {
+    const credits = termGroups.map(({ group, weight }) => {
+      if (weight === 0) return 0;
+      const fields = group.flatMap((term) => result.match[term] ?? []);
+      if (fields.some((field) => PRIMARY_FIELDS.has(field))) return weight;
+      return fields.length > 0 ? weight / 2 : 0;
+    });
+    const evidence = credits.reduce((a, b) => a + b, 0);
+    return { id: result.id, score: result.score, credits, evidence, share: shareOf(termGroups, credits), specificity: this.specificity(result.id, termGroups) };
+  }
+
+  /**
+   * Among entries ranked close together, the one that covers more of the question wins; on equal
+   * coverage, the more specific one (more of its own title asked about) wins.
+   */
+  private resolveNearTie(candidates: Candidate[]): Candidate {
+    const best = candidates[0]!;
+    const tied = candidates.filter((c) => c.score >= best.score * NEAR_TIE);
+    return tied.reduce((winner, c) => {
+      if (c.share > winner.share + COVERAGE_MARGIN) return c;
+      if (Math.abs(c.share - winner.share) <= COVERAGE_MARGIN && c.specificity > winner.specificity + COVERAGE_MARGIN) return c;
+      return winner;
+    }, best);
+  }
+
+  /** Share of an entry's title terms that the question asks about: how specific a match it is. */
+  private specificity(id: string, termGroups: QuestionTerm[]): number {
+    const title = this.entries.get(id)?.title ?? this.passages.get(id)?.section ?? '';
+    const titleTerms = new Set(analyse(title).filter((t) => !isIncidentalTerm(t)));
+    if (titleTerms.size === 0) return 0;
+    const asked = new Set(termGroups.flatMap((t) => t.group));
+    return [...titleTerms].filter((t) => asked.has(t)).length / titleTerms.size;
+  }
+
+  /**
+   * A second pack entry that covers, in its title, question forms or rules, a weighty part of the
+   * question the first does not: the question asked two things.
+   */
+  private complement(first: Candidate, candidates: Candidate[], termGroups: QuestionTerm[]): Candidate | undefined {
+    if (first.share >= 0.999) return undefined;
+    const total = termGroups.reduce((a, t) => a + t.weight, 0);
+    let bestGain = 0;
+    let found: Candidate | undefined;
+    for (const c of candidates) {
+      if (c.id === first.id || !this.entries.has(c.id) || !this.entries.has(first.id)) continue;
+      if (c.score < first.score * SECOND_PART_SCORE) continue;
+      // only what the second covers fully (not in passing) and the first misses counts
+      const gain = termGroups.reduce((sum, t, i) => sum + (first.credits[i]! === 0 && c.credits[i]! === t.weight ? t.weight : 0), 0) / (total || 1);
+      if (gain > bestGain) {
+        bestGain = gain;
+        found = c;
+      }
+    }
+    return bestGain >= SECOND_PART_GAIN ? found : undefined;
+  }
+
+  /** Whether an entry or passage holds the kind of figure asked for. */
+  private holds(id: string, figure: FigureAsked): boolean {
+    const entry = this.entries.get(id);
+    const text = entry
+      ? [entry.answer, ...entry.steps.map((s) => `${s.what} ${s.when ?? ''}`)].join(' ')
+      : (this.passages.get(id)?.text ?? '');
+    return holdsFigure(figure, text);
+  }
+
+  /** The question's terms, each with how much it says about what is asked (0 for filler and case detail). */
+  private questionTerms(asked: string): QuestionTerm[] {
+    const seen = new Set<string>();
+    const terms: QuestionTerm[] = [];
+    for (const group of analyseQuery(asked)) {
+      const key = group.join('|');
+      if (seen.has(key)) continue;
+      seen.add(key);
+      terms.push({ group, weight: group.every(isIncidentalTerm) ? 0 : Math.max(...group.map((term) => this.termWeight(term))) });
+    }
+    return terms;
   }
 
   /** The best matches in order, without the confidence cut-off (for evaluation and suggestions). */
@@ -210,28 +361,15 @@ export class GuidanceIndex {
   }
 
   /**
-   * Share of the question's words found in the match, each weighted by its inverse document
-   * frequency: missing a rare or unknown word ("mileage") costs far more than missing a
-   * common one ("placement"). A word the match only mentions in passing (in its answer or
-   * steps, not its title, question forms or passage text) counts half: "who is my line
-   * manager" should not be answered by an entry whose steps say "tell your line manager".
-   * `evidence` is the matched weight itself.
+   * How much a question word says about what is asked: its rarity in the guidance, capped so
+   * that a word the guidance uses once or twice in passing ("meant", "back") does not outweigh
+   * the topic words. A word the guidance never uses keeps the full weight: a question about
+   * "mileage" is about something the guidance does not cover.
    */
-  private coverage(termGroups: string[][], match: SearchResult['match']): { confidence: number; evidence: number } {
-    const seen = new Set<string>();
-    let total = 0;
-    let covered = 0;
-    for (const group of termGroups) {
-      const key = group.join('|');
-      if (seen.has(key)) continue;
-      seen.add(key);
-      const weight = Math.max(...group.map((term) => this.idf(term)));
-      total += weight;
-      const fields = group.flatMap((term) => match[term] ?? []);
-      if (fields.some((field) => PRIMARY_FIELDS.has(field))) covered += weight;
-      else if (fields.length > 0) covered += weight / 2;
-    }
-    return { confidence: total === 0 ? 0 : covered / total, evidence: covered };
+  private termWeight(term: string): number {
+    const df = this.documentFrequency.get(term) ?? 0;
+    if (df === 0) return this.idf(term);
+    return Math.min(this.idf(term), this.idfAt(RARE_TERM_DOCUMENTS));
   }
 
   /**
@@ -250,7 +388,10 @@ export class GuidanceIndex {
   }
 
   private idf(term: string): number {
-    const df = this.documentFrequency.get(term) ?? 0;
+    return this.idfAt(this.documentFrequency.get(term) ?? 0);
+  }
+
+  private idfAt(df: number): number {
     return Math.log(1 + (this.documentCount - df + 0.5) / (df + 0.5));
   }
 

@@ -184,7 +184,7 @@ const WORDS: Array<[string[], string]> = [
   [['organise', 'organises', 'organised', 'organize', 'organizes', 'organized', 'arrange',
     'arranges', 'arranged', 'arranging', 'convene', 'convenes', 'convened', 'coordinate',
     'coordinates', 'coordinating', 'book', 'booked', 'booking', 'schedule', 'scheduled'], 'organise'],
-  [['payment', 'payments', 'pay', 'paid', 'paying', 'finance', 'financial', 'money', 'allowance',
+  [['payment', 'payments', 'pay', 'paid', 'paying', 'finance', 'financial', 'money',
     'invoice', 'invoices'], 'payment'],
   [['fund', 'funding', 'funded', 'cost', 'costs', 'costly', 'expensive', 'commission',
     'commissioning', 'commissioned'], 'fund'],

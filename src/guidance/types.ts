@@ -81,6 +81,12 @@ export interface GuidanceAnswer {
    * shown after the first with its own steps and sources.
    */
   also?: GuidanceAnswerPart;
+  /** Why nothing answered: nothing covers it, or it asks for a figure the guidance does not give. */
+  notFoundReason?: 'not-covered' | 'no-figure';
+  /** When nothing answered but one topic is close: the nearest guidance, to lead the card with. */
+  nearest?: TopicRef;
+  /** The question raises an immediate safeguarding matter: the answer leads with acting on it. */
+  urgentSafeguarding?: true;
 }
 
 /** One entry's part of a two-part answer. */

@@ -1,0 +1,84 @@
+// What a question is about, as opposed to how it is worded. Used by the confidence measure and by
+// the answer rules in search.ts:
+// - words that carry no topic (filler such as "meant", "usually", "come") and case detail
+//   (times, ages, counts, dates, months, days) are not held against an answer;
+// - "how many / how long / how soon / how much / how often" questions ask for a number or a
+//   timescale, which only an entry that holds one can answer;
+// - a child hurt or at risk now, or an allegation against a carer, is an immediate safeguarding
+//   matter: the answer leads with acting on the safeguarding procedures.
+
+import { canonicalTerm } from './text';
+
+/**
+ * General words a practitioner puts around a question: they say how the question is asked, not
+ * what it is about. Listed as typed; compared by their analysed form.
+ */
+const FILLER_WORDS = `meant mean means supposed expected expect expecting usually normally generally typically
+  actually really even ever always sometimes quite pretty kind sort exactly sure unsure certain maybe
+  perhaps probably possibly asking ask asked wondering wonder query question questions come comes came
+  coming keep keeps kept look looks looking looked feel feels felt seem seems seemed straight back else
+  apart everyone everybody anybody somebody nobody people stuff good best better fine fresh beyond
+  part set general normal other others around thing whole happen happens take takes taking give gives
+  giving talk talks talking cover covers covering covered include includes including included
+  required require requires requirement expectation expectations
+  pm yo yrs yr old last`
+  .split(/\s+/)
+  .filter(Boolean);
+
+const CASE_DETAIL_WORDS = `january february march april june july august september october november december
+  jan feb mar apr jun jul aug sep sept oct nov dec`
+  .split(/\s+/)
+  .filter(Boolean);
+
+const IGNORED_TERMS = new Set([...FILLER_WORDS, ...CASE_DETAIL_WORDS].map(canonicalTerm));
+
+/** True when an analysed term says nothing about the question's topic (filler or case detail). */
+export function isIncidentalTerm(term: string): boolean {
+  return /^\d+$/.test(term) || IGNORED_TERMS.has(term);
+}
+
+/** The kind of figure a question asks for, or null when it does not ask for one. */
+export type FigureAsked = 'count' | 'timescale' | 'frequency' | 'amount';
+
+const FIGURE_QUESTIONS: Array<[RegExp, FigureAsked]> = [
+  [/\bhow (often|frequently)\b|\bhow many times\b/i, 'frequency'],
+  [/\bhow many\b|\bwhat number of\b/i, 'count'],
+  [/\bhow much\b|\bwhat (is the )?(rate|cost|amount)\b/i, 'amount'],
+  [/\bhow (long|soon|quickly|fast)\b|\bwhat timescales?\b|\bby when\b|\bdeadline\b|\btime ?scales?\b|\btime ?frames?\b|\bwithin how\b/i, 'timescale'],
+];
+
+/** The figure a question asks for ("how many days...": count), if any. */
+export function figureAsked(question: string): FigureAsked | null {
+  for (const [pattern, kind] of FIGURE_QUESTIONS) if (pattern.test(question)) return kind;
+  return null;
+}
+
+const NUMBER = String.raw`(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty)`;
+const FIGURE_IN_TEXT: Record<FigureAsked, RegExp> = {
+  count: new RegExp(String.raw`\b${NUMBER}\b`, 'i'),
+  amount: new RegExp(String.raw`£\s?\d|\b${NUMBER}\b`, 'i'),
+  frequency: new RegExp(String.raw`\b(every|each|once a|once every|twice|at least once)\s+(${NUMBER}|day|week|month|year|fortnight|other|\w+ (days|weeks|months))|\b(annual(ly)?|yearly|monthly|weekly|daily|fortnightly|times a (day|week|month|year))\b`, 'i'),
+  timescale: new RegExp(
+    String.raw`\b${NUMBER}\s*(working\s+)?(hours?|days?|weeks?|months?|years?)\b|\bwithin\b|\bbefore\b|\bby the\b|\bimmediately\b|\bat once\b|\bsame day\b|\bstraight away\b|\bwithout delay\b|\bat the (same )?time\b`,
+    'i',
+  ),
+};
+
+/** True when `text` holds the kind of figure asked for. */
+export function holdsFigure(kind: FigureAsked, text: string): boolean {
+  // rule ids ("MOVE-7") are not figures
+  return FIGURE_IN_TEXT[kind].test(text.replace(/\b[A-Z]+-\d+\b/g, ' '));
+}
+
+const URGENT_HARM = [
+  // a child hurt, harmed or in danger now
+  /\b(hurt|injur(ed|y|ies)|bruis(e|es|ed|ing)|assault(ed)?|hit (him|her|them|the child)|beat(en)?|abus(ed|e|ing)|harm(ed|ing)?|self[- ]harm(ing)?|overdos(e|ed)|sexual(ly)?|exploit(ed|ation)|grooming|groomed)\b/i,
+  /\b(not safe|unsafe|in danger|at risk (now|tonight|today)|immediate (risk|danger|safeguarding)|disclos(ed|ure|es)|police)\b/i,
+  // an allegation against a carer
+  /\ballegation\b.*\b(carer|foster|fc)\b|\b(carer|foster|fc)\b.*\ballegation\b|\b(carer|foster carer|fc) (hit|hurt|smacked|slapped|assaulted|abused)\b/i,
+];
+
+/** True when the question raises an immediate safeguarding matter. */
+export function isImmediateSafeguarding(question: string): boolean {
+  return URGENT_HARM.some((pattern) => pattern.test(question));
+}
