@@ -864,6 +864,7 @@ export const GUIDANCE_ENTRIES: GuidanceEntry[] = [
       'Do I need a PPM every time a child moves?',
       'Is a placement planning meeting needed when a child comes into care?',
       "What's the point of the PPM?",
+      'PPM timescale: when must it be held?',
     ],
     answer:
       'Hold a Placement Planning Meeting before every placement starts (within 72 hours if it is an emergency) and every time a child comes into care or changes placement; it finalises the placement plan and confirms delegated authority.',

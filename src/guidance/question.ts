@@ -21,7 +21,7 @@ const FILLER_WORDS = `meant mean means supposed expected expect expecting usuall
   part set general normal other others around thing whole happen happens take takes taking give gives
   giving talk talks talking cover covers covering covered include includes including included
   required require requires requirement expectation expectations
-  pm yo yrs yr old last`
+  pm yo yrs yr old last legalorder`
   .split(/\s+/)
   .filter(Boolean);
 
@@ -53,7 +53,7 @@ export function figureAsked(question: string): FigureAsked | null {
   return null;
 }
 
-const NUMBER = String.raw`(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty)`;
+const NUMBER = String.raw`(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred)`;
 const FIGURE_IN_TEXT: Record<FigureAsked, RegExp> = {
   count: new RegExp(String.raw`\b${NUMBER}\b`, 'i'),
   amount: new RegExp(String.raw`£\s?\d|\b${NUMBER}\b`, 'i'),

@@ -16,8 +16,10 @@ import type { CouncilPassage, GuidanceAnswer, GuidanceAnswerPart, GuidanceEntry,
 interface QuestionTerm {
   /** The term and the synonyms it may stand for in a question. */
   group: string[];
-  /** How much the term says about what is asked (0 for filler and case detail). */
+  /** How much the term says about what is asked. */
   weight: number;
+  /** Filler or case detail: counted only when a match holds it. */
+  incidental: boolean;
 }
 
 interface Candidate {
@@ -32,8 +34,15 @@ interface Candidate {
   specificity: number;
 }
 
+/**
+ * Share of the question's weight that `credits` cover. Incidental terms (filler, case detail)
+ * count only when they are matched: they can help an answer, never hold it back.
+ */
 function shareOf(termGroups: QuestionTerm[], credits: number[]): number {
-  const total = termGroups.reduce((a, t) => a + t.weight, 0);
+  let total = 0;
+  termGroups.forEach((t, i) => {
+    if (!t.incidental || credits[i]! > 0) total += t.weight;
+  });
   return total === 0 ? 0 : credits.reduce((a, b) => a + b, 0) / total;
 }
 
@@ -249,7 +258,6 @@ export class GuidanceIndex {
   /** A ranked result with how much of the question it covers. */
   private candidate(result: SearchResult, termGroups: QuestionTerm[]): Candidate {
     const credits = termGroups.map(({ group, weight }) => {
-      if (weight === 0) return 0;
       const fields = group.flatMap((term) => result.match[term] ?? []);
       if (fields.some((field) => PRIMARY_FIELDS.has(field))) return weight;
       return fields.length > 0 ? weight / 2 : 0;
@@ -274,7 +282,8 @@ export class GuidanceIndex {
 
   /** Share of an entry's title terms that the question asks about: how specific a match it is. */
   private specificity(id: string, termGroups: QuestionTerm[]): number {
-    const title = this.entries.get(id)?.title ?? this.passages.get(id)?.section ?? '';
+    // a passage's heading is often a single word ("Eligibility"): specificity is judged on entries only
+    const title = this.entries.get(id)?.title ?? '';
     const titleTerms = new Set(analyse(title).filter((t) => !isIncidentalTerm(t)));
     if (titleTerms.size === 0) return 0;
     const asked = new Set(termGroups.flatMap((t) => t.group));
@@ -287,14 +296,14 @@ export class GuidanceIndex {
    */
   private complement(first: Candidate, candidates: Candidate[], termGroups: QuestionTerm[]): Candidate | undefined {
     if (first.share >= 0.999) return undefined;
-    const total = termGroups.reduce((a, t) => a + t.weight, 0);
+    const total = termGroups.reduce((a, t) => a + (t.incidental ? 0 : t.weight), 0);
     let bestGain = 0;
     let found: Candidate | undefined;
     for (const c of candidates) {
       if (c.id === first.id || !this.entries.has(c.id) || !this.entries.has(first.id)) continue;
       if (c.score < first.score * SECOND_PART_SCORE) continue;
       // only what the second covers fully (not in passing) and the first misses counts
-      const gain = termGroups.reduce((sum, t, i) => sum + (first.credits[i]! === 0 && c.credits[i]! === t.weight ? t.weight : 0), 0) / (total || 1);
+      const gain = termGroups.reduce((sum, t, i) => sum + (!t.incidental && first.credits[i]! === 0 && c.credits[i]! === t.weight ? t.weight : 0), 0) / (total || 1);
       if (gain > bestGain) {
         bestGain = gain;
         found = c;
@@ -312,7 +321,7 @@ export class GuidanceIndex {
     return holdsFigure(figure, text);
   }
 
-  /** The question's terms, each with how much it says about what is asked (0 for filler and case detail). */
+  /** The question's terms, each with how much it says about what is asked. */
   private questionTerms(asked: string): QuestionTerm[] {
     const seen = new Set<string>();
     const terms: QuestionTerm[] = [];
@@ -320,7 +329,7 @@ export class GuidanceIndex {
       const key = group.join('|');
       if (seen.has(key)) continue;
       seen.add(key);
-      terms.push({ group, weight: group.every(isIncidentalTerm) ? 0 : Math.max(...group.map((term) => this.termWeight(term))) });
+      terms.push({ group, weight: Math.max(...group.map((term) => this.termWeight(term))), incidental: group.every(isIncidentalTerm) });
     }
     return terms;
   }

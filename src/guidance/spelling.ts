@@ -42,12 +42,17 @@ export class SpellingCorrector {
     if (word.length < 5 || /\d/.test(word) || STOPWORDS.has(word) || this.isKnown(word)) return undefined;
     // Whole words first ("alegation" -> "allegation"), then stems ("aproves" -> "approve").
     const byWord = nearest(word, this.wordsByLength, word.length >= 8 ? 2 : 1);
-    if (byWord) return byWord;
+    if (byWord) return dropsNegation(word, byWord) ? undefined : byWord;
     const wordStem = stem(word);
     if (wordStem.length < 5) return undefined;
     const byStem = nearest(wordStem, this.stemsByLength, wordStem.length >= 8 ? 2 : 1);
     return byStem ? this.stems.get(byStem) : undefined;
   }
+}
+
+/** "unregistered" is not a typo for "registered": a correction must not drop a negating prefix. */
+function dropsNegation(word: string, correction: string): boolean {
+  return /^(un|non|dis|in|im|mis)/.test(word) && word.endsWith(correction);
 }
 
 function addByLength(index: Map<number, string[]>, word: string): void {

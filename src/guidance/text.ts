@@ -41,6 +41,9 @@ const PHRASES: Array<[string[], string]> = [
     'residential care'], 'residential'],
   [['semi independent', 'semi independence', 'supported accommodation', 'supported lodging'],
     'semiindependent'],
+  // a child's legal status is case detail in a question (see question.ts)
+  [['section 20', 'section 31', 'interim care order', 'care order', 'placement order',
+    'emergency protection order'], 'legalorder'],
 
   // meetings and panels
   [['placement planning meeting', 'planning meeting'], 'ppm'],
@@ -146,6 +149,8 @@ const WORDS: Array<[string[], string]> = [
   [['brokerage'], 'placementsteam'],
   [['lcs', 'mosaic', 'eclipse', 'liquidlogic'], 'caserecord'],
   [['pep', 'peps'], 'pep'],
+  [['s20', 's31', 'ico', 'icos', 'epo'], 'legalorder'],
+  [['purpose', 'purposes', 'point', 'aim', 'aims'], 'purpose'],
   [['resi', 'residential'], 'residential'],
   [['multiagency'], 'multiagency'],
   [['ssda903'], 'ssda903'],
@@ -249,6 +254,14 @@ const ABBREVIATIONS: Array<[RegExp, string]> = [
   [/\bwks?\b/g, 'week'],
   [/\byrs?\b/g, 'year'],
   [/\bs\/w\b/g, 'social worker'],
+  [/\bll\b/g, 'liquid logic'], // "'ll" contractions are gone by now, so a lone "ll" is Liquid Logic
+  [/\bma\b/g, 'multi agency'],
+  [/\bindep\b/g, 'independent'],
+  [/\bkey ?workers?\b|\blink ?workers?\b/g, 'keyworker'],
+  [/\bpo\b/g, 'placement officer'],
+  [/\bshd\b/g, 'should'],
+  [/\bpls\b|\bplz\b/g, 'please'],
+  [/\b(bc|cos|coz)\b/g, 'because'],
   [/\bf\/c\b/g, 'foster carer'],
   [/\bw\//g, 'with '],
   [/&/g, ' and '],
@@ -363,8 +376,10 @@ export function normaliseText(text: string): string {
     .replace(/'(s|re|ve|ll|d|m)\b/g, ' ')
     .replace(/'/g, '');
   for (const [pattern, replacement] of ABBREVIATIONS) t = t.replace(pattern, replacement);
-  // "a 14 year old" is a child
-  t = t.replace(/\b\d{1,2}\s*-?\s*(year|yr)s?\s*-?\s*old\b/g, ' child ');
+  // "a 14 year old", "15yo" is a child
+  t = t.replace(/\b\d{1,2}\s*-?\s*(year|yr)s?\s*-?\s*old\b|\b\d{1,2}\s*(yo|y\/o)\b/g, ' child ');
+  // "what is a placement plan for?" asks its purpose
+  t = t.replace(/\bwhat(?:'s| is| are)\b(.*)\bfor\s*\??\s*$/, '$& purpose');
   // "72hrs", "5days" -> "72 hrs", "5 days"
   return t.replace(/\b(\d+)([a-z]+)\b/g, '$1 $2');
 }

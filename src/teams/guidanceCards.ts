@@ -1,6 +1,9 @@
 // The guidance answer card: the headline answer, the steps in order (who, what, when), where it
 // comes from, related topics as buttons, and "Helpful / Not helpful". When nothing in the guidance
-// fits, the card says so and offers the nearest topics; it never shows an answer that was not found.
+// fits, the card leads with the nearest guidance when one topic is close, or says plainly that the
+// guidance does not cover it; it never shows an answer that was not found. A second part (a question
+// asking two things) follows the first with its own steps and sources; an immediate safeguarding
+// matter leads the card with acting on the safeguarding procedures.
 import type { GuidanceReply } from '../services/guidance';
 import type { GuidanceAnswer, TopicRef } from '../guidance/types';
 import { renderCard, type AdaptiveCard } from './cards';
@@ -20,6 +23,9 @@ const NOT_FOUND_WITH_TOPICS = 'Nothing in the guidance answers this closely enou
 const FEEDBACK_PROMPT = 'Did this help? Your answer helps the team improve the guidance.';
 const FEEDBACK_PROMPT_NOT_FOUND = 'Tell the team whether this reply helped: questions the guidance misses show them what to add.';
 const NOT_FOUND_NO_TOPICS = 'Nothing in the guidance answers this. Try asking in other words, or ask your team manager.';
+const NEAREST_ADVICE = 'It does not answer exactly what you asked: open it below, or ask your team manager.';
+const SAFEGUARDING_LEAD =
+  'If a child is hurt or at risk now, or there is an allegation against a carer: act on your safeguarding procedures now (make the child safe, tell your manager, and contact the LADO or the police as they set out). The placement guidance below comes after that.';
 
 /** The card answering a question typed in chat. */
 export function guidanceAnswerCard(answer: GuidanceReply, opts: GuidanceCardOptions = {}): AdaptiveCard {
@@ -37,6 +43,8 @@ function renderGuidanceCard(answer: GuidanceReply, heading: string, question: st
   // a passage's retrieval answer is its own opening, shown in full below: no headline then
   const headline = !answer.found ? '' : (phrased ?? (passage ? '' : (answer.answer ?? '')));
   const topics = answer.found ? (answer.related ?? []) : (answer.suggestions ?? []);
+  const also = answer.found ? answer.also : undefined;
+  const nearest = answer.found ? undefined : answer.nearest;
   const feedbackData = (helpful: boolean) => ({ entryId: answer.found ? (answer.entryId ?? passage?.id ?? null) : null, question: answer.question, helpful });
   return renderCard('guidance-answer', {
     heading,
@@ -52,7 +60,13 @@ function renderGuidanceCard(answer: GuidanceReply, heading: string, question: st
       ? (answer.steps ?? []).map((step, i) => ({ number: `${i + 1}.`, who: step.who, what: step.what, due: step.when ?? '' }))
       : [],
     sources: answer.found ? (answer.sources ?? []).map((s) => ({ text: `${s.title}, ${s.section}` })) : [],
-    notFoundAdvice: topics.length > 0 ? NOT_FOUND_WITH_TOPICS : NOT_FOUND_NO_TOPICS,
+    safeguardingLead: answer.urgentSafeguarding ? SAFEGUARDING_LEAD : '',
+    alsoTitle: also ? `Also: ${also.title}` : '',
+    alsoHeadline: also?.answer ?? '',
+    alsoSteps: (also?.steps ?? []).map((step, i) => ({ number: `${i + 1}.`, who: step.who, what: step.what, due: step.when ?? '' })),
+    alsoSources: (also?.sources ?? []).map((s) => ({ text: `${s.title}, ${s.section}` })),
+    nearestLead: nearest ? nearestLead(answer, nearest) : '',
+    notFoundAdvice: nearest ? NEAREST_ADVICE : topics.length > 0 ? NOT_FOUND_WITH_TOPICS : NOT_FOUND_NO_TOPICS,
     topicsHeading: answer.found ? 'Related topics' : 'Did you mean one of these?',
     topics: topics.map(topicButton),
     showFeedback: opts.feedback ?? true,
@@ -60,6 +74,12 @@ function renderGuidanceCard(answer: GuidanceReply, heading: string, question: st
     helpfulData: feedbackData(true),
     notHelpfulData: feedbackData(false),
   });
+}
+
+/** "The nearest guidance is on ...", saying first when the guidance gives no figure for what was asked. */
+function nearestLead(answer: GuidanceAnswer, nearest: TopicRef): string {
+  const lead = `The nearest guidance is on "${nearest.title}".`;
+  return answer.notFoundReason === 'no-figure' ? `The guidance does not say. ${lead}` : lead;
 }
 
 function topicButton(topic: TopicRef): { title: string; data: { entryId: string } } {
