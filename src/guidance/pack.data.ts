@@ -222,7 +222,7 @@ export const GUIDANCE_ENTRIES: GuidanceEntry[] = [
       },
       {
         who: "Child's social worker",
-        what: 'Invite the Virtual School to the planning, support or stability discussions about the move.',
+        what: 'Include the Virtual School in every discussion of the move: Placement Planning Meetings, Placement Support Meetings and the Placement Stability Panel.',
       },
       {
         who: "Child's social worker",
@@ -320,7 +320,7 @@ export const GUIDANCE_ENTRIES: GuidanceEntry[] = [
       },
       {
         who: "Child's social worker and placements team",
-        what: 'Look for a next placement that can keep the child for the coming months; one council found none of these children went back to the previous carers.',
+        what: 'Look for a next placement that can keep the child for the coming months; one council found that none of these children returned to their previous carers.',
       },
       {
         who: "Child's social worker",
@@ -348,7 +348,7 @@ export const GUIDANCE_ENTRIES: GuidanceEntry[] = [
     steps: [
       {
         who: "Child's social worker",
-        what: 'Record the move with the correct placement type and reason.',
+        what: 'Record the move on Liquid Logic (LCS) with the correct placement type and reason.',
         when: 'As soon as the move is agreed and happens',
       },
       {
@@ -439,7 +439,7 @@ export const GUIDANCE_ENTRIES: GuidanceEntry[] = [
       'Every move is logged on a placement move tracker so that managers can oversee moves and how the service is doing on stability.',
     steps: [
       { who: "Child's social worker", what: 'Make sure each agreed move is recorded so it appears on the tracker.' },
-      { who: 'Managers', what: 'Use the tracker to oversee moves and how the service is doing on stability.' },
+      { who: 'Managers', what: 'Use the tracker for oversight of moves and of how the service is doing on stability.' },
     ],
     related: ['checking-move-codes', 'stability-measure', 'child-at-risk-of-counting'],
     sources: [S000('Instructions for Allocated Case Worker')],
@@ -510,9 +510,10 @@ export const GUIDANCE_ENTRIES: GuidanceEntry[] = [
     steps: [
       { who: 'Any staff member', what: 'Tell your line manager what you have seen and why it worries you.', when: 'Straight away' },
       { who: 'Line manager', what: 'Arrange a support or stability meeting as soon as possible.' },
+      { who: "Everyone in Children's Services", what: 'Treat placement stability as a priority across the whole service, not a task for fostering alone.' },
     ],
     related: ['fragile-placement-signs', 'placement-support-meeting', 'placement-stability-meeting'],
-    sources: [S003('Introduction')],
+    sources: [S003('Introduction'), S001('Introduction')],
   },
   {
     id: 'fragile-placement-signs',
@@ -708,7 +709,7 @@ export const GUIDANCE_ENTRIES: GuidanceEntry[] = [
       'Placement at risk of disruption: which meeting?',
     ],
     answer:
-      'Hold a Placement Stability Meeting when a foster, residential or semi-independent placement is at risk of disrupting and added support has not been enough; Fostering (or the Placements Service for external placements) coordinates it with the child\u2019s social worker.',
+      'Hold a Placement Stability Meeting when a foster, residential or semi-independent placement is at risk of disrupting and added support has not been enough; the Fostering Service (or the Placement Service for an IFA, residential or semi-independent placement) coordinates it with the child\u2019s social worker.',
     steps: [
       { who: "Child's social worker", what: 'Raise the risk with your line manager.' },
       {
@@ -753,7 +754,7 @@ export const GUIDANCE_ENTRIES: GuidanceEntry[] = [
       'Is an advocate invited to the stability meeting?',
     ],
     answer:
-      'Normally the child, their social worker, the carer or key worker/provider, the SSW, the fostering manager, other relevant professionals, an advocate where appropriate, and the Virtual School.',
+      'Normally the child, their social worker, the carer or key worker/provider, the supervising social worker (SSW), the fostering manager, other relevant professionals, an advocate where appropriate, and the Virtual School.',
     steps: [
       { who: 'Organiser', what: 'Invite the child, carer or provider, SSW, fostering manager, relevant professionals and the Virtual School.' },
       { who: 'Organiser', what: 'Offer the child an advocate where appropriate.' },
@@ -1314,6 +1315,7 @@ export const GUIDANCE_ENTRIES: GuidanceEntry[] = [
       { who: "Child's social worker and manager", what: 'Decide whether a Disruption Meeting is needed (always for a permanent placement).' },
       { who: 'Organiser', what: 'Book it with an independent chair and everyone who was involved.', when: 'At least six weeks after the ending' },
       { who: 'Meeting', what: 'Look back at the placement\u2019s history, draw out lessons and seek resolution.' },
+      { who: 'Organiser', what: 'Follow the council\u2019s disruption policy as well as this guidance.' },
     ],
     related: ['disruption-meeting-chair', 'unplanned-ending', 'iro-role'],
     sources: [S003('Disruption Meetings'), S000('Instructions for Allocated Case Worker'), S004('Ending of Placements')],
@@ -1418,6 +1420,7 @@ export const GUIDANCE_ENTRIES: GuidanceEntry[] = [
       { who: "Child's social worker", what: 'Leads on the child: move request, placement plan, visits, Virtual School and Placement Officer.' },
       { who: 'Supervising social worker', what: 'Supports and supervises the carer and completes the initial support plan.' },
       { who: 'Both', what: 'Agree with the carer how the child will be told about a move.' },
+      { who: 'Both', what: 'Follow Appendix 1 of the placement stability guidance note, which sets out each role in full.' },
     ],
     related: ['initial-support-plan', 'telling-the-child', 'iro-role'],
     sources: [S001(G001_REVIEWS), S001(G001_PLANNED_ENDINGS)],

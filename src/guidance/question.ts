@@ -21,6 +21,7 @@ const FILLER_WORDS = `meant mean means supposed expected expect expecting usuall
   part set general normal other others around thing whole happen happens take takes taking give gives
   giving talk talks talking cover covers covering covered include includes including included
   required require requires requirement expectation expectations
+  everyone across equivalent minimum min maximum max
   pm yo yrs yr old last legalorder`
   .split(/\s+/)
   .filter(Boolean);

@@ -471,11 +471,12 @@ function round(n: number): number {
 }
 
 /**
- * Capitalised words (not all capitals) inside a sentence, and a sentence's first word when it is
- * possessive ("Mia's carer..."), without the 's: where a question names someone.
+ * Capitalised words (not all capitals) inside a sentence, a sentence's first word when it is
+ * possessive ("Mia's carer...") without the 's, and any capitalised word followed by an age in
+ * brackets ("Ellie (7) is moving"): where a question names someone.
  */
 export function probableNames(text: string): string[] {
-  const names: string[] = [];
+  const names: string[] = [...text.matchAll(/(\p{Lu}\p{Ll}+)\s*\(\s*\d{1,2}\s*(?:yo|y\/o|yrs?)?\s*\)/gu)].map((m) => m[1]!);
   for (const sentence of text.split(/[.?!]+\s*/)) {
     const words = sentence.split(/[\s,;:()"]+/).filter(Boolean);
     words.forEach((word, position) => {

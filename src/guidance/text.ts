@@ -64,6 +64,7 @@ const PHRASES: Array<[string[], string]> = [
   [['initial support plan', 'support plan'], 'supportplan plan'],
   [['personal education plan'], 'pep'],
   [['risk assessment'], 'riskassessment'],
+  [['quality assure', 'quality assurance', 'quality check'], 'qualityassure'],
   [['placement request', 'placement request form', 'placement referral', 'referral form',
     'placement search form'], 'placementrequest'],
   [['leaving care', 'leave care', 'care leaver', 'left care'], 'careleaver'],
@@ -124,6 +125,9 @@ const PHRASES: Array<[string[], string]> = [
   [['short term', 'short stay', 'stop gap'], 'temporary'],
   [['long term', 'permanence'], 'permanent'],
   [['a week'], '1 week'],
+  // when something happened or will happen is case detail, not what is asked
+  [['next month', 'this month', 'last month', 'next week', 'this week', 'last week', 'last night',
+    'next year'], ''],
   [['once a year', 'every year', 'last year', 'this year', 'past year'], 'year'],
   [['previous 12 month', 'last 12 month', 'past 12 month', 'in 12 month'], '12 month'],
 ];
@@ -149,6 +153,10 @@ const WORDS: Array<[string[], string]> = [
   [['brokerage'], 'placementsteam'],
   [['lcs', 'mosaic', 'eclipse', 'liquidlogic'], 'caserecord'],
   [['pep', 'peps'], 'pep'],
+  [['qa', 'qas'], 'qualityassure'],
+  [['revise', 'revised', 'revises', 'revising', 'revision', 'revisions', 'update', 'updated', 'updates',
+    'updating'], 'update'],
+  [['unplanned', 'unexpected', 'unexpectedly', 'sudden', 'suddenly', 'abrupt', 'abruptly'], 'unplanned'],
   [['s20', 's31', 'ico', 'icos', 'epo'], 'legalorder'],
   [['purpose', 'purposes', 'point', 'aim', 'aims'], 'purpose'],
   [['resi', 'residential'], 'residential'],
@@ -244,6 +252,7 @@ const QUERY_EXPANSIONS: Array<[string[], string]> = [
   [['agree', 'agrees', 'agreed', 'agreeing', 'agreement', 'decide', 'decides', 'decision',
     'okay', 'allowed', 'allow'], 'approve'],
   [['panel', 'panels'], 'hos'],
+  [['contribute', 'contributes', 'contributing', 'contribution', 'contributions'], 'attend'],
   [['worried', 'worry', 'worries', 'concern', 'concerns', 'concerned'], 'fragile'],
 ];
 
