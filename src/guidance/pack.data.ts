@@ -857,7 +857,7 @@ export const GUIDANCE_ENTRIES: GuidanceEntry[] = [
   // ───────────────────────────── Placement planning ─────────────────────────────
   {
     id: 'placement-planning-meeting',
-    title: 'Placement Planning Meeting: when it is due',
+    title: 'Placement Planning Meeting: timescales and when it is due',
     rules: ['PLAN-1'],
     questions: [
       'When should the placement planning meeting happen?',

@@ -21,7 +21,7 @@ const FILLER_WORDS = `meant mean means supposed expected expect expecting usuall
   part set general normal other others around thing whole happen happens take takes taking give gives
   giving talk talks talking cover covers covering covered include includes including included
   required require requires requirement expectation expectations
-  everyone across equivalent minimum min maximum max
+  everyone across equivalent minimum min maximum max apply applies applied between stuff
   pm yo yrs yr old last legalorder`
   .split(/\s+/)
   .filter(Boolean);
@@ -32,6 +32,9 @@ const CASE_DETAIL_WORDS = `january february march april june july august septemb
   .filter(Boolean);
 
 const IGNORED_TERMS = new Set([...FILLER_WORDS, ...CASE_DETAIL_WORDS].map(canonicalTerm));
+
+/** Filler and case-detail words as typed, so spelling repair leaves them alone ("stuff" is not "staff"). */
+export const INCIDENTAL_WORDS: readonly string[] = [...FILLER_WORDS, ...CASE_DETAIL_WORDS];
 
 /** True when an analysed term says nothing about the question's topic (filler or case detail). */
 export function isIncidentalTerm(term: string): boolean {
@@ -82,4 +85,25 @@ const URGENT_HARM = [
 /** True when the question raises an immediate safeguarding matter. */
 export function isImmediateSafeguarding(question: string): boolean {
   return URGENT_HARM.some((pattern) => pattern.test(question));
+}
+
+/**
+ * True when a message asks two things: two question marks, or a second question joined on
+ * ("... and who tells the VS?", "... / what are their rights", "...; does my HoS need to know").
+ */
+export function asksTwoThings(question: string): boolean {
+  if ((question.match(/\?/g) ?? []).length >= 2) return true;
+  return /(\band\b|\bor\b|\balso\b|[,;\/]|\s-\s)\s*(if .{3,40}?,?\s*)?(who|what|whats|when|whens|where|how|does|do|is|are|should|can|must|will)\b/i.test(question.replace(/^\W*\w+/, ''));
+}
+
+/**
+ * The question without the asker introducing themselves ("SSW here:", "as a TM", "I'm a support
+ * worker and"): who asks is not what is asked, and a role named that way would pull the answer
+ * towards the role's own entry.
+ */
+export function withoutAsker(question: string): string {
+  const role = String.raw`([\w/]+(?: (?!(?:how|what|who|when|where|why|do|does|can|should|is|am|i)\b)[\w/]+)?)`;
+  return question
+    .replace(new RegExp(String.raw`^\s*(?:hi|hello|hey)?[\s,]*${role} (?:here|asking)\b\s*[-:,]?\s*`, 'i'), '')
+    .replace(new RegExp(String.raw`^\s*(?:as an? |i'?m an? |i am an? )${role}(?: and\b|,|\s-|:)?\s*`, 'i'), '');
 }

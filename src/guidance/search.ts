@@ -10,7 +10,7 @@ import { analyse, analyseQuery, analyserVocabulary } from './text';
 import { SpellingCorrector } from './spelling';
 import { loadGuidancePack } from './pack';
 import { loadCouncilDocs, type CouncilDocsResult } from './councilDocs';
-import { figureAsked, holdsFigure, isImmediateSafeguarding, isIncidentalTerm, type FigureAsked } from './question';
+import { INCIDENTAL_WORDS, asksTwoThings, figureAsked, holdsFigure, isImmediateSafeguarding, isIncidentalTerm, withoutAsker, type FigureAsked } from './question';
 import type { CouncilPassage, GuidanceAnswer, GuidanceAnswerPart, GuidanceEntry, TopicRef } from './types';
 
 interface QuestionTerm {
@@ -109,6 +109,10 @@ const RARE_TERM_DOCUMENTS = 3;
 const CANDIDATES = 6;
 /** A result scoring at least this share of the best is a near tie. */
 const NEAR_TIE = 0.9;
+/** A result scoring at least this share of the best may still win by covering clearly more of the question. */
+const NEAR_RANK = 0.6;
+/** How much more it must cover. */
+const CLEAR_COVERAGE_MARGIN = 0.2;
 /** Coverage differences smaller than this are ties. */
 const COVERAGE_MARGIN = 0.05;
 /** A second part must add at least this share of the question's weight. */
@@ -166,12 +170,13 @@ export class GuidanceIndex {
     this.speller = new SpellingCorrector([
       ...docs.flatMap((doc) => SEARCH_FIELDS.map((field) => doc[field])),
       analyserVocabulary().join(' '),
+      INCIDENTAL_WORDS.join(' '),
     ]);
   }
 
   /** Answers a practitioner's question from the pack or the council's documents. */
   search(question: string): GuidanceAnswer {
-    const trimmedQuestion = question.slice(0, MAX_QUESTION_LENGTH);
+    const trimmedQuestion = withoutAsker(question.slice(0, MAX_QUESTION_LENGTH));
     // Names first: they are told by their capitals, which spelling correction neither keeps nor
     // spares ("Carey" would become "care").
     const asked = this.speller.correct(this.withoutNames(trimmedQuestion));
@@ -191,7 +196,7 @@ export class GuidanceIndex {
     }
 
     // Two questions in one: a second entry that answers what the first leaves out.
-    const second = figure ? undefined : this.complement(chosen, candidates, termGroups);
+    const second = figure || !asksTwoThings(trimmedQuestion) ? undefined : this.complement(chosen, candidates, termGroups);
     const share = second ? shareOf(termGroups, chosen.credits.map((c, i) => Math.max(c, second.credits[i]!))) : chosen.share;
     const evidence = second ? chosen.evidence + second.evidence : chosen.evidence;
     if (share < this.minConfidence || evidence < this.minEvidence) return this.notFound(question, results, chosen, 'not-covered', urgentSafeguarding);
@@ -272,22 +277,35 @@ export class GuidanceIndex {
    */
   private resolveNearTie(candidates: Candidate[]): Candidate {
     const best = candidates[0]!;
-    const tied = candidates.filter((c) => c.score >= best.score * NEAR_TIE);
+    const tied = candidates.filter((c) => c.score >= best.score * NEAR_RANK);
     return tied.reduce((winner, c) => {
-      if (c.share > winner.share + COVERAGE_MARGIN) return c;
+      // close in rank: a little more coverage decides; further down: clearly more coverage
+      const margin = c.score >= best.score * NEAR_TIE ? COVERAGE_MARGIN : CLEAR_COVERAGE_MARGIN;
+      if (c.share > winner.share + margin) return c;
       if (Math.abs(c.share - winner.share) <= COVERAGE_MARGIN && c.specificity > winner.specificity + COVERAGE_MARGIN) return c;
       return winner;
     }, best);
   }
 
-  /** Share of an entry's title terms that the question asks about: how specific a match it is. */
+  /**
+   * Share of an entry's title that the question asks about, each title word weighted by its
+   * rarity: "Who chairs a Disruption Meeting" is less specific to "do we need a disruption
+   * meeting?" than "Disruption Meeting after a placement breaks down", because "chair" is rare
+   * and was not asked about, while "placement" is common.
+   */
   private specificity(id: string, termGroups: QuestionTerm[]): number {
     // a passage's heading is often a single word ("Eligibility"): specificity is judged on entries only
     const title = this.entries.get(id)?.title ?? '';
     const titleTerms = new Set(analyse(title).filter((t) => !isIncidentalTerm(t)));
-    if (titleTerms.size === 0) return 0;
     const asked = new Set(termGroups.flatMap((t) => t.group));
-    return [...titleTerms].filter((t) => asked.has(t)).length / titleTerms.size;
+    let total = 0;
+    let matched = 0;
+    for (const term of titleTerms) {
+      const weight = this.idf(term);
+      total += weight;
+      if (asked.has(term)) matched += weight;
+    }
+    return total === 0 ? 0 : matched / total;
   }
 
   /**
