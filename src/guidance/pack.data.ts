@@ -480,7 +480,7 @@ export const GUIDANCE_ENTRIES: GuidanceEntry[] = [
     answer:
       'Placements should end in a planned way; only immediate safeguarding concerns justify ending one without a plan.',
     steps: [
-      { who: "Child's social worker and SSW", what: 'Try added support first through a Placement Support Meeting.' },
+      { who: "Child's social worker and supervising social worker", what: 'Try added support first through a Placement Support Meeting.' },
       { who: 'Meeting chair', what: 'Hold a Placement Stability Meeting if support is not enough; it may agree a planned ending.' },
       { who: 'Head of Service', what: 'Authorise the move to the next placement.' },
       {
@@ -530,7 +530,7 @@ export const GUIDANCE_ENTRIES: GuidanceEntry[] = [
       'Treat a placement as fragile when a review raises concern, there is an allegation or complaint, the child goes missing or is often absent, the child and carer relationship is strained, the child wants to leave, the carer says they are struggling, or a professional says needs are not being met.',
     steps: [
       { who: 'Any staff member', what: 'Recognise the trigger and report it to your line manager.', when: 'Straight away' },
-      { who: "Child's social worker and SSW", what: 'Put added support in place and hold a Placement Support Meeting.' },
+      { who: "Child's social worker and supervising social worker", what: 'Put added support in place and hold a Placement Support Meeting.' },
       { who: 'Fostering or placements service', what: 'Coordinate a Placement Stability Meeting with the child\u2019s social worker if support is not enough.' },
     ],
     related: ['reporting-stability-concerns', 'carer-cant-cope', 'child-wants-to-move', 'child-missing-from-placement', 'placement-not-meeting-needs', 'allegation-against-carer'],
@@ -583,7 +583,7 @@ export const GUIDANCE_ENTRIES: GuidanceEntry[] = [
       'A child saying they want the placement to end is a trigger for a Placement Stability Meeting: hear the child\u2019s views, add support, and plan any ending rather than rushing a move.',
     steps: [
       { who: "Child's social worker", what: 'Talk with the child about why they want to leave and tell your line manager.' },
-      { who: "Child's social worker and SSW", what: 'Put support in place and review it at a Placement Support Meeting.' },
+      { who: "Child's social worker and supervising social worker", what: 'Put support in place and review it at a Placement Support Meeting.' },
       {
         who: 'Meeting chair',
         what: 'Hold a Placement Stability Meeting with the child present (an advocate if they want one).',
@@ -630,7 +630,7 @@ export const GUIDANCE_ENTRIES: GuidanceEntry[] = [
       'When the social worker, another professional or a review raises concern that the placement is not meeting the child\u2019s needs, treat it as a stability concern: tell your manager, add support, and call a Placement Stability Meeting if support is not enough.',
     steps: [
       { who: "Child's social worker", what: 'Record the concern and tell your line manager.' },
-      { who: "Child's social worker and SSW", what: 'Agree added support and review it at a Placement Support Meeting.' },
+      { who: "Child's social worker and supervising social worker", what: 'Agree added support and review it at a Placement Support Meeting.' },
       { who: 'Meeting chair', what: 'Hold a Placement Stability Meeting if the support does not resolve it.' },
     ],
     related: ['fragile-placement-signs', 'extra-support-first', 'placement-stability-meeting'],
@@ -669,7 +669,7 @@ export const GUIDANCE_ENTRIES: GuidanceEntry[] = [
     answer:
       'Hold a Placement Support Meeting as soon as a placement shows signs of becoming unstable; it reviews the initial support plan, and so does every support meeting after it.',
     steps: [
-      { who: "Child's social worker and SSW", what: 'Call the meeting, including the carer and the Virtual School.', when: 'At the first signs of instability' },
+      { who: "Child's social worker and supervising social worker", what: 'Call the meeting, including the carer and the Virtual School.', when: 'At the first signs of instability' },
       { who: 'Meeting', what: 'Review the initial support plan and agree changes.' },
       { who: "Child's social worker", what: 'Record it using the standard minute format.' },
       { who: 'Meeting', what: 'Review the support plan again at each later support meeting.' },
@@ -690,7 +690,7 @@ export const GUIDANCE_ENTRIES: GuidanceEntry[] = [
     answer:
       'First try added support aimed at the specific problems; hold a Placement Stability Meeting if that support does not make a lasting difference.',
     steps: [
-      { who: "Child's social worker and SSW", what: 'Identify what is going wrong and put targeted support in.' },
+      { who: "Child's social worker and supervising social worker", what: 'Identify what is going wrong and put targeted support in.' },
       { who: "Child's social worker", what: 'Consider asking for additional resources for the placement.' },
       { who: 'Fostering or placements service', what: 'Call a Placement Stability Meeting if things do not improve for good.' },
     ],
@@ -756,7 +756,7 @@ export const GUIDANCE_ENTRIES: GuidanceEntry[] = [
     answer:
       'Normally the child, their social worker, the carer or key worker/provider, the supervising social worker (SSW), the fostering manager, other relevant professionals, an advocate where appropriate, and the Virtual School.',
     steps: [
-      { who: 'Organiser', what: 'Invite the child, carer or provider, SSW, fostering manager, relevant professionals and the Virtual School.' },
+      { who: 'Organiser', what: 'Invite the child, carer or provider, supervising social worker, fostering manager, relevant professionals and the Virtual School.' },
       { who: 'Organiser', what: 'Offer the child an advocate where appropriate.' },
       {
         who: 'Chair',
@@ -912,9 +912,9 @@ export const GUIDANCE_ENTRIES: GuidanceEntry[] = [
       'Is the IRO involved in the PPM?',
     ],
     answer:
-      'The child\u2019s social worker (or personal adviser or advocate), the child, parents where appropriate, and the foster carers with their SSW or, in residential care, the link or key worker and where appropriate the home manager; the IRO\u2019s and Guardian\u2019s views are taken into account.',
+      'The child\u2019s social worker (or personal adviser or advocate), the child, parents where appropriate, and the foster carers with their supervising social worker or, in residential care, the link or key worker and where appropriate the home manager; the IRO\u2019s and Guardian\u2019s views are taken into account.',
     steps: [
-      { who: "Child's social worker", what: 'Invite the child, parents where appropriate, and the carers and their SSW (or key worker and home manager).' },
+      { who: "Child's social worker", what: 'Invite the child, parents where appropriate, and the carers and their supervising social worker (or key worker and home manager).' },
       { who: "Child's social worker", what: 'Ask the IRO, and the Guardian if there is one, for their views beforehand.' },
       { who: 'Chair', what: 'Make sure everyone understands the meeting and can give their views.' },
     ],
@@ -1013,9 +1013,9 @@ export const GUIDANCE_ENTRIES: GuidanceEntry[] = [
       'Can we call another planning meeting if the care plan changes?',
     ],
     answer:
-      'Hold further Placement Planning Meetings at intervals agreed with the carers and their SSW (or the home manager), or whenever day-to-day arrangements or care plan changes need sorting out.',
+      'Hold further Placement Planning Meetings at intervals agreed with the carers and their supervising social worker (or the home manager), or whenever day-to-day arrangements or care plan changes need sorting out.',
     steps: [
-      { who: "Child's social worker", what: 'Agree the interval for later meetings with the carers and SSW or home manager.' },
+      { who: "Child's social worker", what: 'Agree the interval for later meetings with the carers and supervising social worker or home manager.' },
       { who: "Child's social worker", what: 'Call an extra meeting when the care plan changes or daily arrangements need resolving.' },
     ],
     related: ['placement-planning-meeting', 'placement-plan-review'],
@@ -1159,7 +1159,7 @@ export const GUIDANCE_ENTRIES: GuidanceEntry[] = [
       'Before the move, share a child-friendly carer profile (or the home\u2019s booklet), ask the child what they think, and plan introductions such as phased visits, a phone call or visit, and overnight stays where possible.',
     steps: [
       { who: "Child's social worker", what: 'Share the child-friendly carer profile or home booklet and ask for the child\u2019s views.', when: 'Before placement' },
-      { who: "Child's social worker and SSW", what: 'Arrange phased visits, a call or visit, and overnight stays with the new carers.' },
+      { who: "Child's social worker and supervising social worker", what: 'Arrange phased visits, a call or visit, and overnight stays with the new carers.' },
     ],
     related: ['telling-the-child', 'before-a-move', 'placement-plan-quality'],
     sources: [S001(G001_INTRODUCTIONS)],
@@ -1377,7 +1377,7 @@ export const GUIDANCE_ENTRIES: GuidanceEntry[] = [
     steps: [
       { who: 'Team manager', what: 'Identify children with two moves in the last 12 months.' },
       { who: "Child's social worker", what: 'Check how the current placement is going and add support at the first signs of strain.' },
-      { who: "Child's social worker and SSW", what: 'Hold a Placement Support Meeting as soon as the placement looks unstable.' },
+      { who: "Child's social worker and supervising social worker", what: 'Hold a Placement Support Meeting as soon as the placement looks unstable.' },
     ],
     related: ['stability-measure', 'placement-support-meeting', 'move-approval'],
     sources: [DOMAIN('The measure'), S000('Definition')],
