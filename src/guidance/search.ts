@@ -103,16 +103,10 @@ const PRIMARY_FIELDS = new Set(['title', 'questions', 'body', 'rules']);
 export const DEFAULT_MIN_CONFIDENCE = 0.55;
 export const DEFAULT_MIN_EVIDENCE = 1.2;
 const MAX_QUESTION_LENGTH = 500;
-/** Known words in fewer documents than this weigh as if in this many (see termWeight). */
-const RARE_TERM_DOCUMENTS = 3;
 /** Ranked results looked at for near ties, figures and second parts. */
 const CANDIDATES = 6;
 /** A result scoring at least this share of the best is a near tie. */
 const NEAR_TIE = 0.9;
-/** A result scoring at least this share of the best may still win by covering clearly more of the question. */
-const NEAR_RANK = 0.6;
-/** How much more it must cover. */
-const CLEAR_COVERAGE_MARGIN = 0.2;
 /** Coverage differences smaller than this are ties. */
 const COVERAGE_MARGIN = 0.05;
 /** A second part must add at least this share of the question's weight. */
@@ -277,11 +271,9 @@ export class GuidanceIndex {
    */
   private resolveNearTie(candidates: Candidate[]): Candidate {
     const best = candidates[0]!;
-    const tied = candidates.filter((c) => c.score >= best.score * NEAR_RANK);
+    const tied = candidates.filter((c) => c.score >= best.score * NEAR_TIE);
     return tied.reduce((winner, c) => {
-      // close in rank: a little more coverage decides; further down: clearly more coverage
-      const margin = c.score >= best.score * NEAR_TIE ? COVERAGE_MARGIN : CLEAR_COVERAGE_MARGIN;
-      if (c.share > winner.share + margin) return c;
+      if (c.share > winner.share + COVERAGE_MARGIN) return c;
       if (Math.abs(c.share - winner.share) <= COVERAGE_MARGIN && c.specificity > winner.specificity + COVERAGE_MARGIN) return c;
       return winner;
     }, best);
@@ -388,15 +380,12 @@ export class GuidanceIndex {
   }
 
   /**
-   * How much a question word says about what is asked: its rarity in the guidance, capped so
-   * that a word the guidance uses once or twice in passing ("meant", "back") does not outweigh
-   * the topic words. A word the guidance never uses keeps the full weight: a question about
-   * "mileage" is about something the guidance does not cover.
+   * How much a question word says about what is asked: its rarity in the guidance. A word the
+   * guidance never uses weighs most: a question about "mileage" is about something the guidance
+   * does not cover. (Filler and case detail are set aside in questionTerms.)
    */
   private termWeight(term: string): number {
-    const df = this.documentFrequency.get(term) ?? 0;
-    if (df === 0) return this.idf(term);
-    return Math.min(this.idf(term), this.idfAt(RARE_TERM_DOCUMENTS));
+    return this.idf(term);
   }
 
   /**
