@@ -18,8 +18,10 @@ interface QuestionTerm {
   group: string[];
   /** How much the term says about what is asked. */
   weight: number;
-  /** Filler or case detail: counted only when a match holds it. */
+  /** Filler, case detail, or a word in most documents: counted only when a match holds it. */
   incidental: boolean;
+  /** In more than half the documents. */
+  ubiquitous: boolean;
 }
 
 interface Candidate {
@@ -103,6 +105,8 @@ const PRIMARY_FIELDS = new Set(['title', 'questions', 'body', 'rules']);
 export const DEFAULT_MIN_CONFIDENCE = 0.55;
 export const DEFAULT_MIN_EVIDENCE = 1.2;
 const MAX_QUESTION_LENGTH = 500;
+/** A word in more than this share of the documents is too common to say what a question is about. */
+const UBIQUITOUS_SHARE = 0.6;
 /** Ranked results looked at for near ties, figures and second parts. */
 const CANDIDATES = 6;
 /** A result scoring at least this share of the best is a near tie. */
@@ -175,7 +179,10 @@ export class GuidanceIndex {
     // spares ("Carey" would become "care").
     const asked = this.speller.correct(this.withoutNames(trimmedQuestion));
     const termGroups = this.questionTerms(asked);
-    const results = this.rawSearch(termGroups.map((t) => t.group));
+    // Words in most documents barely rank anything and cost the most to look up: left out of the
+    // search (and so never held against an answer) when the question has other words.
+    const searched = termGroups.filter((t) => !t.ubiquitous);
+    const results = this.rawSearch((searched.length > 0 ? searched : termGroups).map((t) => t.group));
     const urgentSafeguarding = isImmediateSafeguarding(trimmedQuestion) || undefined;
     if (results.length === 0) return { question, found: false, score: 0, confidence: 0, suggestions: [], urgentSafeguarding };
 
@@ -339,7 +346,8 @@ export class GuidanceIndex {
       const key = group.join('|');
       if (seen.has(key)) continue;
       seen.add(key);
-      terms.push({ group, weight: Math.max(...group.map((term) => this.termWeight(term))), incidental: group.every(isIncidentalTerm) });
+      const ubiquitous = group.every((term) => (this.documentFrequency.get(term) ?? 0) > this.documentCount * UBIQUITOUS_SHARE);
+      terms.push({ group, weight: Math.max(...group.map((term) => this.termWeight(term))), incidental: ubiquitous || group.every(isIncidentalTerm), ubiquitous });
     }
     return terms;
   }
