@@ -21,7 +21,8 @@ const FILLER_WORDS = `meant mean means supposed expected expect expecting usuall
   part set general normal other others around thing whole happen happens take takes taking give gives
   giving talk talks talking cover covers covering covered include includes including included
   required require requires requirement expectation expectations
-  everyone across equivalent minimum min maximum max apply applies applied between stuff
+  everyone across equivalent minimum min maximum max apply applies applied between stuff yes yeah
+  more less than goes went
   pm yo yrs yr old last legalorder`
   .split(/\s+/)
   .filter(Boolean);
@@ -41,11 +42,23 @@ export function isIncidentalTerm(term: string): boolean {
   return /^\d+$/.test(term) || IGNORED_TERMS.has(term);
 }
 
+/**
+ * Analysed terms that name a particular meeting, panel, plan or record. A question that names one
+ * is about that one: an entry about a different meeting does not answer it.
+ */
+export const NAMED_THING_TERMS = new Set([
+  'ppm', 'stabilitymeeting', 'supportmeeting', 'stabilitypanel', 'commissioningpanel', 'disruptionmeeting',
+  'multiagencymeeting', 'placementplan', 'careplan', 'pathwayplan', 'supportplan', 'pep', 'riskassessment',
+  'placementrequest', 'tracker', 'ssda903', 'delegatedauthority', 'introduction', 'profile',
+]);
+
 /** The kind of figure a question asks for, or null when it does not ask for one. */
-export type FigureAsked = 'count' | 'timescale' | 'frequency' | 'amount';
+export type FigureAsked = 'count' | 'timescale' | 'duration' | 'frequency' | 'amount';
 
 const FIGURE_QUESTIONS: Array<[RegExp, FigureAsked]> = [
   [/\bhow (often|frequently)\b|\bhow many times\b/i, 'frequency'],
+  // "how long does it take": a length of time, not a deadline
+  [/\bhow long (does|do|will|would|should|can|might)\b.*\b(take|last|run)\b/i, 'duration'],
   [/\bhow many\b|\bwhat number of\b/i, 'count'],
   [/\bhow much\b|\bwhat (is the )?(rate|cost|amount)\b/i, 'amount'],
   [/\bhow (long|soon|quickly|fast)\b|\bwhat timescales?\b|\bby when\b|\bdeadline\b|\btime ?scales?\b|\btime ?frames?\b|\bwithin how\b/i, 'timescale'],
@@ -62,16 +75,27 @@ const FIGURE_IN_TEXT: Record<FigureAsked, RegExp> = {
   count: new RegExp(String.raw`\b${NUMBER}\b`, 'i'),
   amount: new RegExp(String.raw`£\s?\d|\b${NUMBER}\b`, 'i'),
   frequency: new RegExp(String.raw`\b(every|each|once a|once every|twice|at least once)\s+(${NUMBER}|day|week|month|year|fortnight|other|\w+ (days|weeks|months))|\b(annual(ly)?|yearly|monthly|weekly|daily|fortnightly|times a (day|week|month|year))\b`, 'i'),
+  duration: new RegExp(String.raw`\b${NUMBER}\s*(working\s+)?(hours?|days?|weeks?|months?|years?)\b`, 'i'),
   timescale: new RegExp(
     String.raw`\b${NUMBER}\s*(working\s+)?(hours?|days?|weeks?|months?|years?)\b|\bwithin\b|\bbefore\b|\bby the\b|\bimmediately\b|\bat once\b|\bsame day\b|\bstraight away\b|\bwithout delay\b|\bat the (same )?time\b`,
     'i',
   ),
 };
 
-/** True when `text` holds the kind of figure asked for. */
-export function holdsFigure(kind: FigureAsked, text: string): boolean {
+/**
+ * True when `text` holds the kind of figure asked for. For "how many X", the number must count
+ * X: "how many stability meetings" is not answered by "within 72 hours".
+ */
+export function holdsFigure(kind: FigureAsked, text: string, question = ''): boolean {
   // rule ids ("MOVE-7") are not figures
-  return FIGURE_IN_TEXT[kind].test(text.replace(/\b[A-Z]+-\d+\b/g, ' '));
+  const plain = text.replace(/\b[A-Z]+-\d+\b/g, ' ');
+  if (!FIGURE_IN_TEXT[kind].test(plain)) return false;
+  if (kind !== 'count') return true;
+  const counted = /\bhow many\s+([a-z-]+)(?:\s+([a-z-]+))?/i.exec(question);
+  if (!counted) return true;
+  const asked = new Set(counted.slice(1).filter((w): w is string => !!w).map(canonicalTerm));
+  const words = plain.toLowerCase().split(/[^a-z0-9]+/).filter(Boolean);
+  return words.some((word, i) => new RegExp(String.raw`^${NUMBER}$`).test(word) && words.slice(i + 1, i + 5).some((w) => asked.has(canonicalTerm(w))));
 }
 
 const URGENT_HARM = [

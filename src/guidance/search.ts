@@ -10,7 +10,7 @@ import { analyse, analyseQuery, analyserVocabulary } from './text';
 import { SpellingCorrector } from './spelling';
 import { loadGuidancePack } from './pack';
 import { loadCouncilDocs, type CouncilDocsResult } from './councilDocs';
-import { INCIDENTAL_WORDS, asksTwoThings, figureAsked, holdsFigure, isImmediateSafeguarding, isIncidentalTerm, withoutAsker, type FigureAsked } from './question';
+import { INCIDENTAL_WORDS, NAMED_THING_TERMS, asksTwoThings, figureAsked, holdsFigure, isImmediateSafeguarding, isIncidentalTerm, withoutAsker, type FigureAsked } from './question';
 import type { CouncilPassage, GuidanceAnswer, GuidanceAnswerPart, GuidanceEntry, TopicRef } from './types';
 
 interface QuestionTerm {
@@ -111,6 +111,12 @@ const UBIQUITOUS_SHARE = 0.6;
 const CANDIDATES = 6;
 /** A result scoring at least this share of the best is a near tie. */
 const NEAR_TIE = 0.9;
+/** A result scoring at least this share of the best still wins when it covers clearly more of the question... */
+const NEAR_RANK = 0.75;
+/** ...by this much. */
+const CLEAR_COVERAGE_MARGIN = 0.2;
+/** On equal coverage, a lower-ranked entry must be clearly more specific to win. */
+const SPECIFICITY_MARGIN = 0.4;
 /** Coverage differences smaller than this are ties. */
 const COVERAGE_MARGIN = 0.05;
 /** A second part must add at least this share of the question's weight. */
@@ -174,6 +180,47 @@ export class GuidanceIndex {
 
   /** Answers a practitioner's question from the pack or the council's documents. */
   search(question: string): GuidanceAnswer {
+    const { trimmedQuestion, termGroups, results } = this.lookUp(question);
+    const urgentSafeguarding = isImmediateSafeguarding(trimmedQuestion) || undefined;
+    if (results.length === 0) return { question, found: false, score: 0, confidence: 0, suggestions: [], urgentSafeguarding };
+
+    const candidates = results.slice(0, CANDIDATES).map((result) => this.candidate(result, termGroups));
+    let chosen = this.resolveNearTie(candidates);
+    const figure = figureAsked(trimmedQuestion);
+    if (figure && !this.holds(chosen.id, figure, trimmedQuestion)) {
+      // "how many days...": only an entry that holds such a figure may answer
+      const withFigure = candidates.find((c) => c.share >= this.minConfidence && c.evidence >= this.minEvidence && this.holds(c.id, figure, trimmedQuestion));
+      if (!withFigure) return this.notFound(question, results, chosen, 'no-figure', urgentSafeguarding);
+      chosen = withFigure;
+    }
+
+    // Two questions in one: a second entry that answers what the first leaves out.
+    const namesTwoThings = termGroups.filter((t) => t.group.some((term) => NAMED_THING_TERMS.has(term))).length >= 2;
+    const second = figure || !(asksTwoThings(trimmedQuestion) || namesTwoThings) ? undefined : this.complement(chosen, candidates, termGroups);
+    const share = second ? shareOf(termGroups, chosen.credits.map((c, i) => Math.max(c, second.credits[i]!))) : chosen.share;
+    const evidence = second ? chosen.evidence + second.evidence : chosen.evidence;
+    if (share < this.minConfidence || evidence < this.minEvidence) return this.notFound(question, results, chosen, 'not-covered', urgentSafeguarding);
+    // "can parents attend the disruption meeting?" is not answered by who attends the PPM
+    const namedButMissed = termGroups.some((t, i) => t.group.some((term) => NAMED_THING_TERMS.has(term)) && chosen.credits[i] === 0 && !(second && second.credits[i]! > 0));
+    if (namedButMissed) return this.notFound(question, results, chosen, 'not-covered', urgentSafeguarding);
+
+    const answer = this.answerFrom(question, chosen, results, round(share));
+    if (second) answer.also = this.partFrom(second.id);
+    if (urgentSafeguarding) answer.urgentSafeguarding = true;
+    return answer;
+  }
+
+  /** The ranked candidates for a question with how much of it each covers (for evaluation and tuning). */
+  explain(question: string): Array<{ id: string; score: number; share: number; specificity: number; terms: string[] }> {
+    const { termGroups, results } = this.lookUp(question);
+    return results.slice(0, CANDIDATES).map((result) => {
+      const c = this.candidate(result, termGroups);
+      const terms = termGroups.map((t, i) => `${t.group.join('/')}${t.incidental ? '~' : ''}:${t.weight.toFixed(1)}${c.credits[i]! > 0 ? '+' : '-'}`);
+      return { id: c.id, score: round(c.score), share: round(c.share), specificity: round(c.specificity), terms };
+    });
+  }
+
+  private lookUp(question: string): { trimmedQuestion: string; termGroups: QuestionTerm[]; results: SearchResult[] } {
     const trimmedQuestion = withoutAsker(question.slice(0, MAX_QUESTION_LENGTH));
     // Names first: they are told by their capitals, which spelling correction neither keeps nor
     // spares ("Carey" would become "care").
@@ -183,29 +230,7 @@ export class GuidanceIndex {
     // search (and so never held against an answer) when the question has other words.
     const searched = termGroups.filter((t) => !t.ubiquitous);
     const results = this.rawSearch((searched.length > 0 ? searched : termGroups).map((t) => t.group));
-    const urgentSafeguarding = isImmediateSafeguarding(trimmedQuestion) || undefined;
-    if (results.length === 0) return { question, found: false, score: 0, confidence: 0, suggestions: [], urgentSafeguarding };
-
-    const candidates = results.slice(0, CANDIDATES).map((result) => this.candidate(result, termGroups));
-    let chosen = this.resolveNearTie(candidates);
-    const figure = figureAsked(trimmedQuestion);
-    if (figure && !this.holds(chosen.id, figure)) {
-      // "how many days...": only an entry that holds such a figure may answer
-      const withFigure = candidates.find((c) => c.share >= this.minConfidence && c.evidence >= this.minEvidence && this.holds(c.id, figure));
-      if (!withFigure) return this.notFound(question, results, chosen, 'no-figure', urgentSafeguarding);
-      chosen = withFigure;
-    }
-
-    // Two questions in one: a second entry that answers what the first leaves out.
-    const second = figure || !asksTwoThings(trimmedQuestion) ? undefined : this.complement(chosen, candidates, termGroups);
-    const share = second ? shareOf(termGroups, chosen.credits.map((c, i) => Math.max(c, second.credits[i]!))) : chosen.share;
-    const evidence = second ? chosen.evidence + second.evidence : chosen.evidence;
-    if (share < this.minConfidence || evidence < this.minEvidence) return this.notFound(question, results, chosen, 'not-covered', urgentSafeguarding);
-
-    const answer = this.answerFrom(question, chosen, results, round(share));
-    if (second) answer.also = this.partFrom(second.id);
-    if (urgentSafeguarding) answer.urgentSafeguarding = true;
-    return answer;
+    return { trimmedQuestion, termGroups, results };
   }
 
   private answerFrom(question: string, chosen: Candidate, results: SearchResult[], confidence: number): GuidanceAnswer {
@@ -278,10 +303,12 @@ export class GuidanceIndex {
    */
   private resolveNearTie(candidates: Candidate[]): Candidate {
     const best = candidates[0]!;
-    const tied = candidates.filter((c) => c.score >= best.score * NEAR_TIE);
+    const tied = candidates.filter((c) => c.score >= best.score * NEAR_RANK);
     return tied.reduce((winner, c) => {
-      if (c.share > winner.share + COVERAGE_MARGIN) return c;
-      if (Math.abs(c.share - winner.share) <= COVERAGE_MARGIN && c.specificity > winner.specificity + COVERAGE_MARGIN) return c;
+      // close in rank: a little more coverage decides; a little further down: clearly more
+      const margin = c.score >= best.score * NEAR_TIE ? COVERAGE_MARGIN : CLEAR_COVERAGE_MARGIN;
+      if (c.share > winner.share + margin) return c;
+      if (Math.abs(c.share - winner.share) <= COVERAGE_MARGIN && c.specificity > winner.specificity + SPECIFICITY_MARGIN) return c;
       return winner;
     }, best);
   }
@@ -330,12 +357,12 @@ export class GuidanceIndex {
   }
 
   /** Whether an entry or passage holds the kind of figure asked for. */
-  private holds(id: string, figure: FigureAsked): boolean {
+  private holds(id: string, figure: FigureAsked, question: string): boolean {
     const entry = this.entries.get(id);
     const text = entry
       ? [entry.answer, ...entry.steps.map((s) => `${s.what} ${s.when ?? ''}`)].join(' ')
       : (this.passages.get(id)?.text ?? '');
-    return holdsFigure(figure, text);
+    return holdsFigure(figure, text, question);
   }
 
   /** The question's terms, each with how much it says about what is asked. */

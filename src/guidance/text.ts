@@ -155,6 +155,7 @@ const WORDS: Array<[string[], string]> = [
   [['lcs', 'mosaic', 'eclipse', 'liquidlogic'], 'caserecord'],
   [['pep', 'peps'], 'pep'],
   [['qa', 'qas'], 'qualityassure'],
+  [['write', 'writes', 'writing', 'written', 'wrote', 'draft', 'drafts', 'drafted', 'drafting'], 'write'],
   [['revise', 'revised', 'revises', 'revising', 'revision', 'revisions', 'update', 'updated', 'updates',
     'updating'], 'update'],
   [['unplanned', 'unexpected', 'unexpectedly', 'sudden', 'suddenly', 'abrupt', 'abruptly'], 'unplanned'],
