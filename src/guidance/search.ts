@@ -120,7 +120,7 @@ const SPECIFICITY_MARGIN = 0.4;
 /** Coverage differences smaller than this are ties. */
 const COVERAGE_MARGIN = 0.05;
 /** A second part must add at least this share of the question's weight. */
-const SECOND_PART_GAIN = 0.2;
+const SECOND_PART_GAIN = 0.15;
 /** ... and score at least this share of the first. */
 const SECOND_PART_SCORE = 0.3;
 /** A refused question whose best match covers this much is told the nearest guidance. */
