@@ -74,6 +74,8 @@ const PHRASES: Array<[string[], string]> = [
   [['legal status'], 'legalstatus'],
   [['liquid logic', 'case management system', 'case record', 'case file', 'the system',
     'child record', 'child file'], 'caserecord'],
+  [['kept on', 'kept in', 'stored on', 'stored in', 'saved on', 'saved in', 'filed on', 'filed in',
+    'logged on', 'logged in', 'put on', 'upload to', 'uploaded to'], 'record'],
   [['reason for placement change', 'reason code', 'placement code', 'reason for change'],
     'code reason'],
   [['move tracker', 'placement move tracker'], 'tracker'],

@@ -1,0 +1,226 @@
+// The rules that decide whether and how a guidance question is answered (issue 13): what counts
+// in the confidence measure, two questions in one, near ties, questions asking for a figure, the
+// nearest topic when nothing answers, the pack's newer topics, and safeguarding first.
+// The questions here are written for these tests, not taken from the held-out set.
+import { GuidanceIndex } from '../../src/guidance/search';
+import { answerText, evaluateFacts } from '../../src/guidance/evaluate';
+import { asksTwoThings, figureAsked, holdsFigure, isImmediateSafeguarding, withoutAsker } from '../../src/guidance/question';
+import type { AdaptiveCard } from '../../src/teams/cards';
+import { guidanceAnswerCard } from '../../src/teams/guidanceCards';
+
+const index = new GuidanceIndex();
+
+function texts(card: AdaptiveCard): string[] {
+  const found: string[] = [];
+  const walk = (node: unknown): void => {
+    if (Array.isArray(node)) node.forEach(walk);
+    else if (node && typeof node === 'object') {
+      const obj = node as Record<string, unknown>;
+      if (obj.type === 'TextBlock') found.push(String(obj.text));
+      Object.values(obj).forEach(walk);
+    }
+  };
+  walk(card);
+  return found;
+}
+
+describe('confidence weighs what the question is about, not how long it is', () => {
+  it('case detail, names, ages and dates do not count against the right answer', () => {
+    const plain = index.search('what introductions should we plan before a move to new foster carers');
+    const detailed = index.search('Mason (9) is moving to new foster carers in three weeks, what introductions should we plan?');
+    expect(plain.entryId).toBe('introductions-before-placement');
+    expect(detailed.found).toBe(true);
+    expect(detailed.entryId).toBe('introductions-before-placement');
+  });
+
+  it('filler words do not count against an answer', () => {
+    const a = index.search('is the fostering manager actually meant to be at stability meetings?');
+    expect(a.found).toBe(true);
+    expect(answerText(a)).toMatch(/fostering manager/i);
+  });
+
+  it("understands practitioners' abbreviations: semi indep, resi, keyworker, LL, MA, PO", () => {
+    expect(index.search('does the stability meeting process cover semi indep placements?').entryId).toBe('placement-stability-meeting');
+    expect(index.search('is the keyworker invited to the PPM for a child in resi?').entryId).toBe('ppm-attendees');
+    expect(answerText(index.search('where is the placement plan kept on LL?'))).toMatch(/Liquid Logic/);
+    expect(index.search('MA planning mtg for a wobbly placement - what is it for').entryId).toBe('multi-agency-planning-meeting');
+    expect(index.search('apart from the PO who else needs telling when a placement ends').found).toBe(true);
+  });
+
+  it('a legal status (s20, ICO) is case detail', () => {
+    expect(index.search('s20 child, carer has given notice, what do i do').found).toBe(true);
+  });
+
+  it('the asker introducing themselves is not part of the question', () => {
+    expect(withoutAsker('SSW here: who completes the initial support plan?')).toBe('who completes the initial support plan?');
+    expect(withoutAsker('as a TM how do I check placement plans?')).toBe('how do I check placement plans?');
+    expect(withoutAsker('who chairs the disruption meeting?')).toBe('who chairs the disruption meeting?');
+  });
+
+  it('still refuses a question about something the guidance does not cover', () => {
+    expect(index.search('what is the mileage rate for a placement visit').found).toBe(false);
+    expect(index.search('can a 16 year old be placed in unregistered accommodation?').found).toBe(false);
+  });
+});
+
+describe('two questions in one', () => {
+  it('answers both parts, each with its own steps and sources', () => {
+    const a = index.search('when do I visit after a move, and who tells the virtual school if the school changes?');
+    expect(a.found).toBe(true);
+    const parts = [a.entryId, a.also?.entryId].sort();
+    expect(parts).toEqual(['education-disrupted-by-move', 'visit-after-placement']);
+    expect(a.also!.steps.length).toBeGreaterThan(0);
+    expect(a.also!.sources.length).toBeGreaterThan(0);
+    expect(answerText(a)).toMatch(/week/i);
+    expect(answerText(a)).toMatch(/virtual school/i);
+  });
+
+  it('the card shows both parts with their steps and sources', () => {
+    const a = index.search('when do I visit after a move, and who tells the virtual school if the school changes?');
+    const shown = texts(guidanceAnswerCard(a)).join('\n');
+    expect(shown).toContain(`Also: ${a.also!.title}`);
+    expect(shown).toContain(a.also!.answer);
+    for (const source of a.also!.sources) expect(shown).toContain(`${source.title}, ${source.section}`);
+  });
+
+  it('a single question with case detail before a comma gets one answer', () => {
+    expect(asksTwoThings('Mason (9) is moving next month, what introductions should we plan?')).toBe(false);
+    expect(asksTwoThings('who chairs it and who takes the minutes?')).toBe(true);
+    expect(index.search('Mason (9) is moving to new foster carers in three weeks, what introductions should we plan?').also).toBeUndefined();
+  });
+});
+
+describe('near ties', () => {
+  it('go to the entry that covers more of the question', () => {
+    // both entries mention agreeing a move; only one is about telling the child
+    expect(index.search('who agrees how the child hears about the move').entryId).toBe('telling-the-child');
+  });
+
+  it('a question naming one meeting is not answered by an entry about another', () => {
+    const a = index.search('can the birth parents come to the disruption meeting?');
+    expect(a.entryId).not.toBe('ppm-attendees');
+  });
+});
+
+describe('how many / how long / how soon / how much', () => {
+  it('recognises a question asking for a figure', () => {
+    expect(figureAsked('how many overnights before a move?')).toBe('count');
+    expect(figureAsked('how soon must the PPM be held?')).toBe('timescale');
+    expect(figureAsked('how long does the panel take to decide?')).toBe('duration');
+    expect(figureAsked('how often is the plan revised?')).toBe('frequency');
+    expect(figureAsked('who chairs the PPM?')).toBeNull();
+  });
+
+  it('"how many X" needs a number that counts X', () => {
+    expect(holdsFigure('count', 'Hold it within 72 hours.', 'how many meetings?')).toBe(false);
+    expect(holdsFigure('count', 'Children with 3 or more moves count.', 'how many moves?')).toBe(true);
+  });
+
+  it('is answered from an entry that holds the figure', () => {
+    const a = index.search('how soon must the PPM happen after an emergency placement?');
+    expect(a.found).toBe(true);
+    expect(answerText(a)).toMatch(/72 hours/);
+  });
+
+  it('otherwise says the guidance does not say, with the nearest topic', () => {
+    const a = index.search('how many overnight stays are needed before a planned move?');
+    expect(a.found).toBe(false);
+    expect(a.notFoundReason).toBe('no-figure');
+    expect(a.nearest?.id).toBe('introductions-before-placement');
+    const shown = texts(guidanceAnswerCard(a)).join('\n');
+    expect(shown).toContain('The guidance does not say. The nearest guidance is on "Introductions and carer profiles before a placement".');
+  });
+});
+
+describe('when nothing answers', () => {
+  it('the card leads with the nearest guidance when it is close, without a bold "does not cover"', () => {
+    const a = index.search('how long does the commissioning panel take to decide on funding?');
+    expect(a.found).toBe(false);
+    expect(a.nearest).toBeDefined();
+    const shown = texts(guidanceAnswerCard(a));
+    expect(shown.some((t) => t.startsWith('The nearest guidance is on') || t.includes('The nearest guidance is on'))).toBe(true);
+    expect(shown).not.toContain('The guidance does not cover this question.');
+  });
+
+  it('says plainly that the guidance does not cover an unrelated question', () => {
+    const a = index.search('what time does the office open on saturday');
+    expect(a.found).toBe(false);
+    expect(a.nearest).toBeUndefined();
+    expect(texts(guidanceAnswerCard(a))).toContain('The guidance does not cover this question.');
+  });
+});
+
+describe('topics added to the pack', () => {
+  it('the Introduction Planning Meeting and the placement team contacting the registered manager (004)', () => {
+    const a = index.search('who contacts the registered manager before the child is placed?');
+    expect(a.entryId).toBe('introduction-planning-meeting');
+    expect(answerText(a)).toMatch(/placement team/i);
+    expect(answerText(a)).toMatch(/Introduction Planning Meeting/);
+    expect(a.sources).toEqual(expect.arrayContaining([expect.objectContaining({ doc: '004' })]));
+  });
+
+  it('what the placement plan is for and the legal references behind it (002)', () => {
+    const a = index.search('what is the placement plan for?');
+    expect(a.entryId).toBe('placement-plan-purpose');
+    expect(answerText(a)).toMatch(/day-to-day/);
+    expect(answerText(a)).toMatch(/Children Act 1989/);
+    expect(answerText(a)).toMatch(/3\.177/);
+    expect(a.sources).toEqual(expect.arrayContaining([expect.objectContaining({ doc: '002', section: 'Background' })]));
+  });
+
+  it('where placement planning meeting records go (004)', () => {
+    const a = index.search('where do the PPM records get kept?');
+    expect(a.entryId).toBe('ppm-recording');
+    expect(answerText(a)).toMatch(/Liquid Logic/);
+    expect(answerText(a)).toMatch(/EDRMS/);
+  });
+});
+
+describe('immediate safeguarding comes first', () => {
+  it('recognises a child hurt or at risk now, and an allegation against a carer', () => {
+    expect(isImmediateSafeguarding('the foster carer hit the child last night, what do I do?')).toBe(true);
+    expect(isImmediateSafeguarding('child has bruises and says the carer did it')).toBe(true);
+    expect(isImmediateSafeguarding('allegation made against the foster carer, where does the child go?')).toBe(true);
+    expect(isImmediateSafeguarding('who chairs the disruption meeting?')).toBe(false);
+  });
+
+  it('the card leads with acting on the safeguarding procedures, before any placement guidance', () => {
+    const a = index.search('allegation made against the foster carer, where does the child go next?');
+    expect(a.found).toBe(true);
+    expect(a.urgentSafeguarding).toBe(true);
+    const shown = texts(guidanceAnswerCard(a));
+    const lead = shown.findIndex((t) => /act on your safeguarding procedures now/i.test(t));
+    const headline = shown.indexOf(a.answer!);
+    expect(lead).toBeGreaterThan(-1);
+    expect(lead).toBeLessThan(headline);
+  });
+
+  it('leads with it even when the guidance has no answer', () => {
+    const a = index.search('the child has bruises and says her carer hit her');
+    expect(a.urgentSafeguarding).toBe(true);
+    expect(texts(guidanceAnswerCard(a)).some((t) => /act on your safeguarding procedures now/i.test(t))).toBe(true);
+  });
+
+  it('is not shown for an ordinary question', () => {
+    const a = index.search('who chairs the disruption meeting?');
+    expect(a.urgentSafeguarding).toBeUndefined();
+    expect(texts(guidanceAnswerCard(a)).some((t) => /safeguarding procedures now/i.test(t))).toBe(false);
+  });
+});
+
+describe('evaluateFacts', () => {
+  it('counts right answers, refusals, missing facts and answers to near misses', () => {
+    const report = evaluateFacts(index, {
+      answerable: [
+        { q: 'who chairs the disruption meeting?', all: ['(iro|independent reviewing)'] },
+        { q: 'who chairs the disruption meeting?', all: ['a fact no entry holds'] },
+        { q: 'what time does the office open on saturday', all: ['open'] },
+      ],
+      unanswerable: [{ q: 'what time does the office open on saturday' }, { q: 'who chairs the disruption meeting?' }],
+    });
+    expect(report.right).toBe(1);
+    expect(report.misses.map((m) => m.kind).sort()).toEqual(['answered', 'facts', 'refused']);
+    expect(report.falseAnswers).toBe(1);
+    expect(report.rightRate).toBeCloseTo(1 / 3);
+  });
+});
