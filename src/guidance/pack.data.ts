@@ -754,7 +754,7 @@ export const GUIDANCE_ENTRIES: GuidanceEntry[] = [
       'Is an advocate invited to the stability meeting?',
     ],
     answer:
-      'Normally the child, their social worker, the carer or key worker/provider, the supervising social worker (SSW), the fostering manager, other relevant professionals, an advocate where appropriate, and the Virtual School.',
+      'Normally the child, their social worker, the carer or (in a residential or semi-independent placement) the key worker or provider, the supervising social worker (SSW), the fostering manager, other relevant professionals, an advocate where appropriate, and the Virtual School.',
     steps: [
       { who: 'Organiser', what: 'Invite the child, carer or provider, supervising social worker, fostering manager, relevant professionals and the Virtual School.' },
       { who: 'Organiser', what: 'Offer the child an advocate where appropriate.' },

@@ -28,7 +28,8 @@ const FILLER_WORDS = `meant mean means supposed expected expect expecting usuall
   .filter(Boolean);
 
 const CASE_DETAIL_WORDS = `january february march april june july august september october november december
-  jan feb mar apr jun jul aug sep sept oct nov dec`
+  jan feb mar apr jun jul aug sep sept oct nov dec
+  monday tuesday wednesday thursday friday saturday sunday`
   .split(/\s+/)
   .filter(Boolean);
 
@@ -75,7 +76,8 @@ const FIGURE_IN_TEXT: Record<FigureAsked, RegExp> = {
   count: new RegExp(String.raw`\b${NUMBER}\b`, 'i'),
   amount: new RegExp(String.raw`£\s?\d|\b${NUMBER}\b`, 'i'),
   frequency: new RegExp(String.raw`\b(every|each|once a|once every|twice|at least once)\s+(${NUMBER}|day|week|month|year|fortnight|other|\w+ (days|weeks|months))|\b(annual(ly)?|yearly|monthly|weekly|daily|fortnightly|times a (day|week|month|year))\b`, 'i'),
-  duration: new RegExp(String.raw`\b${NUMBER}\s*(working\s+)?(hours?|days?|weeks?|months?|years?)\b`, 'i'),
+  // a length, not an offset: "six weeks after the ending" says when, not how long
+  duration: new RegExp(String.raw`\b${NUMBER}\s*(working\s+)?(hours?|days?|weeks?|months?|years?)\b(?!\s+(after|before|from|since|of|prior))`, 'i'),
   timescale: new RegExp(
     String.raw`\b${NUMBER}\s*(working\s+)?(hours?|days?|weeks?|months?|years?)\b|\bwithin\b|\bbefore\b|\bby the\b|\bimmediately\b|\bat once\b|\bsame day\b|\bstraight away\b|\bwithout delay\b|\bat the (same )?time\b`,
     'i',

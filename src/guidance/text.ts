@@ -92,7 +92,7 @@ const PHRASES: Array<[string[], string]> = [
     'at the end of their tether', 'at breaking point', 'cannot handle', 'not able to manage',
     'no longer able to care', 'not able to care', 'unable to care', 'no longer able to look after',
     'not able to look after', 'no longer able to cope', 'not able to cope', 'struggle to manage',
-    'struggling to manage', 'struggle to cope', 'struggling to cope'],
+    'struggling to manage', 'struggle to cope', 'struggling to cope', 'fed up'],
     'struggle'],
   [['want to move', 'want to leave', 'want out', 'want the placement to end',
     'ask to move', 'ask to leave', 'ask for a move', 'not want to stay', 'not want to live',
@@ -392,7 +392,7 @@ export function normaliseText(text: string): string {
   // "a 14 year old", "15yo" is a child
   t = t.replace(/\b\d{1,2}\s*-?\s*(year|yr)s?\s*-?\s*old\b|\b\d{1,2}\s*(yo|y\/o)\b/g, ' child ');
   // "what is a placement plan for?" asks its purpose
-  t = t.replace(/\bwhat(?:'s| is| are)\b(.*)\bfor\s*\??\s*$/, '$& purpose');
+  t = t.replace(/\bwhat(?:'s| is| are)\b(.*)\bfor\s*\??\s*$/gm, '$& purpose');
   // "72hrs", "5days" -> "72 hrs", "5 days"
   return t.replace(/\b(\d+)([a-z]+)\b/g, '$1 $2');
 }
