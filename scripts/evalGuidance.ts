@@ -13,6 +13,7 @@
 //
 // Run with --expose-gc (the npm script does) so the memory figure is after a full collection.
 import { existsSync, readFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { z } from 'zod';
@@ -134,6 +135,8 @@ function measureScale(): void {
   console.log(`\n== Scale: ${entries.length} pack entries + ${passageCount} synthetic council passages (10x today's ${todaysDocuments} documents) ==`);
   console.log(`index built in ${buildMs.toFixed(0)} ms; index heap ${gc ? `${indexMb.toFixed(1)} MB` : 'not measured (run with --expose-gc)'}   target < 50 MB`);
   console.log(`answer latency over ${times.length} questions: p50 ${at(0.5).toFixed(2)} ms, p99 ${at(0.99).toFixed(2)} ms, max ${at(1).toFixed(2)} ms   target p99 < 20 ms`);
+  // timings on a shared machine depend on what else runs: say how busy it was
+  console.log(`machine: ${os.availableParallelism?.() ?? os.cpus().length} CPUs, load average (1 min) ${os.loadavg()[0]!.toFixed(2)}`);
   big = null;
 }
 
