@@ -22,7 +22,11 @@ const FILLER_WORDS = `meant mean means supposed expected expect expecting usuall
   giving talk talks talking cover covers covering covered include includes including included
   required require requires requirement expectation expectations
   everyone across equivalent minimum min maximum max apply applies applied between stuff yes yeah
-  more less than goes went
+  more less than goes went since single matter matters side discuss discusses st nd rd th
+  arrive arrives arrived arriving arrival pick picks picked choose chose chosen split sort sorted
+  handle handled deal dealing dealt try tried trying tend tends closest nearest exact exactly proper
+  properly main usual specific particular particularly especially different whole entire overall
+  basic simple definitely obviously literally honestly anyway otherwise instead probably
   pm yo yrs yr old last legalorder`
   .split(/\s+/)
   .filter(Boolean);
