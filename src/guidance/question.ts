@@ -27,6 +27,7 @@ const FILLER_WORDS = `meant mean means supposed expected expect expecting usuall
   handle handled deal dealing dealt try tried trying tend tends closest nearest exact exactly proper
   properly main usual specific particular particularly especially different whole entire overall
   basic simple definitely obviously literally honestly anyway otherwise instead probably
+  v likely unlikely afterwards anymore ago justified justify fine
   pm yo yrs yr old last legalorder`
   .split(/\s+/)
   .filter(Boolean);

@@ -415,12 +415,13 @@ export class GuidanceIndex {
   }
 
   /**
-   * How much a question word says about what is asked: its rarity in the guidance. A word the
-   * guidance never uses weighs most: a question about "mileage" is about something the guidance
-   * does not cover. (Filler and case detail are set aside in questionTerms.)
+   * How much a question word says about what is asked: its rarity in the guidance. (Filler and
+   * case detail are set aside in questionTerms.)
    */
   private termWeight(term: string): number {
-    return this.idf(term);
+    // a word the guidance never uses weighs as much as its rarest word: enough to refuse a
+    // question about "mileage", not so much that one stray word sinks a right answer
+    return this.idfAt(Math.max(1, this.documentFrequency.get(term) ?? 0));
   }
 
   /**
