@@ -6,12 +6,13 @@ export type { GuidanceIndexOptions, LoadGuidanceIndexOptions, RankedHit } from '
 export { loadGuidancePack, validatePack, uncoveredRuleIds, GuidancePackError } from './pack';
 export { loadCouncilDocs, COUNCIL_DOC_EXTENSIONS } from './councilDocs';
 export type { CouncilDocsResult, CouncilDocProblem } from './councilDocs';
-export { evaluateGuidance } from './evaluate';
-export type { EvaluationReport, LabelledQuestion } from './evaluate';
+export { evaluateGuidance, evaluateFacts, answerText } from './evaluate';
+export type { EvaluationReport, LabelledQuestion, FactQuestion, FactReport, FactSet, NearMissQuestion } from './evaluate';
 export type {
   CouncilPassage,
   CouncilSource,
   GuidanceAnswer,
+  GuidanceAnswerPart,
   GuidanceEntry,
   GuidanceSource,
   GuidanceStep,
