@@ -110,7 +110,7 @@ function measureScale(): void {
   gc?.();
   const before = process.memoryUsage().heapUsed;
   const started = performance.now();
-  let big: GuidanceIndex | null = new GuidanceIndex({ passages });
+  const big: GuidanceIndex | null = new GuidanceIndex({ passages });
   const buildMs = performance.now() - started;
   gc?.();
   const indexMb = (process.memoryUsage().heapUsed - before) / 1024 ** 2;
@@ -145,7 +145,6 @@ function measureScale(): void {
   console.log(`CPU time per answer: p50 ${at(0.5, cpuTimes).toFixed(2)} ms, p99 ${at(0.99, cpuTimes).toFixed(2)} ms`);
   // timings on a shared machine depend on what else runs: say how busy it was
   console.log(`machine: ${os.availableParallelism?.() ?? os.cpus().length} CPUs, load average (1 min) ${os.loadavg()[0]!.toFixed(2)}`);
-  big = null;
 }
 
 /** Passages of 80-220 words drawn from the pack's vocabulary plus council-specific words, deterministic. */
