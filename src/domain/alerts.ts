@@ -6,7 +6,8 @@ import { z } from 'zod';
 import { optionalText, text } from './formFields';
 import { addDays, isIsoDate } from './dates';
 import { MEETINGS, peopleForTeam, placementSetting, stabilityMeetingApplies, type MeetingType } from './meetings';
-import { canActForChild, normaliseEmail, type Child, type Person } from './people';
+import { normaliseEmail, type Child, type Person } from './people';
+import { may } from './permissions';
 
 // ---- the triggers (FRAG-2) ---------------------------------------------------------------------
 
@@ -407,6 +408,5 @@ export function suggestNextSteps(input: NextStepsInput): NextStepsAdvice {
  * social worker and the child's IRO (FRAG-1: the one who sees the concern reports it).
  */
 export function canRaiseAlertFor(person: Person, child: Child): boolean {
-  if (canActForChild(person, child)) return true;
-  return [child.supervisingSocialWorker, child.iro].some((id) => !!id && normaliseEmail(id) === person.id);
+  return may(person, 'raise a fragility alert', { child });
 }

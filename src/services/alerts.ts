@@ -4,13 +4,14 @@
 import { canRaiseAlertFor, fragilityAlertFormSchema, suggestNextSteps, triggerLabel, type NextStepsAdvice } from '../domain/alerts';
 import { ukDate } from '../domain/dates';
 import { fieldErrors } from '../domain/moves';
-import { ALL_TEAMS, coversTeam, hasRole, type Child, type Person } from '../domain/people';
+import { ALL_TEAMS, type Child, type Person } from '../domain/people';
+import { authorize, may, refusal } from '../domain/permissions';
 import type { Filter } from '../store/collection';
 import type { AlertClosure, AlertEffect, FragilityAlertDoc } from '../store/records';
 import { auditOfChange, withAuditOfChange, type ChangeAudit } from './audit';
 import { runAlertEffects } from './alertEffects';
 import type { ServiceContext } from './context';
-import { ConflictError, InvalidInputError, NotFoundError, NotPermittedError } from './errors';
+import { ConflictError, InvalidInputError, NotFoundError } from './errors';
 import { nextReference } from './moves';
 import { childrenFor, toChild } from './people';
 import { z } from 'zod';
@@ -31,14 +32,19 @@ export async function alertChildrenFor(ctx: ServiceContext, person: Person): Pro
   return [...byRef.values()].sort((a, b) => a.caseRef.localeCompare(b.caseRef));
 }
 
-/** Who may look at an alert: anyone covering the child's team, or anyone who may raise one on the child. */
-export function maySeeAlert(person: Person, alert: Pick<FragilityAlertDoc, 'team'>, child: Child | null): boolean {
-  return coversTeam(person, alert.team) || (!!child && canRaiseAlertFor(person, child));
+/** Reads the alert and checks the person may do `action` on it; the refusal shows nothing of it, nor whether it exists. */
+async function authorizeOnAlert(ctx: ServiceContext, person: Person, action: 'see an alert' | 'close an alert by hand', ref: string): Promise<FragilityAlertDoc> {
+  const alert = typeof ref === 'string' && ref.length <= 40 ? await ctx.records.fragilityAlerts.get(ref) : null;
+  const shownRef = String(ref).slice(0, 40);
+  if (!alert) throw refusal(action, shownRef);
+  const childDoc = await ctx.records.children.get(alert.caseRef);
+  authorize(person, action, { alert, child: childDoc ? toChild(childDoc) : null }, shownRef);
+  return alert;
 }
 
-/** Only the team manager closes an alert by hand, and gives a reason; otherwise a meeting outcome closes it. */
-export function mayCloseAlert(person: Person, alert: Pick<FragilityAlertDoc, 'team'>): boolean {
-  return hasRole(person, 'team_manager') && coversTeam(person, alert.team);
+/** The alert as `person` may see it (opening it by its reference). */
+export function openAlert(ctx: ServiceContext, person: Person, ref: string): Promise<FragilityAlertDoc> {
+  return authorizeOnAlert(ctx, person, 'see an alert', ref);
 }
 
 /** Raises an alert from the form. Bad input, or a child the person has no part in, stores nothing. */
@@ -114,8 +120,8 @@ const closeSchema = z.object({
 
 /** Closes an open alert: by the team manager with a reason, or (closure.meetingRef set) by a meeting's outcome. */
 export async function closeAlert(ctx: ServiceContext, person: Person, ref: string, input: unknown): Promise<FragilityAlertDoc> {
-  const alert = await getAlert(ctx, ref);
-  if (!mayCloseAlert(person, alert)) throw new NotPermittedError(`Only a team manager for ${alert.team} can close ${ref}; a meeting outcome closes it too. Nothing has changed.`);
+  // Only a team manager closes an alert by hand, with a reason; otherwise a meeting outcome closes it.
+  await authorizeOnAlert(ctx, person, 'close an alert by hand', ref);
   const parsed = closeSchema.safeParse(input);
   if (!parsed.success) throw new InvalidInputError(fieldErrors(parsed.error));
   return closeOpenAlert(ctx, ref, { by: person.id, byName: person.name, at: ctx.now().toISOString(), reason: parsed.data.reason, meetingRef: null });
@@ -155,9 +161,16 @@ export async function alertAdvice(ctx: ServiceContext, alert: FragilityAlertDoc,
 
 const teamFilter = (teams: string[]): Filter => (teams.includes(ALL_TEAMS) ? {} : { team: { $in: teams } });
 
-/** Open alerts in the person's teams, oldest first (the "alerts" command). */
-export async function openAlertsFor(ctx: ServiceContext, person: Person): Promise<FragilityAlertDoc[]> {
-  return ctx.records.fragilityAlerts.find({ ...teamFilter(person.teams), state: 'open' }, { sort: { raisedAt: 1 }, limit: 200 });
+/** Open alerts in the person's teams that they may see, oldest first (the "alerts" command), each with its child. */
+export async function openAlertsFor(ctx: ServiceContext, person: Person): Promise<Array<{ alert: FragilityAlertDoc; child: Child | null }>> {
+  const open = await ctx.records.fragilityAlerts.find({ ...teamFilter(person.teams), state: 'open' }, { sort: { raisedAt: 1 }, limit: 200 });
+  const seen = [];
+  for (const alert of open) {
+    const doc = await ctx.records.children.get(alert.caseRef);
+    const child = doc ? toChild(doc) : null;
+    if (may(person, 'see an alert', { alert, child })) seen.push({ alert, child });
+  }
+  return seen;
 }
 
 /** For the managers' digest: open alerts in these teams, urgent first; case references only, never names. */

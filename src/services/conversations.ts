@@ -1,8 +1,8 @@
 // Where the bot can reach people and channels: conversation references stored on first contact.
-import { canDecideMove, hasRole, coversTeam, type Person } from '../domain/people';
+import type { Person } from '../domain/people';
+import { authorize } from '../domain/permissions';
 import { writeAudit } from './audit';
 import type { ServiceContext } from './context';
-import { NotPermittedError } from './errors';
 import { sendWaitingApprovalsTo } from './moveEffects';
 import { releaseHeldMessages } from './outbox';
 
@@ -60,10 +60,7 @@ export async function rememberConversation(ctx: ServiceContext, person: Person |
 
 /** Makes a channel the team's approvals channel (used when no Head of Service can be reached in chat). */
 export async function setApprovalsChannel(ctx: ServiceContext, actor: Person | 'cli', team: string, conversationId: string): Promise<void> {
-  if (actor !== 'cli') {
-    const allowed = canDecideMove(actor, team) || (hasRole(actor, 'team_manager') && coversTeam(actor, team)) || (hasRole(actor, 'service_manager') && coversTeam(actor, team));
-    if (!allowed) throw new NotPermittedError(`Only a manager of ${team} can choose its approvals channel.`);
-  }
+  if (actor !== 'cli') authorize(actor, 'choose the approvals channel', { teams: [team] });
   const existing = await ctx.records.teamSettings.get(team);
   const at = ctx.now().toISOString();
   await ctx.records.teamSettings.put({ _id: team, version: (existing?.version ?? 0) + 1, approvalsChannel: conversationId, updatedAt: at });

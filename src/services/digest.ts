@@ -5,25 +5,20 @@
 import { z } from 'zod';
 import { addDays, ukDate } from '../domain/dates';
 import { MOVE_STATE_LABELS } from '../domain/moves';
-import { ALL_TEAMS, coversTeam, hasRole, type Person } from '../domain/people';
+import { ALL_TEAMS, type Person } from '../domain/people';
+import { authorize } from '../domain/permissions';
 import { latestOccurrence, previousOccurrence, WEEKDAYS, type WeeklySchedule } from '../domain/schedule';
 import { ukLocalToInstant } from '../domain/ukTime';
 import type { DigestSubscriptionDoc, TaskDoc } from '../store/records';
 import type { Filter } from '../store/collection';
 import { writeAudit } from './audit';
 import type { ServiceContext } from './context';
-import { NotFoundError, NotPermittedError, InvalidInputError } from './errors';
+import { NotFoundError, InvalidInputError } from './errors';
 import { stabilityFromStore } from './measures';
 import { enqueueAll, type OutgoingMessage } from './outbox';
 
 export const DEFAULT_SCHEDULE: WeeklySchedule = { days: WEEKDAYS, time: '08:00' };
 
-const DIGEST_ROLES = ['team_manager', 'service_manager', 'head_of_service', 'fostering_manager', 'performance_team', 'admin'] as const;
-
-/** Who may point a digest at a channel: managers (and admins) of every team it covers. */
-function mayManageDigest(person: Person, teams: string[]): boolean {
-  return DIGEST_ROLES.some((r) => hasRole(person, r)) && teams.every((t) => (t === ALL_TEAMS ? person.teams.includes(ALL_TEAMS) : coversTeam(person, t)));
-}
 
 const teamList = z
   .array(z.string().trim().min(1).max(100))
@@ -39,7 +34,7 @@ export async function subscribeDigest(
 ): Promise<DigestSubscriptionDoc> {
   const parsed = teamList.safeParse(teams);
   if (!parsed.success) throw new InvalidInputError({ teams: parsed.error.issues[0].message });
-  if (actor !== 'cli' && !mayManageDigest(actor, parsed.data)) throw new NotPermittedError('Only a manager of those teams can send their digest to a channel.');
+  if (actor !== 'cli') authorize(actor, 'send the digest to a channel', { teams: parsed.data });
   const now = ctx.now().toISOString();
   const existing = await ctx.records.digestSubscriptions.get(conversationId);
   const doc: DigestSubscriptionDoc = {
@@ -61,7 +56,7 @@ export async function subscribeDigest(
 async function changeSubscription(ctx: ServiceContext, actor: Person | 'cli', conversationId: string, change: Partial<DigestSubscriptionDoc>, action: string) {
   const existing = await ctx.records.digestSubscriptions.get(conversationId);
   if (!existing || !existing.active) throw new NotFoundError('This channel does not receive the digest. Say "digest here <team>" to start it.');
-  if (actor !== 'cli' && !mayManageDigest(actor, existing.teams)) throw new NotPermittedError('Only a manager of the teams in this digest can change it.');
+  if (actor !== 'cli') authorize(actor, 'send the digest to a channel', { teams: existing.teams });
   const updated = await ctx.records.digestSubscriptions.updateIfVersion(conversationId, existing.version, { ...change, updatedAt: ctx.now().toISOString() });
   if (!updated) throw new InvalidInputError({ digest: 'The digest settings changed meanwhile; try again.' });
   await writeAudit(ctx, { actor: actor === 'cli' ? 'cli' : actor.id, action, subject: conversationId, fromState: 'active', toState: updated.active ? 'active' : 'stopped' });
@@ -81,7 +76,8 @@ export interface DigestData {
   atRisk: string[];
   pendingApprovals: Array<{ ref: string; caseRef: string; urgent: boolean; state: string; requestedAt: string }>;
   decisionsSince: Array<{ ref: string; caseRef: string; outcome: string; byName: string; at: string }>;
-  overdueTasks: Array<{ caseRef: string; title: string; ownerName: string; dueDate: string; ref: string }>;
+  /** `typed`: the title is what a meeting's chair wrote (an agreed action), so a channel is not shown it. */
+  overdueTasks: Array<{ caseRef: string; title: string; typed: boolean; ownerName: string; dueDate: string; ref: string }>;
   codingToFix: Array<{ caseRef: string; title: string; dueDate: string }>;
   /** Filled by the alerts and meetings features when they are present. */
   openAlerts: Array<{ ref: string; caseRef: string; urgent: boolean; raisedAt: string; summary: string }>;
@@ -124,7 +120,7 @@ export async function buildDigest(ctx: ServiceContext, teams: string[], date: st
     atRisk: report.local.atRisk,
     pendingApprovals: pending.map((r) => ({ ref: r.ref, caseRef: r.caseRef, urgent: r.urgency === 'urgent', state: MOVE_STATE_LABELS[r.state], requestedAt: r.requestedAt })),
     decisionsSince: decided.map((r) => ({ ref: r.ref, caseRef: r.caseRef, outcome: r.decision!.outcome, byName: r.decision!.byName, at: r.decision!.at })),
-    overdueTasks: openTasks.filter((t) => t.kind !== 'fix-coding').map((t) => ({ caseRef: t.caseRef, title: t.title, ownerName: owners.get(t.owner)!, dueDate: t.dueDate, ref: t.requestRef })),
+    overdueTasks: openTasks.filter((t) => t.kind !== 'fix-coding').map((t) => ({ caseRef: t.caseRef, title: t.title, typed: t.kind === 'action', ownerName: owners.get(t.owner)!, dueDate: t.dueDate, ref: t.requestRef })),
     codingToFix: (await ctx.records.tasks.find({ ...teamFilter(teams), state: 'open', kind: 'fix-coding' }, { sort: { dueDate: 1 } })).map((t) => ({ caseRef: t.caseRef, title: t.title, dueDate: t.dueDate })),
     openAlerts: sections.openAlerts ? await sections.openAlerts(ctx, teams, date) : [],
     upcomingMeetings: sections.upcomingMeetings ? await sections.upcomingMeetings(ctx, teams, date, addDays(date, 7)) : [],
@@ -143,7 +139,7 @@ export const digestKey = (conversationId: string, date: string) => `digest:${con
 export async function queueDigestNow(ctx: ServiceContext, actor: Person | 'cli', conversationId: string): Promise<void> {
   const subscription = await ctx.records.digestSubscriptions.get(conversationId);
   if (!subscription || !subscription.active) throw new NotFoundError('This channel does not receive the digest. Say "digest here <team>" to start it.');
-  if (actor !== 'cli' && !mayManageDigest(actor, subscription.teams)) throw new NotPermittedError('Only a manager of the teams in this digest can ask for it.');
+  if (actor !== 'cli') authorize(actor, 'send the digest to a channel', { teams: subscription.teams });
   const now = ctx.now();
   await enqueueAll(ctx, [
     {

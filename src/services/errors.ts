@@ -8,12 +8,8 @@ export class NotOnRosterError extends Error {
   }
 }
 
-export class NotPermittedError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'NotPermittedError';
-  }
-}
+/** Thrown by `authorize` (src/domain/permissions.ts), where every permission rule lives. */
+export { NotPermittedError } from '../domain/permissions';
 
 export class NotFoundError extends Error {
   constructor(message: string) {

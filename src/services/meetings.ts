@@ -3,7 +3,6 @@
 // src/domain/meetings.ts; this module applies them to the stored child, roster and alerts.
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
-import { canRaiseAlertFor } from '../domain/alerts';
 import { ukDate } from '../domain/dates';
 import {
   chooseChair,
@@ -25,11 +24,12 @@ import {
   type ProposedAttendee,
 } from '../domain/meetings';
 import { fieldErrors, type FieldErrors } from '../domain/moves';
-import { coversTeam, hasRole, normaliseEmail, type Child, type Person, type Role } from '../domain/people';
+import { hasRole, normaliseEmail, type Child, type Person, type Role } from '../domain/people';
+import { authorize, refusal } from '../domain/permissions';
 import type { MeetingAttendee, MeetingDoc } from '../store/records';
 import { auditOfChange, withAuditOfChange } from './audit';
 import type { ServiceContext } from './context';
-import { ConflictError, InvalidInputError, NotFoundError, NotPermittedError } from './errors';
+import { ConflictError, InvalidInputError, NotFoundError } from './errors';
 import { runMeetingEffects } from './meetingEffects';
 import { nextReference } from './moves';
 import { toChild, toPerson } from './people';
@@ -42,14 +42,19 @@ export async function getMeeting(ctx: ServiceContext, ref: string): Promise<Meet
   return meeting;
 }
 
-/** Those who may raise an alert on the child may convene a meeting about them; so may the fostering manager, who chairs many. */
-export function mayConvene(person: Person, child: Child): boolean {
-  return canRaiseAlertFor(person, child) || (hasRole(person, 'fostering_manager') && coversTeam(person, child.team));
+/** Reads the meeting and checks the person may do `action` on it; the refusal shows nothing of it, nor whether it exists. */
+async function authorizeOnMeeting(ctx: ServiceContext, person: Person, action: 'see a meeting' | 'record a meeting outcome', ref: string): Promise<MeetingDoc> {
+  const meeting = typeof ref === 'string' && ref.length <= 40 ? await ctx.records.meetings.get(ref) : null;
+  const shownRef = String(ref).slice(0, 40);
+  if (!meeting) throw refusal(action, shownRef);
+  const childDoc = await ctx.records.children.get(meeting.caseRef);
+  authorize(person, action, { meeting, child: childDoc ? toChild(childDoc) : null }, shownRef);
+  return meeting;
 }
 
-/** The chair or the minute taker records the outcome. */
-export function mayRecordOutcome(person: Person, meeting: Pick<MeetingDoc, 'chair' | 'minuteTaker'>): boolean {
-  return meeting.chair.personId === person.id || meeting.minuteTaker === person.id;
+/** The meeting as `person` may see it (opening it by its reference). */
+export function openMeeting(ctx: ServiceContext, person: Person, ref: string): Promise<MeetingDoc> {
+  return authorizeOnMeeting(ctx, person, 'see a meeting', ref);
 }
 
 /** The stable key of a proposed attendee, used by the card's keep/remove toggles (`invite|<key>`). */
@@ -95,7 +100,8 @@ async function subjectOf(ctx: ServiceContext, person: Person, data: unknown): Pr
     placementEnded = move?.completion?.date ?? null;
   }
   const childDoc = caseRef ? await ctx.records.children.get(caseRef) : null;
-  if (!childDoc || !mayConvene(person, toChild(childDoc))) throw new NotPermittedError('You can convene meetings only about children you work with.');
+  if (!childDoc) throw refusal('convene a meeting');
+  authorize(person, 'convene a meeting', { child: toChild(childDoc) });
   const open = await ctx.records.fragilityAlerts.find({ caseRef: childDoc.caseRef, state: 'open' }, { sort: { raisedAt: 1 } });
   return {
     type,
@@ -295,8 +301,7 @@ export function changeMeeting(ctx: ServiceContext, ref: string, change: (current
 
 /** The chair or minute taker records the outcome once the meeting has been held; its actions become tasks. */
 export async function recordOutcome(ctx: ServiceContext, person: Person, ref: string, input: unknown): Promise<MeetingDoc> {
-  const meeting = await getMeeting(ctx, ref);
-  if (!mayRecordOutcome(person, meeting)) throw new NotPermittedError(`Only the chair (${meeting.chair.name}) or the minute taker can record the outcome of ${ref}.`);
+  const meeting = await authorizeOnMeeting(ctx, person, 'record a meeting outcome', ref);
   const today = ukDate(ctx.now());
   if (meeting.date > today) throw new ConflictError(`${ref} is on ${meeting.date}: record the outcome once the meeting has been held.`);
   const parsed = meetingOutcomeSchema({ type: meeting.type, meetingDate: meeting.date }).safeParse({ minuteTaker: meeting.minuteTaker ?? undefined, ...(input as object) });
@@ -326,18 +331,14 @@ export function meetingLabel(meeting: Pick<MeetingDoc, 'type'>): string {
   return MEETINGS[meeting.type].label;
 }
 
-/** Who may look at a meeting: those taking part, and anyone covering the child's team. */
-export function maySeeMeeting(person: Person, meeting: Pick<MeetingDoc, 'participantIds' | 'team'>): boolean {
-  return meeting.participantIds.includes(person.id) || coversTeam(person, meeting.team);
-}
-
 /** The move request form's answers, pre-filled from a planned ending agreed at the meeting (FRAG-8, MOVE-1). */
 export async function moveRequestFromOutcome(ctx: ServiceContext, person: Person, ref: string): Promise<Record<string, string>> {
-  const meeting = await getMeeting(ctx, ref);
+  const meeting = await authorizeOnMeeting(ctx, person, 'see a meeting', ref);
   const child = await ctx.records.children.get(meeting.caseRef);
+  if (!child) throw refusal('request a move', ref);
+  authorize(person, 'request a move', { child: toChild(child) }, ref);
   const outcome = meeting.outcome;
   if (outcome?.decision !== 'planned-ending') throw new ConflictError(`${ref} did not agree a planned ending.`);
-  if (!child || child.socialWorker !== person.id) throw new NotPermittedError(`The child's social worker requests the move agreed at ${ref}.`);
   return {
     caseRef: meeting.caseRef,
     urgency: 'planned',

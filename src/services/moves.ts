@@ -11,13 +11,14 @@ import {
   MOVE_STATE_LABELS,
   type MoveState,
 } from '../domain/moves';
-import { canActForChild, canDecideMove, canSeeMoveTracker, coversTeam, type Person } from '../domain/people';
+import type { Person } from '../domain/people';
+import { authorize, may, refusal, type Action } from '../domain/permissions';
 import { PLACEMENT_TYPES } from '../domain/ssda903/codes';
 import { movesOf } from '../domain/ssda903/spells';
 import type { MoveRequestDoc, PendingEffect } from '../store/records';
 import { auditOfChange, withAuditOfChange, type ChangeAudit } from './audit';
 import type { ServiceContext } from './context';
-import { ConflictError, InvalidInputError, NotFoundError, NotPermittedError } from './errors';
+import { ConflictError, InvalidInputError, NotFoundError } from './errors';
 import { runMoveEffects } from './moveEffects';
 import { changeVersioned } from './versionedChange';
 import { toChild } from './people';
@@ -51,7 +52,7 @@ export async function requestMove(ctx: ServiceContext, person: Person, form: unk
 
   // An unknown child and a child the person may not act for get the same answer: nothing leaks.
   const childDoc = await ctx.records.children.get(details.caseRef);
-  if (!childDoc || !canActForChild(person, toChild(childDoc))) {
+  if (!childDoc || !may(person, 'request a move', { child: toChild(childDoc) })) {
     throw new InvalidInputError({ caseRef: 'Choose one of the children you may request a move for.' });
   }
   const open = await ctx.records.moveRequests.findOne({ caseRef: details.caseRef, state: { $in: ['pending', 'info_requested', 'approved'] } });
@@ -113,10 +114,7 @@ function alreadyDecidedMessage(request: MoveRequestDoc): string {
  * information. The first decision wins; later clicks change nothing and say who decided.
  */
 export async function decideMove(ctx: ServiceContext, person: Person, ref: string, input: unknown): Promise<MoveRequestDoc> {
-  const request = await getMoveRequest(ctx, ref);
-  if (!canDecideMove(person, request.team)) {
-    throw new NotPermittedError(`Only a Head of Service for ${request.team} can decide ${request.ref}. Nothing has changed.`);
-  }
+  await authorizeOnRequest(ctx, person, 'decide a move', ref);
   const parsed = decisionFormSchema.safeParse(input);
   if (!parsed.success) throw new InvalidInputError(fieldErrors(parsed.error));
   const { outcome, comment } = parsed.data;
@@ -148,15 +146,29 @@ const answerSchema = z.object({
   answer: z.string({ required_error: 'Write your answer.', invalid_type_error: 'The answer must be text.' }).trim().min(5, 'Write your answer (at least 5 characters).').max(4000, 'The answer must be at most 4000 characters.'),
 });
 
-function mayWorkOnRequest(person: Person, request: MoveRequestDoc, childSocialWorker: string | null): boolean {
-  return request.requestedBy === person.id || childSocialWorker === person.id || (person.roles.includes('team_manager') && coversTeam(person, request.team));
+type MoveAction = Extract<Action, 'decide a move' | 'see a move request' | "answer the approver's question" | 'confirm the move happened'>;
+
+/**
+ * Reads the request and checks the person may do `action` on it. The refusal is the same whether
+ * the request exists or not, and shows nothing of it.
+ */
+async function authorizeOnRequest(ctx: ServiceContext, person: Person, action: MoveAction, ref: string): Promise<MoveRequestDoc> {
+  const request = typeof ref === 'string' && ref.length <= 40 ? await ctx.records.moveRequests.get(ref) : null;
+  const childDoc = request ? await ctx.records.children.get(request.caseRef) : null;
+  const shownRef = String(ref).slice(0, 40);
+  if (!request) throw refusal(action, shownRef);
+  authorize(person, action, { request, child: childDoc ? toChild(childDoc) : null }, shownRef);
+  return request;
+}
+
+/** The request as `person` may see it (opening it by its reference). */
+export async function openMoveRequest(ctx: ServiceContext, person: Person, ref: string): Promise<MoveRequestDoc> {
+  return authorizeOnRequest(ctx, person, 'see a move request', ref);
 }
 
 /** The requester (or the child's social worker) answers the approver's question; the request goes back for a decision. */
 export async function answerInfoRequest(ctx: ServiceContext, person: Person, ref: string, input: unknown): Promise<MoveRequestDoc> {
-  const request = await getMoveRequest(ctx, ref);
-  const child = await ctx.records.children.get(request.caseRef);
-  if (!mayWorkOnRequest(person, request, child?.socialWorker ?? null)) throw new NotPermittedError(`You cannot answer questions on ${ref}.`);
+  await authorizeOnRequest(ctx, person, "answer the approver's question", ref);
   const parsed = answerSchema.safeParse(input);
   if (!parsed.success) throw new InvalidInputError(fieldErrors(parsed.error));
   const at = ctx.now().toISOString();
@@ -172,9 +184,8 @@ export async function answerInfoRequest(ctx: ServiceContext, person: Person, ref
 
 /** The social worker confirms the move happened: the date and the new placement type join the child's history. */
 export async function confirmMove(ctx: ServiceContext, person: Person, ref: string, input: unknown): Promise<MoveRequestDoc> {
-  const request = await getMoveRequest(ctx, ref);
+  const request = await authorizeOnRequest(ctx, person, 'confirm the move happened', ref);
   const child = await ctx.records.children.get(request.caseRef);
-  if (!mayWorkOnRequest(person, request, child?.socialWorker ?? null)) throw new NotPermittedError(`You cannot confirm ${ref}.`);
   const today = ukDate(ctx.now());
   const schema = z.object({
     moveDate: z
@@ -219,7 +230,7 @@ export interface TrackerRow {
 
 /** The move tracker (MOVE-8): requests in the manager's teams, open ones first, oldest first. */
 export async function moveTracker(ctx: ServiceContext, person: Person, states?: MoveState[]): Promise<TrackerRow[]> {
-  if (!canSeeMoveTracker(person)) throw new NotPermittedError('The move tracker is for managers.');
+  authorize(person, 'see the move tracker', {});
   const filter = {
     ...(person.teams.includes('*') ? {} : { team: { $in: person.teams } }),
     ...(states ? { state: { $in: states } } : {}),

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { readCsvTable } from '../domain/csvLines';
 import { isIsoDate } from '../domain/dates';
 import { ALL_TEAMS, normaliseEmail, ROLES, type Child, type Person, type Role } from '../domain/people';
+import { may } from '../domain/permissions';
 import { LEGAL_STATUSES, PLACEMENT_PROVIDERS, PLACEMENT_TYPES } from '../domain/ssda903/codes';
 import type { ChildDoc, PersonDoc } from '../store/records';
 import { DuplicateKeyError } from '../store/collection';
@@ -231,7 +232,7 @@ export async function peopleWithRole(ctx: ServiceContext, role: Role, team: stri
  * Kept per person for ROSTER_TRUSTED_FOR_MS like their roster entry (every move form and alert
  * list asks for it): a children import in this process counts at once, one elsewhere within 30
  * seconds. Whether a person may act for a child is still checked against the stored child record
- * when they act (canActForChild in the services).
+ * when they act (the permission table, src/domain/permissions.ts).
  */
 export async function childrenFor(ctx: ServiceContext, person: Person): Promise<Child[]> {
   let known = knownCaseloadsByRecords.get(ctx.records);
@@ -252,11 +253,14 @@ export function forgetCaseloads(ctx: ServiceContext): void {
   knownCaseloadsByRecords.delete(ctx.records);
 }
 
+const MANAGER_ROLES: Role[] = ['team_manager', 'service_manager', 'head_of_service'];
+
 async function readChildrenFor(ctx: ServiceContext, person: Person): Promise<Child[]> {
   const mine = await ctx.records.children.find({ socialWorker: person.id }, { sort: { _id: 1 } });
-  const managed = ['team_manager', 'service_manager', 'head_of_service', 'admin'].some((r) => person.roles.includes(r as Role))
+  // Candidates from the store; the permission table decides (a manager of the team, not an administrator).
+  const managed = MANAGER_ROLES.some((r) => person.roles.includes(r))
     ? await ctx.records.children.find(person.teams.includes(ALL_TEAMS) ? {} : { team: { $in: person.teams } }, { sort: { _id: 1 } })
     : [];
   const byRef = new Map([...mine, ...managed].map((c) => [c._id, toChild(c)]));
-  return [...byRef.values()];
+  return [...byRef.values()].filter((child) => may(person, 'request a move', { child }));
 }

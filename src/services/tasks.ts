@@ -1,9 +1,10 @@
 // Follow-up tasks: a person's open tasks, and marking one done.
-import { coversTeam, hasRole, type Person } from '../domain/people';
+import type { Person } from '../domain/people';
+import { authorize } from '../domain/permissions';
 import type { TaskDoc } from '../store/records';
 import { writeAudit } from './audit';
 import type { ServiceContext } from './context';
-import { ConflictError, NotFoundError, NotPermittedError } from './errors';
+import { ConflictError, NotFoundError } from './errors';
 
 export async function openTasksOf(ctx: ServiceContext, person: Person): Promise<TaskDoc[]> {
   return ctx.records.tasks.find({ owner: person.id, state: 'open' }, { sort: { dueDate: 1 }, limit: 100 });
@@ -13,8 +14,7 @@ export async function openTasksOf(ctx: ServiceContext, person: Person): Promise<
 export async function completeTask(ctx: ServiceContext, person: Person, taskId: string): Promise<TaskDoc> {
   const task = typeof taskId === 'string' && taskId.length <= 80 ? await ctx.records.tasks.get(taskId) : null;
   if (!task) throw new NotFoundError('That task no longer exists.');
-  const allowed = task.owner === person.id || (hasRole(person, 'team_manager') && coversTeam(person, task.team));
-  if (!allowed) throw new NotPermittedError('Only the owner of the task or their team manager can mark it done.');
+  authorize(person, 'mark a follow-up task done', { task });
   if (task.state === 'done') throw new ConflictError(`"${task.title}" was already marked done.`);
   const at = ctx.now().toISOString();
   const done = await ctx.records.tasks.updateIfVersion(task._id, task.version, { state: 'done', doneAt: at, doneBy: person.id });

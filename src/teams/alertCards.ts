@@ -1,5 +1,6 @@
 // Cards for fragility alerts: the form, one alert as a reader may see it, and the open alerts of
-// a person's teams. Pure: the data comes in, a card goes out. Names only where `showName` says so.
+// a person's teams. Pure: the data comes in, a card goes out. Names and free text only where the
+// Disclosure allows them.
 import { FRAGILITY_TRIGGERS, triggerLabel, type NextStepsAdvice } from '../domain/alerts';
 import { describeAge, formatDate, formatInstant, ukDate } from '../domain/dates';
 import { MEETINGS, MEETING_TYPES } from '../domain/meetings';
@@ -7,6 +8,8 @@ import type { FieldErrors } from '../domain/moves';
 import type { Child } from '../domain/people';
 import type { FragilityAlertDoc, MeetingDoc } from '../store/records';
 import { renderCard, type AdaptiveCard } from './cards';
+import { childChoices, type Disclosure } from './disclosure';
+import { plainText } from './plainText';
 
 const FORM_FIELDS = ['caseRef', 'triggers', 'description', 'immediateSafeguardingRisk', 'supportInPlace', 'noticedOn'] as const;
 
@@ -16,12 +19,7 @@ function formValues(data: unknown): Record<(typeof FORM_FIELDS)[number], string>
   return Object.fromEntries(FORM_FIELDS.map((f) => [f, value(source[f])])) as Record<(typeof FORM_FIELDS)[number], string>;
 }
 
-/** Child choices: "CR-1001: Jamie Example" in personal chat, the case reference alone in a channel. */
-export function childChoices(children: Child[], inChannel: boolean): Array<{ title: string; value: string }> {
-  return children.map((c) => ({ title: inChannel ? c.caseRef : `${c.caseRef}: ${c.name}`, value: c.caseRef }));
-}
-
-export function alertFormCard(options: { children: Child[]; now: Date; inChannel: boolean; values?: unknown; errors?: FieldErrors; summary?: string }): AdaptiveCard {
+export function alertFormCard(options: { children: Child[]; now: Date; shared: boolean; values?: unknown; errors?: FieldErrors; summary?: string }): AdaptiveCard {
   const problems = Object.keys(options.errors ?? {}).length;
   return renderCard('alert-form', {
     today: ukDate(options.now),
@@ -29,7 +27,7 @@ export function alertFormCard(options: { children: Child[]; now: Date; inChannel
     summary: options.summary ?? `Nothing was sent. ${problems === 1 ? 'One answer needs' : `${problems} answers need`} attention: see the messages in red.`,
     form: formValues(options.values),
     errors: Object.fromEntries(FORM_FIELDS.map((f) => [f, options.errors?.[f] ?? ''])),
-    children: childChoices(options.children, options.inChannel),
+    children: childChoices(options.children, options.shared),
     triggers: FRAGILITY_TRIGGERS.map((t) => ({ title: `${t.label}: ${t.description}`, value: t.id })),
   });
 }
@@ -37,7 +35,8 @@ export function alertFormCard(options: { children: Child[]; now: Date; inChannel
 export interface AlertCardOptions {
   alert: FragilityAlertDoc;
   child: Child | null;
-  showName: boolean;
+  /** What this reader, in this conversation, may be shown. */
+  show: Disclosure;
   /** The other open alerts on the child, shown together with this one. */
   others: FragilityAlertDoc[];
   /** Null once the alert is closed. */
@@ -52,29 +51,27 @@ export interface AlertCardOptions {
   now: Date;
 }
 
-export function caseLabel(caseRef: string, child: Child | null, showName: boolean): string {
-  return showName && child ? `${caseRef} (${child.name})` : caseRef;
-}
-
 export function alertCard(o: AlertCardOptions): AdaptiveCard {
   const a = o.alert;
   const open = a.state === 'open';
   const facts = [
-    { title: 'Child', value: caseLabel(a.caseRef, o.child, o.showName) },
+    { title: 'Child', value: o.show.childLabel(a.caseRef) },
     { title: 'Team', value: a.team },
     { title: 'Signs (FRAG-2)', value: a.triggers.map(triggerLabel).join('; ') },
     { title: 'Noticed', value: formatDate(a.noticedOn) },
-    { title: 'Raised by', value: `${a.raisedByName}, ${formatInstant(a.raisedAt)}` },
+    { title: 'Raised by', value: `${plainText(a.raisedByName)}, ${formatInstant(a.raisedAt)}` },
   ];
+  const description = o.show.freeText(a.description);
+  const support = a.supportInPlace ? o.show.freeText(a.supportInPlace) : 'None given.';
   const sections = [
-    { heading: 'What is happening', text: a.description },
-    { heading: 'Support already tried (FRAG-5)', text: a.supportInPlace ?? 'None given.' },
+    ...(description === null ? [] : [{ heading: 'What is happening', text: description }]),
+    { heading: 'Support already tried (FRAG-5)', text: support ?? (a.supportAlreadyTried ? 'Some support has been tried.' : 'None given.') },
   ];
   const steps = (o.advice?.steps ?? []).map((s) => ({ title: `${s.title} (${s.ruleIds.join(', ')})`, detail: s.detail, color: s.urgent ? 'Attention' : 'Default' }));
   const audience = o.audience
     ? [
-        ...(o.audience.told.length > 0 ? [{ text: `Told in Teams: ${o.audience.told.join(', ')}.`, color: 'Good' }] : []),
-        ...o.audience.tellDirectly.map((text) => ({ text, color: 'Attention' })),
+        ...(o.audience.told.length > 0 ? [{ text: `Told in Teams: ${o.audience.told.map(plainText).join(', ')}.`, color: 'Good' }] : []),
+        ...o.audience.tellDirectly.map((text) => ({ text: plainText(text), color: 'Attention' })),
       ]
     : [];
   const suggested = o.advice?.convene ?? 'support';
@@ -84,16 +81,16 @@ export function alertCard(o: AlertCardOptions): AdaptiveCard {
     stateLabel: open ? (a.immediateSafeguardingRisk ? 'Open, urgent' : 'Open') : 'Closed',
     stateColor: open ? (a.immediateSafeguardingRisk ? 'Attention' : 'Warning') : 'Good',
     urgent: open && a.immediateSafeguardingRisk,
-    notice: o.notice?.text ?? '',
-    noticeStyle: o.notice?.style ?? 'default',
+    notice: [o.notice?.text, o.show.whereFull].filter(Boolean).join(' '),
+    noticeStyle: o.notice?.style ?? (o.show.whereFull ? 'accent' : 'default'),
     facts,
     sections,
-    others: o.others.map((x) => ({ text: `${x.ref}: ${x.triggers.map(triggerLabel).join('; ')}, raised by ${x.raisedByName} ${describeAge(x.raisedAt, o.now)} ago${x.immediateSafeguardingRisk ? ' (URGENT)' : ''}` })),
+    others: o.others.map((x) => ({ text: `${x.ref}: ${x.triggers.map(triggerLabel).join('; ')}, raised by ${plainText(x.raisedByName)} ${describeAge(x.raisedAt, o.now)} ago${x.immediateSafeguardingRisk ? ' (URGENT)' : ''}` })),
     steps,
     notes: (o.advice?.notes ?? []).map((n) => ({ text: `${n.text} (${n.ruleIds.join(', ')})` })),
     audience,
     meetings: o.meetings.map((m) => ({ text: `${m.ref}: ${MEETINGS[m.type].label}, ${formatDate(m.date)} ${m.time}${m.state === 'held' ? ' (held)' : ''}` })),
-    closure: a.closure ? `Closed by ${a.closure.byName}, ${formatInstant(a.closure.at)}: ${a.closure.reason}` : '',
+    closure: a.closure ? closureText(a.closure, o.show) : '',
     canConvene: open && o.canConvene,
     convene: suggested,
     meetingChoices: MEETING_TYPES.filter((t) => t !== 'disruption').map((t) => ({ title: t === suggested ? `${MEETINGS[t].label} (suggested)` : MEETINGS[t].label, value: t })),
@@ -102,15 +99,22 @@ export function alertCard(o: AlertCardOptions): AdaptiveCard {
   });
 }
 
-export function alertsListCard(rows: Array<{ alert: FragilityAlertDoc; child: Child | null; showName: boolean }>, now: Date): AdaptiveCard {
+function closureText(closure: NonNullable<FragilityAlertDoc['closure']>, show: Disclosure): string {
+  const reason = show.freeText(closure.reason);
+  const by = `Closed by ${plainText(closure.byName)}, ${formatInstant(closure.at)}`;
+  if (reason !== null) return `${by}: ${reason}`;
+  return closure.meetingRef ? `${by}, at meeting ${closure.meetingRef}.` : `${by}.`;
+}
+
+export function alertsListCard(rows: Array<{ alert: FragilityAlertDoc; show: Disclosure }>, now: Date): AdaptiveCard {
   const urgent = rows.filter((r) => r.alert.immediateSafeguardingRisk).length;
   return renderCard('alerts-list', {
-    subtitle: `${rows.length} open${urgent > 0 ? `, ${urgent} urgent` : ''}.${rows.some((r) => !r.showName) ? ' Case references only.' : ''}`,
-    rows: rows.map(({ alert, child, showName }) => ({
+    subtitle: `${rows.length} open${urgent > 0 ? `, ${urgent} urgent` : ''}.${rows.some((r) => !r.show.showName) ? ' Case references only.' : ''}`,
+    rows: rows.map(({ alert, show }) => ({
       ref: alert.ref,
-      heading: `${alert.ref}: case ${caseLabel(alert.caseRef, child, showName)}${alert.immediateSafeguardingRisk ? ' (URGENT)' : ''}`,
+      heading: `${alert.ref}: case ${show.childLabel(alert.caseRef)}${alert.immediateSafeguardingRisk ? ' (URGENT)' : ''}`,
       color: alert.immediateSafeguardingRisk ? 'Attention' : 'Default',
-      detail: `${alert.team} · ${alert.triggers.map(triggerLabel).join('; ')} · raised ${describeAge(alert.raisedAt, now)} ago by ${alert.raisedByName}${alert.meetingRefs.length > 0 ? ` · meeting ${alert.meetingRefs.join(', ')}` : ''}`,
+      detail: `${alert.team} · ${alert.triggers.map(triggerLabel).join('; ')} · raised ${describeAge(alert.raisedAt, now)} ago by ${plainText(alert.raisedByName)}${alert.meetingRefs.length > 0 ? ` · meeting ${alert.meetingRefs.join(', ')}` : ''}`,
     })),
   });
 }

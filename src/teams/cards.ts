@@ -1,5 +1,5 @@
 // Adaptive Cards: templates live in cards/*.json; this module builds each card's data and expands
-// the template. Cards shown in a channel carry the case reference only, never the child's name.
+// the template. What a card may show (names, free text) comes from its Disclosure (disclosure.ts).
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import * as ACData from 'adaptivecards-templating';
@@ -9,6 +9,8 @@ import type { Child, Person } from '../domain/people';
 import { PLACE_CHANGE_REASONS, PLACEMENT_TYPES, PLACEMENT_PROVIDERS } from '../domain/ssda903/codes';
 import type { MoveRequestDoc, TaskDoc } from '../store/records';
 import type { TrackerRow } from '../services/moves';
+import { childChoices, type Disclosure } from './disclosure';
+import { plainText } from './plainText';
 
 export type AdaptiveCard = Record<string, unknown> & { type: 'AdaptiveCard'; version: string };
 
@@ -60,7 +62,7 @@ export function formValues(data: unknown): Record<(typeof FORM_FIELDS)[number], 
   ) as Record<(typeof FORM_FIELDS)[number], string>;
 }
 
-export function moveRequestFormCard(options: { children: Child[]; now: Date; values?: unknown; errors?: FieldErrors; summary?: string }): AdaptiveCard {
+export function moveRequestFormCard(options: { children: Child[]; shared: boolean; now: Date; values?: unknown; errors?: FieldErrors; summary?: string }): AdaptiveCard {
   const errors = Object.fromEntries(FORM_FIELDS.map((f) => [f, options.errors?.[f] ?? '']));
   const values = formValues(options.values);
   if (!values.childToldAgreed) values.childToldAgreed = 'false';
@@ -72,7 +74,7 @@ export function moveRequestFormCard(options: { children: Child[]; now: Date; val
     summary: options.summary ?? `Nothing was sent. ${problemCount === 1 ? 'One answer needs' : `${problemCount} answers need`} attention: see the messages in red.`,
     form: values,
     errors,
-    children: options.children.map((c) => ({ title: `${c.caseRef}: ${c.name}`, value: c.caseRef })),
+    children: childChoices(options.children, options.shared),
     reasons: MOVE_REASON_CODES.map((code) => ({ title: `${PLACE_CHANGE_REASONS[code]} (${code})`, value: code })),
   });
 }
@@ -86,10 +88,8 @@ export interface MoveCardOptions {
   request: MoveRequestDoc;
   child: Child | null;
   view: MoveCardView;
-  /** In a channel, names are never shown. */
-  inChannel: boolean;
-  /** May the reader see the child's name (personal chat only)? */
-  showName: boolean;
+  /** What this reader, in this conversation, may be shown. */
+  show: Disclosure;
   tasks?: TaskDoc[];
   notice?: { text: string; style: 'attention' | 'good' | 'warning' | 'accent' };
   fieldErrors?: FieldErrors;
@@ -123,9 +123,9 @@ function historyOf(request: MoveRequestDoc): { text: string; warning: string } {
 export function moveRequestCard(o: MoveCardOptions): AdaptiveCard {
   const r = o.request;
   const child = o.child;
-  const childLabel = o.showName && !o.inChannel && child ? `${r.caseRef} (${child.name})` : r.caseRef;
+  const show = o.show;
   const facts = [
-    { title: 'Child', value: childLabel },
+    { title: 'Child', value: show.childLabel(r.caseRef) },
     { title: 'Team', value: r.team },
     ...(child
       ? [{ title: 'Current placement', value: `${placementTypeLabel(child.placementType)}, ${PLACEMENT_PROVIDERS[child.placementProvider] ?? child.placementProvider}, since ${formatDate(child.placementStart)}` }]
@@ -133,21 +133,28 @@ export function moveRequestCard(o: MoveCardOptions): AdaptiveCard {
     { title: 'Planned or urgent', value: r.urgency === 'urgent' ? 'URGENT (immediate safeguarding issue)' : 'Planned' },
     { title: 'Proposed date', value: formatDate(r.proposedDate) },
     { title: 'Reason', value: `${PLACE_CHANGE_REASONS[r.reasonCode] ?? r.reasonCode} (${r.reasonCode})` },
-    { title: 'Requested by', value: `${r.requestedByName}, ${formatInstant(r.requestedAt)}` },
+    { title: 'Requested by', value: `${plainText(r.requestedByName)}, ${formatInstant(r.requestedAt)}` },
   ];
+  // Structured answers always; what the worker wrote only where the Disclosure allows it.
+  const typed = (heading: string, text: string | null | undefined) => {
+    const shown = show.freeText(text);
+    return shown === null ? [] : [{ heading, text: shown }];
+  };
+  const advice = show.freeText(r.virtualSchoolAdvice);
+  const plan = show.freeText(r.childToldPlan);
   const sections = [
-    { heading: 'Rationale (MOVE-1)', text: r.rationale },
-    ...(r.reasonOther ? [{ heading: 'Why "other"', text: r.reasonOther }] : []),
-    ...(r.urgency === 'urgent' ? [{ heading: 'Immediate safeguarding issue (MOVE-3)', text: r.safeguardingIssue ?? '' }] : []),
-    ...(r.alternativesConsidered ? [{ heading: 'Alternative placement options considered (MOVE-3)', text: r.alternativesConsidered }] : []),
+    ...typed('Rationale (MOVE-1)', r.rationale),
+    ...(r.reasonOther ? typed('Why "other"', r.reasonOther) : []),
+    ...(r.urgency === 'urgent' ? typed('Immediate safeguarding issue (MOVE-3)', r.safeguardingIssue ?? '') : []),
+    ...(r.alternativesConsidered ? typed('Alternative placement options considered (MOVE-3)', r.alternativesConsidered) : []),
     {
       heading: 'Virtual School (MOVE-4)',
-      text: r.virtualSchoolConsulted ? `Consulted. Advice: ${r.virtualSchoolAdvice}` : `Not yet consulted: ${r.virtualSchoolAdvice}`,
+      text: `${r.virtualSchoolConsulted ? 'Consulted.' : 'Not yet consulted.'}${advice === null ? '' : ` ${r.virtualSchoolConsulted ? 'Advice' : 'Why'}: ${advice}`}`,
     },
     { heading: 'Education or training disrupted (MOVE-10)', text: { yes: 'Yes', no: 'No', unknown: 'Not known yet' }[r.educationDisrupted] },
     {
       heading: 'Telling the child (MOVE-5)',
-      text: `${r.childToldPlan}\nAgreed with the supervising social worker and carer: ${yesNo(r.childToldAgreedWithCarerAndSsw)}`,
+      text: `${plan === null ? '' : `${plan}\n`}Agreed with the supervising social worker and carer: ${yesNo(r.childToldAgreedWithCarerAndSsw)}`,
     },
     {
       heading: 'Allegation (MOVE-6)',
@@ -156,16 +163,21 @@ export function moveRequestCard(o: MoveCardOptions): AdaptiveCard {
         : 'The move does not follow an allegation.',
     },
   ];
-  const questions = r.infoRequests.map((q) => ({
-    askedBy: q.askedByName,
-    question: q.question,
-    answerText: q.answer ? `Answer (${formatInstant(q.answeredAt!)}): ${q.answer}` : 'Waiting for an answer.',
-  }));
+  const questions = r.infoRequests.map((q) => {
+    const question = show.freeText(q.question);
+    const answer = show.freeText(q.answer);
+    return {
+      askedBy: plainText(q.askedByName),
+      question: question ?? `a question, ${formatInstant(q.askedAt)}`,
+      answerText: q.answer ? `Answer (${formatInstant(q.answeredAt!)})${answer === null ? ' given.' : `: ${answer}`}` : 'Waiting for an answer.',
+    };
+  });
   const d = r.decision;
+  const comment = d ? show.freeText(d.comment) : null;
   const outcome = d
-    ? `${d.outcome === 'approved' ? 'Approved' : 'Declined'} by ${d.byName} at ${formatInstant(d.at)}${d.comment ? `: ${d.comment}` : ''}`
+    ? `${d.outcome === 'approved' ? 'Approved' : 'Declined'} by ${plainText(d.byName)} at ${formatInstant(d.at)}${comment ? `: ${comment}` : ''}`
     : r.state === 'info_requested'
-      ? `More information asked for; waiting for ${r.requestedByName}.`
+      ? `More information asked for; waiting for ${plainText(r.requestedByName)}.`
       : '';
   const open = r.state === 'pending' || r.state === 'info_requested';
   const canAnswer = o.view === 'info-request' && r.state === 'info_requested';
@@ -174,8 +186,8 @@ export function moveRequestCard(o: MoveCardOptions): AdaptiveCard {
     title: `Placement move request ${r.ref}`,
     stateLabel: r.state === 'completed' && r.completion ? `Moved ${formatDate(r.completion.date)}` : MOVE_STATE_LABELS[r.state],
     stateColor: STATE_COLOURS[r.state],
-    notice: o.notice?.text ?? '',
-    noticeStyle: o.notice?.style ?? 'default',
+    notice: [o.notice?.text, show.whereFull].filter(Boolean).join(' '),
+    noticeStyle: o.notice?.style ?? (show.whereFull ? 'accent' : 'default'),
     facts,
     history: historyOf(r),
     sections,
@@ -205,7 +217,7 @@ export function tasksCard(tasks: TaskDoc[], now: Date, notice?: { text: string; 
     noticeColor: notice?.color ?? 'Default',
     tasks: tasks.map((t) => ({
       id: t._id,
-      title: t.title,
+      title: plainText(t.title),
       detail: `${t.caseRef} · ${t.requestRef} · ${t.dueDate < today ? 'OVERDUE, was due' : 'due'} ${formatDate(t.dueDate)} · ${t.ruleIds.join(', ')}`,
       dueColor: t.dueDate < today ? 'Attention' : 'Default',
     })),

@@ -51,7 +51,7 @@ export function digestCard(d: DigestData, now: Date): AdaptiveCard {
         'None.',
       ),
       section('Meetings and reviews in the next 7 days', d.upcomingMeetings.map((x) => `${formatDate(x.date)} · ${x.type} · ${x.caseRef} · ${x.ref}`), 'None.'),
-      section('Overdue follow-up tasks', d.overdueTasks.map((t) => `${t.caseRef} · ${t.title} · ${t.ownerName} · was due ${formatDate(t.dueDate)}`), 'None.', d.overdueTasks.length ? 'Attention' : 'Default'),
+      section('Overdue follow-up tasks', d.overdueTasks.map((t) => `${t.caseRef} · ${t.typed ? `an action agreed at ${t.ref}` : t.title} · ${t.ownerName} · was due ${formatDate(t.dueDate)}`), 'None.', d.overdueTasks.length ? 'Attention' : 'Default'),
       section('Moves whose coding needs attention (MOVE-7)', d.codingToFix.map((c) => `${c.caseRef} · ${c.title}`), 'None.'),
     ],
   });

@@ -2,6 +2,7 @@
 // card sends is used for identity.
 import { TeamsInfo, TurnContext } from 'botbuilder';
 import type { Person } from '../domain/people';
+import type { Reader } from './disclosure';
 import type { ServiceContext } from '../services/context';
 import { identify } from '../services/people';
 import { rememberConversation } from '../services/conversations';
@@ -10,9 +11,14 @@ export function isChannel(context: TurnContext): boolean {
   return context.activity.conversation?.conversationType === 'channel';
 }
 
+/** A person's own chat with the bot. Anything else (channel, group chat, meeting chat, or an activity that does not say) is shared. */
 export function isPersonalChat(context: TurnContext): boolean {
-  const type = context.activity.conversation?.conversationType;
-  return type === 'personal' || type === undefined;
+  return context.activity.conversation?.conversationType === 'personal';
+}
+
+/** Who reads what the bot answers here, and whether the conversation is shared (see disclosure.ts). */
+export function readerOf(context: TurnContext, person: Person | null): Reader {
+  return { person, shared: !isPersonalChat(context) };
 }
 
 /** The roster entry of the user behind this activity; throws NotOnRosterError when there is none. */

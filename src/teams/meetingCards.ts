@@ -1,6 +1,7 @@
 // Cards for meetings: the convene form (the proposal the organiser adjusts), a meeting as a reader
 // may see it (with the outcome form for the chair or minute taker), and a person's meetings list.
-// Pure: the data comes in, a card goes out. Names of the child and of carers only where `showName` says so.
+// Pure: the data comes in, a card goes out. Names of the child and of carers, and what people wrote,
+// only where the Disclosure allows them.
 import { formatDate, formatInstant } from '../domain/dates';
 import { decisionsFor, MEETINGS, OUTCOME_DECISIONS } from '../domain/meetings';
 import type { FieldErrors } from '../domain/moves';
@@ -8,8 +9,9 @@ import { ROLE_LABELS, type Child } from '../domain/people';
 import { attendeeKey, type MeetingProposal } from '../services/meetings';
 import type { MyMeetings } from '../services/meetingLists';
 import type { MeetingAttendee, MeetingDoc, TaskDoc } from '../store/records';
-import { caseLabel } from './alertCards';
 import { renderCard, type AdaptiveCard } from './cards';
+import type { Disclosure } from './disclosure';
+import { plainText } from './plainText';
 
 type Notice = { text: string; style: 'attention' | 'good' | 'warning' | 'accent' };
 
@@ -21,16 +23,16 @@ function strings(data: unknown): Record<string, string> {
 }
 
 /** Who someone is, as a reader may see it: roster people by name; others (carers, parents) by name only where names may be shown. */
-function who(a: { name?: string | null; email?: string | null; personId: string | null }, showNames: boolean): string {
-  if (a.personId) return a.name ?? a.email ?? a.personId;
-  return showNames ? a.name ?? a.email ?? '' : a.email ?? '';
+function who(a: { name?: string | null; email?: string | null; personId: string | null }, show: Disclosure): string {
+  if (a.personId) return plainText(a.name ?? a.email ?? a.personId);
+  return show.privateName(a.name) ?? plainText(a.email ?? '');
 }
 
 // ---- the convene form ---------------------------------------------------------------------------
 
 const CONVENE_FIELDS = ['date', 'time', 'durationMinutes', 'chair', 'minuteTaker', 'childAttendance', 'childAttendanceReason', 'addAttendees', 'placementEnded', 'involved'];
 
-export function meetingFormCard(options: { proposal: MeetingProposal; showName: boolean; values?: unknown; errors?: FieldErrors; summary?: string }): AdaptiveCard {
+export function meetingFormCard(options: { proposal: MeetingProposal; show: Disclosure; values?: unknown; errors?: FieldErrors; summary?: string }): AdaptiveCard {
   const p = options.proposal;
   const values = strings(options.values);
   const errors = options.errors ?? {};
@@ -58,7 +60,7 @@ export function meetingFormCard(options: { proposal: MeetingProposal; showName: 
     hasErrors: problems > 0 || !!options.summary,
     summary: options.summary ?? `Nothing was sent. ${problems === 1 ? 'One answer needs' : `${problems} answers need`} attention: see the messages in red.`,
     facts: [
-      { title: 'Child', value: caseLabel(p.child.caseRef, p.child, options.showName) },
+      { title: 'Child', value: options.show.childLabel(p.child.caseRef) },
       ...(p.alertRefs.length > 0 ? [{ title: 'Open alerts', value: p.alertRefs.join(', ') }] : []),
       ...(p.moveRef ? [{ title: 'After move', value: p.moveRef }] : []),
     ],
@@ -75,7 +77,7 @@ export function meetingFormCard(options: { proposal: MeetingProposal; showName: 
       .filter((a) => a.kind !== 'child')
       .map((a) => {
         const id = `invite|${attendeeKey(a)}`;
-        const name = who(a, options.showName);
+        const name = who(a, options.show);
         return {
           id,
           title: `${name ? `${name}, ` : ''}${a.label}${a.required ? '' : ' (optional)'}${PARTICIPATION[a.participation]}`,
@@ -111,7 +113,8 @@ export function outcomeFromCard(data: Record<string, unknown>): Record<string, u
 export interface MeetingCardOptions {
   meeting: MeetingDoc;
   child: Child | null;
-  showName: boolean;
+  /** What this reader, in this conversation, may be shown. */
+  show: Disclosure;
   /** Organisers see who was reached and who they must invite themselves. */
   isOrganiser: boolean;
   canRecord: boolean;
@@ -125,8 +128,8 @@ export interface MeetingCardOptions {
   fieldErrors?: FieldErrors;
 }
 
-function attendeeLine(a: MeetingAttendee, showName: boolean): string {
-  const name = who(a, showName);
+function attendeeLine(a: MeetingAttendee, show: Disclosure): string {
+  const name = who(a, show);
   return `${name ? `${name}, ` : ''}${a.label}${a.required ? '' : ' (optional)'}${PARTICIPATION[a.participation] ?? ''}`;
 }
 
@@ -148,14 +151,14 @@ export function meetingCard(o: MeetingCardOptions): AdaptiveCard {
   const errors = o.fieldErrors ?? {};
   const outcome = m.outcome;
   const facts = [
-    { title: 'Child', value: caseLabel(m.caseRef, o.child, o.showName) },
+    { title: 'Child', value: o.show.childLabel(m.caseRef) },
     { title: 'When', value: `${formatDate(m.date)}, ${m.time} UK time, ${m.durationMinutes} minutes` },
     { title: 'Chair', value: m.chair.name },
     ...(m.minuteTaker ? [{ title: 'Minute taker', value: m.minuteTaker }] : []),
     { title: 'Organiser', value: m.organiserName },
     ...(m.alertRefs.length > 0 ? [{ title: 'About alerts', value: m.alertRefs.join(', ') }] : []),
     ...(m.placementEnded ? [{ title: 'Placement ended', value: formatDate(m.placementEnded) }] : []),
-    ...(m.childAttendance !== 'whole' ? [{ title: 'The child', value: `${m.childAttendance === 'second-part' ? 'Joins for the second part' : 'Not invited'}: ${m.childAttendanceReason ?? ''}` }] : []),
+    ...(m.childAttendance !== 'whole' ? [{ title: 'The child', value: `${m.childAttendance === 'second-part' ? 'Joins for the second part' : 'Not invited'}${o.show.freeText(m.childAttendanceReason) ? `: ${o.show.freeText(m.childAttendanceReason)}` : ''}` }] : []),
   ];
   const warnings = [m.dateWarning, m.chair.note].filter((t): t is string => !!t).map((text) => ({ text }));
   const rows = Array.from({ length: ACTION_ROWS }, (_, i) => {
@@ -168,14 +171,14 @@ export function meetingCard(o: MeetingCardOptions): AdaptiveCard {
     purpose: info.purpose,
     stateLabel: m.state === 'held' ? 'Outcome recorded' : 'Booked',
     stateColor: m.state === 'held' ? 'Good' : 'Accent',
-    notice: o.notice?.text ?? '',
-    noticeStyle: o.notice?.style ?? 'default',
+    notice: [o.notice?.text, o.show.whereFull].filter(Boolean).join(' '),
+    noticeStyle: o.notice?.style ?? (o.show.whereFull ? 'accent' : 'default'),
     facts,
     warnings,
     invitation: invitationText(m, o.isOrganiser, !!o.icsUrl),
     notOnTeams: o.isOrganiser ? o.notOnTeams.map((x) => ({ text: `${x.name ? `${x.name}, ` : ''}${x.label}: ${x.email ?? 'no email on record'}` })) : [],
-    attendees: m.attendees.map((a) => ({ line: attendeeLine(a, o.showName), reason: a.reason })),
-    removed: m.removed.map((r) => ({ text: `${r.name && o.showName ? `${r.name}, ` : ''}${r.label}${r.required ? ' (the rules call for them)' : ''}` })),
+    attendees: m.attendees.map((a) => ({ line: attendeeLine(a, o.show), reason: a.reason })),
+    removed: m.removed.map((r) => ({ text: `${o.show.privateName(r.name) ? `${o.show.privateName(r.name)}, ` : ''}${r.label}${r.required ? ' (the rules call for them)' : ''}` })),
     outcome: outcome
       ? {
           facts: [
@@ -183,10 +186,11 @@ export function meetingCard(o: MeetingCardOptions): AdaptiveCard {
             { title: 'Recorded by', value: `${outcome.recordedByName}, ${formatInstant(outcome.recordedAt)}` },
             ...(outcome.reviewDate ? [{ title: 'Review booked', value: formatDate(outcome.reviewDate) }] : []),
             ...(outcome.plannedEndDate ? [{ title: 'Planned end', value: formatDate(outcome.plannedEndDate) }] : []),
-            ...(outcome.serviceNeeded ? [{ title: 'Service needed', value: outcome.serviceNeeded }] : []),
+            ...(outcome.serviceNeeded && o.show.freeText(outcome.serviceNeeded) ? [{ title: 'Service needed', value: o.show.freeText(outcome.serviceNeeded)! }] : []),
           ],
-          summary: outcome.summary,
-          tasks: o.tasks.map((t) => ({ text: `${t.title}: ${t.ownerName}, due ${formatDate(t.dueDate)}${t.state === 'done' ? ' (done)' : ''}` })),
+          summary: o.show.freeText(outcome.summary) ?? '',
+          // Action titles are what the chair wrote: in a shared conversation, only who and when.
+          tasks: o.tasks.map((t) => ({ text: `${o.show.freeText(t.title) ?? 'An action'}: ${plainText(t.ownerName)}, due ${formatDate(t.dueDate)}${t.state === 'done' ? ' (done)' : ''}` })),
           reminders: o.reminders.map((text) => ({ text })),
         }
       : '',

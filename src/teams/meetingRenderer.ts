@@ -3,33 +3,27 @@
 import { CardFactory, MessageFactory, type Activity } from 'botbuilder';
 import { disruptionMeetingAdvice, isExternalProvider, MEETINGS } from '../domain/meetings';
 import type { FieldErrors } from '../domain/moves';
-import { canSeeChildDetails, type Child, type Person } from '../domain/people';
-import { alertAdvice, mayCloseAlert, openAlertsOnChild } from '../services/alerts';
+import type { Child, Person } from '../domain/people';
+import { may } from '../domain/permissions';
+import { alertAdvice, openAlertsOnChild } from '../services/alerts';
 import { alertAudienceFor } from '../services/alertEffects';
 import type { ServiceContext } from '../services/context';
 import { createTeamsMeeting, icsUrl, notOnTeams } from '../services/invitations';
-import { mayConvene, mayRecordOutcome, proposeMeeting } from '../services/meetings';
+import { proposeMeeting } from '../services/meetings';
 import { toChild, toPerson } from '../services/people';
 import { ukDate } from '../domain/dates';
 import type { FragilityAlertDoc, MeetingDoc, OutboxDoc } from '../store/records';
 import { alertCard } from './alertCards';
 import { noticeCard, type AdaptiveCard } from './cards';
+import { disclosureFor, type Reader } from './disclosure';
 import { meetingCard, meetingFormCard } from './meetingCards';
 
-export interface Reader {
-  person: Person | null;
-  inChannel: boolean;
-}
+export type { Reader };
 type Notice = { text: string; style: 'attention' | 'good' | 'warning' | 'accent' };
 
 async function childOf(ctx: ServiceContext, caseRef: string): Promise<Child | null> {
   const doc = await ctx.records.children.get(caseRef);
   return doc ? toChild(doc) : null;
-}
-
-/** The child's name only in personal chat, to those who work with the child or manage their team. */
-export function showNameTo(reader: Reader, child: Child | null): boolean {
-  return !reader.inChannel && !!reader.person && !!child && canSeeChildDetails(reader.person, child);
 }
 
 export async function renderAlertCard(ctx: ServiceContext, alert: FragilityAlertDoc, reader: Reader, extras: { notice?: Notice; fieldErrors?: FieldErrors } = {}): Promise<AdaptiveCard> {
@@ -39,13 +33,13 @@ export async function renderAlertCard(ctx: ServiceContext, alert: FragilityAlert
   return alertCard({
     alert,
     child,
-    showName: showNameTo(reader, child),
+    show: disclosureFor(reader, child),
     others: alert.state === 'open' ? (await openAlertsOnChild(ctx, alert.caseRef)).filter((a) => a.ref !== alert.ref) : [],
     advice: alert.state === 'open' && child ? await alertAdvice(ctx, alert, child) : null,
-    audience: person?.id === alert.raisedBy && !reader.inChannel ? await alertAudienceFor(ctx, alert) : null,
+    audience: person?.id === alert.raisedBy && !reader.shared ? await alertAudienceFor(ctx, alert) : null,
     meetings,
-    canConvene: !!person && !!child && mayConvene(person, child),
-    canClose: !!person && mayCloseAlert(person, alert),
+    canConvene: !!child && may(person, 'convene a meeting', { child }),
+    canClose: may(person, 'close an alert by hand', { alert, child }),
     notice: extras.notice,
     fieldErrors: extras.fieldErrors,
     now: ctx.now(),
@@ -72,16 +66,16 @@ export async function renderMeetingCard(
   const person = reader.person;
   const tasks = await ctx.records.tasks.find({ requestRef: meeting.ref }, { sort: { dueDate: 1 } });
   const withNames = await Promise.all(tasks.map(async (t) => ({ ...t, ownerName: (await ctx.records.people.get(t.owner))?.name ?? t.owner })));
-  const isOrganiser = person?.id === meeting.organiser && !reader.inChannel;
+  const isOrganiser = person?.id === meeting.organiser && !reader.shared;
   return meetingCard({
     meeting,
     child,
-    showName: showNameTo(reader, child),
+    show: disclosureFor(reader, child),
     isOrganiser,
-    canRecord: !!person && mayRecordOutcome(person, meeting) && meeting.state === 'scheduled' && meeting.date <= ukDate(ctx.now()),
-    canRequestMove: meeting.outcome?.decision === 'planned-ending' && !!person && !!child && child.socialWorker === person.id,
+    canRecord: may(person, 'record a meeting outcome', { meeting, child }) && meeting.state === 'scheduled' && meeting.date <= ukDate(ctx.now()),
+    canRequestMove: meeting.outcome?.decision === 'planned-ending' && !!child && may(person, 'request a move', { child }),
     notOnTeams: isOrganiser ? await notOnTeams(ctx, meeting) : [],
-    icsUrl: reader.inChannel ? null : icsUrl(ctx, meeting),
+    icsUrl: reader.shared ? null : icsUrl(ctx, meeting),
     tasks: withNames,
     reminders: await outcomeReminders(ctx, meeting, child),
     notice: extras.notice,
@@ -99,7 +93,7 @@ export async function renderMeetingForm(
   extras: { errors?: FieldErrors; summary?: string; keepValues?: boolean } = {},
 ): Promise<AdaptiveCard> {
   const proposal = await proposeMeeting(ctx, person, data);
-  return meetingFormCard({ proposal, showName: showNameTo(reader, proposal.child), values: extras.keepValues ? data : undefined, errors: extras.errors, summary: extras.summary });
+  return meetingFormCard({ proposal, show: disclosureFor(reader, proposal.child), values: extras.keepValues ? data : undefined, errors: extras.errors, summary: extras.summary });
 }
 
 // ---- for the outbox sender ------------------------------------------------------------------------
@@ -117,7 +111,7 @@ export function isPlacementContent(content: OutboxDoc['content']): content is Pl
  */
 export async function placementActivity(ctx: ServiceContext, entry: OutboxDoc & { content: PlacementContent }, options: { inChannel: boolean; lastAttempt: boolean }): Promise<Partial<Activity> | null> {
   const doc = entry.recipient.kind === 'person' ? await ctx.records.people.get(entry.recipient.personId) : null;
-  const reader: Reader = { person: doc ? toPerson(doc) : null, inChannel: options.inChannel };
+  const reader: Reader = { person: doc ? toPerson(doc) : null, shared: options.inChannel };
   const content = entry.content;
   const asCard = (card: AdaptiveCard, summary: string) => MessageFactory.attachment(CardFactory.adaptiveCard(card), summary);
   switch (content.kind) {

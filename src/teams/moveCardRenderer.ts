@@ -1,11 +1,11 @@
 // Builds the card for a move request as a given reader should see it, from the stored state.
 // Used both to answer a button press and by the sender when it posts or updates a copy.
-import { canSeeChildDetails, type Person } from '../domain/people';
 import type { FieldErrors } from '../domain/moves';
 import type { ServiceContext } from '../services/context';
 import { toChild } from '../services/people';
 import type { MoveRequestDoc } from '../store/records';
 import { moveRequestCard, type AdaptiveCard, type MoveCardView, type MoveCardOptions } from './cards';
+import { disclosureFor, type Reader } from './disclosure';
 
 export type { MoveCardView };
 
@@ -13,7 +13,7 @@ export async function renderMoveCard(
   ctx: ServiceContext,
   request: MoveRequestDoc,
   view: MoveCardView,
-  reader: { person: Person | null; inChannel: boolean },
+  reader: Reader,
   extras: { notice?: MoveCardOptions['notice']; fieldErrors?: FieldErrors } = {},
 ): Promise<AdaptiveCard> {
   const childDoc = await ctx.records.children.get(request.caseRef);
@@ -23,8 +23,7 @@ export async function renderMoveCard(
     request,
     child,
     view,
-    inChannel: reader.inChannel,
-    showName: !reader.inChannel && !!reader.person && !!child && canSeeChildDetails(reader.person, child),
+    show: disclosureFor(reader, child),
     tasks,
     notice: extras.notice,
     fieldErrors: extras.fieldErrors,

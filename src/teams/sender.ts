@@ -301,7 +301,7 @@ export class OutboxSender {
         const request = await this.ctx.records.moveRequests.get(content.ref);
         if (!request) throw new PermanentFailure(`move request ${content.ref} no longer exists`);
         const reader = entry.recipient.kind === 'person' ? await this.ctx.records.people.get(entry.recipient.personId) : null;
-        const card = await renderMoveCard(this.ctx, request, content.view, { person: reader ? toPerson(reader) : null, inChannel });
+        const card = await renderMoveCard(this.ctx, request, content.view, { person: reader ? toPerson(reader) : null, shared: inChannel });
         return asCard(card, `Placement move request ${request.ref}`);
       }
       case 'digest': {

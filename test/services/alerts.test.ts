@@ -100,7 +100,7 @@ describeOnEveryBackend('fragility alerts', (freshStore) => {
   test('"alerts" lists the open alerts of the person\'s teams; the digest gets urgent ones first, case references only', async () => {
     await raiseAlert(ctx, await person('sam.social@example.org'), alertForm());
     await raiseAlert(ctx, await person('priya.patel@example.org'), alertForm({ caseRef: 'CR-1003', immediateSafeguardingRisk: 'yes' }));
-    expect((await openAlertsFor(ctx, await person('tom.manager@example.org'))).map((a) => a.caseRef)).toEqual(['CR-1001']);
+    expect((await openAlertsFor(ctx, await person('tom.manager@example.org'))).map((a) => a.alert.caseRef)).toEqual(['CR-1001']);
     expect(await openAlertsFor(ctx, await person('hana.head@example.org'))).toHaveLength(2);
     const digest = await openAlertsForTeams(ctx, ['North', 'South'], '2026-11-23');
     expect(digest.map((a) => [a.caseRef, a.urgent])).toEqual([['CR-1003', true], ['CR-1001', false]]);

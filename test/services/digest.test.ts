@@ -90,7 +90,7 @@ describe('the digest card', () => {
         atRisk: many(3000, (i) => `CR-${i}`),
         pendingApprovals: many(2000, (i) => ({ ref: `PM-2026-${i}`, caseRef: `CR-${i}`, urgent: i % 7 === 0, state: 'Waiting for a decision', requestedAt: '2026-11-01T09:00:00Z' })),
         decisionsSince: many(500, (i) => ({ ref: `PM-2026-${i}`, caseRef: `CR-${i}`, outcome: 'approved', byName: 'Hana Head', at: '2026-11-22T09:00:00Z' })),
-        overdueTasks: many(5000, (i) => ({ caseRef: `CR-${i}`, title: 'Visit the child in the new placement within one week', ownerName: 'Sam Social', dueDate: '2026-11-01', ref: `PM-2026-${i}` })),
+        overdueTasks: many(5000, (i) => ({ caseRef: `CR-${i}`, title: 'Visit the child in the new placement within one week', typed: false, ownerName: 'Sam Social', dueDate: '2026-11-01', ref: `PM-2026-${i}` })),
         codingToFix: many(4000, (i) => ({ caseRef: `CR-${i}`, title: 'Reason for placement change missing', dueDate: '2026-11-01' })),
         openAlerts: many(800, (i) => ({ ref: `FA-2026-${i}`, caseRef: `CR-${i}`, urgent: false, raisedAt: '2026-11-20T09:00:00Z', summary: 'Carer struggling' })),
         upcomingMeetings: many(300, (i) => ({ ref: `MT-2026-${i}`, caseRef: `CR-${i}`, type: 'Placement Stability Meeting', date: '2026-11-25' })),

@@ -6,6 +6,7 @@ import type { MeetingProposal } from '../../src/services/meetings';
 import type { FragilityAlertDoc, MeetingDoc, TaskDoc } from '../../src/store/records';
 import { alertCard, alertFormCard, alertsListCard } from '../../src/teams/alertCards';
 import { meetingCard, meetingFormCard, meetingsListCard, outcomeFromCard } from '../../src/teams/meetingCards';
+import { disclosureFor } from '../../src/teams/disclosure';
 import { fiona, inHouseFoster, roster, sam } from '../domain/meetingFixtures';
 
 const NOW = new Date('2026-11-23T10:00:00Z');
@@ -61,15 +62,17 @@ describe.each([
   ['in personal chat, to someone allowed to see names', false],
   ['in a channel', true],
 ])('alert and meeting cards %s', (_where, inChannel) => {
-  const showName = !inChannel;
+  // Sam is the child's social worker: in a personal chat he may see the name; in a shared conversation nobody does.
+  const show = disclosureFor({ person: { ...sam, id: child.socialWorker! }, shared: inChannel }, child);
+  const showName = show.showName;
   const cards: Array<[string, object]> = [
-    ['alert form', alertFormCard({ children: [child], now: NOW, inChannel, errors: { caseRef: 'Choose the child.' } })],
-    ['open alert', alertCard({ alert, child, showName, others: [{ ...alert, ref: 'FA-2026-0002' }], advice, audience: { told: ['Tom Manager'], tellDirectly: ['x'] }, meetings: [meeting], canConvene: true, canClose: true, now: NOW })],
-    ['closed alert', alertCard({ alert: { ...alert, state: 'closed', closure: { by: 'tom', byName: 'Tom', at: NOW.toISOString(), reason: 'Settled.', meetingRef: null } }, child, showName, others: [], advice: null, audience: null, meetings: [], canConvene: false, canClose: false, now: NOW })],
-    ['alerts list', alertsListCard([{ alert, child, showName }], NOW)],
-    ['convene form', meetingFormCard({ proposal: proposal(), showName, errors: { date: 'Too early.', type: 'Odd.' } })],
-    ['meeting, outcome recorded', meetingCard({ meeting, child, showName, isOrganiser: !inChannel, canRecord: false, canRequestMove: true, notOnTeams: [{ label: 'Foster carer(s)', name: 'Alex Carer', email: 'alex.carer@example.org' }], icsUrl: inChannel ? null : 'https://bot/x.ics', tasks: [task], reminders: ['Tell them.'] })],
-    ['meeting, outcome form', meetingCard({ meeting: { ...meeting, state: 'scheduled', outcome: null, removed: [] }, child, showName, isOrganiser: false, canRecord: true, canRequestMove: false, notOnTeams: [], icsUrl: null, tasks: [], reminders: [], fieldErrors: { reviewDate: 'Book the review.' } })],
+    ['alert form', alertFormCard({ children: [child], now: NOW, shared: inChannel, errors: { caseRef: 'Choose the child.' } })],
+    ['open alert', alertCard({ alert, child, show, others: [{ ...alert, ref: 'FA-2026-0002' }], advice, audience: { told: ['Tom Manager'], tellDirectly: ['x'] }, meetings: [meeting], canConvene: true, canClose: true, now: NOW })],
+    ['closed alert', alertCard({ alert: { ...alert, state: 'closed', closure: { by: 'tom', byName: 'Tom', at: NOW.toISOString(), reason: 'Settled.', meetingRef: null } }, child, show, others: [], advice: null, audience: null, meetings: [], canConvene: false, canClose: false, now: NOW })],
+    ['alerts list', alertsListCard([{ alert, show }], NOW)],
+    ['convene form', meetingFormCard({ proposal: proposal(), show, errors: { date: 'Too early.', type: 'Odd.' } })],
+    ['meeting, outcome recorded', meetingCard({ meeting, child, show, isOrganiser: !inChannel, canRecord: false, canRequestMove: true, notOnTeams: [{ label: 'Foster carer(s)', name: 'Alex Carer', email: 'alex.carer@example.org' }], icsUrl: inChannel ? null : 'https://bot/x.ics', tasks: [task], reminders: ['Tell them.'] })],
+    ['meeting, outcome form', meetingCard({ meeting: { ...meeting, state: 'scheduled', outcome: null, removed: [] }, child, show, isOrganiser: false, canRecord: true, canRequestMove: false, notOnTeams: [], icsUrl: null, tasks: [], reminders: [], fieldErrors: { reviewDate: 'Book the review.' } })],
     ['meetings list', meetingsListCard({ upcoming: [meeting], outcomeToRecord: [meeting], reviewsDue: [{ meeting, reviewDate: '2026-12-17' }] }, () => (showName ? 'case CR-1001 (Jamie Example)' : 'case CR-1001'))],
   ];
 
@@ -78,6 +81,9 @@ describe.each([
   if (inChannel) {
     test.each(cards)('%s: neither the child\'s nor the carer\'s name', (_name, card) => {
       expect(JSON.stringify(card)).not.toMatch(/Jamie|Alex Carer/);
+    });
+    test.each(cards)('%s: nothing a worker typed (description, reasons, outcome)', (_name, card) => {
+      expect(JSON.stringify(card)).not.toMatch(/evenings very hard|Asked to join after|Planned ending agreed\.|Settled\./);
     });
   } else {
     test('the child\'s name is shown where allowed', () => {

@@ -4,14 +4,14 @@ import type { Application, TurnState } from '@microsoft/teams-ai';
 import type { TurnContext } from 'botbuilder';
 import { z } from 'zod';
 import type { Person } from '../../domain/people';
-import { alertChildrenFor, closeAlert, getAlert, maySeeAlert, openAlertsFor, raiseAlert } from '../../services/alerts';
-import { ConflictError, InvalidInputError, NotPermittedError } from '../../services/errors';
-import { toChild } from '../../services/people';
+import { alertChildrenFor, closeAlert, openAlert, openAlertsFor, raiseAlert } from '../../services/alerts';
+import { ConflictError, InvalidInputError } from '../../services/errors';
 import { StoreUnavailableError } from '../../store/collection';
 import { alertFormCard, alertsListCard } from '../alertCards';
 import { noticeCard } from '../cards';
-import { isChannel } from '../identity';
-import { renderAlertCard, showNameTo, type Reader } from '../meetingRenderer';
+import { disclosureFor } from '../disclosure';
+import { readerOf } from '../identity';
+import { renderAlertCard } from '../meetingRenderer';
 import { NOTHING_SAVED, type Turns } from '../turns';
 
 /** Card data is untrusted: only a short reference string is taken from it. */
@@ -21,23 +21,17 @@ export const RAISE_CONCERN = /^(raise (a |an )?(concern|alert)|fragility alert|n
 export const ALERTS = /^(open )?alerts\b/i;
 
 export function registerAlertRoutes(app: Application<TurnState>, { ctx, command, verb }: Turns): void {
-  const readerOf = (context: TurnContext, person: Person): Reader => ({ person, inChannel: isChannel(context) });
-
   const alertForm = async (context: TurnContext, person: Person, values?: unknown, errors?: Record<string, string>, summary?: string) => {
     const children = await alertChildrenFor(ctx, person);
     if (children.length === 0) {
       return noticeCard('No children to raise a concern about', 'You are not linked to any child on the bot (as their social worker, supervising social worker, IRO or team manager). Tell your line manager about the concern (FRAG-1).');
     }
-    return alertFormCard({ children, now: ctx.now(), inChannel: isChannel(context), values, errors, summary });
+    return alertFormCard({ children, now: ctx.now(), shared: readerOf(context, person).shared, values, errors, summary });
   };
 
   const alertsList = async (context: TurnContext, person: Person) => {
-    const rows = [];
-    for (const alert of await openAlertsFor(ctx, person)) {
-      const doc = await ctx.records.children.get(alert.caseRef);
-      const child = doc ? toChild(doc) : null;
-      rows.push({ alert, child, showName: showNameTo(readerOf(context, person), child) });
-    }
+    const reader = readerOf(context, person);
+    const rows = (await openAlertsFor(ctx, person)).map(({ alert, child }) => ({ alert, show: disclosureFor(reader, child) }));
     return alertsListCard(rows, ctx.now());
   };
 
@@ -66,9 +60,8 @@ export function registerAlertRoutes(app: Application<TurnState>, { ctx, command,
     verb(async (context, person, data) => {
       const parsed = refData.safeParse(data);
       if (!parsed.success) return noticeCard('Not found', 'This card is out of date. Say "alerts" for the open alerts.');
-      const alert = await getAlert(ctx, parsed.data.ref);
-      const doc = await ctx.records.children.get(alert.caseRef);
-      if (!maySeeAlert(person, alert, doc ? toChild(doc) : null)) throw new NotPermittedError(`${alert.ref} is about a child outside your teams.`);
+      // In a shared conversation this is the redacted card, saying where the full one is.
+      const alert = await openAlert(ctx, person, parsed.data.ref);
       return renderAlertCard(ctx, alert, readerOf(context, person));
     }),
   );
@@ -83,9 +76,9 @@ export function registerAlertRoutes(app: Application<TurnState>, { ctx, command,
         const closed = await closeAlert(ctx, person, parsed.data.ref, data);
         return renderAlertCard(ctx, closed, reader, { notice: { text: 'The alert is closed; the person who raised it and the social worker have been told.', style: 'good' } });
       } catch (err) {
-        const alert = await getAlert(ctx, parsed.data.ref);
-        if (err instanceof InvalidInputError) return renderAlertCard(ctx, alert, reader, { notice: { text: 'Nothing changed: please check your answer.', style: 'attention' }, fieldErrors: err.fields });
-        if (err instanceof NotPermittedError || err instanceof ConflictError) return renderAlertCard(ctx, alert, reader, { notice: { text: err.message, style: 'warning' } });
+        // A refusal (NotPermittedError) goes on to turns.refusalCard: it shows nothing of the alert.
+        if (err instanceof InvalidInputError) return renderAlertCard(ctx, await openAlert(ctx, person, parsed.data.ref), reader, { notice: { text: 'Nothing changed: please check your answer.', style: 'attention' }, fieldErrors: err.fields });
+        if (err instanceof ConflictError) return renderAlertCard(ctx, await openAlert(ctx, person, parsed.data.ref), reader, { notice: { text: err.message, style: 'warning' } });
         throw err;
       }
     }),

@@ -1,6 +1,6 @@
 // Greeting, help, the approvals channel, and remembering where people are.
 import type { Application, TurnState } from '@microsoft/teams-ai';
-import { canSeeMoveTracker } from '../../domain/people';
+import { may } from '../../domain/permissions';
 import { setApprovalsChannel } from '../../services/conversations';
 import { NotOnRosterError } from '../../services/errors';
 import { StoreUnavailableError } from '../../store/collection';
@@ -21,14 +21,14 @@ export function registerGeneralRoutes(app: Application<TurnState>, { ctx, comman
       return `This channel will now receive approval cards for ${team} when no Head of Service can be reached in chat. Cards here show case references only.`;
     }, APPROVALS_HERE),
   );
-  app.message(HELP, command(async (_c, person) => helpCard(person, canSeeMoveTracker(person))));
+  app.message(HELP, command(async (_c, person) => helpCard(person, may(person, 'see the move tracker', {}))));
 
   app.conversationUpdate('membersAdded', async (context) => {
     const botJoined = context.activity.membersAdded?.some((m) => m.id === context.activity.recipient.id);
     if (!botJoined) return;
     try {
       const person = await personOf(ctx, context);
-      if (!isChannel(context)) await reply(context, helpCard(person, canSeeMoveTracker(person)));
+      if (!isChannel(context)) await reply(context, helpCard(person, may(person, 'see the move tracker', {})));
     } catch (err) {
       if (err instanceof NotOnRosterError) await context.sendActivity(notSetUp);
       else if (err instanceof StoreUnavailableError) ctx.log.warn({ err: err.message }, 'could not record a new conversation');

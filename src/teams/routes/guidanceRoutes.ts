@@ -2,7 +2,7 @@
 // group chat or channel only messages that @mention the bot arrive). Registered last.
 import type { Application, TurnState } from '@microsoft/teams-ai';
 import { z } from 'zod';
-import { canSeeMoveTracker } from '../../domain/people';
+import { may } from '../../domain/permissions';
 import type { GuidancePhraser } from '../../guidance/phrasing';
 import type { GuidanceIndex } from '../../guidance/search';
 import { InvalidInputError } from '../../services/errors';
@@ -52,7 +52,7 @@ export function registerGuidanceRoutes(app: Application<TurnState>, { ctx, comma
     'message',
     command(async (context, person) => {
       const question = (context.activity.text ?? '').trim();
-      if (!question) return helpCard(person, canSeeMoveTracker(person));
+      if (!question) return helpCard(person, may(person, 'see the move tracker', {}));
       return guidanceAnswerCard(await answerQuestion(ctx, guidance.index, question, { phraser: guidance.phraser }));
     }),
   );

@@ -5,17 +5,17 @@ import type { Application, TurnState } from '@microsoft/teams-ai';
 import type { TurnContext } from 'botbuilder';
 import { z } from 'zod';
 import type { Person } from '../../domain/people';
-import { ConflictError, InvalidInputError, NotPermittedError } from '../../services/errors';
+import { ConflictError, InvalidInputError } from '../../services/errors';
 import { meetingsFor } from '../../services/meetingLists';
-import { conveneMeeting, getMeeting, maySeeMeeting, moveRequestFromOutcome, recordOutcome } from '../../services/meetings';
+import { conveneMeeting, moveRequestFromOutcome, openMeeting, recordOutcome } from '../../services/meetings';
 import { childrenFor, toChild } from '../../services/people';
 import { StoreUnavailableError } from '../../store/collection';
 import type { MeetingDoc } from '../../store/records';
-import { caseLabel } from '../alertCards';
 import { moveRequestFormCard, noticeCard } from '../cards';
-import { isChannel } from '../identity';
+import { disclosureFor } from '../disclosure';
+import { readerOf } from '../identity';
 import { meetingsListCard, outcomeFromCard } from '../meetingCards';
-import { renderMeetingCard, renderMeetingForm, showNameTo, type Reader } from '../meetingRenderer';
+import { renderMeetingCard, renderMeetingForm } from '../meetingRenderer';
 import { NOTHING_SAVED, type Turns } from '../turns';
 
 const refData = z.object({ ref: z.string().min(1).max(40) }).passthrough();
@@ -23,15 +23,13 @@ const refData = z.object({ ref: z.string().min(1).max(40) }).passthrough();
 export const MEETINGS_COMMAND = /^(my )?meetings\b/i;
 
 export function registerMeetingRoutes(app: Application<TurnState>, { ctx, command, verb }: Turns): void {
-  const readerOf = (context: TurnContext, person: Person): Reader => ({ person, inChannel: isChannel(context) });
-
   const myMeetings = async (context: TurnContext, person: Person) => {
     const mine = await meetingsFor(ctx, person);
     const labels = new Map<string, string>();
     for (const m of [...mine.upcoming, ...mine.outcomeToRecord, ...mine.reviewsDue.map((r) => r.meeting)]) {
       const doc = await ctx.records.children.get(m.caseRef);
       const child = doc ? toChild(doc) : null;
-      labels.set(m.caseRef, `case ${caseLabel(m.caseRef, child, showNameTo(readerOf(context, person), child))}`);
+      labels.set(m.caseRef, `case ${disclosureFor(readerOf(context, person), child).childLabel(m.caseRef)}`);
     }
     return meetingsListCard(mine, (m: MeetingDoc) => labels.get(m.caseRef) ?? m.caseRef);
   };
@@ -63,8 +61,8 @@ export function registerMeetingRoutes(app: Application<TurnState>, { ctx, comman
     verb(async (context, person, data) => {
       const parsed = refData.safeParse(data);
       if (!parsed.success) return noticeCard('Not found', 'This card is out of date. Say "meetings" for your meetings.');
-      const meeting = await getMeeting(ctx, parsed.data.ref);
-      if (!maySeeMeeting(person, meeting)) throw new NotPermittedError(`${meeting.ref} is about a child outside your teams.`);
+      // In a shared conversation this is the redacted card, saying where the full one is.
+      const meeting = await openMeeting(ctx, person, parsed.data.ref);
       return renderMeetingCard(ctx, meeting, readerOf(context, person));
     }),
   );
@@ -80,11 +78,11 @@ export function registerMeetingRoutes(app: Application<TurnState>, { ctx, comman
         const tasks = await ctx.records.tasks.count({ requestRef: meeting.ref });
         return renderMeetingCard(ctx, meeting, reader, { notice: { text: `The outcome is recorded; ${tasks} follow-up task${tasks === 1 ? '' : 's'} created and their owners told.`, style: 'good' } });
       } catch (err) {
-        const meeting = await getMeeting(ctx, parsed.data.ref);
+        // A refusal (NotPermittedError) goes on to turns.refusalCard: it shows nothing of the meeting.
         if (err instanceof InvalidInputError) {
-          return renderMeetingCard(ctx, meeting, reader, { notice: { text: 'Nothing was recorded: please check the answers in red.', style: 'attention' }, fieldErrors: err.fields, values: data });
+          return renderMeetingCard(ctx, await openMeeting(ctx, person, parsed.data.ref), reader, { notice: { text: 'Nothing was recorded: please check the answers in red.', style: 'attention' }, fieldErrors: err.fields, values: data });
         }
-        if (err instanceof NotPermittedError || err instanceof ConflictError) return renderMeetingCard(ctx, meeting, reader, { notice: { text: err.message, style: 'warning' }, values: data });
+        if (err instanceof ConflictError) return renderMeetingCard(ctx, await openMeeting(ctx, person, parsed.data.ref), reader, { notice: { text: err.message, style: 'warning' }, values: data });
         throw err;
       }
     }),
@@ -93,11 +91,11 @@ export function registerMeetingRoutes(app: Application<TurnState>, { ctx, comman
   // FRAG-8 / MOVE-1: after a planned ending, the social worker's move request, pre-filled.
   app.adaptiveCards.actionExecute(
     'meeting.moveForm',
-    verb(async (_context, person, data) => {
+    verb(async (context, person, data) => {
       const parsed = refData.safeParse(data);
       if (!parsed.success) return noticeCard('Not found', 'This card is out of date. Say "meetings" for your meetings.');
       const values = await moveRequestFromOutcome(ctx, person, parsed.data.ref);
-      return moveRequestFormCard({ children: await childrenFor(ctx, person), now: ctx.now(), values });
+      return moveRequestFormCard({ children: await childrenFor(ctx, person), shared: readerOf(context, person).shared, now: ctx.now(), values });
     }),
   );
 }

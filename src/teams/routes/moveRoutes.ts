@@ -2,14 +2,15 @@
 // tracker (MOVE-8) and follow-up tasks.
 import type { Application, TurnState } from '@microsoft/teams-ai';
 import { z } from 'zod';
+import type { TurnContext } from 'botbuilder';
 import type { Person } from '../../domain/people';
 import { ConflictError, InvalidInputError, NotFoundError, NotPermittedError } from '../../services/errors';
-import { answerInfoRequest, confirmMove, decideMove, getMoveRequest, moveTracker, requestMove } from '../../services/moves';
+import { answerInfoRequest, confirmMove, decideMove, moveTracker, openMoveRequest, requestMove } from '../../services/moves';
 import { childrenFor } from '../../services/people';
 import { completeTask, openTasksOf } from '../../services/tasks';
 import { StoreUnavailableError } from '../../store/collection';
 import { moveRequestFormCard, moveTrackerCard, noticeCard, tasksCard } from '../cards';
-import { isChannel } from '../identity';
+import { readerOf } from '../identity';
 import { renderMoveCard, type MoveCardView } from '../moveCardRenderer';
 import { NOTHING_SAVED, type Turns } from '../turns';
 
@@ -22,58 +23,59 @@ export const MY_TASKS = /^(my )?tasks\b/i;
 export const MOVES = /^(moves|move tracker|tracker)\b/i;
 
 export function registerMoveRoutes(app: Application<TurnState>, { ctx, command, verb }: Turns): void {
-  const moveForm = async (person: Person, values?: unknown, errors?: Record<string, string>, summary?: string) => {
+  const moveForm = async (context: TurnContext, person: Person, values?: unknown, errors?: Record<string, string>, summary?: string) => {
     const children = await childrenFor(ctx, person);
     if (children.length === 0) {
       return noticeCard('No children to request a move for', 'You are not the allocated social worker of any child on the bot, and you do not manage a team. Ask your team manager if this is wrong.');
     }
-    return moveRequestFormCard({ children, now: ctx.now(), values, errors, summary });
+    return moveRequestFormCard({ children, shared: readerOf(context, person).shared, now: ctx.now(), values, errors, summary });
   };
   const myTasks = async (person: Person) => tasksCard(await openTasksOf(ctx, person), ctx.now());
   const tracker = async (person: Person) => moveTrackerCard(await moveTracker(ctx, person), ctx.now());
 
-  app.message(REQUEST_MOVE, command(async (_c, person) => moveForm(person)));
+  app.message(REQUEST_MOVE, command(async (context, person) => moveForm(context, person)));
   app.message(MY_TASKS, command(async (_c, person) => myTasks(person)));
   app.message(MOVES, command(async (_c, person) => tracker(person)));
-  app.adaptiveCards.actionExecute('move.form', verb(async (_c, person) => moveForm(person)));
+  app.adaptiveCards.actionExecute('move.form', verb(async (context, person) => moveForm(context, person)));
   app.adaptiveCards.actionExecute('tasks.show', verb(async (_c, person) => myTasks(person)));
   app.adaptiveCards.actionExecute('moves.show', verb(async (_c, person) => tracker(person)));
 
   app.adaptiveCards.actionExecute(
     'move.submit',
-    verb(async (_c, person, data) => {
+    verb(async (context, person, data) => {
       try {
         const request = await requestMove(ctx, person, data);
-        return renderMoveCard(ctx, request, 'requester', { person, inChannel: false }, {
-          notice: { text: `Sent for approval as ${request.ref}. You will be told here when it is decided.`, style: 'good' },
+        return renderMoveCard(ctx, request, 'requester', readerOf(context, person), {
+          notice: { text: `Sent for approval as ${request.ref}. You will be told in your own chat with the bot when it is decided.`, style: 'good' },
         });
       } catch (err) {
-        if (err instanceof InvalidInputError) return moveForm(person, data, err.fields);
-        if (err instanceof ConflictError) return moveForm(person, data, {}, `Nothing was sent. ${err.message}`);
-        if (err instanceof StoreUnavailableError) return moveForm(person, data, {}, NOTHING_SAVED);
+        if (err instanceof InvalidInputError) return moveForm(context, person, data, err.fields);
+        if (err instanceof ConflictError) return moveForm(context, person, data, {}, `Nothing was sent. ${err.message}`);
+        if (err instanceof StoreUnavailableError) return moveForm(context, person, data, {}, NOTHING_SAVED);
         throw err;
       }
     }),
   );
 
-  /** A move verb: parse the reference, run the change, show the request to the reader with the outcome. */
+  /**
+   * A move verb: parse the reference, run the change, show the request to the reader with the
+   * outcome. The service refuses first, before anything of the request is read for the reader: a
+   * refusal is a plain notice (turns.refusalCard) that shows nothing of the request.
+   */
   function moveVerb(view: MoveCardView, change: (person: Person, ref: string, data: Record<string, unknown>) => Promise<unknown>, done: string) {
     return verb(async (context, person, data) => {
       const parsed = refData.safeParse(data);
       if (!parsed.success) return noticeCard('Nothing changed', 'This card is out of date or damaged. Ask for the request again with "moves" or "my tasks".');
       const ref = parsed.data.ref;
-      const reader = { person, inChannel: isChannel(context) };
+      const reader = readerOf(context, person);
       try {
         await change(person, ref, data);
-        return renderMoveCard(ctx, await getMoveRequest(ctx, ref), view, reader, { notice: { text: done, style: 'good' } });
+        return renderMoveCard(ctx, await openMoveRequest(ctx, person, ref), view, reader, { notice: { text: done, style: 'good' } });
       } catch (err) {
-        const request = await getMoveRequest(ctx, ref);
         if (err instanceof InvalidInputError) {
-          return renderMoveCard(ctx, request, view, reader, { notice: { text: 'Nothing changed: please check your answer.', style: 'attention' }, fieldErrors: err.fields });
+          return renderMoveCard(ctx, await openMoveRequest(ctx, person, ref), view, reader, { notice: { text: 'Nothing changed: please check your answer.', style: 'attention' }, fieldErrors: err.fields });
         }
-        // Someone who may not act sees the request without buttons, and why.
-        if (err instanceof NotPermittedError) return renderMoveCard(ctx, request, 'observer', { ...reader, person: null }, { notice: { text: err.message, style: 'attention' } });
-        if (err instanceof ConflictError) return renderMoveCard(ctx, request, view, reader, { notice: { text: err.message, style: 'warning' } });
+        if (err instanceof ConflictError) return renderMoveCard(ctx, await openMoveRequest(ctx, person, ref), view, reader, { notice: { text: err.message, style: 'warning' } });
         throw err;
       }
     });
