@@ -286,7 +286,7 @@ describeOnEveryBackend('meetings', (freshStore) => {
     const told = await ctx.records.outbox.get(`${meeting.ref}:ending:placements:pat.placements@example.org`);
     expect(told?.content).toMatchObject({ kind: 'notice', text: expect.stringContaining('Notice must be served on the provider') });
     expect(await moveRequestFromOutcome(ctx, sam, meeting.ref)).toMatchObject({ caseRef: 'CR-1002', urgency: 'planned', proposedDate: '2027-01-08', rationale: expect.stringContaining(meeting.ref) });
-    await expect(moveRequestFromOutcome(ctx, tom, meeting.ref)).rejects.toBeInstanceOf(NotPermittedError);
+    await expect(moveRequestFromOutcome(ctx, await person('priya.patel@example.org'), meeting.ref)).rejects.toBeInstanceOf(NotPermittedError);
   });
 
   test('Disruption (END-2): offered after an urgent move ends a permanent placement; too early and involved chairs are refused', async () => {
