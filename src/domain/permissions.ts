@@ -146,7 +146,8 @@ export function authorize<A extends Action>(person: Person, action: A, subject: 
 export function refusal(action: Action, ref?: string): NotPermittedError {
   // The reference came from the presser; it is shown back only when it looks like one.
   const shown = ref && /^[A-Za-z0-9-]{1,40}$/.test(ref) ? `${ref}: ` : '';
-  return new NotPermittedError(`${shown}Only ${PERMISSIONS[action].who} may ${action}. Nothing has changed.`);
+  const changed = action.startsWith('see ') ? '' : ' Nothing has changed.';
+  return new NotPermittedError(`${shown}Only ${PERMISSIONS[action].who} may ${action}.${changed}`);
 }
 
 // ---- the README table -------------------------------------------------------------------------------

@@ -9,7 +9,7 @@ import type { ChildDoc, PersonDoc } from '../store/records';
 import { DuplicateKeyError } from '../store/collection';
 import { writeAudit } from './audit';
 import type { ServiceContext } from './context';
-import { NotOnRosterError } from './errors';
+import { NotFoundError, NotOnRosterError } from './errors';
 
 export interface ImportReport {
   created: number;
@@ -181,7 +181,9 @@ const knownUsersByRecords = new WeakMap<object, Map<string, { person: Person; un
 
 /**
  * Finds the roster entry of a Teams user: by AAD object id, or else by the email Teams gives for
- * them (looked up only on first contact, then remembered).
+ * them (looked up only on first contact, then remembered). An entry already linked to one Teams
+ * user is never re-linked to another by an email match (a guest, or another tenant, can carry the
+ * same address): that is refused and audited; `psb roster unlink <email>` undoes a link on purpose.
  *
  * Every turn starts here, so the entry found by object id is kept for ROSTER_TRUSTED_FOR_MS: a
  * store read fewer per turn. A roster import in this process forgets them at once; one run
@@ -211,6 +213,11 @@ export async function identify(
   if (!found) throw new NotOnRosterError();
   const doc = await ctx.records.people.get(normaliseEmail(found));
   if (!doc) throw new NotOnRosterError();
+  if (doc.aadObjectId && doc.aadObjectId !== objectId) {
+    await writeAudit(ctx, { actor: objectId ? `teams:${objectId}` : 'teams:unknown', action: 'roster.relink-refused', subject: doc.id, details: { aadObjectId: objectId ?? null, linkedTo: doc.aadObjectId } });
+    ctx.log.warn({ personId: doc.id }, 'a different Teams user matched a linked roster entry by email: refused');
+    throw new NotOnRosterError();
+  }
   if (objectId && doc.aadObjectId !== objectId) {
     // Remember the object id; a clash with a concurrent first contact is harmless (same value).
     const updated = await ctx.records.people.updateIfVersion(doc._id, doc.version, { aadObjectId: objectId, updatedAt: ctx.now().toISOString() });
@@ -218,6 +225,25 @@ export async function identify(
     return toPerson(updated ?? { ...doc, aadObjectId: objectId });
   }
   return toPerson(doc);
+}
+
+/**
+ * Forgets the Teams user a roster entry is linked to, so that the next person to speak with its
+ * email is linked (psb roster unlink): for a person whose Teams account was replaced. Audited.
+ */
+export async function unlinkTeamsUser(ctx: ServiceContext, emailAddress: string, actor: string): Promise<{ unlinked: string | null }> {
+  const id = normaliseEmail(emailAddress);
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const doc = await ctx.records.people.get(id);
+    if (!doc) throw new NotFoundError(`${id} is not on the roster.`);
+    if (!doc.aadObjectId) return { unlinked: null };
+    const updated = await ctx.records.people.updateIfVersion(doc._id, doc.version, { aadObjectId: null, updatedAt: ctx.now().toISOString() });
+    if (!updated) continue;
+    knownUsersByRecords.delete(ctx.records); // counts at once in this process; elsewhere within ROSTER_TRUSTED_FOR_MS
+    await writeAudit(ctx, { actor, action: 'roster.unlinked-teams-user', subject: doc.id, details: { aadObjectId: doc.aadObjectId } });
+    return { unlinked: doc.aadObjectId };
+  }
+  throw new Error(`${id} kept changing while it was unlinked; try again`);
 }
 
 const copyOf = (person: Person): Person => ({ ...person, roles: [...person.roles], teams: [...person.teams] });

@@ -91,6 +91,6 @@ describe('more information, confirmation and channels, over HTTP', () => {
     const [tracker] = await h.user(PEOPLE.tom).say('moves');
     expect(cardText(firstCard(tracker.activity))).toContain('CR-1002');
     const [refused] = await sam.say('moves');
-    expect(cardText(firstCard(refused.activity))).toContain('The move tracker is for managers');
+    expect(cardText(firstCard(refused.activity))).toContain('Only managers, the performance team and administrators may see the move tracker.');
   });
 });

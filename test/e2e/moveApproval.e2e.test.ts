@@ -85,7 +85,7 @@ describe('placement move approval, over HTTP', () => {
     const status = await submitRequest();
     const ref = /PM-\d{4}-\d{4}/.exec(cardText(status))![0];
     const refused = await sam.press('move.decide', { ref, outcome: 'approved', comment: '' });
-    expect(cardText(refused.body.value)).toContain(`Only a Head of Service for North can decide ${ref}`);
+    expect(cardText(refused.body.value)).toContain(`${ref}: Only a Head of Service of the child's team who did not ask for the move may decide a move.`);
     const stored = await h.bot.services.records.moveRequests.get(ref);
     expect(stored!.state).toBe('pending');
     expect(stored!.decision).toBeNull();

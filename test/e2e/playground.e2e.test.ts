@@ -124,7 +124,7 @@ describeWithPlayground('with the Microsoft 365 Agents Playground', () => {
     // Sam sends the same button's data from his own chat, as a forged card would.
     const lastOfSam = sam.messages[sam.messages.length - 1]!;
     const refused = await sam.press(lastOfSam.messageId, approve.verb, { ...approve.data, comment: '' });
-    expect(cardText(refused.value)).toContain(`Only a Head of Service for North can decide ${ref}`);
+    expect(cardText(refused.value)).toContain(`${ref}: Only a Head of Service of the child's team who did not ask for the move may decide a move.`);
     expect(cardActions(refused.value).has('Approve')).toBe(false);
     expect((await bot.services.records.moveRequests.get(ref))!.state).toBe('pending');
   });

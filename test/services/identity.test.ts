@@ -2,7 +2,8 @@
 // process keeps the entry it found for 30 seconds; a roster change in the same process counts at
 // once, and one made elsewhere (psb, another instance) within those 30 seconds.
 import type { ServiceContext } from '../../src/services/context';
-import { childrenFor, identify, importChildren, importRoster, ROSTER_TRUSTED_FOR_MS } from '../../src/services/people';
+import { NotFoundError, NotOnRosterError } from '../../src/services/errors';
+import { childrenFor, identify, importChildren, importRoster, ROSTER_TRUSTED_FOR_MS, unlinkTeamsUser } from '../../src/services/people';
 import type { Store } from '../../src/store/collection';
 import { describeOnEveryBackend, serviceContextOn } from '../support/backends';
 
@@ -70,6 +71,32 @@ describeOnEveryBackend('identifying a Teams user', (freshStore) => {
     const first = await identify(ctx, SAM_AAD, noEmail);
     first.roles.push('admin' as never);
     expect((await identify(ctx, SAM_AAD, noEmail)).roles).toEqual(['social_worker']);
+  });
+
+  test('a roster entry linked to one Teams user is never re-linked to another by an email match: refused and audited', async () => {
+    const ctx = await contextOn(store);
+    await importRoster(ctx, roster('social_worker'), 'test');
+    const guest = '00000000-0000-4000-8000-0000000000ee';
+    await expect(identify(ctx, guest, async () => 'Sam.Social@example.org')).rejects.toBeInstanceOf(NotOnRosterError);
+    await expect(identify(ctx, undefined, async () => 'sam.social@example.org')).rejects.toBeInstanceOf(NotOnRosterError);
+    expect((await ctx.records.people.get('sam.social@example.org'))!.aadObjectId).toBe(SAM_AAD);
+    const refused = await ctx.records.audit.find({ subject: 'sam.social@example.org', action: 'roster.relink-refused' });
+    expect(refused.map((a) => a.actor).sort()).toEqual([`teams:${guest}`, 'teams:unknown']);
+    // The real Sam is still Sam.
+    expect(await identify(ctx, SAM_AAD, noEmail)).toMatchObject({ id: 'sam.social@example.org' });
+  });
+
+  test('unlinking (psb roster unlink) lets the next user with the email be linked; audited', async () => {
+    const ctx = await contextOn(store);
+    await importRoster(ctx, roster('social_worker'), 'test');
+    await identify(ctx, SAM_AAD, noEmail);
+    expect(await unlinkTeamsUser(ctx, 'SAM.social@example.org', 'cli')).toEqual({ unlinked: SAM_AAD });
+    expect(await unlinkTeamsUser(ctx, 'sam.social@example.org', 'cli')).toEqual({ unlinked: null });
+    await expect(identify(ctx, SAM_AAD, noEmail)).rejects.toBeInstanceOf(NotOnRosterError);
+    const replacement = '00000000-0000-4000-8000-0000000000aa';
+    expect(await identify(ctx, replacement, async () => 'sam.social@example.org')).toMatchObject({ id: 'sam.social@example.org', aadObjectId: replacement });
+    expect((await ctx.records.audit.find({ subject: 'sam.social@example.org' })).map((a) => a.action)).toEqual(expect.arrayContaining(['roster.unlinked-teams-user', 'roster.linked-teams-user']));
+    await expect(unlinkTeamsUser(ctx, 'nobody@example.org', 'cli')).rejects.toBeInstanceOf(NotFoundError);
   });
 });
 

@@ -8,11 +8,12 @@ import { digestPreview, digestStop, digestSubscribe } from './digest';
 import { episodesImport } from './episodes';
 import { ask, guidanceFeedback } from './guidance';
 import { kpi } from './kpi';
-import { childrenImport, rosterImport } from './people';
+import { childrenImport, rosterImport, rosterUnlink } from './people';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each command has its own argument and option types
 export const COMMANDS: Array<CliCommand<any, any>> = [
   rosterImport,
+  rosterUnlink,
   childrenImport,
   episodesImport,
   kpi,

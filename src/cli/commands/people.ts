@@ -1,6 +1,7 @@
 // Roster and children imports.
 import { readFileSync } from 'node:fs';
-import { importChildren, importRoster, type ImportReport } from '../../services/people';
+import { z } from 'zod';
+import { importChildren, importRoster, unlinkTeamsUser, type ImportReport } from '../../services/people';
 import { arg, defineCommand, type CliIo } from '../command';
 
 function printImport(io: CliIo, what: string, file: string, report: ImportReport): number {
@@ -17,6 +18,20 @@ export const rosterImport = defineCommand({
   needsStore: true,
   async run({ args: { file }, ctx, io }) {
     return printImport(io, 'Roster', file, await importRoster(ctx!, readFileSync(file, 'utf8'), 'cli'));
+  },
+});
+
+export const rosterUnlink = defineCommand({
+  words: ['roster', 'unlink'],
+  summary: 'forget the Teams user a roster entry is linked to (the next to use the bot with that email is linked); audited',
+  args: { email: arg('email', "the person's roster email", z.string().trim().email('must be an email address')) },
+  options: {},
+  needsStore: true,
+  async run({ args: { email }, ctx, io }) {
+    // An email not on the roster is a NotFoundError: psb says so and exits 1.
+    const { unlinked } = await unlinkTeamsUser(ctx!, email, 'cli');
+    io.out(unlinked ? `${email}: unlinked from Teams user ${unlinked}. The next person to use the bot with this email is linked to it.` : `${email} was not linked to a Teams user.`);
+    return 0;
   },
 });
 
