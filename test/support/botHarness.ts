@@ -4,6 +4,8 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { loadConfig } from '../../src/config';
+import { formatDate } from '../../src/domain/dates';
+import type { Records } from '../../src/store/records';
 import { silentLogger } from '../../src/services/context';
 import { importChildren, importRoster } from '../../src/services/people';
 import { startBot, type RunningBot } from '../../src/startBot';
@@ -31,7 +33,43 @@ export interface Harness {
   dataDir: string;
   user(member: Member): TeamsUser;
   restart(): Promise<void>;
+  /** Stops the bot and the connector; fails if the bot showed a child's name or stored free text in a shared conversation. */
   stop(): Promise<void>;
+  /** What the bot must never show in a shared conversation: every child's name and date of birth, and every free text stored. */
+  secrets(): Promise<string[]>;
+}
+
+/** Free text shorter than this is too common to mean anything ("no", "N/A"). */
+const SHORTEST_SECRET = 8;
+
+/**
+ * Everything the store holds that a shared conversation must never show: each child's name (and
+ * first name) and date of birth, and the text workers typed into move requests, alerts and meetings.
+ */
+export async function storedSecrets(records: Records): Promise<string[]> {
+  const secrets: Array<string | null | undefined> = [];
+  for (const child of await records.children.find({})) {
+    secrets.push(child.name, child.name.split(' ')[0], child.dateOfBirth, formatDate(child.dateOfBirth));
+  }
+  for (const r of await records.moveRequests.find({})) {
+    secrets.push(r.rationale, r.reasonOther, r.safeguardingIssue, r.alternativesConsidered, r.virtualSchoolAdvice, r.childToldPlan, r.decision?.comment);
+    for (const q of r.infoRequests) secrets.push(q.question, q.answer);
+  }
+  for (const a of await records.fragilityAlerts.find({})) secrets.push(a.description, a.supportInPlace, a.closure?.reason);
+  for (const m of await records.meetings.find({})) {
+    secrets.push(m.childAttendanceReason, m.outcome?.summary, m.outcome?.serviceNeeded, ...(m.outcome?.actions ?? []).map((x) => x.what));
+  }
+  const meaningful = (s: string | null | undefined): s is string => !!s && (s.trim().length >= SHORTEST_SECRET || /^[A-Z][a-z]{3,}$/.test(s)); // or a first name
+  return [...new Set(secrets.filter(meaningful))];
+}
+
+/** The example children's names and birth dates, for when the store cannot be read at the end of a test. */
+function exampleChildSecrets(): string[] {
+  const [, ...rows] = readFileSync(path.join(EXAMPLES, 'children.csv'), 'utf8').trim().split('\n');
+  return rows.flatMap((row) => {
+    const [, name, dateOfBirth] = row.split(',');
+    return [name, name.split(' ')[0], dateOfBirth, formatDate(dateOfBirth)];
+  });
 }
 
 /**
@@ -65,9 +103,14 @@ export async function startHarness(options: { store?: () => Promise<Store>; now?
       harness.bot = bot;
       harness.url = `http://127.0.0.1:${bot.port}`;
     },
+    secrets: () => storedSecrets(bot.services.records),
     stop: async () => {
+      // The whole end-to-end suite is checked: nothing private in a channel, group chat or meeting chat.
+      const secrets = await storedSecrets(bot.services.records).catch(() => exampleChildSecrets());
       await bot.stop();
       await connector.stop();
+      const leaks = connector.sharedLeaks(secrets);
+      if (leaks.length > 0) throw new Error(`The bot showed private details in a shared conversation:\n${leaks.join('\n')}`);
     },
   };
   return harness;

@@ -3,7 +3,11 @@
 //   message the bot sends or updates, answers member look-ups, and can be told to fail or to hold
 //   a call open without answering;
 // - `TeamsUser` posts Teams-shaped activities (messages, Action.Execute invokes) to the bot's
-//   /api/messages, as the Teams service would.
+//   /api/messages, as the Teams service would, in the user's personal chat or (`in(...)`) in a
+//   channel, group chat or meeting chat;
+// - the connector knows which conversations are personal, so `sharedLeaks` can check everything the
+//   bot showed in a shared one (messages, updates and the cards it answered presses with) for a
+//   child's name or a worker's free text (the harness runs it when every end-to-end test stops).
 import http from 'node:http';
 import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
@@ -36,8 +40,20 @@ type Failure = { status: number; retryAfter?: string };
  */
 type Hold = { conversationId: string; recorded: boolean };
 
+/** A channel, group chat or meeting chat: everyone in it sees what the bot shows there. */
+export interface SharedConversation {
+  id: string;
+  type: 'channel' | 'groupChat';
+  /** For a meeting's chat (a group chat with the meeting's id). */
+  meetingId?: string;
+}
+
 export class FakeConnector {
   readonly activities: SentActivity[] = [];
+  /** The users' own chats with the bot; every other conversation is shared. */
+  readonly personalConversations = new Set<string>();
+  /** Cards the bot answered a press in a shared conversation with (they replace the card there). */
+  readonly sharedInvokeResponses: Array<{ conversationId: string; card: unknown }> = [];
   readonly members = new Map<string, Member>();
   private failures: Failure[] = [];
   private holds: Hold[] = [];
@@ -67,6 +83,25 @@ export class FakeConnector {
   /** The next `count` sends or updates to `conversationId` are held open and never answered. */
   holdNext(count: number, conversationId: string, { recorded = false } = {}): void {
     for (let i = 0; i < count; i++) this.holds.push({ conversationId, recorded });
+  }
+
+  /**
+   * Every place a forbidden string (a child's name, a stored free text) appears in what the bot
+   * showed in a shared conversation; empty when there is none.
+   */
+  sharedLeaks(forbidden: string[]): string[] {
+    const needles = [...new Set(forbidden.map((f) => f.trim()).filter((f) => f.length >= 4))];
+    const shown = [
+      ...this.activities.filter((a) => !this.personalConversations.has(a.conversationId)).map((a) => ({ where: `${a.kind} to ${a.conversationId}`, what: a.activity })),
+      ...this.sharedInvokeResponses.map((r) => ({ where: `press answered in ${r.conversationId}`, what: r.card })),
+    ];
+    const leaks: string[] = [];
+    for (const { where, what } of shown) {
+      // Every string of it, with Markdown escapes undone, so that "Riley\\_Sample" hides nothing.
+      const text = stringsOf(what).join('\n').replace(/\\([\\`*_[\]<>~])/g, '$1').toLowerCase();
+      for (const needle of needles) if (text.includes(needle.toLowerCase())) leaks.push(`${where}: "${needle}"`);
+    }
+    return leaks;
   }
 
   sentTo(conversationId: string): SentActivity[] {
@@ -139,6 +174,14 @@ export class FakeConnector {
   }
 }
 
+/** Every string value in an activity or card, however deep. */
+function stringsOf(node: unknown): string[] {
+  if (typeof node === 'string') return [node];
+  if (Array.isArray(node)) return node.flatMap(stringsOf);
+  if (node && typeof node === 'object') return Object.values(node).flatMap(stringsOf);
+  return [];
+}
+
 /** The text of every TextBlock and fact in a card, for assertions that read like what a person sees. */
 export function cardText(card: unknown): string {
   const parts: string[] = [];
@@ -177,7 +220,7 @@ export function firstCard(activity: SentActivity['activity']): any {
 
 const TENANT = '72f988bf-86f1-41af-91ab-2d7cd011db47';
 
-/** A Teams user talking to the bot in their personal chat. */
+/** A Teams user talking to the bot: in their personal chat, or (`in`) in a shared conversation. */
 export class TeamsUser {
   readonly conversationId: string;
 
@@ -185,12 +228,25 @@ export class TeamsUser {
     readonly member: Member,
     private readonly botUrl: () => string,
     private readonly connector: FakeConnector,
+    private readonly shared: SharedConversation | null = null,
   ) {
-    this.conversationId = `a:personal-${member.aadObjectId}`;
+    this.conversationId = shared ? shared.id : `a:personal-${member.aadObjectId}`;
+    if (!shared) connector.personalConversations.add(this.conversationId);
     connector.members.set(member.id, member);
   }
 
+  /** The same person in a channel, group chat or meeting chat. */
+  in(conversation: SharedConversation): TeamsUser {
+    return new TeamsUser(this.member, this.botUrl, this.connector, conversation);
+  }
+
   private base(type: string) {
+    const shared = this.shared;
+    const channelData = !shared
+      ? { tenant: { id: TENANT } }
+      : shared.type === 'channel'
+        ? { tenant: { id: TENANT }, team: { id: '19:team@thread.tacv2' }, channel: { id: shared.id } }
+        : { tenant: { id: TENANT }, ...(shared.meetingId ? { meeting: { id: shared.meetingId } } : {}) };
     return {
       type,
       id: `act-${randomUUID()}`,
@@ -199,8 +255,8 @@ export class TeamsUser {
       serviceUrl: this.connector.url,
       from: { id: this.member.id, name: this.member.name, aadObjectId: this.member.aadObjectId },
       recipient: { id: '28:bot-id', name: 'Placement Stability Bot' },
-      conversation: { id: this.conversationId, conversationType: 'personal', tenantId: TENANT },
-      channelData: { tenant: { id: TENANT } },
+      conversation: { id: this.conversationId, conversationType: shared?.type ?? 'personal', tenantId: TENANT, ...(shared ? { isGroup: true } : {}) },
+      channelData,
       locale: 'en-GB',
     };
   }
@@ -214,18 +270,24 @@ export class TeamsUser {
   /** Sends a chat message; resolves with what the bot said back in this chat. */
   async say(text: string): Promise<SentActivity[]> {
     const before = this.connector.sentTo(this.conversationId).length;
-    const { status } = await this.post({ ...this.base('message'), text });
+    // In a shared conversation the bot hears only messages that @mention it.
+    const mention = this.shared
+      ? { text: `<at>Placement Stability Bot</at> ${text}`, entities: [{ type: 'mention', mentioned: { id: '28:bot-id', name: 'Placement Stability Bot' }, text: '<at>Placement Stability Bot</at>' }] }
+      : { text };
+    const { status } = await this.post({ ...this.base('message'), ...mention });
     if (status >= 300) throw new Error(`bot answered ${status}`);
     return this.connector.sentTo(this.conversationId).slice(before);
   }
 
   /** Presses an Action.Execute button (with the inputs' values); resolves with the invoke response. */
   async press(verb: string, data: Record<string, unknown>, replyToId = `msg-${randomUUID()}`): Promise<{ status: number; body: any }> {
-    return this.post({
+    const answer = await this.post({
       ...this.base('invoke'),
       name: 'adaptiveCard/action',
       replyToId,
       value: { action: { type: 'Action.Execute', verb, data } },
     });
+    if (this.shared && answer.body?.value) this.connector.sharedInvokeResponses.push({ conversationId: this.conversationId, card: answer.body.value });
+    return answer;
   }
 }
