@@ -210,14 +210,15 @@ export function noticeCard(title: string, text: string, facts: Array<{ title: st
   return renderCard('notice', { title, text, facts });
 }
 
-export function tasksCard(tasks: TaskDoc[], now: Date, notice?: { text: string; color: 'Good' | 'Attention' }): AdaptiveCard {
+/** `shared`: said in a channel or group chat, where an action's own words (a meeting chair wrote them) are not shown. */
+export function tasksCard(tasks: TaskDoc[], now: Date, notice?: { text: string; color: 'Good' | 'Attention' }, shared = false): AdaptiveCard {
   const today = ukDate(now);
   return renderCard('tasks', {
     notice: notice?.text ?? '',
     noticeColor: notice?.color ?? 'Default',
     tasks: tasks.map((t) => ({
       id: t._id,
-      title: plainText(t.title),
+      title: shared && t.kind === 'action' ? `An action agreed at ${t.requestRef}` : plainText(t.title),
       detail: `${t.caseRef} · ${t.requestRef} · ${t.dueDate < today ? 'OVERDUE, was due' : 'due'} ${formatDate(t.dueDate)} · ${t.ruleIds.join(', ')}`,
       dueColor: t.dueDate < today ? 'Attention' : 'Default',
     })),

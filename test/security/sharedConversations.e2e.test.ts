@@ -115,6 +115,56 @@ describe('shared conversations show case references and facts only', () => {
   });
 });
 
+describe('a meeting\'s own chat is shared', () => {
+  const STEVE = { id: '29:steve', name: 'Steve Supervising', aadObjectId: '00000000-0000-0000-0000-00000000a011', email: 'steve.ssw@example.org' };
+  const FIONA = { id: '29:fiona', name: 'Fiona Foster', aadObjectId: '00000000-0000-0000-0000-00000000a012', email: 'fiona.foster@example.org' };
+  const SUMMARY = 'Agreed therapeutic parenting support; the carer feels able to continue for now.';
+  const ACTION = 'Book six sessions with the Riverside therapeutic parenting service';
+  let h: Harness;
+  let clock: number;
+  beforeEach(async () => {
+    clock = Date.now();
+    h = await startHarness({ now: () => new Date(clock) });
+  });
+  afterEach(() => h.stop());
+
+  test('the chair records the outcome in the meeting chat: the card there shows the decision, not the summary or the actions; "my tasks" there neither', async () => {
+    const sam = h.user(PEOPLE.sam);
+    const fiona = h.user(FIONA);
+    const steve = h.user(STEVE);
+    for (const u of [fiona, steve, h.user(PEOPLE.tom)]) await u.say('hi');
+    const raised = (await sam.press('alert.submit', { caseRef: 'CR-1001', triggers: 'carer-struggling', description: DESCRIPTION, immediateSafeguardingRisk: 'no', supportInPlace: '', noticedOn: '' })).body.value;
+    const alertRef = /FA-\d{4}-\d{4}/.exec(cardText(raised))![0];
+    const proposal = (await sam.press('meeting.propose', { alertRef, type: 'stability' })).body.value;
+    const convene = cardActions(proposal).get('Send the invitations')!;
+    const date = new Date(clock + 3 * 86_400_000).toISOString().slice(0, 10);
+    const convened = (await sam.press(convene.verb, { ...convene.data, date, time: '10:00', durationMinutes: '60', chair: 'fiona.foster@example.org', minuteTaker: 'ada.admin@example.org', childAttendance: 'second-part', childAttendanceReason: 'She asked to join once the adults have talked it through.' })).body.value;
+    const ref = /MT-\d{4}-\d{4}/.exec(cardText(convened))![0];
+
+    // The invitation Fiona received carries the outcome form; she uses it in the meeting's chat.
+    const invitation = await h.connector.waitFor(() => h.connector.sentTo(fiona.conversationId).map((a) => firstCard(a.activity)).find((c) => c && cardText(c).includes(ref)));
+    const record = [...cardActions(invitation).values()].find((a) => a.verb === 'meeting.outcome');
+    clock += 3 * 86_400_000 + 8 * 3_600_000;
+    const chat = meetingChat();
+    const outcome = (await fiona.in(chat).press('meeting.outcome', {
+      ...(record?.data ?? { ref }), decision: 'support-package-agreed', summary: SUMMARY, reviewDate: new Date(clock + 28 * 86_400_000).toISOString().slice(0, 10),
+      minuteTaker: 'ada.admin@example.org', action1What: ACTION, action1Owner: 'steve.ssw@example.org', action1Due: new Date(clock + 7 * 86_400_000).toISOString().slice(0, 10),
+    })).body.value;
+    const text = cardText(outcome);
+    expect(text).toContain('The outcome is recorded');
+    expect(text).toContain('Support package agreed');
+    expect(text).toContain(WHERE_FULL);
+    for (const typed of [SUMMARY, ACTION, 'asked to join once']) expect(text).not.toContain(typed);
+    expect(JSON.stringify(outcome)).not.toMatch(/Jamie|Alex Carer/);
+
+    const [tasks] = await steve.in(chat).say('my tasks');
+    expect(cardText(firstCard(tasks.activity))).toContain(`An action agreed at ${ref}`);
+    expect(cardText(firstCard(tasks.activity))).not.toContain(ACTION);
+    const [own] = await steve.say('my tasks');
+    expect(cardText(firstCard(own.activity))).toContain(ACTION);
+  });
+});
+
 describe('free text is shown as plain text in every card', () => {
   let h: Harness;
   beforeEach(async () => {

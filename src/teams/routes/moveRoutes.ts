@@ -11,6 +11,7 @@ import { completeTask, openTasksOf } from '../../services/tasks';
 import { StoreUnavailableError } from '../../store/collection';
 import { moveRequestFormCard, moveTrackerCard, noticeCard, tasksCard } from '../cards';
 import { readerOf } from '../identity';
+import { plainText } from '../plainText';
 import { renderMoveCard, type MoveCardView } from '../moveCardRenderer';
 import { NOTHING_SAVED, type Turns } from '../turns';
 
@@ -30,14 +31,14 @@ export function registerMoveRoutes(app: Application<TurnState>, { ctx, command, 
     }
     return moveRequestFormCard({ children, shared: readerOf(context, person).shared, now: ctx.now(), values, errors, summary });
   };
-  const myTasks = async (person: Person) => tasksCard(await openTasksOf(ctx, person), ctx.now());
+  const myTasks = async (context: TurnContext, person: Person) => tasksCard(await openTasksOf(ctx, person), ctx.now(), undefined, readerOf(context, person).shared);
   const tracker = async (person: Person) => moveTrackerCard(await moveTracker(ctx, person), ctx.now());
 
   app.message(REQUEST_MOVE, command(async (context, person) => moveForm(context, person)));
-  app.message(MY_TASKS, command(async (_c, person) => myTasks(person)));
+  app.message(MY_TASKS, command(async (context, person) => myTasks(context, person)));
   app.message(MOVES, command(async (_c, person) => tracker(person)));
   app.adaptiveCards.actionExecute('move.form', verb(async (context, person) => moveForm(context, person)));
-  app.adaptiveCards.actionExecute('tasks.show', verb(async (_c, person) => myTasks(person)));
+  app.adaptiveCards.actionExecute('tasks.show', verb(async (context, person) => myTasks(context, person)));
   app.adaptiveCards.actionExecute('moves.show', verb(async (_c, person) => tracker(person)));
 
   app.adaptiveCards.actionExecute(
@@ -87,15 +88,19 @@ export function registerMoveRoutes(app: Application<TurnState>, { ctx, command, 
 
   app.adaptiveCards.actionExecute(
     'task.done',
-    verb(async (_c, person, data) => {
+    verb(async (context, person, data) => {
+      const shared = readerOf(context, person).shared;
       const parsed = taskData.safeParse(data);
-      if (!parsed.success) return tasksCard(await openTasksOf(ctx, person), ctx.now(), { text: 'That button is out of date; here are your tasks now.', color: 'Attention' });
+      if (!parsed.success) return tasksCard(await openTasksOf(ctx, person), ctx.now(), { text: 'That button is out of date; here are your tasks now.', color: 'Attention' }, shared);
       try {
         const task = await completeTask(ctx, person, parsed.data.taskId);
-        return tasksCard(await openTasksOf(ctx, person), ctx.now(), { text: `Marked done: ${task.title} (${task.caseRef}).`, color: 'Good' });
+        const what = shared && task.kind === 'action' ? `an action agreed at ${task.requestRef}` : plainText(task.title);
+        return tasksCard(await openTasksOf(ctx, person), ctx.now(), { text: `Marked done: ${what} (${task.caseRef}).`, color: 'Good' }, shared);
       } catch (err) {
         if (err instanceof NotPermittedError || err instanceof NotFoundError || err instanceof ConflictError) {
-          return tasksCard(await openTasksOf(ctx, person), ctx.now(), { text: err.message, color: 'Attention' });
+          // A conflict names the task by its title: not in a shared conversation.
+          const text = shared && err instanceof ConflictError ? 'That task was already marked done, or changed meanwhile: here are your tasks now.' : plainText(err.message);
+          return tasksCard(await openTasksOf(ctx, person), ctx.now(), { text, color: 'Attention' }, shared);
         }
         throw err;
       }
