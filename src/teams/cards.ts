@@ -206,8 +206,9 @@ export function moveRequestCard(o: MoveCardOptions): AdaptiveCard {
 
 // ---- notices, tasks, tracker, help --------------------------------------------------------------
 
+/** A notice's text can carry what someone typed (a decision's reason, an alert's closing reason): shown as plain text. */
 export function noticeCard(title: string, text: string, facts: Array<{ title: string; value: string }> = []): AdaptiveCard {
-  return renderCard('notice', { title, text, facts });
+  return renderCard('notice', { title: plainText(title), text: plainText(text), facts: facts.map((f) => ({ title: f.title, value: plainText(f.value) })) });
 }
 
 /** `shared`: said in a channel or group chat, where an action's own words (a meeting chair wrote them) are not shown. */

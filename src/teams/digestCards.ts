@@ -3,6 +3,7 @@
 import { describeAge, formatDate } from '../domain/dates';
 import type { DigestData } from '../services/digest';
 import { renderCard, type AdaptiveCard } from './cards';
+import { plainText } from './plainText';
 
 /** Lines per section before "and N more". */
 export const MAX_LINES = 15;
@@ -44,14 +45,14 @@ export function digestCard(d: DigestData, now: Date): AdaptiveCard {
         'None.',
         d.pendingApprovals.some((p) => p.urgent) ? 'Attention' : 'Default',
       ),
-      section('Decisions since the last digest', d.decisionsSince.map((x) => `${x.ref} · ${x.caseRef} · ${x.outcome} by ${x.byName}`), 'None.'),
+      section('Decisions since the last digest', d.decisionsSince.map((x) => `${x.ref} · ${x.caseRef} · ${x.outcome} by ${plainText(x.byName)}`), 'None.'),
       section(
         'Open fragility alerts',
         d.openAlerts.map((a) => `${a.ref} · ${a.caseRef}${a.urgent ? ' · URGENT' : ''} · ${a.summary} · ${describeAge(a.raisedAt, now)}`),
         'None.',
       ),
       section('Meetings and reviews in the next 7 days', d.upcomingMeetings.map((x) => `${formatDate(x.date)} · ${x.type} · ${x.caseRef} · ${x.ref}`), 'None.'),
-      section('Overdue follow-up tasks', d.overdueTasks.map((t) => `${t.caseRef} · ${t.typed ? `an action agreed at ${t.ref}` : t.title} · ${t.ownerName} · was due ${formatDate(t.dueDate)}`), 'None.', d.overdueTasks.length ? 'Attention' : 'Default'),
+      section('Overdue follow-up tasks', d.overdueTasks.map((t) => `${t.caseRef} · ${t.typed ? `an action agreed at ${t.ref}` : t.title} · ${plainText(t.ownerName)} · was due ${formatDate(t.dueDate)}`), 'None.', d.overdueTasks.length ? 'Attention' : 'Default'),
       section('Moves whose coding needs attention (MOVE-7)', d.codingToFix.map((c) => `${c.caseRef} · ${c.title}`), 'None.'),
     ],
   });

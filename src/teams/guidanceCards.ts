@@ -7,6 +7,7 @@
 import type { GuidanceReply } from '../services/guidance';
 import type { GuidanceAnswer, TopicRef } from '../guidance/types';
 import { renderCard, type AdaptiveCard } from './cards';
+import { plainText } from './plainText';
 
 export interface GuidanceCardOptions {
   /** Offer the feedback buttons (default true); off on the card that thanks for feedback. */
@@ -29,7 +30,8 @@ const SAFEGUARDING_LEAD =
 
 /** The card answering a question typed in chat. */
 export function guidanceAnswerCard(answer: GuidanceReply, opts: GuidanceCardOptions = {}): AdaptiveCard {
-  return renderGuidanceCard(answer, 'You asked', answer.question, opts);
+  // What the person typed, shown back as plain text.
+  return renderGuidanceCard(answer, 'You asked', plainText(answer.question), opts);
 }
 
 /** The card for a topic chosen with a button (a related topic or suggestion), built by topicAnswer(). */
