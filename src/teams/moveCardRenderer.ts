@@ -1,6 +1,7 @@
 // Builds the card for a move request as a given reader should see it, from the stored state.
 // Used both to answer a button press and by the sender when it posts or updates a copy.
 import type { FieldErrors } from '../domain/moves';
+import { may } from '../domain/permissions';
 import type { ServiceContext } from '../services/context';
 import { toChild } from '../services/people';
 import type { MoveRequestDoc } from '../store/records';
@@ -19,10 +20,12 @@ export async function renderMoveCard(
   const childDoc = await ctx.records.children.get(request.caseRef);
   const child = childDoc ? toChild(childDoc) : null;
   const tasks = view === 'requester' ? await ctx.records.tasks.find({ requestRef: request.ref }, { sort: { dueDate: 1 } }) : [];
+  // An approver's copy for someone who may not decide it (a Head of Service who asked for the move) has no buttons.
+  const mayDecide = !reader.person || may(reader.person, 'decide a move', { request, child });
   return moveRequestCard({
     request,
     child,
-    view,
+    view: view === 'approver' && !mayDecide ? 'observer' : view,
     show: disclosureFor(reader, child),
     tasks,
     notice: extras.notice,

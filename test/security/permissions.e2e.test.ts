@@ -103,10 +103,10 @@ describe('separation of duties', () => {
     await hana.say('hi');
     await harry.say('hi');
     const ref = /PM-\d{4}-\d{4}/.exec(cardText((await hana.press('move.submit', validMoveForm({ caseRef: 'CR-1001', rationale: RATIONALE }))).body.value))![0];
-    // Hana is sent the approval card too (she is a Head of Service for North), but may not use it.
-    const hers = await h.connector.waitFor(() => h.connector.sentTo(hana.conversationId).map((a) => firstCard(a.activity)).find((c) => cardActions(c).has('Approve') && cardText(c).includes(ref)));
-    const approve = cardActions(hers).get('Approve')!;
-    expectShowsNothingButTheRule((await hana.press(approve.verb, { ...approve.data, comment: '' })).body.value);
+    // Hana's own copy (she is a Head of Service for North) has no decision buttons; a forged press is refused.
+    const hers = await h.connector.waitFor(() => h.connector.sentTo(hana.conversationId).map((a) => firstCard(a.activity)).find((c) => c && cardText(c).includes(`Placement move request ${ref}`) && !cardText(c).includes('Sent for approval')));
+    expect(cardActions(hers).has('Approve')).toBe(false);
+    expectShowsNothingButTheRule((await hana.press('move.decide', { ref, outcome: 'approved', comment: '' })).body.value);
     expect((await h.bot.services.records.moveRequests.get(ref))!.state).toBe('pending');
 
     const his = await h.connector.waitFor(() => h.connector.sentTo(harry.conversationId).map((a) => firstCard(a.activity)).find((c) => cardActions(c).has('Approve') && cardText(c).includes(ref)));
