@@ -25,7 +25,8 @@ function strings(data: unknown): Record<string, string> {
 /** Who someone is, as a reader may see it: roster people by name; others (carers, parents) by name only where names may be shown. */
 function who(a: { name?: string | null; email?: string | null; personId: string | null }, show: Disclosure): string {
   if (a.personId) return plainText(a.name ?? a.email ?? a.personId);
-  return show.privateName(a.name) ?? plainText(a.email ?? '');
+  // A carer's or parent's email says who they are as much as their name: neither in a shared conversation.
+  return show.privateName(a.name) ?? (show.shared ? '' : plainText(a.email ?? ''));
 }
 
 // ---- the convene form ---------------------------------------------------------------------------
