@@ -130,7 +130,8 @@ export async function closeAlert(ctx: ServiceContext, person: Person, ref: strin
 /** Closes the alert if it is still open (a meeting outcome replayed after a restart closes nothing twice). */
 export async function closeOpenAlert(ctx: ServiceContext, ref: string, closure: AlertClosure): Promise<FragilityAlertDoc> {
   const { after } = await changeAlert(ctx, ref, (current) => {
-    if (current.state !== 'open') throw new ConflictError(`${ref} was already closed by ${current.closure?.byName ?? 'someone'}: ${current.closure?.reason ?? ''}`.trim());
+    // The reason is not repeated here: the message may be shown in a shared conversation, the card shows it where it may.
+    if (current.state !== 'open') throw new ConflictError(`${ref} was already closed by ${current.closure?.byName ?? 'someone'}.`);
     return {
       fields: { state: 'closed', closure },
       effect: 'closed',

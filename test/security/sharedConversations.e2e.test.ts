@@ -77,7 +77,7 @@ describe('shared conversations show case references and facts only', () => {
     expect(JSON.stringify(decided)).not.toMatch(NAMES);
   });
 
-  test('"alerts" in a group chat lists case references; "Open" there shows the redacted card and says where the full one is', async () => {
+  test('"alerts" in a group chat lists case references; "Open" there shows the redacted card and says where the full one is; closing there shows no reason', async () => {
     await tom.say('hi');
     const raised = (await sam.press('alert.submit', { caseRef: 'CR-1001', triggers: 'carer-struggling', description: DESCRIPTION, immediateSafeguardingRisk: 'no', supportInPlace: '', noticedOn: '' })).body.value;
     const ref = /FA-\d{4}-\d{4}/.exec(cardText(raised))![0];
@@ -96,10 +96,23 @@ describe('shared conversations show case references and facts only', () => {
     expect(text).not.toContain(DESCRIPTION);
     expect(JSON.stringify(opened)).not.toMatch(NAMES);
 
+    // Tom closes it there with a reason (twice, as a double click): neither answer shows the reason.
+    const REASON = 'Closed after the carer agreed a respite plan with the Oakfield unit.';
+    const close = cardActions(opened).get('Close alert')!;
+    for (let i = 0; i < 2; i++) {
+      const closed = (await shared.press(close.verb, { ...close.data, reason: REASON })).body.value;
+      expect(cardText(closed)).toMatch(/closed/i);
+      expect(cardText(closed)).not.toContain(REASON);
+      expect(JSON.stringify(closed)).not.toMatch(NAMES);
+    }
+    expect((await h.bot.services.records.fragilityAlerts.get(ref))!.closure?.reason).toBe(REASON);
+
     // In Tom's own chat the same button shows it all.
     const [own] = await tom.say('alerts');
-    const full = (await tom.press(open.verb, cardActions(firstCard(own.activity)).get('Open')!.data)).body.value;
+    expect(cardText(firstCard(own.activity))).toContain('There are no open alerts');
+    const full = (await tom.press(open.verb, open.data)).body.value;
     expect(cardText(full)).toContain(DESCRIPTION);
+    expect(cardText(full)).toContain(REASON);
     expect(cardText(full)).toContain('CR-1001 (Jamie Example)');
   });
 
