@@ -17,6 +17,7 @@ const EXAMPLES = path.resolve(__dirname, '../../examples');
 /** A valid command line for each command (after its words), and what it must be read as. */
 const VALID: Record<string, { argv: string[]; args: Record<string, unknown>; options: Record<string, unknown> }> = {
   'roster import': { argv: ['roster.csv'], args: { file: 'roster.csv' }, options: {} },
+  'roster unlink': { argv: ['sam.social@example.org'], args: { email: 'sam.social@example.org' }, options: {} },
   'children import': { argv: ['children.csv'], args: { file: 'children.csv' }, options: {} },
   'episodes import': { argv: ['a.csv', 'b.csv'], args: { files: ['a.csv', 'b.csv'] }, options: {} },
   kpi: { argv: ['--at', '2021-03-31', '--episodes', 'a.csv', 'b.csv', '--team', 'North', '--json'], args: {}, options: { at: '2021-03-31', episodes: ['a.csv', 'b.csv'], team: 'North', json: true } },
