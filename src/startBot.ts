@@ -12,9 +12,7 @@ import { createHttpServer } from './http/server';
 import { openAlertsForTeams } from './services/alerts';
 import { upcomingMeetingsForTeams } from './services/meetingLists';
 import type { Logger, ServiceContext } from './services/context';
-import { resumePendingMoveEffects } from './services/moveEffects';
-import { resumePendingAlertEffects } from './services/alertEffects';
-import { resumePendingMeetingEffects } from './services/meetingEffects';
+import { resumeAllEffects } from './services/effects/kinds';
 import { calendarSettings, meetingCalendarFile } from './services/invitations';
 import type { Store } from './store/collection';
 import { openStore } from './store/openStore';
@@ -133,11 +131,9 @@ export async function startBot(config: Config, options: StartOptions): Promise<R
   });
   if (config.localMode && (await records.people.count({})) === 0) await loadExamples(services, log);
   // Finish whatever a previous process left half-done before taking new work.
-  const resumed = await resumePendingMoveEffects(services);
+  const resumed = await resumeAllEffects(services);
   if (resumed > 0) log.info({ resumed }, 'finished effects left by a previous run');
   if (!config.localMode && !config.GRAPH_ORGANIZER && !config.BOT_PUBLIC_URL) log.warn({}, 'neither GRAPH_ORGANIZER nor BOT_PUBLIC_URL is set: meeting invitations in Teams will carry no calendar file');
-  const resumedAlerts = (await resumePendingAlertEffects(services)) + (await resumePendingMeetingEffects(services));
-  if (resumedAlerts > 0) log.info({ resumed: resumedAlerts }, 'finished alert and meeting effects left by a previous run');
   sender.start();
   const scheduler = new Scheduler(services, { retentionDays: config.RETENTION_DAYS, ...options.scheduler });
   scheduler.start();

@@ -1,11 +1,11 @@
-// What follows a change of an alert, carried out after the change is stored and cleared when done
-// (as for moves, the change's audit entry first). Each message has a fixed key and each entry a fixed
-// id, so running the effects again queues and writes nothing twice.
+// What follows a change of an alert, as declared to the effects runner (services/effects/runner.ts),
+// which writes the change's audit entry first and clears the effect when done. Each message has a
+// fixed key, so running the effects again queues nothing twice.
 import { alertRecipients } from '../domain/alerts';
 import type { AlertEffect, FragilityAlertDoc } from '../store/records';
-import { writePendingAudit } from './audit';
 import type { ServiceContext } from './context';
-import { enqueueAll, type OutgoingMessage } from './outbox';
+import { resumeEffects, runEffects, type RecordEffects } from './effects/runner';
+import type { OutgoingMessage } from './outbox';
 import { toChild, toPerson } from './people';
 
 const personal = (personId: string) => ({ kind: 'person' as const, personId });
@@ -52,25 +52,18 @@ async function messagesFor(ctx: ServiceContext, effect: AlertEffect, alert: Frag
   return messages;
 }
 
+/** What each effect of an alert does, for the effects runner. */
+export const alertEffects: RecordEffects<FragilityAlertDoc, AlertEffect> = {
+  kind: 'fragility alert',
+  collection: (records) => records.fragilityAlerts,
+  plan: async (ctx, effect, alert) => ({ messages: await messagesFor(ctx, effect, alert) }),
+};
+
 /** Carries out the alert's pending effects and clears them; returns the alert as stored after. */
-export async function runAlertEffects(ctx: ServiceContext, alert: FragilityAlertDoc): Promise<FragilityAlertDoc> {
-  let current = alert;
-  while (current.pendingEffects.length > 0) {
-    // The change's audit entry first (written once, whatever the replays), then what follows from it.
-    await writePendingAudit(ctx, current);
-    await enqueueAll(ctx, await messagesFor(ctx, current.pendingEffects[0], current));
-    const cleared = await ctx.records.fragilityAlerts.updateIfVersion(current._id, current.version, { pendingEffects: current.pendingEffects.slice(1), pendingAudit: [] });
-    current = cleared ?? (await ctx.records.fragilityAlerts.get(current._id))!;
-  }
-  return current;
-}
+export const runAlertEffects = (ctx: ServiceContext, alert: FragilityAlertDoc): Promise<FragilityAlertDoc> => runEffects(ctx, alertEffects, alert);
 
 /** After a restart: finish the effects of any alert change whose process stopped half-way. */
-export async function resumePendingAlertEffects(ctx: ServiceContext): Promise<number> {
-  const unfinished = await ctx.records.fragilityAlerts.find({ 'pendingEffects.0': { $exists: true } });
-  for (const alert of unfinished) await runAlertEffects(ctx, alert);
-  return unfinished.length;
-}
+export const resumePendingAlertEffects = (ctx: ServiceContext): Promise<number> => resumeEffects(ctx, alertEffects);
 
 /** Who was told about the alert in Teams, and who must be told another way (for the card of the person who raised it). */
 export async function alertAudienceFor(ctx: ServiceContext, alert: FragilityAlertDoc): Promise<{ told: string[]; tellDirectly: string[] }> {

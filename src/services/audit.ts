@@ -1,8 +1,8 @@
 // Append-only audit trail: who did what, when, and from which state to which.
 //
 // A change to a record with pending effects (move requests, alerts, meetings) stores its audit entry
-// on the record, in the same version-checked update as the change (`pendingAudit`); the record's
-// effects write it first and clear it with the effects. So a process that stops right after the
+// on the record, in the same version-checked update as the change (`pendingAudit`); the effects
+// runner (services/effects/runner.ts) writes it first and clears it with the effect. So a process that stops right after the
 // change still leaves the entry to be written after restart, and the entry's fixed id (the record's
 // version after the change) makes writing it twice insert it once.
 import { randomUUID } from 'node:crypto';
@@ -58,11 +58,6 @@ export function auditOfChange(ref: string, version: number, entry: AuditEntry, a
 /** The pending audit entries of `current` with this change's added (for the update that makes the change). */
 export function withAuditOfChange(current: { _id: string; version: number; pendingAudit?: AuditDoc[] }, entry: AuditEntry, at: string): AuditDoc[] {
   return [...(current.pendingAudit ?? []), auditOfChange(current._id, current.version + 1, entry, at)];
-}
-
-/** Writes the audit entries stored on a record, each once; the caller clears them in its next versioned update. */
-export async function writePendingAudit(ctx: ServiceContext, record: { pendingAudit?: AuditDoc[] }): Promise<void> {
-  for (const doc of record.pendingAudit ?? []) await insertOnce(ctx, doc);
 }
 
 export async function auditTrail(ctx: ServiceContext, subject: string): Promise<AuditDoc[]> {

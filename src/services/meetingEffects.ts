@@ -1,16 +1,16 @@
-// What follows a meeting being convened or its outcome recorded. As for moves and alerts: the change,
-// its pending effect and its audit entry are stored together, the entry is written and the effects
-// run here, then both are cleared. Tasks and audit entries have fixed ids and messages fixed keys, so
-// running the effects again after a restart does nothing twice.
+// What follows a meeting being convened or its outcome recorded, as declared to the effects runner
+// (services/effects/runner.ts), which writes the change's audit entry first and clears the effect
+// when done. Tasks and audit entries have fixed ids and messages fixed keys, so running the effects
+// again after a restart does nothing twice.
 import { ukDate } from '../domain/dates';
 import { followUpsForOutcome, isExternalProvider, MEETINGS, OUTCOME_DECISIONS } from '../domain/meetings';
-import { DuplicateKeyError } from '../store/collection';
 import type { MeetingDoc, MeetingEffect, TaskDoc } from '../store/records';
 import { closeOpenAlert, changeAlert } from './alerts';
-import { writeAudit, writePendingAudit } from './audit';
+import { writeAudit } from './audit';
 import type { ServiceContext } from './context';
+import { resumeEffects, runEffects, type EffectPlan, type RecordEffects } from './effects/runner';
 import { teamsInvitationMessages } from './invitations';
-import { enqueueAll, type OutgoingMessage } from './outbox';
+import type { OutgoingMessage } from './outbox';
 import { peopleWithRole, toChild } from './people';
 
 const personal = (personId: string) => ({ kind: 'person' as const, personId });
@@ -55,7 +55,7 @@ async function invitationsFor(ctx: ServiceContext, meeting: MeetingDoc): Promise
 // ---- outcome ------------------------------------------------------------------------------------
 
 /** One task per follow-up of the outcome (FRAG-4 to FRAG-8, END-1), owned by a person: a role's first roster holder, else the social worker. */
-async function createOutcomeTasks(ctx: ServiceContext, meeting: MeetingDoc): Promise<TaskDoc[]> {
+async function outcomeTasks(ctx: ServiceContext, meeting: MeetingDoc): Promise<TaskDoc[]> {
   const outcome = meeting.outcome!;
   const childDoc = await ctx.records.children.get(meeting.caseRef);
   if (!childDoc) return [];
@@ -67,23 +67,10 @@ async function createOutcomeTasks(ctx: ServiceContext, meeting: MeetingDoc): Pro
     const id = step.kind === 'action' ? `${meeting.ref}:action:${++action}` : `${meeting.ref}:${step.kind}`;
     const roleHolder = !step.owner && step.ownerRole ? (await peopleWithRole(ctx, step.ownerRole, meeting.team))[0]?.id : undefined;
     const owner = step.owner ?? roleHolder ?? child.socialWorker ?? outcome.recordedBy;
-    const task: TaskDoc = {
+    tasks.push({
       _id: id, version: 1, caseRef: meeting.caseRef, team: meeting.team, requestRef: meeting.ref, kind: step.kind,
       title: step.title, ruleIds: step.ruleIds, owner, dueDate: step.dueDate, state: 'open', createdAt: outcome.recordedAt, doneAt: null, doneBy: null,
-    };
-    const existing = await ctx.records.tasks.get(id);
-    if (existing) {
-      tasks.push(existing);
-      continue;
-    }
-    try {
-      // The entry first, with a fixed id: a replay after a stop between the two writes it once and still creates the task.
-      await writeAudit(ctx, { actor: 'bot', action: 'task.created', subject: meeting.ref, toState: 'open', details: { task: id, owner, dueDate: step.dueDate } }, undefined, `${id}:created`);
-      await ctx.records.tasks.insert(task);
-      tasks.push(task);
-    } catch (err) {
-      if (!(err instanceof DuplicateKeyError)) throw err;
-    }
+    });
   }
   return tasks;
 }
@@ -153,20 +140,28 @@ async function outcomeMessages(ctx: ServiceContext, meeting: MeetingDoc, tasks: 
   return messages;
 }
 
-// ---- running them -------------------------------------------------------------------------------
+// ---- declared to the runner -----------------------------------------------------------------------
 
-async function carryOut(ctx: ServiceContext, effect: MeetingEffect, meeting: MeetingDoc): Promise<void> {
-  if (effect === 'convened') {
-    await linkAlerts(ctx, meeting);
-    await completeBookedReview(ctx, meeting);
-    await enqueueAll(ctx, await invitationsFor(ctx, meeting));
-    if (meeting.invitation.via === 'teams') await markTeamsInvitationsSent(ctx, meeting.ref);
-    return;
-  }
-  const tasks = await createOutcomeTasks(ctx, meeting);
-  await closeAlertsByOutcome(ctx, meeting);
-  await enqueueAll(ctx, await outcomeMessages(ctx, meeting, tasks));
-}
+/** What each effect of a meeting does, for the effects runner. */
+export const meetingEffects: RecordEffects<MeetingDoc, MeetingEffect> = {
+  kind: 'meeting',
+  collection: (records) => records.meetings,
+  async plan(ctx, effect, meeting): Promise<EffectPlan> {
+    if (effect === 'convened') {
+      return {
+        steps: [
+          () => linkAlerts(ctx, meeting),
+          () => completeBookedReview(ctx, meeting),
+          // Marked sent before the invitations are queued: a replay plans and queues them again (fixed keys).
+          ...(meeting.invitation.via === 'teams' ? [() => markTeamsInvitationsSent(ctx, meeting.ref)] : []),
+        ],
+        messages: await invitationsFor(ctx, meeting),
+      };
+    }
+    const tasks = await outcomeTasks(ctx, meeting);
+    return { tasks, steps: [() => closeAlertsByOutcome(ctx, meeting)], messages: await outcomeMessages(ctx, meeting, tasks) };
+  },
+};
 
 /**
  * The invitations are queued: the entry first, with a fixed id (a replay, or a second instance
@@ -184,34 +179,7 @@ async function markTeamsInvitationsSent(ctx: ServiceContext, ref: string): Promi
 }
 
 /** Carries out the meeting's pending effects and clears them; returns the meeting as stored after. */
-export async function runMeetingEffects(ctx: ServiceContext, meeting: MeetingDoc): Promise<MeetingDoc> {
-  let current = meeting;
-  while (current.pendingEffects.length > 0) {
-    // The change's audit entry first (written once, whatever the replays), then what follows from it.
-    await writePendingAudit(ctx, current);
-    await carryOut(ctx, current.pendingEffects[0], current);
-    // The effects may have changed the meeting (the invitation state): clear the mark on the latest version.
-    for (;;) {
-      const latest = (await ctx.records.meetings.get(current._id))!;
-      if (latest.pendingEffects[0] !== current.pendingEffects[0]) {
-        current = latest;
-        break;
-      }
-      // Entries the effect added (the invitations sent) are written before they are cleared.
-      await writePendingAudit(ctx, latest);
-      const cleared = await ctx.records.meetings.updateIfVersion(latest._id, latest.version, { pendingEffects: latest.pendingEffects.slice(1), pendingAudit: [] });
-      if (cleared) {
-        current = cleared;
-        break;
-      }
-    }
-  }
-  return current;
-}
+export const runMeetingEffects = (ctx: ServiceContext, meeting: MeetingDoc): Promise<MeetingDoc> => runEffects(ctx, meetingEffects, meeting);
 
 /** After a restart: finish the effects of any meeting change whose process stopped half-way. */
-export async function resumePendingMeetingEffects(ctx: ServiceContext): Promise<number> {
-  const unfinished = await ctx.records.meetings.find({ 'pendingEffects.0': { $exists: true } });
-  for (const meeting of unfinished) await runMeetingEffects(ctx, meeting);
-  return unfinished.length;
-}
+export const resumePendingMeetingEffects = (ctx: ServiceContext): Promise<number> => resumeEffects(ctx, meetingEffects);

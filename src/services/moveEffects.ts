@@ -1,27 +1,25 @@
-// What follows each change of a move request: messages to queue, tasks to create, history to
-// record. A state change, its "pending effect" and its audit entry are written in one atomic update;
-// the entry is written and the effects carried out here, then both cleared. Every step is idempotent
-// (fixed keys), so if the process stops in between, running them again after a restart does each
-// thing once.
+// What follows each change of a move request, as declared to the effects runner
+// (services/effects/runner.ts): messages to queue, tasks to create, the child's history to update.
+// The runner writes the change's audit entry first and clears the effect when it is done; every
+// task, entry and message has a fixed key, so an effect run twice after a crash does each thing once.
 import { followUpsFor } from '../domain/moves';
 import type { Person } from '../domain/people';
 import type { MoveRequestDoc, PendingEffect, TaskDoc } from '../store/records';
 import type { ServiceContext } from './context';
 import { enqueueAll, updatesOfSentCards, type OutgoingMessage } from './outbox';
 import { forgetCaseloads, peopleWithRole } from './people';
-import { writeAudit, writePendingAudit } from './audit';
 import { disruptionMeetingOffer } from './meetingOffers';
-import { DuplicateKeyError, type Filter } from '../store/collection';
+import type { Filter } from '../store/collection';
+import { resumeEffects, runEffects, type EffectPlan, type RecordEffects } from './effects/runner';
 
 const personal = (personId: string) => ({ kind: 'person' as const, personId });
 
 /** Approvers with a personal chat with the bot; when there are none, the team's approvals channel. */
 export async function approvalRecipients(ctx: ServiceContext, team: string): Promise<{ approvers: Person[]; channel: string | null }> {
   const heads = await peopleWithRole(ctx, 'head_of_service', team);
-  const reachable: Person[] = [];
-  for (const head of heads) {
-    if (await ctx.records.conversations.get(`person:${head.id}`)) reachable.push(head);
-  }
+  const chats = heads.length > 0 ? await ctx.records.conversations.find({ _id: { $in: heads.map((h) => `person:${h.id}`) } }) : [];
+  const withChat = new Set(chats.map((c) => c._id));
+  const reachable = heads.filter((head) => withChat.has(`person:${head.id}`));
   if (reachable.length > 0) return { approvers: reachable, channel: null };
   const settings = await ctx.records.teamSettings.get(team);
   return { approvers: [], channel: settings?.approvalsChannel ?? null };
@@ -118,38 +116,27 @@ async function messagesFor(ctx: ServiceContext, effect: PendingEffect, request: 
   }
 }
 
-/** Follow-up tasks of an approved move (idempotent: one task per request and kind). */
-async function createFollowUps(ctx: ServiceContext, request: MoveRequestDoc): Promise<void> {
+/** The follow-up tasks of an approved move (one per request and kind: the id is fixed). */
+async function followUpTasks(ctx: ServiceContext, request: MoveRequestDoc): Promise<TaskDoc[]> {
   const child = await ctx.records.children.get(request.caseRef);
   const owner = child?.socialWorker ?? request.requestedBy;
   const now = ctx.now().toISOString();
-  for (const step of followUpsFor(request, request.proposedDate)) {
-    const id = `${request.ref}:${step.kind}`;
-    if (await ctx.records.tasks.get(id)) continue;
-    const task: TaskDoc = {
-      _id: id,
-      version: 1,
-      caseRef: request.caseRef,
-      team: request.team,
-      requestRef: request.ref,
-      kind: step.kind,
-      title: step.title,
-      ruleIds: step.ruleIds,
-      owner,
-      dueDate: step.dueDate,
-      state: 'open',
-      createdAt: now,
-      doneAt: null,
-      doneBy: null,
-    };
-    try {
-      // The entry first, with a fixed id: a replay after a stop between the two writes it once and still creates the task.
-      await writeAudit(ctx, { actor: 'bot', action: 'task.created', subject: request.ref, toState: 'open', details: { task: id, owner, dueDate: step.dueDate } }, now, `${id}:created`);
-      await ctx.records.tasks.insert(task);
-    } catch (err) {
-      if (!(err instanceof DuplicateKeyError)) throw err;
-    }
-  }
+  return followUpsFor(request, request.proposedDate).map((step) => ({
+    _id: `${request.ref}:${step.kind}`,
+    version: 1,
+    caseRef: request.caseRef,
+    team: request.team,
+    requestRef: request.ref,
+    kind: step.kind,
+    title: step.title,
+    ruleIds: step.ruleIds,
+    owner,
+    dueDate: step.dueDate,
+    state: 'open',
+    createdAt: now,
+    doneAt: null,
+    doneBy: null,
+  }));
 }
 
 /** Records the confirmed move in the child's history and re-dates open tasks from the real move date. */
@@ -180,29 +167,23 @@ async function recordCompletedMove(ctx: ServiceContext, request: MoveRequestDoc)
   }
 }
 
+/** What each effect of a move request does, for the effects runner. */
+export const moveEffects: RecordEffects<MoveRequestDoc, PendingEffect> = {
+  kind: 'move request',
+  collection: (records) => records.moveRequests,
+  async plan(ctx, effect, request): Promise<EffectPlan> {
+    const plan: EffectPlan = { messages: await messagesFor(ctx, effect, request) };
+    if (effect === 'decided' && request.decision?.outcome === 'approved') plan.tasks = await followUpTasks(ctx, request);
+    if (effect === 'completed') plan.steps = [() => recordCompletedMove(ctx, request)];
+    return plan;
+  },
+};
+
 /** Carries out the request's pending effects and clears them; returns the request as stored after. */
-export async function runMoveEffects(ctx: ServiceContext, request: MoveRequestDoc): Promise<MoveRequestDoc> {
-  let current = request;
-  while (current.pendingEffects.length > 0) {
-    // The change's audit entry first, so the trail has it before anything that follows from it.
-    await writePendingAudit(ctx, current);
-    const effect = current.pendingEffects[0];
-    if (effect === 'decided' && current.decision?.outcome === 'approved') await createFollowUps(ctx, current);
-    if (effect === 'completed') await recordCompletedMove(ctx, current);
-    await enqueueAll(ctx, await messagesFor(ctx, effect, current));
-    const cleared = await ctx.records.moveRequests.updateIfVersion(current._id, current.version, { pendingEffects: current.pendingEffects.slice(1), pendingAudit: [] });
-    // Someone changed the request meanwhile: re-read; effects already queued and entries already written are not repeated.
-    current = cleared ?? (await ctx.records.moveRequests.get(current._id))!;
-  }
-  return current;
-}
+export const runMoveEffects = (ctx: ServiceContext, request: MoveRequestDoc): Promise<MoveRequestDoc> => runEffects(ctx, moveEffects, request);
 
 /** After a restart: finish the effects of any change whose process stopped half-way. */
-export async function resumePendingMoveEffects(ctx: ServiceContext): Promise<number> {
-  const unfinished = await ctx.records.moveRequests.find({ 'pendingEffects.0': { $exists: true } });
-  for (const request of unfinished) await runMoveEffects(ctx, request);
-  return unfinished.length;
-}
+export const resumePendingMoveEffects = (ctx: ServiceContext): Promise<number> => resumeEffects(ctx, moveEffects);
 
 /** A Head of Service who opens the bot for the first time receives the requests already waiting for their teams. */
 export async function sendWaitingApprovalsTo(ctx: ServiceContext, person: Person): Promise<void> {

@@ -3,6 +3,7 @@
 // so queueing the same message twice, after a retry or a restart, stores it once.
 import type { OutboxContent, OutboxDoc, Recipient } from '../store/records';
 import { DuplicateKeyError } from '../store/collection';
+import { insertAllOnce } from '../store/insertOnce';
 import type { ServiceContext } from './context';
 
 export interface OutgoingMessage {
@@ -14,10 +15,8 @@ export interface OutgoingMessage {
   updates?: string;
 }
 
-/** Queues a message; returns false when a message with the same key was queued before. */
-export async function enqueue(ctx: ServiceContext, message: OutgoingMessage): Promise<boolean> {
-  const now = ctx.now().toISOString();
-  const doc: OutboxDoc = {
+function outboxDoc(message: OutgoingMessage, now: string): OutboxDoc {
+  return {
     _id: message.key,
     version: 1,
     recipient: message.recipient,
@@ -35,8 +34,12 @@ export async function enqueue(ctx: ServiceContext, message: OutgoingMessage): Pr
     createdAt: now,
     sentAt: null,
   };
+}
+
+/** Queues a message; returns false when a message with the same key was queued before. */
+export async function enqueue(ctx: ServiceContext, message: OutgoingMessage): Promise<boolean> {
   try {
-    await ctx.records.outbox.insert(doc);
+    await ctx.records.outbox.insert(outboxDoc(message, ctx.now().toISOString()));
     return true;
   } catch (err) {
     if (err instanceof DuplicateKeyError) return false;
@@ -44,10 +47,15 @@ export async function enqueue(ctx: ServiceContext, message: OutgoingMessage): Pr
   }
 }
 
+/** Queues messages in one batch; those whose key was queued before are left as they are. */
 export async function enqueueAll(ctx: ServiceContext, messages: OutgoingMessage[]): Promise<void> {
-  for (const message of messages) await enqueue(ctx, message);
-  if (messages.length > 0) ctx.onOutboxChanged();
+  if (messages.length === 0) return;
+  const now = ctx.now().toISOString();
+  await insertAllOnce(ctx.records.outbox, messages.map((m) => outboxDoc(m, now)));
+  ctx.onOutboxChanged();
 }
+
+export { insertAllOnce };
 
 /**
  * Queues an update of every card already sent about `ref` (sent or being sent), so that every copy
