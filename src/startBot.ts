@@ -20,7 +20,7 @@ import { openRecords } from './store/records';
 import { createBot } from './teams/app';
 import { TeamsBotAdapter, UNAUTHORIZED_BODY } from './teams/authentication';
 import { activityProblem, MAX_ACTIVITY_DEPTH, trafficProblem, type IncomingActivity, type TrafficPolicy } from './teams/incomingActivity';
-import { OutboxSender, type SenderOptions } from './teams/sender';
+import { OutboxSender, type SenderOptions } from './teams/delivery';
 import { Scheduler, type SchedulerOptions } from './jobs/scheduler';
 
 export interface RunningBot {

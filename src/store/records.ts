@@ -103,6 +103,10 @@ export interface OutboxDoc extends StoredDoc {
   conversationId: string | null;
   createdAt: string;
   sentAt: string | null;
+  /** When it was given up ('failed'); lastError says why. */
+  failedAt?: string | null;
+  /** False until what follows a failure is done (a fallback, the sender told); see services/undelivered.ts. */
+  followedUp?: boolean;
 }
 
 export interface AuditDoc extends StoredDoc {
@@ -282,7 +286,7 @@ const INDEXES: Record<keyof Records, IndexSpec[]> = {
   moveRequests: [{ fields: { state: 1, requestedAt: 1 } }, { fields: { caseRef: 1 } }, { fields: { team: 1 } }],
   placementMoves: [{ fields: { caseRef: 1, date: 1 } }],
   tasks: [{ fields: { owner: 1, state: 1 } }, { fields: { requestRef: 1 } }],
-  outbox: [{ fields: { state: 1, nextAttemptAt: 1 } }, { fields: { subjectRef: 1 } }],
+  outbox: [{ fields: { state: 1, nextAttemptAt: 1 } }, { fields: { subjectRef: 1 } }, { fields: { state: 1, followedUp: 1 } }],
   audit: [{ fields: { subject: 1, at: 1 } }],
   conversations: [{ fields: { personId: 1 } }],
   teamSettings: [],

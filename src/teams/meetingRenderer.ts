@@ -8,7 +8,7 @@ import { may } from '../domain/permissions';
 import { alertAdvice, openAlertsOnChild } from '../services/alerts';
 import { alertAudienceFor } from '../services/alertEffects';
 import type { ServiceContext } from '../services/context';
-import { createTeamsMeeting, icsUrl, notOnTeams } from '../services/invitations';
+import { icsUrl, notOnTeams } from '../services/invitations';
 import { proposeMeeting } from '../services/meetings';
 import { toChild, toPerson } from '../services/people';
 import { ukDate } from '../domain/dates';
@@ -106,10 +106,10 @@ export function isPlacementContent(content: OutboxDoc['content']): content is Pl
 
 /**
  * The activity for an alert or meeting entry of the outbox. An urgent alert asks Teams to alert the
- * reader. A 'meeting-invite' first creates the Teams meeting through Graph (throwing on a transient
- * failure, so the outbox retries it), then tells the organiser how it went.
+ * reader. A 'meeting-invite' tells the organiser how creating the Teams meeting went (the delivery
+ * loop creates it through Graph before rendering).
  */
-export async function placementActivity(ctx: ServiceContext, entry: OutboxDoc & { content: PlacementContent }, options: { inChannel: boolean; lastAttempt: boolean }): Promise<Partial<Activity> | null> {
+export async function placementActivity(ctx: ServiceContext, entry: OutboxDoc & { content: PlacementContent }, options: { inChannel: boolean }): Promise<Partial<Activity> | null> {
   const doc = entry.recipient.kind === 'person' ? await ctx.records.people.get(entry.recipient.personId) : null;
   const reader: Reader = { person: doc ? toPerson(doc) : null, shared: options.inChannel };
   const content = entry.content;
@@ -133,7 +133,8 @@ export async function placementActivity(ctx: ServiceContext, entry: OutboxDoc & 
       return asCard(await renderMeetingCard(ctx, meeting, reader, { notice }), `${MEETINGS[meeting.type].label} ${meeting.ref} (case ${meeting.caseRef})`);
     }
     case 'meeting-invite': {
-      const meeting = await createTeamsMeeting(ctx, content.ref, { lastAttempt: options.lastAttempt });
+      const meeting = await ctx.records.meetings.get(content.ref);
+      if (!meeting) return null;
       const ok = meeting.invitation.state === 'sent';
       const notice: Notice = ok
         ? { text: `The Teams meeting is created and the invitations are sent.${meeting.invitation.joinUrl ? ' The join link is below.' : ''}`, style: 'good' }

@@ -66,20 +66,29 @@ describe('faults', () => {
   });
 
   test('the connector refusing a message (403): that entry is marked failed, not sent, and the other message still goes out', async () => {
-    h.connector.failNext({ status: 403 });
+    const hana = h.user(PEOPLE.hana);
+    h.connector.refuse(hana.conversationId, 403);
     const ref = /PM-\d{4}-\d{4}/.exec(cardText((await h.user(PEOPLE.sam).press('move.submit', form())).body.value))![0];
-    // Two messages: the approval card to Hana and the notice to Sam; whichever goes first is refused.
-    const settled = async () => {
-      const entries = await h.bot.services.records.outbox.find({ subjectRef: ref });
-      return entries.length === 2 && entries.every((e) => e.state === 'sent' || e.state === 'failed') ? entries : null;
-    };
-    let entries = await settled();
-    for (let tries = 0; !entries && tries < 200; tries++) {
-      await new Promise((r) => setTimeout(r, 50));
-      entries = await settled();
-    }
-    expect(entries?.map((e) => e.state).sort()).toEqual(['failed', 'sent']);
-    expect(entries?.find((e) => e.state === 'failed')).toMatchObject({ attempts: 1, activityId: null, lastError: expect.stringContaining('403') });
-    expect(h.connector.activities.filter((a) => cardText(firstCard(a.activity)).includes(ref))).toHaveLength(1);
+    const records = h.bot.services.records;
+    const settled = async () => (await records.outbox.get(`${ref}:approval:${PEOPLE.hana.email}`))?.state === 'failed' && (await records.outbox.get(`${ref}:requested:requester`))?.state === 'sent';
+    for (let tries = 0; !(await settled()) && tries < 200; tries++) await new Promise((r) => setTimeout(r, 50));
+    expect(await records.outbox.get(`${ref}:approval:${PEOPLE.hana.email}`)).toMatchObject({ state: 'failed', attempts: 1, activityId: null, lastError: expect.stringContaining('403') });
+    expect(await records.outbox.get(`${ref}:requested:requester`)).toMatchObject({ state: 'sent' });
+  });
+
+  test('an approval card Teams refuses (403) falls back to the approvals channel, and the requester is told who was not reached', async () => {
+    const sam = h.user(PEOPLE.sam);
+    const hana = h.user(PEOPLE.hana);
+    const channel = '19:north-approvals@thread.tacv2';
+    await h.bot.services.records.teamSettings.put({ _id: 'North', version: 1, approvalsChannel: channel, updatedAt: new Date().toISOString() });
+    h.connector.refuse(hana.conversationId, 403);
+    const ref = /PM-\d{4}-\d{4}/.exec(cardText((await sam.press('move.submit', form())).body.value))![0];
+    const posted = await h.connector.waitFor(() => h.connector.sentTo(channel).find((a) => cardText(firstCard(a.activity)).includes(ref)));
+    expect(cardText(firstCard(posted.activity))).toContain('Approve');
+    const told = await h.connector.waitFor(() => h.connector.sentTo(sam.conversationId).find((a) => cardText(firstCard(a.activity)).includes('did not reach Hana Head')));
+    expect(cardText(firstCard(told.activity))).toMatch(/403[\s\S]*posted to the North approvals channel/);
+    expect(h.connector.sentTo(hana.conversationId).filter((a) => cardText(firstCard(a.activity)).includes(ref))).toHaveLength(0);
+    // The channel's copy is a real approval card: a decision there is recorded.
+    expect((await h.bot.services.records.outbox.get(`${ref}:approval:channel:${channel}`))?.state).toBe('sent');
   });
 });

@@ -10,7 +10,7 @@ import { silentLogger } from '../../src/services/context';
 import { importChildren, importRoster } from '../../src/services/people';
 import { startBot, type RunningBot } from '../../src/startBot';
 import type { Store } from '../../src/store/collection';
-import type { SenderOptions } from '../../src/teams/sender';
+import type { SenderOptions } from '../../src/teams/delivery';
 import { FakeConnector, TeamsUser, type Member } from './fakeTeams';
 
 export const EXAMPLES = path.resolve(__dirname, '../../examples');

@@ -56,6 +56,7 @@ export class FakeConnector {
   readonly sharedInvokeResponses: Array<{ conversationId: string; card: unknown }> = [];
   readonly members = new Map<string, Member>();
   private failures: Failure[] = [];
+  private readonly refusing = new Map<string, number>();
   private holds: Hold[] = [];
   private readonly heldOpen = new Set<http.ServerResponse>();
   /** Held calls the bot gave up on: it closed the request rather than leave it waiting. */
@@ -78,6 +79,11 @@ export class FakeConnector {
   /** The next sends or updates fail with these responses, in order. */
   failNext(...failures: Failure[]): void {
     this.failures.push(...failures);
+  }
+
+  /** Every send or update to `conversationId` is refused with `status` from now on (a chat gone, the app removed). */
+  refuse(conversationId: string, status: number): void {
+    this.refusing.set(conversationId, status);
   }
 
   /** The next `count` sends or updates to `conversationId` are held open and never answered. */
@@ -153,7 +159,8 @@ export class FakeConnector {
         });
         return this.wakeWaiters();
       }
-      const failure = this.failures.shift();
+      const refusal = this.refusing.get(conversationId);
+      const failure = refusal ? { status: refusal } : this.failures.shift();
       if (failure) {
         if (failure.retryAfter) res.setHeader('Retry-After', failure.retryAfter);
         return this.reply(res, failure.status, { error: { code: 'Throttled', message: `injected ${failure.status}` } });

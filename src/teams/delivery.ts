@@ -1,0 +1,247 @@
+// The outbox delivery loop: claims what is due, renders it, hands it to the connector and marks the
+// outcome. An entry is claimed with a version-checked update and a lease, so two bot processes never
+// send the same entry; a process that dies mid-send leaves a lease that runs out, and the entry is
+// tried again. When to retry and when to give up is the delivery policy's (domain/deliveryPolicy.ts);
+// a message given up ends 'failed', is logged once, and what follows is done (services/undelivered.ts).
+import type { Activity, CloudAdapter, ConversationReference } from 'botbuilder';
+import { afterFailure, DEFAULT_DELIVERY_POLICY, isLastAttempt, type DeliveryFailure, type DeliveryPolicy } from '../domain/deliveryPolicy';
+import type { ServiceContext } from '../services/context';
+import type { DigestSections } from '../services/digest';
+import { createTeamsMeeting } from '../services/invitations';
+import { releaseHeldMessages } from '../services/outbox';
+import { failuresToFollowUp, followUpFailures } from '../services/undelivered';
+import type { OutboxDoc } from '../store/records';
+import { connectorFailure, statusOf, TeamsConnector } from './connector';
+import { renderOutboxEntry } from './outboxRenderer';
+import { serviceUrlProblem, type ServiceUrlPolicy } from './serviceUrls';
+
+export interface SenderOptions extends Partial<DeliveryPolicy> {
+  pollMs?: number;
+  /** How long a claimed entry is held; must be longer than sendTimeoutMs. Default: a minute. */
+  leaseMs?: number;
+  /**
+   * How long one delivery's connector calls may take, the SDK's own retries included, before they
+   * are aborted and the entry is retried later. Default: 30 s, or half the lease if that is shorter.
+   */
+  sendTimeoutMs?: number;
+  /** Digest sections other features contribute (open alerts, meetings). */
+  digestSections?: DigestSections;
+  /** The connector calls (tests give one that answers as they say). */
+  connector?: Pick<TeamsConnector, 'post'>;
+  /** The service URLs the bot may call: a stored reference naming another is never sent to. */
+  serviceUrls?: ServiceUrlPolicy;
+}
+
+/** An attempt that did not get as far as Teams, with what it means for the policy. */
+class NotDelivered extends Error {
+  constructor(readonly failure: DeliveryFailure, message: string) {
+    super(message);
+  }
+}
+/** The person has never opened a chat with the bot, so Teams gives it no way to reach them yet. */
+class NoChatYet extends Error {}
+
+export class OutboxSender {
+  private timer: NodeJS.Timeout | null = null;
+  private running: Promise<void> | null = null;
+  private wakeRequested = false;
+  private stopped = false;
+  private readonly policy: DeliveryPolicy;
+  private readonly pollMs: number;
+  private readonly leaseMs: number;
+  private readonly sendTimeoutMs: number;
+  private readonly digestSections: DigestSections;
+  private readonly connector: Pick<TeamsConnector, 'post'>;
+  private readonly serviceUrls: ServiceUrlPolicy | undefined;
+
+  constructor(
+    private readonly ctx: ServiceContext,
+    adapter: CloudAdapter,
+    botAppId: string,
+    options: SenderOptions = {},
+  ) {
+    const { digestSections, connector, pollMs, leaseMs, sendTimeoutMs, serviceUrls, ...policy } = options;
+    this.serviceUrls = serviceUrls;
+    this.leaseMs = leaseMs ?? 60_000;
+    // An attempt must be over (sent, failed or aborted) while its lease holds, or another process
+    // may claim the entry and send it too: the send timeout leaves time in the lease for rendering
+    // the card and writing the outcome.
+    this.sendTimeoutMs = sendTimeoutMs ?? Math.min(30_000, this.leaseMs / 2);
+    if (this.sendTimeoutMs >= this.leaseMs) throw new Error(`the outbox send timeout (${this.sendTimeoutMs} ms) must be shorter than its lease (${this.leaseMs} ms)`);
+    this.pollMs = pollMs ?? 1000;
+    this.policy = { ...DEFAULT_DELIVERY_POLICY, waitForOriginalMs: this.pollMs, ...stripUndefined(policy) };
+    this.digestSections = digestSections ?? {};
+    this.connector = connector ?? new TeamsConnector(adapter, botAppId);
+  }
+
+  start(): void {
+    this.stopped = false;
+    this.schedule(0);
+  }
+
+  /** Ask for a pass now (something was just queued). */
+  wake(): void {
+    if (this.stopped) return;
+    if (this.running) this.wakeRequested = true;
+    else this.schedule(0);
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    await this.running;
+  }
+
+  private schedule(ms: number): void {
+    if (this.stopped) return;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      this.running = this.drain()
+        .then(() => undefined)
+        .catch((err) => this.ctx.log.warn({ err: String(err) }, 'outbox pass failed; will retry'))
+        .finally(() => {
+          this.running = null;
+          const again = this.wakeRequested;
+          this.wakeRequested = false;
+          this.schedule(again ? 0 : this.pollMs);
+        });
+    }, ms);
+    this.timer.unref();
+  }
+
+  /** One pass: sends everything that is due, and follows up failures left unfollowed. Returns how many entries were sent. */
+  async drain(): Promise<number> {
+    const now = this.ctx.now().toISOString();
+    const due = [
+      ...(await this.ctx.records.outbox.find({ state: 'pending', nextAttemptAt: { $lte: now } }, { sort: { nextAttemptAt: 1 }, limit: 50 })),
+      ...(await this.ctx.records.outbox.find({ state: 'sending', leaseUntil: { $lt: now } }, { limit: 50 })),
+    ];
+    let sent = 0;
+    for (const entry of due) {
+      if (this.stopped) break;
+      const claimed = await this.ctx.records.outbox.updateIfVersion(entry._id, entry.version, {
+        state: 'sending',
+        leaseUntil: new Date(this.ctx.now().getTime() + this.leaseMs).toISOString(),
+      });
+      if (!claimed) continue; // another process took it
+      if (await this.deliver(claimed)) sent++;
+    }
+    if (!this.stopped) await followUpFailures(this.ctx, await failuresToFollowUp(this.ctx));
+    return sent;
+  }
+
+  private ageMs(entry: OutboxDoc): number {
+    return this.ctx.now().getTime() - Date.parse(entry.createdAt);
+  }
+
+  private async deliver(entry: OutboxDoc): Promise<boolean> {
+    try {
+      const { reference, inChannel } = await this.referenceFor(entry);
+      const refused = this.serviceUrls && serviceUrlProblem(reference.serviceUrl ?? '', this.serviceUrls);
+      if (refused) throw new NotDelivered({ kind: 'permanent', reason: refused }, refused);
+      let replaces: string | null = null;
+      if (entry.action === 'update') {
+        const original = await this.ctx.records.outbox.get(entry.updates!);
+        if (!original || original.state === 'failed') throw new NotDelivered({ kind: 'permanent', reason: 'the card it updates was never delivered' }, 'the message to update was never sent');
+        if (original.state !== 'sent' || !original.activityId) throw new NotDelivered({ kind: 'waiting' }, 'the message to update is not sent yet');
+        replaces = original.activityId;
+      }
+      await this.beforeRendering(entry);
+      const rendered = await renderOutboxEntry(this.ctx, entry, { inChannel, digestSections: this.digestSections });
+      if ('gone' in rendered) throw new NotDelivered({ kind: 'permanent', reason: rendered.gone }, rendered.gone);
+      // The send must be over while the lease holds, whatever the render took: the time it may
+      // take is what is left of the lease (less a margin for recording the outcome), at most sendTimeoutMs.
+      const leaseLeftMs = Date.parse(entry.leaseUntil!) - this.ctx.now().getTime() - Math.min(1000, this.leaseMs / 4);
+      if (leaseLeftMs <= 0) throw new NotDelivered({ kind: 'transient' }, 'the lease ran out before the message could be sent');
+      const activityId = await this.connector.post(reference, rendered as Partial<Activity>, replaces, Math.min(this.sendTimeoutMs, leaseLeftMs));
+      await this.ctx.records.outbox.updateIfVersion(entry._id, entry.version, {
+        state: 'sent',
+        leaseUntil: null,
+        activityId,
+        conversationId: (reference.conversation as { id: string }).id,
+        sentAt: this.ctx.now().toISOString(),
+        attempts: entry.attempts + 1,
+        lastError: null,
+      });
+      return true;
+    } catch (err) {
+      await this.recordFailure(entry, err);
+      return false;
+    }
+  }
+
+  /**
+   * Side effects that must happen before a message can be rendered: a meeting invitation first
+   * creates the Teams meeting through Graph (a transient failure is thrown, so the entry is retried;
+   * on its last attempt a failure falls back to cards with calendar files).
+   */
+  private async beforeRendering(entry: OutboxDoc): Promise<void> {
+    if (entry.content.kind === 'meeting-invite') await createTeamsMeeting(this.ctx, entry.content.ref, { lastAttempt: isLastAttempt(this.policy, entry.attempts, this.ageMs(entry)) });
+  }
+
+  private async recordFailure(entry: OutboxDoc, err: unknown): Promise<void> {
+    if (err instanceof NoChatYet) {
+      // Held, not failed: releaseHeldMessages queues it again when the person first opens the bot.
+      const held = await this.ctx.records.outbox.updateIfVersion(entry._id, entry.version, { state: 'held', leaseUntil: null, lastError: err.message });
+      this.ctx.log.info({ outboxId: entry._id }, 'message held until its recipient opens a chat with the bot');
+      // Their first contact may have come while this was being tried: then it goes now.
+      if (held && entry.recipient.kind === 'person' && (await this.ctx.records.conversations.get(`person:${entry.recipient.personId}`))) {
+        await releaseHeldMessages(this.ctx, entry.recipient.personId);
+      }
+      return;
+    }
+    const failure = err instanceof NotDelivered ? err.failure : connectorFailure(err, this.ctx.now().getTime());
+    const verdict = afterFailure(this.policy, failure, entry.attempts, this.ageMs(entry));
+    const status = statusOf(err);
+    const detail = `${status ?? ''} ${err instanceof Error ? err.message : String(err)}`.trim().slice(0, 300);
+    if (verdict.retry) {
+      await this.ctx.records.outbox.updateIfVersion(entry._id, entry.version, {
+        state: 'pending',
+        leaseUntil: null,
+        attempts: verdict.attempts,
+        lastError: detail,
+        nextAttemptAt: new Date(this.ctx.now().getTime() + verdict.waitMs).toISOString(),
+      });
+      // Retries are routine: logged at debug only, so a message retried for hours is one line (its failure), not thousands.
+      this.ctx.log.debug({ outboxId: entry._id, attempts: verdict.attempts, status, retryInMs: verdict.waitMs }, 'message delivery will be retried');
+      return;
+    }
+    const lastError = verdict.reason === detail || failure.kind === 'permanent' ? verdict.reason : `${verdict.reason}; last error: ${detail}`;
+    const failed = await this.ctx.records.outbox.updateIfVersion(entry._id, entry.version, {
+      state: 'failed',
+      leaseUntil: null,
+      attempts: verdict.attempts,
+      lastError: lastError.slice(0, 500),
+      failedAt: this.ctx.now().toISOString(),
+      followedUp: false,
+    });
+    if (!failed) return;
+    this.ctx.log.error({ outboxId: entry._id, attempts: verdict.attempts, status, reason: verdict.reason }, 'message could not be delivered');
+    await followUpFailures(this.ctx, [failed]);
+  }
+
+  private async referenceFor(entry: OutboxDoc): Promise<{ reference: Partial<ConversationReference>; inChannel: boolean }> {
+    const r = entry.recipient;
+    if (r.kind === 'person') {
+      const conversation = await this.ctx.records.conversations.get(`person:${r.personId}`);
+      if (!conversation) throw new NoChatYet(`${r.personId} has no chat with the bot yet`);
+      return { reference: conversation.reference as Partial<ConversationReference>, inChannel: false };
+    }
+    const channel = await this.ctx.records.conversations.get(`channel:${r.conversationId}`);
+    if (channel) return { reference: channel.reference as Partial<ConversationReference>, inChannel: true };
+    // A channel set from the command line: borrow the service URL and tenant of any known conversation.
+    const any = await this.ctx.records.conversations.findOne({});
+    if (!any) throw new NotDelivered({ kind: 'permanent', reason: `channel ${r.conversationId} is unknown to the bot` }, `channel ${r.conversationId} is unknown to the bot`);
+    const base = any.reference as Partial<ConversationReference>;
+    return {
+      reference: { ...base, conversation: { id: r.conversationId, isGroup: true, conversationType: 'channel', name: '', tenantId: base.conversation?.tenantId } },
+      inChannel: true,
+    };
+  }
+}
+
+function stripUndefined<T extends object>(o: T): Partial<T> {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
