@@ -87,6 +87,19 @@ export const configSchema = z
       commaList,
       z.array(z.string().regex(HOST_NAME, 'a comma-separated list of host names such as smba.trafficmanager.net (no scheme or path)')).min(1).default([...MICROSOFT_SERVICE_URL_HOSTS]),
     ),
+    /**
+     * How long the outbox keeps trying a message before it gives it up as failed (and the sender
+     * is told, an approval card falls back to another approver or the approvals channel).
+     */
+    OUTBOX_DELIVERY_HOURS: z.preprocess(
+      blankToUndefined,
+      z.coerce.number({ invalid_type_error: 'a number of hours' }).int('a whole number of hours').min(1, 'at least 1 hour').max(168, 'at most 168 hours (a week)').default(24),
+    ),
+    /** Days the outbox keeps messages once delivered or given up (then they are removed; the audit log is kept). */
+    OUTBOX_RETENTION_DAYS: z.preprocess(
+      blankToUndefined,
+      z.coerce.number({ invalid_type_error: 'a number of days' }).int('a whole number of days').min(1, 'at least 1 day').max(3650, 'at most 3650 days').default(30),
+    ),
     /** Bot Framework OpenID metadata; only tests and sovereign clouds change it. */
     BOT_OPENID_METADATA: z.preprocess(blankToUndefined, z.string().url('a URL').optional()),
     /** Folder of the council's own guidance documents (.md, .txt, .docx), indexed beside the pack. */

@@ -13,6 +13,7 @@ import { openAlertsForTeams } from './services/alerts';
 import { upcomingMeetingsForTeams } from './services/meetingLists';
 import type { Logger, ServiceContext } from './services/context';
 import { resumeAllEffects } from './services/effects/kinds';
+import { countUndelivered } from './services/undelivered';
 import { calendarSettings, meetingCalendarFile } from './services/invitations';
 import type { Store } from './store/collection';
 import { openStore } from './store/openStore';
@@ -127,6 +128,7 @@ export async function startBot(config: Config, options: StartOptions): Promise<R
     digestSections: { openAlerts: openAlertsForTeams, upcomingMeetings: upcomingMeetingsForTeams },
     serviceUrls: traffic.serviceUrls,
     ...(config.OUTBOX_LEASE_MS !== undefined && { leaseMs: config.OUTBOX_LEASE_MS }),
+    boundMs: config.OUTBOX_DELIVERY_HOURS * 3_600_000,
     ...options.sender,
   });
   if (config.localMode && (await records.people.count({})) === 0) await loadExamples(services, log);
@@ -135,13 +137,14 @@ export async function startBot(config: Config, options: StartOptions): Promise<R
   if (resumed > 0) log.info({ resumed }, 'finished effects left by a previous run');
   if (!config.localMode && !config.GRAPH_ORGANIZER && !config.BOT_PUBLIC_URL) log.warn({}, 'neither GRAPH_ORGANIZER nor BOT_PUBLIC_URL is set: meeting invitations in Teams will carry no calendar file');
   sender.start();
-  const scheduler = new Scheduler(services, { retentionDays: config.RETENTION_DAYS, ...options.scheduler });
+  const scheduler = new Scheduler(services, { retentionDays: config.RETENTION_DAYS, outboxRetentionDays: config.OUTBOX_RETENTION_DAYS, ...options.scheduler });
   scheduler.start();
 
   const http = createHttpServer({
     store,
     log,
     maxJsonDepth: MAX_ACTIVITY_DEPTH,
+    health: async () => ({ undelivered: await countUndelivered(services) }),
     calendarFile: (ref, token) => meetingCalendarFile(services, ref, token),
     // Checked in order of cost, each before anything reads the store: the activity's shape, where
     // it comes from, then its token.

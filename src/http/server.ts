@@ -27,6 +27,8 @@ export interface HttpOptions {
   processActivity: (body: unknown, req: restify.Request, res: restify.Response) => Promise<void>;
   /** How deep the JSON of an activity may nest (arrays and objects one inside another). */
   maxJsonDepth: number;
+  /** Figures /healthz adds to its answer (e.g. how many messages could not be delivered); they never change its status. */
+  health?: () => Promise<Record<string, number>>;
   /** A meeting's .ics file when the token is right, else null: GET /meetings/{ref}.ics?token=... */
   calendarFile?: (ref: string, token: string) => Promise<string | null>;
 }
@@ -99,8 +101,14 @@ export function createHttpServer(options: HttpOptions): BotServer {
 
   server.get('/healthz', async (_req, res) => {
     const answered = await answersWithin(options.store.ping(), HEALTH_TIMEOUT_MS);
-    if (answered) res.send(200, { status: 'ok', store: options.store.kind });
-    else res.send(503, { status: 'unavailable', store: options.store.kind });
+    if (!answered) {
+      res.send(503, { status: 'unavailable', store: options.store.kind });
+      return;
+    }
+    // Extra figures (the undelivered messages) are best effort: the store answered, so the bot is up.
+    let figures: Record<string, number> = {};
+    await answersWithin(options.health?.().then((f) => (figures = f)) ?? Promise.resolve(), HEALTH_TIMEOUT_MS);
+    res.send(200, { status: 'ok', store: options.store.kind, ...figures });
   });
 
   return {

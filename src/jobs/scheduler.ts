@@ -6,13 +6,15 @@ import type { ServiceContext } from '../services/context';
 import { ukDate } from '../domain/dates';
 import { applyRetention } from '../services/dataProtection';
 import { queueDueDigests, queueDueReminders } from '../services/digest';
-import { sweepHeldMessages } from '../services/outbox';
+import { pruneOutbox, sweepHeldMessages } from '../services/outbox';
 
 export interface SchedulerOptions {
   /** How often to look (default one minute). */
   tickMs?: number;
   /** Remove closed records' free text after this many days (unset: kept). */
   retentionDays?: number;
+  /** Remove delivered and failed outbox messages after this many days (default 30), so the outbox stays bounded. */
+  outboxRetentionDays?: number;
 }
 
 export class Scheduler {
@@ -21,6 +23,7 @@ export class Scheduler {
   private stopped = false;
   private readonly tickMs: number;
   private readonly retentionDays: number | undefined;
+  private readonly outboxRetentionDays: number;
   private retentionDoneOn: string | null = null;
 
   constructor(
@@ -29,6 +32,7 @@ export class Scheduler {
   ) {
     this.tickMs = options.tickMs ?? 60_000;
     this.retentionDays = options.retentionDays;
+    this.outboxRetentionDays = options.outboxRetentionDays ?? 30;
   }
 
   start(): void {
@@ -51,6 +55,8 @@ export class Scheduler {
     if (digests || reminders) this.ctx.log.info({ digests, reminders }, 'queued scheduled messages');
     const held = await sweepHeldMessages(this.ctx);
     if (held.released || held.expired) this.ctx.log.info(held, 'held messages released or given up');
+    const pruned = await pruneOutbox(this.ctx, this.outboxRetentionDays);
+    if (pruned) this.ctx.log.info({ pruned }, 'outbox: removed delivered and failed messages past their retention');
     // Retention once a day; it is idempotent, so two processes doing it is harmless.
     const today = ukDate(this.ctx.now());
     if (this.retentionDays && this.retentionDoneOn !== today) {

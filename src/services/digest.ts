@@ -16,6 +16,7 @@ import type { ServiceContext } from './context';
 import { NotFoundError, InvalidInputError } from './errors';
 import { stabilityFromStore } from './measures';
 import { enqueueAll, type OutgoingMessage } from './outbox';
+import { undeliveredMessages } from './undelivered';
 
 export const DEFAULT_SCHEDULE: WeeklySchedule = { days: WEEKDAYS, time: '08:00' };
 
@@ -82,6 +83,8 @@ export interface DigestData {
   /** Filled by the alerts and meetings features when they are present. */
   openAlerts: Array<{ ref: string; caseRef: string; urgent: boolean; raisedAt: string; summary: string }>;
   upcomingMeetings: Array<{ ref: string; caseRef: string; type: string; date: string }>;
+  /** Messages about these teams' requests, alerts and meetings that could not be delivered (since the last digest, or in the last 7 days). */
+  undelivered?: Array<{ ref: string; to: string; what: string; why: string; failedAt: string }>;
 }
 
 /** Extra sections other features contribute (open alerts, meetings), registered at start. */
@@ -124,7 +127,25 @@ export async function buildDigest(ctx: ServiceContext, teams: string[], date: st
     codingToFix: (await ctx.records.tasks.find({ ...teamFilter(teams), state: 'open', kind: 'fix-coding' }, { sort: { dueDate: 1 } })).map((t) => ({ caseRef: t.caseRef, title: t.title, dueDate: t.dueDate })),
     openAlerts: sections.openAlerts ? await sections.openAlerts(ctx, teams, date) : [],
     upcomingMeetings: sections.upcomingMeetings ? await sections.upcomingMeetings(ctx, teams, date, addDays(date, 7)) : [],
+    undelivered: await undeliveredForTeams(ctx, teams, since ?? ukInstant(addDays(date, -7), '00:00').toISOString()),
   };
+}
+
+/** The undelivered messages whose subject (a move request, an alert, a meeting) belongs to one of `teams`. */
+async function undeliveredForTeams(ctx: ServiceContext, teams: string[], since: string): Promise<DigestData['undelivered']> {
+  const failed = await undeliveredMessages(ctx, { since, limit: 100 });
+  const teamOf = new Map<string, string | null>();
+  const rows: DigestData['undelivered'] = [];
+  for (const m of failed) {
+    if (!m.ref) continue;
+    if (!teamOf.has(m.ref)) {
+      const subject = m.ref.startsWith('PM-') ? await ctx.records.moveRequests.get(m.ref) : m.ref.startsWith('FA-') ? await ctx.records.fragilityAlerts.get(m.ref) : m.ref.startsWith('MT-') ? await ctx.records.meetings.get(m.ref) : null;
+      teamOf.set(m.ref, subject?.team ?? null);
+    }
+    const team = teamOf.get(m.ref);
+    if (team && (teams.includes(ALL_TEAMS) || teams.includes(team))) rows.push({ ref: m.ref, to: m.to, what: m.what, why: m.why.split('; last error:')[0], failedAt: m.failedAt ?? '' });
+  }
+  return rows;
 }
 
 /** The instant from which "decisions since the last digest" counts, for a subscription's digest of `date`. */

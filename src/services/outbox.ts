@@ -111,10 +111,23 @@ async function settleHeldMessages(ctx: ServiceContext, personId: string, reachab
     const expired = entry.createdAt < oldest;
     if (!expired && !reachable) continue;
     const changed = await ctx.records.outbox.updateIfVersion(entry._id, entry.version, expired
-      ? { state: 'failed', lastError: `not delivered: ${personId} opened no chat with the bot within ${HELD_FOR_DAYS} days` }
+      ? { state: 'failed', lastError: `not delivered: they opened no chat with the bot within ${HELD_FOR_DAYS} days`, failedAt: now.toISOString(), followedUp: false }
       : { state: 'pending', nextAttemptAt: now.toISOString() });
     if (changed) counts[expired ? 'expired' : 'released']++;
   }
   if (counts.released > 0) ctx.onOutboxChanged();
   return counts;
+}
+
+/**
+ * Removes messages delivered or given up more than `days` ago, so the outbox stays bounded. A
+ * failed message is kept until its follow-up is done. Returns how many were removed.
+ */
+export async function pruneOutbox(ctx: ServiceContext, days: number): Promise<number> {
+  const before = new Date(ctx.now().getTime() - days * 86_400_000).toISOString();
+  const sent = await ctx.records.outbox.deleteMany({ state: 'sent', sentAt: { $lt: before } });
+  const failed = await ctx.records.outbox.deleteMany({ state: 'failed', failedAt: { $lt: before }, followedUp: true });
+  // Failed before failedAt was kept (or given up while held): by when it was queued.
+  const older = await ctx.records.outbox.deleteMany({ state: 'failed', failedAt: { $exists: false }, createdAt: { $lt: before } });
+  return sent + failed + older;
 }

@@ -54,6 +54,7 @@ export function digestCard(d: DigestData, now: Date): AdaptiveCard {
       section('Meetings and reviews in the next 7 days', d.upcomingMeetings.map((x) => `${formatDate(x.date)} · ${x.type} · ${x.caseRef} · ${x.ref}`), 'None.'),
       section('Overdue follow-up tasks', d.overdueTasks.map((t) => `${t.caseRef} · ${t.typed ? `an action agreed at ${t.ref}` : t.title} · ${plainText(t.ownerName)} · was due ${formatDate(t.dueDate)}`), 'None.', d.overdueTasks.length ? 'Attention' : 'Default'),
       section('Moves whose coding needs attention (MOVE-7)', d.codingToFix.map((c) => `${c.caseRef} · ${c.title}`), 'None.'),
+      section('Messages not delivered', (d.undelivered ?? []).map((u) => `${u.ref} · ${u.what} to ${u.to} · ${u.why}`), 'None.', d.undelivered?.length ? 'Attention' : 'Default'),
     ],
   });
 }

@@ -8,6 +8,7 @@ import { digestPreview, digestStop, digestSubscribe } from './digest';
 import { episodesImport } from './episodes';
 import { ask, guidanceFeedback } from './guidance';
 import { kpi } from './kpi';
+import { outbox } from './outbox';
 import { childrenImport, rosterImport, rosterUnlink } from './people';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each command has its own argument and option types
@@ -27,4 +28,5 @@ export const COMMANDS: Array<CliCommand<any, any>> = [
   exportCase,
   retention,
   setApprovals,
+  outbox,
 ];
