@@ -90,5 +90,9 @@ describe('faults', () => {
     expect(h.connector.sentTo(hana.conversationId).filter((a) => cardText(firstCard(a.activity)).includes(ref))).toHaveLength(0);
     // The channel's copy is a real approval card: a decision there is recorded.
     expect((await h.bot.services.records.outbox.get(`${ref}:approval:channel:${channel}`))?.state).toBe('sent');
+    // The bot is up: /healthz stays 200 and says how many messages could not be delivered.
+    const health = await fetch(`${h.url}/healthz`);
+    expect(health.status).toBe(200);
+    expect(await health.json()).toMatchObject({ status: 'ok', undelivered: 1 });
   });
 });

@@ -89,7 +89,7 @@ describe('/healthz', () => {
     const bot = await boot({}, flaky);
     try {
       const ok = await fetch(`http://127.0.0.1:${bot.port}/healthz`);
-      expect([ok.status, await ok.json()]).toEqual([200, { status: 'ok', store: 'embedded' }]);
+      expect([ok.status, await ok.json()]).toEqual([200, { status: 'ok', store: 'embedded', undelivered: 0 }]);
       down = true;
       expect((await fetch(`http://127.0.0.1:${bot.port}/healthz`)).status).toBe(503);
       down = false;

@@ -12,6 +12,12 @@ import { enqueue } from '../../src/services/outbox';
 import { openEmbeddedStore } from '../../src/store/embeddedStore';
 import type { Store } from '../../src/store/collection';
 import { OutboxSender } from '../../src/teams/delivery';
+import { rememberConversation } from '../../src/services/conversations';
+import { requestMove } from '../../src/services/moves';
+import { identify, importChildren, importRoster } from '../../src/services/people';
+import { countUndelivered, undeliveredMessages } from '../../src/services/undelivered';
+import { readFileSync } from 'node:fs';
+import { validMoveForm } from '../support/moveForm';
 import { serviceContextOn } from '../support/backends';
 
 type RequestOptions = { abortSignal?: AbortSignal };
@@ -26,17 +32,17 @@ const answersWith =
     throw Object.assign(new Error(`injected ${statusCode}`), { statusCode });
   };
 
-/** A CloudAdapter whose connector client answers with `answer`, and whose turn errors are swallowed, as the bot's are. */
-function adapterAnswering(answer: Answer, signalsSeen: AbortSignal[] = []): CloudAdapter {
-  const respond = (options: RequestOptions = {}) => {
+/** A CloudAdapter whose connector client answers with `answer` (or per conversation), and whose turn errors are swallowed, as the bot's are. */
+function adapterAnswering(answer: Answer, signalsSeen: AbortSignal[] = [], byConversation: Record<string, Answer> = {}): CloudAdapter {
+  const respond = (conversationId: string, options: RequestOptions = {}) => {
     if (options.abortSignal) signalsSeen.push(options.abortSignal);
-    return answer(options);
+    return (byConversation[conversationId] ?? answer)(options);
   };
   const connector = {
     conversations: {
-      sendToConversation: (_conversationId: string, _activity: object, options?: RequestOptions) => respond(options),
-      replyToActivity: (_conversationId: string, _replyToId: string, _activity: object, options?: RequestOptions) => respond(options),
-      updateActivity: (_conversationId: string, _activityId: string, _activity: object, options?: RequestOptions) => respond(options),
+      sendToConversation: (conversationId: string, _activity: object, options?: RequestOptions) => respond(conversationId, options),
+      replyToActivity: (conversationId: string, _replyToId: string, _activity: object, options?: RequestOptions) => respond(conversationId, options),
+      updateActivity: (conversationId: string, _activityId: string, _activity: object, options?: RequestOptions) => respond(conversationId, options),
     },
   };
   const authentication = { createConnectorFactory: () => ({ create: async () => connector }), createUserTokenClient: async () => ({}) };
@@ -122,3 +128,99 @@ describe('OutboxSender', () => {
   });
 });
 
+
+// Done when (issue 12): under a connector that always refuses (403) or never answers, every entry
+// ends failed within the delivery bound (a short bound and a clock the test moves), the log has one
+// line per message, and the requester is told who was not reached.
+describe('no message lost in silence', () => {
+  const EXAMPLES = path.resolve(__dirname, '../../examples');
+  const BOUND_MS = 60 * 60_000;
+  let store: Store;
+  let ctx: ServiceContext;
+  let clock: number;
+  let lines: Array<{ level: string; obj: Record<string, unknown>; msg?: string }>;
+
+  beforeEach(async () => {
+    store = await openEmbeddedStore(mkdtempSync(path.join(tmpdir(), 'psb-undelivered-')));
+    clock = Date.parse('2026-11-23T10:00:00Z');
+    lines = [];
+    const record = (level: string) => (obj: object, msg?: string) => lines.push({ level, obj: obj as Record<string, unknown>, msg });
+    ctx = { ...(await serviceContextOn(store, () => new Date(clock))), log: { info: record('info'), warn: record('warn'), error: record('error'), debug: record('debug') } };
+    await importRoster(ctx, readFileSync(path.join(EXAMPLES, 'roster.csv'), 'utf8'), 'test');
+    await importChildren(ctx, readFileSync(path.join(EXAMPLES, 'children.csv'), 'utf8'), 'test');
+    for (const email of ['sam.social@example.org', 'priya.patel@example.org', 'hana.head@example.org']) {
+      const p = await identify(ctx, undefined, async () => email);
+      await rememberConversation(ctx, p, { kind: 'personal', conversationId: `a:${p.id}`, reference: { channelId: 'msteams', serviceUrl: 'http://127.0.0.1:9/', conversation: { id: `a:${p.id}` }, bot: { id: '28:bot' }, user: { id: p.id } } });
+    }
+  });
+  afterEach(() => store.close());
+
+  /** Two requests (Sam's and Priya's), whose approval cards go to Hana; then the sender runs, the clock moving 5 minutes a pass, until nothing is due. */
+  async function requestsThenDeliver(adapter: CloudAdapter) {
+    const form = (caseRef: string) => validMoveForm({ caseRef, proposedDate: '2026-12-07' });
+    const sam = await requestMove(ctx, await identify(ctx, undefined, async () => 'sam.social@example.org'), form('CR-1001'));
+    const priya = await requestMove(ctx, await identify(ctx, undefined, async () => 'priya.patel@example.org'), form('CR-1003'));
+    const sender = new OutboxSender(ctx, adapter, '', { boundMs: BOUND_MS, sendTimeoutMs: 50, leaseMs: 10_000 });
+    const start = clock;
+    for (let pass = 0; pass < 100 && (await ctx.records.outbox.count({ state: { $in: ['pending', 'sending'] } })) > 0; pass++) {
+      await sender.drain();
+      clock += 5 * 60_000;
+    }
+    return { refs: [sam.ref, priya.ref], hours: (clock - start) / 3_600_000 };
+  }
+
+  const linesAbout = (id: string) => lines.filter((l) => l.level !== 'debug' && l.obj.outboxId === id);
+
+  test.each([
+    ['always answers 403', answersWith(403), /^Teams refused it \(403/],
+    ['never answers', neverAnswers, /^not delivered within 1 hour/],
+  ])('a connector that %s to the approver: every approval card ends failed within the bound, logged once, and each requester is told', async (_name, hanaAnswer, reason) => {
+    const ok: Answer = async () => ({ id: 'sent' });
+    const { refs, hours } = await requestsThenDeliver(adapterAnswering(ok, [], { 'a:hana.head@example.org': hanaAnswer }));
+    expect(hours).toBeLessThanOrEqual(1.5);
+    for (const ref of refs) {
+      const card = (await ctx.records.outbox.get(`${ref}:approval:hana.head@example.org`))!;
+      expect(card).toMatchObject({ state: 'failed', activityId: null, followedUp: true, lastError: expect.stringMatching(reason) });
+      expect(Date.parse(card.failedAt!) - Date.parse(card.createdAt)).toBeLessThanOrEqual(BOUND_MS);
+      expect(linesAbout(card._id)).toEqual([expect.objectContaining({ level: 'error', msg: 'message could not be delivered' })]);
+    }
+    const told = await ctx.records.outbox.find({ _id: { $in: refs.map((r) => `${r}:approval:hana.head@example.org:undelivered`) } }, { sort: { _id: 1 } });
+    expect(told.map((t) => [t.recipient, t.state])).toEqual([
+      [{ kind: 'person', personId: 'sam.social@example.org' }, 'sent'],
+      [{ kind: 'person', personId: 'priya.patel@example.org' }, 'sent'],
+    ]);
+    expect(told[0].content).toMatchObject({ kind: 'notice', title: `${refs[0]}: the approval card did not reach Hana Head` });
+    expect(await countUndelivered(ctx)).toBe(2);
+    expect((await undeliveredMessages(ctx)).map((m) => m.to)).toEqual(['Hana Head', 'Hana Head']);
+  });
+
+  test('a connector that refuses everyone (403): every message, the notices included, ends failed and is logged once; nothing loops', async () => {
+    await requestsThenDeliver(adapterAnswering(answersWith(403)));
+    const all = await ctx.records.outbox.find({});
+    expect(all.length).toBeGreaterThanOrEqual(6); // 2 approval cards, 2 "submitted" notices, 2 "not reached" notices
+    for (const entry of all) {
+      expect(entry.state).toBe('failed');
+      expect(linesAbout(entry._id)).toHaveLength(1);
+    }
+  });
+
+  test('a card update whose original is never delivered stops at the bound, logged once, not once a second', async () => {
+    await ctx.records.outbox.insert({
+      _id: 'orig', version: 1, recipient: { kind: 'person', personId: 'hana.head@example.org' }, content: { kind: 'notice', title: 'x', text: 'y' }, action: 'send', updates: null, subjectRef: null,
+      state: 'held', attempts: 0, nextAttemptAt: new Date(clock).toISOString(), leaseUntil: null, lastError: null, activityId: null, conversationId: null, createdAt: new Date(clock).toISOString(), sentAt: null,
+    });
+    await ctx.records.outbox.insert({
+      _id: 'orig:update:v2', version: 1, recipient: { kind: 'person', personId: 'hana.head@example.org' }, content: { kind: 'notice', title: 'x', text: 'z' }, action: 'update', updates: 'orig', subjectRef: null,
+      state: 'pending', attempts: 0, nextAttemptAt: new Date(clock).toISOString(), leaseUntil: null, lastError: null, activityId: null, conversationId: null, createdAt: new Date(clock).toISOString(), sentAt: null,
+    });
+    const sender = new OutboxSender(ctx, adapterAnswering(async () => ({ id: 'sent' })), '', { boundMs: BOUND_MS, pollMs: 1000 });
+    let passes = 0;
+    for (; passes < 10_000 && (await ctx.records.outbox.get('orig:update:v2'))!.state === 'pending'; passes++) {
+      await sender.drain();
+      clock += 1000;
+    }
+    expect(passes).toBeGreaterThan(3000); // it did wait, a second at a time, for the original
+    expect(await ctx.records.outbox.get('orig:update:v2')).toMatchObject({ state: 'failed', attempts: 0, lastError: expect.stringContaining('the card it updates was never delivered') });
+    expect(linesAbout('orig:update:v2')).toHaveLength(1);
+  });
+});
