@@ -11,8 +11,27 @@ import { importChildren, importRoster } from '../src/services/people';
 import { startBot, type RunningBot } from '../src/startBot';
 import { openStore } from '../src/store/openStore';
 import { openRecords } from '../src/store/records';
+import { OutboxSender } from '../src/teams/delivery';
+import { Scheduler } from '../src/jobs/scheduler';
+import { CloudAdapter } from 'botbuilder';
+import { asBackground, countingStore, countTurnsOf, storeOpCounts } from './storeOps';
 
-type Request = { id: number; command: 'seed'; roster: string; children: string } | { id: number; command: 'memory'; gc?: boolean } | { id: number; command: 'outbox' } | { id: number; command: 'stop' };
+type Request =
+  | { id: number; command: 'seed'; roster: string; children: string }
+  | { id: number; command: 'memory'; gc?: boolean }
+  | { id: number; command: 'outbox' }
+  | { id: number; command: 'storeOps' }
+  | { id: number; command: 'stop' };
+
+// Store operations are counted per turn (see storeOps.ts): the sender's and the scheduler's passes are background work.
+countTurnsOf(CloudAdapter);
+for (const [cls, method] of [[OutboxSender, 'drain'], [Scheduler, 'tick']] as const) {
+  const proto = cls.prototype as unknown as Record<string, (...args: unknown[]) => unknown>;
+  const original = proto[method];
+  proto[method] = function (this: unknown, ...args: unknown[]) {
+    return asBackground(() => original.apply(this, args));
+  };
+}
 
 /**
  * The roster and children are imported before the bot starts (through the same services, on the
@@ -43,7 +62,7 @@ async function main(): Promise<void> {
             const services: ServiceContext = { records: await openRecords(store), now: () => new Date(), log: silentLogger, onOutboxChanged: () => undefined };
             const roster = await importRoster(services, m.roster, 'bench');
             const children = await importChildren(services, m.children, 'bench');
-            bot = await startBot(config, { log: silentLogger, store });
+            bot = await startBot(config, { log: silentLogger, store: countingStore(store) });
             return reply(m.id, { port: bot.port, store: bot.store.kind, people: roster.created + roster.updated, children: children.created + children.updated, problems: [...roster.problems, ...children.problems].slice(0, 5) });
           }
           case 'memory': {
@@ -57,6 +76,8 @@ async function main(): Promise<void> {
             const errors = failed > 0 ? (await outbox.find({ state: 'failed' }, { limit: 3 })).map((e) => e.lastError) : [];
             return reply(m.id, { pending, sending, sent, failed, errors });
           }
+          case 'storeOps':
+            return reply(m.id, storeOpCounts());
           case 'stop':
             await stop();
             reply(m.id, { stopped: true });

@@ -38,6 +38,9 @@ export interface PhaseResult {
   failures: number;
   /** What the answers said, checked from the response bodies or the connector. */
   outcome: string;
+  /** Store operations per turn (the real bot only), and the busiest kinds of them. */
+  storeOpsPerTurn: number | null;
+  storeOpsDetail: string;
 }
 
 // ---- the simulated people ----------------------------------------------------------------------
@@ -163,9 +166,16 @@ interface Run {
   bodies: string[];
   /** Messages the bot sent to the connector during the run. */
   sent: number;
+  /** Store operations the bot's turns made during the run, by collection and operation (null: not counted). */
+  storeOps: Record<string, number> | null;
 }
 
-export async function runOnce(port: number, spec: PhaseSpec, connector: Started | null): Promise<Run> {
+/** The difference of two store-operation counts. */
+function opsBetween(before: Record<string, number>, after: Record<string, number>): Record<string, number> {
+  return Object.fromEntries(Object.entries(after).map(([k, v]) => [k, v - (before[k] ?? 0)]).filter(([, v]) => (v as number) > 0));
+}
+
+export async function runOnce(port: number, spec: PhaseSpec, connector: Started | null, bot: Started | null = null): Promise<Run> {
   let n = 0;
   const answers = new Map<string, number>();
   const bodies: string[] = [];
@@ -175,6 +185,7 @@ export async function runOnce(port: number, spec: PhaseSpec, connector: Started 
   let first: bigint | null = null;
   let last: bigint | null = null;
   const before = connector ? await ask<{ sent: number }>(connector.child, 'counts') : null;
+  const opsBefore = bot ? await ask<Record<string, number>>(bot.child, 'storeOps') : null;
   const result = await autocannon({
     url: `http://127.0.0.1:${port}/api/messages`,
     connections: CONNECTIONS,
@@ -203,7 +214,9 @@ export async function runOnce(port: number, spec: PhaseSpec, connector: Started 
     ],
   });
   const after = connector ? await ask<{ sent: number }>(connector.child, 'counts') : null;
+  const opsAfter = bot ? await ask<Record<string, number>>(bot.child, 'storeOps') : null;
   return {
+    storeOps: opsBefore && opsAfter ? opsBetween(opsBefore, opsAfter) : null,
     seconds: first !== null && last !== null ? Number((last as bigint) - first) / 1e9 : result.duration,
     latencies,
     failures: result.non2xx + result.errors + result.timeouts,
@@ -226,7 +239,11 @@ function summarise(target: Target, phase: string, runs: Run[]): PhaseResult & { 
   const answers = new Map<string, number>();
   for (const r of runs) for (const [k, v] of r.answers) answers.set(k, (answers.get(k) ?? 0) + v);
   const ok = latencies.length - runs.reduce((t, r) => t + r.non2xx, 0);
+  const ops = runs.every((r) => r.storeOps) ? runs.reduce<Record<string, number>>((t, r) => { for (const [k, v] of Object.entries(r.storeOps!)) t[k] = (t[k] ?? 0) + v; return t; }, {}) : null;
+  const totalOps = ops ? Object.values(ops).reduce((a, b) => a + b, 0) : 0;
   return {
+    storeOpsPerTurn: ops && latencies.length ? totalOps / latencies.length : null,
+    storeOpsDetail: ops && latencies.length ? Object.entries(ops).sort((a, b) => b[1] - a[1]).map(([k, v]) => `${k} ${fixed(v / latencies.length, 1)}`).join(', ') : '',
     target,
     phase,
     requests: latencies.length,
@@ -265,6 +282,9 @@ export interface LoadResult {
 
 /** Phases whose targets the issue sets (the others are printed with their ratios for information). */
 export const TARGET_PHASES = ['guidance question', 'move form ("request a move")'];
+/** Issue 12: a submit and an approval make at most this many store operations, and run at least 0.5x the echo bot's turns per second. */
+export const MAX_STORE_OPS = 8;
+export const WRITE_PHASES = ['move submit (fresh child each)', 'approval (move.decide)'];
 
 export const echoTarget = (bot: Target): Target => (bot === 'bot, embedded store' ? 'echo bot (with embedded)' : 'echo bot (with MongoDB)');
 
@@ -283,7 +303,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
   const submits = socialWorkers.length * options.requestsPerUser;
   const record = (r: PhaseResult) => {
     phases.push(r);
-    options.log(`    ${r.target.padEnd(26)} ${r.phase.padEnd(31)} ${fixed(r.turnsPerSecond).padStart(5)} turns/s  p50 ${fixed(r.p50).padStart(4)} ms  p99 ${fixed(r.p99).padStart(5)} ms  ${r.requests} turns${r.failures ? `, ${r.failures} FAILED` : ''}  ${r.outcome}`);
+    options.log(`    ${r.target.padEnd(26)} ${r.phase.padEnd(31)} ${fixed(r.turnsPerSecond).padStart(5)} turns/s  p50 ${fixed(r.p50).padStart(4)} ms  p99 ${fixed(r.p99).padStart(5)} ms  ${r.requests} turns${r.failures ? `, ${r.failures} FAILED` : ''}  ${r.outcome}${r.storeOpsPerTurn !== null ? `  store ops/turn ${fixed(r.storeOpsPerTurn, 1)} (${r.storeOpsDetail})` : ''}`);
   };
 
   const guidanceBody = (n: number) => message(socialWorkers[n % socialWorkers.length], serviceUrl, QUESTIONS[n % QUESTIONS.length]);
@@ -316,7 +336,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
           const botRuns: Run[] = [];
           for (let round = 0; round < options.rounds; round++) {
             echoRuns.push(await runOnce(echo.port, { phase, seconds: roundSeconds, body }, connector));
-            botRuns.push(await runOnce(bot.port, { phase, seconds: roundSeconds, body }, connector));
+            botRuns.push(await runOnce(bot.port, { phase, seconds: roundSeconds, body }, connector, bot));
           }
           record(summarise(echoName, phase, echoRuns));
           record(summarise(target, phase, botRuns));
@@ -324,7 +344,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
 
         const submitPhase = 'move submit (fresh child each)';
         record(summarise(echoName, submitPhase, [await runOnce(echo.port, { phase: submitPhase, amount: submits, body: submitBody, classify: () => 'echoed' }, connector)]));
-        const submitted = summarise(target, submitPhase, [await runOnce(bot.port, { phase: submitPhase, amount: submits, body: submitBody, classify: classifySubmit }, connector)]);
+        const submitted = summarise(target, submitPhase, [await runOnce(bot.port, { phase: submitPhase, amount: submits, body: submitBody, classify: classifySubmit }, connector, bot)]);
         record(submitted);
         // The reference of each request, and the team it is for (the number in the child's reference is its social worker's).
         const requests = submitted.bodies.flatMap((b) => {
@@ -335,14 +355,14 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
         if (requests.length < submitted.requests) notes.push(`${target}: only ${requests.length} of ${submitted.requests} submit answers named their request and child.`);
 
         // Every social worker presses "Send for approval" again for a child that now has an open request: refused.
-        record(summarise(target, 'move submit again (refused)', [await runOnce(bot.port, { phase: 'again', seconds: roundSeconds * 2, body: (n) => submitBody(n % submits), classify: classifySubmit }, connector)]));
+        record(summarise(target, 'move submit again (refused)', [await runOnce(bot.port, { phase: 'again', seconds: roundSeconds * 2, body: (n) => submitBody(n % submits), classify: classifySubmit }, connector, bot)]));
 
         const decidePhase = 'approval (move.decide)';
         const decideBody = (n: number) => press(heads[n % heads.length], serviceUrl, 'move.decide', { ref: `PM-0000-${n}`, outcome: 'approved', comment: '' });
         if (requests.length > 0) {
           record(summarise(echoName, decidePhase, [await runOnce(echo.port, { phase: decidePhase, amount: requests.length, body: decideBody, classify: () => 'echoed' }, connector)]));
           const approveBody = (n: number) => press(requests[n].head, serviceUrl, 'move.decide', { ref: requests[n].ref, outcome: 'approved', comment: '' });
-          record(summarise(target, decidePhase, [await runOnce(bot.port, { phase: decidePhase, amount: requests.length, body: approveBody, classify: classifyDecide }, connector)]));
+          record(summarise(target, decidePhase, [await runOnce(bot.port, { phase: decidePhase, amount: requests.length, body: approveBody, classify: classifyDecide }, connector, bot)]));
         }
 
         // The notifications the requests and decisions queued: how long the sender takes to deliver them.
@@ -436,7 +456,12 @@ export function loadRows(phases: PhaseResult[]): Array<Array<string | number>> {
     const base = echoFor(phases, p);
     const tput = base ? p.turnsPerSecond / base.turnsPerSecond : null;
     const lat = base ? p.p99 / base.p99 : null;
-    const targeted = !p.target.startsWith('echo') && TARGET_PHASES.includes(p.phase);
+    const bot = !p.target.startsWith('echo');
+    const met = TARGET_PHASES.includes(p.phase)
+      ? tput !== null && lat !== null && tput >= 0.5 && lat <= 2 && p.failures === 0
+      : // Store operations per turn as printed (one decimal): a roster cache refreshed once in thousands of turns does not tip it.
+        tput !== null && tput >= 0.5 && p.storeOpsPerTurn !== null && Math.round(p.storeOpsPerTurn * 10) / 10 <= MAX_STORE_OPS && p.failures === 0;
+    const targeted = bot && (TARGET_PHASES.includes(p.phase) || WRITE_PHASES.includes(p.phase));
     return [
       p.target,
       p.phase,
@@ -447,13 +472,14 @@ export function loadRows(phases: PhaseResult[]): Array<Array<string | number>> {
       p.failures,
       tput === null ? '-' : `${fixed(tput, 2)}x`,
       lat === null ? '-' : `${fixed(lat, 2)}x`,
-      targeted ? (tput !== null && lat !== null && tput >= 0.5 && lat <= 2 && p.failures === 0 ? 'yes' : 'NO') : '-',
+      p.storeOpsPerTurn === null ? '-' : fixed(p.storeOpsPerTurn, 1),
+      targeted ? (met ? 'yes' : 'NO') : '-',
       p.outcome,
     ];
   });
 }
 
-export const LOAD_HEADERS = ['target', 'phase', 'turns/s', 'p50 ms', 'p99 ms', 'turns', 'failed', 'x echo turns/s', 'x echo p99', 'target met', 'answers'];
+export const LOAD_HEADERS = ['target', 'phase', 'turns/s', 'p50 ms', 'p99 ms', 'turns', 'failed', 'x echo turns/s', 'x echo p99', 'store ops/turn', 'target met', 'answers'];
 
 export function loadTable(result: LoadResult): string {
   return table(LOAD_HEADERS, loadRows(result.phases));

@@ -14,6 +14,7 @@ import { upcomingMeetingsForTeams } from './services/meetingLists';
 import type { Logger, ServiceContext } from './services/context';
 import { resumeAllEffects } from './services/effects/kinds';
 import { countUndelivered } from './services/undelivered';
+import { withinUnitOfWork } from './store/unitOfWork';
 import { calendarSettings, meetingCalendarFile } from './services/invitations';
 import type { Store } from './store/collection';
 import { openStore } from './store/openStore';
@@ -167,7 +168,8 @@ export async function startBot(config: Config, options: StartOptions): Promise<R
         res.end(UNAUTHORIZED_BODY);
         return;
       }
-      const invokeResponse = await adapter.runTurn(authentication.result, activity, (context) => app.run(context).then(() => undefined));
+      // One turn is one unit of work: a record it reads twice (by the service, then for the card) is read once.
+      const invokeResponse = await withinUnitOfWork(() => adapter.runTurn(authentication.result, activity, (context) => app.run(context).then(() => undefined)));
       res.send(invokeResponse?.status ?? 200, invokeResponse?.body);
     },
   });

@@ -26,6 +26,17 @@ const MOST_REMEMBERED = 20_000;
  */
 const rememberedByRecords = new WeakMap<object, Map<string, { key: string; until: number }>>();
 
+/**
+ * Whether this process knows `personId` has a chat with the bot (it stored or found their reference
+ * within REMEMBERED_FOR_MS), without reading the store. Only a yes is remembered: a no is asked of
+ * the store. A chat that has since gone is found out when a message to it is refused (and then
+ * followed up, see services/undelivered.ts).
+ */
+export function knownToHaveChat(ctx: ServiceContext, personId: string): boolean {
+  const known = rememberedByRecords.get(ctx.records)?.get(`person:${personId}`);
+  return !!known && known.until > ctx.now().getTime();
+}
+
 /** Stores (or refreshes) a conversation reference; returns true when it was new. */
 export async function rememberConversation(ctx: ServiceContext, person: Person | null, info: ConversationInfo): Promise<boolean> {
   const id = info.kind === 'personal' && person ? `person:${person.id}` : `channel:${info.conversationId}`;

@@ -19,7 +19,7 @@ import { randomUUID } from 'node:crypto';
 import { episodesByChild, formatProblem, mergeEpisodeSets, parseEpisodesCsv, type Episode } from '../domain/ssda903/episodes';
 import { movesOf } from '../domain/ssda903/spells';
 import { DuplicateKeyError, type Collection, type StoredDoc } from '../store/collection';
-import type { PlacementHistoryDoc } from '../store/records';
+import type { MoveRequestDoc, PlacementHistoryDoc, PlacementMoveDoc } from '../store/records';
 import { writeAudit } from './audit';
 import type { ServiceContext } from './context';
 import { ConflictError } from './errors';
@@ -286,6 +286,17 @@ export async function storedEpisodes(ctx: ServiceContext, children?: string[]): 
 }
 
 /**
+ * The moves confirmed in the bot, as recorded in the child's history when each was confirmed (see
+ * recordCompletedMove), from the child's move requests. Whether a return holds one yet needs no
+ * flag here: episodesForMeasures leaves out a bot move wherever the returns reach its date.
+ */
+export function confirmedMovesOf(requests: MoveRequestDoc[]): PlacementMoveDoc[] {
+  return requests
+    .filter((r) => r.state === 'completed' && r.completion)
+    .map((r) => ({ _id: `${r.caseRef}|${r.completion!.date}`, version: 1, caseRef: r.caseRef, date: r.completion!.date, placementType: r.completion!.placementType, source: 'bot' as const, requestRef: r.ref }));
+}
+
+/**
  * The episodes the measures are worked out from: the stored (imported) episodes, plus one
  * synthetic episode for each move confirmed in the bot that no return holds yet, so that a move
  * counts from the day it is confirmed rather than from the next annual return.
@@ -298,13 +309,13 @@ export async function storedEpisodes(ctx: ServiceContext, children?: string[]): 
  *
  * `children` limits the result to those case references (a team's children). Sorted by child, then DECOM.
  */
-export async function episodesForMeasures(ctx: ServiceContext, children?: string[]): Promise<Episode[]> {
+export async function episodesForMeasures(ctx: ServiceContext, children?: string[], confirmed?: PlacementMoveDoc[]): Promise<Episode[]> {
   if (children && children.length === 0) return [];
   const histories = await storedEpisodes(ctx, children);
-  const botMoves = await ctx.records.placementMoves.find(
-    { source: 'bot', ...(children ? { caseRef: { $in: children } } : {}) },
-    { sort: { date: 1 } },
-  );
+  // The caller may already hold the confirmed moves (from the children's move requests): then they are not read again.
+  const botMoves = confirmed
+    ? [...confirmed].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0))
+    : await ctx.records.placementMoves.find({ source: 'bot', ...(children ? { caseRef: { $in: children } } : {}) }, { sort: { date: 1 } });
 
   for (const move of botMoves) {
     if (move.reconciledBy === 'import') continue;

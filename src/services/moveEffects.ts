@@ -9,6 +9,7 @@ import type { ServiceContext } from './context';
 import { enqueueAll, updatesOfSentCards, type OutgoingMessage } from './outbox';
 import { forgetCaseloads, peopleWithRole } from './people';
 import { disruptionMeetingOffer } from './meetingOffers';
+import { knownToHaveChat } from './conversations';
 import type { Filter } from '../store/collection';
 import { resumeEffects, runEffects, type EffectPlan, type RecordEffects } from './effects/runner';
 
@@ -17,9 +18,11 @@ const personal = (personId: string) => ({ kind: 'person' as const, personId });
 /** Approvers with a personal chat with the bot; when there are none, the team's approvals channel. */
 export async function approvalRecipients(ctx: ServiceContext, team: string): Promise<{ approvers: Person[]; channel: string | null }> {
   const heads = await peopleWithRole(ctx, 'head_of_service', team);
-  const chats = heads.length > 0 ? await ctx.records.conversations.find({ _id: { $in: heads.map((h) => `person:${h.id}`) } }) : [];
-  const withChat = new Set(chats.map((c) => c._id));
-  const reachable = heads.filter((head) => withChat.has(`person:${head.id}`));
+  // Those this process knows have a chat need no look-up; the others are looked up together.
+  const unknown = heads.filter((head) => !knownToHaveChat(ctx, head.id));
+  const chats = unknown.length > 0 ? await ctx.records.conversations.find({ _id: { $in: unknown.map((h) => `person:${h.id}`) } }) : [];
+  const withChat = new Set(chats.map((c) => c.personId));
+  const reachable = heads.filter((head) => withChat.has(head.id) || knownToHaveChat(ctx, head.id));
   if (reachable.length > 0) return { approvers: reachable, channel: null };
   const settings = await ctx.records.teamSettings.get(team);
   return { approvers: [], channel: settings?.approvalsChannel ?? null };

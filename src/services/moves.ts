@@ -22,7 +22,7 @@ import { ConflictError, InvalidInputError, NotFoundError } from './errors';
 import { runMoveEffects } from './moveEffects';
 import { changeVersioned } from './versionedChange';
 import { toChild } from './people';
-import { episodesForMeasures } from './episodes';
+import { confirmedMovesOf, episodesForMeasures } from './episodes';
 
 
 /** The next reference of a kind, e.g. PM-2026-0001: a counter per prefix and year. */
@@ -32,9 +32,9 @@ export async function nextReference(ctx: ServiceContext, prefix: string): Promis
   return `${prefix}-${year}-${String(n).padStart(4, '0')}`;
 }
 
-/** The child's moves as the measures count them: the returns' moves, and those confirmed in the bot since. */
-export async function moveDatesOf(ctx: ServiceContext, caseRef: string): Promise<string[]> {
-  return movesOf(await episodesForMeasures(ctx, [caseRef])).map((move) => move.date);
+/** The child's moves as the measures count them: the returns' moves, and those confirmed in the bot since (from `requests`, the child's move requests, when given). */
+export async function moveDatesOf(ctx: ServiceContext, caseRef: string, requests?: MoveRequestDoc[]): Promise<string[]> {
+  return movesOf(await episodesForMeasures(ctx, [caseRef], requests && confirmedMovesOf(requests))).map((move) => move.date);
 }
 
 export async function getMoveRequest(ctx: ServiceContext, ref: string): Promise<MoveRequestDoc> {
@@ -55,7 +55,9 @@ export async function requestMove(ctx: ServiceContext, person: Person, form: unk
   if (!childDoc || !may(person, 'request a move', { child: toChild(childDoc) })) {
     throw new InvalidInputError({ caseRef: 'Choose one of the children you may request a move for.' });
   }
-  const open = await ctx.records.moveRequests.findOne({ caseRef: details.caseRef, state: { $in: ['pending', 'info_requested', 'approved'] } });
+  // The child's requests: an open one refuses this one; the completed ones are the moves confirmed in the bot.
+  const requests = await ctx.records.moveRequests.find({ caseRef: details.caseRef });
+  const open = requests.find((r) => ['pending', 'info_requested', 'approved'].includes(r.state));
   if (open) {
     throw new ConflictError(`${open.ref} for ${details.caseRef} is already ${MOVE_STATE_LABELS[open.state].toLowerCase()}. Use that request, or ask for it to be withdrawn.`);
   }
@@ -72,7 +74,7 @@ export async function requestMove(ctx: ServiceContext, person: Person, form: unk
     requestedByName: person.name,
     requestedAt: at,
     state: 'pending',
-    movesInLast12Months: movesInLast12Months(await moveDatesOf(ctx, details.caseRef), ukDate(now)),
+    movesInLast12Months: movesInLast12Months(await moveDatesOf(ctx, details.caseRef, requests), ukDate(now)),
     decision: null,
     infoRequests: [],
     completion: null,

@@ -133,7 +133,11 @@ export async function importRoster(ctx: ServiceContext, csvText: string, actor: 
     };
     const outcome = await upsert(ctx.records.people, p.email, person, now);
     report[outcome]++;
-    if (outcome !== 'unchanged') knownUsersByRecords.delete(ctx.records); // the change counts from now in this process
+    if (outcome !== 'unchanged') {
+      // The change counts from now in this process.
+      knownUsersByRecords.delete(ctx.records);
+      roleHoldersByRecords.delete(ctx.records);
+    }
     if (outcome !== 'unchanged') {
       await writeAudit(ctx, { actor, action: `roster.${outcome}`, subject: p.email, details: { roles: p.roles.join(';'), teams: p.teams.join(';') } });
     }
@@ -248,10 +252,24 @@ export async function unlinkTeamsUser(ctx: ServiceContext, emailAddress: string,
 
 const copyOf = (person: Person): Person => ({ ...person, roles: [...person.roles], teams: [...person.teams] });
 
+/**
+ * The people with `role` for `team` (the Heads of Service a request goes to, the placements team
+ * told of an approval). Everyone with the role is read at once and kept for ROSTER_TRUSTED_FOR_MS,
+ * like a user's own roster entry: a roster import in this process counts at once, one elsewhere
+ * within 30 seconds.
+ */
 export async function peopleWithRole(ctx: ServiceContext, role: Role, team: string): Promise<Person[]> {
-  const docs = await ctx.records.people.find({ roles: role, teams: { $in: [team, ALL_TEAMS] } }, { sort: { _id: 1 } });
-  return docs.map(toPerson);
+  let known = roleHoldersByRecords.get(ctx.records);
+  if (!known) roleHoldersByRecords.set(ctx.records, (known = new Map()));
+  const now = ctx.now().getTime();
+  let remembered = known.get(role);
+  if (!remembered || remembered.until <= now) {
+    const people = (await ctx.records.people.find({ roles: role }, { sort: { _id: 1 } })).map(toPerson);
+    known.set(role, (remembered = { people, until: now + ROSTER_TRUSTED_FOR_MS }));
+  }
+  return remembered.people.filter((p) => p.teams.includes(team) || p.teams.includes(ALL_TEAMS)).map(copyOf);
 }
+const roleHoldersByRecords = new WeakMap<object, Map<string, { people: Person[]; until: number }>>();
 
 /**
  * The children a person works with: their own caseload, and for managers their teams' children.

@@ -7,6 +7,7 @@ import type { FragilityAlertDetails } from '../domain/alerts';
 import type { ChildAttendance, MeetingOutcome, MeetingType, OutcomeFollowUpKind, Participation } from '../domain/meetings';
 import type { Episode } from '../domain/ssda903/episodes';
 import type { Collection, IndexSpec, Store, StoredDoc } from './collection';
+import { rememberingReads } from './unitOfWork';
 
 /** One person's verdict on one answer to one question; a second press replaces the first. */
 export interface GuidanceFeedbackDoc extends StoredDoc {
@@ -316,10 +317,10 @@ const COLLECTION_NAMES: Record<keyof Records, string> = {
   meetings: 'meetings',
 };
 
-/** Opens every record collection and creates its indexes (called once at start). */
+/** Opens every record collection and creates its indexes (called once at start). Reads by id are remembered within a unit of work (see unitOfWork.ts). */
 export async function openRecords(store: Store): Promise<Records> {
   const records = Object.fromEntries(
-    Object.entries(COLLECTION_NAMES).map(([key, name]) => [key, store.collection(name)]),
+    Object.entries(COLLECTION_NAMES).map(([key, name]) => [key, rememberingReads(store.collection(name))]),
   ) as unknown as Records;
   for (const [key, specs] of Object.entries(INDEXES)) {
     if (specs.length > 0) await records[key as keyof Records].ensureIndexes(specs);

@@ -11,6 +11,7 @@ import { createTeamsMeeting } from '../services/invitations';
 import { releaseHeldMessages } from '../services/outbox';
 import { failuresToFollowUp, followUpFailures } from '../services/undelivered';
 import type { OutboxDoc } from '../store/records';
+import { outsideUnitOfWork } from '../store/unitOfWork';
 import { connectorFailure, statusOf, TeamsConnector } from './connector';
 import { renderOutboxEntry } from './outboxRenderer';
 import { serviceUrlProblem, type ServiceUrlPolicy } from './serviceUrls';
@@ -96,7 +97,8 @@ export class OutboxSender {
   private schedule(ms: number): void {
     if (this.stopped) return;
     if (this.timer) clearTimeout(this.timer);
-    this.timer = setTimeout(() => {
+    // A pass woken by a turn is not part of that turn's unit of work: it reads the store afresh.
+    this.timer = setTimeout(() => outsideUnitOfWork(() => {
       this.timer = null;
       this.running = this.drain()
         .then(() => undefined)
@@ -107,7 +109,7 @@ export class OutboxSender {
           this.wakeRequested = false;
           this.schedule(again ? 0 : this.pollMs);
         });
-    }, ms);
+    }), ms);
     this.timer.unref();
   }
 

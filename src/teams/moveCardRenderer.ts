@@ -19,7 +19,8 @@ export async function renderMoveCard(
 ): Promise<AdaptiveCard> {
   const childDoc = await ctx.records.children.get(request.caseRef);
   const child = childDoc ? toChild(childDoc) : null;
-  const tasks = view === 'requester' ? await ctx.records.tasks.find({ requestRef: request.ref }, { sort: { dueDate: 1 } }) : [];
+  // Follow-up tasks exist only once a move is approved: before that there is nothing to look up.
+  const tasks = view === 'requester' && request.decision?.outcome === 'approved' ? await ctx.records.tasks.find({ requestRef: request.ref }, { sort: { dueDate: 1 } }) : [];
   // An approver's copy for someone who may not decide it (a Head of Service who asked for the move) has no buttons.
   const mayDecide = !reader.person || may(reader.person, 'decide a move', { request, child });
   return moveRequestCard({
