@@ -14,16 +14,12 @@
 //   version-checked update (and its audit entry and follow-up tasks, written before any message is
 //   queued) but before its pending effect put anything in the outbox. Reached without test hooks
 //   in the bot: its MongoDB traffic goes through a proxy in this test that holds the first `insert`
-//   into `outbox` after Approve is pressed. The restart finds the pending effect
-//   (resumePendingMoveEffects), queues the messages and sends each once.
-// - The same narrow window is covered at the service level, without a process, by "a decision whose
-//   process stopped before its effects is finished after restart, each effect once" in
-//   test/services/moves.test.ts (it writes the decision's update itself and calls the resume).
-// - A kill between the decision's update and its audit entry: the entry is stored on the request in
-//   that same update (`pendingAudit`) and written first by the effects, with a fixed id; covered at
-//   the service level by "a change whose process stopped right after its update gets its audit
-//   entry after restart, once, at the time of the change" in test/services/moves.test.ts (and the
-//   same test for alerts and meetings).
+//   into `outbox` after Approve is pressed. The restart finds the pending effect (the effects
+//   runner's resumeAllEffects), queues the messages and sends each once.
+// - Every other window, for every record kind (move requests, alerts, meetings), is covered without
+//   a process by the effects runner's table-driven test, test/services/effectsRunner.test.ts: each
+//   step of each kind's story killed before its first insert into the audit log, the tasks or the
+//   outbox, restarted, and compared with a clean run (and two instances resuming at once).
 import { mkdtempSync, readFileSync } from 'node:fs';
 import http from 'node:http';
 import net from 'node:net';
