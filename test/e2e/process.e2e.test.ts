@@ -19,7 +19,7 @@ describe('the bot process', () => {
       expect(bot.output()).toContain('local mode');
       const health = await fetch(`http://127.0.0.1:${port}/healthz`);
       expect(health.status).toBe(200);
-      expect(await health.json()).toEqual({ status: 'ok', store: 'embedded' });
+      expect(await health.json()).toEqual({ status: 'ok', store: 'embedded', undelivered: 0 });
 
       // psb on the same data folder refuses rather than writing beside the running bot.
       const cli = spawnSync(process.execPath, [...TS_NODE, 'src/cli/main.ts', 'roster', 'import', 'examples/roster.csv'], {
