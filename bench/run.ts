@@ -9,13 +9,13 @@
 // for the load the connector stand-in, the echo bot, the real bot and the MongoDB-wire server each
 // in theirs, with autocannon in this one.
 import { execSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { DataScaleResult } from './dataScale';
 import { dataScaleTable } from './dataScale';
 import { fixed, forkTs, markdownTable, nextMessage, table } from './lib';
-import { CONNECTIONS, LOAD_HEADERS, TARGET_PHASES, loadRows, loadTable, runLoad, runSoak, type LoadResult, type SoakResult } from './load';
+import { CONNECTIONS, LOAD_HEADERS, MAX_STORE_OPS, TARGET_PHASES, WRITE_PHASES, loadRows, loadTable, runLoad, runSoak, type LoadResult, type SoakResult } from './load';
 
 const args = new Map(
   process.argv.slice(2).map((a) => {
@@ -89,9 +89,9 @@ async function main(): Promise<void> {
     );
   }
   if (load) {
-    sections.push(`Load: ${CONNECTIONS} connections, targets for ${TARGET_PHASES.join(' and ')}: >= 0.5x echo turns/s and <= 2x echo p99.\n${loadTable(load)}\n${load.notes.join('\n')}`);
+    sections.push(`Load: ${CONNECTIONS} connections, targets for ${TARGET_PHASES.join(' and ')}: >= 0.5x echo turns/s and <= 2x echo p99; for ${WRITE_PHASES.join(' and ')}: <= ${MAX_STORE_OPS} store ops/turn and >= 0.5x echo turns/s.\n${loadTable(load)}\n${load.notes.join('\n')}`);
     markdown.push(
-      `## Load (issue 7)\n\n${CONNECTIONS} simulated Teams users at once (autocannon, ${CONNECTIONS} connections, loopback HTTP), each request a Teams-shaped activity from a roster user of its own (50 social workers, 50 Heads of Service); the bots' connector calls answered by bench/connector.ts in its own process. The echo bot is a bare teams-ai Application on the same botbuilder/teams-ai/restify stack. The guidance question and the move form ran ${seconds} s on each bot, in ${rounds} rounds alternating echo bot and bot; move submits are one per child (${requestsPerUser} per social worker, so none is refused), approvals one per pending request by its team's Head of Service; "move submit again" presses Send for approval for a child whose request is already open (refused). Latencies are per request, from sending to the full answer. Target for the guidance question and the move form: at least 0.5x the echo bot's turns/s and at most 2x its p99.\n`,
+      `## Load (issue 7)\n\n${CONNECTIONS} simulated Teams users at once (autocannon, ${CONNECTIONS} connections, loopback HTTP), each request a Teams-shaped activity from a roster user of its own (50 social workers, 50 Heads of Service); the bots' connector calls answered by bench/connector.ts in its own process. The echo bot is a bare teams-ai Application on the same botbuilder/teams-ai/restify stack. The guidance question and the move form ran ${seconds} s on each bot, in ${rounds} rounds alternating echo bot and bot; move submits are one per child (${requestsPerUser} per social worker, so none is refused), approvals one per pending request by its team's Head of Service; "move submit again" presses Send for approval for a child whose request is already open (refused). Latencies are per request, from sending to the full answer. Target for the guidance question and the move form: at least 0.5x the echo bot's turns/s and at most 2x its p99. Target for a move submit and an approval (issue 12): at most ${MAX_STORE_OPS} store operations per turn (every store call made while the bot processes the activity, averaged over the phase, to one decimal; the outbox sender's work is not the turn's) and at least 0.5x the echo bot's turns/s.\n`,
       markdownTable(LOAD_HEADERS, loadRows(load.phases).map((r) => r.map((c) => (c === 'NO' ? '**no**' : c)))),
       '',
       ...load.notes.map((n) => `- ${n}`),
@@ -114,8 +114,19 @@ async function main(): Promise<void> {
   log(`\nBench took ${fixed(minutes, 1)} min.`);
   markdown.push(`Bench took ${fixed(minutes, 1)} min.\n`);
   const file = path.join(__dirname, 'results.md');
-  writeFileSync(file, markdown.join('\n'));
+  writeFileSync(file, parts.size === 3 || !existsSync(file) ? markdown.join('\n') : withSectionsReplaced(readFileSync(file, 'utf8'), markdown.join('\n'), when));
   log(`Saved to ${path.relative(process.cwd(), file)}`);
+}
+
+/**
+ * After a run of some parts only: the earlier results with the sections of the parts that ran
+ * replaced (each "## " section by its title), and a line saying which were refreshed when.
+ */
+function withSectionsReplaced(earlier: string, fresh: string, when: string): string {
+  const sectionsOf = (text: string) => text.split(/^(?=## )/m);
+  const freshSections = new Map(sectionsOf(fresh).filter((x) => x.startsWith('## ')).map((x) => [x.split('\n')[0], x]));
+  const merged = sectionsOf(earlier).map((x) => freshSections.get(x.split('\n')[0]) ?? x).join('');
+  return merged.replace(/^(# Bench results\n\n)/, `$1Sections ${[...freshSections.keys()].map((t) => `"${t.slice(3)}"`).join(', ')} refreshed ${when} (\`npm run bench -- --parts=${[...parts].join(',')}\`); the others are from the run below.\n\n`);
 }
 
 main().then(
