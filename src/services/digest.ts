@@ -127,7 +127,7 @@ export async function buildDigest(ctx: ServiceContext, teams: string[], date: st
     codingToFix: (await ctx.records.tasks.find({ ...teamFilter(teams), state: 'open', kind: 'fix-coding' }, { sort: { dueDate: 1 } })).map((t) => ({ caseRef: t.caseRef, title: t.title, dueDate: t.dueDate })),
     openAlerts: sections.openAlerts ? await sections.openAlerts(ctx, teams, date) : [],
     upcomingMeetings: sections.upcomingMeetings ? await sections.upcomingMeetings(ctx, teams, date, addDays(date, 7)) : [],
-    undelivered: await undeliveredForTeams(ctx, teams, since ?? ukInstant(addDays(date, -7), '00:00').toISOString()),
+    undelivered: await undeliveredForTeams(ctx, teams, since ?? ukLocalToInstant(addDays(date, -7), '00:00').toISOString()),
   };
 }
 
