@@ -34,6 +34,7 @@ const VALID: Record<string, { argv: string[]; args: Record<string, unknown>; opt
   audit: { argv: ['PM-2026-0001'], args: { subject: 'PM-2026-0001' }, options: {} },
   export: { argv: ['CR-1001'], args: { caseRef: 'CR-1001' }, options: {} },
   'retention apply': { argv: ['--days', '30'], args: {}, options: { days: 30 } },
+  outbox: { argv: ['--json'], args: {}, options: { json: true } },
   'channel set-approvals': { argv: ['North', '19:abc@thread.tacv2'], args: { team: 'North', conversationId: '19:abc@thread.tacv2' }, options: {} },
 };
 
