@@ -12,8 +12,8 @@ import { startBot, type RunningBot } from '../src/startBot';
 import { openStore } from '../src/store/openStore';
 import { openRecords } from '../src/store/records';
 import { OutboxSender } from '../src/teams/delivery';
+import { TeamsBotAdapter } from '../src/teams/authentication';
 import { Scheduler } from '../src/jobs/scheduler';
-import { CloudAdapter } from 'botbuilder';
 import { asBackground, countingStore, countTurnsOf, storeOpCounts } from './storeOps';
 
 type Request =
@@ -24,7 +24,7 @@ type Request =
   | { id: number; command: 'stop' };
 
 // Store operations are counted per turn (see storeOps.ts): the sender's and the scheduler's passes are background work.
-countTurnsOf(CloudAdapter);
+countTurnsOf(TeamsBotAdapter, 'runTurn');
 for (const [cls, method] of [[OutboxSender, 'drain'], [Scheduler, 'tick']] as const) {
   const proto = cls.prototype as unknown as Record<string, (...args: unknown[]) => unknown>;
   const original = proto[method];

@@ -11,11 +11,12 @@ const counts = new Map<string, number>();
 /** With STORE_OPS_TRACE set: each counted operation with where it came from. */
 export const opLog: string[] = [];
 
-/** Marks each activity the adapter processes (from the HTTP request to the turn's end) as a turn, for the counting below. */
-export function countTurnsOf(adapter: { prototype: { process: (...args: never[]) => Promise<void> } }): void {
-  const process = adapter.prototype.process as (...args: unknown[]) => Promise<void>;
-  (adapter.prototype as unknown as { process: typeof process }).process = function (this: unknown, ...args: unknown[]) {
-    return inTurn.run(true, () => process.apply(this, args));
+/** Marks each activity the adapter runs a turn for (from the request to the turn's end) as a turn, for the counting below. */
+export function countTurnsOf(adapter: { prototype: object }, method: string): void {
+  const proto = adapter.prototype as Record<string, (...args: unknown[]) => Promise<unknown>>;
+  const original = proto[method];
+  proto[method] = function (this: unknown, ...args: unknown[]) {
+    return inTurn.run(true, () => original.apply(this, args));
   };
 }
 

@@ -4,10 +4,10 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { CloudAdapter } from 'botbuilder';
 import { asBackground, countingStore, countTurnsOf, storeOpCounts } from '../../bench/storeOps';
 import { openEmbeddedStore } from '../../src/store/embeddedStore';
 import { OutboxSender } from '../../src/teams/delivery';
+import { TeamsBotAdapter } from '../../src/teams/authentication';
 import { cardText } from '../support/fakeTeams';
 import { PEOPLE, startHarness, type Harness } from '../support/botHarness';
 import { validMoveForm } from '../support/moveForm';
@@ -18,7 +18,7 @@ const since = (before: Record<string, number>): Record<string, number> => Object
 describe('store operations per turn', () => {
   let h: Harness;
   beforeAll(async () => {
-    countTurnsOf(CloudAdapter);
+    countTurnsOf(TeamsBotAdapter, 'runTurn');
     const drain = OutboxSender.prototype.drain;
     OutboxSender.prototype.drain = function (this: OutboxSender) {
       return asBackground(() => drain.call(this));
