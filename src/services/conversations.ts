@@ -4,6 +4,7 @@ import { authorize } from '../domain/permissions';
 import { writeAudit } from './audit';
 import type { ServiceContext } from './context';
 import { sendWaitingApprovalsTo } from './moveEffects';
+import { rememberedByRecords } from './knownChats';
 import { releaseHeldMessages } from './outbox';
 
 export interface ConversationInfo {
@@ -24,18 +25,6 @@ const MOST_REMEMBERED = 20_000;
  * out of date by another process storing a newer one for the same person; it is read again within
  * REMEMBERED_FOR_MS, and a turn that brings a different reference always reaches the store.
  */
-const rememberedByRecords = new WeakMap<object, Map<string, { key: string; until: number }>>();
-
-/**
- * Whether this process knows `personId` has a chat with the bot (it stored or found their reference
- * within REMEMBERED_FOR_MS), without reading the store. Only a yes is remembered: a no is asked of
- * the store. A chat that has since gone is found out when a message to it is refused (and then
- * followed up, see services/undelivered.ts).
- */
-export function knownToHaveChat(ctx: ServiceContext, personId: string): boolean {
-  const known = rememberedByRecords.get(ctx.records)?.get(`person:${personId}`);
-  return !!known && known.until > ctx.now().getTime();
-}
 
 /** Stores (or refreshes) a conversation reference; returns true when it was new. */
 export async function rememberConversation(ctx: ServiceContext, person: Person | null, info: ConversationInfo): Promise<boolean> {

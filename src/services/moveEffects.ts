@@ -9,7 +9,7 @@ import type { ServiceContext } from './context';
 import { enqueueAll, updatesOfSentCards, type OutgoingMessage } from './outbox';
 import { forgetCaseloads, peopleWithRole } from './people';
 import { disruptionMeetingOffer } from './meetingOffers';
-import { knownToHaveChat } from './conversations';
+import { knownToHaveChat } from './knownChats';
 import type { Filter } from '../store/collection';
 import { resumeEffects, runEffects, type EffectPlan, type RecordEffects } from './effects/runner';
 
