@@ -1,6 +1,7 @@
-// Where the bot can reach people and channels: conversation references stored on first contact.
+// Where the bot can reach people and channels: a conversation's address, stored on first contact.
 import type { Person } from '../domain/people';
 import { authorize } from '../domain/permissions';
+import type { ConversationAddress, ConversationDoc, LegacyConversationDoc } from '../store/records';
 import { writeAudit } from './audit';
 import type { ServiceContext } from './context';
 import { sendWaitingApprovalsTo } from './moveEffects';
@@ -9,27 +10,53 @@ import { releaseHeldMessages } from './outbox';
 
 export interface ConversationInfo {
   kind: 'personal' | 'channel';
-  conversationId: string;
-  reference: Record<string, unknown>;
+  address: ConversationAddress;
 }
 
-/** How long this process trusts its memory of a stored reference before reading the store again. */
+function addressKey(a: ConversationAddress): string {
+  return JSON.stringify([a.conversationId, a.serviceUrl, a.tenantId, a.botId, a.conversationType, a.userAadId]);
+}
+
+const text = (value: unknown): string | null => (typeof value === 'string' && value ? value : null);
+
+/**
+ * The address of a stored conversation, in either stored form. A conversation stored before the
+ * plain fields holds the Bot Framework SDK's ConversationReference as JSON: its fields are read here
+ * as plain JSON, so old documents keep working until the next turn rewrites them (rememberConversation).
+ */
+export function conversationAddressOf(doc: ConversationDoc | LegacyConversationDoc): ConversationAddress {
+  if (!('reference' in doc)) {
+    const { conversationId, serviceUrl, tenantId, botId, conversationType, userAadId } = doc;
+    return { conversationId, serviceUrl, tenantId, botId, conversationType, userAadId };
+  }
+  const reference = (doc.reference ?? {}) as { serviceUrl?: unknown; bot?: { id?: unknown }; user?: { aadObjectId?: unknown }; conversation?: { tenantId?: unknown; conversationType?: unknown } };
+  return {
+    conversationId: doc.conversationId,
+    serviceUrl: text(reference.serviceUrl) ?? '',
+    tenantId: text(reference.conversation?.tenantId),
+    botId: text(reference.bot?.id) ?? '',
+    conversationType: text(reference.conversation?.conversationType) ?? (doc.kind === 'channel' ? 'channel' : null),
+    userAadId: doc.kind === 'personal' ? text(reference.user?.aadObjectId) : null,
+  };
+}
+
+/** How long this process trusts its memory of a stored address before reading the store again. */
 const REMEMBERED_FOR_MS = 10 * 60 * 1000;
 /** Past this many, the memory is cleared rather than grown (it is only a shortcut). */
 const MOST_REMEMBERED = 20_000;
 
 /**
- * The references this process stored or found stored, per set of records: every turn of every
- * user passes through rememberConversation, and a reference rarely changes, so a memory of the last
- * one saves a store read on almost every turn. Nothing deletes references, so the memory can only be
+ * The addresses this process stored or found stored, per set of records: every turn of every
+ * user passes through rememberConversation, and an address rarely changes, so a memory of the last
+ * one saves a store read on almost every turn. Nothing deletes addresses, so the memory can only be
  * out of date by another process storing a newer one for the same person; it is read again within
- * REMEMBERED_FOR_MS, and a turn that brings a different reference always reaches the store.
+ * REMEMBERED_FOR_MS, and a turn that brings a different address always reaches the store.
  */
 
-/** Stores (or refreshes) a conversation reference; returns true when it was new. */
+/** Stores (or refreshes) a conversation's address; returns true when it was new. */
 export async function rememberConversation(ctx: ServiceContext, person: Person | null, info: ConversationInfo): Promise<boolean> {
-  const id = info.kind === 'personal' && person ? `person:${person.id}` : `channel:${info.conversationId}`;
-  const key = JSON.stringify([info.conversationId, info.reference]);
+  const id = info.kind === 'personal' && person ? `person:${person.id}` : `channel:${info.address.conversationId}`;
+  const key = addressKey(info.address);
   let remembered = rememberedByRecords.get(ctx.records);
   if (!remembered) rememberedByRecords.set(ctx.records, (remembered = new Map()));
   const now = ctx.now().getTime();
@@ -37,16 +64,18 @@ export async function rememberConversation(ctx: ServiceContext, person: Person |
   if (known && known.key === key && known.until > now) return false;
 
   const existing = await ctx.records.conversations.get(id);
-  if (!existing || JSON.stringify([existing.conversationId, existing.reference]) !== key) {
-    await ctx.records.conversations.put({
+  // A document in the old form (the SDK's reference) is always rewritten in the plain form.
+  if (!existing || 'reference' in existing || addressKey(conversationAddressOf(existing)) !== key) {
+    const doc: ConversationDoc = {
       _id: id,
       version: (existing?.version ?? 0) + 1,
       kind: info.kind,
       personId: info.kind === 'personal' ? person?.id ?? null : null,
-      conversationId: info.conversationId,
-      reference: info.reference,
+      ...info.address,
+      userAadId: info.kind === 'personal' ? info.address.userAadId : null,
       updatedAt: ctx.now().toISOString(),
-    });
+    };
+    await ctx.records.conversations.put(doc);
   }
   if (!existing && person && info.kind === 'personal') {
     // What could not reach them before they opened the bot goes now.

@@ -1,4 +1,4 @@
-// The conversation references this process stored or found stored (see rememberConversation), kept
+// The conversation addresses this process stored or found stored (see rememberConversation), kept
 // apart from conversations.ts so that the effects of a move can ask "does this person have a chat?"
 // without a cycle between the two.
 import type { ServiceContext } from './context';
@@ -6,7 +6,7 @@ import type { ServiceContext } from './context';
 export const rememberedByRecords = new WeakMap<object, Map<string, { key: string; until: number }>>();
 
 /**
- * Whether this process knows `personId` has a chat with the bot (it stored or found their reference
+ * Whether this process knows `personId` has a chat with the bot (it stored or found their address
  * within the time rememberConversation keeps it), without reading the store. Only a yes is remembered: a no is asked of
  * the store. A chat that has since gone is found out when a message to it is refused (and then
  * followed up, see services/undelivered.ts).

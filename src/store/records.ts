@@ -120,8 +120,37 @@ export interface AuditDoc extends StoredDoc {
   details: Record<string, string | number | boolean | null>;
 }
 
-/** A Bot Framework conversation reference, stored as plain JSON, for proactive messages. */
-export interface ConversationDoc extends StoredDoc {
+/**
+ * Where the bot can send to a person or a channel without being spoken to first: the plain fields a
+ * proactive message needs, whatever Teams SDK sends it (src/teams/botFrameworkEdge.ts turns them into
+ * the SDK's own shape).
+ */
+export interface ConversationAddress {
+  /** For a channel, the channel's own id (no thread suffix). */
+  conversationId: string;
+  serviceUrl: string;
+  tenantId: string | null;
+  /** The bot's id in the conversation, e.g. "28:<app id>". */
+  botId: string;
+  /** 'personal', 'channel' or 'groupChat', as Teams says; null when Teams did not say. */
+  conversationType: string | null;
+  /** The user's Microsoft Entra object id, in a personal chat; null elsewhere. */
+  userAadId: string | null;
+}
+
+/** How to reach a person (`_id` "person:<roster id>") or a channel (`_id` "channel:<conversation id>"). */
+export interface ConversationDoc extends StoredDoc, ConversationAddress {
+  kind: 'personal' | 'channel';
+  personId: string | null;
+  updatedAt: string;
+}
+
+/**
+ * A conversation as stored before the plain fields: the Bot Framework SDK's ConversationReference,
+ * as JSON, in `reference`. Still read (conversationAddressOf in src/services/conversations.ts) and
+ * rewritten in the plain form on the next turn from that person or channel.
+ */
+export interface LegacyConversationDoc extends StoredDoc {
   kind: 'personal' | 'channel';
   personId: string | null;
   conversationId: string;
@@ -271,7 +300,7 @@ export interface Records {
   tasks: Collection<TaskDoc>;
   outbox: Collection<OutboxDoc>;
   audit: Collection<AuditDoc>;
-  conversations: Collection<ConversationDoc>;
+  conversations: Collection<ConversationDoc | LegacyConversationDoc>;
   teamSettings: Collection<TeamSettingsDoc>;
   counters: Collection<CounterDoc>;
   histories: Collection<PlacementHistoryDoc>;

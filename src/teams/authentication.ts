@@ -7,10 +7,13 @@
 // Outside local mode only a token issued by the Bot Framework channel is handed to the SDK: the
 // SDK also accepts tokens from the Bot Framework Emulator's issuers and from other bots (skills),
 // neither of which may talk to this bot in production.
-import { TeamsAdapter } from '@microsoft/teams-ai';
-import type { Activity, ConfigurationBotFrameworkAuthenticationOptions, InvokeResponse, TurnContext } from 'botbuilder';
+//
+// The SDK's internals this needs (a protected member for the token check, another for the turn) are
+// reached only in botFrameworkEdge.ts.
+import type { ConfigurationBotFrameworkAuthenticationOptions } from 'botbuilder';
 import { AuthenticationConstants, AuthenticationError, GovernmentConstants, type AuthenticateRequestResult, type ServiceClientCredentialsFactory } from 'botframework-connector';
 import type { Logger } from '../services/context';
+import { BotFrameworkEdgeAdapter } from './botFrameworkEdge';
 import type { IncomingActivity } from './incomingActivity';
 
 export const UNAUTHORIZED_BODY = 'unauthorized';
@@ -18,25 +21,6 @@ export const UNAUTHORIZED_BODY = 'unauthorized';
 const CHANNEL_ISSUERS = new Set<string>([AuthenticationConstants.ToBotFromChannelTokenIssuer, GovernmentConstants.ToBotFromChannelTokenIssuer]);
 /** Errors of the JWT library that the SDK lets through: the caller's fault, so 401. */
 const TOKEN_ERRORS = new Set(['JsonWebTokenError', 'TokenExpiredError', 'NotBeforeError']);
-
-/**
- * The SDK writes to the console on two refusals: the JWT library's error for an expired token, and
- * for any other failed verification the published signing keys themselves. Those two messages are
- * dropped (the refusal is logged once, below); everything else reaches the console as before.
- */
-const CONSOLE_FILTERED = Symbol.for('placement-stability-bot.authConsoleFilter');
-function dropTokenRefusalsFromConsole(): void {
-  const target = console as Console & { [CONSOLE_FILTERED]?: true };
-  if (target[CONSOLE_FILTERED]) return;
-  const original = target.error.bind(target);
-  target.error = (...args: unknown[]) => {
-    const [first] = args;
-    if (typeof first === 'string' && first.startsWith('Error finding key for token')) return;
-    if (first instanceof Error && first.name === 'TokenExpiredError') return;
-    original(...args);
-  };
-  target[CONSOLE_FILTERED] = true;
-}
 
 export type Authentication = { ok: true; result: AuthenticateRequestResult } | { ok: false; reason: string };
 
@@ -60,14 +44,13 @@ function reasonOf(err: Error): string {
 }
 
 /** The Teams adapter with authentication and the turn as two steps, so the HTTP layer answers refusals itself. */
-export class TeamsBotAdapter extends TeamsAdapter {
+export class TeamsBotAdapter extends BotFrameworkEdgeAdapter {
   constructor(
     settings: ConfigurationBotFrameworkAuthenticationOptions,
     credentials: ServiceClientCredentialsFactory,
     private readonly auth: { localMode: boolean; log: Logger },
   ) {
     super(settings, credentials);
-    dropTokenRefusalsFromConsole();
   }
 
   /** Checks the Authorization header for this activity. Throws only when the check itself could not run (e.g. the key metadata is unreachable). */
@@ -83,25 +66,10 @@ export class TeamsBotAdapter extends TeamsAdapter {
       if (!CHANNEL_ISSUERS.has(issuer)) return refuse('token not issued by the Bot Framework channel');
     }
     try {
-      return { ok: true, result: await this.botFrameworkAuthentication.authenticateRequest(activity as unknown as Activity, authHeader) };
+      return { ok: true, result: await this.checkToken(activity, authHeader) };
     } catch (err) {
       if (err instanceof AuthenticationError || (err instanceof Error && TOKEN_ERRORS.has(err.name))) return refuse(reasonOf(err));
       throw err;
     }
   }
-
-  /** Runs the turn for an authenticated activity; resolves with the invoke response, if any. */
-  runTurn(authentication: AuthenticateRequestResult, activity: IncomingActivity, logic: (context: TurnContext) => Promise<void>): Promise<InvokeResponse | undefined> {
-    return this.processActivity(authentication, withDates(activity), logic);
-  }
-}
-
-/** The SDK's own request handler turns these timestamps into dates before a turn; so does this. */
-function withDates(activity: IncomingActivity): Activity {
-  const fixed: Record<string, unknown> = { ...activity };
-  for (const [field, raw] of [['timestamp', 'rawTimestamp'], ['localTimestamp', 'rawLocalTimestamp'], ['expiration', 'rawExpiration']] as const) {
-    const value = fixed[field];
-    if (typeof value === 'string') Object.assign(fixed, { [raw]: value, [field]: new Date(value) });
-  }
-  return fixed as unknown as Activity;
 }

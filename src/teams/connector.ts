@@ -1,13 +1,15 @@
 // The Teams connector calls of the outbox: send a message into a stored conversation, or replace a
-// message sent before. The only place the outbox touches botbuilder's adapter and connector client.
+// message sent before. The only place the outbox touches botbuilder's adapter; what it relies on of
+// the SDK's internals (the abort hook, the conversation reference) is in botFrameworkEdge.ts.
 //
 // Delivery is at least once. A call that gets no answer within its timeout is aborted and retried;
 // if the connector had in fact posted the message and only its answer was late (or lost), the retry
 // posts it a second time. Nothing here can tell those apart: the connector has no idempotency key.
 // What cannot happen is a late answer marking an entry twice: the aborted request is closed.
-import type { Activity, CloudAdapter, ConversationReference, TurnContext } from 'botbuilder';
-import type { ConnectorClient } from 'botframework-connector';
+import type { Activity, CloudAdapter } from 'botbuilder';
 import type { DeliveryFailure } from '../domain/deliveryPolicy';
+import type { ConversationAddress } from '../store/records';
+import { abortConnectorCallsWith, toConversationReference } from './botFrameworkEdge';
 
 /** The connector did not answer in time. Transient: it may be slow or restarting. */
 export class SendTimedOut extends Error {
@@ -23,10 +25,10 @@ export class TeamsConnector {
   ) {}
 
   /**
-   * Sends `activity` into the conversation, or replaces message `replaces` with it; returns the
+   * Sends `activity` into the conversation at `address`, or replaces message `replaces` with it; returns the
    * message's activity id. The connector calls are aborted after `timeoutMs`.
    */
-  async post(reference: Partial<ConversationReference>, activity: Partial<Activity>, replaces: string | null, timeoutMs: number): Promise<string | null> {
+  async post(address: ConversationAddress, activity: Partial<Activity>, replaces: string | null, timeoutMs: number): Promise<string | null> {
     const deadline = new AbortController();
     const timer = setTimeout(() => deadline.abort(), timeoutMs);
     let activityId: string | null = null;
@@ -34,7 +36,7 @@ export class TeamsConnector {
     // the entry would be marked sent: so the turn hands its error out, to be thrown here.
     let turnError: unknown = null;
     try {
-      await this.adapter.continueConversationAsync(this.botAppId, reference, async (turn) => {
+      await this.adapter.continueConversationAsync(this.botAppId, toConversationReference(address), async (turn) => {
         try {
           abortConnectorCallsWith(turn, this.adapter.ConnectorClientKey, deadline.signal);
           if (replaces) {
@@ -73,23 +75,4 @@ function retryAfterMs(err: unknown, now: number): number {
   if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
   const date = Date.parse(raw);
   return Number.isNaN(date) ? 0 : Math.max(0, date - now);
-}
-
-/**
- * botbuilder passes no request options when a turn sends or updates a message, so the turn's
- * connector client is replaced by one whose sends and updates carry `signal`. Aborting it closes
- * the HTTP request (and ends the SDK's own retries) rather than leaving the socket waiting.
- */
-function abortConnectorCallsWith(turn: TurnContext, connectorClientKey: symbol, signal: AbortSignal): void {
-  const connector = turn.turnState.get<ConnectorClient>(connectorClientKey);
-  const { conversations } = connector;
-  const options = { abortSignal: signal };
-  const abortable: Partial<ConnectorClient['conversations']> = {
-    sendToConversation: (conversationId: string, activity: Partial<Activity>) => conversations.sendToConversation(conversationId, activity, options),
-    replyToActivity: (conversationId: string, activityId: string, activity: Partial<Activity>) => conversations.replyToActivity(conversationId, activityId, activity, options),
-    updateActivity: (conversationId: string, activityId: string, activity: Partial<Activity>) => conversations.updateActivity(conversationId, activityId, activity, options),
-  };
-  // Everything else is the turn's own client, reached through the prototype.
-  const client: ConnectorClient = Object.assign(Object.create(connector), { conversations: Object.assign(Object.create(conversations), abortable) });
-  turn.turnState.set(connectorClientKey, client);
 }

@@ -3,14 +3,15 @@
 // send the same entry; a process that dies mid-send leaves a lease that runs out, and the entry is
 // tried again. When to retry and when to give up is the delivery policy's (domain/deliveryPolicy.ts);
 // a message given up ends 'failed', is logged once, and what follows is done (services/undelivered.ts).
-import type { Activity, CloudAdapter, ConversationReference } from 'botbuilder';
+import type { Activity, CloudAdapter } from 'botbuilder';
 import { afterFailure, DEFAULT_DELIVERY_POLICY, isLastAttempt, type DeliveryFailure, type DeliveryPolicy } from '../domain/deliveryPolicy';
 import type { ServiceContext } from '../services/context';
 import type { DigestSections } from '../services/digest';
 import { createTeamsMeeting } from '../services/invitations';
 import { releaseHeldMessages } from '../services/outbox';
 import { failuresToFollowUp, followUpFailures } from '../services/undelivered';
-import type { OutboxDoc } from '../store/records';
+import { conversationAddressOf } from '../services/conversations';
+import type { ConversationAddress, OutboxDoc } from '../store/records';
 import { outsideUnitOfWork } from '../store/unitOfWork';
 import { connectorFailure, statusOf, TeamsConnector } from './connector';
 import { renderOutboxEntry } from './outboxRenderer';
@@ -140,8 +141,8 @@ export class OutboxSender {
 
   private async deliver(entry: OutboxDoc): Promise<boolean> {
     try {
-      const { reference, inChannel } = await this.referenceFor(entry);
-      const refused = this.serviceUrls && serviceUrlProblem(reference.serviceUrl ?? '', this.serviceUrls);
+      const { address, inChannel } = await this.addressFor(entry);
+      const refused = this.serviceUrls && serviceUrlProblem(address.serviceUrl, this.serviceUrls);
       if (refused) throw new NotDelivered({ kind: 'permanent', reason: refused }, refused);
       let replaces: string | null = null;
       if (entry.action === 'update') {
@@ -157,12 +158,12 @@ export class OutboxSender {
       // take is what is left of the lease (less a margin for recording the outcome), at most sendTimeoutMs.
       const leaseLeftMs = Date.parse(entry.leaseUntil!) - this.ctx.now().getTime() - Math.min(1000, this.leaseMs / 4);
       if (leaseLeftMs <= 0) throw new NotDelivered({ kind: 'transient' }, 'the lease ran out before the message could be sent');
-      const activityId = await this.connector.post(reference, rendered as Partial<Activity>, replaces, Math.min(this.sendTimeoutMs, leaseLeftMs));
+      const activityId = await this.connector.post(address, rendered as Partial<Activity>, replaces, Math.min(this.sendTimeoutMs, leaseLeftMs));
       await this.ctx.records.outbox.updateIfVersion(entry._id, entry.version, {
         state: 'sent',
         leaseUntil: null,
         activityId,
-        conversationId: (reference.conversation as { id: string }).id,
+        conversationId: address.conversationId,
         sentAt: this.ctx.now().toISOString(),
         attempts: entry.attempts + 1,
         lastError: null,
@@ -224,23 +225,19 @@ export class OutboxSender {
     await followUpFailures(this.ctx, [failed]);
   }
 
-  private async referenceFor(entry: OutboxDoc): Promise<{ reference: Partial<ConversationReference>; inChannel: boolean }> {
+  private async addressFor(entry: OutboxDoc): Promise<{ address: ConversationAddress; inChannel: boolean }> {
     const r = entry.recipient;
     if (r.kind === 'person') {
       const conversation = await this.ctx.records.conversations.get(`person:${r.personId}`);
       if (!conversation) throw new NoChatYet(`${r.personId} has no chat with the bot yet`);
-      return { reference: conversation.reference as Partial<ConversationReference>, inChannel: false };
+      return { address: conversationAddressOf(conversation), inChannel: false };
     }
     const channel = await this.ctx.records.conversations.get(`channel:${r.conversationId}`);
-    if (channel) return { reference: channel.reference as Partial<ConversationReference>, inChannel: true };
-    // A channel set from the command line: borrow the service URL and tenant of any known conversation.
+    if (channel) return { address: conversationAddressOf(channel), inChannel: true };
+    // A channel set from the command line: borrow the service URL, tenant and bot id of any known conversation.
     const any = await this.ctx.records.conversations.findOne({});
     if (!any) throw new NotDelivered({ kind: 'permanent', reason: `channel ${r.conversationId} is unknown to the bot` }, `channel ${r.conversationId} is unknown to the bot`);
-    const base = any.reference as Partial<ConversationReference>;
-    return {
-      reference: { ...base, conversation: { id: r.conversationId, isGroup: true, conversationType: 'channel', name: '', tenantId: base.conversation?.tenantId } },
-      inChannel: true,
-    };
+    return { address: { ...conversationAddressOf(any), conversationId: r.conversationId, conversationType: 'channel', userAadId: null }, inChannel: true };
   }
 }
 

@@ -1,11 +1,12 @@
 // Who is speaking: the Teams user of the activity, matched to the roster on the server. Nothing a
 // card sends is used for identity.
-import { TeamsInfo, TurnContext } from 'botbuilder';
+import { TeamsInfo, type TurnContext } from 'botbuilder';
 import type { Person } from '../domain/people';
 import type { Reader } from './disclosure';
 import type { ServiceContext } from '../services/context';
 import { identify } from '../services/people';
 import { rememberConversation } from '../services/conversations';
+import { conversationAddressOfActivity } from './botFrameworkEdge';
 
 export function isChannel(context: TurnContext): boolean {
   return context.activity.conversation?.conversationType === 'channel';
@@ -33,18 +34,14 @@ export async function personOf(ctx: ServiceContext, context: TurnContext): Promi
   return person;
 }
 
-/** Stores the conversation reference so the bot can message this person (or channel) later. */
+/** Stores where this person (or channel) can be reached, so the bot can message them later. */
 export async function rememberWhereTheyAre(ctx: ServiceContext, context: TurnContext, person: Person | null): Promise<void> {
-  // Without the activity id, the reference is the same on every turn, so it is written only when it changes.
-  const { activityId: _activityId, ...reference } = TurnContext.getConversationReference(context.activity) as unknown as Record<string, unknown>;
   if (isPersonalChat(context) && person) {
-    await rememberConversation(ctx, person, { kind: 'personal', conversationId: context.activity.conversation.id, reference });
+    const address = conversationAddressOfActivity(context.activity, context.activity.conversation.id);
+    await rememberConversation(ctx, person, { kind: 'personal', address });
   } else if (isChannel(context)) {
     const channelId = channelIdOf(context);
-    if (channelId) {
-      const conversation = { ...(reference.conversation as object), id: channelId };
-      await rememberConversation(ctx, null, { kind: 'channel', conversationId: channelId, reference: { ...reference, conversation } });
-    }
+    if (channelId) await rememberConversation(ctx, null, { kind: 'channel', address: conversationAddressOfActivity(context.activity, channelId) });
   }
 }
 

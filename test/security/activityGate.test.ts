@@ -158,7 +158,11 @@ describe('in production mode', () => {
       kind: 'channel',
       personId: null,
       conversationId,
-      reference: { serviceUrl: 'https://attacker.example.com/', channelId: 'msteams', conversation: { id: conversationId, conversationType: 'channel', tenantId: TENANT }, bot: { id: `28:${APP_ID}` } },
+      serviceUrl: 'https://attacker.example.com/',
+      tenantId: TENANT,
+      botId: `28:${APP_ID}`,
+      conversationType: 'channel',
+      userAadId: null,
       updatedAt: new Date().toISOString(),
     });
     await enqueue(bot.services, { key: 'sec:elsewhere', recipient: { kind: 'channel', conversationId }, content: { kind: 'notice', title: 'Hello', text: 'x' }, subjectRef: null });

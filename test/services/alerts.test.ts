@@ -9,7 +9,7 @@ import { identify, toChild } from '../../src/services/people';
 import type { Store } from '../../src/store/collection';
 import { describeOnEveryBackend, serviceContextOn } from '../support/backends';
 import { killedBeforeInsertInto, ProcessKilled } from '../support/killedProcess';
-import { loadExamplePeople } from '../support/fixtures';
+import { loadExamplePeople, chatAddress } from '../support/fixtures';
 
 const NOW = new Date('2026-11-23T10:00:00Z');
 
@@ -29,7 +29,7 @@ describeOnEveryBackend('fragility alerts', (freshStore) => {
   const chatWith = async (...emails: string[]) => {
     for (const email of emails) {
       const p = await person(email);
-      await rememberConversation(ctx, p, { kind: 'personal', conversationId: `a:${p.id}`, reference: { conversation: { id: `a:${p.id}` } } });
+      await rememberConversation(ctx, p, { kind: 'personal', address: chatAddress(`a:${p.id}`) });
     }
   };
 

@@ -1,16 +1,18 @@
-// Conversation references: stored on first contact, refreshed when Teams sends a different one, and
-// not read or written again on every turn of a conversation whose reference has not changed.
-import { rememberConversation } from '../../src/services/conversations';
+// Conversation addresses: stored on first contact as plain fields, refreshed when Teams sends a
+// different one, and not read or written again on every turn of a conversation whose address has
+// not changed. Documents stored earlier in the Bot Framework SDK's shape are still read.
+import { conversationAddressOf, rememberConversation } from '../../src/services/conversations';
 import { enqueue, HELD_FOR_DAYS, sweepHeldMessages } from '../../src/services/outbox';
 import type { ServiceContext } from '../../src/services/context';
 import type { Person } from '../../src/domain/people';
 import type { Store } from '../../src/store/collection';
 import { describeOnEveryBackend, serviceContextOn } from '../support/backends';
+import { chatAddress } from '../support/fixtures';
 
 const sam: Person = { id: 'sam.social@example.org', name: 'Sam Social', aadObjectId: 'aad-sam', roles: ['social_worker'], teams: ['North'] } as Person;
-const personal = (serviceUrl: string) => ({ kind: 'personal' as const, conversationId: 'a:sam', reference: { serviceUrl, conversation: { id: 'a:sam' } } });
+const personal = (serviceUrl: string) => ({ kind: 'personal' as const, address: { ...chatAddress('a:sam', serviceUrl), userAadId: 'aad-sam' } });
 
-describeOnEveryBackend('conversation references', (freshStore) => {
+describeOnEveryBackend('conversation addresses', (freshStore) => {
   let store: Store;
   let clock: Date;
   const contextOn = (s: Store) => serviceContextOn(s, () => clock);
@@ -23,21 +25,21 @@ describeOnEveryBackend('conversation references', (freshStore) => {
     await store.close();
   });
 
-  test('the first contact stores the reference and says it was new; the same reference again changes nothing', async () => {
+  test('the first contact stores the address and says it was new; the same address again changes nothing', async () => {
     const ctx = await contextOn(store);
     expect(await rememberConversation(ctx, sam, personal('https://smba.example/uk/'))).toBe(true);
     expect(await rememberConversation(ctx, sam, personal('https://smba.example/uk/'))).toBe(false);
-    expect(await ctx.records.conversations.get('person:sam.social@example.org')).toMatchObject({ version: 1, conversationId: 'a:sam', reference: { serviceUrl: 'https://smba.example/uk/' } });
+    expect(await ctx.records.conversations.get('person:sam.social@example.org')).toMatchObject({ version: 1, conversationId: 'a:sam', serviceUrl: 'https://smba.example/uk/' });
   });
 
-  test('a different reference (Teams moved the service URL) replaces the stored one', async () => {
+  test('a different address (Teams moved the service URL) replaces the stored one', async () => {
     const ctx = await contextOn(store);
     await rememberConversation(ctx, sam, personal('https://smba.example/uk/'));
     expect(await rememberConversation(ctx, sam, personal('https://smba.example/emea/'))).toBe(false);
-    expect(await ctx.records.conversations.get('person:sam.social@example.org')).toMatchObject({ version: 2, reference: { serviceUrl: 'https://smba.example/emea/' } });
+    expect(await ctx.records.conversations.get('person:sam.social@example.org')).toMatchObject({ version: 2, serviceUrl: 'https://smba.example/emea/' });
   });
 
-  test('an unchanged reference is taken from memory: the turn needs the store neither to read nor to write', async () => {
+  test('an unchanged address is taken from memory: the turn needs the store neither to read nor to write', async () => {
     const ctx = await contextOn(store);
     await rememberConversation(ctx, sam, personal('https://smba.example/uk/'));
     // The memory belongs to these records, so swap their conversations collection for one that fails on any use.
@@ -51,7 +53,7 @@ describeOnEveryBackend('conversation references', (freshStore) => {
     }
   });
 
-  test('a reference another process stored meanwhile is seen once the memory runs out (10 minutes)', async () => {
+  test('an address another process stored meanwhile is seen once the memory runs out (10 minutes)', async () => {
     const here = await contextOn(store);
     const there = await contextOn(store); // a second bot process on the same database
     await rememberConversation(here, sam, personal('https://smba.example/uk/'));
@@ -59,12 +61,72 @@ describeOnEveryBackend('conversation references', (freshStore) => {
 
     // Within the 10 minutes this process trusts what it stored, and does not write it back.
     await rememberConversation(here, sam, personal('https://smba.example/uk/'));
-    expect((await here.records.conversations.get('person:sam.social@example.org'))!.reference).toMatchObject({ serviceUrl: 'https://smba.example/emea/' });
+    expect(await here.records.conversations.get('person:sam.social@example.org')).toMatchObject({ serviceUrl: 'https://smba.example/emea/' });
 
     // After them it reads the store again, and stores the reference its own turn brings.
     clock = new Date(clock.getTime() + 11 * 60 * 1000);
     await rememberConversation(here, sam, personal('https://smba.example/uk/'));
-    expect(await here.records.conversations.get('person:sam.social@example.org')).toMatchObject({ version: 3, reference: { serviceUrl: 'https://smba.example/uk/' } });
+    expect(await here.records.conversations.get('person:sam.social@example.org')).toMatchObject({ version: 3, serviceUrl: 'https://smba.example/uk/' });
+  });
+
+  test('a conversation is stored as plain fields (conversation id, service URL, tenant, bot id, type, user), not the SDK\'s reference', async () => {
+    const ctx = await contextOn(store);
+    await rememberConversation(ctx, sam, personal('https://smba.example/uk/'));
+    const stored = await ctx.records.conversations.get('person:sam.social@example.org');
+    expect(stored).toEqual({
+      _id: 'person:sam.social@example.org',
+      version: 1,
+      kind: 'personal',
+      personId: sam.id,
+      conversationId: 'a:sam',
+      serviceUrl: 'https://smba.example/uk/',
+      tenantId: 'tenant-example',
+      botId: '28:bot-example',
+      conversationType: 'personal',
+      userAadId: 'aad-sam',
+      updatedAt: clock.toISOString(),
+    });
+  });
+
+  test('a channel is stored without any user\'s id', async () => {
+    const ctx = await contextOn(store);
+    const address = { ...chatAddress('19:north@thread.tacv2'), conversationType: 'channel', userAadId: 'aad-sam' };
+    await rememberConversation(ctx, null, { kind: 'channel', address });
+    expect(await ctx.records.conversations.get('channel:19:north@thread.tacv2')).toMatchObject({ kind: 'channel', personId: null, conversationType: 'channel', userAadId: null });
+  });
+
+  /** A conversation as the bot stored it before the plain fields: the SDK's ConversationReference. */
+  const oldShape = (serviceUrl: string) => ({
+    _id: `person:${sam.id}`,
+    version: 4,
+    kind: 'personal' as const,
+    personId: sam.id,
+    conversationId: 'a:sam',
+    reference: {
+      channelId: 'msteams',
+      serviceUrl,
+      locale: 'en-GB',
+      bot: { id: '28:bot-example', name: 'Placement bot' },
+      user: { id: '29:sam', name: 'Sam Social', aadObjectId: 'aad-sam' },
+      conversation: { id: 'a:sam', conversationType: 'personal', tenantId: 'tenant-example', isGroup: false, name: '' },
+    },
+    updatedAt: '2026-10-01T09:00:00.000Z',
+  });
+
+  test('a conversation stored in the SDK\'s old shape is read as the same plain address', async () => {
+    const ctx = await contextOn(store);
+    await ctx.records.conversations.insert(oldShape('https://smba.example/uk/'));
+    const stored = (await ctx.records.conversations.get(`person:${sam.id}`))!;
+    expect(conversationAddressOf(stored)).toEqual(personal('https://smba.example/uk/').address);
+  });
+
+  test('the next contact rewrites an old-shape conversation in plain fields, even when nothing in it changed', async () => {
+    const ctx = await contextOn(store);
+    await ctx.records.conversations.insert(oldShape('https://smba.example/uk/'));
+    expect(await rememberConversation(ctx, sam, personal('https://smba.example/uk/'))).toBe(false);
+    const stored = await ctx.records.conversations.get(`person:${sam.id}`);
+    expect(stored).not.toHaveProperty('reference');
+    expect(stored).toMatchObject({ version: 5, ...personal('https://smba.example/uk/').address });
   });
 
   /** A message the sender found it could not deliver: its recipient had no chat with the bot. */
@@ -80,7 +142,7 @@ describeOnEveryBackend('conversation references', (freshStore) => {
     clock = new Date(clock.getTime() + (HELD_FOR_DAYS + 1) * 86_400_000);
     await hold(ctx, 'for-priya-recent', 'priya.patel@example.org');
     // Sam's chat was stored, but the release on his first contact never ran (the process stopped).
-    await ctx.records.conversations.put({ _id: `person:${sam.id}`, version: 1, kind: 'personal', personId: sam.id, conversationId: 'a:sam', reference: {}, updatedAt: clock.toISOString() });
+    await ctx.records.conversations.put({ _id: `person:${sam.id}`, version: 1, kind: 'personal', personId: sam.id, ...chatAddress('a:sam'), updatedAt: clock.toISOString() });
     await hold(ctx, 'for-sam');
 
     expect(await sweepHeldMessages(ctx)).toEqual({ released: 1, expired: 1 });

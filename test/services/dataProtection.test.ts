@@ -15,7 +15,7 @@ import { completeTask } from '../../src/services/tasks';
 import type { Store } from '../../src/store/collection';
 import { openEmbeddedStore } from '../../src/store/embeddedStore';
 import { describeOnEveryBackend, serviceContextOn } from '../support/backends';
-import { loadExamplePeople, validMoveForm } from '../support/fixtures';
+import { loadExamplePeople, validMoveForm, chatAddress } from '../support/fixtures';
 
 
 describe('data protection', () => {
@@ -112,7 +112,7 @@ describeOnEveryBackend('retention removes closed records\u2019 free text from ev
     await loadExamplePeople(ctx);
     // Everyone has a chat with the bot, so every message is queued for sending (not held).
     for (const p of await ctx.records.people.find({})) {
-      await rememberConversation(ctx, toPerson(p), { kind: 'personal', conversationId: `a:${p._id}`, reference: { conversation: { id: `a:${p._id}` } } });
+      await rememberConversation(ctx, toPerson(p), { kind: 'personal', address: chatAddress(`a:${p._id}`) });
     }
   });
   afterEach(() => store.close());

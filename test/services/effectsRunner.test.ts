@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { closeAlert, raiseAlert } from '../../src/services/alerts';
 import type { ServiceContext } from '../../src/services/context';
+import { chatAddress } from '../support/fixtures';
 import { rememberConversation } from '../../src/services/conversations';
 import { RECORD_KINDS, resumeAllEffects } from '../../src/services/effects/kinds';
 import { conveneMeeting, recordOutcome } from '../../src/services/meetings';
@@ -105,7 +106,7 @@ describeOnEveryBackend('the effects runner after a crash', (freshStore) => {
     const person = (email: string) => identify(ctx, undefined, async () => email);
     for (const email of story.chats) {
       const p = await person(email);
-      await rememberConversation(ctx, p, { kind: 'personal', conversationId: `a:${p.id}`, reference: { conversation: { id: `a:${p.id}` } } });
+      await rememberConversation(ctx, p, { kind: 'personal', address: chatAddress(`a:${p.id}`) });
     }
     return { ctx, person, setClock: (iso: string) => (now = new Date(iso)) };
   }

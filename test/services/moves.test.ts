@@ -12,7 +12,7 @@ import { completeTask, openTasksOf } from '../../src/services/tasks';
 import type { Store } from '../../src/store/collection';
 import { describeOnEveryBackend, serviceContextOn } from '../support/backends';
 import { killedBeforeInsertInto, ProcessKilled } from '../support/killedProcess';
-import { loadExamplePeople, validMoveForm } from '../support/fixtures';
+import { loadExamplePeople, validMoveForm, chatAddress } from '../support/fixtures';
 
 const NOW = new Date('2026-11-23T10:00:00Z');
 
@@ -35,7 +35,7 @@ describeOnEveryBackend('move services', (freshStore) => {
   });
 
   async function chatWith(p: Person) {
-    await rememberConversation(ctx, p, { kind: 'personal', conversationId: `a:${p.id}`, reference: { conversation: { id: `a:${p.id}` } } });
+    await rememberConversation(ctx, p, { kind: 'personal', address: chatAddress(`a:${p.id}`) });
   }
 
   test('a request is stored as pending with a reference, audited, and queued to each reachable Head of Service', async () => {

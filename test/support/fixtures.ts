@@ -7,6 +7,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { ServiceContext } from '../../src/services/context';
+import type { ConversationAddress } from '../../src/store/records';
 import { importChildren, importRoster } from '../../src/services/people';
 
 export { validMoveForm } from './moveForm';
@@ -23,3 +24,13 @@ export async function loadExamplePeople(ctx: ServiceContext): Promise<void> {
   await importRoster(ctx, exampleRosterCsv(), 'test');
   await importChildren(ctx, exampleChildrenCsv(), 'test');
 }
+
+/** A personal chat's address as the bot stores it (plain fields, see ConversationAddress). */
+export const chatAddress = (conversationId: string, serviceUrl = 'https://smba.trafficmanager.net/uk/'): ConversationAddress => ({
+  conversationId,
+  serviceUrl,
+  tenantId: 'tenant-example',
+  botId: '28:bot-example',
+  conversationType: 'personal',
+  userAadId: null,
+});

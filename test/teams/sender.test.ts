@@ -18,6 +18,7 @@ import { identify, importChildren, importRoster } from '../../src/services/peopl
 import { countUndelivered, undeliveredMessages } from '../../src/services/undelivered';
 import { readFileSync } from 'node:fs';
 import { validMoveForm } from '../support/moveForm';
+import { chatAddress } from '../support/fixtures';
 import { serviceContextOn } from '../support/backends';
 
 type RequestOptions = { abortSignal?: AbortSignal };
@@ -150,7 +151,7 @@ describe('no message lost in silence', () => {
     await importChildren(ctx, readFileSync(path.join(EXAMPLES, 'children.csv'), 'utf8'), 'test');
     for (const email of ['sam.social@example.org', 'priya.patel@example.org', 'hana.head@example.org']) {
       const p = await identify(ctx, undefined, async () => email);
-      await rememberConversation(ctx, p, { kind: 'personal', conversationId: `a:${p.id}`, reference: { channelId: 'msteams', serviceUrl: 'http://127.0.0.1:9/', conversation: { id: `a:${p.id}` }, bot: { id: '28:bot' }, user: { id: p.id } } });
+      await rememberConversation(ctx, p, { kind: 'personal', address: chatAddress(`a:${p.id}`, 'http://127.0.0.1:9/') });
     }
   });
   afterEach(() => store.close());
