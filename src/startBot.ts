@@ -15,6 +15,7 @@ import type { Logger, ServiceContext } from './services/context';
 import { resumeAllEffects } from './services/effects/kinds';
 import { countUndelivered } from './services/undelivered';
 import { withinUnitOfWork } from './store/unitOfWork';
+import { migrateStoredConversations } from './services/conversations';
 import { calendarSettings, meetingCalendarFile } from './services/invitations';
 import type { Store } from './store/collection';
 import { openStore } from './store/openStore';
@@ -133,6 +134,8 @@ export async function startBot(config: Config, options: StartOptions): Promise<R
     ...options.sender,
   });
   if (config.localMode && (await records.people.count({})) === 0) await loadExamples(services, log);
+  const migratedConversations = await migrateStoredConversations(services);
+  if (migratedConversations > 0) log.info({ migrated: migratedConversations }, 'conversations stored in the SDK\'s reference shape rewritten as plain fields');
   // Finish whatever a previous process left half-done before taking new work.
   const resumed = await resumeAllEffects(services);
   if (resumed > 0) log.info({ resumed }, 'finished effects left by a previous run');

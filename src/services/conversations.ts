@@ -19,17 +19,23 @@ function addressKey(a: ConversationAddress): string {
 
 const text = (value: unknown): string | null => (typeof value === 'string' && value ? value : null);
 
+/** A document still in the old form: the SDK's reference, without the plain fields (see LegacyConversationDoc). */
+function isOldShape(doc: ConversationDoc | LegacyConversationDoc): doc is LegacyConversationDoc {
+  return 'reference' in doc && doc.reference != null && !('serviceUrl' in doc && typeof doc.serviceUrl === 'string');
+}
+
 /**
  * The address of a stored conversation, in either stored form. A conversation stored before the
  * plain fields holds the Bot Framework SDK's ConversationReference as JSON: its fields are read here
- * as plain JSON, so old documents keep working until the next turn rewrites them (rememberConversation).
+ * as plain JSON, so old documents keep working until they are migrated (migrateStoredConversations)
+ * or the next turn rewrites them (rememberConversation).
  */
 export function conversationAddressOf(doc: ConversationDoc | LegacyConversationDoc): ConversationAddress {
-  if (!('reference' in doc)) {
-    const { conversationId, serviceUrl, tenantId, botId, conversationType, userAadId } = doc;
+  if (!isOldShape(doc)) {
+    const { conversationId, serviceUrl, tenantId, botId, conversationType, userAadId } = doc as ConversationDoc;
     return { conversationId, serviceUrl, tenantId, botId, conversationType, userAadId };
   }
-  const reference = (doc.reference ?? {}) as { serviceUrl?: unknown; bot?: { id?: unknown }; user?: { aadObjectId?: unknown }; conversation?: { tenantId?: unknown; conversationType?: unknown } };
+  const reference = doc.reference as { serviceUrl?: unknown; bot?: { id?: unknown }; user?: { aadObjectId?: unknown }; conversation?: { tenantId?: unknown; conversationType?: unknown } };
   return {
     conversationId: doc.conversationId,
     serviceUrl: text(reference.serviceUrl) ?? '',
@@ -38,6 +44,26 @@ export function conversationAddressOf(doc: ConversationDoc | LegacyConversationD
     conversationType: text(reference.conversation?.conversationType) ?? (doc.kind === 'channel' ? 'channel' : null),
     userAadId: doc.kind === 'personal' ? text(reference.user?.aadObjectId) : null,
   };
+}
+
+/**
+ * Rewrites conversations stored in the old form (the SDK's reference) in plain fields, at start-up;
+ * returns how many. Each is a version-checked update, so a turn that stores a newer address at the
+ * same moment wins; the old `reference` is set to null (the store contract has no field removal).
+ */
+export async function migrateStoredConversations(ctx: ServiceContext): Promise<number> {
+  let migrated = 0;
+  for (;;) {
+    const batch = (await ctx.records.conversations.find({ reference: { $exists: true, $ne: null } }, { limit: 200 })).filter(isOldShape);
+    let progress = 0;
+    for (const doc of batch) {
+      const plain: Partial<ConversationDoc> = { ...conversationAddressOf(doc), reference: null };
+      if (await ctx.records.conversations.updateIfVersion(doc._id, doc.version, plain)) progress++;
+    }
+    migrated += progress;
+    // Nothing left, or only documents a turn is rewriting right now (it writes the plain form itself).
+    if (batch.length === 0 || progress === 0) return migrated;
+  }
 }
 
 /** How long this process trusts its memory of a stored address before reading the store again. */
@@ -64,8 +90,8 @@ export async function rememberConversation(ctx: ServiceContext, person: Person |
   if (known && known.key === key && known.until > now) return false;
 
   const existing = await ctx.records.conversations.get(id);
-  // A document in the old form (the SDK's reference) is always rewritten in the plain form.
-  if (!existing || 'reference' in existing || addressKey(conversationAddressOf(existing)) !== key) {
+  // A document in the old form (the SDK's reference, or its null left by the migration) is rewritten in the plain form.
+  if (!existing || existing.reference !== undefined || addressKey(conversationAddressOf(existing)) !== key) {
     const doc: ConversationDoc = {
       _id: id,
       version: (existing?.version ?? 0) + 1,

@@ -143,12 +143,14 @@ export interface ConversationDoc extends StoredDoc, ConversationAddress {
   kind: 'personal' | 'channel';
   personId: string | null;
   updatedAt: string;
+  /** null in a document the start-up migration rewrote from the old shape (LegacyConversationDoc). */
+  reference?: null;
 }
 
 /**
  * A conversation as stored before the plain fields: the Bot Framework SDK's ConversationReference,
- * as JSON, in `reference`. Still read (conversationAddressOf in src/services/conversations.ts) and
- * rewritten in the plain form on the next turn from that person or channel.
+ * as JSON, in `reference`. Still read (conversationAddressOf in src/services/conversations.ts),
+ * rewritten in plain fields at start-up (migrateStoredConversations) and on the next turn there.
  */
 export interface LegacyConversationDoc extends StoredDoc {
   kind: 'personal' | 'channel';

@@ -1,6 +1,7 @@
 // Conversations the bot stored before it kept them as plain fields: those documents hold the Bot
 // Framework SDK's ConversationReference. A message to such a conversation still arrives, with the
-// same conversation, tenant and service URL, and the next turn in it rewrites it in plain fields.
+// same conversation, tenant and service URL; the next turn in it, or the bot's next start, rewrites
+// it in plain fields.
 import { enqueue } from '../../src/services/outbox';
 import { cardText, firstCard } from '../support/fakeTeams';
 import { PEOPLE, startHarness, type Harness } from '../support/botHarness';
@@ -94,5 +95,34 @@ describe('conversations stored in the SDK\'s old shape', () => {
     });
     expect(cardText(firstCard(sent.activity))).toContain('Notice old-channel-1');
     expect(sent.activity.conversation).toMatchObject({ id: CHANNEL, tenantId: TENANT, conversationType: 'channel', isGroup: true });
+  });
+
+  test('the bot\'s next start rewrites an old-shape chat in plain fields, and messages still reach it', async () => {
+    const tom = h.user(PEOPLE.tom);
+    const personId = PEOPLE.tom.email;
+    await h.bot.services.records.conversations.insert({
+      _id: `person:${personId}`,
+      version: 1,
+      kind: 'personal',
+      personId,
+      conversationId: tom.conversationId,
+      reference: sdkReference({ id: tom.conversationId, conversationType: 'personal' }, { id: PEOPLE.tom.id, aadObjectId: PEOPLE.tom.aadObjectId }),
+      updatedAt: '2026-10-01T09:00:00.000Z',
+    });
+
+    await h.restart();
+    expect(await h.bot.services.records.conversations.get(`person:${personId}`)).toMatchObject({
+      version: 2,
+      reference: null,
+      conversationId: tom.conversationId,
+      serviceUrl: h.connector.url,
+      tenantId: TENANT,
+      botId: '28:bot-id',
+      userAadId: PEOPLE.tom.aadObjectId,
+    });
+
+    await notice('after-restart-1', { kind: 'person', personId });
+    expect(await outboxEntryOnceSent('after-restart-1')).toMatchObject({ state: 'sent', conversationId: tom.conversationId });
+    expect(h.connector.sentTo(tom.conversationId).some((a) => cardText(firstCard(a.activity)).includes('Notice after-restart-1'))).toBe(true);
   });
 });

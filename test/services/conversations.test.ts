@@ -1,7 +1,7 @@
 // Conversation addresses: stored on first contact as plain fields, refreshed when Teams sends a
 // different one, and not read or written again on every turn of a conversation whose address has
 // not changed. Documents stored earlier in the Bot Framework SDK's shape are still read.
-import { conversationAddressOf, rememberConversation } from '../../src/services/conversations';
+import { conversationAddressOf, migrateStoredConversations, rememberConversation } from '../../src/services/conversations';
 import { enqueue, HELD_FOR_DAYS, sweepHeldMessages } from '../../src/services/outbox';
 import type { ServiceContext } from '../../src/services/context';
 import type { Person } from '../../src/domain/people';
@@ -127,6 +127,29 @@ describeOnEveryBackend('conversation addresses', (freshStore) => {
     const stored = await ctx.records.conversations.get(`person:${sam.id}`);
     expect(stored).not.toHaveProperty('reference');
     expect(stored).toMatchObject({ version: 5, ...personal('https://smba.example/uk/').address });
+  });
+
+  test('the start-up migration rewrites old-shape conversations in plain fields, once, and leaves plain ones alone', async () => {
+    const ctx = await contextOn(store);
+    await ctx.records.conversations.insert(oldShape('https://smba.example/uk/'));
+    const channel = { ...oldShape('https://smba.example/uk/'), _id: 'channel:19:north@thread.tacv2', kind: 'channel' as const, personId: null, conversationId: '19:north@thread.tacv2' };
+    channel.reference = { ...channel.reference, conversation: { id: '19:north@thread.tacv2', conversationType: 'channel', tenantId: 'tenant-example', isGroup: true, name: '' } };
+    await ctx.records.conversations.insert(channel);
+    await rememberConversation(ctx, { ...sam, id: 'priya.patel@example.org' }, personal('https://smba.example/emea/'));
+
+    expect(await migrateStoredConversations(ctx)).toBe(2);
+    expect(await ctx.records.conversations.get(`person:${sam.id}`)).toMatchObject({ version: 5, reference: null, ...personal('https://smba.example/uk/').address });
+    expect(await ctx.records.conversations.get('channel:19:north@thread.tacv2')).toMatchObject({
+      reference: null,
+      conversationId: '19:north@thread.tacv2',
+      serviceUrl: 'https://smba.example/uk/',
+      tenantId: 'tenant-example',
+      botId: '28:bot-example',
+      conversationType: 'channel',
+      userAadId: null,
+    });
+    expect(await ctx.records.conversations.get('person:priya.patel@example.org')).toMatchObject({ version: 1, serviceUrl: 'https://smba.example/emea/' });
+    expect(await migrateStoredConversations(ctx)).toBe(0);
   });
 
   /** A message the sender found it could not deliver: its recipient had no chat with the bot. */
