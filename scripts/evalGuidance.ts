@@ -77,6 +77,10 @@ if (test) printFacts('Held-out, test half (reported, never tuned on)', test, arg
 console.log('targets: test half >= 90% right; at most 1 in 20 near-miss questions answered (each half)');
 ok &&= !!test && test.rightRate >= 0.9 && test.falseAnswerRate <= 0.05 && dev.falseAnswerRate <= 0.05;
 
+// ── the private development set (written on this branch before tuning; tuned on like the dev half) ──
+const OWN_DEV = path.join(ROOT, 'test/guidance/heldout/own-dev.json');
+if (existsSync(OWN_DEV)) printFacts('Own development set (test/guidance/heldout/own-dev.json)', evaluateFacts(index, factSetSchema.parse(JSON.parse(readFileSync(OWN_DEV, 'utf8')))), !quiet);
+
 // ── the shared sample ──
 if (existsSync(path.join(SAMPLE_DIR, 'questions.json'))) {
   const answerable = z.array(z.object({ q: z.string(), all: z.array(z.string()) })).parse(JSON.parse(readFileSync(path.join(SAMPLE_DIR, 'questions.json'), 'utf8')));
