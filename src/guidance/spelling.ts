@@ -12,7 +12,14 @@ export class SpellingCorrector {
   private readonly stems = new Map<string, string>();
   private readonly stemsByLength = new Map<number, string[]>();
 
-  constructor(texts: Iterable<string>) {
+  /**
+   * @param texts the words that may be corrected to
+   * @param isWord words to leave alone although the texts never use them (real English words)
+   */
+  constructor(
+    texts: Iterable<string>,
+    private readonly isWord: (word: string) => boolean = () => false,
+  ) {
     for (const text of texts) {
       for (const word of words(text)) this.known.set(word, (this.known.get(word) ?? 0) + 1);
     }
@@ -39,7 +46,7 @@ export class SpellingCorrector {
   }
 
   correctWord(word: string): string | undefined {
-    if (word.length < 5 || /\d/.test(word) || STOPWORDS.has(word) || this.isKnown(word)) return undefined;
+    if (word.length < 5 || /\d/.test(word) || STOPWORDS.has(word) || this.isKnown(word) || this.isWord(word)) return undefined;
     // Whole words first ("alegation" -> "allegation"), then stems ("aproves" -> "approve").
     const byWord = nearest(word, this.wordsByLength, word.length >= 8 ? 2 : 1);
     if (byWord) return dropsNegation(word, byWord) ? undefined : byWord;

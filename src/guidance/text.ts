@@ -293,7 +293,8 @@ export const STOPWORDS = new Set(
   either neither both own same such up down out over under again further once please thanks
   thank hi hello hey ok okay get gets got getting go going gone say says said saying know let
   me im ive id youre theyre theyve hes shes thats theres wheres whos hows dont doesnt isnt
-  arent wasnt werent cant wont shouldnt couldnt wouldnt s t d ll re ve m anyone someone
+  arent wasnt werent cant wont shouldnt couldnt wouldnt s t d ll re ve m anyone someone everyone
+  everybody anybody somebody nobody
   something anything thing things now still yet already really actually basically currently
   regarding happen happens happening way ways make makes made use used using want wants wanted
   etc e g eg ie like new done help helps helped yesterday today tomorrow until against whether lot lots bit
@@ -339,6 +340,11 @@ for (const [words, canonical] of WORDS) {
     const s = stem(w);
     if (!STEMMED_WORD.has(s)) STEMMED_WORD.set(s, canonical);
   }
+}
+
+/** True for a term the analyser maps practitioners' words onto (a domain term such as "ssw" or "approve"). */
+export function isAnalyserTerm(term: string): boolean {
+  return CANONICAL_TERMS.has(term);
 }
 
 /** Canonical form of one word (lower-case, no punctuation); stopwords are not removed here. */
