@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { optionalText, text } from './formFields';
 import { addDays, isIsoDate } from './dates';
 import { MEETINGS, peopleForTeam, placementSetting, stabilityMeetingApplies, type MeetingType } from './meetings';
-import { normaliseEmail, type Child, type Person } from './people';
+import { normaliseEmail, type Child, type Person, type Role } from './people';
 import { may } from './permissions';
 
 // ---- the triggers (FRAG-2) ---------------------------------------------------------------------
@@ -81,6 +81,10 @@ export interface FragilityAlertDetails {
   supportAlreadyTried: boolean;
   /** When the signs were noticed: today unless the raiser gave an earlier date. */
   noticedOn: string;
+  /** A service essential to the placement's stability cannot be got without escalation (FRAG-6). */
+  essentialServiceUnavailable?: boolean;
+  /** An extra external service with a cost is thought to be needed (FRAG-7). Both absent on alerts raised before the questions were asked. */
+  costedExternalServiceNeeded?: boolean;
 }
 
 /** How far back the "noticed on" date may go. */
@@ -128,6 +132,8 @@ export function fragilityAlertFormSchema(today: string) {
         .refine(isIsoDate, 'Give the date the signs were noticed as a date.')
         .refine((d) => !isIsoDate(d) || d <= today, 'The date the signs were noticed cannot be in the future.')
         .refine((d) => !isIsoDate(d) || d >= earliest, 'The signs must have been noticed within the last year: raise what is happening now (FRAG-1).'),
+      essentialServiceUnavailable: yesNoOptional('Say yes or no: is a service the placement needs impossible to get?'),
+      costedExternalServiceNeeded: yesNoOptional('Say yes or no: is an extra external service that costs money needed?'),
     })
     .transform(
       (form): FragilityAlertDetails => ({
@@ -138,13 +144,23 @@ export function fragilityAlertFormSchema(today: string) {
         supportInPlace: form.supportInPlace,
         supportAlreadyTried: form.supportInPlace !== null,
         noticedOn: form.noticedOn,
+        essentialServiceUnavailable: form.essentialServiceUnavailable,
+        costedExternalServiceNeeded: form.costedExternalServiceNeeded,
       }),
     );
 }
 
+/** An optional yes/no question: empty or missing means no. */
+function yesNoOptional(message: string) {
+  return z
+    .enum(['yes', 'no', ''], { errorMap: () => ({ message }) })
+    .optional()
+    .transform((v) => v === 'yes');
+}
+
 // ---- who hears about it (FRAG-1) -----------------------------------------------------------------
 
-export type AlertRecipientRole = 'social_worker' | 'team_manager' | 'supervising_social_worker';
+export type AlertRecipientRole = 'social_worker' | 'team_manager' | 'service_manager' | 'head_of_service' | 'supervising_social_worker';
 
 export interface AlertRecipient {
   personId: string;
@@ -171,6 +187,8 @@ export interface AlertAudience {
 const RECIPIENT_REASONS: Record<AlertRecipientRole, string> = {
   social_worker: 'The child\u2019s social worker is responsible for the child and calls the meeting (FRAG-1).',
   team_manager: 'The team manager is the social worker\u2019s line manager, told so that a meeting can be called quickly (FRAG-1).',
+  service_manager: 'No team manager covers the child\u2019s team, so the service manager is told instead, so that a meeting can still be called quickly (FRAG-1).',
+  head_of_service: 'No team manager covers the child\u2019s team, so the Head of Service is told instead, so that a meeting can still be called quickly (FRAG-1).',
   supervising_social_worker: 'The supervising social worker supports the carer and needs to know at once (FRAG-1).',
 };
 
@@ -211,8 +229,18 @@ export function alertRecipients(child: Child, people: readonly Person[], options
 
   named(child.socialWorker, 'social_worker', 'The child has no allocated social worker on record: tell the team manager directly (FRAG-1).');
   const managers = peopleForTeam(people, 'team_manager', child.team);
-  if (managers.length === 0) unreachable.push({ role: 'team_manager', email: null, reason: `No team manager on the roster covers team ${child.team} (FRAG-1).` });
   for (const manager of managers) tell(manager, 'team_manager');
+  if (managers.length === 0) {
+    // Nobody manages the team day to day: the managers above them hear instead of nobody (FRAG-1).
+    const above = [
+      ...peopleForTeam(people, 'service_manager', child.team).map((p) => [p, 'service_manager'] as const),
+      ...peopleForTeam(people, 'head_of_service', child.team).map((p) => [p, 'head_of_service'] as const),
+    ];
+    for (const [person, role] of above) tell(person, role);
+    if (above.length === 0) {
+      unreachable.push({ role: 'team_manager', email: null, reason: `No team manager, service manager or Head of Service on the roster covers team ${child.team}: tell your line manager directly (FRAG-1).` });
+    }
+  }
   named(
     child.supervisingSocialWorker,
     'supervising_social_worker',
@@ -272,9 +300,11 @@ export interface NextStepsAdvice {
 /**
  * The next steps the guidance asks for after an alert, in order.
  *
- * 1. Immediate safeguarding risk: act now; it is urgent, and an urgent move is only for an
- *    immediate safeguarding issue and is not authorised before the alternatives are understood
- *    (MOVE-3); without it, endings are planned (MOVE-11).
+ * 1. Immediate safeguarding risk (a child hurt or at risk, an allegation against the carer): act
+ *    on the safeguarding procedures now (an allegation: the allegations process); an urgent move is
+ *    only for an immediate safeguarding issue and is not authorised before the alternatives are
+ *    understood (MOVE-3); without it, endings are planned (MOVE-11). "Support first" and a support
+ *    meeting do not fit then: the meeting that follows is a Stability Meeting where there is one.
  * 2. Support not yet shown to be insufficient: put added support in place first (FRAG-5) and hold a
  *    Placement Support Meeting at once to review the initial support plan (FRAG-4).
  *    "Not enough" means support has already been tried, or a Placement Support Meeting has already
@@ -295,11 +325,19 @@ export function suggestNextSteps(input: NextStepsInput): NextStepsAdvice {
   const supportNotEnough = input.supportAlreadyTried || held('support');
   const stabilityApplies = stabilityMeetingApplies(input.placementType);
 
+  const allegation = input.triggers.includes('allegation-or-complaint');
   if (input.immediateRisk) {
+    // A child hurt or at risk, or an allegation against the carer: the council's safeguarding
+    // procedures lead, and "support first" or a support meeting would be the wrong advice.
     steps.push({
       kind: 'act-on-safeguarding',
-      title: 'Immediate safeguarding risk: act on it now',
+      title: allegation
+        ? 'Act on your safeguarding procedures now: an allegation against a carer goes to the council\u2019s allegations process'
+        : 'Act on your safeguarding procedures now',
       detail:
+        (allegation
+          ? 'Follow the council\u2019s procedure for allegations against people who work with children (the Local Authority Designated Officer) today, alongside the child protection procedures. '
+          : 'Follow the council\u2019s child protection procedures today. ') +
         'Keep the child safe first and speak to the social worker and team manager straight away, do not wait for a meeting. If the child has to move at once, an urgent move is for an immediate safeguarding issue only, and it is not authorised until the other placement options are understood.',
       meetingType: null,
       urgent: true,
@@ -307,17 +345,6 @@ export function suggestNextSteps(input: NextStepsInput): NextStepsAdvice {
     });
   } else {
     notes.push({ text: 'No immediate safeguarding risk: if the placement has to end, the ending is planned, not an urgent move.', ruleIds: ['MOVE-11', 'MOVE-3'] });
-  }
-
-  if (!supportNotEnough) {
-    steps.push({
-      kind: 'added-support',
-      title: 'Put added support in place first',
-      detail: 'Most wobbles are settled by extra support aimed at the concerns; a Placement Stability Meeting follows only if that does not bring lasting change.',
-      meetingType: null,
-      urgent,
-      ruleIds: ['FRAG-5'],
-    });
   }
 
   const supportMeeting = (further: boolean): NextStep => ({
@@ -329,7 +356,27 @@ export function suggestNextSteps(input: NextStepsInput): NextStepsAdvice {
     ruleIds: ['FRAG-4', 'MOVE-4'],
   });
 
-  if (!supportNotEnough) {
+  if (urgent) {
+    // Safeguarding first; the meeting that follows looks at whether the placement can go on.
+    if (stabilityApplies) {
+      steps.push({
+        kind: 'stability-meeting',
+        title: `Once the child is safe, call a ${MEETINGS.stability.label}`,
+        detail: 'After the safeguarding response, bring everyone in the placement together to decide whether it can safely go on and what it needs.',
+        meetingType: 'stability',
+        urgent,
+        ruleIds: ['FRAG-5'],
+      });
+    }
+  } else if (!supportNotEnough) {
+    steps.push({
+      kind: 'added-support',
+      title: 'Put added support in place first',
+      detail: 'Most wobbles are settled by extra support aimed at the concerns; a Placement Stability Meeting follows only if that does not bring lasting change.',
+      meetingType: null,
+      urgent,
+      ruleIds: ['FRAG-5'],
+    });
     steps.push(supportMeeting(false));
   } else if (stabilityApplies) {
     const again = held('stability');
@@ -390,8 +437,9 @@ export function suggestNextSteps(input: NextStepsInput): NextStepsAdvice {
       ruleIds: ['FRAG-5'],
     });
   }
-  if (input.triggers.includes('allegation-or-complaint') && placementSetting(input.placementType) === 'foster') {
-    notes.push({
+  if (allegation && placementSetting(input.placementType) === 'foster') {
+    // Shown first: after an allegation it decides what the next placement must be.
+    notes.unshift({
       text: 'If a move follows an allegation against the foster carer, the next placement must be able to keep the child for months, not a week or two.',
       ruleIds: ['MOVE-6'],
     });
@@ -405,8 +453,74 @@ export function suggestNextSteps(input: NextStepsInput): NextStepsAdvice {
 /**
  * May this person raise an alert on the child? Those who may act for the child (the social worker,
  * managers of the child's team) and the others who work with the placement: the carers' supervising
- * social worker and the child's IRO (FRAG-1: the one who sees the concern reports it).
+ * social worker, the child's IRO, and the fostering manager, Virtual School, placements team and
+ * IROs covering the child's team (FRAG-1: whoever sees the concern reports it).
  */
 export function canRaiseAlertFor(person: Person, child: Child): boolean {
   return may(person, 'raise a fragility alert', { child });
+}
+
+/** Roles that work with every placement in the teams they cover, and so see concerns about them (FRAG-1). */
+export const WORKS_WITH_PLACEMENTS: readonly Role[] = ['fostering_manager', 'virtual_school', 'placements_team', 'iro'];
+
+// ---- panel referrals (FRAG-6, FRAG-7) ------------------------------------------------------------
+
+/** The two panels an alert's answers can call for, with the step of suggestNextSteps that suggests each. */
+export const PANELS = {
+  'stability-panel': { label: 'Placement Stability Panel', step: 'stability-panel', ruleId: 'FRAG-6' },
+  'commissioning-panel': { label: 'Commissioning Panel', step: 'commissioning-panel', ruleId: 'FRAG-7' },
+} as const satisfies Record<string, { label: string; step: NextStepKind; ruleId: string }>;
+export type PanelId = keyof typeof PANELS;
+export const PANEL_IDS = Object.keys(PANELS) as PanelId[];
+
+export type PanelOutcome = 'agreed' | 'not-agreed';
+export const PANEL_OUTCOME_LABELS: Record<PanelOutcome, string> = { agreed: 'Agreed', 'not-agreed': 'Not agreed' };
+
+export interface PanelDecision {
+  outcome: PanelOutcome;
+  /** The date the panel decided (a date, not when it was typed in). */
+  decidedOn: string;
+  recordedBy: string;
+  recordedByName: string;
+  recordedAt: string;
+}
+
+/** One referral of the child's case to a panel from an alert, and the panel's decision once recorded back. */
+export interface PanelReferral {
+  panel: PanelId;
+  referredBy: string;
+  referredByName: string;
+  referredAt: string;
+  decision: PanelDecision | null;
+}
+
+/** The panels the advice suggests (the answers on the alert call for them). */
+export function suggestedPanels(advice: Pick<NextStepsAdvice, 'steps'>): PanelId[] {
+  return PANEL_IDS.filter((id) => advice.steps.some((s) => s.kind === PANELS[id].step));
+}
+
+const panelField = z.enum(PANEL_IDS as [PanelId, ...PanelId[]], { errorMap: () => ({ message: 'Choose the Placement Stability Panel or the Commissioning Panel.' }) });
+
+export const panelReferralSchema = z.object({ panel: panelField });
+
+/** The panel's decision as a card submits it: agreed or not, and the date, not in the future nor before the referral. */
+export function panelDecisionSchema(today: string, referredOn: string) {
+  return z.object({
+    panel: panelField,
+    outcome: z.enum(['agreed', 'not-agreed'], { errorMap: () => ({ message: 'Say whether the panel agreed.' }) }),
+    decidedOn: z
+      .string({ required_error: 'Give the date of the panel\u2019s decision.', invalid_type_error: 'Give the date of the panel\u2019s decision.' })
+      .trim()
+      .refine(isIsoDate, 'Give the date of the panel\u2019s decision.')
+      .refine((d) => !isIsoDate(d) || d <= today, 'The panel\u2019s decision cannot be dated in the future.')
+      .refine((d) => !isIsoDate(d) || d >= referredOn, 'The panel cannot have decided before the case was referred to it.'),
+  });
+}
+
+/** A short line for cards and the digest: "Placement Stability Panel: referred 2026-12-01, agreed on 2026-12-04". */
+export function describeReferral(r: PanelReferral, formatDay: (iso: string) => string = (d) => d): string {
+  const referred = `${PANELS[r.panel].label}: referred ${formatDay(r.referredAt.slice(0, 10))} by ${r.referredByName}`;
+  return r.decision
+    ? `${referred}; ${PANEL_OUTCOME_LABELS[r.decision.outcome].toLowerCase()} on ${formatDay(r.decision.decidedOn)}`
+    : `${referred}; decision awaited`;
 }

@@ -86,8 +86,8 @@ export const PERMISSIONS = {
   ),
   // FRAG-1: whoever works with the placement reports a concern.
   'raise a fragility alert': rule<OnChild>(
-    "those who work with the child (social worker, supervising social worker, IRO) and the team manager, service manager or Head of Service of the child's team",
-    (p, { child }) => worksWith(p, child) || holdsFor(p, CASE_MANAGERS, child.team),
+    "those who work with the child (social worker, supervising social worker, IRO), the team manager, service manager or Head of Service of the child's team, and the fostering manager, Virtual School, placements team and IROs covering it (FRAG-1)",
+    (p, { child }) => worksWith(p, child) || holdsFor(p, CASE_MANAGERS, child.team) || holdsFor(p, ['fostering_manager', 'virtual_school', 'placements_team', 'iro'], child.team),
   ),
   'see an alert': rule<OnAlert>(
     "the person who raised it, those who work with the child, and the managers of the child's team",

@@ -1,17 +1,30 @@
 // Fragility alerts: raising one (FRAG-1, FRAG-2), what to do next (FRAG-3 to FRAG-7), closing one,
 // and the open ones per team. Same shape as the move use cases: validated input, permission from
 // the roster, one version-checked update per change with its pending effect, an audit entry each.
-import { canRaiseAlertFor, fragilityAlertFormSchema, suggestNextSteps, triggerLabel, type NextStepsAdvice } from '../domain/alerts';
+import {
+  PANELS,
+  WORKS_WITH_PLACEMENTS,
+  canRaiseAlertFor,
+  describeReferral,
+  fragilityAlertFormSchema,
+  panelDecisionSchema,
+  panelReferralSchema,
+  suggestNextSteps,
+  suggestedPanels,
+  triggerLabel,
+  type NextStepsAdvice,
+  type PanelReferral,
+} from '../domain/alerts';
 import { ukDate } from '../domain/dates';
 import { fieldErrors } from '../domain/moves';
-import { ALL_TEAMS, type Child, type Person } from '../domain/people';
+import { ALL_TEAMS, hasRole, type Child, type Person } from '../domain/people';
 import { authorize, may, refusal } from '../domain/permissions';
 import type { Filter } from '../store/collection';
 import type { AlertClosure, AlertEffect, FragilityAlertDoc } from '../store/records';
 import { auditOfChange, withAuditOfChange, type ChangeAudit } from './audit';
 import { runAlertEffects } from './alertEffects';
 import type { ServiceContext } from './context';
-import { ConflictError, InvalidInputError, NotFoundError } from './errors';
+import { ConflictError, InvalidInputError, NotFoundError, NotPermittedError } from './errors';
 import { nextReference } from './moves';
 import { childrenFor, toChild } from './people';
 import { z } from 'zod';
@@ -28,6 +41,9 @@ export async function alertChildrenFor(ctx: ServiceContext, person: Person): Pro
   const byRef = new Map((await childrenFor(ctx, person)).map((c) => [c.caseRef, c]));
   for (const field of ['supervisingSocialWorker', 'iro']) {
     for (const doc of await ctx.records.children.find({ [field]: person.id }, { sort: { _id: 1 } })) byRef.set(doc.caseRef, toChild(doc));
+  }
+  if (WORKS_WITH_PLACEMENTS.some((role) => hasRole(person, role))) {
+    for (const doc of await ctx.records.children.find(teamFilter(person.teams), { sort: { _id: 1 } })) byRef.set(doc.caseRef, toChild(doc));
   }
   return [...byRef.values()].sort((a, b) => a.caseRef.localeCompare(b.caseRef));
 }
@@ -157,6 +173,8 @@ export async function alertAdvice(ctx: ServiceContext, alert: FragilityAlertDoc,
     priorMeetings: held.map((m) => ({ type: m.type, date: m.date })),
     placementType: child.placementType,
     placementProvider: child.placementProvider,
+    essentialServiceUnavailable: alert.essentialServiceUnavailable === true,
+    costedExternalServiceNeeded: alert.costedExternalServiceNeeded === true,
   });
 }
 
@@ -179,9 +197,83 @@ export async function openAlertsForTeams(
   ctx: ServiceContext,
   teams: string[],
   _date?: string,
-): Promise<Array<{ ref: string; caseRef: string; urgent: boolean; raisedAt: string; summary: string }>> {
+): Promise<Array<{ ref: string; caseRef: string; urgent: boolean; raisedAt: string; summary: string; panels: string[] }>> {
   const open = await ctx.records.fragilityAlerts.find({ ...teamFilter(teams), state: 'open' }, { sort: { raisedAt: 1 }, limit: 200 });
   return open
     .sort((a, b) => Number(b.immediateSafeguardingRisk) - Number(a.immediateSafeguardingRisk))
-    .map((a) => ({ ref: a.ref, caseRef: a.caseRef, urgent: a.immediateSafeguardingRisk, raisedAt: a.raisedAt, summary: a.triggers.map(triggerLabel).join('; ') }));
+    .map((a) => ({ ref: a.ref, caseRef: a.caseRef, urgent: a.immediateSafeguardingRisk, raisedAt: a.raisedAt, summary: a.triggers.map(triggerLabel).join('; '), panels: (a.panelReferrals ?? []).map((r) => describeReferral(r)) }));
+}
+
+// ---- panel referrals (FRAG-6, FRAG-7) ------------------------------------------------------------
+
+/**
+ * Who refers a child's case to a panel and records the decision back: those who may act for the
+ * child (the social worker presents it; their managers may do it for them). Decided here from the roster.
+ */
+export function mayReferToPanel(person: Person, child: Child | null): boolean {
+  // The same people who may request a move for the child (the permission table's rule).
+  return !!child && may(person, 'request a move', { child });
+}
+
+async function alertAndChild(ctx: ServiceContext, ref: string): Promise<{ alert: FragilityAlertDoc; child: Child | null }> {
+  const alert = await getAlert(ctx, ref);
+  const doc = await ctx.records.children.get(alert.caseRef);
+  return { alert, child: doc ? toChild(doc) : null };
+}
+
+/**
+ * Refers the child's case to a panel the alert's answers call for (FRAG-6: an essential service that
+ * cannot be got; FRAG-7: a costed external service). One referral per panel per alert: a second
+ * press finds the first and changes nothing.
+ */
+export async function referToPanel(ctx: ServiceContext, person: Person, ref: string, input: unknown): Promise<FragilityAlertDoc> {
+  const { alert, child } = await alertAndChild(ctx, ref);
+  if (!mayReferToPanel(person, child)) throw new NotPermittedError(`Only the child\u2019s social worker or a manager of team ${alert.team} refers a case to a panel. Nothing has changed.`);
+  const parsed = panelReferralSchema.safeParse(input);
+  if (!parsed.success) throw new InvalidInputError(fieldErrors(parsed.error));
+  const { panel } = parsed.data;
+  if (alert.state !== 'open') throw new ConflictError(`${ref} is closed: nothing was referred.`);
+  const suggested = suggestedPanels(await alertAdvice(ctx, alert, child!));
+  if (!suggested.includes(panel)) {
+    throw new ConflictError(`The answers on ${ref} do not call for the ${PANELS[panel].label}: ${panel === 'stability-panel' ? 'it is for a service essential to the placement that cannot be got' : 'it is for an extra external service that costs money'}. Nothing was referred.`);
+  }
+  const at = ctx.now().toISOString();
+  const { after } = await changeAlert(ctx, ref, (current) => {
+    const referrals = current.panelReferrals ?? [];
+    if (referrals.some((r) => r.panel === panel)) throw new ConflictError(`${ref} was already referred to the ${PANELS[panel].label}.`);
+    const referral: PanelReferral = { panel, referredBy: person.id, referredByName: person.name, referredAt: at, decision: null };
+    return {
+      fields: { panelReferrals: [...referrals, referral], updatedAt: at },
+      effect: 'panel-referred',
+      audit: { actor: person.id, action: 'alert.panel.referred', details: { panel, caseRef: current.caseRef }, at },
+    };
+  });
+  return runAlertEffects(ctx, after);
+}
+
+/** Records the panel's decision (agreed / not agreed, and the date) back on the alert. Once only. */
+export async function recordPanelDecision(ctx: ServiceContext, person: Person, ref: string, input: unknown): Promise<FragilityAlertDoc> {
+  const { alert, child } = await alertAndChild(ctx, ref);
+  if (!mayReferToPanel(person, child)) throw new NotPermittedError(`Only the child\u2019s social worker or a manager of team ${alert.team} records a panel\u2019s decision. Nothing has changed.`);
+  const panelOnly = panelReferralSchema.safeParse(input);
+  if (!panelOnly.success) throw new InvalidInputError(fieldErrors(panelOnly.error));
+  const referral = (alert.panelReferrals ?? []).find((r) => r.panel === panelOnly.data.panel);
+  if (!referral) throw new ConflictError(`${ref} has not been referred to the ${PANELS[panelOnly.data.panel].label}. Nothing has changed.`);
+  const now = ctx.now();
+  const parsed = panelDecisionSchema(ukDate(now), ukDate(new Date(referral.referredAt))).safeParse(input);
+  if (!parsed.success) throw new InvalidInputError(fieldErrors(parsed.error));
+  const { panel, outcome, decidedOn } = parsed.data;
+  const at = now.toISOString();
+  const { after } = await changeAlert(ctx, ref, (current) => {
+    const referrals = current.panelReferrals ?? [];
+    const existing = referrals.find((r) => r.panel === panel);
+    if (existing?.decision) throw new ConflictError(`The ${PANELS[panel].label}\u2019s decision on ${ref} was already recorded by ${existing.decision.recordedByName}.`);
+    const decision = { outcome, decidedOn, recordedBy: person.id, recordedByName: person.name, recordedAt: at };
+    return {
+      fields: { panelReferrals: referrals.map((r) => (r.panel === panel ? { ...r, decision } : r)), updatedAt: at },
+      effect: 'panel-decided',
+      audit: { actor: person.id, action: 'alert.panel.decided', details: { panel, outcome, decidedOn }, at },
+    };
+  });
+  return runAlertEffects(ctx, after);
 }

@@ -81,7 +81,7 @@ export interface DigestData {
   overdueTasks: Array<{ caseRef: string; title: string; typed: boolean; ownerName: string; dueDate: string; ref: string }>;
   codingToFix: Array<{ caseRef: string; title: string; dueDate: string }>;
   /** Filled by the alerts and meetings features when they are present. */
-  openAlerts: Array<{ ref: string; caseRef: string; urgent: boolean; raisedAt: string; summary: string }>;
+  openAlerts: Array<{ ref: string; caseRef: string; urgent: boolean; raisedAt: string; summary: string; panels?: string[] }>;
   upcomingMeetings: Array<{ ref: string; caseRef: string; type: string; date: string }>;
   /** Messages about these teams' requests, alerts and meetings that could not be delivered (since the last digest, or in the last 7 days). */
   undelivered?: Array<{ ref: string; to: string; what: string; why: string; failedAt: string }>;

@@ -3,7 +3,7 @@
 import type { Child, Person } from '../domain/people';
 import type { MoveRequest } from '../domain/moves';
 import type { FollowUpKind } from '../domain/moves';
-import type { FragilityAlertDetails } from '../domain/alerts';
+import type { FragilityAlertDetails, PanelId, PanelReferral } from '../domain/alerts';
 import type { ChildAttendance, MeetingOutcome, MeetingType, OutcomeFollowUpKind, Participation } from '../domain/meetings';
 import type { Episode } from '../domain/ssda903/episodes';
 import type { Collection, IndexSpec, Store, StoredDoc } from './collection';
@@ -55,7 +55,7 @@ export interface TaskDoc extends StoredDoc {
   team: string;
   /** The move request (PM-...) or the meeting (MT-...) the task follows from. */
   requestRef: string;
-  kind: FollowUpKind | OutcomeFollowUpKind;
+  kind: FollowUpKind | OutcomeFollowUpKind | `panel:${PanelId}`;
   title: string;
   ruleIds: string[];
   owner: string;
@@ -195,7 +195,7 @@ export interface DigestSubscriptionDoc extends StoredDoc {
 }
 
 /** Effects still to be carried out after a change of an alert (cleared once done, as for moves). */
-export type AlertEffect = 'raised' | 'closed';
+export type AlertEffect = 'raised' | 'closed' | 'panel-referred' | 'panel-decided';
 
 export interface AlertClosure {
   by: string;
@@ -218,6 +218,8 @@ export type FragilityAlertDoc = StoredDoc &
     closure: AlertClosure | null;
     /** Meetings convened about this alert. */
     meetingRefs: string[];
+    /** Referrals to the Placement Stability Panel or the Commissioning Panel (FRAG-6, FRAG-7); absent on older alerts. */
+    panelReferrals?: PanelReferral[];
     createdAt: string;
     updatedAt: string;
     pendingEffects: AlertEffect[];

@@ -1,7 +1,7 @@
 // Cards for fragility alerts: the form, one alert as a reader may see it, and the open alerts of
 // a person's teams. Pure: the data comes in, a card goes out. Names and free text only where the
 // Disclosure allows them.
-import { FRAGILITY_TRIGGERS, triggerLabel, type NextStepsAdvice } from '../domain/alerts';
+import { FRAGILITY_TRIGGERS, PANELS, describeReferral, triggerLabel, type NextStepsAdvice, type PanelId } from '../domain/alerts';
 import { describeAge, formatDate, formatInstant, ukDate } from '../domain/dates';
 import { MEETINGS, MEETING_TYPES } from '../domain/meetings';
 import type { FieldErrors } from '../domain/moves';
@@ -11,7 +11,7 @@ import { renderCard, type AdaptiveCard } from './cards';
 import { childChoices, type Disclosure } from './disclosure';
 import { plainText } from './plainText';
 
-const FORM_FIELDS = ['caseRef', 'triggers', 'description', 'immediateSafeguardingRisk', 'supportInPlace', 'noticedOn'] as const;
+const FORM_FIELDS = ['caseRef', 'triggers', 'description', 'immediateSafeguardingRisk', 'supportInPlace', 'essentialServiceUnavailable', 'costedExternalServiceNeeded', 'noticedOn'] as const;
 
 function formValues(data: unknown): Record<(typeof FORM_FIELDS)[number], string> {
   const source = (data && typeof data === 'object' ? data : {}) as Record<string, unknown>;
@@ -46,6 +46,9 @@ export interface AlertCardOptions {
   meetings: MeetingDoc[];
   canConvene: boolean;
   canClose: boolean;
+  /** The panels the alert's answers call for (FRAG-6, FRAG-7), and whether this reader refers and records decisions. */
+  suggestedPanels?: PanelId[];
+  canReferToPanel?: boolean;
   notice?: { text: string; style: 'attention' | 'good' | 'warning' | 'accent' };
   fieldErrors?: FieldErrors;
   now: Date;
@@ -95,6 +98,8 @@ export function alertCard(o: AlertCardOptions): AdaptiveCard {
     convene: suggested,
     meetingChoices: MEETING_TYPES.filter((t) => t !== 'disruption').map((t) => ({ title: t === suggested ? `${MEETINGS[t].label} (suggested)` : MEETINGS[t].label, value: t })),
     canClose: open && o.canClose,
+    today: ukDate(o.now),
+    panels: panelRows(o),
     fieldErrors: Object.values(o.fieldErrors ?? {}).map((message) => ({ message })),
   });
 }
@@ -117,4 +122,38 @@ export function alertsListCard(rows: Array<{ alert: FragilityAlertDoc; show: Dis
       detail: `${alert.team} · ${alert.triggers.map(triggerLabel).join('; ')} · raised ${describeAge(alert.raisedAt, now)} ago by ${plainText(alert.raisedByName)}${alert.meetingRefs.length > 0 ? ` · meeting ${alert.meetingRefs.join(', ')}` : ''}`,
     })),
   });
+}
+
+/** One row per panel referred to or suggested: the referral and its decision, or the button to refer. */
+function panelRows(o: AlertCardOptions) {
+  const referrals = o.alert.panelReferrals ?? [];
+  const open = o.alert.state === 'open';
+  const rows = referrals.map((r) => ({
+    panel: r.panel,
+    text: describeReferral(r, formatDate),
+    color: r.decision ? (r.decision.outcome === 'agreed' ? 'Good' : 'Warning') : 'Default',
+    canRefer: false,
+    canDecide: !r.decision && !!o.canReferToPanel,
+    outcomeId: `outcome_${r.panel}`,
+    dateId: `decidedOn_${r.panel}`,
+    decideTitle: `Record the ${PANELS[r.panel].label}\u2019s decision`,
+    referTitle: '',
+  }));
+  for (const panel of o.suggestedPanels ?? []) {
+    if (!open || referrals.some((r) => r.panel === panel)) continue;
+    rows.push({
+      panel,
+      text: panel === 'stability-panel'
+        ? `The answers call for the ${PANELS[panel].label}: a service the placement needs cannot be got without escalation.`
+        : `The answers call for the ${PANELS[panel].label}: an extra external service that costs money needs its agreement first.`,
+      color: 'Default',
+      canRefer: !!o.canReferToPanel,
+      canDecide: false,
+      outcomeId: '',
+      dateId: '',
+      decideTitle: '',
+      referTitle: `Refer to the ${PANELS[panel].label}`,
+    });
+  }
+  return rows;
 }

@@ -48,7 +48,7 @@ export function digestCard(d: DigestData, now: Date): AdaptiveCard {
       section('Decisions since the last digest', d.decisionsSince.map((x) => `${x.ref} · ${x.caseRef} · ${x.outcome} by ${plainText(x.byName)}`), 'None.'),
       section(
         'Open fragility alerts',
-        d.openAlerts.map((a) => `${a.ref} · ${a.caseRef}${a.urgent ? ' · URGENT' : ''} · ${a.summary} · ${describeAge(a.raisedAt, now)}`),
+        d.openAlerts.map((a) => `${a.ref} · ${a.caseRef}${a.urgent ? ' · URGENT' : ''} · ${a.summary} · ${describeAge(a.raisedAt, now)}${(a.panels ?? []).map((p) => ` · ${p}`).join('')}`),
         'None.',
       ),
       section('Meetings and reviews in the next 7 days', d.upcomingMeetings.map((x) => `${formatDate(x.date)} · ${x.type} · ${x.caseRef} · ${x.ref}`), 'None.'),

@@ -5,7 +5,8 @@ import { disruptionMeetingAdvice, isExternalProvider, MEETINGS } from '../domain
 import type { FieldErrors } from '../domain/moves';
 import type { Child, Person } from '../domain/people';
 import { may } from '../domain/permissions';
-import { alertAdvice, openAlertsOnChild } from '../services/alerts';
+import { alertAdvice, mayReferToPanel, openAlertsOnChild } from '../services/alerts';
+import { suggestedPanels } from '../domain/alerts';
 import { alertAudienceFor } from '../services/alertEffects';
 import type { ServiceContext } from '../services/context';
 import { icsUrl, notOnTeams } from '../services/invitations';
@@ -30,12 +31,16 @@ export async function renderAlertCard(ctx: ServiceContext, alert: FragilityAlert
   const child = await childOf(ctx, alert.caseRef);
   const person = reader.person;
   const meetings = (await Promise.all(alert.meetingRefs.map((ref) => ctx.records.meetings.get(ref)))).filter((m): m is MeetingDoc => !!m);
+  const advice = alert.state === 'open' && child ? await alertAdvice(ctx, alert, child) : null;
   return alertCard({
     alert,
     child,
     show: disclosureFor(reader, child),
     others: alert.state === 'open' ? (await openAlertsOnChild(ctx, alert.caseRef)).filter((a) => a.ref !== alert.ref) : [],
-    advice: alert.state === 'open' && child ? await alertAdvice(ctx, alert, child) : null,
+    advice,
+    suggestedPanels: advice ? suggestedPanels(advice) : [],
+    // Referring and recording decisions are personal-chat actions: a shared chat only sees the state.
+    canReferToPanel: !!person && !reader.shared && mayReferToPanel(person, child),
     audience: person?.id === alert.raisedBy && !reader.shared ? await alertAudienceFor(ctx, alert) : null,
     meetings,
     canConvene: !!child && may(person, 'convene a meeting', { child }),

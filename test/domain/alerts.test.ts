@@ -6,6 +6,9 @@ import {
   alertRecipients,
   canRaiseAlertFor,
   fragilityAlertFormSchema,
+  panelDecisionSchema,
+  suggestedPanels,
+  type PanelId,
   suggestNextSteps,
   triggerLabel,
   type FragilityTriggerId,
@@ -14,7 +17,7 @@ import {
 } from '../../src/domain/alerts';
 import { fieldErrors } from '../../src/domain/moves';
 import type { Child } from '../../src/domain/people';
-import { fiona, ifaFoster, inHouseFoster, ivy, kinship, priya, residential, roster, sam, steve, sue, tom, val } from './meetingFixtures';
+import { fiona, hana, ian, ifaFoster, inHouseFoster, ivy, kinship, pat, perry, priya, residential, roster, sally, sam, steve, sue, tom, val } from './meetingFixtures';
 
 const TODAY = '2026-03-10';
 
@@ -83,6 +86,8 @@ describe('The alert form: field messages name the rule', () => {
         caseRef: 'CR-1001',
         triggers: ['fragile-relationship', 'carer-struggling'],
         description: validForm.description,
+        essentialServiceUnavailable: false,
+        costedExternalServiceNeeded: false,
         immediateSafeguardingRisk: false,
         supportInPlace: 'Weekly SSW visits and respite one weekend a month.',
         supportAlreadyTried: true,
@@ -274,10 +279,11 @@ describe('MOVE-3 / MOVE-11: an immediate safeguarding risk is urgent; otherwise 
     expect(step.detail).toMatch(/urgent move is for an immediate safeguarding issue only/);
   });
 
-  test('MOVE-3: with immediate risk the meetings that follow are urgent too, and the card still offers one', () => {
+  test('MOVE-3: with immediate risk "support first" and a support meeting are dropped; the card offers a Stability Meeting', () => {
     const advice = suggestNextSteps({ ...base, immediateRisk: true });
-    expect(advice.steps.find((s) => s.kind === 'support-meeting')?.urgent).toBe(true);
-    expect(advice.convene).toBe('support');
+    expect(advice.steps.map((s) => s.kind)).toEqual(['act-on-safeguarding', 'stability-meeting', 'multi-agency-meeting']);
+    expect(advice.steps.find((s) => s.kind === 'stability-meeting')?.urgent).toBe(true);
+    expect(advice.convene).toBe('stability');
   });
 
   test('MOVE-11: without immediate risk the advice notes that any ending is planned', () => {
@@ -303,9 +309,77 @@ describe('FRAG-1: who may raise an alert on a child (those who work with the pla
     ['the carers\u2019 supervising social worker', steve, true],
     ['the child\u2019s IRO', ivy, true],
     ['a social worker in another team', priya, false],
-    ['the Virtual School (tells the social worker instead)', val, false],
+    ['FRAG-1: the Virtual School covering the child\u2019s team', val, true],
+    ['FRAG-1: the fostering manager covering the child\u2019s team', fiona, true],
+    ['FRAG-1: the placements team covering the child\u2019s team', pat, true],
+    ['FRAG-1: an IRO who is not this child\u2019s IRO', ian, true],
+    ['the performance team (reads figures, does not work with the child)', perry, false],
     ['a team manager of another team', sue, false],
   ] as const)('%s: %s', (_who, person, allowed) => {
     expect(canRaiseAlertFor(person, inHouseFoster)).toBe(allowed);
+  });
+});
+
+describe('FRAG-1: with no team manager for the team, the service manager and the Head of Service are told', () => {
+  test('FRAG-1: no team manager covers the team: the service manager and Head of Service hear instead of nobody', () => {
+    const noManagers = roster.filter((p) => p.id !== sue.id);
+    const audience = alertRecipients(residential, noManagers);
+    expect(audience.recipients.map((r) => [r.personId, r.roles.join('+')])).toEqual([[priya.id, 'social_worker'], [sally.id, 'service_manager'], [hana.id, 'head_of_service']]);
+    expect(audience.unreachable).toEqual([]);
+    expect(audience.recipients.find((r) => r.personId === hana.id)?.reason).toMatch(/No team manager/);
+  });
+
+  test('FRAG-1: with a team manager, the service manager and Head of Service are not told of every alert', () => {
+    const told = alertRecipients(residential, roster).recipients.map((r) => r.personId);
+    expect(told).not.toContain(sally.id);
+    expect(told).not.toContain(hana.id);
+  });
+});
+
+describe('MOVE-3 / MOVE-6: an urgent allegation or a child hurt or at risk leads with the safeguarding procedures', () => {
+  test('MOVE-3: an urgent allegation against the carer leads with the allegations process and drops support-first advice', () => {
+    const advice = suggestNextSteps({ ...base, triggers: ['allegation-or-complaint'], immediateRisk: true });
+    expect(advice.steps[0].title).toBe('Act on your safeguarding procedures now: an allegation against a carer goes to the council\u2019s allegations process');
+    expect(advice.steps[0].detail).toMatch(/allegations against people who work with children/);
+    expect(advice.steps.map((s) => s.kind)).not.toContain('added-support');
+    expect(advice.steps.map((s) => s.kind)).not.toContain('support-meeting');
+  });
+
+  test('MOVE-3: a child hurt or at risk (no allegation) leads with the child protection procedures', () => {
+    const step = suggestNextSteps({ ...base, triggers: ['missing-or-absent'], immediateRisk: true }).steps[0];
+    expect(step.title).toBe('Act on your safeguarding procedures now');
+    expect(step.detail).toMatch(/child protection procedures today/);
+  });
+
+  test('MOVE-6: after an allegation in foster care the next-placement rule is the first note', () => {
+    const advice = suggestNextSteps({ ...base, triggers: ['allegation-or-complaint'], immediateRisk: true });
+    expect(advice.notes[0].ruleIds).toEqual(['MOVE-6']);
+  });
+});
+
+describe('FRAG-6 / FRAG-7: panels suggested from the alert\u2019s answers, and the decision recorded back', () => {
+  test('FRAG-6/FRAG-7: the form\u2019s two questions set the panel flags (empty means no)', () => {
+    const result = fragilityAlertFormSchema(TODAY).safeParse({ ...validForm, essentialServiceUnavailable: 'yes', costedExternalServiceNeeded: '' });
+    expect(result.success && result.data).toMatchObject({ essentialServiceUnavailable: true, costedExternalServiceNeeded: false });
+    expect(fragilityAlertFormSchema(TODAY).safeParse({ ...validForm, essentialServiceUnavailable: 'perhaps' }).success).toBe(false);
+  });
+
+  test.each<[string, Partial<NextStepsInput>, PanelId[]]>([
+    ['FRAG-6: an essential service not obtainable: the Placement Stability Panel', { essentialServiceUnavailable: true }, ['stability-panel']],
+    ['FRAG-7: a costed external service: the Commissioning Panel', { costedExternalServiceNeeded: true }, ['commissioning-panel']],
+    ['FRAG-6/FRAG-7: neither: no panel', {}, []],
+  ])('%s', (_name, input, panels) => {
+    expect(suggestedPanels(suggestNextSteps({ ...base, ...input }))).toEqual(panels);
+  });
+
+  test.each<[string, Record<string, unknown>, string | null]>([
+    ['FRAG-6: a decision agreed on a past date is accepted', { panel: 'stability-panel', outcome: 'agreed', decidedOn: '2026-03-09' }, null],
+    ['FRAG-6: the decision must say agreed or not', { panel: 'stability-panel', outcome: 'maybe', decidedOn: '2026-03-09' }, 'Say whether the panel agreed.'],
+    ['FRAG-6: the decision cannot be dated in the future', { panel: 'stability-panel', outcome: 'agreed', decidedOn: '2026-03-11' }, 'The panel\u2019s decision cannot be dated in the future.'],
+    ['FRAG-6: nor before the referral', { panel: 'stability-panel', outcome: 'agreed', decidedOn: '2026-03-01' }, 'The panel cannot have decided before the case was referred to it.'],
+    ['FRAG-7: only the two panels', { panel: 'cabinet', outcome: 'agreed', decidedOn: '2026-03-09' }, 'Choose the Placement Stability Panel or the Commissioning Panel.'],
+  ])('%s', (_name, input, message) => {
+    const result = panelDecisionSchema(TODAY, '2026-03-05').safeParse(input);
+    expect(result.success ? null : Object.values(fieldErrors(result.error))[0]).toBe(message);
   });
 });

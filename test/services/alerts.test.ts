@@ -59,7 +59,7 @@ describeOnEveryBackend('fragility alerts', (freshStore) => {
     await expect(raiseAlert(ctx, await person('sam.social@example.org'), alertForm({ description: 'short' }))).rejects.toBeInstanceOf(InvalidInputError);
     await expect(raiseAlert(ctx, priya, alertForm())).rejects.toThrow(InvalidInputError);
     await expect(raiseAlert(ctx, priya, alertForm({ caseRef: 'CR-9999' }))).rejects.toThrow(InvalidInputError);
-    await expect(raiseAlert(ctx, await person('val.school@example.org'), alertForm())).rejects.toThrow(InvalidInputError);
+    await expect(raiseAlert(ctx, await person('perry.performance@example.org'), alertForm())).rejects.toThrow(InvalidInputError);
     expect(await ctx.records.fragilityAlerts.count({})).toBe(0);
     expect(await ctx.records.outbox.count({})).toBe(0);
   });
@@ -68,8 +68,16 @@ describeOnEveryBackend('fragility alerts', (freshStore) => {
     const steve = await person('steve.ssw@example.org');
     expect((await alertChildrenFor(ctx, steve)).map((c) => c.caseRef)).toEqual(['CR-1001', 'CR-1002', 'CR-1004']);
     expect((await alertChildrenFor(ctx, await person('ivy.iro@example.org'))).map((c) => c.caseRef)).toEqual(['CR-1001', 'CR-1002', 'CR-1003', 'CR-1004', 'CR-1005']);
-    expect(await alertChildrenFor(ctx, await person('val.school@example.org'))).toEqual([]);
+    expect(await alertChildrenFor(ctx, await person('perry.performance@example.org'))).toEqual([]);
     await expect(raiseAlert(ctx, steve, alertForm())).resolves.toMatchObject({ raisedBy: 'steve.ssw@example.org' });
+  });
+
+  test('FRAG-1: the fostering manager, the Virtual School and the placements team may raise one on a child of a team they cover', async () => {
+    for (const email of ['fiona.foster@example.org', 'val.school@example.org', 'pat.placements@example.org']) {
+      const who = await person(email);
+      expect((await alertChildrenFor(ctx, who)).map((c) => c.caseRef)).toEqual(['CR-1001', 'CR-1002', 'CR-1003', 'CR-1004', 'CR-1005']);
+      await expect(raiseAlert(ctx, who, alertForm())).resolves.toMatchObject({ raisedBy: email, caseRef: 'CR-1001' });
+    }
   });
 
   test('the next steps: added support and a support meeting first; a stability meeting once support has been tried (FRAG-4, FRAG-5)', async () => {

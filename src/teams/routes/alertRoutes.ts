@@ -4,7 +4,7 @@ import type { Application, TurnState } from '@microsoft/teams-ai';
 import type { TurnContext } from 'botbuilder';
 import { z } from 'zod';
 import type { Person } from '../../domain/people';
-import { alertChildrenFor, closeAlert, openAlert, openAlertsFor, raiseAlert } from '../../services/alerts';
+import { alertChildrenFor, closeAlert, openAlert, openAlertsFor, raiseAlert, recordPanelDecision, referToPanel } from '../../services/alerts';
 import { ConflictError, InvalidInputError } from '../../services/errors';
 import { StoreUnavailableError } from '../../store/collection';
 import { alertFormCard, alertsListCard } from '../alertCards';
@@ -82,5 +82,41 @@ export function registerAlertRoutes(app: Application<TurnState>, { ctx, command,
         throw err;
       }
     }),
+  );
+
+  /**
+   * Panel referrals (FRAG-6, FRAG-7): refer from the alert card, then record the decision back.
+   * The card's inputs are named per panel (outcome_<panel>, decidedOn_<panel>) so that two
+   * referrals on one card do not share inputs; the service validates what is taken from them.
+   */
+  const panelAction = (verbName: string, act: (person: Person, ref: string, data: Record<string, unknown>) => Promise<unknown>, done: string) =>
+    app.adaptiveCards.actionExecute(
+      verbName,
+      verb(async (context, person, data) => {
+        const parsed = refData.safeParse(data);
+        if (!parsed.success) return noticeCard('Nothing changed', 'This card is out of date. Say "alerts" for the open alerts.');
+        const reader = readerOf(context, person);
+        if (reader.shared) return noticeCard('Nothing changed', 'Refer to a panel or record its decision in your personal chat with the bot.');
+        try {
+          const after = await act(person, parsed.data.ref, parsed.data);
+          return renderAlertCard(ctx, after as Awaited<ReturnType<typeof openAlert>>, reader, { notice: { text: done, style: 'good' } });
+        } catch (err) {
+          // A refusal (NotPermittedError) goes on to turns.refusalCard: it shows nothing of the alert.
+          if (err instanceof InvalidInputError) return renderAlertCard(ctx, await openAlert(ctx, person, parsed.data.ref), reader, { notice: { text: 'Nothing changed: please check your answers.', style: 'attention' }, fieldErrors: err.fields });
+          if (err instanceof ConflictError) return renderAlertCard(ctx, await openAlert(ctx, person, parsed.data.ref), reader, { notice: { text: err.message, style: 'warning' } });
+          if (err instanceof StoreUnavailableError) return renderAlertCard(ctx, await openAlert(ctx, person, parsed.data.ref), reader, { notice: { text: NOTHING_SAVED, style: 'attention' } });
+          throw err;
+        }
+      }),
+    );
+
+  panelAction('alert.panel.refer', (person, ref, data) => referToPanel(ctx, person, ref, { panel: data.panel }), 'Referred. The social worker has a task to present the case and record the panel\u2019s decision here.');
+  panelAction(
+    'alert.panel.decision',
+    (person, ref, data) => {
+      const panel = typeof data.panel === 'string' ? data.panel.slice(0, 40) : '';
+      return recordPanelDecision(ctx, person, ref, { panel: data.panel, outcome: data[`outcome_${panel}`], decidedOn: data[`decidedOn_${panel}`] });
+    },
+    'The panel\u2019s decision is recorded; the person who raised the alert has been told.',
   );
 }
