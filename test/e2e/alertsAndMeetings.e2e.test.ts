@@ -5,6 +5,7 @@ import { addDays, ukDate } from '../../src/domain/dates';
 import { cardActions, cardText, firstCard, type Member, type SentActivity, type TeamsUser } from '../support/fakeTeams';
 import { startFakeGraph, type FakeGraph } from '../support/fakeGraph';
 import { PEOPLE, startHarness, type Harness } from '../support/botHarness';
+import { openAlertsForTeams } from '../../src/services/alerts';
 
 const MORE = {
   steve: { id: '29:steve', name: 'Steve Supervising', aadObjectId: '00000000-0000-0000-0000-00000000a011', email: 'steve.ssw@example.org' },
@@ -186,6 +187,78 @@ describe('fragility alerts and meetings over HTTP, invitations in Teams (no Micr
     const channelText = JSON.stringify(firstCard(posted.activity));
     expect(channelText).toContain('CR-1001');
     expect(channelText).not.toContain('Jamie');
+  });
+
+  test('FRAG-1, MOVE-3, MOVE-6, FRAG-6: the Virtual School raises an urgent allegation; it leads with the allegations process; the social worker refers to the Placement Stability Panel and records the decision', async () => {
+    const val = h.user(MORE.val);
+    await sam.say('hi');
+    // FRAG-1: the Virtual School works with the child and may raise a concern; the form is the one Val received.
+    const [formReply] = await val.say('raise a concern');
+    const form = firstCard(formReply.activity);
+    expectCleanCard(form);
+    expect(form.body.find((e: any) => e.id === 'caseRef').choices.map((c: any) => c.value)).toContain('CR-1001');
+    const submit = cardActions(form).get('Raise the concern')!;
+    const raised = (await val.press(submit.verb, {
+      ...submit.data,
+      ...alertForm({
+        triggers: 'allegation-or-complaint',
+        description: 'At school today Jamie said the carer hit him last night; there is a mark on his arm.',
+        immediateSafeguardingRisk: 'yes',
+        supportInPlace: '',
+        essentialServiceUnavailable: 'yes',
+      }),
+    })).body.value;
+    expectCleanCard(raised);
+    const raisedText = cardText(raised);
+    const alertRef = /FA-\d{4}-\d{4}/.exec(raisedText)![0];
+    // MOVE-3: safeguarding leads, for an allegation the allegations process; no "support first", no support meeting.
+    expect(raisedText).toContain('Act on your safeguarding procedures now: an allegation against a carer goes to the council\u2019s allegations process');
+    expect(raisedText.indexOf('Act on your safeguarding procedures now')).toBeLessThan(raisedText.indexOf('Suggested next steps') + 200);
+    expect(raisedText).not.toContain('Put added support in place first');
+    expect(raisedText).not.toContain('Hold a Placement Support Meeting');
+    // MOVE-6: the next-placement rule after an allegation is shown.
+    expect(raisedText).toContain('the next placement must be able to keep the child for months');
+    // Val does not present at panels: no referral button for her.
+    expect(cardActions(raised).has('Refer to the Placement Stability Panel')).toBe(false);
+
+    // The social worker and the team manager are told, urgently.
+    const tomCopy = await cardFor(tom, 'URGENT: an immediate safeguarding risk');
+    expect(tomCopy.activity).toMatchObject({ importance: 'high' });
+    const samCopy = firstCard((await cardFor(sam, `Fragility alert ${alertRef}`)).activity);
+    expectCleanCard(samCopy);
+    expect(cardText(samCopy)).toContain('The answers call for the Placement Stability Panel');
+
+    // FRAG-6: Sam refers from the card he received; a second press changes nothing.
+    const refer = cardActions(samCopy).get('Refer to the Placement Stability Panel')!;
+    expect(refer).toEqual({ verb: 'alert.panel.refer', data: { ref: alertRef, panel: 'stability-panel' } });
+    const referred = (await sam.press(refer.verb, refer.data)).body.value;
+    expectCleanCard(referred);
+    expect(cardText(referred)).toContain('Placement Stability Panel: referred');
+    expect(cardText(referred)).toContain('decision awaited');
+    const again = (await sam.press(refer.verb, refer.data)).body.value;
+    expect(cardText(again)).toContain(`${alertRef} was already referred to the Placement Stability Panel.`);
+    const task = await h.bot.services.records.tasks.get(`${alertRef}:panel:stability-panel`);
+    expect(task).toMatchObject({ owner: 'sam.social@example.org', state: 'open', ruleIds: ['FRAG-6'] });
+
+    // The decision: a future date is refused with the reason and nothing changes; then agreed today.
+    const decide = cardActions(referred).get('Record the Placement Stability Panel\u2019s decision')!;
+    expect(decide).toEqual({ verb: 'alert.panel.decision', data: { ref: alertRef, panel: 'stability-panel' } });
+    const future = (await sam.press(decide.verb, { ...decide.data, 'outcome_stability-panel': 'agreed', 'decidedOn_stability-panel': addDays(today(), 2) })).body.value;
+    expect(cardText(future)).toContain('The panel\u2019s decision cannot be dated in the future.');
+    expect((await h.bot.services.records.fragilityAlerts.get(alertRef))!.panelReferrals![0].decision).toBeNull();
+    const decided = (await sam.press(decide.verb, { ...decide.data, 'outcome_stability-panel': 'agreed', 'decidedOn_stability-panel': today() })).body.value;
+    expectCleanCard(decided);
+    expect(cardText(decided)).toContain('Placement Stability Panel: referred');
+    expect(cardText(decided)).toMatch(/agreed on/);
+    expect(cardActions(decided).has('Record the Placement Stability Panel\u2019s decision')).toBe(false);
+
+    // The raiser hears the decision; the task is done; every change is audited; the digest shows it.
+    await cardFor(val, 'Placement Stability Panel: agreed');
+    expect(await h.bot.services.records.tasks.get(`${alertRef}:panel:stability-panel`)).toMatchObject({ state: 'done', doneBy: 'sam.social@example.org' });
+    const actions = (await h.bot.services.records.audit.find({ subject: alertRef })).map((a) => a.action);
+    expect(actions).toEqual(expect.arrayContaining(['alert.raised', 'alert.panel.referred', 'alert.panel.decided', 'task.created', 'task.done']));
+    const digest = await openAlertsForTeams(h.bot.services, ['North']);
+    expect(digest.find((a) => a.ref === alertRef)).toMatchObject({ urgent: true, panels: [expect.stringMatching(/^Placement Stability Panel: referred .*; agreed on /)] });
   });
 
   test('Disruption Meeting: five weeks after the ending is refused with the reason, and so is an involved chair', async () => {
