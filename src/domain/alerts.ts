@@ -85,6 +85,45 @@ export interface FragilityAlertDetails {
   essentialServiceUnavailable?: boolean;
   /** An extra external service with a cost is thought to be needed (FRAG-7). Both absent on alerts raised before the questions were asked. */
   costedExternalServiceNeeded?: boolean;
+  /** The child's wishes and feelings: what they said, or why they were not asked; absent on older alerts. */
+  childVoice?: ChildVoice;
+}
+
+/**
+ * The child's wishes and feelings as a form records them: what the child said, or why they were
+ * not asked, and whether an advocate was offered. Free text: shown only in personal chat to
+ * people entitled to see the child's details, never in a shared conversation.
+ */
+export interface ChildVoice {
+  said: string | null;
+  notAskedBecause: string | null;
+  advocateOffered: boolean | null;
+}
+
+/** The child's voice fields of a form (childSaid, childNotAskedBecause, advocateOffered). */
+export const childVoiceFields = {
+  childSaid: optionalText('What the child said about it'),
+  childNotAskedBecause: optionalText('Why the child was not asked'),
+  advocateOffered: z.enum(['yes', 'no', ''], { errorMap: () => ({ message: 'Say yes or no: was the child offered an advocate?' }) }).optional(),
+};
+
+export function toChildVoice(form: { childSaid: string | null; childNotAskedBecause: string | null; advocateOffered?: 'yes' | 'no' | '' }): ChildVoice {
+  return {
+    said: form.childSaid,
+    notAskedBecause: form.childNotAskedBecause,
+    advocateOffered: form.advocateOffered === 'yes' ? true : form.advocateOffered === 'no' ? false : null,
+  };
+}
+
+/** Lines for a card: what the child said or why not, and the advocate; a gap is said plainly. */
+export function describeChildVoice(voice: ChildVoice | undefined): string[] {
+  if (!voice) return ['Not recorded (raised before the form asked).'];
+  const lines: string[] = [];
+  if (voice.said) lines.push(`The child said: ${voice.said}`);
+  if (voice.notAskedBecause) lines.push(`Not asked, because: ${voice.notAskedBecause}`);
+  if (!voice.said && !voice.notAskedBecause) lines.push('Not recorded: ask the child, or say why they were not asked.');
+  lines.push(voice.advocateOffered === null ? 'Advocate: not recorded.' : voice.advocateOffered ? 'An advocate was offered.' : 'An advocate was not offered.');
+  return lines;
 }
 
 /** How far back the "noticed on" date may go. */
@@ -134,6 +173,7 @@ export function fragilityAlertFormSchema(today: string) {
         .refine((d) => !isIsoDate(d) || d >= earliest, 'The signs must have been noticed within the last year: raise what is happening now (FRAG-1).'),
       essentialServiceUnavailable: yesNoOptional('Say yes or no: is a service the placement needs impossible to get?'),
       costedExternalServiceNeeded: yesNoOptional('Say yes or no: is an extra external service that costs money needed?'),
+      ...childVoiceFields,
     })
     .transform(
       (form): FragilityAlertDetails => ({
@@ -146,6 +186,7 @@ export function fragilityAlertFormSchema(today: string) {
         noticedOn: form.noticedOn,
         essentialServiceUnavailable: form.essentialServiceUnavailable,
         costedExternalServiceNeeded: form.costedExternalServiceNeeded,
+        childVoice: toChildVoice(form),
       }),
     );
 }

@@ -108,10 +108,11 @@ export async function applyRetention(ctx: ServiceContext, retentionDays: number)
   }
 
   for (const alert of await r.fragilityAlerts.find({ state: 'closed', 'closure.at': { $lt: cutoff }, redactedAt: { $exists: false } })) {
-    const texts = [alert.description, alert.supportInPlace, alert.closure?.reason];
+    const texts = [alert.description, alert.supportInPlace, alert.closure?.reason, alert.childVoice?.said, alert.childVoice?.notAskedBecause];
     const fields: Partial<FragilityAlertDoc> = {
       description: REMOVED,
       supportInPlace: alert.supportInPlace && REMOVED,
+      ...(alert.childVoice && { childVoice: { ...alert.childVoice, said: alert.childVoice.said && REMOVED, notAskedBecause: alert.childVoice.notAskedBecause && REMOVED } }),
       closure: alert.closure && { ...alert.closure, reason: REMOVED },
     };
     if (await removeFreeText(ctx, { collection: r.fragilityAlerts, record: alert, action: 'alert.free-text-removed', texts, fields, retentionDays }, report)) report.alerts++;

@@ -1,7 +1,7 @@
 // Cards for fragility alerts: the form, one alert as a reader may see it, and the open alerts of
 // a person's teams. Pure: the data comes in, a card goes out. Names and free text only where the
 // Disclosure allows them.
-import { FRAGILITY_TRIGGERS, PANELS, describeReferral, triggerLabel, type NextStepsAdvice, type PanelId } from '../domain/alerts';
+import { FRAGILITY_TRIGGERS, PANELS, describeChildVoice, describeReferral, triggerLabel, type NextStepsAdvice, type PanelId } from '../domain/alerts';
 import { describeAge, formatDate, formatInstant, ukDate } from '../domain/dates';
 import { MEETINGS, MEETING_TYPES } from '../domain/meetings';
 import type { FieldErrors } from '../domain/moves';
@@ -11,7 +11,7 @@ import { renderCard, type AdaptiveCard } from './cards';
 import { childChoices, type Disclosure } from './disclosure';
 import { plainText } from './plainText';
 
-const FORM_FIELDS = ['caseRef', 'triggers', 'description', 'immediateSafeguardingRisk', 'supportInPlace', 'essentialServiceUnavailable', 'costedExternalServiceNeeded', 'noticedOn'] as const;
+const FORM_FIELDS = ['caseRef', 'triggers', 'description', 'immediateSafeguardingRisk', 'supportInPlace', 'essentialServiceUnavailable', 'costedExternalServiceNeeded', 'childSaid', 'childNotAskedBecause', 'advocateOffered', 'noticedOn'] as const;
 
 function formValues(data: unknown): Record<(typeof FORM_FIELDS)[number], string> {
   const source = (data && typeof data === 'object' ? data : {}) as Record<string, unknown>;
@@ -69,6 +69,8 @@ export function alertCard(o: AlertCardOptions): AdaptiveCard {
   const sections = [
     ...(description === null ? [] : [{ heading: 'What is happening', text: description }]),
     { heading: 'Support already tried (FRAG-5)', text: support ?? (a.supportAlreadyTried ? 'Some support has been tried.' : 'None given.') },
+    // The child's words are free text about the child: only where free text may be shown (personal chat, entitled reader).
+    ...(description === null ? [] : [{ heading: 'The child\u2019s wishes and feelings', text: describeChildVoice(a.childVoice).map((l) => plainText(l)).join('\n\n') }]),
   ];
   const steps = (o.advice?.steps ?? []).map((s) => ({ title: `${s.title} (${s.ruleIds.join(', ')})`, detail: s.detail, color: s.urgent ? 'Attention' : 'Default' }));
   const audience = o.audience

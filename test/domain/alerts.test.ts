@@ -5,6 +5,7 @@ import {
   FRAGILITY_TRIGGER_IDS,
   alertRecipients,
   canRaiseAlertFor,
+  describeChildVoice,
   fragilityAlertFormSchema,
   panelDecisionSchema,
   suggestedPanels,
@@ -88,6 +89,7 @@ describe('The alert form: field messages name the rule', () => {
         description: validForm.description,
         essentialServiceUnavailable: false,
         costedExternalServiceNeeded: false,
+        childVoice: { said: null, notAskedBecause: null, advocateOffered: null },
         immediateSafeguardingRisk: false,
         supportInPlace: 'Weekly SSW visits and respite one weekend a month.',
         supportAlreadyTried: true,
@@ -381,5 +383,29 @@ describe('FRAG-6 / FRAG-7: panels suggested from the alert\u2019s answers, and t
   ])('%s', (_name, input, message) => {
     const result = panelDecisionSchema(TODAY, '2026-03-05').safeParse(input);
     expect(result.success ? null : Object.values(fieldErrors(result.error))[0]).toBe(message);
+  });
+});
+
+describe('The child\u2019s voice: the alert records the child\u2019s wishes and feelings, or why they were not asked, and the advocate', () => {
+  test('child\u2019s voice: what the child said and the advocate offer are kept', () => {
+    const result = fragilityAlertFormSchema(TODAY).safeParse({ ...validForm, childSaid: '  I want to stay but not with the shouting. ', advocateOffered: 'yes' });
+    expect(result.success && result.data.childVoice).toEqual({ said: 'I want to stay but not with the shouting.', notAskedBecause: null, advocateOffered: true });
+  });
+
+  test('child\u2019s voice: why the child was not asked is kept instead', () => {
+    const result = fragilityAlertFormSchema(TODAY).safeParse({ ...validForm, childNotAskedBecause: 'He was asleep when the carer rang.', advocateOffered: 'no' });
+    expect(result.success && result.data.childVoice).toEqual({ said: null, notAskedBecause: 'He was asleep when the carer rang.', advocateOffered: false });
+  });
+
+  test('child\u2019s voice: the advocate answer is yes or no only', () => {
+    expect(errorsOf({ ...validForm, advocateOffered: 'later' }).advocateOffered).toBe('Say yes or no: was the child offered an advocate?');
+  });
+
+  test('child\u2019s voice: a gap is said plainly on the card', () => {
+    expect(describeChildVoice({ said: null, notAskedBecause: null, advocateOffered: null })).toEqual([
+      'Not recorded: ask the child, or say why they were not asked.',
+      'Advocate: not recorded.',
+    ]);
+    expect(describeChildVoice(undefined)).toEqual(['Not recorded (raised before the form asked).']);
   });
 });

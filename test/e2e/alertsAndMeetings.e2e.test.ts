@@ -206,6 +206,8 @@ describe('fragility alerts and meetings over HTTP, invitations in Teams (no Micr
         immediateSafeguardingRisk: 'yes',
         supportInPlace: '',
         essentialServiceUnavailable: 'yes',
+        childSaid: 'He said he does not want to go back there tonight.',
+        advocateOffered: 'yes',
       }),
     })).body.value;
     expectCleanCard(raised);
@@ -227,6 +229,9 @@ describe('fragility alerts and meetings over HTTP, invitations in Teams (no Micr
     const samCopy = firstCard((await cardFor(sam, `Fragility alert ${alertRef}`)).activity);
     expectCleanCard(samCopy);
     expect(cardText(samCopy)).toContain('The answers call for the Placement Stability Panel');
+    // The child's voice: on the social worker's personal card, in full.
+    expect(cardText(samCopy)).toContain('The child said: He said he does not want to go back there tonight.');
+    expect(cardText(samCopy)).toContain('An advocate was offered.');
 
     // FRAG-6: Sam refers from the card he received; a second press changes nothing.
     const refer = cardActions(samCopy).get('Refer to the Placement Stability Panel')!;
