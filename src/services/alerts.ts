@@ -180,16 +180,21 @@ export async function alertAdvice(ctx: ServiceContext, alert: FragilityAlertDoc,
 
 const teamFilter = (teams: string[]): Filter => (teams.includes(ALL_TEAMS) ? {} : { team: { $in: teams } });
 
-/** Open alerts in the person's teams that they may see, oldest first (the "alerts" command), each with its child. */
+/** Open alerts in the person's teams that they may see, urgent ones first, then newest first (the "alerts" command), each with its child. */
 export async function openAlertsFor(ctx: ServiceContext, person: Person): Promise<Array<{ alert: FragilityAlertDoc; child: Child | null }>> {
-  const open = await ctx.records.fragilityAlerts.find({ ...teamFilter(person.teams), state: 'open' }, { sort: { raisedAt: 1 }, limit: 200 });
+  const open = await ctx.records.fragilityAlerts.find({ ...teamFilter(person.teams), state: 'open' }, { sort: { raisedAt: -1 }, limit: 200 });
   const seen = [];
-  for (const alert of open) {
+  for (const alert of sortUrgentThenNewest(open)) {
     const doc = await ctx.records.children.get(alert.caseRef);
     const child = doc ? toChild(doc) : null;
     if (may(person, 'see an alert', { alert, child })) seen.push({ alert, child });
   }
   return seen;
+}
+
+/** Urgent first, then newest first: the order in which someone should read open alerts. */
+export function sortUrgentThenNewest<T extends Pick<FragilityAlertDoc, 'immediateSafeguardingRisk' | 'raisedAt'>>(alerts: T[]): T[] {
+  return [...alerts].sort((a, b) => Number(b.immediateSafeguardingRisk) - Number(a.immediateSafeguardingRisk) || b.raisedAt.localeCompare(a.raisedAt));
 }
 
 /** For the managers' digest: open alerts in these teams, urgent first; case references only, never names. */

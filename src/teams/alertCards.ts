@@ -90,7 +90,7 @@ export function alertCard(o: AlertCardOptions): AdaptiveCard {
     noticeStyle: o.notice?.style ?? (o.show.whereFull ? 'accent' : 'default'),
     facts,
     sections,
-    others: o.others.map((x) => ({ text: `${x.ref}: ${x.triggers.map(triggerLabel).join('; ')}, raised by ${plainText(x.raisedByName)} ${describeAge(x.raisedAt, o.now)} ago${x.immediateSafeguardingRisk ? ' (URGENT)' : ''}` })),
+    others: o.others.map((x) => ({ text: `${x.ref}: ${x.triggers.map(triggerLabel).join('; ')}, raised by ${plainText(x.raisedByName)} ${ago(x.raisedAt, o.now)}${x.immediateSafeguardingRisk ? ' (URGENT)' : ''}` })),
     steps,
     notes: (o.advice?.notes ?? []).map((n) => ({ text: `${n.text} (${n.ruleIds.join(', ')})` })),
     audience,
@@ -121,7 +121,7 @@ export function alertsListCard(rows: Array<{ alert: FragilityAlertDoc; show: Dis
       ref: alert.ref,
       heading: `${alert.ref}: case ${show.childLabel(alert.caseRef)}${alert.immediateSafeguardingRisk ? ' (URGENT)' : ''}`,
       color: alert.immediateSafeguardingRisk ? 'Attention' : 'Default',
-      detail: `${alert.team} · ${alert.triggers.map(triggerLabel).join('; ')} · raised ${describeAge(alert.raisedAt, now)} ago by ${plainText(alert.raisedByName)}${alert.meetingRefs.length > 0 ? ` · meeting ${alert.meetingRefs.join(', ')}` : ''}`,
+      detail: `${alert.team} · ${alert.triggers.map(triggerLabel).join('; ')} · raised ${ago(alert.raisedAt, now)} by ${plainText(alert.raisedByName)}${alert.meetingRefs.length > 0 ? ` · meeting ${alert.meetingRefs.join(', ')}` : ''}`,
     })),
   });
 }
@@ -158,4 +158,9 @@ function panelRows(o: AlertCardOptions) {
     });
   }
   return rows;
+}
+
+/** "just now" under a minute, otherwise "5 minutes ago", "3 hours ago". */
+export function ago(since: string, now: Date): string {
+  return now.getTime() - new Date(since).getTime() < 60_000 ? 'just now' : `${describeAge(since, now)} ago`;
 }

@@ -2,7 +2,8 @@
 // panel rows (FRAG-6, FRAG-7) with their buttons only for those who refer.
 import { suggestNextSteps } from '../../src/domain/alerts';
 import type { FragilityAlertDoc } from '../../src/store/records';
-import { alertCard } from '../../src/teams/alertCards';
+import { sortUrgentThenNewest } from '../../src/services/alerts';
+import { ago, alertCard, alertsListCard } from '../../src/teams/alertCards';
 import { inHouseFoster, sam } from '../domain/meetingFixtures';
 import { disclosureFor } from '../../src/teams/disclosure';
 
@@ -48,5 +49,20 @@ describe('FRAG-7: the Commissioning Panel on the alert card', () => {
     expect(decided).toContain('not agreed on Mon, 23 Nov 2026');
     expect(decided).not.toContain('outcome_commissioning-panel');
     expect(decided).not.toContain('${');
+  });
+});
+
+describe('alerts in the order to read them, and ages in plain words', () => {
+  test('`alerts` lists urgent ones first, then newest first', () => {
+    const a = (ref: string, urgent: boolean, raisedAt: string) => ({ ref, immediateSafeguardingRisk: urgent, raisedAt });
+    const sorted = sortUrgentThenNewest([a('old', false, '2026-11-01T10:00:00Z'), a('new', false, '2026-11-20T10:00:00Z'), a('urgent-old', true, '2026-11-02T10:00:00Z'), a('urgent-new', true, '2026-11-19T10:00:00Z')]);
+    expect(sorted.map((x) => x.ref)).toEqual(['urgent-new', 'urgent-old', 'new', 'old']);
+  });
+
+  test('"raised 0 minutes ago" says "just now"', () => {
+    expect(ago(NOW.toISOString(), NOW)).toBe('just now');
+    expect(ago(new Date(NOW.getTime() - 30_000).toISOString(), NOW)).toBe('just now');
+    expect(ago(new Date(NOW.getTime() - 5 * 60_000).toISOString(), NOW)).toBe('5 minutes ago');
+    expect(text(alertsListCard([{ alert, show: disclosureFor({ person: sam, shared: false }, child) }], NOW))).toContain('raised just now by Sam Social');
   });
 });
