@@ -26,6 +26,23 @@ const teamList = z
   .min(1, 'Name at least one team (or * for all).')
   .max(50, 'At most 50 teams.');
 
+/** A team nobody on the roster covers and no child belongs to is a typing mistake: say so, naming the teams there are. */
+async function checkTeamsExist(ctx: ServiceContext, teams: string[]): Promise<void> {
+  const unknown: string[] = [];
+  for (const team of teams) {
+    if (team === ALL_TEAMS) continue;
+    if ((await ctx.records.children.count({ team })) > 0 || (await ctx.records.people.count({ teams: team })) > 0) continue;
+    unknown.push(team);
+  }
+  if (unknown.length === 0) return;
+  const known = new Set<string>();
+  for (const child of await ctx.records.children.find({}, { limit: 5000 })) known.add(child.team);
+  const list = [...known].sort().join(', ');
+  throw new InvalidInputError({
+    teams: `There is no team called ${unknown.join(' or ')}.${list ? ` The teams are: ${list}.` : ''} Nothing has changed.`,
+  });
+}
+
 export async function subscribeDigest(
   ctx: ServiceContext,
   actor: Person | 'cli',
@@ -35,6 +52,8 @@ export async function subscribeDigest(
 ): Promise<DigestSubscriptionDoc> {
   const parsed = teamList.safeParse(teams);
   if (!parsed.success) throw new InvalidInputError({ teams: parsed.error.issues[0].message });
+  // Team names are not sensitive: a mistyped one is named before the permission check.
+  await checkTeamsExist(ctx, parsed.data);
   if (actor !== 'cli') authorize(actor, 'send the digest to a channel', { teams: parsed.data });
   const now = ctx.now().toISOString();
   const existing = await ctx.records.digestSubscriptions.get(conversationId);

@@ -1,7 +1,7 @@
 // What the digest holds and when it is queued, on every storage backend.
 import type { ServiceContext } from '../../src/services/context';
 import { buildDigest, queueDigestNow, queueDueDigests, queueDueReminders, subscribeDigest, stopDigest } from '../../src/services/digest';
-import { NotPermittedError } from '../../src/services/errors';
+import { InvalidInputError, NotPermittedError } from '../../src/services/errors';
 import { decideMove, requestMove } from '../../src/services/moves';
 import { identify } from '../../src/services/people';
 import type { Store } from '../../src/store/collection';
@@ -31,6 +31,20 @@ describeOnEveryBackend('the digest', (freshStore) => {
     await expect(subscribeDigest(ctx, await person('tom.manager@example.org'), '19:c', ['South'])).rejects.toBeInstanceOf(NotPermittedError);
     const sub = await subscribeDigest(ctx, await person('tom.manager@example.org'), '19:c', ['North']);
     expect(sub).toMatchObject({ teams: ['North'], days: [1, 2, 3, 4, 5], time: '08:00', active: true });
+  });
+
+  test('`digest here Narnia` says there is no team called Narnia, and subscribes nothing', async () => {
+    const tom = await person('tom.manager@example.org');
+    await expect(subscribeDigest(ctx, tom, '19:c', ['Narnia'])).rejects.toMatchObject({ fields: { teams: 'There is no team called Narnia. The teams are: North, South. Nothing has changed.' } });
+    await expect(subscribeDigest(ctx, 'cli', '19:c', ['North', 'Narnia'])).rejects.toBeInstanceOf(InvalidInputError);
+    expect(await ctx.records.digestSubscriptions.count({})).toBe(0);
+  });
+
+  test('panels on an open alert are shown in the digest (FRAG-6, FRAG-7)', async () => {
+    const data = await buildDigest(ctx, ['North'], '2026-11-23', null, {
+      openAlerts: async () => [{ ref: 'FA-2026-0001', caseRef: 'CR-1001', urgent: true, raisedAt: '2026-11-23T06:00:00Z', summary: 'Allegation or complaint', panels: ['Placement Stability Panel: referred 2026-11-23 by Sam Social; decision awaited'] }],
+    });
+    expect(JSON.stringify(digestCard(data, now))).toContain('Placement Stability Panel: referred 2026-11-23 by Sam Social; decision awaited');
   });
 
   test('is queued once per scheduled day, not before its time, and not after it is stopped', async () => {
