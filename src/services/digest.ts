@@ -52,8 +52,9 @@ export async function subscribeDigest(
 ): Promise<DigestSubscriptionDoc> {
   const parsed = teamList.safeParse(teams);
   if (!parsed.success) throw new InvalidInputError({ teams: parsed.error.issues[0].message });
-  // Team names are not sensitive: a mistyped one is named before the permission check.
-  await checkTeamsExist(ctx, parsed.data);
+  // In chat, a mistyped team is named (before the permission check: team names are not sensitive).
+  // The CLI may set a digest up before the roster and children are imported.
+  if (actor !== 'cli') await checkTeamsExist(ctx, parsed.data);
   if (actor !== 'cli') authorize(actor, 'send the digest to a channel', { teams: parsed.data });
   const now = ctx.now().toISOString();
   const existing = await ctx.records.digestSubscriptions.get(conversationId);

@@ -36,7 +36,7 @@ describeOnEveryBackend('the digest', (freshStore) => {
   test('`digest here Narnia` says there is no team called Narnia, and subscribes nothing', async () => {
     const tom = await person('tom.manager@example.org');
     await expect(subscribeDigest(ctx, tom, '19:c', ['Narnia'])).rejects.toMatchObject({ fields: { teams: 'There is no team called Narnia. The teams are: North, South. Nothing has changed.' } });
-    await expect(subscribeDigest(ctx, 'cli', '19:c', ['North', 'Narnia'])).rejects.toBeInstanceOf(InvalidInputError);
+    await expect(subscribeDigest(ctx, await person('hana.head@example.org'), '19:c', ['North', 'Narnia'])).rejects.toBeInstanceOf(InvalidInputError);
     expect(await ctx.records.digestSubscriptions.count({})).toBe(0);
   });
 
