@@ -6,7 +6,7 @@
 // the same records at once must do the same.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { closeAlert, raiseAlert } from '../../src/services/alerts';
+import { closeAlert, raiseAlert, recordPanelDecision, referToPanel } from '../../src/services/alerts';
 import type { ServiceContext } from '../../src/services/context';
 import { chatAddress } from '../support/fixtures';
 import { rememberConversation } from '../../src/services/conversations';
@@ -41,6 +41,8 @@ const moveForm = {
 const alertForm = {
   caseRef: 'CR-1001', triggers: 'carer-struggling', immediateSafeguardingRisk: 'no', supportInPlace: '',
   description: 'The carer rang: evenings have become very hard since the school exclusion.',
+  // An essential service that cannot be got: the answers call for the Placement Stability Panel (FRAG-6).
+  essentialServiceUnavailable: 'yes',
 };
 
 /** One story per record kind: every effect of the kind happens in it. */
@@ -61,6 +63,11 @@ const STORIES: Story[] = [
     chats: ['sam.social@example.org', 'tom.manager@example.org'],
     steps: [
       { at: '2026-11-23T10:00:00Z', run: async (ctx, p) => raiseAlert(ctx, await p('sam.social@example.org'), alertForm) },
+      { at: '2026-11-23T10:20:00Z', run: async (ctx, p) => referToPanel(ctx, await p('sam.social@example.org'), 'FA-2026-0001', { panel: 'stability-panel' }) },
+      {
+        at: '2026-11-23T10:40:00Z',
+        run: async (ctx, p) => recordPanelDecision(ctx, await p('tom.manager@example.org'), 'FA-2026-0001', { panel: 'stability-panel', outcome: 'agreed', decidedOn: '2026-11-23' }),
+      },
       { at: '2026-11-23T11:00:00Z', run: async (ctx, p) => closeAlert(ctx, await p('tom.manager@example.org'), 'FA-2026-0001', { reason: 'Carer and child settled after the respite weekend.' }) },
     ],
   },
