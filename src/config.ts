@@ -3,6 +3,8 @@
 import { z } from 'zod';
 import { checkGuidanceModelConfig, guidanceModelConfigShape } from './guidance/modelConfig';
 import { MICROSOFT_SERVICE_URL_HOSTS } from './teams/serviceUrls';
+import { isIsoDate } from './domain/dates';
+import { DEFAULT_WORKING_CALENDAR, parseChaseTarget } from './domain/workingTime';
 
 const blankToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
 const optionalString = z.preprocess(blankToUndefined, z.string().trim().optional());
@@ -100,6 +102,30 @@ export const configSchema = z
       blankToUndefined,
       z.coerce.number({ invalid_type_error: 'a number of days' }).int('a whole number of days').min(1, 'at least 1 day').max(3650, 'at most 3650 days').default(30),
     ),
+    /** The office's working hours in England, 'HH:MM-HH:MM' (chasing undecided move requests counts only these, Monday to Friday). */
+    WORKING_HOURS: z.preprocess(
+      blankToUndefined,
+      z
+        .string()
+        .regex(/^([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-3]):[0-5]\d$/, 'working hours as HH:MM-HH:MM, e.g. 09:00-17:00')
+        .refine((v) => v.slice(0, 5) < v.slice(6), 'working hours whose end is after their start, e.g. 09:00-17:00')
+        .default('09:00-17:00'),
+    ),
+    /** Days off besides England and Wales bank holidays (and the bank holidays of years the bot does not list yet). */
+    BANK_HOLIDAYS_EXTRA: z.preprocess(
+      blankToUndefined,
+      z
+        .string()
+        .transform((v) => v.split(',').map((d) => d.trim()).filter(Boolean))
+        .refine((days) => days.every(isIsoDate), 'dates as YYYY-MM-DD separated by commas, e.g. 2029-01-01,2029-03-30')
+        .default(''),
+    ),
+    /** Chasing an undecided urgent / planned move request: reminder and escalation after so many working hours (h) or days (d). */
+    MOVE_CHASE_URGENT: z.preprocess(blankToUndefined, z.string().default('2h,4h')),
+    MOVE_CHASE_PLANNED: z.preprocess(blankToUndefined, z.string().default('2d,5d')),
+    /** Who also gets the approval card of an urgent move request made outside working hours: a roster person's email, or a channel. */
+    OUT_OF_HOURS_APPROVER: z.preprocess(blankToUndefined, z.string().trim().toLowerCase().email('the out-of-hours approver\'s email address, as on the roster').optional()),
+    OUT_OF_HOURS_CHANNEL: z.preprocess(blankToUndefined, z.string().trim().regex(/^\S{3,200}$/, 'a Teams channel\'s conversation id (19:...@thread...)').optional()),
     /** Bot Framework OpenID metadata; only tests and sovereign clouds change it. */
     BOT_OPENID_METADATA: z.preprocess(blankToUndefined, z.string().url('a URL').optional()),
     /** Folder of the council's own guidance documents (.md, .txt, .docx), indexed beside the pack. */
@@ -127,6 +153,11 @@ export const configSchema = z
   })
   .superRefine((cfg, ctx) => {
     checkGuidanceModelConfig(cfg, ctx);
+    for (const name of ['MOVE_CHASE_URGENT', 'MOVE_CHASE_PLANNED'] as const) {
+      if (!parseChaseTarget(cfg[name], DEFAULT_WORKING_CALENDAR)) {
+        ctx.addIssue({ code: 'custom', path: [name], message: 'a reminder and an escalation time in working hours (h) or days (d), the second longer, e.g. 2h,4h or 2d,5d' });
+      }
+    }
     if (cfg.GRAPH_ORGANIZER && cfg.GRAPH_CREDENTIAL !== 'managed-identity') {
       // A managed identity needs nothing more; an app registration needs its id, tenant and secret or certificate.
       const how = `when GRAPH_ORGANIZER is set with GRAPH_CREDENTIAL=${cfg.GRAPH_CREDENTIAL}`;

@@ -17,6 +17,7 @@ import { countUndelivered } from './services/undelivered';
 import { withinUnitOfWork } from './store/unitOfWork';
 import { migrateStoredConversations } from './services/conversations';
 import { calendarSettings, meetingCalendarFile } from './services/invitations';
+import { moveFlowSettings } from './services/moveFlowSettings';
 import type { Store } from './store/collection';
 import { openStore } from './store/openStore';
 import { openRecords } from './store/records';
@@ -95,6 +96,7 @@ export async function startBot(config: Config, options: StartOptions): Promise<R
     log,
     onOutboxChanged: () => sender?.wake(),
     calendar: calendarSettings(config, () => (listeningPort === null ? null : `http://127.0.0.1:${listeningPort}`)),
+    moveFlow: moveFlowSettings(config),
   };
 
   // With no app id the factory hands out empty credentials: no authentication either way.

@@ -1,7 +1,7 @@
 // Placement move requests: what a request must say (MOVE-1 to MOVE-6), how a decision is made
 // (MOVE-1), and what has to happen after approval (MOVE-7, MOVE-10, PLAN-1, AFTER-1).
 import { z } from 'zod';
-import { addDays, isIsoDate, sameDateYearBefore } from './dates';
+import { addDays, formatDate, isIsoDate, sameDateYearBefore } from './dates';
 import { MAX_TEXT, optionalText, text, yesNo } from './formFields';
 import type { Child } from './people';
 import { PLACE_CHANGE_REASONS, PLACEMENT_TYPES } from './ssda903/codes';
@@ -68,6 +68,8 @@ export interface MoveRequest extends MoveRequestDetails {
   movesInLast12Months: number;
   decision: Decision | null;
   infoRequests: InfoRequest[];
+  /** Who withdrew the request, when and why (absent on requests stored before withdrawing existed). */
+  withdrawal?: { by: string; byName: string; at: string; reason: string } | null;
   completion: {
     date: string;
     placementType: string;
@@ -208,7 +210,16 @@ export function movesInLast12Months(moveDates: string[], at: string): number {
 
 // ---- after approval -------------------------------------------------------------------------
 
-export type FollowUpKind = 'code-move' | 'planning-meeting' | 'placement-plan' | 'sw-visit' | 'virtual-school-told' | 'virtual-school-advice' | 'fix-coding';
+export type FollowUpKind =
+  | 'code-move'
+  | 'planning-meeting'
+  | 'placement-plan'
+  | 'sw-visit'
+  | 'virtual-school-told'
+  | 'virtual-school-advice'
+  | 'fix-coding'
+  | 'end-placement-officer'
+  | 'end-tell-those-told';
 
 export interface FollowUp {
   kind: FollowUpKind;
@@ -262,6 +273,58 @@ export function followUpsFor(request: Pick<MoveRequest, 'urgency' | 'educationDi
   return steps;
 }
 
+/**
+ * END-1: a confirmed move ends the old placement. The social worker tells the Placement Officer
+ * (who serves notice on the provider and tells finance, so payments stop), and tells those who
+ * were told when the placement began. Both are due at once: the end date is passed on as early as possible.
+ */
+export function endingFollowUps(moveDate: string, ended: { carerName: string; placementStart?: string } | null): FollowUp[] {
+  const placement = ended ? `the placement with ${ended.carerName}` : 'the old placement';
+  return [
+    {
+      kind: 'end-placement-officer',
+      title: `Tell the Placement Officer that ${placement} ended on ${formatDate(moveDate)}, so they serve notice on the provider and tell finance to stop payments`,
+      ruleIds: ['END-1'],
+      dueDate: moveDate,
+    },
+    {
+      kind: 'end-tell-those-told',
+      title: `Tell everyone who was told when ${placement} began that it has ended`,
+      ruleIds: ['END-1'],
+      dueDate: moveDate,
+    },
+  ];
+}
+
+/** Does the Virtual School need to hear of this request and its decision (MOVE-4 advice pending, MOVE-10 education affected)? */
+export function virtualSchoolConcerned(request: Pick<MoveRequest, 'educationDisrupted' | 'virtualSchoolConsulted'>): boolean {
+  return request.educationDisrupted !== 'no' || !request.virtualSchoolConsulted;
+}
+
 export function placementTypeLabel(code: string): string {
   return PLACEMENT_TYPES[code] ?? code;
+}
+
+// ---- after the decision: withdrawing, confirming ---------------------------------------------
+
+/** States from which a request may still be withdrawn: anything not yet confirmed or closed. */
+export const WITHDRAWABLE: MoveState[] = ['pending', 'info_requested', 'approved'];
+/** States in which a request is still open: listed under "my requests", one per child at a time. */
+export const OPEN_STATES: MoveState[] = ['pending', 'info_requested', 'approved'];
+
+export const withdrawFormSchema = z.object({ reason: text('The reason for withdrawing', 5) });
+
+/**
+ * The move date a social worker confirms: a real date, not in the future (the move has happened)
+ * and not before the request was made (UK dates).
+ */
+export function confirmFormSchema(today: string, requestedOn: string, placementTypes: Record<string, string>) {
+  return z.object({
+    moveDate: z
+      .string({ required_error: 'Give the date the child moved.', invalid_type_error: 'Give the date the child moved.' })
+      .refine(isIsoDate, 'Give the date the child moved.')
+      .refine((d) => !isIsoDate(d) || d <= today, 'The move date cannot be in the future: confirm the move once it has happened.')
+      .refine((d) => !isIsoDate(d) || d >= requestedOn, 'The move date cannot be before the request was made.'),
+    placementType: z.string({ required_error: 'Choose the new placement type.', invalid_type_error: 'Choose the new placement type.' }).refine((p) => p in placementTypes, 'Choose the new placement type.'),
+  });
 }

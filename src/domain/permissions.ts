@@ -19,6 +19,18 @@ export type ChildLinks = Pick<Child, 'caseRef' | 'team' | 'socialWorker' | 'supe
 
 export interface OnChild { child: ChildLinks }
 export interface OnMoveRequest { request: { ref: string; team: string; requestedBy: string }; child: ChildLinks | null }
+/**
+ * Deciding also depends on who covers for an absent Head of Service today and, for an urgent
+ * request, on the out-of-hours approver named in the settings (services/cover.ts looks them up).
+ */
+export interface OnMoveDecision {
+  request: { ref: string; team: string; requestedBy: string; urgency: 'planned' | 'urgent' };
+  child: ChildLinks | null;
+  /** The people covering for the team's Head of Service today. */
+  coverIds: string[];
+  outOfHoursApprover: string | null;
+}
+export interface OnTeam { team: string }
 export interface OnAlert { alert: { ref: string; team: string; raisedBy: string }; child: ChildLinks | null }
 export interface OnMeeting {
   meeting: { ref: string; team: string; participantIds: string[]; chair: { personId: string | null }; minuteTaker: string | null; organiser: string };
@@ -67,10 +79,16 @@ export const PERMISSIONS = {
     "the person who asked for it, the child's social worker, supervising social worker and IRO, and the managers of the child's team",
     (p, { request, child }) => same(request.requestedBy, p) || worksWith(p, child) || holdsFor(p, OVERSEEING_MANAGERS, request.team),
   ),
-  // MOVE-1; separation of duties: nobody decides a move they asked for.
-  'decide a move': rule<OnMoveRequest>(
-    "a Head of Service of the child's team who did not ask for the move",
-    (p, { request }) => holdsFor(p, ['head_of_service'], request.team) && !same(request.requestedBy, p),
+  // MOVE-1; separation of duties: nobody decides a move they asked for, covering or not.
+  'decide a move': rule<OnMoveDecision>(
+    "a Head of Service of the child's team (or the person covering for them, or for an urgent request the out-of-hours approver) who did not ask for the move",
+    (p, { request, coverIds, outOfHoursApprover }) =>
+      !same(request.requestedBy, p) &&
+      (holdsFor(p, ['head_of_service'], request.team) || coverIds.some((id) => same(id, p)) || (request.urgency === 'urgent' && same(outOfHoursApprover, p))),
+  ),
+  'withdraw a move request': rule<OnMoveRequest>(
+    "the person who asked for the move, or a team manager or Head of Service of the child's team",
+    (p, { request }) => same(request.requestedBy, p) || holdsFor(p, ['team_manager', 'head_of_service'], request.team),
   ),
   "answer the approver's question": rule<OnMoveRequest>(
     "the person who asked for the move, the child's social worker, or a team manager of the child's team",
@@ -117,6 +135,7 @@ export const PERMISSIONS = {
     'managers, the performance team and administrators of every team in the digest',
     (p, { teams }) => OVERSIGHT_ROLES.some((role) => hasRole(p, role)) && teams.every((t) => (t === ALL_TEAMS ? p.teams.includes(ALL_TEAMS) : coversTeam(p, t))),
   ),
+  'set cover': rule<OnTeam>('a Head of Service of the team, or an administrator', (p, { team }) => holdsFor(p, ['head_of_service'], team) || hasRole(p, 'admin')),
   // Personal chats only: a shared conversation never shows a name, whoever reads it.
   "see the child's name": rule<OnChild>(
     "those who work with the child, and the people of the child's team, except administrators and the performance team",
@@ -177,7 +196,7 @@ export function exampleSubjects(): { [A in Action]: SubjectOf<A> } {
     supervisingSocialWorker: id('supervising social worker'),
     iro: id('iro'),
   };
-  const request = { ref: 'PM-EXAMPLE', team: EXAMPLE_TEAM, requestedBy: child.socialWorker! };
+  const request = { ref: 'PM-EXAMPLE', team: EXAMPLE_TEAM, requestedBy: child.socialWorker!, urgency: 'planned' as const };
   const alert = { ref: 'FA-EXAMPLE', team: EXAMPLE_TEAM, raisedBy: child.socialWorker! };
   const meeting = {
     ref: 'MT-EXAMPLE',
@@ -190,7 +209,8 @@ export function exampleSubjects(): { [A in Action]: SubjectOf<A> } {
   return {
     'request a move': { child },
     'see a move request': { request, child },
-    'decide a move': { request, child },
+    'decide a move': { request, child, coverIds: [], outOfHoursApprover: null },
+    'withdraw a move request': { request, child },
     "answer the approver's question": { request, child },
     'confirm the move happened': { request, child },
     'mark a follow-up task done': { task: { owner: child.socialWorker!, team: EXAMPLE_TEAM } },
@@ -203,6 +223,7 @@ export function exampleSubjects(): { [A in Action]: SubjectOf<A> } {
     'see the move tracker': {},
     'choose the approvals channel': { teams: [EXAMPLE_TEAM] },
     'send the digest to a channel': { teams: [EXAMPLE_TEAM] },
+    'set cover': { team: EXAMPLE_TEAM },
     "see the child's name": { child },
   };
 }

@@ -1,5 +1,6 @@
-// The clock-driven door: every tick it queues the digests and task reminders that are due (and
-// settles messages held for people without a chat with the bot). Each is
+// The clock-driven door: every tick it queues the digests and task reminders that are due, chases
+// move requests waiting too long for a decision (and settles messages held for people without a
+// chat with the bot). Each is
 // queued under a fixed key, so ticks in two processes, or a tick repeated after a restart, queue
 // it once; the outbox sender then delivers it.
 import type { ServiceContext } from '../services/context';
@@ -7,6 +8,7 @@ import { ukDate } from '../domain/dates';
 import { applyRetention } from '../services/dataProtection';
 import { queueDueDigests, queueDueReminders } from '../services/digest';
 import { pruneOutbox, sweepHeldMessages } from '../services/outbox';
+import { chaseUndecidedMoves } from '../services/moveChasing';
 
 export interface SchedulerOptions {
   /** How often to look (default one minute). */
@@ -49,10 +51,13 @@ export class Scheduler {
   }
 
   /** One pass; returns what was queued. */
-  async tick(): Promise<{ digests: number; reminders: number }> {
+  async tick(): Promise<{ digests: number; reminders: number; chased: { reminded: number; escalated: number } }> {
     const digests = await queueDueDigests(this.ctx);
     const reminders = await queueDueReminders(this.ctx);
     if (digests || reminders) this.ctx.log.info({ digests, reminders }, 'queued scheduled messages');
+    // Move requests waiting too long for a decision: a reminder, then escalation (each once).
+    const chased = await chaseUndecidedMoves(this.ctx);
+    if (chased.reminded || chased.escalated) this.ctx.log.info(chased, 'undecided move requests chased');
     const held = await sweepHeldMessages(this.ctx);
     if (held.released || held.expired) this.ctx.log.info(held, 'held messages released or given up');
     const pruned = await pruneOutbox(this.ctx, this.outboxRetentionDays);
@@ -64,7 +69,7 @@ export class Scheduler {
       this.retentionDoneOn = today;
       if (Object.values(removed).some((n) => n > 0)) this.ctx.log.info(removed, 'retention: free text removed from closed records');
     }
-    return { digests, reminders };
+    return { digests, reminders, chased };
   }
 
   private schedule(ms: number): void {

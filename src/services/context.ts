@@ -3,6 +3,7 @@
 import type { Logger } from '../logger';
 import type { Records } from '../store/records';
 import type { GraphCalendar } from './graph';
+import type { MoveFlowSettings } from './moveFlowSettings';
 
 // The logger's type and the silent logger live with the logger; re-exported for the services' callers.
 export { silentLogger, type Logger } from '../logger';
@@ -22,4 +23,6 @@ export interface ServiceContext {
   onOutboxChanged: () => void;
   /** How meeting invitations go out (Microsoft Graph or .ics links); without it, .ics cards with no download link. */
   calendar?: CalendarSettings;
+  /** Working hours, chasing targets and out-of-hours approval for move requests; without it, the defaults. */
+  moveFlow?: MoveFlowSettings;
 }

@@ -93,7 +93,7 @@ export async function applyRetention(ctx: ServiceContext, retentionDays: number)
   const r = ctx.records;
 
   for (const request of await r.moveRequests.find({ state: { $in: ['declined', 'completed', 'withdrawn'] }, updatedAt: { $lt: cutoff }, redactedAt: { $exists: false } })) {
-    const texts = [request.rationale, request.reasonOther, request.safeguardingIssue, request.alternativesConsidered, request.virtualSchoolAdvice, request.childToldPlan, request.decision?.comment, ...request.infoRequests.flatMap((q) => [q.question, q.answer])];
+    const texts = [request.rationale, request.reasonOther, request.safeguardingIssue, request.alternativesConsidered, request.virtualSchoolAdvice, request.childToldPlan, request.decision?.comment, request.withdrawal?.reason, ...request.infoRequests.flatMap((q) => [q.question, q.answer])];
     const fields: Partial<MoveRequestDoc> = {
       rationale: REMOVED,
       reasonOther: request.reasonOther && REMOVED,
@@ -103,6 +103,7 @@ export async function applyRetention(ctx: ServiceContext, retentionDays: number)
       childToldPlan: REMOVED,
       infoRequests: request.infoRequests.map((q) => ({ ...q, question: REMOVED, answer: q.answer && REMOVED })),
       decision: request.decision && { ...request.decision, comment: request.decision.comment && REMOVED },
+      ...(request.withdrawal && { withdrawal: { ...request.withdrawal, reason: REMOVED } }),
     };
     if (await removeFreeText(ctx, { collection: r.moveRequests, record: request, action: 'move.free-text-removed', texts, fields, retentionDays }, report)) report.moveRequests++;
   }

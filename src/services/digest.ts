@@ -2,6 +2,8 @@
 // digests and task reminders that are due. Queueing is idempotent by key (one digest per channel
 // per scheduled day, one reminder per person per day), so two bot processes on one MongoDB, or a
 // restart after a missed day, queue each once.
+import { isPastTarget } from './moveChasing';
+import { moveFlowOf } from './moveFlowSettings';
 import { z } from 'zod';
 import { addDays, ukDate } from '../domain/dates';
 import { MOVE_STATE_LABELS } from '../domain/moves';
@@ -96,6 +98,8 @@ export interface DigestData {
   measure: { lookedAfter: number; count: number; percent: number; trend: Array<{ at: string; percent: number }>; nationalYear: number; nationalPercent: number } | null;
   atRisk: string[];
   pendingApprovals: Array<{ ref: string; caseRef: string; urgent: boolean; state: string; requestedAt: string }>;
+  /** Requests waiting for a decision past their escalation target (working time, see services/moveChasing.ts). */
+  pastTarget: Array<{ ref: string; caseRef: string; urgent: boolean; requestedAt: string }>;
   decisionsSince: Array<{ ref: string; caseRef: string; outcome: string; byName: string; at: string }>;
   /** `typed`: the title is what a meeting's chair wrote (an agreed action), so a channel is not shown it. */
   overdueTasks: Array<{ caseRef: string; title: string; typed: boolean; ownerName: string; dueDate: string; ref: string }>;
@@ -142,6 +146,7 @@ export async function buildDigest(ctx: ServiceContext, teams: string[], date: st
     measure,
     atRisk: report.local.atRisk,
     pendingApprovals: pending.map((r) => ({ ref: r.ref, caseRef: r.caseRef, urgent: r.urgency === 'urgent', state: MOVE_STATE_LABELS[r.state], requestedAt: r.requestedAt })),
+    pastTarget: pending.filter((r) => isPastTarget(r, moveFlowOf(ctx), ctx.now())).map((r) => ({ ref: r.ref, caseRef: r.caseRef, urgent: r.urgency === 'urgent', requestedAt: r.requestedAt })),
     decisionsSince: decided.map((r) => ({ ref: r.ref, caseRef: r.caseRef, outcome: r.decision!.outcome, byName: r.decision!.byName, at: r.decision!.at })),
     overdueTasks: openTasks.filter((t) => t.kind !== 'fix-coding').map((t) => ({ caseRef: t.caseRef, title: t.title, typed: t.kind === 'action', ownerName: owners.get(t.owner)!, dueDate: t.dueDate, ref: t.requestRef })),
     codingToFix: (await ctx.records.tasks.find({ ...teamFilter(teams), state: 'open', kind: 'fix-coding' }, { sort: { dueDate: 1 } })).map((t) => ({ caseRef: t.caseRef, title: t.title, dueDate: t.dueDate })),

@@ -1,31 +1,53 @@
 // What follows each change of a move request, as declared to the effects runner
-// (services/effects/runner.ts): messages to queue, tasks to create, the child's history to update.
-// The runner writes the change's audit entry first and clears the effect when it is done; every
-// task, entry and message has a fixed key, so an effect run twice after a crash does each thing once.
-import { followUpsFor } from '../domain/moves';
+// (services/effects/runner.ts): messages to queue, tasks to create, steps such as the child's
+// history or closing tasks. The runner writes the change's audit entry first and clears the effect
+// when it is done; every task, entry and message has a fixed key, so an effect run twice after a
+// crash does each thing once.
+import { endingFollowUps, followUpsFor, virtualSchoolConcerned } from '../domain/moves';
 import type { Person } from '../domain/people';
 import type { MoveRequestDoc, PendingEffect, TaskDoc } from '../store/records';
 import type { ServiceContext } from './context';
 import { enqueueAll, updatesOfSentCards, type OutgoingMessage } from './outbox';
-import { forgetCaseloads, peopleWithRole } from './people';
+import { forgetCaseloads, peopleWithRole, toPerson } from './people';
+import { activeCovers } from './cover';
+import { moveFlowOf } from './moveFlowSettings';
+import { isWorkingTime } from '../domain/workingTime';
+import { writeAudit } from './audit';
 import { disruptionMeetingOffer } from './meetingOffers';
 import { knownToHaveChat } from './knownChats';
 import type { Filter } from '../store/collection';
+import { formatDate } from '../domain/dates';
+import { placementsTeamText, requestNotice } from './moveNotices';
 import { resumeEffects, runEffects, type EffectPlan, type RecordEffects } from './effects/runner';
 
 const personal = (personId: string) => ({ kind: 'person' as const, personId });
 
-/** Approvers with a personal chat with the bot; when there are none, the team's approvals channel. */
+/**
+ * Approvers with a personal chat with the bot: the team's Heads of Service and anyone covering for
+ * the team today. When there are none, the team's approvals channel.
+ */
 export async function approvalRecipients(ctx: ServiceContext, team: string): Promise<{ approvers: Person[]; channel: string | null }> {
   const heads = await peopleWithRole(ctx, 'head_of_service', team);
+  // Covers are remembered for 30 s like the roster (cover.ts); their roster entries are read together.
+  const coverIds = [...new Set((await activeCovers(ctx, team)).map((c) => c.coverId))].filter((id) => !heads.some((h) => h.id === id));
+  const covering = coverIds.length > 0 ? (await ctx.records.people.find({ _id: { $in: coverIds } })).map(toPerson) : [];
+  const candidates = [...heads, ...covering];
   // Those this process knows have a chat need no look-up; the others are looked up together.
-  const unknown = heads.filter((head) => !knownToHaveChat(ctx, head.id));
-  const chats = unknown.length > 0 ? await ctx.records.conversations.find({ _id: { $in: unknown.map((h) => `person:${h.id}`) } }) : [];
+  const unknown = candidates.filter((p) => !knownToHaveChat(ctx, p.id));
+  const chats = unknown.length > 0 ? await ctx.records.conversations.find({ _id: { $in: unknown.map((p) => `person:${p.id}`) } }) : [];
   const withChat = new Set(chats.map((c) => c.personId));
-  const reachable = heads.filter((head) => withChat.has(head.id) || knownToHaveChat(ctx, head.id));
+  const reachable = candidates.filter((p) => withChat.has(p.id) || knownToHaveChat(ctx, p.id));
   if (reachable.length > 0) return { approvers: reachable, channel: null };
   const settings = await ctx.records.teamSettings.get(team);
   return { approvers: [], channel: settings?.approvalsChannel ?? null };
+}
+
+/** An urgent request made outside working hours also goes to the out-of-hours approver and channel (settings). */
+async function outOfHoursRecipients(ctx: ServiceContext, request: Pick<MoveRequestDoc, 'urgency' | 'requestedAt'>): Promise<{ approver: Person | null; channel: string | null }> {
+  const flow = moveFlowOf(ctx);
+  if (request.urgency !== 'urgent' || isWorkingTime(new Date(request.requestedAt), flow.calendar)) return { approver: null, channel: null };
+  const doc = flow.outOfHours.approver ? await ctx.records.people.get(flow.outOfHours.approver) : null;
+  return { approver: doc ? toPerson(doc) : null, channel: flow.outOfHours.channel };
 }
 
 function approvalCardTo(ref: string, recipient: { personId?: string; channel?: string }): OutgoingMessage {
@@ -45,23 +67,26 @@ async function messagesFor(ctx: ServiceContext, effect: PendingEffect, request: 
   switch (effect) {
     case 'requested': {
       const { approvers, channel } = await approvalRecipients(ctx, request.team);
+      const outOfHours = await outOfHoursRecipients(ctx, request);
       const cards = approvers.map((a) => approvalCardTo(ref, { personId: a.id }));
       if (channel) cards.push(approvalCardTo(ref, { channel }));
+      if (outOfHours.approver && !approvers.some((a) => a.id === outOfHours.approver!.id)) cards.push(approvalCardTo(ref, { personId: outOfHours.approver.id }));
+      if (outOfHours.channel && outOfHours.channel !== channel) cards.push(approvalCardTo(ref, { channel: outOfHours.channel }));
       const where =
         approvers.length > 0
           ? `It has been sent to ${approvers.map((a) => a.name).join(', ')} for a decision.`
           : channel
             ? `No Head of Service for ${request.team} has a chat with the bot yet, so it has been posted to the team's approvals channel.`
             : `No Head of Service for ${request.team} can be reached in Teams yet and no approvals channel is set. It is saved, and will be sent as soon as a Head of Service opens the bot. Please also tell them directly.`;
-      return [
-        ...cards,
-        { key: `${ref}:requested:requester`, recipient: personal(request.requestedBy), content: { kind: 'notice', title: `${ref} submitted`, text: where, ref }, subjectRef: ref },
-      ];
+      cards.push(...(await virtualSchoolNotices(ctx, request, 'requested')));
+      const afterHours = outOfHours.approver ? ` Out of hours it has also gone to ${outOfHours.approver.name}.` : outOfHours.channel ? ' Out of hours it has also gone to the out-of-hours channel.' : '';
+      return [...requesterCopy(request), ...cards, await requestNotice(ctx, request, request.requestedBy, `${ref}:requested:requester`, 'sent for approval', where + afterHours)];
     }
     case 'info-requested':
       return [
         ...(await updatesOfSentCards(ctx, ref, request.version)),
-        { key: `${ref}:info:${round}:requester`, recipient: personal(request.requestedBy), content: { kind: 'move-card', ref, view: 'info-request' }, subjectRef: ref },
+        // The requester's card carries the question and the box to answer it.
+        { key: `${ref}:info:${round}:requester`, recipient: personal(request.requestedBy), content: { kind: 'move-card', ref, view: 'requester' }, subjectRef: ref },
       ];
     case 'info-answered': {
       const asker = request.infoRequests[round - 1]?.askedBy;
@@ -81,21 +106,10 @@ async function messagesFor(ctx: ServiceContext, effect: PendingEffect, request: 
       const decision = request.decision!;
       const messages: OutgoingMessage[] = [
         ...(await updatesOfSentCards(ctx, ref, request.version)),
-        {
-          key: `${ref}:decision:requester`,
-          recipient: personal(request.requestedBy),
-          content: {
-            kind: 'notice',
-            title: `${ref} ${decision.outcome} by ${decision.byName}`,
-            text:
-              decision.outcome === 'approved'
-                ? 'The placements team has been told it may now look for a placement. Your follow-up tasks are in "my tasks". Confirm the move here when it happens.'
-                : `Reason: ${decision.comment ?? 'not given'}`,
-            ref,
-          },
-          subjectRef: ref,
-        },
+        // One message: the requester's card, headed with the decision, carrying what they may do now (confirm, withdraw).
+        { key: `${ref}:decision:requester`, recipient: personal(request.requestedBy), content: { kind: 'move-card', ref, view: 'requester' }, subjectRef: ref },
       ];
+      messages.push(...(await virtualSchoolNotices(ctx, request, 'decided')));
       if (decision.outcome === 'approved') {
         // MOVE-2: the placements team looks for a placement only once the move is authorised.
         for (const officer of await peopleWithRole(ctx, 'placements_team', request.team)) {
@@ -105,7 +119,7 @@ async function messagesFor(ctx: ServiceContext, effect: PendingEffect, request: 
             content: {
               kind: 'notice',
               title: `${ref} authorised: you may now look for a placement`,
-              text: `${request.urgency === 'urgent' ? 'Urgent move' : 'Planned move'} for case ${request.caseRef}, proposed for ${request.proposedDate}. Approved by ${decision.byName}. Contact ${request.requestedByName} for the placement request and risk assessment.`,
+              text: placementsTeamText(request),
               ref,
             },
             subjectRef: ref,
@@ -116,15 +130,82 @@ async function messagesFor(ctx: ServiceContext, effect: PendingEffect, request: 
     }
     case 'completed':
       return [...(await updatesOfSentCards(ctx, ref, request.version)), ...(await disruptionMeetingOffer(ctx, request))];
+    case 'withdrawn':
+      return [...(await updatesOfSentCards(ctx, ref, request.version)), ...(await withdrawalNotices(ctx, request))];
   }
 }
 
-/** The follow-up tasks of an approved move (one per request and kind: the id is fixed). */
-async function followUpTasks(ctx: ServiceContext, request: MoveRequestDoc): Promise<TaskDoc[]> {
+/**
+ * MOVE-4 and MOVE-10: the Virtual School hears of a request, and then of its decision, when the
+ * child's education may be disrupted or its advice has not been given yet.
+ */
+async function virtualSchoolNotices(ctx: ServiceContext, request: MoveRequestDoc, stage: 'requested' | 'decided'): Promise<OutgoingMessage[]> {
+  if (!virtualSchoolConcerned(request)) return [];
+  const ref = request.ref;
+  const why = [
+    ...(request.educationDisrupted === 'yes' ? ['the move will disrupt education or training (MOVE-10)'] : request.educationDisrupted === 'unknown' ? ['the move may disrupt education or training (MOVE-10)'] : []),
+    ...(!request.virtualSchoolConsulted ? ['the Virtual School\'s advice has not been given yet (MOVE-4)'] : []),
+  ].join(' and ');
+  const messages: OutgoingMessage[] = [];
+  for (const officer of await peopleWithRole(ctx, 'virtual_school', request.team)) {
+    messages.push(
+      stage === 'requested'
+        ? await requestNotice(ctx, request, officer.id, `${ref}:vs:requested:${officer.id}`, 'requested: the Virtual School is asked to take part', `${request.urgency === 'urgent' ? 'An urgent' : 'A planned'} move proposed for ${formatDate(request.proposedDate)}, requested by ${request.requestedByName}. You are told because ${why}. Please contact ${request.requestedByName}.`)
+        : await requestNotice(ctx, request, officer.id, `${ref}:vs:decided:${officer.id}`, `${request.decision!.outcome} by ${request.decision!.byName}`, `You were told of this request because ${why}.${request.decision!.outcome === 'approved' ? ` The move is proposed for ${formatDate(request.proposedDate)}.` : ''}`),
+    );
+  }
+  return messages;
+}
+
+/** Who is told of a withdrawal: the placements team if it had been told to look, and the requester if someone else withdrew. */
+async function withdrawalNotices(ctx: ServiceContext, request: MoveRequestDoc): Promise<OutgoingMessage[]> {
+  const ref = request.ref;
+  const withdrawal = request.withdrawal!;
+  const messages: OutgoingMessage[] = [];
+  if (request.decision?.outcome === 'approved') {
+    for (const officer of await peopleWithRole(ctx, 'placements_team', request.team)) {
+      messages.push({
+        key: `${ref}:withdrawn:placements:${officer.id}`,
+        recipient: personal(officer.id),
+        content: {
+          kind: 'notice',
+          title: `${ref} withdrawn: stop looking for a placement`,
+          text: `The move for case ${request.caseRef} is no longer wanted: ${withdrawal.byName} withdrew it on ${formatDate(withdrawal.at.slice(0, 10))}. Please stop any search for a placement.`,
+          ref,
+        },
+        subjectRef: ref,
+      });
+    }
+  }
+  if (withdrawal.by !== request.requestedBy) {
+    messages.push(await requestNotice(ctx, request, request.requestedBy, `${ref}:withdrawn:requester`, `withdrawn by ${withdrawal.byName}`, `Reason: ${withdrawal.reason}`));
+  }
+  return messages;
+}
+
+/** A withdrawn request's open follow-up tasks are no longer needed: closed, each with its audit entry. */
+async function closeOpenTasks(ctx: ServiceContext, request: MoveRequestDoc): Promise<void> {
+  const at = ctx.now().toISOString();
+  for (const task of await ctx.records.tasks.find({ requestRef: request.ref, state: 'open' })) {
+    const closed = await ctx.records.tasks.updateIfVersion(task._id, task.version, { state: 'closed', doneAt: at, doneBy: 'bot' });
+    if (closed) await writeAudit(ctx, { actor: 'bot', action: 'task.closed', subject: request.ref, fromState: 'open', toState: 'closed', details: { task: task._id, reason: 'request withdrawn' } }, at, `${task._id}:closed`);
+  }
+}
+
+/** The requester's form became the request's card in their chat: recorded as a copy already sent, so every later change updates it too. */
+function requesterCopy(request: MoveRequestDoc): OutgoingMessage[] {
+  const shown = request.requesterCopy;
+  if (!shown) return [];
+  const ref = request.ref;
+  return [{ key: `${ref}:card:requester`, recipient: personal(request.requestedBy), content: { kind: 'move-card', ref, view: 'requester' }, subjectRef: ref, shown }];
+}
+
+/** Follow-up tasks of an approved move, or of a confirmed one (END-1): one per request and kind (the id is fixed). */
+async function followUpTasks(ctx: ServiceContext, request: MoveRequestDoc, steps = followUpsFor(request, request.proposedDate)): Promise<TaskDoc[]> {
   const child = await ctx.records.children.get(request.caseRef);
   const owner = child?.socialWorker ?? request.requestedBy;
   const now = ctx.now().toISOString();
-  return followUpsFor(request, request.proposedDate).map((step) => ({
+  return steps.map((step) => ({
     _id: `${request.ref}:${step.kind}`,
     version: 1,
     caseRef: request.caseRef,
@@ -177,7 +258,12 @@ export const moveEffects: RecordEffects<MoveRequestDoc, PendingEffect> = {
   async plan(ctx, effect, request): Promise<EffectPlan> {
     const plan: EffectPlan = { messages: await messagesFor(ctx, effect, request) };
     if (effect === 'decided' && request.decision?.outcome === 'approved') plan.tasks = await followUpTasks(ctx, request);
-    if (effect === 'completed') plan.steps = [() => recordCompletedMove(ctx, request)];
+    if (effect === 'completed') {
+      // The tasks of ending the old placement (END-1), from the real move date.
+      plan.tasks = await followUpTasks(ctx, request, endingFollowUps(request.completion!.date, request.completion!.ended ?? null));
+      plan.steps = [() => recordCompletedMove(ctx, request)];
+    }
+    if (effect === 'withdrawn') plan.steps = [() => closeOpenTasks(ctx, request)];
     return plan;
   },
 };

@@ -1,18 +1,25 @@
-// The placement move use cases: request (MOVE-1..6), decide (MOVE-1, first decision wins), ask for
-// and give more information, confirm that the move happened, and the move tracker (MOVE-8).
+// The placement move use cases: request (MOVE-1..6), decide (MOVE-1, first decision wins; a cover
+// may decide, see cover.ts), ask for and give more information, confirm that the move happened,
+// withdraw it, open a request by reference, "my requests", and the move tracker (MOVE-8).
 import { z } from 'zod';
-import { addDays, formatInstant, isIsoDate, ukDate } from '../domain/dates';
+import { formatInstant, ukDate } from '../domain/dates';
 import {
+  confirmFormSchema,
   decisionFormSchema,
   fieldErrors,
   isDecided,
   moveRequestFormSchema,
   movesInLast12Months,
   MOVE_STATE_LABELS,
+  OPEN_STATES,
+  WITHDRAWABLE,
+  withdrawFormSchema,
   type MoveState,
 } from '../domain/moves';
-import type { Person } from '../domain/people';
-import { authorize, may, refusal, type Action } from '../domain/permissions';
+import { hasRole, type Person } from '../domain/people';
+import { authorize, may, refusal, type Action, type ChildLinks } from '../domain/permissions';
+import { coverOf, decisionSubject, mayDecideMove } from './cover';
+import type { Filter } from '../store/collection';
 import { PLACEMENT_TYPES } from '../domain/ssda903/codes';
 import { movesOf } from '../domain/ssda903/spells';
 import type { MoveRequestDoc, PendingEffect } from '../store/records';
@@ -43,8 +50,14 @@ export async function getMoveRequest(ctx: ServiceContext, ref: string): Promise<
   return request;
 }
 
+/** Where the requester's form was, in their personal chat: it turns into the request's card, kept current like every other copy. */
+export interface ShownIn {
+  conversationId: string;
+  activityId: string;
+}
+
 /** Submits a move request from the form. Bad input stores nothing and names every problem. */
-export async function requestMove(ctx: ServiceContext, person: Person, form: unknown): Promise<MoveRequestDoc> {
+export async function requestMove(ctx: ServiceContext, person: Person, form: unknown, shownIn: ShownIn | null = null): Promise<MoveRequestDoc> {
   const now = ctx.now();
   const parsed = moveRequestFormSchema(ukDate(now)).safeParse(form);
   if (!parsed.success) throw new InvalidInputError(fieldErrors(parsed.error));
@@ -57,9 +70,11 @@ export async function requestMove(ctx: ServiceContext, person: Person, form: unk
   }
   // The child's requests: an open one refuses this one; the completed ones are the moves confirmed in the bot.
   const requests = await ctx.records.moveRequests.find({ caseRef: details.caseRef });
-  const open = requests.find((r) => ['pending', 'info_requested', 'approved'].includes(r.state));
+  const open = requests.find((r) => OPEN_STATES.includes(r.state));
   if (open) {
-    throw new ConflictError(`${open.ref} for ${details.caseRef} is already ${MOVE_STATE_LABELS[open.state].toLowerCase()}. Use that request, or ask for it to be withdrawn.`);
+    throw new ConflictError(
+      `${open.ref} for ${details.caseRef} is already open (${MOVE_STATE_LABELS[open.state].toLowerCase()}). Use that request: type ${open.ref} to open it, and withdraw it there if it is no longer wanted.`,
+    );
   }
 
   const ref = await nextReference(ctx, 'PM');
@@ -77,7 +92,9 @@ export async function requestMove(ctx: ServiceContext, person: Person, form: unk
     movesInLast12Months: movesInLast12Months(await moveDatesOf(ctx, details.caseRef, requests), ukDate(now)),
     decision: null,
     infoRequests: [],
+    withdrawal: null,
     completion: null,
+    requesterCopy: shownIn,
     createdAt: at,
     updatedAt: at,
     pendingEffects: ['requested'],
@@ -116,13 +133,20 @@ function alreadyDecidedMessage(request: MoveRequestDoc): string {
  * information. The first decision wins; later clicks change nothing and say who decided.
  */
 export async function decideMove(ctx: ServiceContext, person: Person, ref: string, input: unknown): Promise<MoveRequestDoc> {
-  await authorizeOnRequest(ctx, person, 'decide a move', ref);
+  // A Head of Service of the team, the person covering for them, or the out-of-hours approver; never the requester.
+  const request = await authorizeDecision(ctx, person, ref);
+  const cover = await coverOf(ctx, person, request.team);
   const parsed = decisionFormSchema.safeParse(input);
   if (!parsed.success) throw new InvalidInputError(fieldErrors(parsed.error));
   const { outcome, comment } = parsed.data;
   const at = ctx.now().toISOString();
 
-  const audit: ChangeAudit = { actor: person.id, action: outcome === 'info' ? 'move.info-requested' : `move.${outcome}`, details: { comment: comment || null }, at };
+  const audit: ChangeAudit = {
+    actor: person.id,
+    action: outcome === 'info' ? 'move.info-requested' : `move.${outcome}`,
+    details: { comment: comment || null, ...(cover && { coveringFor: cover.forId ?? cover.team }) },
+    at,
+  };
   const after = await changeRequest(ctx, ref, (current) => {
     if (isDecided(current)) throw new ConflictError(alreadyDecidedMessage(current));
     if (outcome === 'info') {
@@ -148,24 +172,32 @@ const answerSchema = z.object({
   answer: z.string({ required_error: 'Write your answer.', invalid_type_error: 'The answer must be text.' }).trim().min(5, 'Write your answer (at least 5 characters).').max(4000, 'The answer must be at most 4000 characters.'),
 });
 
-type MoveAction = Extract<Action, 'decide a move' | 'see a move request' | "answer the approver's question" | 'confirm the move happened'>;
+type MoveAction = Extract<Action, 'see a move request' | "answer the approver's question" | 'confirm the move happened' | 'withdraw a move request'>;
+
+/** The request and its child, or the refusal of `action` (the same whether the request exists or not, showing nothing of it). */
+async function requestAndChild(ctx: ServiceContext, action: Action, ref: string): Promise<{ request: MoveRequestDoc; child: ChildLinks | null; shownRef: string }> {
+  const request = typeof ref === 'string' && ref.length <= 40 ? await ctx.records.moveRequests.get(ref) : null;
+  const shownRef = String(ref).slice(0, 40);
+  if (!request) throw refusal(action, shownRef);
+  const childDoc = await ctx.records.children.get(request.caseRef);
+  return { request, child: childDoc ? toChild(childDoc) : null, shownRef };
+}
 
 /**
  * Reads the request and checks the person may do `action` on it. The refusal is the same whether
  * the request exists or not, and shows nothing of it.
  */
 async function authorizeOnRequest(ctx: ServiceContext, person: Person, action: MoveAction, ref: string): Promise<MoveRequestDoc> {
-  const request = typeof ref === 'string' && ref.length <= 40 ? await ctx.records.moveRequests.get(ref) : null;
-  const childDoc = request ? await ctx.records.children.get(request.caseRef) : null;
-  const shownRef = String(ref).slice(0, 40);
-  if (!request) throw refusal(action, shownRef);
-  authorize(person, action, { request, child: childDoc ? toChild(childDoc) : null }, shownRef);
+  const { request, child, shownRef } = await requestAndChild(ctx, action, ref);
+  authorize(person, action, { request, child }, shownRef);
   return request;
 }
 
-/** The request as `person` may see it (opening it by its reference). */
-export async function openMoveRequest(ctx: ServiceContext, person: Person, ref: string): Promise<MoveRequestDoc> {
-  return authorizeOnRequest(ctx, person, 'see a move request', ref);
+/** 'decide a move', with today's covers and the out-of-hours approver as the rule's facts. */
+async function authorizeDecision(ctx: ServiceContext, person: Person, ref: string): Promise<MoveRequestDoc> {
+  const { request, child, shownRef } = await requestAndChild(ctx, 'decide a move', ref);
+  authorize(person, 'decide a move', await decisionSubject(ctx, request, child), shownRef);
+  return request;
 }
 
 /** The requester (or the child's social worker) answers the approver's question; the request goes back for a decision. */
@@ -188,16 +220,7 @@ export async function answerInfoRequest(ctx: ServiceContext, person: Person, ref
 export async function confirmMove(ctx: ServiceContext, person: Person, ref: string, input: unknown): Promise<MoveRequestDoc> {
   const request = await authorizeOnRequest(ctx, person, 'confirm the move happened', ref);
   const child = await ctx.records.children.get(request.caseRef);
-  const today = ukDate(ctx.now());
-  const schema = z.object({
-    moveDate: z
-      .string({ required_error: 'Give the date the child moved.' })
-      .refine(isIsoDate, 'Give the date the child moved.')
-      .refine((d) => d <= today, 'The move date cannot be in the future: confirm the move once it has happened.')
-      .refine((d) => d >= addDays(request.requestedAt.slice(0, 10), -1), 'The move date cannot be before the request was made.'),
-    placementType: z.string({ required_error: 'Choose the new placement type.' }).refine((p) => p in PLACEMENT_TYPES, 'Choose the new placement type.'),
-  });
-  const parsed = schema.safeParse(input);
+  const parsed = confirmFormSchema(ukDate(ctx.now()), ukDate(new Date(request.requestedAt)), PLACEMENT_TYPES).safeParse(input);
   if (!parsed.success) throw new InvalidInputError(fieldErrors(parsed.error));
   const at = ctx.now().toISOString();
   const after = await changeRequest(ctx, ref, (current) => {
@@ -218,6 +241,70 @@ export async function confirmMove(ctx: ServiceContext, person: Person, ref: stri
     };
   });
   return runMoveEffects(ctx, after);
+}
+
+/**
+ * The requester, their team manager or a Head of Service withdraws a request not yet confirmed,
+ * with a reason. Every copy of the card shows it; open follow-up tasks close; if the placements team
+ * had been told to look, they are told to stop (see moveEffects). A new request for the child is then allowed.
+ */
+export async function withdrawMove(ctx: ServiceContext, person: Person, ref: string, input: unknown): Promise<MoveRequestDoc> {
+  await authorizeOnRequest(ctx, person, 'withdraw a move request', ref);
+  const parsed = withdrawFormSchema.safeParse(input);
+  if (!parsed.success) throw new InvalidInputError(fieldErrors(parsed.error));
+  const at = ctx.now().toISOString();
+  const after = await changeRequest(ctx, ref, (current) => {
+    if (!WITHDRAWABLE.includes(current.state)) throw new ConflictError(`${ref} cannot be withdrawn: it is ${MOVE_STATE_LABELS[current.state].toLowerCase()}.`);
+    return {
+      fields: { state: 'withdrawn', withdrawal: { by: person.id, byName: person.name, at, reason: parsed.data.reason } },
+      effect: 'withdrawn',
+      audit: { actor: person.id, action: 'move.withdrawn', details: { reason: parsed.data.reason }, at },
+    };
+  });
+  return runMoveEffects(ctx, after);
+}
+
+/** The card a person sees for a request: which actions it offers them. */
+export type MoveView = 'approver' | 'requester' | 'observer';
+
+/** Which view of the request this person gets, or null when they may not see it at all. */
+export async function moveViewFor(ctx: ServiceContext, person: Person, request: MoveRequestDoc): Promise<MoveView | null> {
+  const childDoc = await ctx.records.children.get(request.caseRef);
+  const child = childDoc ? toChild(childDoc) : null;
+  if (!isDecided(request) && (await mayDecideMove(ctx, person, request, child))) return 'approver';
+  const subject = { request, child };
+  if (may(person, 'confirm the move happened', subject) || may(person, "answer the approver's question", subject) || may(person, 'withdraw a move request', subject)) return 'requester';
+  return may(person, 'see a move request', subject) ? 'observer' : null;
+}
+
+/**
+ * A request opened by its reference. Someone who may not see it gets the same answer as for a
+ * reference that does not exist, so nothing about it leaks.
+ */
+export async function openMoveRequest(ctx: ServiceContext, person: Person, ref: string): Promise<{ request: MoveRequestDoc; view: MoveView }> {
+  const request = typeof ref === 'string' && ref.length <= 40 ? await ctx.records.moveRequests.get(ref.toUpperCase()) : null;
+  const view = request ? await moveViewFor(ctx, person, request) : null;
+  if (!request || !view) throw refusal('see a move request', String(ref).slice(0, 40));
+  return { request, view };
+}
+
+/**
+ * "my requests": the open requests a person made or works on as the child's social worker, and for
+ * a team manager every open request of their teams; oldest first.
+ */
+export async function myMoveRequests(ctx: ServiceContext, person: Person): Promise<MoveRequestDoc[]> {
+  const caseload = (await ctx.records.children.find({ socialWorker: person.id }, { limit: 500 })).map((c) => c._id);
+  const teams = hasRole(person, 'team_manager') ? person.teams : [];
+  const mine: Filter[] = [
+    { requestedBy: person.id },
+    ...(caseload.length > 0 ? [{ caseRef: { $in: caseload } }] : []),
+    ...(teams.includes('*') ? [{}] : teams.length > 0 ? [{ team: { $in: teams } }] : []),
+  ];
+  const found = new Map<string, MoveRequestDoc>();
+  for (const filter of mine) {
+    for (const r of await ctx.records.moveRequests.find({ ...filter, state: { $in: OPEN_STATES } }, { sort: { requestedAt: 1 }, limit: 200 })) found.set(r.ref, r);
+  }
+  return [...found.values()].sort((a, b) => a.requestedAt.localeCompare(b.requestedAt));
 }
 
 export interface TrackerRow {

@@ -13,6 +13,8 @@ export interface OutgoingMessage {
   subjectRef: string | null;
   /** For an update: the key of the sent message to replace. */
   updates?: string;
+  /** A card the person already has (the form they pressed became it): recorded as sent, so that later changes update it. */
+  shown?: { activityId: string; conversationId: string };
 }
 
 function outboxDoc(message: OutgoingMessage, now: string): OutboxDoc {
@@ -24,15 +26,15 @@ function outboxDoc(message: OutgoingMessage, now: string): OutboxDoc {
     action: message.updates ? 'update' : 'send',
     updates: message.updates ?? null,
     subjectRef: message.subjectRef,
-    state: 'pending',
+    state: message.shown ? 'sent' : 'pending',
     attempts: 0,
     nextAttemptAt: now,
     leaseUntil: null,
     lastError: null,
-    activityId: null,
-    conversationId: null,
+    activityId: message.shown?.activityId ?? null,
+    conversationId: message.shown?.conversationId ?? null,
     createdAt: now,
-    sentAt: null,
+    sentAt: message.shown ? now : null,
   };
 }
 

@@ -272,6 +272,22 @@ export async function peopleWithRole(ctx: ServiceContext, role: Role, team: stri
 const roleHoldersByRecords = new WeakMap<object, Map<string, { people: Person[]; until: number }>>();
 
 /**
+ * A roster entry by its id (email), from what this process remembers of the roster (users who
+ * spoke to the bot, role holders; kept ROSTER_TRUSTED_FOR_MS) or else read from the store. The
+ * notices of a move name the child for their reader: their reader is usually one of those.
+ */
+export async function rosterPerson(ctx: ServiceContext, id: string): Promise<Person | null> {
+  const now = ctx.now().getTime();
+  for (const { person, until } of knownUsersByRecords.get(ctx.records)?.values() ?? []) if (until > now && person.id === id) return copyOf(person);
+  for (const { people, until } of roleHoldersByRecords.get(ctx.records)?.values() ?? []) {
+    const person = until > now ? people.find((p) => p.id === id) : undefined;
+    if (person) return copyOf(person);
+  }
+  const doc = await ctx.records.people.get(id);
+  return doc ? toPerson(doc) : null;
+}
+
+/**
  * The children a person works with: their own caseload, and for managers their teams' children.
  * Kept per person for ROSTER_TRUSTED_FOR_MS like their roster entry (every move form and alert
  * list asks for it): a children import in this process counts at once, one elsewhere within 30

@@ -2,6 +2,7 @@
 // the Collection contract, so every record kind works on MongoDB and on the embedded store alike.
 import type { Child, Person } from '../domain/people';
 import type { MoveRequest } from '../domain/moves';
+import type { Cover } from '../domain/cover';
 import type { FollowUpKind } from '../domain/moves';
 import type { FragilityAlertDetails, PanelId, PanelReferral } from '../domain/alerts';
 import type { ChildAttendance, MeetingOutcome, MeetingType, OutcomeFollowUpKind, Participation } from '../domain/meetings';
@@ -24,7 +25,7 @@ export type PersonDoc = StoredDoc & Person & { updatedAt: string };
 export type ChildDoc = StoredDoc & Child & { updatedAt: string };
 
 /** Effects still to be queued after a state change; cleared once they are all in the outbox. */
-export type PendingEffect = 'requested' | 'info-requested' | 'info-answered' | 'decided' | 'completed';
+export type PendingEffect = 'requested' | 'info-requested' | 'info-answered' | 'decided' | 'completed' | 'withdrawn';
 
 export type MoveRequestDoc = StoredDoc &
   MoveRequest & {
@@ -33,6 +34,10 @@ export type MoveRequestDoc = StoredDoc &
     pendingEffects: PendingEffect[];
     /** The audit entries of changes whose effects are still to run: stored with the change, written by the effects (see services/audit.ts). */
     pendingAudit?: AuditDoc[];
+    /** The requester's form, which became the request's card: kept current like every copy sent. */
+    requesterCopy?: { conversationId: string; activityId: string } | null;
+    /** Chasing an undecided request (see services/moveChasing.ts): the rounds already reminded and escalated. */
+    chase?: { reminded: number[]; escalated: number[] };
     /** When the free text was removed after the retention period. */
     redactedAt?: string;
   };
@@ -60,7 +65,8 @@ export interface TaskDoc extends StoredDoc {
   ruleIds: string[];
   owner: string;
   dueDate: string;
-  state: 'open' | 'done';
+  /** 'closed': no longer needed (its move request was withdrawn). */
+  state: 'open' | 'done' | 'closed';
   createdAt: string;
   doneAt: string | null;
   doneBy: string | null;
@@ -164,6 +170,9 @@ export interface TeamSettingsDoc extends StoredDoc {
   approvalsChannel: string | null;
   updatedAt: string;
 }
+
+/** Cover for a Head of Service (see src/domain/cover.ts). `_id`: team, cover and first day. */
+export type CoverDoc = StoredDoc & Cover & { createdAt: string; cancelledAt: string | null };
 
 export interface CounterDoc extends StoredDoc {
   value: number;
@@ -312,6 +321,7 @@ export interface Records {
   digestSubscriptions: Collection<DigestSubscriptionDoc>;
   fragilityAlerts: Collection<FragilityAlertDoc>;
   meetings: Collection<MeetingDoc>;
+  covers: Collection<CoverDoc>;
 }
 
 const INDEXES: Record<keyof Records, IndexSpec[]> = {
@@ -330,6 +340,7 @@ const INDEXES: Record<keyof Records, IndexSpec[]> = {
   digestSubscriptions: [{ fields: { active: 1 } }],
   fragilityAlerts: [{ fields: { caseRef: 1, state: 1 } }, { fields: { team: 1, state: 1 } }],
   meetings: [{ fields: { caseRef: 1, date: 1 } }, { fields: { participantIds: 1, date: 1 } }, { fields: { team: 1, date: 1 } }],
+  covers: [{ fields: { team: 1, to: 1 } }],
 };
 
 const COLLECTION_NAMES: Record<keyof Records, string> = {
@@ -348,6 +359,7 @@ const COLLECTION_NAMES: Record<keyof Records, string> = {
   digestSubscriptions: 'digest_subscriptions',
   fragilityAlerts: 'fragility_alerts',
   meetings: 'meetings',
+  covers: 'covers',
 };
 
 /** Opens every record collection and creates its indexes (called once at start). Reads by id are remembered within a unit of work (see unitOfWork.ts). */

@@ -81,8 +81,19 @@ export function moveRequestFormCard(options: { children: Child[]; shared: boolea
 
 // ---- a move request, for each reader ----------------------------------------------------------
 
-/** Who reads the card decides which buttons it has; an observer gets none. */
+/**
+ * Which copy of the card this is: the approvers' (decide), the requester's (answer, confirm,
+ * withdraw), or an observer's (no buttons). 'info-request' is the requester's, as older outbox entries name it.
+ */
 export type MoveCardView = 'approver' | 'requester' | 'info-request' | 'observer';
+
+/** The actions this reader may take on the request now; the server checks again on every press. */
+export interface MoveCardAbilities {
+  decide: boolean;
+  answer: boolean;
+  confirm: boolean;
+  withdraw: boolean;
+}
 
 export interface MoveCardOptions {
   request: MoveRequestDoc;
@@ -94,6 +105,33 @@ export interface MoveCardOptions {
   notice?: { text: string; style: 'attention' | 'good' | 'warning' | 'accent' };
   fieldErrors?: FieldErrors;
   now: Date;
+  may: MoveCardAbilities;
+  /** "Harry Hughes is covering for Hana Head (North) until Fri 2 Jan 2027": who decides during cover. */
+  coverNote?: string;
+}
+
+/**
+ * The line at the top of a copy, saying where the request stands and what the reader can do now,
+ * e.g. "PM-2026-0001 for Jamie Example (CR-1001) approved by Hana Head on Sun 6 Dec 2026".
+ */
+export function moveHeadline(r: MoveRequestDoc, childLabel: string, may: MoveCardAbilities): string {
+  const about = `${r.ref} for ${childLabel}`;
+  switch (r.state) {
+    case 'pending':
+      return may.decide ? `${about} is waiting for your decision.` : `${about} is waiting for a decision.`;
+    case 'info_requested': {
+      const q = r.infoRequests[r.infoRequests.length - 1];
+      return `${plainText(q?.askedByName ?? 'The approver')} asked a question about ${about}.${may.answer ? ' Answer it below.' : ''}`;
+    }
+    case 'approved':
+      return `${about} approved by ${plainText(r.decision?.byName ?? '')} on ${formatDate(ukDate(new Date(r.decision!.at)))}.${may.confirm ? ' When the child has moved, confirm it below.' : ''}`;
+    case 'declined':
+      return `${about} declined by ${plainText(r.decision?.byName ?? '')} on ${formatDate(ukDate(new Date(r.decision!.at)))}.`;
+    case 'completed':
+      return `${about}: the move on ${formatDate(r.completion!.date)} is recorded.`;
+    case 'withdrawn':
+      return r.withdrawal ? `${about} withdrawn by ${plainText(r.withdrawal.byName)} on ${formatDate(ukDate(new Date(r.withdrawal.at)))}.` : `${about} was withdrawn.`;
+  }
 }
 
 const STATE_COLOURS: Record<MoveState, string> = {
@@ -124,6 +162,8 @@ export function moveRequestCard(o: MoveCardOptions): AdaptiveCard {
   const r = o.request;
   const child = o.child;
   const show = o.show;
+  // The headline names the child as "Jamie Example (CR-1001)" where the name may be shown.
+  const childLabel = show.showName && child ? `${plainText(child.name)} (${r.caseRef})` : r.caseRef;
   const facts = [
     { title: 'Child', value: show.childLabel(r.caseRef) },
     { title: 'Team', value: r.team },
@@ -179,8 +219,9 @@ export function moveRequestCard(o: MoveCardOptions): AdaptiveCard {
     : r.state === 'info_requested'
       ? `More information asked for; waiting for ${plainText(r.requestedByName)}.`
       : '';
-  const open = r.state === 'pending' || r.state === 'info_requested';
-  const canAnswer = o.view === 'info-request' && r.state === 'info_requested';
+  // A withdrawal's reason is free text: not in a shared conversation.
+  const reason = r.withdrawal ? show.freeText(r.withdrawal.reason) : null;
+  const withdrawn = r.withdrawal ? `Withdrawn by ${plainText(r.withdrawal.byName)} on ${formatDate(ukDate(new Date(r.withdrawal.at)))}${reason === null ? '' : `: ${reason}`}` : '';
   return renderCard('move-request', {
     ref: r.ref,
     title: `Placement move request ${r.ref}`,
@@ -188,16 +229,19 @@ export function moveRequestCard(o: MoveCardOptions): AdaptiveCard {
     stateColor: STATE_COLOURS[r.state],
     notice: [o.notice?.text, show.whereFull].filter(Boolean).join(' '),
     noticeStyle: o.notice?.style ?? (show.whereFull ? 'accent' : 'default'),
+    headline: moveHeadline(r, childLabel, o.may),
+    coverNote: o.coverNote ?? '',
     facts,
     history: historyOf(r),
     sections,
     questions,
-    outcome,
-    outcomeStyle: d?.outcome === 'approved' ? 'good' : d?.outcome === 'declined' ? 'attention' : 'warning',
+    outcome: withdrawn || outcome,
+    outcomeStyle: withdrawn ? 'default' : d?.outcome === 'approved' ? 'good' : d?.outcome === 'declined' ? 'attention' : 'warning',
     tasks: (o.tasks ?? []).map((t) => ({ title: t.title, due: formatDate(t.dueDate), owner: t.state === 'done' ? 'done' : 'open' })),
-    canDecide: o.view === 'approver' && open,
-    canAnswer,
-    canConfirm: o.view === 'requester' && r.state === 'approved',
+    canDecide: o.may.decide,
+    canAnswer: o.may.answer,
+    canConfirm: o.may.confirm,
+    canWithdraw: o.may.withdraw,
     placementChoices: Object.entries(PLACEMENT_TYPES).map(([value, label]) => ({ title: `${label} (${value})`, value })),
     today: ukDate(o.now),
     fieldErrors: Object.values(o.fieldErrors ?? {}).map((message) => ({ message })),
@@ -222,6 +266,8 @@ export function tasksCard(tasks: TaskDoc[], now: Date, notice?: { text: string; 
       title: shared && t.kind === 'action' ? `An action agreed at ${t.requestRef}` : plainText(t.title),
       detail: `${t.caseRef} · ${t.requestRef} · ${t.dueDate < today ? 'OVERDUE, was due' : 'due'} ${formatDate(t.dueDate)} · ${t.ruleIds.join(', ')}`,
       dueColor: t.dueDate < today ? 'Attention' : 'Default',
+      // MOVE-7: never a wrong code because the right one is missing.
+      codeUnavailable: t.kind === 'code-move',
     })),
   });
 }
@@ -240,10 +286,53 @@ export function moveTrackerCard(rows: TrackerRow[], now: Date): AdaptiveCard {
   });
 }
 
+/** "my requests": each open request with what its reader can do now, and a button that opens it. */
+export function myRequestsCard(rows: Array<{ request: MoveRequestDoc; childLabel: string; next: string }>, now: Date, title = 'Your open move requests'): AdaptiveCard {
+  return renderCard('move-requests', {
+    title,
+    subtitle: rows.length === 0 ? 'Nothing waiting.' : `${rows.length} open. Open one to answer, confirm or withdraw it.`,
+    rows: rows.map(({ request: r, childLabel, next }) => ({
+      ref: r.ref,
+      label: `${r.ref} for ${childLabel}${r.urgency === 'urgent' ? ' (urgent)' : ''}`,
+      detail: `Requested by ${r.requestedByName} on ${formatDate(ukDate(new Date(r.requestedAt)))}, ${describeAge(r.requestedAt, now)} ago. ${next}`,
+      state: MOVE_STATE_LABELS[r.state],
+      stateColor: STATE_COLOURS[r.state],
+      action: 'Open',
+    })),
+  });
+}
+
+/** The cover form: team, who decides, for whom, first and last day; and the cover already set. */
+export function coverFormCard(o: {
+  teams: string[];
+  people: Array<{ id: string; name: string }>;
+  heads: Array<{ id: string; name: string }>;
+  current: Array<{ coverName: string; forName: string | null; team: string; from: string; to: string }>;
+  now: Date;
+  values?: Record<string, unknown>;
+  errors?: FieldErrors;
+  notice?: { text: string; style: 'good' | 'attention' };
+}): AdaptiveCard {
+  const value = (k: string) => (typeof o.values?.[k] === 'string' ? (o.values[k] as string).slice(0, 200) : '');
+  return renderCard('cover-form', {
+    notice: o.notice?.text ?? '',
+    noticeStyle: o.notice?.style ?? 'default',
+    form: { team: value('team') || (o.teams.length === 1 ? o.teams[0] : ''), cover: value('cover'), for: value('for'), from: value('from'), to: value('to') },
+    errors: { team: o.errors?.team ?? '', cover: o.errors?.cover ?? '', for: o.errors?.for ?? '', from: o.errors?.from ?? '', to: o.errors?.to ?? '' },
+    teams: o.teams.map((t) => ({ title: t, value: t })),
+    people: o.people.map((p) => ({ title: p.name, value: p.id })),
+    heads: o.heads.map((p) => ({ title: p.name, value: p.id })),
+    current: o.current.map((c) => ({ line: `${c.coverName} decides for ${c.team}${c.forName ? ` (covering ${c.forName})` : ''} from ${formatDate(c.from)} to ${formatDate(c.to)}` })),
+    today: ukDate(o.now),
+  });
+}
+
 export const COMMANDS = [
   { name: 'request a move', description: 'Ask a Head of Service to approve a placement move' },
   { name: 'my tasks', description: 'Your open follow-up tasks, with a button to mark each done' },
-  { name: 'moves', description: 'The move tracker: requests by state and age (managers)' },
+  { name: 'my requests', description: 'Your open move requests (a team manager: the team\'s), to answer, confirm or withdraw' },
+  { name: 'moves', description: 'The move tracker: requests by state and age (managers; others get their own requests)' },
+  { name: 'cover', description: 'Set who decides move requests for a team while a Head of Service is away' },
   { name: 'approvals here <team>', description: 'In a channel: post approval cards here when no Head of Service can be reached' },
   { name: 'digest here <teams>', description: 'In a managers\' channel: the daily stability digest (then "digest now", "digest schedule", "digest stop")' },
   { name: 'raise a concern', description: 'Tell the social worker, team manager and supervising social worker that a placement is wobbling (FRAG-1)' },

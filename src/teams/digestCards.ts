@@ -45,6 +45,12 @@ export function digestCard(d: DigestData, now: Date): AdaptiveCard {
         'None.',
         d.pendingApprovals.some((p) => p.urgent) ? 'Attention' : 'Default',
       ),
+      section(
+        'Waiting past the target for a decision',
+        d.pastTarget.map((p) => `${p.ref} · ${p.caseRef}${p.urgent ? ' · URGENT' : ''} · waiting ${describeAge(p.requestedAt, now)}`),
+        'None.',
+        d.pastTarget.length > 0 ? 'Attention' : 'Default',
+      ),
       section('Decisions since the last digest', d.decisionsSince.map((x) => `${x.ref} · ${x.caseRef} · ${x.outcome} by ${plainText(x.byName)}`), 'None.'),
       section(
         'Open fragility alerts',

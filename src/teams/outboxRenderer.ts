@@ -15,7 +15,8 @@ import { renderMoveCard } from './moveCardRenderer';
 /** The activity for an entry, or a reason it can never be sent (its subject is gone). */
 export async function renderOutboxEntry(ctx: ServiceContext, entry: OutboxDoc, options: { inChannel: boolean; digestSections: DigestSections }): Promise<Partial<Activity> | { gone: string }> {
   const content = entry.content;
-  const asCard = (card: object, summary: string) => MessageFactory.attachment(CardFactory.adaptiveCard(card), summary);
+  // The summary is the notification's preview, not the message's text: a text would show as a bubble of its own beside the card.
+  const asCard = (card: object, summary: string): Partial<Activity> => ({ ...MessageFactory.attachment(CardFactory.adaptiveCard(card)), summary });
   switch (content.kind) {
     case 'notice':
       return asCard(noticeCard(content.title, content.text, content.facts), content.title);

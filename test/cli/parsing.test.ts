@@ -36,6 +36,13 @@ const VALID: Record<string, { argv: string[]; args: Record<string, unknown>; opt
   'retention apply': { argv: ['--days', '30'], args: {}, options: { days: 30 } },
   outbox: { argv: ['--json'], args: {}, options: { json: true } },
   'channel set-approvals': { argv: ['North', '19:abc@thread.tacv2'], args: { team: 'North', conversationId: '19:abc@thread.tacv2' }, options: {} },
+  'cover set': {
+    argv: ['North', 'harry.hos@example.org', '--from', '2026-12-22', '--to', '2027-01-02', '--for', 'hana.head@example.org'],
+    args: { team: 'North', cover: 'harry.hos@example.org' },
+    options: { from: '2026-12-22', to: '2027-01-02', for: 'hana.head@example.org' },
+  },
+  'cover list': { argv: [], args: {}, options: {} },
+  'roster leaver': { argv: ['sam.social@example.org'], args: { email: 'sam.social@example.org' }, options: {} },
 };
 
 const nameOf = (c: CliCommand<any, any>) => c.words.join(' ');

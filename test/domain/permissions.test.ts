@@ -7,7 +7,7 @@ const child: Child = {
   caseRef: 'CR-1', name: 'Jamie', dateOfBirth: '2012-01-01', team: 'North', legalStatus: 'C2', placementType: 'U4', placementProvider: 'PR1',
   placementStart: '2025-01-01', carerName: 'Alex', carerEmail: null, socialWorker: 'sw@x', supervisingSocialWorker: 'ssw@x', iro: 'iro@x',
 };
-const request = (requestedBy: string) => ({ request: { ref: 'PM-2026-0001', team: 'North', requestedBy }, child });
+const request = (requestedBy: string) => ({ request: { ref: 'PM-2026-0001', team: 'North', requestedBy, urgency: 'planned' as const }, child, coverIds: [], outOfHoursApprover: null });
 
 describe('who may request a move for a child', () => {
   test.each([

@@ -132,8 +132,9 @@ if (!skipReason) describe('the Playground\'s web page', () => {
       expect(await approved.getByRole('button', { name: 'Approve' }).count()).toBe(0);
       await shoot(approved, 'approved-card.png');
 
-      // Sam's tab is told.
-      await sam.getByText(`${ref} approved by Hana Head`).first().waitFor();
+      // Sam's tab is told, on a card that offers what he does next.
+      const told = card(sam, `${ref} for Jamie Example (CR-1001) approved by Hana Head`);
+      await told.getByRole('button', { name: 'Confirm the move' }).first().waitFor();
       expect((await bot.services.records.moveRequests.get(ref))!.state).toBe('approved');
       console.log(`Browser check: screenshots in ${SCREENSHOTS}`);
     },

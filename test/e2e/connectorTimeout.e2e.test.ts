@@ -24,7 +24,8 @@ describe('the connector not answering', () => {
 
   /** Submits a move request; the approval card goes to Hana, a notice to Sam. */
   async function submitMove(): Promise<string> {
-    const answer = await h.user(PEOPLE.sam).press('move.submit', form());
+    await h.user(PEOPLE.sam).say('request a move');
+    const answer = await h.user(PEOPLE.sam).pressButton('Send for approval', form());
     return /PM-\d{4}-\d{4}/.exec(cardText(answer.body.value))![0];
   }
   const approvalCards = (ref: string) =>
@@ -44,7 +45,7 @@ describe('the connector not answering', () => {
     expect(h.connector.abandonedCalls).toBe(2);
     expect(await approvalEntry(ref)).toMatchObject({ state: 'sent', attempts: 3, activityId: card.activityId, lastError: null, leaseUntil: null });
     // Sam's notice went out once, on its first try.
-    const notices = h.connector.sentTo(h.user(PEOPLE.sam).conversationId).filter((a) => cardText(firstCard(a.activity)).includes(`${ref} submitted`));
+    const notices = h.connector.sentTo(h.user(PEOPLE.sam).conversationId).filter((a) => cardText(firstCard(a.activity)).includes(`${ref} for Jamie Example (CR-1001) sent for approval`));
     expect(notices).toHaveLength(1);
   });
 

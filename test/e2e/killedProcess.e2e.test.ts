@@ -210,15 +210,16 @@ function castOn(connector: FakeConnector, botUrl: () => string): Cast {
 
 /** Everyone opens the bot once (so it can write to them); Sam asks for a move; both Heads of Service get the card. */
 async function requestMove(connector: FakeConnector, cast: Cast): Promise<string> {
-  for (const user of [cast.hana, cast.harry, cast.pat, cast.sam]) await user.say('hi');
-  const submitted = await cast.sam.press('move.submit', validMoveForm());
+  for (const user of [cast.hana, cast.harry, cast.pat]) await user.say('hi');
+  await cast.sam.say('request a move');
+  const submitted = await cast.sam.pressButton('Send for approval', validMoveForm());
   expect(submitted.status).toBe(200);
   expect(cardText(submitted.body.value)).toContain('Sent for approval as PM-');
   const ref = /PM-\d{4}-\d{4}/.exec(cardText(submitted.body.value))![0];
   for (const approver of [cast.hana, cast.harry]) {
     await connector.waitFor(() => connector.sentTo(approver.conversationId).find((a) => a.kind === 'send' && cardText(firstCard(a.activity)).includes(`Placement move request ${ref}`)));
   }
-  await connector.waitFor(() => connector.sentTo(cast.sam.conversationId).find((a) => cardText(firstCard(a.activity)).includes(`${ref} submitted`)));
+  await connector.waitFor(() => connector.sentTo(cast.sam.conversationId).find((a) => cardText(firstCard(a.activity)).includes(`${ref} for Jamie Example (CR-1001) sent for approval`)));
   return ref;
 }
 
@@ -227,7 +228,7 @@ function decisionDeliveries(connector: FakeConnector, cast: Cast, ref: string) {
   const notices = (user: TeamsUser, text: string) => connector.sentTo(user.conversationId).filter((a) => a.kind === 'send' && cardText(firstCard(a.activity)).includes(text));
   const updates = (user: TeamsUser) => connector.sentTo(user.conversationId).filter((a) => a.kind === 'update');
   return {
-    requesterTold: notices(cast.sam, `${ref} approved by Hana Head`),
+    requesterTold: notices(cast.sam, `${ref} for Jamie Example (CR-1001) approved by Hana Head`),
     placementsTold: notices(cast.pat, `${ref} authorised: you may now look for a placement`),
     hanaCardUpdated: updates(cast.hana),
     harryCardUpdated: updates(cast.harry),
@@ -294,14 +295,15 @@ describe('the bot process killed between a decision and its notifications', () =
     expect(first.output()).toContain('loaded the made-up example roster'); // local mode, empty store: examples/
     const cast = castOn(connector, () => botUrl);
     const ref = await requestMove(connector, cast);
-    // The request's messages are recorded as sent before the connector stops answering.
+    // The request's messages are recorded as sent before the connector stops answering (with Sam's
+    // form, which became the request's card: recorded as a copy already shown).
     await waitUntil('the request\'s messages to be recorded as sent', () => {
       const messages = readNedb<OutboxDoc>(dataDir, 'outbox').filter((m) => m.subjectRef === ref);
-      return messages.length === 3 && messages.every((m) => m.state === 'sent');
+      return messages.length === 4 && messages.every((m) => m.state === 'sent');
     });
 
     gate.holding = true;
-    const decided = await cast.hana.press('move.decide', { ref, outcome: 'approved', comment: '' });
+    const decided = await cast.hana.pressButton('Approve', { comment: '' }, { on: ref });
     expect(cardText(decided.body.value)).toContain('Your decision is recorded');
     expect(cardText(decided.body.value)).toContain('Approved by Hana Head');
     await waitUntil('the bot to start sending a notification', () => gate.held.length > 0);
@@ -318,11 +320,12 @@ describe('the bot process killed between a decision and its notifications', () =
       [
         `${ref}:approval:hana.head@example.org:update`,
         `${ref}:approval:harry.hos@example.org:update`,
+        `${ref}:card:requester:update`,
         `${ref}:approved:placements:pat.placements@example.org`,
         `${ref}:decision:requester`,
       ].sort(),
     );
-    expect(queued.map((m) => m.state).sort()).toEqual(['pending', 'pending', 'pending', 'sending']);
+    expect(queued.map((m) => m.state).sort()).toEqual(['pending', 'pending', 'pending', 'pending', 'sending']);
     expect(allDelivered(decisionDeliveries(connector, cast, ref))).toBe(false);
     expect(Object.values(decisionDeliveries(connector, cast, ref)).flat()).toEqual([]);
     expect(JSON.parse(readFileSync(path.join(dataDir, '.lock'), 'utf8')).pid).toBe(first.child.pid);
@@ -364,7 +367,7 @@ describe('the bot process killed between a decision and its notifications', () =
 
     // Approve; the bot writes the decision, then stops at its first outbox insert, and is killed there.
     mongo.holdNext(commandOn('insert', 'outbox'));
-    const pressed = cast.hana.press('move.decide', { ref, outcome: 'approved', comment: '' }).then(
+    const pressed = cast.hana.pressButton('Approve', { comment: '' }, { on: ref }).then(
       () => 'answered',
       () => 'no answer',
     );
@@ -380,7 +383,7 @@ describe('the bot process killed between a decision and its notifications', () =
     expect(await records.moveRequests.get(ref)).toMatchObject({ state: 'approved', decision: { outcome: 'approved', byName: 'Hana Head' }, pendingEffects: ['decided'] });
     expect(await records.audit.count({ subject: ref, action: 'move.approved' })).toBe(1);
     expect((await records.outbox.find({ subjectRef: ref })).map((m) => m._id).sort()).toEqual(
-      [`${ref}:approval:hana.head@example.org`, `${ref}:approval:harry.hos@example.org`, `${ref}:requested:requester`].sort(),
+      [`${ref}:approval:hana.head@example.org`, `${ref}:approval:harry.hos@example.org`, `${ref}:card:requester`, `${ref}:requested:requester`].sort(),
     );
     expect(Object.values(decisionDeliveries(connector, cast, ref)).flat()).toEqual([]);
 
@@ -388,7 +391,7 @@ describe('the bot process killed between a decision and its notifications', () =
     botUrl = `http://127.0.0.1:${await listeningPort(second)}`;
     expect(logLines(second).find((l) => l.msg === 'finished effects left by a previous run')).toMatchObject({ resumed: 1 });
     await waitUntil('every notification of the decision', () => allDelivered(decisionDeliveries(connector, cast, ref)));
-    // Pressing Approve again shows the decision that was stored, and changes nothing.
+    // Pressing Approve again (on the card as it was, a double click) shows the decision that was stored, and changes nothing.
     const again = await cast.hana.press('move.decide', { ref, outcome: 'approved', comment: '' });
     expect(cardText(again.body.value)).toContain(`${ref} was already approved by Hana Head`);
     // Nothing further can arrive once the outbox holds nothing unsent for the request.

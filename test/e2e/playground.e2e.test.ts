@@ -57,11 +57,14 @@ describeWithPlayground('with the Microsoft 365 Agents Playground', () => {
   let hana: Playground;
   let tom: Playground;
   let playgrounds: Playground[] = [];
+  // The bot's clock: the test moves it on to see a request nobody decides being escalated.
+  let clockAheadMs = 0;
 
   beforeAll(async () => {
     dataDir = mkdtempSync(path.join(tmpdir(), 'psb-playground-e2e-'));
     bot = await startBot(loadConfig({ PORT: '0', DATA_DIR: dataDir, LOG_LEVEL: 'silent' }), {
       log: silentLogger,
+      now: () => new Date(Date.now() + clockAheadMs),
       sender: { pollMs: 50, baseBackoffMs: 50, maxBackoffMs: 500 },
     });
     await importRoster(bot.services, readFileSync(path.join(EXAMPLES, 'roster.csv'), 'utf8'), 'test');
@@ -85,14 +88,14 @@ describeWithPlayground('with the Microsoft 365 Agents Playground', () => {
     rmSync(dataDir, { recursive: true, force: true });
   });
 
-  /** Sam asks for the form, fills it in for `caseRef` and presses "Send for approval". */
-  async function requestMoveAsSam(caseRef: string): Promise<string> {
+  /** Sam asks for the form, fills it in for `caseRef` and presses "Send for approval" on the form he received. */
+  async function requestMoveAsSam(caseRef: string, overrides: Record<string, string> = {}): Promise<string> {
     const before = sam.messages.length;
     await sam.say('request a move');
     const form = await sam.waitFor((m) => sam.messages.indexOf(m) >= before && cardActions(cardOf(m)).has('Send for approval'), 'move request form');
     const choices = cardOf(form).body.find((e: any) => e.id === 'caseRef').choices.map((c: any) => c.value);
     expect(choices).toEqual(['CR-1001', 'CR-1002', 'CR-1004']);
-    const response = await sam.press(form.messageId, 'move.submit', validMoveForm({ caseRef }));
+    const response = await sam.pressButton('Send for approval', validMoveForm({ caseRef, ...overrides }));
     // The Playground answers with the bot's invoke response body (its web page shows that card in place of the form).
     expect(response.type).toBe('application/vnd.microsoft.card.adaptive');
     const status = cardText(response.value);
@@ -100,31 +103,36 @@ describeWithPlayground('with the Microsoft 365 Agents Playground', () => {
     return REF.exec(status)![0];
   }
 
-  test('Sam requests a move; the approval card reaches Hana in her chat; she approves; Sam is told', async () => {
+  test('Sam requests a move; the approval card reaches Hana in her chat; she approves; Sam is told once and confirms the move from his own card', async () => {
     const ref = await requestMoveAsSam('CR-1001');
 
     const card = await hana.waitFor(cardSaying(hana.personalChat, `Placement move request ${ref}`), `approval card for ${ref}`);
     expect(textOf(card)).toContain('0 moves in the last 12 months. This move would make 1.');
-    const approve = cardActions(cardOf(card)).get('Approve')!;
-    expect(approve.verb).toBe('move.decide');
-
-    const decided = await hana.press(card.messageId, approve.verb, { ...approve.data, comment: '' });
+    const decided = await hana.pressButton('Approve', { comment: '' }, { on: ref });
     expect(cardText(decided.value)).toContain('Approved by Hana Head');
     expect(cardActions(decided.value).has('Approve')).toBe(false);
 
-    await sam.waitFor((m) => m.conversationId === sam.personalChat && textOf(m).includes(`${ref} approved by Hana Head`), 'the approval notice');
-    const stored = await bot.services.records.moveRequests.get(ref);
-    expect(stored!.state).toBe('approved');
+    const approved = `${ref} for Jamie Example (CR-1001) approved by Hana Head`;
+    await sam.waitFor((m) => m.conversationId === sam.personalChat && m.action === 'createMessage' && textOf(m).includes(approved), 'the approval notice');
+    // One message, not a text bubble and a card.
+    expect(sam.messages.filter((m) => m.action === 'createMessage' && (m.text ?? '').includes(ref))).toEqual([]);
+    expect(sam.messages.filter((m) => m.action === 'createMessage' && cardText(cardOf(m)).includes(approved))).toHaveLength(1);
+
+    const today = ukDate(new Date());
+    const confirmed = await sam.pressButton('Confirm the move', { moveDate: today, placementType: 'U1' }, { on: approved });
+    expect(cardText(confirmed.value)).toContain("The move is recorded in the child's history.");
+    expect((await bot.services.records.moveRequests.get(ref))!.state).toBe('completed');
   });
 
   test('a social worker pressing Approve is refused, and the request stays pending', async () => {
     const ref = await requestMoveAsSam('CR-1002');
     const card = await hana.waitFor(cardSaying(hana.personalChat, `Placement move request ${ref}`), `approval card for ${ref}`);
     const approve = cardActions(cardOf(card)).get('Approve')!;
-    // Sam sends the same button's data from his own chat, as a forged card would.
+    // Sam has no card with that button; he sends its data from his own chat, as a forged card would.
+    await expect(sam.pressButton('Approve', {}, { on: ref })).rejects.toThrow('Sam Social received no card with a "Approve" button');
     const lastOfSam = sam.messages[sam.messages.length - 1]!;
     const refused = await sam.press(lastOfSam.messageId, approve.verb, { ...approve.data, comment: '' });
-    expect(cardText(refused.value)).toContain(`${ref}: Only a Head of Service of the child's team who did not ask for the move may decide a move.`);
+    expect(cardText(refused.value)).toContain(`${ref}: Only a Head of Service of the child's team (or the person covering for them, or for an urgent request the out-of-hours approver) who did not ask for the move may decide a move.`);
     expect(cardActions(refused.value).has('Approve')).toBe(false);
     expect((await bot.services.records.moveRequests.get(ref))!.state).toBe('pending');
   });
@@ -181,5 +189,44 @@ describeWithPlayground('with the Microsoft 365 Agents Playground', () => {
     const text = cardText(cardOf(digest));
     expect(text).toContain('Waiting for a decision');
     for (const name of ['Jamie Example', 'Riley Sample', 'Casey Demo']) expect(text).not.toContain(name);
+  });
+
+  test('Sam withdraws the request Hana has not decided, from his own card; Hana\'s card shows it withdrawn', async () => {
+    const ref = (await bot.services.records.moveRequests.findOne({ caseRef: 'CR-1002', state: 'pending' }))!.ref;
+    await sam.waitFor(cardSaying(sam.personalChat, `${ref} for Riley Sample (CR-1002) sent for approval`), 'the sent-for-approval notice');
+    const withdrawn = await sam.pressButton('Withdraw', { reason: 'Riley is settling again after the support plan.' }, { on: `Placement move request ${ref}` });
+    expect(cardText(withdrawn.value)).toContain('The request is withdrawn.');
+    const updated = await hana.waitFor((m) => m.action === 'updateMessage' && cardText(cardOf(m)).includes(`Withdrawn by Sam Social`) && cardText(cardOf(m)).includes(ref), 'the withdrawn card');
+    expect(cardActions(cardOf(updated)).has('Approve')).toBe(false);
+    expect((await bot.services.records.moveRequests.get(ref))!.state).toBe('withdrawn');
+  });
+
+  test('Hana sets cover in chat: Tom decides for North; the next request reaches Tom, saying whom he covers for, and he approves it', async () => {
+    await hana.say('cover');
+    await hana.waitFor(cardSaying(hana.personalChat, 'Cover for a Head of Service'), 'the cover form');
+    const today = ukDate(new Date());
+    const set = await hana.pressButton('Set cover', { team: 'North', cover: 'tom.manager@example.org', for: 'hana.head@example.org', from: today, to: addDays(today, 7) });
+    expect(cardText(set.value)).toContain('Cover set: Tom Manager decides for North');
+
+    const ref = await requestMoveAsSam('CR-1004');
+    const card = await tom.waitFor(cardSaying(tom.personalChat, `Placement move request ${ref}`), `approval card for ${ref} (cover)`);
+    expect(textOf(card)).toContain('Tom Manager is covering for Hana Head (North)');
+    const decided = await tom.pressButton('Approve', {}, { on: ref });
+    expect(cardText(decided.value)).toContain('Approved by Tom Manager');
+    await sam.waitFor(cardSaying(sam.personalChat, `${ref} for Casey Demo (CR-1004) approved by Tom Manager`), 'the approval notice (cover)');
+  });
+
+  test('a request nobody decides: with the clock moved on, it is escalated to the approvals channel and Sam is told', async () => {
+    await tom.say('approvals here North', CHANNEL);
+    await tom.waitFor((m) => m.conversationId.startsWith(CHANNEL) && textOf(m).includes('will now receive approval cards for North'), 'approvals channel reply');
+    const ref = await requestMoveAsSam('CR-1002', { urgency: 'urgent', safeguardingIssue: 'Allegation of harm by the carer, police informed.', alternativesConsidered: 'Kinship care with an aunt; emergency foster carer.' });
+    await hana.waitFor(cardSaying(hana.personalChat, `Placement move request ${ref}`), `approval card for ${ref}`);
+    clockAheadMs = 21 * 86_400_000; // three weeks on: well past 4 working hours, whatever the calendar
+    await bot.scheduler.tick();
+    const escalated = await tom.waitFor((m) => m.conversationId.startsWith(CHANNEL) && cardText(cardOf(m)).includes(`Placement move request ${ref}`), 'the escalated card in the channel');
+    expect(textOf(escalated)).not.toContain('Riley');
+    await sam.waitFor(cardSaying(sam.personalChat, `${ref} for Riley Sample (CR-1002) has been escalated`), 'the escalation notice');
+    // Tom may not decide (no cover for him now), so the card in the channel is for a Head of Service to press.
+    expect(cardActions(cardOf(escalated)).has('Approve')).toBe(true);
   });
 });

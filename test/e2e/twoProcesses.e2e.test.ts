@@ -45,17 +45,17 @@ describe('two bot processes on one MongoDB', () => {
     const sam = via(bots[0], PEOPLE.sam);
     await via(bots[0], PEOPLE.hana).say('hi');
     await via(bots[1], PEOPLE.harry).say('hi');
-    await sam.say('hi');
-    const { body } = await sam.press('move.submit', validMoveForm({ caseRef: 'CR-1004', proposedDate: addDays(ukDate(new Date()), 7), reasonCode: 'CARPL' }));
+    await sam.say('request a move');
+    const { body } = await sam.pressButton('Send for approval', validMoveForm({ caseRef: 'CR-1004', proposedDate: addDays(ukDate(new Date()), 7), reasonCode: 'CARPL' }));
     const ref = /PM-\d{4}-\d{4}/.exec(cardText(body.value))![0];
+    const hana = via(bots[0], PEOPLE.hana);
+    const harry = via(bots[1], PEOPLE.harry);
+    for (const approver of [hana, harry]) await connector.waitFor(() => approver.receivedCards().find((c) => cardText(c.card).includes(`Placement move request ${ref}`)));
 
-    const [a, b] = await Promise.all([
-      via(bots[0], PEOPLE.hana).press('move.decide', { ref, outcome: 'approved' }),
-      via(bots[1], PEOPLE.harry).press('move.decide', { ref, outcome: 'approved' }),
-    ]);
+    const [a, b] = await Promise.all([hana.pressButton('Approve', {}, { on: ref }), harry.pressButton('Approve', {}, { on: ref })]);
     expect([cardText(a.body.value), cardText(b.body.value)].filter((t) => t.includes('Your decision is recorded'))).toHaveLength(1);
 
-    const told = () => connector.sentTo(sam.conversationId).filter((x) => cardText(firstCard(x.activity)).includes(`${ref} approved`));
+    const told = () => connector.sentTo(sam.conversationId).filter((x) => x.kind === 'send' && cardText(firstCard(x.activity)).includes(`${ref} for Casey Demo (CR-1004) approved`));
     await connector.waitFor(() => told().length > 0);
     // Nothing further can be sent once the outbox holds nothing waiting to go for the request
     // ('held' messages wait for a person who has not opened a chat with the bot).
@@ -63,7 +63,7 @@ describe('two bot processes on one MongoDB', () => {
       (await bots[0].services.records.outbox.find({ subjectRef: ref })).every((m) => m.state !== 'pending' && m.state !== 'sending'),
     );
     expect(told()).toHaveLength(1);
-    const approvalCopies = connector.activities.filter((x) => x.kind === 'send' && cardText(firstCard(x.activity)).includes(`Placement move request ${ref}`));
+    const approvalCopies = [hana, harry].flatMap((u) => connector.sentTo(u.conversationId)).filter((x) => x.kind === 'send' && cardText(firstCard(x.activity)).includes(`Placement move request ${ref}`));
     expect(approvalCopies).toHaveLength(2); // one to each Head of Service, each sent once
   });
 });

@@ -174,7 +174,7 @@ describeOnEveryBackend('retention removes closed records\u2019 free text from ev
     const before = await everythingStored();
     // The words really were copied around: the records, the audit details, the queued messages, the tasks.
     for (const text of Object.values(TYPED)) expect(holding(before, text).length).toBeGreaterThan(0);
-    expect(holding(before, TYPED.declined).length).toBeGreaterThan(2); // the request, its audit entry, the notice to the social worker
+    expect(holding(before, TYPED.declined).length).toBeGreaterThan(1); // the request and its audit entry (the social worker's card is drawn from the request when sent)
     expect(holding(before, TYPED.alertClosed).length).toBeGreaterThan(2);
     expect(holding(before, TYPED.action).length).toBeGreaterThan(2); // the outcome, the task, the "new task" notice
     const whoWhatWhen = async () => new Map((await ctx.records.audit.find({})).map((a) => [a._id, [a.at, a.actor, a.action, a.subject, a.fromState, a.toState]]));
@@ -211,7 +211,8 @@ describeOnEveryBackend('retention removes closed records\u2019 free text from ev
       state: 'held', outcome: { decision: 'commissioning-panel', recordedBy: 'fiona.foster@example.org', summary: REMOVED, actions: [{ what: REMOVED, ownerEmail: 'steve.ssw@example.org', dueDate: '2026-12-03' }] },
     });
     const declinedNotice = await ctx.records.outbox.get(`${refs.request}:decision:requester`);
-    expect(declinedNotice).toMatchObject({ recipient: { kind: 'person', personId: 'sam.social@example.org' }, content: { kind: 'notice', title: `${refs.request} declined by Hana Head`, text: REMOVED } });
+    // The social worker's copy of the decision is the request's card, drawn from the (now redacted) request when sent.
+    expect(declinedNotice).toMatchObject({ recipient: { kind: 'person', personId: 'sam.social@example.org' }, content: { kind: 'move-card', ref: refs.request, view: 'requester' } });
 
     // Again: nothing more to do, and nothing written twice.
     expect(await applyRetention(ctx, 30)).toEqual({ moveRequests: 0, alerts: 0, meetings: 0, auditEntries: 0, messages: 0, tasks: 0, feedback: 0 });

@@ -76,6 +76,9 @@ describeOnEveryBackend('the digest', (freshStore) => {
     now = new Date('2026-12-20T09:00:00Z'); // the follow-ups of the approved move are overdue
     const digest = await buildDigest(ctx, ['North'], '2026-12-20', '2026-11-23T08:00:00.000Z');
     expect(digest.pendingApprovals.map((p) => p.caseRef)).toEqual(['CR-1002']);
+    // Planned, requested on Mon 23 Nov 09:00: past its 5-working-day target by 20 Dec.
+    expect(digest.pastTarget.map((p) => p.caseRef)).toEqual(['CR-1002']);
+    expect(cardText(digestCard(digest, now))).toContain('Waiting past the target for a decision');
     expect(digest.decisionsSince).toEqual([expect.objectContaining({ ref: first.ref, outcome: 'approved', byName: 'Hana Head' })]);
     expect(digest.overdueTasks.map((t) => t.title)).toContain('Visit the child in the new placement within one week');
     const text = cardText(digestCard(digest, now));
@@ -103,6 +106,7 @@ describe('the digest card', () => {
         measure: { lookedAfter: 10_000, count: 812, percent: 8.1, nationalYear: 2026, nationalPercent: 9.4, trend: many(12, (i) => ({ at: `2026-${String(i + 1).padStart(2, '0')}-28`, percent: 8 + i / 10 })) },
         atRisk: many(3000, (i) => `CR-${i}`),
         pendingApprovals: many(2000, (i) => ({ ref: `PM-2026-${i}`, caseRef: `CR-${i}`, urgent: i % 7 === 0, state: 'Waiting for a decision', requestedAt: '2026-11-01T09:00:00Z' })),
+        pastTarget: many(1000, (i) => ({ ref: `PM-2026-${i}`, caseRef: `CR-${i}`, urgent: i % 7 === 0, requestedAt: '2026-11-01T09:00:00Z' })),
         decisionsSince: many(500, (i) => ({ ref: `PM-2026-${i}`, caseRef: `CR-${i}`, outcome: 'approved', byName: 'Hana Head', at: '2026-11-22T09:00:00Z' })),
         overdueTasks: many(5000, (i) => ({ caseRef: `CR-${i}`, title: 'Visit the child in the new placement within one week', typed: false, ownerName: 'Sam Social', dueDate: '2026-11-01', ref: `PM-2026-${i}` })),
         codingToFix: many(4000, (i) => ({ caseRef: `CR-${i}`, title: 'Reason for placement change missing', dueDate: '2026-11-01' })),

@@ -44,7 +44,8 @@ describeOnEveryBackend('move services', (freshStore) => {
     const request = await requestMove(ctx, await person('sam.social@example.org'), form());
     expect(request).toMatchObject({ ref: 'PM-2026-0001', state: 'pending', team: 'North', movesInLast12Months: 0, pendingEffects: [] });
     const queued = await ctx.records.outbox.find({ subjectRef: request.ref }, { sort: { _id: 1 } });
-    expect(queued.map((m) => m._id)).toEqual(['PM-2026-0001:approval:hana.head@example.org', 'PM-2026-0001:requested:requester']);
+    // The child's education is disrupted (the form says so): the Virtual School is told too (MOVE-10).
+    expect(queued.map((m) => m._id)).toEqual(['PM-2026-0001:approval:hana.head@example.org', 'PM-2026-0001:requested:requester', 'PM-2026-0001:vs:requested:val.school@example.org']);
     expect((await ctx.records.audit.find({ subject: request.ref })).map((a) => a.action)).toEqual(['move.requested']);
     expect((await requestMove(ctx, await person('priya.patel@example.org'), form({ caseRef: 'CR-1003' }))).ref).toBe('PM-2026-0002');
   });

@@ -12,9 +12,10 @@ import type { ServiceContext } from '../../src/services/context';
 import { setApprovalsChannel } from '../../src/services/conversations';
 import { closeAlert, openAlert, raiseAlert } from '../../src/services/alerts';
 import { subscribeDigest } from '../../src/services/digest';
-import { InvalidInputError, NotPermittedError } from '../../src/services/errors';
+import { InvalidInputError, NotFoundError, NotPermittedError } from '../../src/services/errors';
 import { openMeeting, proposeMeeting, recordOutcome } from '../../src/services/meetings';
-import { answerInfoRequest, confirmMove, decideMove, moveTracker, openMoveRequest, requestMove } from '../../src/services/moves';
+import { answerInfoRequest, confirmMove, decideMove, moveTracker, openMoveRequest, requestMove, withdrawMove } from '../../src/services/moves';
+import { setCover } from '../../src/services/cover';
 import { importChildren, importRoster, toPerson } from '../../src/services/people';
 import { completeTask } from '../../src/services/tasks';
 import type { Store } from '../../src/store/collection';
@@ -97,6 +98,8 @@ describe('permissions by role, through the services', () => {
     "answer the approver's question": async (p) => answerInfoRequest(ctx, p, (await childAt('info')).ref, { answer: 'The same school, with transport.' }),
     'confirm the move happened': async (p) => confirmMove(ctx, p, (await childAt('approved')).ref, { moveDate: ukDate(new Date()), placementType: 'U4' }),
     'mark a follow-up task done': async (p) => completeTask(ctx, p, `${(await childAt('approved')).ref}:sw-visit`),
+    'withdraw a move request': async (p) => withdrawMove(ctx, p, (await childAt('approved')).ref, { reason: 'No longer needed.' }),
+    'set cover': async (p) => setCover(ctx, p, { team: 'North', cover: id('service manager'), from: ukDate(new Date()), to: addDays(ukDate(new Date()), 7) }),
     'raise a fragility alert': async (p) => raiseAlert(ctx, p, { ...alertForm, caseRef: (await childAt('none')).caseRef }),
     'see an alert': async (p) => openAlert(ctx, p, (await newAlert()).ref),
     'close an alert by hand': async (p) => closeAlert(ctx, p, (await newAlert()).ref, { reason: 'Support package agreed at the review.' }),
@@ -127,8 +130,9 @@ describe('permissions by role, through the services', () => {
       await DO[action](people.get(column)!);
       allowed = true;
     } catch (err) {
-      // A child the person may not act for is refused like an unknown one (InvalidInput on caseRef).
-      if (!(err instanceof NotPermittedError || (err instanceof InvalidInputError && 'caseRef' in err.fields))) throw err;
+      // A child the person may not act for is refused like an unknown one (InvalidInput on caseRef),
+      // and a request the person may not see like one that does not exist (NotFound).
+      if (!(err instanceof NotPermittedError || err instanceof NotFoundError || (err instanceof InvalidInputError && 'caseRef' in err.fields))) throw err;
       allowed = false;
     }
     expect(allowed).toBe(expected.get(action)![i]);

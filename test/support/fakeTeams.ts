@@ -11,6 +11,9 @@
 import http from 'node:http';
 import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
+import { findReceivedButton, latestCards, type ButtonChoice, type CardVersion, type ReceivedCard } from './receivedCards';
+
+export { cardActions, cardText } from './cardContent';
 
 export interface SentActivity {
   conversationId: string;
@@ -181,45 +184,6 @@ export class FakeConnector {
   }
 }
 
-/** Every string value in an activity or card, however deep. */
-function stringsOf(node: unknown): string[] {
-  if (typeof node === 'string') return [node];
-  if (Array.isArray(node)) return node.flatMap(stringsOf);
-  if (node && typeof node === 'object') return Object.values(node).flatMap(stringsOf);
-  return [];
-}
-
-/** The text of every TextBlock and fact in a card, for assertions that read like what a person sees. */
-export function cardText(card: unknown): string {
-  const parts: string[] = [];
-  const walk = (node: unknown) => {
-    if (Array.isArray(node)) node.forEach(walk);
-    else if (node && typeof node === 'object') {
-      const n = node as Record<string, unknown>;
-      if (typeof n.text === 'string') parts.push(n.text);
-      if (typeof n.title === 'string' && typeof n.value === 'string') parts.push(`${n.title}: ${n.value}`);
-      if (typeof n.title === 'string' && typeof n.type === 'string' && n.type.startsWith('Action.')) parts.push(`[${n.title}]`);
-      Object.values(n).forEach(walk);
-    }
-  };
-  walk(card);
-  return parts.join('\n');
-}
-
-/** The Action.Execute buttons of a card: title -> { verb, data }. */
-export function cardActions(card: unknown): Map<string, { verb: string; data: Record<string, unknown> }> {
-  const actions = new Map<string, { verb: string; data: Record<string, unknown> }>();
-  const walk = (node: unknown) => {
-    if (Array.isArray(node)) node.forEach(walk);
-    else if (node && typeof node === 'object') {
-      const n = node as Record<string, unknown>;
-      if (n.type === 'Action.Execute') actions.set(String(n.title), { verb: String(n.verb), data: (n.data as Record<string, unknown>) ?? {} });
-      Object.values(n).forEach(walk);
-    }
-  };
-  walk(card);
-  return actions;
-}
 
 export function firstCard(activity: SentActivity['activity']): any {
   return activity.attachments?.find((a) => a.contentType === 'application/vnd.microsoft.card.adaptive')?.content;
@@ -230,6 +194,8 @@ const TENANT = '72f988bf-86f1-41af-91ab-2d7cd011db47';
 /** A Teams user talking to the bot: in their personal chat, or (`in`) in a shared conversation. */
 export class TeamsUser {
   readonly conversationId: string;
+  /** Cards put in place of a pressed one (the invoke response), with how many connector calls had been made by then. */
+  private readonly responses: Array<{ after: number; messageId: string; card: any }> = [];
 
   constructor(
     readonly member: Member,
@@ -286,7 +252,31 @@ export class TeamsUser {
     return this.connector.sentTo(this.conversationId).slice(before);
   }
 
-  /** Presses an Action.Execute button (with the inputs' values); resolves with the invoke response. */
+  /** Every card this user has received in their chat, latest version of each, newest first. */
+  receivedCards(): ReceivedCard[] {
+    const versions: Array<CardVersion & { at: number }> = [];
+    this.connector.activities.forEach((a, i) => {
+      if (a.conversationId === this.conversationId) versions.push({ at: i, messageId: a.activityId, card: firstCard(a.activity) });
+    });
+    for (const r of this.responses) versions.push({ at: r.after - 0.5, messageId: r.messageId, card: r.card });
+    return latestCards(versions.sort((a, b) => a.at - b.at));
+  }
+
+  /**
+   * Presses the button titled `title` on the newest card this user received that has it (see
+   * receivedCards.ts), with `inputs` typed into the card; refuses when no received card has it.
+   * The response card takes the pressed card's place, as Teams shows it.
+   */
+  async pressButton(title: string, inputs: Record<string, unknown> = {}, choice: ButtonChoice = {}): Promise<{ status: number; body: any }> {
+    const button = findReceivedButton(this.member.name, this.receivedCards(), title, inputs, choice);
+    const response = await this.press(button.verb, button.data, button.messageId);
+    if (response.body?.type === 'application/vnd.microsoft.card.adaptive') {
+      this.responses.push({ after: this.connector.activities.length, messageId: button.messageId, card: response.body.value });
+    }
+    return response;
+  }
+
+  /** Posts an Action.Execute invoke directly, as a forged or stale card would (for refusal tests only: flows use pressButton). */
   async press(verb: string, data: Record<string, unknown>, replyToId = `msg-${randomUUID()}`): Promise<{ status: number; body: any }> {
     const answer = await this.post({
       ...this.base('invoke'),
@@ -297,4 +287,12 @@ export class TeamsUser {
     if (this.shared && answer.body?.value) this.connector.sharedInvokeResponses.push({ conversationId: this.conversationId, card: answer.body.value });
     return answer;
   }
+}
+
+/** Every string value in an activity or card, however deep. */
+function stringsOf(node: unknown): string[] {
+  if (typeof node === 'string') return [node];
+  if (Array.isArray(node)) return node.flatMap(stringsOf);
+  if (node && typeof node === 'object') return Object.values(node).flatMap(stringsOf);
+  return [];
 }

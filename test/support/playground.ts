@@ -23,6 +23,7 @@ import {
   type PlaygroundProcess,
 } from '../../scripts/playgroundSetup';
 import { SETTLE_TIMEOUT_MS } from './processes';
+import { findReceivedButton, latestCards, type ButtonChoice, type ReceivedCard } from './receivedCards';
 
 export interface PlaygroundMessage {
   action: 'createMessage' | 'updateMessage' | string;
@@ -135,6 +136,8 @@ export class Playground {
   /** Every message the bot created or updated in this Playground, in order. */
   readonly messages: PlaygroundMessage[] = [];
   private waiters = new Set<() => void>();
+  /** Cards the bot answered a press with (shown in place of the pressed card), with how many messages had come by then. */
+  private readonly responses: Array<{ after: number; messageId: string; conversationId: string; card: any }> = [];
 
   private constructor(
     readonly process: PlaygroundProcess,
@@ -207,7 +210,28 @@ export class Playground {
     });
   }
 
-  /** Presses an Action.Execute button on the bot's message `replyToId`; resolves with the bot's invoke response. */
+  /** Every card this person has received in a conversation (their personal chat by default): the latest version of each, newest first. */
+  receivedCards(conversationId = this.personalChat): ReceivedCard[] {
+    const versions = [
+      ...this.messages.map((m, i) => ({ at: i, conversationId: m.conversationId, messageId: m.messageId, card: cardOf(m) })),
+      ...this.responses.map((r) => ({ at: r.after - 0.5, conversationId: r.conversationId, messageId: r.messageId, card: r.card })),
+    ];
+    return latestCards(versions.filter((v) => v.conversationId === conversationId).sort((a, b) => a.at - b.at));
+  }
+
+  /**
+   * Presses the button titled `title` on the newest card this person received that has it, with
+   * `inputs` typed into the card; refuses when no card they received has it (see receivedCards.ts).
+   */
+  async pressButton(title: string, inputs: Record<string, unknown> = {}, choice: ButtonChoice & { conversationId?: string } = {}): Promise<any> {
+    const conversationId = choice.conversationId ?? this.personalChat;
+    const button = findReceivedButton(this.person.name, this.receivedCards(conversationId), title, inputs, choice);
+    const response = await this.press(button.messageId, button.verb, button.data, { conversationId });
+    if (response?.type === 'application/vnd.microsoft.card.adaptive') this.responses.push({ after: this.messages.length, messageId: button.messageId, conversationId, card: response.value });
+    return response;
+  }
+
+  /** Presses an Action.Execute button on the bot's message `replyToId`; resolves with the bot's invoke response. Flows use pressButton; this is for forged presses. */
   press(replyToId: string, verb: string, data: Record<string, unknown>, options: { conversationId?: string; as?: PlaygroundPerson } = {}): Promise<any> {
     return this.call('POST', '/_conversation/v1/invoke', {
       name: 'adaptiveCard/action',

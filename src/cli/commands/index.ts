@@ -3,18 +3,20 @@
 import type { CliCommand } from '../command';
 import { audit, setApprovals } from './admin';
 import { checkCodes } from './checkCodes';
+import { coverList, coverSet } from './cover';
 import { exportCase, retention } from './dataProtection';
 import { digestPreview, digestStop, digestSubscribe } from './digest';
 import { episodesImport } from './episodes';
 import { ask, guidanceFeedback } from './guidance';
 import { kpi } from './kpi';
 import { outbox } from './outbox';
-import { childrenImport, rosterImport, rosterUnlink } from './people';
+import { childrenImport, rosterImport, rosterLeaver, rosterUnlink } from './people';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each command has its own argument and option types
 export const COMMANDS: Array<CliCommand<any, any>> = [
   rosterImport,
   rosterUnlink,
+  rosterLeaver,
   childrenImport,
   episodesImport,
   kpi,
@@ -29,4 +31,6 @@ export const COMMANDS: Array<CliCommand<any, any>> = [
   retention,
   setApprovals,
   outbox,
+  coverSet,
+  coverList,
 ];

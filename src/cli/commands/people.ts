@@ -3,6 +3,9 @@ import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { importChildren, importRoster, unlinkTeamsUser, type ImportReport } from '../../services/people';
 import { arg, defineCommand, type CliIo } from '../command';
+import { handOverLeaversWork } from '../../services/leavers';
+import { NotFoundError } from '../../services/errors';
+import { reference } from '../values';
 
 function printImport(io: CliIo, what: string, file: string, report: ImportReport): number {
   io.out(`${what}: ${report.created} added, ${report.updated} updated, ${report.unchanged} unchanged, ${report.problems.length} rejected`);
@@ -43,5 +46,25 @@ export const childrenImport = defineCommand({
   needsStore: true,
   async run({ args: { file }, ctx, io }) {
     return printImport(io, 'Children', file, await importChildren(ctx!, readFileSync(file, 'utf8'), 'cli'));
+  },
+});
+
+export const rosterLeaver = defineCommand({
+  words: ['roster', 'leaver'],
+  summary: 'someone has left: their open tasks and move requests pass to their team manager, who is told; they lose every role',
+  args: { email: arg('email', 'the leaver, as on the roster', reference) },
+  options: {},
+  needsStore: true,
+  async run({ args: { email }, ctx, io }) {
+    try {
+      const done = await handOverLeaversWork(ctx!, email, 'cli');
+      io.out(`${email}: ${done.tasks} task(s) and ${done.requests.length} move request(s) passed to ${done.to.join(', ') || 'nobody'}.`);
+      if (done.unassigned.length > 0) io.out(`  No team manager or Head of Service on the roster for: ${done.unassigned.join(', ')}`);
+      return done.unassigned.length > 0 ? 1 : 0;
+    } catch (err) {
+      if (!(err instanceof NotFoundError)) throw err;
+      io.err(err.message);
+      return 1;
+    }
   },
 });

@@ -1,16 +1,21 @@
-// Placement moves in chat: the request form, the decision, more information, confirmation, the
-// tracker (MOVE-8) and follow-up tasks.
+// Placement moves in chat: the request form, the decision, more information, confirmation,
+// withdrawal, "my requests" and opening a request by its reference, the tracker (MOVE-8), cover,
+// and follow-up tasks.
 import type { Application, TurnState } from '@microsoft/teams-ai';
 import { z } from 'zod';
 import type { TurnContext } from 'botbuilder';
 import type { Person } from '../../domain/people';
 import { ConflictError, InvalidInputError, NotFoundError, NotPermittedError } from '../../services/errors';
-import { answerInfoRequest, confirmMove, decideMove, moveTracker, openMoveRequest, requestMove } from '../../services/moves';
-import { childrenFor } from '../../services/people';
+import { answerInfoRequest, confirmMove, decideMove, getMoveRequest, moveTracker, moveViewFor, myMoveRequests, openMoveRequest, requestMove, withdrawMove } from '../../services/moves';
+import { childLabelFor } from '../../services/moveNotices';
+import { coversFor, setCover } from '../../services/cover';
+import { may } from '../../domain/permissions';
+import { childrenFor, peopleWithRole } from '../../services/people';
 import { completeTask, openTasksOf } from '../../services/tasks';
+import { reportCodeUnavailable } from '../../services/codeUnavailable';
 import { StoreUnavailableError } from '../../store/collection';
-import { moveRequestFormCard, moveTrackerCard, noticeCard, tasksCard } from '../cards';
-import { readerOf } from '../identity';
+import { coverFormCard, moveRequestFormCard, moveTrackerCard, myRequestsCard, noticeCard, tasksCard } from '../cards';
+import { isPersonalChat, readerOf } from '../identity';
 import { plainText } from '../plainText';
 import { renderMoveCard, type MoveCardView } from '../moveCardRenderer';
 import { NOTHING_SAVED, type Turns } from '../turns';
@@ -22,6 +27,11 @@ const taskData = z.object({ taskId: z.string().min(1).max(80) }).passthrough();
 export const REQUEST_MOVE = /^(request (a )?(placement )?move|move request|new move)\b/i;
 export const MY_TASKS = /^(my )?tasks\b/i;
 export const MOVES = /^(moves|move tracker|tracker)\b/i;
+export const MY_REQUESTS = /^(my )?(move )?requests\b/i;
+export const A_REFERENCE = /^\s*(PM-\d{4}-\d{4})\s*$/i;
+export const COVER = /^cover\b/i;
+
+const IN_CHAT_ONLY = 'Move requests are opened in your own chat with the bot, not here.';
 
 export function registerMoveRoutes(app: Application<TurnState>, { ctx, command, verb }: Turns): void {
   const moveForm = async (context: TurnContext, person: Person, values?: unknown, errors?: Record<string, string>, summary?: string) => {
@@ -32,22 +42,56 @@ export function registerMoveRoutes(app: Application<TurnState>, { ctx, command, 
     return moveRequestFormCard({ children, shared: readerOf(context, person).shared, now: ctx.now(), values, errors, summary });
   };
   const myTasks = async (context: TurnContext, person: Person) => tasksCard(await openTasksOf(ctx, person), ctx.now(), undefined, readerOf(context, person).shared);
-  const tracker = async (person: Person) => moveTrackerCard(await moveTracker(ctx, person), ctx.now());
+  const myRequests = async (person: Person) => {
+    const requests = await myMoveRequests(ctx, person);
+    const rows = [];
+    for (const request of requests) {
+      const next = request.state === 'info_requested' ? 'Waiting for your answer.' : request.state === 'approved' ? 'Confirm the move when it has happened.' : 'Waiting for a decision.';
+      rows.push({ request, childLabel: await childLabelFor(ctx, request.caseRef, person.id), next });
+    }
+    return myRequestsCard(rows, ctx.now());
+  };
+  // Social workers are not refused the tracker: they get their own requests, where they can act on them.
+  const tracker = async (person: Person) => (may(person, 'see the move tracker', {}) ? moveTrackerCard(await moveTracker(ctx, person), ctx.now()) : myRequests(person));
+  const openRequest = async (context: TurnContext, person: Person, ref: string) => {
+    const { request, view } = await openMoveRequest(ctx, person, ref);
+    return renderMoveCard(ctx, request, view, readerOf(context, person));
+  };
 
   app.message(REQUEST_MOVE, command(async (context, person) => moveForm(context, person)));
   app.message(MY_TASKS, command(async (context, person) => myTasks(context, person)));
   app.message(MOVES, command(async (_c, person) => tracker(person)));
+  app.message(MY_REQUESTS, command(async (context, person) => (isPersonalChat(context) ? myRequests(person) : IN_CHAT_ONLY)));
+  app.message(
+    A_REFERENCE,
+    command(async (context, person, match) => (isPersonalChat(context) ? openRequest(context, person, match![1].toUpperCase()) : IN_CHAT_ONLY), A_REFERENCE),
+  );
   app.adaptiveCards.actionExecute('move.form', verb(async (context, person) => moveForm(context, person)));
   app.adaptiveCards.actionExecute('tasks.show', verb(async (context, person) => myTasks(context, person)));
   app.adaptiveCards.actionExecute('moves.show', verb(async (_c, person) => tracker(person)));
+  app.adaptiveCards.actionExecute(
+    'move.open',
+    verb(async (context, person, data) => {
+      const parsed = refData.safeParse(data);
+      if (!parsed.success) return noticeCard('Nothing to open', 'This card is out of date or damaged. Say "my requests" for your requests now.');
+      return openRequest(context, person, parsed.data.ref);
+    }),
+  );
 
   app.adaptiveCards.actionExecute(
     'move.submit',
     verb(async (context, person, data) => {
       try {
-        const request = await requestMove(ctx, person, data);
-        return renderMoveCard(ctx, request, 'requester', readerOf(context, person), {
-          notice: { text: `Sent for approval as ${request.ref}. You will be told in your own chat with the bot when it is decided.`, style: 'good' },
+        // The form becomes the request's card; in a personal chat that copy is kept current too.
+        const formId = context.activity.replyToId;
+        const shownIn = isPersonalChat(context) && formId ? { conversationId: context.activity.conversation.id, activityId: formId } : null;
+        const request = await requestMove(ctx, person, data, shownIn);
+        const reader = readerOf(context, person);
+        return renderMoveCard(ctx, request, 'requester', reader, {
+          notice: {
+            text: `Sent for approval as ${request.ref}. You will be told ${reader.shared ? 'in your own chat with the bot' : 'here'} when it is decided.`,
+            style: 'good',
+          },
         });
       } catch (err) {
         if (err instanceof InvalidInputError) return moveForm(context, person, data, err.fields);
@@ -61,30 +105,89 @@ export function registerMoveRoutes(app: Application<TurnState>, { ctx, command, 
   /**
    * A move verb: parse the reference, run the change, show the request to the reader with the
    * outcome. The service refuses first, before anything of the request is read for the reader: a
-   * refusal is a plain notice (turns.refusalCard) that shows nothing of the request.
+   * refusal is a plain notice (turns.refusalCard) that shows nothing of the request. Otherwise the
+   * card shows the actions the reader may take now (a shared conversation's copy stays the one pressed).
    */
-  function moveVerb(view: MoveCardView, change: (person: Person, ref: string, data: Record<string, unknown>) => Promise<unknown>, done: string) {
+  function moveVerb(pressedOn: MoveCardView, change: (person: Person, ref: string, data: Record<string, unknown>) => Promise<unknown>, done: string) {
     return verb(async (context, person, data) => {
       const parsed = refData.safeParse(data);
-      if (!parsed.success) return noticeCard('Nothing changed', 'This card is out of date or damaged. Ask for the request again with "moves" or "my tasks".');
+      if (!parsed.success) return noticeCard('Nothing changed', 'This card is out of date or damaged. Ask for the request again with "my requests" or its reference.');
       const ref = parsed.data.ref;
       const reader = readerOf(context, person);
+      const viewOf = async (request: Awaited<ReturnType<typeof getMoveRequest>>) =>
+        reader.shared ? pressedOn : ((await moveViewFor(ctx, person, request)) ?? 'observer');
       try {
         await change(person, ref, data);
-        return renderMoveCard(ctx, await openMoveRequest(ctx, person, ref), view, reader, { notice: { text: done, style: 'good' } });
+        const after = await getMoveRequest(ctx, ref);
+        return renderMoveCard(ctx, after, await viewOf(after), reader, { notice: { text: done, style: 'good' } });
       } catch (err) {
+        // A refusal (NotPermittedError) is rethrown: it shows nothing of the request. Bad input and
+        // conflicts come after the service's permission check, so the request may be shown.
+        if (!(err instanceof InvalidInputError || err instanceof ConflictError)) throw err;
+        const request = await getMoveRequest(ctx, ref);
+        const view = await viewOf(request);
         if (err instanceof InvalidInputError) {
-          return renderMoveCard(ctx, await openMoveRequest(ctx, person, ref), view, reader, { notice: { text: 'Nothing changed: please check your answer.', style: 'attention' }, fieldErrors: err.fields });
+          return renderMoveCard(ctx, request, view, reader, { notice: { text: 'Nothing changed: please check your answer.', style: 'attention' }, fieldErrors: err.fields });
         }
-        if (err instanceof ConflictError) return renderMoveCard(ctx, await openMoveRequest(ctx, person, ref), view, reader, { notice: { text: err.message, style: 'warning' } });
+        if (err instanceof ConflictError) return renderMoveCard(ctx, request, view, reader, { notice: { text: err.message, style: 'warning' } });
         throw err;
       }
     });
   }
 
   app.adaptiveCards.actionExecute('move.decide', moveVerb('approver', (person, ref, data) => decideMove(ctx, person, ref, data), 'Your decision is recorded and the social worker has been told.'));
-  app.adaptiveCards.actionExecute('move.answer', moveVerb('info-request', (person, ref, data) => answerInfoRequest(ctx, person, ref, data), 'Your answer has been sent back to the approver.'));
+  app.adaptiveCards.actionExecute('move.answer', moveVerb('requester', (person, ref, data) => answerInfoRequest(ctx, person, ref, data), 'Your answer has been sent back to the approver.'));
   app.adaptiveCards.actionExecute('move.confirm', moveVerb('requester', (person, ref, data) => confirmMove(ctx, person, ref, data), "The move is recorded in the child's history."));
+  app.adaptiveCards.actionExecute('move.withdraw', moveVerb('requester', (person, ref, data) => withdrawMove(ctx, person, ref, data), 'The request is withdrawn. Everyone who had its card sees that.'));
+
+  // Cover for an absent Head of Service: a form in chat (the command line has "psb cover set").
+  const coverForm = async (person: Person, values?: Record<string, unknown>, errors?: Record<string, string>, notice?: { text: string; style: 'good' | 'attention' }) => {
+    const teams = person.teams.includes('*') ? [...new Set((await ctx.records.children.find({}, { limit: 5000 })).map((c) => c.team))].sort() : person.teams;
+    const managers = new Map<string, { id: string; name: string }>();
+    const heads = new Map<string, { id: string; name: string }>();
+    for (const team of teams) {
+      for (const role of ['head_of_service', 'service_manager', 'team_manager'] as const) {
+        for (const p of await peopleWithRole(ctx, role, team)) {
+          managers.set(p.id, { id: p.id, name: p.name });
+          if (role === 'head_of_service') heads.set(p.id, { id: p.id, name: p.name });
+        }
+      }
+    }
+    const current = await coversFor(ctx, person);
+    return coverFormCard({ teams, people: [...managers.values()], heads: [...heads.values()], current, now: ctx.now(), values, errors, notice });
+  };
+  app.message(COVER, command(async (context, person) => (isPersonalChat(context) ? coverForm(person) : 'Set cover in your own chat with the bot.')));
+  app.adaptiveCards.actionExecute(
+    'cover.set',
+    verb(async (_c, person, data) => {
+      try {
+        const cover = await setCover(ctx, person, data);
+        return coverForm(person, {}, {}, { text: `Cover set: ${cover.coverName} decides for ${cover.team} from ${cover.from} to ${cover.to}. They have been sent the requests waiting now.`, style: 'good' });
+      } catch (err) {
+        if (err instanceof InvalidInputError) return coverForm(person, data, err.fields, { text: 'Nothing was set: see the messages in red.', style: 'attention' });
+        if (err instanceof NotPermittedError) return noticeCard('Not allowed', err.message);
+        throw err;
+      }
+    }),
+  );
+
+  app.adaptiveCards.actionExecute(
+    'task.code-unavailable',
+    verb(async (_c, person, data) => {
+      const parsed = taskData.safeParse(data);
+      if (!parsed.success) return tasksCard(await openTasksOf(ctx, person), ctx.now(), { text: 'That button is out of date; here are your tasks now.', color: 'Attention' });
+      try {
+        const { task, told } = await reportCodeUnavailable(ctx, person, parsed.data.taskId);
+        const who = told.length > 0 ? told.map((p) => p.name).join(', ') : 'nobody (no Performance Team, Head of Service or service manager is on the roster for the team)';
+        return tasksCard(await openTasksOf(ctx, person), ctx.now(), { text: `Flagged for ${task.requestRef}: ${who} told that the right code is not available.`, color: 'Good' });
+      } catch (err) {
+        if (err instanceof NotPermittedError || err instanceof NotFoundError || err instanceof InvalidInputError) {
+          return tasksCard(await openTasksOf(ctx, person), ctx.now(), { text: err instanceof InvalidInputError ? Object.values(err.fields).join(' ') : err.message, color: 'Attention' });
+        }
+        throw err;
+      }
+    }),
+  );
 
   app.adaptiveCards.actionExecute(
     'task.done',
