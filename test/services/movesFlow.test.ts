@@ -16,6 +16,7 @@ import { confirmMove, decideMove, myMoveRequests, requestMove, withdrawMove } fr
 import { identify, importChildren, importRoster } from '../../src/services/people';
 import type { Store } from '../../src/store/collection';
 import { describeOnEveryBackend, serviceContextOn } from '../support/backends';
+import { chatAddress } from '../support/fixtures';
 
 const EXAMPLES = path.resolve(__dirname, '../../examples');
 // Monday 23 Nov 2026, 10:00 in England (GMT).
@@ -35,7 +36,7 @@ describeOnEveryBackend('a move request after it is sent', (freshStore) => {
   let ctx: ServiceContext;
   let now = MONDAY_10;
   const person = (email: string) => identify(ctx, undefined, async () => email);
-  const chatWith = (p: Person) => rememberConversation(ctx, p, { kind: 'personal', conversationId: `a:${p.id}`, reference: { conversation: { id: `a:${p.id}` } } });
+  const chatWith = (p: Person) => rememberConversation(ctx, p, { kind: 'personal', address: chatAddress(`a:${p.id}`) });
   const keys = async (ref: string) => (await ctx.records.outbox.find({ subjectRef: ref }, { sort: { _id: 1 } })).map((m) => m._id);
 
   beforeEach(async () => {
