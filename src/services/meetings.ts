@@ -1,6 +1,6 @@
 // Placement meetings: proposing one (attendees with why, the chair, the dates the rules allow),
 // convening it as the organiser adjusted it, and recording its outcome. The rules are in
-// src/domain/meetings.ts; this module applies them to the stored child, roster and alerts.
+// src/domain/meetings/ (one policy per meeting type in policies.ts); this module applies them to the stored child, roster and alerts.
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import { ukDate } from '../domain/dates';
@@ -21,6 +21,7 @@ import {
   type MeetingTimingInput,
   type MeetingType,
   type PlacementDetails,
+  policyFor,
   type ProposedAttendee,
 } from '../domain/meetings';
 import { fieldErrors, type FieldErrors } from '../domain/moves';
@@ -194,7 +195,7 @@ export async function conveneMeeting(ctx: ServiceContext, person: Person, data: 
   const errors: FieldErrors = {};
   const parsed = meetingConveneFormSchema(p.type, p.timing).safeParse(answers);
   if (!parsed.success) Object.assign(errors, fieldErrors(parsed.error));
-  if (p.type === 'disruption' && !p.timing.placementEnded) errors.placementEnded ??= 'Give the date the placement ended: a Disruption Meeting is held at least six weeks after it (END-2).';
+  if (policyFor(p.type).timing.kind === 'after-ending' && !p.timing.placementEnded) errors.placementEnded ??= 'Give the date the placement ended: a Disruption Meeting is held at least six weeks after it (END-2).';
 
   const people = (await ctx.records.people.find({}, { sort: { _id: 1 } })).map(toPerson);
   const byId = (id: string) => people.find((x) => x.id === normaliseEmail(id)) ?? null;
@@ -269,7 +270,7 @@ export async function conveneMeeting(ctx: ServiceContext, person: Person, data: 
     attendees,
     participantIds: [...new Set([person.id, chair!.id, ...(details.minuteTaker ? [details.minuteTaker] : []), ...rosterIds])],
     removed,
-    placementEnded: p.type === 'disruption' ? p.timing.placementEnded ?? null : null,
+    placementEnded: policyFor(p.type).timing.kind === 'after-ending' ? p.timing.placementEnded ?? null : null,
     dateWarning: details.dateWarning,
     organiser: person.id,
     organiserName: person.name,

@@ -3,7 +3,7 @@
 // Pure: the data comes in, a card goes out. Names of the child and of carers, and what people wrote,
 // only where the Disclosure allows them.
 import { formatDate, formatInstant } from '../domain/dates';
-import { decisionsFor, MEETINGS, OUTCOME_DECISIONS } from '../domain/meetings';
+import { decisionsFor, MEETINGS, OUTCOME_DECISIONS, policyFor } from '../domain/meetings';
 import type { FieldErrors } from '../domain/moves';
 import { ROLE_LABELS, type Child } from '../domain/people';
 import { attendeeKey, type MeetingProposal } from '../services/meetings';
@@ -66,13 +66,14 @@ export function meetingFormCard(options: { proposal: MeetingProposal; show: Disc
       ...(p.moveRef ? [{ title: 'After move', value: p.moveRef }] : []),
     ],
     when: `${p.window.explanation}${p.window.missing ? ` Give ${p.window.missing}.` : ''}`,
-    isPlanning: p.type === 'planning',
-    isDisruption: p.type === 'disruption',
+    // The form asks for the date the timing rule counts from: the placement start, or the ending.
+    isPlanning: policyFor(p.type).timing.kind === 'before-placement-start',
+    isDisruption: policyFor(p.type).timing.kind === 'after-ending',
     dateMin: p.window.earliest,
     dateMax: p.window.latest ?? '',
     chairReason: p.chair.reason,
     chairChoices: p.chairOptions.map((c) => ({ title: `${c.name} (${c.roles.map((r) => ROLE_LABELS[r]).join(', ')})`, value: c.id })),
-    minuteTakerLabel: p.type === 'stability' ? 'Minute taker (email): every Placement Stability Meeting has one (Meetings table, 003)' : 'Minute taker (email), if there is one',
+    minuteTakerLabel: policyFor(p.type).convene.minuteTaker ? `Minute taker (email): every ${MEETINGS[p.type].label} has one (Meetings table, 003)` : 'Minute taker (email), if there is one',
     childReason: child?.reason ?? 'The child is not invited: record the reason below.',
     attendees: p.proposal.attendees
       .filter((a) => a.kind !== 'child')
@@ -198,8 +199,8 @@ export function meetingCard(o: MeetingCardOptions): AdaptiveCard {
     canRecord: o.canRecord && !outcome,
     decisionChoices: decisionsFor(m.type).map((d) => ({ title: OUTCOME_DECISIONS[d].label, value: d })),
     canEnd: decisionsFor(m.type).includes('planned-ending'),
-    isSupport: m.type === 'support',
-    reviewLabel: m.type === 'stability' ? 'Review date, booked now (required for a Placement Stability Meeting)' : 'Next review date, if one was booked',
+    isSupport: policyFor(m.type).outcome.supportPlanReviewed !== null,
+    reviewLabel: policyFor(m.type).outcome.reviewDate ? `Review date, booked now (required for a ${MEETINGS[m.type].label})` : 'Next review date, if one was booked',
     actionRows: rows,
     form: {
       decision: values.decision ?? '',

@@ -1,0 +1,245 @@
+// The outcome of a meeting: the form, checked against the type's policy (the decisions it may
+// record, what it requires), and the tasks a recorded outcome sets going.
+import { z } from 'zod';
+import { addDays, isIsoDate } from '../dates';
+import { optionalText, text } from '../formFields';
+import { normaliseEmail, type Child, type Role } from '../people';
+import { MEETINGS, type MeetingType } from './catalogue';
+import { DECISIONS, OUTCOME_DECISIONS, type OutcomeDecision } from './decisions';
+import { email, optionalEmailField } from './forms';
+import { isExternalProvider } from './placement';
+import { policyFor } from './policies';
+import { addWorkingDays } from './timing';
+
+export { OUTCOME_DECISIONS, type OutcomeDecision } from './decisions';
+
+/** The decisions a meeting of this type can record. */
+export function decisionsFor(type: MeetingType): OutcomeDecision[] {
+  return [...policyFor(type).decisions];
+}
+
+export interface MeetingAction {
+  what: string;
+  ownerEmail: string;
+  dueDate: string;
+}
+
+export interface MeetingOutcome {
+  type: MeetingType;
+  meetingDate: string;
+  summary: string;
+  decision: OutcomeDecision;
+  /** The service asked for: the costed external service (FRAG-7) or the essential service that cannot be got (FRAG-6). */
+  serviceNeeded: string | null;
+  /** The agreed end date of a planned ending (END-1: passed on as early as possible). */
+  plannedEndDate: string | null;
+  actions: MeetingAction[];
+  reviewDate: string | null;
+  minuteTaker: string | null;
+  /** Support meetings: was the initial support plan reviewed (FRAG-4)? null for other meetings. */
+  supportPlanReviewed: boolean | null;
+}
+
+const MAX_ACTIONS = 30;
+
+/**
+ * The outcome form for a meeting of `type` held on `meetingDate`. Actions may come as an array of
+ * { what, ownerEmail, dueDate } or as that array in a JSON string (a card's hidden field).
+ * Field messages name the rule that makes a field necessary.
+ */
+export function meetingOutcomeSchema(context: { type: MeetingType; meetingDate: string }) {
+  const { type, meetingDate } = context;
+  const latest = addDays(meetingDate, 366);
+  const allowed = decisionsFor(type);
+  const requires = policyFor(type).outcome;
+  const futureDate = (label: string) =>
+    z
+      .string({ invalid_type_error: `${label} must be a date.` })
+      .trim()
+      .optional()
+      .transform((v) => (v ? v : null))
+      .refine((v) => v === null || isIsoDate(v), `${label} must be a date.`)
+      .refine((v) => v === null || !isIsoDate(v) || v > meetingDate, `${label} must be after the meeting (${meetingDate}).`)
+      .refine((v) => v === null || !isIsoDate(v) || v <= latest, `${label} must be within a year of the meeting.`);
+  const action = z.object({
+    what: text('What the action is', 5),
+    ownerEmail: email('Give the email address of the person who owns the action.'),
+    dueDate: z
+      .string({ required_error: 'Give the action\u2019s due date.' })
+      .trim()
+      .refine(isIsoDate, 'Give the action\u2019s due date as a date.')
+      .refine((d) => !isIsoDate(d) || d >= meetingDate, 'An action cannot be due before the meeting.')
+      .refine((d) => !isIsoDate(d) || d <= latest, 'An action must be due within a year of the meeting.'),
+  });
+  const actions = z.preprocess((v) => {
+    if (v === undefined || v === null || v === '') return [];
+    if (typeof v !== 'string') return v;
+    try {
+      return JSON.parse(v);
+    } catch {
+      return v;
+    }
+  }, z.array(action, { invalid_type_error: 'The actions could not be read.' }).max(MAX_ACTIONS, `At most ${MAX_ACTIONS} actions.`));
+
+  return z
+    .object({
+      summary: text('The outcome summary', 20),
+      decision: z.enum(DECISIONS, { errorMap: () => ({ message: `Choose the decision: ${allowed.map((d) => OUTCOME_DECISIONS[d].label.toLowerCase()).join('; ')}.` }) }),
+      serviceNeeded: optionalText('The service needed'),
+      plannedEndDate: futureDate('The planned end date'),
+      actions,
+      reviewDate: futureDate('The review date'),
+      minuteTaker: optionalEmailField('Give the minute taker\u2019s email address.'),
+      supportPlanReviewed: z.enum(['yes', 'no'], { errorMap: () => ({ message: 'Say yes or no: was the initial support plan reviewed?' }) }).optional(),
+    })
+    .superRefine((form, ctx) => {
+      const need = (path: string, message: string) => ctx.addIssue({ code: 'custom', path: [path], message });
+      if (!allowed.includes(form.decision)) {
+        need('decision', `A ${MEETINGS[type].label} cannot record "${OUTCOME_DECISIONS[form.decision].label}": choose ${allowed.map((d) => `"${OUTCOME_DECISIONS[d].label}"`).join(' or ')}.`);
+      }
+      if (requires.reviewDate && !form.reviewDate) need('reviewDate', requires.reviewDate);
+      if (requires.minuteTaker && !form.minuteTaker) need('minuteTaker', requires.minuteTaker);
+      if (requires.supportPlanReviewed && form.supportPlanReviewed !== 'yes') need('supportPlanReviewed', requires.supportPlanReviewed);
+      if (form.decision === 'commissioning-panel' && (form.serviceNeeded ?? '').length < 10) {
+        need('serviceNeeded', 'Describe the costed external service the social worker will take to the Commissioning Panel for funding (FRAG-7).');
+      }
+      if (form.decision === 'escalate-to-panel' && (form.serviceNeeded ?? '').length < 10) {
+        need('serviceNeeded', 'Describe the service essential to stability that cannot be got without the Placement Stability Panel (FRAG-6).');
+      }
+      if (form.decision === 'planned-ending' && !form.plannedEndDate) {
+        need('plannedEndDate', 'Give the planned end date: it is passed to the Placement Officer as early as possible (END-1, FRAG-8).');
+      }
+    })
+    .transform(
+      (form): MeetingOutcome => ({
+        type,
+        meetingDate,
+        summary: form.summary,
+        decision: form.decision,
+        serviceNeeded: form.decision === 'commissioning-panel' || form.decision === 'escalate-to-panel' ? form.serviceNeeded : null,
+        plannedEndDate: form.decision === 'planned-ending' ? form.plannedEndDate : null,
+        actions: form.actions,
+        reviewDate: form.reviewDate,
+        minuteTaker: form.minuteTaker,
+        supportPlanReviewed: requires.supportPlanReviewed ? form.supportPlanReviewed === 'yes' : null,
+      }),
+    );
+}
+
+// ---- after the meeting -----------------------------------------------------------------------
+
+export type OutcomeFollowUpKind =
+  | 'action'
+  | 'review-meeting'
+  | 'request-move'
+  | 'tell-placements-service'
+  | 'serve-notice'
+  | 'stop-payments'
+  | 'commissioning-panel'
+  | 'stability-panel';
+
+export interface OutcomeFollowUp {
+  kind: OutcomeFollowUpKind;
+  title: string;
+  /** The roster id (lower-cased email) of the owner, when one person owns it; null when a team does. */
+  owner: string | null;
+  /** The role that owns it when no one person does (e.g. the Placements Service), or the owner's role. */
+  ownerRole: Role | null;
+  dueDate: string;
+  ruleIds: string[];
+}
+
+/** Panels are asked within this many working days of the meeting (our choice; the guidance sets no time). */
+export const PANEL_REFERRAL_WORKING_DAYS = 5;
+
+/**
+ * The tasks a recorded outcome sets going, with due dates counted from `today` (the day the
+ * outcome is recorded):
+ * - every action, owned by its owner, due when the meeting said;
+ * - the booked review meeting (Stability: FRAG-5; Support: FRAG-4);
+ * - a planned ending (Stability only): request the move for Head of Service approval (MOVE-1, the
+ *   ending stays planned: MOVE-11); tell the Placements Service today (FRAG-8 for an external
+ *   placement; END-1 for any); for an external provider serve notice today (FRAG-8, END-1); and
+ *   tell finance so payments stop by the end date (END-1);
+ * - Commissioning Panel (FRAG-7) and Placement Stability Panel (FRAG-6) referrals, presented by the
+ *   child's social worker within 5 working days.
+ */
+export function followUpsForOutcome(outcome: MeetingOutcome, child: Child, today: string): OutcomeFollowUp[] {
+  const sw = child.socialWorker ? normaliseEmail(child.socialWorker) : null;
+  const bySw = { owner: sw, ownerRole: 'social_worker' as Role };
+  const tasks: OutcomeFollowUp[] = outcome.actions.map((a) => ({ kind: 'action', title: a.what, owner: normaliseEmail(a.ownerEmail), ownerRole: null, dueDate: a.dueDate, ruleIds: [] }));
+
+  if (outcome.reviewDate) {
+    tasks.push({
+      kind: 'review-meeting',
+      title: `Hold the review ${MEETINGS[outcome.type].label} booked for ${outcome.reviewDate}`,
+      ...bySw,
+      dueDate: outcome.reviewDate,
+      ruleIds: [...policyFor(outcome.type).outcome.reviewRuleIds],
+    });
+  }
+
+  const external = isExternalProvider(child.placementProvider);
+  switch (outcome.decision) {
+    case 'planned-ending': {
+      const end = outcome.plannedEndDate ?? today;
+      tasks.push({
+        kind: 'request-move',
+        title: `Request the move for Head of Service approval, with the rationale agreed at the meeting, so the placement ends as planned on ${end}`,
+        ...bySw,
+        dueDate: today,
+        ruleIds: ['MOVE-1', 'MOVE-11'],
+      });
+      tasks.push({
+        kind: 'tell-placements-service',
+        title: external
+          ? `Tell the Placements Service today that the placement with ${child.carerName || 'the provider'} will end on ${end} (unless they were at the meeting)`
+          : `Tell the Placement Officer the planned end date (${end}) now, so they can act on it`,
+        ...bySw,
+        dueDate: today,
+        ruleIds: external ? ['FRAG-8', 'END-1'] : ['END-1'],
+      });
+      if (external) {
+        tasks.push({
+          kind: 'serve-notice',
+          title: `Serve notice on ${child.carerName || 'the provider'} for the planned end on ${end}`,
+          owner: null,
+          ownerRole: 'placements_team',
+          dueDate: today,
+          ruleIds: ['FRAG-8', 'END-1'],
+        });
+      }
+      tasks.push({
+        kind: 'stop-payments',
+        title: `Tell finance the placement ends on ${end} so that payments stop`,
+        owner: null,
+        ownerRole: 'placements_team',
+        dueDate: end < today ? today : end,
+        ruleIds: ['END-1'],
+      });
+      break;
+    }
+    case 'commissioning-panel':
+      tasks.push({
+        kind: 'commissioning-panel',
+        title: `Present the costed external service to the Commissioning Panel for funding before it is arranged: ${outcome.serviceNeeded ?? ''}`.trim(),
+        ...bySw,
+        dueDate: addWorkingDays(today, PANEL_REFERRAL_WORKING_DAYS),
+        ruleIds: ['FRAG-7'],
+      });
+      break;
+    case 'escalate-to-panel':
+      tasks.push({
+        kind: 'stability-panel',
+        title: `Present the case at the Placement Stability Panel, with the Virtual School, to get the service needed: ${outcome.serviceNeeded ?? ''}`.trim(),
+        ...bySw,
+        dueDate: addWorkingDays(today, PANEL_REFERRAL_WORKING_DAYS),
+        ruleIds: ['FRAG-6', 'MOVE-4'],
+      });
+      break;
+    default:
+      break;
+  }
+  return tasks;
+}
+

@@ -1,0 +1,202 @@
+// Placement meetings, specified rule by rule: The outcome and what it sets going (FRAG-4 to FRAG-8, END-1, PLAN-1).
+// One describe block per rule; each table row is one case. The rules are DOMAIN.md's, the "Meetings
+// table" cited with its seed numbers since it has no rule ids.
+import type { Child } from '../../../src/domain/people';
+import { fieldErrors } from '../../../src/domain/moves';
+import {
+  decisionsFor,
+  followUpsForOutcome,
+  meetingOutcomeSchema,
+  type MeetingOutcome,
+  type MeetingType,
+} from '../../../src/domain/meetings';
+import { ifaFoster, inHouseFoster, residential, sam, steve, withParents } from '../meetingFixtures';
+import { TODAY } from './helpers';
+
+// ---- the outcome ------------------------------------------------------------------------------
+
+const MEETING_DATE = '2026-03-10';
+const outcomeForm = {
+  summary: 'Carer and young person agreed a new evening routine; respite offered.',
+  decision: 'continue-with-support',
+  reviewDate: '2026-04-07',
+  minuteTaker: 'mia.minutes@example.org',
+  actions: [{ what: 'Arrange respite weekend', ownerEmail: 'Steve.SSW@example.org', dueDate: '2026-03-20' }],
+};
+function outcomeErrors(type: MeetingType, change: Record<string, unknown>) {
+  const result = meetingOutcomeSchema({ type, meetingDate: MEETING_DATE }).safeParse({ ...outcomeForm, ...change });
+  return result.success ? {} : fieldErrors(result.error);
+}
+
+describe('Meetings table (003): a Placement Stability Meeting books its review at the meeting and names its minute taker', () => {
+  test.each<[string, Record<string, unknown>, string, string | undefined]>([
+    ['with a review date and minute taker: accepted', {}, 'reviewDate', undefined],
+    ['no review date: refused', { reviewDate: '' }, 'reviewDate', 'Book the review now: a Placement Stability Meeting books its review at the meeting itself (Meetings table, 003).'],
+    ['a review date on the day of the meeting: refused', { reviewDate: MEETING_DATE }, 'reviewDate', `The review date must be after the meeting (${MEETING_DATE}).`],
+    ['a review date more than a year away: refused', { reviewDate: '2027-04-01' }, 'reviewDate', 'The review date must be within a year of the meeting.'],
+    ['no minute taker: refused', { minuteTaker: undefined }, 'minuteTaker', 'Name the allocated minute taker of the Placement Stability Meeting (Meetings table, 003).'],
+  ])('%s', (_name, change, field, message) => {
+    expect(outcomeErrors('stability', change)[field]).toBe(message);
+  });
+
+  test.each<[MeetingType, Record<string, unknown>]>([
+    ['multi-agency', { reviewDate: '', minuteTaker: undefined }],
+    ['support', { reviewDate: '', minuteTaker: undefined, supportPlanReviewed: 'yes' }],
+  ])('a %s meeting does not require a review date or minute taker', (type, change) => {
+    expect(outcomeErrors(type, change)).toEqual({});
+  });
+});
+
+describe('FRAG-4: the initial support plan is reviewed at every Placement Support Meeting', () => {
+  test.each<[string, string | undefined, string | undefined]>([
+    ['reviewed: accepted', 'yes', undefined],
+    ['not reviewed: refused', 'no', 'The initial support plan is reviewed at every Placement Support Meeting: review it before recording the outcome (FRAG-4).'],
+    ['not answered: refused', undefined, 'The initial support plan is reviewed at every Placement Support Meeting: review it before recording the outcome (FRAG-4).'],
+  ])('%s', (_name, supportPlanReviewed, message) => {
+    expect(outcomeErrors('support', { supportPlanReviewed }).supportPlanReviewed).toBe(message);
+  });
+});
+
+describe('Outcome decisions belong to meeting types', () => {
+  test.each<[MeetingType, string[]]>([
+    ['planning', ['placement-plan-agreed']],
+    ['support', ['continue-with-support', 'support-package-agreed', 'commissioning-panel', 'escalate-to-panel']],
+    ['stability', ['continue-with-support', 'support-package-agreed', 'commissioning-panel', 'escalate-to-panel', 'planned-ending']],
+    ['multi-agency', ['continue-with-support', 'support-package-agreed', 'commissioning-panel', 'escalate-to-panel']],
+    ['disruption', ['learning-recorded']],
+  ])('%s', (type, decisions) => {
+    expect(decisionsFor(type)).toEqual(decisions);
+  });
+
+  test('a decision the meeting cannot take is refused, naming the ones it can', () => {
+    expect(outcomeErrors('support', { supportPlanReviewed: 'yes', decision: 'planned-ending', plannedEndDate: '2026-04-30' }).decision).toMatch(
+      /^A Placement Support Meeting cannot record "Planned ending of the placement": choose "Continue with added support" or/,
+    );
+    expect(outcomeErrors('stability', { decision: 'maybe' }).decision).toMatch(/^Choose the decision: continue with added support; /);
+  });
+});
+
+describe('Actions recorded at a meeting become tasks with owners and due dates', () => {
+  test.each<[string, unknown, Record<string, string>]>([
+    ['an array: accepted', outcomeForm.actions, {}],
+    ['a JSON string (a card\u2019s hidden field): accepted', JSON.stringify(outcomeForm.actions), {}],
+    ['none: accepted', '', {}],
+    ['an owner that is not an email: refused', [{ what: 'Arrange respite', ownerEmail: 'Steve', dueDate: '2026-03-20' }], { actions: 'Give the email address of the person who owns the action.' }],
+    ['due before the meeting: refused', [{ what: 'Arrange respite', ownerEmail: 'steve.ssw@example.org', dueDate: '2026-03-01' }], { actions: 'An action cannot be due before the meeting.' }],
+    ['unreadable: refused', '[{', { actions: 'The actions could not be read.' }],
+  ])('%s', (_name, actions, errors) => {
+    expect(outcomeErrors('stability', { actions })).toEqual(errors);
+  });
+
+  test('each action becomes a task for its owner, due when the meeting said', () => {
+    const outcome = meetingOutcomeSchema({ type: 'stability', meetingDate: MEETING_DATE }).parse(outcomeForm);
+    expect(followUpsForOutcome(outcome, inHouseFoster, TODAY)).toEqual([
+      { kind: 'action', title: 'Arrange respite weekend', owner: steve.id, ownerRole: null, dueDate: '2026-03-20', ruleIds: [] },
+      { kind: 'review-meeting', title: 'Hold the review Placement Stability Meeting booked for 2026-04-07', owner: sam.id, ownerRole: 'social_worker', dueDate: '2026-04-07', ruleIds: ['FRAG-5'] },
+    ]);
+  });
+});
+
+function outcome(change: Partial<MeetingOutcome>): MeetingOutcome {
+  return {
+    type: 'stability',
+    meetingDate: MEETING_DATE,
+    summary: 'Agreed.',
+    decision: 'continue-with-support',
+    serviceNeeded: null,
+    plannedEndDate: null,
+    actions: [],
+    reviewDate: null,
+    minuteTaker: 'mia.minutes@example.org',
+    supportPlanReviewed: null,
+    ...change,
+  };
+}
+const followUps = (o: Partial<MeetingOutcome>, child: Child) => followUpsForOutcome(outcome(o), child, TODAY).map((t) => [t.kind, t.ownerRole, t.dueDate, t.ruleIds.join(' ')]);
+
+describe('FRAG-8 / END-1: a planned ending of an external placement: notice to the provider and the Placements Service told at once', () => {
+  test.each<[string, Child, string[][]]>([
+    [
+      'FRAG-8: IFA (PR4): move request, Placements Service told today, notice served today, payments stop at the end',
+      ifaFoster,
+      [
+        ['request-move', 'social_worker', TODAY, 'MOVE-1 MOVE-11'],
+        ['tell-placements-service', 'social_worker', TODAY, 'FRAG-8 END-1'],
+        ['serve-notice', 'placements_team', TODAY, 'FRAG-8 END-1'],
+        ['stop-payments', 'placements_team', '2026-04-30', 'END-1'],
+      ],
+    ],
+    [
+      'FRAG-8: private children\u2019s home (K2, PR4): the same',
+      residential,
+      [
+        ['request-move', 'social_worker', TODAY, 'MOVE-1 MOVE-11'],
+        ['tell-placements-service', 'social_worker', TODAY, 'FRAG-8 END-1'],
+        ['serve-notice', 'placements_team', TODAY, 'FRAG-8 END-1'],
+        ['stop-payments', 'placements_team', '2026-04-30', 'END-1'],
+      ],
+    ],
+    [
+      'END-1: the council\u2019s own carers (PR1): the Placement Officer is told the end date now; no notice to a provider',
+      inHouseFoster,
+      [
+        ['request-move', 'social_worker', TODAY, 'MOVE-1 MOVE-11'],
+        ['tell-placements-service', 'social_worker', TODAY, 'END-1'],
+        ['stop-payments', 'placements_team', '2026-04-30', 'END-1'],
+      ],
+    ],
+  ])('%s', (_name, child, expected) => {
+    expect(followUps({ decision: 'planned-ending', plannedEndDate: '2026-04-30' }, child)).toEqual(expected);
+  });
+
+  test('FRAG-8: the tasks name the provider and the end date', () => {
+    const tasks = followUpsForOutcome(outcome({ decision: 'planned-ending', plannedEndDate: '2026-04-30' }), ifaFoster, TODAY);
+    expect(tasks.find((t) => t.kind === 'serve-notice')?.title).toBe('Serve notice on Bright Futures Fostering for the planned end on 2026-04-30');
+    expect(tasks.find((t) => t.kind === 'tell-placements-service')).toMatchObject({ owner: sam.id, title: expect.stringMatching(/^Tell the Placements Service today/) });
+  });
+
+  test('END-1: a planned ending needs its end date', () => {
+    expect(outcomeErrors('stability', { decision: 'planned-ending' }).plannedEndDate).toBe('Give the planned end date: it is passed to the Placement Officer as early as possible (END-1, FRAG-8).');
+    expect(outcomeErrors('stability', { decision: 'planned-ending', plannedEndDate: '2026-04-30' })).toEqual({});
+  });
+});
+
+describe('FRAG-7: a costed external service goes to the Commissioning Panel first, presented by the child\u2019s social worker', () => {
+  test.each<[string, Record<string, unknown>, string | undefined]>([
+    ['the service described: accepted', { decision: 'commissioning-panel', serviceNeeded: 'Therapeutic parenting support, 12 sessions' }, undefined],
+    ['the service not described: refused', { decision: 'commissioning-panel' }, 'Describe the costed external service the social worker will take to the Commissioning Panel for funding (FRAG-7).'],
+  ])('%s', (_name, change, message) => {
+    expect(outcomeErrors('stability', change).serviceNeeded).toBe(message);
+  });
+
+  test('FRAG-7: the social worker presents within 5 working days', () => {
+    expect(followUps({ decision: 'commissioning-panel', serviceNeeded: 'Therapy' }, ifaFoster)).toEqual([['commissioning-panel', 'social_worker', '2026-03-17', 'FRAG-7']]);
+  });
+});
+
+describe('FRAG-6: escalation to the Placement Stability Panel for a service essential to stability', () => {
+  test.each<[string, Record<string, unknown>, string | undefined]>([
+    ['the service described: accepted', { decision: 'escalate-to-panel', serviceNeeded: 'CAMHS assessment refused twice' }, undefined],
+    ['the service not described: refused', { decision: 'escalate-to-panel', serviceNeeded: 'CAMHS' }, 'Describe the service essential to stability that cannot be got without the Placement Stability Panel (FRAG-6).'],
+  ])('%s', (_name, change, message) => {
+    expect(outcomeErrors('stability', change).serviceNeeded).toBe(message);
+  });
+
+  test('FRAG-6: the case is presented at the panel, with the Virtual School (MOVE-4)', () => {
+    expect(followUps({ decision: 'escalate-to-panel', serviceNeeded: 'CAMHS assessment' }, inHouseFoster)).toEqual([['stability-panel', 'social_worker', '2026-03-17', 'FRAG-6 MOVE-4']]);
+  });
+});
+
+describe('FRAG-5 / FRAG-4: the review booked at the meeting is followed up', () => {
+  test.each<[MeetingType, string]>([
+    ['stability', 'FRAG-5'],
+    ['support', 'FRAG-4'],
+  ])('%s review cites %s', (type, rule) => {
+    expect(followUps({ type, reviewDate: '2026-04-07' }, withParents)).toEqual([['review-meeting', 'social_worker', '2026-04-07', rule]]);
+  });
+
+  test('the outcome form keeps only the fields its decision uses', () => {
+    const parsed = meetingOutcomeSchema({ type: 'stability', meetingDate: MEETING_DATE }).parse({ ...outcomeForm, serviceNeeded: 'ignored here', plannedEndDate: '2026-04-30' });
+    expect(parsed).toMatchObject({ decision: 'continue-with-support', serviceNeeded: null, plannedEndDate: null, supportPlanReviewed: null, actions: [{ ownerEmail: steve.id }] });
+  });
+});
