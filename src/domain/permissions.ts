@@ -121,6 +121,11 @@ export const PERMISSIONS = {
     (p, { meeting, child }) =>
       meeting.participantIds.some((id) => same(id, p)) || same(meeting.organiser, p) || worksWith(p, child) || holdsFor(p, OVERSEEING_MANAGERS, meeting.team),
   ),
+  // The organiser may be away: a team manager of the child's team may move or cancel it too.
+  'change a meeting': rule<OnMeeting>(
+    "the meeting's organiser, or a team manager of the child's team",
+    (p, { meeting }) => same(meeting.organiser, p) || holdsFor(p, ['team_manager'], meeting.team),
+  ),
   'record a meeting outcome': rule<OnMeeting>(
     "the meeting's chair or minute taker",
     (p, { meeting }) => same(meeting.chair.personId, p) || same(meeting.minuteTaker, p),
@@ -219,6 +224,7 @@ export function exampleSubjects(): { [A in Action]: SubjectOf<A> } {
     'close an alert by hand': { alert, child },
     'convene a meeting': { child },
     'see a meeting': { meeting, child },
+    'change a meeting': { meeting, child },
     'record a meeting outcome': { meeting, child },
     'see the move tracker': {},
     'choose the approvals channel': { teams: [EXAMPLE_TEAM] },

@@ -1,5 +1,5 @@
 // Microsoft Graph, for one thing only: a calendar event with a Teams meeting in the organiser
-// mailbox (POST /users/{organizer}/events). The app-only token comes from @azure/identity (client
+// mailbox (POST /users/{organizer}/events), moved (PATCH) or cancelled (POST .../cancel). The app-only token comes from @azure/identity (client
 // secret, certificate or managed identity, as GRAPH_CREDENTIAL says), which caches and renews it.
 // Errors carry the HTTP status and Retry-After the way the outbox sender reads them, so a throttled
 // call is retried by the outbox no sooner than Graph asked.
@@ -54,6 +54,10 @@ export interface CreatedEvent {
 export interface GraphCalendar {
   readonly organizer: string;
   createOnlineMeeting(request: OnlineMeetingRequest): Promise<CreatedEvent>;
+  /** Moves the event (PATCH: sending the same change twice leaves it as once); Outlook tells the attendees. */
+  updateEventTime(eventId: string, change: { start: Date; end: Date }): Promise<void>;
+  /** Cancels the event (POST .../cancel): Outlook sends the attendees the cancellation. An event already gone counts as cancelled, so a retry after a lost answer is harmless. */
+  cancelEvent(eventId: string, comment: string): Promise<void>;
 }
 
 /** A failed Graph or token call. `statusCode` is undefined for network failures (always worth retrying). */
@@ -110,8 +114,31 @@ export function createGraphCalendar(settings: GraphSettings, fetchImpl: typeof f
     }
   }
 
+  const eventsUrl = () => `${settings.baseUrl.replace(/\/+$/, '')}/users/${encodeURIComponent(settings.organizer)}/events`;
+  async function authorised(url: string, init: RequestInit): Promise<Response> {
+    try {
+      return await call(url, { ...init, headers: { ...(init.headers as Record<string, string>), authorization: `Bearer ${await token()}`, 'content-type': 'application/json' } }, 'Microsoft Graph');
+    } catch (err) {
+      // A refused token is renewed on the next attempt: a new credential has an empty cache.
+      if (err instanceof GraphError && err.statusCode === 401) credential = null;
+      throw err;
+    }
+  }
+
   return {
     organizer: settings.organizer,
+    async updateEventTime(eventId, change) {
+      await authorised(`${eventsUrl()}/${encodeURIComponent(eventId)}`, { method: 'PATCH', body: JSON.stringify({ start: utcDateTime(change.start), end: utcDateTime(change.end) }) });
+    },
+    async cancelEvent(eventId, comment) {
+      try {
+        await authorised(`${eventsUrl()}/${encodeURIComponent(eventId)}/cancel`, { method: 'POST', body: JSON.stringify({ comment }) });
+      } catch (err) {
+        // Already cancelled (and so gone from the calendar) by an earlier attempt whose answer was lost.
+        if (err instanceof GraphError && err.statusCode === 404) return;
+        throw err;
+      }
+    },
     async createOnlineMeeting(request) {
       const event = {
         subject: request.subject,

@@ -78,11 +78,15 @@ function fold(line: string): string {
 
 /**
  * The meeting as an iCalendar file to add to a calendar (METHOD:PUBLISH). The case reference only,
- * never the child's name: the file may be forwarded to carers and parents.
+ * never the child's name: the file may be forwarded to carers and parents. A reschedule keeps the
+ * UID and raises SEQUENCE, so a calendar that has the meeting moves it rather than adding another;
+ * a cancel is METHOD:CANCEL with STATUS:CANCELLED (RFC 5546), so the calendar removes it.
  */
 export function meetingIcs(meeting: MeetingDoc, organiserEmail: string, now: Date): string {
   const { start, end } = meetingTimes(meeting);
+  const cancelled = meeting.state === 'cancelled';
   const description = [
+    cancelled ? 'This meeting has been cancelled.' : '',
     MEETINGS[meeting.type].purpose,
     `Chair: ${meeting.chair.name}.`,
     meeting.minuteTaker ? `Minute taker: ${meeting.minuteTaker}.` : '',
@@ -94,7 +98,7 @@ export function meetingIcs(meeting: MeetingDoc, organiserEmail: string, now: Dat
     'VERSION:2.0',
     'PRODID:-//Placement Stability Bot//Meetings//EN',
     'CALSCALE:GREGORIAN',
-    'METHOD:PUBLISH',
+    cancelled ? 'METHOD:CANCEL' : 'METHOD:PUBLISH',
     'BEGIN:VEVENT',
     `UID:${meeting.ref}@placement-stability-bot`,
     `DTSTAMP:${icsTime(now)}`,
@@ -105,8 +109,8 @@ export function meetingIcs(meeting: MeetingDoc, organiserEmail: string, now: Dat
     ...(meeting.invitation.joinUrl ? [`LOCATION:${icsText('Microsoft Teams')}`, `URL:${meeting.invitation.joinUrl}`] : []),
     `ORGANIZER;CN=${icsName(meeting.organiserName)}:mailto:${organiserEmail}`,
     ...attendees,
-    'SEQUENCE:0',
-    'STATUS:CONFIRMED',
+    `SEQUENCE:${meeting.sequence ?? 0}`,
+    cancelled ? 'STATUS:CANCELLED' : 'STATUS:CONFIRMED',
     'END:VEVENT',
     'END:VCALENDAR',
   ];
@@ -216,4 +220,54 @@ export async function createTeamsMeeting(ctx: ServiceContext, ref: string, optio
     return fail(err instanceof Error ? err.message : String(err));
   }
   return afterInvitation(ctx, await setInvitation(ctx, ref, { via: 'graph', state: 'sent', eventId: created.id, joinUrl: created.joinUrl, error: null, at }));
+}
+
+/**
+ * Brings the Graph event in line with a reschedule or cancel (change number `sequence`), from the
+ * outbox so it is retried like any message. Only an event the bot created is changed; a change
+ * already overtaken by a later one is left to the later one's message. PATCH sets the same time
+ * however often it runs, and a cancel of an event already gone counts as done, so a retry after a
+ * lost answer does nothing twice. A transient failure is thrown for the outbox to retry; a lasting
+ * one (or the last attempt) is audited and returned, so the organiser is told to change the
+ * calendar by hand.
+ */
+export async function changeTeamsMeetingEvent(ctx: ServiceContext, ref: string, sequence: number, options: { lastAttempt: boolean }): Promise<{ meeting: MeetingDoc; done: boolean; error: string | null }> {
+  const meeting = await ctx.records.meetings.get(ref);
+  if (!meeting) throw new Error(`meeting ${ref} no longer exists`);
+  const eventId = meeting.invitation.eventId;
+  if (meeting.invitation.via !== 'graph' || !eventId) return { meeting, done: false, error: 'the meeting has no Teams calendar event' };
+  if ((meeting.sequence ?? 0) !== sequence) return { meeting, done: true, error: null };
+  const graph = ctx.calendar?.graph;
+  const auditId = `${ref}:event-change:${sequence}`;
+  try {
+    if (!graph) throw new GraphError('Microsoft Graph is no longer configured', 400);
+    if (meeting.state === 'cancelled') {
+      // The case reference only: Outlook mails this to carers and parents too, so no free text.
+      await graph.cancelEvent(eventId, `${meetingTitle(meeting)} is cancelled. The organiser will be in touch.`);
+    } else {
+      await graph.updateEventTime(eventId, meetingTimes(meeting));
+    }
+  } catch (err) {
+    const transient = !(err instanceof GraphError) || err.transient;
+    if (transient && !options.lastAttempt) throw err;
+    const error = err instanceof Error ? err.message : String(err);
+    await writeAudit(ctx, { actor: 'bot', action: 'meeting.event-change-failed', subject: ref, details: { eventId, sequence, error } }, undefined, auditId);
+    return { meeting, done: false, error };
+  }
+  await writeAudit(ctx, { actor: 'bot', action: meeting.state === 'cancelled' ? 'meeting.event-cancelled' : 'meeting.event-moved', subject: ref, details: { eventId, sequence } }, undefined, auditId);
+  return { meeting, done: true, error: null };
+}
+
+/**
+ * How the change of the calendar event went, as `changeTeamsMeetingEvent` recorded it (its audit
+ * entry has a fixed id): read only, for rendering the organiser's message after the change was tried.
+ */
+export async function teamsMeetingEventChange(ctx: ServiceContext, meeting: MeetingDoc, sequence: number): Promise<{ done: boolean; error: string | null }> {
+  if (meeting.invitation.via !== 'graph' || !meeting.invitation.eventId) return { done: false, error: 'the meeting has no Teams calendar event' };
+  // A later change superseded this one: its own message reports on the event.
+  if ((meeting.sequence ?? 0) !== sequence) return { done: true, error: null };
+  const entry = await ctx.records.audit.get(`${meeting.ref}:event-change:${sequence}`);
+  if (!entry) return { done: false, error: 'the change was not tried' };
+  if (entry.action === 'meeting.event-change-failed') return { done: false, error: String(entry.details?.error ?? 'unknown error') };
+  return { done: true, error: null };
 }

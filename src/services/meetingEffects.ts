@@ -1,4 +1,4 @@
-// What follows a meeting being convened or its outcome recorded, as declared to the effects runner
+// What follows a meeting being convened, rescheduled, cancelled or its outcome recorded, as declared to the effects runner
 // (services/effects/runner.ts), which writes the change's audit entry first and clears the effect
 // when done. Tasks and audit entries have fixed ids and messages fixed keys, so running the effects
 // again after a restart does nothing twice.
@@ -140,6 +140,28 @@ async function outcomeMessages(ctx: ServiceContext, meeting: MeetingDoc, tasks: 
   return messages;
 }
 
+// ---- rescheduled or cancelled ------------------------------------------------------------------
+
+/**
+ * Every invitee on Teams gets the changed meeting card (a card per change: the key carries the
+ * change number); with Graph, the organiser's chat gets the message that moves or cancels the
+ * calendar event, so Outlook tells everyone with an email. Without Graph, the card's .ics link now
+ * serves the file with the higher SEQUENCE (or METHOD:CANCEL).
+ */
+async function changeMessages(ctx: ServiceContext, meeting: MeetingDoc, view: 'rescheduled' | 'cancelled'): Promise<OutgoingMessage[]> {
+  const sequence = meeting.sequence ?? 0;
+  const actor = meeting.changes?.at(-1)?.by ?? null;
+  const messages: OutgoingMessage[] = [];
+  const ids = new Set([meeting.organiser, ...meeting.participantIds, ...meeting.attendees.map((a) => a.personId)].filter((x): x is string => !!x && x !== actor));
+  for (const id of ids) {
+    if (await hasChat(ctx, id)) messages.push({ key: `${meeting.ref}:${view}:${sequence}:${id}`, recipient: personal(id), content: { kind: 'meeting-card', ref: meeting.ref, view }, subjectRef: meeting.ref });
+  }
+  if (meeting.invitation.via === 'graph' && meeting.invitation.eventId) {
+    messages.push({ key: `${meeting.ref}:event-change:${sequence}`, recipient: personal(meeting.organiser), content: { kind: 'meeting-event-change', ref: meeting.ref, sequence }, subjectRef: meeting.ref });
+  }
+  return messages;
+}
+
 // ---- declared to the runner -----------------------------------------------------------------------
 
 /** What each effect of a meeting does, for the effects runner. */
@@ -158,6 +180,7 @@ export const meetingEffects: RecordEffects<MeetingDoc, MeetingEffect> = {
         messages: await invitationsFor(ctx, meeting),
       };
     }
+    if (effect === 'rescheduled' || effect === 'cancelled') return { messages: await changeMessages(ctx, meeting, effect) };
     const tasks = await outcomeTasks(ctx, meeting);
     return { tasks, steps: [() => closeAlertsByOutcome(ctx, meeting)], messages: await outcomeMessages(ctx, meeting, tasks) };
   },

@@ -21,13 +21,15 @@ import {
   type MeetingTimingInput,
   type MeetingType,
   type PlacementDetails,
+  cancelFormSchema,
   policyFor,
+  rescheduleFormSchema,
   type ProposedAttendee,
 } from '../domain/meetings';
 import { fieldErrors, type FieldErrors } from '../domain/moves';
 import { hasRole, normaliseEmail, type Child, type Person, type Role } from '../domain/people';
 import { authorize, refusal } from '../domain/permissions';
-import type { MeetingAttendee, MeetingDoc } from '../store/records';
+import type { MeetingAttendee, MeetingChange, MeetingDoc } from '../store/records';
 import { auditOfChange, withAuditOfChange } from './audit';
 import type { ServiceContext } from './context';
 import { ConflictError, InvalidInputError, NotFoundError } from './errors';
@@ -44,7 +46,7 @@ export async function getMeeting(ctx: ServiceContext, ref: string): Promise<Meet
 }
 
 /** Reads the meeting and checks the person may do `action` on it; the refusal shows nothing of it, nor whether it exists. */
-async function authorizeOnMeeting(ctx: ServiceContext, person: Person, action: 'see a meeting' | 'record a meeting outcome', ref: string): Promise<MeetingDoc> {
+async function authorizeOnMeeting(ctx: ServiceContext, person: Person, action: 'see a meeting' | 'change a meeting' | 'record a meeting outcome', ref: string): Promise<MeetingDoc> {
   const meeting = typeof ref === 'string' && ref.length <= 40 ? await ctx.records.meetings.get(ref) : null;
   const shownRef = String(ref).slice(0, 40);
   if (!meeting) throw refusal(action, shownRef);
@@ -296,6 +298,99 @@ export async function conveneMeeting(ctx: ServiceContext, person: Person, data: 
 /** Changes a meeting with a version-checked update; `change` may refuse by throwing. */
 export function changeMeeting(ctx: ServiceContext, ref: string, change: (current: MeetingDoc) => Partial<MeetingDoc>): Promise<{ before: MeetingDoc; after: MeetingDoc }> {
   return changeVersioned(ctx, ctx.records.meetings, () => getMeeting(ctx, ref), change);
+}
+
+// ---- rescheduling and cancelling ---------------------------------------------------------------
+
+/** The timing input a convened meeting's new date is checked with: the child's placement start, the ending, the first alert's day. */
+async function timingOfConvened(ctx: ServiceContext, meeting: MeetingDoc): Promise<MeetingTimingInput> {
+  const child = await ctx.records.children.get(meeting.caseRef);
+  const raised: string[] = [];
+  for (const ref of meeting.alertRefs) {
+    const alert = await ctx.records.fragilityAlerts.get(ref);
+    if (alert) raised.push(alert.raisedAt);
+  }
+  raised.sort();
+  return {
+    today: ukDate(ctx.now()),
+    placementStart: child?.placementStart ?? null,
+    placementEnded: meeting.placementEnded,
+    signsReportedOn: raised.length > 0 ? ukDate(new Date(raised[0])) : null,
+  };
+}
+
+/** A change refused by the meeting's state (the permission is checked as the meeting is read). */
+function refuseChange(meeting: MeetingDoc, what: string): void {
+  if (meeting.state === 'held') throw new ConflictError(`${meeting.ref} has been held and its outcome recorded: it can no longer be ${what === 'cancel' ? 'cancelled' : 'moved'}.`);
+  if (meeting.state === 'cancelled') throw new ConflictError(`${meeting.ref} was already cancelled.`);
+}
+
+/**
+ * Moves a scheduled meeting to a new date and time. The new date is checked against the type's
+ * timing rule (refused in the past or outside the window, warned when late); every invitee is told,
+ * the .ics carries the change (same UID, SEQUENCE one more) or the Graph event is updated, and the
+ * audit log has it. The change and its effects are stored together, so a restart finishes them.
+ */
+export async function rescheduleMeeting(ctx: ServiceContext, person: Person, ref: string, input: unknown): Promise<MeetingDoc> {
+  const meeting = await authorizeOnMeeting(ctx, person, 'change a meeting', ref);
+  refuseChange(meeting, 'reschedule');
+  const parsed = rescheduleFormSchema(meeting.type, await timingOfConvened(ctx, meeting), meeting).safeParse(strings(input));
+  if (!parsed.success) throw new InvalidInputError(fieldErrors(parsed.error));
+  const details = parsed.data;
+  const at = ctx.now().toISOString();
+  const { after } = await changeMeeting(ctx, ref, (current) => {
+    refuseChange(current, 'reschedule');
+    const sequence = (current.sequence ?? 0) + 1;
+    const change: MeetingChange = { kind: 'rescheduled', sequence, by: person.id, byName: person.name, at, reason: details.reason, from: { date: current.date, time: current.time }, to: { date: details.date, time: details.time } };
+    return {
+      date: details.date,
+      time: details.time,
+      dateWarning: details.dateWarning,
+      sequence,
+      changes: [...(current.changes ?? []), change],
+      updatedAt: at,
+      pendingEffects: [...current.pendingEffects, 'rescheduled'],
+      pendingAudit: withAuditOfChange(current, {
+        actor: person.id,
+        action: 'meeting.rescheduled',
+        subject: ref,
+        fromState: current.state,
+        toState: current.state,
+        details: { from: `${current.date} ${current.time}`, to: `${details.date} ${details.time}`, sequence },
+      }, at),
+    };
+  });
+  return runMeetingEffects(ctx, after);
+}
+
+/** Cancels a scheduled meeting: every invitee is told, the .ics says CANCELLED, the Graph event is cancelled, the audit log has it. */
+export async function cancelMeeting(ctx: ServiceContext, person: Person, ref: string, input: unknown): Promise<MeetingDoc> {
+  const meeting = await authorizeOnMeeting(ctx, person, 'change a meeting', ref);
+  refuseChange(meeting, 'cancel');
+  const parsed = cancelFormSchema.safeParse(strings(input));
+  if (!parsed.success) throw new InvalidInputError(fieldErrors(parsed.error));
+  const at = ctx.now().toISOString();
+  const { after } = await changeMeeting(ctx, ref, (current) => {
+    refuseChange(current, 'cancel');
+    const sequence = (current.sequence ?? 0) + 1;
+    const change: MeetingChange = { kind: 'cancelled', sequence, by: person.id, byName: person.name, at, reason: parsed.data.changeReason, from: { date: current.date, time: current.time }, to: null };
+    return {
+      state: 'cancelled',
+      sequence,
+      changes: [...(current.changes ?? []), change],
+      updatedAt: at,
+      pendingEffects: [...current.pendingEffects, 'cancelled'],
+      pendingAudit: withAuditOfChange(current, {
+        actor: person.id,
+        action: 'meeting.cancelled',
+        subject: ref,
+        fromState: current.state,
+        toState: 'cancelled',
+        details: { date: `${current.date} ${current.time}`, sequence },
+      }, at),
+    };
+  });
+  return runMeetingEffects(ctx, after);
 }
 
 // ---- the outcome -------------------------------------------------------------------------------

@@ -87,9 +87,11 @@ export type OutboxContent =
   /** A fragility alert as the reader may see it (urgent ones are marked so Teams alerts the reader). */
   | { kind: 'alert-card'; ref: string }
   /** A meeting as the reader may see it: an invitation, or its recorded outcome. */
-  | { kind: 'meeting-card'; ref: string; view: 'invitation' | 'outcome' }
+  | { kind: 'meeting-card'; ref: string; view: 'invitation' | 'outcome' | 'rescheduled' | 'cancelled' }
   /** Create the Teams meeting through Microsoft Graph, then tell the organiser (retried like any message). */
   | { kind: 'meeting-invite'; ref: string }
+  /** Update (reschedule) or cancel the Graph event to match the meeting's change number `sequence`, then tell the organiser. */
+  | { kind: 'meeting-event-change'; ref: string; sequence: number }
   /** After an unplanned ending: the offer of a Disruption Meeting about the placement the move ended (END-2). */
   | { kind: 'meeting-offer'; moveRef: string };
 
@@ -238,9 +240,22 @@ export type FragilityAlertDoc = StoredDoc &
     pendingAudit?: AuditDoc[];
   };
 
-export type MeetingEffect = 'convened' | 'outcome';
+export type MeetingEffect = 'convened' | 'outcome' | 'rescheduled' | 'cancelled';
 
 /** One person invited to a meeting, as the organiser confirmed the list. */
+/** A reschedule or cancel of a meeting, as the card shows it and the audit log records it. */
+export interface MeetingChange {
+  kind: 'rescheduled' | 'cancelled';
+  sequence: number;
+  by: string;
+  byName: string;
+  at: string;
+  reason: string;
+  from: { date: string; time: string };
+  /** The new date and time (a reschedule); null for a cancel. */
+  to: { date: string; time: string } | null;
+}
+
 export interface MeetingAttendee {
   kind: string;
   label: string;
@@ -291,7 +306,11 @@ export interface MeetingDoc extends StoredDoc {
   dateWarning: string | null;
   organiser: string;
   organiserName: string;
-  state: 'scheduled' | 'held';
+  state: 'scheduled' | 'held' | 'cancelled';
+  /** The iCalendar SEQUENCE: 0 when convened, one more at each reschedule or cancel (missing on older records: 0). */
+  sequence?: number;
+  /** Reschedules and the cancel, oldest first (missing on older records: none). */
+  changes?: MeetingChange[];
   invitation: MeetingInvitation;
   /** Unguessable token for the bot-served .ics file (GET /meetings/{ref}.ics?token=...). */
   icsToken: string;

@@ -7,7 +7,7 @@ import type { Activity, CloudAdapter } from 'botbuilder';
 import { afterFailure, DEFAULT_DELIVERY_POLICY, isLastAttempt, type DeliveryFailure, type DeliveryPolicy } from '../domain/deliveryPolicy';
 import type { ServiceContext } from '../services/context';
 import type { DigestSections } from '../services/digest';
-import { createTeamsMeeting } from '../services/invitations';
+import { changeTeamsMeetingEvent, createTeamsMeeting } from '../services/invitations';
 import { releaseHeldMessages } from '../services/outbox';
 import { failuresToFollowUp, followUpFailures } from '../services/undelivered';
 import { conversationAddressOf } from '../services/conversations';
@@ -178,10 +178,14 @@ export class OutboxSender {
   /**
    * Side effects that must happen before a message can be rendered: a meeting invitation first
    * creates the Teams meeting through Graph (a transient failure is thrown, so the entry is retried;
-   * on its last attempt a failure falls back to cards with calendar files).
+   * on its last attempt a failure falls back to cards with calendar files); a rescheduled or
+   * cancelled meeting first moves or cancels its calendar event the same way (on its last attempt a
+   * failure is recorded and the organiser asked to change the event themselves).
    */
   private async beforeRendering(entry: OutboxDoc): Promise<void> {
-    if (entry.content.kind === 'meeting-invite') await createTeamsMeeting(this.ctx, entry.content.ref, { lastAttempt: isLastAttempt(this.policy, entry.attempts, this.ageMs(entry)) });
+    const lastAttempt = isLastAttempt(this.policy, entry.attempts, this.ageMs(entry));
+    if (entry.content.kind === 'meeting-invite') await createTeamsMeeting(this.ctx, entry.content.ref, { lastAttempt });
+    if (entry.content.kind === 'meeting-event-change') await changeTeamsMeetingEvent(this.ctx, entry.content.ref, entry.content.sequence, { lastAttempt });
   }
 
   private async recordFailure(entry: OutboxDoc, err: unknown): Promise<void> {

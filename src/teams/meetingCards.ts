@@ -99,6 +99,8 @@ export function meetingFormCard(options: { proposal: MeetingProposal; show: Disc
 
 const ACTION_ROWS = 5;
 const OUTCOME_FIELDS = ['decision', 'summary', 'serviceNeeded', 'plannedEndDate', 'reviewDate', 'minuteTaker', 'supportPlanReviewed', 'actions'];
+/** The reschedule / cancel panel's fields. */
+const CHANGE_FIELDS = ['newDate', 'newTime', 'changeReason'];
 
 /** The outcome form's fixed action rows back into the list the outcome schema reads; empty rows are dropped. */
 export function outcomeFromCard(data: Record<string, unknown>): Record<string, unknown> {
@@ -120,6 +122,8 @@ export interface MeetingCardOptions {
   /** Organisers see who was reached and who they must invite themselves. */
   isOrganiser: boolean;
   canRecord: boolean;
+  /** The organiser or a team manager, in a personal chat, while the meeting is still to be held. */
+  canChange?: boolean;
   canRequestMove: boolean;
   notOnTeams: Array<{ label: string; name: string | null; email: string | null }>;
   icsUrl: string | null;
@@ -160,6 +164,11 @@ export function meetingCard(o: MeetingCardOptions): AdaptiveCard {
     { title: 'Organiser', value: m.organiserName },
     ...(m.alertRefs.length > 0 ? [{ title: 'About alerts', value: m.alertRefs.join(', ') }] : []),
     ...(m.placementEnded ? [{ title: 'Placement ended', value: formatDate(m.placementEnded) }] : []),
+    ...(m.changes ?? []).map((c) =>
+      c.kind === 'rescheduled'
+        ? { title: 'Moved', value: `From ${formatDate(c.from.date)} ${c.from.time} by ${c.byName}, ${formatInstant(c.at)}${o.show.freeText(c.reason) ? `: ${o.show.freeText(c.reason)}` : ''}` }
+        : { title: 'Cancelled', value: `By ${c.byName}, ${formatInstant(c.at)}${o.show.freeText(c.reason) ? `: ${o.show.freeText(c.reason)}` : ''}` },
+    ),
     ...(m.childAttendance !== 'whole' ? [{ title: 'The child', value: `${m.childAttendance === 'second-part' ? 'Joins for the second part' : 'Not invited'}${o.show.freeText(m.childAttendanceReason) ? `: ${o.show.freeText(m.childAttendanceReason)}` : ''}` }] : []),
   ];
   const warnings = [m.dateWarning, m.chair.note].filter((t): t is string => !!t).map((text) => ({ text }));
@@ -171,8 +180,8 @@ export function meetingCard(o: MeetingCardOptions): AdaptiveCard {
     ref: m.ref,
     title: `${info.label} ${m.ref}`,
     purpose: info.purpose,
-    stateLabel: m.state === 'held' ? 'Outcome recorded' : 'Booked',
-    stateColor: m.state === 'held' ? 'Good' : 'Accent',
+    stateLabel: m.state === 'held' ? 'Outcome recorded' : m.state === 'cancelled' ? 'Cancelled' : (m.sequence ?? 0) > 0 ? 'Booked (moved)' : 'Booked',
+    stateColor: m.state === 'held' ? 'Good' : m.state === 'cancelled' ? 'Attention' : 'Accent',
     notice: [o.notice?.text, o.show.whereFull].filter(Boolean).join(' '),
     noticeStyle: o.notice?.style ?? (o.show.whereFull ? 'accent' : 'default'),
     facts,
@@ -197,6 +206,10 @@ export function meetingCard(o: MeetingCardOptions): AdaptiveCard {
         }
       : '',
     canRecord: o.canRecord && !outcome,
+    // Not beside the outcome form: its required inputs would stop the card sending a reschedule.
+    canChange: !!o.canChange && !(o.canRecord && !outcome),
+    change: { newDate: values.newDate ?? m.date, newTime: values.newTime ?? m.time, changeReason: values.changeReason ?? '', hasErrors: CHANGE_FIELDS.some((f) => !!errors[f]) },
+    changeErrors: Object.fromEntries(CHANGE_FIELDS.map((f) => [f, errors[f] ?? ''])),
     decisionChoices: decisionsFor(m.type).map((d) => ({ title: OUTCOME_DECISIONS[d].label, value: d })),
     canEnd: decisionsFor(m.type).includes('planned-ending'),
     isSupport: policyFor(m.type).outcome.supportPlanReviewed !== null,
@@ -212,7 +225,7 @@ export function meetingCard(o: MeetingCardOptions): AdaptiveCard {
       supportPlanReviewed: values.supportPlanReviewed ?? '',
     },
     errors: Object.fromEntries(OUTCOME_FIELDS.map((f) => [f, errors[f] ?? ''])),
-    otherErrors: Object.entries(errors).filter(([f]) => !OUTCOME_FIELDS.includes(f)).map(([, message]) => ({ message })),
+    otherErrors: Object.entries(errors).filter(([f]) => !OUTCOME_FIELDS.includes(f) && !CHANGE_FIELDS.includes(f)).map(([, message]) => ({ message })),
     canRequestMove: o.canRequestMove,
     joinUrl: m.invitation.joinUrl ?? '',
     icsUrl: o.icsUrl ?? '',

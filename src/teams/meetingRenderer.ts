@@ -9,10 +9,10 @@ import { alertAdvice, mayReferToPanel, openAlertsOnChild } from '../services/ale
 import { suggestedPanels } from '../domain/alerts';
 import { alertAudienceFor } from '../services/alertEffects';
 import type { ServiceContext } from '../services/context';
-import { icsUrl, notOnTeams } from '../services/invitations';
+import { icsUrl, notOnTeams, teamsMeetingEventChange } from '../services/invitations';
 import { proposeMeeting } from '../services/meetings';
 import { toChild, toPerson } from '../services/people';
-import { ukDate } from '../domain/dates';
+import { formatDate, ukDate } from '../domain/dates';
 import type { FragilityAlertDoc, MeetingDoc, OutboxDoc } from '../store/records';
 import { alertCard } from './alertCards';
 import { noticeCard, type AdaptiveCard } from './cards';
@@ -77,6 +77,7 @@ export async function renderMeetingCard(
     child,
     show: disclosureFor(reader, child),
     isOrganiser,
+    canChange: !reader.shared && meeting.state === 'scheduled' && may(person, 'change a meeting', { meeting, child }),
     canRecord: may(person, 'record a meeting outcome', { meeting, child }) && meeting.state === 'scheduled' && meeting.date <= ukDate(ctx.now()),
     canRequestMove: meeting.outcome?.decision === 'planned-ending' && !!child && may(person, 'request a move', { child }),
     notOnTeams: isOrganiser ? await notOnTeams(ctx, meeting) : [],
@@ -103,16 +104,17 @@ export async function renderMeetingForm(
 
 // ---- for the outbox sender ------------------------------------------------------------------------
 
-export type PlacementContent = Extract<OutboxDoc['content'], { kind: 'alert-card' | 'meeting-card' | 'meeting-invite' | 'meeting-offer' }>;
+export type PlacementContent = Extract<OutboxDoc['content'], { kind: 'alert-card' | 'meeting-card' | 'meeting-invite' | 'meeting-event-change' | 'meeting-offer' }>;
 
 export function isPlacementContent(content: OutboxDoc['content']): content is PlacementContent {
-  return ['alert-card', 'meeting-card', 'meeting-invite', 'meeting-offer'].includes(content.kind);
+  return ['alert-card', 'meeting-card', 'meeting-invite', 'meeting-event-change', 'meeting-offer'].includes(content.kind);
 }
 
 /**
  * The activity for an alert or meeting entry of the outbox. An urgent alert asks Teams to alert the
- * reader. A 'meeting-invite' tells the organiser how creating the Teams meeting went (the delivery
- * loop creates it through Graph before rendering).
+ * reader. A 'meeting-invite' tells the organiser how creating the Teams meeting went, a
+ * 'meeting-event-change' how moving or cancelling its calendar event went (the delivery loop makes
+ * those Graph calls before rendering).
  */
 export async function placementActivity(ctx: ServiceContext, entry: OutboxDoc & { content: PlacementContent }, options: { inChannel: boolean }): Promise<Partial<Activity> | null> {
   const doc = entry.recipient.kind === 'person' ? await ctx.records.people.get(entry.recipient.personId) : null;
@@ -131,10 +133,14 @@ export async function placementActivity(ctx: ServiceContext, entry: OutboxDoc & 
     case 'meeting-card': {
       const meeting = await ctx.records.meetings.get(content.ref);
       if (!meeting) return null;
-      const notice: Notice =
-        content.view === 'invitation'
-          ? { text: `You are invited by ${meeting.organiserName}.`, style: 'accent' }
-          : { text: `The outcome was recorded by ${meeting.outcome?.recordedByName ?? 'the chair'}.`, style: 'good' };
+      const change = meeting.changes?.at(-1);
+      const notices: Record<typeof content.view, Notice> = {
+        invitation: { text: `You are invited by ${meeting.organiserName}.`, style: 'accent' },
+        outcome: { text: `The outcome was recorded by ${meeting.outcome?.recordedByName ?? 'the chair'}.`, style: 'good' },
+        rescheduled: { text: `${change?.byName ?? 'The organiser'} moved this meeting from ${change ? `${formatDate(change.from.date)} ${change.from.time}` : 'its old time'} to ${formatDate(meeting.date)} ${meeting.time}.`, style: 'warning' },
+        cancelled: { text: `${change?.byName ?? 'The organiser'} cancelled this meeting (it was on ${formatDate(meeting.date)} ${meeting.time}).`, style: 'attention' },
+      };
+      const notice = notices[content.view];
       return asCard(await renderMeetingCard(ctx, meeting, reader, { notice }), `${MEETINGS[meeting.type].label} ${meeting.ref} (case ${meeting.caseRef})`);
     }
     case 'meeting-invite': {
@@ -145,6 +151,16 @@ export async function placementActivity(ctx: ServiceContext, entry: OutboxDoc & 
         ? { text: `The Teams meeting is created and the invitations are sent.${meeting.invitation.joinUrl ? ' The join link is below.' : ''}`, style: 'good' }
         : { text: `The Teams meeting could not be created: ${meeting.invitation.error ?? 'unknown error'}. The attendees on Teams were sent cards with a calendar file instead; please invite the others yourself.`, style: 'attention' };
       return asCard(await renderMeetingCard(ctx, meeting, reader, { notice }), `${MEETINGS[meeting.type].label} ${meeting.ref}: ${ok ? 'invitations sent' : 'invitations failed'}`);
+    }
+    case 'meeting-event-change': {
+      const meeting = await ctx.records.meetings.get(content.ref);
+      if (!meeting) return null;
+      const { done, error } = await teamsMeetingEventChange(ctx, meeting, content.sequence);
+      const what = meeting.state === 'cancelled' ? 'cancelled' : 'moved';
+      const notice: Notice = done
+        ? { text: `The Teams calendar event is ${what}; Outlook has told the attendees.`, style: 'good' }
+        : { text: `The Teams calendar event could not be ${what}: ${error ?? 'unknown error'}. The attendees on Teams were sent the changed card; please change the event in your calendar so the others hear of it.`, style: 'attention' };
+      return asCard(await renderMeetingCard(ctx, meeting, reader, { notice }), `${MEETINGS[meeting.type].label} ${meeting.ref}: calendar event ${done ? what : 'not changed'}`);
     }
     case 'meeting-offer': {
       const move = await ctx.records.moveRequests.get(content.moveRef);

@@ -1,6 +1,6 @@
 // What an outbox entry looks like when it is sent: rendered from the stored state at that moment,
 // so a message retried late shows its subject as it is now. Reads only: anything with side effects
-// (creating a Teams meeting through Graph) is done before rendering, by the delivery loop.
+// (creating, moving or cancelling a Teams meeting through Graph) is done before rendering, by the delivery loop.
 import { CardFactory, MessageFactory, type Activity } from 'botbuilder';
 import type { ServiceContext } from '../services/context';
 import { buildDigest, digestSince, type DigestSections } from '../services/digest';
@@ -36,6 +36,7 @@ export async function renderOutboxEntry(ctx: ServiceContext, entry: OutboxDoc, o
     case 'alert-card':
     case 'meeting-card':
     case 'meeting-invite':
+    case 'meeting-event-change':
     case 'meeting-offer': {
       const activity = await placementActivity(ctx, { ...entry, content }, { inChannel: options.inChannel });
       return activity ?? { gone: `the ${content.kind} subject no longer exists` };

@@ -59,6 +59,8 @@ class FakeGraph implements GraphCalendar {
     if (failure) throw failure;
     return { id: 'event-1', joinUrl: 'https://teams.microsoft.com/l/meetup-join/abc', webLink: null };
   }
+  async updateEventTime() {}
+  async cancelEvent() {}
 }
 
 describeOnEveryBackend('meetings', (freshStore) => {

@@ -13,7 +13,7 @@ import { setApprovalsChannel } from '../../src/services/conversations';
 import { closeAlert, openAlert, raiseAlert } from '../../src/services/alerts';
 import { subscribeDigest } from '../../src/services/digest';
 import { InvalidInputError, NotFoundError, NotPermittedError } from '../../src/services/errors';
-import { openMeeting, proposeMeeting, recordOutcome } from '../../src/services/meetings';
+import { cancelMeeting, openMeeting, proposeMeeting, recordOutcome } from '../../src/services/meetings';
 import { answerInfoRequest, confirmMove, decideMove, moveTracker, openMoveRequest, requestMove, withdrawMove } from '../../src/services/moves';
 import { setCover } from '../../src/services/cover';
 import { importChildren, importRoster, toPerson } from '../../src/services/people';
@@ -105,6 +105,7 @@ describe('permissions by role, through the services', () => {
     'close an alert by hand': async (p) => closeAlert(ctx, p, (await newAlert()).ref, { reason: 'Support package agreed at the review.' }),
     'convene a meeting': async (p) => proposeMeeting(ctx, p, { type: 'support', caseRef: (await childAt('none')).caseRef }),
     'see a meeting': async (p) => openMeeting(ctx, p, await meetingHeldYesterday()),
+    'change a meeting': async (p) => cancelMeeting(ctx, p, await meetingHeldYesterday(), { changeReason: 'The carer is unwell; a new date will follow.' }),
     'record a meeting outcome': async (p) => recordOutcome(ctx, p, await meetingHeldYesterday(), { decision: 'continue-with-support', summary: 'Support continues with weekly visits.', supportPlanReviewed: 'yes', actions: [] }),
     'see the move tracker': async (p) => moveTracker(ctx, p),
     'choose the approvals channel': async (p) => setApprovalsChannel(ctx, p, 'North', `19:${++n}@thread`),

@@ -10,6 +10,7 @@
 //   forms       the convene form
 //   outcome     the outcome form and the tasks it sets going
 //   disruption  after an unplanned ending (END-2)
+//   changes     rescheduling and cancelling a convened meeting
 export * from './catalogue';
 export * from './policies';
 export * from './placement';
@@ -19,3 +20,4 @@ export * from './timing';
 export * from './forms';
 export * from './outcome';
 export * from './disruption';
+export * from './changes';

@@ -7,7 +7,7 @@ import { z } from 'zod';
 import type { Person } from '../../domain/people';
 import { ConflictError, InvalidInputError } from '../../services/errors';
 import { meetingsFor } from '../../services/meetingLists';
-import { conveneMeeting, moveRequestFromOutcome, openMeeting, recordOutcome } from '../../services/meetings';
+import { cancelMeeting, conveneMeeting, moveRequestFromOutcome, openMeeting, recordOutcome, rescheduleMeeting } from '../../services/meetings';
 import { childrenFor, toChild } from '../../services/people';
 import { StoreUnavailableError } from '../../store/collection';
 import type { MeetingDoc } from '../../store/records';
@@ -87,6 +87,33 @@ export function registerMeetingRoutes(app: Application<TurnState>, { ctx, comman
       }
     }),
   );
+
+  // Reschedule or cancel, from the meeting card: bad input or a refusal comes back on the card, nothing changed.
+  const changeVerb = (verbName: string, change: typeof rescheduleMeeting, done: (m: MeetingDoc) => string) =>
+    app.adaptiveCards.actionExecute(
+      verbName,
+      verb(async (context, person, data) => {
+        const parsed = refData.safeParse(data);
+        if (!parsed.success) return noticeCard('Nothing changed', 'This card is out of date. Say "meetings" for your meetings.');
+        const reader = readerOf(context, person);
+        try {
+          const meeting = await change(ctx, person, parsed.data.ref, data);
+          return renderMeetingCard(ctx, meeting, reader, { notice: { text: done(meeting), style: 'good' } });
+        } catch (err) {
+          // A refusal (NotPermittedError) goes on to turns.refusalCard: it shows nothing of the meeting.
+          if (!(err instanceof InvalidInputError || err instanceof ConflictError || err instanceof StoreUnavailableError)) throw err;
+          const meeting = await openMeeting(ctx, person, parsed.data.ref);
+          if (err instanceof InvalidInputError) {
+            return renderMeetingCard(ctx, meeting, reader, { notice: { text: 'Nothing was changed: please check the answers in red.', style: 'attention' }, fieldErrors: err.fields, values: data });
+          }
+          if (err instanceof ConflictError) return renderMeetingCard(ctx, meeting, reader, { notice: { text: err.message, style: 'warning' } });
+          return renderMeetingCard(ctx, meeting, reader, { notice: { text: NOTHING_SAVED, style: 'attention' }, values: data });
+        }
+      }),
+    );
+  const calendar = (m: MeetingDoc) => (m.invitation.via === 'graph' && m.invitation.eventId ? 'the Teams calendar event is being changed' : 'the calendar file carries the change');
+  changeVerb('meeting.reschedule', rescheduleMeeting, (m) => `Moved to ${m.date} at ${m.time}. Every invitee on Teams is told and ${calendar(m)}.${m.dateWarning ? ` ${m.dateWarning}` : ''}`);
+  changeVerb('meeting.cancel', cancelMeeting, (m) => `Cancelled. Every invitee on Teams is told and ${calendar(m)}.`);
 
   // FRAG-8 / MOVE-1: after a planned ending, the social worker's move request, pre-filled.
   app.adaptiveCards.actionExecute(
