@@ -163,6 +163,54 @@ describe('fragility alerts and meetings over HTTP, invitations in Teams (no Micr
     expect(cardText(firstCard(meetings.activity))).toContain(`booked at ${ref}`);
   });
 
+  test('Meetings that change: the organiser reschedules, then cancels, from the meeting card; every invitee is told and the .ics carries each change', async () => {
+    // Convened through the buttons Sam receives: the alert's "Convene meeting", then "Send the invitations".
+    const raised = (await sam.press('alert.submit', alertForm())).body.value;
+    const offer = cardActions(raised).get('Convene meeting')!;
+    const proposal = (await sam.press(offer.verb, { ...offer.data, type: 'stability' })).body.value;
+    const send = cardActions(proposal).get('Send the invitations')!;
+    const date = addDays(today(), 3);
+    const convened = (await sam.press(send.verb, { ...send.data, date, time: '10:00', durationMinutes: '60', chair: 'fiona.foster@example.org', minuteTaker: 'ada.admin@example.org', childAttendance: 'whole' })).body.value;
+    const ref = /MT-\d{4}-\d{4}/.exec(cardText(convened))![0];
+    const ics = openUrls(convened).get('Add to calendar (.ics)')!;
+    expect(cardText(convened)).toContain('Reschedule or cancel');
+    const invitation = firstCard((await cardFor(fiona, `You are invited by Sam Social.`)).activity);
+    expect(cardActions(invitation).has('Reschedule')).toBe(false); // the chair is not the organiser
+
+    // A new time in the past: the reason on the card, nothing changed.
+    const reschedule = cardActions(convened).get('Reschedule')!;
+    const refused = (await sam.press(reschedule.verb, { ...reschedule.data, newDate: addDays(today(), -1), newTime: '10:00', changeReason: 'The carer has a hospital appointment.' })).body.value;
+    expectCleanCard(refused);
+    expect(cardText(refused)).toContain('A meeting cannot be booked in the past.');
+    expect((await h.bot.services.records.meetings.get(ref))!.date).toBe(date);
+
+    // Rescheduled: Fiona gets the changed card; the same .ics link now has SEQUENCE:1 and the new time.
+    const newDate = addDays(today(), 4);
+    const moved = (await sam.press(reschedule.verb, { ...reschedule.data, newDate, newTime: '14:00', changeReason: 'The carer has a hospital appointment.' })).body.value;
+    expectCleanCard(moved);
+    expect(cardText(moved)).toContain(`Moved to ${newDate} at 14:00. Every invitee on Teams is told and the calendar file carries the change.`);
+    const movedNotice = firstCard((await cardFor(fiona, 'Sam Social moved this meeting')).activity);
+    expectCleanCard(movedNotice);
+    const movedIcs = await (await fetch(ics)).text();
+    expect(movedIcs).toContain(`UID:${ref}@placement-stability-bot`);
+    expect(movedIcs).toContain('SEQUENCE:1');
+    expect(movedIcs).toContain('METHOD:PUBLISH');
+
+    // Cancelled from the card the reschedule returned: Fiona is told; the .ics says CANCEL with SEQUENCE:2.
+    const cancel = cardActions(moved).get('Cancel the meeting')!;
+    const cancelled = (await sam.press(cancel.verb, { ...cancel.data, newDate, newTime: '14:00', changeReason: 'The placement has settled; everyone agreed.' })).body.value;
+    expectCleanCard(cancelled);
+    expect(cardText(cancelled)).toContain('Cancelled. Every invitee on Teams is told');
+    expect(cardActions(cancelled).has('Reschedule')).toBe(false);
+    await cardFor(fiona, 'Sam Social cancelled this meeting');
+    const cancelledIcs = await (await fetch(ics)).text();
+    expect(cancelledIcs).toContain('METHOD:CANCEL');
+    expect(cancelledIcs).toContain('STATUS:CANCELLED');
+    expect(cancelledIcs).toContain('SEQUENCE:2');
+    const actions = (await h.bot.services.records.audit.find({ subject: ref })).map((a) => a.action);
+    expect(actions).toEqual(expect.arrayContaining(['meeting.rescheduled', 'meeting.cancelled']));
+  });
+
   test('an immediate risk is marked urgent; several open alerts on one child are shown together; channels see case references only', async () => {
     await sam.press('alert.submit', alertForm());
     await steve.press('alert.submit', alertForm({ triggers: 'missing-or-absent', immediateSafeguardingRisk: 'yes', supportInPlace: '' }));
