@@ -123,15 +123,21 @@ export async function applyRetention(ctx: ServiceContext, retentionDays: number)
     if ((await r.tasks.count({ requestRef: meeting.ref, state: 'open' })) > 0) continue; // its work is not finished
     const note = meeting.chair.note;
     const outcome = meeting.outcome;
-    const texts = [note, meeting.childAttendanceReason, outcome?.summary, outcome?.serviceNeeded, ...(outcome?.actions ?? []).map((a) => a.what)];
+    const learning = outcome?.learning ?? null;
+    const texts = [
+      note, meeting.childAttendanceReason, outcome?.summary, outcome?.serviceNeeded, ...(outcome?.actions ?? []).map((a) => a.what),
+      ...(meeting.changes ?? []).map((c) => c.reason), learning?.helped, learning?.didNotHelp, learning?.change,
+    ];
     // The chair's reason quotes the organiser's note when the organiser chose the chair.
     const withoutNote = (reason: string) => (note && reason.includes(note) ? REMOVED : reason);
     const fields: Partial<MeetingDoc> = {
       chair: { ...meeting.chair, note: note && REMOVED, reason: withoutNote(meeting.chair.reason) },
       attendees: meeting.attendees.map((a) => ({ ...a, reason: withoutNote(a.reason) })),
       childAttendanceReason: meeting.childAttendanceReason && REMOVED,
+      ...(meeting.changes ? { changes: meeting.changes.map((c) => ({ ...c, reason: REMOVED })) } : {}),
       outcome: outcome && {
         ...outcome,
+        ...(learning ? { learning: { helped: REMOVED, didNotHelp: REMOVED, change: REMOVED } } : {}),
         summary: REMOVED,
         serviceNeeded: outcome.serviceNeeded && REMOVED,
         actions: outcome.actions.map((a) => ({ ...a, what: REMOVED })),

@@ -22,6 +22,7 @@ import {
   type MeetingType,
   type PlacementDetails,
   cancelFormSchema,
+  initialSupportPlanFocus,
   policyFor,
   rescheduleFormSchema,
   type ProposedAttendee,
@@ -33,6 +34,7 @@ import type { MeetingAttendee, MeetingChange, MeetingDoc } from '../store/record
 import { auditOfChange, withAuditOfChange } from './audit';
 import type { ServiceContext } from './context';
 import { ConflictError, InvalidInputError, NotFoundError } from './errors';
+import { episodesForMeasures } from './episodes';
 import { runMeetingEffects } from './meetingEffects';
 import { nextReference } from './moves';
 import { toChild, toPerson } from './people';
@@ -395,12 +397,24 @@ export async function cancelMeeting(ctx: ServiceContext, person: Person, ref: st
 
 // ---- the outcome -------------------------------------------------------------------------------
 
+/** Planning: the extra focus the initial support plan needs (a child who has moved before, or is 13 to 15: Meetings table, 001). */
+async function supportPlanFocusFor(ctx: ServiceContext, meeting: MeetingDoc): Promise<string | null> {
+  const child = await ctx.records.children.get(meeting.caseRef);
+  if (!child) return null;
+  // Moves are changes of placement (RNE P or B) in the returns, plus moves confirmed in the bot that no return holds yet.
+  const episodes = (await episodesForMeasures(ctx, [meeting.caseRef])).filter((e) => e.decom < meeting.date && (e.rne === 'P' || e.rne === 'B'));
+  const earlierMoves = episodes.length;
+  return initialSupportPlanFocus(child, meeting.date, earlierMoves);
+}
+
 /** The chair or minute taker records the outcome once the meeting has been held; its actions become tasks. */
 export async function recordOutcome(ctx: ServiceContext, person: Person, ref: string, input: unknown): Promise<MeetingDoc> {
   const meeting = await authorizeOnMeeting(ctx, person, 'record a meeting outcome', ref);
   const today = ukDate(ctx.now());
   if (meeting.date > today) throw new ConflictError(`${ref} is on ${meeting.date}: record the outcome once the meeting has been held.`);
-  const parsed = meetingOutcomeSchema({ type: meeting.type, meetingDate: meeting.date }).safeParse({ minuteTaker: meeting.minuteTaker ?? undefined, ...(input as object) });
+  const attendeeKeys = meeting.attendees.map((a) => a.personId ?? a.email ?? a.kind);
+  const extraFocus = policyFor(meeting.type).outcome.initialSupportPlan ? await supportPlanFocusFor(ctx, meeting) : null;
+  const parsed = meetingOutcomeSchema({ type: meeting.type, meetingDate: meeting.date, attendeeKeys, extraFocus }).safeParse({ minuteTaker: meeting.minuteTaker ?? undefined, ...(input as object) });
   if (!parsed.success) throw new InvalidInputError(fieldErrors(parsed.error));
   const at = ctx.now().toISOString();
   const { after } = await changeMeeting(ctx, ref, (current) => {

@@ -98,7 +98,7 @@ export function meetingFormCard(options: { proposal: MeetingProposal; show: Disc
 // ---- one meeting --------------------------------------------------------------------------------
 
 const ACTION_ROWS = 5;
-const OUTCOME_FIELDS = ['decision', 'summary', 'serviceNeeded', 'plannedEndDate', 'reviewDate', 'minuteTaker', 'supportPlanReviewed', 'actions'];
+const OUTCOME_FIELDS = ['decision', 'summary', 'serviceNeeded', 'plannedEndDate', 'reviewDate', 'minuteTaker', 'supportPlanReviewed', 'actions', 'attended', 'sentViews', 'initialSupportPlan', 'whatHelped', 'whatDidNotHelp', 'whatToChange'];
 /** The reschedule / cancel panel's fields. */
 const CHANGE_FIELDS = ['newDate', 'newTime', 'changeReason'];
 
@@ -111,7 +111,11 @@ export function outcomeFromCard(data: Record<string, unknown>): Record<string, u
     if (row.what || row.ownerEmail || row.dueDate) actions.push(row);
   }
   const pick = (f: string) => (v[f] ? { [f]: v[f] } : {});
-  return { ...pick('decision'), ...pick('summary'), ...pick('serviceNeeded'), ...pick('plannedEndDate'), ...pick('reviewDate'), ...pick('minuteTaker'), ...pick('supportPlanReviewed'), actions };
+  return {
+    ...pick('decision'), ...pick('summary'), ...pick('serviceNeeded'), ...pick('plannedEndDate'), ...pick('reviewDate'), ...pick('minuteTaker'), ...pick('supportPlanReviewed'),
+    ...pick('attended'), ...pick('sentViews'), ...pick('initialSupportPlan'), ...pick('whatHelped'), ...pick('whatDidNotHelp'), ...pick('whatToChange'),
+    actions,
+  };
 }
 
 export interface MeetingCardOptions {
@@ -171,6 +175,7 @@ export function meetingCard(o: MeetingCardOptions): AdaptiveCard {
     ),
     ...(m.childAttendance !== 'whole' ? [{ title: 'The child', value: `${m.childAttendance === 'second-part' ? 'Joins for the second part' : 'Not invited'}${o.show.freeText(m.childAttendanceReason) ? `: ${o.show.freeText(m.childAttendanceReason)}` : ''}` }] : []),
   ];
+  const namesOf = (keys: string[]) => keys.map((k) => { const a = m.attendees.find((x) => (x.personId ?? x.email ?? x.kind) === k); return a ? attendeeLine(a, o.show) : k; }).join('; ');
   const warnings = [m.dateWarning, m.chair.note].filter((t): t is string => !!t).map((text) => ({ text }));
   const rows = Array.from({ length: ACTION_ROWS }, (_, i) => {
     const n = i + 1;
@@ -198,6 +203,17 @@ export function meetingCard(o: MeetingCardOptions): AdaptiveCard {
             ...(outcome.reviewDate ? [{ title: 'Review booked', value: formatDate(outcome.reviewDate) }] : []),
             ...(outcome.plannedEndDate ? [{ title: 'Planned end', value: formatDate(outcome.plannedEndDate) }] : []),
             ...(outcome.serviceNeeded && o.show.freeText(outcome.serviceNeeded) ? [{ title: 'Service needed', value: o.show.freeText(outcome.serviceNeeded)! }] : []),
+            ...(outcome.attended ? [{ title: 'Came', value: namesOf(outcome.attended) || 'not recorded' }] : []),
+            ...(outcome.sentViews && outcome.sentViews.length > 0 ? [{ title: 'Sent views', value: namesOf(outcome.sentViews) }] : []),
+            ...(outcome.initialSupportPlanCompleted != null ? [{ title: 'Initial support plan', value: outcome.initialSupportPlanCompleted ? 'Completed by the supervising social worker' : 'Not completed' }] : []),
+            ...(outcome.extraFocus ? [{ title: 'Extra focus', value: outcome.extraFocus }] : []),
+            ...(outcome.learning && o.show.freeText(outcome.learning.helped) !== null
+              ? [
+                  { title: 'What helped', value: o.show.freeText(outcome.learning.helped)! },
+                  { title: 'What did not help', value: o.show.freeText(outcome.learning.didNotHelp)! },
+                  { title: 'What to change', value: o.show.freeText(outcome.learning.change)! },
+                ]
+              : []),
           ],
           summary: o.show.freeText(outcome.summary) ?? '',
           // Action titles are what the chair wrote: in a shared conversation, only who and when.
@@ -213,6 +229,9 @@ export function meetingCard(o: MeetingCardOptions): AdaptiveCard {
     decisionChoices: decisionsFor(m.type).map((d) => ({ title: OUTCOME_DECISIONS[d].label, value: d })),
     canEnd: decisionsFor(m.type).includes('planned-ending'),
     isSupport: policyFor(m.type).outcome.supportPlanReviewed !== null,
+    asksSupportPlan: policyFor(m.type).outcome.initialSupportPlan !== null,
+    asksLearning: policyFor(m.type).outcome.learning !== null,
+    attendeeChoices: m.attendees.map((a) => ({ title: attendeeLine(a, o.show), value: a.personId ?? a.email ?? a.kind })),
     reviewLabel: policyFor(m.type).outcome.reviewDate ? `Review date, booked now (required for a ${MEETINGS[m.type].label})` : 'Next review date, if one was booked',
     actionRows: rows,
     form: {
@@ -223,6 +242,12 @@ export function meetingCard(o: MeetingCardOptions): AdaptiveCard {
       reviewDate: values.reviewDate ?? '',
       minuteTaker: values.minuteTaker ?? m.minuteTaker ?? '',
       supportPlanReviewed: values.supportPlanReviewed ?? '',
+      attended: values.attended ?? '',
+      sentViews: values.sentViews ?? '',
+      initialSupportPlan: values.initialSupportPlan ?? '',
+      whatHelped: values.whatHelped ?? '',
+      whatDidNotHelp: values.whatDidNotHelp ?? '',
+      whatToChange: values.whatToChange ?? '',
     },
     errors: Object.fromEntries(OUTCOME_FIELDS.map((f) => [f, errors[f] ?? ''])),
     otherErrors: Object.entries(errors).filter(([f]) => !OUTCOME_FIELDS.includes(f) && !CHANGE_FIELDS.includes(f)).map(([, message]) => ({ message })),

@@ -139,6 +139,8 @@ describe('fragility alerts and meetings over HTTP, invitations in Teams (no Micr
     const outcome = (await fiona.press('meeting.outcome', {
       ref,
       decision: 'support-package-agreed',
+      attended: 'sam.social@example.org,fiona.foster@example.org',
+      sentViews: 'val.school@example.org',
       summary: 'A package of therapeutic parenting support and school liaison was agreed with everyone.',
       reviewDate: addDays(date, 28),
       minuteTaker: 'ada.admin@example.org',

@@ -159,7 +159,7 @@ describeOnEveryBackend('retention removes closed records\u2019 free text from ev
     });
     now = new Date('2026-11-26T15:00:00Z');
     await recordOutcome(ctx, fiona, meeting.ref, {
-      decision: 'commissioning-panel', summary: TYPED.summary, serviceNeeded: TYPED.service, reviewDate: '2026-12-17',
+      decision: 'commissioning-panel', summary: TYPED.summary, serviceNeeded: TYPED.service, reviewDate: '2026-12-17', attended: 'sam.social@example.org',
       actions: [{ what: TYPED.action, ownerEmail: 'steve.ssw@example.org', dueDate: '2026-12-03' }],
     });
     return { request: request.ref, alert: alert.ref, meeting: meeting.ref };

@@ -41,6 +41,7 @@ const convene = (overrides: Record<string, string> = {}) => ({
 const outcome = (overrides: Record<string, unknown> = {}) => ({
   decision: 'continue-with-support',
   summary: 'Agreed a package of weekly therapeutic support and a review in a month.',
+  attended: 'sam.social@example.org,fiona.foster@example.org',
   reviewDate: '2026-12-17',
   actions: [
     { what: 'Arrange therapeutic parenting sessions', ownerEmail: 'steve.ssw@example.org', dueDate: '2026-12-03' },

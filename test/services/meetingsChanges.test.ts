@@ -174,7 +174,7 @@ describeOnEveryBackend('meetings that change', (freshStore) => {
     const sam = await person('sam.social@example.org');
     const meeting = await conveneMeeting(ctx, sam, convene({ date: '2026-11-23' }));
     await recordOutcome(ctx, await person('fiona.foster@example.org'), meeting.ref, {
-      decision: 'continue-with-support', summary: 'Agreed a package of weekly support and a review.', reviewDate: '2026-12-17', minuteTaker: 'ada.admin@example.org', actions: [],
+      decision: 'continue-with-support', summary: 'Agreed a package of weekly support and a review.', reviewDate: '2026-12-17', minuteTaker: 'ada.admin@example.org', actions: [], attended: 'sam.social@example.org',
     });
     await expect(rescheduleMeeting(ctx, sam, meeting.ref, { newDate: '2026-11-27', newTime: '10:00', changeReason: 'Too late to move this one.' })).rejects.toBeInstanceOf(ConflictError);
   });

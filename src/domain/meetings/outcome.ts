@@ -38,6 +38,21 @@ export interface MeetingOutcome {
   minuteTaker: string | null;
   /** Support meetings: was the initial support plan reviewed (FRAG-4)? null for other meetings. */
   supportPlanReviewed: boolean | null;
+  /** Who came and who sent their views instead: attendee keys (roster id, else email, else kind). Missing on older records. */
+  attended?: string[];
+  sentViews?: string[];
+  /** Planning: did the supervising social worker complete the initial support plan at the meeting (Meetings table, 001)? null for other meetings. */
+  initialSupportPlanCompleted?: boolean | null;
+  /** Planning: why the initial support plan needs extra focus (a child who has moved before, or aged 13 to 15: Meetings table, 001), or null. */
+  extraFocus?: string | null;
+  /** Disruption: the learning (END-2), summarised for managers across disruptions. */
+  learning?: DisruptionLearning | null;
+}
+
+export interface DisruptionLearning {
+  helped: string;
+  didNotHelp: string;
+  change: string;
 }
 
 const MAX_ACTIONS = 30;
@@ -47,8 +62,14 @@ const MAX_ACTIONS = 30;
  * { what, ownerEmail, dueDate } or as that array in a JSON string (a card's hidden field).
  * Field messages name the rule that makes a field necessary.
  */
-export function meetingOutcomeSchema(context: { type: MeetingType; meetingDate: string }) {
+export function meetingOutcomeSchema(context: { type: MeetingType; meetingDate: string; attendeeKeys?: readonly string[]; extraFocus?: string | null }) {
   const { type, meetingDate } = context;
+  const keys = context.attendeeKeys ?? null;
+  const keyList = (label: string) =>
+    z.preprocess(
+      (v) => (v === undefined || v === null || v === '' ? [] : typeof v === 'string' ? v.split(',').map((x) => x.trim()).filter(Boolean) : v),
+      z.array(z.string().max(320), { invalid_type_error: `${label} could not be read.` }).max(100),
+    );
   const latest = addDays(meetingDate, 366);
   const allowed = decisionsFor(type);
   const requires = policyFor(type).outcome;
@@ -91,6 +112,12 @@ export function meetingOutcomeSchema(context: { type: MeetingType; meetingDate: 
       reviewDate: futureDate('The review date'),
       minuteTaker: optionalEmailField('Give the minute taker\u2019s email address.'),
       supportPlanReviewed: z.enum(['yes', 'no'], { errorMap: () => ({ message: 'Say yes or no: was the initial support plan reviewed?' }) }).optional(),
+      attended: keyList('Who came'),
+      sentViews: keyList('Who sent views'),
+      initialSupportPlan: z.enum(['yes', 'no'], { errorMap: () => ({ message: 'Say yes or no: did the supervising social worker complete the initial support plan?' }) }).optional(),
+      whatHelped: optionalText('What helped'),
+      whatDidNotHelp: optionalText('What did not help'),
+      whatToChange: optionalText('What to change'),
     })
     .superRefine((form, ctx) => {
       const need = (path: string, message: string) => ctx.addIssue({ code: 'custom', path: [path], message });
@@ -100,6 +127,21 @@ export function meetingOutcomeSchema(context: { type: MeetingType; meetingDate: 
       if (requires.reviewDate && !form.reviewDate) need('reviewDate', requires.reviewDate);
       if (requires.minuteTaker && !form.minuteTaker) need('minuteTaker', requires.minuteTaker);
       if (requires.supportPlanReviewed && form.supportPlanReviewed !== 'yes') need('supportPlanReviewed', requires.supportPlanReviewed);
+      if (requires.initialSupportPlan && form.initialSupportPlan !== 'yes') need('initialSupportPlan', requires.initialSupportPlan);
+      if (requires.learning) {
+        const short = (v: string | null) => (v ?? '').length < 10;
+        if (short(form.whatHelped)) need('whatHelped', `${requires.learning} What helped needs at least 10 characters.`);
+        if (short(form.whatDidNotHelp)) need('whatDidNotHelp', `${requires.learning} What did not help needs at least 10 characters.`);
+        if (short(form.whatToChange)) need('whatToChange', `${requires.learning} What to change needs at least 10 characters.`);
+      }
+      // Attendance is recorded with every outcome: who came, and who sent their views instead.
+      if (keys) {
+        if (form.attended.length === 0) need('attended', 'Record who came to the meeting.');
+        const unknown = [...form.attended, ...form.sentViews].filter((k) => !keys.includes(k));
+        if (unknown.length > 0) need('attended', 'Choose who came from the meeting\u2019s invitees.');
+        const both = form.attended.filter((k) => form.sentViews.includes(k));
+        if (both.length > 0) need('sentViews', 'Someone who came is not also recorded as sending views.');
+      }
       if (form.decision === 'commissioning-panel' && (form.serviceNeeded ?? '').length < 10) {
         need('serviceNeeded', 'Describe the costed external service the social worker will take to the Commissioning Panel for funding (FRAG-7).');
       }
@@ -122,6 +164,11 @@ export function meetingOutcomeSchema(context: { type: MeetingType; meetingDate: 
         reviewDate: form.reviewDate,
         minuteTaker: form.minuteTaker,
         supportPlanReviewed: requires.supportPlanReviewed ? form.supportPlanReviewed === 'yes' : null,
+        attended: [...new Set(form.attended)],
+        sentViews: [...new Set(form.sentViews)],
+        initialSupportPlanCompleted: requires.initialSupportPlan ? form.initialSupportPlan === 'yes' : null,
+        extraFocus: requires.initialSupportPlan ? context.extraFocus ?? null : null,
+        learning: requires.learning ? { helped: form.whatHelped!, didNotHelp: form.whatDidNotHelp!, change: form.whatToChange! } : null,
       }),
     );
 }
@@ -243,3 +290,27 @@ export function followUpsForOutcome(outcome: MeetingOutcome, child: Child, today
   return tasks;
 }
 
+
+// ---- the initial support plan -------------------------------------------------------------------
+
+/** Ages at which the initial support plan needs extra focus (Meetings table, 001). */
+export const EXTRA_FOCUS_AGES = { from: 13, to: 15 } as const;
+
+function ageOn(dateOfBirth: string, on: string): number | null {
+  if (!isIsoDate(dateOfBirth) || !isIsoDate(on)) return null;
+  const [by, bm, bd] = dateOfBirth.split('-').map(Number);
+  const [y, m, d] = on.split('-').map(Number);
+  return y - by - (m < bm || (m === bm && d < bd) ? 1 : 0);
+}
+
+/**
+ * Why the initial support plan set at a Placement Planning Meeting needs extra focus, or null: the
+ * child has moved placement before, or is 13 to 15 on the meeting day (Meetings table, 001).
+ */
+export function initialSupportPlanFocus(child: Pick<Child, 'dateOfBirth'>, meetingDate: string, earlierMoves: number): string | null {
+  const reasons: string[] = [];
+  if (earlierMoves > 0) reasons.push(`the child has moved placement before (${earlierMoves} earlier move${earlierMoves === 1 ? '' : 's'} on record)`);
+  const age = ageOn(child.dateOfBirth, meetingDate);
+  if (age !== null && age >= EXTRA_FOCUS_AGES.from && age <= EXTRA_FOCUS_AGES.to) reasons.push(`the child is ${age}`);
+  return reasons.length > 0 ? `Give the initial support plan extra focus: ${reasons.join(' and ')} (Meetings table, 001).` : null;
+}

@@ -65,6 +65,10 @@ export interface OutcomeRequirements {
   reviewDate: string | null;
   minuteTaker: string | null;
   supportPlanReviewed: string | null;
+  /** Planning: the initial support plan completed by the supervising social worker at the meeting (Meetings table, 001). */
+  initialSupportPlan: string | null;
+  /** Disruption: the learning, in structured fields (what helped, what did not, what to change) (END-2). */
+  learning: string | null;
   /** The rules behind the review meeting task when a review date is booked. */
   reviewRuleIds: string[];
 }
@@ -90,7 +94,7 @@ const FRAGILE_DECISIONS = ['continue-with-support', 'support-package-agreed', 'c
 const advocateWhy = (table: string): InviteWhy => ({ required: false, reason: `An advocate for the child joins where appropriate (${table}).` });
 const organiserAdded = (table: string): InviteWhy => ({ required: false, reason: `Added by the organiser (${table}).` });
 const otherProfessionalsWhy = (table: string): InviteWhy => ({ required: false, reason: `Other professionals who work with the child, where relevant (${table}).` });
-const noOutcomeRequirements: OutcomeRequirements = { reviewDate: null, minuteTaker: null, supportPlanReviewed: null, reviewRuleIds: [] };
+const noOutcomeRequirements: OutcomeRequirements = { reviewDate: null, minuteTaker: null, supportPlanReviewed: null, initialSupportPlan: null, learning: null, reviewRuleIds: [] };
 
 export const MEETING_POLICIES = {
   planning: {
@@ -124,7 +128,10 @@ export const MEETING_POLICIES = {
     },
     convene: { minuteTaker: null },
     decisions: ['placement-plan-agreed'],
-    outcome: noOutcomeRequirements,
+    outcome: {
+      ...noOutcomeRequirements,
+      initialSupportPlan: 'Record that the supervising social worker completed the initial support plan at the meeting (Meetings table, 001).',
+    },
   },
   support: {
     label: 'Placement Support Meeting',
@@ -185,6 +192,8 @@ export const MEETING_POLICIES = {
       reviewDate: 'Book the review now: a Placement Stability Meeting books its review at the meeting itself (Meetings table, 003).',
       minuteTaker: 'Name the allocated minute taker of the Placement Stability Meeting (Meetings table, 003).',
       supportPlanReviewed: null,
+      initialSupportPlan: null,
+      learning: null,
       reviewRuleIds: ['FRAG-5'],
     },
   },
@@ -242,7 +251,10 @@ export const MEETING_POLICIES = {
     },
     convene: { minuteTaker: null },
     decisions: ['learning-recorded'],
-    outcome: noOutcomeRequirements,
+    outcome: {
+      ...noOutcomeRequirements,
+      learning: 'Record the learning: what helped, what did not, and what to change next time (END-2).',
+    },
   },
 } satisfies Record<MeetingType, MeetingPolicy>;
 

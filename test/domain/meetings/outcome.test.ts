@@ -6,6 +6,7 @@ import { fieldErrors } from '../../../src/domain/moves';
 import {
   decisionsFor,
   followUpsForOutcome,
+  initialSupportPlanFocus,
   meetingOutcomeSchema,
   type MeetingOutcome,
   type MeetingType,
@@ -198,5 +199,60 @@ describe('FRAG-5 / FRAG-4: the review booked at the meeting is followed up', () 
   test('the outcome form keeps only the fields its decision uses', () => {
     const parsed = meetingOutcomeSchema({ type: 'stability', meetingDate: MEETING_DATE }).parse({ ...outcomeForm, serviceNeeded: 'ignored here', plannedEndDate: '2026-04-30' });
     expect(parsed).toMatchObject({ decision: 'continue-with-support', serviceNeeded: null, plannedEndDate: null, supportPlanReviewed: null, actions: [{ ownerEmail: steve.id }] });
+  });
+});
+
+describe('Attendance is recorded with the outcome: who came, who sent their views', () => {
+  const parse = (change: Record<string, unknown>) =>
+    meetingOutcomeSchema({ type: 'stability', meetingDate: MEETING_DATE, attendeeKeys: ['sam.social@example.org', 'val.school@example.org', 'child'] }).safeParse({ ...outcomeForm, ...change });
+  test('who came and who sent views are kept, from the meeting\u2019s invitees', () => {
+    const result = parse({ attended: 'sam.social@example.org,child', sentViews: 'val.school@example.org' });
+    expect(result.success && [result.data.attended, result.data.sentViews]).toEqual([['sam.social@example.org', 'child'], ['val.school@example.org']]);
+  });
+  test.each<[string, Record<string, unknown>, Record<string, string>]>([
+    ['no one recorded as coming', {}, { attended: 'Record who came to the meeting.' }],
+    ['someone who was not invited', { attended: 'mallory@example.org' }, { attended: 'Choose who came from the meeting\u2019s invitees.' }],
+    ['came and also sent views', { attended: 'sam.social@example.org', sentViews: 'sam.social@example.org' }, { sentViews: 'Someone who came is not also recorded as sending views.' }],
+  ])('%s: refused', (_name, change, expected) => {
+    const result = parse(change);
+    expect(result.success ? {} : fieldErrors(result.error)).toEqual(expected);
+  });
+});
+
+describe('Meetings table (001): the Placement Planning Meeting records the initial support plan completed by the supervising social worker, with extra focus for a child who has moved before or is 13 to 15', () => {
+  const planning = { ...outcomeForm, decision: 'placement-plan-agreed' };
+  test('the outcome needs the initial support plan completed; the extra focus is kept with it', () => {
+    expect(outcomeErrors('planning', { decision: 'placement-plan-agreed' })).toEqual({ initialSupportPlan: 'Record that the supervising social worker completed the initial support plan at the meeting (Meetings table, 001).' });
+    const focus = 'Give the initial support plan extra focus: the child is 14 (Meetings table, 001).';
+    const result = meetingOutcomeSchema({ type: 'planning', meetingDate: MEETING_DATE, extraFocus: focus }).safeParse({ ...planning, initialSupportPlan: 'yes' });
+    expect(result.success && [result.data.initialSupportPlanCompleted, result.data.extraFocus]).toEqual([true, focus]);
+  });
+  test('other meetings do not ask for it', () => {
+    const result = meetingOutcomeSchema({ type: 'stability', meetingDate: MEETING_DATE }).safeParse(outcomeForm);
+    expect(result.success && [result.data.initialSupportPlanCompleted, result.data.extraFocus]).toEqual([null, null]);
+  });
+  test.each<[string, string, number, string | null]>([
+    ['12 with no earlier move: none', '2013-06-01', 0, null],
+    ['13 on the meeting day', '2013-03-10', 0, 'Give the initial support plan extra focus: the child is 13 (Meetings table, 001).'],
+    ['15, the last year of it', '2010-03-11', 0, 'Give the initial support plan extra focus: the child is 15 (Meetings table, 001).'],
+    ['16: none', '2010-03-10', 0, null],
+    ['moved before, aged 8', '2018-01-01', 2, 'Give the initial support plan extra focus: the child has moved placement before (2 earlier moves on record) (Meetings table, 001).'],
+  ])('%s', (_name, dateOfBirth, moves, expected) => {
+    expect(initialSupportPlanFocus({ dateOfBirth }, MEETING_DATE, moves)).toBe(expected);
+  });
+});
+
+describe('END-2: a Disruption Meeting records its learning in structured fields (what helped, what did not, what to change)', () => {
+  const disruption = { ...outcomeForm, decision: 'learning-recorded' };
+  test('all three are needed', () => {
+    const errors = outcomeErrors('disruption', { decision: 'learning-recorded', whatHelped: 'Respite' });
+    expect(Object.keys(errors).sort()).toEqual(['whatDidNotHelp', 'whatHelped', 'whatToChange']);
+    expect(errors.whatToChange).toMatch(/^Record the learning: what helped, what did not, and what to change next time \(END-2\)/);
+  });
+  test('kept as the learning of the outcome', () => {
+    const result = meetingOutcomeSchema({ type: 'disruption', meetingDate: MEETING_DATE }).safeParse({
+      ...disruption, whatHelped: 'Weekly respite and the school link worker.', whatDidNotHelp: 'Three changes of social worker in a year.', whatToChange: 'Hold the support meeting at the first signs.',
+    });
+    expect(result.success && result.data.learning).toEqual({ helped: 'Weekly respite and the school link worker.', didNotHelp: 'Three changes of social worker in a year.', change: 'Hold the support meeting at the first signs.' });
   });
 });
