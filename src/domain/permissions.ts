@@ -130,6 +130,11 @@ export const PERMISSIONS = {
     "the meeting's chair or minute taker",
     (p, { meeting }) => same(meeting.chair.personId, p) || same(meeting.minuteTaker, p),
   ),
+  // END-2: the learning across Disruption Meetings, of the teams the manager covers.
+  'read the learning from disruptions': rule<Nothing>(
+    "team managers, fostering managers, service managers and Heads of Service",
+    (p) => OVERSEEING_MANAGERS.some((role) => hasRole(p, role)),
+  ),
   // MOVE-8: case references and states only.
   'see the move tracker': rule<Nothing>('managers, the performance team and administrators', (p) => OVERSIGHT_ROLES.some((role) => hasRole(p, role))),
   'choose the approvals channel': rule<OnTeams>(
@@ -226,6 +231,7 @@ export function exampleSubjects(): { [A in Action]: SubjectOf<A> } {
     'see a meeting': { meeting, child },
     'change a meeting': { meeting, child },
     'record a meeting outcome': { meeting, child },
+    'read the learning from disruptions': {},
     'see the move tracker': {},
     'choose the approvals channel': { teams: [EXAMPLE_TEAM] },
     'send the digest to a channel': { teams: [EXAMPLE_TEAM] },

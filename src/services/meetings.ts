@@ -28,7 +28,7 @@ import {
   type ProposedAttendee,
 } from '../domain/meetings';
 import { fieldErrors, type FieldErrors } from '../domain/moves';
-import { hasRole, normaliseEmail, type Child, type Person, type Role } from '../domain/people';
+import { coversTeam, hasRole, normaliseEmail, type Child, type Person, type Role } from '../domain/people';
 import { authorize, refusal } from '../domain/permissions';
 import type { MeetingAttendee, MeetingChange, MeetingDoc } from '../store/records';
 import { auditOfChange, withAuditOfChange } from './audit';
@@ -457,4 +457,25 @@ export async function moveRequestFromOutcome(ctx: ServiceContext, person: Person
     childToldAgreed: 'false',
     followsAllegation: 'no',
   };
+}
+
+// ---- learning from disruptions (END-2) -----------------------------------------------------------
+
+export interface DisruptionLearningEntry {
+  ref: string;
+  caseRef: string;
+  team: string;
+  date: string;
+  helped: string;
+  didNotHelp: string;
+  change: string;
+}
+
+/** The learning recorded at Disruption Meetings held on or after `since` in the teams the manager covers, newest first. */
+export async function disruptionLearning(ctx: ServiceContext, person: Person, since: string): Promise<DisruptionLearningEntry[]> {
+  authorize(person, 'read the learning from disruptions', {});
+  const held = await ctx.records.meetings.find({ type: 'disruption', state: 'held', date: { $gte: since } }, { sort: { date: -1 }, limit: 500 });
+  return held
+    .filter((m) => coversTeam(person, m.team) && m.outcome?.learning)
+    .map((m) => ({ ref: m.ref, caseRef: m.caseRef, team: m.team, date: m.date, ...m.outcome!.learning! }));
 }

@@ -338,6 +338,7 @@ export const COMMANDS = [
   { name: 'raise a concern', description: 'Tell the social worker, team manager and supervising social worker that a placement is wobbling (FRAG-1)' },
   { name: 'alerts', description: 'The open fragility alerts in your teams, with their next steps' },
   { name: 'meetings', description: 'Your upcoming placement meetings, outcomes to record and reviews due' },
+  { name: 'disruptions', description: 'What Disruption Meetings in your teams learned over the last 12 months (managers, END-2)' },
   { name: 'help', description: 'This list' },
 ];
 

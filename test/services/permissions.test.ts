@@ -13,7 +13,7 @@ import { setApprovalsChannel } from '../../src/services/conversations';
 import { closeAlert, openAlert, raiseAlert } from '../../src/services/alerts';
 import { subscribeDigest } from '../../src/services/digest';
 import { InvalidInputError, NotFoundError, NotPermittedError } from '../../src/services/errors';
-import { cancelMeeting, openMeeting, proposeMeeting, recordOutcome } from '../../src/services/meetings';
+import { cancelMeeting, disruptionLearning, openMeeting, proposeMeeting, recordOutcome } from '../../src/services/meetings';
 import { answerInfoRequest, confirmMove, decideMove, moveTracker, openMoveRequest, requestMove, withdrawMove } from '../../src/services/moves';
 import { setCover } from '../../src/services/cover';
 import { importChildren, importRoster, toPerson } from '../../src/services/people';
@@ -107,6 +107,7 @@ describe('permissions by role, through the services', () => {
     'see a meeting': async (p) => openMeeting(ctx, p, await meetingHeldYesterday()),
     'change a meeting': async (p) => cancelMeeting(ctx, p, await meetingHeldYesterday(), { changeReason: 'The carer is unwell; a new date will follow.' }),
     'record a meeting outcome': async (p) => recordOutcome(ctx, p, await meetingHeldYesterday(), { decision: 'continue-with-support', summary: 'Support continues with weekly visits.', supportPlanReviewed: 'yes', actions: [] }),
+    'read the learning from disruptions': async (p) => disruptionLearning(ctx, p, '2000-01-01'),
     'see the move tracker': async (p) => moveTracker(ctx, p),
     'choose the approvals channel': async (p) => setApprovalsChannel(ctx, p, 'North', `19:${++n}@thread`),
     'send the digest to a channel': async (p) => subscribeDigest(ctx, p, `19:${++n}@thread`, ['North']),

@@ -4,16 +4,18 @@
 import type { Application, TurnState } from '@microsoft/teams-ai';
 import type { TurnContext } from 'botbuilder';
 import { z } from 'zod';
+import { addDays, ukDate } from '../../domain/dates';
 import type { Person } from '../../domain/people';
 import { ConflictError, InvalidInputError } from '../../services/errors';
 import { meetingsFor } from '../../services/meetingLists';
-import { cancelMeeting, conveneMeeting, moveRequestFromOutcome, openMeeting, recordOutcome, rescheduleMeeting } from '../../services/meetings';
+import { cancelMeeting, conveneMeeting, disruptionLearning, moveRequestFromOutcome, openMeeting, recordOutcome, rescheduleMeeting } from '../../services/meetings';
 import { childrenFor, toChild } from '../../services/people';
 import { StoreUnavailableError } from '../../store/collection';
 import type { MeetingDoc } from '../../store/records';
 import { moveRequestFormCard, noticeCard } from '../cards';
 import { disclosureFor } from '../disclosure';
 import { readerOf } from '../identity';
+import { plainText } from '../plainText';
 import { meetingsListCard, outcomeFromCard } from '../meetingCards';
 import { renderMeetingCard, renderMeetingForm } from '../meetingRenderer';
 import { NOTHING_SAVED, type Turns } from '../turns';
@@ -21,6 +23,7 @@ import { NOTHING_SAVED, type Turns } from '../turns';
 const refData = z.object({ ref: z.string().min(1).max(40) }).passthrough();
 
 export const MEETINGS_COMMAND = /^(my )?meetings\b/i;
+export const DISRUPTIONS_COMMAND = /^(disruptions|learning)\b/i;
 
 export function registerMeetingRoutes(app: Application<TurnState>, { ctx, command, verb }: Turns): void {
   const myMeetings = async (context: TurnContext, person: Person) => {
@@ -35,6 +38,30 @@ export function registerMeetingRoutes(app: Application<TurnState>, { ctx, comman
   };
 
   app.message(MEETINGS_COMMAND, command((context, person) => myMeetings(context, person)));
+
+  // END-2: the learning from Disruption Meetings over the last 12 months, for managers. A channel or
+  // group chat is shared, so it gets the count only, never the free text.
+  app.message(
+    DISRUPTIONS_COMMAND,
+    command(async (context, person) => {
+      const since = addDays(ukDate(ctx.now()), -365);
+      const entries = await disruptionLearning(ctx, person, since);
+      const title = `Learning from disruptions since ${since}`;
+      if (entries.length === 0) return noticeCard(title, 'No Disruption Meeting in your teams has recorded its learning in the last 12 months.');
+      const count = `${entries.length} Disruption Meeting${entries.length === 1 ? '' : 's'} recorded learning (END-2).`;
+      if (readerOf(context, person).shared) return noticeCard(title, `${count} Ask the bot in a personal chat to read it.`);
+      return noticeCard(
+        title,
+        `${count} What helped, what did not, and what to change, newest first:`,
+        entries.flatMap((e) => [
+          { title: `${e.ref}, case ${e.caseRef}`, value: `${e.date}, team ${e.team}` },
+          { title: 'Helped', value: plainText(e.helped) },
+          { title: 'Did not help', value: plainText(e.didNotHelp) },
+          { title: 'To change', value: plainText(e.change) },
+        ]),
+      );
+    }),
+  );
   app.adaptiveCards.actionExecute('meetings.show', verb((context, person) => myMeetings(context, person)));
 
   // The proposal: attendees with why, the chair, the dates the rules allow.
