@@ -16,6 +16,7 @@
 // (services/moveEffects.ts); an import that contains one (same child, same date) marks it
 // `reconciledBy: 'import'`, and from then on it is counted once, as the return has it.
 import { randomUUID } from 'node:crypto';
+import { ukDate } from '../domain/dates';
 import { episodesByChild, formatProblem, mergeEpisodeSets, parseEpisodesCsv, type Episode } from '../domain/ssda903/episodes';
 import { movesOf } from '../domain/ssda903/spells';
 import { DuplicateKeyError, type Collection, type StoredDoc } from '../store/collection';
@@ -23,6 +24,8 @@ import type { MoveRequestDoc, PlacementHistoryDoc, PlacementMoveDoc } from '../s
 import { writeAudit } from './audit';
 import type { ServiceContext } from './context';
 import { ConflictError } from './errors';
+import { disruptionOffersForImportedEndings } from './meetingOffers';
+import { enqueueAll } from './outbox';
 
 export interface EpisodeFile {
   /** The name rows are reported and stored under, e.g. '2021-episodes.csv'. */
@@ -109,6 +112,8 @@ export async function importEpisodeFiles(ctx: ServiceContext, files: EpisodeFile
     problems,
     moves: await reconcileMoves(ctx, changes),
   };
+  // END-2: an ending without a plan in the return is offered a Disruption Meeting, as a move would be.
+  await enqueueAll(ctx, await disruptionOffersForImportedEndings(ctx, changes, ukDate(ctx.now())));
 
   await writeAudit(ctx, {
     actor,

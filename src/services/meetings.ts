@@ -75,6 +75,9 @@ const sourceSchema = z.object({
   caseRef: z.string().trim().max(64).optional(),
   alertRef: z.string().trim().max(40).optional(),
   moveRef: z.string().trim().max(40).optional(),
+  /** An ending found in an imported return (the offer after it): the placement that ended. */
+  endedPlacementType: z.string().trim().max(4).optional(),
+  endedPlacementProvider: z.string().trim().max(4).optional(),
 });
 
 interface MeetingSubject {
@@ -98,6 +101,7 @@ async function subjectOf(ctx: ServiceContext, person: Person, data: unknown): Pr
   let endedPlacement: MeetingSubject['endedPlacement'] = null;
   let placementEnded: string | null = null;
   if (alertRef) caseRef = (await ctx.records.fragilityAlerts.get(alertRef))?.caseRef;
+  if (parsed.data.endedPlacementType) endedPlacement = { placementType: parsed.data.endedPlacementType, placementProvider: parsed.data.endedPlacementProvider ?? '' };
   if (moveRef) {
     const move = await ctx.records.moveRequests.get(moveRef);
     caseRef = move?.caseRef;

@@ -93,7 +93,9 @@ export type OutboxContent =
   /** Update (reschedule) or cancel the Graph event to match the meeting's change number `sequence`, then tell the organiser. */
   | { kind: 'meeting-event-change'; ref: string; sequence: number }
   /** After an unplanned ending: the offer of a Disruption Meeting about the placement the move ended (END-2). */
-  | { kind: 'meeting-offer'; moveRef: string };
+  | { kind: 'meeting-offer'; moveRef: string }
+  /** After an imported episode that ended without a plan (REASON_PLACE_CHANGE): the offer of a Disruption Meeting (END-2). */
+  | { kind: 'episode-disruption-offer'; caseRef: string; endedOn: string; placementType: string; placementProvider: string; reason: string };
 
 export interface OutboxDoc extends StoredDoc {
   recipient: Recipient;

@@ -104,10 +104,10 @@ export async function renderMeetingForm(
 
 // ---- for the outbox sender ------------------------------------------------------------------------
 
-export type PlacementContent = Extract<OutboxDoc['content'], { kind: 'alert-card' | 'meeting-card' | 'meeting-invite' | 'meeting-event-change' | 'meeting-offer' }>;
+export type PlacementContent = Extract<OutboxDoc['content'], { kind: 'alert-card' | 'meeting-card' | 'meeting-invite' | 'meeting-event-change' | 'meeting-offer' | 'episode-disruption-offer' }>;
 
 export function isPlacementContent(content: OutboxDoc['content']): content is PlacementContent {
-  return ['alert-card', 'meeting-card', 'meeting-invite', 'meeting-event-change', 'meeting-offer'].includes(content.kind);
+  return ['alert-card', 'meeting-card', 'meeting-invite', 'meeting-event-change', 'meeting-offer', 'episode-disruption-offer'].includes(content.kind);
 }
 
 /**
@@ -161,6 +161,13 @@ export async function placementActivity(ctx: ServiceContext, entry: OutboxDoc & 
         ? { text: `The Teams calendar event is ${what}; Outlook has told the attendees.`, style: 'good' }
         : { text: `The Teams calendar event could not be ${what}: ${error ?? 'unknown error'}. The attendees on Teams were sent the changed card; please change the event in your calendar so the others hear of it.`, style: 'attention' };
       return asCard(await renderMeetingCard(ctx, meeting, reader, { notice }), `${MEETINGS[meeting.type].label} ${meeting.ref}: calendar event ${done ? what : 'not changed'}`);
+    }
+    case 'episode-disruption-offer': {
+      const advice = disruptionMeetingAdvice({ placementType: content.placementType, endDate: content.endedOn, unplanned: true });
+      const card = noticeCard(`Case ${content.caseRef}: a Disruption Meeting (END-2)`, `The imported return shows the placement ended on ${content.endedOn} without a plan (reason ${content.reason}). ${advice.reason}`);
+      const data = { type: 'disruption', caseRef: content.caseRef, placementEnded: content.endedOn, endedPlacementType: content.placementType, endedPlacementProvider: content.placementProvider };
+      const offer: AdaptiveCard = { ...card, actions: [{ type: 'Action.Execute', verb: 'meeting.propose', title: 'Convene a Disruption Meeting', data }] };
+      return asCard(offer, `Consider a Disruption Meeting for case ${content.caseRef}`);
     }
     case 'meeting-offer': {
       const move = await ctx.records.moveRequests.get(content.moveRef);

@@ -37,7 +37,8 @@ export async function renderOutboxEntry(ctx: ServiceContext, entry: OutboxDoc, o
     case 'meeting-card':
     case 'meeting-invite':
     case 'meeting-event-change':
-    case 'meeting-offer': {
+    case 'meeting-offer':
+    case 'episode-disruption-offer': {
       const activity = await placementActivity(ctx, { ...entry, content }, { inChannel: options.inChannel });
       return activity ?? { gone: `the ${content.kind} subject no longer exists` };
     }

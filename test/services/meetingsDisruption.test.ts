@@ -4,7 +4,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { ServiceContext } from '../../src/services/context';
 import { InvalidInputError, NotPermittedError } from '../../src/services/errors';
-import { conveneMeeting, disruptionLearning, recordOutcome } from '../../src/services/meetings';
+import { importEpisodeFiles } from '../../src/services/episodes';
+import { conveneMeeting, disruptionLearning, proposeMeeting, recordOutcome } from '../../src/services/meetings';
 import { identify, importChildren, importRoster } from '../../src/services/people';
 import type { Store } from '../../src/store/collection';
 import { describeOnEveryBackend, serviceContextOn } from '../support/backends';
@@ -45,5 +46,32 @@ describeOnEveryBackend('learning from disruptions', (freshStore) => {
     ]);
     expect(await disruptionLearning(ctx, tom, '2026-11-25')).toEqual([]);
     await expect(disruptionLearning(ctx, sam, '2025-11-24')).rejects.toBeInstanceOf(NotPermittedError);
+  });
+
+  test('END-2: an imported episode that ended with an unplanned reason is offered a Disruption Meeting, once; a planned ending or an old one is not', async () => {
+    const csv = (...rows: string[]) => ['CHILD,DECOM,RNE,LS,CIN,PLACE,PLACE_PROVIDER,DEC,REC,REASON_PLACE_CHANGE', ...rows].join('\n') + '\n';
+    const file = {
+      name: '2026-episodes.csv',
+      text: csv(
+        'CR-1001,01/01/2025,S,C2,N1,U1,PR4,30/09/2026,X1,CREQB', // the carer asked for it to end: unplanned, recent
+        'CR-1001,30/09/2026,P,C2,N1,U4,PR1,,,',
+        'CR-1002,01/01/2024,S,C2,N1,U4,PR1,01/10/2026,X1,CARPL', // planned
+        'CR-1002,01/10/2026,P,C2,N1,K2,PR4,,,',
+        'CR-1004,01/01/2023,S,C2,N1,U4,PR1,01/02/2025,X1,ALLEG', // unplanned but long ago
+        'CR-1004,01/02/2025,P,C2,N1,U4,PR1,,,',
+      ),
+    };
+    await importEpisodeFiles(ctx, [file]);
+    const offers = await ctx.records.outbox.find({ 'content.kind': 'episode-disruption-offer' });
+    expect(offers.map((o) => [o._id, o.recipient, o.content])).toEqual([
+      ['CR-1001:2025-01-01:disruption-offer', { kind: 'person', personId: 'sam.social@example.org' }, { kind: 'episode-disruption-offer', caseRef: 'CR-1001', endedOn: '2026-09-30', placementType: 'U1', placementProvider: 'PR4', reason: 'CREQB' }],
+    ]);
+    await importEpisodeFiles(ctx, [file]);
+    expect(await ctx.records.outbox.count({ 'content.kind': 'episode-disruption-offer' })).toBe(1);
+
+    // The offer's button proposes the meeting about the placement that ended (an IFA placement, U1 from PR4).
+    const proposal = await proposeMeeting(ctx, await person('sam.social@example.org'), { type: 'disruption', caseRef: 'CR-1001', placementEnded: '2026-09-30', endedPlacementType: 'U1', endedPlacementProvider: 'PR4' });
+    expect(proposal.endedPlacement).toEqual({ placementType: 'U1', placementProvider: 'PR4' });
+    expect(proposal.window.earliest).toBe('2026-11-23');
   });
 });
