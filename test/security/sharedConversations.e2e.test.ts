@@ -160,7 +160,7 @@ describe('a meeting\'s own chat is shared', () => {
     clock += 3 * 86_400_000 + 8 * 3_600_000;
     const chat = meetingChat();
     const outcome = (await fiona.in(chat).press('meeting.outcome', {
-      ...(record?.data ?? { ref }), decision: 'support-package-agreed', summary: SUMMARY, reviewDate: new Date(clock + 28 * 86_400_000).toISOString().slice(0, 10),
+      ...(record?.data ?? { ref }), decision: 'support-package-agreed', attended: 'sam.social@example.org,fiona.foster@example.org', summary: SUMMARY, reviewDate: new Date(clock + 28 * 86_400_000).toISOString().slice(0, 10),
       minuteTaker: 'ada.admin@example.org', action1What: ACTION, action1Owner: 'steve.ssw@example.org', action1Due: new Date(clock + 7 * 86_400_000).toISOString().slice(0, 10),
     })).body.value;
     const text = cardText(outcome);

@@ -84,6 +84,7 @@ const STORIES: Story[] = [
         run: async (ctx, p) =>
           recordOutcome(ctx, await p('fiona.foster@example.org'), 'MT-2026-0001', {
             decision: 'continue-with-support',
+            attended: 'sam.social@example.org,fiona.foster@example.org',
             summary: 'Agreed a package of weekly therapeutic support and a review in a month.',
             reviewDate: '2026-12-17',
             actions: [{ what: 'Arrange therapeutic parenting sessions', ownerEmail: 'steve.ssw@example.org', dueDate: '2026-12-03' }],

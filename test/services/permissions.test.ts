@@ -74,7 +74,8 @@ describe('permissions by role, through the services', () => {
     const doc: MeetingDoc = {
       _id: ref, version: 1, ref, caseRef, team: 'North', type: 'support', alertRefs: [], moveRef: null, date: addDays(ukDate(new Date()), -1), time: '10:00',
       durationMinutes: 60, childAttendance: 'whole', childAttendanceReason: null, minuteTaker: null,
-      chair: { personId: id('fostering manager'), name: 'Person fostering manager', reason: 'Chairs.', note: null }, attendees: [],
+      chair: { personId: id('fostering manager'), name: 'Person fostering manager', reason: 'Chairs.', note: null },
+      attendees: [{ kind: 'social-worker', label: 'Social worker', personId: id('social worker (allocated)'), name: 'Person social worker (allocated)', email: id('social worker (allocated)'), participation: 'attends', required: true, reason: 'The child\u2019s social worker.', ruleIds: [], addedByOrganiser: false }],
       participantIds: [id('social worker (allocated)'), id('supervising social worker'), id('iro'), id('fostering manager')], removed: [], placementEnded: null,
       dateWarning: null, organiser: id('social worker (allocated)'), organiserName: 'Person social worker (allocated)', state: 'scheduled',
       invitation: { via: 'teams', state: 'sent', eventId: null, joinUrl: null, error: null, at: null }, icsToken: 'token', outcome: null, createdAt: at, updatedAt: at, pendingEffects: [],
@@ -106,7 +107,7 @@ describe('permissions by role, through the services', () => {
     'convene a meeting': async (p) => proposeMeeting(ctx, p, { type: 'support', caseRef: (await childAt('none')).caseRef }),
     'see a meeting': async (p) => openMeeting(ctx, p, await meetingHeldYesterday()),
     'change a meeting': async (p) => cancelMeeting(ctx, p, await meetingHeldYesterday(), { changeReason: 'The carer is unwell; a new date will follow.' }),
-    'record a meeting outcome': async (p) => recordOutcome(ctx, p, await meetingHeldYesterday(), { decision: 'continue-with-support', summary: 'Support continues with weekly visits.', supportPlanReviewed: 'yes', actions: [] }),
+    'record a meeting outcome': async (p) => recordOutcome(ctx, p, await meetingHeldYesterday(), { decision: 'continue-with-support', attended: id('social worker (allocated)'), summary: 'Support continues with weekly visits.', supportPlanReviewed: 'yes', actions: [] }),
     'read the learning from disruptions': async (p) => disruptionLearning(ctx, p, '2000-01-01'),
     'see the move tracker': async (p) => moveTracker(ctx, p),
     'choose the approvals channel': async (p) => setApprovalsChannel(ctx, p, 'North', `19:${++n}@thread`),
