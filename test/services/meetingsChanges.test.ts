@@ -8,7 +8,7 @@ import type { ServiceContext } from '../../src/services/context';
 import { rememberConversation } from '../../src/services/conversations';
 import { ConflictError, InvalidInputError, NotPermittedError } from '../../src/services/errors';
 import { GraphError, type GraphCalendar, type OnlineMeetingRequest } from '../../src/services/graph';
-import { changeTeamsMeetingEvent, createTeamsMeeting, meetingCalendarFile } from '../../src/services/invitations';
+import { changeTeamsMeetingEvent, createTeamsMeeting, meetingCalendarFile, teamsMeetingEventChange } from '../../src/services/invitations';
 import { cancelMeeting, conveneMeeting, recordOutcome, rescheduleMeeting } from '../../src/services/meetings';
 import { identify, importChildren, importRoster } from '../../src/services/people';
 import type { Store } from '../../src/store/collection';
@@ -168,6 +168,12 @@ describeOnEveryBackend('meetings that change', (freshStore) => {
     graph.failures.push(new GraphError('Microsoft Graph answered 403 (ErrorAccessDenied)', 403));
     expect(await changeTeamsMeetingEvent(ctx, second.ref, 1, { lastAttempt: false })).toMatchObject({ done: false, error: 'Microsoft Graph answered 403 (ErrorAccessDenied)' });
     expect(await ctx.records.audit.count({ subject: second.ref, action: 'meeting.event-change-failed' })).toBe(1);
+
+    // The organiser's message is rendered after the call, from what it recorded (rendering calls no Graph).
+    const calls = graph.calls.length;
+    expect(await teamsMeetingEventChange(ctx, (await ctx.records.meetings.get(meeting.ref))!, 2)).toEqual({ done: true, error: null });
+    expect(await teamsMeetingEventChange(ctx, (await ctx.records.meetings.get(second.ref))!, 1)).toEqual({ done: false, error: 'Microsoft Graph answered 403 (ErrorAccessDenied)' });
+    expect(graph.calls).toHaveLength(calls);
   });
 
   test('A meeting held and its outcome recorded can no longer be moved', async () => {
