@@ -9,6 +9,7 @@ import { rememberConversation } from '../../src/services/conversations';
 import { ConflictError, InvalidInputError, NotPermittedError } from '../../src/services/errors';
 import { GraphError, type GraphCalendar, type OnlineMeetingRequest } from '../../src/services/graph';
 import { changeTeamsMeetingEvent, createTeamsMeeting, meetingCalendarFile, teamsMeetingEventChange } from '../../src/services/invitations';
+import { chatAddress } from '../support/fixtures';
 import { cancelMeeting, conveneMeeting, recordOutcome, rescheduleMeeting } from '../../src/services/meetings';
 import { identify, importChildren, importRoster } from '../../src/services/people';
 import type { Store } from '../../src/store/collection';
@@ -55,7 +56,7 @@ describeOnEveryBackend('meetings that change', (freshStore) => {
   const chatWith = async (...emails: string[]) => {
     for (const email of emails) {
       const p = await person(email);
-      await rememberConversation(ctx, p, { kind: 'personal', conversationId: `a:${p.id}`, reference: { conversation: { id: `a:${p.id}` } } });
+      await rememberConversation(ctx, p, { kind: 'personal', address: chatAddress(`a:${p.id}`) });
     }
   };
   const errorsOf = async (p: Promise<unknown>) => ((await p.catch((e) => e)) as InvalidInputError).fields;
