@@ -6,7 +6,8 @@ import http from 'node:http';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { Collection, Store, StoredDoc } from '../../src/store/collection';
+import type { Store } from '../../src/store/collection';
+import { interceptCalls } from '../support/flakyStore';
 import { startTokenAuthority, type TokenAuthority } from '../support/botFrameworkTokens';
 import { FakeConnector } from '../support/fakeTeams';
 
@@ -133,20 +134,11 @@ export function counting(real: Store): CountingStore {
     calls: 0,
     log: [],
     kind: real.kind,
-    collection<T extends StoredDoc>(name: string): Collection<T> {
-      const inner = real.collection<T>(name);
-      return new Proxy(inner, {
-        get(target, prop, receiver) {
-          const value = Reflect.get(target, prop, receiver);
-          if (typeof value !== 'function') return value;
-          return (...args: unknown[]) => {
-            store.calls++;
-            store.log.push(`${name}.${String(prop)}`);
-            return (value as (...a: unknown[]) => unknown).apply(target, args);
-          };
-        },
-      });
-    },
+    collection: interceptCalls(real, (name, method) => {
+      store.calls++;
+      store.log.push(`${name}.${method}`);
+      return undefined;
+    }),
     ping: () => real.ping(),
     close: () => real.close(),
   };
