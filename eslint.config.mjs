@@ -20,11 +20,7 @@ const TEAMS_SDKS = {
 };
 
 const DOMAIN_IMPORTS = {
-  paths: [
-    ...TEAMS_SDKS.paths,
-    { name: 'mongodb', message: 'Domain rules know nothing of storage.' },
-    { name: 'restify', message: 'Domain rules know nothing of HTTP.' },
-  ],
+  paths: [...TEAMS_SDKS.paths, { name: 'mongodb', message: 'Domain rules know nothing of storage.' }, { name: 'restify', message: 'Domain rules know nothing of HTTP.' }],
   patterns: [...TEAMS_SDKS.patterns, { group: ['mongodb/*', 'restify/*'], message: 'Domain rules know nothing of storage or HTTP.' }],
 };
 

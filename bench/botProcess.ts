@@ -25,7 +25,10 @@ type Request =
 
 // Store operations are counted per turn (see storeOps.ts): the sender's and the scheduler's passes are background work.
 countTurnsOf(TeamsBotAdapter, 'runTurn');
-for (const [cls, method] of [[OutboxSender, 'drain'], [Scheduler, 'tick']] as const) {
+for (const [cls, method] of [
+  [OutboxSender, 'drain'],
+  [Scheduler, 'tick'],
+] as const) {
   const proto = cls.prototype as unknown as Record<string, (...args: unknown[]) => unknown>;
   const original = proto[method];
   proto[method] = function (this: unknown, ...args: unknown[]) {
@@ -63,7 +66,13 @@ async function main(): Promise<void> {
             const roster = await importRoster(services, m.roster, 'bench');
             const children = await importChildren(services, m.children, 'bench');
             bot = await startBot(config, { log: silentLogger, store: countingStore(store) });
-            return reply(m.id, { port: bot.port, store: bot.store.kind, people: roster.created + roster.updated, children: children.created + children.updated, problems: [...roster.problems, ...children.problems].slice(0, 5) });
+            return reply(m.id, {
+              port: bot.port,
+              store: bot.store.kind,
+              people: roster.created + roster.updated,
+              children: children.created + children.updated,
+              problems: [...roster.problems, ...children.problems].slice(0, 5),
+            });
           }
           case 'memory': {
             if (m.gc && typeof global.gc === 'function') global.gc();

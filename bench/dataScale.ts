@@ -38,7 +38,9 @@ async function main(): Promise<DataScaleResult> {
   const record = (figures: StepFigures, target = true) => {
     steps.push({ ...figures, target });
     const flag = target ? (figures.ms <= TARGET_MS && figures.peakRssMb <= TARGET_MB ? 'ok' : 'MISSES TARGET') : '(not a target)';
-    console.log(`  ${figures.name.padEnd(52)} ${fixed(figures.ms).padStart(7)} ms  rss ${fixed(figures.rssMb).padStart(4)} MB  heap ${fixed(figures.heapMb).padStart(4)} MB  peak ${fixed(figures.peakRssMb).padStart(4)} MB  ${flag}${figures.note ? `  ${figures.note}` : ''}`);
+    console.log(
+      `  ${figures.name.padEnd(52)} ${fixed(figures.ms).padStart(7)} ms  rss ${fixed(figures.rssMb).padStart(4)} MB  heap ${fixed(figures.heapMb).padStart(4)} MB  peak ${fixed(figures.peakRssMb).padStart(4)} MB  ${flag}${figures.note ? `  ${figures.note}` : ''}`,
+    );
   };
 
   console.log('Data scale: generating the authority…');
@@ -50,14 +52,30 @@ async function main(): Promise<DataScaleResult> {
 
   // The pure steps, in a function of their own so that what they hold is freed before the store steps.
   await (async () => {
-    const parsed = await step('parse 5 returns (parseEpisodesCsv)', () => authority.files.map((f) => parseEpisodesCsv(f.text, f.name)), (r) => `${r.reduce((n, p) => n + p.episodes.length, 0)} rows read, ${r.reduce((n, p) => n + p.problems.length, 0)} reported`);
+    const parsed = await step(
+      'parse 5 returns (parseEpisodesCsv)',
+      () => authority.files.map((f) => parseEpisodesCsv(f.text, f.name)),
+      (r) => `${r.reduce((n, p) => n + p.episodes.length, 0)} rows read, ${r.reduce((n, p) => n + p.problems.length, 0)} reported`,
+    );
     record(parsed.figures);
-    const merged = await step('merge the returns (mergeEpisodeSets)', () => mergeEpisodeSets(parsed.result.map((p) => p.episodes)), (r) => `${r.length} episodes`);
+    const merged = await step(
+      'merge the returns (mergeEpisodeSets)',
+      () => mergeEpisodeSets(parsed.result.map((p) => p.episodes)),
+      (r) => `${r.length} episodes`,
+    );
     record(merged.figures);
     const episodes = merged.result;
-    const report = await step('measures + national + 12-month trend (stabilityReport)', () => stabilityReport(episodes, at), (r) => `local ${r.local.percent}% of ${r.local.lookedAfter}, at risk ${r.local.atRisk.length}, national ${r.national.yearEnding} ${r.national.percent}%`);
+    const report = await step(
+      'measures + national + 12-month trend (stabilityReport)',
+      () => stabilityReport(episodes, at),
+      (r) => `local ${r.local.percent}% of ${r.local.lookedAfter}, at risk ${r.local.atRisk.length}, national ${r.national.yearEnding} ${r.national.percent}%`,
+    );
     record(report.figures);
-    const problems = await step('coding checks (codingProblems)', () => codingProblems(episodes), (r) => `${r.length} problems`);
+    const problems = await step(
+      'coding checks (codingProblems)',
+      () => codingProblems(episodes),
+      (r) => `${r.length} problems`,
+    );
     record(problems.figures);
   })();
 
@@ -71,29 +89,70 @@ async function main(): Promise<DataScaleResult> {
       'caseRef,name,dateOfBirth,team,legalStatus,placementType,placementProvider,placementStart,carerName,carerEmail,socialWorker,supervisingSocialWorker,iro',
       ...authority.children.map((c, i) => `${c},Child ${i},2012-01-01,${authority.teamOf.get(c)},C2,U4,PR1,2025-01-01,,,sw${i % 500}@bench.example,,`),
     ].join('\n');
-    record((await step('children list import (10,000 rows)', () => importChildren(ctx, childrenCsv, 'bench'), (r) => `${r.created} created`)).figures, false);
+    record(
+      (
+        await step(
+          'children list import (10,000 rows)',
+          () => importChildren(ctx, childrenCsv, 'bench'),
+          (r) => `${r.created} created`,
+        )
+      ).figures,
+      false,
+    );
 
     const files = authority.files;
-    const imported = await step('import into the embedded store (importEpisodeFiles)', () => importEpisodeFiles(ctx, files), (r) => `${r.created} created, ${r.problems.length} rows reported, ${r.moves.added} moves`);
+    const imported = await step(
+      'import into the embedded store (importEpisodeFiles)',
+      () => importEpisodeFiles(ctx, files),
+      (r) => `${r.created} created, ${r.problems.length} rows reported, ${r.moves.added} moves`,
+    );
     record(imported.figures);
-    const reimported = await step('re-import the same files (nothing changes)', () => importEpisodeFiles(ctx, files), (r) => `${r.created} created, ${r.updated} updated, ${r.unchanged} unchanged`);
+    const reimported = await step(
+      're-import the same files (nothing changes)',
+      () => importEpisodeFiles(ctx, files),
+      (r) => `${r.created} created, ${r.updated} updated, ${r.unchanged} unchanged`,
+    );
     record(reimported.figures);
 
-    const loaded = await step('read episodes for measures (episodesForMeasures)', () => episodesForMeasures(ctx), (r) => `${r.length} episodes`);
+    const loaded = await step(
+      'read episodes for measures (episodesForMeasures)',
+      () => episodesForMeasures(ctx),
+      (r) => `${r.length} episodes`,
+    );
     record(loaded.figures);
-    const fromStore = await step('measures from the store, all teams (stabilityFromStore)', () => stabilityFromStore(ctx, at), (r) => `local ${r.local.percent}%`);
+    const fromStore = await step(
+      'measures from the store, all teams (stabilityFromStore)',
+      () => stabilityFromStore(ctx, at),
+      (r) => `local ${r.local.percent}%`,
+    );
     record(fromStore.figures);
     const oneTeam = authority.teams[0];
-    const teamReport = await step(`measures from the store, one team (${oneTeam})`, () => stabilityFromStore(ctx, at, { team: oneTeam }), (r) => `local ${r.local.percent}% of ${r.local.lookedAfter}`);
+    const teamReport = await step(
+      `measures from the store, one team (${oneTeam})`,
+      () => stabilityFromStore(ctx, at, { team: oneTeam }),
+      (r) => `local ${r.local.percent}% of ${r.local.lookedAfter}`,
+    );
     record(teamReport.figures);
 
-    const checked = await step('coding checks on the store + fix tasks (checkStoredCoding)', () => checkStoredCoding(ctx, { since: `${Number(at.slice(0, 4)) - 1}${at.slice(4)}` }), (r) => `${r.problems.length} problems, ${r.tasks.created} tasks`);
+    const checked = await step(
+      'coding checks on the store + fix tasks (checkStoredCoding)',
+      () => checkStoredCoding(ctx, { since: `${Number(at.slice(0, 4)) - 1}${at.slice(4)}` }),
+      (r) => `${r.problems.length} problems, ${r.tasks.created} tasks`,
+    );
     record(checked.figures);
 
     const since = new Date(now.getTime() - 86_400_000).toISOString();
-    const digestAll = await step('digest, all teams (buildDigest + digestCard)', async () => JSON.stringify(digestCard(await buildDigest(ctx, ['*'], at, since), now)), (r) => `card ${fixed(Buffer.byteLength(r) / 1024, 1)} KB`);
+    const digestAll = await step(
+      'digest, all teams (buildDigest + digestCard)',
+      async () => JSON.stringify(digestCard(await buildDigest(ctx, ['*'], at, since), now)),
+      (r) => `card ${fixed(Buffer.byteLength(r) / 1024, 1)} KB`,
+    );
     record(digestAll.figures);
-    const digestTeam = await step(`digest, one team (${oneTeam})`, async () => JSON.stringify(digestCard(await buildDigest(ctx, [oneTeam], at, since), now)), (r) => `card ${fixed(Buffer.byteLength(r) / 1024, 1)} KB`);
+    const digestTeam = await step(
+      `digest, one team (${oneTeam})`,
+      async () => JSON.stringify(digestCard(await buildDigest(ctx, [oneTeam], at, since), now)),
+      (r) => `card ${fixed(Buffer.byteLength(r) / 1024, 1)} KB`,
+    );
     record(digestTeam.figures);
   } finally {
     await store.close();
@@ -116,7 +175,15 @@ async function main(): Promise<DataScaleResult> {
 export function dataScaleTable(result: DataScaleResult): string {
   return table(
     ['step', 'ms', 'RSS MB', 'heap MB', 'peak RSS MB', 'target (2 s, 500 MB)', 'note'],
-    result.steps.map((s) => [s.name, fixed(s.ms), fixed(s.rssMb), fixed(s.heapMb), fixed(s.peakRssMb), s.target ? (s.ms <= TARGET_MS && s.peakRssMb <= TARGET_MB ? 'met' : 'MISSED') : '-', s.note ?? '']),
+    result.steps.map((s) => [
+      s.name,
+      fixed(s.ms),
+      fixed(s.rssMb),
+      fixed(s.heapMb),
+      fixed(s.peakRssMb),
+      s.target ? (s.ms <= TARGET_MS && s.peakRssMb <= TARGET_MB ? 'met' : 'MISSED') : '-',
+      s.note ?? '',
+    ]),
   );
 }
 

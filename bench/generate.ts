@@ -268,18 +268,7 @@ export function generateAuthority(options: GenerateOptions = {}): GeneratedAutho
       for (const e of histories[c]) {
         if (e.decom > yearEnd || (e.dec !== null && e.dec < yearStart)) continue;
         const known = e.dec !== null && e.dec <= yearEnd;
-        const fields = [
-          children[c],
-          ukOf(e.decom),
-          e.rne,
-          e.ls,
-          e.cin,
-          e.place,
-          e.provider,
-          known ? ukOf(e.dec!) : '',
-          known ? e.rec : '',
-          known ? e.reason : '',
-        ];
+        const fields = [children[c], ukOf(e.decom), e.rne, e.ls, e.cin, e.place, e.provider, known ? ukOf(e.dec!) : '', known ? e.rec : '', known ? e.reason : ''];
         // Some exports quote every field; a few rows here are written that way.
         lines.push(rand() < 0.01 ? fields.map((f) => `"${f}"`).join(',') : fields.join(','));
         rows++;

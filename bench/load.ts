@@ -59,8 +59,20 @@ const guid = (group: string, i: number) => `00000000-0000-4000-${group}-${String
 /** One team per social worker, each with its own Head of Service; one placements officer for all. */
 export function benchPeople(count = CONNECTIONS) {
   const team = (i: number) => `Load ${nn(i)}`;
-  const socialWorkers: BenchUser[] = Array.from({ length: count }, (_, i) => ({ id: `29:sw-${nn(i)}`, name: `Social Worker ${nn(i)}`, aadObjectId: guid('8000', i), email: `sw-${nn(i)}@bench.example`, team: team(i) }));
-  const heads: BenchUser[] = Array.from({ length: count }, (_, i) => ({ id: `29:hos-${nn(i)}`, name: `Head of Service ${nn(i)}`, aadObjectId: guid('9000', i), email: `hos-${nn(i)}@bench.example`, team: team(i) }));
+  const socialWorkers: BenchUser[] = Array.from({ length: count }, (_, i) => ({
+    id: `29:sw-${nn(i)}`,
+    name: `Social Worker ${nn(i)}`,
+    aadObjectId: guid('8000', i),
+    email: `sw-${nn(i)}@bench.example`,
+    team: team(i),
+  }));
+  const heads: BenchUser[] = Array.from({ length: count }, (_, i) => ({
+    id: `29:hos-${nn(i)}`,
+    name: `Head of Service ${nn(i)}`,
+    aadObjectId: guid('9000', i),
+    email: `hos-${nn(i)}@bench.example`,
+    team: team(i),
+  }));
   const placements: BenchUser = { id: '29:placements-01', name: 'Placements Officer', aadObjectId: guid('a000', 0), email: 'placements-01@bench.example', team: '*' };
   return { socialWorkers, heads, placements, everyone: [...socialWorkers, ...heads, placements] };
 }
@@ -172,7 +184,11 @@ interface Run {
 
 /** The difference of two store-operation counts. */
 function opsBetween(before: Record<string, number>, after: Record<string, number>): Record<string, number> {
-  return Object.fromEntries(Object.entries(after).map(([k, v]) => [k, v - (before[k] ?? 0)]).filter(([, v]) => (v as number) > 0));
+  return Object.fromEntries(
+    Object.entries(after)
+      .map(([k, v]) => [k, v - (before[k] ?? 0)])
+      .filter(([, v]) => (v as number) > 0),
+  );
 }
 
 export async function runOnce(port: number, spec: PhaseSpec, connector: Started | null, bot: Started | null = null): Promise<Run> {
@@ -239,11 +255,22 @@ function summarise(target: Target, phase: string, runs: Run[]): PhaseResult & { 
   const answers = new Map<string, number>();
   for (const r of runs) for (const [k, v] of r.answers) answers.set(k, (answers.get(k) ?? 0) + v);
   const ok = latencies.length - runs.reduce((t, r) => t + r.non2xx, 0);
-  const ops = runs.every((r) => r.storeOps) ? runs.reduce<Record<string, number>>((t, r) => { for (const [k, v] of Object.entries(r.storeOps!)) t[k] = (t[k] ?? 0) + v; return t; }, {}) : null;
+  const ops = runs.every((r) => r.storeOps)
+    ? runs.reduce<Record<string, number>>((t, r) => {
+        for (const [k, v] of Object.entries(r.storeOps!)) t[k] = (t[k] ?? 0) + v;
+        return t;
+      }, {})
+    : null;
   const totalOps = ops ? Object.values(ops).reduce((a, b) => a + b, 0) : 0;
   return {
     storeOpsPerTurn: ops && latencies.length ? totalOps / latencies.length : null,
-    storeOpsDetail: ops && latencies.length ? Object.entries(ops).sort((a, b) => b[1] - a[1]).map(([k, v]) => `${k} ${fixed(v / latencies.length, 1)}`).join(', ') : '',
+    storeOpsDetail:
+      ops && latencies.length
+        ? Object.entries(ops)
+            .sort((a, b) => b[1] - a[1])
+            .map(([k, v]) => `${k} ${fixed(v / latencies.length, 1)}`)
+            .join(', ')
+        : '',
     target,
     phase,
     requests: latencies.length,
@@ -303,15 +330,37 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
   const submits = socialWorkers.length * options.requestsPerUser;
   const record = (r: PhaseResult) => {
     phases.push(r);
-    options.log(`    ${r.target.padEnd(26)} ${r.phase.padEnd(31)} ${fixed(r.turnsPerSecond).padStart(5)} turns/s  p50 ${fixed(r.p50).padStart(4)} ms  p99 ${fixed(r.p99).padStart(5)} ms  ${r.requests} turns${r.failures ? `, ${r.failures} FAILED` : ''}  ${r.outcome}${r.storeOpsPerTurn !== null ? `  store ops/turn ${fixed(r.storeOpsPerTurn, 1)} (${r.storeOpsDetail})` : ''}`);
+    options.log(
+      `    ${r.target.padEnd(26)} ${r.phase.padEnd(31)} ${fixed(r.turnsPerSecond).padStart(5)} turns/s  p50 ${fixed(r.p50).padStart(4)} ms  p99 ${fixed(r.p99).padStart(5)} ms  ${r.requests} turns${r.failures ? `, ${r.failures} FAILED` : ''}  ${r.outcome}${r.storeOpsPerTurn !== null ? `  store ops/turn ${fixed(r.storeOpsPerTurn, 1)} (${r.storeOpsDetail})` : ''}`,
+    );
   };
 
   const guidanceBody = (n: number) => message(socialWorkers[n % socialWorkers.length], serviceUrl, QUESTIONS[n % QUESTIONS.length]);
   const formBody = (n: number) => message(socialWorkers[n % socialWorkers.length], serviceUrl, 'request a move');
   // Request n is for child n div (social workers) of social worker n mod (social workers): a fresh child every time.
-  const submitBody = (n: number) => press(socialWorkers[n % socialWorkers.length], serviceUrl, 'move.submit', validMoveForm({ caseRef: seed.childRef(n % socialWorkers.length, Math.floor(n / socialWorkers.length) % options.requestsPerUser) }));
-  const classifySubmit = (body: string) => (body.includes('Sent for approval as PM-') ? 'sent for approval' : body.includes('is already') ? 'refused: already open' : body.includes('attention') ? 'refused: invalid' : 'other answer');
-  const classifyDecide = (body: string) => (body.includes('Your decision is recorded') ? 'approved' : body.includes('already') ? 'refused: already decided' : body.includes('Only a Head of Service') ? 'refused: not permitted' : 'other answer');
+  const submitBody = (n: number) =>
+    press(
+      socialWorkers[n % socialWorkers.length],
+      serviceUrl,
+      'move.submit',
+      validMoveForm({ caseRef: seed.childRef(n % socialWorkers.length, Math.floor(n / socialWorkers.length) % options.requestsPerUser) }),
+    );
+  const classifySubmit = (body: string) =>
+    body.includes('Sent for approval as PM-')
+      ? 'sent for approval'
+      : body.includes('is already')
+        ? 'refused: already open'
+        : body.includes('attention')
+          ? 'refused: invalid'
+          : 'other answer';
+  const classifyDecide = (body: string) =>
+    body.includes('Your decision is recorded')
+      ? 'approved'
+      : body.includes('already')
+        ? 'refused: already decided'
+        : body.includes('Only a Head of Service')
+          ? 'refused: not permitted'
+          : 'other answer';
   const roundSeconds = Math.max(2, Math.round(options.seconds / options.rounds));
 
   const echo = await startProcess('echoBot.ts');
@@ -344,7 +393,9 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
 
         const submitPhase = 'move submit (fresh child each)';
         record(summarise(echoName, submitPhase, [await runOnce(echo.port, { phase: submitPhase, amount: submits, body: submitBody, classify: () => 'echoed' }, connector)]));
-        const submitted = summarise(target, submitPhase, [await runOnce(bot.port, { phase: submitPhase, amount: submits, body: submitBody, classify: classifySubmit }, connector, bot)]);
+        const submitted = summarise(target, submitPhase, [
+          await runOnce(bot.port, { phase: submitPhase, amount: submits, body: submitBody, classify: classifySubmit }, connector, bot),
+        ]);
         record(submitted);
         // The reference of each request, and the team it is for (the number in the child's reference is its social worker's).
         const requests = submitted.bodies.flatMap((b) => {
@@ -355,14 +406,22 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
         if (requests.length < submitted.requests) notes.push(`${target}: only ${requests.length} of ${submitted.requests} submit answers named their request and child.`);
 
         // Every social worker presses "Send for approval" again for a child that now has an open request: refused.
-        record(summarise(target, 'move submit again (refused)', [await runOnce(bot.port, { phase: 'again', seconds: roundSeconds * 2, body: (n) => submitBody(n % submits), classify: classifySubmit }, connector, bot)]));
+        record(
+          summarise(target, 'move submit again (refused)', [
+            await runOnce(bot.port, { phase: 'again', seconds: roundSeconds * 2, body: (n) => submitBody(n % submits), classify: classifySubmit }, connector, bot),
+          ]),
+        );
 
         const decidePhase = 'approval (move.decide)';
         const decideBody = (n: number) => press(heads[n % heads.length], serviceUrl, 'move.decide', { ref: `PM-0000-${n}`, outcome: 'approved', comment: '' });
         if (requests.length > 0) {
-          record(summarise(echoName, decidePhase, [await runOnce(echo.port, { phase: decidePhase, amount: requests.length, body: decideBody, classify: () => 'echoed' }, connector)]));
+          record(
+            summarise(echoName, decidePhase, [await runOnce(echo.port, { phase: decidePhase, amount: requests.length, body: decideBody, classify: () => 'echoed' }, connector)]),
+          );
           const approveBody = (n: number) => press(requests[n].head, serviceUrl, 'move.decide', { ref: requests[n].ref, outcome: 'approved', comment: '' });
-          record(summarise(target, decidePhase, [await runOnce(bot.port, { phase: decidePhase, amount: requests.length, body: approveBody, classify: classifyDecide }, connector, bot)]));
+          record(
+            summarise(target, decidePhase, [await runOnce(bot.port, { phase: decidePhase, amount: requests.length, body: approveBody, classify: classifyDecide }, connector, bot)]),
+          );
         }
 
         // The notifications the requests and decisions queued: how long the sender takes to deliver them.
@@ -419,7 +478,9 @@ export async function runSoak(turns: number, log: (line: string) => void): Promi
     const sample = async (done: number) => {
       const m = await ask<{ rssMb: number; heapMb: number; heapTotalMb: number; externalMb: number }>(bot.child, 'memory', { gc: true });
       samples.push({ turns: done, ...m });
-      log(`    after ${String(done).padStart(6)} turns: RSS ${fixed(m.rssMb)} MB, heap used ${fixed(m.heapMb)} MB of ${fixed(m.heapTotalMb)} MB, external ${fixed(m.externalMb)} MB`);
+      log(
+        `    after ${String(done).padStart(6)} turns: RSS ${fixed(m.rssMb)} MB, heap used ${fixed(m.heapMb)} MB of ${fixed(m.heapTotalMb)} MB, external ${fixed(m.externalMb)} MB`,
+      );
     };
     await sample(0);
     const chunk = 10_000;

@@ -76,23 +76,40 @@ async function main(): Promise<void> {
   // ---- summary ----
   const sections: string[] = [];
   const busy = `Load average (1 min) ${fixed(loadAtStart, 2)} at the start and ${fixed(os.loadavg()[0], 2)} at the end: anything else running on the machine shares its ${os.availableParallelism?.() ?? os.cpus().length} CPUs with the bench, and figures move by a fifth or more from run to run when it is busy.`;
-  const markdown: string[] = [`# Bench results\n\nTaken ${when} with \`npm run bench\` on: ${machine()}. ${busy}\n`, 'Figures only; no test asserts a timing. Re-run `npm run bench` to refresh this file.\n'];
+  const markdown: string[] = [
+    `# Bench results\n\nTaken ${when} with \`npm run bench\` on: ${machine()}. ${busy}\n`,
+    'Figures only; no test asserts a timing. Re-run `npm run bench` to refresh this file.\n',
+  ];
   if (data) {
-    sections.push(`Data scale: ${data.children.toLocaleString('en-GB')} children, ${data.episodes.toLocaleString('en-GB')} episodes (${data.rows.toLocaleString('en-GB')} rows in 5 returns, ${fixed(data.csvMb, 1)} MB of CSV, ${data.junkRows} unreadable rows on purpose). Targets: 2 s and 500 MB each.\n${dataScaleTable(data)}`);
+    sections.push(
+      `Data scale: ${data.children.toLocaleString('en-GB')} children, ${data.episodes.toLocaleString('en-GB')} episodes (${data.rows.toLocaleString('en-GB')} rows in 5 returns, ${fixed(data.csvMb, 1)} MB of CSV, ${data.junkRows} unreadable rows on purpose). Targets: 2 s and 500 MB each.\n${dataScaleTable(data)}`,
+    );
     markdown.push(
       `## Data scale (issue 5)\n\n${data.children.toLocaleString('en-GB')} generated children with ${data.episodes.toLocaleString('en-GB')} episodes over five years (${data.rows.toLocaleString('en-GB')} rows in five annual returns, ${fixed(data.csvMb, 1)} MB of CSV, ${data.junkRows} unreadable rows on purpose). Target: each step within 2 s, memory under 500 MB. Peak RSS is the data-scale process's during the step (it holds the embedded store's data in memory).\n`,
       markdownTable(
         ['step', 'time (ms)', 'peak RSS (MB)', 'heap after (MB)', 'target', 'note'],
-        data.steps.map((s) => [s.name, fixed(s.ms), fixed(s.peakRssMb), fixed(s.heapMb), s.target ? (s.ms <= 2000 && s.peakRssMb <= 500 ? 'met' : '**missed**') : '-', s.note ?? '']),
+        data.steps.map((s) => [
+          s.name,
+          fixed(s.ms),
+          fixed(s.peakRssMb),
+          fixed(s.heapMb),
+          s.target ? (s.ms <= 2000 && s.peakRssMb <= 500 ? 'met' : '**missed**') : '-',
+          s.note ?? '',
+        ]),
       ),
       '',
     );
   }
   if (load) {
-    sections.push(`Load: ${CONNECTIONS} connections, targets for ${TARGET_PHASES.join(' and ')}: >= 0.5x echo turns/s and <= 2x echo p99; for ${WRITE_PHASES.join(' and ')}: <= ${MAX_STORE_OPS} store ops/turn and >= 0.5x echo turns/s.\n${loadTable(load)}\n${load.notes.join('\n')}`);
+    sections.push(
+      `Load: ${CONNECTIONS} connections, targets for ${TARGET_PHASES.join(' and ')}: >= 0.5x echo turns/s and <= 2x echo p99; for ${WRITE_PHASES.join(' and ')}: <= ${MAX_STORE_OPS} store ops/turn and >= 0.5x echo turns/s.\n${loadTable(load)}\n${load.notes.join('\n')}`,
+    );
     markdown.push(
       `## Load (issue 7)\n\n${CONNECTIONS} simulated Teams users at once (autocannon, ${CONNECTIONS} connections, loopback HTTP), each request a Teams-shaped activity from a roster user of its own (50 social workers, 50 Heads of Service); the bots' connector calls answered by bench/connector.ts in its own process. The echo bot is a bare teams-ai Application on the same botbuilder/teams-ai/restify stack. The guidance question and the move form ran ${seconds} s on each bot, in ${rounds} rounds alternating echo bot and bot; move submits are one per child (${requestsPerUser} per social worker, so none is refused), approvals one per pending request by its team's Head of Service; "move submit again" presses Send for approval for a child whose request is already open (refused). Latencies are per request, from sending to the full answer. Target for the guidance question and the move form: at least 0.5x the echo bot's turns/s and at most 2x its p99. Target for a move submit and an approval (issue 12): at most ${MAX_STORE_OPS} store operations per turn (every store call made while the bot processes the activity, averaged over the phase, to one decimal; the outbox sender's work is not the turn's) and at least 0.5x the echo bot's turns/s.\n`,
-      markdownTable(LOAD_HEADERS, loadRows(load.phases).map((r) => r.map((c) => (c === 'NO' ? '**no**' : c)))),
+      markdownTable(
+        LOAD_HEADERS,
+        loadRows(load.phases).map((r) => r.map((c) => (c === 'NO' ? '**no**' : c))),
+      ),
       '',
       ...load.notes.map((n) => `- ${n}`),
       '',
@@ -104,7 +121,11 @@ async function main(): Promise<void> {
     const line = `Soak: ${soak.turns.toLocaleString('en-GB')} guidance turns in ${fixed(soak.seconds)} s (${fixed(soak.turnsPerSecond)} turns/s, worst p99 ${fixed(soak.p99)} ms, ${soak.failures} failed). Bot RSS after a full GC: ${fixed(first.rssMb)} MB at the start, ${fixed(last.rssMb)} MB at the end (heap ${fixed(first.heapMb)} -> ${fixed(last.heapMb)} MB).`;
     const rows = soak.samples.map((s) => [s.turns, fixed(s.rssMb), fixed(s.heapMb), fixed(s.heapTotalMb), fixed(s.externalMb)]);
     sections.push(`${line}\n${table(['turns', 'RSS MB', 'heap used MB', 'heap total MB', 'external MB'], rows)}`);
-    markdown.push(`## Soak\n\n${line} Memory read after a full garbage collection in the bot process, every 10,000 turns.\n`, markdownTable(['turns done', 'RSS (MB)', 'heap used (MB)', 'heap total (MB)', 'external (MB)'], rows), '');
+    markdown.push(
+      `## Soak\n\n${line} Memory read after a full garbage collection in the bot process, every 10,000 turns.\n`,
+      markdownTable(['turns done', 'RSS (MB)', 'heap used (MB)', 'heap total (MB)', 'external (MB)'], rows),
+      '',
+    );
   }
 
   log('================================ Summary ================================');
@@ -124,9 +145,18 @@ async function main(): Promise<void> {
  */
 function withSectionsReplaced(earlier: string, fresh: string, when: string): string {
   const sectionsOf = (text: string) => text.split(/^(?=## )/m);
-  const freshSections = new Map(sectionsOf(fresh).filter((x) => x.startsWith('## ')).map((x) => [x.split('\n')[0], x]));
-  const merged = sectionsOf(earlier).map((x) => freshSections.get(x.split('\n')[0]) ?? x).join('');
-  return merged.replace(/^(# Bench results\n\n)/, `$1Sections ${[...freshSections.keys()].map((t) => `"${t.slice(3)}"`).join(', ')} refreshed ${when} (\`npm run bench -- --parts=${[...parts].join(',')}\`); the others are from the run below.\n\n`);
+  const freshSections = new Map(
+    sectionsOf(fresh)
+      .filter((x) => x.startsWith('## '))
+      .map((x) => [x.split('\n')[0], x]),
+  );
+  const merged = sectionsOf(earlier)
+    .map((x) => freshSections.get(x.split('\n')[0]) ?? x)
+    .join('');
+  return merged.replace(
+    /^(# Bench results\n\n)/,
+    `$1Sections ${[...freshSections.keys()].map((t) => `"${t.slice(3)}"`).join(', ')} refreshed ${when} (\`npm run bench -- --parts=${[...parts].join(',')}\`); the others are from the run below.\n\n`,
+  );
 }
 
 main().then(

@@ -41,7 +41,19 @@ export function countingStore(store: Store): Store {
               if (inTurn.getStore()) {
                 const key = `${name}.${String(op)}`;
                 counts.set(key, (counts.get(key) ?? 0) + 1);
-                if (process.env.STORE_OPS_TRACE) opLog.push(`${key} <- ${(new Error().stack ?? '').split('\n').slice(2, 7).map((l) => l.trim().replace(/^at /, '').replace(/\(.*\/(src|test|bench)\//, '($1/')).join(' < ')}`);
+                if (process.env.STORE_OPS_TRACE)
+                  opLog.push(
+                    `${key} <- ${(new Error().stack ?? '')
+                      .split('\n')
+                      .slice(2, 7)
+                      .map((l) =>
+                        l
+                          .trim()
+                          .replace(/^at /, '')
+                          .replace(/\(.*\/(src|test|bench)\//, '($1/'),
+                      )
+                      .join(' < ')}`,
+                  );
               }
               return value.apply(c, args);
             };

@@ -12,7 +12,13 @@ const WHITE = '#FFFFFF';
 type Point = [number, number];
 
 // The motif in a unit square (y grows downwards): the house's outline and the heart's centre and size.
-const HOUSE: Point[] = [[0.5, 0.13], [0.87, 0.45], [0.87, 0.87], [0.13, 0.87], [0.13, 0.45]];
+const HOUSE: Point[] = [
+  [0.5, 0.13],
+  [0.87, 0.45],
+  [0.87, 0.87],
+  [0.13, 0.87],
+  [0.13, 0.45],
+];
 const STROKE = 0.075;
 const HEART_CENTRE: Point = [0.5, 0.625];
 const HEART_SIZE = 0.14;

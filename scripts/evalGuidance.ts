@@ -79,14 +79,18 @@ ok &&= !!test && test.rightRate >= 0.9 && test.falseAnswerRate <= 0.05 && dev.fa
 
 // ── the private development set (written on this branch before tuning; tuned on like the dev half) ──
 const OWN_DEV = path.join(ROOT, 'test/guidance/heldout/own-dev.json');
-if (existsSync(OWN_DEV)) printFacts('Own development set (test/guidance/heldout/own-dev.json)', evaluateFacts(index, factSetSchema.parse(JSON.parse(readFileSync(OWN_DEV, 'utf8')))), !quiet);
+if (existsSync(OWN_DEV))
+  printFacts('Own development set (test/guidance/heldout/own-dev.json)', evaluateFacts(index, factSetSchema.parse(JSON.parse(readFileSync(OWN_DEV, 'utf8')))), !quiet);
 
 // ── the shared sample ──
 if (existsSync(path.join(SAMPLE_DIR, 'questions.json'))) {
   const answerable = z.array(z.object({ q: z.string(), all: z.array(z.string()) })).parse(JSON.parse(readFileSync(path.join(SAMPLE_DIR, 'questions.json'), 'utf8')));
   const unanswerablePath = path.join(SAMPLE_DIR, 'unanswerable.json');
   const unanswerable = existsSync(unanswerablePath)
-    ? z.array(z.union([z.string(), z.object({ q: z.string() })])).parse(JSON.parse(readFileSync(unanswerablePath, 'utf8'))).map((u) => (typeof u === 'string' ? { q: u } : u))
+    ? z
+        .array(z.union([z.string(), z.object({ q: z.string() })]))
+        .parse(JSON.parse(readFileSync(unanswerablePath, 'utf8')))
+        .map((u) => (typeof u === 'string' ? { q: u } : u))
     : [];
   const sample: FactSet = { answerable, unanswerable };
   printFacts('Shared sample (../shared/guidance-sample)', evaluateFacts(index, sample), !quiet);
@@ -110,7 +114,10 @@ function measureScale(): void {
   const entries = loadGuidancePack();
   const todaysDocuments = entries.length + 150;
   const passageCount = todaysDocuments * 10 - entries.length;
-  const passages = syntheticPassages(passageCount, entries.flatMap((e) => [e.title, e.answer, ...e.questions, ...e.steps.map((s) => s.what)]));
+  const passages = syntheticPassages(
+    passageCount,
+    entries.flatMap((e) => [e.title, e.answer, ...e.questions, ...e.steps.map((s) => s.what)]),
+  );
   gc?.();
   const before = process.memoryUsage().heapUsed;
   const started = performance.now();

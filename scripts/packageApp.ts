@@ -35,9 +35,9 @@ export interface BuiltPackage {
 }
 
 const SETTINGS = {
-  BOT_ID: 'the bot\'s Microsoft App ID (a GUID), as in the Azure Bot registration',
-  DEVELOPER_NAME: 'the organisation shown as the app\'s developer (at most 32 characters)',
-  DEVELOPER_WEBSITE: 'an https:// URL of the organisation\'s website',
+  BOT_ID: "the bot's Microsoft App ID (a GUID), as in the Azure Bot registration",
+  DEVELOPER_NAME: "the organisation shown as the app's developer (at most 32 characters)",
+  DEVELOPER_WEBSITE: "an https:// URL of the organisation's website",
   DEVELOPER_PRIVACY_URL: 'an https:// URL of the privacy notice for this app',
   DEVELOPER_TERMS_URL: 'an https:// URL of the terms of use for this app',
 } as const;
@@ -96,7 +96,10 @@ function fillPlaceholders(node: unknown, settings: Settings, problems: string[],
 
 /** "/bots/0/commandLists/1" -> "bots[0].commandLists[1]", the way people name a manifest field. */
 function fieldName(instancePath: string, error: ErrorObject): string {
-  const parts = instancePath.split('/').slice(1).map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'));
+  const parts = instancePath
+    .split('/')
+    .slice(1)
+    .map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'));
   if (error.keyword === 'required') parts.push(String(error.params.missingProperty));
   if (error.keyword === 'additionalProperties') parts.push(String(error.params.additionalProperty));
   return parts.reduce((name, p) => (/^\d+$/.test(p) ? `${name}[${p}]` : name ? `${name}.${p}` : p), '') || '(the manifest)';
@@ -195,7 +198,9 @@ if (require.main === module) {
   if (existsSync('.env')) process.loadEnvFile('.env');
   try {
     const { outFile, manifest } = buildAppPackage({ env: process.env });
-    process.stdout.write(`Wrote ${path.relative(process.cwd(), outFile)} (app ${manifest.id}, manifest ${manifest.manifestVersion}).\nUpload it in the Teams admin centre: Teams apps > Manage apps > Upload new app.\n`);
+    process.stdout.write(
+      `Wrote ${path.relative(process.cwd(), outFile)} (app ${manifest.id}, manifest ${manifest.manifestVersion}).\nUpload it in the Teams admin centre: Teams apps > Manage apps > Upload new app.\n`,
+    );
   } catch (err) {
     if (!(err instanceof PackageError)) throw err;
     process.stderr.write(`${err.message}\nSee the "App package" section of .env.example.\n`);

@@ -104,7 +104,9 @@ async function main(): Promise<void> {
       try {
         return await startPlaygroundProcess({ cwd, person, botEndpoint, port });
       } catch (again) {
-        throw new Error(`${person.name}'s Playground failed to start twice. ${(again as Error).message}\nIts log: ${path.relative(process.cwd(), playgroundLogFile(cwd))}`, { cause: again });
+        throw new Error(`${person.name}'s Playground failed to start twice. ${(again as Error).message}\nIts log: ${path.relative(process.cwd(), playgroundLogFile(cwd))}`, {
+          cause: again,
+        });
       }
     }
   };
@@ -132,7 +134,7 @@ async function main(): Promise<void> {
     [
       '',
       `Placement Stability Bot (local mode) at ${botEndpoint}, data in ${path.relative(process.cwd(), storeDir)}`,
-      'Open each person in their own browser tab; each tab is that person\'s Teams:',
+      "Open each person in their own browser tab; each tab is that person's Teams:",
       ...playgrounds.map((p) => `  ${p.person.name.padEnd(width)}  ${p.url}   ${p.person.role}`),
       '',
       `Start as Sam: type "request a move". Then, as Hana, say "hi" to get the approval card. In the team "${PLAYGROUND_TEAM.name}",`,

@@ -23,7 +23,7 @@ export const configSchema = z
         .max(65535, 'a port number from 1 to 65535 (0: any free port)')
         .default(3978),
     ),
-    BOT_ID: z.preprocess(blankToUndefined, z.string().uuid('the bot\'s Microsoft App ID (a GUID)').optional()),
+    BOT_ID: z.preprocess(blankToUndefined, z.string().uuid("the bot's Microsoft App ID (a GUID)").optional()),
     BOT_PASSWORD: optionalString,
     BOT_TENANT_ID: z.preprocess(blankToUndefined, z.string().uuid('the Microsoft Entra tenant ID (a GUID)').optional()),
     BOT_TYPE: z.preprocess(
@@ -60,7 +60,10 @@ export const configSchema = z
     /** Where to send people who are not on the roster (shown in the "not set up" message). */
     SUPPORT_CONTACT: z.preprocess(blankToUndefined, z.string().max(200).default('your team manager or the system administrator')),
     /** Days after a record closes before its free text is removed (unset: kept). The audit log keeps who/when/what. */
-    RETENTION_DAYS: z.preprocess(blankToUndefined, z.coerce.number({ invalid_type_error: 'a number of days' }).int('a whole number of days').min(30, 'at least 30 days').optional()),
+    RETENTION_DAYS: z.preprocess(
+      blankToUndefined,
+      z.coerce.number({ invalid_type_error: 'a number of days' }).int('a whole number of days').min(30, 'at least 30 days').optional(),
+    ),
     /**
      * How long the outbox sender holds an entry it is sending (unset: the sender's default, a minute).
      * A process that dies mid-send leaves its lease behind; the entry is sent again once the lease
@@ -87,7 +90,10 @@ export const configSchema = z
      */
     BOT_SERVICE_URL_HOSTS: z.preprocess(
       commaList,
-      z.array(z.string().regex(HOST_NAME, 'a comma-separated list of host names such as smba.trafficmanager.net (no scheme or path)')).min(1).default([...MICROSOFT_SERVICE_URL_HOSTS]),
+      z
+        .array(z.string().regex(HOST_NAME, 'a comma-separated list of host names such as smba.trafficmanager.net (no scheme or path)'))
+        .min(1)
+        .default([...MICROSOFT_SERVICE_URL_HOSTS]),
     ),
     /**
      * How long the outbox keeps trying a message before it gives it up as failed (and the sender
@@ -116,7 +122,12 @@ export const configSchema = z
       blankToUndefined,
       z
         .string()
-        .transform((v) => v.split(',').map((d) => d.trim()).filter(Boolean))
+        .transform((v) =>
+          v
+            .split(',')
+            .map((d) => d.trim())
+            .filter(Boolean),
+        )
         .refine((days) => days.every(isIsoDate), 'dates as YYYY-MM-DD separated by commas, e.g. 2029-01-01,2029-03-30')
         .default(''),
     ),
@@ -124,8 +135,15 @@ export const configSchema = z
     MOVE_CHASE_URGENT: z.preprocess(blankToUndefined, z.string().default('2h,4h')),
     MOVE_CHASE_PLANNED: z.preprocess(blankToUndefined, z.string().default('2d,5d')),
     /** Who also gets the approval card of an urgent move request made outside working hours: a roster person's email, or a channel. */
-    OUT_OF_HOURS_APPROVER: z.preprocess(blankToUndefined, z.string().trim().toLowerCase().email('the out-of-hours approver\'s email address, as on the roster').optional()),
-    OUT_OF_HOURS_CHANNEL: z.preprocess(blankToUndefined, z.string().trim().regex(/^\S{3,200}$/, 'a Teams channel\'s conversation id (19:...@thread...)').optional()),
+    OUT_OF_HOURS_APPROVER: z.preprocess(blankToUndefined, z.string().trim().toLowerCase().email("the out-of-hours approver's email address, as on the roster").optional()),
+    OUT_OF_HOURS_CHANNEL: z.preprocess(
+      blankToUndefined,
+      z
+        .string()
+        .trim()
+        .regex(/^\S{3,200}$/, "a Teams channel's conversation id (19:...@thread...)")
+        .optional(),
+    ),
     /** Bot Framework OpenID metadata; only tests and sovereign clouds change it. */
     BOT_OPENID_METADATA: z.preprocess(blankToUndefined, z.string().url('a URL').optional()),
     /** Folder of the council's own guidance documents (.md, .txt, .docx), indexed beside the pack. */
@@ -135,21 +153,29 @@ export const configSchema = z
     /** The bot's public address (scheme and host, no path): links to the .ics invitations it serves. */
     BOT_PUBLIC_URL: z.preprocess(blankToUndefined, z.string().url('a URL such as https://bot.example.gov.uk').optional()),
     /** Meeting invitations through Microsoft Graph: the mailbox that organises the Teams meetings. */
-    GRAPH_ORGANIZER: z.preprocess(blankToUndefined, z.string().trim().email('the organiser mailbox\'s email address').optional()),
+    GRAPH_ORGANIZER: z.preprocess(blankToUndefined, z.string().trim().email("the organiser mailbox's email address").optional()),
     /** How Graph tokens are got: the app registration's client secret, its certificate, or the host's managed identity. */
     GRAPH_CREDENTIAL: z.preprocess(
       blankToUndefined,
-      z.enum(['client-secret', 'certificate', 'managed-identity'], { errorMap: () => ({ message: 'one of client-secret, certificate, managed-identity' }) }).default('client-secret'),
+      z
+        .enum(['client-secret', 'certificate', 'managed-identity'], { errorMap: () => ({ message: 'one of client-secret, certificate, managed-identity' }) })
+        .default('client-secret'),
     ),
     /** The app registration allowed to write that calendar; defaults to the bot's own (BOT_ID, BOT_PASSWORD, BOT_TENANT_ID). For a managed identity: a user-assigned identity's client ID. */
-    GRAPH_CLIENT_ID: z.preprocess(blankToUndefined, z.string().uuid('an app registration\'s client ID (a GUID)').optional()),
+    GRAPH_CLIENT_ID: z.preprocess(blankToUndefined, z.string().uuid("an app registration's client ID (a GUID)").optional()),
     GRAPH_CLIENT_SECRET: optionalString,
     /** A PEM file holding the app registration's certificate and its private key (GRAPH_CREDENTIAL=certificate). */
     GRAPH_CLIENT_CERTIFICATE_PATH: optionalString,
     GRAPH_TENANT_ID: z.preprocess(blankToUndefined, z.string().uuid('the Microsoft Entra tenant ID (a GUID)').optional()),
     /** Only sovereign clouds and tests change these. */
     GRAPH_BASE_URL: z.preprocess(blankToUndefined, z.string().url('a URL').default('https://graph.microsoft.com/v1.0')),
-    GRAPH_AUTHORITY_HOST: z.preprocess(blankToUndefined, z.string().regex(/^https:\/\/\S+$/, 'an https:// URL (the Microsoft Entra authority host of a sovereign cloud)').optional()),
+    GRAPH_AUTHORITY_HOST: z.preprocess(
+      blankToUndefined,
+      z
+        .string()
+        .regex(/^https:\/\/\S+$/, 'an https:// URL (the Microsoft Entra authority host of a sovereign cloud)')
+        .optional(),
+    ),
   })
   .superRefine((cfg, ctx) => {
     checkGuidanceModelConfig(cfg, ctx);
@@ -161,13 +187,16 @@ export const configSchema = z
     if (cfg.GRAPH_ORGANIZER && cfg.GRAPH_CREDENTIAL !== 'managed-identity') {
       // A managed identity needs nothing more; an app registration needs its id, tenant and secret or certificate.
       const how = `when GRAPH_ORGANIZER is set with GRAPH_CREDENTIAL=${cfg.GRAPH_CREDENTIAL}`;
-      if (!(cfg.GRAPH_CLIENT_ID ?? cfg.BOT_ID)) ctx.addIssue({ code: 'custom', path: ['GRAPH_CLIENT_ID'], message: `an app registration for Microsoft Graph (or set BOT_ID) ${how}` });
+      if (!(cfg.GRAPH_CLIENT_ID ?? cfg.BOT_ID))
+        ctx.addIssue({ code: 'custom', path: ['GRAPH_CLIENT_ID'], message: `an app registration for Microsoft Graph (or set BOT_ID) ${how}` });
       if (!(cfg.GRAPH_TENANT_ID ?? cfg.BOT_TENANT_ID)) ctx.addIssue({ code: 'custom', path: ['GRAPH_TENANT_ID'], message: `the tenant ID (or set BOT_TENANT_ID) ${how}` });
-      if (cfg.GRAPH_CREDENTIAL === 'client-secret' && !(cfg.GRAPH_CLIENT_SECRET ?? cfg.BOT_PASSWORD)) ctx.addIssue({ code: 'custom', path: ['GRAPH_CLIENT_SECRET'], message: `its client secret (or set BOT_PASSWORD) ${how}` });
-      if (cfg.GRAPH_CREDENTIAL === 'certificate' && !cfg.GRAPH_CLIENT_CERTIFICATE_PATH) ctx.addIssue({ code: 'custom', path: ['GRAPH_CLIENT_CERTIFICATE_PATH'], message: `the path of a PEM file with the certificate and its private key ${how}` });
+      if (cfg.GRAPH_CREDENTIAL === 'client-secret' && !(cfg.GRAPH_CLIENT_SECRET ?? cfg.BOT_PASSWORD))
+        ctx.addIssue({ code: 'custom', path: ['GRAPH_CLIENT_SECRET'], message: `its client secret (or set BOT_PASSWORD) ${how}` });
+      if (cfg.GRAPH_CREDENTIAL === 'certificate' && !cfg.GRAPH_CLIENT_CERTIFICATE_PATH)
+        ctx.addIssue({ code: 'custom', path: ['GRAPH_CLIENT_CERTIFICATE_PATH'], message: `the path of a PEM file with the certificate and its private key ${how}` });
     }
     if (cfg.BOT_ID && cfg.BOT_TYPE !== 'UserAssignedMSI' && !cfg.BOT_PASSWORD) {
-      ctx.addIssue({ code: 'custom', path: ['BOT_PASSWORD'], message: 'the bot\'s client secret (required when BOT_ID is set)' });
+      ctx.addIssue({ code: 'custom', path: ['BOT_PASSWORD'], message: "the bot's client secret (required when BOT_ID is set)" });
     }
     if (cfg.BOT_ID && cfg.BOT_TYPE !== 'MultiTenant' && !cfg.BOT_TENANT_ID) {
       ctx.addIssue({ code: 'custom', path: ['BOT_TENANT_ID'], message: `the tenant ID (required for BOT_TYPE ${cfg.BOT_TYPE})` });
@@ -193,7 +222,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     const problems = parsed.error.issues.map((issue) => {
       const name = String(issue.path[0] ?? 'environment'); // a list's item is reported as the variable
       const got = env[name];
-      const shown = got === undefined ? '' : ['BOT_PASSWORD', 'MONGODB_URI', 'AZURE_OPENAI_API_KEY', 'OPENAI_API_KEY', 'GRAPH_CLIENT_SECRET'].includes(name) ? ' (value hidden)' : ` (got "${got}")`;
+      const shown =
+        got === undefined
+          ? ''
+          : ['BOT_PASSWORD', 'MONGODB_URI', 'AZURE_OPENAI_API_KEY', 'OPENAI_API_KEY', 'GRAPH_CLIENT_SECRET'].includes(name)
+            ? ' (value hidden)'
+            : ` (got "${got}")`;
       return `${name}: expected ${issue.message}${shown}`;
     });
     throw new ConfigError(problems);

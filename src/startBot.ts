@@ -137,11 +137,12 @@ export async function startBot(config: Config, options: StartOptions): Promise<R
   });
   if (config.localMode && (await records.people.count({})) === 0) await loadExamples(services, log);
   const migratedConversations = await migrateStoredConversations(services);
-  if (migratedConversations > 0) log.info({ migrated: migratedConversations }, 'conversations stored in the SDK\'s reference shape rewritten as plain fields');
+  if (migratedConversations > 0) log.info({ migrated: migratedConversations }, "conversations stored in the SDK's reference shape rewritten as plain fields");
   // Finish whatever a previous process left half-done before taking new work.
   const resumed = await resumeAllEffects(services);
   if (resumed > 0) log.info({ resumed }, 'finished effects left by a previous run');
-  if (!config.localMode && !config.GRAPH_ORGANIZER && !config.BOT_PUBLIC_URL) log.warn({}, 'neither GRAPH_ORGANIZER nor BOT_PUBLIC_URL is set: meeting invitations in Teams will carry no calendar file');
+  if (!config.localMode && !config.GRAPH_ORGANIZER && !config.BOT_PUBLIC_URL)
+    log.warn({}, 'neither GRAPH_ORGANIZER nor BOT_PUBLIC_URL is set: meeting invitations in Teams will carry no calendar file');
   sender.start();
   const scheduler = new Scheduler(services, { retentionDays: config.RETENTION_DAYS, outboxRetentionDays: config.OUTBOX_RETENTION_DAYS, ...options.scheduler });
   scheduler.start();

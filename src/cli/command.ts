@@ -85,7 +85,16 @@ export class UsageError extends Error {
 
 /** An option without a value: false unless given. */
 export function flag(description: string, short?: string): OptionSpec<boolean> {
-  return { type: 'boolean', description, short, required: false, schema: z.boolean().optional().transform((v) => v === true) };
+  return {
+    type: 'boolean',
+    description,
+    short,
+    required: false,
+    schema: z
+      .boolean()
+      .optional()
+      .transform((v) => v === true),
+  };
 }
 
 /** An option with a value, checked by `schema` (any string when none); undefined when not given. */

@@ -42,7 +42,11 @@ export async function runCli(argv: string[], io: CliIo, env: NodeJS.ProcessEnv =
       io.out(helpText(commandOf(argv.slice(1))!));
       return 0;
     }
-    const words = argv.filter((w) => !w.startsWith('-')).slice(0, 2).join(' ') || argv[0];
+    const words =
+      argv
+        .filter((w) => !w.startsWith('-'))
+        .slice(0, 2)
+        .join(' ') || argv[0];
     io.err(`Unknown command: ${/^[\w .:@/-]*$/.test(words) ? words : shown(words)}`);
     io.err(overview());
     return 2;

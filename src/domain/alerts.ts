@@ -129,7 +129,6 @@ export function describeChildVoice(voice: ChildVoice | undefined): string[] {
 /** How far back the "noticed on" date may go. */
 const NOTICED_WITHIN_DAYS = 366;
 
-
 /**
  * The fragility alert form exactly as a card submits it (every value a string). `triggers` comes
  * from a multi-select ChoiceSet as a comma-separated string of trigger ids (an array is accepted
@@ -175,20 +174,18 @@ export function fragilityAlertFormSchema(today: string) {
       costedExternalServiceNeeded: yesNoOptional('Say yes or no: is an extra external service that costs money needed?'),
       ...childVoiceFields,
     })
-    .transform(
-      (form): FragilityAlertDetails => ({
-        caseRef: form.caseRef,
-        triggers: form.triggers,
-        description: form.description,
-        immediateSafeguardingRisk: form.immediateSafeguardingRisk === 'yes',
-        supportInPlace: form.supportInPlace,
-        supportAlreadyTried: form.supportInPlace !== null,
-        noticedOn: form.noticedOn,
-        essentialServiceUnavailable: form.essentialServiceUnavailable,
-        costedExternalServiceNeeded: form.costedExternalServiceNeeded,
-        childVoice: toChildVoice(form),
-      }),
-    );
+    .transform((form): FragilityAlertDetails => ({
+      caseRef: form.caseRef,
+      triggers: form.triggers,
+      description: form.description,
+      immediateSafeguardingRisk: form.immediateSafeguardingRisk === 'yes',
+      supportInPlace: form.supportInPlace,
+      supportAlreadyTried: form.supportInPlace !== null,
+      noticedOn: form.noticedOn,
+      essentialServiceUnavailable: form.essentialServiceUnavailable,
+      costedExternalServiceNeeded: form.costedExternalServiceNeeded,
+      childVoice: toChildVoice(form),
+    }));
 }
 
 /** An optional yes/no question: empty or missing means no. */
@@ -279,7 +276,11 @@ export function alertRecipients(child: Child, people: readonly Person[], options
     ];
     for (const [person, role] of above) tell(person, role);
     if (above.length === 0) {
-      unreachable.push({ role: 'team_manager', email: null, reason: `No team manager, service manager or Head of Service on the roster covers team ${child.team}: tell your line manager directly (FRAG-1).` });
+      unreachable.push({
+        role: 'team_manager',
+        email: null,
+        reason: `No team manager, service manager or Head of Service on the roster covers team ${child.team}: tell your line manager directly (FRAG-1).`,
+      });
     }
   }
   named(
@@ -309,14 +310,7 @@ export interface NextStepsInput {
   essentialServiceUnavailable?: boolean;
 }
 
-export type NextStepKind =
-  | 'act-on-safeguarding'
-  | 'added-support'
-  | 'support-meeting'
-  | 'stability-meeting'
-  | 'multi-agency-meeting'
-  | 'commissioning-panel'
-  | 'stability-panel';
+export type NextStepKind = 'act-on-safeguarding' | 'added-support' | 'support-meeting' | 'stability-meeting' | 'multi-agency-meeting' | 'commissioning-panel' | 'stability-panel';
 
 export interface NextStep {
   kind: NextStepKind;
@@ -561,7 +555,5 @@ export function panelDecisionSchema(today: string, referredOn: string) {
 /** A short line for cards and the digest: "Placement Stability Panel: referred 2026-12-01, agreed on 2026-12-04". */
 export function describeReferral(r: PanelReferral, formatDay: (iso: string) => string = (d) => d): string {
   const referred = `${PANELS[r.panel].label}: referred ${formatDay(r.referredAt.slice(0, 10))} by ${r.referredByName}`;
-  return r.decision
-    ? `${referred}; ${PANEL_OUTCOME_LABELS[r.decision.outcome].toLowerCase()} on ${formatDay(r.decision.decidedOn)}`
-    : `${referred}; decision awaited`;
+  return r.decision ? `${referred}; ${PANEL_OUTCOME_LABELS[r.decision.outcome].toLowerCase()} on ${formatDay(r.decision.decidedOn)}` : `${referred}; decision awaited`;
 }

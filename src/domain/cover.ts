@@ -23,11 +23,18 @@ export const LONGEST_COVER_DAYS = 92;
 
 /** Cover as the chat form and the command line give it (strings). */
 export function coverFormSchema(today: string) {
-  const date = (what: string) => z.string({ required_error: `Give the ${what} day of the cover.`, invalid_type_error: `Give the ${what} day of the cover.` }).refine(isIsoDate, `Give the ${what} day of the cover as a date.`);
+  const date = (what: string) =>
+    z
+      .string({ required_error: `Give the ${what} day of the cover.`, invalid_type_error: `Give the ${what} day of the cover.` })
+      .refine(isIsoDate, `Give the ${what} day of the cover as a date.`);
   return z
     .object({
       team: z.string({ required_error: 'Choose the team.', invalid_type_error: 'Choose the team.' }).trim().min(1, 'Choose the team.').max(100, 'Choose the team.'),
-      cover: z.string({ required_error: 'Choose who decides during the cover.', invalid_type_error: 'Choose who decides during the cover.' }).trim().toLowerCase().email('Choose who decides during the cover.'),
+      cover: z
+        .string({ required_error: 'Choose who decides during the cover.', invalid_type_error: 'Choose who decides during the cover.' })
+        .trim()
+        .toLowerCase()
+        .email('Choose who decides during the cover.'),
       for: z
         .string({ invalid_type_error: 'Choose the Head of Service covered for.' })
         .trim()

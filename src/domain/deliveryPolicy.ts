@@ -52,7 +52,12 @@ export function afterFailure(policy: DeliveryPolicy, failure: DeliveryFailure, a
   const attempts = attemptsBefore + (failure.kind === 'waiting' ? 0 : 1);
   if (failure.kind === 'permanent') return { retry: false, attempts, reason: failure.reason };
   if (failure.kind === 'connector' && !isTransientStatus(failure.status)) {
-    const why = failure.status === 403 ? 'Teams refused it (403: the app is not installed for them, or it was blocked)' : failure.status === 404 ? 'Teams refused it (404: the chat no longer exists)' : `Teams refused it (${failure.status})`;
+    const why =
+      failure.status === 403
+        ? 'Teams refused it (403: the app is not installed for them, or it was blocked)'
+        : failure.status === 404
+          ? 'Teams refused it (404: the chat no longer exists)'
+          : `Teams refused it (${failure.status})`;
     return { retry: false, attempts, reason: why };
   }
   if (attempts >= policy.maxAttempts) return { retry: false, attempts, reason: `not delivered after ${attempts} attempts` };

@@ -110,7 +110,7 @@ function buildMoveRequestFormSchema(today: string) {
     alternativesConsidered: optionalText('Alternatives considered'),
     safeguardingIssue: optionalText('The immediate safeguarding issue'),
     virtualSchoolConsulted: yesNo('has the Virtual School been asked for advice?'),
-    virtualSchoolAdvice: optionalText('The Virtual School\'s advice'),
+    virtualSchoolAdvice: optionalText("The Virtual School's advice"),
     childToldPlan: text('How and when the child will be told (MOVE-5)', 10),
     childToldAgreed: z.enum(['true', 'false']).optional().default('false'),
     followsAllegation: yesNo('does the move follow an allegation against the carer?'),
@@ -134,7 +134,7 @@ function buildMoveRequestFormSchema(today: string) {
       if (answer('alternativesConsidered').length < 10)
         need('alternativesConsidered', 'An urgent move is not authorised until the alternative placement options are understood: list them (MOVE-3).');
     }
-    if (answer('virtualSchoolConsulted') === 'yes' && !answer('virtualSchoolAdvice')) need('virtualSchoolAdvice', 'Record the Virtual School\'s advice (MOVE-4).');
+    if (answer('virtualSchoolConsulted') === 'yes' && !answer('virtualSchoolAdvice')) need('virtualSchoolAdvice', "Record the Virtual School's advice (MOVE-4).");
     if (answer('virtualSchoolConsulted') === 'no') {
       if (urgency !== 'urgent') need('virtualSchoolConsulted', 'Ask the Virtual School for advice before requesting a planned move (MOVE-4).');
       else if (answer('virtualSchoolAdvice').length < 10) need('virtualSchoolAdvice', 'Say why the Virtual School has not been asked yet and when they will be (MOVE-4).');
@@ -189,8 +189,7 @@ export const decisionFormSchema = z
   .superRefine((d, ctx) => {
     if (d.outcome === 'declined' && d.comment.length < 5)
       ctx.addIssue({ code: 'custom', path: ['comment'], message: 'Say why the move is declined, so the social worker can act on it.' });
-    if (d.outcome === 'info' && d.comment.length < 5)
-      ctx.addIssue({ code: 'custom', path: ['comment'], message: 'Say what more information you need.' });
+    if (d.outcome === 'info' && d.comment.length < 5) ctx.addIssue({ code: 'custom', path: ['comment'], message: 'Say what more information you need.' });
   });
 
 export function isDecided(request: Pick<MoveRequest, 'state'>): boolean {
@@ -325,6 +324,8 @@ export function confirmFormSchema(today: string, requestedOn: string, placementT
       .refine(isIsoDate, 'Give the date the child moved.')
       .refine((d) => !isIsoDate(d) || d <= today, 'The move date cannot be in the future: confirm the move once it has happened.')
       .refine((d) => !isIsoDate(d) || d >= requestedOn, 'The move date cannot be before the request was made.'),
-    placementType: z.string({ required_error: 'Choose the new placement type.', invalid_type_error: 'Choose the new placement type.' }).refine((p) => p in placementTypes, 'Choose the new placement type.'),
+    placementType: z
+      .string({ required_error: 'Choose the new placement type.', invalid_type_error: 'Choose the new placement type.' })
+      .refine((p) => p in placementTypes, 'Choose the new placement type.'),
   });
 }

@@ -17,8 +17,13 @@ export class NotPermittedError extends Error {
 /** What a rule needs to know about a child: their team and the workers allocated to them. */
 export type ChildLinks = Pick<Child, 'caseRef' | 'team' | 'socialWorker' | 'supervisingSocialWorker' | 'iro'>;
 
-export interface OnChild { child: ChildLinks }
-export interface OnMoveRequest { request: { ref: string; team: string; requestedBy: string }; child: ChildLinks | null }
+export interface OnChild {
+  child: ChildLinks;
+}
+export interface OnMoveRequest {
+  request: { ref: string; team: string; requestedBy: string };
+  child: ChildLinks | null;
+}
 /**
  * Deciding also depends on who covers for an absent Head of Service today and, for an urgent
  * request, on the out-of-hours approver named in the settings (services/cover.ts looks them up).
@@ -30,14 +35,23 @@ export interface OnMoveDecision {
   coverIds: string[];
   outOfHoursApprover: string | null;
 }
-export interface OnTeam { team: string }
-export interface OnAlert { alert: { ref: string; team: string; raisedBy: string }; child: ChildLinks | null }
+export interface OnTeam {
+  team: string;
+}
+export interface OnAlert {
+  alert: { ref: string; team: string; raisedBy: string };
+  child: ChildLinks | null;
+}
 export interface OnMeeting {
   meeting: { ref: string; team: string; participantIds: string[]; chair: { personId: string | null }; minuteTaker: string | null; organiser: string };
   child: ChildLinks | null;
 }
-export interface OnTask { task: { owner: string; team: string } }
-export interface OnTeams { teams: string[] }
+export interface OnTask {
+  task: { owner: string; team: string };
+}
+export interface OnTeams {
+  teams: string[];
+}
 export type Nothing = Record<string, never>;
 
 // ---- who someone is to a child or a team ----------------------------------------------------------
@@ -48,8 +62,7 @@ const same = (id: string | null | undefined, person: Person) => !!id && normalis
 const isAllocatedTo = (person: Person, child: ChildLinks | null) => !!child && same(child.socialWorker, person);
 
 /** The child's social worker, the carers' supervising social worker, or the child's IRO. */
-const worksWith = (person: Person, child: ChildLinks | null) =>
-  !!child && [child.socialWorker, child.supervisingSocialWorker, child.iro].some((id) => same(id, person));
+const worksWith = (person: Person, child: ChildLinks | null) => !!child && [child.socialWorker, child.supervisingSocialWorker, child.iro].some((id) => same(id, person));
 
 /** Holds one of these roles for this team. */
 const holdsFor = (person: Person, roles: readonly Role[], team: string) => roles.some((role) => hasRole(person, role)) && coversTeam(person, team);
@@ -126,20 +139,15 @@ export const PERMISSIONS = {
     "the meeting's organiser, or a team manager of the child's team",
     (p, { meeting }) => same(meeting.organiser, p) || holdsFor(p, ['team_manager'], meeting.team),
   ),
-  'record a meeting outcome': rule<OnMeeting>(
-    "the meeting's chair or minute taker",
-    (p, { meeting }) => same(meeting.chair.personId, p) || same(meeting.minuteTaker, p),
-  ),
+  'record a meeting outcome': rule<OnMeeting>("the meeting's chair or minute taker", (p, { meeting }) => same(meeting.chair.personId, p) || same(meeting.minuteTaker, p)),
   // END-2: the learning across Disruption Meetings, of the teams the manager covers.
-  'read the learning from disruptions': rule<Nothing>(
-    "team managers, fostering managers, service managers and Heads of Service",
-    (p) => OVERSEEING_MANAGERS.some((role) => hasRole(p, role)),
+  'read the learning from disruptions': rule<Nothing>('team managers, fostering managers, service managers and Heads of Service', (p) =>
+    OVERSEEING_MANAGERS.some((role) => hasRole(p, role)),
   ),
   // MOVE-8: case references and states only.
   'see the move tracker': rule<Nothing>('managers, the performance team and administrators', (p) => OVERSIGHT_ROLES.some((role) => hasRole(p, role))),
-  'choose the approvals channel': rule<OnTeams>(
-    'a team manager, service manager, Head of Service or administrator of the team',
-    (p, { teams }) => teams.every((team) => holdsFor(p, [...CASE_MANAGERS, 'admin'], team)),
+  'choose the approvals channel': rule<OnTeams>('a team manager, service manager, Head of Service or administrator of the team', (p, { teams }) =>
+    teams.every((team) => holdsFor(p, [...CASE_MANAGERS, 'admin'], team)),
   ),
   'send the digest to a channel': rule<OnTeams>(
     'managers, the performance team and administrators of every team in the digest',

@@ -68,11 +68,7 @@ export async function loadCouncilDocs(dir: string, options: CouncilDocsOptions =
 }
 
 /** One file to passages. Throws if the file cannot be read or parsed. */
-export async function readCouncilDoc(
-  absolutePath: string,
-  file: string,
-  options: CouncilDocsOptions = {},
-): Promise<CouncilPassage[]> {
+export async function readCouncilDoc(absolutePath: string, file: string, options: CouncilDocsOptions = {}): Promise<CouncilPassage[]> {
   const ext = path.extname(absolutePath).toLowerCase();
   const fallbackTitle = titleFromFileName(file);
   const maxWords = options.maxWordsPerPassage ?? DEFAULT_MAX_WORDS;
@@ -279,7 +275,12 @@ function tableCells(line: string): string[] | null {
   return t
     .slice(1, -1)
     .split('|')
-    .map((c) => c.replace(/<br\s*\/?>/gi, ' ').replace(/\s+/g, ' ').trim());
+    .map((c) =>
+      c
+        .replace(/<br\s*\/?>/gi, ' ')
+        .replace(/\s+/g, ' ')
+        .trim(),
+    );
 }
 
 // ───────────────────────────── small helpers ─────────────────────────────
@@ -302,7 +303,10 @@ function nextNonBlank(lines: string[], from: number): string | undefined {
 }
 
 function cleanHeading(text: string): string {
-  return cleanInline(text).replace(/^\s*(\*\*|__)|(\*\*|__)\s*$/g, '').replace(/[.:]\s*$/, '').trim();
+  return cleanInline(text)
+    .replace(/^\s*(\*\*|__)|(\*\*|__)\s*$/g, '')
+    .replace(/[.:]\s*$/, '')
+    .trim();
 }
 
 /** Removes markdown emphasis and bookmark noise, keeping the words. */

@@ -109,13 +109,7 @@ export interface FactReport {
 export function answerText(answer: GuidanceAnswer): string {
   if (!answer.found) return '';
   const parts = [answer, ...(answer.also ? [answer.also] : [])];
-  return parts
-    .flatMap((part) => [
-      part.answer ?? '',
-      ...(part.steps ?? []).map((s) => `${s.who}: ${s.what}${s.when ? ` (${s.when})` : ''}`),
-      part.passage?.text ?? '',
-    ])
-    .join('\n');
+  return parts.flatMap((part) => [part.answer ?? '', ...(part.steps ?? []).map((s) => `${s.who}: ${s.what}${s.when ? ` (${s.when})` : ''}`), part.passage?.text ?? '']).join('\n');
 }
 
 export function evaluateFacts(index: GuidanceIndex, set: FactSet): FactReport {
@@ -124,7 +118,7 @@ export function evaluateFacts(index: GuidanceIndex, set: FactSet): FactReport {
   for (const { q, all } of set.answerable) {
     const answer = index.search(q);
     const got = answer.found ? [answer.entryId ?? answer.passage?.id, answer.also?.entryId].filter(Boolean).join(' + ') : undefined;
-    if (!answer.found || !(answer.sources?.length)) {
+    if (!answer.found || !answer.sources?.length) {
       misses.push({ question: q, kind: 'refused', got: answer.suggestions?.[0]?.id });
       continue;
     }

@@ -8,13 +8,4 @@ export { loadCouncilDocs, COUNCIL_DOC_EXTENSIONS } from './councilDocs';
 export type { CouncilDocsResult, CouncilDocProblem } from './councilDocs';
 export { evaluateGuidance, evaluateFacts, answerText } from './evaluate';
 export type { EvaluationReport, LabelledQuestion, FactQuestion, FactReport, FactSet, NearMissQuestion } from './evaluate';
-export type {
-  CouncilPassage,
-  CouncilSource,
-  GuidanceAnswer,
-  GuidanceAnswerPart,
-  GuidanceEntry,
-  GuidanceSource,
-  GuidanceStep,
-  TopicRef,
-} from './types';
+export type { CouncilPassage, CouncilSource, GuidanceAnswer, GuidanceAnswerPart, GuidanceEntry, GuidanceSource, GuidanceStep, TopicRef } from './types';

@@ -42,8 +42,7 @@ export const guidanceModelConfigSchema = z.object(guidanceModelConfigShape).supe
 export type GuidanceModelConfig = z.infer<typeof guidanceModelConfigSchema>;
 
 export type GuidanceModelSettings =
-  | { provider: 'azure'; endpoint: string; apiKey: string; deployment: string; apiVersion: string }
-  | { provider: 'openai'; apiKey: string; baseUrl?: string; model: string };
+  { provider: 'azure'; endpoint: string; apiKey: string; deployment: string; apiVersion: string } | { provider: 'openai'; apiKey: string; baseUrl?: string; model: string };
 
 /** Which model is configured, if any. Azure wins when both are set. */
 export function guidanceModelSettings(cfg: GuidanceModelConfig): GuidanceModelSettings | null {

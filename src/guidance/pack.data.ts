@@ -60,8 +60,7 @@ export const GUIDANCE_ENTRIES: GuidanceEntry[] = [
       'What do I give the Head of Service to get a move agreed?',
       'Can my team manager approve a placement move?',
     ],
-    answer:
-      'Only a Head of Service (or the approving panel, such as HARP) can agree a placement move, and the request must explain why the move is needed.',
+    answer: 'Only a Head of Service (or the approving panel, such as HARP) can agree a placement move, and the request must explain why the move is needed.',
     steps: [
       {
         who: "Child's social worker",
@@ -98,8 +97,7 @@ export const GUIDANCE_ENTRIES: GuidanceEntry[] = [
       'Can I ask placements to find a new carer while we wait for a decision?',
       'When does the search for a new placement begin?',
     ],
-    answer:
-      'The placements team (Family Placement, Brokerage) only starts looking for another placement once the move has been authorised by the Head of Service or panel.',
+    answer: 'The placements team (Family Placement, Brokerage) only starts looking for another placement once the move has been authorised by the Head of Service or panel.',
     steps: [
       { who: "Child's social worker", what: 'Get the move authorised by the Head of Service or panel.' },
       {
@@ -193,13 +191,7 @@ export const GUIDANCE_ENTRIES: GuidanceEntry[] = [
       },
     ],
     related: ['move-approval', 'virtual-school-advice', 'telling-the-child', 'introductions-before-placement', 'placement-planning-meeting', 'after-a-move'],
-    sources: [
-      S000('Instructions for Allocated Case Worker'),
-      S001(G001_INTRODUCTIONS),
-      S001(G001_ESCALATION),
-      S001(G001_PLANNED_ENDINGS),
-      S002('Timing'),
-    ],
+    sources: [S000('Instructions for Allocated Case Worker'), S001(G001_INTRODUCTIONS), S001(G001_ESCALATION), S001(G001_PLANNED_ENDINGS), S002('Timing')],
   },
   {
     id: 'virtual-school-advice',
@@ -243,8 +235,7 @@ export const GUIDANCE_ENTRIES: GuidanceEntry[] = [
       'The move disrupts education, what now?',
       'What about the PEP when a child moves?',
     ],
-    answer:
-      "If the placement disrupts the child's education or training arrangements, the child's social worker must tell the Virtual School so that education can be planned.",
+    answer: "If the placement disrupts the child's education or training arrangements, the child's social worker must tell the Virtual School so that education can be planned.",
     steps: [
       {
         who: "Child's social worker",
@@ -343,8 +334,7 @@ export const GUIDANCE_ENTRIES: GuidanceEntry[] = [
       'Do I have to record the move on Mosaic?',
       "I'm not sure which code to use for a move",
     ],
-    answer:
-      'Code every agreed move correctly in the case management system; if you are unsure or the right code is missing, flag it at once and never enter a wrong code instead.',
+    answer: 'Code every agreed move correctly in the case management system; if you are unsure or the right code is missing, flag it at once and never enter a wrong code instead.',
     steps: [
       {
         who: "Child's social worker",
@@ -435,8 +425,7 @@ export const GUIDANCE_ENTRIES: GuidanceEntry[] = [
       'Where can I see all the placement moves?',
       'What is the placement move tracker for?',
     ],
-    answer:
-      'Every move is logged on a placement move tracker so that managers can oversee moves and how the service is doing on stability.',
+    answer: 'Every move is logged on a placement move tracker so that managers can oversee moves and how the service is doing on stability.',
     steps: [
       { who: "Child's social worker", what: 'Make sure each agreed move is recorded so it appears on the tracker.' },
       { who: 'Managers', what: 'Use the tracker for oversight of moves and of how the service is doing on stability.' },
@@ -455,8 +444,7 @@ export const GUIDANCE_ENTRIES: GuidanceEntry[] = [
       'Brokerage says my placement request is incomplete',
       'What information do they need to match a child to a placement?',
     ],
-    answer:
-      'Make the placement request and risk assessment as accurate as you can, because Brokerage relies on them to match the child with the right placement.',
+    answer: 'Make the placement request and risk assessment as accurate as you can, because Brokerage relies on them to match the child with the right placement.',
     steps: [
       { who: "Child's social worker", what: 'Use the standard placement request and risk assessment formats on the case system.' },
       {
@@ -477,8 +465,7 @@ export const GUIDANCE_ENTRIES: GuidanceEntry[] = [
       'When is an unplanned ending acceptable?',
       'How do I plan the ending of a placement?',
     ],
-    answer:
-      'Placements should end in a planned way; only immediate safeguarding concerns justify ending one without a plan.',
+    answer: 'Placements should end in a planned way; only immediate safeguarding concerns justify ending one without a plan.',
     steps: [
       { who: "Child's social worker and supervising social worker", what: 'Try added support first through a Placement Support Meeting.' },
       { who: 'Meeting chair', what: 'Hold a Placement Stability Meeting if support is not enough; it may agree a planned ending.' },
@@ -503,10 +490,9 @@ export const GUIDANCE_ENTRIES: GuidanceEntry[] = [
       "I'm worried a placement might break down, who do I tell?",
       'Who should I report placement concerns to?',
       'I am a support worker and think the placement is wobbling',
-      "Whose job is it to flag a fragile placement?",
+      'Whose job is it to flag a fragile placement?',
     ],
-    answer:
-      'Any member of social work staff who notices a risk to a placement tells their line manager, so that a meeting can be set up quickly.',
+    answer: 'Any member of social work staff who notices a risk to a placement tells their line manager, so that a meeting can be set up quickly.',
     steps: [
       { who: 'Any staff member', what: 'Tell your line manager what you have seen and why it worries you.', when: 'Straight away' },
       { who: 'Line manager', what: 'Arrange a support or stability meeting as soon as possible.' },
@@ -669,7 +655,11 @@ export const GUIDANCE_ENTRIES: GuidanceEntry[] = [
     answer:
       'Hold a Placement Support Meeting as soon as a placement shows signs of becoming unstable; it reviews the initial support plan, and so does every support meeting after it.',
     steps: [
-      { who: "Child's social worker and supervising social worker", what: 'Call the meeting, including the carer and the Virtual School.', when: 'At the first signs of instability' },
+      {
+        who: "Child's social worker and supervising social worker",
+        what: 'Call the meeting, including the carer and the Virtual School.',
+        when: 'At the first signs of instability',
+      },
       { who: 'Meeting', what: 'Review the initial support plan and agree changes.' },
       { who: "Child's social worker", what: 'Record it using the standard minute format.' },
       { who: 'Meeting', what: 'Review the support plan again at each later support meeting.' },
@@ -687,8 +677,7 @@ export const GUIDANCE_ENTRIES: GuidanceEntry[] = [
       'The placement is struggling, can we get additional resources?',
       "What if the added support hasn't worked?",
     ],
-    answer:
-      'First try added support aimed at the specific problems; hold a Placement Stability Meeting if that support does not make a lasting difference.',
+    answer: 'First try added support aimed at the specific problems; hold a Placement Stability Meeting if that support does not make a lasting difference.',
     steps: [
       { who: "Child's social worker and supervising social worker", what: 'Identify what is going wrong and put targeted support in.' },
       { who: "Child's social worker", what: 'Consider asking for additional resources for the placement.' },
@@ -819,8 +808,7 @@ export const GUIDANCE_ENTRIES: GuidanceEntry[] = [
       'Does extra support with a cost have to go to commissioning panel?',
       'The stability meeting recommended a paid service, what next?',
     ],
-    answer:
-      'If extra external services that cost money are recommended, the child\u2019s social worker presents them to the Commissioning Panel to agree funding first.',
+    answer: 'If extra external services that cost money are recommended, the child\u2019s social worker presents them to the Commissioning Panel to agree funding first.',
     steps: [
       { who: "Child's social worker", what: 'Prepare the case for the service and its cost.' },
       { who: "Child's social worker", what: 'Present it to the Commissioning Panel.', when: 'Before the service is arranged' },
@@ -1007,11 +995,7 @@ export const GUIDANCE_ENTRIES: GuidanceEntry[] = [
     id: 'later-ppms',
     title: 'Further Placement Planning Meetings',
     rules: ['PLAN-1'],
-    questions: [
-      'Do we need more than one placement planning meeting?',
-      'How often are follow-up PPMs held?',
-      'Can we call another planning meeting if the care plan changes?',
-    ],
+    questions: ['Do we need more than one placement planning meeting?', 'How often are follow-up PPMs held?', 'Can we call another planning meeting if the care plan changes?'],
     answer:
       'Hold further Placement Planning Meetings at intervals agreed with the carers and their supervising social worker (or the home manager), or whenever day-to-day arrangements or care plan changes need sorting out.',
     steps: [
@@ -1025,11 +1009,7 @@ export const GUIDANCE_ENTRIES: GuidanceEntry[] = [
     id: 'delegated-authority',
     title: 'Delegated authority for carers',
     rules: ['PLAN-1', 'PLAN-4'],
-    questions: [
-      'When is delegated authority agreed?',
-      'Where is delegated authority confirmed for the foster carer?',
-      'What day-to-day decisions can the carer make?',
-    ],
+    questions: ['When is delegated authority agreed?', 'Where is delegated authority confirmed for the foster carer?', 'What day-to-day decisions can the carer make?'],
     answer:
       'Delegated authority is confirmed at the Placement Planning Meeting held each time a child comes into care or changes placement, together with how day-to-day parenting tasks are shared.',
     steps: [
@@ -1116,9 +1096,21 @@ export const GUIDANCE_ENTRIES: GuidanceEntry[] = [
     answer:
       'Before the child is placed, the placement team contacts the registered manager of the new placement to pass on the child\u2019s immediate care needs and, when it can, arranges an Introduction Planning Meeting, usually held at the new placement.',
     steps: [
-      { who: 'Placement team', what: 'Contact the registered manager of the new placement and give them the child\u2019s immediate care needs.', when: 'Before the child is placed' },
-      { who: 'Placement team', what: 'Arrange an Introduction Planning Meeting where and when that is possible, usually at the new placement.', when: 'Before the child is placed' },
-      { who: "Child's social worker", what: 'Hold the Placement Planning Meeting to finalise the placement plan.', when: 'Before the placement, or within 72 hours in an emergency' },
+      {
+        who: 'Placement team',
+        what: 'Contact the registered manager of the new placement and give them the child\u2019s immediate care needs.',
+        when: 'Before the child is placed',
+      },
+      {
+        who: 'Placement team',
+        what: 'Arrange an Introduction Planning Meeting where and when that is possible, usually at the new placement.',
+        when: 'Before the child is placed',
+      },
+      {
+        who: "Child's social worker",
+        what: 'Hold the Placement Planning Meeting to finalise the placement plan.',
+        when: 'Before the placement, or within 72 hours in an emergency',
+      },
     ],
     related: ['introductions-before-placement', 'placement-planning-meeting', 'information-for-carer'],
     sources: [S004('Placement Planning Meetings')],
@@ -1138,7 +1130,10 @@ export const GUIDANCE_ENTRIES: GuidanceEntry[] = [
       'The placement plan sets out in detail how this placement will meet the child\u2019s day-to-day needs as the care plan describes them, giving the carers what they need to know and how to meet those needs; it is a working document that changes over time. It rests on the Children Act 1989 guidance (Volume 2, Care Planning, paragraphs 3.177 to 3.229) and the local Tri-X procedures (sections 6.1 to 6.4).',
     steps: [
       { who: "Child's social worker", what: 'Write the plan so the carers know the child\u2019s needs and the ways of meeting them, day to day, in line with the care plan.' },
-      { who: "Child's social worker", what: 'Cover the areas Tri-X sets for the kind of placement (6.2.3 to 6.2.6: with parents, with a connected carer, fostering or residential).' },
+      {
+        who: "Child's social worker",
+        what: 'Cover the areas Tri-X sets for the kind of placement (6.2.3 to 6.2.6: with parents, with a connected carer, fostering or residential).',
+      },
       { who: "Child's social worker", what: 'Keep it up to date as the child\u2019s needs and the care plan change: it is a working document.' },
     ],
     related: ['placement-plan-quality', 'placement-plan-timing', 'placement-plan-review'],
@@ -1196,8 +1191,7 @@ export const GUIDANCE_ENTRIES: GuidanceEntry[] = [
       'Statutory visit after a child is placed',
       'Do I need to see the child within a week of moving?',
     ],
-    answer:
-      'The child\u2019s social worker visits the child in the new placement within one week of it starting, then at least as often as local procedures require.',
+    answer: 'The child\u2019s social worker visits the child in the new placement within one week of it starting, then at least as often as local procedures require.',
     steps: [
       { who: "Child's social worker", what: 'Visit the child in the placement.', when: 'Within one week of the start' },
       { who: "Child's social worker", what: 'Keep visiting at least as often as local procedures set.' },
@@ -1215,8 +1209,7 @@ export const GUIDANCE_ENTRIES: GuidanceEntry[] = [
       'Who updates Liquid Logic when a child moves?',
       'Recording a change in legal status',
     ],
-    answer:
-      'When the placement or the child\u2019s legal status changes, the child\u2019s social worker updates the case record.',
+    answer: 'When the placement or the child\u2019s legal status changes, the child\u2019s social worker updates the case record.',
     steps: [
       { who: "Child's social worker", what: 'Update the placement and legal status on the case record.', when: 'When the change happens' },
       { who: "Child's social worker", what: 'Code any move correctly (placement type and reason).' },
@@ -1429,11 +1422,7 @@ export const GUIDANCE_ENTRIES: GuidanceEntry[] = [
     id: 'iro-role',
     title: "The IRO's part in placement planning",
     rules: ['PLAN-2'],
-    questions: [
-      'What does the IRO do about placement stability?',
-      'Is the IRO involved in placement planning?',
-      'Role of the independent reviewing officer in placement plans',
-    ],
+    questions: ['What does the IRO do about placement stability?', 'Is the IRO involved in placement planning?', 'Role of the independent reviewing officer in placement plans'],
     answer:
       'The IRO\u2019s views are considered at the Placement Planning Meeting, the IRO quality-assures the placement plan at each review, and an IRO (or similar independent person) chairs a Disruption Meeting.',
     steps: [
@@ -1448,13 +1437,8 @@ export const GUIDANCE_ENTRIES: GuidanceEntry[] = [
     id: 'carer-input-to-reviews',
     title: 'Carers and key workers at looked-after reviews',
     rules: [],
-    questions: [
-      'Should the foster carer attend the LAC review?',
-      'Do key workers feed into CLA reviews?',
-      "Who from the placement goes to the child's review?",
-    ],
-    answer:
-      'Key workers and foster carers give feedback into every looked-after review and attend the review meetings.',
+    questions: ['Should the foster carer attend the LAC review?', 'Do key workers feed into CLA reviews?', "Who from the placement goes to the child's review?"],
+    answer: 'Key workers and foster carers give feedback into every looked-after review and attend the review meetings.',
     steps: [
       { who: 'Foster carer or key worker', what: 'Send feedback for the review and attend it.' },
       { who: "Child's social worker", what: 'Make sure the carer or key worker is invited.' },

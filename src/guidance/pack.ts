@@ -40,9 +40,7 @@ export interface ValidatePackOptions {
 export function validatePack(entries: unknown, options: ValidatePackOptions = {}): GuidanceEntry[] {
   const parsed = packSchema.safeParse(entries);
   if (!parsed.success) {
-    throw new GuidancePackError(
-      parsed.error.issues.map((issue) => (issue.path.length ? `${issue.path.join('.')}: ${issue.message}` : issue.message)),
-    );
+    throw new GuidancePackError(parsed.error.issues.map((issue) => (issue.path.length ? `${issue.path.join('.')}: ${issue.message}` : issue.message)));
   }
   if (options.requiredRuleIds) {
     const uncovered = uncoveredRuleIds(parsed.data, options.requiredRuleIds);

@@ -101,7 +101,11 @@ function pageLines(items: PdfTextItem[]): Line[] {
   return ys.map((y, i) => {
     const row = rows.get(y)!.sort((a, b) => a.x - b.x);
     return {
-      text: row.map((item) => item.str).join(' ').replace(/\s+/g, ' ').trim(),
+      text: row
+        .map((item) => item.str)
+        .join(' ')
+        .replace(/\s+/g, ' ')
+        .trim(),
       fontSize: Math.max(...row.map((item) => item.fontSize)),
       gap: i === 0 ? 0 : ys[i - 1]! - y,
     };
@@ -119,7 +123,14 @@ export function pdfItemsToMarkdown(pages: PdfTextItem[][]): string {
   for (const line of lines.flat()) charsBySize.set(Math.round(line.fontSize), (charsBySize.get(Math.round(line.fontSize)) ?? 0) + line.text.length);
   const body = [...charsBySize.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? 0;
   const isHeading = (line: Line) => line.fontSize >= body * 1.15 && line.text.split(' ').length <= 14;
-  const headingSizes = [...new Set(lines.flat().filter(isHeading).map((line) => Math.round(line.fontSize)))].sort((a, b) => b - a);
+  const headingSizes = [
+    ...new Set(
+      lines
+        .flat()
+        .filter(isHeading)
+        .map((line) => Math.round(line.fontSize)),
+    ),
+  ].sort((a, b) => b - a);
 
   const out: string[] = [];
   for (const page of lines) {

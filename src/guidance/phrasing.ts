@@ -84,7 +84,10 @@ export function createGuidancePhraser(cfg: GuidanceModelConfig, options: Guidanc
       } catch (err) {
         const timedOut = err instanceof OpenAI.APIConnectionTimeoutError || err instanceof OpenAI.APIUserAbortError;
         const status = err instanceof OpenAI.APIError ? err.status : undefined;
-        log?.warn({ model: modelName, timeoutMs, status, err: timedOut ? 'timed out' : err instanceof Error ? err.message : String(err) }, 'guidance phrasing failed; using the retrieval answer');
+        log?.warn(
+          { model: modelName, timeoutMs, status, err: timedOut ? 'timed out' : err instanceof Error ? err.message : String(err) },
+          'guidance phrasing failed; using the retrieval answer',
+        );
         return null;
       }
     },

@@ -63,9 +63,25 @@ export function isIncidentalTerm(term: string): boolean {
  * is about that one: an entry about a different meeting does not answer it.
  */
 export const NAMED_THING_TERMS = new Set([
-  'ppm', 'stabilitymeeting', 'supportmeeting', 'stabilitypanel', 'commissioningpanel', 'disruptionmeeting',
-  'multiagencymeeting', 'placementplan', 'careplan', 'pathwayplan', 'supportplan', 'pep', 'riskassessment',
-  'placementrequest', 'tracker', 'ssda903', 'delegatedauthority', 'introduction', 'profile',
+  'ppm',
+  'stabilitymeeting',
+  'supportmeeting',
+  'stabilitypanel',
+  'commissioningpanel',
+  'disruptionmeeting',
+  'multiagencymeeting',
+  'placementplan',
+  'careplan',
+  'pathwayplan',
+  'supportplan',
+  'pep',
+  'riskassessment',
+  'placementrequest',
+  'tracker',
+  'ssda903',
+  'delegatedauthority',
+  'introduction',
+  'profile',
 ]);
 
 /** The kind of figure a question asks for, or null when it does not ask for one. */
@@ -90,7 +106,10 @@ const NUMBER = String.raw`(?:\d+|one|two|three|four|five|six|seven|eight|nine|te
 const FIGURE_IN_TEXT: Record<FigureAsked, RegExp> = {
   count: new RegExp(String.raw`\b${NUMBER}\b`, 'i'),
   amount: new RegExp(String.raw`£\s?\d|\b${NUMBER}\b`, 'i'),
-  frequency: new RegExp(String.raw`\b(every|each|once a|once every|twice|at least once)\s+(${NUMBER}|day|week|month|year|fortnight|other|\w+ (days|weeks|months))|\b(annual(ly)?|yearly|monthly|weekly|daily|fortnightly|times a (day|week|month|year))\b`, 'i'),
+  frequency: new RegExp(
+    String.raw`\b(every|each|once a|once every|twice|at least once)\s+(${NUMBER}|day|week|month|year|fortnight|other|\w+ (days|weeks|months))|\b(annual(ly)?|yearly|monthly|weekly|daily|fortnightly|times a (day|week|month|year))\b`,
+    'i',
+  ),
   // a length, not an offset: "six weeks after the ending" says when, not how long
   duration: new RegExp(String.raw`\b${NUMBER}\s*(working\s+)?(hours?|days?|weeks?|months?|years?)\b(?!\s+(after|before|from|since|of|prior))`, 'i'),
   timescale: new RegExp(
@@ -110,8 +129,16 @@ export function holdsFigure(kind: FigureAsked, text: string, question = ''): boo
   if (kind !== 'count') return true;
   const counted = /\bhow many\s+([a-z-]+)(?:\s+([a-z-]+))?/i.exec(question);
   if (!counted) return true;
-  const asked = new Set(counted.slice(1).filter((w): w is string => !!w).map(canonicalTerm));
-  const words = plain.toLowerCase().split(/[^a-z0-9]+/).filter(Boolean);
+  const asked = new Set(
+    counted
+      .slice(1)
+      .filter((w): w is string => !!w)
+      .map(canonicalTerm),
+  );
+  const words = plain
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean);
   return words.some((word, i) => new RegExp(String.raw`^${NUMBER}$`).test(word) && words.slice(i + 1, i + 5).some((w) => asked.has(canonicalTerm(w))));
 }
 
@@ -136,7 +163,9 @@ export function asksTwoThings(question: string): boolean {
   if ((question.match(/\?/g) ?? []).length >= 2) return true;
   // a comma usually separates case detail from the question, so only "and", "or", "also", ";",
   // "/" and a spaced dash join a second question
-  return /(\band\b|\bor\b|\balso\b|[;/]|\s-\s)\s*(if .{3,40}?,?\s*)?(who|what|whats|when|whens|where|how|does|do|is|are|should|can|must|will)\b/i.test(question.replace(/^\W*\w+/, ''));
+  return /(\band\b|\bor\b|\balso\b|[;/]|\s-\s)\s*(if .{3,40}?,?\s*)?(who|what|whats|when|whens|where|how|does|do|is|are|should|can|must|will)\b/i.test(
+    question.replace(/^\W*\w+/, ''),
+  );
 }
 
 /**

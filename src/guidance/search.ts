@@ -10,7 +10,18 @@ import { analyse, analyseQuery, analyserVocabulary, isAnalyserTerm } from './tex
 import { SpellingCorrector } from './spelling';
 import { loadGuidancePack } from './pack';
 import { loadCouncilDocs, type CouncilDocsResult } from './councilDocs';
-import { NAMED_THING_TERMS, isEverydayTerm, isEverydayWord, asksTwoThings, figureAsked, holdsFigure, isImmediateSafeguarding, isIncidentalTerm, withoutAsker, type FigureAsked } from './question';
+import {
+  NAMED_THING_TERMS,
+  isEverydayTerm,
+  isEverydayWord,
+  asksTwoThings,
+  figureAsked,
+  holdsFigure,
+  isImmediateSafeguarding,
+  isIncidentalTerm,
+  withoutAsker,
+  type FigureAsked,
+} from './question';
 import type { CouncilPassage, GuidanceAnswer, GuidanceAnswerPart, GuidanceEntry, TopicRef } from './types';
 
 interface QuestionTerm {
@@ -183,10 +194,7 @@ export class GuidanceIndex {
       for (const term of terms) this.documentFrequency.set(term, (this.documentFrequency.get(term) ?? 0) + 1);
     }
     this.documentCount = docs.length;
-    this.speller = new SpellingCorrector([
-      ...docs.flatMap((doc) => SEARCH_FIELDS.map((field) => doc[field])),
-      analyserVocabulary().join(' '),
-    ], isEverydayWord);
+    this.speller = new SpellingCorrector([...docs.flatMap((doc) => SEARCH_FIELDS.map((field) => doc[field])), analyserVocabulary().join(' ')], isEverydayWord);
   }
 
   /** Answers a practitioner's question from the pack or the council's documents. */
@@ -208,7 +216,12 @@ export class GuidanceIndex {
     // Two questions in one: a second entry that answers what the first leaves out.
     const namesTwoThings = termGroups.filter((t) => t.group.some((term) => NAMED_THING_TERMS.has(term))).length >= 2;
     const second = figure || !(asksTwoThings(trimmedQuestion) || namesTwoThings) ? undefined : this.complement(chosen, candidates, termGroups);
-    const share = second ? shareOf(termGroups, chosen.credits.map((c, i) => Math.max(c, second.credits[i]!))) : chosen.share;
+    const share = second
+      ? shareOf(
+          termGroups,
+          chosen.credits.map((c, i) => Math.max(c, second.credits[i]!)),
+        )
+      : chosen.share;
     const evidence = second ? chosen.evidence + second.evidence : chosen.evidence;
     if (share < this.minConfidence || evidence < this.minEvidence) return this.notFound(question, results, chosen, 'not-covered', urgentSafeguarding);
     // "can parents attend the disruption meeting?" is not answered by who attends the PPM
@@ -306,7 +319,15 @@ export class GuidanceIndex {
       return fields.length > 0 ? weight / 2 : 0;
     });
     const evidence = credits.reduce((a, b) => a + b, 0);
-    return { id: result.id, score: result.score, credits, evidence, share: shareOf(termGroups, credits), strictShare: shareOf(termGroups, credits, true), specificity: this.specificity(result.id, termGroups) };
+    return {
+      id: result.id,
+      score: result.score,
+      credits,
+      evidence,
+      share: shareOf(termGroups, credits),
+      strictShare: shareOf(termGroups, credits, true),
+      specificity: this.specificity(result.id, termGroups),
+    };
   }
 
   /**
@@ -371,9 +392,7 @@ export class GuidanceIndex {
   /** Whether an entry or passage holds the kind of figure asked for. */
   private holds(id: string, figure: FigureAsked, question: string): boolean {
     const entry = this.entries.get(id);
-    const text = entry
-      ? [entry.answer, ...entry.steps.map((s) => `${s.what} ${s.when ?? ''}`)].join(' ')
-      : (this.passages.get(id)?.text ?? '');
+    const text = entry ? [entry.answer, ...entry.steps.map((s) => `${s.what} ${s.when ?? ''}`)].join(' ') : (this.passages.get(id)?.text ?? '');
     return holdsFigure(figure, text, question);
   }
 
@@ -486,9 +505,7 @@ export interface LoadGuidanceIndexOptions extends Omit<GuidanceIndexOptions, 'pa
 }
 
 /** Builds the index once at start-up, adding the council's documents when a folder is set. */
-export async function loadGuidanceIndex(
-  options: LoadGuidanceIndexOptions = {},
-): Promise<{ index: GuidanceIndex; councilDocs?: CouncilDocsResult }> {
+export async function loadGuidanceIndex(options: LoadGuidanceIndexOptions = {}): Promise<{ index: GuidanceIndex; councilDocs?: CouncilDocsResult }> {
   const dir = options.guidanceDir ?? process.env.GUIDANCE_DIR;
   const councilDocs = dir ? await loadCouncilDocs(dir) : undefined;
   const index = new GuidanceIndex({ ...options, passages: councilDocs?.passages });

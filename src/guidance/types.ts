@@ -27,7 +27,10 @@ export const guidanceEntrySchema = z.object({
   rules: z.array(z.string().regex(RULE_ID, 'rule ids look like MOVE-1')),
   questions: z.array(z.string().min(5)).min(2),
   // One line: the chat card shows it as the headline answer.
-  answer: z.string().min(10).refine((s) => !/\n/.test(s), 'answer must be one line'),
+  answer: z
+    .string()
+    .min(10)
+    .refine((s) => !/\n/.test(s), 'answer must be one line'),
   steps: z.array(guidanceStepSchema).min(1),
   related: z.array(z.string()),
   sources: z.array(guidanceSourceSchema).min(1),

@@ -31,7 +31,12 @@ async function messagesFor(ctx: ServiceContext, effect: AlertEffect, alert: Frag
     const people = (await ctx.records.people.find({}, { sort: { _id: 1 } })).map(toPerson);
     const messages: OutgoingMessage[] = [];
     for (const recipient of alertRecipients(child, people, { raisedBy: alert.raisedBy }).recipients) {
-      messages.push({ key: `${alert.ref}:alert:${recipient.personId}`, recipient: personal(recipient.personId), content: { kind: 'alert-card', ref: alert.ref }, subjectRef: alert.ref });
+      messages.push({
+        key: `${alert.ref}:alert:${recipient.personId}`,
+        recipient: personal(recipient.personId),
+        content: { kind: 'alert-card', ref: alert.ref },
+        subjectRef: alert.ref,
+      });
     }
     return messages;
   }
@@ -73,10 +78,20 @@ async function panelPlan(ctx: ServiceContext, effect: 'panel-referred' | 'panel-
     if (effect === 'panel-referred' && !referral.decision) {
       const owner = child.socialWorker ?? referral.referredBy;
       tasks.push({
-        _id: taskId, version: 1, caseRef: alert.caseRef, team: alert.team, requestRef: alert.ref, kind: `panel:${referral.panel}`,
+        _id: taskId,
+        version: 1,
+        caseRef: alert.caseRef,
+        team: alert.team,
+        requestRef: alert.ref,
+        kind: `panel:${referral.panel}`,
         title: `Present case ${alert.caseRef} at the ${label} and record its decision on ${alert.ref}`,
-        ruleIds: [PANELS[referral.panel].ruleId], owner, dueDate: addDays(ukDate(new Date(referral.referredAt)), PANEL_DECISION_DAYS),
-        state: 'open', createdAt: referral.referredAt, doneAt: null, doneBy: null,
+        ruleIds: [PANELS[referral.panel].ruleId],
+        owner,
+        dueDate: addDays(ukDate(new Date(referral.referredAt)), PANEL_DECISION_DAYS),
+        state: 'open',
+        createdAt: referral.referredAt,
+        doneAt: null,
+        doneBy: null,
       });
       const told = new Set([owner, ...childTeamManagers(child, people).map((p) => p.id)]);
       told.delete(referral.referredBy);
@@ -95,8 +110,15 @@ async function panelPlan(ctx: ServiceContext, effect: 'panel-referred' | 'panel-
       if (task && task.state === 'open') {
         // The entry (fixed id) is written before the step, so a replay after the step finds it written.
         audit.push({
-          _id: `${taskId}:done`, version: 1, at: decision.recordedAt, actor: decision.recordedBy, action: 'task.done',
-          subject: alert.ref, fromState: 'open', toState: 'done', details: { task: taskId },
+          _id: `${taskId}:done`,
+          version: 1,
+          at: decision.recordedAt,
+          actor: decision.recordedBy,
+          action: 'task.done',
+          subject: alert.ref,
+          fromState: 'open',
+          toState: 'done',
+          details: { task: taskId },
         });
         steps.push(() => ctx.records.tasks.updateIfVersion(task._id, task.version, { state: 'done', doneAt: decision.recordedAt, doneBy: decision.recordedBy }));
       }

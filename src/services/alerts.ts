@@ -91,13 +91,20 @@ export async function raiseAlert(ctx: ServiceContext, person: Person, form: unkn
     createdAt: at,
     updatedAt: at,
     pendingEffects: ['raised'],
-    pendingAudit: [auditOfChange(ref, 1, {
-      actor: person.id,
-      action: 'alert.raised',
-      subject: ref,
-      toState: 'open',
-      details: { caseRef: details.caseRef, triggers: details.triggers.join(','), urgent: details.immediateSafeguardingRisk },
-    }, at)],
+    pendingAudit: [
+      auditOfChange(
+        ref,
+        1,
+        {
+          actor: person.id,
+          action: 'alert.raised',
+          subject: ref,
+          toState: 'open',
+          details: { caseRef: details.caseRef, triggers: details.triggers.join(','), urgent: details.immediateSafeguardingRisk },
+        },
+        at,
+      ),
+    ],
   };
   await ctx.records.fragilityAlerts.insert(alert);
   return runAlertEffects(ctx, alert);
@@ -110,20 +117,27 @@ export async function raiseAlert(ctx: ServiceContext, person: Person, form: unkn
 export function changeAlert(
   ctx: ServiceContext,
   ref: string,
-  change: (current: FragilityAlertDoc) =>
-    | { fields: Partial<FragilityAlertDoc>; effect: AlertEffect; audit: ChangeAudit }
-    | { fields: Partial<FragilityAlertDoc>; effect: null },
+  change: (current: FragilityAlertDoc) => { fields: Partial<FragilityAlertDoc>; effect: AlertEffect; audit: ChangeAudit } | { fields: Partial<FragilityAlertDoc>; effect: null },
 ): Promise<{ before: FragilityAlertDoc; after: FragilityAlertDoc }> {
-  return changeVersioned(ctx, ctx.records.fragilityAlerts, () => getAlert(ctx, ref), (current) => {
-    const changed = change(current);
-    if (!changed.effect) return changed.fields;
-    const { fields, effect, audit: { at, ...audit } } = changed;
-    return {
-      ...fields,
-      pendingEffects: [...current.pendingEffects, effect],
-      pendingAudit: withAuditOfChange(current, { ...audit, subject: ref, fromState: current.state, toState: fields.state ?? current.state }, at),
-    };
-  });
+  return changeVersioned(
+    ctx,
+    ctx.records.fragilityAlerts,
+    () => getAlert(ctx, ref),
+    (current) => {
+      const changed = change(current);
+      if (!changed.effect) return changed.fields;
+      const {
+        fields,
+        effect,
+        audit: { at, ...audit },
+      } = changed;
+      return {
+        ...fields,
+        pendingEffects: [...current.pendingEffects, effect],
+        pendingAudit: withAuditOfChange(current, { ...audit, subject: ref, fromState: current.state, toState: fields.state ?? current.state }, at),
+      };
+    },
+  );
 }
 
 const closeSchema = z.object({
@@ -206,7 +220,14 @@ export async function openAlertsForTeams(
   const open = await ctx.records.fragilityAlerts.find({ ...teamFilter(teams), state: 'open' }, { sort: { raisedAt: 1 }, limit: 200 });
   return open
     .sort((a, b) => Number(b.immediateSafeguardingRisk) - Number(a.immediateSafeguardingRisk))
-    .map((a) => ({ ref: a.ref, caseRef: a.caseRef, urgent: a.immediateSafeguardingRisk, raisedAt: a.raisedAt, summary: a.triggers.map(triggerLabel).join('; '), panels: (a.panelReferrals ?? []).map((r) => describeReferral(r)) }));
+    .map((a) => ({
+      ref: a.ref,
+      caseRef: a.caseRef,
+      urgent: a.immediateSafeguardingRisk,
+      raisedAt: a.raisedAt,
+      summary: a.triggers.map(triggerLabel).join('; '),
+      panels: (a.panelReferrals ?? []).map((r) => describeReferral(r)),
+    }));
 }
 
 // ---- panel referrals (FRAG-6, FRAG-7) ------------------------------------------------------------
@@ -233,14 +254,17 @@ async function alertAndChild(ctx: ServiceContext, ref: string): Promise<{ alert:
  */
 export async function referToPanel(ctx: ServiceContext, person: Person, ref: string, input: unknown): Promise<FragilityAlertDoc> {
   const { alert, child } = await alertAndChild(ctx, ref);
-  if (!mayReferToPanel(person, child)) throw new NotPermittedError(`Only the child\u2019s social worker or a manager of team ${alert.team} refers a case to a panel. Nothing has changed.`);
+  if (!mayReferToPanel(person, child))
+    throw new NotPermittedError(`Only the child\u2019s social worker or a manager of team ${alert.team} refers a case to a panel. Nothing has changed.`);
   const parsed = panelReferralSchema.safeParse(input);
   if (!parsed.success) throw new InvalidInputError(fieldErrors(parsed.error));
   const { panel } = parsed.data;
   if (alert.state !== 'open') throw new ConflictError(`${ref} is closed: nothing was referred.`);
   const suggested = suggestedPanels(await alertAdvice(ctx, alert, child!));
   if (!suggested.includes(panel)) {
-    throw new ConflictError(`The answers on ${ref} do not call for the ${PANELS[panel].label}: ${panel === 'stability-panel' ? 'it is for a service essential to the placement that cannot be got' : 'it is for an extra external service that costs money'}. Nothing was referred.`);
+    throw new ConflictError(
+      `The answers on ${ref} do not call for the ${PANELS[panel].label}: ${panel === 'stability-panel' ? 'it is for a service essential to the placement that cannot be got' : 'it is for an extra external service that costs money'}. Nothing was referred.`,
+    );
   }
   const at = ctx.now().toISOString();
   const { after } = await changeAlert(ctx, ref, (current) => {
@@ -259,7 +283,8 @@ export async function referToPanel(ctx: ServiceContext, person: Person, ref: str
 /** Records the panel's decision (agreed / not agreed, and the date) back on the alert. Once only. */
 export async function recordPanelDecision(ctx: ServiceContext, person: Person, ref: string, input: unknown): Promise<FragilityAlertDoc> {
   const { alert, child } = await alertAndChild(ctx, ref);
-  if (!mayReferToPanel(person, child)) throw new NotPermittedError(`Only the child\u2019s social worker or a manager of team ${alert.team} records a panel\u2019s decision. Nothing has changed.`);
+  if (!mayReferToPanel(person, child))
+    throw new NotPermittedError(`Only the child\u2019s social worker or a manager of team ${alert.team} records a panel\u2019s decision. Nothing has changed.`);
   const panelOnly = panelReferralSchema.safeParse(input);
   if (!panelOnly.success) throw new InvalidInputError(fieldErrors(panelOnly.error));
   const referral = (alert.panelReferrals ?? []).find((r) => r.panel === panelOnly.data.panel);

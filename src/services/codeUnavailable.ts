@@ -22,7 +22,12 @@ export async function reportCodeUnavailable(ctx: ServiceContext, person: Person,
     for (const p of await peopleWithRole(ctx, role, task.team)) told.set(p.id, p);
   }
   const at = ctx.now().toISOString();
-  await writeAudit(ctx, { actor: person.id, action: 'move.code-unavailable', subject: task.requestRef, details: { task: task._id, told: [...told.keys()].join(' ') } }, at, `${task._id}:code-unavailable`);
+  await writeAudit(
+    ctx,
+    { actor: person.id, action: 'move.code-unavailable', subject: task.requestRef, details: { task: task._id, told: [...told.keys()].join(' ') } },
+    at,
+    `${task._id}:code-unavailable`,
+  );
   const messages: OutgoingMessage[] = [...told.values()].map((p) => ({
     key: `${task._id}:code-unavailable:${p.id}`,
     recipient: { kind: 'person', personId: p.id },

@@ -53,7 +53,13 @@ export async function checkStoredCoding(ctx: ServiceContext, options: { since?: 
     actor: options.actor ?? 'bot',
     action: 'coding.checked',
     subject: 'episodes',
-    details: { problems: problems.length, tasksCreated: run.tasks.created, tasksExisting: run.tasks.existing, noSocialWorker: run.tasks.noSocialWorker, since: options.since ?? null },
+    details: {
+      problems: problems.length,
+      tasksCreated: run.tasks.created,
+      tasksExisting: run.tasks.existing,
+      noSocialWorker: run.tasks.noSocialWorker,
+      since: options.since ?? null,
+    },
   });
   return run;
 }

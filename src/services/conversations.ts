@@ -35,7 +35,12 @@ export function conversationAddressOf(doc: ConversationDoc | LegacyConversationD
     const { conversationId, serviceUrl, tenantId, botId, conversationType, userAadId } = doc as ConversationDoc;
     return { conversationId, serviceUrl, tenantId, botId, conversationType, userAadId };
   }
-  const reference = doc.reference as { serviceUrl?: unknown; bot?: { id?: unknown }; user?: { aadObjectId?: unknown }; conversation?: { tenantId?: unknown; conversationType?: unknown } };
+  const reference = doc.reference as {
+    serviceUrl?: unknown;
+    bot?: { id?: unknown };
+    user?: { aadObjectId?: unknown };
+    conversation?: { tenantId?: unknown; conversationType?: unknown };
+  };
   return {
     conversationId: doc.conversationId,
     serviceUrl: text(reference.serviceUrl) ?? '',
@@ -96,7 +101,7 @@ export async function rememberConversation(ctx: ServiceContext, person: Person |
       _id: id,
       version: (existing?.version ?? 0) + 1,
       kind: info.kind,
-      personId: info.kind === 'personal' ? person?.id ?? null : null,
+      personId: info.kind === 'personal' ? (person?.id ?? null) : null,
       ...info.address,
       userAadId: info.kind === 'personal' ? info.address.userAadId : null,
       updatedAt: ctx.now().toISOString(),
@@ -119,11 +124,15 @@ export async function setApprovalsChannel(ctx: ServiceContext, actor: Person | '
   const existing = await ctx.records.teamSettings.get(team);
   const at = ctx.now().toISOString();
   await ctx.records.teamSettings.put({ _id: team, version: (existing?.version ?? 0) + 1, approvalsChannel: conversationId, updatedAt: at });
-  await writeAudit(ctx, {
-    actor: actor === 'cli' ? 'cli' : actor.id,
-    action: 'team.approvals-channel-set',
-    subject: team,
-    fromState: existing?.approvalsChannel ?? null,
-    toState: conversationId,
-  }, at);
+  await writeAudit(
+    ctx,
+    {
+      actor: actor === 'cli' ? 'cli' : actor.id,
+      action: 'team.approvals-channel-set',
+      subject: team,
+      fromState: existing?.approvalsChannel ?? null,
+      toState: conversationId,
+    },
+    at,
+  );
 }

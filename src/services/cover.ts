@@ -49,7 +49,12 @@ export async function decisionSubject(
 }
 
 /** May this person decide the request (as Head of Service, cover or out-of-hours approver; never their own)? */
-export async function mayDecideMove(ctx: ServiceContext, person: Person, request: Pick<MoveRequestDoc, 'ref' | 'team' | 'requestedBy' | 'urgency'>, child: ChildLinks | null = null): Promise<boolean> {
+export async function mayDecideMove(
+  ctx: ServiceContext,
+  person: Person,
+  request: Pick<MoveRequestDoc, 'ref' | 'team' | 'requestedBy' | 'urgency'>,
+  child: ChildLinks | null = null,
+): Promise<boolean> {
   return may(person, 'decide a move', await decisionSubject(ctx, request, child));
 }
 
@@ -100,7 +105,11 @@ export async function setCover(ctx: ServiceContext, actor: Person | 'cli', input
     await ctx.records.covers.updateIfVersion(existing._id, existing.version, { ...cover, cancelledAt: null });
   }
   knownCovers.get(ctx.records)?.delete(form.team); // counts at once in this process
-  await writeAudit(ctx, { actor: cover.setBy, action: 'cover.set', subject: form.team, toState: 'set', details: { cover: cover.coverId, for: cover.forId, from: cover.from, to: cover.to } }, at);
+  await writeAudit(
+    ctx,
+    { actor: cover.setBy, action: 'cover.set', subject: form.team, toState: 'set', details: { cover: cover.coverId, for: cover.forId, from: cover.from, to: cover.to } },
+    at,
+  );
   if (isCoverActive(cover, ukDate(ctx.now()))) await sendWaitingApprovalsToCover(ctx, cover);
   return (await ctx.records.covers.get(doc._id))!;
 }

@@ -93,7 +93,17 @@ export async function applyRetention(ctx: ServiceContext, retentionDays: number)
   const r = ctx.records;
 
   for (const request of await r.moveRequests.find({ state: { $in: ['declined', 'completed', 'withdrawn'] }, updatedAt: { $lt: cutoff }, redactedAt: { $exists: false } })) {
-    const texts = [request.rationale, request.reasonOther, request.safeguardingIssue, request.alternativesConsidered, request.virtualSchoolAdvice, request.childToldPlan, request.decision?.comment, request.withdrawal?.reason, ...request.infoRequests.flatMap((q) => [q.question, q.answer])];
+    const texts = [
+      request.rationale,
+      request.reasonOther,
+      request.safeguardingIssue,
+      request.alternativesConsidered,
+      request.virtualSchoolAdvice,
+      request.childToldPlan,
+      request.decision?.comment,
+      request.withdrawal?.reason,
+      ...request.infoRequests.flatMap((q) => [q.question, q.answer]),
+    ];
     const fields: Partial<MoveRequestDoc> = {
       rationale: REMOVED,
       reasonOther: request.reasonOther && REMOVED,
@@ -125,8 +135,15 @@ export async function applyRetention(ctx: ServiceContext, retentionDays: number)
     const outcome = meeting.outcome;
     const learning = outcome?.learning ?? null;
     const texts = [
-      note, meeting.childAttendanceReason, outcome?.summary, outcome?.serviceNeeded, ...(outcome?.actions ?? []).map((a) => a.what),
-      ...(meeting.changes ?? []).map((c) => c.reason), learning?.helped, learning?.didNotHelp, learning?.change,
+      note,
+      meeting.childAttendanceReason,
+      outcome?.summary,
+      outcome?.serviceNeeded,
+      ...(outcome?.actions ?? []).map((a) => a.what),
+      ...(meeting.changes ?? []).map((c) => c.reason),
+      learning?.helped,
+      learning?.didNotHelp,
+      learning?.change,
     ];
     // The chair's reason quotes the organiser's note when the organiser chose the chair.
     const withoutNote = (reason: string) => (note && reason.includes(note) ? REMOVED : reason);
@@ -166,11 +183,56 @@ const FREE_TEXT_DETAILS = new Set(['comment', 'reason', 'question', 'answer', 'n
 
 /** What says who did what, when and to whom: never changed, wherever it appears. */
 const WHO_AND_WHEN = new Set([
-  '_id', 'version', 'ref', 'caseRef', 'team', 'state', 'kind', 'view', 'action', 'actor', 'subject', 'fromState', 'toState',
-  'at', 'by', 'byName', 'requestedBy', 'requestedByName', 'raisedBy', 'raisedByName', 'recordedBy', 'recordedByName',
-  'organiser', 'organiserName', 'askedBy', 'askedByName', 'personId', 'owner', 'recipient', 'subjectRef', 'updates',
-  'createdAt', 'updatedAt', 'sentAt', 'requestedAt', 'raisedAt', 'recordedAt', 'answeredAt', 'askedAt', 'doneAt', 'doneBy',
-  'dueDate', 'date', 'redactedAt', 'nextAttemptAt', 'leaseUntil', 'attempts', 'activityId', 'conversationId', 'pendingEffects',
+  '_id',
+  'version',
+  'ref',
+  'caseRef',
+  'team',
+  'state',
+  'kind',
+  'view',
+  'action',
+  'actor',
+  'subject',
+  'fromState',
+  'toState',
+  'at',
+  'by',
+  'byName',
+  'requestedBy',
+  'requestedByName',
+  'raisedBy',
+  'raisedByName',
+  'recordedBy',
+  'recordedByName',
+  'organiser',
+  'organiserName',
+  'askedBy',
+  'askedByName',
+  'personId',
+  'owner',
+  'recipient',
+  'subjectRef',
+  'updates',
+  'createdAt',
+  'updatedAt',
+  'sentAt',
+  'requestedAt',
+  'raisedAt',
+  'recordedAt',
+  'answeredAt',
+  'askedAt',
+  'doneAt',
+  'doneBy',
+  'dueDate',
+  'date',
+  'redactedAt',
+  'nextAttemptAt',
+  'leaseUntil',
+  'attempts',
+  'activityId',
+  'conversationId',
+  'pendingEffects',
 ]);
 
 /** `value` with every string that holds one of `texts` replaced by REMOVED (keys in WHO_AND_WHEN left alone). */
@@ -225,7 +287,12 @@ async function removeFreeText<T extends StoredDoc>(ctx: ServiceContext, closed: 
   const r = ctx.records;
   // The entry first, with a fixed id: a run that stops before the removal leaves it to the next
   // run, which writes the entry once more (a no-op) and removes the text.
-  await writeAudit(ctx, { actor: 'retention', action: closed.action, subject: record.ref, details: { retentionDays: closed.retentionDays } }, undefined, `${record.ref}:free-text-removed`);
+  await writeAudit(
+    ctx,
+    { actor: 'retention', action: closed.action, subject: record.ref, details: { retentionDays: closed.retentionDays } },
+    undefined,
+    `${record.ref}:free-text-removed`,
+  );
 
   let finished = true;
   const count = (outcome: 'changed' | 'unchanged' | 'busy', what: 'auditEntries' | 'messages' | 'tasks') => {
@@ -238,7 +305,15 @@ async function removeFreeText<T extends StoredDoc>(ctx: ServiceContext, closed: 
   for (const message of await r.outbox.find({ subjectRef: record.ref })) {
     // Every part of the stored message but its addressing and state: the content, and whatever the sender keeps of what it sent.
     // Not while the sender holds it: its "sent" would then miss (a version behind) and the message go twice.
-    count(await scrubStored(r.outbox, message, (m) => scrub(m, texts) as Partial<OutboxDoc>, (m) => m.state !== 'sending'), 'messages');
+    count(
+      await scrubStored(
+        r.outbox,
+        message,
+        (m) => scrub(m, texts) as Partial<OutboxDoc>,
+        (m) => m.state !== 'sending',
+      ),
+      'messages',
+    );
   }
   for (const task of await r.tasks.find({ requestRef: record.ref })) {
     // A meeting's action tasks are titled with the action as typed; the rules' tasks keep their titles.
@@ -248,6 +323,9 @@ async function removeFreeText<T extends StoredDoc>(ctx: ServiceContext, closed: 
 
   const whole = { ...(scrub(record, texts) as T), ...closed.fields };
   const changed = Object.entries(whole).filter(([k, v]) => JSON.stringify(v) !== JSON.stringify((record as unknown as Record<string, unknown>)[k]));
-  const redacted = await closed.collection.updateIfVersion(record._id, record.version, { ...Object.fromEntries(changed), redactedAt: ctx.now().toISOString() } as unknown as Partial<T>);
+  const redacted = await closed.collection.updateIfVersion(record._id, record.version, {
+    ...Object.fromEntries(changed),
+    redactedAt: ctx.now().toISOString(),
+  } as unknown as Partial<T>);
   return redacted !== null;
 }

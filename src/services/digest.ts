@@ -22,11 +22,7 @@ import { undeliveredMessages } from './undelivered';
 
 export const DEFAULT_SCHEDULE: WeeklySchedule = { days: WEEKDAYS, time: '08:00' };
 
-
-const teamList = z
-  .array(z.string().trim().min(1).max(100))
-  .min(1, 'Name at least one team (or * for all).')
-  .max(50, 'At most 50 teams.');
+const teamList = z.array(z.string().trim().min(1).max(100)).min(1, 'Name at least one team (or * for all).').max(50, 'At most 50 teams.');
 
 /** A team nobody on the roster covers and no child belongs to is a typing mistake: say so, naming the teams there are. */
 async function checkTeamsExist(ctx: ServiceContext, teams: string[]): Promise<void> {
@@ -72,7 +68,13 @@ export async function subscribeDigest(
     updatedAt: now,
   };
   await ctx.records.digestSubscriptions.put(doc);
-  await writeAudit(ctx, { actor: doc.createdBy, action: 'digest.subscribed', subject: conversationId, toState: 'active', details: { teams: doc.teams.join(';'), days: doc.days.join(','), time: doc.time } });
+  await writeAudit(ctx, {
+    actor: doc.createdBy,
+    action: 'digest.subscribed',
+    subject: conversationId,
+    toState: 'active',
+    details: { teams: doc.teams.join(';'), days: doc.days.join(','), time: doc.time },
+  });
   return doc;
 }
 
@@ -86,7 +88,8 @@ async function changeSubscription(ctx: ServiceContext, actor: Person | 'cli', co
   return updated;
 }
 
-export const stopDigest = (ctx: ServiceContext, actor: Person | 'cli', conversationId: string) => changeSubscription(ctx, actor, conversationId, { active: false }, 'digest.stopped');
+export const stopDigest = (ctx: ServiceContext, actor: Person | 'cli', conversationId: string) =>
+  changeSubscription(ctx, actor, conversationId, { active: false }, 'digest.stopped');
 export const rescheduleDigest = (ctx: ServiceContext, actor: Person | 'cli', conversationId: string, schedule: WeeklySchedule) =>
   changeSubscription(ctx, actor, conversationId, { days: schedule.days, time: schedule.time }, 'digest.rescheduled');
 
@@ -134,9 +137,7 @@ export async function buildDigest(ctx: ServiceContext, teams: string[], date: st
         }
       : null;
   const pending = await ctx.records.moveRequests.find({ ...teamFilter(teams), state: { $in: ['pending', 'info_requested'] } }, { sort: { requestedAt: 1 } });
-  const decided = since
-    ? await ctx.records.moveRequests.find({ ...teamFilter(teams), 'decision.at': { $gte: since } }, { sort: { 'decision.at': 1 } })
-    : [];
+  const decided = since ? await ctx.records.moveRequests.find({ ...teamFilter(teams), 'decision.at': { $gte: since } }, { sort: { 'decision.at': 1 } }) : [];
   const openTasks: TaskDoc[] = await ctx.records.tasks.find({ ...teamFilter(teams), state: 'open', dueDate: { $lt: date } }, { sort: { dueDate: 1 } });
   const owners = new Map<string, string>();
   for (const id of new Set(openTasks.map((t) => t.owner))) owners.set(id, (await ctx.records.people.get(id))?.name ?? id);
@@ -146,10 +147,18 @@ export async function buildDigest(ctx: ServiceContext, teams: string[], date: st
     measure,
     atRisk: report.local.atRisk,
     pendingApprovals: pending.map((r) => ({ ref: r.ref, caseRef: r.caseRef, urgent: r.urgency === 'urgent', state: MOVE_STATE_LABELS[r.state], requestedAt: r.requestedAt })),
-    pastTarget: pending.filter((r) => isPastTarget(r, moveFlowOf(ctx), ctx.now())).map((r) => ({ ref: r.ref, caseRef: r.caseRef, urgent: r.urgency === 'urgent', requestedAt: r.requestedAt })),
+    pastTarget: pending
+      .filter((r) => isPastTarget(r, moveFlowOf(ctx), ctx.now()))
+      .map((r) => ({ ref: r.ref, caseRef: r.caseRef, urgent: r.urgency === 'urgent', requestedAt: r.requestedAt })),
     decisionsSince: decided.map((r) => ({ ref: r.ref, caseRef: r.caseRef, outcome: r.decision!.outcome, byName: r.decision!.byName, at: r.decision!.at })),
-    overdueTasks: openTasks.filter((t) => t.kind !== 'fix-coding').map((t) => ({ caseRef: t.caseRef, title: t.title, typed: t.kind === 'action', ownerName: owners.get(t.owner)!, dueDate: t.dueDate, ref: t.requestRef })),
-    codingToFix: (await ctx.records.tasks.find({ ...teamFilter(teams), state: 'open', kind: 'fix-coding' }, { sort: { dueDate: 1 } })).map((t) => ({ caseRef: t.caseRef, title: t.title, dueDate: t.dueDate })),
+    overdueTasks: openTasks
+      .filter((t) => t.kind !== 'fix-coding')
+      .map((t) => ({ caseRef: t.caseRef, title: t.title, typed: t.kind === 'action', ownerName: owners.get(t.owner)!, dueDate: t.dueDate, ref: t.requestRef })),
+    codingToFix: (await ctx.records.tasks.find({ ...teamFilter(teams), state: 'open', kind: 'fix-coding' }, { sort: { dueDate: 1 } })).map((t) => ({
+      caseRef: t.caseRef,
+      title: t.title,
+      dueDate: t.dueDate,
+    })),
     openAlerts: sections.openAlerts ? await sections.openAlerts(ctx, teams, date) : [],
     upcomingMeetings: sections.upcomingMeetings ? await sections.upcomingMeetings(ctx, teams, date, addDays(date, 7)) : [],
     undelivered: await undeliveredForTeams(ctx, teams, since ?? ukLocalToInstant(addDays(date, -7), '00:00').toISOString()),
@@ -164,11 +173,18 @@ async function undeliveredForTeams(ctx: ServiceContext, teams: string[], since: 
   for (const m of failed) {
     if (!m.ref) continue;
     if (!teamOf.has(m.ref)) {
-      const subject = m.ref.startsWith('PM-') ? await ctx.records.moveRequests.get(m.ref) : m.ref.startsWith('FA-') ? await ctx.records.fragilityAlerts.get(m.ref) : m.ref.startsWith('MT-') ? await ctx.records.meetings.get(m.ref) : null;
+      const subject = m.ref.startsWith('PM-')
+        ? await ctx.records.moveRequests.get(m.ref)
+        : m.ref.startsWith('FA-')
+          ? await ctx.records.fragilityAlerts.get(m.ref)
+          : m.ref.startsWith('MT-')
+            ? await ctx.records.meetings.get(m.ref)
+            : null;
       teamOf.set(m.ref, subject?.team ?? null);
     }
     const team = teamOf.get(m.ref);
-    if (team && (teams.includes(ALL_TEAMS) || teams.includes(team))) rows.push({ ref: m.ref, to: m.to, what: m.what, why: m.why.split('; last error:')[0], failedAt: m.failedAt ?? '' });
+    if (team && (teams.includes(ALL_TEAMS) || teams.includes(team)))
+      rows.push({ ref: m.ref, to: m.to, what: m.what, why: m.why.split('; last error:')[0], failedAt: m.failedAt ?? '' });
   }
   return rows;
 }
@@ -208,7 +224,12 @@ export async function queueDueDigests(ctx: ServiceContext): Promise<number> {
     const date = latestOccurrence(subscription, now);
     if (!date || ukLocalToInstant(date, subscription.time).toISOString() < subscription.createdAt) continue;
     if (await ctx.records.outbox.get(digestKey(subscription._id, date))) continue;
-    messages.push({ key: digestKey(subscription._id, date), recipient: { kind: 'channel', conversationId: subscription._id }, content: { kind: 'digest', teams: subscription.teams, date }, subjectRef: null });
+    messages.push({
+      key: digestKey(subscription._id, date),
+      recipient: { kind: 'channel', conversationId: subscription._id },
+      content: { kind: 'digest', teams: subscription.teams, date },
+      subjectRef: null,
+    });
   }
   await enqueueAll(ctx, messages);
   return messages.length;

@@ -202,7 +202,11 @@ async function saveHistory(
 async function reconcileMoves(ctx: ServiceContext, changes: HistoryChange[]): Promise<EpisodeImportReport['moves']> {
   const counts = { added: 0, removed: 0, reconciled: 0 };
   if (changes.length === 0) return counts;
-  const botMoves = await findWhereIn(ctx.records.placementMoves, 'caseRef', changes.map((c) => c.child));
+  const botMoves = await findWhereIn(
+    ctx.records.placementMoves,
+    'caseRef',
+    changes.map((c) => c.child),
+  );
   const botMoveIds = new Set(botMoves.map((m) => m._id));
   const moveIdsNow = new Set<string>();
 
@@ -298,7 +302,15 @@ export async function storedEpisodes(ctx: ServiceContext, children?: string[]): 
 export function confirmedMovesOf(requests: MoveRequestDoc[]): PlacementMoveDoc[] {
   return requests
     .filter((r) => r.state === 'completed' && r.completion)
-    .map((r) => ({ _id: `${r.caseRef}|${r.completion!.date}`, version: 1, caseRef: r.caseRef, date: r.completion!.date, placementType: r.completion!.placementType, source: 'bot' as const, requestRef: r.ref }));
+    .map((r) => ({
+      _id: `${r.caseRef}|${r.completion!.date}`,
+      version: 1,
+      caseRef: r.caseRef,
+      date: r.completion!.date,
+      placementType: r.completion!.placementType,
+      source: 'bot' as const,
+      requestRef: r.ref,
+    }));
 }
 
 /**
@@ -342,11 +354,7 @@ export async function episodesForMeasures(ctx: ServiceContext, children?: string
       reasonPlaceChange: null,
       source: { file: `bot move ${move.requestRef ?? move._id}`, line: 0 },
     };
-    histories.set(move.caseRef, [
-      ...history.filter((e) => !stillOpen || e !== latest),
-      ...(stillOpen ? [{ ...latest, dec: move.date, rec: 'X1' }] : []),
-      moved,
-    ]);
+    histories.set(move.caseRef, [...history.filter((e) => !stillOpen || e !== latest), ...(stillOpen ? [{ ...latest, dec: move.date, rec: 'X1' }] : []), moved]);
   }
   // Each child's list is in DECOM order (episodesByChild sorts it, and a bot move is appended after
   // every episode it follows), so putting the children in order is enough: the same order as

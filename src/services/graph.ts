@@ -117,7 +117,11 @@ export function createGraphCalendar(settings: GraphSettings, fetchImpl: typeof f
   const eventsUrl = () => `${settings.baseUrl.replace(/\/+$/, '')}/users/${encodeURIComponent(settings.organizer)}/events`;
   async function authorised(url: string, init: RequestInit): Promise<Response> {
     try {
-      return await call(url, { ...init, headers: { ...(init.headers as Record<string, string>), authorization: `Bearer ${await token()}`, 'content-type': 'application/json' } }, 'Microsoft Graph');
+      return await call(
+        url,
+        { ...init, headers: { ...(init.headers as Record<string, string>), authorization: `Bearer ${await token()}`, 'content-type': 'application/json' } },
+        'Microsoft Graph',
+      );
     } catch (err) {
       // A refused token is renewed on the next attempt: a new credential has an empty cache.
       if (err instanceof GraphError && err.statusCode === 401) credential = null;
@@ -128,7 +132,10 @@ export function createGraphCalendar(settings: GraphSettings, fetchImpl: typeof f
   return {
     organizer: settings.organizer,
     async updateEventTime(eventId, change) {
-      await authorised(`${eventsUrl()}/${encodeURIComponent(eventId)}`, { method: 'PATCH', body: JSON.stringify({ start: utcDateTime(change.start), end: utcDateTime(change.end) }) });
+      await authorised(`${eventsUrl()}/${encodeURIComponent(eventId)}`, {
+        method: 'PATCH',
+        body: JSON.stringify({ start: utcDateTime(change.start), end: utcDateTime(change.end) }),
+      });
     },
     async cancelEvent(eventId, comment) {
       try {
@@ -154,7 +161,11 @@ export function createGraphCalendar(settings: GraphSettings, fetchImpl: typeof f
       const url = `${settings.baseUrl.replace(/\/+$/, '')}/users/${encodeURIComponent(settings.organizer)}/events`;
       let res: Response;
       try {
-        res = await call(url, { method: 'POST', headers: { authorization: `Bearer ${await token()}`, 'content-type': 'application/json' }, body: JSON.stringify(event) }, 'Microsoft Graph');
+        res = await call(
+          url,
+          { method: 'POST', headers: { authorization: `Bearer ${await token()}`, 'content-type': 'application/json' }, body: JSON.stringify(event) },
+          'Microsoft Graph',
+        );
       } catch (err) {
         // A refused token is renewed on the next attempt: a new credential has an empty cache.
         if (err instanceof GraphError && err.statusCode === 401) credential = null;

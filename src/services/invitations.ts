@@ -59,7 +59,11 @@ export function icsUrl(ctx: ServiceContext, meeting: Pick<MeetingDoc, 'ref' | 'i
 
 const icsText = (s: string) => s.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r?\n/g, '\\n');
 const icsName = (s: string) => `"${s.replace(/["\r\n]/g, '')}"`;
-const icsTime = (d: Date) => d.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+const icsTime = (d: Date) =>
+  d
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}/, '');
 
 /** Folds a content line at 75 octets, as RFC 5545 asks, without splitting a character. */
 function fold(line: string): string {
@@ -91,8 +95,12 @@ export function meetingIcs(meeting: MeetingDoc, organiserEmail: string, now: Dat
     `Chair: ${meeting.chair.name}.`,
     meeting.minuteTaker ? `Minute taker: ${meeting.minuteTaker}.` : '',
     meeting.invitation.joinUrl ? `Join in Teams: ${meeting.invitation.joinUrl}` : 'The organiser will confirm where the meeting is held.',
-  ].filter(Boolean).join('\n');
-  const attendees = meeting.attendees.filter((a) => a.email).map((a) => `ATTENDEE;${a.name ? `CN=${icsName(a.name)};` : ''}ROLE=${a.required ? 'REQ-PARTICIPANT' : 'OPT-PARTICIPANT'}:mailto:${a.email}`);
+  ]
+    .filter(Boolean)
+    .join('\n');
+  const attendees = meeting.attendees
+    .filter((a) => a.email)
+    .map((a) => `ATTENDEE;${a.name ? `CN=${icsName(a.name)};` : ''}ROLE=${a.required ? 'REQ-PARTICIPANT' : 'OPT-PARTICIPANT'}:mailto:${a.email}`);
   const lines = [
     'BEGIN:VCALENDAR',
     'VERSION:2.0',
@@ -136,7 +144,12 @@ export async function teamsInvitationMessages(ctx: ServiceContext, meeting: Meet
   const messages: OutgoingMessage[] = [];
   for (const id of new Set(meeting.attendees.map((a) => a.personId).filter((x): x is string => !!x && x !== meeting.organiser))) {
     if (!(await ctx.records.conversations.get(`person:${id}`))) continue;
-    messages.push({ key: `${meeting.ref}:invitation:${id}`, recipient: { kind: 'person', personId: id }, content: { kind: 'meeting-card', ref: meeting.ref, view: 'invitation' }, subjectRef: meeting.ref });
+    messages.push({
+      key: `${meeting.ref}:invitation:${id}`,
+      recipient: { kind: 'person', personId: id },
+      content: { kind: 'meeting-card', ref: meeting.ref, view: 'invitation' },
+      subjectRef: meeting.ref,
+    });
   }
   return messages;
 }
@@ -159,9 +172,7 @@ const html = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').repla
 async function graphRequest(ctx: ServiceContext, meeting: MeetingDoc): Promise<OnlineMeetingRequest> {
   const { start, end } = meetingTimes(meeting);
   const organiser = await ctx.records.people.get(meeting.organiser);
-  const attendees = meeting.attendees
-    .filter((a): a is typeof a & { email: string } => !!a.email)
-    .map((a) => ({ email: a.email, name: a.name, required: a.required }));
+  const attendees = meeting.attendees.filter((a): a is typeof a & { email: string } => !!a.email).map((a) => ({ email: a.email, name: a.name, required: a.required }));
   if (organiser && !attendees.some((a) => a.email === organiser.email)) attendees.push({ email: organiser.email, name: organiser.name, required: true });
   const body = [
     `<p>${html(MEETINGS[meeting.type].purpose)}</p>`,
@@ -187,7 +198,12 @@ async function afterInvitation(ctx: ServiceContext, meeting: MeetingDoc): Promis
   const { state, eventId, error, at } = meeting.invitation;
   const id = `${meeting.ref}:invitations`;
   if (state === 'sent') {
-    await writeAudit(ctx, { actor: 'bot', action: 'meeting.invitations-sent', subject: meeting.ref, details: { via: 'graph', eventId, attendees: meeting.attendees.filter((a) => a.email).length } }, at ?? undefined, id);
+    await writeAudit(
+      ctx,
+      { actor: 'bot', action: 'meeting.invitations-sent', subject: meeting.ref, details: { via: 'graph', eventId, attendees: meeting.attendees.filter((a) => a.email).length } },
+      at ?? undefined,
+      id,
+    );
   } else if (state === 'failed') {
     await writeAudit(ctx, { actor: 'bot', action: 'meeting.invitations-failed', subject: meeting.ref, details: { error } }, at ?? undefined, id);
     await enqueueAll(ctx, await teamsInvitationMessages(ctx, meeting));
@@ -231,7 +247,12 @@ export async function createTeamsMeeting(ctx: ServiceContext, ref: string, optio
  * one (or the last attempt) is audited and returned, so the organiser is told to change the
  * calendar by hand.
  */
-export async function changeTeamsMeetingEvent(ctx: ServiceContext, ref: string, sequence: number, options: { lastAttempt: boolean }): Promise<{ meeting: MeetingDoc; done: boolean; error: string | null }> {
+export async function changeTeamsMeetingEvent(
+  ctx: ServiceContext,
+  ref: string,
+  sequence: number,
+  options: { lastAttempt: boolean },
+): Promise<{ meeting: MeetingDoc; done: boolean; error: string | null }> {
   const meeting = await ctx.records.meetings.get(ref);
   if (!meeting) throw new Error(`meeting ${ref} no longer exists`);
   const eventId = meeting.invitation.eventId;
@@ -254,7 +275,12 @@ export async function changeTeamsMeetingEvent(ctx: ServiceContext, ref: string, 
     await writeAudit(ctx, { actor: 'bot', action: 'meeting.event-change-failed', subject: ref, details: { eventId, sequence, error } }, undefined, auditId);
     return { meeting, done: false, error };
   }
-  await writeAudit(ctx, { actor: 'bot', action: meeting.state === 'cancelled' ? 'meeting.event-cancelled' : 'meeting.event-moved', subject: ref, details: { eventId, sequence } }, undefined, auditId);
+  await writeAudit(
+    ctx,
+    { actor: 'bot', action: meeting.state === 'cancelled' ? 'meeting.event-cancelled' : 'meeting.event-moved', subject: ref, details: { eventId, sequence } },
+    undefined,
+    auditId,
+  );
   return { meeting, done: true, error: null };
 }
 

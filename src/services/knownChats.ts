@@ -15,4 +15,3 @@ export function knownToHaveChat(ctx: ServiceContext, personId: string): boolean 
   const known = rememberedByRecords.get(ctx.records)?.get(`person:${personId}`);
   return !!known && known.until > ctx.now().getTime();
 }
-

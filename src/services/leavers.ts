@@ -20,8 +20,8 @@ export interface Handover {
 
 async function successorFor(ctx: ServiceContext, team: string, leaverId: string): Promise<Person | null> {
   for (const role of ['team_manager', 'head_of_service'] as const) {
-    const found = (await peopleWithRole(ctx, role, team)).find((p) => p.id !== leaverId && !p.teams.includes('*'))
-      ?? (await peopleWithRole(ctx, role, team)).find((p) => p.id !== leaverId);
+    const found =
+      (await peopleWithRole(ctx, role, team)).find((p) => p.id !== leaverId && !p.teams.includes('*')) ?? (await peopleWithRole(ctx, role, team)).find((p) => p.id !== leaverId);
     if (found) return found;
   }
   return null;
@@ -43,7 +43,12 @@ export async function handOverLeaversWork(ctx: ServiceContext, leaverId: string,
       continue;
     }
     if (!(await ctx.records.tasks.updateIfVersion(task._id, task.version, { owner: to.id }))) continue;
-    await writeAudit(ctx, { actor, action: 'task.handed-over', subject: task.requestRef, details: { task: task._id, from: leaver._id, to: to.id } }, at, `${task._id}:handover:${leaver._id}`);
+    await writeAudit(
+      ctx,
+      { actor, action: 'task.handed-over', subject: task.requestRef, details: { task: task._id, from: leaver._id, to: to.id } },
+      at,
+      `${task._id}:handover:${leaver._id}`,
+    );
     passTo(to).tasks.push(`${task.title} (${task.caseRef}, ${task.requestRef})`);
     result.tasks++;
   }
@@ -55,7 +60,12 @@ export async function handOverLeaversWork(ctx: ServiceContext, leaverId: string,
     }
     const moved = await ctx.records.moveRequests.updateIfVersion(request._id, request.version, { requestedBy: to.id, requestedByName: to.name, updatedAt: at });
     if (!moved) continue;
-    await writeAudit(ctx, { actor, action: 'move.handed-over', subject: request.ref, fromState: request.state, toState: request.state, details: { from: leaver._id, to: to.id } }, at, `${request.ref}:handover:${leaver._id}`);
+    await writeAudit(
+      ctx,
+      { actor, action: 'move.handed-over', subject: request.ref, fromState: request.state, toState: request.state, details: { from: leaver._id, to: to.id } },
+      at,
+      `${request.ref}:handover:${leaver._id}`,
+    );
     passTo(to).requests.push(request.ref);
     result.requests.push(request.ref);
   }
@@ -72,7 +82,9 @@ export async function handOverLeaversWork(ctx: ServiceContext, leaverId: string,
       text: [
         requests.length > 0 ? `Move requests (you are now the requester; type the reference to open one): ${requests.join(', ')}.` : '',
         tasks.length > 0 ? `Tasks (see "my tasks"): ${tasks.join('; ')}.` : '',
-      ].filter(Boolean).join(' '),
+      ]
+        .filter(Boolean)
+        .join(' '),
     },
     subjectRef: null,
   }));

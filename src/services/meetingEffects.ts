@@ -40,7 +40,12 @@ async function completeBookedReview(ctx: ServiceContext, meeting: MeetingDoc): P
   // Found by what marked them done, so that a replay after a stop between the two writes still
   // writes each entry (once: the id is fixed).
   for (const task of await ctx.records.tasks.find({ caseRef: meeting.caseRef, kind: 'review-meeting', doneVia: meeting.ref })) {
-    await writeAudit(ctx, { actor: meeting.organiser, action: 'task.done', subject: task.requestRef, fromState: 'open', toState: 'done', details: { task: task._id, bookedAs: meeting.ref } }, meeting.createdAt, `${task._id}:done`);
+    await writeAudit(
+      ctx,
+      { actor: meeting.organiser, action: 'task.done', subject: task.requestRef, fromState: 'open', toState: 'done', details: { task: task._id, bookedAs: meeting.ref } },
+      meeting.createdAt,
+      `${task._id}:done`,
+    );
   }
 }
 
@@ -68,8 +73,20 @@ async function outcomeTasks(ctx: ServiceContext, meeting: MeetingDoc): Promise<T
     const roleHolder = !step.owner && step.ownerRole ? (await peopleWithRole(ctx, step.ownerRole, meeting.team))[0]?.id : undefined;
     const owner = step.owner ?? roleHolder ?? child.socialWorker ?? outcome.recordedBy;
     tasks.push({
-      _id: id, version: 1, caseRef: meeting.caseRef, team: meeting.team, requestRef: meeting.ref, kind: step.kind,
-      title: step.title, ruleIds: step.ruleIds, owner, dueDate: step.dueDate, state: 'open', createdAt: outcome.recordedAt, doneAt: null, doneBy: null,
+      _id: id,
+      version: 1,
+      caseRef: meeting.caseRef,
+      team: meeting.team,
+      requestRef: meeting.ref,
+      kind: step.kind,
+      title: step.title,
+      ruleIds: step.ruleIds,
+      owner,
+      dueDate: step.dueDate,
+      state: 'open',
+      createdAt: outcome.recordedAt,
+      doneAt: null,
+      doneBy: null,
     });
   }
   return tasks;
@@ -97,7 +114,13 @@ async function outcomeMessages(ctx: ServiceContext, meeting: MeetingDoc, tasks: 
   const messages: OutgoingMessage[] = [];
   // The outcome card (with "Request the move" after a planned ending) to the social worker and the organiser.
   for (const id of new Set([childDoc?.socialWorker, meeting.organiser].filter((x): x is string => !!x && x !== outcome.recordedBy))) {
-    if (await hasChat(ctx, id)) messages.push({ key: `${meeting.ref}:outcome:${id}`, recipient: personal(id), content: { kind: 'meeting-card', ref: meeting.ref, view: 'outcome' }, subjectRef: meeting.ref });
+    if (await hasChat(ctx, id))
+      messages.push({
+        key: `${meeting.ref}:outcome:${id}`,
+        recipient: personal(id),
+        content: { kind: 'meeting-card', ref: meeting.ref, view: 'outcome' },
+        subjectRef: meeting.ref,
+      });
   }
   // Each owner hears of their new tasks.
   const byOwner = new Map<string, TaskDoc[]>();
@@ -154,10 +177,21 @@ async function changeMessages(ctx: ServiceContext, meeting: MeetingDoc, view: 'r
   const messages: OutgoingMessage[] = [];
   const ids = new Set([meeting.organiser, ...meeting.participantIds, ...meeting.attendees.map((a) => a.personId)].filter((x): x is string => !!x && x !== actor));
   for (const id of ids) {
-    if (await hasChat(ctx, id)) messages.push({ key: `${meeting.ref}:${view}:${sequence}:${id}`, recipient: personal(id), content: { kind: 'meeting-card', ref: meeting.ref, view }, subjectRef: meeting.ref });
+    if (await hasChat(ctx, id))
+      messages.push({
+        key: `${meeting.ref}:${view}:${sequence}:${id}`,
+        recipient: personal(id),
+        content: { kind: 'meeting-card', ref: meeting.ref, view },
+        subjectRef: meeting.ref,
+      });
   }
   if (meeting.invitation.via === 'graph' && meeting.invitation.eventId) {
-    messages.push({ key: `${meeting.ref}:event-change:${sequence}`, recipient: personal(meeting.organiser), content: { kind: 'meeting-event-change', ref: meeting.ref, sequence }, subjectRef: meeting.ref });
+    messages.push({
+      key: `${meeting.ref}:event-change:${sequence}`,
+      recipient: personal(meeting.organiser),
+      content: { kind: 'meeting-event-change', ref: meeting.ref, sequence },
+      subjectRef: meeting.ref,
+    });
   }
   return messages;
 }

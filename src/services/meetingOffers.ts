@@ -17,7 +17,9 @@ export async function disruptionMeetingOffer(ctx: ServiceContext, request: MoveR
   if (advice.advice === 'none') return [];
   const child = await ctx.records.children.get(request.caseRef);
   const owner = child?.socialWorker ?? request.requestedBy;
-  return [{ key: `${request.ref}:disruption-offer`, recipient: { kind: 'person', personId: owner }, content: { kind: 'meeting-offer', moveRef: request.ref }, subjectRef: request.ref }];
+  return [
+    { key: `${request.ref}:disruption-offer`, recipient: { kind: 'person', personId: owner }, content: { kind: 'meeting-offer', moveRef: request.ref }, subjectRef: request.ref },
+  ];
 }
 
 /** Endings older than this when imported are history, not something to meet about now. */
@@ -28,7 +30,11 @@ export const IMPORTED_ENDING_OFFER_DAYS = 182;
  * in the last six months, to the child's social worker. The key is the child and the episode, so
  * importing the same return again offers nothing twice.
  */
-export async function disruptionOffersForImportedEndings(ctx: ServiceContext, changes: Array<{ child: string; before: Episode[]; after: Episode[] }>, today: string): Promise<OutgoingMessage[]> {
+export async function disruptionOffersForImportedEndings(
+  ctx: ServiceContext,
+  changes: Array<{ child: string; before: Episode[]; after: Episode[] }>,
+  today: string,
+): Promise<OutgoingMessage[]> {
   const offers: OutgoingMessage[] = [];
   const since = addDays(today, -IMPORTED_ENDING_OFFER_DAYS);
   for (const change of changes) {
@@ -41,7 +47,14 @@ export async function disruptionOffersForImportedEndings(ctx: ServiceContext, ch
       offers.push({
         key: `${change.child}:${e.decom}:disruption-offer`,
         recipient: { kind: 'person', personId: child.socialWorker },
-        content: { kind: 'episode-disruption-offer', caseRef: change.child, endedOn: e.dec, placementType: e.place ?? '', placementProvider: e.placeProvider ?? '', reason: e.reasonPlaceChange!.trim().toUpperCase() },
+        content: {
+          kind: 'episode-disruption-offer',
+          caseRef: change.child,
+          endedOn: e.dec,
+          placementType: e.place ?? '',
+          placementProvider: e.placeProvider ?? '',
+          reason: e.reasonPlaceChange!.trim().toUpperCase(),
+        },
         subjectRef: change.child,
       });
     }

@@ -48,7 +48,12 @@ export async function getMeeting(ctx: ServiceContext, ref: string): Promise<Meet
 }
 
 /** Reads the meeting and checks the person may do `action` on it; the refusal shows nothing of it, nor whether it exists. */
-async function authorizeOnMeeting(ctx: ServiceContext, person: Person, action: 'see a meeting' | 'change a meeting' | 'record a meeting outcome', ref: string): Promise<MeetingDoc> {
+async function authorizeOnMeeting(
+  ctx: ServiceContext,
+  person: Person,
+  action: 'see a meeting' | 'change a meeting' | 'record a meeting outcome',
+  ref: string,
+): Promise<MeetingDoc> {
   const meeting = typeof ref === 'string' && ref.length <= 40 ? await ctx.records.meetings.get(ref) : null;
   const shownRef = String(ref).slice(0, 40);
   if (!meeting) throw refusal(action, shownRef);
@@ -151,12 +156,19 @@ export interface MeetingProposal extends MeetingSubject {
 
 function strings(data: unknown): Record<string, string> {
   const source = (data && typeof data === 'object' ? data : {}) as Record<string, unknown>;
-  return Object.fromEntries(Object.entries(source).filter(([, v]) => typeof v === 'string').map(([k, v]) => [k, (v as string).slice(0, 4000)]));
+  return Object.fromEntries(
+    Object.entries(source)
+      .filter(([, v]) => typeof v === 'string')
+      .map(([k, v]) => [k, (v as string).slice(0, 4000)]),
+  );
 }
 
 /** Splits a typed list of email addresses; the bad ones are returned separately. */
 function emailList(text: string | undefined): { emails: string[]; bad: string[] } {
-  const items = (text ?? '').split(/[\s,;]+/).map((s) => s.trim()).filter(Boolean);
+  const items = (text ?? '')
+    .split(/[\s,;]+/)
+    .map((s) => s.trim())
+    .filter(Boolean);
   const ok = (s: string) => z.string().email().safeParse(s).success;
   return { emails: [...new Set(items.filter(ok).map(normaliseEmail))], bad: items.filter((s) => !ok(s)) };
 }
@@ -203,7 +215,8 @@ export async function conveneMeeting(ctx: ServiceContext, person: Person, data: 
   const errors: FieldErrors = {};
   const parsed = meetingConveneFormSchema(p.type, p.timing).safeParse(answers);
   if (!parsed.success) Object.assign(errors, fieldErrors(parsed.error));
-  if (policyFor(p.type).timing.kind === 'after-ending' && !p.timing.placementEnded) errors.placementEnded ??= 'Give the date the placement ended: a Disruption Meeting is held at least six weeks after it (END-2).';
+  if (policyFor(p.type).timing.kind === 'after-ending' && !p.timing.placementEnded)
+    errors.placementEnded ??= 'Give the date the placement ended: a Disruption Meeting is held at least six weeks after it (END-2).';
 
   const people = (await ctx.records.people.find({}, { sort: { _id: 1 } })).map(toPerson);
   const byId = (id: string) => people.find((x) => x.id === normaliseEmail(id)) ?? null;
@@ -241,16 +254,32 @@ export async function conveneMeeting(ctx: ServiceContext, person: Person, data: 
   if (details.minuteTaker && !has(details.minuteTaker)) {
     const taker = byId(details.minuteTaker);
     attendees.push({
-      kind: 'minute_taker', label: 'Minute taker', personId: taker?.id ?? null, name: taker?.name ?? null, email: details.minuteTaker,
-      participation: 'attends', required: true, reason: 'The allocated minute taker (Meetings table, 003).', ruleIds: [], addedByOrganiser: false,
+      kind: 'minute_taker',
+      label: 'Minute taker',
+      personId: taker?.id ?? null,
+      name: taker?.name ?? null,
+      email: details.minuteTaker,
+      participation: 'attends',
+      required: true,
+      reason: 'The allocated minute taker (Meetings table, 003).',
+      ruleIds: [],
+      addedByOrganiser: false,
     });
   }
   for (const email of added.emails) {
     if (has(email)) continue;
     const known = byId(email);
     attendees.push({
-      kind: 'added', label: 'Added by the organiser', personId: known?.id ?? null, name: known?.name ?? null, email,
-      participation: 'attends', required: false, reason: `Added by ${person.name}.`, ruleIds: [], addedByOrganiser: true,
+      kind: 'added',
+      label: 'Added by the organiser',
+      personId: known?.id ?? null,
+      name: known?.name ?? null,
+      email,
+      participation: 'attends',
+      required: false,
+      reason: `Added by ${person.name}.`,
+      ruleIds: [],
+      addedByOrganiser: true,
     });
   }
 
@@ -278,7 +307,7 @@ export async function conveneMeeting(ctx: ServiceContext, person: Person, data: 
     attendees,
     participantIds: [...new Set([person.id, chair!.id, ...(details.minuteTaker ? [details.minuteTaker] : []), ...rosterIds])],
     removed,
-    placementEnded: policyFor(p.type).timing.kind === 'after-ending' ? p.timing.placementEnded ?? null : null,
+    placementEnded: policyFor(p.type).timing.kind === 'after-ending' ? (p.timing.placementEnded ?? null) : null,
     dateWarning: details.dateWarning,
     organiser: person.id,
     organiserName: person.name,
@@ -289,13 +318,28 @@ export async function conveneMeeting(ctx: ServiceContext, person: Person, data: 
     createdAt: at,
     updatedAt: at,
     pendingEffects: ['convened'],
-    pendingAudit: [auditOfChange(ref, 1, {
-      actor: person.id,
-      action: 'meeting.convened',
-      subject: ref,
-      toState: 'scheduled',
-      details: { caseRef: p.child.caseRef, type: p.type, date: details.date, chair: chair!.id, alerts: p.alertRefs.join(','), removed: removed.length, added: added.emails.length },
-    }, at)],
+    pendingAudit: [
+      auditOfChange(
+        ref,
+        1,
+        {
+          actor: person.id,
+          action: 'meeting.convened',
+          subject: ref,
+          toState: 'scheduled',
+          details: {
+            caseRef: p.child.caseRef,
+            type: p.type,
+            date: details.date,
+            chair: chair!.id,
+            alerts: p.alertRefs.join(','),
+            removed: removed.length,
+            added: added.emails.length,
+          },
+        },
+        at,
+      ),
+    ],
   };
   await ctx.records.meetings.insert(meeting);
   return runMeetingEffects(ctx, meeting);
@@ -347,7 +391,16 @@ export async function rescheduleMeeting(ctx: ServiceContext, person: Person, ref
   const { after } = await changeMeeting(ctx, ref, (current) => {
     refuseChange(current, 'reschedule');
     const sequence = (current.sequence ?? 0) + 1;
-    const change: MeetingChange = { kind: 'rescheduled', sequence, by: person.id, byName: person.name, at, reason: details.reason, from: { date: current.date, time: current.time }, to: { date: details.date, time: details.time } };
+    const change: MeetingChange = {
+      kind: 'rescheduled',
+      sequence,
+      by: person.id,
+      byName: person.name,
+      at,
+      reason: details.reason,
+      from: { date: current.date, time: current.time },
+      to: { date: details.date, time: details.time },
+    };
     return {
       date: details.date,
       time: details.time,
@@ -356,14 +409,18 @@ export async function rescheduleMeeting(ctx: ServiceContext, person: Person, ref
       changes: [...(current.changes ?? []), change],
       updatedAt: at,
       pendingEffects: [...current.pendingEffects, 'rescheduled'],
-      pendingAudit: withAuditOfChange(current, {
-        actor: person.id,
-        action: 'meeting.rescheduled',
-        subject: ref,
-        fromState: current.state,
-        toState: current.state,
-        details: { from: `${current.date} ${current.time}`, to: `${details.date} ${details.time}`, sequence },
-      }, at),
+      pendingAudit: withAuditOfChange(
+        current,
+        {
+          actor: person.id,
+          action: 'meeting.rescheduled',
+          subject: ref,
+          fromState: current.state,
+          toState: current.state,
+          details: { from: `${current.date} ${current.time}`, to: `${details.date} ${details.time}`, sequence },
+        },
+        at,
+      ),
     };
   });
   return runMeetingEffects(ctx, after);
@@ -379,21 +436,34 @@ export async function cancelMeeting(ctx: ServiceContext, person: Person, ref: st
   const { after } = await changeMeeting(ctx, ref, (current) => {
     refuseChange(current, 'cancel');
     const sequence = (current.sequence ?? 0) + 1;
-    const change: MeetingChange = { kind: 'cancelled', sequence, by: person.id, byName: person.name, at, reason: parsed.data.changeReason, from: { date: current.date, time: current.time }, to: null };
+    const change: MeetingChange = {
+      kind: 'cancelled',
+      sequence,
+      by: person.id,
+      byName: person.name,
+      at,
+      reason: parsed.data.changeReason,
+      from: { date: current.date, time: current.time },
+      to: null,
+    };
     return {
       state: 'cancelled',
       sequence,
       changes: [...(current.changes ?? []), change],
       updatedAt: at,
       pendingEffects: [...current.pendingEffects, 'cancelled'],
-      pendingAudit: withAuditOfChange(current, {
-        actor: person.id,
-        action: 'meeting.cancelled',
-        subject: ref,
-        fromState: current.state,
-        toState: 'cancelled',
-        details: { date: `${current.date} ${current.time}`, sequence },
-      }, at),
+      pendingAudit: withAuditOfChange(
+        current,
+        {
+          actor: person.id,
+          action: 'meeting.cancelled',
+          subject: ref,
+          fromState: current.state,
+          toState: 'cancelled',
+          details: { date: `${current.date} ${current.time}`, sequence },
+        },
+        at,
+      ),
     };
   });
   return runMeetingEffects(ctx, after);
@@ -418,7 +488,10 @@ export async function recordOutcome(ctx: ServiceContext, person: Person, ref: st
   if (meeting.date > today) throw new ConflictError(`${ref} is on ${meeting.date}: record the outcome once the meeting has been held.`);
   const attendeeKeys = meeting.attendees.map((a) => a.personId ?? a.email ?? a.kind);
   const extraFocus = policyFor(meeting.type).outcome.initialSupportPlan ? await supportPlanFocusFor(ctx, meeting) : null;
-  const parsed = meetingOutcomeSchema({ type: meeting.type, meetingDate: meeting.date, attendeeKeys, extraFocus }).safeParse({ minuteTaker: meeting.minuteTaker ?? undefined, ...(input as object) });
+  const parsed = meetingOutcomeSchema({ type: meeting.type, meetingDate: meeting.date, attendeeKeys, extraFocus }).safeParse({
+    minuteTaker: meeting.minuteTaker ?? undefined,
+    ...(input as object),
+  });
   if (!parsed.success) throw new InvalidInputError(fieldErrors(parsed.error));
   const at = ctx.now().toISOString();
   const { after } = await changeMeeting(ctx, ref, (current) => {
@@ -428,14 +501,18 @@ export async function recordOutcome(ctx: ServiceContext, person: Person, ref: st
       outcome: { ...parsed.data, recordedBy: person.id, recordedByName: person.name, recordedAt: at },
       pendingEffects: [...current.pendingEffects, 'outcome'],
       // Written by the effects, so a restart before then still writes it, once.
-      pendingAudit: withAuditOfChange(current, {
-        actor: person.id,
-        action: 'meeting.outcome-recorded',
-        subject: ref,
-        fromState: current.state,
-        toState: 'held',
-        details: { decision: parsed.data.decision, actions: parsed.data.actions.length, reviewDate: parsed.data.reviewDate },
-      }, at),
+      pendingAudit: withAuditOfChange(
+        current,
+        {
+          actor: person.id,
+          action: 'meeting.outcome-recorded',
+          subject: ref,
+          fromState: current.state,
+          toState: 'held',
+          details: { decision: parsed.data.decision, actions: parsed.data.actions.length, reviewDate: parsed.data.reviewDate },
+        },
+        at,
+      ),
     };
   });
   return runMeetingEffects(ctx, after);

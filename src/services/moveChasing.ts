@@ -72,8 +72,16 @@ async function remind(ctx: ServiceContext, request: MoveRequestDoc, round: numbe
   const deciders = new Set((await peopleWithRole(ctx, 'head_of_service', request.team)).map((p) => p.id));
   for (const cover of await activeCovers(ctx, request.team)) deciders.add(cover.coverId);
   const at = ctx.now().toISOString();
-  await writeAudit(ctx, { actor: 'bot', action: 'move.reminder-sent', subject: ref, fromState: 'pending', toState: 'pending', details: { round, to: [...deciders].join(' ') } }, at, `${ref}:reminder:${round}`);
-  await enqueueAll(ctx, [...deciders].map((id) => approvalCard(ref, `${ref}:reminder:${round}:${id}`, { kind: 'person', personId: id })));
+  await writeAudit(
+    ctx,
+    { actor: 'bot', action: 'move.reminder-sent', subject: ref, fromState: 'pending', toState: 'pending', details: { round, to: [...deciders].join(' ') } },
+    at,
+    `${ref}:reminder:${round}`,
+  );
+  await enqueueAll(
+    ctx,
+    [...deciders].map((id) => approvalCard(ref, `${ref}:reminder:${round}:${id}`, { kind: 'person', personId: id })),
+  );
 }
 
 /** To the team's service managers and approvals channel; the requester is told. */
@@ -86,14 +94,30 @@ async function escalate(ctx: ServiceContext, request: MoveRequestDoc, round: num
   const at = ctx.now().toISOString();
   await writeAudit(
     ctx,
-    { actor: 'bot', action: 'move.escalated', subject: ref, fromState: 'pending', toState: 'pending', details: { round, to: [...managers.map((m) => m.id), ...(channel ? [channel] : [])].join(' ') || null } },
+    {
+      actor: 'bot',
+      action: 'move.escalated',
+      subject: ref,
+      fromState: 'pending',
+      toState: 'pending',
+      details: { round, to: [...managers.map((m) => m.id), ...(channel ? [channel] : [])].join(' ') || null },
+    },
     at,
     `${ref}:escalation:${round}`,
   );
   const messages: OutgoingMessage[] = [];
   const why = `${request.urgency === 'urgent' ? 'An urgent' : 'A planned'} request should be decided within ${target.escalateLabel}; this one has waited since ${since}.`;
   for (const manager of managers) {
-    messages.push(await requestNotice(ctx, request, manager.id, `${ref}:escalation:${round}:${manager.id}`, 'is waiting past its target for a decision', `${why} Please make sure a Head of Service decides it (type ${ref} to see it).`));
+    messages.push(
+      await requestNotice(
+        ctx,
+        request,
+        manager.id,
+        `${ref}:escalation:${round}:${manager.id}`,
+        'is waiting past its target for a decision',
+        `${why} Please make sure a Head of Service decides it (type ${ref} to see it).`,
+      ),
+    );
   }
   if (channel) messages.push(approvalCard(ref, `${ref}:escalation:${round}:channel`, { kind: 'channel', conversationId: channel }));
   const where = [

@@ -79,7 +79,11 @@ async function messagesFor(ctx: ServiceContext, effect: PendingEffect, request: 
             ? `No Head of Service for ${request.team} has a chat with the bot yet, so it has been posted to the team's approvals channel.`
             : `No Head of Service for ${request.team} can be reached in Teams yet and no approvals channel is set. It is saved, and will be sent as soon as a Head of Service opens the bot. Please also tell them directly.`;
       cards.push(...(await virtualSchoolNotices(ctx, request, 'requested')));
-      const afterHours = outOfHours.approver ? ` Out of hours it has also gone to ${outOfHours.approver.name}.` : outOfHours.channel ? ' Out of hours it has also gone to the out-of-hours channel.' : '';
+      const afterHours = outOfHours.approver
+        ? ` Out of hours it has also gone to ${outOfHours.approver.name}.`
+        : outOfHours.channel
+          ? ' Out of hours it has also gone to the out-of-hours channel.'
+          : '';
       return [...requesterCopy(request), ...cards, await requestNotice(ctx, request, request.requestedBy, `${ref}:requested:requester`, 'sent for approval', where + afterHours)];
     }
     case 'info-requested':
@@ -93,12 +97,19 @@ async function messagesFor(ctx: ServiceContext, effect: PendingEffect, request: 
       return [
         ...(await updatesOfSentCards(ctx, ref, request.version)),
         ...(asker
-          ? [{
-              key: `${ref}:answered:${round}:${asker}`,
-              recipient: personal(asker),
-              content: { kind: 'notice' as const, title: `${ref}: your question was answered`, text: `${request.requestedByName} answered. The request is back with you for a decision.`, ref },
-              subjectRef: ref,
-            }]
+          ? [
+              {
+                key: `${ref}:answered:${round}:${asker}`,
+                recipient: personal(asker),
+                content: {
+                  kind: 'notice' as const,
+                  title: `${ref}: your question was answered`,
+                  text: `${request.requestedByName} answered. The request is back with you for a decision.`,
+                  ref,
+                },
+                subjectRef: ref,
+              },
+            ]
           : []),
       ];
     }
@@ -143,15 +154,33 @@ async function virtualSchoolNotices(ctx: ServiceContext, request: MoveRequestDoc
   if (!virtualSchoolConcerned(request)) return [];
   const ref = request.ref;
   const why = [
-    ...(request.educationDisrupted === 'yes' ? ['the move will disrupt education or training (MOVE-10)'] : request.educationDisrupted === 'unknown' ? ['the move may disrupt education or training (MOVE-10)'] : []),
-    ...(!request.virtualSchoolConsulted ? ['the Virtual School\'s advice has not been given yet (MOVE-4)'] : []),
+    ...(request.educationDisrupted === 'yes'
+      ? ['the move will disrupt education or training (MOVE-10)']
+      : request.educationDisrupted === 'unknown'
+        ? ['the move may disrupt education or training (MOVE-10)']
+        : []),
+    ...(!request.virtualSchoolConsulted ? ["the Virtual School's advice has not been given yet (MOVE-4)"] : []),
   ].join(' and ');
   const messages: OutgoingMessage[] = [];
   for (const officer of await peopleWithRole(ctx, 'virtual_school', request.team)) {
     messages.push(
       stage === 'requested'
-        ? await requestNotice(ctx, request, officer.id, `${ref}:vs:requested:${officer.id}`, 'requested: the Virtual School is asked to take part', `${request.urgency === 'urgent' ? 'An urgent' : 'A planned'} move proposed for ${formatDate(request.proposedDate)}, requested by ${request.requestedByName}. You are told because ${why}. Please contact ${request.requestedByName}.`)
-        : await requestNotice(ctx, request, officer.id, `${ref}:vs:decided:${officer.id}`, `${request.decision!.outcome} by ${request.decision!.byName}`, `You were told of this request because ${why}.${request.decision!.outcome === 'approved' ? ` The move is proposed for ${formatDate(request.proposedDate)}.` : ''}`),
+        ? await requestNotice(
+            ctx,
+            request,
+            officer.id,
+            `${ref}:vs:requested:${officer.id}`,
+            'requested: the Virtual School is asked to take part',
+            `${request.urgency === 'urgent' ? 'An urgent' : 'A planned'} move proposed for ${formatDate(request.proposedDate)}, requested by ${request.requestedByName}. You are told because ${why}. Please contact ${request.requestedByName}.`,
+          )
+        : await requestNotice(
+            ctx,
+            request,
+            officer.id,
+            `${ref}:vs:decided:${officer.id}`,
+            `${request.decision!.outcome} by ${request.decision!.byName}`,
+            `You were told of this request because ${why}.${request.decision!.outcome === 'approved' ? ` The move is proposed for ${formatDate(request.proposedDate)}.` : ''}`,
+          ),
     );
   }
   return messages;
@@ -188,7 +217,13 @@ async function closeOpenTasks(ctx: ServiceContext, request: MoveRequestDoc): Pro
   const at = ctx.now().toISOString();
   for (const task of await ctx.records.tasks.find({ requestRef: request.ref, state: 'open' })) {
     const closed = await ctx.records.tasks.updateIfVersion(task._id, task.version, { state: 'closed', doneAt: at, doneBy: 'bot' });
-    if (closed) await writeAudit(ctx, { actor: 'bot', action: 'task.closed', subject: request.ref, fromState: 'open', toState: 'closed', details: { task: task._id, reason: 'request withdrawn' } }, at, `${task._id}:closed`);
+    if (closed)
+      await writeAudit(
+        ctx,
+        { actor: 'bot', action: 'task.closed', subject: request.ref, fromState: 'open', toState: 'closed', details: { task: task._id, reason: 'request withdrawn' } },
+        at,
+        `${task._id}:closed`,
+      );
   }
 }
 
@@ -279,5 +314,8 @@ export async function sendWaitingApprovalsTo(ctx: ServiceContext, person: Person
   if (!person.roles.includes('head_of_service')) return;
   const filter: Filter = person.teams.includes('*') ? { state: 'pending' } : { state: 'pending', team: { $in: person.teams } };
   const waiting = await ctx.records.moveRequests.find(filter, { sort: { requestedAt: 1 }, limit: 50 });
-  await enqueueAll(ctx, waiting.map((r) => approvalCardTo(r.ref, { personId: person.id })));
+  await enqueueAll(
+    ctx,
+    waiting.map((r) => approvalCardTo(r.ref, { personId: person.id })),
+  );
 }

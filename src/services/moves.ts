@@ -31,7 +31,6 @@ import { changeVersioned } from './versionedChange';
 import { toChild } from './people';
 import { confirmedMovesOf, episodesForMeasures } from './episodes';
 
-
 /** The next reference of a kind, e.g. PM-2026-0001: a counter per prefix and year. */
 export async function nextReference(ctx: ServiceContext, prefix: string): Promise<string> {
   const year = ukDate(ctx.now()).slice(0, 4);
@@ -98,7 +97,9 @@ export async function requestMove(ctx: ServiceContext, person: Person, form: unk
     createdAt: at,
     updatedAt: at,
     pendingEffects: ['requested'],
-    pendingAudit: [auditOfChange(ref, 1, { actor: person.id, action: 'move.requested', subject: ref, toState: 'pending', details: { caseRef: details.caseRef, urgency: details.urgency } }, at)],
+    pendingAudit: [
+      auditOfChange(ref, 1, { actor: person.id, action: 'move.requested', subject: ref, toState: 'pending', details: { caseRef: details.caseRef, urgency: details.urgency } }, at),
+    ],
   };
   await ctx.records.moveRequests.insert(request);
   return runMoveEffects(ctx, request);
@@ -110,14 +111,23 @@ function changeRequest(
   ref: string,
   change: (current: MoveRequestDoc) => { fields: Partial<MoveRequestDoc>; effect: PendingEffect; audit: ChangeAudit },
 ): Promise<MoveRequestDoc> {
-  return changeVersioned(ctx, ctx.records.moveRequests, () => getMoveRequest(ctx, ref), (current) => {
-    const { fields, effect, audit: { at, ...audit } } = change(current);
-    return {
-      ...fields,
-      pendingEffects: [...current.pendingEffects, effect],
-      pendingAudit: withAuditOfChange(current, { ...audit, subject: ref, fromState: current.state, toState: fields.state ?? current.state }, at),
-    };
-  }).then(({ after }) => after);
+  return changeVersioned(
+    ctx,
+    ctx.records.moveRequests,
+    () => getMoveRequest(ctx, ref),
+    (current) => {
+      const {
+        fields,
+        effect,
+        audit: { at, ...audit },
+      } = change(current);
+      return {
+        ...fields,
+        pendingEffects: [...current.pendingEffects, effect],
+        pendingAudit: withAuditOfChange(current, { ...audit, subject: ref, fromState: current.state, toState: fields.state ?? current.state }, at),
+      };
+    },
+  ).then(({ after }) => after);
 }
 
 function alreadyDecidedMessage(request: MoveRequestDoc): string {
@@ -169,7 +179,11 @@ export async function decideMove(ctx: ServiceContext, person: Person, ref: strin
 }
 
 const answerSchema = z.object({
-  answer: z.string({ required_error: 'Write your answer.', invalid_type_error: 'The answer must be text.' }).trim().min(5, 'Write your answer (at least 5 characters).').max(4000, 'The answer must be at most 4000 characters.'),
+  answer: z
+    .string({ required_error: 'Write your answer.', invalid_type_error: 'The answer must be text.' })
+    .trim()
+    .min(5, 'Write your answer (at least 5 characters).')
+    .max(4000, 'The answer must be at most 4000 characters.'),
 });
 
 type MoveAction = Extract<Action, 'see a move request' | "answer the approver's question" | 'confirm the move happened' | 'withdraw a move request'>;
@@ -208,9 +222,7 @@ export async function answerInfoRequest(ctx: ServiceContext, person: Person, ref
   const at = ctx.now().toISOString();
   const after = await changeRequest(ctx, ref, (current) => {
     if (current.state !== 'info_requested') throw new ConflictError(`${ref} is not waiting for more information (${MOVE_STATE_LABELS[current.state].toLowerCase()}).`);
-    const infoRequests = current.infoRequests.map((q, i) =>
-      i === current.infoRequests.length - 1 ? { ...q, answer: parsed.data.answer, answeredAt: at } : q,
-    );
+    const infoRequests = current.infoRequests.map((q, i) => (i === current.infoRequests.length - 1 ? { ...q, answer: parsed.data.answer, answeredAt: at } : q));
     return { fields: { state: 'pending', infoRequests }, effect: 'info-answered', audit: { actor: person.id, action: 'move.info-answered', at } };
   });
   return runMoveEffects(ctx, after);
@@ -233,7 +245,15 @@ export async function confirmMove(ctx: ServiceContext, person: Person, ref: stri
           placementType: parsed.data.placementType,
           by: person.id,
           at,
-          ...(child && { ended: { placementType: child.placementType, placementProvider: child.placementProvider, carerName: child.carerName, carerEmail: child.carerEmail, supervisingSocialWorker: child.supervisingSocialWorker } }),
+          ...(child && {
+            ended: {
+              placementType: child.placementType,
+              placementProvider: child.placementProvider,
+              carerName: child.carerName,
+              carerEmail: child.carerEmail,
+              supervisingSocialWorker: child.supervisingSocialWorker,
+            },
+          }),
         },
       },
       effect: 'completed',
@@ -273,7 +293,8 @@ export async function moveViewFor(ctx: ServiceContext, person: Person, request: 
   const child = childDoc ? toChild(childDoc) : null;
   if (!isDecided(request) && (await mayDecideMove(ctx, person, request, child))) return 'approver';
   const subject = { request, child };
-  if (may(person, 'confirm the move happened', subject) || may(person, "answer the approver's question", subject) || may(person, 'withdraw a move request', subject)) return 'requester';
+  if (may(person, 'confirm the move happened', subject) || may(person, "answer the approver's question", subject) || may(person, 'withdraw a move request', subject))
+    return 'requester';
   return may(person, 'see a move request', subject) ? 'observer' : null;
 }
 

@@ -53,7 +53,10 @@ export async function enqueue(ctx: ServiceContext, message: OutgoingMessage): Pr
 export async function enqueueAll(ctx: ServiceContext, messages: OutgoingMessage[]): Promise<void> {
   if (messages.length === 0) return;
   const now = ctx.now().toISOString();
-  await insertAllOnce(ctx.records.outbox, messages.map((m) => outboxDoc(m, now)));
+  await insertAllOnce(
+    ctx.records.outbox,
+    messages.map((m) => outboxDoc(m, now)),
+  );
   ctx.onOutboxChanged();
 }
 
@@ -112,9 +115,13 @@ async function settleHeldMessages(ctx: ServiceContext, personId: string, reachab
   for (const entry of held) {
     const expired = entry.createdAt < oldest;
     if (!expired && !reachable) continue;
-    const changed = await ctx.records.outbox.updateIfVersion(entry._id, entry.version, expired
-      ? { state: 'failed', lastError: `not delivered: they opened no chat with the bot within ${HELD_FOR_DAYS} days`, failedAt: now.toISOString(), followedUp: false }
-      : { state: 'pending', nextAttemptAt: now.toISOString() });
+    const changed = await ctx.records.outbox.updateIfVersion(
+      entry._id,
+      entry.version,
+      expired
+        ? { state: 'failed', lastError: `not delivered: they opened no chat with the bot within ${HELD_FOR_DAYS} days`, failedAt: now.toISOString(), followedUp: false }
+        : { state: 'pending', nextAttemptAt: now.toISOString() },
+    );
     if (changed) counts[expired ? 'expired' : 'released']++;
   }
   if (counts.released > 0) ctx.onOutboxChanged();

@@ -27,7 +27,12 @@ const optionalEmail = z
 const listOf = <T extends string>(label: string, allowed?: readonly T[]) =>
   z
     .string()
-    .transform((v) => v.split(';').map((s) => s.trim()).filter(Boolean))
+    .transform((v) =>
+      v
+        .split(';')
+        .map((s) => s.trim())
+        .filter(Boolean),
+    )
     .refine((items) => items.length > 0, `${label}: at least one is needed`)
     .refine((items) => !allowed || items.every((i) => (allowed as readonly string[]).includes(i)), {
       message: `${label}: each must be one of ${allowed?.join(', ')}`,
@@ -64,7 +69,10 @@ const code = (label: string, known: Record<string, string>) =>
     .refine((v) => v in known, `${label} is not a known code`);
 
 const childRow = z.object({
-  caseRef: z.string().trim().regex(/^[A-Za-z0-9][A-Za-z0-9/_-]{0,40}$/, 'caseRef must be letters, digits, -, _ or /'),
+  caseRef: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z0-9][A-Za-z0-9/_-]{0,40}$/, 'caseRef must be letters, digits, -, _ or /'),
   name: z.string().trim().min(1, 'name is missing').max(200),
   dateOfBirth: date('dateOfBirth'),
   team: z.string().trim().min(1, 'team is missing').max(100),
@@ -193,11 +201,7 @@ const knownUsersByRecords = new WeakMap<object, Map<string, { person: Person; un
  * store read fewer per turn. A roster import in this process forgets them at once; one run
  * elsewhere (psb, another instance) takes effect here within those 30 seconds.
  */
-export async function identify(
-  ctx: ServiceContext,
-  aadObjectId: string | undefined,
-  lookupEmail: () => Promise<string | null>,
-): Promise<Person> {
+export async function identify(ctx: ServiceContext, aadObjectId: string | undefined, lookupEmail: () => Promise<string | null>): Promise<Person> {
   const objectId = aadObjectId?.toLowerCase();
   if (objectId) {
     let knownUsers = knownUsersByRecords.get(ctx.records);
@@ -218,7 +222,12 @@ export async function identify(
   const doc = await ctx.records.people.get(normaliseEmail(found));
   if (!doc) throw new NotOnRosterError();
   if (doc.aadObjectId && doc.aadObjectId !== objectId) {
-    await writeAudit(ctx, { actor: objectId ? `teams:${objectId}` : 'teams:unknown', action: 'roster.relink-refused', subject: doc.id, details: { aadObjectId: objectId ?? null, linkedTo: doc.aadObjectId } });
+    await writeAudit(ctx, {
+      actor: objectId ? `teams:${objectId}` : 'teams:unknown',
+      action: 'roster.relink-refused',
+      subject: doc.id,
+      details: { aadObjectId: objectId ?? null, linkedTo: doc.aadObjectId },
+    });
     ctx.log.warn({ personId: doc.id }, 'a different Teams user matched a linked roster entry by email: refused');
     throw new NotOnRosterError();
   }

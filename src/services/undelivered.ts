@@ -109,7 +109,10 @@ export interface UndeliveredMessage {
 }
 
 /** Messages given up, newest first (for `psb outbox`, the digest and /healthz). */
-export async function undeliveredMessages(ctx: ServiceContext, options: { since?: string; refs?: (ref: string | null) => boolean; limit?: number } = {}): Promise<UndeliveredMessage[]> {
+export async function undeliveredMessages(
+  ctx: ServiceContext,
+  options: { since?: string; refs?: (ref: string | null) => boolean; limit?: number } = {},
+): Promise<UndeliveredMessage[]> {
   const filter: Filter = options.since ? { state: 'failed', failedAt: { $gte: options.since } } : { state: 'failed' };
   const failed = await ctx.records.outbox.find(filter, { sort: { failedAt: -1 }, limit: options.limit ?? 200 });
   const names = new Map<string, string>();

@@ -28,10 +28,7 @@ export class StoreLockedError extends Error {
     readonly dataDir: string,
     readonly pid: number,
   ) {
-    super(
-      `The embedded store in ${dataDir} is in use by another process (pid ${pid}), probably the running bot. ` +
-        'Stop it first, or set MONGODB_URI to use MongoDB.',
-    );
+    super(`The embedded store in ${dataDir} is in use by another process (pid ${pid}), probably the running bot. ` + 'Stop it first, or set MONGODB_URI to use MongoDB.');
     this.name = 'StoreLockedError';
   }
 }
@@ -146,7 +143,10 @@ class EmbeddedCollection<T extends StoredDoc> implements Collection<T> {
   findOne(filter: Filter, options: Pick<FindOptions, 'sort'> = {}): Promise<T | null> {
     return this.run(async () => {
       // nedb's findOne takes no sort; a sorted find limited to one is the same query.
-      const [first] = (await this.db.findAsync(toNedbQuery(filter)).sort(options.sort ?? {}).limit(1)) as unknown as T[];
+      const [first] = (await this.db
+        .findAsync(toNedbQuery(filter))
+        .sort(options.sort ?? {})
+        .limit(1)) as unknown as T[];
       return first ?? null;
     });
   }
@@ -174,11 +174,7 @@ class EmbeddedCollection<T extends StoredDoc> implements Collection<T> {
     assertCounterField(field);
     return this.run(async () => {
       // The upsert runs as one queued operation, so concurrent increments cannot interleave.
-      const { affectedDocuments } = await this.db.updateAsync(
-        { _id: id },
-        { $inc: { [field]: by, version: 1 } },
-        { upsert: true, returnUpdatedDocs: true },
-      );
+      const { affectedDocuments } = await this.db.updateAsync({ _id: id }, { $inc: { [field]: by, version: 1 } }, { upsert: true, returnUpdatedDocs: true });
       return (affectedDocuments as unknown as Record<string, number>)[field];
     });
   }

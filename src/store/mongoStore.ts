@@ -15,16 +15,7 @@ import {
   type Document,
   type Filter as MongoFilter,
 } from 'mongodb';
-import {
-  DuplicateKeyError,
-  StoreUnavailableError,
-  type Collection,
-  type Filter,
-  type FindOptions,
-  type IndexSpec,
-  type Store,
-  type StoredDoc,
-} from './collection';
+import { DuplicateKeyError, StoreUnavailableError, type Collection, type Filter, type FindOptions, type IndexSpec, type Store, type StoredDoc } from './collection';
 import { assertCounterField, setAndUnset } from './updates';
 
 export interface MongoStoreOptions {
@@ -125,11 +116,7 @@ class MongoStoreCollection<T extends StoredDoc> implements Collection<T> {
 
   updateIfVersion(id: string, expectedVersion: number, changes: Partial<Omit<T, '_id' | 'version'>>): Promise<T | null> {
     return this.run(async () => {
-      const updated = await this.docs.findOneAndUpdate(
-        { _id: id, version: expectedVersion },
-        { ...setAndUnset(changes), $inc: { version: 1 } },
-        { returnDocument: 'after' },
-      );
+      const updated = await this.docs.findOneAndUpdate({ _id: id, version: expectedVersion }, { ...setAndUnset(changes), $inc: { version: 1 } }, { returnDocument: 'after' });
       return updated as T | null;
     });
   }
@@ -142,11 +129,7 @@ class MongoStoreCollection<T extends StoredDoc> implements Collection<T> {
     assertCounterField(field);
     return this.run(async () => {
       // One upserting command: atomic on the server, and the document starts at version 1.
-      const updated = await this.docs.findOneAndUpdate(
-        { _id: id },
-        { $inc: { [field]: by, version: 1 } },
-        { upsert: true, returnDocument: 'after' },
-      );
+      const updated = await this.docs.findOneAndUpdate({ _id: id }, { $inc: { [field]: by, version: 1 } }, { upsert: true, returnDocument: 'after' });
       return (updated as Record<string, number>)[field];
     });
   }

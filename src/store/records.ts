@@ -385,9 +385,7 @@ const COLLECTION_NAMES: Record<keyof Records, string> = {
 
 /** Opens every record collection and creates its indexes (called once at start). Reads by id are remembered within a unit of work (see unitOfWork.ts). */
 export async function openRecords(store: Store): Promise<Records> {
-  const records = Object.fromEntries(
-    Object.entries(COLLECTION_NAMES).map(([key, name]) => [key, rememberingReads(store.collection(name))]),
-  ) as unknown as Records;
+  const records = Object.fromEntries(Object.entries(COLLECTION_NAMES).map(([key, name]) => [key, rememberingReads(store.collection(name))])) as unknown as Records;
   for (const [key, specs] of Object.entries(INDEXES)) {
     if (specs.length > 0) await records[key as keyof Records].ensureIndexes(specs);
   }

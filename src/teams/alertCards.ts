@@ -11,7 +11,19 @@ import { renderCard, type AdaptiveCard } from './cards';
 import { childChoices, type Disclosure } from './disclosure';
 import { plainText } from './plainText';
 
-const FORM_FIELDS = ['caseRef', 'triggers', 'description', 'immediateSafeguardingRisk', 'supportInPlace', 'essentialServiceUnavailable', 'costedExternalServiceNeeded', 'childSaid', 'childNotAskedBecause', 'advocateOffered', 'noticedOn'] as const;
+const FORM_FIELDS = [
+  'caseRef',
+  'triggers',
+  'description',
+  'immediateSafeguardingRisk',
+  'supportInPlace',
+  'essentialServiceUnavailable',
+  'costedExternalServiceNeeded',
+  'childSaid',
+  'childNotAskedBecause',
+  'advocateOffered',
+  'noticedOn',
+] as const;
 
 function formValues(data: unknown): Record<(typeof FORM_FIELDS)[number], string> {
   const source = (data && typeof data === 'object' ? data : {}) as Record<string, unknown>;
@@ -70,7 +82,16 @@ export function alertCard(o: AlertCardOptions): AdaptiveCard {
     ...(description === null ? [] : [{ heading: 'What is happening', text: description }]),
     { heading: 'Support already tried (FRAG-5)', text: support ?? (a.supportAlreadyTried ? 'Some support has been tried.' : 'None given.') },
     // The child's words are free text about the child: only where free text may be shown (personal chat, entitled reader).
-    ...(description === null ? [] : [{ heading: 'The child\u2019s wishes and feelings', text: describeChildVoice(a.childVoice).map((l) => plainText(l)).join('\n\n') }]),
+    ...(description === null
+      ? []
+      : [
+          {
+            heading: 'The child\u2019s wishes and feelings',
+            text: describeChildVoice(a.childVoice)
+              .map((l) => plainText(l))
+              .join('\n\n'),
+          },
+        ]),
   ];
   const steps = (o.advice?.steps ?? []).map((s) => ({ title: `${s.title} (${s.ruleIds.join(', ')})`, detail: s.detail, color: s.urgent ? 'Attention' : 'Default' }));
   const audience = o.audience
@@ -90,7 +111,9 @@ export function alertCard(o: AlertCardOptions): AdaptiveCard {
     noticeStyle: o.notice?.style ?? (o.show.whereFull ? 'accent' : 'default'),
     facts,
     sections,
-    others: o.others.map((x) => ({ text: `${x.ref}: ${x.triggers.map(triggerLabel).join('; ')}, raised by ${plainText(x.raisedByName)} ${ago(x.raisedAt, o.now)}${x.immediateSafeguardingRisk ? ' (URGENT)' : ''}` })),
+    others: o.others.map((x) => ({
+      text: `${x.ref}: ${x.triggers.map(triggerLabel).join('; ')}, raised by ${plainText(x.raisedByName)} ${ago(x.raisedAt, o.now)}${x.immediateSafeguardingRisk ? ' (URGENT)' : ''}`,
+    })),
     steps,
     notes: (o.advice?.notes ?? []).map((n) => ({ text: `${n.text} (${n.ruleIds.join(', ')})` })),
     audience,
@@ -145,9 +168,10 @@ function panelRows(o: AlertCardOptions) {
     if (!open || referrals.some((r) => r.panel === panel)) continue;
     rows.push({
       panel,
-      text: panel === 'stability-panel'
-        ? `The answers call for the ${PANELS[panel].label}: a service the placement needs cannot be got without escalation.`
-        : `The answers call for the ${PANELS[panel].label}: an extra external service that costs money needs its agreement first.`,
+      text:
+        panel === 'stability-panel'
+          ? `The answers call for the ${PANELS[panel].label}: a service the placement needs cannot be got without escalation.`
+          : `The answers call for the ${PANELS[panel].label}: an extra external service that costs money needs its agreement first.`,
       color: 'Default',
       canRefer: !!o.canReferToPanel,
       canDecide: false,

@@ -54,7 +54,10 @@ export function createBot(options: BotOptions): Application<TurnState> {
     // A pressed button still gets a card back, so the person sees what happened.
     if (context.activity.type === 'invoke' && !context.turnState.get(INVOKE_RESPONSE_KEY)) {
       await context
-        .sendActivity({ type: 'invokeResponse', value: { status: 200, body: { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: noticeCard('Nothing changed', message) } } })
+        .sendActivity({
+          type: 'invokeResponse',
+          value: { status: 200, body: { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: noticeCard('Nothing changed', message) } },
+        })
         .catch(() => undefined);
     }
   });

@@ -40,7 +40,13 @@ function claimedIssuer(authHeader: string): string | null {
 function reasonOf(err: Error): string {
   if (err.name === 'TokenExpiredError') return 'token expired';
   if (err.name === 'NotBeforeError') return 'token not yet valid';
-  return err.message.split(/[.:]/)[0].replace(/^Unauthorized\s*/i, '').trim().slice(0, 80) || err.name;
+  return (
+    err.message
+      .split(/[.:]/)[0]
+      .replace(/^Unauthorized\s*/i, '')
+      .trim()
+      .slice(0, 80) || err.name
+  );
 }
 
 /** The Teams adapter with authentication and the turn as two steps, so the HTTP layer answers refusals itself. */

@@ -67,7 +67,11 @@ export class BotFrameworkEdgeAdapter extends TeamsAdapter {
 /** The SDK's own request handler turns these timestamps into dates before a turn; so does this. */
 function withDates(activity: IncomingActivity): Activity {
   const fixed: Record<string, unknown> = { ...activity };
-  for (const [field, raw] of [['timestamp', 'rawTimestamp'], ['localTimestamp', 'rawLocalTimestamp'], ['expiration', 'rawExpiration']] as const) {
+  for (const [field, raw] of [
+    ['timestamp', 'rawTimestamp'],
+    ['localTimestamp', 'rawLocalTimestamp'],
+    ['expiration', 'rawExpiration'],
+  ] as const) {
     const value = fixed[field];
     if (typeof value === 'string') Object.assign(fixed, { [raw]: value, [field]: new Date(value) });
   }
@@ -125,6 +129,6 @@ export function conversationAddressOfActivity(activity: Activity, conversationId
     tenantId: tenantId || null,
     botId: activity.recipient?.id ?? '',
     conversationType,
-    userAadId: conversationType === 'personal' || conversationType === null ? activity.from?.aadObjectId ?? null : null,
+    userAadId: conversationType === 'personal' || conversationType === null ? (activity.from?.aadObjectId ?? null) : null,
   };
 }

@@ -49,17 +49,27 @@ export function renderCard(name: string, data: object): AdaptiveCard {
 // ---- move request form ------------------------------------------------------------------------
 
 const FORM_FIELDS = [
-  'caseRef', 'urgency', 'proposedDate', 'reasonCode', 'reasonOther', 'rationale', 'safeguardingIssue', 'alternativesConsidered',
-  'virtualSchoolConsulted', 'virtualSchoolAdvice', 'educationDisrupted', 'childToldPlan', 'childToldAgreed', 'followsAllegation',
+  'caseRef',
+  'urgency',
+  'proposedDate',
+  'reasonCode',
+  'reasonOther',
+  'rationale',
+  'safeguardingIssue',
+  'alternativesConsidered',
+  'virtualSchoolConsulted',
+  'virtualSchoolAdvice',
+  'educationDisrupted',
+  'childToldPlan',
+  'childToldAgreed',
+  'followsAllegation',
   'nextPlacementCanKeepForMonths',
 ] as const;
 
 /** Keeps only the form's own fields, as strings, so that entered values can be shown again. */
 export function formValues(data: unknown): Record<(typeof FORM_FIELDS)[number], string> {
   const source = (data && typeof data === 'object' ? data : {}) as Record<string, unknown>;
-  return Object.fromEntries(
-    FORM_FIELDS.map((f) => [f, typeof source[f] === 'string' ? (source[f] as string).slice(0, 4000) : '']),
-  ) as Record<(typeof FORM_FIELDS)[number], string>;
+  return Object.fromEntries(FORM_FIELDS.map((f) => [f, typeof source[f] === 'string' ? (source[f] as string).slice(0, 4000) : ''])) as Record<(typeof FORM_FIELDS)[number], string>;
 }
 
 export function moveRequestFormCard(options: { children: Child[]; shared: boolean; now: Date; values?: unknown; errors?: FieldErrors; summary?: string }): AdaptiveCard {
@@ -168,7 +178,12 @@ export function moveRequestCard(o: MoveCardOptions): AdaptiveCard {
     { title: 'Child', value: show.childLabel(r.caseRef) },
     { title: 'Team', value: r.team },
     ...(child
-      ? [{ title: 'Current placement', value: `${placementTypeLabel(child.placementType)}, ${PLACEMENT_PROVIDERS[child.placementProvider] ?? child.placementProvider}, since ${formatDate(child.placementStart)}` }]
+      ? [
+          {
+            title: 'Current placement',
+            value: `${placementTypeLabel(child.placementType)}, ${PLACEMENT_PROVIDERS[child.placementProvider] ?? child.placementProvider}, since ${formatDate(child.placementStart)}`,
+          },
+        ]
       : []),
     { title: 'Planned or urgent', value: r.urgency === 'urgent' ? 'URGENT (immediate safeguarding issue)' : 'Planned' },
     { title: 'Proposed date', value: formatDate(r.proposedDate) },
@@ -322,7 +337,9 @@ export function coverFormCard(o: {
     teams: o.teams.map((t) => ({ title: t, value: t })),
     people: o.people.map((p) => ({ title: p.name, value: p.id })),
     heads: o.heads.map((p) => ({ title: p.name, value: p.id })),
-    current: o.current.map((c) => ({ line: `${c.coverName} decides for ${c.team}${c.forName ? ` (covering ${c.forName})` : ''} from ${formatDate(c.from)} to ${formatDate(c.to)}` })),
+    current: o.current.map((c) => ({
+      line: `${c.coverName} decides for ${c.team}${c.forName ? ` (covering ${c.forName})` : ''} from ${formatDate(c.from)} to ${formatDate(c.to)}`,
+    })),
     today: ukDate(o.now),
   });
 }
@@ -330,7 +347,7 @@ export function coverFormCard(o: {
 export const COMMANDS = [
   { name: 'request a move', description: 'Ask a Head of Service to approve a placement move' },
   { name: 'my tasks', description: 'Your open follow-up tasks, with a button to mark each done' },
-  { name: 'my requests', description: 'Your open move requests (a team manager: the team\'s), to answer, confirm or withdraw' },
+  { name: 'my requests', description: "Your open move requests (a team manager: the team's), to answer, confirm or withdraw" },
   { name: 'moves', description: 'The move tracker: requests by state and age (managers; others get their own requests)' },
   { name: 'cover', description: 'Set who decides move requests for a team while a Head of Service is away' },
   { name: 'approvals here <team>', description: 'In a channel: post approval cards here when no Head of Service can be reached' },

@@ -36,7 +36,10 @@ export interface SenderOptions extends Partial<DeliveryPolicy> {
 
 /** An attempt that did not get as far as Teams, with what it means for the policy. */
 class NotDelivered extends Error {
-  constructor(readonly failure: DeliveryFailure, message: string) {
+  constructor(
+    readonly failure: DeliveryFailure,
+    message: string,
+  ) {
     super(message);
   }
 }
@@ -99,18 +102,22 @@ export class OutboxSender {
     if (this.stopped) return;
     if (this.timer) clearTimeout(this.timer);
     // A pass woken by a turn is not part of that turn's unit of work: it reads the store afresh.
-    this.timer = setTimeout(() => outsideUnitOfWork(() => {
-      this.timer = null;
-      this.running = this.drain()
-        .then(() => undefined)
-        .catch((err) => this.ctx.log.warn({ err: String(err) }, 'outbox pass failed; will retry'))
-        .finally(() => {
-          this.running = null;
-          const again = this.wakeRequested;
-          this.wakeRequested = false;
-          this.schedule(again ? 0 : this.pollMs);
-        });
-    }), ms);
+    this.timer = setTimeout(
+      () =>
+        outsideUnitOfWork(() => {
+          this.timer = null;
+          this.running = this.drain()
+            .then(() => undefined)
+            .catch((err) => this.ctx.log.warn({ err: String(err) }, 'outbox pass failed; will retry'))
+            .finally(() => {
+              this.running = null;
+              const again = this.wakeRequested;
+              this.wakeRequested = false;
+              this.schedule(again ? 0 : this.pollMs);
+            });
+        }),
+      ms,
+    );
     this.timer.unref();
   }
 
@@ -147,7 +154,8 @@ export class OutboxSender {
       let replaces: string | null = null;
       if (entry.action === 'update') {
         const original = await this.ctx.records.outbox.get(entry.updates!);
-        if (!original || original.state === 'failed') throw new NotDelivered({ kind: 'permanent', reason: 'the card it updates was never delivered' }, 'the message to update was never sent');
+        if (!original || original.state === 'failed')
+          throw new NotDelivered({ kind: 'permanent', reason: 'the card it updates was never delivered' }, 'the message to update was never sent');
         if (original.state !== 'sent' || !original.activityId) throw new NotDelivered({ kind: 'waiting' }, 'the message to update is not sent yet');
         replaces = original.activityId;
       }

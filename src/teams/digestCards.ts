@@ -51,16 +51,40 @@ export function digestCard(d: DigestData, now: Date): AdaptiveCard {
         'None.',
         d.pastTarget.length > 0 ? 'Attention' : 'Default',
       ),
-      section('Decisions since the last digest', d.decisionsSince.map((x) => `${x.ref} · ${x.caseRef} · ${x.outcome} by ${plainText(x.byName)}`), 'None.'),
       section(
-        'Open fragility alerts',
-        d.openAlerts.map((a) => `${a.ref} · ${a.caseRef}${a.urgent ? ' · URGENT' : ''} · ${a.summary} · ${describeAge(a.raisedAt, now)}${(a.panels ?? []).map((p) => ` · ${p}`).join('')}`),
+        'Decisions since the last digest',
+        d.decisionsSince.map((x) => `${x.ref} · ${x.caseRef} · ${x.outcome} by ${plainText(x.byName)}`),
         'None.',
       ),
-      section('Meetings and reviews in the next 7 days', d.upcomingMeetings.map((x) => `${formatDate(x.date)} · ${x.type} · ${x.caseRef} · ${x.ref}`), 'None.'),
-      section('Overdue follow-up tasks', d.overdueTasks.map((t) => `${t.caseRef} · ${t.typed ? `an action agreed at ${t.ref}` : t.title} · ${plainText(t.ownerName)} · was due ${formatDate(t.dueDate)}`), 'None.', d.overdueTasks.length ? 'Attention' : 'Default'),
-      section('Moves whose coding needs attention (MOVE-7)', d.codingToFix.map((c) => `${c.caseRef} · ${c.title}`), 'None.'),
-      section('Messages not delivered', (d.undelivered ?? []).map((u) => `${u.ref} · ${u.what} to ${u.to} · ${u.why}`), 'None.', d.undelivered?.length ? 'Attention' : 'Default'),
+      section(
+        'Open fragility alerts',
+        d.openAlerts.map(
+          (a) => `${a.ref} · ${a.caseRef}${a.urgent ? ' · URGENT' : ''} · ${a.summary} · ${describeAge(a.raisedAt, now)}${(a.panels ?? []).map((p) => ` · ${p}`).join('')}`,
+        ),
+        'None.',
+      ),
+      section(
+        'Meetings and reviews in the next 7 days',
+        d.upcomingMeetings.map((x) => `${formatDate(x.date)} · ${x.type} · ${x.caseRef} · ${x.ref}`),
+        'None.',
+      ),
+      section(
+        'Overdue follow-up tasks',
+        d.overdueTasks.map((t) => `${t.caseRef} · ${t.typed ? `an action agreed at ${t.ref}` : t.title} · ${plainText(t.ownerName)} · was due ${formatDate(t.dueDate)}`),
+        'None.',
+        d.overdueTasks.length ? 'Attention' : 'Default',
+      ),
+      section(
+        'Moves whose coding needs attention (MOVE-7)',
+        d.codingToFix.map((c) => `${c.caseRef} · ${c.title}`),
+        'None.',
+      ),
+      section(
+        'Messages not delivered',
+        (d.undelivered ?? []).map((u) => `${u.ref} · ${u.what} to ${u.to} · ${u.why}`),
+        'None.',
+        d.undelivered?.length ? 'Attention' : 'Default',
+      ),
     ],
   });
 }

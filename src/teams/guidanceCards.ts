@@ -58,9 +58,7 @@ function renderGuidanceCard(answer: GuidanceReply, heading: string, question: st
     phrasedNote: phrased ? PHRASED_NOTE : '',
     passageHeading: passage ? `From ${passage.docTitle}: ${passage.section}` : '',
     passageText: passage ? trimText(passage.text, MAX_PASSAGE_CHARS) : '',
-    steps: answer.found
-      ? (answer.steps ?? []).map((step, i) => ({ number: `${i + 1}.`, who: step.who, what: step.what, due: step.when ?? '' }))
-      : [],
+    steps: answer.found ? (answer.steps ?? []).map((step, i) => ({ number: `${i + 1}.`, who: step.who, what: step.what, due: step.when ?? '' })) : [],
     sources: answer.found ? (answer.sources ?? []).map((s) => ({ text: `${s.title}, ${s.section}` })) : [],
     safeguardingLead: answer.urgentSafeguarding ? SAFEGUARDING_LEAD : '',
     alsoTitle: also ? `Also: ${also.title}` : '',
@@ -90,7 +88,10 @@ function topicButton(topic: TopicRef): { title: string; data: { entryId: string 
 
 /** Whitespace tidied and cut at a word boundary with an ellipsis when longer than `max`. */
 function trimText(text: string, max: number): string {
-  const tidy = text.replace(/[ \t]+/g, ' ').replace(/\n{3,}/g, '\n\n').trim();
+  const tidy = text
+    .replace(/[ \t]+/g, ' ')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
   if (tidy.length <= max) return tidy;
   const cut = tidy.slice(0, max - 1);
   const lastSpace = cut.lastIndexOf(' ');

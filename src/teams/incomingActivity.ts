@@ -25,9 +25,7 @@ export const incomingActivitySchema = z
     serviceUrl: z.string().url().max(2000),
     from: account,
     recipient: account,
-    conversation: z
-      .object({ id, conversationType: shortText.nullish(), tenantId: shortText.nullish(), isGroup: z.boolean().nullish(), name: shortText.nullish() })
-      .passthrough(),
+    conversation: z.object({ id, conversationType: shortText.nullish(), tenantId: shortText.nullish(), isGroup: z.boolean().nullish(), name: shortText.nullish() }).passthrough(),
     text: z.string().nullish(),
     textFormat: shortText.nullish(),
     locale: shortText.nullish(),

@@ -19,7 +19,11 @@ const PARTICIPATION: Record<string, string> = { attends: '', 'second-part-only':
 
 function strings(data: unknown): Record<string, string> {
   const source = (data && typeof data === 'object' ? data : {}) as Record<string, unknown>;
-  return Object.fromEntries(Object.entries(source).filter(([, v]) => typeof v === 'string').map(([k, v]) => [k, (v as string).slice(0, 4000)]));
+  return Object.fromEntries(
+    Object.entries(source)
+      .filter(([, v]) => typeof v === 'string')
+      .map(([k, v]) => [k, (v as string).slice(0, 4000)]),
+  );
 }
 
 /** Who someone is, as a reader may see it: roster people by name; others (carers, parents) by name only where names may be shown. */
@@ -73,7 +77,9 @@ export function meetingFormCard(options: { proposal: MeetingProposal; show: Disc
     dateMax: p.window.latest ?? '',
     chairReason: p.chair.reason,
     chairChoices: p.chairOptions.map((c) => ({ title: `${c.name} (${c.roles.map((r) => ROLE_LABELS[r]).join(', ')})`, value: c.id })),
-    minuteTakerLabel: policyFor(p.type).convene.minuteTaker ? `Minute taker (email): every ${MEETINGS[p.type].label} has one (Meetings table, 003)` : 'Minute taker (email), if there is one',
+    minuteTakerLabel: policyFor(p.type).convene.minuteTaker
+      ? `Minute taker (email): every ${MEETINGS[p.type].label} has one (Meetings table, 003)`
+      : 'Minute taker (email), if there is one',
     childReason: child?.reason ?? 'The child is not invited: record the reason below.',
     attendees: p.proposal.attendees
       .filter((a) => a.kind !== 'child')
@@ -90,7 +96,9 @@ export function meetingFormCard(options: { proposal: MeetingProposal; show: Disc
     toArrange: p.proposal.toArrange.map((t) => ({ text: `${t.label}${t.required ? '' : ' (optional)'}: ${t.reason}` })),
     form,
     errors: Object.fromEntries(CONVENE_FIELDS.map((f) => [f, errors[f] ?? ''])),
-    otherErrors: Object.entries(errors).filter(([f]) => !CONVENE_FIELDS.includes(f)).map(([, message]) => ({ message })),
+    otherErrors: Object.entries(errors)
+      .filter(([f]) => !CONVENE_FIELDS.includes(f))
+      .map(([, message]) => ({ message })),
     source: { type: p.type, caseRef: p.child.caseRef, ...(p.moveRef ? { moveRef: p.moveRef } : {}) },
   });
 }
@@ -98,7 +106,22 @@ export function meetingFormCard(options: { proposal: MeetingProposal; show: Disc
 // ---- one meeting --------------------------------------------------------------------------------
 
 const ACTION_ROWS = 5;
-const OUTCOME_FIELDS = ['decision', 'summary', 'serviceNeeded', 'plannedEndDate', 'reviewDate', 'minuteTaker', 'supportPlanReviewed', 'actions', 'attended', 'sentViews', 'initialSupportPlan', 'whatHelped', 'whatDidNotHelp', 'whatToChange'];
+const OUTCOME_FIELDS = [
+  'decision',
+  'summary',
+  'serviceNeeded',
+  'plannedEndDate',
+  'reviewDate',
+  'minuteTaker',
+  'supportPlanReviewed',
+  'actions',
+  'attended',
+  'sentViews',
+  'initialSupportPlan',
+  'whatHelped',
+  'whatDidNotHelp',
+  'whatToChange',
+];
 /** The reschedule / cancel panel's fields. */
 const CHANGE_FIELDS = ['newDate', 'newTime', 'changeReason'];
 
@@ -112,8 +135,19 @@ export function outcomeFromCard(data: Record<string, unknown>): Record<string, u
   }
   const pick = (f: string) => (v[f] ? { [f]: v[f] } : {});
   return {
-    ...pick('decision'), ...pick('summary'), ...pick('serviceNeeded'), ...pick('plannedEndDate'), ...pick('reviewDate'), ...pick('minuteTaker'), ...pick('supportPlanReviewed'),
-    ...pick('attended'), ...pick('sentViews'), ...pick('initialSupportPlan'), ...pick('whatHelped'), ...pick('whatDidNotHelp'), ...pick('whatToChange'),
+    ...pick('decision'),
+    ...pick('summary'),
+    ...pick('serviceNeeded'),
+    ...pick('plannedEndDate'),
+    ...pick('reviewDate'),
+    ...pick('minuteTaker'),
+    ...pick('supportPlanReviewed'),
+    ...pick('attended'),
+    ...pick('sentViews'),
+    ...pick('initialSupportPlan'),
+    ...pick('whatHelped'),
+    ...pick('whatDidNotHelp'),
+    ...pick('whatToChange'),
     actions,
   };
 }
@@ -148,7 +182,8 @@ function invitationText(m: MeetingDoc, isOrganiser: boolean, withFile: boolean):
   const by = isOrganiser ? '' : `Convened by ${m.organiserName}. `;
   if (inv.via === 'graph') {
     if (inv.state === 'pending') return `${by}The Teams meeting is being created in the organiser calendar; the organiser gets a card when it is done.`;
-    if (inv.state === 'sent') return `${by}A Teams meeting was created and Outlook invitations sent to everyone with an email address.${inv.joinUrl ? ' Join with the button below.' : ''}`;
+    if (inv.state === 'sent')
+      return `${by}A Teams meeting was created and Outlook invitations sent to everyone with an email address.${inv.joinUrl ? ' Join with the button below.' : ''}`;
     return `${by}The Teams meeting could not be created (${inv.error ?? 'unknown error'}), so the invitations were sent in Teams instead${withFile ? ', with a calendar file' : ''}.`;
   }
   return `${by}Invitations were sent in Teams${withFile ? ', each with a calendar file to add' : ''}.`;
@@ -170,16 +205,39 @@ export function meetingCard(o: MeetingCardOptions): AdaptiveCard {
     ...(m.placementEnded ? [{ title: 'Placement ended', value: formatDate(m.placementEnded) }] : []),
     ...(m.changes ?? []).map((c) =>
       c.kind === 'rescheduled'
-        ? { title: 'Moved', value: `From ${formatDate(c.from.date)} ${c.from.time} by ${c.byName}, ${formatInstant(c.at)}${o.show.freeText(c.reason) ? `: ${o.show.freeText(c.reason)}` : ''}` }
+        ? {
+            title: 'Moved',
+            value: `From ${formatDate(c.from.date)} ${c.from.time} by ${c.byName}, ${formatInstant(c.at)}${o.show.freeText(c.reason) ? `: ${o.show.freeText(c.reason)}` : ''}`,
+          }
         : { title: 'Cancelled', value: `By ${c.byName}, ${formatInstant(c.at)}${o.show.freeText(c.reason) ? `: ${o.show.freeText(c.reason)}` : ''}` },
     ),
-    ...(m.childAttendance !== 'whole' ? [{ title: 'The child', value: `${m.childAttendance === 'second-part' ? 'Joins for the second part' : 'Not invited'}${o.show.freeText(m.childAttendanceReason) ? `: ${o.show.freeText(m.childAttendanceReason)}` : ''}` }] : []),
+    ...(m.childAttendance !== 'whole'
+      ? [
+          {
+            title: 'The child',
+            value: `${m.childAttendance === 'second-part' ? 'Joins for the second part' : 'Not invited'}${o.show.freeText(m.childAttendanceReason) ? `: ${o.show.freeText(m.childAttendanceReason)}` : ''}`,
+          },
+        ]
+      : []),
   ];
-  const namesOf = (keys: string[]) => keys.map((k) => { const a = m.attendees.find((x) => (x.personId ?? x.email ?? x.kind) === k); return a ? attendeeLine(a, o.show) : k; }).join('; ');
+  const namesOf = (keys: string[]) =>
+    keys
+      .map((k) => {
+        const a = m.attendees.find((x) => (x.personId ?? x.email ?? x.kind) === k);
+        return a ? attendeeLine(a, o.show) : k;
+      })
+      .join('; ');
   const warnings = [m.dateWarning, m.chair.note].filter((t): t is string => !!t).map((text) => ({ text }));
   const rows = Array.from({ length: ACTION_ROWS }, (_, i) => {
     const n = i + 1;
-    return { whatId: `action${n}What`, ownerId: `action${n}Owner`, dueId: `action${n}Due`, what: values[`action${n}What`] ?? '', owner: values[`action${n}Owner`] ?? '', due: values[`action${n}Due`] ?? '' };
+    return {
+      whatId: `action${n}What`,
+      ownerId: `action${n}Owner`,
+      dueId: `action${n}Due`,
+      what: values[`action${n}What`] ?? '',
+      owner: values[`action${n}Owner`] ?? '',
+      due: values[`action${n}Due`] ?? '',
+    };
   });
   return renderCard('meeting', {
     ref: m.ref,
@@ -205,7 +263,9 @@ export function meetingCard(o: MeetingCardOptions): AdaptiveCard {
             ...(outcome.serviceNeeded && o.show.freeText(outcome.serviceNeeded) ? [{ title: 'Service needed', value: o.show.freeText(outcome.serviceNeeded)! }] : []),
             ...(outcome.attended ? [{ title: 'Came', value: namesOf(outcome.attended) || 'not recorded' }] : []),
             ...(outcome.sentViews && outcome.sentViews.length > 0 ? [{ title: 'Sent views', value: namesOf(outcome.sentViews) }] : []),
-            ...(outcome.initialSupportPlanCompleted != null ? [{ title: 'Initial support plan', value: outcome.initialSupportPlanCompleted ? 'Completed by the supervising social worker' : 'Not completed' }] : []),
+            ...(outcome.initialSupportPlanCompleted != null
+              ? [{ title: 'Initial support plan', value: outcome.initialSupportPlanCompleted ? 'Completed by the supervising social worker' : 'Not completed' }]
+              : []),
             ...(outcome.extraFocus ? [{ title: 'Extra focus', value: outcome.extraFocus }] : []),
             ...(outcome.learning && o.show.freeText(outcome.learning.helped) !== null
               ? [
@@ -217,7 +277,9 @@ export function meetingCard(o: MeetingCardOptions): AdaptiveCard {
           ],
           summary: o.show.freeText(outcome.summary) ?? '',
           // Action titles are what the chair wrote: in a shared conversation, only who and when.
-          tasks: o.tasks.map((t) => ({ text: `${o.show.freeText(t.title) ?? 'An action'}: ${plainText(t.ownerName)}, due ${formatDate(t.dueDate)}${t.state === 'done' ? ' (done)' : ''}` })),
+          tasks: o.tasks.map((t) => ({
+            text: `${o.show.freeText(t.title) ?? 'An action'}: ${plainText(t.ownerName)}, due ${formatDate(t.dueDate)}${t.state === 'done' ? ' (done)' : ''}`,
+          })),
           reminders: o.reminders.map((text) => ({ text })),
         }
       : '',
@@ -250,7 +312,9 @@ export function meetingCard(o: MeetingCardOptions): AdaptiveCard {
       whatToChange: values.whatToChange ?? '',
     },
     errors: Object.fromEntries(OUTCOME_FIELDS.map((f) => [f, errors[f] ?? ''])),
-    otherErrors: Object.entries(errors).filter(([f]) => !OUTCOME_FIELDS.includes(f) && !CHANGE_FIELDS.includes(f)).map(([, message]) => ({ message })),
+    otherErrors: Object.entries(errors)
+      .filter(([f]) => !OUTCOME_FIELDS.includes(f) && !CHANGE_FIELDS.includes(f))
+      .map(([, message]) => ({ message })),
     canRequestMove: o.canRequestMove,
     joinUrl: m.invitation.joinUrl ?? '',
     icsUrl: o.icsUrl ?? '',
@@ -260,13 +324,23 @@ export function meetingCard(o: MeetingCardOptions): AdaptiveCard {
 // ---- a person's meetings -------------------------------------------------------------------------
 
 export function meetingsListCard(mine: MyMeetings, label: (m: MeetingDoc) => string): AdaptiveCard {
-  const row = (m: MeetingDoc, heading: string, detail: string, color = 'Default', button = 'Open', verb = 'meeting.show', data: object = { ref: m.ref }) => ({ heading, detail, color, button, verb, data });
+  const row = (m: MeetingDoc, heading: string, detail: string, color = 'Default', button = 'Open', verb = 'meeting.show', data: object = { ref: m.ref }) => ({
+    heading,
+    detail,
+    color,
+    button,
+    verb,
+    data,
+  });
   return renderCard('meetings-list', {
     rows: [
       ...mine.outcomeToRecord.map((m) => row(m, `Record the outcome: ${MEETINGS[m.type].label} ${m.ref}`, `${label(m)} · held ${formatDate(m.date)}`, 'Attention')),
       ...mine.upcoming.map((m) => row(m, `${MEETINGS[m.type].label} ${m.ref}`, `${label(m)} · ${formatDate(m.date)}, ${m.time} · chair ${m.chair.name}`)),
       ...mine.reviewsDue.map(({ meeting: m, reviewDate }) =>
-        row(m, `Review due ${formatDate(reviewDate)}: ${MEETINGS[m.type].label}`, `${label(m)} · booked at ${m.ref}`, 'Warning', 'Convene the review', 'meeting.propose', { type: m.type, caseRef: m.caseRef }),
+        row(m, `Review due ${formatDate(reviewDate)}: ${MEETINGS[m.type].label}`, `${label(m)} · booked at ${m.ref}`, 'Warning', 'Convene the review', 'meeting.propose', {
+          type: m.type,
+          caseRef: m.caseRef,
+        }),
       ),
     ],
   });

@@ -27,7 +27,12 @@ async function childOf(ctx: ServiceContext, caseRef: string): Promise<Child | nu
   return doc ? toChild(doc) : null;
 }
 
-export async function renderAlertCard(ctx: ServiceContext, alert: FragilityAlertDoc, reader: Reader, extras: { notice?: Notice; fieldErrors?: FieldErrors } = {}): Promise<AdaptiveCard> {
+export async function renderAlertCard(
+  ctx: ServiceContext,
+  alert: FragilityAlertDoc,
+  reader: Reader,
+  extras: { notice?: Notice; fieldErrors?: FieldErrors } = {},
+): Promise<AdaptiveCard> {
   const child = await childOf(ctx, alert.caseRef);
   const person = reader.person;
   const meetings = (await Promise.all(alert.meetingRefs.map((ref) => ctx.records.meetings.get(ref)))).filter((m): m is MeetingDoc => !!m);
@@ -55,7 +60,8 @@ export async function renderAlertCard(ctx: ServiceContext, alert: FragilityAlert
 async function outcomeReminders(ctx: ServiceContext, meeting: MeetingDoc, child: Child | null): Promise<string[]> {
   if (meeting.outcome?.decision !== 'planned-ending' || !child) return [];
   const reminders = [];
-  if (isExternalProvider(child.placementProvider)) reminders.push('An external placement: notice must be served on the provider, and the Placements Service told at once (FRAG-8, END-1).');
+  if (isExternalProvider(child.placementProvider))
+    reminders.push('An external placement: notice must be served on the provider, and the Placements Service told at once (FRAG-8, END-1).');
   const told = (await ctx.records.outbox.find({ subjectRef: meeting.ref })).some((e) => e._id.includes(':ending:placements:'));
   reminders.push(told ? 'The Placements Service has been told in Teams.' : 'The Placements Service could not be reached in Teams: tell them today (FRAG-8).');
   return reminders;
@@ -104,7 +110,10 @@ export async function renderMeetingForm(
 
 // ---- for the outbox sender ------------------------------------------------------------------------
 
-export type PlacementContent = Extract<OutboxDoc['content'], { kind: 'alert-card' | 'meeting-card' | 'meeting-invite' | 'meeting-event-change' | 'meeting-offer' | 'episode-disruption-offer' }>;
+export type PlacementContent = Extract<
+  OutboxDoc['content'],
+  { kind: 'alert-card' | 'meeting-card' | 'meeting-invite' | 'meeting-event-change' | 'meeting-offer' | 'episode-disruption-offer' }
+>;
 
 export function isPlacementContent(content: OutboxDoc['content']): content is PlacementContent {
   return ['alert-card', 'meeting-card', 'meeting-invite', 'meeting-event-change', 'meeting-offer', 'episode-disruption-offer'].includes(content.kind);
@@ -126,7 +135,12 @@ export async function placementActivity(ctx: ServiceContext, entry: OutboxDoc & 
       const alert = await ctx.records.fragilityAlerts.get(content.ref);
       if (!alert) return null;
       const urgent = alert.state === 'open' && alert.immediateSafeguardingRisk;
-      const activity = asCard(await renderAlertCard(ctx, alert, reader, { notice: { text: `${alert.raisedByName} raised a concern about case ${alert.caseRef}.`, style: urgent ? 'attention' : 'warning' } }), `${urgent ? 'URGENT: ' : ''}Fragility alert ${alert.ref} (case ${alert.caseRef})`);
+      const activity = asCard(
+        await renderAlertCard(ctx, alert, reader, {
+          notice: { text: `${alert.raisedByName} raised a concern about case ${alert.caseRef}.`, style: urgent ? 'attention' : 'warning' },
+        }),
+        `${urgent ? 'URGENT: ' : ''}Fragility alert ${alert.ref} (case ${alert.caseRef})`,
+      );
       // Teams shows an alert in the activity feed for an important message.
       return urgent ? { ...activity, importance: 'high', channelData: { notification: { alert: true } } } : activity;
     }
@@ -137,7 +151,10 @@ export async function placementActivity(ctx: ServiceContext, entry: OutboxDoc & 
       const notices: Record<typeof content.view, Notice> = {
         invitation: { text: `You are invited by ${meeting.organiserName}.`, style: 'accent' },
         outcome: { text: `The outcome was recorded by ${meeting.outcome?.recordedByName ?? 'the chair'}.`, style: 'good' },
-        rescheduled: { text: `${change?.byName ?? 'The organiser'} moved this meeting from ${change ? `${formatDate(change.from.date)} ${change.from.time}` : 'its old time'} to ${formatDate(meeting.date)} ${meeting.time}.`, style: 'warning' },
+        rescheduled: {
+          text: `${change?.byName ?? 'The organiser'} moved this meeting from ${change ? `${formatDate(change.from.date)} ${change.from.time}` : 'its old time'} to ${formatDate(meeting.date)} ${meeting.time}.`,
+          style: 'warning',
+        },
         cancelled: { text: `${change?.byName ?? 'The organiser'} cancelled this meeting (it was on ${formatDate(meeting.date)} ${meeting.time}).`, style: 'attention' },
       };
       const notice = notices[content.view];
@@ -149,7 +166,10 @@ export async function placementActivity(ctx: ServiceContext, entry: OutboxDoc & 
       const ok = meeting.invitation.state === 'sent';
       const notice: Notice = ok
         ? { text: `The Teams meeting is created and the invitations are sent.${meeting.invitation.joinUrl ? ' The join link is below.' : ''}`, style: 'good' }
-        : { text: `The Teams meeting could not be created: ${meeting.invitation.error ?? 'unknown error'}. The attendees on Teams were sent cards with a calendar file instead; please invite the others yourself.`, style: 'attention' };
+        : {
+            text: `The Teams meeting could not be created: ${meeting.invitation.error ?? 'unknown error'}. The attendees on Teams were sent cards with a calendar file instead; please invite the others yourself.`,
+            style: 'attention',
+          };
       return asCard(await renderMeetingCard(ctx, meeting, reader, { notice }), `${MEETINGS[meeting.type].label} ${meeting.ref}: ${ok ? 'invitations sent' : 'invitations failed'}`);
     }
     case 'meeting-event-change': {
@@ -159,13 +179,25 @@ export async function placementActivity(ctx: ServiceContext, entry: OutboxDoc & 
       const what = meeting.state === 'cancelled' ? 'cancelled' : 'moved';
       const notice: Notice = done
         ? { text: `The Teams calendar event is ${what}; Outlook has told the attendees.`, style: 'good' }
-        : { text: `The Teams calendar event could not be ${what}: ${error ?? 'unknown error'}. The attendees on Teams were sent the changed card; please change the event in your calendar so the others hear of it.`, style: 'attention' };
+        : {
+            text: `The Teams calendar event could not be ${what}: ${error ?? 'unknown error'}. The attendees on Teams were sent the changed card; please change the event in your calendar so the others hear of it.`,
+            style: 'attention',
+          };
       return asCard(await renderMeetingCard(ctx, meeting, reader, { notice }), `${MEETINGS[meeting.type].label} ${meeting.ref}: calendar event ${done ? what : 'not changed'}`);
     }
     case 'episode-disruption-offer': {
       const advice = disruptionMeetingAdvice({ placementType: content.placementType, endDate: content.endedOn, unplanned: true });
-      const card = noticeCard(`Case ${content.caseRef}: a Disruption Meeting (END-2)`, `The imported return shows the placement ended on ${content.endedOn} without a plan (reason ${content.reason}). ${advice.reason}`);
-      const data = { type: 'disruption', caseRef: content.caseRef, placementEnded: content.endedOn, endedPlacementType: content.placementType, endedPlacementProvider: content.placementProvider };
+      const card = noticeCard(
+        `Case ${content.caseRef}: a Disruption Meeting (END-2)`,
+        `The imported return shows the placement ended on ${content.endedOn} without a plan (reason ${content.reason}). ${advice.reason}`,
+      );
+      const data = {
+        type: 'disruption',
+        caseRef: content.caseRef,
+        placementEnded: content.endedOn,
+        endedPlacementType: content.placementType,
+        endedPlacementProvider: content.placementProvider,
+      };
       const offer: AdaptiveCard = { ...card, actions: [{ type: 'Action.Execute', verb: 'meeting.propose', title: 'Convene a Disruption Meeting', data }] };
       return asCard(offer, `Consider a Disruption Meeting for case ${content.caseRef}`);
     }
@@ -173,8 +205,14 @@ export async function placementActivity(ctx: ServiceContext, entry: OutboxDoc & 
       const move = await ctx.records.moveRequests.get(content.moveRef);
       if (!move?.completion) return null;
       const advice = disruptionMeetingAdvice({ placementType: move.completion.ended?.placementType ?? '', endDate: move.completion.date, unplanned: true });
-      const card = noticeCard(`Case ${move.caseRef}: a Disruption Meeting (END-2)`, `${move.ref} ended the placement on ${move.completion.date} as an urgent move. ${advice.reason}`);
-      const offer: AdaptiveCard = { ...card, actions: [{ type: 'Action.Execute', verb: 'meeting.propose', title: 'Convene a Disruption Meeting', data: { type: 'disruption', moveRef: move.ref } }] };
+      const card = noticeCard(
+        `Case ${move.caseRef}: a Disruption Meeting (END-2)`,
+        `${move.ref} ended the placement on ${move.completion.date} as an urgent move. ${advice.reason}`,
+      );
+      const offer: AdaptiveCard = {
+        ...card,
+        actions: [{ type: 'Action.Execute', verb: 'meeting.propose', title: 'Convene a Disruption Meeting', data: { type: 'disruption', moveRef: move.ref } }],
+      };
       return asCard(offer, `Consider a Disruption Meeting for case ${move.caseRef}`);
     }
   }

@@ -13,7 +13,11 @@ import { placementActivity } from './meetingRenderer';
 import { renderMoveCard } from './moveCardRenderer';
 
 /** The activity for an entry, or a reason it can never be sent (its subject is gone). */
-export async function renderOutboxEntry(ctx: ServiceContext, entry: OutboxDoc, options: { inChannel: boolean; digestSections: DigestSections }): Promise<Partial<Activity> | { gone: string }> {
+export async function renderOutboxEntry(
+  ctx: ServiceContext,
+  entry: OutboxDoc,
+  options: { inChannel: boolean; digestSections: DigestSections },
+): Promise<Partial<Activity> | { gone: string }> {
   const content = entry.content;
   // The summary is the notification's preview, not the message's text: a text would show as a bubble of its own beside the card.
   const asCard = (card: object, summary: string): Partial<Activity> => ({ ...MessageFactory.attachment(CardFactory.adaptiveCard(card)), summary });
@@ -47,7 +51,10 @@ export async function renderOutboxEntry(ctx: ServiceContext, entry: OutboxDoc, o
       const person = await ctx.records.people.get(entry.recipient.personId);
       if (!person) return { gone: `${entry.recipient.personId} is no longer on the roster` };
       const tasks = (await openTasksOf(ctx, toPerson(person))).filter((t) => t.dueDate <= content.date);
-      return asCard(tasksCard(tasks, ctx.now(), { text: `Good morning: ${tasks.length} task${tasks.length === 1 ? ' is' : 's are'} due today or overdue.`, color: 'Attention' }), 'Tasks due');
+      return asCard(
+        tasksCard(tasks, ctx.now(), { text: `Good morning: ${tasks.length} task${tasks.length === 1 ? ' is' : 's are'} due today or overdue.`, color: 'Attention' }),
+        'Tasks due',
+      );
     }
   }
 }

@@ -33,6 +33,13 @@ describe('every input with a client-side limit has an error message', () => {
   });
 
   test('the walk does catch an input with a limit and no message', () => {
-    expect(inputsWithoutMessage({ body: [{ type: 'Input.Date', id: 'd', max: '2026-01-01' }, { type: 'Input.Text', id: 't', isRequired: true, errorMessage: 'Say it.' }] })).toEqual(['d (max)']);
+    expect(
+      inputsWithoutMessage({
+        body: [
+          { type: 'Input.Date', id: 'd', max: '2026-01-01' },
+          { type: 'Input.Text', id: 't', isRequired: true, errorMessage: 'Say it.' },
+        ],
+      }),
+    ).toEqual(['d (max)']);
   });
 });

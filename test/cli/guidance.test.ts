@@ -8,7 +8,6 @@ import { GuidanceIndex } from '../../src/guidance/search';
 import { GUIDANCE_FEEDBACK_COLLECTION, recordGuidanceFeedback, type GuidanceFeedbackDoc } from '../../src/services/guidance';
 import { openEmbeddedStore } from '../../src/store/embeddedStore';
 
-
 async function psb(argv: string[], env: NodeJS.ProcessEnv = {}) {
   const out: string[] = [];
   const err: string[] = [];
@@ -143,7 +142,11 @@ describe('psb guidance feedback', () => {
   it('lists feedback newest first, as text or JSON', async () => {
     await giveFeedback([
       { person: 'sam.social@example.org', at: '2026-11-20T09:00:00.000Z', payload: { question: 'who signs off a move?', entryId: 'move-approval', helpful: true } },
-      { person: 'priya.patel@example.org', at: '2026-11-21T09:00:00.000Z', payload: { question: 'how do I claim mileage', entryId: null, helpful: false, comment: 'Please add expenses.' } },
+      {
+        person: 'priya.patel@example.org',
+        at: '2026-11-21T09:00:00.000Z',
+        payload: { question: 'how do I claim mileage', entryId: null, helpful: false, comment: 'Please add expenses.' },
+      },
     ]);
     const text = await psb(['guidance', 'feedback'], { DATA_DIR: dataDir });
     expect(text.code).toBe(0);

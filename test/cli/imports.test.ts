@@ -65,7 +65,17 @@ describe('roster and children CSVs: one malformed row is rejected with its line 
   });
 
   test('rows with bad values are named by line, after the header and blank lines are counted', async () => {
-    const roster = file('roster.csv', ['email,name,aadObjectId,roles,teams', '', 'a@example.org,A Person,,social_worker,North', 'not-an-email,B,,social_worker,North', 'c@example.org,C Person,,wizard,North', ''].join('\n'));
+    const roster = file(
+      'roster.csv',
+      [
+        'email,name,aadObjectId,roles,teams',
+        '',
+        'a@example.org,A Person,,social_worker,North',
+        'not-an-email,B,,social_worker,North',
+        'c@example.org,C Person,,wizard,North',
+        '',
+      ].join('\n'),
+    );
     const { code, out } = await psb('roster', 'import', roster);
     expect(code).toBe(1);
     expect(out).toEqual([
@@ -79,7 +89,10 @@ describe('roster and children CSVs: one malformed row is rejected with its line 
     const roster = file('roster.csv', 'email,"name,roles\nsam.social@example.org,Sam Social,,social_worker,North\n');
     const { code, out } = await psb('roster', 'import', roster);
     expect(code).toBe(1);
-    expect(out).toEqual(['Roster: 0 added, 0 updated, 0 unchanged, 1 rejected', expect.stringMatching(/roster\.csv:1: the header row could not be read as CSV .*; no rows were read$/)]);
+    expect(out).toEqual([
+      'Roster: 0 added, 0 updated, 0 unchanged, 1 rejected',
+      expect.stringMatching(/roster\.csv:1: the header row could not be read as CSV .*; no rows were read$/),
+    ]);
   });
 });
 
@@ -92,7 +105,10 @@ describe('SSDA903 CHILD ids: a bad one is a row problem with its line number, ne
     ['a control character', 'A\u0007B', 'CHILD "A\\u0007B" may hold only letters, digits and a hyphen between them'],
     ['a right-to-left override', 'AB\u202eC', 'CHILD "AB\\u202eC" may hold only letters, digits and a hyphen between them'],
   ])('%s', async (_what, child, reason) => {
-    const returns = file('2021-episodes.csv', [header, '100001,01/04/2020,S,C2,N1,U4,PR1,,,', `${child},01/04/2020,S,C2,N1,U4,PR1,,,`, 'CR-1001,01/05/2020,S,C2,N1,U4,PR1,,,'].join('\n'));
+    const returns = file(
+      '2021-episodes.csv',
+      [header, '100001,01/04/2020,S,C2,N1,U4,PR1,,,', `${child},01/04/2020,S,C2,N1,U4,PR1,,,`, 'CR-1001,01/05/2020,S,C2,N1,U4,PR1,,,'].join('\n'),
+    );
     const { code, out } = await psb('episodes', 'import', returns);
     expect(code).toBe(1);
     expect(out[0]).toMatch(/^Episodes: 2 added, 0 updated, 0 unchanged \(2 rows read from 1 file\), 1 unreadable$/);
@@ -102,7 +118,10 @@ describe('SSDA903 CHILD ids: a bad one is a row problem with its line number, ne
   });
 
   test('the ids a return and the example children use are accepted', async () => {
-    const returns = file('ok.csv', [header, '1,01/04/2020,S,C2,N1,U4,PR1,,,', 'ABCDEFGHIJ,01/04/2020,S,C2,N1,U4,PR1,,,', 'CR-1001,01/04/2020,S,C2,N1,U4,PR1,,,', 'a1b2,01/04/2020,S,C2,N1,U4,PR1,,,'].join('\n'));
+    const returns = file(
+      'ok.csv',
+      [header, '1,01/04/2020,S,C2,N1,U4,PR1,,,', 'ABCDEFGHIJ,01/04/2020,S,C2,N1,U4,PR1,,,', 'CR-1001,01/04/2020,S,C2,N1,U4,PR1,,,', 'a1b2,01/04/2020,S,C2,N1,U4,PR1,,,'].join('\n'),
+    );
     expect(await psb('episodes', 'import', returns)).toMatchObject({ code: 0, out: [expect.stringMatching(/^Episodes: 4 added/), expect.any(String)] });
   });
 });

@@ -26,7 +26,11 @@ test('psb outbox lists each undelivered message with why, and counts those waiti
     await enqueue(ctx, { key, recipient: { kind: 'person', personId: key.split(':').pop()! }, content: { kind: 'notice', title: 't', text: 'x' }, subjectRef: key.split(':')[0] });
   }
   const failed = (await ctx.records.outbox.get('PM-2026-0001:approval:hana'))!;
-  await ctx.records.outbox.updateIfVersion(failed._id, failed.version, { state: 'failed', failedAt: '2026-11-23T10:00:00.000Z', lastError: 'Teams refused it (403: the app is not installed for them, or it was blocked)' });
+  await ctx.records.outbox.updateIfVersion(failed._id, failed.version, {
+    state: 'failed',
+    failedAt: '2026-11-23T10:00:00.000Z',
+    lastError: 'Teams refused it (403: the app is not installed for them, or it was blocked)',
+  });
   const held = (await ctx.records.outbox.get('FA-2026-0001:alert:tom'))!;
   await ctx.records.outbox.updateIfVersion(held._id, held.version, { state: 'held' });
   await store.close();

@@ -20,7 +20,11 @@ const VALID: Record<string, { argv: string[]; args: Record<string, unknown>; opt
   'roster unlink': { argv: ['sam.social@example.org'], args: { email: 'sam.social@example.org' }, options: {} },
   'children import': { argv: ['children.csv'], args: { file: 'children.csv' }, options: {} },
   'episodes import': { argv: ['a.csv', 'b.csv'], args: { files: ['a.csv', 'b.csv'] }, options: {} },
-  kpi: { argv: ['--at', '2021-03-31', '--episodes', 'a.csv', 'b.csv', '--team', 'North', '--json'], args: {}, options: { at: '2021-03-31', episodes: ['a.csv', 'b.csv'], team: 'North', json: true } },
+  kpi: {
+    argv: ['--at', '2021-03-31', '--episodes', 'a.csv', 'b.csv', '--team', 'North', '--json'],
+    args: {},
+    options: { at: '2021-03-31', episodes: ['a.csv', 'b.csv'], team: 'North', json: true },
+  },
   'check-codes': { argv: ['--since=2020-04-01', '--episodes', 'a.csv'], args: {}, options: { since: '2020-04-01', episodes: ['a.csv'], json: false } },
   'digest subscribe': {
     argv: ['19:abc@thread.tacv2', 'North', 'South', '--schedule', 'mon 09:00'],
@@ -89,7 +93,12 @@ describe.each(COMMANDS.map((c) => [nameOf(c), c] as const))('psb %s', (_name, co
   test('a missing argument is named, and a word too many is refused', () => {
     const required = Object.values(command.args as Record<string, { name: string; multiple: boolean }>);
     if (required.length > 0) {
-      expect(problemOf(command, valid.argv.filter((w, i) => w.startsWith('-') || valid.argv[i - 1]?.startsWith('--') === true))).toContain(`<${required[0].name}`);
+      expect(
+        problemOf(
+          command,
+          valid.argv.filter((w, i) => w.startsWith('-') || valid.argv[i - 1]?.startsWith('--') === true),
+        ),
+      ).toContain(`<${required[0].name}`);
     }
     if (!required.some((a) => a.multiple)) expect(problemOf(command, ['stray', ...valid.argv])).toMatch(/unexpected argument|"stray"/);
   });

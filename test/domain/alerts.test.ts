@@ -101,11 +101,26 @@ describe('The alert form: field messages name the rule', () => {
   test.each<[string, Record<string, unknown>, string, string | undefined]>([
     ['no child chosen', { caseRef: '' }, 'caseRef', 'Choose the child.'],
     ['FRAG-1: the description needs 20 characters', { description: 'Not good.' }, 'description', 'A description of what is happening (FRAG-1) needs at least 20 characters.'],
-    ['MOVE-3/MOVE-11: the safeguarding question must be answered', { immediateSafeguardingRisk: undefined }, 'immediateSafeguardingRisk', 'Say yes or no: is there an immediate safeguarding risk? (MOVE-3, MOVE-11)'],
-    ['MOVE-3/MOVE-11: only yes or no', { immediateSafeguardingRisk: 'maybe' }, 'immediateSafeguardingRisk', 'Say yes or no: is there an immediate safeguarding risk? (MOVE-3, MOVE-11)'],
+    [
+      'MOVE-3/MOVE-11: the safeguarding question must be answered',
+      { immediateSafeguardingRisk: undefined },
+      'immediateSafeguardingRisk',
+      'Say yes or no: is there an immediate safeguarding risk? (MOVE-3, MOVE-11)',
+    ],
+    [
+      'MOVE-3/MOVE-11: only yes or no',
+      { immediateSafeguardingRisk: 'maybe' },
+      'immediateSafeguardingRisk',
+      'Say yes or no: is there an immediate safeguarding risk? (MOVE-3, MOVE-11)',
+    ],
     ['support in place is optional', { supportInPlace: undefined }, 'supportInPlace', undefined],
     ['the noticed date cannot be in the future', { noticedOn: '2026-03-11' }, 'noticedOn', 'The date the signs were noticed cannot be in the future.'],
-    ['FRAG-1: the noticed date must be within the last year', { noticedOn: '2025-01-01' }, 'noticedOn', 'The signs must have been noticed within the last year: raise what is happening now (FRAG-1).'],
+    [
+      'FRAG-1: the noticed date must be within the last year',
+      { noticedOn: '2025-01-01' },
+      'noticedOn',
+      'The signs must have been noticed within the last year: raise what is happening now (FRAG-1).',
+    ],
     ['the noticed date must be a date', { noticedOn: '31/02/2026' }, 'noticedOn', 'Give the date the signs were noticed as a date.'],
   ])('%s', (_name, change, field, message) => {
     expect(errorsOf({ ...validForm, ...change })[field]).toBe(message);
@@ -121,10 +136,43 @@ describe('FRAG-1: the child\u2019s social worker, their team manager and the sup
   const ids = (child: Child, raisedBy?: string) => alertRecipients(child, roster, { raisedBy }).recipients.map((r) => [r.personId, r.roles.join('+')]);
 
   test.each<[string, Child, string | undefined, string[][]]>([
-    ['FRAG-1: foster placement: SW, team manager, SSW', inHouseFoster, undefined, [[sam.id, 'social_worker'], [tom.id, 'team_manager'], [steve.id, 'supervising_social_worker']]],
-    ['FRAG-1: the person who raised it is not told again', inHouseFoster, sam.id, [[tom.id, 'team_manager'], [steve.id, 'supervising_social_worker']]],
-    ['FRAG-1: the raiser is matched whatever the case of their email', inHouseFoster, 'Steve.SSW@Example.org', [[sam.id, 'social_worker'], [tom.id, 'team_manager']]],
-    ['FRAG-1: residential placement with no SSW: SW and the team manager for the child\u2019s team', residential, undefined, [[priya.id, 'social_worker'], [sue.id, 'team_manager']]],
+    [
+      'FRAG-1: foster placement: SW, team manager, SSW',
+      inHouseFoster,
+      undefined,
+      [
+        [sam.id, 'social_worker'],
+        [tom.id, 'team_manager'],
+        [steve.id, 'supervising_social_worker'],
+      ],
+    ],
+    [
+      'FRAG-1: the person who raised it is not told again',
+      inHouseFoster,
+      sam.id,
+      [
+        [tom.id, 'team_manager'],
+        [steve.id, 'supervising_social_worker'],
+      ],
+    ],
+    [
+      'FRAG-1: the raiser is matched whatever the case of their email',
+      inHouseFoster,
+      'Steve.SSW@Example.org',
+      [
+        [sam.id, 'social_worker'],
+        [tom.id, 'team_manager'],
+      ],
+    ],
+    [
+      'FRAG-1: residential placement with no SSW: SW and the team manager for the child\u2019s team',
+      residential,
+      undefined,
+      [
+        [priya.id, 'social_worker'],
+        [sue.id, 'team_manager'],
+      ],
+    ],
   ])('%s', (_name, child, raisedBy, expected) => {
     expect(ids(child, raisedBy)).toEqual(expected);
   });
@@ -144,7 +192,11 @@ describe('FRAG-1: the child\u2019s social worker, their team manager and the sup
   });
 
   test.each<[string, Child, Array<{ role: string; email: string | null }>]>([
-    ['FRAG-1: a social worker not on the roster is reported with their email', { ...inHouseFoster, socialWorker: 'agency.worker@example.org' }, [{ role: 'social_worker', email: 'agency.worker@example.org' }]],
+    [
+      'FRAG-1: a social worker not on the roster is reported with their email',
+      { ...inHouseFoster, socialWorker: 'agency.worker@example.org' },
+      [{ role: 'social_worker', email: 'agency.worker@example.org' }],
+    ],
     ['FRAG-1: no allocated social worker is reported', { ...inHouseFoster, socialWorker: null }, [{ role: 'social_worker', email: null }]],
     ['FRAG-1: no team manager for the team is reported', { ...inHouseFoster, team: 'East' }, [{ role: 'team_manager', email: null }]],
     ['FRAG-1: a foster placement without an SSW is reported', { ...kinship, supervisingSocialWorker: null }, [{ role: 'supervising_social_worker', email: null }]],
@@ -178,17 +230,47 @@ describe('FRAG-5: added support comes first; a Placement Stability Meeting when 
   test.each<[string, Partial<NextStepsInput>, NextStepKind[]]>([
     ['FRAG-5: first signs: added support, then a support meeting, then a multi-agency meeting', {}, ['added-support', 'support-meeting', 'multi-agency-meeting']],
     ['FRAG-5: support already tried: a Stability Meeting, and no more "support first"', { supportAlreadyTried: true }, ['stability-meeting', 'multi-agency-meeting']],
-    ['FRAG-5: a support meeting already held and the placement still wobbling: support was not enough', { priorMeetings: [{ type: 'support', date: '2026-02-01' }] }, ['stability-meeting', 'multi-agency-meeting']],
-    ['FRAG-5: residential placements have Stability Meetings', { supportAlreadyTried: true, placementType: 'K2', placementProvider: 'PR4' }, ['stability-meeting', 'multi-agency-meeting']],
-    ['FRAG-5: semi-independent placements have Stability Meetings', { supportAlreadyTried: true, placementType: 'H5', placementProvider: 'PR5' }, ['stability-meeting', 'multi-agency-meeting']],
-    ['FRAG-5: placed with parents has no Stability Meeting: a further support meeting instead', { supportAlreadyTried: true, placementType: 'P1', placementProvider: 'PR0' }, ['support-meeting', 'multi-agency-meeting']],
+    [
+      'FRAG-5: a support meeting already held and the placement still wobbling: support was not enough',
+      { priorMeetings: [{ type: 'support', date: '2026-02-01' }] },
+      ['stability-meeting', 'multi-agency-meeting'],
+    ],
+    [
+      'FRAG-5: residential placements have Stability Meetings',
+      { supportAlreadyTried: true, placementType: 'K2', placementProvider: 'PR4' },
+      ['stability-meeting', 'multi-agency-meeting'],
+    ],
+    [
+      'FRAG-5: semi-independent placements have Stability Meetings',
+      { supportAlreadyTried: true, placementType: 'H5', placementProvider: 'PR5' },
+      ['stability-meeting', 'multi-agency-meeting'],
+    ],
+    [
+      'FRAG-5: placed with parents has no Stability Meeting: a further support meeting instead',
+      { supportAlreadyTried: true, placementType: 'P1', placementProvider: 'PR0' },
+      ['support-meeting', 'multi-agency-meeting'],
+    ],
   ])('%s', (_name, input, expected) => {
     expect(kinds(input)).toEqual(expected);
   });
 
   test('FRAG-5: a Stability Meeting already held: the next one in the series, with its review', () => {
-    const advice = suggestNextSteps({ ...base, supportAlreadyTried: true, priorMeetings: [{ type: 'stability', date: '2026-02-01' }, { type: 'multi-agency', date: '2026-02-03' }] });
-    expect(advice.steps).toEqual([expect.objectContaining({ kind: 'stability-meeting', meetingType: 'stability', ruleIds: ['FRAG-5'], title: expect.stringMatching(/next Placement Stability Meeting in the series/) })]);
+    const advice = suggestNextSteps({
+      ...base,
+      supportAlreadyTried: true,
+      priorMeetings: [
+        { type: 'stability', date: '2026-02-01' },
+        { type: 'multi-agency', date: '2026-02-03' },
+      ],
+    });
+    expect(advice.steps).toEqual([
+      expect.objectContaining({
+        kind: 'stability-meeting',
+        meetingType: 'stability',
+        ruleIds: ['FRAG-5'],
+        title: expect.stringMatching(/next Placement Stability Meeting in the series/),
+      }),
+    ]);
   });
 
   test('FRAG-5: the note on a non-stability placement names the rule', () => {
@@ -326,7 +408,11 @@ describe('FRAG-1: with no team manager for the team, the service manager and the
   test('FRAG-1: no team manager covers the team: the service manager and Head of Service hear instead of nobody', () => {
     const noManagers = roster.filter((p) => p.id !== sue.id);
     const audience = alertRecipients(residential, noManagers);
-    expect(audience.recipients.map((r) => [r.personId, r.roles.join('+')])).toEqual([[priya.id, 'social_worker'], [sally.id, 'service_manager'], [hana.id, 'head_of_service']]);
+    expect(audience.recipients.map((r) => [r.personId, r.roles.join('+')])).toEqual([
+      [priya.id, 'social_worker'],
+      [sally.id, 'service_manager'],
+      [hana.id, 'head_of_service'],
+    ]);
     expect(audience.unreachable).toEqual([]);
     expect(audience.recipients.find((r) => r.personId === hana.id)?.reason).toMatch(/No team manager/);
   });
@@ -377,8 +463,16 @@ describe('FRAG-6 / FRAG-7: panels suggested from the alert\u2019s answers, and t
   test.each<[string, Record<string, unknown>, string | null]>([
     ['FRAG-6: a decision agreed on a past date is accepted', { panel: 'stability-panel', outcome: 'agreed', decidedOn: '2026-03-09' }, null],
     ['FRAG-6: the decision must say agreed or not', { panel: 'stability-panel', outcome: 'maybe', decidedOn: '2026-03-09' }, 'Say whether the panel agreed.'],
-    ['FRAG-6: the decision cannot be dated in the future', { panel: 'stability-panel', outcome: 'agreed', decidedOn: '2026-03-11' }, 'The panel\u2019s decision cannot be dated in the future.'],
-    ['FRAG-6: nor before the referral', { panel: 'stability-panel', outcome: 'agreed', decidedOn: '2026-03-01' }, 'The panel cannot have decided before the case was referred to it.'],
+    [
+      'FRAG-6: the decision cannot be dated in the future',
+      { panel: 'stability-panel', outcome: 'agreed', decidedOn: '2026-03-11' },
+      'The panel\u2019s decision cannot be dated in the future.',
+    ],
+    [
+      'FRAG-6: nor before the referral',
+      { panel: 'stability-panel', outcome: 'agreed', decidedOn: '2026-03-01' },
+      'The panel cannot have decided before the case was referred to it.',
+    ],
     ['FRAG-7: only the two panels', { panel: 'cabinet', outcome: 'agreed', decidedOn: '2026-03-09' }, 'Choose the Placement Stability Panel or the Commissioning Panel.'],
   ])('%s', (_name, input, message) => {
     const result = panelDecisionSchema(TODAY, '2026-03-05').safeParse(input);

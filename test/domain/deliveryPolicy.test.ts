@@ -21,7 +21,11 @@ describe('delivery policy', () => {
   test('nothing is retried past the delivery bound: the next try would come after it, so it is given up now', () => {
     const almost = policy.boundMs - 60_000;
     expect(afterFailure(policy, { kind: 'connector', status: 503 }, 10, almost)).toMatchObject({ retry: false, reason: 'not delivered within 24 hours (Teams did not accept it)' });
-    expect(afterFailure(policy, { kind: 'waiting' }, 0, policy.boundMs)).toMatchObject({ retry: false, attempts: 0, reason: 'not delivered within 24 hours (the card it updates was never delivered)' });
+    expect(afterFailure(policy, { kind: 'waiting' }, 0, policy.boundMs)).toMatchObject({
+      retry: false,
+      attempts: 0,
+      reason: 'not delivered within 24 hours (the card it updates was never delivered)',
+    });
     expect(afterFailure(policy, { kind: 'connector', status: 429, retryAfterMs: 120_000 }, 0, almost)).toMatchObject({ retry: false });
   });
 

@@ -15,7 +15,13 @@ function errorsFor(form: Record<string, unknown>) {
 describe('a move request form', () => {
   test('a complete planned request is accepted', () => {
     const parsed = moveRequestFormSchema(TODAY).parse(valid);
-    expect(parsed).toMatchObject({ caseRef: 'CR-1001', urgency: 'planned', virtualSchoolConsulted: true, childToldAgreedWithCarerAndSsw: true, nextPlacementCanKeepForMonths: null });
+    expect(parsed).toMatchObject({
+      caseRef: 'CR-1001',
+      urgency: 'planned',
+      virtualSchoolConsulted: true,
+      childToldAgreedWithCarerAndSsw: true,
+      nextPlacementCanKeepForMonths: null,
+    });
   });
 
   test.each([
@@ -24,7 +30,7 @@ describe('a move request form', () => {
     ['MOVE-3: an urgent move names the immediate safeguarding issue', { urgency: 'urgent' }, 'safeguardingIssue', /immediate safeguarding/],
     ['MOVE-3: an urgent move lists the alternatives considered', { urgency: 'urgent' }, 'alternativesConsidered', /alternative placement options/],
     ['MOVE-4: a planned move needs the Virtual School asked first', { virtualSchoolConsulted: 'no' }, 'virtualSchoolConsulted', /Virtual School/],
-    ['MOVE-4: the Virtual School\'s advice is recorded', { virtualSchoolAdvice: '' }, 'virtualSchoolAdvice', /advice/],
+    ["MOVE-4: the Virtual School's advice is recorded", { virtualSchoolAdvice: '' }, 'virtualSchoolAdvice', /advice/],
     ['MOVE-5: how and when the child is told', { childToldPlan: '' }, 'childToldPlan', /told/],
     ['MOVE-5: agreed with the SSW and carer for a planned move', { childToldAgreed: 'false' }, 'childToldAgreed', /supervising social worker and the carer/],
     ['MOVE-6: after an allegation the next placement can keep the child for months', { followsAllegation: 'yes' }, 'nextPlacementCanKeepForMonths', /months/],
@@ -39,7 +45,13 @@ describe('a move request form', () => {
   });
 
   test('an urgent move may be requested before the Virtual School is asked, saying why and when (MOVE-4)', () => {
-    const urgent = { ...valid, urgency: 'urgent', safeguardingIssue: 'Child disclosed harm by another resident last night.', alternativesConsidered: 'Two in-house carers, one IFA: all checked.', childToldAgreed: 'false' };
+    const urgent = {
+      ...valid,
+      urgency: 'urgent',
+      safeguardingIssue: 'Child disclosed harm by another resident last night.',
+      alternativesConsidered: 'Two in-house carers, one IFA: all checked.',
+      childToldAgreed: 'false',
+    };
     expect(errorsFor({ ...urgent, virtualSchoolConsulted: 'no', virtualSchoolAdvice: '' }).virtualSchoolAdvice).toMatch(/not been asked yet/);
     expect(errorsFor({ ...urgent, virtualSchoolConsulted: 'no', virtualSchoolAdvice: 'Out of hours; will call them at 9am.' })).toEqual({});
   });

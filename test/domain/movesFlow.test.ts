@@ -63,7 +63,7 @@ const decision = (urgency: 'planned' | 'urgent', requestedBy = 'sw@x') => ({
 });
 
 describe('who may do what with one request', () => {
-  test('see a move request: the requester, the child\'s workers, managers of the team; not another social worker or another team', () => {
+  test("see a move request: the requester, the child's workers, managers of the team; not another social worker or another team", () => {
     expect(canSeeMoveRequest(person('sw@x', 'social_worker'), request)).toBe(true);
     expect(canSeeMoveRequest(person('ssw@x', 'supervising_social_worker'), request)).toBe(true);
     expect(canSeeMoveRequest(person('tm@x', 'team_manager'), request)).toBe(true);
@@ -144,8 +144,10 @@ describe('the settings of working time and chasing (src/config.ts)', () => {
     expect(flow.outOfHours).toEqual({ approver: null, channel: null });
   });
 
-  test('a council\'s own hours, closure days and targets are read', () => {
-    const flow = moveFlowSettings(loadConfig({ WORKING_HOURS: '08:30-16:30', BANK_HOLIDAYS_EXTRA: '2029-01-01, 2029-03-30', MOVE_CHASE_URGENT: '1h,3h', OUT_OF_HOURS_APPROVER: 'Ada.Admin@example.org' }));
+  test("a council's own hours, closure days and targets are read", () => {
+    const flow = moveFlowSettings(
+      loadConfig({ WORKING_HOURS: '08:30-16:30', BANK_HOLIDAYS_EXTRA: '2029-01-01, 2029-03-30', MOVE_CHASE_URGENT: '1h,3h', OUT_OF_HOURS_APPROVER: 'Ada.Admin@example.org' }),
+    );
     expect(flow.calendar.start).toBe('08:30');
     expect(flow.calendar.bankHolidays.has('2029-03-30')).toBe(true);
     expect(flow.chase.urgent.escalateLabel).toBe('3 working hours');

@@ -4,10 +4,26 @@ import { authorize, may, NotPermittedError } from '../../src/domain/permissions'
 
 const person = (id: string, roles: Person['roles'], teams: string[]): Person => ({ id, email: id, name: id, aadObjectId: null, roles, teams });
 const child: Child = {
-  caseRef: 'CR-1', name: 'Jamie', dateOfBirth: '2012-01-01', team: 'North', legalStatus: 'C2', placementType: 'U4', placementProvider: 'PR1',
-  placementStart: '2025-01-01', carerName: 'Alex', carerEmail: null, socialWorker: 'sw@x', supervisingSocialWorker: 'ssw@x', iro: 'iro@x',
+  caseRef: 'CR-1',
+  name: 'Jamie',
+  dateOfBirth: '2012-01-01',
+  team: 'North',
+  legalStatus: 'C2',
+  placementType: 'U4',
+  placementProvider: 'PR1',
+  placementStart: '2025-01-01',
+  carerName: 'Alex',
+  carerEmail: null,
+  socialWorker: 'sw@x',
+  supervisingSocialWorker: 'ssw@x',
+  iro: 'iro@x',
 };
-const request = (requestedBy: string) => ({ request: { ref: 'PM-2026-0001', team: 'North', requestedBy, urgency: 'planned' as const }, child, coverIds: [], outOfHoursApprover: null });
+const request = (requestedBy: string) => ({
+  request: { ref: 'PM-2026-0001', team: 'North', requestedBy, urgency: 'planned' as const },
+  child,
+  coverIds: [],
+  outOfHoursApprover: null,
+});
 
 describe('who may request a move for a child', () => {
   test.each([
@@ -42,11 +58,11 @@ describe('who may decide a move (MOVE-1, separation of duties)', () => {
   });
 });
 
-describe('who may see the child\'s name (in personal chat)', () => {
+describe("who may see the child's name (in personal chat)", () => {
   test.each([
     ['the supervising social worker', person('ssw@x', ['supervising_social_worker'], ['South']), true],
     ['the IRO', person('iro@x', ['iro'], ['South']), true],
-    ['anyone working in the child\'s team', person('tm@x', ['team_manager'], ['North']), true],
+    ["anyone working in the child's team", person('tm@x', ['team_manager'], ['North']), true],
     ['an administrator of every team', person('admin@x', ['admin'], ['*']), false],
     ['someone in another team', person('sw@y', ['social_worker'], ['South']), false],
   ])('%s: %s', (_who, p, allowed) => {

@@ -7,7 +7,7 @@ describe('the latest occurrence of "weekdays at 08:00 UK time"', () => {
   test.each([
     ['Monday 07:59 GMT: not yet, so last Friday', '2026-11-23T07:59:00Z', '2026-11-20'],
     ['Monday 08:00 GMT: today', '2026-11-23T08:00:00Z', '2026-11-23'],
-    ['Saturday: Friday\'s', '2026-11-28T12:00:00Z', '2026-11-27'],
+    ["Saturday: Friday's", '2026-11-28T12:00:00Z', '2026-11-27'],
     ['Wednesday 07:30 UTC in summer is 08:30 BST: today', '2026-07-01T07:30:00Z', '2026-07-01'],
     ['Wednesday 06:59 UTC in summer is 07:59 BST: yesterday', '2026-07-01T06:59:00Z', '2026-06-30'],
     ['late Sunday evening UTC in summer is Monday 00:30 BST: last Friday', '2026-06-28T23:30:00Z', '2026-06-26'],

@@ -103,7 +103,13 @@ describe('fragility alerts and meetings over HTTP, invitations in Teams (no Micr
     const proposalText = cardText(proposal);
     expect(proposalText).toContain('The fostering manager chairs for the council\u2019s own foster carers (PR1)');
     expect(proposal.body.find((e: any) => e.id === 'chair').value).toBe('fiona.foster@example.org');
-    for (const who of ['Sam Social, Child\u2019s social worker', 'Alex Carer, Foster carer(s)', 'Steve Supervising, Supervising social worker', 'Fiona Foster, Fostering manager', 'Val School, Virtual School']) {
+    for (const who of [
+      'Sam Social, Child\u2019s social worker',
+      'Alex Carer, Foster carer(s)',
+      'Steve Supervising, Supervising social worker',
+      'Fiona Foster, Fostering manager',
+      'Val School, Virtual School',
+    ]) {
       expect(proposalText).toContain(who);
     }
     const convene = cardActions(proposal).get('Send the invitations')!;
@@ -111,11 +117,22 @@ describe('fragility alerts and meetings over HTTP, invitations in Teams (no Micr
 
     // Sent without a minute taker: refused with the reason, nothing stored.
     const date = addDays(today(), 3);
-    const missing = (await sam.press(convene.verb, { ...convene.data, date, time: '10:00', durationMinutes: '60', chair: 'fiona.foster@example.org', childAttendance: 'whole' })).body.value;
+    const missing = (await sam.press(convene.verb, { ...convene.data, date, time: '10:00', durationMinutes: '60', chair: 'fiona.foster@example.org', childAttendance: 'whole' }))
+      .body.value;
     expect(cardText(missing)).toContain('Name the allocated minute taker: every Placement Stability Meeting has one (Meetings table, 003).');
     expect(await h.bot.services.records.meetings.count({})).toBe(0);
 
-    const convened = (await sam.press(convene.verb, { ...convene.data, date, time: '10:00', durationMinutes: '60', chair: 'fiona.foster@example.org', minuteTaker: 'ada.admin@example.org', childAttendance: 'whole' })).body.value;
+    const convened = (
+      await sam.press(convene.verb, {
+        ...convene.data,
+        date,
+        time: '10:00',
+        durationMinutes: '60',
+        chair: 'fiona.foster@example.org',
+        minuteTaker: 'ada.admin@example.org',
+        childAttendance: 'whole',
+      })
+    ).body.value;
     expectCleanCard(convened);
     const convenedText = cardText(convened);
     const ref = /MT-\d{4}-\d{4}/.exec(convenedText)![0];
@@ -136,21 +153,23 @@ describe('fragility alerts and meetings over HTTP, invitations in Teams (no Micr
 
     // After the meeting the chair records the outcome with the review date; the actions become tasks.
     clock += 3 * DAY + 8 * 3_600_000;
-    const outcome = (await fiona.press('meeting.outcome', {
-      ref,
-      decision: 'support-package-agreed',
-      attended: 'sam.social@example.org,fiona.foster@example.org',
-      sentViews: 'val.school@example.org',
-      summary: 'A package of therapeutic parenting support and school liaison was agreed with everyone.',
-      reviewDate: addDays(date, 28),
-      minuteTaker: 'ada.admin@example.org',
-      action1What: 'Arrange six therapeutic parenting sessions',
-      action1Owner: 'steve.ssw@example.org',
-      action1Due: addDays(date, 7),
-      action2What: '',
-      action2Owner: '',
-      action2Due: '',
-    })).body.value;
+    const outcome = (
+      await fiona.press('meeting.outcome', {
+        ref,
+        decision: 'support-package-agreed',
+        attended: 'sam.social@example.org,fiona.foster@example.org',
+        sentViews: 'val.school@example.org',
+        summary: 'A package of therapeutic parenting support and school liaison was agreed with everyone.',
+        reviewDate: addDays(date, 28),
+        minuteTaker: 'ada.admin@example.org',
+        action1What: 'Arrange six therapeutic parenting sessions',
+        action1Owner: 'steve.ssw@example.org',
+        action1Due: addDays(date, 7),
+        action2What: '',
+        action2Owner: '',
+        action2Due: '',
+      })
+    ).body.value;
     expectCleanCard(outcome);
     expect(cardText(outcome)).toContain('The outcome is recorded; 2 follow-up tasks created');
     const [tasks] = await steve.say('my tasks');
@@ -172,7 +191,17 @@ describe('fragility alerts and meetings over HTTP, invitations in Teams (no Micr
     const proposal = (await sam.press(offer.verb, { ...offer.data, type: 'stability' })).body.value;
     const send = cardActions(proposal).get('Send the invitations')!;
     const date = addDays(today(), 3);
-    const convened = (await sam.press(send.verb, { ...send.data, date, time: '10:00', durationMinutes: '60', chair: 'fiona.foster@example.org', minuteTaker: 'ada.admin@example.org', childAttendance: 'whole' })).body.value;
+    const convened = (
+      await sam.press(send.verb, {
+        ...send.data,
+        date,
+        time: '10:00',
+        durationMinutes: '60',
+        chair: 'fiona.foster@example.org',
+        minuteTaker: 'ada.admin@example.org',
+        childAttendance: 'whole',
+      })
+    ).body.value;
     const ref = /MT-\d{4}-\d{4}/.exec(cardText(convened))![0];
     const ics = openUrls(convened).get('Add to calendar (.ics)')!;
     expect(cardText(convened)).toContain('Reschedule or cancel');
@@ -181,7 +210,9 @@ describe('fragility alerts and meetings over HTTP, invitations in Teams (no Micr
 
     // A new time in the past: the reason on the card, nothing changed.
     const reschedule = cardActions(convened).get('Reschedule')!;
-    const refused = (await sam.press(reschedule.verb, { ...reschedule.data, newDate: addDays(today(), -1), newTime: '10:00', changeReason: 'The carer has a hospital appointment.' })).body.value;
+    const refused = (
+      await sam.press(reschedule.verb, { ...reschedule.data, newDate: addDays(today(), -1), newTime: '10:00', changeReason: 'The carer has a hospital appointment.' })
+    ).body.value;
     expectCleanCard(refused);
     expect(cardText(refused)).toContain('A meeting cannot be booked in the past.');
     expect((await h.bot.services.records.meetings.get(ref))!.date).toBe(date);
@@ -224,7 +255,10 @@ describe('fragility alerts and meetings over HTTP, invitations in Teams (no Micr
 
     const channelId = `19:${randomUUID()}@thread.tacv2`;
     const { status } = await tom.post({
-      type: 'message', id: 'm1', channelId: 'msteams', serviceUrl: h.connector.url,
+      type: 'message',
+      id: 'm1',
+      channelId: 'msteams',
+      serviceUrl: h.connector.url,
       from: { id: PEOPLE.tom.id, name: PEOPLE.tom.name, aadObjectId: PEOPLE.tom.aadObjectId },
       recipient: { id: '28:bot-id', name: 'Placement Stability Bot' },
       conversation: { id: `${channelId};messageid=m1`, conversationType: 'channel', isGroup: true },
@@ -233,7 +267,9 @@ describe('fragility alerts and meetings over HTTP, invitations in Teams (no Micr
       text: '<at>Placement Stability Bot</at> alerts',
     });
     expect(status).toBe(200);
-    const posted = await h.connector.waitFor(() => h.connector.activities.find((a) => a.conversationId.startsWith(channelId) && cardText(firstCard(a.activity)).includes('Open fragility alerts')));
+    const posted = await h.connector.waitFor(() =>
+      h.connector.activities.find((a) => a.conversationId.startsWith(channelId) && cardText(firstCard(a.activity)).includes('Open fragility alerts')),
+    );
     const channelText = JSON.stringify(firstCard(posted.activity));
     expect(channelText).toContain('CR-1001');
     expect(channelText).not.toContain('Jamie');
@@ -248,18 +284,20 @@ describe('fragility alerts and meetings over HTTP, invitations in Teams (no Micr
     expectCleanCard(form);
     expect(form.body.find((e: any) => e.id === 'caseRef').choices.map((c: any) => c.value)).toContain('CR-1001');
     const submit = cardActions(form).get('Raise the concern')!;
-    const raised = (await val.press(submit.verb, {
-      ...submit.data,
-      ...alertForm({
-        triggers: 'allegation-or-complaint',
-        description: 'At school today Jamie said the carer hit him last night; there is a mark on his arm.',
-        immediateSafeguardingRisk: 'yes',
-        supportInPlace: '',
-        essentialServiceUnavailable: 'yes',
-        childSaid: 'He said he does not want to go back there tonight.',
-        advocateOffered: 'yes',
-      }),
-    })).body.value;
+    const raised = (
+      await val.press(submit.verb, {
+        ...submit.data,
+        ...alertForm({
+          triggers: 'allegation-or-complaint',
+          description: 'At school today Jamie said the carer hit him last night; there is a mark on his arm.',
+          immediateSafeguardingRisk: 'yes',
+          supportInPlace: '',
+          essentialServiceUnavailable: 'yes',
+          childSaid: 'He said he does not want to go back there tonight.',
+          advocateOffered: 'yes',
+        }),
+      })
+    ).body.value;
     expectCleanCard(raised);
     const raisedText = cardText(raised);
     const alertRef = /FA-\d{4}-\d{4}/.exec(raisedText)![0];
@@ -320,9 +358,13 @@ describe('fragility alerts and meetings over HTTP, invitations in Teams (no Micr
     const ended = addDays(today(), -7);
     const proposal = (await sam.press('meeting.propose', { type: 'disruption', caseRef: 'CR-1001' })).body.value;
     expect(cardText(proposal)).toContain('chaired by an IRO or similar person who has not been involved');
-    const refused = (await sam.press('meeting.convene', { type: 'disruption', caseRef: 'CR-1001', placementEnded: ended, date: addDays(ended, 35), time: '10:00', chair: 'ivy.iro@example.org' })).body.value;
+    const refused = (
+      await sam.press('meeting.convene', { type: 'disruption', caseRef: 'CR-1001', placementEnded: ended, date: addDays(ended, 35), time: '10:00', chair: 'ivy.iro@example.org' })
+    ).body.value;
     const text = cardText(refused);
-    expect(text).toContain(`Too early: A Disruption Meeting is held at least six weeks after the placement ended (${ended}), so on or after ${addDays(ended, 42)} (END-2; Meetings table, 003).`);
+    expect(text).toContain(
+      `Too early: A Disruption Meeting is held at least six weeks after the placement ended (${ended}), so on or after ${addDays(ended, 42)} (END-2; Meetings table, 003).`,
+    );
     expect(text).toContain('Ivy Reviewer is the child\u2019s own IRO, so cannot chair the Disruption Meeting');
     expect(await h.bot.services.records.meetings.count({})).toBe(0);
   });
@@ -362,18 +404,42 @@ describe('meetings over HTTP with Microsoft Graph (a local endpoint, the token f
 
     graph.eventAnswers.push({ status: 429, headers: { 'Retry-After': '1' }, body: { error: { code: 'ApplicationThrottled', message: 'Too many requests' } } });
     const date = addDays(ukDate(new Date()), 2);
-    const convened = (await sam.press('meeting.convene', { type: 'stability', caseRef: 'CR-1002', date, time: '14:00', durationMinutes: '90', chair: 'tom.manager@example.org', minuteTaker: 'ada.admin@example.org', childAttendance: 'second-part', childAttendanceReason: 'The young person asked to join after the adults have talked.' })).body.value;
+    const convened = (
+      await sam.press('meeting.convene', {
+        type: 'stability',
+        caseRef: 'CR-1002',
+        date,
+        time: '14:00',
+        durationMinutes: '90',
+        chair: 'tom.manager@example.org',
+        minuteTaker: 'ada.admin@example.org',
+        childAttendance: 'second-part',
+        childAttendanceReason: 'The young person asked to join after the adults have talked.',
+      })
+    ).body.value;
     const ref = /MT-\d{4}-\d{4}/.exec(cardText(convened))![0];
     expect(cardText(convened)).toContain('The Teams meeting is being created');
 
-    const done = await h.connector.waitFor(() => h.connector.sentTo(sam.conversationId).find((a) => cardText(firstCard(a.activity)).includes('The Teams meeting is created and the invitations are sent.')), 15_000);
+    const done = await h.connector.waitFor(
+      () => h.connector.sentTo(sam.conversationId).find((a) => cardText(firstCard(a.activity)).includes('The Teams meeting is created and the invitations are sent.')),
+      15_000,
+    );
     expect(openUrls(firstCard(done.activity)).get('Join the Teams meeting')).toBe('https://teams.microsoft.com/l/meetup-join/19%3ameeting_1');
     const [throttled, created] = graph.eventPosts();
     expect(created.at - throttled.at).toBeGreaterThanOrEqual(950); // Retry-After honoured
     const event = JSON.parse(created.body);
-    expect(event).toMatchObject({ subject: `Placement Stability Meeting ${ref} (case CR-1002)`, isOnlineMeeting: true, onlineMeetingProvider: 'teamsForBusiness', transactionId: ref });
-    expect(event.attendees.map((a: any) => a.emailAddress.address)).toEqual(expect.arrayContaining(['tom.manager@example.org', 'placements@brightfutures.example', 'sam.social@example.org']));
+    expect(event).toMatchObject({
+      subject: `Placement Stability Meeting ${ref} (case CR-1002)`,
+      isOnlineMeeting: true,
+      onlineMeetingProvider: 'teamsForBusiness',
+      transactionId: ref,
+    });
+    expect(event.attendees.map((a: any) => a.emailAddress.address)).toEqual(
+      expect.arrayContaining(['tom.manager@example.org', 'placements@brightfutures.example', 'sam.social@example.org']),
+    );
     expect(JSON.stringify(event)).not.toContain('Riley');
-    expect(await h.bot.services.records.meetings.get(ref)).toMatchObject({ invitation: { via: 'graph', state: 'sent', joinUrl: 'https://teams.microsoft.com/l/meetup-join/19%3ameeting_1' } });
+    expect(await h.bot.services.records.meetings.get(ref)).toMatchObject({
+      invitation: { via: 'graph', state: 'sent', joinUrl: 'https://teams.microsoft.com/l/meetup-join/19%3ameeting_1' },
+    });
   });
 });

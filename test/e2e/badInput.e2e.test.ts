@@ -13,8 +13,36 @@ async function rawPost(url: string, body: string | Buffer, headers: Record<strin
 }
 import { validMoveForm } from '../support/fixtures';
 
-const VERBS = ['move.form', 'move.submit', 'move.decide', 'move.answer', 'move.confirm', 'task.done', 'tasks.show', 'moves.show', 'guidance.entry', 'guidance.feedback', 'no.such.verb'];
-const FIELDS = ['ref', 'outcome', 'comment', 'caseRef', 'urgency', 'proposedDate', 'reasonCode', 'rationale', 'answer', 'moveDate', 'placementType', 'taskId', 'entryId', 'question', 'helpful'];
+const VERBS = [
+  'move.form',
+  'move.submit',
+  'move.decide',
+  'move.answer',
+  'move.confirm',
+  'task.done',
+  'tasks.show',
+  'moves.show',
+  'guidance.entry',
+  'guidance.feedback',
+  'no.such.verb',
+];
+const FIELDS = [
+  'ref',
+  'outcome',
+  'comment',
+  'caseRef',
+  'urgency',
+  'proposedDate',
+  'reasonCode',
+  'rationale',
+  'answer',
+  'moveDate',
+  'placementType',
+  'taskId',
+  'entryId',
+  'question',
+  'helpful',
+];
 
 const YEAR = ukDate(new Date()).slice(0, 4);
 
@@ -86,17 +114,26 @@ describe('hostile input over HTTP', () => {
 
   test('chat messages with hostile text: an answer every time, never a 5xx', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.oneof(fc.string(), fc.string({ minLength: 2000, maxLength: 50000 }), fc.constantFrom('{"$gt": ""}', 'approvals here North', 'digest now', 'request a move\u0000', '')), async (text) => {
-        const replies = await sam.say(text);
-        expect(replies.length).toBeGreaterThan(0);
-      }),
+      fc.asyncProperty(
+        fc.oneof(fc.string(), fc.string({ minLength: 2000, maxLength: 50000 }), fc.constantFrom('{"$gt": ""}', 'approvals here North', 'digest now', 'request a move\u0000', '')),
+        async (text) => {
+          const replies = await sam.say(text);
+          expect(replies.length).toBeGreaterThan(0);
+        },
+      ),
       { numRuns: 40 },
     );
   });
 
   test('activities missing their conversation or sender are refused with 400, and change nothing', async () => {
     const before = await stateSnapshot();
-    for (const broken of [{ type: 'message', text: 'hi' }, { type: 'message', text: 'hi', from: { id: 'x' }, serviceUrl: 'not a url' }, { type: 'invoke', name: 'adaptiveCard/action', value: { action: { type: 'Action.Execute', verb: 'move.decide', data: {} } } }, {}, []]) {
+    for (const broken of [
+      { type: 'message', text: 'hi' },
+      { type: 'message', text: 'hi', from: { id: 'x' }, serviceUrl: 'not a url' },
+      { type: 'invoke', name: 'adaptiveCard/action', value: { action: { type: 'Action.Execute', verb: 'move.decide', data: {} } } },
+      {},
+      [],
+    ]) {
       const { status } = await sam.post(broken);
       expect(status).toBeGreaterThanOrEqual(400);
       expect(status).toBeLessThan(500);
@@ -177,10 +214,13 @@ describe('hostile activities and bodies over HTTP: the limits before a turn', ()
     ];
     const sent = h.connector.activities.length;
     await fc.assert(
-      fc.asyncProperty(fc.constantFrom(...fields).chain(([name, wrong, place]) => wrong.map((v) => [name, place(v)] as const)), async ([name, overrides]) => {
-        const { status } = await post({ ...base(), ...overrides });
-        expect([name, status]).toEqual([name, 400]);
-      }),
+      fc.asyncProperty(
+        fc.constantFrom(...fields).chain(([name, wrong, place]) => wrong.map((v) => [name, place(v)] as const)),
+        async ([name, overrides]) => {
+          const { status } = await post({ ...base(), ...overrides });
+          expect([name, status]).toEqual([name, 400]);
+        },
+      ),
       { numRuns: 120 },
     );
     expect(h.connector.activities.length).toBe(sent);
@@ -188,7 +228,16 @@ describe('hostile activities and bodies over HTTP: the limits before a turn', ()
 
   test('any body, content type and encoding: JSON only (415 otherwise), bad encodings 4xx, never a 5xx, and the bot still answers', async () => {
     const types = fc.oneof(
-      fc.constantFrom('application/json', 'application/json; charset=utf-8', 'text/plain', 'multipart/form-data; boundary=x', 'application/x-www-form-urlencoded', 'application/json; charset=latin1', 'application/jsonp', ''),
+      fc.constantFrom(
+        'application/json',
+        'application/json; charset=utf-8',
+        'text/plain',
+        'multipart/form-data; boundary=x',
+        'application/x-www-form-urlencoded',
+        'application/json; charset=latin1',
+        'application/jsonp',
+        '',
+      ),
       fc.stringMatching(/^[a-z]{1,10}\/[a-z+.-]{1,15}$/),
     );
     const encodings = fc.constantFrom(undefined, 'identity', 'gzip', 'deflate', 'br', 'x-gzip', 'gzip, gzip', 'compress');

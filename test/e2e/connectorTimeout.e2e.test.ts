@@ -45,7 +45,9 @@ describe('the connector not answering', () => {
     expect(h.connector.abandonedCalls).toBe(2);
     expect(await approvalEntry(ref)).toMatchObject({ state: 'sent', attempts: 3, activityId: card.activityId, lastError: null, leaseUntil: null });
     // Sam's notice went out once, on its first try.
-    const notices = h.connector.sentTo(h.user(PEOPLE.sam).conversationId).filter((a) => cardText(firstCard(a.activity)).includes(`${ref} for Jamie Example (CR-1001) sent for approval`));
+    const notices = h.connector
+      .sentTo(h.user(PEOPLE.sam).conversationId)
+      .filter((a) => cardText(firstCard(a.activity)).includes(`${ref} for Jamie Example (CR-1001) sent for approval`));
     expect(notices).toHaveLength(1);
   });
 

@@ -14,7 +14,7 @@ import { startWireServer } from '../support/mongoWire';
 const CHANNEL = '19:managers@thread.tacv2';
 const CHILD_NAMES = ['Jamie Example', 'Riley Sample', 'Morgan Test', 'Casey Demo', 'Taylor Made-Up'];
 
-describe('the managers\' digest', () => {
+describe("the managers' digest", () => {
   let wire: { uri: string; stop(): Promise<void> };
   let connector: FakeConnector;
   let clock: Date;

@@ -17,7 +17,7 @@ describe('faults', () => {
   let store: FlakyStore;
 
   beforeEach(async () => {
-    h = await startHarness({ store: async () => (store = flaky(await openEmbeddedStore(mkdtempSync(path.join(tmpdir(), 'psb-fault-')))) ) });
+    h = await startHarness({ store: async () => (store = flaky(await openEmbeddedStore(mkdtempSync(path.join(tmpdir(), 'psb-fault-'))))) });
     await h.user(PEOPLE.hana).say('hi');
     await h.user(PEOPLE.sam).say('hi');
   });
@@ -52,7 +52,8 @@ describe('faults', () => {
     store.down = true; // the sender's next passes fail
     await new Promise((r) => setTimeout(r, 300));
     store.down = false;
-    const approvedNotice = (a: { kind: string; activity: any }) => a.kind === 'send' && / approved by Hana Head/.test(cardText(firstCard(a.activity))) && cardText(firstCard(a.activity)).includes(ref);
+    const approvedNotice = (a: { kind: string; activity: any }) =>
+      a.kind === 'send' && / approved by Hana Head/.test(cardText(firstCard(a.activity))) && cardText(firstCard(a.activity)).includes(ref);
     await h.connector.waitFor(() => h.connector.sentTo(sam.conversationId).find(approvedNotice));
     await new Promise((r) => setTimeout(r, 300));
     expect(h.connector.sentTo(sam.conversationId).filter(approvedNotice)).toHaveLength(1);
@@ -77,9 +78,15 @@ describe('faults', () => {
     const ref = /PM-\d{4}-\d{4}/.exec(cardText((await sam.pressButton('Send for approval', form())).body.value))![0];
     const records = h.bot.services.records;
     // Sam's form, now the request's card, is recorded as a copy already shown: it is not sent.
-    const settled = async () => (await records.outbox.get(`${ref}:approval:${PEOPLE.hana.email}`))?.state === 'failed' && (await records.outbox.get(`${ref}:requested:requester`))?.state === 'sent';
+    const settled = async () =>
+      (await records.outbox.get(`${ref}:approval:${PEOPLE.hana.email}`))?.state === 'failed' && (await records.outbox.get(`${ref}:requested:requester`))?.state === 'sent';
     for (let tries = 0; !(await settled()) && tries < 200; tries++) await new Promise((r) => setTimeout(r, 50));
-    expect(await records.outbox.get(`${ref}:approval:${PEOPLE.hana.email}`)).toMatchObject({ state: 'failed', attempts: 1, activityId: null, lastError: expect.stringContaining('403') });
+    expect(await records.outbox.get(`${ref}:approval:${PEOPLE.hana.email}`)).toMatchObject({
+      state: 'failed',
+      attempts: 1,
+      activityId: null,
+      lastError: expect.stringContaining('403'),
+    });
     expect(await records.outbox.get(`${ref}:requested:requester`)).toMatchObject({ state: 'sent' });
   });
 

@@ -26,7 +26,7 @@ describe('guidance answers in chat, over HTTP', () => {
   }
 
   test('a free-text question gets the answer card: answer, steps in order, sources, related topics, feedback', async () => {
-    const card = await ask('the carer says she can\'t cope any more, what do I do?');
+    const card = await ask("the carer says she can't cope any more, what do I do?");
     const entry = pack.getEntry('carer-cant-cope')!;
     const text = cardText(card);
     expect(card.version).toBe('1.5');
@@ -34,7 +34,10 @@ describe('guidance answers in chat, over HTTP', () => {
     expect(text).toContain(`1.\n${entry.steps[0]!.who}\n${entry.steps[0]!.what}`);
     for (const s of entry.sources) expect(text).toContain(`${s.title}, ${s.section}`);
     const actions = cardActions(card);
-    expect(actions.get('Helpful')).toEqual({ verb: 'guidance.feedback', data: { entryId: 'carer-cant-cope', question: "the carer says she can't cope any more, what do I do?", helpful: true } });
+    expect(actions.get('Helpful')).toEqual({
+      verb: 'guidance.feedback',
+      data: { entryId: 'carer-cant-cope', question: "the carer says she can't cope any more, what do I do?", helpful: true },
+    });
     const related = pack.getEntry(entry.related[0]!)!;
     expect(actions.get(related.title)).toEqual({ verb: 'guidance.entry', data: { entryId: related.id } });
   });
@@ -71,7 +74,9 @@ describe('guidance answers in chat, over HTTP', () => {
     expect(text).toContain(pack.getEntry('move-approval')!.answer);
     expect([...cardActions(body.value).values()].some((a) => a.verb === 'guidance.feedback')).toBe(false);
     const stored = await h.bot.services.records.guidanceFeedback.find({});
-    expect(stored).toEqual([expect.objectContaining({ personId: PEOPLE.sam.email, question: 'who signs off a move?', entryId: 'move-approval', helpful: false, comment: 'Mention HARP' })]);
+    expect(stored).toEqual([
+      expect.objectContaining({ personId: PEOPLE.sam.email, question: 'who signs off a move?', entryId: 'move-approval', helpful: false, comment: 'Mention HARP' }),
+    ]);
 
     const refused = await sam.press('guidance.feedback', { entryId: 'move-approval', question: { $gt: '' }, helpful: true });
     expect(cardText(refused.body.value)).toContain('Feedback not recorded');

@@ -50,7 +50,9 @@ describe('messages held for someone who has not opened the bot', () => {
 
     const steveInTeams = h.user(steve);
     await steveInTeams.say('hi');
-    const delivered = await h.connector.waitFor(() => h.connector.sentTo(steveInTeams.conversationId).find((a: SentActivity) => cardText(firstCard(a.activity)).includes(`Fragility alert ${ref}`)));
+    const delivered = await h.connector.waitFor(() =>
+      h.connector.sentTo(steveInTeams.conversationId).find((a: SentActivity) => cardText(firstCard(a.activity)).includes(`Fragility alert ${ref}`)),
+    );
     expect(delivered).toBeDefined();
     expect(await eventually(async () => (await outbox.get(key))?.state === 'sent')).toBe(true);
     expect(await outbox.get(key)).toMatchObject({ attempts: 1, lastError: null });
@@ -58,6 +60,8 @@ describe('messages held for someone who has not opened the bot', () => {
     // Saying something else later does not send it again.
     await steveInTeams.say('hi');
     await new Promise((resolve) => setTimeout(resolve, 300));
-    expect(h.connector.sentTo(steveInTeams.conversationId).filter((a: SentActivity) => a.activity.attachments && cardText(firstCard(a.activity)).includes(`Fragility alert ${ref}`))).toHaveLength(1);
+    expect(
+      h.connector.sentTo(steveInTeams.conversationId).filter((a: SentActivity) => a.activity.attachments && cardText(firstCard(a.activity)).includes(`Fragility alert ${ref}`)),
+    ).toHaveLength(1);
   });
 });

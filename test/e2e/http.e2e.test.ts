@@ -38,7 +38,14 @@ describe('with BOT_ID set (production)', () => {
     authority = await startTokenAuthority();
     connector = new FakeConnector();
     await connector.start();
-    bot = await boot({ BOT_ID: APP_ID, BOT_PASSWORD: 'secret', BOT_TENANT_ID: '72f988bf-86f1-41af-91ab-2d7cd011db47', BOT_TYPE: 'SingleTenant', BOT_OPENID_METADATA: authority.metadataUrl, BOT_SERVICE_URL_HOSTS: '127.0.0.1' });
+    bot = await boot({
+      BOT_ID: APP_ID,
+      BOT_PASSWORD: 'secret',
+      BOT_TENANT_ID: '72f988bf-86f1-41af-91ab-2d7cd011db47',
+      BOT_TYPE: 'SingleTenant',
+      BOT_OPENID_METADATA: authority.metadataUrl,
+      BOT_SERVICE_URL_HOSTS: '127.0.0.1',
+    });
   });
   afterAll(async () => {
     await bot.stop();
@@ -57,7 +64,10 @@ describe('with BOT_ID set (production)', () => {
   test.each([
     ['no Authorization header', () => undefined],
     ['a malformed token', () => 'Bearer not-a-jwt'],
-    ['a token signed with an unknown key', () => `Bearer ${authority.sign({ aud: APP_ID, serviceurl: connector.url }, { key: generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey })}`],
+    [
+      'a token signed with an unknown key',
+      () => `Bearer ${authority.sign({ aud: APP_ID, serviceurl: connector.url }, { key: generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey })}`,
+    ],
     ['a token for another app id', () => `Bearer ${authority.sign({ aud: '11111111-2222-3333-4444-555555555555', serviceurl: connector.url })}`],
     ['an expired token', () => `Bearer ${authority.sign({ aud: APP_ID, serviceurl: connector.url, exp: Math.floor(Date.now() / 1000) - 600 })}`],
   ])('a request with %s gets 401 and nothing is processed', async (_case, authorization) => {

@@ -42,8 +42,7 @@ const LEASE_MS = 2000;
 // The bot process
 
 /** The bot in local mode on a free port, with a short outbox lease. */
-const startBotProcess = (env: Record<string, string>): BotProcess =>
-  startProcess({ PORT: '0', BOT_ID: '', OUTBOX_LEASE_MS: String(LEASE_MS), ...env });
+const startBotProcess = (env: Record<string, string>): BotProcess => startProcess({ PORT: '0', BOT_ID: '', OUTBOX_LEASE_MS: String(LEASE_MS), ...env });
 
 /** The pino lines of a process's log, parsed. */
 const logLines = (bot: BotProcess): Array<Record<string, unknown>> =>
@@ -217,9 +216,13 @@ async function requestMove(connector: FakeConnector, cast: Cast): Promise<string
   expect(cardText(submitted.body.value)).toContain('Sent for approval as PM-');
   const ref = /PM-\d{4}-\d{4}/.exec(cardText(submitted.body.value))![0];
   for (const approver of [cast.hana, cast.harry]) {
-    await connector.waitFor(() => connector.sentTo(approver.conversationId).find((a) => a.kind === 'send' && cardText(firstCard(a.activity)).includes(`Placement move request ${ref}`)));
+    await connector.waitFor(() =>
+      connector.sentTo(approver.conversationId).find((a) => a.kind === 'send' && cardText(firstCard(a.activity)).includes(`Placement move request ${ref}`)),
+    );
   }
-  await connector.waitFor(() => connector.sentTo(cast.sam.conversationId).find((a) => cardText(firstCard(a.activity)).includes(`${ref} for Jamie Example (CR-1001) sent for approval`)));
+  await connector.waitFor(() =>
+    connector.sentTo(cast.sam.conversationId).find((a) => cardText(firstCard(a.activity)).includes(`${ref} for Jamie Example (CR-1001) sent for approval`)),
+  );
   return ref;
 }
 
@@ -260,7 +263,12 @@ async function expectStoredOnce(records: Records, ref: string): Promise<void> {
   expect(audit.filter((e) => e.action === 'move.approved')).toHaveLength(1);
   const tasks = await records.tasks.find({ requestRef: ref });
   expect(tasks.length).toBeGreaterThan(0);
-  expect(audit.filter((e) => e.action === 'task.created').map((e) => e.details.task).sort()).toEqual(tasks.map((t) => t._id).sort());
+  expect(
+    audit
+      .filter((e) => e.action === 'task.created')
+      .map((e) => e.details.task)
+      .sort(),
+  ).toEqual(tasks.map((t) => t._id).sort());
   const messages = await records.outbox.find({ subjectRef: ref });
   expect(messages.filter((m) => m.state !== 'sent').map((m) => `${m._id}: ${m.state}`)).toEqual([]);
 }
@@ -297,7 +305,7 @@ describe('the bot process killed between a decision and its notifications', () =
     const ref = await requestMove(connector, cast);
     // The request's messages are recorded as sent before the connector stops answering (with Sam's
     // form, which became the request's card: recorded as a copy already shown).
-    await waitUntil('the request\'s messages to be recorded as sent', () => {
+    await waitUntil("the request's messages to be recorded as sent", () => {
       const messages = readNedb<OutboxDoc>(dataDir, 'outbox').filter((m) => m.subjectRef === ref);
       return messages.length === 4 && messages.every((m) => m.state === 'sent');
     });
@@ -337,7 +345,9 @@ describe('the bot process killed between a decision and its notifications', () =
     await waitUntil('every notification of the decision', () => allDelivered(decisionDeliveries(connector, cast, ref)));
     // Nothing further can arrive once the outbox holds nothing unsent for the request.
     await waitUntil('the outbox to hold nothing unsent for the request', () =>
-      readNedb<OutboxDoc>(dataDir, 'outbox').filter((m) => m.subjectRef === ref).every((m) => m.state === 'sent'),
+      readNedb<OutboxDoc>(dataDir, 'outbox')
+        .filter((m) => m.subjectRef === ref)
+        .every((m) => m.state === 'sent'),
     );
     expectEachDeliveredOnce(decisionDeliveries(connector, cast, ref));
     expect(gate.held).toHaveLength(1);
@@ -371,7 +381,7 @@ describe('the bot process killed between a decision and its notifications', () =
       () => 'answered',
       () => 'no answer',
     );
-    await waitUntil('the bot to queue the decision\'s first message', () => mongo.held > 0);
+    await waitUntil("the bot to queue the decision's first message", () => mongo.held > 0);
     first.child.kill('SIGKILL');
     expect(await first.exited).toEqual({ code: null, signal: 'SIGKILL' });
     expect(await pressed).toBe('no answer'); // Hana's press got no answer: Teams would show an error

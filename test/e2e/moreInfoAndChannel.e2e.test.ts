@@ -45,11 +45,15 @@ describe('more information, confirmation and channels, over HTTP', () => {
     expect(cardText(answered.body.value)).toContain('Your answer has been sent back');
 
     await h.connector.waitFor(() => cardsTo(hana).find((c) => cardText(c.card).includes(`${ref}: your question was answered`)));
-    const updated = await h.connector.waitFor(() => cardsTo(hana).filter((c) => c.kind === 'update').find((c) => cardText(c.card).includes('Yes, the IRO agrees')));
+    const updated = await h.connector.waitFor(() =>
+      cardsTo(hana)
+        .filter((c) => c.kind === 'update')
+        .find((c) => cardText(c.card).includes('Yes, the IRO agrees')),
+    );
     expect(cardActions(updated.card).has('Approve')).toBe(true);
   });
 
-  test('after approval the social worker confirms the move on their card and it joins the child\'s history', async () => {
+  test("after approval the social worker confirms the move on their card and it joins the child's history", async () => {
     await hana.say('hello');
     const ref = refOf(await submit());
     await h.connector.waitFor(() => cardsTo(hana).find((c) => cardText(c.card).includes(ref)));

@@ -40,9 +40,16 @@ describe('placement move approval, over HTTP', () => {
 
   const refIn = (card: unknown) => /PM-\d{4}-\d{4}/.exec(cardText(card))![0];
   const received = (user: TeamsUser, words: string) =>
-    h.connector.waitFor(() => user.receivedCards().find((c) => cardText(c.card).includes(words))).catch((err) => {
-      throw new Error(`${err.message}: "${words}" for ${user.member.name}, who received:\n${user.receivedCards().map((c) => cardText(c.card).slice(0, 300)).join('\n---\n')}`);
-    });
+    h.connector
+      .waitFor(() => user.receivedCards().find((c) => cardText(c.card).includes(words)))
+      .catch((err) => {
+        throw new Error(
+          `${err.message}: "${words}" for ${user.member.name}, who received:\n${user
+            .receivedCards()
+            .map((c) => cardText(c.card).slice(0, 300))
+            .join('\n---\n')}`,
+        );
+      });
 
   async function approvalCardFor(user: TeamsUser, ref: string) {
     const sent = await h.connector.waitFor(() =>
@@ -68,7 +75,13 @@ describe('placement move approval, over HTTP', () => {
     const card = await approvalCardFor(hana, ref);
     await approvalCardFor(harry, ref);
     const text = cardText(card);
-    for (const shown of ['Rationale (MOVE-1)', 'Virtual School (MOVE-4)', 'Telling the child (MOVE-5)', 'Allegation (MOVE-6)', '0 moves in the last 12 months. This move would make 1.']) {
+    for (const shown of [
+      'Rationale (MOVE-1)',
+      'Virtual School (MOVE-4)',
+      'Telling the child (MOVE-5)',
+      'Allegation (MOVE-6)',
+      '0 moves in the last 12 months. This move would make 1.',
+    ]) {
       expect(text).toContain(shown);
     }
     const decided = await hana.pressButton('Approve', { comment: '' }, { on: ref });
@@ -77,7 +90,8 @@ describe('placement move approval, over HTTP', () => {
 
     // The social worker is told once, in one card naming the child (his own chat), and the card
     // carries what he may do now; the placements team may now look (MOVE-2).
-    const approvedNotice = (a: { kind: string; activity: any }) => a.kind === 'send' && cardText(firstCard(a.activity)).includes(`${ref} for Jamie Example (CR-1001) approved by Hana Head`);
+    const approvedNotice = (a: { kind: string; activity: any }) =>
+      a.kind === 'send' && cardText(firstCard(a.activity)).includes(`${ref} for Jamie Example (CR-1001) approved by Hana Head`);
     await h.connector.waitFor(() => h.connector.sentTo(sam.conversationId).find(approvedNotice));
     const told = h.connector.sentTo(sam.conversationId).filter(approvedNotice);
     expect(told).toHaveLength(1);
@@ -107,7 +121,9 @@ describe('placement move approval, over HTTP', () => {
     // A forged press: Sam's own cards have no Approve button.
     expect(() => sam.receivedCards().length && findApprove(sam)).toThrow(/received no card with a "Approve" button/);
     const refused = await sam.press('move.decide', { ref, outcome: 'approved', comment: '' });
-    expect(cardText(refused.body.value)).toContain(`${ref}: Only a Head of Service of the child's team (or the person covering for them, or for an urgent request the out-of-hours approver) who did not ask for the move may decide a move.`);
+    expect(cardText(refused.body.value)).toContain(
+      `${ref}: Only a Head of Service of the child's team (or the person covering for them, or for an urgent request the out-of-hours approver) who did not ask for the move may decide a move.`,
+    );
     const stored = await h.bot.services.records.moveRequests.get(ref);
     expect(stored!.state).toBe('pending');
     expect(stored!.decision).toBeNull();
@@ -117,10 +133,7 @@ describe('placement move approval, over HTTP', () => {
     const ref = refIn(await submitRequest());
     await approvalCardFor(hana, ref);
     await approvalCardFor(harry, ref);
-    const [a, b] = await Promise.all([
-      hana.pressButton('Approve', {}, { on: ref }),
-      harry.pressButton('Decline', { comment: 'Not enough evidence yet.' }, { on: ref }),
-    ]);
+    const [a, b] = await Promise.all([hana.pressButton('Approve', {}, { on: ref }), harry.pressButton('Decline', { comment: 'Not enough evidence yet.' }, { on: ref })]);
     const texts = [cardText(a.body.value), cardText(b.body.value)];
     expect(texts.filter((t) => t.includes('Your decision is recorded')).length).toBe(1);
     expect(texts.filter((t) => t.includes('was already')).length).toBe(1);
@@ -200,7 +213,7 @@ describe('placement move approval, over HTTP', () => {
     expect((await h.bot.services.records.moveRequests.get(ref))!.state).toBe('pending');
   });
 
-  test('withdraw: the requester withdraws with a reason; the approvers\' cards show it; a new request for the child is then allowed', async () => {
+  test("withdraw: the requester withdraws with a reason; the approvers' cards show it; a new request for the child is then allowed", async () => {
     const ref = refIn(await submitRequest());
     await approvalCardFor(hana, ref);
     await approvalCardFor(harry, ref);
@@ -209,7 +222,9 @@ describe('placement move approval, over HTTP', () => {
     const withdrawn = await sam.pressButton('Withdraw', { reason: 'The carer has withdrawn her notice after support.' }, { on: ref });
     expect(cardText(withdrawn.body.value)).toContain('The request is withdrawn.');
 
-    const hanaCopy = await h.connector.waitFor(() => h.connector.sentTo(hana.conversationId).find((a) => a.kind === 'update' && cardText(firstCard(a.activity)).includes('Withdrawn by Sam Social')));
+    const hanaCopy = await h.connector.waitFor(() =>
+      h.connector.sentTo(hana.conversationId).find((a) => a.kind === 'update' && cardText(firstCard(a.activity)).includes('Withdrawn by Sam Social')),
+    );
     expect(cardActions(firstCard(hanaCopy.activity)).has('Approve')).toBe(false);
     expect((await h.bot.services.records.audit.find({ subject: ref, action: 'move.withdrawn' })).length).toBe(1);
 
@@ -273,7 +288,9 @@ describe('placement move approval, over HTTP', () => {
     await sam.say('my tasks');
     const flagged = await sam.pressButton('The right code is not available', {}, { on: 'Code the move' });
     expect(cardText(flagged.body.value)).toContain(`Flagged for ${ref}`);
-    await h.connector.waitFor(() => h.connector.sentTo(hana.conversationId).find((a) => cardText(firstCard(a.activity)).includes(`${ref}: the right code is not available (MOVE-7)`)));
+    await h.connector.waitFor(() =>
+      h.connector.sentTo(hana.conversationId).find((a) => cardText(firstCard(a.activity)).includes(`${ref}: the right code is not available (MOVE-7)`)),
+    );
   });
 
   test('someone not on the roster is told politely who to ask', async () => {

@@ -93,7 +93,9 @@ describeWithPlayground('with the Microsoft 365 Agents Playground', () => {
     const before = sam.messages.length;
     await sam.say('request a move');
     const form = await sam.waitFor((m) => sam.messages.indexOf(m) >= before && cardActions(cardOf(m)).has('Send for approval'), 'move request form');
-    const choices = cardOf(form).body.find((e: any) => e.id === 'caseRef').choices.map((c: any) => c.value);
+    const choices = cardOf(form)
+      .body.find((e: any) => e.id === 'caseRef')
+      .choices.map((c: any) => c.value);
     expect(choices).toEqual(['CR-1001', 'CR-1002', 'CR-1004']);
     const response = await sam.pressButton('Send for approval', validMoveForm({ caseRef, ...overrides }));
     // The Playground answers with the bot's invoke response body (its web page shows that card in place of the form).
@@ -132,7 +134,9 @@ describeWithPlayground('with the Microsoft 365 Agents Playground', () => {
     await expect(sam.pressButton('Approve', {}, { on: ref })).rejects.toThrow('Sam Social received no card with a "Approve" button');
     const lastOfSam = sam.messages[sam.messages.length - 1]!;
     const refused = await sam.press(lastOfSam.messageId, approve.verb, { ...approve.data, comment: '' });
-    expect(cardText(refused.value)).toContain(`${ref}: Only a Head of Service of the child's team (or the person covering for them, or for an urgent request the out-of-hours approver) who did not ask for the move may decide a move.`);
+    expect(cardText(refused.value)).toContain(
+      `${ref}: Only a Head of Service of the child's team (or the person covering for them, or for an urgent request the out-of-hours approver) who did not ask for the move may decide a move.`,
+    );
     expect(cardActions(refused.value).has('Approve')).toBe(false);
     expect((await bot.services.records.moveRequests.get(ref))!.state).toBe('pending');
   });
@@ -170,7 +174,7 @@ describeWithPlayground('with the Microsoft 365 Agents Playground', () => {
   });
 
   test('a guidance question typed in chat is answered with the steps and sources', async () => {
-    const question = 'the carer says she can\'t cope any more, what do I do?';
+    const question = "the carer says she can't cope any more, what do I do?";
     const before = sam.messages.length;
     await sam.say(question);
     const answer = await sam.waitFor((m) => sam.messages.indexOf(m) >= before && cardActions(cardOf(m)).has('Helpful'), 'guidance answer');
@@ -191,12 +195,15 @@ describeWithPlayground('with the Microsoft 365 Agents Playground', () => {
     for (const name of ['Jamie Example', 'Riley Sample', 'Casey Demo']) expect(text).not.toContain(name);
   });
 
-  test('Sam withdraws the request Hana has not decided, from his own card; Hana\'s card shows it withdrawn', async () => {
+  test("Sam withdraws the request Hana has not decided, from his own card; Hana's card shows it withdrawn", async () => {
     const ref = (await bot.services.records.moveRequests.findOne({ caseRef: 'CR-1002', state: 'pending' }))!.ref;
     await sam.waitFor(cardSaying(sam.personalChat, `${ref} for Riley Sample (CR-1002) sent for approval`), 'the sent-for-approval notice');
     const withdrawn = await sam.pressButton('Withdraw', { reason: 'Riley is settling again after the support plan.' }, { on: `Placement move request ${ref}` });
     expect(cardText(withdrawn.value)).toContain('The request is withdrawn.');
-    const updated = await hana.waitFor((m) => m.action === 'updateMessage' && cardText(cardOf(m)).includes(`Withdrawn by Sam Social`) && cardText(cardOf(m)).includes(ref), 'the withdrawn card');
+    const updated = await hana.waitFor(
+      (m) => m.action === 'updateMessage' && cardText(cardOf(m)).includes(`Withdrawn by Sam Social`) && cardText(cardOf(m)).includes(ref),
+      'the withdrawn card',
+    );
     expect(cardActions(cardOf(updated)).has('Approve')).toBe(false);
     expect((await bot.services.records.moveRequests.get(ref))!.state).toBe('withdrawn');
   });
@@ -219,11 +226,18 @@ describeWithPlayground('with the Microsoft 365 Agents Playground', () => {
   test('a request nobody decides: with the clock moved on, it is escalated to the approvals channel and Sam is told', async () => {
     await tom.say('approvals here North', CHANNEL);
     await tom.waitFor((m) => m.conversationId.startsWith(CHANNEL) && textOf(m).includes('will now receive approval cards for North'), 'approvals channel reply');
-    const ref = await requestMoveAsSam('CR-1002', { urgency: 'urgent', safeguardingIssue: 'Allegation of harm by the carer, police informed.', alternativesConsidered: 'Kinship care with an aunt; emergency foster carer.' });
+    const ref = await requestMoveAsSam('CR-1002', {
+      urgency: 'urgent',
+      safeguardingIssue: 'Allegation of harm by the carer, police informed.',
+      alternativesConsidered: 'Kinship care with an aunt; emergency foster carer.',
+    });
     await hana.waitFor(cardSaying(hana.personalChat, `Placement move request ${ref}`), `approval card for ${ref}`);
     clockAheadMs = 21 * 86_400_000; // three weeks on: well past 4 working hours, whatever the calendar
     await bot.scheduler.tick();
-    const escalated = await tom.waitFor((m) => m.conversationId.startsWith(CHANNEL) && cardText(cardOf(m)).includes(`Placement move request ${ref}`), 'the escalated card in the channel');
+    const escalated = await tom.waitFor(
+      (m) => m.conversationId.startsWith(CHANNEL) && cardText(cardOf(m)).includes(`Placement move request ${ref}`),
+      'the escalated card in the channel',
+    );
     expect(textOf(escalated)).not.toContain('Riley');
     await sam.waitFor(cardSaying(sam.personalChat, `${ref} for Riley Sample (CR-1002) has been escalated`), 'the escalation notice');
     // Tom may not decide (no cover for him now), so the card in the channel is for a Head of Service to press.

@@ -13,7 +13,12 @@ import { PEOPLE, startHarness, type Harness } from '../support/botHarness';
 import { validMoveForm } from '../support/moveForm';
 
 const total = (counts: Record<string, number>) => Object.values(counts).reduce((a, b) => a + b, 0);
-const since = (before: Record<string, number>): Record<string, number> => Object.fromEntries(Object.entries(storeOpCounts()).map(([k, v]) => [k, v - (before[k] ?? 0)] as const).filter(([, v]) => v > 0));
+const since = (before: Record<string, number>): Record<string, number> =>
+  Object.fromEntries(
+    Object.entries(storeOpCounts())
+      .map(([k, v]) => [k, v - (before[k] ?? 0)] as const)
+      .filter(([, v]) => v > 0),
+  );
 
 describe('store operations per turn', () => {
   let h: Harness;

@@ -9,7 +9,7 @@ import { PEOPLE, startHarness, type Harness } from '../support/botHarness';
 const TENANT = '72f988bf-86f1-41af-91ab-2d7cd011db47';
 const CHANNEL = '19:north-approvals@thread.tacv2';
 
-describe('conversations stored in the SDK\'s old shape', () => {
+describe("conversations stored in the SDK's old shape", () => {
   let h: Harness;
   beforeEach(async () => {
     h = await startHarness();
@@ -97,7 +97,7 @@ describe('conversations stored in the SDK\'s old shape', () => {
     expect(sent.activity.conversation).toMatchObject({ id: CHANNEL, tenantId: TENANT, conversationType: 'channel', isGroup: true });
   });
 
-  test('the bot\'s next start rewrites an old-shape chat in plain fields, and messages still reach it', async () => {
+  test("the bot's next start rewrites an old-shape chat in plain fields, and messages still reach it", async () => {
     const tom = h.user(PEOPLE.tom);
     const personId = PEOPLE.tom.email;
     await h.bot.services.records.conversations.insert({

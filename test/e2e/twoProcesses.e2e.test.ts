@@ -55,7 +55,8 @@ describe('two bot processes on one MongoDB', () => {
     const [a, b] = await Promise.all([hana.pressButton('Approve', {}, { on: ref }), harry.pressButton('Approve', {}, { on: ref })]);
     expect([cardText(a.body.value), cardText(b.body.value)].filter((t) => t.includes('Your decision is recorded'))).toHaveLength(1);
 
-    const told = () => connector.sentTo(sam.conversationId).filter((x) => x.kind === 'send' && cardText(firstCard(x.activity)).includes(`${ref} for Casey Demo (CR-1004) approved`));
+    const told = () =>
+      connector.sentTo(sam.conversationId).filter((x) => x.kind === 'send' && cardText(firstCard(x.activity)).includes(`${ref} for Casey Demo (CR-1004) approved`));
     await connector.waitFor(() => told().length > 0);
     // Nothing further can be sent once the outbox holds nothing waiting to go for the request
     // ('held' messages wait for a person who has not opened a chat with the bot).
@@ -63,7 +64,9 @@ describe('two bot processes on one MongoDB', () => {
       (await bots[0].services.records.outbox.find({ subjectRef: ref })).every((m) => m.state !== 'pending' && m.state !== 'sending'),
     );
     expect(told()).toHaveLength(1);
-    const approvalCopies = [hana, harry].flatMap((u) => connector.sentTo(u.conversationId)).filter((x) => x.kind === 'send' && cardText(firstCard(x.activity)).includes(`Placement move request ${ref}`));
+    const approvalCopies = [hana, harry]
+      .flatMap((u) => connector.sentTo(u.conversationId))
+      .filter((x) => x.kind === 'send' && cardText(firstCard(x.activity)).includes(`Placement move request ${ref}`));
     expect(approvalCopies).toHaveLength(2); // one to each Head of Service, each sent once
   });
 });

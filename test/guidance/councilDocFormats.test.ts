@@ -80,9 +80,9 @@ describe('a PDF in GUIDANCE_DIR', () => {
 
   test('text items become Markdown by font size and line gaps', () => {
     const item = (str: string, y: number, fontSize: number) => ({ str, x: 50, y, fontSize });
-    expect(
-      pdfItemsToMarkdown([[item('Title', 760, 20), item('Section', 730, 14), item('first line', 710, 11), item('second', 696, 11), item('new paragraph', 660, 11)]]),
-    ).toBe(['', '', '# Title', '', '', '## Section', '', 'first line', 'second', '', 'new paragraph'].join('\n'));
+    expect(pdfItemsToMarkdown([[item('Title', 760, 20), item('Section', 730, 14), item('first line', 710, 11), item('second', 696, 11), item('new paragraph', 660, 11)]])).toBe(
+      ['', '', '# Title', '', '', '## Section', '', 'first line', 'second', '', 'new paragraph'].join('\n'),
+    );
   });
 });
 
@@ -129,7 +129,13 @@ describe('a Word document in GUIDANCE_DIR', () => {
     expect(section).toEqual({
       heading: 'Telling the child',
       level: 2,
-      paragraphs: ['The child\u2019s views & wishes matter:', '1. Explain the reasons', '- in words they understand', '2. Record what they said', 'See section 2.1 of the placement policy.'],
+      paragraphs: [
+        'The child\u2019s views & wishes matter:',
+        '1. Explain the reasons',
+        '- in words they understand',
+        '2. Record what they said',
+        'See section 2.1 of the placement policy.',
+      ],
     });
   });
 });

@@ -64,11 +64,7 @@ describe('council documents', () => {
     const { passages } = await loadCouncilDocs(dir);
     const byFile = (file: string) => passages.filter((p) => p.file === file).map((p) => p.section);
 
-    expect(byFile('kinship.md')).toEqual([
-      'Kinship Care Procedures (Anytown Council)',
-      'Respite for connected carers',
-      'Contact with parents',
-    ]);
+    expect(byFile('kinship.md')).toEqual(['Kinship Care Procedures (Anytown Council)', 'Respite for connected carers', 'Contact with parents']);
     expect(byFile('out-of-hours.txt')).toEqual(['Evenings and weekends', 'Next working day']);
     expect(byFile('leaving-care/staying-put.docx')).toEqual(['Eligibility', 'Carer allowance']);
 
@@ -103,9 +99,7 @@ describe('council documents', () => {
     expect(respite.entryId).toBeUndefined();
     expect(respite.passage!.id).toBe('kinship.md#respite-for-connected-carers');
     expect(respite.answer).toMatch(/fourteen nights/);
-    expect(respite.sources).toEqual([
-      { doc: 'kinship.md', title: 'Kinship Care Procedures (Anytown Council)', section: 'Respite for connected carers' },
-    ]);
+    expect(respite.sources).toEqual([{ doc: 'kinship.md', title: 'Kinship Care Procedures (Anytown Council)', section: 'Respite for connected carers' }]);
 
     const stayingPut = index.search('can a YP stay with their foster carers after 18 - staying put?');
     expect(stayingPut.passage?.file).toBe('leaving-care/staying-put.docx');

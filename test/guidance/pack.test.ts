@@ -88,9 +88,7 @@ describe('guidance pack', () => {
     });
 
     it('rule ids no entry covers', () => {
-      expect(() => validatePack([{ ...base, related: [] }], { requiredRuleIds: ['MOVE-1', 'END-9'] })).toThrow(
-        /no entry covers rule END-9/,
-      );
+      expect(() => validatePack([{ ...base, related: [] }], { requiredRuleIds: ['MOVE-1', 'END-9'] })).toThrow(/no entry covers rule END-9/);
     });
   });
 });

@@ -103,7 +103,7 @@ describe('GuidanceIndex', () => {
       expect({ found: a.found, entryId: a.entryId }).toEqual({ found: true, entryId: expected });
     });
 
-    it("answers a question that names the child as it answers one that does not", () => {
+    it('answers a question that names the child as it answers one that does not', () => {
       expect(index.search('what must I do before moving Jayden Smith?').entryId).toBe(index.search('what must I do before a move?').entryId);
       expect(index.search('who do I tell when Kai-Leigh is moved in an emergency').entryId).toBe('urgent-move');
       expect(index.search("Mia's carer can't cope").entryId).toBe('carer-cant-cope');

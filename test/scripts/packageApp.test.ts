@@ -46,7 +46,12 @@ describe('npm run package', () => {
     expect(manifest).toEqual(built.manifest);
     expect(manifest.id).toBe(GOOD_ENV.BOT_ID);
     expect(manifest.bots[0].botId).toBe(GOOD_ENV.BOT_ID);
-    expect(manifest.developer).toEqual({ name: GOOD_ENV.DEVELOPER_NAME, websiteUrl: GOOD_ENV.DEVELOPER_WEBSITE, privacyUrl: GOOD_ENV.DEVELOPER_PRIVACY_URL, termsOfUseUrl: GOOD_ENV.DEVELOPER_TERMS_URL });
+    expect(manifest.developer).toEqual({
+      name: GOOD_ENV.DEVELOPER_NAME,
+      websiteUrl: GOOD_ENV.DEVELOPER_WEBSITE,
+      privacyUrl: GOOD_ENV.DEVELOPER_PRIVACY_URL,
+      termsOfUseUrl: GOOD_ENV.DEVELOPER_TERMS_URL,
+    });
     expect(manifest.validDomains).toEqual(['psb.example.gov.uk']);
     expect(JSON.stringify(manifest)).not.toContain('${{');
     expect(decodePng(entries['color.png'])).toMatchObject({ width: 192, height: 192 });
@@ -61,7 +66,12 @@ describe('npm run package', () => {
   });
 
   test('a BOT_ID that is not a GUID, and developer URLs that are not https, are each named', () => {
-    const problems = problemsOf(() => buildAppPackage({ env: { ...GOOD_ENV, BOT_ID: 'my-bot', DEVELOPER_PRIVACY_URL: 'http://www.example.gov.uk/privacy', DEVELOPER_TERMS_URL: undefined }, ...copyOfAppPackage() }));
+    const problems = problemsOf(() =>
+      buildAppPackage({
+        env: { ...GOOD_ENV, BOT_ID: 'my-bot', DEVELOPER_PRIVACY_URL: 'http://www.example.gov.uk/privacy', DEVELOPER_TERMS_URL: undefined },
+        ...copyOfAppPackage(),
+      }),
+    );
     expect(problems).toEqual([
       expect.stringContaining('BOT_ID: expected the bot\'s Microsoft App ID (a GUID), as in the Azure Bot registration (got "my-bot")'),
       expect.stringContaining('DEVELOPER_PRIVACY_URL: expected an https:// URL'),
@@ -94,15 +104,38 @@ describe('npm run package', () => {
   test('an outline icon that is not white on transparent is refused', () => {
     const { appDir, outFile } = copyOfAppPackage();
     writeFileSync(path.join(appDir, 'outline.png'), solid(32, [0x1f, 0x6e, 0x5c, 255]));
-    expect(problemsOf(() => buildAppPackage({ env: GOOD_ENV, appDir, outFile }))).toEqual(['icons.outline: outline.png must be white on a transparent background (it has coloured pixels)']);
+    expect(problemsOf(() => buildAppPackage({ env: GOOD_ENV, appDir, outFile }))).toEqual([
+      'icons.outline: outline.png must be white on a transparent background (it has coloured pixels)',
+    ]);
   });
 
-  test('ICONS: a council\'s own logo as a palette PNG (colour) and a palette PNG with a transparent entry (outline) are accepted', () => {
+  test("ICONS: a council's own logo as a palette PNG (colour) and a palette PNG with a transparent entry (outline) are accepted", () => {
     const { appDir, outFile } = copyOfAppPackage();
     // colour icon: three palette colours, no transparency
-    writeFileSync(path.join(appDir, 'color.png'), palettePng(192, [[0x1f, 0x6e, 0x5c, 255], [255, 255, 255, 255], [0xc0, 0x39, 0x2b, 255]], (x, y) => (x < 64 ? 0 : y < 96 ? 1 : 2)));
+    writeFileSync(
+      path.join(appDir, 'color.png'),
+      palettePng(
+        192,
+        [
+          [0x1f, 0x6e, 0x5c, 255],
+          [255, 255, 255, 255],
+          [0xc0, 0x39, 0x2b, 255],
+        ],
+        (x, y) => (x < 64 ? 0 : y < 96 ? 1 : 2),
+      ),
+    );
     // outline icon: palette entry 0 fully transparent (tRNS), entry 1 white
-    writeFileSync(path.join(appDir, 'outline.png'), palettePng(32, [[0, 0, 0, 0], [255, 255, 255, 255]], (x, y) => (x > 8 && x < 24 && y > 8 && y < 24 ? 1 : 0)));
+    writeFileSync(
+      path.join(appDir, 'outline.png'),
+      palettePng(
+        32,
+        [
+          [0, 0, 0, 0],
+          [255, 255, 255, 255],
+        ],
+        (x, y) => (x > 8 && x < 24 && y > 8 && y < 24 ? 1 : 0),
+      ),
+    );
     buildAppPackage({ env: GOOD_ENV, appDir, outFile });
     const entries = unzipSync(readFileSync(outFile));
     const color = decodePng(entries['color.png']);
@@ -115,7 +148,9 @@ describe('npm run package', () => {
     const { appDir, outFile } = copyOfAppPackage();
     writeFileSync(path.join(appDir, 'color.png'), rgbPng(192, [0x1f, 0x6e, 0x5c]));
     writeFileSync(path.join(appDir, 'outline.png'), rgbPng(32, [255, 255, 255]));
-    expect(problemsOf(() => buildAppPackage({ env: GOOD_ENV, appDir, outFile }))).toEqual(['icons.outline: outline.png must be white on a transparent background (nothing is transparent)']);
+    expect(problemsOf(() => buildAppPackage({ env: GOOD_ENV, appDir, outFile }))).toEqual([
+      'icons.outline: outline.png must be white on a transparent background (nothing is transparent)',
+    ]);
   });
 
   test('ICONS: a file that is not a PNG is named', () => {
@@ -124,11 +159,15 @@ describe('npm run package', () => {
     expect(problemsOf(() => buildAppPackage({ env: GOOD_ENV, appDir, outFile }))).toEqual([expect.stringMatching(/^icons\.color: color\.png: not a readable PNG file/)]);
   });
 
-  test('the command menu must match the bot\'s chat commands', () => {
+  test("the command menu must match the bot's chat commands", () => {
     const { appDir, outFile } = copyOfAppPackage();
     const manifest = JSON.parse(readFileSync(path.join(appDir, 'manifest.json'), 'utf8'));
     const personal = manifest.bots[0].commandLists[0].commands;
-    personal.splice(personal.findIndex((c: { title: string }) => c.title === 'my tasks'), 1, { title: 'my cases', description: 'Not a command' });
+    personal.splice(
+      personal.findIndex((c: { title: string }) => c.title === 'my tasks'),
+      1,
+      { title: 'my cases', description: 'Not a command' },
+    );
     writeFileSync(path.join(appDir, 'manifest.json'), JSON.stringify(manifest));
     expect(problemsOf(() => buildAppPackage({ env: GOOD_ENV, appDir, outFile }))).toEqual([
       expect.stringContaining('missing the bot\'s command(s) "my tasks"'),
@@ -143,7 +182,10 @@ describe('the icons', () => {
   const outline = drawOutlineIcon();
 
   test('the committed PNGs are what scripts/drawIcons.ts draws (run `npm run icons` after changing it)', () => {
-    for (const [file, drawn] of [['color.png', color], ['outline.png', outline]] as const) {
+    for (const [file, drawn] of [
+      ['color.png', color],
+      ['outline.png', outline],
+    ] as const) {
       const committed = decodePng(readFileSync(path.join(APP_DIR, file)));
       expect({ file, width: committed.width, height: committed.height }).toEqual({ file, width: drawn.width, height: drawn.height });
       expect(Buffer.from(committed.pixels).equals(Buffer.from(drawn.pixels))).toBe(true);

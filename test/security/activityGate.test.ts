@@ -272,7 +272,12 @@ describe('in local mode', () => {
 describe('with an explicit list of tenants (multi-tenant)', () => {
   test('ALLOWED_TENANT_IDS is the list: a listed tenant is served, any other refused before any store read', async () => {
     const stand = await startTeamsStandIns();
-    const { bot, store } = await bootWithCountingStore({ ...productionEnv(stand.authority), BOT_TYPE: 'MultiTenant', BOT_TENANT_ID: '', ALLOWED_TENANT_IDS: `${OTHER_TENANT}, ${TENANT}` });
+    const { bot, store } = await bootWithCountingStore({
+      ...productionEnv(stand.authority),
+      BOT_TYPE: 'MultiTenant',
+      BOT_TENANT_ID: '',
+      ALLOWED_TENANT_IDS: `${OTHER_TENANT}, ${TENANT}`,
+    });
     try {
       const token = `Bearer ${stand.authority.sign({ aud: APP_ID, serviceurl: stand.connector.url })}`;
       expect((await post(bot, teamsMessage(stand.connector.url), token)).status).toBe(200);

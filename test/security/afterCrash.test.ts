@@ -10,20 +10,21 @@ import { openEmbeddedStore, StoreLockedError } from '../../src/store/embeddedSto
 import { PROCESS_TEST_TIMEOUT_MS, startBotProcess, tempDir } from './support';
 
 describe('the embedded store lock', () => {
-  test('a stale lock naming the new process\'s own pid (a container restart) does not stop the bot from starting', async () => {
-    const dataDir = tempDir('psb-lock-');
-    // The shell writes the lock with its own pid and then becomes the bot (exec keeps the pid), as
-    // when a container's PID 1 crashed and the restarted bot is PID 1 again.
-    const bot = await startBotProcess(
-      { DATA_DIR: dataDir, BOT_ID: '' },
-      { shell: `printf '{"pid":%d,"startedAt":"2026-01-01T00:00:00.000Z"}' $$ > "$DATA_DIR/.lock"` },
-    );
-    try {
-      expect((await fetch(`${bot.url}/healthz`)).status).toBe(200);
-    } finally {
-      await bot.stop();
-    }
-  }, PROCESS_TEST_TIMEOUT_MS);
+  test(
+    "a stale lock naming the new process's own pid (a container restart) does not stop the bot from starting",
+    async () => {
+      const dataDir = tempDir('psb-lock-');
+      // The shell writes the lock with its own pid and then becomes the bot (exec keeps the pid), as
+      // when a container's PID 1 crashed and the restarted bot is PID 1 again.
+      const bot = await startBotProcess({ DATA_DIR: dataDir, BOT_ID: '' }, { shell: `printf '{"pid":%d,"startedAt":"2026-01-01T00:00:00.000Z"}' $$ > "$DATA_DIR/.lock"` });
+      try {
+        expect((await fetch(`${bot.url}/healthz`)).status).toBe(200);
+      } finally {
+        await bot.stop();
+      }
+    },
+    PROCESS_TEST_TIMEOUT_MS,
+  );
 
   test('a lock this process holds still refuses a second opening of the same folder', async () => {
     const dataDir = tempDir('psb-lock-');
@@ -57,7 +58,10 @@ describe('/healthz', () => {
     };
   }
 
-  test.each([['never answers', 'never' as const], ['answers after 10 s', 10_000]])('answers 503 within 2 s when the database %s', async (_case, pingMs) => {
+  test.each([
+    ['never answers', 'never' as const],
+    ['answers after 10 s', 10_000],
+  ])('answers 503 within 2 s when the database %s', async (_case, pingMs) => {
     const bot = await startBot(loadConfig({ PORT: '0', DATA_DIR: tempDir('psb-health-unused-') }), { log: silentLogger, store: await slowPingStore(pingMs) });
     try {
       const started = Date.now();

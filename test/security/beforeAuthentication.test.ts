@@ -64,7 +64,10 @@ describe('request bodies before authentication', () => {
   });
 
   test('a well-formed gzip or deflate activity is decoded and reaches authentication (401, not a body error)', async () => {
-    for (const [encoding, body] of [['gzip', gzipSync(Buffer.from(activityJson()))], ['deflate', deflateSync(Buffer.from(activityJson()))]] as const) {
+    for (const [encoding, body] of [
+      ['gzip', gzipSync(Buffer.from(activityJson()))],
+      ['deflate', deflateSync(Buffer.from(activityJson()))],
+    ] as const) {
       const res = await postRaw(`${bot.url}/api/messages`, body, { ...json, 'content-encoding': encoding });
       expect([encoding, res.status, res.text]).toEqual([encoding, 401, 'unauthorized']);
     }
@@ -144,7 +147,12 @@ describe('request bodies before authentication', () => {
   });
 
   test('bad gzip sent to the other addresses is refused too, and the process keeps running', async () => {
-    for (const [method, path] of [['GET', '/healthz'], ['POST', '/healthz'], ['GET', '/meetings/PM-2026-0001.ics?token=x'], ['PUT', '/api/messages']]) {
+    for (const [method, path] of [
+      ['GET', '/healthz'],
+      ['POST', '/healthz'],
+      ['GET', '/meetings/PM-2026-0001.ics?token=x'],
+      ['PUT', '/api/messages'],
+    ]) {
       const res = await postRaw(`${bot.url}${path}`, Buffer.from('not gzip'), { ...json, 'content-encoding': 'gzip' }, method);
       expect([method, path, res.status >= 400 && res.status < 500]).toEqual([method, path, true]);
     }
@@ -168,7 +176,9 @@ describe('request bodies before authentication', () => {
     }
     // A request refused for another reason marks the end of what the refusals above logged.
     const token = `Bearer ${authority.sign({ aud: APP_ID, serviceurl: connector.url })}`;
-    expect((await postRaw(`${bot.url}/api/messages`, JSON.stringify(teamsMessage(connector.url, { channelId: 'end-marker' })), { ...json, authorization: token })).status).toBe(403);
+    expect((await postRaw(`${bot.url}/api/messages`, JSON.stringify(teamsMessage(connector.url, { channelId: 'end-marker' })), { ...json, authorization: token })).status).toBe(
+      403,
+    );
     const deadline = Date.now() + 5000;
     while (!bot.output().slice(outputBefore).includes('not traffic this bot serves') && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
     const lines = bot.output().slice(outputBefore).trim().split('\n');

@@ -18,7 +18,21 @@ const RATIONALE = 'The carer gave notice after the third night-time incident thi
 const DESCRIPTION = 'The carer rang in tears: the evenings have become very hard since the exclusion.';
 const SUPPORT = 'Respite weekend arranged with the Oakfield short-breaks unit.';
 /** What a refusal must never show. */
-const PRIVATE = [/Riley/i, /Jamie/i, /Sample/, /Example/, /third night-time/, /rang in tears/, /Oakfield/, /alex\.carer/, /placements@brightfutures/, /North/, /Fiona Foster/, /2012/, /2009/];
+const PRIVATE = [
+  /Riley/i,
+  /Jamie/i,
+  /Sample/,
+  /Example/,
+  /third night-time/,
+  /rang in tears/,
+  /Oakfield/,
+  /alex\.carer/,
+  /placements@brightfutures/,
+  /North/,
+  /Fiona Foster/,
+  /2012/,
+  /2009/,
+];
 
 function expectShowsNothing(card: unknown) {
   const json = JSON.stringify(card);
@@ -39,11 +53,30 @@ describe('a press the presser may not make shows nothing of the record', () => {
     sam = h.user(PEOPLE.sam);
     for (const u of [h.user(PEOPLE.hana), h.user(PEOPLE.tom), h.user(MORE.steve), h.user(MORE.fiona)]) await u.say('hi');
     move = /PM-\d{4}-\d{4}/.exec(cardText((await sam.press('move.submit', validMoveForm({ caseRef: 'CR-1002', rationale: RATIONALE }))).body.value))![0];
-    const raised = (await sam.press('alert.submit', { caseRef: 'CR-1001', triggers: 'carer-struggling', description: DESCRIPTION, immediateSafeguardingRisk: 'no', supportInPlace: SUPPORT, noticedOn: '' })).body.value;
+    const raised = (
+      await sam.press('alert.submit', {
+        caseRef: 'CR-1001',
+        triggers: 'carer-struggling',
+        description: DESCRIPTION,
+        immediateSafeguardingRisk: 'no',
+        supportInPlace: SUPPORT,
+        noticedOn: '',
+      })
+    ).body.value;
     alert = /FA-\d{4}-\d{4}/.exec(cardText(raised))![0];
     const proposal = (await sam.press('meeting.propose', { alertRef: alert, type: 'stability' })).body.value;
     const convene = cardActions(proposal).get('Send the invitations')!;
-    const convened = (await sam.press(convene.verb, { ...convene.data, date: addDays(ukDate(new Date()), 3), time: '10:00', durationMinutes: '60', chair: 'fiona.foster@example.org', minuteTaker: 'ada.admin@example.org', childAttendance: 'whole' })).body.value;
+    const convened = (
+      await sam.press(convene.verb, {
+        ...convene.data,
+        date: addDays(ukDate(new Date()), 3),
+        time: '10:00',
+        durationMinutes: '60',
+        chair: 'fiona.foster@example.org',
+        minuteTaker: 'ada.admin@example.org',
+        childAttendance: 'whole',
+      })
+    ).body.value;
     meeting = /MT-\d{4}-\d{4}/.exec(cardText(convened))![0];
   });
   afterAll(() => h.stop());
@@ -104,12 +137,22 @@ describe('separation of duties', () => {
     await harry.say('hi');
     const ref = /PM-\d{4}-\d{4}/.exec(cardText((await hana.press('move.submit', validMoveForm({ caseRef: 'CR-1001', rationale: RATIONALE }))).body.value))![0];
     // Hana's own copy (she is a Head of Service for North) has no decision buttons; a forged press is refused.
-    const hers = await h.connector.waitFor(() => h.connector.sentTo(hana.conversationId).map((a) => firstCard(a.activity)).find((c) => c && cardText(c).includes(`Placement move request ${ref}`) && !cardText(c).includes('Sent for approval')));
+    const hers = await h.connector.waitFor(() =>
+      h.connector
+        .sentTo(hana.conversationId)
+        .map((a) => firstCard(a.activity))
+        .find((c) => c && cardText(c).includes(`Placement move request ${ref}`) && !cardText(c).includes('Sent for approval')),
+    );
     expect(cardActions(hers).has('Approve')).toBe(false);
     expectShowsNothingButTheRule((await hana.press('move.decide', { ref, outcome: 'approved', comment: '' })).body.value);
     expect((await h.bot.services.records.moveRequests.get(ref))!.state).toBe('pending');
 
-    const his = await h.connector.waitFor(() => h.connector.sentTo(harry.conversationId).map((a) => firstCard(a.activity)).find((c) => cardActions(c).has('Approve') && cardText(c).includes(ref)));
+    const his = await h.connector.waitFor(() =>
+      h.connector
+        .sentTo(harry.conversationId)
+        .map((a) => firstCard(a.activity))
+        .find((c) => cardActions(c).has('Approve') && cardText(c).includes(ref)),
+    );
     const harrysApprove = cardActions(his).get('Approve')!;
     expect(cardText((await harry.press(harrysApprove.verb, { ...harrysApprove.data, comment: '' })).body.value)).toContain('Your decision is recorded');
     expect((await h.bot.services.records.moveRequests.get(ref))!.state).toBe('approved');
@@ -128,7 +171,9 @@ describe('separation of duties', () => {
   });
 
   function expectShowsNothingButTheRule(card: unknown) {
-    expect(cardText(card)).toContain("Only a Head of Service of the child's team (or the person covering for them, or for an urgent request the out-of-hours approver) who did not ask for the move may decide a move.");
+    expect(cardText(card)).toContain(
+      "Only a Head of Service of the child's team (or the person covering for them, or for an urgent request the out-of-hours approver) who did not ask for the move may decide a move.",
+    );
     expect(JSON.stringify(card)).not.toMatch(/third night-time|Jamie/);
   }
 });

@@ -61,7 +61,10 @@ describe('psb roster unlink', () => {
   }
 
   test('forgets the link, says so, and audits it; an unknown email is an error', async () => {
-    const roster = readFileSync(path.join(EXAMPLES, 'roster.csv'), 'utf8').replace('sam.social@example.org,Sam Social,,', `sam.social@example.org,Sam Social,${PEOPLE.sam.aadObjectId},`);
+    const roster = readFileSync(path.join(EXAMPLES, 'roster.csv'), 'utf8').replace(
+      'sam.social@example.org,Sam Social,,',
+      `sam.social@example.org,Sam Social,${PEOPLE.sam.aadObjectId},`,
+    );
     writeFileSync(path.join(workDir, 'roster.csv'), roster);
     expect((await psb('roster', 'import', path.join(workDir, 'roster.csv'))).code).toBe(0);
 
@@ -76,7 +79,9 @@ describe('psb roster unlink', () => {
     try {
       const records = await openRecords(store);
       expect((await records.people.get('sam.social@example.org'))!.aadObjectId).toBeNull();
-      expect(await records.audit.find({ action: 'roster.unlinked-teams-user' })).toEqual([expect.objectContaining({ actor: 'cli', subject: 'sam.social@example.org', details: { aadObjectId: PEOPLE.sam.aadObjectId } })]);
+      expect(await records.audit.find({ action: 'roster.unlinked-teams-user' })).toEqual([
+        expect.objectContaining({ actor: 'cli', subject: 'sam.social@example.org', details: { aadObjectId: PEOPLE.sam.aadObjectId } }),
+      ]);
     } finally {
       await store.close();
     }

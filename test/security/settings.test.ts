@@ -20,7 +20,7 @@ function problems(env: Record<string, string>): string[] {
 }
 
 describe('tenant and service host settings', () => {
-  test('by default only Microsoft\'s Teams Bot Framework hosts may be called', () => {
+  test("by default only Microsoft's Teams Bot Framework hosts may be called", () => {
     expect(loadConfig(production).BOT_SERVICE_URL_HOSTS).toEqual([...MICROSOFT_SERVICE_URL_HOSTS]);
     expect(MICROSOFT_SERVICE_URL_HOSTS).toContain('smba.trafficmanager.net');
   });
@@ -37,7 +37,9 @@ describe('tenant and service host settings', () => {
       '0b5e8c8e-1111-4a4a-9c9c-123456789abc',
       '72f988bf-86f1-41af-91ab-2d7cd011db47',
     ]);
-    expect(problems({ ...production, ALLOWED_TENANT_IDS: 'contoso.onmicrosoft.com' }).join('\n')).toContain('ALLOWED_TENANT_IDS: expected a comma-separated list of Microsoft Entra tenant IDs');
+    expect(problems({ ...production, ALLOWED_TENANT_IDS: 'contoso.onmicrosoft.com' }).join('\n')).toContain(
+      'ALLOWED_TENANT_IDS: expected a comma-separated list of Microsoft Entra tenant IDs',
+    );
   });
 
   test('a multi-tenant bot must say which tenants it serves', () => {

@@ -46,7 +46,7 @@ describe('shared conversations show case references and facts only', () => {
     }
   });
 
-  test('a move sent from a group chat comes back redacted there, and in full in the requester\'s own chat', async () => {
+  test("a move sent from a group chat comes back redacted there, and in full in the requester's own chat", async () => {
     const shared = sam.in(groupChat());
     const answer = (await shared.press('move.submit', validMoveForm({ caseRef: 'CR-1002', rationale: RATIONALE, virtualSchoolAdvice: ADVICE, childToldPlan: PLAN }))).body.value;
     const text = cardText(answer);
@@ -57,14 +57,35 @@ describe('shared conversations show case references and facts only', () => {
     for (const typed of [RATIONALE, ADVICE, PLAN]) expect(text).not.toContain(typed);
   });
 
-  test('approval cards in an approvals channel: decision buttons and structured facts; free text only in approvers\' personal chats', async () => {
+  test("approval cards in an approvals channel: decision buttons and structured facts; free text only in approvers' personal chats", async () => {
     const approvals = channel();
     await tom.in(approvals).say('approvals here North');
-    const ref = refOf((await sam.press('move.submit', validMoveForm({ caseRef: 'CR-1002', urgency: 'urgent', safeguardingIssue: 'An adult at the placement was cautioned last night.', alternativesConsidered: 'Two emergency carers in the county were asked.', rationale: RATIONALE, virtualSchoolAdvice: ADVICE, childToldPlan: PLAN }))).body.value);
-    const posted = await h.connector.waitFor(() => h.connector.sentTo(approvals.id).map((a) => firstCard(a.activity)).find((c) => c && cardText(c).includes(ref)));
+    const ref = refOf(
+      (
+        await sam.press(
+          'move.submit',
+          validMoveForm({
+            caseRef: 'CR-1002',
+            urgency: 'urgent',
+            safeguardingIssue: 'An adult at the placement was cautioned last night.',
+            alternativesConsidered: 'Two emergency carers in the county were asked.',
+            rationale: RATIONALE,
+            virtualSchoolAdvice: ADVICE,
+            childToldPlan: PLAN,
+          }),
+        )
+      ).body.value,
+    );
+    const posted = await h.connector.waitFor(() =>
+      h.connector
+        .sentTo(approvals.id)
+        .map((a) => firstCard(a.activity))
+        .find((c) => c && cardText(c).includes(ref)),
+    );
     const text = cardText(posted);
     expect([...cardActions(posted).keys()]).toEqual(expect.arrayContaining(['Approve', 'Decline', 'Ask for more information']));
-    for (const fact of ['Child: CR-1002', 'Team: North', 'Planned or urgent: URGENT (immediate safeguarding issue)', 'Virtual School (MOVE-4)', 'Consulted.', WHERE_FULL]) expect(text).toContain(fact);
+    for (const fact of ['Child: CR-1002', 'Team: North', 'Planned or urgent: URGENT (immediate safeguarding issue)', 'Virtual School (MOVE-4)', 'Consulted.', WHERE_FULL])
+      expect(text).toContain(fact);
     for (const typed of [RATIONALE, ADVICE, PLAN, 'cautioned last night', 'emergency carers']) expect(text).not.toContain(typed);
     expect(JSON.stringify(posted)).not.toMatch(NAMES);
 
@@ -79,7 +100,16 @@ describe('shared conversations show case references and facts only', () => {
 
   test('"alerts" in a group chat lists case references; "Open" there shows the redacted card and says where the full one is; closing there shows no reason', async () => {
     await tom.say('hi');
-    const raised = (await sam.press('alert.submit', { caseRef: 'CR-1001', triggers: 'carer-struggling', description: DESCRIPTION, immediateSafeguardingRisk: 'no', supportInPlace: '', noticedOn: '' })).body.value;
+    const raised = (
+      await sam.press('alert.submit', {
+        caseRef: 'CR-1001',
+        triggers: 'carer-struggling',
+        description: DESCRIPTION,
+        immediateSafeguardingRisk: 'no',
+        supportInPlace: '',
+        noticedOn: '',
+      })
+    ).body.value;
     const ref = /FA-\d{4}-\d{4}/.exec(cardText(raised))![0];
     const shared = tom.in(groupChat());
     const [list] = await shared.say('alerts');
@@ -120,7 +150,10 @@ describe('shared conversations show case references and facts only', () => {
     const shared = sam.in(groupChat());
     await shared.press('move.submit', validMoveForm({ caseRef: 'CR-1002', rationale: RATIONALE }));
     expect(h.connector.sharedLeaks(await h.secrets())).toEqual([]);
-    h.connector.sharedInvokeResponses.push({ conversationId: shared.conversationId, card: { type: 'AdaptiveCard', body: [{ type: 'TextBlock', text: `About \\*\\*Riley Sample\\*\\*: ${RATIONALE}` }] } });
+    h.connector.sharedInvokeResponses.push({
+      conversationId: shared.conversationId,
+      card: { type: 'AdaptiveCard', body: [{ type: 'TextBlock', text: `About \\*\\*Riley Sample\\*\\*: ${RATIONALE}` }] },
+    });
     expect(h.connector.sharedLeaks(await h.secrets())).toEqual(
       expect.arrayContaining([expect.stringContaining('"Riley Sample"'), expect.stringContaining('"Riley"'), expect.stringContaining(RATIONALE)]),
     );
@@ -128,7 +161,7 @@ describe('shared conversations show case references and facts only', () => {
   });
 });
 
-describe('a meeting\'s own chat is shared', () => {
+describe("a meeting's own chat is shared", () => {
   const STEVE = { id: '29:steve', name: 'Steve Supervising', aadObjectId: '00000000-0000-0000-0000-00000000a011', email: 'steve.ssw@example.org' };
   const FIONA = { id: '29:fiona', name: 'Fiona Foster', aadObjectId: '00000000-0000-0000-0000-00000000a012', email: 'fiona.foster@example.org' };
   const SUMMARY = 'Agreed therapeutic parenting support; the carer feels able to continue for now.';
@@ -146,23 +179,57 @@ describe('a meeting\'s own chat is shared', () => {
     const fiona = h.user(FIONA);
     const steve = h.user(STEVE);
     for (const u of [fiona, steve, h.user(PEOPLE.tom)]) await u.say('hi');
-    const raised = (await sam.press('alert.submit', { caseRef: 'CR-1001', triggers: 'carer-struggling', description: DESCRIPTION, immediateSafeguardingRisk: 'no', supportInPlace: '', noticedOn: '' })).body.value;
+    const raised = (
+      await sam.press('alert.submit', {
+        caseRef: 'CR-1001',
+        triggers: 'carer-struggling',
+        description: DESCRIPTION,
+        immediateSafeguardingRisk: 'no',
+        supportInPlace: '',
+        noticedOn: '',
+      })
+    ).body.value;
     const alertRef = /FA-\d{4}-\d{4}/.exec(cardText(raised))![0];
     const proposal = (await sam.press('meeting.propose', { alertRef, type: 'stability' })).body.value;
     const convene = cardActions(proposal).get('Send the invitations')!;
     const date = new Date(clock + 3 * 86_400_000).toISOString().slice(0, 10);
-    const convened = (await sam.press(convene.verb, { ...convene.data, date, time: '10:00', durationMinutes: '60', chair: 'fiona.foster@example.org', minuteTaker: 'ada.admin@example.org', childAttendance: 'second-part', childAttendanceReason: 'She asked to join once the adults have talked it through.' })).body.value;
+    const convened = (
+      await sam.press(convene.verb, {
+        ...convene.data,
+        date,
+        time: '10:00',
+        durationMinutes: '60',
+        chair: 'fiona.foster@example.org',
+        minuteTaker: 'ada.admin@example.org',
+        childAttendance: 'second-part',
+        childAttendanceReason: 'She asked to join once the adults have talked it through.',
+      })
+    ).body.value;
     const ref = /MT-\d{4}-\d{4}/.exec(cardText(convened))![0];
 
     // The invitation Fiona received carries the outcome form; she uses it in the meeting's chat.
-    const invitation = await h.connector.waitFor(() => h.connector.sentTo(fiona.conversationId).map((a) => firstCard(a.activity)).find((c) => c && cardText(c).includes(ref)));
+    const invitation = await h.connector.waitFor(() =>
+      h.connector
+        .sentTo(fiona.conversationId)
+        .map((a) => firstCard(a.activity))
+        .find((c) => c && cardText(c).includes(ref)),
+    );
     const record = [...cardActions(invitation).values()].find((a) => a.verb === 'meeting.outcome');
     clock += 3 * 86_400_000 + 8 * 3_600_000;
     const chat = meetingChat();
-    const outcome = (await fiona.in(chat).press('meeting.outcome', {
-      ...(record?.data ?? { ref }), decision: 'support-package-agreed', attended: 'sam.social@example.org,fiona.foster@example.org', summary: SUMMARY, reviewDate: new Date(clock + 28 * 86_400_000).toISOString().slice(0, 10),
-      minuteTaker: 'ada.admin@example.org', action1What: ACTION, action1Owner: 'steve.ssw@example.org', action1Due: new Date(clock + 7 * 86_400_000).toISOString().slice(0, 10),
-    })).body.value;
+    const outcome = (
+      await fiona.in(chat).press('meeting.outcome', {
+        ...(record?.data ?? { ref }),
+        decision: 'support-package-agreed',
+        attended: 'sam.social@example.org,fiona.foster@example.org',
+        summary: SUMMARY,
+        reviewDate: new Date(clock + 28 * 86_400_000).toISOString().slice(0, 10),
+        minuteTaker: 'ada.admin@example.org',
+        action1What: ACTION,
+        action1Owner: 'steve.ssw@example.org',
+        action1Due: new Date(clock + 7 * 86_400_000).toISOString().slice(0, 10),
+      })
+    ).body.value;
     const text = cardText(outcome);
     expect(text).toContain('The outcome is recorded');
     expect(text).toContain('Support package agreed');
@@ -190,7 +257,12 @@ describe('free text is shown as plain text in every card', () => {
     await hana.say('hi');
     const rationale = 'Read [the signed plan](https://evil.example/steal) and **act now**: invoice\u202Efdp.exe is attached.';
     const ref = /PM-\d{4}-\d{4}/.exec(cardText((await h.user(PEOPLE.sam).press('move.submit', validMoveForm({ caseRef: 'CR-1002', rationale }))).body.value))![0];
-    const card = await h.connector.waitFor(() => h.connector.sentTo(hana.conversationId).map((a) => firstCard(a.activity)).find((c) => c && cardText(c).includes(ref)));
+    const card = await h.connector.waitFor(() =>
+      h.connector
+        .sentTo(hana.conversationId)
+        .map((a) => firstCard(a.activity))
+        .find((c) => c && cardText(c).includes(ref)),
+    );
     const text = cardText(card);
     expect(text).toContain('Read \\[the signed plan\\](https://evil.example/steal) and \\*\\*act now\\*\\*: invoicefdp.exe is attached.');
     expect(JSON.stringify(card)).not.toMatch(/[^\\]\[the signed plan\]\(/);

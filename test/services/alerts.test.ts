@@ -111,7 +111,10 @@ describeOnEveryBackend('fragility alerts', (freshStore) => {
     expect((await openAlertsFor(ctx, await person('tom.manager@example.org'))).map((a) => a.alert.caseRef)).toEqual(['CR-1001']);
     expect(await openAlertsFor(ctx, await person('hana.head@example.org'))).toHaveLength(2);
     const digest = await openAlertsForTeams(ctx, ['North', 'South'], '2026-11-23');
-    expect(digest.map((a) => [a.caseRef, a.urgent])).toEqual([['CR-1003', true], ['CR-1001', false]]);
+    expect(digest.map((a) => [a.caseRef, a.urgent])).toEqual([
+      ['CR-1003', true],
+      ['CR-1001', false],
+    ]);
     expect(JSON.stringify(digest)).not.toMatch(/Jamie|Morgan/);
   });
 

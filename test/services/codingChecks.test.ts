@@ -46,10 +46,7 @@ describeOnEveryBackend('coding checks', (freshStore) => {
     expect(result.tasks).toEqual({ created: 2, existing: 0, noSocialWorker: 1 });
 
     const tasks = await ctx.records.tasks.find({ kind: 'fix-coding' }, { sort: { _id: 1 } });
-    expect(tasks.map((t) => t._id)).toEqual([
-      'CODING:CR-1001:2020-01-01:reason-missing:fix-coding',
-      'CODING:CR-1001:2020-03-01:reason-not-blank:fix-coding',
-    ]);
+    expect(tasks.map((t) => t._id)).toEqual(['CODING:CR-1001:2020-01-01:reason-missing:fix-coding', 'CODING:CR-1001:2020-03-01:reason-not-blank:fix-coding']);
     expect(tasks[0]).toMatchObject({
       caseRef: 'CR-1001',
       team: 'North',

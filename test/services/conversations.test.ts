@@ -69,7 +69,7 @@ describeOnEveryBackend('conversation addresses', (freshStore) => {
     expect(await here.records.conversations.get('person:sam.social@example.org')).toMatchObject({ version: 3, serviceUrl: 'https://smba.example/uk/' });
   });
 
-  test('a conversation is stored as plain fields (conversation id, service URL, tenant, bot id, type, user), not the SDK\'s reference', async () => {
+  test("a conversation is stored as plain fields (conversation id, service URL, tenant, bot id, type, user), not the SDK's reference", async () => {
     const ctx = await contextOn(store);
     await rememberConversation(ctx, sam, personal('https://smba.example/uk/'));
     const stored = await ctx.records.conversations.get('person:sam.social@example.org');
@@ -88,7 +88,7 @@ describeOnEveryBackend('conversation addresses', (freshStore) => {
     });
   });
 
-  test('a channel is stored without any user\'s id', async () => {
+  test("a channel is stored without any user's id", async () => {
     const ctx = await contextOn(store);
     const address = { ...chatAddress('19:north@thread.tacv2'), conversationType: 'channel', userAadId: 'aad-sam' };
     await rememberConversation(ctx, null, { kind: 'channel', address });
@@ -113,7 +113,7 @@ describeOnEveryBackend('conversation addresses', (freshStore) => {
     updatedAt: '2026-10-01T09:00:00.000Z',
   });
 
-  test('a conversation stored in the SDK\'s old shape is read as the same plain address', async () => {
+  test("a conversation stored in the SDK's old shape is read as the same plain address", async () => {
     const ctx = await contextOn(store);
     await ctx.records.conversations.insert(oldShape('https://smba.example/uk/'));
     const stored = (await ctx.records.conversations.get(`person:${sam.id}`))!;
@@ -132,7 +132,13 @@ describeOnEveryBackend('conversation addresses', (freshStore) => {
   test('the start-up migration rewrites old-shape conversations in plain fields, once, and leaves plain ones alone', async () => {
     const ctx = await contextOn(store);
     await ctx.records.conversations.insert(oldShape('https://smba.example/uk/'));
-    const channel = { ...oldShape('https://smba.example/uk/'), _id: 'channel:19:north@thread.tacv2', kind: 'channel' as const, personId: null, conversationId: '19:north@thread.tacv2' };
+    const channel = {
+      ...oldShape('https://smba.example/uk/'),
+      _id: 'channel:19:north@thread.tacv2',
+      kind: 'channel' as const,
+      personId: null,
+      conversationId: '19:north@thread.tacv2',
+    };
     channel.reference = { ...channel.reference, conversation: { id: '19:north@thread.tacv2', conversationType: 'channel', tenantId: 'tenant-example', isGroup: true, name: '' } };
     await ctx.records.conversations.insert(channel);
     await rememberConversation(ctx, { ...sam, id: 'priya.patel@example.org' }, personal('https://smba.example/emea/'));

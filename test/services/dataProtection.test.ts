@@ -17,7 +17,6 @@ import { openEmbeddedStore } from '../../src/store/embeddedStore';
 import { describeOnEveryBackend, serviceContextOn } from '../support/backends';
 import { loadExamplePeople, validMoveForm, chatAddress } from '../support/fixtures';
 
-
 describe('data protection', () => {
   let store: Store;
   let ctx: ServiceContext;
@@ -134,9 +133,19 @@ describeOnEveryBackend('retention removes closed records\u2019 free text from ev
 
     // A move request with a question and its answer, then declined.
     const request = await requestMove(ctx, sam, {
-      caseRef: 'CR-1001', urgency: 'urgent', proposedDate: '2026-12-07', reasonCode: 'CREQB', rationale: TYPED.rationale, safeguardingIssue: TYPED.safeguarding,
-      alternativesConsidered: TYPED.alternatives, virtualSchoolConsulted: 'yes', virtualSchoolAdvice: TYPED.advice, educationDisrupted: 'no',
-      childToldPlan: TYPED.childTold, childToldAgreed: 'true', followsAllegation: 'no',
+      caseRef: 'CR-1001',
+      urgency: 'urgent',
+      proposedDate: '2026-12-07',
+      reasonCode: 'CREQB',
+      rationale: TYPED.rationale,
+      safeguardingIssue: TYPED.safeguarding,
+      alternativesConsidered: TYPED.alternatives,
+      virtualSchoolConsulted: 'yes',
+      virtualSchoolAdvice: TYPED.advice,
+      educationDisrupted: 'no',
+      childToldPlan: TYPED.childTold,
+      childToldAgreed: 'true',
+      followsAllegation: 'no',
     });
     step();
     await decideMove(ctx, hana, request.ref, { outcome: 'info', comment: TYPED.question });
@@ -147,19 +156,35 @@ describeOnEveryBackend('retention removes closed records\u2019 free text from ev
 
     // An alert closed by the team manager.
     step();
-    const alert = await raiseAlert(ctx, sam, { caseRef: 'CR-1001', triggers: 'carer-struggling', description: TYPED.alertDescription, immediateSafeguardingRisk: 'no', supportInPlace: TYPED.alertSupport });
+    const alert = await raiseAlert(ctx, sam, {
+      caseRef: 'CR-1001',
+      triggers: 'carer-struggling',
+      description: TYPED.alertDescription,
+      immediateSafeguardingRisk: 'no',
+      supportInPlace: TYPED.alertSupport,
+    });
     step();
     await closeAlert(ctx, tom, alert.ref, { reason: TYPED.alertClosed });
 
     // A meeting held, its outcome recorded, and every task that followed from it done.
     step();
     const meeting = await conveneMeeting(ctx, sam, {
-      type: 'stability', caseRef: 'CR-1001', date: '2026-11-26', time: '10:00', durationMinutes: '60', minuteTaker: 'ada.admin@example.org',
-      childAttendance: 'second-part', childAttendanceReason: TYPED.attendanceReason,
+      type: 'stability',
+      caseRef: 'CR-1001',
+      date: '2026-11-26',
+      time: '10:00',
+      durationMinutes: '60',
+      minuteTaker: 'ada.admin@example.org',
+      childAttendance: 'second-part',
+      childAttendanceReason: TYPED.attendanceReason,
     });
     now = new Date('2026-11-26T15:00:00Z');
     await recordOutcome(ctx, fiona, meeting.ref, {
-      decision: 'commissioning-panel', summary: TYPED.summary, serviceNeeded: TYPED.service, reviewDate: '2026-12-17', attended: 'sam.social@example.org',
+      decision: 'commissioning-panel',
+      summary: TYPED.summary,
+      serviceNeeded: TYPED.service,
+      reviewDate: '2026-12-17',
+      attended: 'sam.social@example.org',
       actions: [{ what: TYPED.action, ownerEmail: 'steve.ssw@example.org', dueDate: '2026-12-03' }],
     });
     return { request: request.ref, alert: alert.ref, meeting: meeting.ref };
@@ -196,23 +221,45 @@ describeOnEveryBackend('retention removes closed records\u2019 free text from ev
     // Who did what and when: every audit entry is still there, as it was, with one more per record.
     const auditAfter = await whoWhatWhen();
     for (const [id, entry] of auditBefore) expect(auditAfter.get(id)).toEqual(entry);
-    expect([...auditAfter.values()].filter(([, actor]) => actor === 'retention').map(([, , action, subject]) => [action, subject]).sort()).toEqual([
+    expect(
+      [...auditAfter.values()]
+        .filter(([, actor]) => actor === 'retention')
+        .map(([, , action, subject]) => [action, subject])
+        .sort(),
+    ).toEqual([
       ['alert.free-text-removed', refs.alert],
       ['meeting.free-text-removed', refs.meeting],
       ['move.free-text-removed', refs.request],
     ]);
     expect(await ctx.records.moveRequests.get(refs.request)).toMatchObject({
-      state: 'declined', caseRef: 'CR-1001', requestedBy: 'sam.social@example.org', rationale: REMOVED,
+      state: 'declined',
+      caseRef: 'CR-1001',
+      requestedBy: 'sam.social@example.org',
+      rationale: REMOVED,
       decision: { outcome: 'declined', by: 'hana.head@example.org', comment: REMOVED },
       infoRequests: [{ askedBy: 'hana.head@example.org', question: REMOVED, answer: REMOVED }],
     });
-    expect(await ctx.records.fragilityAlerts.get(refs.alert)).toMatchObject({ state: 'closed', triggers: ['carer-struggling'], description: REMOVED, closure: { by: 'tom.manager@example.org', reason: REMOVED } });
+    expect(await ctx.records.fragilityAlerts.get(refs.alert)).toMatchObject({
+      state: 'closed',
+      triggers: ['carer-struggling'],
+      description: REMOVED,
+      closure: { by: 'tom.manager@example.org', reason: REMOVED },
+    });
     expect(await ctx.records.meetings.get(refs.meeting)).toMatchObject({
-      state: 'held', outcome: { decision: 'commissioning-panel', recordedBy: 'fiona.foster@example.org', summary: REMOVED, actions: [{ what: REMOVED, ownerEmail: 'steve.ssw@example.org', dueDate: '2026-12-03' }] },
+      state: 'held',
+      outcome: {
+        decision: 'commissioning-panel',
+        recordedBy: 'fiona.foster@example.org',
+        summary: REMOVED,
+        actions: [{ what: REMOVED, ownerEmail: 'steve.ssw@example.org', dueDate: '2026-12-03' }],
+      },
     });
     const declinedNotice = await ctx.records.outbox.get(`${refs.request}:decision:requester`);
     // The social worker's copy of the decision is the request's card, drawn from the (now redacted) request when sent.
-    expect(declinedNotice).toMatchObject({ recipient: { kind: 'person', personId: 'sam.social@example.org' }, content: { kind: 'move-card', ref: refs.request, view: 'requester' } });
+    expect(declinedNotice).toMatchObject({
+      recipient: { kind: 'person', personId: 'sam.social@example.org' },
+      content: { kind: 'move-card', ref: refs.request, view: 'requester' },
+    });
 
     // Again: nothing more to do, and nothing written twice.
     expect(await applyRetention(ctx, 30)).toEqual({ moveRequests: 0, alerts: 0, meetings: 0, auditEntries: 0, messages: 0, tasks: 0, feedback: 0 });

@@ -35,14 +35,25 @@ describeOnEveryBackend('the digest', (freshStore) => {
 
   test('`digest here Narnia` says there is no team called Narnia, and subscribes nothing', async () => {
     const tom = await person('tom.manager@example.org');
-    await expect(subscribeDigest(ctx, tom, '19:c', ['Narnia'])).rejects.toMatchObject({ fields: { teams: 'There is no team called Narnia. The teams are: North, South. Nothing has changed.' } });
+    await expect(subscribeDigest(ctx, tom, '19:c', ['Narnia'])).rejects.toMatchObject({
+      fields: { teams: 'There is no team called Narnia. The teams are: North, South. Nothing has changed.' },
+    });
     await expect(subscribeDigest(ctx, await person('hana.head@example.org'), '19:c', ['North', 'Narnia'])).rejects.toBeInstanceOf(InvalidInputError);
     expect(await ctx.records.digestSubscriptions.count({})).toBe(0);
   });
 
   test('panels on an open alert are shown in the digest (FRAG-6, FRAG-7)', async () => {
     const data = await buildDigest(ctx, ['North'], '2026-11-23', null, {
-      openAlerts: async () => [{ ref: 'FA-2026-0001', caseRef: 'CR-1001', urgent: true, raisedAt: '2026-11-23T06:00:00Z', summary: 'Allegation or complaint', panels: ['Placement Stability Panel: referred 2026-11-23 by Sam Social; decision awaited'] }],
+      openAlerts: async () => [
+        {
+          ref: 'FA-2026-0001',
+          caseRef: 'CR-1001',
+          urgent: true,
+          raisedAt: '2026-11-23T06:00:00Z',
+          summary: 'Allegation or complaint',
+          panels: ['Placement Stability Panel: referred 2026-11-23 by Sam Social; decision awaited'],
+        },
+      ],
     });
     expect(JSON.stringify(digestCard(data, now))).toContain('Placement Stability Panel: referred 2026-11-23 by Sam Social; decision awaited');
   });
@@ -103,12 +114,32 @@ describe('the digest card', () => {
       {
         teams: ['*'],
         date: '2026-11-23',
-        measure: { lookedAfter: 10_000, count: 812, percent: 8.1, nationalYear: 2026, nationalPercent: 9.4, trend: many(12, (i) => ({ at: `2026-${String(i + 1).padStart(2, '0')}-28`, percent: 8 + i / 10 })) },
+        measure: {
+          lookedAfter: 10_000,
+          count: 812,
+          percent: 8.1,
+          nationalYear: 2026,
+          nationalPercent: 9.4,
+          trend: many(12, (i) => ({ at: `2026-${String(i + 1).padStart(2, '0')}-28`, percent: 8 + i / 10 })),
+        },
         atRisk: many(3000, (i) => `CR-${i}`),
-        pendingApprovals: many(2000, (i) => ({ ref: `PM-2026-${i}`, caseRef: `CR-${i}`, urgent: i % 7 === 0, state: 'Waiting for a decision', requestedAt: '2026-11-01T09:00:00Z' })),
+        pendingApprovals: many(2000, (i) => ({
+          ref: `PM-2026-${i}`,
+          caseRef: `CR-${i}`,
+          urgent: i % 7 === 0,
+          state: 'Waiting for a decision',
+          requestedAt: '2026-11-01T09:00:00Z',
+        })),
         pastTarget: many(1000, (i) => ({ ref: `PM-2026-${i}`, caseRef: `CR-${i}`, urgent: i % 7 === 0, requestedAt: '2026-11-01T09:00:00Z' })),
         decisionsSince: many(500, (i) => ({ ref: `PM-2026-${i}`, caseRef: `CR-${i}`, outcome: 'approved', byName: 'Hana Head', at: '2026-11-22T09:00:00Z' })),
-        overdueTasks: many(5000, (i) => ({ caseRef: `CR-${i}`, title: 'Visit the child in the new placement within one week', typed: false, ownerName: 'Sam Social', dueDate: '2026-11-01', ref: `PM-2026-${i}` })),
+        overdueTasks: many(5000, (i) => ({
+          caseRef: `CR-${i}`,
+          title: 'Visit the child in the new placement within one week',
+          typed: false,
+          ownerName: 'Sam Social',
+          dueDate: '2026-11-01',
+          ref: `PM-2026-${i}`,
+        })),
         codingToFix: many(4000, (i) => ({ caseRef: `CR-${i}`, title: 'Reason for placement change missing', dueDate: '2026-11-01' })),
         openAlerts: many(800, (i) => ({ ref: `FA-2026-${i}`, caseRef: `CR-${i}`, urgent: false, raisedAt: '2026-11-20T09:00:00Z', summary: 'Carer struggling' })),
         upcomingMeetings: many(300, (i) => ({ ref: `MT-2026-${i}`, caseRef: `CR-${i}`, type: 'Placement Stability Meeting', date: '2026-11-25' })),

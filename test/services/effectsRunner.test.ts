@@ -32,14 +32,25 @@ interface Story {
 }
 
 const moveForm = {
-  caseRef: 'CR-1001', urgency: 'urgent', proposedDate: '2026-11-24', reasonCode: 'CREQB',
-  rationale: 'Carer has given notice after repeated incidents at home.', virtualSchoolConsulted: 'yes',
-  safeguardingIssue: 'The carer hit the child last night; police informed.', alternativesConsidered: 'Kinship carers asked; none can take the child.',
-  virtualSchoolAdvice: 'Keep the same school.', educationDisrupted: 'yes', childToldPlan: 'Together with the carer on Friday.',
-  childToldAgreed: 'true', followsAllegation: 'no',
+  caseRef: 'CR-1001',
+  urgency: 'urgent',
+  proposedDate: '2026-11-24',
+  reasonCode: 'CREQB',
+  rationale: 'Carer has given notice after repeated incidents at home.',
+  virtualSchoolConsulted: 'yes',
+  safeguardingIssue: 'The carer hit the child last night; police informed.',
+  alternativesConsidered: 'Kinship carers asked; none can take the child.',
+  virtualSchoolAdvice: 'Keep the same school.',
+  educationDisrupted: 'yes',
+  childToldPlan: 'Together with the carer on Friday.',
+  childToldAgreed: 'true',
+  followsAllegation: 'no',
 };
 const alertForm = {
-  caseRef: 'CR-1001', triggers: 'carer-struggling', immediateSafeguardingRisk: 'no', supportInPlace: '',
+  caseRef: 'CR-1001',
+  triggers: 'carer-struggling',
+  immediateSafeguardingRisk: 'no',
+  supportInPlace: '',
   description: 'The carer rang: evenings have become very hard since the school exclusion.',
   // An essential service that cannot be got: the answers call for the Placement Stability Panel (FRAG-6).
   essentialServiceUnavailable: 'yes',
@@ -52,7 +63,10 @@ const STORIES: Story[] = [
     chats: ['sam.social@example.org', 'hana.head@example.org', 'pat.placements@example.org'],
     steps: [
       { at: '2026-11-23T10:00:00Z', run: async (ctx, p) => requestMove(ctx, await p('sam.social@example.org'), moveForm) },
-      { at: '2026-11-23T11:00:00Z', run: async (ctx, p) => decideMove(ctx, await p('hana.head@example.org'), 'PM-2026-0001', { outcome: 'info', comment: 'Which school will the child attend?' }) },
+      {
+        at: '2026-11-23T11:00:00Z',
+        run: async (ctx, p) => decideMove(ctx, await p('hana.head@example.org'), 'PM-2026-0001', { outcome: 'info', comment: 'Which school will the child attend?' }),
+      },
       { at: '2026-11-23T12:00:00Z', run: async (ctx, p) => answerInfoRequest(ctx, await p('sam.social@example.org'), 'PM-2026-0001', { answer: 'The same school, by taxi.' }) },
       { at: '2026-11-23T13:00:00Z', run: async (ctx, p) => decideMove(ctx, await p('hana.head@example.org'), 'PM-2026-0001', { outcome: 'approved', comment: '' }) },
       { at: '2026-11-24T16:00:00Z', run: async (ctx, p) => confirmMove(ctx, await p('sam.social@example.org'), 'PM-2026-0001', { moveDate: '2026-11-24', placementType: 'U3' }) },
@@ -66,9 +80,13 @@ const STORIES: Story[] = [
       { at: '2026-11-23T10:20:00Z', run: async (ctx, p) => referToPanel(ctx, await p('sam.social@example.org'), 'FA-2026-0001', { panel: 'stability-panel' }) },
       {
         at: '2026-11-23T10:40:00Z',
-        run: async (ctx, p) => recordPanelDecision(ctx, await p('tom.manager@example.org'), 'FA-2026-0001', { panel: 'stability-panel', outcome: 'agreed', decidedOn: '2026-11-23' }),
+        run: async (ctx, p) =>
+          recordPanelDecision(ctx, await p('tom.manager@example.org'), 'FA-2026-0001', { panel: 'stability-panel', outcome: 'agreed', decidedOn: '2026-11-23' }),
       },
-      { at: '2026-11-23T11:00:00Z', run: async (ctx, p) => closeAlert(ctx, await p('tom.manager@example.org'), 'FA-2026-0001', { reason: 'Carer and child settled after the respite weekend.' }) },
+      {
+        at: '2026-11-23T11:00:00Z',
+        run: async (ctx, p) => closeAlert(ctx, await p('tom.manager@example.org'), 'FA-2026-0001', { reason: 'Carer and child settled after the respite weekend.' }),
+      },
     ],
   },
   {
@@ -77,7 +95,16 @@ const STORIES: Story[] = [
     steps: [
       {
         at: '2026-11-23T10:00:00Z',
-        run: async (ctx, p) => conveneMeeting(ctx, await p('sam.social@example.org'), { type: 'stability', caseRef: 'CR-1001', date: '2026-11-26', time: '10:00', durationMinutes: '60', minuteTaker: 'ada.admin@example.org', childAttendance: 'whole' }),
+        run: async (ctx, p) =>
+          conveneMeeting(ctx, await p('sam.social@example.org'), {
+            type: 'stability',
+            caseRef: 'CR-1001',
+            date: '2026-11-26',
+            time: '10:00',
+            durationMinutes: '60',
+            minuteTaker: 'ada.admin@example.org',
+            childAttendance: 'whole',
+          }),
       },
       {
         at: '2026-11-26T15:00:00Z',

@@ -119,7 +119,9 @@ describeOnEveryBackend('placement history', (freshStore) => {
 
   test('a return that adds to a child stored by an earlier return keeps both years, and counts the move it completes', async () => {
     await importEpisodeFiles(ctx, [{ name: '2020-episodes.csv', text: csv('CR-1002,15/02/2020,S,C2,N1,K2,PR4,,,') }]);
-    const report = await importEpisodeFiles(ctx, [{ name: '2021-episodes.csv', text: csv('CR-1002,15/02/2020,S,C2,N1,K2,PR4,01/02/2021,X1,CARPL', 'CR-1002,01/02/2021,P,C2,N1,U4,PR1,,,') }]);
+    const report = await importEpisodeFiles(ctx, [
+      { name: '2021-episodes.csv', text: csv('CR-1002,15/02/2020,S,C2,N1,K2,PR4,01/02/2021,X1,CARPL', 'CR-1002,01/02/2021,P,C2,N1,U4,PR1,,,') },
+    ]);
     expect(report).toMatchObject({ created: 1, updated: 1, unchanged: 0, moves: { added: 1, removed: 0, reconciled: 0 } });
     expect((await ctx.records.histories.get('CR-1002'))!.episodes.map((e) => [e.decom, e.dec])).toEqual([
       ['2020-02-15', '2021-02-01'],

@@ -36,23 +36,36 @@ describe('Microsoft Graph calendar client', () => {
       organizer: ORGANIZER,
       baseUrl: `${fake.base}/v1.0`,
       credential: () =>
-        graphCredential(
-          { kind: 'client-secret', tenantId: FAKE_TENANT, clientId: FAKE_CLIENT.id, clientSecret },
-          { authorityHost: FAKE_AUTHORITY_HOST, disableInstanceDiscovery: true, httpClient: fake.httpClient } as never,
-        ),
+        graphCredential({ kind: 'client-secret', tenantId: FAKE_TENANT, clientId: FAKE_CLIENT.id, clientSecret }, {
+          authorityHost: FAKE_AUTHORITY_HOST,
+          disableInstanceDiscovery: true,
+          httpClient: fake.httpClient,
+        } as never),
       timeoutMs: 2000,
     });
   afterEach(async () => {
     await fake.stop();
   });
 
-  test('gets an app-only token with the client secret from the authority, then POSTs the event with a Teams meeting to the organiser\'s calendar', async () => {
+  test("gets an app-only token with the client secret from the authority, then POSTs the event with a Teams meeting to the organiser's calendar", async () => {
     const created = await graph.createOnlineMeeting(request);
-    expect(created).toEqual({ id: 'AAMkAGI2TG93AAA1=', joinUrl: 'https://teams.microsoft.com/l/meetup-join/19%3ameeting_1', webLink: 'https://outlook.office365.com/owa/?itemid=1' });
+    expect(created).toEqual({
+      id: 'AAMkAGI2TG93AAA1=',
+      joinUrl: 'https://teams.microsoft.com/l/meetup-join/19%3ameeting_1',
+      webLink: 'https://outlook.office365.com/owa/?itemid=1',
+    });
     const tokenCall = fake.received.find((r) => r.path.includes('/oauth2/v2.0/token'))!;
     const eventCall = fake.eventPosts()[0]!;
-    expect(tokenCall).toMatchObject({ method: 'POST', path: expect.stringMatching(new RegExp(`^/${FAKE_TENANT}/oauth2/v2.0/token(\\?|$)`)), headers: expect.objectContaining({ 'content-type': expect.stringMatching(/^application\/x-www-form-urlencoded/) }) });
-    expect(eventCall).toMatchObject({ method: 'POST', path: '/v1.0/users/meetings%40example.org/events', headers: expect.objectContaining({ authorization: 'Bearer token-1', 'content-type': 'application/json' }) });
+    expect(tokenCall).toMatchObject({
+      method: 'POST',
+      path: expect.stringMatching(new RegExp(`^/${FAKE_TENANT}/oauth2/v2.0/token(\\?|$)`)),
+      headers: expect.objectContaining({ 'content-type': expect.stringMatching(/^application\/x-www-form-urlencoded/) }),
+    });
+    expect(eventCall).toMatchObject({
+      method: 'POST',
+      path: '/v1.0/users/meetings%40example.org/events',
+      headers: expect.objectContaining({ authorization: 'Bearer token-1', 'content-type': 'application/json' }),
+    });
     expect(JSON.parse(eventCall.body)).toEqual({
       subject: request.subject,
       body: { contentType: 'HTML', content: request.bodyHtml },
@@ -90,9 +103,13 @@ describe('Microsoft Graph calendar client', () => {
     await expect(graph.createOnlineMeeting(request)).rejects.toMatchObject({ statusCode: undefined, transient: true });
   });
 
-  test('wrong app credentials are reported as the token endpoint\'s refusal', async () => {
+  test("wrong app credentials are reported as the token endpoint's refusal", async () => {
     const wrong = secretCalendar('nope');
-    await expect(wrong.createOnlineMeeting(request)).rejects.toMatchObject({ statusCode: 401, transient: false, message: 'the Microsoft Entra token endpoint answered 401 (invalid_client)' });
+    await expect(wrong.createOnlineMeeting(request)).rejects.toMatchObject({
+      statusCode: 401,
+      transient: false,
+      message: 'the Microsoft Entra token endpoint answered 401 (invalid_client)',
+    });
     expect(fake.eventPosts()).toHaveLength(0);
   });
 });
@@ -101,7 +118,10 @@ describe('Microsoft Graph calendar client', () => {
 function testCertificate(): { dir: string; pemPath: string; certificate: string } | null {
   const dir = mkdtempSync(path.join(tmpdir(), 'psb-cert-'));
   try {
-    execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', 'key.pem', '-out', 'cert.pem', '-days', '1', '-subj', '/CN=psb-graph-test'], { cwd: dir, stdio: 'ignore' });
+    execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', 'key.pem', '-out', 'cert.pem', '-days', '1', '-subj', '/CN=psb-graph-test'], {
+      cwd: dir,
+      stdio: 'ignore',
+    });
   } catch {
     rmSync(dir, { recursive: true, force: true });
     return null;
@@ -113,29 +133,39 @@ function testCertificate(): { dir: string; pemPath: string; certificate: string 
 }
 
 const certificate = testCertificate();
-(certificate ? describe : describe.skip)(`Microsoft Graph with a certificate credential against a local authority${certificate ? '' : ' (skipped: no openssl to make a certificate)'}`, () => {
-  let fake: FakeGraph;
-  beforeAll(async () => {
-    fake = await startFakeGraph();
-    fake.trustCertificate(certificate!.certificate);
-  });
-  afterAll(async () => {
-    await fake.stop();
-    rmSync(certificate!.dir, { recursive: true, force: true });
-  });
-
-  test('GRAPH_CREDENTIAL=certificate signs a client assertion with the PEM file\'s key; the event is created with the token', async () => {
-    const config = loadConfig({ GRAPH_ORGANIZER: ORGANIZER, GRAPH_CREDENTIAL: 'certificate', GRAPH_CLIENT_ID: FAKE_CLIENT.id, GRAPH_TENANT_ID: FAKE_TENANT, GRAPH_CLIENT_CERTIFICATE_PATH: certificate!.pemPath });
-    const graph = createGraphCalendar({
-      organizer: ORGANIZER,
-      baseUrl: `${fake.base}/v1.0`,
-      credential: () => graphCredential(graphCredentialSettings(config), { authorityHost: FAKE_AUTHORITY_HOST, disableInstanceDiscovery: true, httpClient: fake.httpClient } as never),
+(certificate ? describe : describe.skip)(
+  `Microsoft Graph with a certificate credential against a local authority${certificate ? '' : ' (skipped: no openssl to make a certificate)'}`,
+  () => {
+    let fake: FakeGraph;
+    beforeAll(async () => {
+      fake = await startFakeGraph();
+      fake.trustCertificate(certificate!.certificate);
     });
-    await expect(graph.createOnlineMeeting(request)).resolves.toMatchObject({ id: 'AAMkAGI2TG93AAA1=' });
-    expect(fake.assertionHeaders).toHaveLength(1);
-    expect(fake.eventPosts()[0]!.headers.authorization).toBe('Bearer token-1');
-  });
-});
+    afterAll(async () => {
+      await fake.stop();
+      rmSync(certificate!.dir, { recursive: true, force: true });
+    });
+
+    test("GRAPH_CREDENTIAL=certificate signs a client assertion with the PEM file's key; the event is created with the token", async () => {
+      const config = loadConfig({
+        GRAPH_ORGANIZER: ORGANIZER,
+        GRAPH_CREDENTIAL: 'certificate',
+        GRAPH_CLIENT_ID: FAKE_CLIENT.id,
+        GRAPH_TENANT_ID: FAKE_TENANT,
+        GRAPH_CLIENT_CERTIFICATE_PATH: certificate!.pemPath,
+      });
+      const graph = createGraphCalendar({
+        organizer: ORGANIZER,
+        baseUrl: `${fake.base}/v1.0`,
+        credential: () =>
+          graphCredential(graphCredentialSettings(config), { authorityHost: FAKE_AUTHORITY_HOST, disableInstanceDiscovery: true, httpClient: fake.httpClient } as never),
+      });
+      await expect(graph.createOnlineMeeting(request)).resolves.toMatchObject({ id: 'AAMkAGI2TG93AAA1=' });
+      expect(fake.assertionHeaders).toHaveLength(1);
+      expect(fake.eventPosts()[0]!.headers.authorization).toBe('Bearer token-1');
+    });
+  },
+);
 
 describe('Microsoft Graph with a managed identity (App Service identity endpoint on loopback)', () => {
   // One stand-in for the whole block: MSAL keeps managed identity tokens and the endpoint it found
@@ -162,7 +192,7 @@ describe('Microsoft Graph with a managed identity (App Service identity endpoint
     expect(JSON.parse(event!.body).transactionId).toBe('MT-2026-0001');
   });
 
-  test('a user-assigned identity is asked for by its client id (the bot\'s own with BOT_TYPE=UserAssignedMSI)', async () => {
+  test("a user-assigned identity is asked for by its client id (the bot's own with BOT_TYPE=UserAssignedMSI)", async () => {
     const config = loadConfig({ ...fake.env(), BOT_ID: FAKE_CLIENT.id, BOT_TYPE: 'UserAssignedMSI', BOT_TENANT_ID: FAKE_TENANT });
     expect(graphCredentialSettings(config)).toEqual({ kind: 'managed-identity', clientId: FAKE_CLIENT.id });
     await calendarSettings(config, () => null).graph!.createOnlineMeeting(request);
@@ -171,7 +201,12 @@ describe('Microsoft Graph with a managed identity (App Service identity endpoint
 
   test('an identity the host does not have is refused: a GraphError the outbox reports, and no event is posted', async () => {
     const posted = fake.eventPosts().length;
-    const graph = createGraphCalendar({ organizer: ORGANIZER, baseUrl: `${fake.base}/v1.0`, credential: () => graphCredential({ kind: 'managed-identity', clientId: NOT_ASSIGNED }), timeoutMs: 5000 });
+    const graph = createGraphCalendar({
+      organizer: ORGANIZER,
+      baseUrl: `${fake.base}/v1.0`,
+      credential: () => graphCredential({ kind: 'managed-identity', clientId: NOT_ASSIGNED }),
+      timeoutMs: 5000,
+    });
     const err = await graph.createOnlineMeeting(request).catch((e) => e);
     expect(err).toBeInstanceOf(GraphError);
     expect(err.message).toMatch(/^the Microsoft Entra token endpoint/);
@@ -180,8 +215,10 @@ describe('Microsoft Graph with a managed identity (App Service identity endpoint
 });
 
 describe('Microsoft Graph settings', () => {
-  test('GRAPH_ORGANIZER needs an app registration: its own, or the bot\'s', () => {
-    expect(() => loadConfig({ GRAPH_ORGANIZER: ORGANIZER })).toThrow(/GRAPH_CLIENT_ID: expected an app registration for Microsoft Graph \(or set BOT_ID\) when GRAPH_ORGANIZER is set with GRAPH_CREDENTIAL=client-secret/);
+  test("GRAPH_ORGANIZER needs an app registration: its own, or the bot's", () => {
+    expect(() => loadConfig({ GRAPH_ORGANIZER: ORGANIZER })).toThrow(
+      /GRAPH_CLIENT_ID: expected an app registration for Microsoft Graph \(or set BOT_ID\) when GRAPH_ORGANIZER is set with GRAPH_CREDENTIAL=client-secret/,
+    );
     const own = loadConfig({ GRAPH_ORGANIZER: ORGANIZER, GRAPH_CLIENT_ID: FAKE_CLIENT.id, GRAPH_CLIENT_SECRET: 's', GRAPH_TENANT_ID: FAKE_TENANT });
     expect(calendarSettings(own, () => null).graph?.organizer).toBe(ORGANIZER);
     const bots = loadConfig({ GRAPH_ORGANIZER: ORGANIZER, BOT_ID: FAKE_CLIENT.id, BOT_PASSWORD: 's', BOT_TENANT_ID: FAKE_TENANT });
@@ -192,7 +229,12 @@ describe('Microsoft Graph settings', () => {
   test('GRAPH_CREDENTIAL chooses how: a certificate needs its PEM file, a managed identity nothing, anything else is named', () => {
     const app = { GRAPH_ORGANIZER: ORGANIZER, GRAPH_CLIENT_ID: FAKE_CLIENT.id, GRAPH_TENANT_ID: FAKE_TENANT };
     expect(() => loadConfig({ ...app, GRAPH_CREDENTIAL: 'certificate' })).toThrow(/GRAPH_CLIENT_CERTIFICATE_PATH: expected the path of a PEM file/);
-    expect(graphCredentialSettings(loadConfig({ ...app, GRAPH_CREDENTIAL: 'certificate', GRAPH_CLIENT_CERTIFICATE_PATH: '/etc/psb/graph.pem' }))).toEqual({ kind: 'certificate', tenantId: FAKE_TENANT, clientId: FAKE_CLIENT.id, certificatePath: '/etc/psb/graph.pem' });
+    expect(graphCredentialSettings(loadConfig({ ...app, GRAPH_CREDENTIAL: 'certificate', GRAPH_CLIENT_CERTIFICATE_PATH: '/etc/psb/graph.pem' }))).toEqual({
+      kind: 'certificate',
+      tenantId: FAKE_TENANT,
+      clientId: FAKE_CLIENT.id,
+      certificatePath: '/etc/psb/graph.pem',
+    });
     expect(graphCredentialSettings(loadConfig({ GRAPH_ORGANIZER: ORGANIZER, GRAPH_CREDENTIAL: 'managed-identity' }))).toEqual({ kind: 'managed-identity', clientId: undefined });
     expect(() => loadConfig({ ...app, GRAPH_CREDENTIAL: 'password' })).toThrow(/GRAPH_CREDENTIAL: expected one of client-secret, certificate, managed-identity \(got "password"\)/);
     expect(() => loadConfig({ ...app, GRAPH_CLIENT_SECRET: 's', GRAPH_AUTHORITY_HOST: 'http://login.example' })).toThrow(/GRAPH_AUTHORITY_HOST: expected an https:\/\/ URL/);

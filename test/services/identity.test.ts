@@ -95,7 +95,9 @@ describeOnEveryBackend('identifying a Teams user', (freshStore) => {
     await expect(identify(ctx, SAM_AAD, noEmail)).rejects.toBeInstanceOf(NotOnRosterError);
     const replacement = '00000000-0000-4000-8000-0000000000aa';
     expect(await identify(ctx, replacement, async () => 'sam.social@example.org')).toMatchObject({ id: 'sam.social@example.org', aadObjectId: replacement });
-    expect((await ctx.records.audit.find({ subject: 'sam.social@example.org' })).map((a) => a.action)).toEqual(expect.arrayContaining(['roster.unlinked-teams-user', 'roster.linked-teams-user']));
+    expect((await ctx.records.audit.find({ subject: 'sam.social@example.org' })).map((a) => a.action)).toEqual(
+      expect.arrayContaining(['roster.unlinked-teams-user', 'roster.linked-teams-user']),
+    );
     await expect(unlinkTeamsUser(ctx, 'nobody@example.org', 'cli')).rejects.toBeInstanceOf(NotFoundError);
   });
 });

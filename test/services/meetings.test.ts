@@ -115,23 +115,41 @@ describeOnEveryBackend('meetings', (freshStore) => {
     expect(await ctx.records.outbox.count({})).toBe(0);
   });
 
-  test('a stability meeting from an alert: stored, audited, alerts linked, the organiser\'s changes kept, invitations in Teams', async () => {
+  test("a stability meeting from an alert: stored, audited, alerts linked, the organiser's changes kept, invitations in Teams", async () => {
     await chatWith('fiona.foster@example.org', 'steve.ssw@example.org', 'val.school@example.org', 'priya.patel@example.org');
     const sam = await person('sam.social@example.org');
     const alert = await raiseAlert(ctx, sam, alertForm());
-    const meeting = await conveneMeeting(ctx, sam, { ...convene(), alertRef: alert.ref, 'invite|val.school@example.org': 'false', addAttendees: 'priya.patel@example.org, parent@example.net' });
-    expect(meeting).toMatchObject({ ref: 'MT-2026-0001', state: 'scheduled', team: 'North', alertRefs: [alert.ref], chair: { personId: 'fiona.foster@example.org' }, pendingEffects: [] });
+    const meeting = await conveneMeeting(ctx, sam, {
+      ...convene(),
+      alertRef: alert.ref,
+      'invite|val.school@example.org': 'false',
+      addAttendees: 'priya.patel@example.org, parent@example.net',
+    });
+    expect(meeting).toMatchObject({
+      ref: 'MT-2026-0001',
+      state: 'scheduled',
+      team: 'North',
+      alertRefs: [alert.ref],
+      chair: { personId: 'fiona.foster@example.org' },
+      pendingEffects: [],
+    });
     expect(meeting.invitation).toMatchObject({ via: 'teams', state: 'sent' });
     expect(meeting.removed).toEqual([{ label: 'Virtual School', name: 'Val School', required: true }]);
-    expect(meeting.attendees.map((a) => a.email)).toEqual(expect.arrayContaining(['alex.carer@example.org', 'ada.admin@example.org', 'priya.patel@example.org', 'parent@example.net']));
+    expect(meeting.attendees.map((a) => a.email)).toEqual(
+      expect.arrayContaining(['alex.carer@example.org', 'ada.admin@example.org', 'priya.patel@example.org', 'parent@example.net']),
+    );
     expect(meeting.participantIds).toEqual(expect.arrayContaining(['sam.social@example.org', 'fiona.foster@example.org', 'ada.admin@example.org', 'priya.patel@example.org']));
     expect((await ctx.records.fragilityAlerts.get(alert.ref))!.meetingRefs).toEqual(['MT-2026-0001']);
     const invited = (await ctx.records.outbox.find({ subjectRef: meeting.ref }, { sort: { _id: 1 } })).map((m) => m._id);
-    expect(invited).toEqual(['MT-2026-0001:invitation:fiona.foster@example.org', 'MT-2026-0001:invitation:priya.patel@example.org', 'MT-2026-0001:invitation:steve.ssw@example.org']);
+    expect(invited).toEqual([
+      'MT-2026-0001:invitation:fiona.foster@example.org',
+      'MT-2026-0001:invitation:priya.patel@example.org',
+      'MT-2026-0001:invitation:steve.ssw@example.org',
+    ]);
     expect((await ctx.records.audit.find({ subject: meeting.ref })).map((a) => a.action).sort()).toEqual(['meeting.convened', 'meeting.invitations-sent']);
   });
 
-  test('the .ics file needs the meeting\'s token, is in UTC and names the case reference, never the child', async () => {
+  test("the .ics file needs the meeting's token, is in UTC and names the case reference, never the child", async () => {
     const meeting = await conveneMeeting(ctx, await person('sam.social@example.org'), convene({ date: '2026-11-26', time: '14:30' }));
     const ics = (await meetingCalendarFile(ctx, meeting.ref, meeting.icsToken))!;
     expect(ics).toContain('BEGIN:VCALENDAR\r\n');
@@ -159,7 +177,11 @@ describeOnEveryBackend('meetings', (freshStore) => {
     expect(sent.invitation).toMatchObject({ state: 'sent', eventId: 'event-1', joinUrl: 'https://teams.microsoft.com/l/meetup-join/abc' });
     await createTeamsMeeting(ctx, meeting.ref, { lastAttempt: false });
     expect(graph.requests).toHaveLength(2);
-    expect(graph.requests[0]).toMatchObject({ subject: 'Placement Stability Meeting MT-2026-0001 (case CR-1001)', transactionId: 'MT-2026-0001', start: new Date('2026-11-26T10:00:00Z') });
+    expect(graph.requests[0]).toMatchObject({
+      subject: 'Placement Stability Meeting MT-2026-0001 (case CR-1001)',
+      transactionId: 'MT-2026-0001',
+      start: new Date('2026-11-26T10:00:00Z'),
+    });
     expect(graph.requests[0].attendees.map((a) => a.email)).toEqual(expect.arrayContaining(['fiona.foster@example.org', 'alex.carer@example.org', 'sam.social@example.org']));
 
     const second = await conveneMeeting(ctx, sam, convene({ caseRef: 'CR-1002', chair: 'tom.manager@example.org' }));
@@ -182,7 +204,9 @@ describeOnEveryBackend('meetings', (freshStore) => {
     await createTeamsMeeting(ctx, meeting.ref, { lastAttempt: false });
     await createTeamsMeeting(ctx, meeting.ref, { lastAttempt: false });
     expect(graph.requests).toHaveLength(1);
-    expect((await ctx.records.audit.find({ subject: meeting.ref, action: 'meeting.invitations-sent' })).map((e) => [e.at, e.details.eventId])).toEqual([['2026-11-23T10:01:00.000Z', 'event-1']]);
+    expect((await ctx.records.audit.find({ subject: meeting.ref, action: 'meeting.invitations-sent' })).map((e) => [e.at, e.details.eventId])).toEqual([
+      ['2026-11-23T10:01:00.000Z', 'event-1'],
+    ]);
 
     // A lasting failure, stopped before the fall-back cards were queued: the retry queues them.
     const second = await conveneMeeting(ctx, sam, convene({ caseRef: 'CR-1002', chair: 'tom.manager@example.org' }));
@@ -239,7 +263,9 @@ describeOnEveryBackend('meetings', (freshStore) => {
     await ctx.records.meetings.updateIfVersion(convened._id, convened.version, { pendingEffects: ['convened'] });
     await resumePendingMeetingEffects(ctx);
     await resumePendingMeetingEffects(ctx);
-    expect(await ctx.records.audit.find(reviewDone)).toEqual([expect.objectContaining({ actor: 'sam.social@example.org', details: expect.objectContaining({ bookedAs: review.ref }) })]);
+    expect(await ctx.records.audit.find(reviewDone)).toEqual([
+      expect.objectContaining({ actor: 'sam.social@example.org', details: expect.objectContaining({ bookedAs: review.ref }) }),
+    ]);
   });
 
   test('a change whose process stopped right after its update gets its audit entry after restart, once, at the time of the change', async () => {
@@ -285,19 +311,39 @@ describeOnEveryBackend('meetings', (freshStore) => {
     now = new Date('2026-11-26T15:00:00Z');
     await recordOutcome(ctx, tom, meeting.ref, outcome({ decision: 'planned-ending', plannedEndDate: '2027-01-08', actions: [] }));
     const kinds = (await ctx.records.tasks.find({ requestRef: meeting.ref }, { sort: { _id: 1 } })).map((t) => [t.kind, t.owner]);
-    expect(kinds).toEqual(expect.arrayContaining([['request-move', 'sam.social@example.org'], ['tell-placements-service', 'sam.social@example.org'], ['serve-notice', 'pat.placements@example.org'], ['stop-payments', 'pat.placements@example.org']]));
+    expect(kinds).toEqual(
+      expect.arrayContaining([
+        ['request-move', 'sam.social@example.org'],
+        ['tell-placements-service', 'sam.social@example.org'],
+        ['serve-notice', 'pat.placements@example.org'],
+        ['stop-payments', 'pat.placements@example.org'],
+      ]),
+    );
     const told = await ctx.records.outbox.get(`${meeting.ref}:ending:placements:pat.placements@example.org`);
     expect(told?.content).toMatchObject({ kind: 'notice', text: expect.stringContaining('Notice must be served on the provider') });
-    expect(await moveRequestFromOutcome(ctx, sam, meeting.ref)).toMatchObject({ caseRef: 'CR-1002', urgency: 'planned', proposedDate: '2027-01-08', rationale: expect.stringContaining(meeting.ref) });
+    expect(await moveRequestFromOutcome(ctx, sam, meeting.ref)).toMatchObject({
+      caseRef: 'CR-1002',
+      urgency: 'planned',
+      proposedDate: '2027-01-08',
+      rationale: expect.stringContaining(meeting.ref),
+    });
     await expect(moveRequestFromOutcome(ctx, await person('priya.patel@example.org'), meeting.ref)).rejects.toBeInstanceOf(NotPermittedError);
   });
 
   test('Disruption (END-2): offered after an urgent move ends a permanent placement; too early and involved chairs are refused', async () => {
     const sam = await person('sam.social@example.org');
     const form = validMoveForm({
-      caseRef: 'CR-1001', urgency: 'urgent', proposedDate: '2026-11-24', reasonCode: 'ALLEG', rationale: 'Allegation against the carer; the child cannot stay tonight.',
-      safeguardingIssue: 'Allegation of physical harm made today.', alternativesConsidered: 'Kinship carers checked; none available tonight.',
-      childToldPlan: 'SW tells the child today.', childToldAgreed: 'false', followsAllegation: 'yes', nextPlacementCanKeepForMonths: 'true',
+      caseRef: 'CR-1001',
+      urgency: 'urgent',
+      proposedDate: '2026-11-24',
+      reasonCode: 'ALLEG',
+      rationale: 'Allegation against the carer; the child cannot stay tonight.',
+      safeguardingIssue: 'Allegation of physical harm made today.',
+      alternativesConsidered: 'Kinship carers checked; none available tonight.',
+      childToldPlan: 'SW tells the child today.',
+      childToldAgreed: 'false',
+      followsAllegation: 'yes',
+      nextPlacementCanKeepForMonths: 'true',
     });
     const move = await requestMove(ctx, sam, form);
     await decideMove(ctx, await person('hana.head@example.org'), move.ref, { outcome: 'approved' });
@@ -310,17 +356,26 @@ describeOnEveryBackend('meetings', (freshStore) => {
     expect(proposal.proposal.attendees.find((a) => a.kind === 'carer')?.email).toBe('alex.carer@example.org');
     const fiveWeeks = conveneMeeting(ctx, sam, { type: 'disruption', moveRef: move.ref, date: '2026-12-29', time: '10:00', chair: 'ivy.iro@example.org' });
     const fields = ((await fiveWeeks.catch((e) => e)) as InvalidInputError).fields;
-    expect(fields.date).toBe('Too early: A Disruption Meeting is held at least six weeks after the placement ended (2026-11-24), so on or after 2027-01-05 (END-2; Meetings table, 003).');
+    expect(fields.date).toBe(
+      'Too early: A Disruption Meeting is held at least six weeks after the placement ended (2026-11-24), so on or after 2027-01-05 (END-2; Meetings table, 003).',
+    );
     expect(fields.chair).toContain('Ivy Reviewer is the child\u2019s own IRO, so cannot chair the Disruption Meeting');
     const held = await conveneMeeting(ctx, sam, { type: 'disruption', moveRef: move.ref, date: '2027-01-05', time: '10:00', chair: 'hana.head@example.org' });
-    expect(held).toMatchObject({ type: 'disruption', moveRef: move.ref, placementEnded: '2026-11-24', chair: { personId: 'hana.head@example.org', note: expect.stringContaining('not an IRO') } });
+    expect(held).toMatchObject({
+      type: 'disruption',
+      moveRef: move.ref,
+      placementEnded: '2026-11-24',
+      chair: { personId: 'hana.head@example.org', note: expect.stringContaining('not an IRO') },
+    });
   });
 
-  test('the digest gets the next week\'s meetings of its teams, case references only', async () => {
+  test("the digest gets the next week's meetings of its teams, case references only", async () => {
     const sam = await person('sam.social@example.org');
     await conveneMeeting(ctx, sam, convene());
     await conveneMeeting(ctx, sam, convene({ caseRef: 'CR-1002', date: '2026-12-10' }));
-    expect(await upcomingMeetingsForTeams(ctx, ['North'], '2026-11-23', '2026-11-30')).toEqual([{ ref: 'MT-2026-0001', caseRef: 'CR-1001', type: 'Placement Stability Meeting', date: '2026-11-26' }]);
+    expect(await upcomingMeetingsForTeams(ctx, ['North'], '2026-11-23', '2026-11-30')).toEqual([
+      { ref: 'MT-2026-0001', caseRef: 'CR-1001', type: 'Placement Stability Meeting', date: '2026-11-26' },
+    ]);
     expect(await upcomingMeetingsForTeams(ctx, ['South'], '2026-11-23', '2026-12-30')).toEqual([]);
     expect((await meetingsFor(ctx, await person('tom.manager@example.org'))).upcoming.map((m) => m.ref)).toEqual(['MT-2026-0002']);
 

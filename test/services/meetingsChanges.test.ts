@@ -80,7 +80,9 @@ describeOnEveryBackend('meetings that change', (freshStore) => {
 
     const moved = await rescheduleMeeting(ctx, sam, meeting.ref, { newDate: '2026-11-27', newTime: '14:00', changeReason: 'The carer has a hospital appointment that morning.' });
     expect(moved).toMatchObject({ date: '2026-11-27', time: '14:00', sequence: 1, state: 'scheduled', pendingEffects: [] });
-    expect(moved.changes).toEqual([expect.objectContaining({ kind: 'rescheduled', from: { date: '2026-11-26', time: '10:00' }, to: { date: '2026-11-27', time: '14:00' }, by: 'sam.social@example.org' })]);
+    expect(moved.changes).toEqual([
+      expect.objectContaining({ kind: 'rescheduled', from: { date: '2026-11-26', time: '10:00' }, to: { date: '2026-11-27', time: '14:00' }, by: 'sam.social@example.org' }),
+    ]);
     const ics = (await meetingCalendarFile(ctx, meeting.ref, meeting.icsToken))!;
     expect(ics).toContain(`UID:${meeting.ref}@placement-stability-bot`);
     expect(ics).toContain('SEQUENCE:1');
@@ -106,7 +108,9 @@ describeOnEveryBackend('meetings that change', (freshStore) => {
     expect(await ctx.records.outbox.get(`${meeting.ref}:cancelled:1:fiona.foster@example.org`)).not.toBeNull();
     expect(await ctx.records.audit.count({ subject: meeting.ref, action: 'meeting.cancelled' })).toBe(1);
     await expect(cancelMeeting(ctx, sam, meeting.ref, { changeReason: 'Pressed again by mistake, twice.' })).rejects.toBeInstanceOf(ConflictError);
-    await expect(rescheduleMeeting(ctx, sam, meeting.ref, { newDate: '2026-11-27', newTime: '10:00', changeReason: 'Trying to move it after all.' })).rejects.toBeInstanceOf(ConflictError);
+    await expect(rescheduleMeeting(ctx, sam, meeting.ref, { newDate: '2026-11-27', newTime: '10:00', changeReason: 'Trying to move it after all.' })).rejects.toBeInstanceOf(
+      ConflictError,
+    );
     expect(await ctx.records.audit.count({ subject: meeting.ref, action: 'meeting.cancelled' })).toBe(1);
   });
 
@@ -125,14 +129,27 @@ describeOnEveryBackend('meetings that change', (freshStore) => {
     const sam = await person('sam.social@example.org');
     const meeting = await conveneMeeting(ctx, sam, convene());
     const reason = 'The carer has a hospital appointment.';
-    expect(await errorsOf(rescheduleMeeting(ctx, sam, meeting.ref, { newDate: '2026-11-20', newTime: '10:00', changeReason: reason }))).toEqual({ newDate: 'A meeting cannot be booked in the past.' });
-    expect(await errorsOf(rescheduleMeeting(ctx, sam, meeting.ref, { newDate: '2026-11-26', newTime: '10:00', changeReason: reason }))).toEqual({ newTime: 'That is when the meeting already is: give a new date or time.' });
-    expect(await errorsOf(rescheduleMeeting(ctx, sam, meeting.ref, { newDate: '2026-11-27', newTime: '25:00', changeReason: '' }))).toMatchObject({ newTime: 'Give the new start time as HH:MM.', changeReason: expect.stringContaining('reason') });
+    expect(await errorsOf(rescheduleMeeting(ctx, sam, meeting.ref, { newDate: '2026-11-20', newTime: '10:00', changeReason: reason }))).toEqual({
+      newDate: 'A meeting cannot be booked in the past.',
+    });
+    expect(await errorsOf(rescheduleMeeting(ctx, sam, meeting.ref, { newDate: '2026-11-26', newTime: '10:00', changeReason: reason }))).toEqual({
+      newTime: 'That is when the meeting already is: give a new date or time.',
+    });
+    expect(await errorsOf(rescheduleMeeting(ctx, sam, meeting.ref, { newDate: '2026-11-27', newTime: '25:00', changeReason: '' }))).toMatchObject({
+      newTime: 'Give the new start time as HH:MM.',
+      changeReason: expect.stringContaining('reason'),
+    });
     expect(await errorsOf(cancelMeeting(ctx, sam, meeting.ref, {}))).toMatchObject({ changeReason: 'The reason for cancelling is required.' });
 
     // A Disruption Meeting may not be moved to sooner than six weeks after the ending (END-2).
-    const disruption = await conveneMeeting(ctx, sam, convene({ type: 'disruption', placementEnded: '2026-10-20', date: '2026-12-02', chair: 'harry.hos@example.org', minuteTaker: '' }));
-    expect(await errorsOf(rescheduleMeeting(ctx, sam, disruption.ref, { newDate: '2026-11-30', newTime: '10:00', changeReason: reason }))).toEqual({ newDate: expect.stringMatching(/^Too early: .*six weeks/) });
+    const disruption = await conveneMeeting(
+      ctx,
+      sam,
+      convene({ type: 'disruption', placementEnded: '2026-10-20', date: '2026-12-02', chair: 'harry.hos@example.org', minuteTaker: '' }),
+    );
+    expect(await errorsOf(rescheduleMeeting(ctx, sam, disruption.ref, { newDate: '2026-11-30', newTime: '10:00', changeReason: reason }))).toEqual({
+      newDate: expect.stringMatching(/^Too early: .*six weeks/),
+    });
     expect(await ctx.records.meetings.get(meeting.ref)).toMatchObject({ date: '2026-11-26', version: meeting.version });
     expect(await ctx.records.audit.count({ action: 'meeting.rescheduled' })).toBe(0);
   });
@@ -173,7 +190,10 @@ describeOnEveryBackend('meetings that change', (freshStore) => {
     // The organiser's message is rendered after the call, from what it recorded (rendering calls no Graph).
     const calls = graph.calls.length;
     expect(await teamsMeetingEventChange(ctx, (await ctx.records.meetings.get(meeting.ref))!, 2)).toEqual({ done: true, error: null });
-    expect(await teamsMeetingEventChange(ctx, (await ctx.records.meetings.get(second.ref))!, 1)).toEqual({ done: false, error: 'Microsoft Graph answered 403 (ErrorAccessDenied)' });
+    expect(await teamsMeetingEventChange(ctx, (await ctx.records.meetings.get(second.ref))!, 1)).toEqual({
+      done: false,
+      error: 'Microsoft Graph answered 403 (ErrorAccessDenied)',
+    });
     expect(graph.calls).toHaveLength(calls);
   });
 
@@ -181,8 +201,15 @@ describeOnEveryBackend('meetings that change', (freshStore) => {
     const sam = await person('sam.social@example.org');
     const meeting = await conveneMeeting(ctx, sam, convene({ date: '2026-11-23' }));
     await recordOutcome(ctx, await person('fiona.foster@example.org'), meeting.ref, {
-      decision: 'continue-with-support', summary: 'Agreed a package of weekly support and a review.', reviewDate: '2026-12-17', minuteTaker: 'ada.admin@example.org', actions: [], attended: 'sam.social@example.org',
+      decision: 'continue-with-support',
+      summary: 'Agreed a package of weekly support and a review.',
+      reviewDate: '2026-12-17',
+      minuteTaker: 'ada.admin@example.org',
+      actions: [],
+      attended: 'sam.social@example.org',
     });
-    await expect(rescheduleMeeting(ctx, sam, meeting.ref, { newDate: '2026-11-27', newTime: '10:00', changeReason: 'Too late to move this one.' })).rejects.toBeInstanceOf(ConflictError);
+    await expect(rescheduleMeeting(ctx, sam, meeting.ref, { newDate: '2026-11-27', newTime: '10:00', changeReason: 'Too late to move this one.' })).rejects.toBeInstanceOf(
+      ConflictError,
+    );
   });
 });

@@ -33,16 +33,40 @@ describeOnEveryBackend('learning from disruptions', (freshStore) => {
     const sam = await person('sam.social@example.org');
     const harry = await person('harry.hos@example.org');
     const meeting = await conveneMeeting(ctx, sam, {
-      type: 'disruption', caseRef: 'CR-1001', placementEnded: '2026-10-01', date: '2026-11-24', time: '10:00', durationMinutes: '90', chair: 'harry.hos@example.org', childAttendance: 'whole',
+      type: 'disruption',
+      caseRef: 'CR-1001',
+      placementEnded: '2026-10-01',
+      date: '2026-11-24',
+      time: '10:00',
+      durationMinutes: '90',
+      chair: 'harry.hos@example.org',
+      childAttendance: 'whole',
     });
     now = new Date('2026-11-24T15:00:00Z');
-    const base = { decision: 'learning-recorded', summary: 'Everyone involved met to look back at how the placement ended.', attended: 'sam.social@example.org,harry.hos@example.org' };
+    const base = {
+      decision: 'learning-recorded',
+      summary: 'Everyone involved met to look back at how the placement ended.',
+      attended: 'sam.social@example.org,harry.hos@example.org',
+    };
     await expect(recordOutcome(ctx, harry, meeting.ref, base)).rejects.toBeInstanceOf(InvalidInputError);
-    await recordOutcome(ctx, harry, meeting.ref, { ...base, whatHelped: 'Weekly respite and the school link worker.', whatDidNotHelp: 'Three changes of social worker in a year.', whatToChange: 'Hold the support meeting at the first signs.' });
+    await recordOutcome(ctx, harry, meeting.ref, {
+      ...base,
+      whatHelped: 'Weekly respite and the school link worker.',
+      whatDidNotHelp: 'Three changes of social worker in a year.',
+      whatToChange: 'Hold the support meeting at the first signs.',
+    });
 
     const tom = await person('tom.manager@example.org');
     expect(await disruptionLearning(ctx, tom, '2025-11-24')).toEqual([
-      { ref: meeting.ref, caseRef: 'CR-1001', team: 'North', date: '2026-11-24', helped: 'Weekly respite and the school link worker.', didNotHelp: 'Three changes of social worker in a year.', change: 'Hold the support meeting at the first signs.' },
+      {
+        ref: meeting.ref,
+        caseRef: 'CR-1001',
+        team: 'North',
+        date: '2026-11-24',
+        helped: 'Weekly respite and the school link worker.',
+        didNotHelp: 'Three changes of social worker in a year.',
+        change: 'Hold the support meeting at the first signs.',
+      },
     ]);
     expect(await disruptionLearning(ctx, tom, '2026-11-25')).toEqual([]);
     await expect(disruptionLearning(ctx, sam, '2025-11-24')).rejects.toBeInstanceOf(NotPermittedError);
@@ -64,13 +88,23 @@ describeOnEveryBackend('learning from disruptions', (freshStore) => {
     await importEpisodeFiles(ctx, [file]);
     const offers = await ctx.records.outbox.find({ 'content.kind': 'episode-disruption-offer' });
     expect(offers.map((o) => [o._id, o.recipient, o.content])).toEqual([
-      ['CR-1001:2025-01-01:disruption-offer', { kind: 'person', personId: 'sam.social@example.org' }, { kind: 'episode-disruption-offer', caseRef: 'CR-1001', endedOn: '2026-09-30', placementType: 'U1', placementProvider: 'PR4', reason: 'CREQB' }],
+      [
+        'CR-1001:2025-01-01:disruption-offer',
+        { kind: 'person', personId: 'sam.social@example.org' },
+        { kind: 'episode-disruption-offer', caseRef: 'CR-1001', endedOn: '2026-09-30', placementType: 'U1', placementProvider: 'PR4', reason: 'CREQB' },
+      ],
     ]);
     await importEpisodeFiles(ctx, [file]);
     expect(await ctx.records.outbox.count({ 'content.kind': 'episode-disruption-offer' })).toBe(1);
 
     // The offer's button proposes the meeting about the placement that ended (an IFA placement, U1 from PR4).
-    const proposal = await proposeMeeting(ctx, await person('sam.social@example.org'), { type: 'disruption', caseRef: 'CR-1001', placementEnded: '2026-09-30', endedPlacementType: 'U1', endedPlacementProvider: 'PR4' });
+    const proposal = await proposeMeeting(ctx, await person('sam.social@example.org'), {
+      type: 'disruption',
+      caseRef: 'CR-1001',
+      placementEnded: '2026-09-30',
+      endedPlacementType: 'U1',
+      endedPlacementProvider: 'PR4',
+    });
     expect(proposal.endedPlacement).toEqual({ placementType: 'U1', placementProvider: 'PR4' });
     expect(proposal.window.earliest).toBe('2026-11-23');
   });

@@ -45,12 +45,16 @@ describeOnEveryBackend('move services', (freshStore) => {
     expect(request).toMatchObject({ ref: 'PM-2026-0001', state: 'pending', team: 'North', movesInLast12Months: 0, pendingEffects: [] });
     const queued = await ctx.records.outbox.find({ subjectRef: request.ref }, { sort: { _id: 1 } });
     // The child's education is disrupted (the form says so): the Virtual School is told too (MOVE-10).
-    expect(queued.map((m) => m._id)).toEqual(['PM-2026-0001:approval:hana.head@example.org', 'PM-2026-0001:requested:requester', 'PM-2026-0001:vs:requested:val.school@example.org']);
+    expect(queued.map((m) => m._id)).toEqual([
+      'PM-2026-0001:approval:hana.head@example.org',
+      'PM-2026-0001:requested:requester',
+      'PM-2026-0001:vs:requested:val.school@example.org',
+    ]);
     expect((await ctx.records.audit.find({ subject: request.ref })).map((a) => a.action)).toEqual(['move.requested']);
     expect((await requestMove(ctx, await person('priya.patel@example.org'), form({ caseRef: 'CR-1003' }))).ref).toBe('PM-2026-0002');
   });
 
-  test('with no Head of Service reachable the card goes to the team\'s approvals channel, and the requester is told', async () => {
+  test("with no Head of Service reachable the card goes to the team's approvals channel, and the requester is told", async () => {
     await setApprovalsChannel(ctx, 'cli', 'North', '19:north-approvals@thread.tacv2');
     const request = await requestMove(ctx, await person('sam.social@example.org'), form());
     const queued = await ctx.records.outbox.find({ subjectRef: request.ref });
@@ -80,7 +84,7 @@ describeOnEveryBackend('move services', (freshStore) => {
     await expect(requestMove(ctx, sam, form())).rejects.toBeInstanceOf(ConflictError);
   });
 
-  test('only a Head of Service for the child\'s team decides; the first decision wins', async () => {
+  test("only a Head of Service for the child's team decides; the first decision wins", async () => {
     const ref = (await requestMove(ctx, await person('sam.social@example.org'), form())).ref;
     await expect(decideMove(ctx, await person('tom.manager@example.org'), ref, { outcome: 'approved' })).rejects.toBeInstanceOf(NotPermittedError);
     const heads = [await person('hana.head@example.org'), await person('harry.hos@example.org')];
@@ -93,7 +97,7 @@ describeOnEveryBackend('move services', (freshStore) => {
     expect(decisions).toHaveLength(1);
   });
 
-  test('approval creates the follow-up tasks for the child\'s social worker, once', async () => {
+  test("approval creates the follow-up tasks for the child's social worker, once", async () => {
     const ref = (await requestMove(ctx, await person('tom.manager@example.org'), form())).ref;
     await decideMove(ctx, await person('hana.head@example.org'), ref, { outcome: 'approved' });
     await resumePendingMoveEffects(ctx);
@@ -170,7 +174,7 @@ describeOnEveryBackend('move services', (freshStore) => {
     expect(await ctx.records.outbox.get(`${ref}:answered:1:hana.head@example.org`)).not.toBeNull();
   });
 
-  test('confirming the move records it in the child\'s history and re-dates the tasks from the real date', async () => {
+  test("confirming the move records it in the child's history and re-dates the tasks from the real date", async () => {
     const sam = await person('sam.social@example.org');
     const ref = (await requestMove(ctx, sam, form())).ref;
     await decideMove(ctx, await person('hana.head@example.org'), ref, { outcome: 'approved' });
@@ -198,7 +202,7 @@ describeOnEveryBackend('move services', (freshStore) => {
     expect(await openTasksOf(ctx, sam)).toHaveLength(4);
   });
 
-  test('the move tracker lists a manager\'s teams only, open requests first (MOVE-8)', async () => {
+  test("the move tracker lists a manager's teams only, open requests first (MOVE-8)", async () => {
     await requestMove(ctx, await person('sam.social@example.org'), form());
     await requestMove(ctx, await person('priya.patel@example.org'), form({ caseRef: 'CR-1003' }));
     expect((await moveTracker(ctx, await person('tom.manager@example.org'))).map((r) => r.caseRef)).toEqual(['CR-1001']);

@@ -23,13 +23,25 @@ const EXAMPLES = path.resolve(__dirname, '../../examples');
 const MONDAY_10 = new Date('2026-11-23T10:00:00Z');
 
 const form = (overrides: Record<string, string> = {}) => ({
-  caseRef: 'CR-1001', urgency: 'planned', proposedDate: '2026-12-07', reasonCode: 'CREQB',
-  rationale: 'Carer has given notice after repeated incidents at home.', virtualSchoolConsulted: 'yes',
-  virtualSchoolAdvice: 'Keep the same school.', educationDisrupted: 'yes', childToldPlan: 'Together with the carer on Friday.',
-  childToldAgreed: 'true', followsAllegation: 'no', ...overrides,
+  caseRef: 'CR-1001',
+  urgency: 'planned',
+  proposedDate: '2026-12-07',
+  reasonCode: 'CREQB',
+  rationale: 'Carer has given notice after repeated incidents at home.',
+  virtualSchoolConsulted: 'yes',
+  virtualSchoolAdvice: 'Keep the same school.',
+  educationDisrupted: 'yes',
+  childToldPlan: 'Together with the carer on Friday.',
+  childToldAgreed: 'true',
+  followsAllegation: 'no',
+  ...overrides,
 });
 const urgent = () =>
-  form({ urgency: 'urgent', safeguardingIssue: 'The carer hit the child; police informed today.', alternativesConsidered: 'Kinship placement with the aunt; emergency foster carer.' });
+  form({
+    urgency: 'urgent',
+    safeguardingIssue: 'The carer hit the child; police informed today.',
+    alternativesConsidered: 'Kinship placement with the aunt; emergency foster carer.',
+  });
 
 describeOnEveryBackend('a move request after it is sent', (freshStore) => {
   let store: Store;
@@ -87,7 +99,7 @@ describeOnEveryBackend('a move request after it is sent', (freshStore) => {
     });
   });
 
-  test('retention removes a withdrawal\'s reason from every stored document', async () => {
+  test("retention removes a withdrawal's reason from every stored document", async () => {
     const sam = await person('sam.social@example.org');
     const request = await requestMove(ctx, sam, form());
     await withdrawMove(ctx, await person('hana.head@example.org'), request.ref, { reason: 'A family placement with the aunt has come forward.' });
@@ -100,7 +112,7 @@ describeOnEveryBackend('a move request after it is sent', (freshStore) => {
   });
 
   describe('my requests', () => {
-    test('a social worker gets his open requests; a team manager his team\'s; closed ones are not listed', async () => {
+    test("a social worker gets his open requests; a team manager his team's; closed ones are not listed", async () => {
       const sam = await person('sam.social@example.org');
       const open = await requestMove(ctx, sam, form());
       const closed = await requestMove(ctx, sam, form({ caseRef: 'CR-1002' }));
@@ -229,7 +241,9 @@ describeOnEveryBackend('after approval (MOVE-4, MOVE-6, MOVE-7, MOVE-10, END-1)'
     const sam = await person('sam.social@example.org');
     const concerned = await requestMove(ctx, sam, form({ educationDisrupted: 'unknown' }));
     await decideMove(ctx, await person('hana.head@example.org'), concerned.ref, { outcome: 'approved' });
-    expect(await keys(concerned.ref)).toEqual(expect.arrayContaining([`${concerned.ref}:vs:requested:val.school@example.org`, `${concerned.ref}:vs:decided:val.school@example.org`]));
+    expect(await keys(concerned.ref)).toEqual(
+      expect.arrayContaining([`${concerned.ref}:vs:requested:val.school@example.org`, `${concerned.ref}:vs:decided:val.school@example.org`]),
+    );
     const told = await ctx.records.outbox.get(`${concerned.ref}:vs:decided:val.school@example.org`);
     expect(told?.content).toMatchObject({ title: `${concerned.ref} for Jamie Example (CR-1001) approved by Hana Head` });
     const notConcerned = await requestMove(ctx, sam, form({ caseRef: 'CR-1002', educationDisrupted: 'no' }));
@@ -270,7 +284,9 @@ describeOnEveryBackend('after approval (MOVE-4, MOVE-6, MOVE-7, MOVE-10, END-1)'
       ['end-placement-officer', 'sam.social@example.org', '2026-11-23'],
       ['end-tell-those-told', 'sam.social@example.org', '2026-11-23'],
     ]);
-    expect(ending[0].title).toContain('Tell the Placement Officer that the placement with Alex Carer ended on Mon, 23 Nov 2026, so they serve notice on the provider and tell finance to stop payments');
+    expect(ending[0].title).toContain(
+      'Tell the Placement Officer that the placement with Alex Carer ended on Mon, 23 Nov 2026, so they serve notice on the provider and tell finance to stop payments',
+    );
   });
 });
 
@@ -297,7 +313,7 @@ describeOnEveryBackend('a worker who leaves', (freshStore) => {
     expect(done).toMatchObject({ requests: [approved.ref, pending.ref].sort(), to: ['tom.manager@example.org'], unassigned: [] });
     expect(done.tasks).toBeGreaterThan(0);
     expect(await ctx.records.tasks.count({ owner: 'sam.social@example.org', state: 'open' })).toBe(0);
-    expect((await ctx.records.moveRequests.get(pending.ref))).toMatchObject({ requestedBy: 'tom.manager@example.org', requestedByName: 'Tom Manager' });
+    expect(await ctx.records.moveRequests.get(pending.ref)).toMatchObject({ requestedBy: 'tom.manager@example.org', requestedByName: 'Tom Manager' });
     expect((await ctx.records.people.get('sam.social@example.org'))!.roles).toEqual([]);
     const told = await ctx.records.outbox.find({ 'recipient.personId': 'tom.manager@example.org', 'content.title': 'Sam Social has left: their open work is now yours' });
     expect(told).toHaveLength(1);

@@ -41,7 +41,13 @@ describeOnEveryBackend('undelivered messages', (freshStore) => {
   test('an alert card not delivered: the person who raised it is told who was not reached, and the digest lists it', async () => {
     const sam = await person('sam.social@example.org');
     await rememberConversation(ctx, sam, { kind: 'personal', address: chatAddress('a:sam') });
-    const alert = await raiseAlert(ctx, sam, { caseRef: 'CR-1001', triggers: 'carer-struggling', description: 'The carer rang: evenings have become very hard since the exclusion.', immediateSafeguardingRisk: 'no', supportInPlace: '' });
+    const alert = await raiseAlert(ctx, sam, {
+      caseRef: 'CR-1001',
+      triggers: 'carer-struggling',
+      description: 'The carer rang: evenings have become very hard since the exclusion.',
+      immediateSafeguardingRisk: 'no',
+      supportInPlace: '',
+    });
     await fail(`${alert.ref}:alert:tom.manager@example.org`, 'Teams refused it (403: the app is not installed for them, or it was blocked)');
     expect(await followUpFailures(ctx, await failuresToFollowUp(ctx))).toBe(1);
     expect(await failuresToFollowUp(ctx)).toEqual([]);
@@ -58,7 +64,13 @@ describeOnEveryBackend('undelivered messages', (freshStore) => {
   test('a message held past its time is given up and followed up like any failure', async () => {
     const sam = await person('sam.social@example.org');
     await rememberConversation(ctx, sam, { kind: 'personal', address: chatAddress('a:sam') });
-    const alert = await raiseAlert(ctx, sam, { caseRef: 'CR-1001', triggers: 'carer-struggling', description: 'The carer rang: evenings have become very hard since the exclusion.', immediateSafeguardingRisk: 'no', supportInPlace: '' });
+    const alert = await raiseAlert(ctx, sam, {
+      caseRef: 'CR-1001',
+      triggers: 'carer-struggling',
+      description: 'The carer rang: evenings have become very hard since the exclusion.',
+      immediateSafeguardingRisk: 'no',
+      supportInPlace: '',
+    });
     const id = `${alert.ref}:alert:steve.ssw@example.org`;
     const entry = (await ctx.records.outbox.get(id))!;
     await ctx.records.outbox.updateIfVersion(id, entry.version, { state: 'held' });

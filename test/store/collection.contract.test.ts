@@ -239,9 +239,7 @@ describe.each(backends)('$name', (backend) => {
       const items = freshCollection();
       await items.insert(item('x'));
 
-      const results = await Promise.all(
-        Array.from({ length: 10 }, (_, writer) => items.updateIfVersion('x', 1, { name: `writer ${writer}` })),
-      );
+      const results = await Promise.all(Array.from({ length: 10 }, (_, writer) => items.updateIfVersion('x', 1, { name: `writer ${writer}` })));
       const winners = results.filter((result) => result !== null);
       expect(winners).toHaveLength(1);
       expect(await items.get('x')).toEqual(winners[0]);
@@ -405,8 +403,7 @@ describe('embedded store only', () => {
     const error = await openEmbeddedStore(root).catch((err: unknown) => err);
     expect(error).toBeInstanceOf(StoreLockedError);
     expect((error as Error).message).toBe(
-      `The embedded store in ${root} is in use by another process (pid ${process.pid}), probably the running bot. ` +
-        'Stop it first, or set MONGODB_URI to use MongoDB.',
+      `The embedded store in ${root} is in use by another process (pid ${process.pid}), probably the running bot. ` + 'Stop it first, or set MONGODB_URI to use MongoDB.',
     );
 
     await first.close();

@@ -12,7 +12,7 @@ test('a record read twice in a unit of work is read once; an update, a failed up
   const store = await openEmbeddedStore(mkdtempSync(path.join(tmpdir(), 'psb-uow-')));
   const raw = store.collection<Doc>('docs');
   let reads = 0;
-  const counted: Collection<Doc> = new Proxy(raw, { get: (t, p) => (p === 'get' ? (id: string) => (reads++, t.get(id)) : Reflect.get(t, p).bind?.(t) ?? Reflect.get(t, p)) });
+  const counted: Collection<Doc> = new Proxy(raw, { get: (t, p) => (p === 'get' ? (id: string) => (reads++, t.get(id)) : (Reflect.get(t, p).bind?.(t) ?? Reflect.get(t, p))) });
   const docs = rememberingReads(counted);
   await docs.insert({ _id: 'a', version: 1, n: 1 });
 

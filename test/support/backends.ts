@@ -84,7 +84,6 @@ export const backends: Backend[] = [
   },
 ];
 
-
 /**
  * Declares the suite once per backend (one that cannot run here is reported as skipped, with the
  * reason); `freshStore()` opens a new, empty store on that backend.

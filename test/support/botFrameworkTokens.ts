@@ -39,7 +39,9 @@ export async function startTokenAuthority(): Promise<TokenAuthority> {
       const now = Math.floor(Date.now() / 1000);
       const header = b64url({ alg: 'RS256', typ: 'JWT', kid: options.kid ?? kid });
       const payload = b64url({ iss: CHANNEL_ISSUER, nbf: now - 60, iat: now - 60, exp: now + 3600, ...claims });
-      const signature = createSign('RSA-SHA256').update(`${header}.${payload}`).sign(options.key ?? privateKey);
+      const signature = createSign('RSA-SHA256')
+        .update(`${header}.${payload}`)
+        .sign(options.key ?? privateKey);
       return `${header}.${payload}.${b64url(signature)}`;
     },
     stop: () => new Promise<void>((resolve) => server.close(() => resolve())),

@@ -31,4 +31,3 @@ export function cardActions(card: unknown): Map<string, { verb: string; data: Re
   walk(card);
   return actions;
 }
-

@@ -46,7 +46,13 @@ export async function startFakeGraph() {
     assertionHeaders.push(head);
     const key = head.alg === 'PS256' ? { key: trustedCertificate, padding: cryptoConstants.RSA_PKCS1_PSS_PADDING, saltLength: 32 } : trustedCertificate;
     const signed = verify('sha256', Buffer.from(`${header}.${payload}`), key, Buffer.from(signature, 'base64url'));
-    return signed && claims.iss === FAKE_CLIENT.id && claims.sub === FAKE_CLIENT.id && String(claims.aud).endsWith(`/${FAKE_TENANT}/oauth2/v2.0/token`) && (claims.exp ?? 0) * 1000 > Date.now();
+    return (
+      signed &&
+      claims.iss === FAKE_CLIENT.id &&
+      claims.sub === FAKE_CLIENT.id &&
+      String(claims.aud).endsWith(`/${FAKE_TENANT}/oauth2/v2.0/token`) &&
+      (claims.exp ?? 0) * 1000 > Date.now()
+    );
   };
   const server = http.createServer((req, res) => {
     let body = '';
@@ -84,10 +90,17 @@ export async function startFakeGraph() {
       // App Service managed identity (api-version 2019-08-01): GET with the X-IDENTITY-HEADER secret.
       if (req.method === 'GET' && url.pathname === '/msi/token') {
         if (req.headers['x-identity-header'] !== IDENTITY_HEADER) return send(401, { error: 'unauthorized' });
-        if (url.searchParams.get('api-version') !== '2019-08-01' || url.searchParams.get('resource') !== 'https://graph.microsoft.com') return send(400, { error: 'invalid_request' });
-        if (url.searchParams.get('client_id') === NOT_ASSIGNED) return send(400, { statusCode: 400, message: 'No User Assigned or Delegated Managed Identity found for specified ClientId/ResourceId/PrincipalId.' });
+        if (url.searchParams.get('api-version') !== '2019-08-01' || url.searchParams.get('resource') !== 'https://graph.microsoft.com')
+          return send(400, { error: 'invalid_request' });
+        if (url.searchParams.get('client_id') === NOT_ASSIGNED)
+          return send(400, { statusCode: 400, message: 'No User Assigned or Delegated Managed Identity found for specified ClientId/ResourceId/PrincipalId.' });
         managedIdentityClientIds.push(url.searchParams.get('client_id'));
-        return send(200, { access_token: `token-${++tokens}`, expires_on: String(Math.floor(Date.now() / 1000) + 3600), resource: 'https://graph.microsoft.com', token_type: 'Bearer' });
+        return send(200, {
+          access_token: `token-${++tokens}`,
+          expires_on: String(Math.floor(Date.now() / 1000) + 3600),
+          resource: 'https://graph.microsoft.com',
+          token_type: 'Bearer',
+        });
       }
       if (req.method === 'POST' && req.url === `/v1.0/users/${encodeURIComponent(ORGANIZER)}/events`) {
         if (!/^Bearer token-\d+$/.test(req.headers.authorization ?? '')) return send(401, { error: { code: 'InvalidAuthenticationToken', message: 'Access token is empty.' } });
@@ -102,7 +115,13 @@ export async function startFakeGraph() {
         if (answer === 'hang-up') return req.socket.destroy();
         if (answer) return send(answer.status, answer.body ?? { error: { code: 'Throttled', message: 'Too many requests' } }, answer.headers);
         const id = `AAMkAGI2TG93AAA${++events}=`;
-        return send(201, { id, webLink: `https://outlook.office365.com/owa/?itemid=${events}`, subject: event.subject, isOnlineMeeting: true, onlineMeeting: { joinUrl: `https://teams.microsoft.com/l/meetup-join/19%3ameeting_${events}` } });
+        return send(201, {
+          id,
+          webLink: `https://outlook.office365.com/owa/?itemid=${events}`,
+          subject: event.subject,
+          isOnlineMeeting: true,
+          onlineMeeting: { joinUrl: `https://teams.microsoft.com/l/meetup-join/19%3ameeting_${events}` },
+        });
       }
       send(404, { error: { code: 'NotFound' } });
     });

@@ -107,7 +107,10 @@ export class FakeConnector {
     const leaks: string[] = [];
     for (const { where, what } of shown) {
       // Every string of it, with Markdown escapes undone, so that "Riley\\_Sample" hides nothing.
-      const text = stringsOf(what).join('\n').replace(/\\([\\`*_[\]<>~])/g, '$1').toLowerCase();
+      const text = stringsOf(what)
+        .join('\n')
+        .replace(/\\([\\`*_[\]<>~])/g, '$1')
+        .toLowerCase();
       for (const needle of needles) if (text.includes(needle.toLowerCase())) leaks.push(`${where}: "${needle}"`);
     }
     return leaks;
@@ -184,7 +187,6 @@ export class FakeConnector {
   }
 }
 
-
 export function firstCard(activity: SentActivity['activity']): any {
   return activity.attachments?.find((a) => a.contentType === 'application/vnd.microsoft.card.adaptive')?.content;
 }
@@ -245,7 +247,10 @@ export class TeamsUser {
     const before = this.connector.sentTo(this.conversationId).length;
     // In a shared conversation the bot hears only messages that @mention it.
     const mention = this.shared
-      ? { text: `<at>Placement Stability Bot</at> ${text}`, entities: [{ type: 'mention', mentioned: { id: '28:bot-id', name: 'Placement Stability Bot' }, text: '<at>Placement Stability Bot</at>' }] }
+      ? {
+          text: `<at>Placement Stability Bot</at> ${text}`,
+          entities: [{ type: 'mention', mentioned: { id: '28:bot-id', name: 'Placement Stability Bot' }, text: '<at>Placement Stability Bot</at>' }],
+        }
       : { text };
     const { status } = await this.post({ ...this.base('message'), ...mention });
     if (status >= 300) throw new Error(`bot answered ${status}`);

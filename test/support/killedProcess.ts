@@ -10,7 +10,10 @@ export function killedBeforeInsertInto(ctx: ServiceContext, collection: keyof Re
   const real = ctx.records[collection];
   const dying = new Proxy(real, {
     get(target, prop) {
-      if (prop === 'insert' || prop === 'insertMany') return async () => { throw new ProcessKilled(`killed before an insert into ${collection}`); };
+      if (prop === 'insert' || prop === 'insertMany')
+        return async () => {
+          throw new ProcessKilled(`killed before an insert into ${collection}`);
+        };
       const value = Reflect.get(target, prop);
       return typeof value === 'function' ? value.bind(target) : value;
     },

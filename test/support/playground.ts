@@ -65,7 +65,8 @@ export function playgroundSkipReason(): string | null {
     setTimeout(() => { child.kill(); fail('it did not start within ' + ${PLAYGROUND_READY_MS / 1000} + ' s.'); }, ${PLAYGROUND_READY_MS});`;
   const result = spawnSync(process.execPath, ['-e', probe], { cwd: dir, encoding: 'utf8', timeout: PLAYGROUND_READY_MS + 10_000 });
   rmSync(dir, { recursive: true, force: true });
-  skipReason = result.status === 0 ? null : `the Microsoft 365 Agents Playground fails to start here: ${(result.stderr || result.error?.message || `exit ${result.status}`).trim()}`;
+  skipReason =
+    result.status === 0 ? null : `the Microsoft 365 Agents Playground fails to start here: ${(result.stderr || result.error?.message || `exit ${result.status}`).trim()}`;
   return skipReason;
 }
 
@@ -227,7 +228,8 @@ export class Playground {
     const conversationId = choice.conversationId ?? this.personalChat;
     const button = findReceivedButton(this.person.name, this.receivedCards(conversationId), title, inputs, choice);
     const response = await this.press(button.messageId, button.verb, button.data, { conversationId });
-    if (response?.type === 'application/vnd.microsoft.card.adaptive') this.responses.push({ after: this.messages.length, messageId: button.messageId, conversationId, card: response.value });
+    if (response?.type === 'application/vnd.microsoft.card.adaptive')
+      this.responses.push({ after: this.messages.length, messageId: button.messageId, conversationId, card: response.value });
     return response;
   }
 

@@ -50,7 +50,10 @@ export async function listeningPort(bot: BotProcess, timeoutMs = READY_TIMEOUT_M
   return waitUntil(
     'the bot to say it is listening',
     () => {
-      const line = bot.output().split('\n').find((l) => l.includes('Placement Stability Bot listening'));
+      const line = bot
+        .output()
+        .split('\n')
+        .find((l) => l.includes('Placement Stability Bot listening'));
       if (line) return JSON.parse(line).port as number;
       if (bot.child.exitCode !== null || bot.child.signalCode !== null) throw new Error(`the bot exited before listening:\n${bot.output()}`);
       return undefined;

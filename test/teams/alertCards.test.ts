@@ -10,16 +10,55 @@ import { disclosureFor } from '../../src/teams/disclosure';
 const NOW = new Date('2026-11-23T10:00:00Z');
 const child = { ...inHouseFoster, name: 'Jamie Example' };
 const alert: FragilityAlertDoc = {
-  _id: 'FA-2026-0001', version: 1, ref: 'FA-2026-0001', caseRef: 'CR-1001', team: 'North', triggers: ['carer-struggling'],
-  description: 'The carer is finding the evenings very hard.', immediateSafeguardingRisk: false, supportInPlace: null, supportAlreadyTried: false,
-  noticedOn: '2026-11-23', raisedBy: sam.id, raisedByName: sam.name, raisedAt: NOW.toISOString(), state: 'open', closure: null,
-  meetingRefs: [], createdAt: NOW.toISOString(), updatedAt: NOW.toISOString(), pendingEffects: [],
-  essentialServiceUnavailable: false, costedExternalServiceNeeded: true,
+  _id: 'FA-2026-0001',
+  version: 1,
+  ref: 'FA-2026-0001',
+  caseRef: 'CR-1001',
+  team: 'North',
+  triggers: ['carer-struggling'],
+  description: 'The carer is finding the evenings very hard.',
+  immediateSafeguardingRisk: false,
+  supportInPlace: null,
+  supportAlreadyTried: false,
+  noticedOn: '2026-11-23',
+  raisedBy: sam.id,
+  raisedByName: sam.name,
+  raisedAt: NOW.toISOString(),
+  state: 'open',
+  closure: null,
+  meetingRefs: [],
+  createdAt: NOW.toISOString(),
+  updatedAt: NOW.toISOString(),
+  pendingEffects: [],
+  essentialServiceUnavailable: false,
+  costedExternalServiceNeeded: true,
   childVoice: { said: 'I like it here but the evenings are loud.', notAskedBecause: null, advocateOffered: true },
 };
-const advice = suggestNextSteps({ triggers: alert.triggers, immediateRisk: false, supportAlreadyTried: false, openAlertsOnChild: 0, priorMeetings: [], placementType: 'U4', placementProvider: 'PR1', costedExternalServiceNeeded: true });
+const advice = suggestNextSteps({
+  triggers: alert.triggers,
+  immediateRisk: false,
+  supportAlreadyTried: false,
+  openAlertsOnChild: 0,
+  priorMeetings: [],
+  placementType: 'U4',
+  placementProvider: 'PR1',
+  costedExternalServiceNeeded: true,
+});
 const card = (personal: boolean, canReferToPanel: boolean, a: FragilityAlertDoc = alert) =>
-  alertCard({ alert: a, child, show: disclosureFor({ person: sam, shared: !personal }, child), others: [], advice, audience: null, meetings: [], canConvene: false, canClose: false, now: NOW, suggestedPanels: ['commissioning-panel'], canReferToPanel });
+  alertCard({
+    alert: a,
+    child,
+    show: disclosureFor({ person: sam, shared: !personal }, child),
+    others: [],
+    advice,
+    audience: null,
+    meetings: [],
+    canConvene: false,
+    canClose: false,
+    now: NOW,
+    suggestedPanels: ['commissioning-panel'],
+    canReferToPanel,
+  });
 const text = (c: unknown) => JSON.stringify(c);
 
 describe('the child\u2019s voice on the alert card', () => {
@@ -55,7 +94,12 @@ describe('FRAG-7: the Commissioning Panel on the alert card', () => {
 describe('alerts in the order to read them, and ages in plain words', () => {
   test('`alerts` lists urgent ones first, then newest first', () => {
     const a = (ref: string, urgent: boolean, raisedAt: string) => ({ ref, immediateSafeguardingRisk: urgent, raisedAt });
-    const sorted = sortUrgentThenNewest([a('old', false, '2026-11-01T10:00:00Z'), a('new', false, '2026-11-20T10:00:00Z'), a('urgent-old', true, '2026-11-02T10:00:00Z'), a('urgent-new', true, '2026-11-19T10:00:00Z')]);
+    const sorted = sortUrgentThenNewest([
+      a('old', false, '2026-11-01T10:00:00Z'),
+      a('new', false, '2026-11-20T10:00:00Z'),
+      a('urgent-old', true, '2026-11-02T10:00:00Z'),
+      a('urgent-new', true, '2026-11-19T10:00:00Z'),
+    ]);
     expect(sorted.map((x) => x.ref)).toEqual(['urgent-new', 'urgent-old', 'new', 'old']);
   });
 

@@ -96,7 +96,11 @@ describe('OutboxSender', () => {
     const retried = (await ctx.records.outbox.get('hello:p1'))!;
     await ctx.records.outbox.updateIfVersion(retried._id, retried.version, { nextAttemptAt: new Date(0).toISOString() }); // due now, not after its backoff
     await new OutboxSender(ctx, adapterAnswering(answersWith(403)), '').drain();
-    expect(await ctx.records.outbox.get('hello:p1')).toMatchObject({ state: 'failed', attempts: 2, lastError: expect.stringMatching(/^Teams refused it \(403.*last error: 403 injected 403$/) });
+    expect(await ctx.records.outbox.get('hello:p1')).toMatchObject({
+      state: 'failed',
+      attempts: 2,
+      lastError: expect.stringMatching(/^Teams refused it \(403.*last error: 403 injected 403$/),
+    });
   });
 
   test('the send timeout is kept inside the lease', () => {
@@ -116,7 +120,14 @@ describe('OutboxSender', () => {
     records.conversations = new Proxy(conversations, {
       get: (target, prop, receiver) => {
         const value = Reflect.get(target, prop, receiver);
-        return prop === 'get' ? async (id: string) => { clock += 59_500; return value.call(target, id); } : typeof value === 'function' ? value.bind(target) : value;
+        return prop === 'get'
+          ? async (id: string) => {
+              clock += 59_500;
+              return value.call(target, id);
+            }
+          : typeof value === 'function'
+            ? value.bind(target)
+            : value;
       },
     });
     try {
@@ -128,7 +139,6 @@ describe('OutboxSender', () => {
     expect(await ctx.records.outbox.get('hello:p1')).toMatchObject({ state: 'pending', attempts: 1, lastError: 'the lease ran out before the message could be sent' });
   });
 });
-
 
 // Done when (issue 12): under a connector that always refuses (403) or never answers, every entry
 // ends failed within the delivery bound (a short bound and a clock the test moves), the log has one
@@ -207,21 +217,58 @@ describe('no message lost in silence', () => {
 
   test('a card update whose original is never delivered stops at the bound, logged once, not once a second', async () => {
     await ctx.records.outbox.insert({
-      _id: 'orig', version: 1, recipient: { kind: 'person', personId: 'hana.head@example.org' }, content: { kind: 'notice', title: 'x', text: 'y' }, action: 'send', updates: null, subjectRef: null,
-      state: 'held', attempts: 0, nextAttemptAt: new Date(clock).toISOString(), leaseUntil: null, lastError: null, activityId: null, conversationId: null, createdAt: new Date(clock).toISOString(), sentAt: null,
+      _id: 'orig',
+      version: 1,
+      recipient: { kind: 'person', personId: 'hana.head@example.org' },
+      content: { kind: 'notice', title: 'x', text: 'y' },
+      action: 'send',
+      updates: null,
+      subjectRef: null,
+      state: 'held',
+      attempts: 0,
+      nextAttemptAt: new Date(clock).toISOString(),
+      leaseUntil: null,
+      lastError: null,
+      activityId: null,
+      conversationId: null,
+      createdAt: new Date(clock).toISOString(),
+      sentAt: null,
     });
     await ctx.records.outbox.insert({
-      _id: 'orig:update:v2', version: 1, recipient: { kind: 'person', personId: 'hana.head@example.org' }, content: { kind: 'notice', title: 'x', text: 'z' }, action: 'update', updates: 'orig', subjectRef: null,
-      state: 'pending', attempts: 0, nextAttemptAt: new Date(clock).toISOString(), leaseUntil: null, lastError: null, activityId: null, conversationId: null, createdAt: new Date(clock).toISOString(), sentAt: null,
+      _id: 'orig:update:v2',
+      version: 1,
+      recipient: { kind: 'person', personId: 'hana.head@example.org' },
+      content: { kind: 'notice', title: 'x', text: 'z' },
+      action: 'update',
+      updates: 'orig',
+      subjectRef: null,
+      state: 'pending',
+      attempts: 0,
+      nextAttemptAt: new Date(clock).toISOString(),
+      leaseUntil: null,
+      lastError: null,
+      activityId: null,
+      conversationId: null,
+      createdAt: new Date(clock).toISOString(),
+      sentAt: null,
     });
-    const sender = new OutboxSender(ctx, adapterAnswering(async () => ({ id: 'sent' })), '', { boundMs: BOUND_MS, pollMs: 1000 });
+    const sender = new OutboxSender(
+      ctx,
+      adapterAnswering(async () => ({ id: 'sent' })),
+      '',
+      { boundMs: BOUND_MS, pollMs: 1000 },
+    );
     let passes = 0;
     for (; passes < 10_000 && (await ctx.records.outbox.get('orig:update:v2'))!.state === 'pending'; passes++) {
       await sender.drain();
       clock += 1000;
     }
     expect(passes).toBeGreaterThan(3000); // it did wait, a second at a time, for the original
-    expect(await ctx.records.outbox.get('orig:update:v2')).toMatchObject({ state: 'failed', attempts: 0, lastError: expect.stringContaining('the card it updates was never delivered') });
+    expect(await ctx.records.outbox.get('orig:update:v2')).toMatchObject({
+      state: 'failed',
+      attempts: 0,
+      lastError: expect.stringContaining('the card it updates was never delivered'),
+    });
     expect(linesAbout('orig:update:v2')).toHaveLength(1);
   });
 });

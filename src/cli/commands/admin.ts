@@ -18,7 +18,10 @@ export const audit = defineCommand({
     }
     for (const e of entries) {
       const change = e.fromState || e.toState ? ` ${e.fromState ?? '-'} -> ${e.toState ?? '-'}` : '';
-      const details = Object.entries(e.details).filter(([, v]) => v !== null).map(([k, v]) => `${k}=${v}`).join(' ');
+      const details = Object.entries(e.details)
+        .filter(([, v]) => v !== null)
+        .map(([k, v]) => `${k}=${v}`)
+        .join(' ');
       io.out(`${e.at}  ${e.actor}  ${e.action}${change}${details ? `  ${details}` : ''}`);
     }
     return 0;

@@ -16,9 +16,7 @@ export const checkCodes = defineCommand({
   async run({ options, ctx, io }) {
     const { episodes: files, since } = options;
     const run: { problems: CodingProblem[]; tasks: CodingCheckRun['tasks'] | null } =
-      files !== undefined
-        ? { problems: codingProblemsSince(episodesFromFiles(files, io), since), tasks: null }
-        : await checkStoredCoding(ctx!, { since, actor: 'cli' });
+      files !== undefined ? { problems: codingProblemsSince(episodesFromFiles(files, io), since), tasks: null } : await checkStoredCoding(ctx!, { since, actor: 'cli' });
 
     if (options.json) io.out(JSON.stringify(asJson(run)));
     else printReport(io, run);

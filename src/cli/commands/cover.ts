@@ -7,7 +7,7 @@ import { isoDate, reference } from '../values';
 
 export const coverSet = defineCommand({
   words: ['cover', 'set'],
-  summary: 'during those days <cover-email> also gets the team\'s approval cards and may decide them',
+  summary: "during those days <cover-email> also gets the team's approval cards and may decide them",
   args: { team: arg('team', 'the team, as the roster names it', reference), cover: arg('cover-email', 'who decides during the cover (on the roster)', reference) },
   options: {
     from: requiredOption('YYYY-MM-DD', 'the first day of the cover', isoDate),

@@ -33,7 +33,9 @@ export const rosterUnlink = defineCommand({
   async run({ args: { email }, ctx, io }) {
     // An email not on the roster is a NotFoundError: psb says so and exits 1.
     const { unlinked } = await unlinkTeamsUser(ctx!, email, 'cli');
-    io.out(unlinked ? `${email}: unlinked from Teams user ${unlinked}. The next person to use the bot with this email is linked to it.` : `${email} was not linked to a Teams user.`);
+    io.out(
+      unlinked ? `${email}: unlinked from Teams user ${unlinked}. The next person to use the bot with this email is linked to it.` : `${email} was not linked to a Teams user.`,
+    );
     return 0;
   },
 });

@@ -165,7 +165,18 @@ export function proposeAttendees(type: MeetingType, recordedChild: Child, people
   const addNamed = (kind: AttendeeKind, label: string, id: string | null, why: Why, missing: string) => {
     const person = rosterPerson(people, id);
     if (person) addPerson(kind, label, person, why);
-    else if (id) add({ kind, label, personId: null, email: normaliseEmail(id), participation: why.participation ?? 'attends', required: why.required, reason: `${why.reason} (Not on the roster: invite by email.)`, ruleIds: why.ruleIds ?? [], sources: why.sources ?? baseSources });
+    else if (id)
+      add({
+        kind,
+        label,
+        personId: null,
+        email: normaliseEmail(id),
+        participation: why.participation ?? 'attends',
+        required: why.required,
+        reason: `${why.reason} (Not on the roster: invite by email.)`,
+        ruleIds: why.ruleIds ?? [],
+        sources: why.sources ?? baseSources,
+      });
     else arrange(kind, label, { ...why, reason: `${missing} ${why.reason}` });
   };
   const addRole = (kind: AttendeeKind, label: string, role: Role, why: Why) => {
@@ -216,7 +227,13 @@ export function proposeAttendees(type: MeetingType, recordedChild: Child, people
 
   // Foster placements: the carer's supervising social worker and, where the policy says, the fostering manager.
   if (setting === 'foster') {
-    addNamed('supervising_social_worker', 'Supervising social worker', child.supervisingSocialWorker, invite.supervisingSocialWorker, 'The child is in foster care but no supervising social worker is on record.');
+    addNamed(
+      'supervising_social_worker',
+      'Supervising social worker',
+      child.supervisingSocialWorker,
+      invite.supervisingSocialWorker,
+      'The child is in foster care but no supervising social worker is on record.',
+    );
     if (invite.fosteringManager) addRole('fostering_manager', 'Fostering manager', 'fostering_manager', invite.fosteringManager);
   }
 
@@ -244,7 +261,18 @@ export function proposeAttendees(type: MeetingType, recordedChild: Child, people
       const person = rosterPerson(people, id);
       const why: Why = { required: true, reason: `Involved in the case; everyone involved is invited (${table}).`, ruleIds: ['END-2'] };
       if (person) addPerson('involved', 'Involved in the case', person, why);
-      else add({ kind: 'involved', label: 'Involved in the case', personId: null, email: normaliseEmail(id), participation: 'attends', required: why.required, reason: why.reason, ruleIds: ['END-2'], sources: baseSources });
+      else
+        add({
+          kind: 'involved',
+          label: 'Involved in the case',
+          personId: null,
+          email: normaliseEmail(id),
+          participation: 'attends',
+          required: why.required,
+          reason: why.reason,
+          ruleIds: ['END-2'],
+          sources: baseSources,
+        });
     }
   }
 
@@ -274,7 +302,21 @@ export function withChair(attendees: readonly ProposedAttendee[], chair: Person,
     same.reason = `Chair: ${reason} Also: ${same.reason}`;
     return list;
   }
-  return [...list, { kind: chairKind(chair), label: 'Chair', personId: chair.id, name: chair.name, email: chair.email, participation: 'attends', required: true, reason: `Chair: ${reason}`, ruleIds: [], sources: [] }];
+  return [
+    ...list,
+    {
+      kind: chairKind(chair),
+      label: 'Chair',
+      personId: chair.id,
+      name: chair.name,
+      email: chair.email,
+      participation: 'attends',
+      required: true,
+      reason: `Chair: ${reason}`,
+      ruleIds: [],
+      sources: [],
+    },
+  ];
 }
 
 function chairKind(person: Person): AttendeeKind {
@@ -296,4 +338,3 @@ export function validateChildAttendance(attendance: ChildAttendance, reason: str
   };
 }
 const MIN_REASON = 20;
-

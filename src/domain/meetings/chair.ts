@@ -97,12 +97,16 @@ export function chooseChair(type: MeetingType, child: Child, people: readonly Pe
         };
       }
       if (isIfaPlacement(child)) {
-        return byTeamManager(capitalise(`${about}the children\u2019s social work manager (the child\u2019s team manager) chairs for an independent fostering agency placement (Meetings table, 003).`));
+        return byTeamManager(
+          capitalise(`${about}the children\u2019s social work manager (the child\u2019s team manager) chairs for an independent fostering agency placement (Meetings table, 003).`),
+        );
       }
       const setting = placementSetting(child.placementType);
       const what = setting === 'foster' ? 'foster care not provided by the council itself or an agency' : setting === 'other' ? 'this kind of placement' : `a ${setting} placement`;
       return byTeamManager(
-        capitalise(`${about}a council manager chairs (Meetings table, 003). The guidance names no chair for ${what}; the bot proposes the children\u2019s social work manager (the child\u2019s team manager), as for an agency placement.`),
+        capitalise(
+          `${about}a council manager chairs (Meetings table, 003). The guidance names no chair for ${what}; the bot proposes the children\u2019s social work manager (the child\u2019s team manager), as for an agency placement.`,
+        ),
       );
     }
   }
@@ -127,12 +131,21 @@ export function validateChair(type: MeetingType, child: Child, chair: Person, in
     case 'independent': {
       const involvement = involvementOf(child, chair, involved);
       if (involvement) {
-        return { ok: false, reason: `${chair.name} ${involvement}, so cannot chair the ${policy.label}: it needs an IRO or similar person who has not been involved in the case (Meetings table, 003).` };
+        return {
+          ok: false,
+          reason: `${chair.name} ${involvement}, so cannot chair the ${policy.label}: it needs an IRO or similar person who has not been involved in the case (Meetings table, 003).`,
+        };
       }
       if (!INDEPENDENT_CHAIR_ROLES.some((r) => hasRole(chair, r))) {
-        return { ok: false, reason: `${chair.name} is not an IRO or a manager: a ${policy.label} is chaired by an IRO or a similar person who has not been involved (Meetings table, 003).` };
+        return {
+          ok: false,
+          reason: `${chair.name} is not an IRO or a manager: a ${policy.label} is chaired by an IRO or a similar person who has not been involved (Meetings table, 003).`,
+        };
       }
-      return { ok: true, note: hasRole(chair, 'iro') ? null : `${chair.name} is not an IRO: check that they are of similar standing and independent of the case (Meetings table, 003).` };
+      return {
+        ok: true,
+        note: hasRole(chair, 'iro') ? null : `${chair.name} is not an IRO: check that they are of similar standing and independent of the case (Meetings table, 003).`,
+      };
     }
     case 'council-manager': {
       if (!MANAGER_ROLES.some((r) => hasRole(chair, r))) {

@@ -31,7 +31,8 @@ export function rescheduleFormSchema(type: MeetingType, timing: MeetingTimingInp
     .superRefine((form, ctx) => {
       const check = validateMeetingDate(type, { ...timing, date: form.newDate });
       if (!check.ok) ctx.addIssue({ code: 'custom', path: ['newDate'], message: check.reason });
-      else if (form.newDate === current.date && form.newTime === current.time) ctx.addIssue({ code: 'custom', path: ['newTime'], message: 'That is when the meeting already is: give a new date or time.' });
+      else if (form.newDate === current.date && form.newTime === current.time)
+        ctx.addIssue({ code: 'custom', path: ['newTime'], message: 'That is when the meeting already is: give a new date or time.' });
     })
     .transform((form): RescheduleDetails => {
       const check = validateMeetingDate(type, { ...timing, date: form.newDate });

@@ -23,7 +23,12 @@ export function disruptionMeetingAdvice(ending: { placementType: string; endDate
   const permanent = ending.permanent ?? isPermanentPlacementType(ending.placementType);
   const earliestDate = addDays(ending.endDate, DISRUPTION_MIN_DAYS);
   return permanent
-    ? { advice: 'hold', earliestDate, reason: `A permanent placement broke down: hold a Disruption Meeting to learn from it, on or after ${earliestDate} (END-2; Meetings table, 003).`, ruleIds: ['END-2'] }
+    ? {
+        advice: 'hold',
+        earliestDate,
+        reason: `A permanent placement broke down: hold a Disruption Meeting to learn from it, on or after ${earliestDate} (END-2; Meetings table, 003).`,
+        ruleIds: ['END-2'],
+      }
     : { advice: 'consider', earliestDate, reason: `The placement ended without a plan: consider a Disruption Meeting, on or after ${earliestDate} (END-2).`, ruleIds: ['END-2'] };
 }
 

@@ -49,7 +49,10 @@ export function meetingConveneFormSchema(type: MeetingType, timing: MeetingTimin
         .optional()
         .transform((v) => (v ? Number(v) : 60))
         .refine((n) => Number.isInteger(n) && n >= 15 && n <= 480, 'The length must be between 15 and 480 minutes.'),
-      childAttendance: z.enum(['whole', 'second-part', 'not-invited'], { errorMap: () => ({ message: 'Say how the child takes part.' }) }).optional().default('whole'),
+      childAttendance: z
+        .enum(['whole', 'second-part', 'not-invited'], { errorMap: () => ({ message: 'Say how the child takes part.' }) })
+        .optional()
+        .default('whole'),
       childAttendanceReason: optionalText('The reason'),
       minuteTaker: optionalEmailField('Give the minute taker\u2019s email address.'),
     })
@@ -76,4 +79,3 @@ export function meetingConveneFormSchema(type: MeetingType, timing: MeetingTimin
       };
     });
 }
-

@@ -67,7 +67,15 @@ export function meetingOutcomeSchema(context: { type: MeetingType; meetingDate: 
   const keys = context.attendeeKeys ?? null;
   const keyList = (label: string) =>
     z.preprocess(
-      (v) => (v === undefined || v === null || v === '' ? [] : typeof v === 'string' ? v.split(',').map((x) => x.trim()).filter(Boolean) : v),
+      (v) =>
+        v === undefined || v === null || v === ''
+          ? []
+          : typeof v === 'string'
+            ? v
+                .split(',')
+                .map((x) => x.trim())
+                .filter(Boolean)
+            : v,
       z.array(z.string().max(320), { invalid_type_error: `${label} could not be read.` }).max(100),
     );
   const latest = addDays(meetingDate, 366);
@@ -92,15 +100,18 @@ export function meetingOutcomeSchema(context: { type: MeetingType; meetingDate: 
       .refine((d) => !isIsoDate(d) || d >= meetingDate, 'An action cannot be due before the meeting.')
       .refine((d) => !isIsoDate(d) || d <= latest, 'An action must be due within a year of the meeting.'),
   });
-  const actions = z.preprocess((v) => {
-    if (v === undefined || v === null || v === '') return [];
-    if (typeof v !== 'string') return v;
-    try {
-      return JSON.parse(v);
-    } catch {
-      return v;
-    }
-  }, z.array(action, { invalid_type_error: 'The actions could not be read.' }).max(MAX_ACTIONS, `At most ${MAX_ACTIONS} actions.`));
+  const actions = z.preprocess(
+    (v) => {
+      if (v === undefined || v === null || v === '') return [];
+      if (typeof v !== 'string') return v;
+      try {
+        return JSON.parse(v);
+      } catch {
+        return v;
+      }
+    },
+    z.array(action, { invalid_type_error: 'The actions could not be read.' }).max(MAX_ACTIONS, `At most ${MAX_ACTIONS} actions.`),
+  );
 
   return z
     .object({
@@ -114,7 +125,9 @@ export function meetingOutcomeSchema(context: { type: MeetingType; meetingDate: 
       supportPlanReviewed: z.enum(['yes', 'no'], { errorMap: () => ({ message: 'Say yes or no: was the initial support plan reviewed?' }) }).optional(),
       attended: keyList('Who came'),
       sentViews: keyList('Who sent views'),
-      initialSupportPlan: z.enum(['yes', 'no'], { errorMap: () => ({ message: 'Say yes or no: did the supervising social worker complete the initial support plan?' }) }).optional(),
+      initialSupportPlan: z
+        .enum(['yes', 'no'], { errorMap: () => ({ message: 'Say yes or no: did the supervising social worker complete the initial support plan?' }) })
+        .optional(),
       whatHelped: optionalText('What helped'),
       whatDidNotHelp: optionalText('What did not help'),
       whatToChange: optionalText('What to change'),
@@ -122,7 +135,10 @@ export function meetingOutcomeSchema(context: { type: MeetingType; meetingDate: 
     .superRefine((form, ctx) => {
       const need = (path: string, message: string) => ctx.addIssue({ code: 'custom', path: [path], message });
       if (!allowed.includes(form.decision)) {
-        need('decision', `A ${MEETINGS[type].label} cannot record "${OUTCOME_DECISIONS[form.decision].label}": choose ${allowed.map((d) => `"${OUTCOME_DECISIONS[d].label}"`).join(' or ')}.`);
+        need(
+          'decision',
+          `A ${MEETINGS[type].label} cannot record "${OUTCOME_DECISIONS[form.decision].label}": choose ${allowed.map((d) => `"${OUTCOME_DECISIONS[d].label}"`).join(' or ')}.`,
+        );
       }
       if (requires.reviewDate && !form.reviewDate) need('reviewDate', requires.reviewDate);
       if (requires.minuteTaker && !form.minuteTaker) need('minuteTaker', requires.minuteTaker);
@@ -152,38 +168,29 @@ export function meetingOutcomeSchema(context: { type: MeetingType; meetingDate: 
         need('plannedEndDate', 'Give the planned end date: it is passed to the Placement Officer as early as possible (END-1, FRAG-8).');
       }
     })
-    .transform(
-      (form): MeetingOutcome => ({
-        type,
-        meetingDate,
-        summary: form.summary,
-        decision: form.decision,
-        serviceNeeded: form.decision === 'commissioning-panel' || form.decision === 'escalate-to-panel' ? form.serviceNeeded : null,
-        plannedEndDate: form.decision === 'planned-ending' ? form.plannedEndDate : null,
-        actions: form.actions,
-        reviewDate: form.reviewDate,
-        minuteTaker: form.minuteTaker,
-        supportPlanReviewed: requires.supportPlanReviewed ? form.supportPlanReviewed === 'yes' : null,
-        attended: [...new Set(form.attended)],
-        sentViews: [...new Set(form.sentViews)],
-        initialSupportPlanCompleted: requires.initialSupportPlan ? form.initialSupportPlan === 'yes' : null,
-        extraFocus: requires.initialSupportPlan ? context.extraFocus ?? null : null,
-        learning: requires.learning ? { helped: form.whatHelped!, didNotHelp: form.whatDidNotHelp!, change: form.whatToChange! } : null,
-      }),
-    );
+    .transform((form): MeetingOutcome => ({
+      type,
+      meetingDate,
+      summary: form.summary,
+      decision: form.decision,
+      serviceNeeded: form.decision === 'commissioning-panel' || form.decision === 'escalate-to-panel' ? form.serviceNeeded : null,
+      plannedEndDate: form.decision === 'planned-ending' ? form.plannedEndDate : null,
+      actions: form.actions,
+      reviewDate: form.reviewDate,
+      minuteTaker: form.minuteTaker,
+      supportPlanReviewed: requires.supportPlanReviewed ? form.supportPlanReviewed === 'yes' : null,
+      attended: [...new Set(form.attended)],
+      sentViews: [...new Set(form.sentViews)],
+      initialSupportPlanCompleted: requires.initialSupportPlan ? form.initialSupportPlan === 'yes' : null,
+      extraFocus: requires.initialSupportPlan ? (context.extraFocus ?? null) : null,
+      learning: requires.learning ? { helped: form.whatHelped!, didNotHelp: form.whatDidNotHelp!, change: form.whatToChange! } : null,
+    }));
 }
 
 // ---- after the meeting -----------------------------------------------------------------------
 
 export type OutcomeFollowUpKind =
-  | 'action'
-  | 'review-meeting'
-  | 'request-move'
-  | 'tell-placements-service'
-  | 'serve-notice'
-  | 'stop-payments'
-  | 'commissioning-panel'
-  | 'stability-panel';
+  'action' | 'review-meeting' | 'request-move' | 'tell-placements-service' | 'serve-notice' | 'stop-payments' | 'commissioning-panel' | 'stability-panel';
 
 export interface OutcomeFollowUp {
   kind: OutcomeFollowUpKind;
@@ -214,7 +221,14 @@ export const PANEL_REFERRAL_WORKING_DAYS = 5;
 export function followUpsForOutcome(outcome: MeetingOutcome, child: Child, today: string): OutcomeFollowUp[] {
   const sw = child.socialWorker ? normaliseEmail(child.socialWorker) : null;
   const bySw = { owner: sw, ownerRole: 'social_worker' as Role };
-  const tasks: OutcomeFollowUp[] = outcome.actions.map((a) => ({ kind: 'action', title: a.what, owner: normaliseEmail(a.ownerEmail), ownerRole: null, dueDate: a.dueDate, ruleIds: [] }));
+  const tasks: OutcomeFollowUp[] = outcome.actions.map((a) => ({
+    kind: 'action',
+    title: a.what,
+    owner: normaliseEmail(a.ownerEmail),
+    ownerRole: null,
+    dueDate: a.dueDate,
+    ruleIds: [],
+  }));
 
   if (outcome.reviewDate) {
     tasks.push({
@@ -289,7 +303,6 @@ export function followUpsForOutcome(outcome: MeetingOutcome, child: Child, today
   }
   return tasks;
 }
-
 
 // ---- the initial support plan -------------------------------------------------------------------
 

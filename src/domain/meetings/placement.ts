@@ -2,7 +2,6 @@
 // whether the provider is external, and who on the roster covers the child's team.
 import { coversTeam, hasRole, normaliseEmail, type Child, type Person, type Role } from '../people';
 
-
 export type PlacementSetting = 'foster' | 'residential' | 'semi-independent' | 'other';
 export type PlacementRef = Pick<Child, 'placementType' | 'placementProvider'>;
 
@@ -67,4 +66,3 @@ export function peopleForTeam(people: readonly Person[], role: Role, team: strin
 export function childTeamManagers(child: Pick<Child, 'team'>, people: readonly Person[]): Person[] {
   return peopleForTeam(people, 'team_manager', child.team);
 }
-

@@ -99,10 +99,8 @@ const noOutcomeRequirements: OutcomeRequirements = { reviewDate: null, minuteTak
 export const MEETING_POLICIES = {
   planning: {
     label: 'Placement Planning Meeting',
-    purpose:
-      `Settles the placement plan and how the child${RS}s daily needs will be met, confirms what the carer may decide for the child (delegated authority), and starts the initial support plan.`,
-    when:
-      'Before each placement begins, or within 72 hours of an emergency placement; each time the child enters care or changes placement, then at intervals agreed with the carers or the home.',
+    purpose: `Settles the placement plan and how the child${RS}s daily needs will be met, confirms what the carer may decide for the child (delegated authority), and starts the initial support plan.`,
+    when: 'Before each placement begins, or within 72 hours of an emergency placement; each time the child enters care or changes placement, then at intervals agreed with the carers or the home.',
     ruleIds: ['PLAN-1'],
     sources: ['004', '001', '002'],
     timing: { kind: 'before-placement-start', emergencyDays: 3 },
@@ -113,14 +111,37 @@ export const MEETING_POLICIES = {
       sources: ['004'],
     },
     invite: {
-      socialWorker: { required: true, reason: `The child${RS}s social worker leads the planning, records the outcomes and shares them (Meetings table, 004; PLAN-1).`, ruleIds: ['PLAN-1'] },
+      socialWorker: {
+        required: true,
+        reason: `The child${RS}s social worker leads the planning, records the outcomes and shares them (Meetings table, 004; PLAN-1).`,
+        ruleIds: ['PLAN-1'],
+      },
       carer: { required: true, reason: 'Those caring for the child take part in the Placement Planning Meeting (Meetings table, 004/001/002).' },
-      supervisingSocialWorker: { required: true, reason: 'The supervising social worker comes with the foster carers and completes the initial support plan at the meeting (Meetings table, 004/001).' },
+      supervisingSocialWorker: {
+        required: true,
+        reason: 'The supervising social worker comes with the foster carers and completes the initial support plan at the meeting (Meetings table, 004/001).',
+      },
       fosteringManager: null,
-      virtualSchool: { required: false, reason: 'The Virtual School joins discussion of a placement change and plans for any disruption to education (MOVE-4, MOVE-10).', ruleIds: ['MOVE-4', 'MOVE-10'], sources: ['001', '004'] },
+      virtualSchool: {
+        required: false,
+        reason: 'The Virtual School joins discussion of a placement change and plans for any disruption to education (MOVE-4, MOVE-10).',
+        ruleIds: ['MOVE-4', 'MOVE-10'],
+        sources: ['001', '004'],
+      },
       placementsServiceIfExternal: null,
-      iro: { label: 'Independent Reviewing Officer', required: true, participation: 'views-sought', reason: `The IRO${RS}s views are taken into account in placement planning (Meetings table, 004).`, sources: ['004'] },
-      guardian: { required: false, participation: 'views-sought', reason: `Where the child has a Guardian, their views are taken into account (Meetings table, 004).`, sources: ['004'] },
+      iro: {
+        label: 'Independent Reviewing Officer',
+        required: true,
+        participation: 'views-sought',
+        reason: `The IRO${RS}s views are taken into account in placement planning (Meetings table, 004).`,
+        sources: ['004'],
+      },
+      guardian: {
+        required: false,
+        participation: 'views-sought',
+        reason: `Where the child has a Guardian, their views are taken into account (Meetings table, 004).`,
+        sources: ['004'],
+      },
       everyoneInvolved: false,
       advocate: { why: advocateWhy('Meetings table, 004/001/002'), arrangeIfMissing: true },
       parents: { why: { required: false, reason: 'Parents contribute to placement planning where appropriate (Meetings table, 004).' }, arrangeIfMissing: true },
@@ -142,11 +163,20 @@ export const MEETING_POLICIES = {
     timing: { kind: 'soon-after-signs', workingDays: 5 },
     chair: { kind: 'council-manager', preamble: 'No chair is named for a Placement Support Meeting; as at a Placement Stability Meeting, ' },
     invite: {
-      socialWorker: { required: true, reason: `The child${RS}s social worker is responsible for the child and reviews the support plan with the others (Meetings table, 001; FRAG-4).`, ruleIds: ['FRAG-4'] },
+      socialWorker: {
+        required: true,
+        reason: `The child${RS}s social worker is responsible for the child and reviews the support plan with the others (Meetings table, 001; FRAG-4).`,
+        ruleIds: ['FRAG-4'],
+      },
       carer: { required: true, reason: 'Those caring for the child take part in the Placement Support Meeting (Meetings table, 001).' },
       supervisingSocialWorker: { required: true, reason: 'The supervising social worker supports the foster carers through the Placement Support Meeting (Meetings table, 001).' },
       fosteringManager: { required: true, reason: 'The fostering manager takes part in meetings on a foster placement at risk (Meetings table, 001).' },
-      virtualSchool: { required: true, reason: 'The Virtual School is included in every Placement Support Meeting (MOVE-4; Meetings table, 001).', ruleIds: ['MOVE-4', 'FRAG-4'], sources: ['001'] },
+      virtualSchool: {
+        required: true,
+        reason: 'The Virtual School is included in every Placement Support Meeting (MOVE-4; Meetings table, 001).',
+        ruleIds: ['MOVE-4', 'FRAG-4'],
+        sources: ['001'],
+      },
       placementsServiceIfExternal: placementsService(),
       iro: null,
       guardian: null,
@@ -170,14 +200,26 @@ export const MEETING_POLICIES = {
     when: 'When a foster, residential or semi-independent placement is at risk of disrupting and added support has not been enough.',
     ruleIds: ['FRAG-5', 'FRAG-6', 'FRAG-7', 'FRAG-8'],
     sources: ['003', '001'],
-    timing: { kind: 'open', explanation: 'A Placement Stability Meeting is called once added support has not been enough (FRAG-5); the rules set no date, but hold it soon.', ruleIds: ['FRAG-5'] },
+    timing: {
+      kind: 'open',
+      explanation: 'A Placement Stability Meeting is called once added support has not been enough (FRAG-5); the rules set no date, but hold it soon.',
+      ruleIds: ['FRAG-5'],
+    },
     chair: { kind: 'council-manager', preamble: '' },
     invite: {
       socialWorker: { required: true, reason: `The child${RS}s social worker is responsible for the child and takes part in every stability meeting (Meetings table, 003/001).` },
       carer: { required: true, reason: 'Those caring for the child take part in the Placement Stability Meeting (Meetings table, 003/001).' },
-      supervisingSocialWorker: { required: true, reason: 'The supervising social worker supports the foster carers through the Placement Stability Meeting (Meetings table, 003/001).' },
+      supervisingSocialWorker: {
+        required: true,
+        reason: 'The supervising social worker supports the foster carers through the Placement Stability Meeting (Meetings table, 003/001).',
+      },
       fosteringManager: { required: true, reason: 'The fostering manager takes part in meetings on a foster placement at risk (Meetings table, 003/001).' },
-      virtualSchool: { required: true, reason: 'The Virtual School takes part when a placement is at risk and a move may be considered (MOVE-4; Meetings table, 001).', ruleIds: ['MOVE-4'], sources: ['001'] },
+      virtualSchool: {
+        required: true,
+        reason: 'The Virtual School takes part when a placement is at risk and a move may be considered (MOVE-4; Meetings table, 001).',
+        ruleIds: ['MOVE-4'],
+        sources: ['001'],
+      },
       placementsServiceIfExternal: placementsService(),
       iro: null,
       guardian: null,
@@ -203,14 +245,32 @@ export const MEETING_POLICIES = {
     when: 'When a placement is becoming fragile.',
     ruleIds: ['FRAG-3'],
     sources: ['000'],
-    timing: { kind: 'open', explanation: 'A multi-agency planning meeting is held when a placement is becoming fragile (FRAG-3); the rules set no date, but hold it soon.', ruleIds: ['FRAG-3'] },
-    chair: { kind: 'team-manager-proposed', reason: `No chair is named for a multi-agency planning meeting; the bot proposes the child${RS}s team manager.`, ruleIds: ['FRAG-3'], sources: ['000'] },
+    timing: {
+      kind: 'open',
+      explanation: 'A multi-agency planning meeting is held when a placement is becoming fragile (FRAG-3); the rules set no date, but hold it soon.',
+      ruleIds: ['FRAG-3'],
+    },
+    chair: {
+      kind: 'team-manager-proposed',
+      reason: `No chair is named for a multi-agency planning meeting; the bot proposes the child${RS}s team manager.`,
+      ruleIds: ['FRAG-3'],
+      sources: ['000'],
+    },
     invite: {
       socialWorker: { required: true, reason: `The child${RS}s social worker brings the agencies together around the child (FRAG-3).`, ruleIds: ['FRAG-3'] },
       carer: { required: true, reason: 'Those caring for the child are at the centre of the wrap-around support (FRAG-3).', ruleIds: ['FRAG-3'] },
-      supervisingSocialWorker: { required: true, reason: 'The supervising social worker supports the foster carers through the Multi-agency planning meeting (FRAG-3).', ruleIds: ['FRAG-3'] },
+      supervisingSocialWorker: {
+        required: true,
+        reason: 'The supervising social worker supports the foster carers through the Multi-agency planning meeting (FRAG-3).',
+        ruleIds: ['FRAG-3'],
+      },
       fosteringManager: { required: false, reason: 'Fostering is one of the services around a foster placement (FRAG-3).', ruleIds: ['FRAG-3'] },
-      virtualSchool: { required: true, reason: 'Education is one of the agencies around the child; the Virtual School speaks for it (FRAG-3, MOVE-4).', ruleIds: ['FRAG-3', 'MOVE-4'], sources: ['000', '001'] },
+      virtualSchool: {
+        required: true,
+        reason: 'Education is one of the agencies around the child; the Virtual School speaks for it (FRAG-3, MOVE-4).',
+        ruleIds: ['FRAG-3', 'MOVE-4'],
+        sources: ['000', '001'],
+      },
       placementsServiceIfExternal: null,
       iro: null,
       guardian: null,
@@ -218,7 +278,11 @@ export const MEETING_POLICIES = {
       advocate: { why: advocateWhy('Meetings table, 000'), arrangeIfMissing: false },
       parents: { why: organiserAdded('Meetings table, 000'), arrangeIfMissing: false },
       otherProfessionals: {
-        why: { required: false, reason: 'The agencies around the child (health, school, CAMHS, youth justice and so on) build the wrap-around package (FRAG-3).', ruleIds: ['FRAG-3'] },
+        why: {
+          required: false,
+          reason: 'The agencies around the child (health, school, CAMHS, youth justice and so on) build the wrap-around package (FRAG-3).',
+          ruleIds: ['FRAG-3'],
+        },
         arrangeLabel: 'Other agencies',
       },
     },
@@ -228,16 +292,23 @@ export const MEETING_POLICIES = {
   },
   disruption: {
     label: 'Disruption Meeting',
-    purpose:
-      'Looks back, with everyone who was part of it, at a placement that ended without a plan, to learn from it and, where it can, to settle things between those involved.',
+    purpose: 'Looks back, with everyone who was part of it, at a placement that ended without a plan, to learn from it and, where it can, to settle things between those involved.',
     when: 'After a permanent placement has broken down (and worth considering after any unplanned ending), no sooner than six weeks after it ended.',
     ruleIds: ['END-2'],
     sources: ['003', '000', '004'],
     timing: { kind: 'after-ending', minDays: 42 },
     chair: { kind: 'independent' },
     invite: {
-      socialWorker: { required: true, reason: `The child${RS}s social worker was involved in the placement; everyone involved is invited (Meetings table, 003/000/004; END-2).`, ruleIds: ['END-2'] },
-      carer: { required: true, reason: 'The carers looked after the child in the placement that ended; everyone involved is invited (Meetings table, 003/000/004).', ruleIds: ['END-2'] },
+      socialWorker: {
+        required: true,
+        reason: `The child${RS}s social worker was involved in the placement; everyone involved is invited (Meetings table, 003/000/004; END-2).`,
+        ruleIds: ['END-2'],
+      },
+      carer: {
+        required: true,
+        reason: 'The carers looked after the child in the placement that ended; everyone involved is invited (Meetings table, 003/000/004).',
+        ruleIds: ['END-2'],
+      },
       supervisingSocialWorker: { required: true, reason: 'The supervising social worker supported the carers in the placement that ended (Meetings table, 003/000/004).' },
       fosteringManager: { required: false, reason: 'Fostering may have been involved in the placement (Meetings table, 003/000/004).' },
       virtualSchool: { required: false, reason: 'The Virtual School may have been involved in the placement (Meetings table, 003/000/004).', ruleIds: [] },
@@ -262,7 +333,8 @@ export const MEETING_POLICIES = {
 function placementsService(): InviteWhy {
   return {
     required: false,
-    reason: 'The placement is with an external provider: if a planned ending is agreed, the Placements Service has to know at once and notice served; having them there tells them (FRAG-8, END-1).',
+    reason:
+      'The placement is with an external provider: if a planned ending is agreed, the Placements Service has to know at once and notice served; having them there tells them (FRAG-8, END-1).',
     ruleIds: ['FRAG-8', 'END-1'],
     sources: ['003', '004'],
   };

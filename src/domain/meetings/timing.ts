@@ -75,20 +75,36 @@ export function meetingDateWindow(type: MeetingType, input: MeetingTimingInput):
     case 'before-placement-start': {
       if (input.furtherMeeting) return open('Further planning meetings are held at intervals agreed with the carers or the home (Meetings table, 004).', ['PLAN-1']);
       if (!input.placementStart || !isIsoDate(input.placementStart)) {
-        return { ...open('A Placement Planning Meeting is held before the placement starts, or within 72 hours of an emergency placement (PLAN-1).', ['PLAN-1']), missing: 'the placement start date' };
+        return {
+          ...open('A Placement Planning Meeting is held before the placement starts, or within 72 hours of an emergency placement (PLAN-1).', ['PLAN-1']),
+          missing: 'the placement start date',
+        };
       }
       return input.emergency
-        ? deadline(addDays(input.placementStart, rule.emergencyDays), `For an emergency placement the Placement Planning Meeting is held within 72 hours of the start (${input.placementStart}), so by ${addDays(input.placementStart, rule.emergencyDays)} (PLAN-1).`, ['PLAN-1'])
-        : deadline(input.placementStart, `For a planned placement the Placement Planning Meeting is held before the placement starts, so by ${input.placementStart} (PLAN-1).`, ['PLAN-1']);
+        ? deadline(
+            addDays(input.placementStart, rule.emergencyDays),
+            `For an emergency placement the Placement Planning Meeting is held within 72 hours of the start (${input.placementStart}), so by ${addDays(input.placementStart, rule.emergencyDays)} (PLAN-1).`,
+            ['PLAN-1'],
+          )
+        : deadline(input.placementStart, `For a planned placement the Placement Planning Meeting is held before the placement starts, so by ${input.placementStart} (PLAN-1).`, [
+            'PLAN-1',
+          ]);
     }
     case 'soon-after-signs': {
       const base = input.signsReportedOn && isIsoDate(input.signsReportedOn) ? input.signsReportedOn : today;
       const due = addWorkingDays(base, rule.workingDays);
-      return deadline(due, `A Placement Support Meeting is held as soon as there are signs of instability; the bot asks for it within ${rule.workingDays} working days of them being reported (${base}), so by ${due} (FRAG-4).`, ['FRAG-4']);
+      return deadline(
+        due,
+        `A Placement Support Meeting is held as soon as there are signs of instability; the bot asks for it within ${rule.workingDays} working days of them being reported (${base}), so by ${due} (FRAG-4).`,
+        ['FRAG-4'],
+      );
     }
     case 'after-ending': {
       if (!input.placementEnded || !isIsoDate(input.placementEnded)) {
-        return { ...open('A Disruption Meeting is held at least six weeks after the placement ended (END-2; Meetings table, 003).', ['END-2']), missing: 'the date the placement ended' };
+        return {
+          ...open('A Disruption Meeting is held at least six weeks after the placement ended (END-2; Meetings table, 003).', ['END-2']),
+          missing: 'the date the placement ended',
+        };
       }
       const earliest = addDays(input.placementEnded, rule.minDays);
       return {
@@ -105,9 +121,7 @@ export function meetingDateWindow(type: MeetingType, input: MeetingTimingInput):
   }
 }
 
-export type MeetingDateCheck =
-  | { ok: true; warning: string | null; window: MeetingDateWindow }
-  | { ok: false; reason: string; window: MeetingDateWindow };
+export type MeetingDateCheck = { ok: true; warning: string | null; window: MeetingDateWindow } | { ok: false; reason: string; window: MeetingDateWindow };
 
 /**
  * Is `date` a date the rules allow for this meeting? Planning: before the placement starts, or
@@ -127,4 +141,3 @@ export function validateMeetingDate(type: MeetingType, input: MeetingTimingInput
   if (window.latest && input.date > window.latest) return refuse(`Too late: ${window.explanation}`);
   return { ok: true, warning: window.late ? `Late: ${window.explanation}` : null, window };
 }
-

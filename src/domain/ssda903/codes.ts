@@ -43,7 +43,7 @@ export const PLACE = {
   T0: 'Temporary placement (other)',
   T1: 'Temporary placement: in hospital',
   T2: 'Temporary placement: child on holiday',
-  T3: "Temporary placement: while the usual carer is on holiday",
+  T3: 'Temporary placement: while the usual carer is on holiday',
   T4: 'Temporary placement: seven days or less, for another reason',
   Z1: 'Other placement',
   // From 2025-26 the four Z1x codes replace H5, P2 and Z1; until the DfE guide for that year is
@@ -153,10 +153,8 @@ function isIn<L extends CodeList>(list: L, code: string | null | undefined): cod
 
 export const isKnownRne = (code: string | null | undefined): code is RneCode => isIn(RNE, code);
 export const isKnownPlace = (code: string | null | undefined): code is PlaceCode => isIn(PLACE, code);
-export const isKnownPlaceProvider = (code: string | null | undefined): code is PlaceProviderCode =>
-  isIn(PLACE_PROVIDER, code);
-export const isKnownReasonPlaceChange = (code: string | null | undefined): code is ReasonPlaceChangeCode =>
-  isIn(REASON_PLACE_CHANGE, code);
+export const isKnownPlaceProvider = (code: string | null | undefined): code is PlaceProviderCode => isIn(PLACE_PROVIDER, code);
+export const isKnownReasonPlaceChange = (code: string | null | undefined): code is ReasonPlaceChangeCode => isIn(REASON_PLACE_CHANGE, code);
 export const isKnownRec = (code: string | null | undefined): code is RecCode => isIn(REC, code);
 export const isKnownLegalStatus = (code: string | null | undefined): code is LegalStatusCode => isIn(LS, code);
 export const isKnownCin = (code: string | null | undefined): code is CinCode => isIn(CIN, code);

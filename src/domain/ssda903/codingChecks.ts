@@ -4,26 +4,11 @@
 // DOMAIN.md "SSDA903": REASON_PLACE_CHANGE is recorded on the episode that ends, required when the
 // next episode's RNE is P, B, T or U unless either episode is temporary (T0-T4), blank otherwise.
 
-import {
-  CodeList,
-  LS,
-  PLACE,
-  PLACE_PROVIDER,
-  REASON_PLACE_CHANGE,
-  REC,
-  RNE,
-  isTemporaryPlacement,
-} from './codes';
+import { CodeList, LS, PLACE, PLACE_PROVIDER, REASON_PLACE_CHANGE, REC, RNE, isTemporaryPlacement } from './codes';
 import { IsoDate } from './dates';
 import { Episode, SourceRef, episodesByChild } from './episodes';
 
-export type CodingCheck =
-  | 'reason-missing'
-  | 'reason-not-blank'
-  | 'unknown-code'
-  | 'reason-other'
-  | 'temporary-no-return'
-  | 'continuation-date';
+export type CodingCheck = 'reason-missing' | 'reason-not-blank' | 'unknown-code' | 'reason-other' | 'temporary-no-return' | 'continuation-date';
 
 export const CODING_CHECK_LABELS: Record<CodingCheck, string> = {
   'reason-missing': 'Reason for placement change missing',
@@ -93,7 +78,11 @@ export function codingProblemsOfChild(episodesOfOneChild: readonly Episode[]): C
       if (reason === null) {
         flag(episode, 'reason-missing', `${started} ends in a change of placement (${describeNext(next!)}) but has no reason for the placement change (REASON_PLACE_CHANGE).`);
       } else if (reason === 'OTHER') {
-        flag(episode, 'reason-other', `${started} gives OTHER as the reason for the placement change: OTHER is for exceptional cases only; use the reason that fits, or record why none does.`);
+        flag(
+          episode,
+          'reason-other',
+          `${started} gives OTHER as the reason for the placement change: OTHER is for exceptional cases only; use the reason that fits, or record why none does.`,
+        );
       }
     } else if (reason !== null && blankBecause !== 'unknown') {
       flag(episode, 'reason-not-blank', `${started} has reason for placement change ${reason}, but it must be blank: ${blankBecause}.`);

@@ -45,9 +45,7 @@ export function parseReportedDate(text: string): IsoDate | null {
     const yearInCentury = twoDigits(text, 8);
     if (day >= 0 && month >= 0 && century >= 0 && yearInCentury >= 0) {
       const year = century * 100 + yearInCentury;
-      return year >= 1 && month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month)
-        ? `${text.slice(6, 10)}-${text.slice(3, 5)}-${text.slice(0, 2)}`
-        : null;
+      return year >= 1 && month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month) ? `${text.slice(6, 10)}-${text.slice(3, 5)}-${text.slice(0, 2)}` : null;
     }
   }
   const value = text.trim();

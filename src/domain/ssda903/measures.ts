@@ -104,7 +104,8 @@ function localMeasureOf(children: readonly ChildHistory[], at: IsoDate): LocalMe
     if (!inMeasuresOn(history.episodes, at)) continue; // rule 4
     lookedAfter++;
     const moves = countMovesInWindow(history.moves, after, at);
-    if (moves >= 3) counted.push(history.child); // rule 5
+    if (moves >= 3)
+      counted.push(history.child); // rule 5
     else if (moves === 2) atRisk.push(history.child); // rule 7
   }
   return { at, lookedAfter, count: counted.length, percent: percentOf(counted.length, lookedAfter), counted, atRisk };

@@ -75,7 +75,5 @@ export function movesOf(episodesOfOneChild: readonly Episode[]): PlacementMove[]
 }
 
 export function movesInSpells(spells: readonly PlacementSpell[]): PlacementMove[] {
-  return spells
-    .filter((spell) => spell.startKind === 'move')
-    .map((spell) => ({ child: spell.child, date: spell.start, episode: spell.episodes[0] }));
+  return spells.filter((spell) => spell.startKind === 'move').map((spell) => ({ child: spell.child, date: spell.start, episode: spell.episodes[0] }));
 }

@@ -75,7 +75,9 @@ async function clearFirstEffect<T extends RecordWithEffects<E>, E extends string
   let latest: T | null = done;
   for (;;) {
     if (latest !== done) await insertAllOnce(ctx.records.audit, latest.pendingAudit ?? []);
-    const cleared = await collection.updateIfVersion(latest._id, latest.version, { pendingEffects: latest.pendingEffects.slice(1), pendingAudit: [] } as unknown as Partial<Omit<T, '_id' | 'version'>>);
+    const cleared = await collection.updateIfVersion(latest._id, latest.version, { pendingEffects: latest.pendingEffects.slice(1), pendingAudit: [] } as unknown as Partial<
+      Omit<T, '_id' | 'version'>
+    >);
     if (cleared) return cleared;
     latest = await collection.get(done._id);
     if (!latest) return { ...done, pendingEffects: [] };

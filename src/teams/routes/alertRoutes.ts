@@ -24,7 +24,10 @@ export function registerAlertRoutes(app: Application<TurnState>, { ctx, command,
   const alertForm = async (context: TurnContext, person: Person, values?: unknown, errors?: Record<string, string>, summary?: string) => {
     const children = await alertChildrenFor(ctx, person);
     if (children.length === 0) {
-      return noticeCard('No children to raise a concern about', 'You are not linked to any child on the bot (as their social worker, supervising social worker, IRO or team manager). Tell your line manager about the concern (FRAG-1).');
+      return noticeCard(
+        'No children to raise a concern about',
+        'You are not linked to any child on the bot (as their social worker, supervising social worker, IRO or team manager). Tell your line manager about the concern (FRAG-1).',
+      );
     }
     return alertFormCard({ children, now: ctx.now(), shared: readerOf(context, person).shared, values, errors, summary });
   };
@@ -35,10 +38,22 @@ export function registerAlertRoutes(app: Application<TurnState>, { ctx, command,
     return alertsListCard(rows, ctx.now());
   };
 
-  app.message(RAISE_CONCERN, command((context, person) => alertForm(context, person)));
-  app.message(ALERTS, command((context, person) => alertsList(context, person)));
-  app.adaptiveCards.actionExecute('alert.form', verb((context, person) => alertForm(context, person)));
-  app.adaptiveCards.actionExecute('alerts.show', verb((context, person) => alertsList(context, person)));
+  app.message(
+    RAISE_CONCERN,
+    command((context, person) => alertForm(context, person)),
+  );
+  app.message(
+    ALERTS,
+    command((context, person) => alertsList(context, person)),
+  );
+  app.adaptiveCards.actionExecute(
+    'alert.form',
+    verb((context, person) => alertForm(context, person)),
+  );
+  app.adaptiveCards.actionExecute(
+    'alerts.show',
+    verb((context, person) => alertsList(context, person)),
+  );
 
   app.adaptiveCards.actionExecute(
     'alert.submit',
@@ -77,7 +92,11 @@ export function registerAlertRoutes(app: Application<TurnState>, { ctx, command,
         return renderAlertCard(ctx, closed, reader, { notice: { text: 'The alert is closed; the person who raised it and the social worker have been told.', style: 'good' } });
       } catch (err) {
         // A refusal (NotPermittedError) goes on to turns.refusalCard: it shows nothing of the alert.
-        if (err instanceof InvalidInputError) return renderAlertCard(ctx, await openAlert(ctx, person, parsed.data.ref), reader, { notice: { text: 'Nothing changed: please check your answer.', style: 'attention' }, fieldErrors: err.fields });
+        if (err instanceof InvalidInputError)
+          return renderAlertCard(ctx, await openAlert(ctx, person, parsed.data.ref), reader, {
+            notice: { text: 'Nothing changed: please check your answer.', style: 'attention' },
+            fieldErrors: err.fields,
+          });
         if (err instanceof ConflictError) return renderAlertCard(ctx, await openAlert(ctx, person, parsed.data.ref), reader, { notice: { text: err.message, style: 'warning' } });
         throw err;
       }
@@ -102,15 +121,24 @@ export function registerAlertRoutes(app: Application<TurnState>, { ctx, command,
           return renderAlertCard(ctx, after as Awaited<ReturnType<typeof openAlert>>, reader, { notice: { text: done, style: 'good' } });
         } catch (err) {
           // A refusal (NotPermittedError) goes on to turns.refusalCard: it shows nothing of the alert.
-          if (err instanceof InvalidInputError) return renderAlertCard(ctx, await openAlert(ctx, person, parsed.data.ref), reader, { notice: { text: 'Nothing changed: please check your answers.', style: 'attention' }, fieldErrors: err.fields });
+          if (err instanceof InvalidInputError)
+            return renderAlertCard(ctx, await openAlert(ctx, person, parsed.data.ref), reader, {
+              notice: { text: 'Nothing changed: please check your answers.', style: 'attention' },
+              fieldErrors: err.fields,
+            });
           if (err instanceof ConflictError) return renderAlertCard(ctx, await openAlert(ctx, person, parsed.data.ref), reader, { notice: { text: err.message, style: 'warning' } });
-          if (err instanceof StoreUnavailableError) return renderAlertCard(ctx, await openAlert(ctx, person, parsed.data.ref), reader, { notice: { text: NOTHING_SAVED, style: 'attention' } });
+          if (err instanceof StoreUnavailableError)
+            return renderAlertCard(ctx, await openAlert(ctx, person, parsed.data.ref), reader, { notice: { text: NOTHING_SAVED, style: 'attention' } });
           throw err;
         }
       }),
     );
 
-  panelAction('alert.panel.refer', (person, ref, data) => referToPanel(ctx, person, ref, { panel: data.panel }), 'Referred. The social worker has a task to present the case and record the panel\u2019s decision here.');
+  panelAction(
+    'alert.panel.refer',
+    (person, ref, data) => referToPanel(ctx, person, ref, { panel: data.panel }),
+    'Referred. The social worker has a task to present the case and record the panel\u2019s decision here.',
+  );
   panelAction(
     'alert.panel.decision',
     (person, ref, data) => {

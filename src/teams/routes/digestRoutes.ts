@@ -11,14 +11,17 @@ export const DIGEST_NOW = /^digest now$/i;
 export const DIGEST_STOP = /^digest stop$/i;
 export const DIGEST_SCHEDULE = /^digest schedule\s+(.{1,100})$/i;
 
-const IN_CHANNEL_ONLY = 'The digest goes to a channel: say this in the managers\' channel, with an @mention of the bot.';
+const IN_CHANNEL_ONLY = "The digest goes to a channel: say this in the managers' channel, with an @mention of the bot.";
 
 export function registerDigestRoutes(app: Application<TurnState>, { ctx, command }: Turns): void {
   app.message(
     DIGEST_HERE,
     command(async (context, person, match) => {
       if (!isChannel(context)) return IN_CHANNEL_ONLY;
-      const teams = match![1].split(/[,;]/).map((t) => t.trim()).filter(Boolean);
+      const teams = match![1]
+        .split(/[,;]/)
+        .map((t) => t.trim())
+        .filter(Boolean);
       const subscription = await subscribeDigest(ctx, person, channelIdOf(context)!, teams);
       return `This channel will get the placement stability digest for ${subscription.teams.join(', ')}, ${describeSchedule(subscription)}. Case references only. Say "digest now" to see it, "digest schedule mon,thu 09:00" to change when, or "digest stop".`;
     }, DIGEST_HERE),

@@ -21,7 +21,10 @@ export function registerGeneralRoutes(app: Application<TurnState>, { ctx, comman
       return `This channel will now receive approval cards for ${team} when no Head of Service can be reached in chat. Cards here show case references only.`;
     }, APPROVALS_HERE),
   );
-  app.message(HELP, command(async (_c, person) => helpCard(person, may(person, 'see the move tracker', {}))));
+  app.message(
+    HELP,
+    command(async (_c, person) => helpCard(person, may(person, 'see the move tracker', {}))),
+  );
 
   app.conversationUpdate('membersAdded', async (context) => {
     const botJoined = context.activity.membersAdded?.some((m) => m.id === context.activity.recipient.id);

@@ -42,7 +42,8 @@ export function registerGuidanceRoutes(app: Application<TurnState>, { ctx, comma
           { feedback: false, notice: { text: 'Thank you: your feedback is recorded for the team that keeps the guidance up to date.', color: 'Good' } },
         );
       } catch (err) {
-        if (err instanceof InvalidInputError) return noticeCard('Feedback not recorded', 'This card is out of date or damaged, so nothing was recorded. Ask your question again for a fresh card.');
+        if (err instanceof InvalidInputError)
+          return noticeCard('Feedback not recorded', 'This card is out of date or damaged, so nothing was recorded. Ask your question again for a fresh card.');
         throw err;
       }
     }),

@@ -37,7 +37,10 @@ export function registerMeetingRoutes(app: Application<TurnState>, { ctx, comman
     return meetingsListCard(mine, (m: MeetingDoc) => labels.get(m.caseRef) ?? m.caseRef);
   };
 
-  app.message(MEETINGS_COMMAND, command((context, person) => myMeetings(context, person)));
+  app.message(
+    MEETINGS_COMMAND,
+    command((context, person) => myMeetings(context, person)),
+  );
 
   // END-2: the learning from Disruption Meetings over the last 12 months, for managers. A channel or
   // group chat is shared, so it gets the count only, never the free text.
@@ -62,10 +65,16 @@ export function registerMeetingRoutes(app: Application<TurnState>, { ctx, comman
       );
     }),
   );
-  app.adaptiveCards.actionExecute('meetings.show', verb((context, person) => myMeetings(context, person)));
+  app.adaptiveCards.actionExecute(
+    'meetings.show',
+    verb((context, person) => myMeetings(context, person)),
+  );
 
   // The proposal: attendees with why, the chair, the dates the rules allow.
-  app.adaptiveCards.actionExecute('meeting.propose', verb((context, person, data) => renderMeetingForm(ctx, person, readerOf(context, person), data)));
+  app.adaptiveCards.actionExecute(
+    'meeting.propose',
+    verb((context, person, data) => renderMeetingForm(ctx, person, readerOf(context, person), data)),
+  );
 
   app.adaptiveCards.actionExecute(
     'meeting.convene',
@@ -73,7 +82,8 @@ export function registerMeetingRoutes(app: Application<TurnState>, { ctx, comman
       const reader = readerOf(context, person);
       try {
         const meeting = await conveneMeeting(ctx, person, data);
-        const how = meeting.invitation.via === 'graph' ? 'The Teams meeting is being created; you will get a card here when the invitations are out.' : 'The invitations have been sent.';
+        const how =
+          meeting.invitation.via === 'graph' ? 'The Teams meeting is being created; you will get a card here when the invitations are out.' : 'The invitations have been sent.';
         return renderMeetingCard(ctx, meeting, reader, { notice: { text: `Convened as ${meeting.ref}. ${how}`, style: 'good' } });
       } catch (err) {
         if (err instanceof InvalidInputError) return renderMeetingForm(ctx, person, reader, data, { errors: err.fields, keepValues: true });
@@ -103,13 +113,20 @@ export function registerMeetingRoutes(app: Application<TurnState>, { ctx, comman
       try {
         const meeting = await recordOutcome(ctx, person, parsed.data.ref, outcomeFromCard(data));
         const tasks = await ctx.records.tasks.count({ requestRef: meeting.ref });
-        return renderMeetingCard(ctx, meeting, reader, { notice: { text: `The outcome is recorded; ${tasks} follow-up task${tasks === 1 ? '' : 's'} created and their owners told.`, style: 'good' } });
+        return renderMeetingCard(ctx, meeting, reader, {
+          notice: { text: `The outcome is recorded; ${tasks} follow-up task${tasks === 1 ? '' : 's'} created and their owners told.`, style: 'good' },
+        });
       } catch (err) {
         // A refusal (NotPermittedError) goes on to turns.refusalCard: it shows nothing of the meeting.
         if (err instanceof InvalidInputError) {
-          return renderMeetingCard(ctx, await openMeeting(ctx, person, parsed.data.ref), reader, { notice: { text: 'Nothing was recorded: please check the answers in red.', style: 'attention' }, fieldErrors: err.fields, values: data });
+          return renderMeetingCard(ctx, await openMeeting(ctx, person, parsed.data.ref), reader, {
+            notice: { text: 'Nothing was recorded: please check the answers in red.', style: 'attention' },
+            fieldErrors: err.fields,
+            values: data,
+          });
         }
-        if (err instanceof ConflictError) return renderMeetingCard(ctx, await openMeeting(ctx, person, parsed.data.ref), reader, { notice: { text: err.message, style: 'warning' }, values: data });
+        if (err instanceof ConflictError)
+          return renderMeetingCard(ctx, await openMeeting(ctx, person, parsed.data.ref), reader, { notice: { text: err.message, style: 'warning' }, values: data });
         throw err;
       }
     }),
@@ -131,7 +148,11 @@ export function registerMeetingRoutes(app: Application<TurnState>, { ctx, comman
           if (!(err instanceof InvalidInputError || err instanceof ConflictError || err instanceof StoreUnavailableError)) throw err;
           const meeting = await openMeeting(ctx, person, parsed.data.ref);
           if (err instanceof InvalidInputError) {
-            return renderMeetingCard(ctx, meeting, reader, { notice: { text: 'Nothing was changed: please check the answers in red.', style: 'attention' }, fieldErrors: err.fields, values: data });
+            return renderMeetingCard(ctx, meeting, reader, {
+              notice: { text: 'Nothing was changed: please check the answers in red.', style: 'attention' },
+              fieldErrors: err.fields,
+              values: data,
+            });
           }
           if (err instanceof ConflictError) return renderMeetingCard(ctx, meeting, reader, { notice: { text: err.message, style: 'warning' } });
           return renderMeetingCard(ctx, meeting, reader, { notice: { text: NOTHING_SAVED, style: 'attention' }, values: data });
@@ -139,7 +160,11 @@ export function registerMeetingRoutes(app: Application<TurnState>, { ctx, comman
       }),
     );
   const calendar = (m: MeetingDoc) => (m.invitation.via === 'graph' && m.invitation.eventId ? 'the Teams calendar event is being changed' : 'the calendar file carries the change');
-  changeVerb('meeting.reschedule', rescheduleMeeting, (m) => `Moved to ${m.date} at ${m.time}. Every invitee on Teams is told and ${calendar(m)}.${m.dateWarning ? ` ${m.dateWarning}` : ''}`);
+  changeVerb(
+    'meeting.reschedule',
+    rescheduleMeeting,
+    (m) => `Moved to ${m.date} at ${m.time}. Every invitee on Teams is told and ${calendar(m)}.${m.dateWarning ? ` ${m.dateWarning}` : ''}`,
+  );
   changeVerb('meeting.cancel', cancelMeeting, (m) => `Cancelled. Every invitee on Teams is told and ${calendar(m)}.`);
 
   // FRAG-8 / MOVE-1: after a planned ending, the social worker's move request, pre-filled.

@@ -6,7 +6,18 @@ import { z } from 'zod';
 import type { TurnContext } from 'botbuilder';
 import type { Person } from '../../domain/people';
 import { ConflictError, InvalidInputError, NotFoundError, NotPermittedError } from '../../services/errors';
-import { answerInfoRequest, confirmMove, decideMove, getMoveRequest, moveTracker, moveViewFor, myMoveRequests, openMoveRequest, requestMove, withdrawMove } from '../../services/moves';
+import {
+  answerInfoRequest,
+  confirmMove,
+  decideMove,
+  getMoveRequest,
+  moveTracker,
+  moveViewFor,
+  myMoveRequests,
+  openMoveRequest,
+  requestMove,
+  withdrawMove,
+} from '../../services/moves';
 import { childLabelFor } from '../../services/moveNotices';
 import { coversFor, setCover } from '../../services/cover';
 import { may } from '../../domain/permissions';
@@ -37,7 +48,10 @@ export function registerMoveRoutes(app: Application<TurnState>, { ctx, command, 
   const moveForm = async (context: TurnContext, person: Person, values?: unknown, errors?: Record<string, string>, summary?: string) => {
     const children = await childrenFor(ctx, person);
     if (children.length === 0) {
-      return noticeCard('No children to request a move for', 'You are not the allocated social worker of any child on the bot, and you do not manage a team. Ask your team manager if this is wrong.');
+      return noticeCard(
+        'No children to request a move for',
+        'You are not the allocated social worker of any child on the bot, and you do not manage a team. Ask your team manager if this is wrong.',
+      );
     }
     return moveRequestFormCard({ children, shared: readerOf(context, person).shared, now: ctx.now(), values, errors, summary });
   };
@@ -46,7 +60,8 @@ export function registerMoveRoutes(app: Application<TurnState>, { ctx, command, 
     const requests = await myMoveRequests(ctx, person);
     const rows = [];
     for (const request of requests) {
-      const next = request.state === 'info_requested' ? 'Waiting for your answer.' : request.state === 'approved' ? 'Confirm the move when it has happened.' : 'Waiting for a decision.';
+      const next =
+        request.state === 'info_requested' ? 'Waiting for your answer.' : request.state === 'approved' ? 'Confirm the move when it has happened.' : 'Waiting for a decision.';
       rows.push({ request, childLabel: await childLabelFor(ctx, request.caseRef, person.id), next });
     }
     return myRequestsCard(rows, ctx.now());
@@ -58,17 +73,38 @@ export function registerMoveRoutes(app: Application<TurnState>, { ctx, command, 
     return renderMoveCard(ctx, request, view, readerOf(context, person));
   };
 
-  app.message(REQUEST_MOVE, command(async (context, person) => moveForm(context, person)));
-  app.message(MY_TASKS, command(async (context, person) => myTasks(context, person)));
-  app.message(MOVES, command(async (_c, person) => tracker(person)));
-  app.message(MY_REQUESTS, command(async (context, person) => (isPersonalChat(context) ? myRequests(person) : IN_CHAT_ONLY)));
+  app.message(
+    REQUEST_MOVE,
+    command(async (context, person) => moveForm(context, person)),
+  );
+  app.message(
+    MY_TASKS,
+    command(async (context, person) => myTasks(context, person)),
+  );
+  app.message(
+    MOVES,
+    command(async (_c, person) => tracker(person)),
+  );
+  app.message(
+    MY_REQUESTS,
+    command(async (context, person) => (isPersonalChat(context) ? myRequests(person) : IN_CHAT_ONLY)),
+  );
   app.message(
     A_REFERENCE,
     command(async (context, person, match) => (isPersonalChat(context) ? openRequest(context, person, match![1].toUpperCase()) : IN_CHAT_ONLY), A_REFERENCE),
   );
-  app.adaptiveCards.actionExecute('move.form', verb(async (context, person) => moveForm(context, person)));
-  app.adaptiveCards.actionExecute('tasks.show', verb(async (context, person) => myTasks(context, person)));
-  app.adaptiveCards.actionExecute('moves.show', verb(async (_c, person) => tracker(person)));
+  app.adaptiveCards.actionExecute(
+    'move.form',
+    verb(async (context, person) => moveForm(context, person)),
+  );
+  app.adaptiveCards.actionExecute(
+    'tasks.show',
+    verb(async (context, person) => myTasks(context, person)),
+  );
+  app.adaptiveCards.actionExecute(
+    'moves.show',
+    verb(async (_c, person) => tracker(person)),
+  );
   app.adaptiveCards.actionExecute(
     'move.open',
     verb(async (context, person, data) => {
@@ -114,8 +150,7 @@ export function registerMoveRoutes(app: Application<TurnState>, { ctx, command, 
       if (!parsed.success) return noticeCard('Nothing changed', 'This card is out of date or damaged. Ask for the request again with "my requests" or its reference.');
       const ref = parsed.data.ref;
       const reader = readerOf(context, person);
-      const viewOf = async (request: Awaited<ReturnType<typeof getMoveRequest>>) =>
-        reader.shared ? pressedOn : ((await moveViewFor(ctx, person, request)) ?? 'observer');
+      const viewOf = async (request: Awaited<ReturnType<typeof getMoveRequest>>) => (reader.shared ? pressedOn : ((await moveViewFor(ctx, person, request)) ?? 'observer'));
       try {
         await change(person, ref, data);
         const after = await getMoveRequest(ctx, ref);
@@ -135,10 +170,22 @@ export function registerMoveRoutes(app: Application<TurnState>, { ctx, command, 
     });
   }
 
-  app.adaptiveCards.actionExecute('move.decide', moveVerb('approver', (person, ref, data) => decideMove(ctx, person, ref, data), 'Your decision is recorded and the social worker has been told.'));
-  app.adaptiveCards.actionExecute('move.answer', moveVerb('requester', (person, ref, data) => answerInfoRequest(ctx, person, ref, data), 'Your answer has been sent back to the approver.'));
-  app.adaptiveCards.actionExecute('move.confirm', moveVerb('requester', (person, ref, data) => confirmMove(ctx, person, ref, data), "The move is recorded in the child's history."));
-  app.adaptiveCards.actionExecute('move.withdraw', moveVerb('requester', (person, ref, data) => withdrawMove(ctx, person, ref, data), 'The request is withdrawn. Everyone who had its card sees that.'));
+  app.adaptiveCards.actionExecute(
+    'move.decide',
+    moveVerb('approver', (person, ref, data) => decideMove(ctx, person, ref, data), 'Your decision is recorded and the social worker has been told.'),
+  );
+  app.adaptiveCards.actionExecute(
+    'move.answer',
+    moveVerb('requester', (person, ref, data) => answerInfoRequest(ctx, person, ref, data), 'Your answer has been sent back to the approver.'),
+  );
+  app.adaptiveCards.actionExecute(
+    'move.confirm',
+    moveVerb('requester', (person, ref, data) => confirmMove(ctx, person, ref, data), "The move is recorded in the child's history."),
+  );
+  app.adaptiveCards.actionExecute(
+    'move.withdraw',
+    moveVerb('requester', (person, ref, data) => withdrawMove(ctx, person, ref, data), 'The request is withdrawn. Everyone who had its card sees that.'),
+  );
 
   // Cover for an absent Head of Service: a form in chat (the command line has "psb cover set").
   const coverForm = async (person: Person, values?: Record<string, unknown>, errors?: Record<string, string>, notice?: { text: string; style: 'good' | 'attention' }) => {
@@ -156,13 +203,21 @@ export function registerMoveRoutes(app: Application<TurnState>, { ctx, command, 
     const current = await coversFor(ctx, person);
     return coverFormCard({ teams, people: [...managers.values()], heads: [...heads.values()], current, now: ctx.now(), values, errors, notice });
   };
-  app.message(COVER, command(async (context, person) => (isPersonalChat(context) ? coverForm(person) : 'Set cover in your own chat with the bot.')));
+  app.message(
+    COVER,
+    command(async (context, person) => (isPersonalChat(context) ? coverForm(person) : 'Set cover in your own chat with the bot.')),
+  );
   app.adaptiveCards.actionExecute(
     'cover.set',
     verb(async (_c, person, data) => {
       try {
         const cover = await setCover(ctx, person, data);
-        return coverForm(person, {}, {}, { text: `Cover set: ${cover.coverName} decides for ${cover.team} from ${cover.from} to ${cover.to}. They have been sent the requests waiting now.`, style: 'good' });
+        return coverForm(
+          person,
+          {},
+          {},
+          { text: `Cover set: ${cover.coverName} decides for ${cover.team} from ${cover.from} to ${cover.to}. They have been sent the requests waiting now.`, style: 'good' },
+        );
       } catch (err) {
         if (err instanceof InvalidInputError) return coverForm(person, data, err.fields, { text: 'Nothing was set: see the messages in red.', style: 'attention' });
         if (err instanceof NotPermittedError) return noticeCard('Not allowed', err.message);
@@ -182,7 +237,10 @@ export function registerMoveRoutes(app: Application<TurnState>, { ctx, command, 
         return tasksCard(await openTasksOf(ctx, person), ctx.now(), { text: `Flagged for ${task.requestRef}: ${who} told that the right code is not available.`, color: 'Good' });
       } catch (err) {
         if (err instanceof NotPermittedError || err instanceof NotFoundError || err instanceof InvalidInputError) {
-          return tasksCard(await openTasksOf(ctx, person), ctx.now(), { text: err instanceof InvalidInputError ? Object.values(err.fields).join(' ') : err.message, color: 'Attention' });
+          return tasksCard(await openTasksOf(ctx, person), ctx.now(), {
+            text: err instanceof InvalidInputError ? Object.values(err.fields).join(' ') : err.message,
+            color: 'Attention',
+          });
         }
         throw err;
       }
@@ -194,7 +252,8 @@ export function registerMoveRoutes(app: Application<TurnState>, { ctx, command, 
     verb(async (context, person, data) => {
       const shared = readerOf(context, person).shared;
       const parsed = taskData.safeParse(data);
-      if (!parsed.success) return tasksCard(await openTasksOf(ctx, person), ctx.now(), { text: 'That button is out of date; here are your tasks now.', color: 'Attention' }, shared);
+      if (!parsed.success)
+        return tasksCard(await openTasksOf(ctx, person), ctx.now(), { text: 'That button is out of date; here are your tasks now.', color: 'Attention' }, shared);
       try {
         const task = await completeTask(ctx, person, parsed.data.taskId);
         const what = shared && task.kind === 'action' ? `an action agreed at ${task.requestRef}` : plainText(task.title);

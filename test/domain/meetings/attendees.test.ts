@@ -2,13 +2,7 @@
 // One describe block per rule; each table row is one case. The rules are DOMAIN.md's, the "Meetings
 // table" cited with its seed numbers since it has no rule ids.
 import type { Child, Person } from '../../../src/domain/people';
-import {
-  proposeAttendees,
-  validateChildAttendance,
-  type AttendeeOptions,
-  type ChildAttendance,
-  type MeetingType,
-} from '../../../src/domain/meetings';
+import { proposeAttendees, validateChildAttendance, type AttendeeOptions, type ChildAttendance, type MeetingType } from '../../../src/domain/meetings';
 import { ifaFoster, inHouseFoster, ivy, kinship, pat, residential, roster, sam, semiIndependent, steve, val } from '../meetingFixtures';
 import { invited, toArrange, find } from './helpers';
 
@@ -74,12 +68,7 @@ describe('Meetings table, Placement Stability Meeting (003, 001): who attends', 
       ['child', 'social_worker', 'key_worker', 'virtual_school', 'placements_team?'],
       ['home_manager?', 'advocate?', 'other_professional?'],
     ],
-    [
-      'semi-independent: the provider',
-      semiIndependent,
-      ['child', 'social_worker', 'provider', 'virtual_school', 'placements_team?'],
-      ['advocate?', 'other_professional?'],
-    ],
+    ['semi-independent: the provider', semiIndependent, ['child', 'social_worker', 'provider', 'virtual_school', 'placements_team?'], ['advocate?', 'other_professional?']],
   ])('%s', (_name, child, expected, arrange) => {
     expect(invited('stability', child)).toEqual(expected);
     expect(toArrange('stability', child)).toEqual(arrange);
@@ -160,14 +149,24 @@ describe('MOVE-4: the Virtual School takes part', () => {
   });
 
   test('MOVE-4: no Virtual School on the roster is left to arrange', () => {
-    const { toArrange: arrange } = proposeAttendees('support', inHouseFoster, roster.filter((p) => p !== val));
-    expect(arrange).toContainEqual(expect.objectContaining({ kind: 'virtual_school', required: true, reason: expect.stringMatching(/No one on the roster holds this role for team North/) }));
+    const { toArrange: arrange } = proposeAttendees(
+      'support',
+      inHouseFoster,
+      roster.filter((p) => p !== val),
+    );
+    expect(arrange).toContainEqual(
+      expect.objectContaining({ kind: 'virtual_school', required: true, reason: expect.stringMatching(/No one on the roster holds this role for team North/) }),
+    );
   });
 });
 
 describe('FRAG-3: a multi-agency planning meeting gathers the agencies around the child', () => {
   test.each<[string, Child, string[]]>([
-    ['foster: SW, carers, SSW, Virtual School; fostering optional', ifaFoster, ['child', 'social_worker', 'carer', 'supervising_social_worker', 'fostering_manager?', 'virtual_school']],
+    [
+      'foster: SW, carers, SSW, Virtual School; fostering optional',
+      ifaFoster,
+      ['child', 'social_worker', 'carer', 'supervising_social_worker', 'fostering_manager?', 'virtual_school'],
+    ],
     ['residential: SW, key worker, Virtual School', residential, ['child', 'social_worker', 'key_worker', 'virtual_school']],
   ])('%s', (_name, child, expected) => {
     expect(invited('multi-agency', child)).toEqual(expected);

@@ -2,13 +2,7 @@
 // One describe block per rule; each table row is one case. The rules are DOMAIN.md's, the "Meetings
 // table" cited with its seed numbers since it has no rule ids.
 import type { Child, Person } from '../../../src/domain/people';
-import {
-  chooseChair,
-  proposeAttendees,
-  validateChair,
-  withChair,
-  type MeetingType,
-} from '../../../src/domain/meetings';
+import { chooseChair, proposeAttendees, validateChair, withChair, type MeetingType } from '../../../src/domain/meetings';
 import { fiona, hana, ian, ifaFoster, inHouseFoster, ivy, kinship, perry, priya, residential, roster, sally, sam, semiIndependent, steve, sue, tom, val } from '../meetingFixtures';
 
 describe('Meetings table (003): a council manager chairs the Placement Stability Meeting', () => {
@@ -18,8 +12,20 @@ describe('Meetings table (003): a council manager chairs the Placement Stability
     ['council\u2019s own foster carers (U4, PR1): the fostering manager', inHouseFoster, fiona, 'fostering-manager', /fostering manager chairs/],
     ['connected carers, council\u2019s own (U3, PR1): the fostering manager', kinship, fiona, 'fostering-manager', /fostering manager chairs/],
     ['our choice: residential (K2, PR4): the child\u2019s team manager, saying why', residential, sue, 'child-team-manager', /names no chair for a residential placement/],
-    ['our choice: semi-independent (H5, PR5): the child\u2019s team manager, saying why', semiIndependent, sue, 'child-team-manager', /names no chair for a semi-independent placement/],
-    ['our choice: another council\u2019s foster carer (U4, PR2): the child\u2019s team manager', { ...inHouseFoster, placementProvider: 'PR2' }, tom, 'child-team-manager', /names no chair for foster care not provided/],
+    [
+      'our choice: semi-independent (H5, PR5): the child\u2019s team manager, saying why',
+      semiIndependent,
+      sue,
+      'child-team-manager',
+      /names no chair for a semi-independent placement/,
+    ],
+    [
+      'our choice: another council\u2019s foster carer (U4, PR2): the child\u2019s team manager',
+      { ...inHouseFoster, placementProvider: 'PR2' },
+      tom,
+      'child-team-manager',
+      /names no chair for foster care not provided/,
+    ],
   ])('%s', (_name, child, chair, basis, reason) => {
     const choice = chooseChair('stability', child, roster);
     expect(choice.person?.id).toBe(chair.id);
@@ -33,8 +39,17 @@ describe('Meetings table (003): a council manager chairs the Placement Stability
   });
 
   test('no manager on the roster: no chair proposed, and the reason says so', () => {
-    expect(chooseChair('stability', inHouseFoster, roster.filter((p) => p !== fiona))).toMatchObject({ person: null, reason: expect.stringMatching(/No fostering manager on the roster/) });
-    expect(chooseChair('stability', { ...ifaFoster, team: 'East' }, roster)).toMatchObject({ person: null, reason: expect.stringMatching(/No team manager on the roster covers team East/) });
+    expect(
+      chooseChair(
+        'stability',
+        inHouseFoster,
+        roster.filter((p) => p !== fiona),
+      ),
+    ).toMatchObject({ person: null, reason: expect.stringMatching(/No fostering manager on the roster/) });
+    expect(chooseChair('stability', { ...ifaFoster, team: 'East' }, roster)).toMatchObject({
+      person: null,
+      reason: expect.stringMatching(/No team manager on the roster covers team East/),
+    });
   });
 
   test.each<[string, Child, Person, boolean, RegExp | null]>([

@@ -2,10 +2,7 @@
 // One describe block per rule; each table row is one case. The rules are DOMAIN.md's, the "Meetings
 // table" cited with its seed numbers since it has no rule ids.
 import { fieldErrors } from '../../../src/domain/moves';
-import {
-  meetingConveneFormSchema,
-  type MeetingType,
-} from '../../../src/domain/meetings';
+import { meetingConveneFormSchema, type MeetingType } from '../../../src/domain/meetings';
 import { TODAY } from './helpers';
 
 describe('Meetings table (003): a Placement Stability Meeting has an allocated minute taker (convening)', () => {
@@ -13,12 +10,27 @@ describe('Meetings table (003): a Placement Stability Meeting has an allocated m
     meetingConveneFormSchema(type, { today: TODAY, placementEnded: '2026-03-01' }).safeParse({ date: '2026-03-20', time: '10:00', ...form });
 
   test.each<[string, MeetingType, Record<string, unknown>, Record<string, string>]>([
-    ['stability without a minute taker: refused', 'stability', {}, { minuteTaker: 'Name the allocated minute taker: every Placement Stability Meeting has one (Meetings table, 003).' }],
+    [
+      'stability without a minute taker: refused',
+      'stability',
+      {},
+      { minuteTaker: 'Name the allocated minute taker: every Placement Stability Meeting has one (Meetings table, 003).' },
+    ],
     ['stability with a minute taker: accepted', 'stability', { minuteTaker: 'mia.minutes@example.org' }, {}],
     ['stability with a minute taker that is not an email: refused', 'stability', { minuteTaker: 'Mia' }, { minuteTaker: 'Give the minute taker\u2019s email address.' }],
     ['support needs no named minute taker', 'support', { date: '2026-03-12' }, {}],
-    ['the child left out without a reason: refused (Meetings table, 003)', 'stability', { minuteTaker: 'mia.minutes@example.org', childAttendance: 'not-invited' }, { childAttendanceReason: expect.stringMatching(/record why they are not invited/) as unknown as string }],
-    ['a disruption meeting too soon: refused (END-2)', 'disruption', { date: '2026-04-05' }, { date: expect.stringMatching(/^Too early: .*\(END-2; Meetings table, 003\)\.$/) as unknown as string }],
+    [
+      'the child left out without a reason: refused (Meetings table, 003)',
+      'stability',
+      { minuteTaker: 'mia.minutes@example.org', childAttendance: 'not-invited' },
+      { childAttendanceReason: expect.stringMatching(/record why they are not invited/) as unknown as string },
+    ],
+    [
+      'a disruption meeting too soon: refused (END-2)',
+      'disruption',
+      { date: '2026-04-05' },
+      { date: expect.stringMatching(/^Too early: .*\(END-2; Meetings table, 003\)\.$/) as unknown as string },
+    ],
     ['a bad time: refused', 'multi-agency', { time: '25:00' }, { time: 'Give the start time as HH:MM.' }],
   ])('%s', (_name, type, form, errors) => {
     const result = convene(type, form);
@@ -26,7 +38,11 @@ describe('Meetings table (003): a Placement Stability Meeting has an allocated m
   });
 
   test('a convened meeting keeps the child\u2019s attendance reason only when it is an exception', () => {
-    const result = convene('stability', { minuteTaker: 'Mia.Minutes@example.org', childAttendance: 'second-part', childAttendanceReason: 'Adults discuss the allegation detail first.' });
+    const result = convene('stability', {
+      minuteTaker: 'Mia.Minutes@example.org',
+      childAttendance: 'second-part',
+      childAttendanceReason: 'Adults discuss the allegation detail first.',
+    });
     expect(result.success && result.data).toEqual({
       type: 'stability',
       date: '2026-03-20',

@@ -11,5 +11,7 @@ export function shape(a: ProposedAttendee): string {
   return `${a.kind}${a.required ? '' : '?'}${how}`;
 }
 export const invited = (type: MeetingType, child: Child, options?: AttendeeOptions) => proposeAttendees(type, child, roster, options).attendees.map(shape);
-export const toArrange = (type: MeetingType, child: Child, options?: AttendeeOptions) => proposeAttendees(type, child, roster, options).toArrange.map((a) => `${a.kind}${a.required ? '' : '?'}`);
-export const find = (type: MeetingType, child: Child, kind: string, options?: AttendeeOptions) => proposeAttendees(type, child, roster, options).attendees.find((a) => a.kind === kind);
+export const toArrange = (type: MeetingType, child: Child, options?: AttendeeOptions) =>
+  proposeAttendees(type, child, roster, options).toArrange.map((a) => `${a.kind}${a.required ? '' : '?'}`);
+export const find = (type: MeetingType, child: Child, kind: string, options?: AttendeeOptions) =>
+  proposeAttendees(type, child, roster, options).attendees.find((a) => a.kind === kind);

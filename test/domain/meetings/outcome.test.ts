@@ -3,14 +3,7 @@
 // table" cited with its seed numbers since it has no rule ids.
 import type { Child } from '../../../src/domain/people';
 import { fieldErrors } from '../../../src/domain/moves';
-import {
-  decisionsFor,
-  followUpsForOutcome,
-  initialSupportPlanFocus,
-  meetingOutcomeSchema,
-  type MeetingOutcome,
-  type MeetingType,
-} from '../../../src/domain/meetings';
+import { decisionsFor, followUpsForOutcome, initialSupportPlanFocus, meetingOutcomeSchema, type MeetingOutcome, type MeetingType } from '../../../src/domain/meetings';
 import { ifaFoster, inHouseFoster, residential, sam, steve, withParents } from '../meetingFixtures';
 import { TODAY } from './helpers';
 
@@ -32,7 +25,12 @@ function outcomeErrors(type: MeetingType, change: Record<string, unknown>) {
 describe('Meetings table (003): a Placement Stability Meeting books its review at the meeting and names its minute taker', () => {
   test.each<[string, Record<string, unknown>, string, string | undefined]>([
     ['with a review date and minute taker: accepted', {}, 'reviewDate', undefined],
-    ['no review date: refused', { reviewDate: '' }, 'reviewDate', 'Book the review now: a Placement Stability Meeting books its review at the meeting itself (Meetings table, 003).'],
+    [
+      'no review date: refused',
+      { reviewDate: '' },
+      'reviewDate',
+      'Book the review now: a Placement Stability Meeting books its review at the meeting itself (Meetings table, 003).',
+    ],
     ['a review date on the day of the meeting: refused', { reviewDate: MEETING_DATE }, 'reviewDate', `The review date must be after the meeting (${MEETING_DATE}).`],
     ['a review date more than a year away: refused', { reviewDate: '2027-04-01' }, 'reviewDate', 'The review date must be within a year of the meeting.'],
     ['no minute taker: refused', { minuteTaker: undefined }, 'minuteTaker', 'Name the allocated minute taker of the Placement Stability Meeting (Meetings table, 003).'],
@@ -82,8 +80,16 @@ describe('Actions recorded at a meeting become tasks with owners and due dates',
     ['an array: accepted', outcomeForm.actions, {}],
     ['a JSON string (a card\u2019s hidden field): accepted', JSON.stringify(outcomeForm.actions), {}],
     ['none: accepted', '', {}],
-    ['an owner that is not an email: refused', [{ what: 'Arrange respite', ownerEmail: 'Steve', dueDate: '2026-03-20' }], { actions: 'Give the email address of the person who owns the action.' }],
-    ['due before the meeting: refused', [{ what: 'Arrange respite', ownerEmail: 'steve.ssw@example.org', dueDate: '2026-03-01' }], { actions: 'An action cannot be due before the meeting.' }],
+    [
+      'an owner that is not an email: refused',
+      [{ what: 'Arrange respite', ownerEmail: 'Steve', dueDate: '2026-03-20' }],
+      { actions: 'Give the email address of the person who owns the action.' },
+    ],
+    [
+      'due before the meeting: refused',
+      [{ what: 'Arrange respite', ownerEmail: 'steve.ssw@example.org', dueDate: '2026-03-01' }],
+      { actions: 'An action cannot be due before the meeting.' },
+    ],
     ['unreadable: refused', '[{', { actions: 'The actions could not be read.' }],
   ])('%s', (_name, actions, errors) => {
     expect(outcomeErrors('stability', { actions })).toEqual(errors);
@@ -93,7 +99,14 @@ describe('Actions recorded at a meeting become tasks with owners and due dates',
     const outcome = meetingOutcomeSchema({ type: 'stability', meetingDate: MEETING_DATE }).parse(outcomeForm);
     expect(followUpsForOutcome(outcome, inHouseFoster, TODAY)).toEqual([
       { kind: 'action', title: 'Arrange respite weekend', owner: steve.id, ownerRole: null, dueDate: '2026-03-20', ruleIds: [] },
-      { kind: 'review-meeting', title: 'Hold the review Placement Stability Meeting booked for 2026-04-07', owner: sam.id, ownerRole: 'social_worker', dueDate: '2026-04-07', ruleIds: ['FRAG-5'] },
+      {
+        kind: 'review-meeting',
+        title: 'Hold the review Placement Stability Meeting booked for 2026-04-07',
+        owner: sam.id,
+        ownerRole: 'social_worker',
+        dueDate: '2026-04-07',
+        ruleIds: ['FRAG-5'],
+      },
     ]);
   });
 });
@@ -157,7 +170,9 @@ describe('FRAG-8 / END-1: a planned ending of an external placement: notice to t
   });
 
   test('END-1: a planned ending needs its end date', () => {
-    expect(outcomeErrors('stability', { decision: 'planned-ending' }).plannedEndDate).toBe('Give the planned end date: it is passed to the Placement Officer as early as possible (END-1, FRAG-8).');
+    expect(outcomeErrors('stability', { decision: 'planned-ending' }).plannedEndDate).toBe(
+      'Give the planned end date: it is passed to the Placement Officer as early as possible (END-1, FRAG-8).',
+    );
     expect(outcomeErrors('stability', { decision: 'planned-ending', plannedEndDate: '2026-04-30' })).toEqual({});
   });
 });
@@ -165,7 +180,11 @@ describe('FRAG-8 / END-1: a planned ending of an external placement: notice to t
 describe('FRAG-7: a costed external service goes to the Commissioning Panel first, presented by the child\u2019s social worker', () => {
   test.each<[string, Record<string, unknown>, string | undefined]>([
     ['the service described: accepted', { decision: 'commissioning-panel', serviceNeeded: 'Therapeutic parenting support, 12 sessions' }, undefined],
-    ['the service not described: refused', { decision: 'commissioning-panel' }, 'Describe the costed external service the social worker will take to the Commissioning Panel for funding (FRAG-7).'],
+    [
+      'the service not described: refused',
+      { decision: 'commissioning-panel' },
+      'Describe the costed external service the social worker will take to the Commissioning Panel for funding (FRAG-7).',
+    ],
   ])('%s', (_name, change, message) => {
     expect(outcomeErrors('stability', change).serviceNeeded).toBe(message);
   });
@@ -178,13 +197,19 @@ describe('FRAG-7: a costed external service goes to the Commissioning Panel firs
 describe('FRAG-6: escalation to the Placement Stability Panel for a service essential to stability', () => {
   test.each<[string, Record<string, unknown>, string | undefined]>([
     ['the service described: accepted', { decision: 'escalate-to-panel', serviceNeeded: 'CAMHS assessment refused twice' }, undefined],
-    ['the service not described: refused', { decision: 'escalate-to-panel', serviceNeeded: 'CAMHS' }, 'Describe the service essential to stability that cannot be got without the Placement Stability Panel (FRAG-6).'],
+    [
+      'the service not described: refused',
+      { decision: 'escalate-to-panel', serviceNeeded: 'CAMHS' },
+      'Describe the service essential to stability that cannot be got without the Placement Stability Panel (FRAG-6).',
+    ],
   ])('%s', (_name, change, message) => {
     expect(outcomeErrors('stability', change).serviceNeeded).toBe(message);
   });
 
   test('FRAG-6: the case is presented at the panel, with the Virtual School (MOVE-4)', () => {
-    expect(followUps({ decision: 'escalate-to-panel', serviceNeeded: 'CAMHS assessment' }, inHouseFoster)).toEqual([['stability-panel', 'social_worker', '2026-03-17', 'FRAG-6 MOVE-4']]);
+    expect(followUps({ decision: 'escalate-to-panel', serviceNeeded: 'CAMHS assessment' }, inHouseFoster)).toEqual([
+      ['stability-panel', 'social_worker', '2026-03-17', 'FRAG-6 MOVE-4'],
+    ]);
   });
 });
 
@@ -204,7 +229,10 @@ describe('FRAG-5 / FRAG-4: the review booked at the meeting is followed up', () 
 
 describe('Attendance is recorded with the outcome: who came, who sent their views', () => {
   const parse = (change: Record<string, unknown>) =>
-    meetingOutcomeSchema({ type: 'stability', meetingDate: MEETING_DATE, attendeeKeys: ['sam.social@example.org', 'val.school@example.org', 'child'] }).safeParse({ ...outcomeForm, ...change });
+    meetingOutcomeSchema({ type: 'stability', meetingDate: MEETING_DATE, attendeeKeys: ['sam.social@example.org', 'val.school@example.org', 'child'] }).safeParse({
+      ...outcomeForm,
+      ...change,
+    });
   test('who came and who sent views are kept, from the meeting\u2019s invitees', () => {
     const result = parse({ attended: 'sam.social@example.org,child', sentViews: 'val.school@example.org' });
     expect(result.success && [result.data.attended, result.data.sentViews]).toEqual([['sam.social@example.org', 'child'], ['val.school@example.org']]);
@@ -212,7 +240,11 @@ describe('Attendance is recorded with the outcome: who came, who sent their view
   test.each<[string, Record<string, unknown>, Record<string, string>]>([
     ['no one recorded as coming', {}, { attended: 'Record who came to the meeting.' }],
     ['someone who was not invited', { attended: 'mallory@example.org' }, { attended: 'Choose who came from the meeting\u2019s invitees.' }],
-    ['came and also sent views', { attended: 'sam.social@example.org', sentViews: 'sam.social@example.org' }, { sentViews: 'Someone who came is not also recorded as sending views.' }],
+    [
+      'came and also sent views',
+      { attended: 'sam.social@example.org', sentViews: 'sam.social@example.org' },
+      { sentViews: 'Someone who came is not also recorded as sending views.' },
+    ],
   ])('%s: refused', (_name, change, expected) => {
     const result = parse(change);
     expect(result.success ? {} : fieldErrors(result.error)).toEqual(expected);
@@ -222,7 +254,9 @@ describe('Attendance is recorded with the outcome: who came, who sent their view
 describe('Meetings table (001): the Placement Planning Meeting records the initial support plan completed by the supervising social worker, with extra focus for a child who has moved before or is 13 to 15', () => {
   const planning = { ...outcomeForm, decision: 'placement-plan-agreed' };
   test('the outcome needs the initial support plan completed; the extra focus is kept with it', () => {
-    expect(outcomeErrors('planning', { decision: 'placement-plan-agreed' })).toEqual({ initialSupportPlan: 'Record that the supervising social worker completed the initial support plan at the meeting (Meetings table, 001).' });
+    expect(outcomeErrors('planning', { decision: 'placement-plan-agreed' })).toEqual({
+      initialSupportPlan: 'Record that the supervising social worker completed the initial support plan at the meeting (Meetings table, 001).',
+    });
     const focus = 'Give the initial support plan extra focus: the child is 14 (Meetings table, 001).';
     const result = meetingOutcomeSchema({ type: 'planning', meetingDate: MEETING_DATE, extraFocus: focus }).safeParse({ ...planning, initialSupportPlan: 'yes' });
     expect(result.success && [result.data.initialSupportPlanCompleted, result.data.extraFocus]).toEqual([true, focus]);
@@ -251,8 +285,15 @@ describe('END-2: a Disruption Meeting records its learning in structured fields 
   });
   test('kept as the learning of the outcome', () => {
     const result = meetingOutcomeSchema({ type: 'disruption', meetingDate: MEETING_DATE }).safeParse({
-      ...disruption, whatHelped: 'Weekly respite and the school link worker.', whatDidNotHelp: 'Three changes of social worker in a year.', whatToChange: 'Hold the support meeting at the first signs.',
+      ...disruption,
+      whatHelped: 'Weekly respite and the school link worker.',
+      whatDidNotHelp: 'Three changes of social worker in a year.',
+      whatToChange: 'Hold the support meeting at the first signs.',
     });
-    expect(result.success && result.data.learning).toEqual({ helped: 'Weekly respite and the school link worker.', didNotHelp: 'Three changes of social worker in a year.', change: 'Hold the support meeting at the first signs.' });
+    expect(result.success && result.data.learning).toEqual({
+      helped: 'Weekly respite and the school link worker.',
+      didNotHelp: 'Three changes of social worker in a year.',
+      change: 'Hold the support meeting at the first signs.',
+    });
   });
 });

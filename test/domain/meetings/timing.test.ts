@@ -1,14 +1,7 @@
 // Placement meetings, specified rule by rule: When a meeting may be held (PLAN-1, FRAG-4, END-2).
 // One describe block per rule; each table row is one case. The rules are DOMAIN.md's, the "Meetings
 // table" cited with its seed numbers since it has no rule ids.
-import {
-  addWorkingDays,
-  disruptionMeetingAdvice,
-  meetingDateWindow,
-  validateMeetingDate,
-  type MeetingTimingInput,
-  type MeetingType,
-} from '../../../src/domain/meetings';
+import { addWorkingDays, disruptionMeetingAdvice, meetingDateWindow, validateMeetingDate, type MeetingTimingInput, type MeetingType } from '../../../src/domain/meetings';
 import { TODAY } from './helpers';
 
 // ---- timing ---------------------------------------------------------------------------------
@@ -28,9 +21,17 @@ describe('PLAN-1: a Placement Planning Meeting before the placement starts, or w
   test.each<DateCase>([
     ['PLAN-1: planned: the day before the start', { placementStart: '2026-03-20', date: '2026-03-19' }, true],
     ['PLAN-1: planned: on the start day, before the child arrives', { placementStart: '2026-03-20', date: '2026-03-20' }, true],
-    ['PLAN-1: planned: after the start is refused', { placementStart: '2026-03-20', date: '2026-03-21' }, 'Too late: For a planned placement the Placement Planning Meeting is held before the placement starts, so by 2026-03-20 (PLAN-1).'],
+    [
+      'PLAN-1: planned: after the start is refused',
+      { placementStart: '2026-03-20', date: '2026-03-21' },
+      'Too late: For a planned placement the Placement Planning Meeting is held before the placement starts, so by 2026-03-20 (PLAN-1).',
+    ],
     ['PLAN-1: emergency: within 72 hours of the start', { emergency: true, placementStart: '2026-03-09', date: '2026-03-12' }, true],
-    ['PLAN-1: emergency: the fourth day is refused', { emergency: true, placementStart: '2026-03-09', date: '2026-03-13' }, /^Too late: .*within 72 hours of the start \(2026-03-09\), so by 2026-03-12 \(PLAN-1\)\.$/],
+    [
+      'PLAN-1: emergency: the fourth day is refused',
+      { emergency: true, placementStart: '2026-03-09', date: '2026-03-13' },
+      /^Too late: .*within 72 hours of the start \(2026-03-09\), so by 2026-03-12 \(PLAN-1\)\.$/,
+    ],
     ['PLAN-1: the placement start must be given', { date: '2026-03-12' }, /^Give the placement start date: .*\(PLAN-1\)/],
     ['PLAN-1: a later planning meeting at an agreed interval: any future date', { furtherMeeting: true, placementStart: '2025-09-01', date: '2026-09-01' }, true],
     ['no meeting in the past', { placementStart: '2026-03-20', date: '2026-03-09' }, 'A meeting cannot be booked in the past.'],
@@ -45,7 +46,12 @@ describe('PLAN-1: a Placement Planning Meeting before the placement starts, or w
   });
 
   test('PLAN-1: the window gives a date picker its bounds', () => {
-    expect(meetingDateWindow('planning', { today: TODAY, placementStart: '2026-03-20' })).toMatchObject({ earliest: TODAY, latest: '2026-03-20', late: false, ruleIds: ['PLAN-1'] });
+    expect(meetingDateWindow('planning', { today: TODAY, placementStart: '2026-03-20' })).toMatchObject({
+      earliest: TODAY,
+      latest: '2026-03-20',
+      late: false,
+      ruleIds: ['PLAN-1'],
+    });
   });
 });
 
@@ -62,13 +68,20 @@ describe('FRAG-4: a Placement Support Meeting as soon as possible (the bot asks 
   test.each<DateCase>([
     ['FRAG-4: today', { date: TODAY }, true],
     ['FRAG-4: the fifth working day after the signs are reported today', { date: '2026-03-17' }, true],
-    ['FRAG-4: the sixth working day is refused', { date: '2026-03-18' }, /^Too late: A Placement Support Meeting is held as soon as there are signs of instability; .*so by 2026-03-17 \(FRAG-4\)\.$/],
+    [
+      'FRAG-4: the sixth working day is refused',
+      { date: '2026-03-18' },
+      /^Too late: A Placement Support Meeting is held as soon as there are signs of instability; .*so by 2026-03-17 \(FRAG-4\)\.$/,
+    ],
     ['FRAG-4: counted from when the signs were reported', { signsReportedOn: '2026-03-06', date: '2026-03-13' }, true],
     ['FRAG-4: counted from when the signs were reported, a day too late', { signsReportedOn: '2026-03-06', date: '2026-03-16' }, /by 2026-03-13 \(FRAG-4\)/],
   ])('%s', (_name, input, expected) => checkDate('support', input, expected));
 
   test('FRAG-4: signs reported weeks ago: still accepted soon, with a warning', () => {
-    expect(validateMeetingDate('support', { today: TODAY, signsReportedOn: '2026-02-20', date: '2026-03-12' })).toMatchObject({ ok: true, warning: expect.stringMatching(/has passed/) });
+    expect(validateMeetingDate('support', { today: TODAY, signsReportedOn: '2026-02-20', date: '2026-03-12' })).toMatchObject({
+      ok: true,
+      warning: expect.stringMatching(/has passed/),
+    });
   });
 });
 

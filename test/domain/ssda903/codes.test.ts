@@ -17,9 +17,7 @@ describe('SSDA903 code lists', () => {
   test('hold every code DOMAIN.md lists, each with a label', () => {
     expect(Object.keys(RNE).sort()).toEqual(['B', 'L', 'P', 'S', 'T', 'U']);
     expect(Object.keys(PLACE_PROVIDER)).toEqual(['PR0', 'PR1', 'PR2', 'PR3', 'PR4', 'PR5']);
-    expect(Object.keys(REASON_PLACE_CHANGE).sort()).toEqual(
-      ['ALLEG', 'APPRR', 'CARPL', 'CHILD', 'CLOSE', 'CREQB', 'CREQO', 'CUSTOD', 'LAREQ', 'OTHER', 'PLACE', 'STAND'],
-    );
+    expect(Object.keys(REASON_PLACE_CHANGE).sort()).toEqual(['ALLEG', 'APPRR', 'CARPL', 'CHILD', 'CLOSE', 'CREQB', 'CREQO', 'CUSTOD', 'LAREQ', 'OTHER', 'PLACE', 'STAND']);
     const places = 'U1 U2 U3 U4 U5 U6 A3 A4 A5 A6 K1 K2 K3 H5 P1 P2 P3 R1 R2 R3 R5 S1 T0 T1 T2 T3 T4 Z1 Z11 Z12 Z13 Z14';
     expect(Object.keys(PLACE).sort()).toEqual(places.split(' ').sort());
     for (const code of ['X1', 'E11', 'E12', 'E13', 'E2', 'E3', 'E4A', 'E4B', 'E41', 'E45', 'E46', 'E47', 'E48', 'E5', 'E6', 'E7', 'E9', 'E14', 'E15', 'E16', 'E17', 'E8']) {

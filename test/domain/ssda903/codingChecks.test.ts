@@ -33,25 +33,75 @@ interface Case {
   expected: Expected;
 }
 
-const only = (check: CodingCheck) => (problems: ReturnType<typeof codingProblemsOfChild>) =>
-  problems.filter((p) => p.check === check).map((p) => [p.check, p.decom, p.field]);
+const only = (check: CodingCheck) => (problems: ReturnType<typeof codingProblemsOfChild>) => problems.filter((p) => p.check === check).map((p) => [p.check, p.decom, p.field]);
 
 describe('reason for placement change missing (required when the next RNE is P, B, T or U, neither temporary)', () => {
   const cases: Case[] = [
-    { name: 'next is P, no reason', rows: [['2020-01-01', 'S', 'U4', '2020-03-01', 'X1', null], ['2020-03-01', 'P', 'U6', null, null, null]], expected: [['reason-missing', '2020-01-01', null]] },
-    { name: 'next is B', rows: [['2020-01-01', 'S', 'U4', '2020-03-01', 'X1', null], ['2020-03-01', 'B', 'K2', null, null, null]], expected: [['reason-missing', '2020-01-01', null]] },
-    { name: 'next is T (same carer)', rows: [['2020-01-01', 'S', 'U4', '2020-03-01', 'X1', null], ['2020-03-01', 'T', 'U4', null, null, null]], expected: [['reason-missing', '2020-01-01', null]] },
-    { name: 'next is U', rows: [['2020-01-01', 'S', 'U4', '2020-03-01', 'X1', null], ['2020-03-01', 'U', 'U1', null, null, null]], expected: [['reason-missing', '2020-01-01', null]] },
-    { name: 'next is P and a reason is given', rows: [['2020-01-01', 'S', 'U4', '2020-03-01', 'X1', 'CHILD'], ['2020-03-01', 'P', 'U6', null, null, null]], expected: [] },
-    { name: 'next is L (legal status only)', rows: [['2020-01-01', 'S', 'U4', '2020-03-01', 'X1', null], ['2020-03-01', 'L', 'U4', null, null, null]], expected: [] },
+    {
+      name: 'next is P, no reason',
+      rows: [
+        ['2020-01-01', 'S', 'U4', '2020-03-01', 'X1', null],
+        ['2020-03-01', 'P', 'U6', null, null, null],
+      ],
+      expected: [['reason-missing', '2020-01-01', null]],
+    },
+    {
+      name: 'next is B',
+      rows: [
+        ['2020-01-01', 'S', 'U4', '2020-03-01', 'X1', null],
+        ['2020-03-01', 'B', 'K2', null, null, null],
+      ],
+      expected: [['reason-missing', '2020-01-01', null]],
+    },
+    {
+      name: 'next is T (same carer)',
+      rows: [
+        ['2020-01-01', 'S', 'U4', '2020-03-01', 'X1', null],
+        ['2020-03-01', 'T', 'U4', null, null, null],
+      ],
+      expected: [['reason-missing', '2020-01-01', null]],
+    },
+    {
+      name: 'next is U',
+      rows: [
+        ['2020-01-01', 'S', 'U4', '2020-03-01', 'X1', null],
+        ['2020-03-01', 'U', 'U1', null, null, null],
+      ],
+      expected: [['reason-missing', '2020-01-01', null]],
+    },
+    {
+      name: 'next is P and a reason is given',
+      rows: [
+        ['2020-01-01', 'S', 'U4', '2020-03-01', 'X1', 'CHILD'],
+        ['2020-03-01', 'P', 'U6', null, null, null],
+      ],
+      expected: [],
+    },
+    {
+      name: 'next is L (legal status only)',
+      rows: [
+        ['2020-01-01', 'S', 'U4', '2020-03-01', 'X1', null],
+        ['2020-03-01', 'L', 'U4', null, null, null],
+      ],
+      expected: [],
+    },
     {
       name: 'around a temporary placement nothing is required (the one before it, and the temporary one)',
-      rows: [['2020-01-01', 'S', 'U4', '2020-03-01', 'X1', null], ['2020-03-01', 'P', 'T1', '2020-03-05', 'X1', null], ['2020-03-05', 'P', 'U4', null, null, null]],
+      rows: [
+        ['2020-01-01', 'S', 'U4', '2020-03-01', 'X1', null],
+        ['2020-03-01', 'P', 'T1', '2020-03-05', 'X1', null],
+        ['2020-03-05', 'P', 'U4', null, null, null],
+      ],
       expected: [],
     },
     {
       name: 'after the return from a temporary placement the rule applies again',
-      rows: [['2020-01-01', 'S', 'U4', '2020-03-01', 'X1', null], ['2020-03-01', 'P', 'T1', '2020-03-05', 'X1', null], ['2020-03-05', 'P', 'U4', '2020-06-01', 'X1', null], ['2020-06-01', 'P', 'K2', null, null, null]],
+      rows: [
+        ['2020-01-01', 'S', 'U4', '2020-03-01', 'X1', null],
+        ['2020-03-01', 'P', 'T1', '2020-03-05', 'X1', null],
+        ['2020-03-05', 'P', 'U4', '2020-06-01', 'X1', null],
+        ['2020-06-01', 'P', 'K2', null, null, null],
+      ],
       expected: [['reason-missing', '2020-03-05', null]],
     },
   ];
@@ -60,14 +110,55 @@ describe('reason for placement change missing (required when the next RNE is P, 
 
 describe('reason for placement change given where it must be blank', () => {
   const cases: Case[] = [
-    { name: 'on a temporary placement', rows: [['2020-01-01', 'S', 'U4', '2020-03-01', 'X1', null], ['2020-03-01', 'P', 'T2', '2020-03-10', 'X1', 'CARPL'], ['2020-03-10', 'P', 'U4', null, null, null]], expected: [['reason-not-blank', '2020-03-01', null]] },
-    { name: 'on the episode before a temporary one', rows: [['2020-01-01', 'S', 'U4', '2020-03-01', 'X1', 'CARPL'], ['2020-03-01', 'P', 'T4', '2020-03-05', 'X1', null], ['2020-03-05', 'P', 'U4', null, null, null]], expected: [['reason-not-blank', '2020-01-01', null]] },
-    { name: 'next is L: not a change of placement', rows: [['2020-01-01', 'S', 'U4', '2020-03-01', 'X1', 'CHILD'], ['2020-03-01', 'L', 'U4', null, null, null]], expected: [['reason-not-blank', '2020-01-01', null]] },
-    { name: 'next is S: a new period of care', rows: [['2020-01-01', 'S', 'U4', '2020-03-01', 'E4A', 'CHILD'], ['2020-09-01', 'S', 'U4', null, null, null]], expected: [['reason-not-blank', '2020-01-01', null]] },
+    {
+      name: 'on a temporary placement',
+      rows: [
+        ['2020-01-01', 'S', 'U4', '2020-03-01', 'X1', null],
+        ['2020-03-01', 'P', 'T2', '2020-03-10', 'X1', 'CARPL'],
+        ['2020-03-10', 'P', 'U4', null, null, null],
+      ],
+      expected: [['reason-not-blank', '2020-03-01', null]],
+    },
+    {
+      name: 'on the episode before a temporary one',
+      rows: [
+        ['2020-01-01', 'S', 'U4', '2020-03-01', 'X1', 'CARPL'],
+        ['2020-03-01', 'P', 'T4', '2020-03-05', 'X1', null],
+        ['2020-03-05', 'P', 'U4', null, null, null],
+      ],
+      expected: [['reason-not-blank', '2020-01-01', null]],
+    },
+    {
+      name: 'next is L: not a change of placement',
+      rows: [
+        ['2020-01-01', 'S', 'U4', '2020-03-01', 'X1', 'CHILD'],
+        ['2020-03-01', 'L', 'U4', null, null, null],
+      ],
+      expected: [['reason-not-blank', '2020-01-01', null]],
+    },
+    {
+      name: 'next is S: a new period of care',
+      rows: [
+        ['2020-01-01', 'S', 'U4', '2020-03-01', 'E4A', 'CHILD'],
+        ['2020-09-01', 'S', 'U4', null, null, null],
+      ],
+      expected: [['reason-not-blank', '2020-01-01', null]],
+    },
     { name: 'open, with no next episode', rows: [['2020-01-01', 'S', 'U4', null, null, 'CREQO']], expected: [['reason-not-blank', '2020-01-01', null]] },
     { name: 'care ended (REC E-code), no next episode', rows: [['2020-01-01', 'S', 'U4', '2020-05-01', 'E4A', 'CARPL']], expected: [['reason-not-blank', '2020-01-01', null]] },
-    { name: 'ended with X1 but the next episode is not in the returns held: cannot tell, not flagged', rows: [['2020-01-01', 'S', 'U4', '2020-05-01', 'X1', 'CARPL']], expected: [] },
-    { name: 'a reason where one is required is fine', rows: [['2020-01-01', 'S', 'U4', '2020-03-01', 'X1', 'LAREQ'], ['2020-03-01', 'P', 'K2', null, null, null]], expected: [] },
+    {
+      name: 'ended with X1 but the next episode is not in the returns held: cannot tell, not flagged',
+      rows: [['2020-01-01', 'S', 'U4', '2020-05-01', 'X1', 'CARPL']],
+      expected: [],
+    },
+    {
+      name: 'a reason where one is required is fine',
+      rows: [
+        ['2020-01-01', 'S', 'U4', '2020-03-01', 'X1', 'LAREQ'],
+        ['2020-03-01', 'P', 'K2', null, null, null],
+      ],
+      expected: [],
+    },
   ];
   test.each(cases)('$name', ({ rows, expected }) => expect(only('reason-not-blank')(codingProblemsOfChild(child(rows)))).toEqual(expected));
 });
@@ -78,10 +169,24 @@ describe('unknown codes (one problem per column)', () => {
     { name: 'PLACE', rows: [['2020-01-01', 'S', 'U9', null, null, null]], expected: [['unknown-code', '2020-01-01', 'PLACE']] },
     { name: 'PLACE_PROVIDER', rows: [['2020-01-01', 'S', 'U4', null, null, null, { placeProvider: 'PR7' }]], expected: [['unknown-code', '2020-01-01', 'PLACE_PROVIDER']] },
     { name: 'REC', rows: [['2020-01-01', 'S', 'U4', '2020-02-01', 'E99', null]], expected: [['unknown-code', '2020-01-01', 'REC']] },
-    { name: 'REASON_PLACE_CHANGE', rows: [['2020-01-01', 'S', 'U4', '2020-03-01', 'X1', 'MOVED'], ['2020-03-01', 'P', 'K2', null, null, null]], expected: [['unknown-code', '2020-01-01', 'REASON_PLACE_CHANGE']] },
+    {
+      name: 'REASON_PLACE_CHANGE',
+      rows: [
+        ['2020-01-01', 'S', 'U4', '2020-03-01', 'X1', 'MOVED'],
+        ['2020-03-01', 'P', 'K2', null, null, null],
+      ],
+      expected: [['unknown-code', '2020-01-01', 'REASON_PLACE_CHANGE']],
+    },
     // The parser does not import a row with an unknown RNE (it is reported as unreadable), so this only guards other sources.
     { name: 'RNE', rows: [['2020-01-01', 'X', 'U4', null, null, null]], expected: [['unknown-code', '2020-01-01', 'RNE']] },
-    { name: 'two columns on one episode', rows: [['2020-01-01', 'S', 'ZZ', null, null, null, { ls: 'QQ' }]], expected: [['unknown-code', '2020-01-01', 'LS'], ['unknown-code', '2020-01-01', 'PLACE']] },
+    {
+      name: 'two columns on one episode',
+      rows: [['2020-01-01', 'S', 'ZZ', null, null, null, { ls: 'QQ' }]],
+      expected: [
+        ['unknown-code', '2020-01-01', 'LS'],
+        ['unknown-code', '2020-01-01', 'PLACE'],
+      ],
+    },
     { name: 'new 2025-26 placement codes are known', rows: [['2025-05-01', 'S', 'Z11', null, null, null]], expected: [] },
     { name: 'blank columns are not unknown codes', rows: [['2020-01-01', 'S', 'U4', null, null, null, { ls: null, placeProvider: null }]], expected: [] },
   ];
@@ -90,41 +195,131 @@ describe('unknown codes (one problem per column)', () => {
 
 describe('OTHER used as the reason (exceptional cases only)', () => {
   const cases: Case[] = [
-    { name: 'OTHER where a reason is required', rows: [['2020-01-01', 'S', 'U4', '2020-03-01', 'X1', 'OTHER'], ['2020-03-01', 'P', 'K2', null, null, null]], expected: [['reason-other', '2020-01-01', null]] },
+    {
+      name: 'OTHER where a reason is required',
+      rows: [
+        ['2020-01-01', 'S', 'U4', '2020-03-01', 'X1', 'OTHER'],
+        ['2020-03-01', 'P', 'K2', null, null, null],
+      ],
+      expected: [['reason-other', '2020-01-01', null]],
+    },
     { name: 'OTHER where the reason must be blank is reported as that, not twice', rows: [['2020-01-01', 'S', 'U4', null, null, 'OTHER']], expected: [] },
-    { name: 'another reason', rows: [['2020-01-01', 'S', 'U4', '2020-03-01', 'X1', 'ALLEG'], ['2020-03-01', 'P', 'K2', null, null, null]], expected: [] },
+    {
+      name: 'another reason',
+      rows: [
+        ['2020-01-01', 'S', 'U4', '2020-03-01', 'X1', 'ALLEG'],
+        ['2020-03-01', 'P', 'K2', null, null, null],
+      ],
+      expected: [],
+    },
   ];
   test.each(cases)('$name', ({ rows, expected }) => expect(only('reason-other')(codingProblemsOfChild(child(rows)))).toEqual(expected));
 });
 
 describe('a temporary placement is followed by a return to the same placement type', () => {
   const cases: Case[] = [
-    { name: 'returns to the same type', rows: [['2020-01-01', 'S', 'U4', '2020-03-01', 'X1', null], ['2020-03-01', 'P', 'T1', '2020-03-05', 'X1', null], ['2020-03-05', 'P', 'U4', null, null, null]], expected: [] },
-    { name: 'goes to another type', rows: [['2020-01-01', 'S', 'U4', '2020-03-01', 'X1', null], ['2020-03-01', 'P', 'T1', '2020-03-05', 'X1', null], ['2020-03-05', 'P', 'K2', null, null, null]], expected: [['temporary-no-return', '2020-03-01', null]] },
+    {
+      name: 'returns to the same type',
+      rows: [
+        ['2020-01-01', 'S', 'U4', '2020-03-01', 'X1', null],
+        ['2020-03-01', 'P', 'T1', '2020-03-05', 'X1', null],
+        ['2020-03-05', 'P', 'U4', null, null, null],
+      ],
+      expected: [],
+    },
+    {
+      name: 'goes to another type',
+      rows: [
+        ['2020-01-01', 'S', 'U4', '2020-03-01', 'X1', null],
+        ['2020-03-01', 'P', 'T1', '2020-03-05', 'X1', null],
+        ['2020-03-05', 'P', 'K2', null, null, null],
+      ],
+      expected: [['temporary-no-return', '2020-03-01', null]],
+    },
     {
       name: 'two temporary placements in a row, compared with the placement before both',
-      rows: [['2020-01-01', 'S', 'U4', '2020-03-01', 'X1', null], ['2020-03-01', 'P', 'T2', '2020-03-05', 'X1', null], ['2020-03-05', 'P', 'T3', '2020-03-09', 'X1', null], ['2020-03-09', 'P', 'U5', null, null, null]],
+      rows: [
+        ['2020-01-01', 'S', 'U4', '2020-03-01', 'X1', null],
+        ['2020-03-01', 'P', 'T2', '2020-03-05', 'X1', null],
+        ['2020-03-05', 'P', 'T3', '2020-03-09', 'X1', null],
+        ['2020-03-09', 'P', 'U5', null, null, null],
+      ],
       expected: [['temporary-no-return', '2020-03-05', null]],
     },
-    { name: 'still in the temporary placement: nothing to check yet', rows: [['2020-01-01', 'S', 'U4', '2020-03-01', 'X1', null], ['2020-03-01', 'P', 'T1', null, null, null]], expected: [] },
-    { name: 'came into care in a temporary placement: no placement before it', rows: [['2020-03-01', 'S', 'T1', '2020-03-05', 'X1', null], ['2020-03-05', 'P', 'U4', null, null, null]], expected: [] },
-    { name: 'care ended in the temporary placement, a new period of care later', rows: [['2020-01-01', 'S', 'U4', '2020-03-01', 'X1', null], ['2020-03-01', 'P', 'T1', '2020-03-05', 'E4A', null], ['2020-09-01', 'S', 'K2', null, null, null]], expected: [] },
+    {
+      name: 'still in the temporary placement: nothing to check yet',
+      rows: [
+        ['2020-01-01', 'S', 'U4', '2020-03-01', 'X1', null],
+        ['2020-03-01', 'P', 'T1', null, null, null],
+      ],
+      expected: [],
+    },
+    {
+      name: 'came into care in a temporary placement: no placement before it',
+      rows: [
+        ['2020-03-01', 'S', 'T1', '2020-03-05', 'X1', null],
+        ['2020-03-05', 'P', 'U4', null, null, null],
+      ],
+      expected: [],
+    },
+    {
+      name: 'care ended in the temporary placement, a new period of care later',
+      rows: [
+        ['2020-01-01', 'S', 'U4', '2020-03-01', 'X1', null],
+        ['2020-03-01', 'P', 'T1', '2020-03-05', 'E4A', null],
+        ['2020-09-01', 'S', 'K2', null, null, null],
+      ],
+      expected: [],
+    },
   ];
   test.each(cases)('$name', ({ rows, expected }) => expect(only('temporary-no-return')(codingProblemsOfChild(child(rows)))).toEqual(expected));
 });
 
 describe('a continuation episode (REC X1 on the one before) starts on the previous end date', () => {
   const cases: Case[] = [
-    { name: 'starts on the end date', rows: [['2020-01-01', 'S', 'U4', '2020-03-01', 'X1', null], ['2020-03-01', 'L', 'U4', null, null, null]], expected: [] },
-    { name: 'starts two days later: a gap', rows: [['2020-01-01', 'S', 'U4', '2020-03-01', 'X1', null], ['2020-03-03', 'L', 'U4', null, null, null]], expected: [['continuation-date', '2020-03-03', null]] },
-    { name: 'starts before the end date: an overlap', rows: [['2020-01-01', 'S', 'U4', '2020-03-01', 'X1', null], ['2020-02-20', 'L', 'U4', null, null, null]], expected: [['continuation-date', '2020-02-20', null]] },
-    { name: 'care ended (E-code): a later episode is a new period of care', rows: [['2020-01-01', 'S', 'U4', '2020-03-01', 'E4A', null], ['2020-09-01', 'S', 'U4', null, null, null]], expected: [] },
+    {
+      name: 'starts on the end date',
+      rows: [
+        ['2020-01-01', 'S', 'U4', '2020-03-01', 'X1', null],
+        ['2020-03-01', 'L', 'U4', null, null, null],
+      ],
+      expected: [],
+    },
+    {
+      name: 'starts two days later: a gap',
+      rows: [
+        ['2020-01-01', 'S', 'U4', '2020-03-01', 'X1', null],
+        ['2020-03-03', 'L', 'U4', null, null, null],
+      ],
+      expected: [['continuation-date', '2020-03-03', null]],
+    },
+    {
+      name: 'starts before the end date: an overlap',
+      rows: [
+        ['2020-01-01', 'S', 'U4', '2020-03-01', 'X1', null],
+        ['2020-02-20', 'L', 'U4', null, null, null],
+      ],
+      expected: [['continuation-date', '2020-02-20', null]],
+    },
+    {
+      name: 'care ended (E-code): a later episode is a new period of care',
+      rows: [
+        ['2020-01-01', 'S', 'U4', '2020-03-01', 'E4A', null],
+        ['2020-09-01', 'S', 'U4', null, null, null],
+      ],
+      expected: [],
+    },
   ];
   test.each(cases)('$name', ({ rows, expected }) => expect(only('continuation-date')(codingProblemsOfChild(child(rows)))).toEqual(expected));
 });
 
 describe('each problem', () => {
-  const problems = codingProblemsOfChild(child([['2020-01-01', 'S', 'U4', '2020-03-01', 'X1', null], ['2020-03-01', 'P', 'U6', null, null, null]]));
+  const problems = codingProblemsOfChild(
+    child([
+      ['2020-01-01', 'S', 'U4', '2020-03-01', 'X1', null],
+      ['2020-03-01', 'P', 'U6', null, null, null],
+    ]),
+  );
 
   test('names the child, the episode, where it was read and what is wrong in plain words', () => {
     expect(problems).toEqual([
@@ -146,7 +341,10 @@ describe('each problem', () => {
   });
 
   test('episodes are checked in DECOM order whatever order they come in', () => {
-    const rows: Row[] = [['2020-03-01', 'P', 'U6', null, null, null], ['2020-01-01', 'S', 'U4', '2020-03-01', 'X1', null]];
+    const rows: Row[] = [
+      ['2020-03-01', 'P', 'U6', null, null, null],
+      ['2020-01-01', 'S', 'U4', '2020-03-01', 'X1', null],
+    ];
     expect(codingProblemsOfChild(child(rows)).map((p) => p.decom)).toEqual(['2020-01-01']);
   });
 });

@@ -1,16 +1,7 @@
 // The project's definition of counting moves (DOMAIN.md "Counting moves", rules 2-7), one
 // describe block per rule, each a table of small hand-made histories. Rule 1 (merging returns) is
 // specified in episodes.test.ts.
-import {
-  inMeasuresOn,
-  legalStatusOn,
-  localMeasure,
-  lookedAfterOn,
-  monthlyTrend,
-  movesInTwelveMonthsTo,
-  nationalMeasure,
-  percentOf,
-} from '../../../src/domain/ssda903/measures';
+import { inMeasuresOn, legalStatusOn, localMeasure, lookedAfterOn, monthlyTrend, movesInTwelveMonthsTo, nationalMeasure, percentOf } from '../../../src/domain/ssda903/measures';
 import { movesOf, placementSpells } from '../../../src/domain/ssda903/spells';
 import { Row, childWithMovesOn, history } from './build';
 
@@ -114,9 +105,7 @@ describe('rule 2: placement spells', () => {
   });
 
   test('one child at a time', () => {
-    expect(() => placementSpells([...history('A', [['2020-01-01', 'S', 'U4', null]]), ...history('B', [['2020-01-01', 'S', 'U4', null]])])).toThrow(
-      /one child/,
-    );
+    expect(() => placementSpells([...history('A', [['2020-01-01', 'S', 'U4', null]]), ...history('B', [['2020-01-01', 'S', 'U4', null]])])).toThrow(/one child/);
   });
 });
 
@@ -293,10 +282,38 @@ describe('rule 6: national measure — 3 or more spells overlapping the year end
   }
 
   test.each<[string, Array<[string, string]>, boolean]>([
-    ['two earlier spells inside the year make three', [['2020-05-01', '2020-08-01'], ['2020-08-01', '2021-03-01']], true],
-    ['a spell that ended on 31/03/2020 does not overlap the year', [['2019-01-01', '2020-03-31'], ['2020-03-31', '2021-03-01']], false],
-    ['a spell that ended on 01/04/2020 does', [['2019-01-01', '2020-04-01'], ['2020-04-01', '2021-03-01']], true],
-    ['the entry to care counts too (placements, not moves)', [['2020-10-01', '2020-12-01'], ['2020-12-01', '2021-03-01']], true],
+    [
+      'two earlier spells inside the year make three',
+      [
+        ['2020-05-01', '2020-08-01'],
+        ['2020-08-01', '2021-03-01'],
+      ],
+      true,
+    ],
+    [
+      'a spell that ended on 31/03/2020 does not overlap the year',
+      [
+        ['2019-01-01', '2020-03-31'],
+        ['2020-03-31', '2021-03-01'],
+      ],
+      false,
+    ],
+    [
+      'a spell that ended on 01/04/2020 does',
+      [
+        ['2019-01-01', '2020-04-01'],
+        ['2020-04-01', '2021-03-01'],
+      ],
+      true,
+    ],
+    [
+      'the entry to care counts too (placements, not moves)',
+      [
+        ['2020-10-01', '2020-12-01'],
+        ['2020-12-01', '2021-03-01'],
+      ],
+      true,
+    ],
     ['one earlier spell is not enough', [['2020-05-01', '2021-03-01']], false],
   ])('%s', (_, earlier, counted) => {
     expect(nationalMeasure(childWithSpells('A', earlier), 2021).counted).toEqual(counted ? ['A'] : []);
@@ -356,16 +373,23 @@ describe('rule 7: at risk — looked after on D with exactly 2 moves in the 12 m
 });
 
 describe('monthlyTrend: the local measure at each of the last 12 month ends', () => {
-  const episodes = [
-    ...childWithMovesOn('A', ['2020-05-01', '2020-09-01', '2021-01-01']),
-    ...childWithMovesOn('B', ['2020-02-10']),
-  ];
+  const episodes = [...childWithMovesOn('A', ['2020-05-01', '2020-09-01', '2021-01-01']), ...childWithMovesOn('B', ['2020-02-10'])];
 
   test('month ends up to and including `at` when it is one, oldest first, each equal to localMeasure that day', () => {
     const trend = monthlyTrend(episodes, '2021-03-31');
     expect(trend.map((m) => m.at)).toEqual([
-      '2020-04-30', '2020-05-31', '2020-06-30', '2020-07-31', '2020-08-31', '2020-09-30',
-      '2020-10-31', '2020-11-30', '2020-12-31', '2021-01-31', '2021-02-28', '2021-03-31',
+      '2020-04-30',
+      '2020-05-31',
+      '2020-06-30',
+      '2020-07-31',
+      '2020-08-31',
+      '2020-09-30',
+      '2020-10-31',
+      '2020-11-30',
+      '2020-12-31',
+      '2021-01-31',
+      '2021-02-28',
+      '2021-03-31',
     ]);
     for (const month of trend) expect(month).toEqual(localMeasure(episodes, month.at));
     expect(trend.map((m) => m.count)).toEqual([0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1]);

@@ -16,7 +16,33 @@ function byCsvParse(line: string): string[] | string {
 
 // Characters that matter to CSV or to trimming, a byte order mark, a NUL, non-ASCII text, a
 // surrogate pair and lone surrogates. No line breaks: the parser splits lines before this.
-const unit = fc.constantFrom(',', ',', ' ', '\t', '\v', '\f', '\u00a0', '"', "'", '#', '\\', ';', '\u0000', '\ufeff', '\u2028', 'é', '😀', '\ud800', '\udc00', 'A', 'b', '1', '/', '-', 'C2');
+const unit = fc.constantFrom(
+  ',',
+  ',',
+  ' ',
+  '\t',
+  '\v',
+  '\f',
+  '\u00a0',
+  '"',
+  "'",
+  '#',
+  '\\',
+  ';',
+  '\u0000',
+  '\ufeff',
+  '\u2028',
+  'é',
+  '😀',
+  '\ud800',
+  '\udc00',
+  'A',
+  'b',
+  '1',
+  '/',
+  '-',
+  'C2',
+);
 
 describe('splitCsvLine', () => {
   test('reads any line as csv-parse does', () => {

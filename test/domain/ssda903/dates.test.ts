@@ -1,9 +1,4 @@
-import {
-  isIsoDate,
-  monthEndsUpTo,
-  parseReportedDate,
-  sameDateYearBefore,
-} from '../../../src/domain/ssda903/dates';
+import { isIsoDate, monthEndsUpTo, parseReportedDate, sameDateYearBefore } from '../../../src/domain/ssda903/dates';
 
 describe('dates on YYYY-MM-DD strings (no time zones involved)', () => {
   test.each([

@@ -9,12 +9,30 @@ describe('parseEpisodesCsv: reading an episodes file', () => {
     expect(problems).toEqual([]);
     expect(episodes).toEqual<Episode[]>([
       {
-        child: '296227', decom: '2017-09-11', rne: 'S', ls: 'C1', cin: 'N2', place: 'U5', placeProvider: 'PR4',
-        dec: '2017-09-13', rec: 'X1', reasonPlaceChange: 'PLACE', source: { file: '2017-episodes.csv', line: 2 },
+        child: '296227',
+        decom: '2017-09-11',
+        rne: 'S',
+        ls: 'C1',
+        cin: 'N2',
+        place: 'U5',
+        placeProvider: 'PR4',
+        dec: '2017-09-13',
+        rec: 'X1',
+        reasonPlaceChange: 'PLACE',
+        source: { file: '2017-episodes.csv', line: 2 },
       },
       {
-        child: '296227', decom: '2017-09-13', rne: 'P', ls: 'C1', cin: 'N2', place: 'U4', placeProvider: 'PR1',
-        dec: null, rec: 'X1', reasonPlaceChange: null, source: { file: '2017-episodes.csv', line: 3 },
+        child: '296227',
+        decom: '2017-09-13',
+        rne: 'P',
+        ls: 'C1',
+        cin: 'N2',
+        place: 'U4',
+        placeProvider: 'PR1',
+        dec: null,
+        rec: 'X1',
+        reasonPlaceChange: null,
+        source: { file: '2017-episodes.csv', line: 3 },
       },
     ]);
   });
@@ -49,9 +67,7 @@ describe('parseEpisodesCsv: reading an episodes file', () => {
     const { episodes, problems } = parseEpisodesCsv(lines.join('\n'), '2020-episodes.csv');
 
     expect(episodes.map((e) => `${e.child}@${e.source.line}`)).toEqual(['A@2', 'J@14']);
-    expect(problems.map((p) => [p.file, p.line])).toEqual(
-      [3, 4, 5, 6, 7, 8, 10, 11, 12].map((line) => ['2020-episodes.csv', line]),
-    );
+    expect(problems.map((p) => [p.file, p.line])).toEqual([3, 4, 5, 6, 7, 8, 10, 11, 12].map((line) => ['2020-episodes.csv', line]));
     expect(problems.map(formatProblem)).toEqual([
       '2020-episodes.csv:3: no CHILD',
       '2020-episodes.csv:4: no DECOM',
@@ -68,9 +84,7 @@ describe('parseEpisodesCsv: reading an episodes file', () => {
   test('a file without the columns the measure needs is one problem on line 1, not a crash', () => {
     const { episodes, problems } = parseEpisodesCsv('CHILD,SEX,DOB\n1,2,17/12/1999\n', '2017-header.csv');
     expect(episodes).toEqual([]);
-    expect(problems).toEqual([
-      { file: '2017-header.csv', line: 1, reason: 'header has no DECOM, RNE column; no rows were read from this file' },
-    ]);
+    expect(problems).toEqual([{ file: '2017-header.csv', line: 1, reason: 'header has no DECOM, RNE column; no rows were read from this file' }]);
   });
 
   test('a header that is not valid CSV is one problem, not one per row', () => {
@@ -81,9 +95,7 @@ describe('parseEpisodesCsv: reading an episodes file', () => {
   });
 
   test('an empty file is reported on line 1', () => {
-    expect(parseEpisodesCsv('\n\n', 'empty.csv').problems).toEqual([
-      { file: 'empty.csv', line: 1, reason: 'the file is empty: no header row' },
-    ]);
+    expect(parseEpisodesCsv('\n\n', 'empty.csv').problems).toEqual([{ file: 'empty.csv', line: 1, reason: 'the file is empty: no header row' }]);
   });
 
   test.each([
@@ -97,10 +109,7 @@ describe('parseEpisodesCsv: reading an episodes file', () => {
 });
 
 describe('mergeEpisodeSets — rule 1: one row per (CHILD, DECOM), the file given last wins', () => {
-  const in2017 = parseEpisodesCsv(
-    `${HEADER}\nB,13/09/2017,P,C1,N2,U4,PR1,,X1,,,,\nA,11/09/2017,S,C1,N2,U5,PR4,,X1,,,,\n`,
-    '2017-episodes.csv',
-  ).episodes;
+  const in2017 = parseEpisodesCsv(`${HEADER}\nB,13/09/2017,P,C1,N2,U4,PR1,,X1,,,,\nA,11/09/2017,S,C1,N2,U5,PR4,,X1,,,,\n`, '2017-episodes.csv').episodes;
   const in2018 = parseEpisodesCsv(`${HEADER}\nB,13/09/2017,P,C1,N2,U4,PR1,02/10/2018,X1,,,,\n`, '2018-episodes.csv').episodes;
 
   test('the later return, which filled in DEC, replaces the earlier open row', () => {
@@ -117,12 +126,7 @@ describe('mergeEpisodeSets — rule 1: one row per (CHILD, DECOM), the file give
   });
 
   test('output is sorted by child, then DECOM', () => {
-    const rows = parseEpisodesCsv(
-      `${HEADER}\nB,02/01/2020,P,,,,,,,,,,\nA,03/01/2020,P,,,,,,,,,,\nB,01/01/2020,S,,,,,,,,,,\nA,01/01/2020,S,,,,,,,,,,\n`,
-      'f.csv',
-    ).episodes;
-    expect(mergeEpisodeSets([rows]).map((e) => `${e.child} ${e.decom}`)).toEqual([
-      'A 2020-01-01', 'A 2020-01-03', 'B 2020-01-01', 'B 2020-01-02',
-    ]);
+    const rows = parseEpisodesCsv(`${HEADER}\nB,02/01/2020,P,,,,,,,,,,\nA,03/01/2020,P,,,,,,,,,,\nB,01/01/2020,S,,,,,,,,,,\nA,01/01/2020,S,,,,,,,,,,\n`, 'f.csv').episodes;
+    expect(mergeEpisodeSets([rows]).map((e) => `${e.child} ${e.decom}`)).toEqual(['A 2020-01-01', 'A 2020-01-03', 'B 2020-01-01', 'B 2020-01-02']);
   });
 });

@@ -66,9 +66,7 @@ describe('the SSDA903 sample (synthetic, five returns)', () => {
     });
 
     test('overlapping episodes (40 pairs: a DEC after the next DECOM) are read in DECOM order; the latest one gives the legal status', () => {
-      const overlaps = [...byChild.values()].flatMap((list) =>
-        list.slice(1).filter((next, i) => list[i].dec !== null && list[i].dec! > next.decom),
-      );
+      const overlaps = [...byChild.values()].flatMap((list) => list.slice(1).filter((next, i) => list[i].dec !== null && list[i].dec! > next.decom));
       expect(overlaps).toHaveLength(40);
       // 359195: two episodes cover 20/02/2021 (J1 from 23/07/2020, and L3 from 15/02/2021)
       expect(legalStatusOn(byChild.get('359195')!, '2021-02-20')).toBe('L3');
@@ -97,8 +95,24 @@ describe('the SSDA903 sample (synthetic, five returns)', () => {
     const result = nationalMeasure(episodes, 2021);
     expect(result).toMatchObject({ yearEnding: 2021, lookedAfter: 122, count: 18, percent: 14.8 });
     expect([...result.counted].sort()).toEqual([
-      '245022', '266902', '294875', '369699', '372509', '406846', '420870', '424048', '433741',
-      '489455', '549023', '735996', '755819', '895808', '92150', '951716', '970280', '99273',
+      '245022',
+      '266902',
+      '294875',
+      '369699',
+      '372509',
+      '406846',
+      '420870',
+      '424048',
+      '433741',
+      '489455',
+      '549023',
+      '735996',
+      '755819',
+      '895808',
+      '92150',
+      '951716',
+      '970280',
+      '99273',
     ]);
   });
 
@@ -116,10 +130,7 @@ describe('the SSDA903 sample (synthetic, five returns)', () => {
     const result = localMeasure(episodes, '2021-03-31');
     expect(result).toMatchObject({ at: '2021-03-31', lookedAfter: 122, count: 5, percent: 4.1 });
     expect([...result.counted].sort()).toEqual(['266902', '420870', '424048', '433741', '735996']);
-    expect([...result.atRisk].sort()).toEqual([
-      '245022', '294875', '369699', '372509', '406846', '489455', '549023', '755819', '895808',
-      '92150', '951716', '970280', '99273',
-    ]);
+    expect([...result.atRisk].sort()).toEqual(['245022', '294875', '369699', '372509', '406846', '489455', '549023', '755819', '895808', '92150', '951716', '970280', '99273']);
   });
 
   test('monthly trend to 31 March 2021 (cross-checked)', () => {
