@@ -41,8 +41,25 @@ export interface UkWallClock {
 
 /** What a clock in England shows at an instant. */
 export function ukWallClock(at: Date): UkWallClock {
-  const local = DateTime.fromJSDate(at, { zone: UK_TIME_ZONE });
-  return { date: local.toISODate()!, weekday: local.weekday, time: local.toFormat('HH:mm') };
+  const local = new Date(at.getTime() + ukOffsetMinutes(at) * 60_000).toISOString();
+  return { date: local.slice(0, 10), weekday: new Date(local.slice(0, 10)).getUTCDay() || 7, time: local.slice(11, 16) };
+}
+
+// England's clocks change only on the hour in UTC (01:00Z), so the offset found once for an hour
+// holds for all of it; asking luxon (Intl) on every call cost a third of a move submit's own CPU.
+const offsetOfUtcHour = new Map<number, number>();
+const MOST_HOURS_KEPT = 2_000;
+
+/** Minutes England's clock is ahead of UTC at an instant (0 in winter, 60 in summer), from luxon's zone rules. */
+export function ukOffsetMinutes(at: Date): number {
+  const hour = Math.floor(at.getTime() / 3_600_000);
+  let offset = offsetOfUtcHour.get(hour);
+  if (offset === undefined) {
+    offset = DateTime.fromMillis(hour * 3_600_000, { zone: UK_TIME_ZONE }).offset;
+    if (offsetOfUtcHour.size >= MOST_HOURS_KEPT) offsetOfUtcHour.clear();
+    offsetOfUtcHour.set(hour, offset);
+  }
+  return offset;
 }
 
 /** Today's date in England, which is what "today" means on a form or a due date. */

@@ -1,6 +1,7 @@
 // UK local time <-> instants (src/domain/ukTime.ts): the one conversion that meetings, digests,
 // reminders and "today" rest on, tested on ordinary days and on both nights the clocks change in 2026.
-import { formatInstant, ukDate, ukLocalToInstant, ukWallClock } from '../../src/domain/ukTime';
+import { DateTime } from 'luxon';
+import { formatInstant, UK_TIME_ZONE, ukDate, ukLocalToInstant, ukWallClock } from '../../src/domain/ukTime';
 
 describe('a UK local date and time as an instant', () => {
   test.each([
@@ -59,6 +60,26 @@ describe('what a clock in England shows', () => {
     ['autumn night, the second 01:30 (GMT)', '2026-10-25T01:30:00Z', { date: '2026-10-25', weekday: 7, time: '01:30' }],
   ])('%s', (_when, at, clock) => {
     expect(ukWallClock(new Date(at))).toEqual(clock);
+  });
+
+  test('the clock read from the offset of each UTC hour agrees with the time-zone rules at every 59th minute of 2026 and 2027, and far from today', () => {
+    const byZoneRules = (at: Date) => {
+      const local = DateTime.fromJSDate(at, { zone: UK_TIME_ZONE });
+      return { date: local.toISODate(), weekday: local.weekday, time: local.toFormat('HH:mm') };
+    };
+    const disagreements: string[] = [];
+    for (let t = Date.parse('2026-01-01T00:00:00Z'); t < Date.parse('2028-01-01T00:00:00Z'); t += 59 * 60_000) {
+      const at = new Date(t);
+      if (JSON.stringify(ukWallClock(at)) !== JSON.stringify(byZoneRules(at))) disagreements.push(at.toISOString());
+    }
+    for (const at of ['1970-01-01T00:00:00Z', '1996-10-27T00:59:59Z', '1996-10-27T01:00:00Z', '2099-03-29T01:00:00Z', '2099-03-29T00:59:59Z']) {
+      if (JSON.stringify(ukWallClock(new Date(at))) !== JSON.stringify(byZoneRules(new Date(at)))) disagreements.push(at);
+    }
+    expect(disagreements).toEqual([]);
+  });
+
+  test('an instant that is not a time is refused, not read as a date', () => {
+    expect(() => ukWallClock(new Date('not a date'))).toThrow(RangeError);
   });
 
   test('"today" is the date in England, and instants read as UK time', () => {
