@@ -332,31 +332,13 @@ export interface NextStepsAdvice {
   notes: Array<{ text: string; ruleIds: string[] }>;
 }
 
-/**
- * The next steps the guidance asks for after an alert, in order.
- *
- * 1. Immediate safeguarding risk (a child hurt or at risk, an allegation against the carer): act
- *    on the safeguarding procedures now (an allegation: the allegations process); an urgent move is
- *    only for an immediate safeguarding issue and is not authorised before the alternatives are
- *    understood (MOVE-3); without it, endings are planned (MOVE-11). "Support first" and a support
- *    meeting do not fit then: the meeting that follows is a Stability Meeting where there is one.
- * 2. Support not yet shown to be insufficient: put added support in place first (FRAG-5) and hold a
- *    Placement Support Meeting at once to review the initial support plan (FRAG-4).
- *    "Not enough" means support has already been tried, or a Placement Support Meeting has already
- *    been held on this placement and the placement is still wobbling (our reading of FRAG-5).
- * 3. Support not enough: a Placement Stability Meeting (FRAG-5), or a further one in the series if
- *    one has been held. Only foster, residential and semi-independent placements have Stability
- *    Meetings; any other placement gets a further Placement Support Meeting instead.
- * 4. A multi-agency planning meeting for a wrap-around package, unless one has already been held on
- *    this placement (FRAG-3).
- * 5. A costed external service: the Commissioning Panel first (FRAG-7).
- * 6. An essential service that cannot be got: the Placement Stability Panel (FRAG-6).
- */
+/** The next steps after an alert, in the order the guidance puts them: safety before support, support before a stability meeting (FRAG-5), panels last. */
 export function suggestNextSteps(input: NextStepsInput): NextStepsAdvice {
   const steps: NextStep[] = [];
   const notes: NextStepsAdvice['notes'] = [];
   const urgent = input.immediateRisk;
   const held = (type: MeetingType) => input.priorMeetings.some((m) => m.type === type);
+  // Our reading of FRAG-5: support is shown not to be enough once tried, or once a support meeting was held and the placement still wobbles.
   const supportNotEnough = input.supportAlreadyTried || held('support');
   const stabilityApplies = stabilityMeetingApplies(input.placementType);
 

@@ -82,7 +82,7 @@ async function panelPlan(ctx: ServiceContext, effect: 'panel-referred' | 'panel-
         version: 1,
         caseRef: alert.caseRef,
         team: alert.team,
-        requestRef: alert.ref,
+        sourceRef: alert.ref,
         kind: `panel:${referral.panel}`,
         title: `Present case ${alert.caseRef} at the ${label} and record its decision on ${alert.ref}`,
         ruleIds: [PANELS[referral.panel].ruleId],

@@ -24,7 +24,7 @@ export async function reportCodeUnavailable(ctx: ServiceContext, person: Person,
   const at = ctx.now().toISOString();
   await writeAudit(
     ctx,
-    { actor: person.id, action: 'move.code-unavailable', subject: task.requestRef, details: { task: task._id, told: [...told.keys()].join(' ') } },
+    { actor: person.id, action: 'move.code-unavailable', subject: task.sourceRef, details: { task: task._id, told: [...told.keys()].join(' ') } },
     at,
     `${task._id}:code-unavailable`,
   );
@@ -33,11 +33,11 @@ export async function reportCodeUnavailable(ctx: ServiceContext, person: Person,
     recipient: { kind: 'person', personId: p.id },
     content: {
       kind: 'notice',
-      title: `${task.requestRef}: the right code is not available (MOVE-7)`,
-      text: `${person.name} cannot code the move of case ${task.caseRef} (${task.requestRef}) correctly: the right code is not available in the case management system. It has not been coded with a wrong one. Please arrange the right code with the Performance Team.`,
-      ref: task.requestRef,
+      title: `${task.sourceRef}: the right code is not available (MOVE-7)`,
+      text: `${person.name} cannot code the move of case ${task.caseRef} (${task.sourceRef}) correctly: the right code is not available in the case management system. It has not been coded with a wrong one. Please arrange the right code with the Performance Team.`,
+      ref: task.sourceRef,
     },
-    subjectRef: task.requestRef,
+    subjectRef: task.sourceRef,
   }));
   await enqueueAll(ctx, messages);
   return { task, told: [...told.values()] };

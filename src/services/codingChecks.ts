@@ -83,15 +83,15 @@ async function childrenByRef(ctx: ServiceContext, caseRefs: string[]): Promise<M
 
 /** True when the task was created; false when one already exists for this problem. */
 async function createFixTask(ctx: ServiceContext, problem: CodingProblem, child: ChildDoc, now: Date): Promise<boolean> {
-  const requestRef = codingTaskRef(problem);
-  const id = `${requestRef}:fix-coding`;
+  const sourceRef = codingTaskRef(problem);
+  const id = `${sourceRef}:fix-coding`;
   if (await ctx.records.tasks.get(id)) return false;
   const task: TaskDoc = {
     _id: id,
     version: 1,
     caseRef: child.caseRef,
     team: child.team,
-    requestRef,
+    sourceRef,
     kind: 'fix-coding',
     title: `Correct the coding in the case system: ${problem.message}`,
     ruleIds: ['MOVE-7'],

@@ -130,7 +130,7 @@ export async function applyRetention(ctx: ServiceContext, retentionDays: number)
   }
 
   for (const meeting of await r.meetings.find({ state: 'held', 'outcome.recordedAt': { $lt: cutoff }, redactedAt: { $exists: false } })) {
-    if ((await r.tasks.count({ requestRef: meeting.ref, state: 'open' })) > 0) continue; // its work is not finished
+    if ((await r.tasks.count({ sourceRef: meeting.ref, state: 'open' })) > 0) continue; // its work is not finished
     const note = meeting.chair.note;
     const outcome = meeting.outcome;
     const learning = outcome?.learning ?? null;
@@ -315,7 +315,7 @@ async function removeFreeText<T extends StoredDoc>(ctx: ServiceContext, closed: 
       'messages',
     );
   }
-  for (const task of await r.tasks.find({ requestRef: record.ref })) {
+  for (const task of await r.tasks.find({ sourceRef: record.ref })) {
     // A meeting's action tasks are titled with the action as typed; the rules' tasks keep their titles.
     count(await scrubStored(r.tasks, task, (t) => ({ title: t.kind === 'action' ? REMOVED : (scrub(t.title, texts) as string) })), 'tasks');
   }

@@ -153,7 +153,7 @@ export async function buildDigest(ctx: ServiceContext, teams: string[], date: st
     decisionsSince: decided.map((r) => ({ ref: r.ref, caseRef: r.caseRef, outcome: r.decision!.outcome, byName: r.decision!.byName, at: r.decision!.at })),
     overdueTasks: openTasks
       .filter((t) => t.kind !== 'fix-coding')
-      .map((t) => ({ caseRef: t.caseRef, title: t.title, typed: t.kind === 'action', ownerName: owners.get(t.owner)!, dueDate: t.dueDate, ref: t.requestRef })),
+      .map((t) => ({ caseRef: t.caseRef, title: t.title, typed: t.kind === 'action', ownerName: owners.get(t.owner)!, dueDate: t.dueDate, ref: t.sourceRef })),
     codingToFix: (await ctx.records.tasks.find({ ...teamFilter(teams), state: 'open', kind: 'fix-coding' }, { sort: { dueDate: 1 } })).map((t) => ({
       caseRef: t.caseRef,
       title: t.title,

@@ -45,11 +45,11 @@ export async function handOverLeaversWork(ctx: ServiceContext, leaverId: string,
     if (!(await ctx.records.tasks.updateIfVersion(task._id, task.version, { owner: to.id }))) continue;
     await writeAudit(
       ctx,
-      { actor, action: 'task.handed-over', subject: task.requestRef, details: { task: task._id, from: leaver._id, to: to.id } },
+      { actor, action: 'task.handed-over', subject: task.sourceRef, details: { task: task._id, from: leaver._id, to: to.id } },
       at,
       `${task._id}:handover:${leaver._id}`,
     );
-    passTo(to).tasks.push(`${task.title} (${task.caseRef}, ${task.requestRef})`);
+    passTo(to).tasks.push(`${task.title} (${task.caseRef}, ${task.sourceRef})`);
     result.tasks++;
   }
   for (const request of await ctx.records.moveRequests.find({ requestedBy: leaver._id, state: { $in: OPEN_STATES } }, { sort: { requestedAt: 1 }, limit: 1000 })) {

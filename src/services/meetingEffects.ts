@@ -33,7 +33,7 @@ async function linkAlerts(ctx: ServiceContext, meeting: MeetingDoc): Promise<voi
 /** A review booked at an earlier meeting of the same kind is done once the review meeting is convened (FRAG-4, FRAG-5). */
 async function completeBookedReview(ctx: ServiceContext, meeting: MeetingDoc): Promise<void> {
   for (const task of await ctx.records.tasks.find({ caseRef: meeting.caseRef, kind: 'review-meeting', state: 'open' })) {
-    const earlier = await ctx.records.meetings.get(task.requestRef);
+    const earlier = await ctx.records.meetings.get(task.sourceRef);
     if (!earlier || earlier.type !== meeting.type || earlier.ref === meeting.ref) continue;
     await ctx.records.tasks.updateIfVersion(task._id, task.version, { state: 'done', doneAt: meeting.createdAt, doneBy: meeting.organiser, doneVia: meeting.ref });
   }
@@ -42,7 +42,7 @@ async function completeBookedReview(ctx: ServiceContext, meeting: MeetingDoc): P
   for (const task of await ctx.records.tasks.find({ caseRef: meeting.caseRef, kind: 'review-meeting', doneVia: meeting.ref })) {
     await writeAudit(
       ctx,
-      { actor: meeting.organiser, action: 'task.done', subject: task.requestRef, fromState: 'open', toState: 'done', details: { task: task._id, bookedAs: meeting.ref } },
+      { actor: meeting.organiser, action: 'task.done', subject: task.sourceRef, fromState: 'open', toState: 'done', details: { task: task._id, bookedAs: meeting.ref } },
       meeting.createdAt,
       `${task._id}:done`,
     );
@@ -77,7 +77,7 @@ async function outcomeTasks(ctx: ServiceContext, meeting: MeetingDoc): Promise<T
       version: 1,
       caseRef: meeting.caseRef,
       team: meeting.team,
-      requestRef: meeting.ref,
+      sourceRef: meeting.ref,
       kind: step.kind,
       title: step.title,
       ruleIds: step.ruleIds,

@@ -215,7 +215,7 @@ async function withdrawalNotices(ctx: ServiceContext, request: MoveRequestDoc): 
 /** A withdrawn request's open follow-up tasks are no longer needed: closed, each with its audit entry. */
 async function closeOpenTasks(ctx: ServiceContext, request: MoveRequestDoc): Promise<void> {
   const at = ctx.now().toISOString();
-  for (const task of await ctx.records.tasks.find({ requestRef: request.ref, state: 'open' })) {
+  for (const task of await ctx.records.tasks.find({ sourceRef: request.ref, state: 'open' })) {
     const closed = await ctx.records.tasks.updateIfVersion(task._id, task.version, { state: 'closed', doneAt: at, doneBy: 'bot' });
     if (closed)
       await writeAudit(
@@ -245,7 +245,7 @@ async function followUpTasks(ctx: ServiceContext, request: MoveRequestDoc, steps
     version: 1,
     caseRef: request.caseRef,
     team: request.team,
-    requestRef: request.ref,
+    sourceRef: request.ref,
     kind: step.kind,
     title: step.title,
     ruleIds: step.ruleIds,
@@ -280,7 +280,7 @@ async function recordCompletedMove(ctx: ServiceContext, request: MoveRequestDoc)
     forgetCaseloads(ctx);
   }
   const dueByKind = new Map<string, string>(followUpsFor(request, completion.date).map((s) => [s.kind, s.dueDate]));
-  for (const task of await ctx.records.tasks.find({ requestRef: request.ref, state: 'open' })) {
+  for (const task of await ctx.records.tasks.find({ sourceRef: request.ref, state: 'open' })) {
     const due = dueByKind.get(task.kind);
     if (due && due !== task.dueDate) await ctx.records.tasks.updateIfVersion(task._id, task.version, { dueDate: due });
   }

@@ -19,6 +19,6 @@ export async function completeTask(ctx: ServiceContext, person: Person, taskId: 
   const at = ctx.now().toISOString();
   const done = await ctx.records.tasks.updateIfVersion(task._id, task.version, { state: 'done', doneAt: at, doneBy: person.id });
   if (!done) throw new ConflictError(`"${task.title}" was changed by someone else; look again.`);
-  await writeAudit(ctx, { actor: person.id, action: 'task.done', subject: task.requestRef, fromState: 'open', toState: 'done', details: { task: task._id } }, at);
+  await writeAudit(ctx, { actor: person.id, action: 'task.done', subject: task.sourceRef, fromState: 'open', toState: 'done', details: { task: task._id } }, at);
   return done;
 }

@@ -90,6 +90,11 @@ export interface Collection<T extends StoredDoc> {
   increment(id: string, field: string, by?: number): Promise<number>;
   delete(id: string): Promise<boolean>;
   deleteMany(filter: Filter): Promise<number>;
+  /**
+   * Renames top-level field `from` to `to` in every document that has `from` and not `to` (a
+   * start-up migration: running it again changes nothing). Returns how many documents changed.
+   */
+  renameField(from: string, to: string): Promise<number>;
 }
 
 export interface Store {

@@ -15,7 +15,7 @@ import {
   type Store,
   type StoredDoc,
 } from './collection';
-import { assertCounterField, setAndUnset } from './updates';
+import { assertCounterField, assertTopLevelField, setAndUnset } from './updates';
 
 export interface EmbeddedStoreOptions {
   /** Hold `<dataDir>/.lock` so that a second process cannot open the same files (default true). */
@@ -185,6 +185,19 @@ class EmbeddedCollection<T extends StoredDoc> implements Collection<T> {
 
   deleteMany(filter: Filter): Promise<number> {
     return this.run(() => this.db.removeAsync(toNedbQuery(filter), { multi: true }));
+  }
+
+  async renameField(from: string, to: string): Promise<number> {
+    assertTopLevelField(from);
+    assertTopLevelField(to);
+    return this.run(async () => {
+      // nedb has no $rename: each document is rewritten with the value under its new name.
+      const docs = (await this.db.findAsync({ [from]: { $exists: true }, [to]: { $exists: false } })) as unknown as Record<string, unknown>[];
+      for (const doc of docs) {
+        await this.db.updateAsync({ _id: doc._id }, { $set: { [to]: doc[from] }, $unset: { [from]: true } }, {});
+      }
+      return docs.length;
+    });
   }
 
   /** Rewrites the file to hold only the current documents. */

@@ -16,7 +16,7 @@ import {
   type Filter as MongoFilter,
 } from 'mongodb';
 import { DuplicateKeyError, StoreUnavailableError, type Collection, type Filter, type FindOptions, type IndexSpec, type Store, type StoredDoc } from './collection';
-import { assertCounterField, setAndUnset } from './updates';
+import { assertCounterField, assertTopLevelField, setAndUnset } from './updates';
 
 export interface MongoStoreOptions {
   /** How long an operation waits for a reachable server before failing (driver default 30 s). */
@@ -140,6 +140,12 @@ class MongoStoreCollection<T extends StoredDoc> implements Collection<T> {
 
   deleteMany(filter: Filter): Promise<number> {
     return this.run(async () => (await this.docs.deleteMany(filter as MongoFilter<StringIdDoc>)).deletedCount);
+  }
+
+  async renameField(from: string, to: string): Promise<number> {
+    assertTopLevelField(from);
+    assertTopLevelField(to);
+    return this.run(async () => (await this.docs.updateMany({ [from]: { $exists: true }, [to]: { $exists: false } }, { $rename: { [from]: to } })).modifiedCount);
   }
 
   private run<R>(op: () => Promise<R>): Promise<R> {

@@ -54,12 +54,12 @@ export interface PlacementMoveDoc extends StoredDoc {
   reconciledBy?: 'import' | null;
 }
 
+/** `_id` is `${sourceRef}:${kind}`: one task of each kind per source, however often effects are replayed. */
 export interface TaskDoc extends StoredDoc {
-  /** `${requestRef}:${kind}`: one task of each kind per request, however often effects are replayed. */
   caseRef: string;
   team: string;
-  /** The move request (PM-...) or the meeting (MT-...) the task follows from. */
-  requestRef: string;
+  /** What the task follows from: a move request (PM-...), a meeting (MT-...), an alert (FA-...) or a coding problem (CODING:...). Stored as `requestRef` before; see FIELD_RENAMES. */
+  sourceRef: string;
   kind: FollowUpKind | OutcomeFollowUpKind | `panel:${PanelId}`;
   title: string;
   ruleIds: string[];
@@ -350,7 +350,7 @@ const INDEXES: Record<keyof Records, IndexSpec[]> = {
   children: [{ fields: { team: 1 } }, { fields: { socialWorker: 1 } }],
   moveRequests: [{ fields: { state: 1, requestedAt: 1 } }, { fields: { caseRef: 1 } }, { fields: { team: 1 } }],
   placementMoves: [{ fields: { caseRef: 1, date: 1 } }],
-  tasks: [{ fields: { owner: 1, state: 1 } }, { fields: { requestRef: 1 } }],
+  tasks: [{ fields: { owner: 1, state: 1 } }, { fields: { sourceRef: 1 } }],
   outbox: [{ fields: { state: 1, nextAttemptAt: 1 } }, { fields: { subjectRef: 1 } }, { fields: { state: 1, followedUp: 1 } }],
   audit: [{ fields: { subject: 1, at: 1 } }],
   conversations: [{ fields: { personId: 1 } }],
@@ -383,9 +383,13 @@ const COLLECTION_NAMES: Record<keyof Records, string> = {
   covers: 'covers',
 };
 
-/** Opens every record collection and creates its indexes (called once at start). Reads by id are remembered within a unit of work (see unitOfWork.ts). */
+/** Fields renamed since a release: documents stored before keep the old name until the next start renames them. */
+const FIELD_RENAMES: Array<{ collection: keyof Records; from: string; to: string }> = [{ collection: 'tasks', from: 'requestRef', to: 'sourceRef' }];
+
+/** Opens every record collection, brings stored documents up to date and creates the indexes (called once at start). Reads by id are remembered within a unit of work (see unitOfWork.ts). */
 export async function openRecords(store: Store): Promise<Records> {
   const records = Object.fromEntries(Object.entries(COLLECTION_NAMES).map(([key, name]) => [key, rememberingReads(store.collection(name))])) as unknown as Records;
+  for (const { collection, from, to } of FIELD_RENAMES) await records[collection].renameField(from, to);
   for (const [key, specs] of Object.entries(INDEXES)) {
     if (specs.length > 0) await records[key as keyof Records].ensureIndexes(specs);
   }

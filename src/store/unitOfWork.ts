@@ -87,5 +87,9 @@ export function rememberingReads<T extends StoredDoc>(collection: Collection<T>)
       forgetAll();
       return collection.deleteMany(filter);
     },
+    async renameField(from, to) {
+      forgetAll();
+      return collection.renameField(from, to);
+    },
   };
 }

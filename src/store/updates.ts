@@ -22,3 +22,8 @@ export function setAndUnset(changes: object): { $set?: Record<string, unknown>; 
 export function assertCounterField(field: string): void {
   if (field === 'version' || field === '_id') throw new Error(`increment: '${field}' cannot be used as a counter`);
 }
+
+/** A renamed field is a plain top-level name, never `_id`, `version` or a path. */
+export function assertTopLevelField(field: string): void {
+  if (field === 'version' || field === '_id' || !/^[A-Za-z][A-Za-z0-9_]*$/.test(field)) throw new Error(`renameField: '${field}' is not a top-level field name`);
+}

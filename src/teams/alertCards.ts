@@ -66,66 +66,66 @@ export interface AlertCardOptions {
   now: Date;
 }
 
-export function alertCard(o: AlertCardOptions): AdaptiveCard {
-  const a = o.alert;
-  const open = a.state === 'open';
+export function alertCard(options: AlertCardOptions): AdaptiveCard {
+  const alert = options.alert;
+  const open = alert.state === 'open';
   const facts = [
-    { title: 'Child', value: o.show.childLabel(a.caseRef) },
-    { title: 'Team', value: a.team },
-    { title: 'Signs (FRAG-2)', value: a.triggers.map(triggerLabel).join('; ') },
-    { title: 'Noticed', value: formatDate(a.noticedOn) },
-    { title: 'Raised by', value: `${plainText(a.raisedByName)}, ${formatInstant(a.raisedAt)}` },
+    { title: 'Child', value: options.show.childLabel(alert.caseRef) },
+    { title: 'Team', value: alert.team },
+    { title: 'Signs (FRAG-2)', value: alert.triggers.map(triggerLabel).join('; ') },
+    { title: 'Noticed', value: formatDate(alert.noticedOn) },
+    { title: 'Raised by', value: `${plainText(alert.raisedByName)}, ${formatInstant(alert.raisedAt)}` },
   ];
-  const description = o.show.freeText(a.description);
-  const support = a.supportInPlace ? o.show.freeText(a.supportInPlace) : 'None given.';
+  const description = options.show.freeText(alert.description);
+  const support = alert.supportInPlace ? options.show.freeText(alert.supportInPlace) : 'None given.';
   const sections = [
     ...(description === null ? [] : [{ heading: 'What is happening', text: description }]),
-    { heading: 'Support already tried (FRAG-5)', text: support ?? (a.supportAlreadyTried ? 'Some support has been tried.' : 'None given.') },
+    { heading: 'Support already tried (FRAG-5)', text: support ?? (alert.supportAlreadyTried ? 'Some support has been tried.' : 'None given.') },
     // The child's words are free text about the child: only where free text may be shown (personal chat, entitled reader).
     ...(description === null
       ? []
       : [
           {
             heading: 'The child\u2019s wishes and feelings',
-            text: describeChildVoice(a.childVoice)
+            text: describeChildVoice(alert.childVoice)
               .map((l) => plainText(l))
               .join('\n\n'),
           },
         ]),
   ];
-  const steps = (o.advice?.steps ?? []).map((s) => ({ title: `${s.title} (${s.ruleIds.join(', ')})`, detail: s.detail, color: s.urgent ? 'Attention' : 'Default' }));
-  const audience = o.audience
+  const steps = (options.advice?.steps ?? []).map((s) => ({ title: `${s.title} (${s.ruleIds.join(', ')})`, detail: s.detail, color: s.urgent ? 'Attention' : 'Default' }));
+  const audience = options.audience
     ? [
-        ...(o.audience.told.length > 0 ? [{ text: `Told in Teams: ${o.audience.told.map(plainText).join(', ')}.`, color: 'Good' }] : []),
-        ...o.audience.tellDirectly.map((text) => ({ text: plainText(text), color: 'Attention' })),
+        ...(options.audience.told.length > 0 ? [{ text: `Told in Teams: ${options.audience.told.map(plainText).join(', ')}.`, color: 'Good' }] : []),
+        ...options.audience.tellDirectly.map((text) => ({ text: plainText(text), color: 'Attention' })),
       ]
     : [];
-  const suggested = o.advice?.convene ?? 'support';
+  const suggested = options.advice?.convene ?? 'support';
   return renderCard('alert', {
-    ref: a.ref,
-    title: `Fragility alert ${a.ref}`,
-    stateLabel: open ? (a.immediateSafeguardingRisk ? 'Open, urgent' : 'Open') : 'Closed',
-    stateColor: open ? (a.immediateSafeguardingRisk ? 'Attention' : 'Warning') : 'Good',
-    urgent: open && a.immediateSafeguardingRisk,
-    notice: [o.notice?.text, o.show.whereFull].filter(Boolean).join(' '),
-    noticeStyle: o.notice?.style ?? (o.show.whereFull ? 'accent' : 'default'),
+    ref: alert.ref,
+    title: `Fragility alert ${alert.ref}`,
+    stateLabel: open ? (alert.immediateSafeguardingRisk ? 'Open, urgent' : 'Open') : 'Closed',
+    stateColor: open ? (alert.immediateSafeguardingRisk ? 'Attention' : 'Warning') : 'Good',
+    urgent: open && alert.immediateSafeguardingRisk,
+    notice: [options.notice?.text, options.show.whereFull].filter(Boolean).join(' '),
+    noticeStyle: options.notice?.style ?? (options.show.whereFull ? 'accent' : 'default'),
     facts,
     sections,
-    others: o.others.map((x) => ({
-      text: `${x.ref}: ${x.triggers.map(triggerLabel).join('; ')}, raised by ${plainText(x.raisedByName)} ${ago(x.raisedAt, o.now)}${x.immediateSafeguardingRisk ? ' (URGENT)' : ''}`,
+    others: options.others.map((x) => ({
+      text: `${x.ref}: ${x.triggers.map(triggerLabel).join('; ')}, raised by ${plainText(x.raisedByName)} ${ago(x.raisedAt, options.now)}${x.immediateSafeguardingRisk ? ' (URGENT)' : ''}`,
     })),
     steps,
-    notes: (o.advice?.notes ?? []).map((n) => ({ text: `${n.text} (${n.ruleIds.join(', ')})` })),
+    notes: (options.advice?.notes ?? []).map((n) => ({ text: `${n.text} (${n.ruleIds.join(', ')})` })),
     audience,
-    meetings: o.meetings.map((m) => ({ text: `${m.ref}: ${MEETINGS[m.type].label}, ${formatDate(m.date)} ${m.time}${m.state === 'held' ? ' (held)' : ''}` })),
-    closure: a.closure ? closureText(a.closure, o.show) : '',
-    canConvene: open && o.canConvene,
+    meetings: options.meetings.map((m) => ({ text: `${m.ref}: ${MEETINGS[m.type].label}, ${formatDate(m.date)} ${m.time}${m.state === 'held' ? ' (held)' : ''}` })),
+    closure: alert.closure ? closureText(alert.closure, options.show) : '',
+    canConvene: open && options.canConvene,
     convene: suggested,
     meetingChoices: MEETING_TYPES.filter((t) => t !== 'disruption').map((t) => ({ title: t === suggested ? `${MEETINGS[t].label} (suggested)` : MEETINGS[t].label, value: t })),
-    canClose: open && o.canClose,
-    today: ukDate(o.now),
-    panels: panelRows(o),
-    fieldErrors: Object.values(o.fieldErrors ?? {}).map((message) => ({ message })),
+    canClose: open && options.canClose,
+    today: ukDate(options.now),
+    panels: panelRows(options),
+    fieldErrors: Object.values(options.fieldErrors ?? {}).map((message) => ({ message })),
   });
 }
 
@@ -150,21 +150,21 @@ export function alertsListCard(rows: Array<{ alert: FragilityAlertDoc; show: Dis
 }
 
 /** One row per panel referred to or suggested: the referral and its decision, or the button to refer. */
-function panelRows(o: AlertCardOptions) {
-  const referrals = o.alert.panelReferrals ?? [];
-  const open = o.alert.state === 'open';
+function panelRows(options: AlertCardOptions) {
+  const referrals = options.alert.panelReferrals ?? [];
+  const open = options.alert.state === 'open';
   const rows = referrals.map((r) => ({
     panel: r.panel,
     text: describeReferral(r, formatDate),
     color: r.decision ? (r.decision.outcome === 'agreed' ? 'Good' : 'Warning') : 'Default',
     canRefer: false,
-    canDecide: !r.decision && !!o.canReferToPanel,
+    canDecide: !r.decision && !!options.canReferToPanel,
     outcomeId: `outcome_${r.panel}`,
     dateId: `decidedOn_${r.panel}`,
     decideTitle: `Record the ${PANELS[r.panel].label}\u2019s decision`,
     referTitle: '',
   }));
-  for (const panel of o.suggestedPanels ?? []) {
+  for (const panel of options.suggestedPanels ?? []) {
     if (!open || referrals.some((r) => r.panel === panel)) continue;
     rows.push({
       panel,
@@ -173,7 +173,7 @@ function panelRows(o: AlertCardOptions) {
           ? `The answers call for the ${PANELS[panel].label}: a service the placement needs cannot be got without escalation.`
           : `The answers call for the ${PANELS[panel].label}: an extra external service that costs money needs its agreement first.`,
       color: 'Default',
-      canRefer: !!o.canReferToPanel,
+      canRefer: !!options.canReferToPanel,
       canDecide: false,
       outcomeId: '',
       dateId: '',

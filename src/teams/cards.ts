@@ -124,23 +124,25 @@ export interface MoveCardOptions {
  * The line at the top of a copy, saying where the request stands and what the reader can do now,
  * e.g. "PM-2026-0001 for Jamie Example (CR-1001) approved by Hana Head on Sun 6 Dec 2026".
  */
-export function moveHeadline(r: MoveRequestDoc, childLabel: string, may: MoveCardAbilities): string {
-  const about = `${r.ref} for ${childLabel}`;
-  switch (r.state) {
+export function moveHeadline(request: MoveRequestDoc, childLabel: string, may: MoveCardAbilities): string {
+  const about = `${request.ref} for ${childLabel}`;
+  switch (request.state) {
     case 'pending':
       return may.decide ? `${about} is waiting for your decision.` : `${about} is waiting for a decision.`;
     case 'info_requested': {
-      const q = r.infoRequests[r.infoRequests.length - 1];
-      return `${plainText(q?.askedByName ?? 'The approver')} asked a question about ${about}.${may.answer ? ' Answer it below.' : ''}`;
+      const lastQuestion = request.infoRequests[request.infoRequests.length - 1];
+      return `${plainText(lastQuestion?.askedByName ?? 'The approver')} asked a question about ${about}.${may.answer ? ' Answer it below.' : ''}`;
     }
     case 'approved':
-      return `${about} approved by ${plainText(r.decision?.byName ?? '')} on ${formatDate(ukDate(new Date(r.decision!.at)))}.${may.confirm ? ' When the child has moved, confirm it below.' : ''}`;
+      return `${about} approved by ${plainText(request.decision?.byName ?? '')} on ${formatDate(ukDate(new Date(request.decision!.at)))}.${may.confirm ? ' When the child has moved, confirm it below.' : ''}`;
     case 'declined':
-      return `${about} declined by ${plainText(r.decision?.byName ?? '')} on ${formatDate(ukDate(new Date(r.decision!.at)))}.`;
+      return `${about} declined by ${plainText(request.decision?.byName ?? '')} on ${formatDate(ukDate(new Date(request.decision!.at)))}.`;
     case 'completed':
-      return `${about}: the move on ${formatDate(r.completion!.date)} is recorded.`;
+      return `${about}: the move on ${formatDate(request.completion!.date)} is recorded.`;
     case 'withdrawn':
-      return r.withdrawal ? `${about} withdrawn by ${plainText(r.withdrawal.byName)} on ${formatDate(ukDate(new Date(r.withdrawal.at)))}.` : `${about} was withdrawn.`;
+      return request.withdrawal
+        ? `${about} withdrawn by ${plainText(request.withdrawal.byName)} on ${formatDate(ukDate(new Date(request.withdrawal.at)))}.`
+        : `${about} was withdrawn.`;
   }
 }
 
@@ -168,15 +170,15 @@ function historyOf(request: MoveRequestDoc): { text: string; warning: string } {
   return { text, warning };
 }
 
-export function moveRequestCard(o: MoveCardOptions): AdaptiveCard {
-  const r = o.request;
-  const child = o.child;
-  const show = o.show;
+export function moveRequestCard(options: MoveCardOptions): AdaptiveCard {
+  const request = options.request;
+  const child = options.child;
+  const show = options.show;
   // The headline names the child as "Jamie Example (CR-1001)" where the name may be shown.
-  const childLabel = show.showName && child ? `${plainText(child.name)} (${r.caseRef})` : r.caseRef;
+  const childLabel = show.showName && child ? `${plainText(child.name)} (${request.caseRef})` : request.caseRef;
   const facts = [
-    { title: 'Child', value: show.childLabel(r.caseRef) },
-    { title: 'Team', value: r.team },
+    { title: 'Child', value: show.childLabel(request.caseRef) },
+    { title: 'Team', value: request.team },
     ...(child
       ? [
           {
@@ -185,40 +187,40 @@ export function moveRequestCard(o: MoveCardOptions): AdaptiveCard {
           },
         ]
       : []),
-    { title: 'Planned or urgent', value: r.urgency === 'urgent' ? 'URGENT (immediate safeguarding issue)' : 'Planned' },
-    { title: 'Proposed date', value: formatDate(r.proposedDate) },
-    { title: 'Reason', value: `${PLACE_CHANGE_REASONS[r.reasonCode] ?? r.reasonCode} (${r.reasonCode})` },
-    { title: 'Requested by', value: `${plainText(r.requestedByName)}, ${formatInstant(r.requestedAt)}` },
+    { title: 'Planned or urgent', value: request.urgency === 'urgent' ? 'URGENT (immediate safeguarding issue)' : 'Planned' },
+    { title: 'Proposed date', value: formatDate(request.proposedDate) },
+    { title: 'Reason', value: `${PLACE_CHANGE_REASONS[request.reasonCode] ?? request.reasonCode} (${request.reasonCode})` },
+    { title: 'Requested by', value: `${plainText(request.requestedByName)}, ${formatInstant(request.requestedAt)}` },
   ];
   // Structured answers always; what the worker wrote only where the Disclosure allows it.
   const typed = (heading: string, text: string | null | undefined) => {
     const shown = show.freeText(text);
     return shown === null ? [] : [{ heading, text: shown }];
   };
-  const advice = show.freeText(r.virtualSchoolAdvice);
-  const plan = show.freeText(r.childToldPlan);
+  const advice = show.freeText(request.virtualSchoolAdvice);
+  const plan = show.freeText(request.childToldPlan);
   const sections = [
-    ...typed('Rationale (MOVE-1)', r.rationale),
-    ...(r.reasonOther ? typed('Why "other"', r.reasonOther) : []),
-    ...(r.urgency === 'urgent' ? typed('Immediate safeguarding issue (MOVE-3)', r.safeguardingIssue ?? '') : []),
-    ...(r.alternativesConsidered ? typed('Alternative placement options considered (MOVE-3)', r.alternativesConsidered) : []),
+    ...typed('Rationale (MOVE-1)', request.rationale),
+    ...(request.reasonOther ? typed('Why "other"', request.reasonOther) : []),
+    ...(request.urgency === 'urgent' ? typed('Immediate safeguarding issue (MOVE-3)', request.safeguardingIssue ?? '') : []),
+    ...(request.alternativesConsidered ? typed('Alternative placement options considered (MOVE-3)', request.alternativesConsidered) : []),
     {
       heading: 'Virtual School (MOVE-4)',
-      text: `${r.virtualSchoolConsulted ? 'Consulted.' : 'Not yet consulted.'}${advice === null ? '' : ` ${r.virtualSchoolConsulted ? 'Advice' : 'Why'}: ${advice}`}`,
+      text: `${request.virtualSchoolConsulted ? 'Consulted.' : 'Not yet consulted.'}${advice === null ? '' : ` ${request.virtualSchoolConsulted ? 'Advice' : 'Why'}: ${advice}`}`,
     },
-    { heading: 'Education or training disrupted (MOVE-10)', text: { yes: 'Yes', no: 'No', unknown: 'Not known yet' }[r.educationDisrupted] },
+    { heading: 'Education or training disrupted (MOVE-10)', text: { yes: 'Yes', no: 'No', unknown: 'Not known yet' }[request.educationDisrupted] },
     {
       heading: 'Telling the child (MOVE-5)',
-      text: `${plan === null ? '' : `${plan}\n`}Agreed with the supervising social worker and carer: ${yesNo(r.childToldAgreedWithCarerAndSsw)}`,
+      text: `${plan === null ? '' : `${plan}\n`}Agreed with the supervising social worker and carer: ${yesNo(request.childToldAgreedWithCarerAndSsw)}`,
     },
     {
       heading: 'Allegation (MOVE-6)',
-      text: r.followsAllegation
-        ? `The move follows an allegation. Next placement can keep the child for months: ${yesNo(!!r.nextPlacementCanKeepForMonths)}`
+      text: request.followsAllegation
+        ? `The move follows an allegation. Next placement can keep the child for months: ${yesNo(!!request.nextPlacementCanKeepForMonths)}`
         : 'The move does not follow an allegation.',
     },
   ];
-  const questions = r.infoRequests.map((q) => {
+  const questions = request.infoRequests.map((q) => {
     const question = show.freeText(q.question);
     const answer = show.freeText(q.answer);
     return {
@@ -227,39 +229,41 @@ export function moveRequestCard(o: MoveCardOptions): AdaptiveCard {
       answerText: q.answer ? `Answer (${formatInstant(q.answeredAt!)})${answer === null ? ' given.' : `: ${answer}`}` : 'Waiting for an answer.',
     };
   });
-  const d = r.decision;
-  const comment = d ? show.freeText(d.comment) : null;
-  const outcome = d
-    ? `${d.outcome === 'approved' ? 'Approved' : 'Declined'} by ${plainText(d.byName)} at ${formatInstant(d.at)}${comment ? `: ${comment}` : ''}`
-    : r.state === 'info_requested'
-      ? `More information asked for; waiting for ${plainText(r.requestedByName)}.`
+  const decision = request.decision;
+  const comment = decision ? show.freeText(decision.comment) : null;
+  const outcome = decision
+    ? `${decision.outcome === 'approved' ? 'Approved' : 'Declined'} by ${plainText(decision.byName)} at ${formatInstant(decision.at)}${comment ? `: ${comment}` : ''}`
+    : request.state === 'info_requested'
+      ? `More information asked for; waiting for ${plainText(request.requestedByName)}.`
       : '';
   // A withdrawal's reason is free text: not in a shared conversation.
-  const reason = r.withdrawal ? show.freeText(r.withdrawal.reason) : null;
-  const withdrawn = r.withdrawal ? `Withdrawn by ${plainText(r.withdrawal.byName)} on ${formatDate(ukDate(new Date(r.withdrawal.at)))}${reason === null ? '' : `: ${reason}`}` : '';
+  const reason = request.withdrawal ? show.freeText(request.withdrawal.reason) : null;
+  const withdrawn = request.withdrawal
+    ? `Withdrawn by ${plainText(request.withdrawal.byName)} on ${formatDate(ukDate(new Date(request.withdrawal.at)))}${reason === null ? '' : `: ${reason}`}`
+    : '';
   return renderCard('move-request', {
-    ref: r.ref,
-    title: `Placement move request ${r.ref}`,
-    stateLabel: r.state === 'completed' && r.completion ? `Moved ${formatDate(r.completion.date)}` : MOVE_STATE_LABELS[r.state],
-    stateColor: STATE_COLOURS[r.state],
-    notice: [o.notice?.text, show.whereFull].filter(Boolean).join(' '),
-    noticeStyle: o.notice?.style ?? (show.whereFull ? 'accent' : 'default'),
-    headline: moveHeadline(r, childLabel, o.may),
-    coverNote: o.coverNote ?? '',
+    ref: request.ref,
+    title: `Placement move request ${request.ref}`,
+    stateLabel: request.state === 'completed' && request.completion ? `Moved ${formatDate(request.completion.date)}` : MOVE_STATE_LABELS[request.state],
+    stateColor: STATE_COLOURS[request.state],
+    notice: [options.notice?.text, show.whereFull].filter(Boolean).join(' '),
+    noticeStyle: options.notice?.style ?? (show.whereFull ? 'accent' : 'default'),
+    headline: moveHeadline(request, childLabel, options.may),
+    coverNote: options.coverNote ?? '',
     facts,
-    history: historyOf(r),
+    history: historyOf(request),
     sections,
     questions,
     outcome: withdrawn || outcome,
-    outcomeStyle: withdrawn ? 'default' : d?.outcome === 'approved' ? 'good' : d?.outcome === 'declined' ? 'attention' : 'warning',
-    tasks: (o.tasks ?? []).map((t) => ({ title: t.title, due: formatDate(t.dueDate), owner: t.state === 'done' ? 'done' : 'open' })),
-    canDecide: o.may.decide,
-    canAnswer: o.may.answer,
-    canConfirm: o.may.confirm,
-    canWithdraw: o.may.withdraw,
+    outcomeStyle: withdrawn ? 'default' : decision?.outcome === 'approved' ? 'good' : decision?.outcome === 'declined' ? 'attention' : 'warning',
+    tasks: (options.tasks ?? []).map((t) => ({ title: t.title, due: formatDate(t.dueDate), owner: t.state === 'done' ? 'done' : 'open' })),
+    canDecide: options.may.decide,
+    canAnswer: options.may.answer,
+    canConfirm: options.may.confirm,
+    canWithdraw: options.may.withdraw,
     placementChoices: Object.entries(PLACEMENT_TYPES).map(([value, label]) => ({ title: `${label} (${value})`, value })),
-    today: ukDate(o.now),
-    fieldErrors: Object.values(o.fieldErrors ?? {}).map((message) => ({ message })),
+    today: ukDate(options.now),
+    fieldErrors: Object.values(options.fieldErrors ?? {}).map((message) => ({ message })),
   });
 }
 
@@ -278,8 +282,8 @@ export function tasksCard(tasks: TaskDoc[], now: Date, notice?: { text: string; 
     noticeColor: notice?.color ?? 'Default',
     tasks: tasks.map((t) => ({
       id: t._id,
-      title: shared && t.kind === 'action' ? `An action agreed at ${t.requestRef}` : plainText(t.title),
-      detail: `${t.caseRef} · ${t.requestRef} · ${t.dueDate < today ? 'OVERDUE, was due' : 'due'} ${formatDate(t.dueDate)} · ${t.ruleIds.join(', ')}`,
+      title: shared && t.kind === 'action' ? `An action agreed at ${t.sourceRef}` : plainText(t.title),
+      detail: `${t.caseRef} · ${t.sourceRef} · ${t.dueDate < today ? 'OVERDUE, was due' : 'due'} ${formatDate(t.dueDate)} · ${t.ruleIds.join(', ')}`,
       dueColor: t.dueDate < today ? 'Attention' : 'Default',
       // MOVE-7: never a wrong code because the right one is missing.
       codeUnavailable: t.kind === 'code-move',
@@ -318,7 +322,7 @@ export function myRequestsCard(rows: Array<{ request: MoveRequestDoc; childLabel
 }
 
 /** The cover form: team, who decides, for whom, first and last day; and the cover already set. */
-export function coverFormCard(o: {
+export function coverFormCard(options: {
   teams: string[];
   people: Array<{ id: string; name: string }>;
   heads: Array<{ id: string; name: string }>;
@@ -328,19 +332,25 @@ export function coverFormCard(o: {
   errors?: FieldErrors;
   notice?: { text: string; style: 'good' | 'attention' };
 }): AdaptiveCard {
-  const value = (k: string) => (typeof o.values?.[k] === 'string' ? (o.values[k] as string).slice(0, 200) : '');
+  const value = (k: string) => (typeof options.values?.[k] === 'string' ? (options.values[k] as string).slice(0, 200) : '');
   return renderCard('cover-form', {
-    notice: o.notice?.text ?? '',
-    noticeStyle: o.notice?.style ?? 'default',
-    form: { team: value('team') || (o.teams.length === 1 ? o.teams[0] : ''), cover: value('cover'), for: value('for'), from: value('from'), to: value('to') },
-    errors: { team: o.errors?.team ?? '', cover: o.errors?.cover ?? '', for: o.errors?.for ?? '', from: o.errors?.from ?? '', to: o.errors?.to ?? '' },
-    teams: o.teams.map((t) => ({ title: t, value: t })),
-    people: o.people.map((p) => ({ title: p.name, value: p.id })),
-    heads: o.heads.map((p) => ({ title: p.name, value: p.id })),
-    current: o.current.map((c) => ({
+    notice: options.notice?.text ?? '',
+    noticeStyle: options.notice?.style ?? 'default',
+    form: { team: value('team') || (options.teams.length === 1 ? options.teams[0] : ''), cover: value('cover'), for: value('for'), from: value('from'), to: value('to') },
+    errors: {
+      team: options.errors?.team ?? '',
+      cover: options.errors?.cover ?? '',
+      for: options.errors?.for ?? '',
+      from: options.errors?.from ?? '',
+      to: options.errors?.to ?? '',
+    },
+    teams: options.teams.map((t) => ({ title: t, value: t })),
+    people: options.people.map((p) => ({ title: p.name, value: p.id })),
+    heads: options.heads.map((p) => ({ title: p.name, value: p.id })),
+    current: options.current.map((c) => ({
       line: `${c.coverName} decides for ${c.team}${c.forName ? ` (covering ${c.forName})` : ''} from ${formatDate(c.from)} to ${formatDate(c.to)}`,
     })),
-    today: ukDate(o.now),
+    today: ukDate(options.now),
   });
 }
 

@@ -22,68 +22,68 @@ function trendText(trend: Array<{ at: string; percent: number }>): string {
   return `${spark}  ${first.at.slice(0, 7)} ${first.percent}% -> ${last.at.slice(0, 7)} ${last.percent}%`;
 }
 
-export function digestCard(d: DigestData, now: Date): AdaptiveCard {
-  const teams = d.teams.includes('*') ? 'all teams' : d.teams.join(', ');
-  const m = d.measure;
+export function digestCard(digest: DigestData, now: Date): AdaptiveCard {
+  const teams = digest.teams.includes('*') ? 'all teams' : digest.teams.join(', ');
+  const measure = digest.measure;
   return renderCard('digest', {
     title: `Placement stability: ${teams}`,
-    subtitle: `Digest for ${formatDate(d.date)}`,
-    measure: m
+    subtitle: `Digest for ${formatDate(digest.date)}`,
+    measure: measure
       ? {
-          headline: `${m.percent}% of looked-after children have had 3 or more moves in the last 12 months (${m.count} of ${m.lookedAfter}).`,
-          detail: `National measure, year ending 31 March ${m.nationalYear}: ${m.nationalPercent}%.`,
-          hasTrend: m.trend.length > 1,
-          trend: m.trend.map((t) => ({ label: t.at.slice(0, 7), percent: t.percent })),
-          trendText: m.trend.length > 1 ? trendText(m.trend) : '',
+          headline: `${measure.percent}% of looked-after children have had 3 or more moves in the last 12 months (${measure.count} of ${measure.lookedAfter}).`,
+          detail: `National measure, year ending 31 March ${measure.nationalYear}: ${measure.nationalPercent}%.`,
+          hasTrend: measure.trend.length > 1,
+          trend: measure.trend.map((t) => ({ label: t.at.slice(0, 7), percent: t.percent })),
+          trendText: measure.trend.length > 1 ? trendText(measure.trend) : '',
         }
       : { headline: 'No placement history yet: import the SSDA903 episodes (psb episodes import).', detail: '', hasTrend: false, trend: [], trendText: '' },
     sections: [
-      section('Children at risk: 2 moves in 12 months, one more would count', d.atRisk, 'None.', 'Warning'),
+      section('Children at risk: 2 moves in 12 months, one more would count', digest.atRisk, 'None.', 'Warning'),
       section(
         'Waiting for a decision, oldest first',
-        d.pendingApprovals.map((p) => `${p.ref} · ${p.caseRef}${p.urgent ? ' · URGENT' : ''} · ${p.state.toLowerCase()} · ${describeAge(p.requestedAt, now)}`),
+        digest.pendingApprovals.map((p) => `${p.ref} · ${p.caseRef}${p.urgent ? ' · URGENT' : ''} · ${p.state.toLowerCase()} · ${describeAge(p.requestedAt, now)}`),
         'None.',
-        d.pendingApprovals.some((p) => p.urgent) ? 'Attention' : 'Default',
+        digest.pendingApprovals.some((p) => p.urgent) ? 'Attention' : 'Default',
       ),
       section(
         'Waiting past the target for a decision',
-        d.pastTarget.map((p) => `${p.ref} · ${p.caseRef}${p.urgent ? ' · URGENT' : ''} · waiting ${describeAge(p.requestedAt, now)}`),
+        digest.pastTarget.map((p) => `${p.ref} · ${p.caseRef}${p.urgent ? ' · URGENT' : ''} · waiting ${describeAge(p.requestedAt, now)}`),
         'None.',
-        d.pastTarget.length > 0 ? 'Attention' : 'Default',
+        digest.pastTarget.length > 0 ? 'Attention' : 'Default',
       ),
       section(
         'Decisions since the last digest',
-        d.decisionsSince.map((x) => `${x.ref} · ${x.caseRef} · ${x.outcome} by ${plainText(x.byName)}`),
+        digest.decisionsSince.map((x) => `${x.ref} · ${x.caseRef} · ${x.outcome} by ${plainText(x.byName)}`),
         'None.',
       ),
       section(
         'Open fragility alerts',
-        d.openAlerts.map(
+        digest.openAlerts.map(
           (a) => `${a.ref} · ${a.caseRef}${a.urgent ? ' · URGENT' : ''} · ${a.summary} · ${describeAge(a.raisedAt, now)}${(a.panels ?? []).map((p) => ` · ${p}`).join('')}`,
         ),
         'None.',
       ),
       section(
         'Meetings and reviews in the next 7 days',
-        d.upcomingMeetings.map((x) => `${formatDate(x.date)} · ${x.type} · ${x.caseRef} · ${x.ref}`),
+        digest.upcomingMeetings.map((x) => `${formatDate(x.date)} · ${x.type} · ${x.caseRef} · ${x.ref}`),
         'None.',
       ),
       section(
         'Overdue follow-up tasks',
-        d.overdueTasks.map((t) => `${t.caseRef} · ${t.typed ? `an action agreed at ${t.ref}` : t.title} · ${plainText(t.ownerName)} · was due ${formatDate(t.dueDate)}`),
+        digest.overdueTasks.map((t) => `${t.caseRef} · ${t.typed ? `an action agreed at ${t.ref}` : t.title} · ${plainText(t.ownerName)} · was due ${formatDate(t.dueDate)}`),
         'None.',
-        d.overdueTasks.length ? 'Attention' : 'Default',
+        digest.overdueTasks.length ? 'Attention' : 'Default',
       ),
       section(
         'Moves whose coding needs attention (MOVE-7)',
-        d.codingToFix.map((c) => `${c.caseRef} · ${c.title}`),
+        digest.codingToFix.map((c) => `${c.caseRef} · ${c.title}`),
         'None.',
       ),
       section(
         'Messages not delivered',
-        (d.undelivered ?? []).map((u) => `${u.ref} · ${u.what} to ${u.to} · ${u.why}`),
+        (digest.undelivered ?? []).map((u) => `${u.ref} · ${u.what} to ${u.to} · ${u.why}`),
         'None.',
-        d.undelivered?.length ? 'Attention' : 'Default',
+        digest.undelivered?.length ? 'Attention' : 'Default',
       ),
     ],
   });

@@ -27,10 +27,10 @@ function strings(data: unknown): Record<string, string> {
 }
 
 /** Who someone is, as a reader may see it: roster people by name; others (carers, parents) by name only where names may be shown. */
-function who(a: { name?: string | null; email?: string | null; personId: string | null }, show: Disclosure): string {
-  if (a.personId) return plainText(a.name ?? a.email ?? a.personId);
+function who(attendee: { name?: string | null; email?: string | null; personId: string | null }, show: Disclosure): string {
+  if (attendee.personId) return plainText(attendee.name ?? attendee.email ?? attendee.personId);
   // A carer's or parent's email says who they are as much as their name: neither in a shared conversation.
-  return show.privateName(a.name) ?? (show.shared ? '' : plainText(a.email ?? ''));
+  return show.privateName(attendee.name) ?? (show.shared ? '' : plainText(attendee.email ?? ''));
 }
 
 // ---- the convene form ---------------------------------------------------------------------------
@@ -38,24 +38,24 @@ function who(a: { name?: string | null; email?: string | null; personId: string 
 const CONVENE_FIELDS = ['date', 'time', 'durationMinutes', 'chair', 'minuteTaker', 'childAttendance', 'childAttendanceReason', 'addAttendees', 'placementEnded', 'involved'];
 
 export function meetingFormCard(options: { proposal: MeetingProposal; show: Disclosure; values?: unknown; errors?: FieldErrors; summary?: string }): AdaptiveCard {
-  const p = options.proposal;
+  const proposal = options.proposal;
   const values = strings(options.values);
   const errors = options.errors ?? {};
   const problems = Object.keys(errors).length;
-  const info = MEETINGS[p.type];
-  const child = p.proposal.attendees.find((a) => a.kind === 'child');
+  const info = MEETINGS[proposal.type];
+  const child = proposal.proposal.attendees.find((a) => a.kind === 'child');
   const form = {
     date: values.date ?? '',
     time: values.time ?? '10:00',
     durationMinutes: values.durationMinutes ?? '60',
-    chair: values.chair ?? p.chair.person?.id ?? '',
+    chair: values.chair ?? proposal.chair.person?.id ?? '',
     minuteTaker: values.minuteTaker ?? '',
     childAttendance: values.childAttendance ?? 'whole',
     childAttendanceReason: values.childAttendanceReason ?? '',
-    placementStart: values.placementStart ?? p.timing.placementStart ?? '',
+    placementStart: values.placementStart ?? proposal.timing.placementStart ?? '',
     emergency: values.emergency ?? 'false',
     furtherMeeting: values.furtherMeeting ?? 'false',
-    placementEnded: values.placementEnded ?? p.timing.placementEnded ?? '',
+    placementEnded: values.placementEnded ?? proposal.timing.placementEnded ?? '',
     involved: values.involved ?? '',
     addAttendees: values.addAttendees ?? '',
   };
@@ -65,23 +65,23 @@ export function meetingFormCard(options: { proposal: MeetingProposal; show: Disc
     hasErrors: problems > 0 || !!options.summary,
     summary: options.summary ?? `Nothing was sent. ${problems === 1 ? 'One answer needs' : `${problems} answers need`} attention: see the messages in red.`,
     facts: [
-      { title: 'Child', value: options.show.childLabel(p.child.caseRef) },
-      ...(p.alertRefs.length > 0 ? [{ title: 'Open alerts', value: p.alertRefs.join(', ') }] : []),
-      ...(p.moveRef ? [{ title: 'After move', value: p.moveRef }] : []),
+      { title: 'Child', value: options.show.childLabel(proposal.child.caseRef) },
+      ...(proposal.alertRefs.length > 0 ? [{ title: 'Open alerts', value: proposal.alertRefs.join(', ') }] : []),
+      ...(proposal.moveRef ? [{ title: 'After move', value: proposal.moveRef }] : []),
     ],
-    when: `${p.window.explanation}${p.window.missing ? ` Give ${p.window.missing}.` : ''}`,
+    when: `${proposal.window.explanation}${proposal.window.missing ? ` Give ${proposal.window.missing}.` : ''}`,
     // The form asks for the date the timing rule counts from: the placement start, or the ending.
-    isPlanning: policyFor(p.type).timing.kind === 'before-placement-start',
-    isDisruption: policyFor(p.type).timing.kind === 'after-ending',
-    dateMin: p.window.earliest,
-    dateMax: p.window.latest ?? '',
-    chairReason: p.chair.reason,
-    chairChoices: p.chairOptions.map((c) => ({ title: `${c.name} (${c.roles.map((r) => ROLE_LABELS[r]).join(', ')})`, value: c.id })),
-    minuteTakerLabel: policyFor(p.type).convene.minuteTaker
-      ? `Minute taker (email): every ${MEETINGS[p.type].label} has one (Meetings table, 003)`
+    isPlanning: policyFor(proposal.type).timing.kind === 'before-placement-start',
+    isDisruption: policyFor(proposal.type).timing.kind === 'after-ending',
+    dateMin: proposal.window.earliest,
+    dateMax: proposal.window.latest ?? '',
+    chairReason: proposal.chair.reason,
+    chairChoices: proposal.chairOptions.map((c) => ({ title: `${c.name} (${c.roles.map((r) => ROLE_LABELS[r]).join(', ')})`, value: c.id })),
+    minuteTakerLabel: policyFor(proposal.type).convene.minuteTaker
+      ? `Minute taker (email): every ${MEETINGS[proposal.type].label} has one (Meetings table, 003)`
       : 'Minute taker (email), if there is one',
     childReason: child?.reason ?? 'The child is not invited: record the reason below.',
-    attendees: p.proposal.attendees
+    attendees: proposal.proposal.attendees
       .filter((a) => a.kind !== 'child')
       .map((a) => {
         const id = `invite|${attendeeKey(a)}`;
@@ -93,13 +93,13 @@ export function meetingFormCard(options: { proposal: MeetingProposal; show: Disc
           value: values[id] ?? 'true',
         };
       }),
-    toArrange: p.proposal.toArrange.map((t) => ({ text: `${t.label}${t.required ? '' : ' (optional)'}: ${t.reason}` })),
+    toArrange: proposal.proposal.toArrange.map((t) => ({ text: `${t.label}${t.required ? '' : ' (optional)'}: ${t.reason}` })),
     form,
     errors: Object.fromEntries(CONVENE_FIELDS.map((f) => [f, errors[f] ?? ''])),
     otherErrors: Object.entries(errors)
       .filter(([f]) => !CONVENE_FIELDS.includes(f))
       .map(([, message]) => ({ message })),
-    source: { type: p.type, caseRef: p.child.caseRef, ...(p.moveRef ? { moveRef: p.moveRef } : {}) },
+    source: { type: proposal.type, caseRef: proposal.child.caseRef, ...(proposal.moveRef ? { moveRef: proposal.moveRef } : {}) },
   });
 }
 
@@ -127,13 +127,13 @@ const CHANGE_FIELDS = ['newDate', 'newTime', 'changeReason'];
 
 /** The outcome form's fixed action rows back into the list the outcome schema reads; empty rows are dropped. */
 export function outcomeFromCard(data: Record<string, unknown>): Record<string, unknown> {
-  const v = strings(data);
+  const fields = strings(data);
   const actions = [];
   for (let n = 1; n <= ACTION_ROWS; n++) {
-    const row = { what: v[`action${n}What`] ?? '', ownerEmail: v[`action${n}Owner`] ?? '', dueDate: v[`action${n}Due`] ?? '' };
+    const row = { what: fields[`action${n}What`] ?? '', ownerEmail: fields[`action${n}Owner`] ?? '', dueDate: fields[`action${n}Due`] ?? '' };
     if (row.what || row.ownerEmail || row.dueDate) actions.push(row);
   }
-  const pick = (f: string) => (v[f] ? { [f]: v[f] } : {});
+  const pick = (f: string) => (fields[f] ? { [f]: fields[f] } : {});
   return {
     ...pick('decision'),
     ...pick('summary'),
@@ -172,14 +172,14 @@ export interface MeetingCardOptions {
   fieldErrors?: FieldErrors;
 }
 
-function attendeeLine(a: MeetingAttendee, show: Disclosure): string {
-  const name = who(a, show);
-  return `${name ? `${name}, ` : ''}${a.label}${a.required ? '' : ' (optional)'}${PARTICIPATION[a.participation] ?? ''}`;
+function attendeeLine(attendee: MeetingAttendee, show: Disclosure): string {
+  const name = who(attendee, show);
+  return `${name ? `${name}, ` : ''}${attendee.label}${attendee.required ? '' : ' (optional)'}${PARTICIPATION[attendee.participation] ?? ''}`;
 }
 
-function invitationText(m: MeetingDoc, isOrganiser: boolean, withFile: boolean): string {
-  const inv = m.invitation;
-  const by = isOrganiser ? '' : `Convened by ${m.organiserName}. `;
+function invitationText(meeting: MeetingDoc, isOrganiser: boolean, withFile: boolean): string {
+  const inv = meeting.invitation;
+  const by = isOrganiser ? '' : `Convened by ${meeting.organiserName}. `;
   if (inv.via === 'graph') {
     if (inv.state === 'pending') return `${by}The Teams meeting is being created in the organiser calendar; the organiser gets a card when it is done.`;
     if (inv.state === 'sent')
@@ -189,33 +189,33 @@ function invitationText(m: MeetingDoc, isOrganiser: boolean, withFile: boolean):
   return `${by}Invitations were sent in Teams${withFile ? ', each with a calendar file to add' : ''}.`;
 }
 
-export function meetingCard(o: MeetingCardOptions): AdaptiveCard {
-  const m = o.meeting;
-  const info = MEETINGS[m.type];
-  const values = strings(o.values);
-  const errors = o.fieldErrors ?? {};
-  const outcome = m.outcome;
+export function meetingCard(options: MeetingCardOptions): AdaptiveCard {
+  const meeting = options.meeting;
+  const info = MEETINGS[meeting.type];
+  const values = strings(options.values);
+  const errors = options.fieldErrors ?? {};
+  const outcome = meeting.outcome;
   const facts = [
-    { title: 'Child', value: o.show.childLabel(m.caseRef) },
-    { title: 'When', value: `${formatDate(m.date)}, ${m.time} UK time, ${m.durationMinutes} minutes` },
-    { title: 'Chair', value: m.chair.name },
-    ...(m.minuteTaker ? [{ title: 'Minute taker', value: m.minuteTaker }] : []),
-    { title: 'Organiser', value: m.organiserName },
-    ...(m.alertRefs.length > 0 ? [{ title: 'About alerts', value: m.alertRefs.join(', ') }] : []),
-    ...(m.placementEnded ? [{ title: 'Placement ended', value: formatDate(m.placementEnded) }] : []),
-    ...(m.changes ?? []).map((c) =>
+    { title: 'Child', value: options.show.childLabel(meeting.caseRef) },
+    { title: 'When', value: `${formatDate(meeting.date)}, ${meeting.time} UK time, ${meeting.durationMinutes} minutes` },
+    { title: 'Chair', value: meeting.chair.name },
+    ...(meeting.minuteTaker ? [{ title: 'Minute taker', value: meeting.minuteTaker }] : []),
+    { title: 'Organiser', value: meeting.organiserName },
+    ...(meeting.alertRefs.length > 0 ? [{ title: 'About alerts', value: meeting.alertRefs.join(', ') }] : []),
+    ...(meeting.placementEnded ? [{ title: 'Placement ended', value: formatDate(meeting.placementEnded) }] : []),
+    ...(meeting.changes ?? []).map((c) =>
       c.kind === 'rescheduled'
         ? {
             title: 'Moved',
-            value: `From ${formatDate(c.from.date)} ${c.from.time} by ${c.byName}, ${formatInstant(c.at)}${o.show.freeText(c.reason) ? `: ${o.show.freeText(c.reason)}` : ''}`,
+            value: `From ${formatDate(c.from.date)} ${c.from.time} by ${c.byName}, ${formatInstant(c.at)}${options.show.freeText(c.reason) ? `: ${options.show.freeText(c.reason)}` : ''}`,
           }
-        : { title: 'Cancelled', value: `By ${c.byName}, ${formatInstant(c.at)}${o.show.freeText(c.reason) ? `: ${o.show.freeText(c.reason)}` : ''}` },
+        : { title: 'Cancelled', value: `By ${c.byName}, ${formatInstant(c.at)}${options.show.freeText(c.reason) ? `: ${options.show.freeText(c.reason)}` : ''}` },
     ),
-    ...(m.childAttendance !== 'whole'
+    ...(meeting.childAttendance !== 'whole'
       ? [
           {
             title: 'The child',
-            value: `${m.childAttendance === 'second-part' ? 'Joins for the second part' : 'Not invited'}${o.show.freeText(m.childAttendanceReason) ? `: ${o.show.freeText(m.childAttendanceReason)}` : ''}`,
+            value: `${meeting.childAttendance === 'second-part' ? 'Joins for the second part' : 'Not invited'}${options.show.freeText(meeting.childAttendanceReason) ? `: ${options.show.freeText(meeting.childAttendanceReason)}` : ''}`,
           },
         ]
       : []),
@@ -223,11 +223,11 @@ export function meetingCard(o: MeetingCardOptions): AdaptiveCard {
   const namesOf = (keys: string[]) =>
     keys
       .map((k) => {
-        const a = m.attendees.find((x) => (x.personId ?? x.email ?? x.kind) === k);
-        return a ? attendeeLine(a, o.show) : k;
+        const attendee = meeting.attendees.find((x) => (x.personId ?? x.email ?? x.kind) === k);
+        return attendee ? attendeeLine(attendee, options.show) : k;
       })
       .join('; ');
-  const warnings = [m.dateWarning, m.chair.note].filter((t): t is string => !!t).map((text) => ({ text }));
+  const warnings = [meeting.dateWarning, meeting.chair.note].filter((t): t is string => !!t).map((text) => ({ text }));
   const rows = Array.from({ length: ACTION_ROWS }, (_, i) => {
     const n = i + 1;
     return {
@@ -240,19 +240,21 @@ export function meetingCard(o: MeetingCardOptions): AdaptiveCard {
     };
   });
   return renderCard('meeting', {
-    ref: m.ref,
-    title: `${info.label} ${m.ref}`,
+    ref: meeting.ref,
+    title: `${info.label} ${meeting.ref}`,
     purpose: info.purpose,
-    stateLabel: m.state === 'held' ? 'Outcome recorded' : m.state === 'cancelled' ? 'Cancelled' : (m.sequence ?? 0) > 0 ? 'Booked (moved)' : 'Booked',
-    stateColor: m.state === 'held' ? 'Good' : m.state === 'cancelled' ? 'Attention' : 'Accent',
-    notice: [o.notice?.text, o.show.whereFull].filter(Boolean).join(' '),
-    noticeStyle: o.notice?.style ?? (o.show.whereFull ? 'accent' : 'default'),
+    stateLabel: meeting.state === 'held' ? 'Outcome recorded' : meeting.state === 'cancelled' ? 'Cancelled' : (meeting.sequence ?? 0) > 0 ? 'Booked (moved)' : 'Booked',
+    stateColor: meeting.state === 'held' ? 'Good' : meeting.state === 'cancelled' ? 'Attention' : 'Accent',
+    notice: [options.notice?.text, options.show.whereFull].filter(Boolean).join(' '),
+    noticeStyle: options.notice?.style ?? (options.show.whereFull ? 'accent' : 'default'),
     facts,
     warnings,
-    invitation: invitationText(m, o.isOrganiser, !!o.icsUrl),
-    notOnTeams: o.isOrganiser ? o.notOnTeams.map((x) => ({ text: `${x.name ? `${x.name}, ` : ''}${x.label}: ${x.email ?? 'no email on record'}` })) : [],
-    attendees: m.attendees.map((a) => ({ line: attendeeLine(a, o.show), reason: a.reason })),
-    removed: m.removed.map((r) => ({ text: `${o.show.privateName(r.name) ? `${o.show.privateName(r.name)}, ` : ''}${r.label}${r.required ? ' (the rules call for them)' : ''}` })),
+    invitation: invitationText(meeting, options.isOrganiser, !!options.icsUrl),
+    notOnTeams: options.isOrganiser ? options.notOnTeams.map((x) => ({ text: `${x.name ? `${x.name}, ` : ''}${x.label}: ${x.email ?? 'no email on record'}` })) : [],
+    attendees: meeting.attendees.map((a) => ({ line: attendeeLine(a, options.show), reason: a.reason })),
+    removed: meeting.removed.map((r) => ({
+      text: `${options.show.privateName(r.name) ? `${options.show.privateName(r.name)}, ` : ''}${r.label}${r.required ? ' (the rules call for them)' : ''}`,
+    })),
     outcome: outcome
       ? {
           facts: [
@@ -260,41 +262,46 @@ export function meetingCard(o: MeetingCardOptions): AdaptiveCard {
             { title: 'Recorded by', value: `${outcome.recordedByName}, ${formatInstant(outcome.recordedAt)}` },
             ...(outcome.reviewDate ? [{ title: 'Review booked', value: formatDate(outcome.reviewDate) }] : []),
             ...(outcome.plannedEndDate ? [{ title: 'Planned end', value: formatDate(outcome.plannedEndDate) }] : []),
-            ...(outcome.serviceNeeded && o.show.freeText(outcome.serviceNeeded) ? [{ title: 'Service needed', value: o.show.freeText(outcome.serviceNeeded)! }] : []),
+            ...(outcome.serviceNeeded && options.show.freeText(outcome.serviceNeeded) ? [{ title: 'Service needed', value: options.show.freeText(outcome.serviceNeeded)! }] : []),
             ...(outcome.attended ? [{ title: 'Came', value: namesOf(outcome.attended) || 'not recorded' }] : []),
             ...(outcome.sentViews && outcome.sentViews.length > 0 ? [{ title: 'Sent views', value: namesOf(outcome.sentViews) }] : []),
             ...(outcome.initialSupportPlanCompleted != null
               ? [{ title: 'Initial support plan', value: outcome.initialSupportPlanCompleted ? 'Completed by the supervising social worker' : 'Not completed' }]
               : []),
             ...(outcome.extraFocus ? [{ title: 'Extra focus', value: outcome.extraFocus }] : []),
-            ...(outcome.learning && o.show.freeText(outcome.learning.helped) !== null
+            ...(outcome.learning && options.show.freeText(outcome.learning.helped) !== null
               ? [
-                  { title: 'What helped', value: o.show.freeText(outcome.learning.helped)! },
-                  { title: 'What did not help', value: o.show.freeText(outcome.learning.didNotHelp)! },
-                  { title: 'What to change', value: o.show.freeText(outcome.learning.change)! },
+                  { title: 'What helped', value: options.show.freeText(outcome.learning.helped)! },
+                  { title: 'What did not help', value: options.show.freeText(outcome.learning.didNotHelp)! },
+                  { title: 'What to change', value: options.show.freeText(outcome.learning.change)! },
                 ]
               : []),
           ],
-          summary: o.show.freeText(outcome.summary) ?? '',
+          summary: options.show.freeText(outcome.summary) ?? '',
           // Action titles are what the chair wrote: in a shared conversation, only who and when.
-          tasks: o.tasks.map((t) => ({
-            text: `${o.show.freeText(t.title) ?? 'An action'}: ${plainText(t.ownerName)}, due ${formatDate(t.dueDate)}${t.state === 'done' ? ' (done)' : ''}`,
+          tasks: options.tasks.map((t) => ({
+            text: `${options.show.freeText(t.title) ?? 'An action'}: ${plainText(t.ownerName)}, due ${formatDate(t.dueDate)}${t.state === 'done' ? ' (done)' : ''}`,
           })),
-          reminders: o.reminders.map((text) => ({ text })),
+          reminders: options.reminders.map((text) => ({ text })),
         }
       : '',
-    canRecord: o.canRecord && !outcome,
+    canRecord: options.canRecord && !outcome,
     // Not beside the outcome form: its required inputs would stop the card sending a reschedule.
-    canChange: !!o.canChange && !(o.canRecord && !outcome),
-    change: { newDate: values.newDate ?? m.date, newTime: values.newTime ?? m.time, changeReason: values.changeReason ?? '', hasErrors: CHANGE_FIELDS.some((f) => !!errors[f]) },
+    canChange: !!options.canChange && !(options.canRecord && !outcome),
+    change: {
+      newDate: values.newDate ?? meeting.date,
+      newTime: values.newTime ?? meeting.time,
+      changeReason: values.changeReason ?? '',
+      hasErrors: CHANGE_FIELDS.some((f) => !!errors[f]),
+    },
     changeErrors: Object.fromEntries(CHANGE_FIELDS.map((f) => [f, errors[f] ?? ''])),
-    decisionChoices: decisionsFor(m.type).map((d) => ({ title: OUTCOME_DECISIONS[d].label, value: d })),
-    canEnd: decisionsFor(m.type).includes('planned-ending'),
-    isSupport: policyFor(m.type).outcome.supportPlanReviewed !== null,
-    asksSupportPlan: policyFor(m.type).outcome.initialSupportPlan !== null,
-    asksLearning: policyFor(m.type).outcome.learning !== null,
-    attendeeChoices: m.attendees.map((a) => ({ title: attendeeLine(a, o.show), value: a.personId ?? a.email ?? a.kind })),
-    reviewLabel: policyFor(m.type).outcome.reviewDate ? `Review date, booked now (required for a ${MEETINGS[m.type].label})` : 'Next review date, if one was booked',
+    decisionChoices: decisionsFor(meeting.type).map((d) => ({ title: OUTCOME_DECISIONS[d].label, value: d })),
+    canEnd: decisionsFor(meeting.type).includes('planned-ending'),
+    isSupport: policyFor(meeting.type).outcome.supportPlanReviewed !== null,
+    asksSupportPlan: policyFor(meeting.type).outcome.initialSupportPlan !== null,
+    asksLearning: policyFor(meeting.type).outcome.learning !== null,
+    attendeeChoices: meeting.attendees.map((a) => ({ title: attendeeLine(a, options.show), value: a.personId ?? a.email ?? a.kind })),
+    reviewLabel: policyFor(meeting.type).outcome.reviewDate ? `Review date, booked now (required for a ${MEETINGS[meeting.type].label})` : 'Next review date, if one was booked',
     actionRows: rows,
     form: {
       decision: values.decision ?? '',
@@ -302,7 +309,7 @@ export function meetingCard(o: MeetingCardOptions): AdaptiveCard {
       serviceNeeded: values.serviceNeeded ?? '',
       plannedEndDate: values.plannedEndDate ?? '',
       reviewDate: values.reviewDate ?? '',
-      minuteTaker: values.minuteTaker ?? m.minuteTaker ?? '',
+      minuteTaker: values.minuteTaker ?? meeting.minuteTaker ?? '',
       supportPlanReviewed: values.supportPlanReviewed ?? '',
       attended: values.attended ?? '',
       sentViews: values.sentViews ?? '',
@@ -315,9 +322,9 @@ export function meetingCard(o: MeetingCardOptions): AdaptiveCard {
     otherErrors: Object.entries(errors)
       .filter(([f]) => !OUTCOME_FIELDS.includes(f) && !CHANGE_FIELDS.includes(f))
       .map(([, message]) => ({ message })),
-    canRequestMove: o.canRequestMove,
-    joinUrl: m.invitation.joinUrl ?? '',
-    icsUrl: o.icsUrl ?? '',
+    canRequestMove: options.canRequestMove,
+    joinUrl: meeting.invitation.joinUrl ?? '',
+    icsUrl: options.icsUrl ?? '',
   });
 }
 

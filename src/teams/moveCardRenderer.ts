@@ -39,7 +39,7 @@ export async function renderMoveCard(
   // are shown to those who work on the request (not, say, a Head of Service who may only withdraw it).
   const showsTasks =
     (view === 'requester' || view === 'info-request') && request.decision?.outcome === 'approved' && (!person || may(person, 'confirm the move happened', subject));
-  const tasks = showsTasks ? await ctx.records.tasks.find({ requestRef: request.ref }, { sort: { dueDate: 1 } }) : [];
+  const tasks = showsTasks ? await ctx.records.tasks.find({ sourceRef: request.ref }, { sort: { dueDate: 1 } }) : [];
   return moveRequestCard({
     request,
     child,

@@ -9,7 +9,7 @@ import { openTasksOf } from '../services/tasks';
 import type { OutboxDoc } from '../store/records';
 import { noticeCard, tasksCard } from './cards';
 import { digestCard } from './digestCards';
-import { placementActivity } from './meetingRenderer';
+import { placementActivity } from './placementCardRenderer';
 import { renderMoveCard } from './moveCardRenderer';
 
 /** The activity for an entry, or a reason it can never be sent (its subject is gone). */

@@ -261,7 +261,7 @@ async function expectStoredOnce(records: Records, ref: string): Promise<void> {
   expect(request).toMatchObject({ state: 'approved', decision: { outcome: 'approved', byName: 'Hana Head' }, pendingEffects: [] });
   const audit = await records.audit.find({ subject: ref });
   expect(audit.filter((e) => e.action === 'move.approved')).toHaveLength(1);
-  const tasks = await records.tasks.find({ requestRef: ref });
+  const tasks = await records.tasks.find({ sourceRef: ref });
   expect(tasks.length).toBeGreaterThan(0);
   expect(
     audit

@@ -244,7 +244,7 @@ describe('placement move approval, over HTTP', () => {
     expect(cardText(done.body.value)).toContain('Withdrawn by Hana Head');
     await h.connector.waitFor(() => h.connector.sentTo(pat.conversationId).find((a) => cardText(firstCard(a.activity)).includes(`${ref} withdrawn: stop looking for a placement`)));
     await received(sam, `${ref} for Jamie Example (CR-1001) withdrawn by Hana Head`);
-    const tasks = await h.bot.services.records.tasks.find({ requestRef: ref });
+    const tasks = await h.bot.services.records.tasks.find({ sourceRef: ref });
     expect(tasks.length).toBeGreaterThan(0);
     expect(tasks.every((t) => t.state === 'closed')).toBe(true);
     const [mine] = await sam.say('my tasks');

@@ -50,7 +50,7 @@ describeOnEveryBackend('coding checks', (freshStore) => {
     expect(tasks[0]).toMatchObject({
       caseRef: 'CR-1001',
       team: 'North',
-      requestRef: 'CODING:CR-1001:2020-01-01:reason-missing',
+      sourceRef: 'CODING:CR-1001:2020-01-01:reason-missing',
       owner: 'sam.social@example.org',
       ruleIds: ['MOVE-7'],
       dueDate: '2021-06-03',

@@ -191,7 +191,7 @@ describeOnEveryBackend('retention removes closed records\u2019 free text from ev
   }
 
   async function finishTasksOf(ref: string) {
-    for (const task of await ctx.records.tasks.find({ requestRef: ref, state: 'open' })) await completeTask(ctx, await person(task.owner), task._id);
+    for (const task of await ctx.records.tasks.find({ sourceRef: ref, state: 'open' })) await completeTask(ctx, await person(task.owner), task._id);
   }
 
   test('after retention no stored document holds the free text; who did what and when is kept', async () => {

@@ -232,7 +232,7 @@ describeOnEveryBackend('meetings', (freshStore) => {
 
     const held = await recordOutcome(ctx, fiona, meeting.ref, outcome());
     expect(held).toMatchObject({ state: 'held', outcome: { decision: 'continue-with-support', recordedBy: 'fiona.foster@example.org', minuteTaker: 'ada.admin@example.org' } });
-    const tasks = await ctx.records.tasks.find({ requestRef: meeting.ref }, { sort: { _id: 1 } });
+    const tasks = await ctx.records.tasks.find({ sourceRef: meeting.ref }, { sort: { _id: 1 } });
     expect(tasks.map((t) => [t._id, t.owner, t.dueDate])).toEqual([
       ['MT-2026-0001:action:1', 'steve.ssw@example.org', '2026-12-03'],
       ['MT-2026-0001:action:2', 'val.school@example.org', '2026-12-01'],
@@ -246,7 +246,7 @@ describeOnEveryBackend('meetings', (freshStore) => {
     // The process stopped before the effects were cleared: finishing them creates nothing twice.
     await ctx.records.meetings.updateIfVersion(held._id, held.version, { pendingEffects: ['outcome'] });
     expect(await resumePendingMeetingEffects(ctx)).toBe(1);
-    expect(await ctx.records.tasks.count({ requestRef: meeting.ref })).toBe(3);
+    expect(await ctx.records.tasks.count({ sourceRef: meeting.ref })).toBe(3);
     expect((await ctx.records.audit.find({ subject: alert.ref })).filter((a) => a.action === 'alert.closed')).toHaveLength(1);
 
     // "meetings": the review is due; convening the review meeting marks the booked review done.
@@ -299,7 +299,7 @@ describeOnEveryBackend('meetings', (freshStore) => {
       ['meeting.outcome-recorded', fiona.id, 'scheduled', 'held', '2026-11-26T15:00:00.000Z'],
     ]);
     expect(await ctx.records.audit.count({ subject: alert.ref, action: 'alert.closed' })).toBe(1);
-    expect(await ctx.records.tasks.count({ requestRef: ref })).toBe(3);
+    expect(await ctx.records.tasks.count({ sourceRef: ref })).toBe(3);
     expect(await ctx.records.meetings.get(ref)).toMatchObject({ pendingEffects: [], pendingAudit: [] });
   });
 
@@ -310,7 +310,7 @@ describeOnEveryBackend('meetings', (freshStore) => {
     const meeting = await conveneMeeting(ctx, sam, convene({ caseRef: 'CR-1002' }));
     now = new Date('2026-11-26T15:00:00Z');
     await recordOutcome(ctx, tom, meeting.ref, outcome({ decision: 'planned-ending', plannedEndDate: '2027-01-08', actions: [] }));
-    const kinds = (await ctx.records.tasks.find({ requestRef: meeting.ref }, { sort: { _id: 1 } })).map((t) => [t.kind, t.owner]);
+    const kinds = (await ctx.records.tasks.find({ sourceRef: meeting.ref }, { sort: { _id: 1 } })).map((t) => [t.kind, t.owner]);
     expect(kinds).toEqual(
       expect.arrayContaining([
         ['request-move', 'sam.social@example.org'],

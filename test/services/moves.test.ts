@@ -124,7 +124,7 @@ describeOnEveryBackend('move services', (freshStore) => {
     expect(await resumePendingMoveEffects(ctx)).toBe(1);
     expect(await resumePendingMoveEffects(ctx)).toBe(0);
     expect(await ctx.records.outbox.count({ _id: `${ref}:decision:requester` })).toBe(1);
-    expect(await ctx.records.tasks.count({ requestRef: ref })).toBe(5);
+    expect(await ctx.records.tasks.count({ sourceRef: ref })).toBe(5);
   });
 
   test('a change whose process stopped right after its update gets its audit entry after restart, once, at the time of the change', async () => {

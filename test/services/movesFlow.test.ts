@@ -72,7 +72,7 @@ describeOnEveryBackend('a move request after it is sent', (freshStore) => {
       await expect(withdrawMove(ctx, sam, request.ref, { reason: '' })).rejects.toBeInstanceOf(InvalidInputError);
       const withdrawn = await withdrawMove(ctx, sam, request.ref, { reason: 'The carer has withdrawn her notice.' });
       expect(withdrawn).toMatchObject({ state: 'withdrawn', withdrawal: { by: sam.id, reason: 'The carer has withdrawn her notice.' }, pendingEffects: [] });
-      expect((await ctx.records.tasks.find({ requestRef: request.ref })).every((t) => t.state === 'closed')).toBe(true);
+      expect((await ctx.records.tasks.find({ sourceRef: request.ref })).every((t) => t.state === 'closed')).toBe(true);
       expect((await ctx.records.audit.find({ subject: request.ref, action: 'task.closed' })).length).toBeGreaterThan(0);
       expect(await ctx.records.audit.count({ subject: request.ref, action: 'move.withdrawn' })).toBe(1);
       expect(await keys(request.ref)).toContain(`${request.ref}:withdrawn:placements:pat.placements@example.org`);
@@ -279,7 +279,7 @@ describeOnEveryBackend('after approval (MOVE-4, MOVE-6, MOVE-7, MOVE-10, END-1)'
     const request = await requestMove(ctx, sam, form());
     await decideMove(ctx, await person('hana.head@example.org'), request.ref, { outcome: 'approved' });
     await confirmMove(ctx, sam, request.ref, { moveDate: '2026-11-23', placementType: 'U4' });
-    const ending = await ctx.records.tasks.find({ requestRef: request.ref, kind: { $in: ['end-placement-officer', 'end-tell-those-told'] } }, { sort: { _id: 1 } });
+    const ending = await ctx.records.tasks.find({ sourceRef: request.ref, kind: { $in: ['end-placement-officer', 'end-tell-those-told'] } }, { sort: { _id: 1 } });
     expect(ending.map((t) => [t.kind, t.owner, t.dueDate])).toEqual([
       ['end-placement-officer', 'sam.social@example.org', '2026-11-23'],
       ['end-tell-those-told', 'sam.social@example.org', '2026-11-23'],

@@ -310,6 +310,33 @@ describe.each(backends)('$name', (backend) => {
     });
   });
 
+  describe('renameField (start-up migrations)', () => {
+    interface Renamed extends StoredDoc {
+      oldName?: string;
+      newName?: string;
+    }
+    test('renames the field where it exists and the new one does not, and a second run changes nothing', async () => {
+      const docs = freshCollection<Renamed>();
+      await docs.insertMany([
+        { _id: 'old', version: 3, oldName: 'PM-1' },
+        { _id: 'both', version: 1, oldName: 'stale', newName: 'MT-2' },
+        { _id: 'new', version: 1, newName: 'FA-3' },
+      ]);
+      expect(await docs.renameField('oldName', 'newName')).toBe(1);
+      expect(await docs.renameField('oldName', 'newName')).toBe(0);
+      expect(await docs.get('old')).toEqual({ _id: 'old', version: 3, newName: 'PM-1' });
+      expect(await docs.get('both')).toEqual({ _id: 'both', version: 1, oldName: 'stale', newName: 'MT-2' });
+      expect(await docs.find({ newName: 'PM-1' })).toHaveLength(1);
+    });
+
+    test('refuses the contract fields and paths', async () => {
+      const docs = freshCollection<Renamed>();
+      await expect(docs.renameField('version', 'v')).rejects.toThrow(/not a top-level field/);
+      await expect(docs.renameField('a.b', 'c')).rejects.toThrow(/not a top-level field/);
+      await expect(docs.renameField('a', '_id')).rejects.toThrow(/not a top-level field/);
+    });
+  });
+
   describe('indexes', () => {
     test('ensureIndexes can be called again, also on a collection that has documents', async () => {
       const items = await seeded();

@@ -123,7 +123,7 @@ const task: TaskDoc & { ownerName: string } = {
   version: 1,
   caseRef: 'CR-1001',
   team: 'North',
-  requestRef: 'MT-2026-0001',
+  sourceRef: 'MT-2026-0001',
   kind: 'review-meeting',
   title: 'Hold the review',
   ruleIds: ['FRAG-5'],

@@ -96,20 +96,7 @@ export interface AttendeeOptions {
 }
 
 const union = (a: string[], b: string[]) => [...new Set([...a, ...b])];
-/**
- * Who the rules say should be invited to a meeting about this child, each with why, and who the
- * rules call for that the bot could not fill in (`toArrange`). The chair is not added here: take it
- * from chooseChair and merge it with withChair. People can be added or removed by the organiser
- * before anything is sent.
- *
- * Every meeting: the child (unless `childAttendance` says otherwise; validateChildAttendance), the
- * child's social worker, and whoever cares for the child: foster carers; in residential care the
- * key worker (through the home's contact on the record unless `keyWorker` is given) and, where
- * appropriate, the home manager; in semi-independent living the provider. Foster placements add the
- * supervising social worker and, where the policy says, the fostering manager. The rest (the
- * Virtual School, the Placements Service for an external placement, the IRO and Guardian, everyone
- * involved, advocates, parents, other professionals) is as the type's policy's `invite` says.
- */
+/** Who the rules say to invite, each with why, and whom the bot could not fill in (`toArrange`), so the organiser starts from the rules; the chair comes from chooseChair (merge with withChair). */
 export function proposeAttendees(type: MeetingType, recordedChild: Child, people: readonly Person[], options: AttendeeOptions = {}): AttendeeProposal {
   const child: Child = { ...recordedChild, ...options.placement };
   const invite = policyFor(type).invite;

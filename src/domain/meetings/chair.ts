@@ -37,22 +37,7 @@ export function involvementOf(child: Child, person: Person, involved: readonly s
   return null;
 }
 
-/**
- * The chair the rules call for, by the policy's chair rule:
- *
- * - 'council-manager' (Placement Stability Meeting, Meetings table 003; the Support meeting borrows
- *   it because the same people attend): the child's team manager (the children's social work
- *   manager) for an IFA placement (PR4/PR5 foster care), the fostering manager for the council's
- *   own foster carers (PR1). Our choice where the guidance names no chair: residential and
- *   semi-independent placements, foster care from another council or public body (PR0/PR2/PR3),
- *   and any other placement go to the child's team manager, who holds the case.
- * - 'team-manager-proposed' (Planning, multi-agency): no chair is named; the child's team manager
- *   is proposed and may hand over (for example to the social worker).
- * - 'independent' (Disruption): an IRO or similar person who has not been involved in the case;
- *   never the child's own IRO, social worker, supervising social worker or team manager, nor anyone
- *   listed in `involvedPersonIds`. Only IROs are proposed; if none is free, the organiser picks
- *   someone of similar standing and validateChair checks them.
- */
+/** The chair the type's policy calls for, with the reason the organiser sees; where the guidance names none, the child's team manager, who holds the case. */
 export function chooseChair(type: MeetingType, child: Child, people: readonly Person[], involvedPersonIds: readonly string[] = []): ChairChoice {
   const rule = policyFor(type).chair;
   const teamManagers = childTeamManagers(child, people);

@@ -42,7 +42,7 @@ function taskCreatedEntry(task: TaskDoc): AuditDoc {
     at: task.createdAt,
     actor: 'bot',
     action: 'task.created',
-    subject: task.requestRef,
+    subject: task.sourceRef,
     fromState: null,
     toState: 'open',
     details: { task: task._id, owner: task.owner, dueDate: task.dueDate },

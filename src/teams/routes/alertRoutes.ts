@@ -11,7 +11,7 @@ import { alertFormCard, alertsListCard } from '../alertCards';
 import { noticeCard } from '../cards';
 import { disclosureFor } from '../disclosure';
 import { readerOf } from '../identity';
-import { renderAlertCard } from '../meetingRenderer';
+import { renderAlertCard } from '../placementCardRenderer';
 import { NOTHING_SAVED, type Turns } from '../turns';
 
 /** Card data is untrusted: only a short reference string is taken from it. */

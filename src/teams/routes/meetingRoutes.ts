@@ -17,7 +17,7 @@ import { disclosureFor } from '../disclosure';
 import { readerOf } from '../identity';
 import { plainText } from '../plainText';
 import { meetingsListCard, outcomeFromCard } from '../meetingCards';
-import { renderMeetingCard, renderMeetingForm } from '../meetingRenderer';
+import { renderMeetingCard, renderMeetingForm } from '../placementCardRenderer';
 import { NOTHING_SAVED, type Turns } from '../turns';
 
 const refData = z.object({ ref: z.string().min(1).max(40) }).passthrough();
@@ -112,7 +112,7 @@ export function registerMeetingRoutes(app: Application<TurnState>, { ctx, comman
       const reader = readerOf(context, person);
       try {
         const meeting = await recordOutcome(ctx, person, parsed.data.ref, outcomeFromCard(data));
-        const tasks = await ctx.records.tasks.count({ requestRef: meeting.ref });
+        const tasks = await ctx.records.tasks.count({ sourceRef: meeting.ref });
         return renderMeetingCard(ctx, meeting, reader, {
           notice: { text: `The outcome is recorded; ${tasks} follow-up task${tasks === 1 ? '' : 's'} created and their owners told.`, style: 'good' },
         });

@@ -234,7 +234,7 @@ export function registerMoveRoutes(app: Application<TurnState>, { ctx, command, 
       try {
         const { task, told } = await reportCodeUnavailable(ctx, person, parsed.data.taskId);
         const who = told.length > 0 ? told.map((p) => p.name).join(', ') : 'nobody (no Performance Team, Head of Service or service manager is on the roster for the team)';
-        return tasksCard(await openTasksOf(ctx, person), ctx.now(), { text: `Flagged for ${task.requestRef}: ${who} told that the right code is not available.`, color: 'Good' });
+        return tasksCard(await openTasksOf(ctx, person), ctx.now(), { text: `Flagged for ${task.sourceRef}: ${who} told that the right code is not available.`, color: 'Good' });
       } catch (err) {
         if (err instanceof NotPermittedError || err instanceof NotFoundError || err instanceof InvalidInputError) {
           return tasksCard(await openTasksOf(ctx, person), ctx.now(), {
@@ -256,7 +256,7 @@ export function registerMoveRoutes(app: Application<TurnState>, { ctx, command, 
         return tasksCard(await openTasksOf(ctx, person), ctx.now(), { text: 'That button is out of date; here are your tasks now.', color: 'Attention' }, shared);
       try {
         const task = await completeTask(ctx, person, parsed.data.taskId);
-        const what = shared && task.kind === 'action' ? `an action agreed at ${task.requestRef}` : plainText(task.title);
+        const what = shared && task.kind === 'action' ? `an action agreed at ${task.sourceRef}` : plainText(task.title);
         return tasksCard(await openTasksOf(ctx, person), ctx.now(), { text: `Marked done: ${what} (${task.caseRef}).`, color: 'Good' }, shared);
       } catch (err) {
         if (err instanceof NotPermittedError || err instanceof NotFoundError || err instanceof ConflictError) {

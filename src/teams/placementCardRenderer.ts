@@ -1,4 +1,4 @@
-// Builds alert and meeting cards for a given reader from the stored state. Used to answer a button
+// Builds the placement cards (fragility alerts and meetings) for a given reader from the stored state. Used to answer a button
 // and by the sender when it posts a copy, so every copy shows the state at the time it is shown.
 import { CardFactory, MessageFactory, type Activity } from 'botbuilder';
 import { disruptionMeetingAdvice, isExternalProvider, MEETINGS } from '../domain/meetings';
@@ -75,7 +75,7 @@ export async function renderMeetingCard(
 ): Promise<AdaptiveCard> {
   const child = await childOf(ctx, meeting.caseRef);
   const person = reader.person;
-  const tasks = await ctx.records.tasks.find({ requestRef: meeting.ref }, { sort: { dueDate: 1 } });
+  const tasks = await ctx.records.tasks.find({ sourceRef: meeting.ref }, { sort: { dueDate: 1 } });
   const withNames = await Promise.all(tasks.map(async (t) => ({ ...t, ownerName: (await ctx.records.people.get(t.owner))?.name ?? t.owner })));
   const isOrganiser = person?.id === meeting.organiser && !reader.shared;
   return meetingCard({
