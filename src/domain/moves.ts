@@ -207,6 +207,22 @@ export function movesInLast12Months(moveDates: string[], at: string): number {
   return moveDates.filter((d) => d > from && d <= at).length;
 }
 
+/**
+ * The child's move dates with the start of the current placement as the child's record holds it.
+ * The returns are annual, so a placement that began after the last return (and was not confirmed in
+ * the bot) would otherwise count from the next return: a child placed 3 to 10 months ago showed "0
+ * moves". That start is added unless a move on that date is already counted, or the returns reach
+ * the date (an episode starts on or after it, or ends after it: the return is then the record, and
+ * a care period that began there is an entry to care, not a move). With no returns at all the start
+ * counts as a move: the children list holds only looked-after children, and the one placement it
+ * names began on that date.
+ */
+export function withRecordedPlacementStart(moveDates: string[], episodes: Array<{ decom: string; dec: string | null }>, placementStart: string | null | undefined): string[] {
+  if (!placementStart || moveDates.includes(placementStart)) return moveDates;
+  if (episodes.some((e) => e.decom >= placementStart || (e.dec !== null && e.dec > placementStart))) return moveDates;
+  return [...moveDates, placementStart].sort();
+}
+
 // ---- after approval -------------------------------------------------------------------------
 
 export type FollowUpKind =

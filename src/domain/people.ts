@@ -57,6 +57,20 @@ export interface Child {
   socialWorker: string | null;
   supervisingSocialWorker: string | null;
   iro: string | null;
+  /** The next looked-after review, from the children import or set in chat (PLAN-2); absent when not known. */
+  nextReviewDate?: string | null;
+  /** The placement plan as last agreed or revised (PLAN-1, PLAN-2); recorded when its task is marked done. */
+  placementPlan?: PlacementPlanRecord | null;
+}
+
+/** The plan as the child's record holds it: agreed once per placement, then revised (not replaced). */
+export interface PlacementPlanRecord {
+  /** The task whose Done recorded the plan. */
+  taskId: string;
+  agreedOn: string;
+  /** The latest revision, or null before the first. */
+  revisedOn: string | null;
+  revisions: number;
 }
 
 export function hasRole(person: Person, role: Role): boolean {

@@ -115,6 +115,8 @@ export const PERMISSIONS = {
     "the task's owner, or a team manager of the child's team",
     (p, { task }) => same(task.owner, p) || holdsFor(p, ['team_manager'], task.team),
   ),
+  // PLAN-2: the review date the plan's revision is timed from.
+  'set the next review date': rule<OnChild>("the child's social worker, or a team manager of the child's team", (p, { child }) => isAllocatedTo(p, child) || holdsFor(p, ['team_manager'], child.team)),
   // FRAG-1: whoever works with the placement reports a concern.
   'raise a fragility alert': rule<OnChild>(
     "those who work with the child (social worker, supervising social worker, IRO), the team manager, service manager or Head of Service of the child's team, and the fostering manager, Virtual School, placements team and IROs covering it (FRAG-1)",
@@ -232,6 +234,7 @@ export function exampleSubjects(): { [A in Action]: SubjectOf<A> } {
     "answer the approver's question": { request, child },
     'confirm the move happened': { request, child },
     'mark a follow-up task done': { task: { owner: child.socialWorker!, team: EXAMPLE_TEAM } },
+    'set the next review date': { child },
     'raise a fragility alert': { child },
     'see an alert': { alert, child },
     'close an alert by hand': { alert, child },

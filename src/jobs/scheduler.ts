@@ -1,6 +1,6 @@
 // The clock-driven door: every tick it queues the digests and task reminders that are due, chases
-// move requests waiting too long for a decision (and settles messages held for people without a
-// chat with the bot). Each is
+// move requests waiting too long for a decision, asks once a day for the placement plan revisions
+// falling due (PLAN-2), and settles messages held for people without a chat with the bot. Each is
 // queued under a fixed key, so ticks in two processes, or a tick repeated after a restart, queue
 // it once; the outbox sender then delivers it.
 import type { ServiceContext } from '../services/context';
@@ -9,6 +9,7 @@ import { applyRetention } from '../services/dataProtection';
 import { queueDueDigests, queueDueReminders } from '../services/digest';
 import { pruneOutbox, sweepHeldMessages } from '../services/outbox';
 import { chaseUndecidedMoves } from '../services/moveChasing';
+import { askForPlanRevisions } from '../services/placementPlan';
 
 export interface SchedulerOptions {
   /** How often to look (default one minute). */
@@ -27,6 +28,7 @@ export class Scheduler {
   private readonly retentionDays: number | undefined;
   private readonly outboxRetentionDays: number;
   private retentionDoneOn: string | null = null;
+  private planRevisionsDoneOn: string | null = null;
 
   constructor(
     private readonly ctx: ServiceContext,
@@ -62,8 +64,14 @@ export class Scheduler {
     if (held.released || held.expired) this.ctx.log.info(held, 'held messages released or given up');
     const pruned = await pruneOutbox(this.ctx, this.outboxRetentionDays);
     if (pruned) this.ctx.log.info({ pruned }, 'outbox: removed delivered and failed messages past their retention');
-    // Retention once a day; it is idempotent, so two processes doing it is harmless.
     const today = ukDate(this.ctx.now());
+    // PLAN-2: revisions of placement plans falling due, once a day (each asked once: fixed ids).
+    if (this.planRevisionsDoneOn !== today) {
+      const asked = await askForPlanRevisions(this.ctx);
+      this.planRevisionsDoneOn = today;
+      if (asked) this.ctx.log.info({ asked }, 'placement plan revisions asked for');
+    }
+    // Retention once a day; it is idempotent, so two processes doing it is harmless.
     if (this.retentionDays && this.retentionDoneOn !== today) {
       const removed = await applyRetention(this.ctx, this.retentionDays);
       this.retentionDoneOn = today;

@@ -19,6 +19,7 @@ import { NotFoundError, InvalidInputError } from './errors';
 import { stabilityFromStore } from './measures';
 import { enqueueAll, type OutgoingMessage } from './outbox';
 import { undeliveredMessages } from './undelivered';
+import { overduePlans } from './placementPlan';
 
 export const DEFAULT_SCHEDULE: WeeklySchedule = { days: WEEKDAYS, time: '08:00' };
 
@@ -107,6 +108,8 @@ export interface DigestData {
   /** `typed`: the title is what a meeting's chair wrote (an agreed action), so a channel is not shown it. */
   overdueTasks: Array<{ caseRef: string; title: string; typed: boolean; ownerName: string; dueDate: string; ref: string }>;
   codingToFix: Array<{ caseRef: string; title: string; dueDate: string }>;
+  /** Placement plans (PLAN-1) and their revisions (PLAN-2) past their due date. */
+  plansOverdue?: Array<{ caseRef: string; what: string; dueDate: string }>;
   /** Filled by the alerts and meetings features when they are present. */
   openAlerts: Array<{ ref: string; caseRef: string; urgent: boolean; raisedAt: string; summary: string; panels?: string[] }>;
   upcomingMeetings: Array<{ ref: string; caseRef: string; type: string; date: string }>;
@@ -159,6 +162,7 @@ export async function buildDigest(ctx: ServiceContext, teams: string[], date: st
       title: t.title,
       dueDate: t.dueDate,
     })),
+    plansOverdue: await overduePlans(ctx, teams, date),
     openAlerts: sections.openAlerts ? await sections.openAlerts(ctx, teams, date) : [],
     upcomingMeetings: sections.upcomingMeetings ? await sections.upcomingMeetings(ctx, teams, date, addDays(date, 7)) : [],
     undelivered: await undeliveredForTeams(ctx, teams, since ?? ukLocalToInstant(addDays(date, -7), '00:00').toISOString()),

@@ -19,6 +19,7 @@ import { randomUUID } from 'node:crypto';
 import { ukDate } from '../domain/dates';
 import { episodesByChild, formatProblem, mergeEpisodeSets, parseEpisodesCsv, type Episode } from '../domain/ssda903/episodes';
 import { movesOf } from '../domain/ssda903/spells';
+import { withRecordedPlacementStart } from '../domain/moves';
 import { DuplicateKeyError, type Collection, type StoredDoc } from '../store/collection';
 import type { MoveRequestDoc, PlacementHistoryDoc, PlacementMoveDoc } from '../store/records';
 import { writeAudit } from './audit';
@@ -360,4 +361,19 @@ export async function episodesForMeasures(ctx: ServiceContext, children?: string
   // every episode it follows), so putting the children in order is enough: the same order as
   // sorting every episode by child then DECOM, without sorting them all again.
   return [...histories.keys()].sort().flatMap((child) => histories.get(child)!);
+}
+
+/**
+ * One child's move dates, as a request shows them ("N moves in the last 12 months"): the returns'
+ * moves, the moves confirmed in the bot, and the start of the current placement held on the child's
+ * record when nothing else covers it (see withRecordedPlacementStart).
+ */
+export async function moveDatesOfChild(ctx: ServiceContext, caseRef: string, confirmed?: PlacementMoveDoc[]): Promise<string[]> {
+  const episodes = await episodesForMeasures(ctx, [caseRef], confirmed);
+  const child = await ctx.records.children.get(caseRef);
+  return withRecordedPlacementStart(
+    movesOf(episodes).map((move) => move.date),
+    episodes,
+    child?.placementStart,
+  );
 }

@@ -21,7 +21,6 @@ import { authorize, may, refusal, type Action, type ChildLinks } from '../domain
 import { coverOf, decisionSubject, mayDecideMove } from './cover';
 import type { Filter } from '../store/collection';
 import { PLACEMENT_TYPES } from '../domain/ssda903/codes';
-import { movesOf } from '../domain/ssda903/spells';
 import type { MoveRequestDoc, PendingEffect } from '../store/records';
 import { auditOfChange, withAuditOfChange, type ChangeAudit } from './audit';
 import type { ServiceContext } from './context';
@@ -29,7 +28,7 @@ import { ConflictError, InvalidInputError, NotFoundError } from './errors';
 import { runMoveEffects } from './moveEffects';
 import { changeVersioned } from './versionedChange';
 import { toChild } from './people';
-import { confirmedMovesOf, episodesForMeasures } from './episodes';
+import { confirmedMovesOf, moveDatesOfChild } from './episodes';
 
 /** The next reference of a kind, e.g. PM-2026-0001: a counter per prefix and year. */
 export async function nextReference(ctx: ServiceContext, prefix: string): Promise<string> {
@@ -40,7 +39,7 @@ export async function nextReference(ctx: ServiceContext, prefix: string): Promis
 
 /** The child's moves as the measures count them: the returns' moves, and those confirmed in the bot since (from `requests`, the child's move requests, when given). */
 export async function moveDatesOf(ctx: ServiceContext, caseRef: string, requests?: MoveRequestDoc[]): Promise<string[]> {
-  return movesOf(await episodesForMeasures(ctx, [caseRef], requests && confirmedMovesOf(requests))).map((move) => move.date);
+  return moveDatesOfChild(ctx, caseRef, requests && confirmedMovesOf(requests));
 }
 
 export async function getMoveRequest(ctx: ServiceContext, ref: string): Promise<MoveRequestDoc> {

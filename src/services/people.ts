@@ -7,6 +7,7 @@ import { may } from '../domain/permissions';
 import { LEGAL_STATUSES, PLACEMENT_PROVIDERS, PLACEMENT_TYPES } from '../domain/ssda903/codes';
 import type { ChildDoc, PersonDoc } from '../store/records';
 import { DuplicateKeyError } from '../store/collection';
+import { followUpImportedChild } from './placementPlan';
 import { writeAudit } from './audit';
 import type { ServiceContext } from './context';
 import { NotFoundError, NotOnRosterError } from './errors';
@@ -85,6 +86,13 @@ const childRow = z.object({
   socialWorker: optionalEmail,
   supervisingSocialWorker: optionalEmail,
   iro: optionalEmail,
+  // PLAN-2: optional; a blank cell keeps a date set in chat.
+  nextReviewDate: z
+    .string()
+    .trim()
+    .optional()
+    .transform((v) => (v ? v : undefined))
+    .pipe(date('nextReviewDate').optional()),
 });
 
 function describe(error: z.ZodError): string {
@@ -96,13 +104,13 @@ async function upsert<T extends PersonDoc | ChildDoc>(
   id: string,
   fields: Omit<T, '_id' | 'version' | 'updatedAt'>,
   now: string,
-): Promise<'created' | 'updated' | 'unchanged'> {
+): Promise<{ outcome: 'created' | 'updated' | 'unchanged'; before: T | null }> {
   for (let attempt = 0; attempt < 5; attempt++) {
     const existing = await collection.get(id);
     if (!existing) {
       try {
         await collection.insert({ _id: id, version: 1, ...fields, updatedAt: now } as T);
-        return 'created';
+        return { outcome: 'created', before: null };
       } catch (err) {
         // Someone else created it a moment ago: compare with theirs on the next pass.
         if (err instanceof DuplicateKeyError) continue;
@@ -110,8 +118,8 @@ async function upsert<T extends PersonDoc | ChildDoc>(
       }
     }
     const changed = Object.entries(fields).some(([k, v]) => JSON.stringify((existing as unknown as Record<string, unknown>)[k]) !== JSON.stringify(v));
-    if (!changed) return 'unchanged';
-    if (await collection.updateIfVersion(id, existing.version, { ...fields, updatedAt: now } as Partial<T>)) return 'updated';
+    if (!changed) return { outcome: 'unchanged', before: existing };
+    if (await collection.updateIfVersion(id, existing.version, { ...fields, updatedAt: now } as Partial<T>)) return { outcome: 'updated', before: existing };
   }
   throw new Error(`${id} kept changing while it was imported; try again`);
 }
@@ -139,7 +147,7 @@ export async function importRoster(ctx: ServiceContext, csvText: string, actor: 
       roles: p.roles as Role[],
       teams: p.teams,
     };
-    const outcome = await upsert(ctx.records.people, p.email, person, now);
+    const { outcome } = await upsert(ctx.records.people, p.email, person, now);
     report[outcome]++;
     if (outcome !== 'unchanged') {
       // The change counts from now in this process.
@@ -165,12 +173,17 @@ export async function importChildren(ctx: ServiceContext, csvText: string, actor
       report.problems.push({ line, reason: describe(parsed.error) });
       continue;
     }
-    const child: Child = parsed.data;
-    const outcome = await upsert(ctx.records.children, child.caseRef, child, now);
+    // A blank nextReviewDate is left out, so it keeps a date set in chat.
+    const { nextReviewDate, ...fields } = parsed.data;
+    const child: Child = nextReviewDate ? { ...fields, nextReviewDate } : fields;
+    const { outcome, before } = await upsert<ChildDoc>(ctx.records.children, child.caseRef, child, now);
     report[outcome]++;
-    if (outcome !== 'unchanged') forgetCaseloads(ctx); // counts from now in this process
+    if (outcome === 'unchanged') continue;
+    forgetCaseloads(ctx); // counts from now in this process
     // The audit names the case reference only: the child's name stays in the child record.
-    if (outcome !== 'unchanged') await writeAudit(ctx, { actor, action: `child.${outcome}`, subject: child.caseRef, details: { team: child.team } });
+    await writeAudit(ctx, { actor, action: `child.${outcome}`, subject: child.caseRef, details: { team: child.team } });
+    // PLAN-1 for a placement that has just started, AFTER-2 for a changed placement or legal status.
+    await followUpImportedChild(ctx, before, { ...child, nextReviewDate: child.nextReviewDate ?? before?.nextReviewDate ?? null }, actor);
   }
   report.problems.sort((a, b) => a.line - b.line);
   return report;

@@ -7,6 +7,7 @@ import type { FollowUpKind } from '../domain/moves';
 import type { FragilityAlertDetails, PanelId, PanelReferral } from '../domain/alerts';
 import type { ChildAttendance, MeetingOutcome, MeetingType, OutcomeFollowUpKind, Participation } from '../domain/meetings';
 import type { Episode } from '../domain/ssda903/episodes';
+import type { ChecklistAnswers, PlanTaskKind } from '../domain/placementPlan';
 import type { Collection, IndexSpec, Store, StoredDoc } from './collection';
 import { rememberingReads } from './unitOfWork';
 
@@ -58,9 +59,9 @@ export interface PlacementMoveDoc extends StoredDoc {
 export interface TaskDoc extends StoredDoc {
   caseRef: string;
   team: string;
-  /** What the task follows from: a move request (PM-...), a meeting (MT-...), an alert (FA-...) or a coding problem (CODING:...). Stored as `requestRef` before; see FIELD_RENAMES. */
+  /** What the task follows from: a move request (PM-...), a meeting (MT-...), an alert (FA-...) a coding problem (CODING:...), or the child's case reference (a placement the children import began, a plan revision). Stored as `requestRef` before; see FIELD_RENAMES. */
   sourceRef: string;
-  kind: FollowUpKind | OutcomeFollowUpKind | `panel:${PanelId}`;
+  kind: FollowUpKind | OutcomeFollowUpKind | PlanTaskKind | `panel:${PanelId}`;
   title: string;
   ruleIds: string[];
   owner: string;
@@ -72,6 +73,8 @@ export interface TaskDoc extends StoredDoc {
   doneBy: string | null;
   /** The meeting whose booking completed this task (a review booked as a meeting), if that is how it was done. */
   doneVia?: string;
+  /** A placement plan task's checklist (PLAN-3 introductions, PLAN-4 information), by item id; see domain/placementPlan.ts. */
+  checklist?: ChecklistAnswers;
 }
 
 export type Recipient = { kind: 'person'; personId: string } | { kind: 'channel'; conversationId: string };

@@ -11,6 +11,7 @@ import { registerGeneralRoutes } from './routes/generalRoutes';
 import { registerGuidanceRoutes, type GuidanceDeps } from './routes/guidanceRoutes';
 import { registerMeetingRoutes } from './routes/meetingRoutes';
 import { registerMoveRoutes } from './routes/moveRoutes';
+import { registerPlanRoutes } from './routes/planRoutes';
 import { createTurns, NOTHING_SAVED } from './turns';
 
 export interface BotOptions {
@@ -37,6 +38,7 @@ export function createBot(options: BotOptions): Application<TurnState> {
   // Commands first; the catch-all for other messages must be registered last.
   registerGeneralRoutes(app, turns);
   registerMoveRoutes(app, turns);
+  registerPlanRoutes(app, turns);
   registerDigestRoutes(app, turns);
   registerAlertRoutes(app, turns);
   registerMeetingRoutes(app, turns);

@@ -8,6 +8,7 @@ import { MOVE_REASON_CODES, MOVE_STATE_LABELS, placementTypeLabel, type FieldErr
 import type { Child, Person } from '../domain/people';
 import { PLACE_CHANGE_REASONS, PLACEMENT_TYPES, PLACEMENT_PROVIDERS } from '../domain/ssda903/codes';
 import type { MoveRequestDoc, TaskDoc } from '../store/records';
+import { CHECKLIST_ITEMS, checklistCounts } from '../domain/placementPlan';
 import type { TrackerRow } from '../services/moves';
 import { childChoices, type Disclosure } from './disclosure';
 import { plainText } from './plainText';
@@ -287,9 +288,16 @@ export function tasksCard(tasks: TaskDoc[], now: Date, notice?: { text: string; 
       dueColor: t.dueDate < today ? 'Attention' : 'Default',
       // MOVE-7: never a wrong code because the right one is missing.
       codeUnavailable: t.kind === 'code-move',
+      // PLAN-3, PLAN-4: the introductions and information checklist of a placement plan.
+      checklist: t.kind === 'placement-plan' ? `Placement checklist (${checklistAnswered(t)} of ${CHECKLIST_ITEMS.length} recorded)` : '',
     })),
   });
 }
+
+const checklistAnswered = (t: TaskDoc): number => {
+  const counts = checklistCounts(t.checklist);
+  return counts.done + counts.notPossible;
+};
 
 export function moveTrackerCard(rows: TrackerRow[], now: Date): AdaptiveCard {
   const open = rows.filter((r) => r.state === 'pending' || r.state === 'info_requested').length;

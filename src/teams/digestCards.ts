@@ -69,6 +69,12 @@ export function digestCard(digest: DigestData, now: Date): AdaptiveCard {
         'None.',
       ),
       section(
+        'Placement plans overdue (agreed or revised late)',
+        (d.plansOverdue ?? []).map((p) => `${p.caseRef} · ${p.what} · was due ${formatDate(p.dueDate)}`),
+        'None.',
+        d.plansOverdue?.length ? 'Attention' : 'Default',
+      ),
+      section(
         'Overdue follow-up tasks',
         digest.overdueTasks.map((t) => `${t.caseRef} · ${t.typed ? `an action agreed at ${t.ref}` : t.title} · ${plainText(t.ownerName)} · was due ${formatDate(t.dueDate)}`),
         'None.',

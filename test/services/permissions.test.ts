@@ -17,6 +17,7 @@ import { cancelMeeting, disruptionLearning, openMeeting, proposeMeeting, recordO
 import { answerInfoRequest, confirmMove, decideMove, moveTracker, openMoveRequest, requestMove, withdrawMove } from '../../src/services/moves';
 import { setCover } from '../../src/services/cover';
 import { importChildren, importRoster, toPerson } from '../../src/services/people';
+import { setNextReviewDate } from '../../src/services/placementPlan';
 import { completeTask } from '../../src/services/tasks';
 import type { Store } from '../../src/store/collection';
 import { openEmbeddedStore } from '../../src/store/embeddedStore';
@@ -153,6 +154,7 @@ describe('permissions by role, through the services', () => {
     'mark a follow-up task done': async (p) => completeTask(ctx, p, `${(await childAt('approved')).ref}:sw-visit`),
     'withdraw a move request': async (p) => withdrawMove(ctx, p, (await childAt('approved')).ref, { reason: 'No longer needed.' }),
     'set cover': async (p) => setCover(ctx, p, { team: 'North', cover: id('service manager'), from: ukDate(new Date()), to: addDays(ukDate(new Date()), 7) }),
+    'set the next review date': async (p) => setNextReviewDate(ctx, p, { caseRef: (await childAt('none')).caseRef, reviewDate: addDays(ukDate(new Date()), 30) }),
     'raise a fragility alert': async (p) => raiseAlert(ctx, p, { ...alertForm, caseRef: (await childAt('none')).caseRef }),
     'see an alert': async (p) => openAlert(ctx, p, (await newAlert()).ref),
     'close an alert by hand': async (p) => closeAlert(ctx, p, (await newAlert()).ref, { reason: 'Support package agreed at the review.' }),
