@@ -116,7 +116,10 @@ export const PERMISSIONS = {
     (p, { task }) => same(task.owner, p) || holdsFor(p, ['team_manager'], task.team),
   ),
   // PLAN-2: the review date the plan's revision is timed from.
-  'set the next review date': rule<OnChild>("the child's social worker, or a team manager of the child's team", (p, { child }) => isAllocatedTo(p, child) || holdsFor(p, ['team_manager'], child.team)),
+  'set the next review date': rule<OnChild>(
+    "the child's social worker, or a team manager of the child's team",
+    (p, { child }) => isAllocatedTo(p, child) || holdsFor(p, ['team_manager'], child.team),
+  ),
   // FRAG-1: whoever works with the placement reports a concern.
   'raise a fragility alert': rule<OnChild>(
     "those who work with the child (social worker, supervising social worker, IRO), the team manager, service manager or Head of Service of the child's team, and the fostering manager, Virtual School, placements team and IROs covering it (FRAG-1)",

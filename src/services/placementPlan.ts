@@ -155,9 +155,7 @@ export async function recordPlanFromTask(ctx: ServiceContext, task: TaskDoc, by:
     if (!child) return;
     const current = child.placementPlan ?? null;
     const plan: PlacementPlanRecord =
-      task.kind === PLAN_TASK || !current
-        ? { taskId: task._id, agreedOn: on, revisedOn: null, revisions: 0 }
-        : { ...current, revisedOn: on, revisions: current.revisions + 1 };
+      task.kind === PLAN_TASK || !current ? { taskId: task._id, agreedOn: on, revisedOn: null, revisions: 0 } : { ...current, revisedOn: on, revisions: current.revisions + 1 };
     if (await ctx.records.children.updateIfVersion(child._id, child.version, { placementPlan: plan, updatedAt: ctx.now().toISOString() })) {
       await writeAudit(
         ctx,
@@ -202,7 +200,17 @@ export async function askForPlanRevisions(ctx: ServiceContext, caseRefs?: string
     if (asked.has(id)) continue;
     tasks.push(
       newTask(
-        { _id: id, caseRef: child.caseRef, team: child.team, requestRef: child.caseRef, kind: REVISION_TASK, title: revisionTaskTitle(due), ruleIds: ['PLAN-2'], owner: child.socialWorker!, dueDate: due.dueDate },
+        {
+          _id: id,
+          caseRef: child.caseRef,
+          team: child.team,
+          requestRef: child.caseRef,
+          kind: REVISION_TASK,
+          title: revisionTaskTitle(due),
+          ruleIds: ['PLAN-2'],
+          owner: child.socialWorker!,
+          dueDate: due.dueDate,
+        },
         now,
       ),
     );
@@ -295,7 +303,13 @@ export async function recordChecklist(ctx: ServiceContext, person: Person, taskI
           subject: task.caseRef,
           fromState: 'open',
           toState: 'open',
-          details: { task: task._id, items: Object.entries(parsed.choices).map(([item, c]) => `${item}:${c.state}`).join(' '), ...checklistCounts(updated.checklist) },
+          details: {
+            task: task._id,
+            items: Object.entries(parsed.choices)
+              .map(([item, c]) => `${item}:${c.state}`)
+              .join(' '),
+            ...checklistCounts(updated.checklist),
+          },
         },
         at,
       );

@@ -28,7 +28,8 @@ export function registerPlanRoutes(app: Application<TurnState>, { ctx, command, 
     const child = await ctx.records.children.get(task.caseRef);
     return placementChecklistCard({ task, show: disclosureFor(readerOf(context, person), child), ...extra });
   };
-  const outOfDate = async (person: Person) => tasksCard(await openTasksOf(ctx, person), ctx.now(), { text: 'That button is out of date; here are your tasks now.', color: 'Attention' });
+  const outOfDate = async (person: Person) =>
+    tasksCard(await openTasksOf(ctx, person), ctx.now(), { text: 'That button is out of date; here are your tasks now.', color: 'Attention' });
 
   app.adaptiveCards.actionExecute(
     'plan.checklist',
