@@ -99,17 +99,17 @@ describeOnEveryBackend('placement plan services', (freshStore) => {
 
   test('PLAN-2: before the looked-after review the social worker is asked to revise the plan and the IRO to check it, once across passes and restarts', async () => {
     await ctx.records.children.updateIfVersion('CR-1002', (await ctx.records.children.get('CR-1002'))!.version, {
-      placementPlan: { taskId: 'earlier', agreedOn: '2026-03-01', revisedOn: null, revisions: 0 },
+      placementPlan: { taskId: 'earlier', agreedOn: '2026-09-01', revisedOn: null, revisions: 0 },
     });
-    now = new Date('2027-01-25T09:00:00Z'); // review 2027-02-10: due the 9th, asked from 26 January
+    now = new Date('2027-04-24T09:00:00Z'); // review 2027-05-10: due the 9th, asked from 25 April
     expect(await askForPlanRevisions(ctx)).toBe(0);
-    now = new Date('2027-01-26T09:00:00Z');
+    now = new Date('2027-04-25T09:00:00Z');
     expect(await askForPlanRevisions(ctx)).toBe(1);
     expect(await askForPlanRevisions(ctx)).toBe(0);
     const again = await serviceContextOn(store, () => now); // another process on the same store
     expect(await askForPlanRevisions(again)).toBe(0);
 
-    const taskId = 'CR-1002:plan-revision:2027-02-09';
+    const taskId = 'CR-1002:plan-revision:2027-05-09';
     const task = (await ctx.records.tasks.get(taskId))!;
     expect(task).toMatchObject({ owner: 'sam.social@example.org', kind: 'plan-revision', ruleIds: ['PLAN-2'] });
     expect(task.title).toContain('a revision of the current plan, not a new one');
@@ -118,7 +118,7 @@ describeOnEveryBackend('placement plan services', (freshStore) => {
     expect(JSON.stringify(iro.content)).not.toContain('Riley');
 
     await completeTask(ctx, await person('sam.social@example.org'), taskId);
-    expect((await ctx.records.children.get('CR-1002'))!.placementPlan).toEqual({ taskId: 'earlier', agreedOn: '2026-03-01', revisedOn: '2027-01-26', revisions: 1 });
+    expect((await ctx.records.children.get('CR-1002'))!.placementPlan).toEqual({ taskId: 'earlier', agreedOn: '2026-09-01', revisedOn: '2027-04-25', revisions: 1 });
   });
 
   test('PLAN-2: at least yearly, a year after the plan was last agreed or revised', async () => {
@@ -139,7 +139,7 @@ describeOnEveryBackend('placement plan services', (freshStore) => {
     expect(child.nextReviewDate).toBe('2027-03-01');
     expect(await ctx.records.audit.findOne({ subject: 'CR-1001', action: 'child.review-date-set' })).toMatchObject({
       actor: 'sam.social@example.org',
-      fromState: '2027-03-15',
+      fromState: '2027-06-15',
       toState: '2027-03-01',
     });
     await setNextReviewDate(ctx, await person('tom.manager@example.org'), { caseRef: 'CR-1001', reviewDate: '2027-03-02' });
