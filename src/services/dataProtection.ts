@@ -77,7 +77,7 @@ export interface RetentionReport {
  *   (the chair's note, why the child is not at the whole meeting, the outcome summary, the service
  *   needed, the actions; open tasks keep their words until done);
  * and with each record, the same words in its audit entries' details, the outbox's stored messages
- * about it, and its tasks' titles. Who did what and when (actors, names, states, dates, codes,
+ * about it, its tasks' titles and the reasons in a placement plan's checklist. Who did what and when (actors, names, states, dates, codes,
  * references) stays, in the record and the audit log. Old guidance feedback loses its question and
  * comment. Each record gets one `*.free-text-removed` audit entry.
  *
@@ -317,7 +317,14 @@ async function removeFreeText<T extends StoredDoc>(ctx: ServiceContext, closed: 
   }
   for (const task of await r.tasks.find({ sourceRef: record.ref })) {
     // A meeting's action tasks are titled with the action as typed; the rules' tasks keep their titles.
-    count(await scrubStored(r.tasks, task, (t) => ({ title: t.kind === 'action' ? REMOVED : (scrub(t.title, texts) as string) })), 'tasks');
+    // A placement plan's checklist keeps each item's state; the reasons typed for "not possible" go.
+    count(
+      await scrubStored(r.tasks, task, (t) => ({
+        title: t.kind === 'action' ? REMOVED : (scrub(t.title, texts) as string),
+        ...(t.checklist ? { checklist: Object.fromEntries(Object.entries(t.checklist).map(([item, a]) => [item, a.reason === null ? a : { ...a, reason: REMOVED }])) } : {}),
+      })),
+      'tasks',
+    );
   }
   if (!finished) return false; // something was changing: the next run finishes it, while the record still holds the words to look for
 

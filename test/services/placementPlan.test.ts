@@ -3,6 +3,7 @@
 // case-record prompt (AFTER-2), the digest, and the move count from the child's placement start.
 import type { Person } from '../../src/domain/people';
 import type { ServiceContext } from '../../src/services/context';
+import { applyRetention, MIN_RETENTION_DAYS, REMOVED } from '../../src/services/dataProtection';
 import { buildDigest } from '../../src/services/digest';
 import { InvalidInputError, NotPermittedError } from '../../src/services/errors';
 import { confirmMove, decideMove, requestMove } from '../../src/services/moves';
@@ -69,6 +70,11 @@ describeOnEveryBackend('placement plan services', (freshStore) => {
     expect(audit.map((a) => a.action)).toEqual(expect.arrayContaining(['plan.checklist-recorded', 'plan.agreed']));
     // The reason is free text: the audit trail names the items and their states only.
     expect(JSON.stringify(audit)).not.toContain('spare room');
+
+    // After the retention period the reason goes with the move request's free text; the states stay.
+    now = new Date('2027-02-08T09:00:00Z');
+    await applyRetention(ctx, MIN_RETENTION_DAYS);
+    expect((await ctx.records.tasks.get(taskId))!.checklist).toMatchObject({ visits: { state: 'done', reason: null }, overnight: { state: 'not-possible', reason: REMOVED } });
   });
 
   test('PLAN-1: a new placement in the children import gives its plan task once; an old one does not', async () => {
