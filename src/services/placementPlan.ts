@@ -76,13 +76,14 @@ async function createTasksOnce(ctx: ServiceContext, tasks: TaskDoc[], actor: str
   );
 }
 
-// ---- PLAN-1 and AFTER-2 for an imported placement -------------------------------------------------
+// ---- PLAN-1, AFTER-1 and AFTER-2 for an imported placement -------------------------------------------------
 
 /**
  * After a children import changed (or created) a child's record: a placement that has just started
- * (or starts soon) gets its plan task (PLAN-1) unless a move in the bot already gave it one, and a
- * change of placement or legal status prompts the case-record update (AFTER-2). Task ids are fixed
- * per placement and per change, so importing the same file again creates nothing.
+ * (or starts soon) gets its plan task (PLAN-1) and the visit within a week (AFTER-1), unless a move
+ * in the bot already gave it them; a change of placement or legal status prompts the case-record
+ * update (AFTER-2). Task ids are fixed per placement and per change, so importing the same file
+ * again creates nothing.
  */
 export async function followUpImportedChild(ctx: ServiceContext, before: ChildDoc | null, after: Child, actor: string): Promise<void> {
   const owner = after.socialWorker;
@@ -106,6 +107,23 @@ export async function followUpImportedChild(ctx: ServiceContext, before: ChildDo
           ruleIds: ['PLAN-1'],
           owner,
           dueDate: planDueDate(after.placementStart, planned),
+        },
+        now,
+      ),
+    );
+    // AFTER-1, as for a move confirmed in the bot.
+    tasks.push(
+      newTask(
+        {
+          _id: `${after.caseRef}:sw-visit:${after.placementStart}`,
+          caseRef: after.caseRef,
+          team: after.team,
+          requestRef: after.caseRef,
+          kind: 'sw-visit',
+          title: 'Visit the child in the new placement within one week of it starting',
+          ruleIds: ['AFTER-1'],
+          owner,
+          dueDate: addDays(after.placementStart, 7),
         },
         now,
       ),

@@ -77,7 +77,7 @@ describeOnEveryBackend('placement plan services', (freshStore) => {
     expect((await ctx.records.tasks.get(taskId))!.checklist).toMatchObject({ visits: { state: 'done', reason: null }, overnight: { state: 'not-possible', reason: REMOVED } });
   });
 
-  test('PLAN-1: a new placement in the children import gives its plan task once; an old one does not', async () => {
+  test('PLAN-1 and AFTER-1: a new placement in the children import gives its plan and visit tasks once; an old one does not', async () => {
     // CR-1004's placement changed three days ago (an emergency: plan within 5 days); a new child placed from next week (planned: by the start).
     const csv = `${examplesWith('CR-1004', (c) => (c[START] = '2026-11-20'))}CR-2001,New Child,2014-02-02,North,C2,U4,PR1,2026-12-01,Carer,,sam.social@example.org,,ivy.iro@example.org,\nCR-2002,Long Placed,2014-02-02,North,C2,U4,PR1,2025-01-01,Carer,,sam.social@example.org,,,\n`;
     for (let i = 0; i < 2; i++) await importChildren(ctx, csv, 'test');
@@ -86,6 +86,7 @@ describeOnEveryBackend('placement plan services', (freshStore) => {
       dueDate: '2026-12-01',
       title: expect.stringContaining('before the placement starts'),
     });
+    expect(await ctx.records.tasks.get('CR-1004:sw-visit:2026-11-20')).toMatchObject({ dueDate: '2026-11-27', ruleIds: ['AFTER-1'] });
     expect(await ctx.records.tasks.count({ caseRef: 'CR-2002' })).toBe(0);
     // Told once, whatever the re-imports.
     expect(await ctx.records.outbox.count({ _id: 'CR-1004:placement-plan:2026-11-20:told' })).toBe(1);
