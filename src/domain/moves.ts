@@ -217,8 +217,14 @@ export function movesInLast12Months(moveDates: string[], at: string): number {
  * counts as a move: the children list holds only looked-after children, and the one placement it
  * names began on that date.
  */
-export function withRecordedPlacementStart(moveDates: string[], episodes: Array<{ decom: string; dec: string | null }>, placementStart: string | null | undefined): string[] {
-  if (!placementStart || moveDates.includes(placementStart)) return moveDates;
+export function withRecordedPlacementStart(
+  moveDates: string[],
+  episodes: Array<{ decom: string; dec: string | null }>,
+  placementStart: string | null | undefined,
+  today: string,
+): string[] {
+  // A placement that has not started yet is not a move yet.
+  if (!placementStart || placementStart > today || moveDates.includes(placementStart)) return moveDates;
   if (episodes.some((e) => e.decom >= placementStart || (e.dec !== null && e.dec > placementStart))) return moveDates;
   return [...moveDates, placementStart].sort();
 }

@@ -375,5 +375,6 @@ export async function moveDatesOfChild(ctx: ServiceContext, caseRef: string, con
     movesOf(episodes).map((move) => move.date),
     episodes,
     child?.placementStart,
+    ukDate(ctx.now()),
   );
 }

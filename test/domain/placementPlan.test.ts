@@ -130,17 +130,20 @@ describe('AFTER-2: changes to the placement or legal status are updated in the c
 describe("the move count uses the placement start held on the child's record, not only the imported returns", () => {
   test('a placement that started 3 to 10 months ago, after the last return, counts as a move', () => {
     for (const start of ['2026-09-06', '2026-02-06']) {
-      const dates = withRecordedPlacementStart([], [{ decom: '2024-05-01', dec: null }], start);
+      const dates = withRecordedPlacementStart([], [{ decom: '2024-05-01', dec: null }], start, '2026-12-06');
       expect(movesInLast12Months(dates, '2026-12-06')).toBe(1);
     }
   });
   test('not twice: a move already counted on that date, or returns that reach the date, are the record', () => {
-    expect(withRecordedPlacementStart(['2026-09-06'], [], '2026-09-06')).toEqual(['2026-09-06']);
+    expect(withRecordedPlacementStart(['2026-09-06'], [], '2026-09-06', '2026-12-06')).toEqual(['2026-09-06']);
     // The return has an episode starting that day (a move, or an entry to care: either way it decides).
-    expect(withRecordedPlacementStart([], [{ decom: '2026-09-06', dec: null }], '2026-09-06')).toEqual([]);
-    expect(withRecordedPlacementStart(['2025-01-01'], [{ decom: '2025-01-01', dec: '2026-10-01' }], '2026-09-06')).toEqual(['2025-01-01']);
+    expect(withRecordedPlacementStart([], [{ decom: '2026-09-06', dec: null }], '2026-09-06', '2026-12-06')).toEqual([]);
+    expect(withRecordedPlacementStart(['2025-01-01'], [{ decom: '2025-01-01', dec: '2026-10-01' }], '2026-09-06', '2026-12-06')).toEqual(['2025-01-01']);
   });
   test('with no returns at all, the placement start on the record counts', () => {
-    expect(withRecordedPlacementStart([], [], '2026-06-01')).toEqual(['2026-06-01']);
+    expect(withRecordedPlacementStart([], [], '2026-06-01', '2026-12-06')).toEqual(['2026-06-01']);
+  });
+  test('a placement that has not started yet is not a move yet', () => {
+    expect(withRecordedPlacementStart([], [], '2026-12-20', '2026-12-06')).toEqual([]);
   });
 });
