@@ -71,6 +71,8 @@ export interface PlacementPlanRecord {
   /** The latest revision, or null before the first. */
   revisedOn: string | null;
   revisions: number;
+  /** The task whose Done last changed this record (the plan's, or a revision's): recording it again changes nothing. */
+  lastTaskId?: string;
 }
 
 export function hasRole(person: Person, role: Role): boolean {

@@ -162,36 +162,55 @@ async function placementFromMoveInBot(ctx: ServiceContext, caseRef: string, star
 
 /**
  * Marking a plan task done records the plan's date on the child's record (PLAN-1); marking a
- * revision task done records the revision (PLAN-2: a revision of the same plan, counted). Audited
- * once per task whatever the retries.
+ * revision task done records the revision (PLAN-2: a revision of the same plan, counted). The date
+ * is the day the task was marked done. Safe to repeat: the record names the task that last changed
+ * it, and the audit entry has a fixed id, so a retry after a crash records it once.
  */
 export async function recordPlanFromTask(ctx: ServiceContext, task: TaskDoc, by: string): Promise<void> {
-  if (task.kind !== PLAN_TASK && task.kind !== REVISION_TASK) return;
-  const on = ukDate(ctx.now());
+  if ((task.kind !== PLAN_TASK && task.kind !== REVISION_TASK) || task.state !== 'done') return;
+  const on = ukDate(new Date(task.doneAt ?? ctx.now().toISOString()));
   for (let attempt = 0; attempt < 5; attempt++) {
     const child = await ctx.records.children.get(task.caseRef);
     if (!child) return;
     const current = child.placementPlan ?? null;
     const plan: PlacementPlanRecord =
-      task.kind === PLAN_TASK || !current ? { taskId: task._id, agreedOn: on, revisedOn: null, revisions: 0 } : { ...current, revisedOn: on, revisions: current.revisions + 1 };
-    if (await ctx.records.children.updateIfVersion(child._id, child.version, { placementPlan: plan, updatedAt: ctx.now().toISOString() })) {
+      current?.lastTaskId === task._id
+        ? current
+        : task.kind === PLAN_TASK || !current
+          ? { taskId: task._id, agreedOn: on, revisedOn: null, revisions: 0, lastTaskId: task._id }
+          : { ...current, revisedOn: on, revisions: current.revisions + 1, lastTaskId: task._id };
+    if (plan === current || (await ctx.records.children.updateIfVersion(child._id, child.version, { placementPlan: plan, updatedAt: ctx.now().toISOString() }))) {
       await writeAudit(
         ctx,
         {
           actor: by,
           action: task.kind === PLAN_TASK ? 'plan.agreed' : 'plan.revised',
           subject: task.caseRef,
-          fromState: current ? 'agreed' : null,
+          fromState: current && current !== plan ? 'agreed' : null,
           toState: 'agreed',
           details: { task: task._id, on, revisions: plan.revisions },
         },
-        ctx.now().toISOString(),
+        task.doneAt ?? ctx.now().toISOString(),
         `${task._id}:plan-recorded`,
       );
       return;
     }
   }
   throw new ConflictError(`The record of ${task.caseRef} kept changing; the task is done, but look at the plan's date again.`);
+}
+
+/**
+ * After a restart: plan tasks marked done in the last week whose plan was not recorded on the
+ * child's record (the process stopped between the two) are recorded now. Returns how many.
+ */
+export async function finishRecordingPlans(ctx: ServiceContext): Promise<number> {
+  const since = new Date(ctx.now().getTime() - 7 * 86_400_000).toISOString();
+  const done = await ctx.records.tasks.find({ kind: { $in: [PLAN_TASK, REVISION_TASK] }, state: 'done', doneAt: { $gte: since } }, { sort: { doneAt: 1 } });
+  if (done.length === 0) return 0;
+  const recorded = new Set((await ctx.records.audit.find({ _id: { $in: done.map((t) => `${t._id}:plan-recorded`) } })).map((a) => a._id));
+  const missing = done.filter((t) => !recorded.has(`${t._id}:plan-recorded`));
+  for (const task of missing) await recordPlanFromTask(ctx, task, task.doneBy ?? 'bot');
+  return missing.length;
 }
 
 // ---- PLAN-2: asking for the revision ------------------------------------------------------------------
@@ -203,6 +222,7 @@ export async function recordPlanFromTask(ctx: ServiceContext, task: TaskDoc, by:
  * pass, a restart or a second instance asks once. Returns how many were asked.
  */
 export async function askForPlanRevisions(ctx: ServiceContext, caseRefs?: string[]): Promise<number> {
+  if (!caseRefs) await finishRecordingPlans(ctx); // so the revision is timed from the plan as it stands
   const today = ukDate(ctx.now());
   const now = ctx.now().toISOString();
   const only: Filter = caseRefs ? { _id: { $in: caseRefs } } : {};

@@ -67,7 +67,7 @@ describe('the placement plan, over HTTP', () => {
     const done = await sam.pressButton('The plan is agreed: mark it done');
     expect(cardText(done.body.value)).toContain('Marked done: Finalise the placement plan');
     const child = await h.bot.services.records.children.get('CR-1001');
-    expect(child!.placementPlan).toMatchObject({ taskId: `${ref}:placement-plan`, agreedOn: today, revisions: 0 });
+    expect(child!.placementPlan).toMatchObject({ taskId: `${ref}:placement-plan`, agreedOn: today, revisions: 0, lastTaskId: `${ref}:placement-plan` });
     const audit = await h.bot.services.records.audit.find({ subject: 'CR-1001' });
     expect(audit.map((a) => a.action)).toEqual(expect.arrayContaining(['plan.checklist-recorded', 'plan.agreed']));
   });

@@ -65,7 +65,7 @@ describeOnEveryBackend('placement plan services', (freshStore) => {
       visits: { state: 'done', by: 'sam.social@example.org' },
       overnight: { state: 'not-possible', reason: 'The carers had no spare room until the move.' },
     });
-    expect((await ctx.records.children.get('CR-1001'))!.placementPlan).toEqual({ taskId, agreedOn: '2026-12-08', revisedOn: null, revisions: 0 });
+    expect((await ctx.records.children.get('CR-1001'))!.placementPlan).toEqual({ taskId, agreedOn: '2026-12-08', revisedOn: null, revisions: 0, lastTaskId: taskId });
     const audit = await ctx.records.audit.find({ subject: 'CR-1001' });
     expect(audit.map((a) => a.action)).toEqual(expect.arrayContaining(['plan.checklist-recorded', 'plan.agreed']));
     // The reason is free text: the audit trail names the items and their states only.
@@ -125,7 +125,37 @@ describeOnEveryBackend('placement plan services', (freshStore) => {
     expect(JSON.stringify(iro.content)).not.toContain('Riley');
 
     await completeTask(ctx, await person('sam.social@example.org'), taskId);
-    expect((await ctx.records.children.get('CR-1002'))!.placementPlan).toEqual({ taskId: 'earlier', agreedOn: '2026-09-01', revisedOn: '2027-04-25', revisions: 1 });
+    expect((await ctx.records.children.get('CR-1002'))!.placementPlan).toEqual({
+      taskId: 'earlier',
+      agreedOn: '2026-09-01',
+      revisedOn: '2027-04-25',
+      revisions: 1,
+      lastTaskId: taskId,
+    });
+  });
+
+  test("PLAN-2: a restart between a revision task's Done and the plan's record records the revision once", async () => {
+    await ctx.records.children.updateIfVersion('CR-1002', (await ctx.records.children.get('CR-1002'))!.version, {
+      placementPlan: { taskId: 'earlier', agreedOn: '2026-09-01', revisedOn: null, revisions: 0 },
+    });
+    now = new Date('2027-04-25T09:00:00Z');
+    await askForPlanRevisions(ctx);
+    const taskId = 'CR-1002:plan-revision:2027-05-09';
+    // The process marked the task done and stopped before recording the revision on the child.
+    const task = (await ctx.records.tasks.get(taskId))!;
+    await ctx.records.tasks.updateIfVersion(taskId, task.version, { state: 'done', doneAt: '2027-04-26T10:00:00.000Z', doneBy: 'sam.social@example.org' });
+    now = new Date('2027-04-27T09:00:00Z');
+    const restarted = await serviceContextOn(store, () => now);
+    await askForPlanRevisions(restarted);
+    await askForPlanRevisions(restarted);
+    expect((await ctx.records.children.get('CR-1002'))!.placementPlan).toEqual({
+      taskId: 'earlier',
+      agreedOn: '2026-09-01',
+      revisedOn: '2027-04-26',
+      revisions: 1,
+      lastTaskId: taskId,
+    });
+    expect(await ctx.records.audit.count({ subject: 'CR-1002', action: 'plan.revised' })).toBe(1);
   });
 
   test('PLAN-2: at least yearly, a year after the plan was last agreed or revised', async () => {
