@@ -30,11 +30,11 @@ describe('the placement plan, over HTTP', () => {
     await hana.pressButton('Approve', {}, { on: ref });
     await h.connector.waitFor(() => sam.receivedCards().find((c) => cardText(c.card).includes(ref) && cardActions(c.card).has('Confirm the move')));
     const today = ukDate(new Date());
-    await sam.pressButton('Confirm the move', { moveDate: today, placementType: 'U4' }, { on: ref });
+    const confirmed = await sam.pressButton('Confirm the move', { moveDate: today, placementType: 'U4' }, { on: ref });
+    expect(cardText(confirmed.body.value)).toContain('Finalise the placement plan');
 
-    // The plan task is on Sam's list, due by the start (a planned move), with its checklist.
-    const [reply] = await sam.say('my tasks');
-    const tasks = firstCard(reply.activity);
+    // The plan task is on Sam's list (reached from the move's card), due by the start (a planned move), with its checklist.
+    const tasks = (await sam.pressButton('My tasks', {}, { on: ref })).body.value;
     expect(cardText(tasks)).toContain('Finalise the placement plan');
     const checklistButton = [...cardActions(tasks).keys()].find((title) => title.startsWith('Placement checklist'));
     expect(checklistButton).toBe('Placement checklist (0 of 11 recorded)');
