@@ -92,7 +92,10 @@ export async function followUpImportedChild(ctx: ServiceContext, before: ChildDo
   const today = ukDate(ctx.now());
   const tasks: TaskDoc[] = [];
   const started = before === null || before.placementStart !== after.placementStart;
-  const fromBotMove = started && (await placementFromMoveInBot(ctx, after.caseRef, after.placementStart));
+  const changes = before ? placementOrLegalChanges(before, after) : [];
+  if (!started && changes.length === 0) return;
+  // A placement a move in the bot began has its own tasks; the import then only catches up with it.
+  const fromBotMove = await placementFromMoveInBot(ctx, after.caseRef, after.placementStart);
   if (started && !fromBotMove && isRecentPlacement(after.placementStart, today)) {
     const planned = importedPlacementIsPlanned(after.placementStart, today);
     tasks.push(
@@ -129,9 +132,10 @@ export async function followUpImportedChild(ctx: ServiceContext, before: ChildDo
       ),
     );
   }
-  const changes = before ? placementOrLegalChanges(before, after) : [];
-  // A new placement the bot itself recorded already has its "code the move" task (MOVE-7, AFTER-2).
-  if (changes.length > 0 && !fromBotMove) {
+  // A placement the bot itself recorded already has its "code the move" task (MOVE-7, AFTER-2): a
+  // change of its type or provider is the case record catching up. A change of legal status is not.
+  const legalChanged = !!before && before.legalStatus !== after.legalStatus;
+  if (changes.length > 0 && (!fromBotMove || legalChanged)) {
     tasks.push(
       newTask(
         {

@@ -11,7 +11,9 @@ import { identify, importChildren } from '../../src/services/people';
 import { askForPlanRevisions, recordChecklist, setNextReviewDate } from '../../src/services/placementPlan';
 import { completeTask } from '../../src/services/tasks';
 import type { Store } from '../../src/store/collection';
+import { digestCard } from '../../src/teams/digestCards';
 import { describeOnEveryBackend, serviceContextOn } from '../support/backends';
+import { cardText } from '../support/cardContent';
 import { exampleChildrenCsv, loadExamplePeople, validMoveForm } from '../support/fixtures';
 
 const NOW = new Date('2026-11-23T10:00:00Z');
@@ -91,6 +93,24 @@ describeOnEveryBackend('placement plan services', (freshStore) => {
     // Told once, whatever the re-imports.
     expect(await ctx.records.outbox.count({ _id: 'CR-1004:placement-plan:2026-11-20:told' })).toBe(1);
     expect(await ctx.records.tasks.count({ kind: 'placement-plan' })).toBe(2);
+  });
+
+  test('a placement begun by a move in the bot gets no second plan task or case-record prompt when the import catches up with it', async () => {
+    const sam = await person('sam.social@example.org');
+    const ref = (await requestMove(ctx, sam, validMoveForm({ proposedDate: '2026-12-07' }))).ref;
+    await decideMove(ctx, await person('hana.head@example.org'), ref, { outcome: 'approved' });
+    now = new Date('2026-12-08T09:00:00Z');
+    await confirmMove(ctx, sam, ref, { moveDate: '2026-12-07', placementType: 'U4' });
+    await importChildren(
+      ctx,
+      examplesWith('CR-1001', (c) => {
+        c[START] = '2026-12-07';
+        c[START - 1] = 'PR4';
+      }),
+      'test',
+    );
+    expect(await ctx.records.tasks.count({ caseRef: 'CR-1001', kind: { $in: ['case-record-update', 'placement-plan'] } })).toBe(1); // the move's own plan task
+    expect(await ctx.records.tasks.get(`${ref}:placement-plan`)).not.toBeNull();
   });
 
   test('AFTER-2: a change of legal status in the import prompts the social worker to update the case record', async () => {
@@ -233,6 +253,9 @@ describeOnEveryBackend('placement plan services', (freshStore) => {
     );
     const digest = await buildDigest(ctx, ['North'], '2026-11-27', null);
     expect(digest.plansOverdue).toEqual([{ caseRef: 'CR-1004', what: 'placement plan', dueDate: '2026-11-25' }]);
+    const text = cardText(digestCard(digest, now));
+    expect(text).toContain('Placement plans overdue (agreed or revised late) (1)');
+    expect(text).toContain('CR-1004 · placement plan · was due Wed, 25 Nov 2026');
     expect((await buildDigest(ctx, ['South'], '2026-11-27', null)).plansOverdue).toEqual([]);
   });
 
