@@ -93,10 +93,11 @@ export async function followUpImportedChild(ctx: ServiceContext, before: ChildDo
   const tasks: TaskDoc[] = [];
   const started = before === null || before.placementStart !== after.placementStart;
   const changes = before ? placementOrLegalChanges(before, after) : [];
-  if (!started && changes.length === 0) return;
+  const newPlacement = started && isRecentPlacement(after.placementStart, today);
+  if (!newPlacement && changes.length === 0) return; // most rows of an import: nothing to look up
   // A placement a move in the bot began has its own tasks; the import then only catches up with it.
   const fromBotMove = await placementFromMoveInBot(ctx, after.caseRef, after.placementStart);
-  if (started && !fromBotMove && isRecentPlacement(after.placementStart, today)) {
+  if (newPlacement && !fromBotMove) {
     const planned = importedPlacementIsPlanned(after.placementStart, today);
     tasks.push(
       newTask(
