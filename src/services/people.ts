@@ -182,8 +182,9 @@ export async function importChildren(ctx: ServiceContext, csvText: string, actor
     forgetCaseloads(ctx); // counts from now in this process
     // The audit names the case reference only: the child's name stays in the child record.
     await writeAudit(ctx, { actor, action: `child.${outcome}`, subject: child.caseRef, details: { team: child.team } });
-    // PLAN-1 for a placement that has just started, AFTER-2 for a changed placement or legal status.
-    await followUpImportedChild(ctx, before, { ...child, nextReviewDate: child.nextReviewDate ?? before?.nextReviewDate ?? null }, actor);
+    // PLAN-1 and AFTER-1 for a placement that has just started, AFTER-2 for a changed placement or
+    // legal status, PLAN-2 at once for a review date that brings the plan's revision near.
+    await followUpImportedChild(ctx, before, child, actor);
   }
   report.problems.sort((a, b) => a.line - b.line);
   return report;

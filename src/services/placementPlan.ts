@@ -82,12 +82,13 @@ async function createTasksOnce(ctx: ServiceContext, tasks: TaskDoc[], actor: str
  * After a children import changed (or created) a child's record: a placement that has just started
  * (or starts soon) gets its plan task (PLAN-1) and the visit within a week (AFTER-1), unless a move
  * in the bot already gave it them; a change of placement or legal status prompts the case-record
- * update (AFTER-2). Task ids are fixed per placement and per change, so importing the same file
- * again creates nothing.
+ * update (AFTER-2); a new review date may bring the plan's revision near (PLAN-2). Task ids are
+ * fixed per placement and per change, so importing the same file again creates nothing.
  */
 export async function followUpImportedChild(ctx: ServiceContext, before: ChildDoc | null, after: Child, actor: string): Promise<void> {
   const owner = after.socialWorker;
   if (!owner) return; // nobody to give it to: the children list names no social worker
+  if (after.nextReviewDate && after.nextReviewDate !== before?.nextReviewDate) await askForPlanRevisions(ctx, [after.caseRef]);
   const now = ctx.now().toISOString();
   const today = ukDate(ctx.now());
   const tasks: TaskDoc[] = [];

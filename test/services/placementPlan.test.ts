@@ -229,6 +229,13 @@ describeOnEveryBackend('placement plan services', (freshStore) => {
       'test',
     );
     expect((await ctx.records.children.get('CR-1003'))!.nextReviewDate).toBe('2027-06-06');
+    // A review date in the import that is near asks for the revision at once.
+    await importChildren(
+      ctx,
+      examplesWith('CR-1003', (c) => (c[REVIEW] = '2026-12-01')),
+      'test',
+    );
+    expect(await ctx.records.tasks.get('CR-1003:plan-revision:2026-11-30')).toMatchObject({ owner: 'priya.patel@example.org', state: 'open' });
   });
 
   test('PLAN-3 and PLAN-4: "not possible" needs its reason and bad input changes nothing; only the owner or a team manager records it', async () => {
