@@ -39,7 +39,7 @@ function toChild(doc: ChildDoc): Child {
 const PLAN_TASK = 'placement-plan';
 const REVISION_TASK = 'plan-revision';
 
-function newTask(fields: Pick<TaskDoc, '_id' | 'caseRef' | 'team' | 'requestRef' | 'kind' | 'title' | 'ruleIds' | 'owner' | 'dueDate'>, now: string): TaskDoc {
+function newTask(fields: Pick<TaskDoc, '_id' | 'caseRef' | 'team' | 'sourceRef' | 'kind' | 'title' | 'ruleIds' | 'owner' | 'dueDate'>, now: string): TaskDoc {
   return { ...fields, version: 1, state: 'open', createdAt: now, doneAt: null, doneBy: null };
 }
 
@@ -106,7 +106,7 @@ export async function followUpImportedChild(ctx: ServiceContext, before: ChildDo
           _id: `${after.caseRef}:${PLAN_TASK}:${after.placementStart}`,
           caseRef: after.caseRef,
           team: after.team,
-          requestRef: after.caseRef,
+          sourceRef: after.caseRef,
           kind: PLAN_TASK,
           title: planTaskTitle(after.placementStart, planned),
           ruleIds: ['PLAN-1'],
@@ -123,7 +123,7 @@ export async function followUpImportedChild(ctx: ServiceContext, before: ChildDo
           _id: `${after.caseRef}:sw-visit:${after.placementStart}`,
           caseRef: after.caseRef,
           team: after.team,
-          requestRef: after.caseRef,
+          sourceRef: after.caseRef,
           kind: 'sw-visit',
           title: 'Visit the child in the new placement within one week of it starting',
           ruleIds: ['AFTER-1'],
@@ -144,7 +144,7 @@ export async function followUpImportedChild(ctx: ServiceContext, before: ChildDo
           _id: `${after.caseRef}:case-record:${after.legalStatus}:${after.placementStart}:${after.placementType}:${after.placementProvider}`,
           caseRef: after.caseRef,
           team: after.team,
-          requestRef: after.caseRef,
+          sourceRef: after.caseRef,
           kind: 'case-record-update',
           title: caseRecordTaskTitle(changes),
           ruleIds: ['AFTER-2'],
@@ -248,7 +248,7 @@ export async function askForPlanRevisions(ctx: ServiceContext, caseRefs?: string
           _id: id,
           caseRef: child.caseRef,
           team: child.team,
-          requestRef: child.caseRef,
+          sourceRef: child.caseRef,
           kind: REVISION_TASK,
           title: revisionTaskTitle(due),
           ruleIds: ['PLAN-2'],

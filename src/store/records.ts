@@ -59,7 +59,7 @@ export interface PlacementMoveDoc extends StoredDoc {
 export interface TaskDoc extends StoredDoc {
   caseRef: string;
   team: string;
-  /** What the task follows from: a move request (PM-...), a meeting (MT-...), an alert (FA-...) a coding problem (CODING:...), or the child's case reference (a placement the children import began, a plan revision). Stored as `requestRef` before; see FIELD_RENAMES. */
+  /** What the task follows from: a move request (PM-...), a meeting (MT-...), an alert (FA-...), a coding problem (CODING:...), or the child's case reference (a placement the children import began, a plan revision). Stored as `requestRef` before; see FIELD_RENAMES. */
   sourceRef: string;
   kind: FollowUpKind | OutcomeFollowUpKind | PlanTaskKind | `panel:${PanelId}`;
   title: string;

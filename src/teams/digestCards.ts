@@ -70,9 +70,9 @@ export function digestCard(digest: DigestData, now: Date): AdaptiveCard {
       ),
       section(
         'Placement plans overdue (agreed or revised late)',
-        (d.plansOverdue ?? []).map((p) => `${p.caseRef} · ${p.what} · was due ${formatDate(p.dueDate)}`),
+        (digest.plansOverdue ?? []).map((plan) => `${plan.caseRef} · ${plan.what} · was due ${formatDate(plan.dueDate)}`),
         'None.',
-        d.plansOverdue?.length ? 'Attention' : 'Default',
+        digest.plansOverdue?.length ? 'Attention' : 'Default',
       ),
       section(
         'Overdue follow-up tasks',

@@ -11,7 +11,7 @@ const task: TaskDoc = {
   version: 2,
   caseRef: 'CR-1001',
   team: 'North',
-  requestRef: 'PM-2026-0001',
+  sourceRef: 'PM-2026-0001',
   kind: 'placement-plan',
   title: 'Finalise the placement plan at the planning meeting',
   ruleIds: ['PLAN-1'],
