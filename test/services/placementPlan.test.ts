@@ -2,6 +2,7 @@
 // (PLAN-1), its revision before reviews and yearly (PLAN-2), the checklist (PLAN-3, PLAN-4), the
 // case-record prompt (AFTER-2), the digest, and the move count from the child's placement start.
 import type { Person } from '../../src/domain/people';
+import { Scheduler } from '../../src/jobs/scheduler';
 import type { ServiceContext } from '../../src/services/context';
 import { applyRetention, MIN_RETENTION_DAYS, REMOVED } from '../../src/services/dataProtection';
 import { buildDigest } from '../../src/services/digest';
@@ -152,6 +153,15 @@ describeOnEveryBackend('placement plan services', (freshStore) => {
       revisions: 1,
       lastTaskId: taskId,
     });
+  });
+
+  test("PLAN-2: the scheduler's tick asks for the revisions falling due, once a day", async () => {
+    now = new Date('2027-04-25T09:00:00Z'); // CR-1002's review on 10 May 2027 is within the notice period
+    const scheduler = new Scheduler(ctx);
+    await scheduler.tick();
+    await scheduler.tick();
+    expect(await ctx.records.tasks.find({ kind: 'plan-revision' })).toEqual([expect.objectContaining({ _id: 'CR-1002:plan-revision:2027-05-09', state: 'open' })]);
+    expect(await ctx.records.audit.count({ action: 'task.created', subject: 'CR-1002' })).toBe(1);
   });
 
   test("PLAN-2: a restart between a revision task's Done and the plan's record records the revision once", async () => {
