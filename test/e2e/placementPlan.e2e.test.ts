@@ -2,8 +2,12 @@
 // worker the plan task; he opens its checklist from his task list, records the introductions and the
 // information given (one not possible, with the reason), and marks the plan agreed. Every press is
 // of a button on a card he received in this test.
+import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { addDays, formatDate, ukDate } from '../../src/domain/dates';
-import { PEOPLE, startHarness, type Harness } from '../support/botHarness';
+import { importChildren } from '../../src/services/people';
+import { EXAMPLES, PEOPLE, startHarness, type Harness } from '../support/botHarness';
 import { cardActions, cardText, firstCard, type TeamsUser } from '../support/fakeTeams';
 import { validMoveForm } from '../support/moveForm';
 
@@ -83,5 +87,31 @@ describe('the placement plan, over HTTP', () => {
     const [refused] = await h.user(PEOPLE.priya).say(`review CR-1001 ${addDays(review, 3)}`);
     expect(cardText(firstCard(refused.activity))).toContain("Only the child's social worker, or a team manager of the child's team may set the next review date.");
     expect((await h.bot.services.records.children.get('CR-1001'))!.nextReviewDate).toBe(review);
+  });
+
+  test('PLAN-3, PLAN-4 in a group chat: the checklist shows states and counts only, and is not recorded there', async () => {
+    // A new placement in the children import two days ago gives Sam its plan task (PLAN-1).
+    const start = addDays(ukDate(new Date()), -2);
+    const csv = readFileSync(path.join(EXAMPLES, 'children.csv'), 'utf8').replace('2026-08-20', start); // CR-1004's placement start
+    await importChildren(h.bot.services, csv, 'test');
+    const taskId = `CR-1004:placement-plan:${start}`;
+    expect(await h.bot.services.records.tasks.get(taskId)).toMatchObject({ owner: 'sam.social@example.org', dueDate: addDays(start, 5) });
+
+    await sam.say('my tasks');
+    await sam.pressButton('Placement checklist (0 of 11 recorded)', {}, { on: 'CR-1004' });
+    await sam.pressButton('Save the checklist', { state_visits: 'not-possible', reason_visits: 'Emergency placement late at night, no introductions.' });
+
+    const group = sam.in({ id: `19:${randomUUID()}@thread.v2`, type: 'groupChat' });
+    await group.say('my tasks');
+    const shown = (await group.pressButton('Placement checklist (1 of 11 recorded)', {}, { on: 'CR-1004' })).body.value;
+    const text = cardText(shown);
+    expect(text).toContain('0 done, 1 not possible, 10 still to do (of 11).');
+    expect(text).not.toContain('Emergency placement late at night');
+    expect(text).not.toContain('Casey');
+    expect(cardActions(shown).has('Save the checklist')).toBe(false);
+    // A forged press from the group chat records nothing.
+    const forged = await group.press('plan.checklist.save', { taskId, state_visits: 'done' });
+    expect(cardText(forged.body.value)).toContain('Record the checklist in your own chat with the bot');
+    expect((await h.bot.services.records.tasks.get(taskId))!.checklist).toMatchObject({ visits: { state: 'not-possible' } });
   });
 });

@@ -44,7 +44,8 @@ const SHORTEST_SECRET = 8;
 
 /**
  * Everything the store holds that a shared conversation must never show: each child's name (and
- * first name) and date of birth, and the text workers typed into move requests, alerts and meetings.
+ * first name) and date of birth, and the text workers typed into move requests, alerts, meetings and
+ * placement checklists.
  */
 export async function storedSecrets(records: Records): Promise<string[]> {
   const secrets: Array<string | null | undefined> = [];
@@ -56,6 +57,8 @@ export async function storedSecrets(records: Records): Promise<string[]> {
     for (const q of r.infoRequests) secrets.push(q.question, q.answer);
   }
   for (const a of await records.fragilityAlerts.find({})) secrets.push(a.description, a.supportInPlace, a.closure?.reason);
+  // A placement plan checklist's reasons for "not possible" (PLAN-3, PLAN-4).
+  for (const t of await records.tasks.find({ kind: 'placement-plan' })) for (const answer of Object.values(t.checklist ?? {})) secrets.push(answer.reason);
   for (const m of await records.meetings.find({})) {
     secrets.push(m.childAttendanceReason, m.outcome?.summary, m.outcome?.serviceNeeded, ...(m.outcome?.actions ?? []).map((x) => x.what));
   }
