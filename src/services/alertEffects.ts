@@ -9,13 +9,13 @@ import type { AlertEffect, AuditDoc, FragilityAlertDoc, TaskDoc } from '../store
 import type { ServiceContext } from './context';
 import { resumeEffects, runEffects, type EffectPlan, type RecordEffects } from './effects/runner';
 import type { OutgoingMessage } from './outbox';
+import { reachableInTeams } from './knownChats';
 import { toChild, toPerson } from './people';
 
 const personal = (personId: string) => ({ kind: 'person' as const, personId });
 
-async function hasChat(ctx: ServiceContext, personId: string): Promise<boolean> {
-  return !!(await ctx.records.conversations.get(`person:${personId}`));
-}
+/** A chat with the bot, or a team of the bot's that has them (services/teamReach.ts). */
+const hasChat = reachableInTeams;
 
 /**
  * The people told about an alert (FRAG-1). Someone who has never opened a chat with the bot cannot

@@ -15,3 +15,12 @@ export function knownToHaveChat(ctx: ServiceContext, personId: string): boolean 
   const known = rememberedByRecords.get(ctx.records)?.get(`person:${personId}`);
   return !!known && known.until > ctx.now().getTime();
 }
+
+/**
+ * Whether the bot can reach `personId` in Teams: they have a chat with the bot, or a team the bot
+ * is in has them as a member, so a chat can be started (services/teamReach.ts).
+ */
+export async function reachableInTeams(ctx: ServiceContext, personId: string): Promise<boolean> {
+  if (knownToHaveChat(ctx, personId)) return true;
+  return (await ctx.records.conversations.count({ _id: { $in: [`person:${personId}`, `member:${personId}`] } })) > 0;
+}

@@ -11,13 +11,13 @@ import type { ServiceContext } from './context';
 import { resumeEffects, runEffects, type EffectPlan, type RecordEffects } from './effects/runner';
 import { teamsInvitationMessages } from './invitations';
 import type { OutgoingMessage } from './outbox';
+import { reachableInTeams } from './knownChats';
 import { peopleWithRole, toChild } from './people';
 
 const personal = (personId: string) => ({ kind: 'person' as const, personId });
 
-async function hasChat(ctx: ServiceContext, personId: string): Promise<boolean> {
-  return !!(await ctx.records.conversations.get(`person:${personId}`));
-}
+/** A chat with the bot, or a team of the bot's that has them (services/teamReach.ts). */
+const hasChat = reachableInTeams;
 
 // ---- convened ------------------------------------------------------------------------------------
 

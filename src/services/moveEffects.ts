@@ -23,7 +23,7 @@ import { resumeEffects, runEffects, type EffectPlan, type RecordEffects } from '
 const personal = (personId: string) => ({ kind: 'person' as const, personId });
 
 /**
- * Approvers with a personal chat with the bot: the team's Heads of Service and anyone covering for
+ * Approvers the bot can reach in Teams (a chat with the bot, or a team of the bot's they are in): the team's Heads of Service and anyone covering for
  * the team today. When there are none, the team's approvals channel.
  */
 export async function approvalRecipients(ctx: ServiceContext, team: string): Promise<{ approvers: Person[]; channel: string | null }> {
@@ -34,7 +34,8 @@ export async function approvalRecipients(ctx: ServiceContext, team: string): Pro
   const candidates = [...heads, ...covering];
   // Those this process knows have a chat need no look-up; the others are looked up together.
   const unknown = candidates.filter((p) => !knownToHaveChat(ctx, p.id));
-  const chats = unknown.length > 0 ? await ctx.records.conversations.find({ _id: { $in: unknown.map((p) => `person:${p.id}`) } }) : [];
+  // A chat, or a team of the bot's that has them (the chat is then started when the card is sent).
+  const chats = unknown.length > 0 ? await ctx.records.conversations.find({ _id: { $in: unknown.flatMap((p) => [`person:${p.id}`, `member:${p.id}`]) } }) : [];
   const withChat = new Set(chats.map((c) => c.personId));
   const reachable = candidates.filter((p) => withChat.has(p.id) || knownToHaveChat(ctx, p.id));
   if (reachable.length > 0) return { approvers: reachable, channel: null };

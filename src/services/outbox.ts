@@ -5,6 +5,7 @@ import type { OutboxContent, OutboxDoc, Recipient } from '../store/records';
 import { DuplicateKeyError } from '../store/collection';
 import { insertAllOnce } from '../store/insertOnce';
 import type { ServiceContext } from './context';
+import { reachableInTeams } from './knownChats';
 
 export interface OutgoingMessage {
   key: string;
@@ -99,7 +100,7 @@ export async function sweepHeldMessages(ctx: ServiceContext): Promise<{ released
   const people = [...new Set(held.map((entry) => (entry.recipient.kind === 'person' ? entry.recipient.personId : '')))].filter(Boolean);
   const totals = { released: 0, expired: 0 };
   for (const personId of people) {
-    const reachable = (await ctx.records.conversations.get(`person:${personId}`)) !== null;
+    const reachable = await reachableInTeams(ctx, personId);
     const counts = await settleHeldMessages(ctx, personId, reachable);
     totals.released += counts.released;
     totals.expired += counts.expired;

@@ -151,11 +151,21 @@ export interface ConversationAddress {
   userAadId: string | null;
 }
 
-/** How to reach a person (`_id` "person:<roster id>") or a channel (`_id` "channel:<conversation id>"). */
+/**
+ * How to reach a person (`_id` "person:<roster id>") or a channel (`_id` "channel:<conversation id>");
+ * a Teams team the bot is installed in (`_id` "team:<team id>", conversationId the team's id); and a
+ * roster person found in such a team's member list who has no chat with the bot yet (`_id`
+ * "member:<roster id>": the team's address, their Entra object id and their Teams user id), through
+ * which the bot can start a chat with them (src/services/teamReach.ts).
+ */
 export interface ConversationDoc extends StoredDoc, ConversationAddress {
-  kind: 'personal' | 'channel';
+  kind: 'personal' | 'channel' | 'team' | 'member';
   personId: string | null;
   updatedAt: string;
+  /** A member: their Teams user id ("29:..."), the id a new chat is started with. */
+  teamsUserId?: string;
+  /** A team: when its member list was last read (null: to be read). */
+  membersReadAt?: string | null;
   /** null in a document the start-up migration rewrote from the old shape (LegacyConversationDoc). */
   reference?: null;
 }

@@ -14,13 +14,24 @@
 //    turn sends or updates a message, so the connector client the SDK keeps in the turn state (under
 //    the adapter's ConnectorClientKey) is swapped for one whose calls carry an AbortSignal.
 //    Teams SDK: pass the signal (or a timeout) to its HTTP client's send and update calls directly.
+//    The calls about a team (teamCallsOf: its member list, a new one-to-one chat with a member) are
+//    made with the same client and signal.
 // 3. Conversation addresses (toConversationReference, conversationAddressOfActivity). The store keeps
 //    plain fields (ConversationAddress, src/store/records.ts); only here are they turned into the
 //    SDK's ConversationReference, and read out of an incoming activity. Teams SDK: build its own
 //    conversation reference from the same fields. (Documents stored in the SDK's shape before the
 //    plain fields are read by conversationAddressOf in src/services/conversations.ts.)
 import { TeamsAdapter } from '@microsoft/teams-ai';
-import type { Activity, ConfigurationBotFrameworkAuthenticationOptions, ConversationAccount, ConversationReference, InvokeResponse, TurnContext } from 'botbuilder';
+import type {
+  Activity,
+  ConfigurationBotFrameworkAuthenticationOptions,
+  ConversationAccount,
+  ConversationParameters,
+  ConversationReference,
+  InvokeResponse,
+  TeamsChannelAccount,
+  TurnContext,
+} from 'botbuilder';
 import type { AuthenticateRequestResult, ConnectorClient, ServiceClientCredentialsFactory } from 'botframework-connector';
 import type { ConversationAddress } from '../store/records';
 import type { IncomingActivity } from './incomingActivity';
@@ -99,6 +110,52 @@ export function abortConnectorCallsWith(turn: TurnContext, connectorClientKey: s
   turn.turnState.set(connectorClientKey, client);
 }
 
+/** One page of a team's members, and the token for the next page (none after the last). */
+export interface MembersPage {
+  members: Array<{ teamsUserId: string; aadObjectId: string | null; email: string | null }>;
+  continuationToken: string | null;
+}
+
+/**
+ * The connector calls about a team, made with the turn's own connector client (the one the SDK
+ * authenticated for the turn's service URL), each carrying `signal`: a page of the team's member
+ * list (the connector's paged conversation members API, with the team's id), and a new one-to-one
+ * chat with one of its members (POST /v3/conversations, with the member and the tenant), which
+ * answers the chat's conversation id. Teams SDK: its conversations and members clients.
+ */
+export function teamCallsOf(turn: TurnContext, connectorClientKey: symbol, signal: AbortSignal) {
+  const { conversations } = turn.turnState.get<ConnectorClient>(connectorClientKey);
+  return {
+    async membersPage(teamId: string, continuationToken: string | null): Promise<MembersPage> {
+      const options: { pageSize: number; continuationToken?: string; abortSignal: AbortSignal } = { pageSize: 500, abortSignal: signal };
+      if (continuationToken) options.continuationToken = continuationToken;
+      const page = await conversations.getConversationPagedMembers(teamId, options as Parameters<typeof conversations.getConversationPagedMembers>[1]);
+      const members = ((page.members ?? []) as TeamsChannelAccount[]).map((m) => ({
+        teamsUserId: m.id,
+        aadObjectId: m.aadObjectId ?? null,
+        email: m.email ?? m.userPrincipalName ?? null,
+      }));
+      return { members, continuationToken: page.continuationToken || null };
+    },
+    async createPersonalChat(team: ConversationAddress, teamsUserId: string): Promise<string> {
+      const created = await conversations.createConversation(personalChatParameters(team, teamsUserId), { abortSignal: signal });
+      if (!created.id) throw new Error('Teams created the chat without saying its id');
+      return created.id;
+    },
+  };
+}
+
+/** What Teams needs to start a one-to-one chat with a member of a team the bot is in: the bot, the member and the tenant. */
+export function personalChatParameters(team: ConversationAddress, teamsUserId: string): ConversationParameters {
+  return {
+    isGroup: false,
+    bot: { id: team.botId, name: '' },
+    members: [{ id: teamsUserId, name: '' }],
+    ...(team.tenantId ? { tenantId: team.tenantId } : {}),
+    channelData: team.tenantId ? { tenant: { id: team.tenantId } } : {},
+  };
+}
+
 // --- 3. Conversation addresses ------------------------------------------------------------------
 
 /** The SDK's reference for a proactive message into a stored conversation. */
@@ -116,6 +173,12 @@ export function toConversationReference(address: ConversationAddress): Partial<C
       ...(address.tenantId ? { tenantId: address.tenantId } : {}),
     } as ConversationAccount,
   };
+}
+
+/** The Teams team of a channel activity (its id is the team's General channel's), else null. */
+export function teamIdOfActivity(activity: Activity): string | null {
+  const team = (activity.channelData as { team?: { id?: unknown } } | undefined)?.team;
+  return typeof team?.id === 'string' && team.id ? team.id : null;
 }
 
 /** Where the activity came from, as plain fields; `conversationId` replaces the activity's own (a channel's id, without a thread). */

@@ -10,7 +10,17 @@ import type { DigestSections } from '../services/digest';
 import { changeTeamsMeetingEvent, createTeamsMeeting } from '../services/invitations';
 import { releaseHeldMessages } from '../services/outbox';
 import { failuresToFollowUp, followUpFailures } from '../services/undelivered';
-import { conversationAddressOf } from '../services/conversations';
+import { conversationAddressOf, rememberConversation } from '../services/conversations';
+import { toPerson } from '../services/people';
+import {
+  learnTeamMembers,
+  memberAddressOf,
+  takeTeamsToRead,
+  TEAM_MEMBERS_FRESH_FOR_MS,
+  TEAM_MEMBERS_REREAD_ON_DEMAND_AFTER_MS,
+  teamMembersUnreadable,
+  teamsToRead,
+} from '../services/teamReach';
 import type { ConversationAddress, OutboxDoc } from '../store/records';
 import { outsideUnitOfWork } from '../store/unitOfWork';
 import { connectorFailure, statusOf, TeamsConnector } from './connector';
@@ -28,8 +38,10 @@ export interface SenderOptions extends Partial<DeliveryPolicy> {
   sendTimeoutMs?: number;
   /** Digest sections other features contribute (open alerts, meetings). */
   digestSections?: DigestSections;
-  /** The connector calls (tests give one that answers as they say). */
-  connector?: Pick<TeamsConnector, 'post'>;
+  /** The connector calls (tests give one that answers as they say; without the team calls, nobody is reached through a team). */
+  connector?: Pick<TeamsConnector, 'post'> & Partial<Pick<TeamsConnector, 'teamMembers' | 'createPersonalChat'>>;
+  /** How often the loop looks for teams whose member list is due to be read (default: a minute; at once when a team is new). */
+  teamCheckMs?: number;
   /** The service URLs the bot may call: a stored reference naming another is never sent to. */
   serviceUrls?: ServiceUrlPolicy;
 }
@@ -56,8 +68,10 @@ export class OutboxSender {
   private readonly leaseMs: number;
   private readonly sendTimeoutMs: number;
   private readonly digestSections: DigestSections;
-  private readonly connector: Pick<TeamsConnector, 'post'>;
+  private readonly connector: NonNullable<SenderOptions['connector']>;
   private readonly serviceUrls: ServiceUrlPolicy | undefined;
+  private readonly teamCheckMs: number;
+  private lastTeamCheck = 0;
 
   constructor(
     private readonly ctx: ServiceContext,
@@ -65,8 +79,9 @@ export class OutboxSender {
     botAppId: string,
     options: SenderOptions = {},
   ) {
-    const { digestSections, connector, pollMs, leaseMs, sendTimeoutMs, serviceUrls, ...policy } = options;
+    const { digestSections, connector, pollMs, leaseMs, sendTimeoutMs, serviceUrls, teamCheckMs, ...policy } = options;
     this.serviceUrls = serviceUrls;
+    this.teamCheckMs = teamCheckMs ?? 60_000;
     this.leaseMs = leaseMs ?? 60_000;
     // An attempt must be over (sent, failed or aborted) while its lease holds, or another process
     // may claim the entry and send it too: the send timeout leaves time in the lease for rendering
@@ -123,6 +138,7 @@ export class OutboxSender {
 
   /** One pass: sends everything that is due, and follows up failures left unfollowed. Returns how many entries were sent. */
   async drain(): Promise<number> {
+    await this.readTeamsIfDue();
     const now = this.ctx.now().toISOString();
     const due = [
       ...(await this.ctx.records.outbox.find({ state: 'pending', nextAttemptAt: { $lte: now } }, { sort: { nextAttemptAt: 1 }, limit: 50 })),
@@ -241,8 +257,10 @@ export class OutboxSender {
     const r = entry.recipient;
     if (r.kind === 'person') {
       const conversation = await this.ctx.records.conversations.get(`person:${r.personId}`);
-      if (!conversation) throw new NoChatYet(`${r.personId} has no chat with the bot yet`);
-      return { address: conversationAddressOf(conversation), inChannel: false };
+      if (conversation) return { address: conversationAddressOf(conversation), inChannel: false };
+      const started = await this.startChatThroughTeam(r.personId, entry);
+      if (!started) throw new NoChatYet(`${r.personId} has no chat with the bot yet`);
+      return { address: started, inChannel: false };
     }
     const channel = await this.ctx.records.conversations.get(`channel:${r.conversationId}`);
     if (channel) return { address: conversationAddressOf(channel), inChannel: true };
@@ -250,6 +268,63 @@ export class OutboxSender {
     const any = await this.ctx.records.conversations.findOne({});
     if (!any) throw new NotDelivered({ kind: 'permanent', reason: `channel ${r.conversationId} is unknown to the bot` }, `channel ${r.conversationId} is unknown to the bot`);
     return { address: { ...conversationAddressOf(any), conversationId: r.conversationId, conversationType: 'channel', userAadId: null }, inChannel: true };
+  }
+
+  // --- Reaching people through the teams the bot is in (services/teamReach.ts) ---------------------
+
+  /** The member lists due to be read: a team new or changed in this process at once, else every teamCheckMs. */
+  private async readTeamsIfDue(): Promise<void> {
+    if (!this.connector.teamMembers) return;
+    const flagged = takeTeamsToRead(this.ctx);
+    const now = Date.now();
+    if (!flagged && now - this.lastTeamCheck < this.teamCheckMs) return;
+    this.lastTeamCheck = now;
+    await this.readTeams(TEAM_MEMBERS_FRESH_FOR_MS);
+  }
+
+  /** Reads the member list of every team whose list is older than `olderThanMs`; returns how many were read. */
+  private async readTeams(olderThanMs: number): Promise<number> {
+    if (!this.connector.teamMembers) return 0;
+    let read = 0;
+    for (const team of await teamsToRead(this.ctx, olderThanMs)) {
+      if (this.stopped) break;
+      const address = conversationAddressOf(team);
+      const refused = this.serviceUrls && serviceUrlProblem(address.serviceUrl, this.serviceUrls);
+      try {
+        if (refused) throw new Error(refused);
+        await learnTeamMembers(this.ctx, team, await this.connector.teamMembers(address, this.sendTimeoutMs));
+        read++;
+      } catch (err) {
+        // Not read again until it is due: a bot removed from a team is not asked every second.
+        await teamMembersUnreadable(this.ctx, team);
+        this.ctx.log.warn({ team: team.conversationId, status: statusOf(err), err: err instanceof Error ? err.message : String(err) }, 'could not read the member list of a team');
+      }
+    }
+    return read;
+  }
+
+  /**
+   * The address of a new one-to-one chat with `personId`, started through a team of the bot's that
+   * has them as a member; null when no team has them (the team lists are read again first, if they
+   * are older than TEAM_MEMBERS_REREAD_ON_DEMAND_AFTER_MS). Teams refusing (403: the app blocked or
+   * not allowed for them) or throttling (429) is thrown as for a send, and the policy decides.
+   */
+  private async startChatThroughTeam(personId: string, entry: OutboxDoc): Promise<ConversationAddress | null> {
+    if (!this.connector.createPersonalChat) return null;
+    let member = await memberAddressOf(this.ctx, personId);
+    if (!member && (await this.readTeams(TEAM_MEMBERS_REREAD_ON_DEMAND_AFTER_MS)) > 0) member = await memberAddressOf(this.ctx, personId);
+    if (!member) return null;
+    const refused = this.serviceUrls && serviceUrlProblem(member.serviceUrl, this.serviceUrls);
+    if (refused) throw new NotDelivered({ kind: 'permanent', reason: refused }, refused);
+    const person = await this.ctx.records.people.get(personId);
+    if (!person) throw new NotDelivered({ kind: 'permanent', reason: `${personId} is not on the roster` }, `${personId} is not on the roster`);
+    const leaseLeftMs = Date.parse(entry.leaseUntil!) - this.ctx.now().getTime() - Math.min(1000, this.leaseMs / 4);
+    if (leaseLeftMs <= 0) throw new NotDelivered({ kind: 'transient' }, 'the lease ran out before the chat could be started');
+    const address = await this.connector.createPersonalChat(member, member.teamsUserId, member.userAadId, Math.min(this.sendTimeoutMs, leaseLeftMs));
+    // From now on they are reached like anyone who opened the bot (and what was held for them goes too).
+    await rememberConversation(this.ctx, toPerson(person), { kind: 'personal', address });
+    this.ctx.log.info({ personId }, 'started a chat through a team the bot is in');
+    return address;
   }
 }
 

@@ -6,7 +6,8 @@ import type { Reader } from './disclosure';
 import type { ServiceContext } from '../services/context';
 import { identify } from '../services/people';
 import { rememberConversation } from '../services/conversations';
-import { conversationAddressOfActivity } from './botFrameworkEdge';
+import { rememberTeam } from '../services/teamReach';
+import { conversationAddressOfActivity, teamIdOfActivity } from './botFrameworkEdge';
 
 export function isChannel(context: TurnContext): boolean {
   return context.activity.conversation?.conversationType === 'channel';
@@ -42,7 +43,18 @@ export async function rememberWhereTheyAre(ctx: ServiceContext, context: TurnCon
   } else if (isChannel(context)) {
     const channelId = channelIdOf(context);
     if (channelId) await rememberConversation(ctx, null, { kind: 'channel', address: conversationAddressOfActivity(context.activity, channelId) });
+    await rememberTeamOf(ctx, context);
   }
+}
+
+/**
+ * Stores the team of a channel activity, if it has one: the bot can then start a chat with any
+ * member of it (services/teamReach.ts). Returns the team's id.
+ */
+export async function rememberTeamOf(ctx: ServiceContext, context: TurnContext): Promise<string | null> {
+  const teamId = teamIdOfActivity(context.activity);
+  if (teamId) await rememberTeam(ctx, conversationAddressOfActivity(context.activity, teamId));
+  return teamId;
 }
 
 /** The channel's own id (a channel conversation id may carry ";messageid=..." for a thread). */

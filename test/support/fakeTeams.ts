@@ -58,6 +58,17 @@ export class FakeConnector {
   /** Cards the bot answered a press in a shared conversation with (they replace the card there). */
   readonly sharedInvokeResponses: Array<{ conversationId: string; card: unknown }> = [];
   readonly members = new Map<string, Member>();
+  /** The member lists of the teams the bot is in, by team id (GET /v3/conversations/{team}/pagedmembers). */
+  readonly teamMembers = new Map<string, Member[]>();
+  /** One-to-one chats the bot started (POST /v3/conversations), with the member's Teams user id. */
+  readonly createdChats: Array<{ conversationId: string; memberId: string; tenantId: string | null }> = [];
+  /** Members a new chat with is refused, with the status (the app blocked, or not allowed for them). */
+  private readonly refusingChatWith = new Map<string, number>();
+  private chatFailures: Failure[] = [];
+  /** How many new chats were asked for, refused or not. */
+  chatRequests = 0;
+  /** How many member-list pages were served (a list is served two members a page, to exercise paging). */
+  memberPagesServed = 0;
   private failures: Failure[] = [];
   private readonly refusing = new Map<string, number>();
   private holds: Hold[] = [];
@@ -87,6 +98,27 @@ export class FakeConnector {
   /** Every send or update to `conversationId` is refused with `status` from now on (a chat gone, the app removed). */
   refuse(conversationId: string, status: number): void {
     this.refusing.set(conversationId, status);
+  }
+
+  /** The bot is in team `teamId`, whose members are these (served two a page). */
+  serveTeam(teamId: string, members: Member[]): void {
+    this.teamMembers.set(teamId, members);
+    for (const m of members) this.members.set(m.id, m);
+  }
+
+  /** The next new one-to-one chats fail with these responses, in order (429 with Retry-After: Teams throttling). */
+  failNextChats(...failures: Failure[]): void {
+    this.chatFailures.push(...failures);
+  }
+
+  /** Starting a one-to-one chat with `member` is refused with `status` from now on. */
+  refuseChatWith(member: Member, status: number): void {
+    this.refusingChatWith.set(member.id, status);
+  }
+
+  /** The id of the personal chat of `member` (the same as TeamsUser's), as Teams answers a new chat with them. */
+  static personalChatId(member: Member): string {
+    return `a:personal-${member.aadObjectId}`;
   }
 
   /** The next `count` sends or updates to `conversationId` are held open and never answered. */
@@ -141,7 +173,11 @@ export class FakeConnector {
     let body = '';
     req.on('data', (chunk) => (body += chunk));
     req.on('end', () => {
-      const url = decodeURIComponent(req.url ?? '');
+      const parsed = new URL(req.url ?? '/', 'http://connector');
+      const url = decodeURIComponent(parsed.pathname);
+      const paged = /^\/v3\/conversations\/([^/]+)\/pagedmembers$/.exec(url);
+      if (req.method === 'GET' && paged) return this.servePage(res, paged[1], parsed.searchParams.get('continuationToken'));
+      if (req.method === 'POST' && url === '/v3/conversations') return this.createChat(res, JSON.parse(body || '{}'));
       const member = /^\/v3\/conversations\/([^/]+)\/members\/([^/]+)$/.exec(url);
       if (req.method === 'GET' && member) {
         const found = [...this.members.values()].find((m) => m.id === member[2] || m.aadObjectId === member[2]);
@@ -175,6 +211,43 @@ export class FakeConnector {
       this.reply(res, 200, { id: activityId });
       this.wakeWaiters();
     });
+  }
+
+  /** A page of a team's members: two at a time, the token saying where the next page starts. */
+  private servePage(res: http.ServerResponse, teamId: string, token: string | null): void {
+    const members = this.teamMembers.get(teamId);
+    if (!members) return this.reply(res, 404, { error: { code: 'ConversationNotFound' } });
+    const start = token ? Number(token) : 0;
+    const page = members.slice(start, start + 2);
+    this.memberPagesServed++;
+    const next = start + 2 < members.length ? String(start + 2) : undefined;
+    this.reply(res, 200, {
+      members: page.map((m) => ({ id: m.id, name: m.name, aadObjectId: m.aadObjectId, email: m.email, userPrincipalName: m.email, tenantId: TENANT })),
+      ...(next ? { continuationToken: next } : {}),
+    });
+  }
+
+  /** A new one-to-one chat with a member of a team: refused as told, else the member's personal chat id. */
+  private createChat(
+    res: http.ServerResponse,
+    parameters: { isGroup?: boolean; members?: Array<{ id?: string }>; tenantId?: string; channelData?: { tenant?: { id?: string } } },
+  ): void {
+    const memberId = parameters.members?.[0]?.id ?? '';
+    const member = this.members.get(memberId);
+    if (parameters.isGroup || parameters.members?.length !== 1 || !member) return this.reply(res, 400, { error: { code: 'BadArgument', message: 'one member is needed' } });
+    this.chatRequests++;
+    const refusal = this.refusingChatWith.get(memberId);
+    if (refusal) return this.reply(res, refusal, { error: { code: 'Forbidden', message: 'The bot is not allowed to start a chat with this user' } });
+    const failure = this.chatFailures.shift();
+    if (failure) {
+      if (failure.retryAfter) res.setHeader('Retry-After', failure.retryAfter);
+      return this.reply(res, failure.status, { error: { code: 'Throttled', message: `injected ${failure.status}` } });
+    }
+    const conversationId = FakeConnector.personalChatId(member);
+    this.personalConversations.add(conversationId);
+    this.createdChats.push({ conversationId, memberId, tenantId: parameters.tenantId ?? parameters.channelData?.tenant?.id ?? null });
+    this.reply(res, 201, { id: conversationId });
+    this.wakeWaiters();
   }
 
   private wakeWaiters(): void {
@@ -255,6 +328,12 @@ export class TeamsUser {
     const { status } = await this.post({ ...this.base('message'), ...mention });
     if (status >= 300) throw new Error(`bot answered ${status}`);
     return this.connector.sentTo(this.conversationId).slice(before);
+  }
+
+  /** A conversationUpdate here saying these members were added (`'bot'` for the bot: it was installed in the team). */
+  async added(...members: Array<Member | 'bot'>): Promise<{ status: number; body: any }> {
+    const membersAdded = members.map((m) => (m === 'bot' ? { id: '28:bot-id', name: 'Placement Stability Bot' } : { id: m.id, name: m.name, aadObjectId: m.aadObjectId }));
+    return this.post({ ...this.base('conversationUpdate'), membersAdded });
   }
 
   /** Every card this user has received in their chat, latest version of each, newest first. */

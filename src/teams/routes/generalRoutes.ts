@@ -5,7 +5,8 @@ import { setApprovalsChannel } from '../../services/conversations';
 import { NotOnRosterError } from '../../services/errors';
 import { StoreUnavailableError } from '../../store/collection';
 import { helpCard } from '../cards';
-import { channelIdOf, isChannel, personOf, rememberWhereTheyAre } from '../identity';
+import { channelIdOf, isChannel, personOf, rememberTeamOf, rememberWhereTheyAre } from '../identity';
+import { teamMembersChanged } from '../../services/teamReach';
 import type { Turns } from '../turns';
 
 export const APPROVALS_HERE = /^approvals here\s+(.{1,100})$/i;
@@ -28,7 +29,16 @@ export function registerGeneralRoutes(app: Application<TurnState>, { ctx, comman
 
   app.conversationUpdate('membersAdded', async (context) => {
     const botJoined = context.activity.membersAdded?.some((m) => m.id === context.activity.recipient.id);
-    if (!botJoined) return;
+    // A team the bot is in (or was just added to): its member list is read, so that the bot can
+    // start a chat with members who never opened it; people added later are found the same way.
+    const teamId = await rememberTeamOf(ctx, context).catch((err) => {
+      ctx.log.warn({ err: String(err) }, 'could not record a team');
+      return null;
+    });
+    if (!botJoined) {
+      if (teamId) await teamMembersChanged(ctx, teamId).catch((err) => ctx.log.warn({ err: String(err) }, 'could not record new members of a team'));
+      return;
+    }
     try {
       const person = await personOf(ctx, context);
       if (!isChannel(context)) await reply(context, helpCard(person, may(person, 'see the move tracker', {})));
