@@ -2,7 +2,7 @@
 // be delivered within the bound (or whose recipient never opened the bot). An approval card falls
 // back to another Head of Service who can be reached, else to the team's approvals channel; and
 // whoever the message mattered to (the requester of a move, the person who raised an alert, the
-// organiser of a meeting) is told in their own chat who was not reached and why. Every message
+// organiser of a meeting, for its invitation or a notice that it moved or was cancelled) is told in their own chat who was not reached and why. Every message
 // queued here has a fixed key, so doing this twice (after a crash) queues each once.
 import type { Filter } from '../store/collection';
 import type { OutboxDoc } from '../store/records';
@@ -75,9 +75,14 @@ export async function messagesAfterFailure(ctx: ServiceContext, entry: OutboxDoc
       return tell(alert?.raisedBy, content.ref, `The fragility alert on case ${alert?.caseRef ?? ''}`.trim());
     }
     case 'meeting-card': {
-      if (content.view !== 'invitation') return [];
+      if (content.view === 'outcome') return [];
       const meeting = await ctx.records.meetings.get(content.ref);
-      return tell(meeting?.organiser, content.ref, 'The meeting invitation');
+      if (content.view === 'invitation') return tell(meeting?.organiser, content.ref, 'The meeting invitation');
+      // A notice that the meeting moved or was cancelled: whoever does not get it may turn up at the
+      // old time. The organiser is told; if it was theirs that failed, whoever made the change.
+      const what = content.view === 'rescheduled' ? 'The notice that the meeting was moved' : 'The notice that the meeting was cancelled';
+      const organiser = meeting?.organiser !== recipientId ? meeting?.organiser : meeting?.changes?.at(-1)?.by;
+      return tell(organiser, content.ref, what);
     }
     default:
       return [];
@@ -125,7 +130,12 @@ export async function undeliveredMessages(
       if (!names.has(id)) names.set(id, (await ctx.records.people.get(id))?.name ?? id);
       to = names.get(id)!;
     }
-    const what = entry.action === 'update' ? `update of a ${entry.content.kind}` : entry.content.kind === 'move-card' ? `move card (${entry.content.view})` : entry.content.kind;
+    const what =
+      entry.action === 'update'
+        ? `update of a ${entry.content.kind}`
+        : entry.content.kind === 'move-card' || entry.content.kind === 'meeting-card'
+          ? `${entry.content.kind.replace('-', ' ')} (${entry.content.view})`
+          : entry.content.kind;
     rows.push({ id: entry._id, ref: entry.subjectRef, to, what, why: entry.lastError ?? 'not delivered', failedAt: entry.failedAt ?? null });
   }
   return rows;

@@ -9,7 +9,8 @@ import { rememberConversation } from '../../src/services/conversations';
 import { buildDigest } from '../../src/services/digest';
 import { enqueue, HELD_FOR_DAYS, pruneOutbox, sweepHeldMessages } from '../../src/services/outbox';
 import { identify, importChildren, importRoster } from '../../src/services/people';
-import { failuresToFollowUp, followUpFailures } from '../../src/services/undelivered';
+import { failuresToFollowUp, followUpFailures, undeliveredMessages } from '../../src/services/undelivered';
+import { cancelMeeting, conveneMeeting, rescheduleMeeting } from '../../src/services/meetings';
 import type { Store } from '../../src/store/collection';
 import { digestCard } from '../../src/teams/digestCards';
 import { cardText } from '../support/fakeTeams';
@@ -79,6 +80,57 @@ describeOnEveryBackend('undelivered messages', (freshStore) => {
     expect(await ctx.records.outbox.get(id)).toMatchObject({ state: 'failed', followedUp: false, failedAt: new Date(clock).toISOString() });
     await followUpFailures(ctx, await failuresToFollowUp(ctx));
     expect(await ctx.records.outbox.get(`${id}:undelivered`)).toMatchObject({ recipient: { kind: 'person', personId: sam.id } });
+  });
+
+  describe('a notice that a meeting moved or was cancelled, not delivered: the organiser is told who was not reached, and psb outbox lists it', () => {
+    const convene = {
+      type: 'stability',
+      caseRef: 'CR-1001',
+      date: '2026-11-26',
+      time: '10:00',
+      durationMinutes: '60',
+      minuteTaker: 'ada.admin@example.org',
+      childAttendance: 'whole',
+    };
+    const withCalendar = () => ({ ...ctx, calendar: { graph: null, publicUrl: () => 'https://bot.example.org' } });
+
+    test.each([
+      ['rescheduled', 'moved'],
+      ['cancelled', 'cancelled'],
+    ] as const)('%s', async (view, word) => {
+      const c = withCalendar();
+      const sam = await person('sam.social@example.org');
+      for (const email of ['sam.social@example.org', 'fiona.foster@example.org']) {
+        await rememberConversation(c, await person(email), { kind: 'personal', address: chatAddress(`a:${email}`) });
+      }
+      const meeting = await conveneMeeting(c, sam, convene);
+      if (view === 'rescheduled')
+        await rescheduleMeeting(c, sam, meeting.ref, { newDate: '2026-11-27', newTime: '14:00', changeReason: 'The carer has a hospital appointment that morning.' });
+      else await cancelMeeting(c, sam, meeting.ref, { changeReason: 'The placement has settled; the team agreed no meeting is needed.' });
+      const id = `${meeting.ref}:${view}:1:fiona.foster@example.org`;
+      await fail(id, 'Teams refused it (403: the app is not installed for them, or it was blocked)');
+      expect(await followUpFailures(c, await failuresToFollowUp(c))).toBe(1);
+      const told = (await c.records.outbox.get(`${id}:undelivered`))!;
+      expect(told.recipient).toEqual({ kind: 'person', personId: sam.id });
+      expect(told.content).toMatchObject({
+        title: `${meeting.ref}: Fiona Foster was not reached`,
+        text: expect.stringMatching(new RegExp(`notice that the meeting was ${word} did not reach Fiona Foster: .*403`)),
+      });
+      expect(await undeliveredMessages(c)).toEqual([expect.objectContaining({ ref: meeting.ref, to: 'Fiona Foster', what: `meeting card (${view})` })]);
+    });
+
+    test('the organiser\u2019s own notice not delivered: whoever made the change is told', async () => {
+      const c = withCalendar();
+      const sam = await person('sam.social@example.org');
+      const tom = await person('tom.manager@example.org');
+      for (const p of [sam, tom]) await rememberConversation(c, p, { kind: 'personal', address: chatAddress(`a:${p.id}`) });
+      const meeting = await conveneMeeting(c, sam, convene);
+      await rescheduleMeeting(c, tom, meeting.ref, { newDate: '2026-11-27', newTime: '10:00', changeReason: 'The chair is on leave that day.' });
+      const id = `${meeting.ref}:rescheduled:1:${sam.id}`;
+      await fail(id, 'Teams refused it (403)');
+      await followUpFailures(c, await failuresToFollowUp(c));
+      expect(await c.records.outbox.get(`${id}:undelivered`)).toMatchObject({ recipient: { kind: 'person', personId: tom.id } });
+    });
   });
 
   test('the outbox stays bounded: delivered and followed-up failed messages go after the retention period, the rest stay', async () => {
