@@ -1,17 +1,27 @@
-// A worker who leaves: their open follow-up tasks and open move requests pass to a team manager of
-// the team concerned (a Head of Service where the team has none), who is told at once. The leaver
-// keeps their roster entry for the audit trail but loses every role, so they can do nothing more.
+// A worker who leaves (psb roster leaver, or the roster import: marked a leaver, or no longer in the
+// file): their open follow-up tasks, open move requests, meetings they organise that are still to
+// happen and children allocated to them pass to a team manager of the team concerned (a Head of
+// Service where the team has none), who is told at once; move requests waiting for a decision that
+// they were asked to decide go to the team's other approvers (or its approvals channel). The
+// leaver keeps their roster entry for the audit trail but loses every role, so they can do nothing more.
 import { OPEN_STATES } from '../domain/moves';
 import type { Person } from '../domain/people';
 import { writeAudit } from './audit';
 import type { ServiceContext } from './context';
 import { NotFoundError } from './errors';
 import { enqueueAll, type OutgoingMessage } from './outbox';
-import { peopleWithRole } from './people';
+import { approvalCardTo, approvalRecipients } from './moveEffects';
+import { forgetCaseloads, forgetRoster, peopleWithRole } from './people';
 
 export interface Handover {
   tasks: number;
   requests: string[];
+  /** Meetings still to happen that they organised, by reference. */
+  meetings: string[];
+  /** Children allocated to them (social worker), by case reference. */
+  children: string[];
+  /** Requests waiting for their decision, sent on to the team's other approvers. */
+  approvals: string[];
   /** Who took the work over, by roster id. */
   to: string[];
   /** Work for a team with no manager on the roster: left where it was, and reported. */
@@ -32,9 +42,9 @@ export async function handOverLeaversWork(ctx: ServiceContext, leaverId: string,
   const leaver = await ctx.records.people.get(leaverId.trim().toLowerCase());
   if (!leaver) throw new NotFoundError(`${leaverId} is not on the roster.`);
   const at = ctx.now().toISOString();
-  const result: Handover = { tasks: 0, requests: [], to: [], unassigned: [] };
-  const passed = new Map<string, { person: Person; tasks: string[]; requests: string[] }>();
-  const passTo = (p: Person) => passed.get(p.id) ?? passed.set(p.id, { person: p, tasks: [], requests: [] }).get(p.id)!;
+  const result: Handover = { tasks: 0, requests: [], meetings: [], children: [], approvals: [], to: [], unassigned: [] };
+  const passed = new Map<string, { person: Person; tasks: string[]; requests: string[]; meetings: string[]; children: string[] }>();
+  const passTo = (p: Person) => passed.get(p.id) ?? passed.set(p.id, { person: p, tasks: [], requests: [], meetings: [], children: [] }).get(p.id)!;
 
   for (const task of await ctx.records.tasks.find({ owner: leaver._id, state: 'open' }, { limit: 1000 })) {
     const to = await successorFor(ctx, task.team, leaver._id);
@@ -69,11 +79,59 @@ export async function handOverLeaversWork(ctx: ServiceContext, leaverId: string,
     passTo(to).requests.push(request.ref);
     result.requests.push(request.ref);
   }
+  for (const meeting of await ctx.records.meetings.find({ organiser: leaver._id, state: 'scheduled' }, { sort: { _id: 1 }, limit: 1000 })) {
+    const to = await successorFor(ctx, meeting.team, leaver._id);
+    if (!to) {
+      result.unassigned.push(meeting.ref);
+      continue;
+    }
+    const participantIds = meeting.participantIds.includes(to.id) ? meeting.participantIds : [...meeting.participantIds, to.id];
+    if (!(await ctx.records.meetings.updateIfVersion(meeting._id, meeting.version, { organiser: to.id, organiserName: to.name, participantIds, updatedAt: at }))) continue;
+    await writeAudit(ctx, { actor, action: 'meeting.handed-over', subject: meeting.ref, details: { from: leaver._id, to: to.id } }, at, `${meeting.ref}:handover:${leaver._id}`);
+    passTo(to).meetings.push(`${meeting.ref} (${meeting.caseRef}, ${meeting.date} ${meeting.time})`);
+    result.meetings.push(meeting.ref);
+  }
+  for (const child of await ctx.records.children.find({ socialWorker: leaver._id }, { sort: { _id: 1 }, limit: 5000 })) {
+    const to = await successorFor(ctx, child.team, leaver._id);
+    if (!to) {
+      result.unassigned.push(child.caseRef);
+      continue;
+    }
+    if (!(await ctx.records.children.updateIfVersion(child._id, child.version, { socialWorker: to.id, updatedAt: at }))) continue;
+    // The case reference only: the child's name stays in the child record.
+    await writeAudit(
+      ctx,
+      { actor, action: 'child.handed-over', subject: child.caseRef, details: { from: leaver._id, to: to.id, team: child.team } },
+      at,
+      `${child.caseRef}:handover:${leaver._id}`,
+    );
+    passTo(to).children.push(child.caseRef);
+    result.children.push(child.caseRef);
+  }
+  if (result.children.length > 0) forgetCaseloads(ctx);
   if (leaver.roles.length > 0) {
     await ctx.records.people.updateIfVersion(leaver._id, leaver.version, { roles: [], updatedAt: at });
+    forgetRoster(ctx); // they are no longer an approver, a manager or anyone's successor, from now on
     await writeAudit(ctx, { actor, action: 'roster.left', subject: leaver._id, details: { roles: leaver.roles.join(';') } }, at);
   }
-  const messages: OutgoingMessage[] = [...passed.values()].map(({ person, tasks, requests }) => ({
+  // Requests they were asked to decide: the card goes to whoever can decide now (fixed keys: those
+  // who have it already do not get it twice).
+  const approvalMessages: OutgoingMessage[] = [];
+  const theirCards = await ctx.records.outbox.find({ 'recipient.personId': leaver._id, 'content.kind': 'move-card', 'content.view': 'approver', action: 'send' }, { limit: 1000 });
+  const asked = [...new Set(theirCards.map((c) => c.subjectRef).filter((ref): ref is string => !!ref))].sort();
+  for (const request of asked.length > 0 ? await ctx.records.moveRequests.find({ _id: { $in: asked }, state: { $in: ['pending', 'info_requested'] } }, { sort: { _id: 1 } }) : []) {
+    const { approvers, channel } = await approvalRecipients(ctx, request.team);
+    const others = approvers.filter((a) => a.id !== leaver._id);
+    if (others.length === 0 && !channel) {
+      result.unassigned.push(request.ref);
+      continue;
+    }
+    approvalMessages.push(...others.map((a) => approvalCardTo(request.ref, { personId: a.id })));
+    if (others.length === 0 && channel) approvalMessages.push(approvalCardTo(request.ref, { channel }));
+    result.approvals.push(request.ref);
+  }
+  await enqueueAll(ctx, approvalMessages);
+  const messages: OutgoingMessage[] = [...passed.values()].map(({ person, tasks, requests, meetings, children }) => ({
     key: `handover:${leaver._id}:${person.id}:${at}`,
     recipient: { kind: 'person', personId: person.id },
     content: {
@@ -82,6 +140,8 @@ export async function handOverLeaversWork(ctx: ServiceContext, leaverId: string,
       text: [
         requests.length > 0 ? `Move requests (you are now the requester; type the reference to open one): ${requests.join(', ')}.` : '',
         tasks.length > 0 ? `Tasks (see "my tasks"): ${tasks.join('; ')}.` : '',
+        meetings.length > 0 ? `Meetings you now organise (see "meetings"): ${meetings.join('; ')}.` : '',
+        children.length > 0 ? `Children now allocated to you until a new social worker is allocated: ${children.join(', ')}.` : '',
       ]
         .filter(Boolean)
         .join(' '),

@@ -51,7 +51,7 @@ async function outOfHoursRecipients(ctx: ServiceContext, request: Pick<MoveReque
   return { approver: doc ? toPerson(doc) : null, channel: flow.outOfHours.channel };
 }
 
-function approvalCardTo(ref: string, recipient: { personId?: string; channel?: string }): OutgoingMessage {
+export function approvalCardTo(ref: string, recipient: { personId?: string; channel?: string }): OutgoingMessage {
   return recipient.personId
     ? { key: `${ref}:approval:${recipient.personId}`, recipient: personal(recipient.personId), content: { kind: 'move-card', ref, view: 'approver' }, subjectRef: ref }
     : {

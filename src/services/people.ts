@@ -1,8 +1,9 @@
-// The roster and the children: CSV imports, and matching a Teams user to a roster entry.
+// The roster and the children: the children's CSV import (the roster's is in rosterImport.ts, with
+// its leavers), and matching a Teams user to a roster entry.
 import { z } from 'zod';
 import { readCsvTable } from '../domain/csvLines';
 import { isIsoDate } from '../domain/dates';
-import { ALL_TEAMS, normaliseEmail, ROLES, type Child, type Person, type Role } from '../domain/people';
+import { ALL_TEAMS, normaliseEmail, type Child, type Person, type Role } from '../domain/people';
 import { may } from '../domain/permissions';
 import { LEGAL_STATUSES, PLACEMENT_PROVIDERS, PLACEMENT_TYPES } from '../domain/ssda903/codes';
 import type { ChildDoc, PersonDoc } from '../store/records';
@@ -19,13 +20,13 @@ export interface ImportReport {
   problems: Array<{ line: number; reason: string }>;
 }
 
-const email = z.string().trim().email('not an email address').transform(normaliseEmail);
+export const email = z.string().trim().email('not an email address').transform(normaliseEmail);
 const optionalEmail = z
   .string()
   .trim()
   .transform((v) => (v === '' ? null : v))
   .pipe(email.nullable());
-const listOf = <T extends string>(label: string, allowed?: readonly T[]) =>
+export const listOf = <T extends string>(label: string, allowed?: readonly T[]) =>
   z
     .string()
     .transform((v) =>
@@ -39,21 +40,8 @@ const listOf = <T extends string>(label: string, allowed?: readonly T[]) =>
       message: `${label}: each must be one of ${allowed?.join(', ')}`,
     });
 
-const rosterRow = z.object({
-  email,
-  name: z.string().trim().min(1, 'name is missing').max(200),
-  aadObjectId: z
-    .string()
-    .trim()
-    .optional()
-    .transform((v) => (v ? v.toLowerCase() : null))
-    .refine((v) => v === null || /^[0-9a-f-]{36}$/.test(v), 'aadObjectId is not a GUID'),
-  roles: listOf('roles', ROLES),
-  teams: listOf('teams'),
-});
-
 /** Accepts 'YYYY-MM-DD' or 'dd/mm/yyyy'. */
-const date = (label: string) =>
+export const date = (label: string) =>
   z
     .string()
     .trim()
@@ -62,6 +50,7 @@ const date = (label: string) =>
       return uk ? `${uk[3]}-${uk[2]}-${uk[1]}` : v;
     })
     .refine(isIsoDate, `${label} is not a date (use YYYY-MM-DD or dd/mm/yyyy)`);
+
 const code = (label: string, known: Record<string, string>) =>
   z
     .string()
@@ -95,11 +84,11 @@ const childRow = z.object({
     .pipe(date('nextReviewDate').optional()),
 });
 
-function describe(error: z.ZodError): string {
+export function describe(error: z.ZodError): string {
   return error.issues.map((i) => (i.message.startsWith(String(i.path[0])) ? i.message : `${i.path.join('.')}: ${i.message}`)).join('; ');
 }
 
-async function upsert<T extends PersonDoc | ChildDoc>(
+export async function upsert<T extends PersonDoc | ChildDoc>(
   collection: { get(id: string): Promise<T | null>; insert(d: T): Promise<void>; updateIfVersion(id: string, v: number, c: Partial<T>): Promise<T | null> },
   id: string,
   fields: Omit<T, '_id' | 'version' | 'updatedAt'>,
@@ -122,44 +111,6 @@ async function upsert<T extends PersonDoc | ChildDoc>(
     if (await collection.updateIfVersion(id, existing.version, { ...fields, updatedAt: now } as Partial<T>)) return { outcome: 'updated', before: existing };
   }
   throw new Error(`${id} kept changing while it was imported; try again`);
-}
-
-export async function importRoster(ctx: ServiceContext, csvText: string, actor: string): Promise<ImportReport> {
-  const report: ImportReport = { created: 0, updated: 0, unchanged: 0, problems: [] };
-  const now = ctx.now().toISOString();
-  // A line that is not valid CSV (a stray quote) is reported with its number; the rest are read.
-  const table = readCsvTable(csvText);
-  report.problems.push(...table.problems);
-  for (const { line, row } of table.rows) {
-    const parsed = rosterRow.safeParse(row);
-    if (!parsed.success) {
-      report.problems.push({ line, reason: describe(parsed.error) });
-      continue;
-    }
-    const p = parsed.data;
-    const existing = await ctx.records.people.get(p.email);
-    // A blank aadObjectId in the file keeps the one learnt from Teams.
-    const person: Omit<PersonDoc, '_id' | 'version' | 'updatedAt'> = {
-      id: p.email,
-      email: p.email,
-      name: p.name,
-      aadObjectId: p.aadObjectId ?? existing?.aadObjectId ?? null,
-      roles: p.roles as Role[],
-      teams: p.teams,
-    };
-    const { outcome } = await upsert(ctx.records.people, p.email, person, now);
-    report[outcome]++;
-    if (outcome !== 'unchanged') {
-      // The change counts from now in this process.
-      knownUsersByRecords.delete(ctx.records);
-      roleHoldersByRecords.delete(ctx.records);
-    }
-    if (outcome !== 'unchanged') {
-      await writeAudit(ctx, { actor, action: `roster.${outcome}`, subject: p.email, details: { roles: p.roles.join(';'), teams: p.teams.join(';') } });
-    }
-  }
-  report.problems.sort((a, b) => a.line - b.line);
-  return report;
 }
 
 export async function importChildren(ctx: ServiceContext, csvText: string, actor: string): Promise<ImportReport> {
@@ -330,6 +281,12 @@ export async function childrenFor(ctx: ServiceContext, person: Person): Promise<
   return children.map((child) => ({ ...child }));
 }
 const knownCaseloadsByRecords = new WeakMap<object, Map<string, { children: Child[]; until: number }>>();
+
+/** After a change to the roster in this process: the next look-up of a user or a role holder reads the store. */
+export function forgetRoster(ctx: ServiceContext): void {
+  knownUsersByRecords.delete(ctx.records);
+  roleHoldersByRecords.delete(ctx.records);
+}
 
 /** After a change to a child record in this process: the next childrenFor reads the store. */
 export function forgetCaseloads(ctx: ServiceContext): void {

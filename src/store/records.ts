@@ -22,7 +22,8 @@ export interface GuidanceFeedbackDoc extends StoredDoc {
   comment: string | null;
 }
 
-export type PersonDoc = StoredDoc & Person & { updatedAt: string };
+/** A roster entry; `leftOn` is the day they left (or will), as the roster import gave it (missing: never said). */
+export type PersonDoc = StoredDoc & Person & { updatedAt: string; leftOn?: string | null };
 export type ChildDoc = StoredDoc & Child & { updatedAt: string };
 
 /** Effects still to be queued after a state change; cleared once they are all in the outbox. */

@@ -125,3 +125,28 @@ describe('SSDA903 CHILD ids: a bad one is a row problem with its line number, ne
     expect(await psb('episodes', 'import', returns)).toMatchObject({ code: 0, out: [expect.stringMatching(/^Episodes: 4 added/), expect.any(String)] });
   });
 });
+
+describe('psb roster import and leavers', () => {
+  test('a cut-short roster file is refused with a clear message and exit 1, and nothing changes; --allow-mass-leavers takes it', async () => {
+    expect((await psb('roster', 'import', path.join(EXAMPLES, 'roster.csv'))).code).toBe(0);
+    const lines = readFileSync(path.join(EXAMPLES, 'roster.csv'), 'utf8').trim().split('\n');
+    const cut = file('cut.csv', lines.slice(0, 4).join('\n') + '\n');
+    const refused = await psb('roster', 'import', cut);
+    expect(refused.code).toBe(1);
+    expect(refused.err.join('\n')).toMatch(/^Nothing was imported: this file would make 9 of the 12 people on the roster leavers .*--allow-mass-leavers\.$/);
+    expect((await psb('audit', 'ada.admin@example.org')).out.join('\n')).not.toContain('roster.left');
+
+    const taken = await psb('roster', 'import', cut, '--allow-mass-leavers');
+    expect(taken.out.filter((l) => l.startsWith('  Leaver '))).toHaveLength(9);
+    expect(taken.out).toContain('  Leaver ada.admin@example.org (no longer in the file): 0 task(s), 0 move request(s), 0 meeting(s), 0 child(ren) allocated passed to nobody.');
+    expect((await psb('audit', 'ada.admin@example.org')).out.join('\n')).toContain('roster.left');
+  });
+
+  test('a leftOn that is not a date is rejected with its line number', async () => {
+    const lines = readFileSync(path.join(EXAMPLES, 'roster.csv'), 'utf8').trim().split('\n');
+    const roster = file('roster.csv', [`${lines[0]},leftOn`, ...lines.slice(1).map((l, i) => `${l},${i === 0 ? '31/02/2026' : ''}`)].join('\n'));
+    const { code, out } = await psb('roster', 'import', roster);
+    expect(code).toBe(1);
+    expect(out[1]).toMatch(/roster\.csv:2: leftOn is not a date/);
+  });
+});

@@ -3,7 +3,8 @@
 // once, and one made elsewhere (psb, another instance) within those 30 seconds.
 import type { ServiceContext } from '../../src/services/context';
 import { NotFoundError, NotOnRosterError } from '../../src/services/errors';
-import { childrenFor, identify, importChildren, importRoster, ROSTER_TRUSTED_FOR_MS, unlinkTeamsUser } from '../../src/services/people';
+import { childrenFor, identify, importChildren, ROSTER_TRUSTED_FOR_MS, unlinkTeamsUser } from '../../src/services/people';
+import { importRoster } from '../../src/services/rosterImport';
 import type { Store } from '../../src/store/collection';
 import { describeOnEveryBackend, serviceContextOn } from '../support/backends';
 

@@ -11,7 +11,8 @@ import { GraphError, type GraphCalendar, type OnlineMeetingRequest } from '../..
 import { changeTeamsMeetingEvent, createTeamsMeeting, meetingCalendarFile, teamsMeetingEventChange } from '../../src/services/invitations';
 import { chatAddress } from '../support/fixtures';
 import { cancelMeeting, conveneMeeting, recordOutcome, rescheduleMeeting } from '../../src/services/meetings';
-import { identify, importChildren, importRoster } from '../../src/services/people';
+import { identify, importChildren } from '../../src/services/people';
+import { importRoster } from '../../src/services/rosterImport';
 import type { Store } from '../../src/store/collection';
 import { describeOnEveryBackend, serviceContextOn } from '../support/backends';
 

@@ -6,7 +6,8 @@ import type { ServiceContext } from '../../src/services/context';
 import { InvalidInputError, NotPermittedError } from '../../src/services/errors';
 import { importEpisodeFiles } from '../../src/services/episodes';
 import { conveneMeeting, disruptionLearning, proposeMeeting, recordOutcome } from '../../src/services/meetings';
-import { identify, importChildren, importRoster } from '../../src/services/people';
+import { identify, importChildren } from '../../src/services/people';
+import { importRoster } from '../../src/services/rosterImport';
 import type { Store } from '../../src/store/collection';
 import { describeOnEveryBackend, serviceContextOn } from '../support/backends';
 

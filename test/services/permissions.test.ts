@@ -16,7 +16,8 @@ import { InvalidInputError, NotFoundError, NotPermittedError } from '../../src/s
 import { cancelMeeting, disruptionLearning, openMeeting, proposeMeeting, recordOutcome } from '../../src/services/meetings';
 import { answerInfoRequest, confirmMove, decideMove, moveTracker, openMoveRequest, requestMove, withdrawMove } from '../../src/services/moves';
 import { setCover } from '../../src/services/cover';
-import { importChildren, importRoster, toPerson } from '../../src/services/people';
+import { importChildren, toPerson } from '../../src/services/people';
+import { importRoster } from '../../src/services/rosterImport';
 import { setNextReviewDate } from '../../src/services/placementPlan';
 import { completeTask } from '../../src/services/tasks';
 import type { Store } from '../../src/store/collection';

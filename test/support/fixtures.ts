@@ -8,7 +8,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { ServiceContext } from '../../src/services/context';
 import type { ConversationAddress } from '../../src/store/records';
-import { importChildren, importRoster } from '../../src/services/people';
+import { importChildren } from '../../src/services/people';
+import { importRoster } from '../../src/services/rosterImport';
 
 export { validMoveForm } from './moveForm';
 

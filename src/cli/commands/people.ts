@@ -1,9 +1,10 @@
 // Roster and children imports.
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
-import { importChildren, importRoster, unlinkTeamsUser, type ImportReport } from '../../services/people';
-import { arg, defineCommand, type CliIo } from '../command';
-import { handOverLeaversWork } from '../../services/leavers';
+import { importChildren, unlinkTeamsUser, type ImportReport } from '../../services/people';
+import { importRoster, MAX_LEAVER_SHARE } from '../../services/rosterImport';
+import { arg, defineCommand, flag, type CliIo } from '../command';
+import { handOverLeaversWork, type Handover } from '../../services/leavers';
 import { NotFoundError } from '../../services/errors';
 import { reference } from '../values';
 
@@ -15,14 +16,33 @@ function printImport(io: CliIo, what: string, file: string, report: ImportReport
 
 export const rosterImport = defineCommand({
   words: ['roster', 'import'],
-  summary: 'add or update people (email,name,aadObjectId,roles,teams)',
+  summary: 'add or update people (email,name,aadObjectId,roles,teams[,leftOn]); leavers (leftOn come, or no longer in the file) are handed over',
   args: { file: arg('roster.csv', 'the roster as CSV, with a header row') },
-  options: {},
+  options: { 'allow-mass-leavers': flag(`take a file that makes more than ${Math.round(MAX_LEAVER_SHARE * 100)}% of the roster leavers at once`) },
   needsStore: true,
-  async run({ args: { file }, ctx, io }) {
-    return printImport(io, 'Roster', file, await importRoster(ctx!, readFileSync(file, 'utf8'), 'cli'));
+  async run({ args: { file }, options: { 'allow-mass-leavers': allowMassLeavers }, ctx, io }) {
+    const report = await importRoster(ctx!, readFileSync(file, 'utf8'), 'cli', { allowMassLeavers });
+    if (report.refused) {
+      io.err(report.refused);
+      return 1;
+    }
+    const failed = printImport(io, 'Roster', file, report);
+    for (const { id, how, handover } of report.leavers) {
+      io.out(`  Leaver ${id} (${how === 'marked' ? 'leftOn in the file' : 'no longer in the file'}): ${describeHandover(handover)}`);
+      if (handover.unassigned.length > 0) io.out(`    No team manager or Head of Service on the roster for: ${handover.unassigned.join(', ')}`);
+    }
+    for (const { id, leftOn } of report.leavingLater) io.out(`  ${id} leaves on ${leftOn}: their work is handed over by the first import on or after that day.`);
+    if (report.omissionsIgnored) io.out(`  ${report.omissionsIgnored}`);
+    return failed || report.leavers.some((l) => l.handover.unassigned.length > 0) ? 1 : 0;
   },
 });
+
+/** One line on what a leaver's hand-over passed on, and to whom. */
+function describeHandover(done: Handover): string {
+  const parts = [`${done.tasks} task(s)`, `${done.requests.length} move request(s)`, `${done.meetings.length} meeting(s)`, `${done.children.length} child(ren) allocated`];
+  const approvals = done.approvals.length > 0 ? `; ${done.approvals.length} request(s) awaiting their decision sent to the other approvers` : '';
+  return `${parts.join(', ')} passed to ${done.to.join(', ') || 'nobody'}${approvals}.`;
+}
 
 export const rosterUnlink = defineCommand({
   words: ['roster', 'unlink'],
@@ -53,14 +73,14 @@ export const childrenImport = defineCommand({
 
 export const rosterLeaver = defineCommand({
   words: ['roster', 'leaver'],
-  summary: 'someone has left: their open tasks and move requests pass to their team manager, who is told; they lose every role',
+  summary: 'someone has left: their open tasks, move requests, meetings and allocated children pass to their team manager, who is told; they lose every role',
   args: { email: arg('email', 'the leaver, as on the roster', reference) },
   options: {},
   needsStore: true,
   async run({ args: { email }, ctx, io }) {
     try {
       const done = await handOverLeaversWork(ctx!, email, 'cli');
-      io.out(`${email}: ${done.tasks} task(s) and ${done.requests.length} move request(s) passed to ${done.to.join(', ') || 'nobody'}.`);
+      io.out(`${email}: ${describeHandover(done)}`);
       if (done.unassigned.length > 0) io.out(`  No team manager or Head of Service on the roster for: ${done.unassigned.join(', ')}`);
       return done.unassigned.length > 0 ? 1 : 0;
     } catch (err) {
