@@ -113,6 +113,13 @@ async function markTeam(ctx: ServiceContext, team: ConversationDoc | LegacyConve
   await ctx.records.conversations.updateIfVersion(team._id, team.version, changes as Partial<Omit<ConversationDoc | LegacyConversationDoc, '_id' | 'version'>>);
 }
 
+/** The bot was removed from a team: it is forgotten, with the member addresses found through it. */
+export async function forgetTeam(ctx: ServiceContext, teamId: string): Promise<void> {
+  await ctx.records.conversations.deleteMany({ kind: 'member', conversationId: teamId });
+  await ctx.records.conversations.delete(`team:${teamId}`);
+  rememberedByRecords.get(ctx.records)?.delete(`team:${teamId}`);
+}
+
 /** The teams whose member list is older than `olderThanMs` (or never read). */
 export async function teamsToRead(ctx: ServiceContext, olderThanMs: number): Promise<ConversationDoc[]> {
   const before = new Date(ctx.now().getTime() - olderThanMs).toISOString();
@@ -161,6 +168,11 @@ export async function learnTeamMembers(ctx: ServiceContext, team: ConversationDo
       await releaseHeldMessages(ctx, person.id);
       await sendWaitingApprovalsTo(ctx, person);
     }
+  }
+  // People no longer in this team are not reached through it (a chat they opened is kept).
+  const matchedIds = new Set(matches.map((m) => m.person.id));
+  for (const doc of await ctx.records.conversations.find({ kind: 'member', conversationId: team.conversationId })) {
+    if (!matchedIds.has((doc as ConversationDoc).personId ?? '')) await ctx.records.conversations.delete(doc._id);
   }
   await markTeam(ctx, team, at);
   if (matches.length > 0 || members.length > 0) ctx.log.info({ team: team.conversationId, members: members.length, matched: matches.length }, 'read the member list of a team');

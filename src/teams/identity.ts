@@ -52,9 +52,14 @@ export async function rememberWhereTheyAre(ctx: ServiceContext, context: TurnCon
  * member of it (services/teamReach.ts). Returns the team's id.
  */
 export async function rememberTeamOf(ctx: ServiceContext, context: TurnContext): Promise<string | null> {
-  const teamId = teamIdOfActivity(context.activity);
+  const teamId = teamIdOfTurn(context);
   if (teamId) await rememberTeam(ctx, conversationAddressOfActivity(context.activity, teamId));
   return teamId;
+}
+
+/** The Teams team this activity happened in, if any. */
+export function teamIdOfTurn(context: TurnContext): string | null {
+  return teamIdOfActivity(context.activity);
 }
 
 /** The channel's own id (a channel conversation id may carry ";messageid=..." for a thread). */

@@ -50,6 +50,19 @@ describe('reaching people who never opened the bot, through a team the bot is in
     expect(h.connector.createdChats).toHaveLength(0); // a chat is started only when there is something to send
   });
 
+  test('someone who leaves the team is no longer reached through it, and a team that removes the bot is forgotten', async () => {
+    const conversations = h.bot.services.records.conversations;
+    const inTeam = h.user(PEOPLE.tom).in({ id: TEAM, type: 'channel' });
+    h.connector.serveTeam(TEAM, [PEOPLE.sam, PEOPLE.hana, PEOPLE.tom]);
+    await inTeam.removed(PEOPLE.harry);
+    await eventually(async () => (await conversations.get(`member:${PEOPLE.harry.email}`)) === null);
+    expect(await conversations.get(`member:${PEOPLE.hana.email}`)).not.toBeNull();
+
+    await inTeam.removed('bot');
+    await eventually(async () => (await conversations.get(`team:${TEAM}`)) === null);
+    expect(await conversations.count({ kind: 'member' })).toBe(0);
+  });
+
   test('an approval card reaches a Head of Service who never opened the bot, in a chat the bot starts, and he can decide from it', async () => {
     const sam = h.user(PEOPLE.sam);
     await sam.say('request a move');

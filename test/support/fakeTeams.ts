@@ -336,6 +336,12 @@ export class TeamsUser {
     return this.post({ ...this.base('conversationUpdate'), membersAdded });
   }
 
+  /** A conversationUpdate here saying these members were removed (`'bot'` for the bot: it was removed from the team). */
+  async removed(...members: Array<Member | 'bot'>): Promise<{ status: number; body: any }> {
+    const membersRemoved = members.map((m) => (m === 'bot' ? { id: '28:bot-id', name: 'Placement Stability Bot' } : { id: m.id, name: m.name, aadObjectId: m.aadObjectId }));
+    return this.post({ ...this.base('conversationUpdate'), membersRemoved });
+  }
+
   /** Every card this user has received in their chat, latest version of each, newest first. */
   receivedCards(): ReceivedCard[] {
     const versions: Array<CardVersion & { at: number }> = [];

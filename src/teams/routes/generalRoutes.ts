@@ -5,8 +5,8 @@ import { setApprovalsChannel } from '../../services/conversations';
 import { NotOnRosterError } from '../../services/errors';
 import { StoreUnavailableError } from '../../store/collection';
 import { helpCard } from '../cards';
-import { channelIdOf, isChannel, personOf, rememberTeamOf, rememberWhereTheyAre } from '../identity';
-import { teamMembersChanged } from '../../services/teamReach';
+import { channelIdOf, isChannel, personOf, rememberTeamOf, rememberWhereTheyAre, teamIdOfTurn } from '../identity';
+import { forgetTeam, teamMembersChanged } from '../../services/teamReach';
 import type { Turns } from '../turns';
 
 export const APPROVALS_HERE = /^approvals here\s+(.{1,100})$/i;
@@ -47,6 +47,14 @@ export function registerGeneralRoutes(app: Application<TurnState>, { ctx, comman
       else if (err instanceof StoreUnavailableError) ctx.log.warn({ err: err.message }, 'could not record a new conversation');
       else throw err;
     }
+  });
+
+  // Removed from a team: the bot forgets it; members leaving it: its member list is read again.
+  app.conversationUpdate('membersRemoved', async (context) => {
+    const teamId = teamIdOfTurn(context);
+    if (!teamId) return;
+    const botLeft = context.activity.membersRemoved?.some((m) => m.id === context.activity.recipient.id);
+    await (botLeft ? forgetTeam(ctx, teamId) : teamMembersChanged(ctx, teamId)).catch((err) => ctx.log.warn({ err: String(err) }, 'could not record members leaving a team'));
   });
 
   // Remember every conversation the bot is added to, even before anyone speaks.
