@@ -5,7 +5,8 @@
 // starts the chat from it when it first has something for them (src/teams/delivery.ts).
 //
 // A member is matched by their Entra object id, or else by their email (UPN); an entry already
-// linked to one Teams user is never matched to another by email, as in identify (services/people.ts).
+// linked to one Teams user is never matched to another by email, as in identify (services/people.ts),
+// and guests, anonymous members and members of another tenant are never matched.
 import { normaliseEmail, type Person } from '../domain/people';
 import type { ConversationAddress, ConversationDoc, LegacyConversationDoc } from '../store/records';
 import type { ServiceContext } from './context';
@@ -21,6 +22,10 @@ export interface TeamMember {
   aadObjectId: string | null;
   /** The email, or else the user principal name. */
   email: string | null;
+  /** 'user', 'guest' or 'anonymous', as Teams says; a guest or anonymous member is never matched. */
+  userRole?: string | null;
+  /** The member's own tenant, when Teams says: one other than the team's is never matched. */
+  tenantId?: string | null;
 }
 
 /** How often a team's member list is read again by the delivery loop, to find people added since. */
@@ -32,12 +37,15 @@ export const TEAM_MEMBERS_REREAD_ON_DEMAND_AFTER_MS = 10 * 60 * 1000;
  * The roster person of each team member, where there is one: by Entra object id, or else by email
  * when the roster entry is not linked to a different Teams user. Each person at most once.
  */
-export function matchMembersToRoster(members: TeamMember[], people: Person[]): Array<{ person: Person; member: TeamMember }> {
+export function matchMembersToRoster(members: TeamMember[], people: Person[], teamTenantId: string | null = null): Array<{ person: Person; member: TeamMember }> {
   const byObjectId = new Map(people.filter((p) => p.aadObjectId).map((p) => [p.aadObjectId!.toLowerCase(), p]));
   const byEmail = new Map(people.map((p) => [normaliseEmail(p.email), p]));
   const matched = new Map<string, { person: Person; member: TeamMember }>();
   for (const member of members) {
     if (!member.teamsUserId) continue;
+    // A guest (or anyone from another tenant) can carry a roster person's email: never them.
+    if (member.userRole && member.userRole.toLowerCase() !== 'user') continue;
+    if (member.tenantId && teamTenantId && member.tenantId.toLowerCase() !== teamTenantId.toLowerCase()) continue;
     const objectId = member.aadObjectId?.toLowerCase() ?? null;
     let person = objectId ? byObjectId.get(objectId) : undefined;
     if (!person && member.email) {
@@ -141,7 +149,7 @@ export async function learnTeamMembers(ctx: ServiceContext, team: ConversationDo
   ]
     .filter((p) => p.roles.length > 0) // a leaver keeps their entry but has nothing to receive
     .map(toPerson);
-  const matches = matchMembersToRoster(members, people);
+  const matches = matchMembersToRoster(members, people, team.tenantId);
   const at = ctx.now().toISOString();
   const newlyReachable: string[] = [];
   for (const { person, member } of matches) {

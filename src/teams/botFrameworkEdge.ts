@@ -112,7 +112,7 @@ export function abortConnectorCallsWith(turn: TurnContext, connectorClientKey: s
 
 /** One page of a team's members, and the token for the next page (none after the last). */
 export interface MembersPage {
-  members: Array<{ teamsUserId: string; aadObjectId: string | null; email: string | null }>;
+  members: Array<{ teamsUserId: string; aadObjectId: string | null; email: string | null; userRole: string | null; tenantId: string | null }>;
   continuationToken: string | null;
 }
 
@@ -134,6 +134,8 @@ export function teamCallsOf(turn: TurnContext, connectorClientKey: symbol, signa
         teamsUserId: m.id,
         aadObjectId: m.aadObjectId ?? null,
         email: m.email ?? m.userPrincipalName ?? null,
+        userRole: m.userRole ?? null,
+        tenantId: m.tenantId ?? null,
       }));
       return { members, continuationToken: page.continuationToken || null };
     },

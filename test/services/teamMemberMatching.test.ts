@@ -22,6 +22,16 @@ describe('matching team members to the roster', () => {
     expect(matchMembersToRoster([member('29:guest', 'cccccccc-0000-0000-0000-000000000003', 'hana@example.org')], [hana])).toEqual([]);
   });
 
+  test('a guest, an anonymous member or a member of another tenant is never matched, even by object id', () => {
+    const hana = person('hana@example.org', 'aaaaaaaa-0000-0000-0000-000000000001');
+    const harry = person('harry@example.org');
+    const guest = { ...member('29:g', null, 'harry@example.org'), userRole: 'guest' };
+    const anonymous = { ...member('29:a', 'aaaaaaaa-0000-0000-0000-000000000001', null), userRole: 'anonymous' };
+    const elsewhere = { ...member('29:e', null, 'harry@example.org'), userRole: 'user', tenantId: 'other-tenant' };
+    expect(matchMembersToRoster([guest, anonymous, elsewhere], [hana, harry], 'our-tenant')).toEqual([]);
+    expect(matchMembersToRoster([{ ...elsewhere, tenantId: 'OUR-TENANT' }], [hana, harry], 'our-tenant')).toHaveLength(1);
+  });
+
   test('members not on the roster, and members without a Teams user id, are left out', () => {
     expect(matchMembersToRoster([member('29:x', null, 'stranger@example.org'), member('', null, 'hana@example.org')], [person('hana@example.org')])).toEqual([]);
   });

@@ -222,7 +222,7 @@ export class FakeConnector {
     this.memberPagesServed++;
     const next = start + 2 < members.length ? String(start + 2) : undefined;
     this.reply(res, 200, {
-      members: page.map((m) => ({ id: m.id, name: m.name, aadObjectId: m.aadObjectId, email: m.email, userPrincipalName: m.email, tenantId: TENANT })),
+      members: page.map((m) => ({ id: m.id, name: m.name, aadObjectId: m.aadObjectId, email: m.email, userPrincipalName: m.email, tenantId: TENANT, userRole: 'user' })),
       ...(next ? { continuationToken: next } : {}),
     });
   }
