@@ -154,6 +154,12 @@ export const configSchema = z
     BOT_PUBLIC_URL: z.preprocess(blankToUndefined, z.string().url('a URL such as https://bot.example.gov.uk').optional()),
     /** Meeting invitations through Microsoft Graph: the mailbox that organises the Teams meetings. */
     GRAPH_ORGANIZER: z.preprocess(blankToUndefined, z.string().trim().email("the organiser mailbox's email address").optional()),
+    /**
+     * Optional: the bot's Teams app id in the organisation's app catalog. When set, the bot asks Graph
+     * to add the app for a person who never opened it and is in no team with it (needs the Graph
+     * permission TeamsAppInstallation.ReadWriteSelfForUser.All).
+     */
+    GRAPH_TEAMS_APP_ID: z.preprocess(blankToUndefined, z.string().uuid("the app's id in the Teams app catalog (a GUID)").optional()),
     /** How Graph tokens are got: the app registration's client secret, its certificate, or the host's managed identity. */
     GRAPH_CREDENTIAL: z.preprocess(
       blankToUndefined,
@@ -184,9 +190,10 @@ export const configSchema = z
         ctx.addIssue({ code: 'custom', path: [name], message: 'a reminder and an escalation time in working hours (h) or days (d), the second longer, e.g. 2h,4h or 2d,5d' });
       }
     }
-    if (cfg.GRAPH_ORGANIZER && cfg.GRAPH_CREDENTIAL !== 'managed-identity') {
+    const graphSetting = cfg.GRAPH_ORGANIZER ? 'GRAPH_ORGANIZER' : cfg.GRAPH_TEAMS_APP_ID ? 'GRAPH_TEAMS_APP_ID' : null;
+    if (graphSetting && cfg.GRAPH_CREDENTIAL !== 'managed-identity') {
       // A managed identity needs nothing more; an app registration needs its id, tenant and secret or certificate.
-      const how = `when GRAPH_ORGANIZER is set with GRAPH_CREDENTIAL=${cfg.GRAPH_CREDENTIAL}`;
+      const how = `when ${graphSetting} is set with GRAPH_CREDENTIAL=${cfg.GRAPH_CREDENTIAL}`;
       if (!(cfg.GRAPH_CLIENT_ID ?? cfg.BOT_ID))
         ctx.addIssue({ code: 'custom', path: ['GRAPH_CLIENT_ID'], message: `an app registration for Microsoft Graph (or set BOT_ID) ${how}` });
       if (!(cfg.GRAPH_TENANT_ID ?? cfg.BOT_TENANT_ID)) ctx.addIssue({ code: 'custom', path: ['GRAPH_TENANT_ID'], message: `the tenant ID (or set BOT_TENANT_ID) ${how}` });

@@ -17,7 +17,8 @@ import { resumeAllEffects } from './services/effects/kinds';
 import { countUndelivered } from './services/undelivered';
 import { withinUnitOfWork } from './store/unitOfWork';
 import { migrateStoredConversations } from './services/conversations';
-import { calendarSettings, meetingCalendarFile } from './services/invitations';
+import { createGraphAppInstaller } from './services/graph';
+import { calendarSettings, graphConnection, meetingCalendarFile } from './services/invitations';
 import { moveFlowSettings } from './services/moveFlowSettings';
 import type { Store } from './store/collection';
 import { openStore } from './store/openStore';
@@ -98,6 +99,7 @@ export async function startBot(config: Config, options: StartOptions): Promise<R
     onOutboxChanged: () => sender?.wake(),
     calendar: calendarSettings(config, () => (listeningPort === null ? null : `http://127.0.0.1:${listeningPort}`)),
     moveFlow: moveFlowSettings(config),
+    teamsAppCanBeAdded: !!config.GRAPH_TEAMS_APP_ID,
   };
 
   // With no app id the factory hands out empty credentials: no authentication either way.
@@ -134,6 +136,7 @@ export async function startBot(config: Config, options: StartOptions): Promise<R
     serviceUrls: traffic.serviceUrls,
     ...(config.OUTBOX_LEASE_MS !== undefined && { leaseMs: config.OUTBOX_LEASE_MS }),
     boundMs: config.OUTBOX_DELIVERY_HOURS * 3_600_000,
+    ...(config.GRAPH_TEAMS_APP_ID && { appInstaller: createGraphAppInstaller({ ...graphConnection(config), catalogAppId: config.GRAPH_TEAMS_APP_ID }) }),
     ...options.sender,
   });
   if (config.localMode && (await records.people.count({})) === 0) await loadExamples(services, log);

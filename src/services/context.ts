@@ -25,4 +25,6 @@ export interface ServiceContext {
   calendar?: CalendarSettings;
   /** Working hours, chasing targets and out-of-hours approval for move requests; without it, the defaults. */
   moveFlow?: MoveFlowSettings;
+  /** Microsoft Graph can add the bot's app for anyone on the roster (GRAPH_TEAMS_APP_ID): someone with no chat is still reachable. */
+  teamsAppCanBeAdded?: boolean;
 }

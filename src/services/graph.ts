@@ -27,12 +27,8 @@ export function graphCredential(settings: GraphCredentialSettings, options: Toke
   }
 }
 
-export interface GraphSettings {
+export interface GraphSettings extends GraphConnection {
   organizer: string;
-  baseUrl: string;
-  /** Makes a credential; called again after Graph refuses a token, so the next call gets a fresh one. */
-  credential: () => TokenCredential;
-  timeoutMs?: number;
 }
 
 export interface OnlineMeetingRequest {
@@ -85,9 +81,18 @@ const SCOPE = 'https://graph.microsoft.com/.default';
 /** Graph's date-time without an offset, in the time zone named beside it. */
 const utcDateTime = (at: Date) => ({ dateTime: at.toISOString().slice(0, 19), timeZone: 'UTC' });
 
-export function createGraphCalendar(settings: GraphSettings, fetchImpl: typeof fetch = fetch): GraphCalendar {
-  const timeoutMs = settings.timeoutMs ?? 15_000;
-  // Made on the first token request, so a bot that never books a meeting never loads @azure/identity.
+/** The connection to Graph that every client here shares: the app-only token, the timeout, and errors as GraphError. */
+export interface GraphConnection {
+  baseUrl: string;
+  /** Makes a credential; called again after Graph refuses a token, so the next call gets a fresh one. */
+  credential: () => TokenCredential;
+  timeoutMs?: number;
+}
+
+/** A Graph call with the bot's token; a refused token (401) is renewed on the next call. */
+function graphRequester(connection: GraphConnection, fetchImpl: typeof fetch): (url: string, init: RequestInit) => Promise<Response> {
+  const timeoutMs = connection.timeoutMs ?? 15_000;
+  // Made on the first token request, so a bot that never calls Graph never loads @azure/identity.
   let credential: TokenCredential | null = null;
 
   async function call(url: string, init: RequestInit, what: string): Promise<Response> {
@@ -105,7 +110,7 @@ export function createGraphCalendar(settings: GraphSettings, fetchImpl: typeof f
 
   async function token(): Promise<string> {
     try {
-      credential ??= settings.credential();
+      credential ??= connection.credential();
       const accessToken = await credential.getToken(SCOPE, { abortSignal: AbortSignal.timeout(timeoutMs) });
       if (!accessToken) throw new GraphError('Microsoft Entra gave no access token', 500);
       return accessToken.token;
@@ -114,8 +119,7 @@ export function createGraphCalendar(settings: GraphSettings, fetchImpl: typeof f
     }
   }
 
-  const eventsUrl = () => `${settings.baseUrl.replace(/\/+$/, '')}/users/${encodeURIComponent(settings.organizer)}/events`;
-  async function authorised(url: string, init: RequestInit): Promise<Response> {
+  return async function authorised(url: string, init: RequestInit): Promise<Response> {
     try {
       return await call(
         url,
@@ -127,7 +131,12 @@ export function createGraphCalendar(settings: GraphSettings, fetchImpl: typeof f
       if (err instanceof GraphError && err.statusCode === 401) credential = null;
       throw err;
     }
-  }
+  };
+}
+
+export function createGraphCalendar(settings: GraphSettings, fetchImpl: typeof fetch = fetch): GraphCalendar {
+  const authorised = graphRequester(settings, fetchImpl);
+  const eventsUrl = () => `${settings.baseUrl.replace(/\/+$/, '')}/users/${encodeURIComponent(settings.organizer)}/events`;
 
   return {
     organizer: settings.organizer,
@@ -158,22 +167,45 @@ export function createGraphCalendar(settings: GraphSettings, fetchImpl: typeof f
         allowNewTimeProposals: true,
         transactionId: request.transactionId,
       };
-      const url = `${settings.baseUrl.replace(/\/+$/, '')}/users/${encodeURIComponent(settings.organizer)}/events`;
-      let res: Response;
-      try {
-        res = await call(
-          url,
-          { method: 'POST', headers: { authorization: `Bearer ${await token()}`, 'content-type': 'application/json' }, body: JSON.stringify(event) },
-          'Microsoft Graph',
-        );
-      } catch (err) {
-        // A refused token is renewed on the next attempt: a new credential has an empty cache.
-        if (err instanceof GraphError && err.statusCode === 401) credential = null;
-        throw err;
-      }
+      const res = await authorised(eventsUrl(), { method: 'POST', body: JSON.stringify(event) });
       const created = (await res.json()) as { id?: string; webLink?: string; onlineMeeting?: { joinUrl?: string } | null };
       if (!created.id) throw new GraphError('Microsoft Graph created no event id', 500);
       return { id: created.id, joinUrl: created.onlineMeeting?.joinUrl ?? null, webLink: created.webLink ?? null };
+    },
+  };
+}
+
+/**
+ * Adds the bot's Teams app for a person (POST /users/{id}/teamwork/installedApps), so that the bot
+ * can write to someone who never opened it and is in no team with it. Teams then tells the bot of
+ * the new chat (conversationUpdate), as when a person opens the bot themselves. Graph permission:
+ * TeamsAppInstallation.ReadWriteSelfForUser.All (the app may add only itself).
+ */
+export interface GraphAppInstaller {
+  /** 'installed', or 'already' when the app was there (409): asking twice is harmless. */
+  installFor(user: string): Promise<'installed' | 'already'>;
+}
+
+export interface GraphAppInstallSettings extends GraphConnection {
+  /** The app's id in the organisation's app catalog (not the manifest id; see the README). */
+  catalogAppId: string;
+}
+
+export function createGraphAppInstaller(settings: GraphAppInstallSettings, fetchImpl: typeof fetch = fetch): GraphAppInstaller {
+  const authorised = graphRequester(settings, fetchImpl);
+  const base = settings.baseUrl.replace(/\/+$/, '');
+  return {
+    async installFor(user) {
+      try {
+        await authorised(`${base}/users/${encodeURIComponent(user)}/teamwork/installedApps`, {
+          method: 'POST',
+          body: JSON.stringify({ 'teamsApp@odata.bind': `${base}/appCatalogs/teamsApps/${encodeURIComponent(settings.catalogAppId)}` }),
+        });
+        return 'installed';
+      } catch (err) {
+        if (err instanceof GraphError && err.statusCode === 409) return 'already';
+        throw err;
+      }
     },
   };
 }

@@ -10,19 +10,21 @@ import { MEETINGS } from '../domain/meetings';
 import type { MeetingDoc, MeetingInvitation } from '../store/records';
 import { writeAudit } from './audit';
 import type { CalendarSettings, ServiceContext } from './context';
-import { createGraphCalendar, graphCredential, GraphError, type GraphCalendar, type GraphCredentialSettings, type OnlineMeetingRequest } from './graph';
+import { createGraphCalendar, graphCredential, GraphError, type GraphCalendar, type GraphConnection, type GraphCredentialSettings, type OnlineMeetingRequest } from './graph';
 import { enqueueAll, type OutgoingMessage } from './outbox';
 
 /** Graph when GRAPH_ORGANIZER is set (its app registration defaults to the bot's own); .ics links on BOT_PUBLIC_URL or, locally, on the loopback address. */
 export function calendarSettings(config: Config, localUrl: () => string | null): CalendarSettings {
-  const graph = config.GRAPH_ORGANIZER
-    ? createGraphCalendar({
-        organizer: config.GRAPH_ORGANIZER,
-        baseUrl: config.GRAPH_BASE_URL,
-        credential: () => graphCredential(graphCredentialSettings(config), config.GRAPH_AUTHORITY_HOST ? { authorityHost: config.GRAPH_AUTHORITY_HOST } : {}),
-      })
-    : null;
+  const graph = config.GRAPH_ORGANIZER ? createGraphCalendar({ organizer: config.GRAPH_ORGANIZER, ...graphConnection(config) }) : null;
   return { graph, publicUrl: () => config.BOT_PUBLIC_URL?.replace(/\/+$/, '') ?? (config.localMode ? localUrl() : null) };
+}
+
+/** Graph's address and the bot's credential for it, from the GRAPH_* settings. */
+export function graphConnection(config: Config): GraphConnection {
+  return {
+    baseUrl: config.GRAPH_BASE_URL,
+    credential: () => graphCredential(graphCredentialSettings(config), config.GRAPH_AUTHORITY_HOST ? { authorityHost: config.GRAPH_AUTHORITY_HOST } : {}),
+  };
 }
 
 /** GRAPH_CREDENTIAL and its settings (config.ts has checked that each kind has what it needs). */

@@ -21,6 +21,6 @@ export function knownToHaveChat(ctx: ServiceContext, personId: string): boolean 
  * is in has them as a member, so a chat can be started (services/teamReach.ts).
  */
 export async function reachableInTeams(ctx: ServiceContext, personId: string): Promise<boolean> {
-  if (knownToHaveChat(ctx, personId)) return true;
+  if (knownToHaveChat(ctx, personId) || ctx.teamsAppCanBeAdded) return true;
   return (await ctx.records.conversations.count({ _id: { $in: [`person:${personId}`, `member:${personId}`] } })) > 0;
 }

@@ -37,7 +37,8 @@ export async function approvalRecipients(ctx: ServiceContext, team: string): Pro
   // A chat, or a team of the bot's that has them (the chat is then started when the card is sent).
   const chats = unknown.length > 0 ? await ctx.records.conversations.find({ _id: { $in: unknown.flatMap((p) => [`person:${p.id}`, `member:${p.id}`]) } }) : [];
   const withChat = new Set(chats.map((c) => c.personId));
-  const reachable = candidates.filter((p) => withChat.has(p.id) || knownToHaveChat(ctx, p.id));
+  // With Graph able to add the app for anyone, everyone is reachable; a refusal then falls back like any undelivered card.
+  const reachable = ctx.teamsAppCanBeAdded ? candidates : candidates.filter((p) => withChat.has(p.id) || knownToHaveChat(ctx, p.id));
   if (reachable.length > 0) return { approvers: reachable, channel: null };
   const settings = await ctx.records.teamSettings.get(team);
   return { approvers: [], channel: settings?.approvalsChannel ?? null };

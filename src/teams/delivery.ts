@@ -21,11 +21,16 @@ import {
   teamMembersUnreadable,
   teamsToRead,
 } from '../services/teamReach';
+import { writeAudit } from '../services/audit';
+import { GraphError, type GraphAppInstaller } from '../services/graph';
 import type { ConversationAddress, OutboxDoc } from '../store/records';
 import { outsideUnitOfWork } from '../store/unitOfWork';
 import { connectorFailure, statusOf, TeamsConnector } from './connector';
 import { renderOutboxEntry } from './outboxRenderer';
 import { serviceUrlProblem, type ServiceUrlPolicy } from './serviceUrls';
+
+/** How often one process may ask Graph to add the app for the same person. */
+const APP_INSTALL_ASKED_EVERY_MS = 3_600_000;
 
 export interface SenderOptions extends Partial<DeliveryPolicy> {
   pollMs?: number;
@@ -40,6 +45,8 @@ export interface SenderOptions extends Partial<DeliveryPolicy> {
   digestSections?: DigestSections;
   /** The connector calls (tests give one that answers as they say; without the team calls, nobody is reached through a team). */
   connector?: Pick<TeamsConnector, 'post'> & Partial<Pick<TeamsConnector, 'teamMembers' | 'createPersonalChat'>>;
+  /** Adds the bot's app for someone in no team with it, through Graph (GRAPH_TEAMS_APP_ID); without it they wait until they open the bot. */
+  appInstaller?: GraphAppInstaller;
   /** How often the loop looks for teams whose member list is due to be read (default: a minute; at once when a team is new). */
   teamCheckMs?: number;
   /** The service URLs the bot may call: a stored reference naming another is never sent to. */
@@ -71,6 +78,9 @@ export class OutboxSender {
   private readonly connector: NonNullable<SenderOptions['connector']>;
   private readonly serviceUrls: ServiceUrlPolicy | undefined;
   private readonly teamCheckMs: number;
+  private readonly appInstaller: GraphAppInstaller | undefined;
+  /** When this process last asked Graph to add the app for each person. */
+  private readonly installAskedAt = new Map<string, number>();
   private lastTeamCheck = 0;
 
   constructor(
@@ -79,7 +89,8 @@ export class OutboxSender {
     botAppId: string,
     options: SenderOptions = {},
   ) {
-    const { digestSections, connector, pollMs, leaseMs, sendTimeoutMs, serviceUrls, teamCheckMs, ...policy } = options;
+    const { digestSections, connector, pollMs, leaseMs, sendTimeoutMs, serviceUrls, teamCheckMs, appInstaller, ...policy } = options;
+    this.appInstaller = appInstaller;
     this.serviceUrls = serviceUrls;
     this.teamCheckMs = teamCheckMs ?? 60_000;
     this.leaseMs = leaseMs ?? 60_000;
@@ -259,7 +270,10 @@ export class OutboxSender {
       const conversation = await this.ctx.records.conversations.get(`person:${r.personId}`);
       if (conversation) return { address: conversationAddressOf(conversation), inChannel: false };
       const started = await this.startChatThroughTeam(r.personId, entry);
-      if (!started) throw new NoChatYet(`${r.personId} has no chat with the bot yet`);
+      if (!started) {
+        await this.addAppThroughGraph(r.personId);
+        throw new NoChatYet(`${r.personId} has no chat with the bot yet`);
+      }
       return { address: started, inChannel: false };
     }
     const channel = await this.ctx.records.conversations.get(`channel:${r.conversationId}`);
@@ -268,6 +282,32 @@ export class OutboxSender {
     const any = await this.ctx.records.conversations.findOne({});
     if (!any) throw new NotDelivered({ kind: 'permanent', reason: `channel ${r.conversationId} is unknown to the bot` }, `channel ${r.conversationId} is unknown to the bot`);
     return { address: { ...conversationAddressOf(any), conversationId: r.conversationId, conversationType: 'channel', userAadId: null }, inChannel: true };
+  }
+
+  /**
+   * Asks Graph to add the bot's app for someone it cannot reach otherwise. Teams then tells the bot
+   * of the new chat (conversationUpdate), which is remembered and releases what was held for them.
+   * Asked at most once an hour per person by this process. Graph refusing (no permission, no such
+   * user) fails the message for good, so its fallback follows; Graph unavailable is retried.
+   */
+  private async addAppThroughGraph(personId: string): Promise<void> {
+    if (!this.appInstaller) return;
+    const last = this.installAskedAt.get(personId);
+    if (last !== undefined && Date.now() - last < APP_INSTALL_ASKED_EVERY_MS) return;
+    const person = await this.ctx.records.people.get(personId);
+    if (!person) return;
+    let result: 'installed' | 'already';
+    try {
+      result = await this.appInstaller.installFor(person.aadObjectId ?? person._id);
+    } catch (err) {
+      const why = `Microsoft Graph could not add the app for them: ${err instanceof Error ? err.message : String(err)}`;
+      this.ctx.log.warn({ personId, status: statusOf(err) }, why);
+      if (err instanceof GraphError && err.transient) throw new NotDelivered({ kind: 'transient' }, why);
+      throw new NotDelivered({ kind: 'permanent', reason: why }, why);
+    }
+    this.installAskedAt.set(personId, Date.now());
+    await writeAudit(this.ctx, { actor: 'bot', action: 'teams-app.added-for-person', subject: personId, details: { result } });
+    this.ctx.log.info({ personId, result }, 'asked Microsoft Graph to add the app for someone who never opened the bot');
   }
 
   // --- Reaching people through the teams the bot is in (services/teamReach.ts) ---------------------

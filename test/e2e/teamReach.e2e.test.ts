@@ -7,6 +7,7 @@ import { addDays, ukDate } from '../../src/domain/dates';
 import { cardText, FakeConnector, firstCard, type SentActivity } from '../support/fakeTeams';
 import { PEOPLE, startHarness, type Harness } from '../support/botHarness';
 import { validMoveForm } from '../support/fixtures';
+import { startFakeGraph, type FakeGraph } from '../support/fakeGraph';
 
 const TEAM = '19:team@thread.tacv2'; // the team's id, which is its General channel's (see fakeTeams)
 const form = () => validMoveForm({ caseRef: 'CR-1001', proposedDate: addDays(ukDate(new Date()), 10) });
@@ -147,5 +148,64 @@ describe('reaching people who never opened the bot, through a team the bot is in
     await h.user(PEOPLE.tom).in({ id: TEAM, type: 'channel' }).added(steve);
     await h.connector.waitFor(() => h.connector.sentTo(FakeConnector.personalChatId(steve)).find((a) => cardText(firstCard(a.activity)).includes(`Fragility alert ${ref}`)));
     await eventually(async () => (await h.bot.services.records.outbox.get(key))?.state === 'sent');
+  });
+});
+
+describe('reaching someone in no team with the bot: Microsoft Graph adds the app for them (GRAPH_TEAMS_APP_ID)', () => {
+  let h: Harness;
+  let graph: FakeGraph;
+  let restoreEnv: () => void;
+
+  beforeEach(async () => {
+    graph = await startFakeGraph();
+    restoreEnv = graph.actAsManagedIdentityEndpoint();
+    h = await startHarness({ env: { ...graph.env(), GRAPH_TEAMS_APP_ID: 'aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee' } });
+    // As Teams does once the app is added for someone: it tells the bot of the new one-to-one chat.
+    graph.whenInstalled((user) => {
+      const person = Object.values(PEOPLE).find((p) => p.email === user || p.aadObjectId === user);
+      if (person) void h.user(person).added('bot');
+    });
+  });
+  afterEach(async () => {
+    await h.stop();
+    restoreEnv();
+    await graph.stop();
+  });
+
+  test('an approval card for Heads of Service who never opened the bot and share no team with it: Graph adds the app for each, Teams tells the bot of the chat, and the held card arrives once', async () => {
+    const sam = h.user(PEOPLE.sam);
+    await sam.say('request a move');
+    const ref = /PM-\d{4}-\d{4}/.exec(cardText((await sam.pressButton('Send for approval', form())).body.value))![0];
+
+    const cardsFor = (member: typeof PEOPLE.harry) =>
+      h.connector.sentTo(FakeConnector.personalChatId(member)).filter((a) => cardText(firstCard(a.activity)).includes(`Placement move request ${ref}`));
+    await h.connector.waitFor(() => cardsFor(PEOPLE.harry).length > 0 && cardsFor(PEOPLE.hana).length > 0);
+    expect(graph.installedFor.sort()).toEqual([PEOPLE.hana.email, PEOPLE.harry.email].sort());
+    expect(cardsFor(PEOPLE.harry)).toHaveLength(1);
+    await eventually(async () => (await h.bot.services.records.outbox.get(`${ref}:approval:${PEOPLE.harry.email}`))?.state === 'sent');
+    expect(await h.bot.services.records.audit.count({ action: 'teams-app.added-for-person', subject: PEOPLE.harry.email })).toBe(1);
+
+    const decided = await h.user(PEOPLE.harry).pressButton('Approve', {}, { on: ref });
+    expect(decided.status).toBe(200);
+    await eventually(async () => (await h.bot.services.records.moveRequests.get(ref))?.state === 'approved');
+  });
+
+  test('Graph refusing to add the app (403: the permission not granted) fails the card for good: it goes to the approvals channel and Sam is told whom it did not reach', async () => {
+    const channel = '19:north-approvals@thread.tacv2';
+    await h.bot.services.records.teamSettings.put({ _id: 'North', version: 1, approvalsChannel: channel, updatedAt: new Date().toISOString() });
+    graph.installAnswers.push({ status: 403, body: { error: { code: 'Forbidden', message: 'Missing role permissions' } } }, { status: 403 });
+    const sam = h.user(PEOPLE.sam);
+    await sam.say('request a move');
+    const ref = /PM-\d{4}-\d{4}/.exec(cardText((await sam.pressButton('Send for approval', form())).body.value))![0];
+
+    const posted = await h.connector.waitFor(() => h.connector.sentTo(channel).find((a) => cardText(firstCard(a.activity)).includes(ref)));
+    expect(cardText(firstCard(posted.activity))).toContain('Approve');
+    await h.connector.waitFor(() => h.connector.sentTo(sam.conversationId).find((a) => /did not reach (Hana Head|Harry Hughes)/.test(cardText(firstCard(a.activity)))));
+    expect(await h.bot.services.records.outbox.get(`${ref}:approval:${PEOPLE.harry.email}`)).toMatchObject({
+      state: 'failed',
+      lastError: expect.stringContaining('Microsoft Graph could not add the app'),
+    });
+    expect(graph.installedFor).toEqual([]);
+    expect((await fetch(`${h.url}/healthz`)).status).toBe(200);
   });
 });

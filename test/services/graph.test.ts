@@ -7,7 +7,15 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { loadConfig } from '../../src/config';
-import { createGraphCalendar, graphCredential, GraphError, type GraphCalendar, type OnlineMeetingRequest } from '../../src/services/graph';
+import {
+  createGraphAppInstaller,
+  createGraphCalendar,
+  graphCredential,
+  GraphError,
+  type GraphAppInstaller,
+  type GraphCalendar,
+  type OnlineMeetingRequest,
+} from '../../src/services/graph';
 import { calendarSettings, graphCredentialSettings } from '../../src/services/invitations';
 import { FAKE_AUTHORITY_HOST, FAKE_CLIENT, NOT_ASSIGNED, FAKE_TENANT, ORGANIZER, startFakeGraph, type FakeGraph } from '../support/fakeGraph';
 
@@ -246,5 +254,57 @@ describe('Microsoft Graph settings', () => {
     expect(calendarSettings(loadConfig({ BOT_PUBLIC_URL: 'https://bot.example.gov.uk/' }), () => null).publicUrl()).toBe('https://bot.example.gov.uk');
     const production = loadConfig({ BOT_ID: FAKE_CLIENT.id, BOT_PASSWORD: 's', BOT_TENANT_ID: FAKE_TENANT });
     expect(calendarSettings(production, () => 'http://127.0.0.1:3978').publicUrl()).toBeNull();
+  });
+});
+
+describe('Microsoft Graph adding the app for a person (GRAPH_TEAMS_APP_ID)', () => {
+  const CATALOG_APP = 'aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee';
+  let fake: FakeGraph;
+  let installer: GraphAppInstaller;
+
+  beforeEach(async () => {
+    fake = await startFakeGraph();
+    installer = createGraphAppInstaller({
+      baseUrl: `${fake.base}/v1.0`,
+      catalogAppId: CATALOG_APP,
+      credential: () =>
+        graphCredential({ kind: 'client-secret', tenantId: FAKE_TENANT, clientId: FAKE_CLIENT.id, clientSecret: FAKE_CLIENT.secret }, {
+          authorityHost: FAKE_AUTHORITY_HOST,
+          disableInstanceDiscovery: true,
+          httpClient: fake.httpClient,
+        } as never),
+      timeoutMs: 2000,
+    });
+  });
+  afterEach(async () => {
+    await fake.stop();
+  });
+
+  test("POSTs the catalog app to the person's installed apps with the bot's token; asking again for the same person is harmless (409 reads as already there)", async () => {
+    expect(await installer.installFor('00000000-0000-0000-0000-00000000a004')).toBe('installed');
+    expect(await installer.installFor('00000000-0000-0000-0000-00000000a004')).toBe('already');
+    const call = fake.received.find((r) => r.path.endsWith('/teamwork/installedApps'))!;
+    expect(call).toMatchObject({ method: 'POST', path: '/v1.0/users/00000000-0000-0000-0000-00000000a004/teamwork/installedApps' });
+    expect(call.headers.authorization).toMatch(/^Bearer token-\d+$/);
+    expect(JSON.parse(call.body)).toEqual({ 'teamsApp@odata.bind': `${fake.base}/v1.0/appCatalogs/teamsApps/${CATALOG_APP}` });
+    expect(fake.installedFor).toEqual(['00000000-0000-0000-0000-00000000a004']);
+  });
+
+  test('a refusal (403: the permission not granted) is a lasting GraphError; throttling (429) is transient', async () => {
+    fake.installAnswers.push({ status: 403, body: { error: { code: 'Forbidden', message: 'Missing role permissions' } } });
+    const refused = await installer.installFor('hana.head@example.org').catch((err: unknown) => err);
+    expect(refused).toBeInstanceOf(GraphError);
+    expect((refused as GraphError).transient).toBe(false);
+    expect((refused as GraphError).message).toContain('403 (Forbidden)');
+    fake.installAnswers.push({ status: 429, headers: { 'Retry-After': '2' } });
+    const throttled = (await installer.installFor('hana.head@example.org').catch((err: unknown) => err)) as GraphError;
+    expect(throttled.transient).toBe(true);
+    expect(fake.installedFor).toEqual([]);
+  });
+
+  test('GRAPH_TEAMS_APP_ID must be a catalog id (a GUID) and needs the same app registration settings as the calendar', () => {
+    expect(() => loadConfig({ GRAPH_TEAMS_APP_ID: 'com.example.psb' })).toThrow(/GRAPH_TEAMS_APP_ID: expected the app's id in the Teams app catalog/);
+    expect(() => loadConfig({ GRAPH_TEAMS_APP_ID: CATALOG_APP, GRAPH_TENANT_ID: FAKE_TENANT })).toThrow(/GRAPH_CLIENT_ID: .*when GRAPH_TEAMS_APP_ID is set/);
+    expect(loadConfig({ GRAPH_TEAMS_APP_ID: CATALOG_APP, GRAPH_CREDENTIAL: 'managed-identity' }).GRAPH_TEAMS_APP_ID).toBe(CATALOG_APP);
   });
 });

@@ -30,10 +30,17 @@ export const NOT_ASSIGNED = '99999999-8888-7777-6666-555555555555';
 export async function startFakeGraph() {
   const received: GraphRequest[] = [];
   const eventAnswers: GraphAnswer[] = [];
+  /** Answers for the next app installations (POST /users/{id}/teamwork/installedApps), then 201. */
+  const installAnswers: GraphAnswer[] = [];
+  /** The users the app was installed for, by the id or user principal name the call named. */
+  const installedFor: string[] = [];
+  /** Called after an installation is answered, as Teams then tells the bot of the new chat. */
+  let onInstall: (user: string) => void = () => undefined;
   let tokens = 0;
   let trustedCertificate: KeyObject | null = null;
   const assertionHeaders: object[] = [];
   const managedIdentityClientIds: Array<string | null> = [];
+  let base = '';
   let events = 0;
   /** A certificate credential's signed JWT: signed by the trusted certificate's key, for this client, to the token endpoint. */
   const validAssertion = (form: URLSearchParams): boolean => {
@@ -123,15 +130,42 @@ export async function startFakeGraph() {
           onlineMeeting: { joinUrl: `https://teams.microsoft.com/l/meetup-join/19%3ameeting_${events}` },
         });
       }
+      const install = /^\/v1\.0\/users\/([^/]+)\/teamwork\/installedApps$/.exec(req.url ?? '');
+      if (req.method === 'POST' && install) {
+        if (!/^Bearer token-\d+$/.test(req.headers.authorization ?? '')) return send(401, { error: { code: 'InvalidAuthenticationToken', message: 'Access token is empty.' } });
+        let bind: unknown;
+        try {
+          bind = (JSON.parse(body) as Record<string, unknown>)['teamsApp@odata.bind'];
+        } catch {
+          return send(400, { error: { code: 'BadRequest', message: 'Unable to read JSON request payload.' } });
+        }
+        if (typeof bind !== 'string' || !new RegExp(`^${base.replace(/[.]/g, '\\.')}/v1\\.0/appCatalogs/teamsApps/[0-9a-f-]{36}$`).test(bind))
+          return send(400, { error: { code: 'BadRequest', message: 'teamsApp@odata.bind must name an app in the catalog' } });
+        const answer = installAnswers.shift();
+        if (answer === 'hang-up') return req.socket.destroy();
+        if (answer) return send(answer.status, answer.body ?? { error: { code: 'Forbidden' } }, answer.headers);
+        const user = decodeURIComponent(install[1]!);
+        if (installedFor.includes(user)) return send(409, { error: { code: 'Conflict', message: 'App is already installed for this user' } });
+        installedFor.push(user);
+        send(201, {});
+        setImmediate(() => onInstall(user));
+        return;
+      }
       send(404, { error: { code: 'NotFound' } });
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {
     base,
     received,
     eventAnswers,
+    installAnswers,
+    installedFor,
+    /** What Teams does after the app is installed for someone (a test makes it tell the bot). */
+    whenInstalled: (then: (user: string) => void) => {
+      onInstall = then;
+    },
     tokensIssued: () => tokens,
     eventPosts: () => received.filter((r) => r.path.endsWith('/events')),
     /** Accepts client assertions signed with this certificate's key (a certificate credential). */
