@@ -149,6 +149,10 @@ const SECOND_PART_SCORE = 0.3;
 /** A refused question whose best match covers this much is told the nearest guidance. */
 const NEAREST_SHARE = 0.3;
 const MAX_SUGGESTIONS = 3;
+/** A best match scoring this many times the next one dominates... */
+const DOMINANCE = 4;
+/** ...and may answer when it covers at least this share of the question. */
+const DOMINANT_MIN_SHARE = 0.45;
 
 export class GuidanceIndex {
   private readonly miniSearch: MiniSearch<IndexedDoc>;
@@ -223,7 +227,8 @@ export class GuidanceIndex {
         )
       : chosen.share;
     const evidence = second ? chosen.evidence + second.evidence : chosen.evidence;
-    if (share < this.minConfidence || evidence < this.minEvidence) return this.notFound(question, results, chosen, 'not-covered', urgentSafeguarding);
+    if ((share < this.minConfidence && !this.dominates(chosen, candidates, share)) || evidence < this.minEvidence)
+      return this.notFound(question, results, chosen, 'not-covered', urgentSafeguarding);
     // "can parents attend the disruption meeting?" is not answered by who attends the PPM
     const namedButMissed = termGroups.some((t, i) => t.group.some((term) => NAMED_THING_TERMS.has(term)) && chosen.credits[i] === 0 && !(second && second.credits[i]! > 0));
     if (namedButMissed) return this.notFound(question, results, chosen, 'not-covered', urgentSafeguarding);
@@ -387,6 +392,17 @@ export class GuidanceIndex {
       }
     }
     return bestGain >= SECOND_PART_GAIN ? found : undefined;
+  }
+
+  /**
+   * A best match far ahead of every other (several times the next one's score) is what the question
+   * is about even when some of its words are not in the guidance ("GP and dentist registration - is
+   * that a PPM thing"): it may answer with a little less coverage.
+   */
+  private dominates(chosen: Candidate, candidates: Candidate[], share: number): boolean {
+    const runnerUp = candidates.find((c) => c.id !== chosen.id);
+    // a lone match is no sign: only one document shares any word with the question
+    return share >= DOMINANT_MIN_SHARE && chosen.id === candidates[0]!.id && !!runnerUp && chosen.score >= runnerUp.score * DOMINANCE;
   }
 
   /** Whether an entry or passage holds the kind of figure asked for. */

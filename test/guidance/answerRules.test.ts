@@ -63,6 +63,20 @@ describe('confidence weighs what the question is about, not how long it is', () 
   });
 });
 
+describe('a best match far ahead of the rest', () => {
+  it('answers even when some words of the question are not in the guidance', () => {
+    // "dentist registration" and "something" are not the pack's words, but nothing else comes close to the PPM agenda
+    const a = index.search('GP and dentist registration - is that something for the PPM');
+    expect(a.found).toBe(true);
+    expect(a.entryId).toBe('ppm-agenda');
+  });
+
+  it('a lone match is not a sign: only one entry sharing a word with the question is refused', () => {
+    expect(index.explain('how do I refer a child to CAMHS')).toHaveLength(1);
+    expect(index.search('how do I refer a child to CAMHS').found).toBe(false);
+  });
+});
+
 describe('two questions in one', () => {
   it('answers both parts, each with its own steps and sources', () => {
     const a = index.search('when do I visit after a move, and who tells the virtual school if the school changes?');
