@@ -67,6 +67,15 @@ function shareOf(termGroups: QuestionTerm[], credits: number[], strict = false):
   return total === 0 ? 0 : credits.reduce((a, b) => a + b, 0) / total;
 }
 
+/** Summed weight over the question's terms that count (incidental ones only when matched, as in shareOf). */
+function shareWeight(termGroups: QuestionTerm[], weightAt: (i: number) => number): number {
+  let total = 0;
+  termGroups.forEach((t, i) => {
+    if (!t.incidental) total += weightAt(i);
+  });
+  return total;
+}
+
 export interface GuidanceIndexOptions {
   /** Pack entries; defaults to the pack shipped with the project. */
   entries?: GuidanceEntry[];
@@ -219,7 +228,9 @@ export class GuidanceIndex {
 
     // Two questions in one: a second entry that answers what the first leaves out.
     const namesTwoThings = termGroups.filter((t) => t.group.some((term) => NAMED_THING_TERMS.has(term))).length >= 2;
-    const second = figure || !(asksTwoThings(trimmedQuestion) || namesTwoThings) ? undefined : this.complement(chosen, candidates, termGroups);
+    const complement = figure || !(asksTwoThings(trimmedQuestion) || namesTwoThings) ? undefined : this.complement(chosen, candidates, termGroups);
+    // each part must answer its own part of the question: what neither covers counts against both
+    const second = complement && this.partsStandAlone(chosen, complement, termGroups) ? complement : undefined;
     const share = second
       ? shareOf(
           termGroups,
@@ -403,6 +414,19 @@ export class GuidanceIndex {
     const runnerUp = candidates.find((c) => c.id !== chosen.id);
     // a lone match is no sign: only one document shares any word with the question
     return share >= DOMINANT_MIN_SHARE && chosen.id === candidates[0]!.id && !!runnerUp && chosen.score >= runnerUp.score * DOMINANCE;
+  }
+
+  /**
+   * Whether each of two parts covers enough of its own share of the question: the words it covers
+   * against those it covers plus those neither part covers. Two weak halves ("can the parents remove
+   * him / what are their rights to object") do not make one answer.
+   */
+  private partsStandAlone(first: Candidate, second: Candidate, termGroups: QuestionTerm[]): boolean {
+    const uncovered = shareWeight(termGroups, (i) => (first.credits[i]! === 0 && second.credits[i]! === 0 ? termGroups[i]!.weight : 0));
+    return [first, second].every((part) => {
+      const covered = shareWeight(termGroups, (i) => part.credits[i]!);
+      return covered / (covered + uncovered || 1) >= this.minConfidence;
+    });
   }
 
   /** Whether an entry or passage holds the kind of figure asked for. */

@@ -97,6 +97,11 @@ describe('two questions in one', () => {
     for (const source of a.also!.sources) expect(shown).toContain(`${source.title}, ${source.section}`);
   });
 
+  it('each part must answer its own part: two weak halves are not an answer', () => {
+    // neither the parents' rights nor removing a child is in the guidance; two entries each sharing a word are no answer
+    expect(index.search('parents of an s20 child want him home - can they just remove him / what rights do they have to object to a move?').found).toBe(false);
+  });
+
   it('a single question with case detail before a comma gets one answer', () => {
     expect(asksTwoThings('Mason (9) is moving next month, what introductions should we plan?')).toBe(false);
     expect(asksTwoThings('who chairs it and who takes the minutes?')).toBe(true);
