@@ -158,6 +158,12 @@ const SECOND_PART_SCORE = 0.3;
 /** A refused question whose best match covers this much is told the nearest guidance. */
 const NEAREST_SHARE = 0.3;
 const MAX_SUGGESTIONS = 3;
+/** How a question asks for a figure ("how soon", "how often"): the form of the question, not its topic. */
+const FIGURE_WORDS = /\bhow (soon|long|quickly|fast|often|frequently)\b/gi;
+/** Units of time: what a figure question asks for, not what it is about. */
+const TIME_UNIT_TERMS = new Set(['hour', 'day', 'week', 'month', 'year', 'minute', 'time', 'timescal', 'deadlin', 'long', 'soon', 'often', 'after', 'befor']);
+/** The statement holding a figure, with its entry's title, must cover this share of the question's topic. */
+const FIGURE_TOPIC_SHARE = 0.5;
 /** A best match scoring this many times the next one dominates... */
 const DOMINANCE = 4;
 /** ...and may answer when it covers at least this share of the question. */
@@ -219,9 +225,9 @@ export class GuidanceIndex {
     const candidates = results.slice(0, CANDIDATES).map((result) => this.candidate(result, termGroups));
     let chosen = this.resolveNearTie(candidates);
     const figure = figureAsked(trimmedQuestion);
-    if (figure && !this.holds(chosen.id, figure, trimmedQuestion)) {
+    if (figure && !this.holds(chosen.id, figure, trimmedQuestion, termGroups)) {
       // "how many days...": only an entry that holds such a figure may answer
-      const withFigure = candidates.find((c) => c.share >= this.minConfidence && c.evidence >= this.minEvidence && this.holds(c.id, figure, trimmedQuestion));
+      const withFigure = candidates.find((c) => c.share >= this.minConfidence && c.evidence >= this.minEvidence && this.holds(c.id, figure, trimmedQuestion, termGroups));
       if (!withFigure) return this.notFound(question, results, chosen, 'no-figure', urgentSafeguarding);
       chosen = withFigure;
     }
@@ -264,7 +270,9 @@ export class GuidanceIndex {
     const trimmedQuestion = withoutAsker(question.slice(0, MAX_QUESTION_LENGTH));
     // Names first: they are told by their capitals, which spelling correction neither keeps nor
     // spares ("Carey" would become "care").
-    const asked = this.speller.correct(this.withoutNames(trimmedQuestion));
+    // "how soon", "how often": the figure rule deals with what kind of answer is asked for; the
+    // words themselves say nothing of the topic and are not held against an answer
+    const asked = this.speller.correct(this.withoutNames(trimmedQuestion)).replace(FIGURE_WORDS, ' ');
     const termGroups = this.questionTerms(asked);
     // Words in most documents barely rank anything and cost the most to look up: left out of the
     // search (and so never held against an answer) when the question has other words.
@@ -429,11 +437,25 @@ export class GuidanceIndex {
     });
   }
 
-  /** Whether an entry or passage holds the kind of figure asked for. */
-  private holds(id: string, figure: FigureAsked, question: string): boolean {
+  /**
+   * Whether an entry or passage holds the kind of figure asked for, about what is asked: the figure
+   * must sit in a statement (the headline, one step, or a passage) that shares a word of the
+   * question's topic. "How many days does the HoS have to approve a move" is not answered by an
+   * entry whose only days are for the placement plan.
+   */
+  private holds(id: string, figure: FigureAsked, question: string, termGroups: QuestionTerm[]): boolean {
     const entry = this.entries.get(id);
-    const text = entry ? [entry.answer, ...entry.steps.map((s) => `${s.what} ${s.when ?? ''}`)].join(' ') : (this.passages.get(id)?.text ?? '');
-    return holdsFigure(figure, text, question);
+    const statements = entry ? [entry.answer, ...entry.steps.map((s) => `${s.who} ${s.what} ${s.when ?? ''}`)] : [this.passages.get(id)?.text ?? ''];
+    const topic = termGroups.filter((t) => !t.incidental && !t.group.some((term) => TIME_UNIT_TERMS.has(term)));
+    const topicWeight = topic.reduce((sum, t) => sum + t.weight, 0);
+    const title = entry?.title ?? this.passages.get(id)?.section ?? '';
+    return statements.some((statement) => {
+      if (!holdsFigure(figure, statement, question)) return false;
+      if (topicWeight === 0) return true;
+      const terms = new Set(analyse(`${title} ${statement}`));
+      const covered = topic.reduce((sum, t) => sum + (t.group.some((term) => terms.has(term)) ? t.weight : 0), 0);
+      return covered / topicWeight >= FIGURE_TOPIC_SHARE;
+    });
   }
 
   /** The question's terms, each with how much it says about what is asked. */

@@ -141,6 +141,25 @@ describe('how many / how long / how soon / how much', () => {
     expect(answerText(a)).toMatch(/72 hours/);
   });
 
+  it('the figure must be about what is asked, not another step of the same entry', () => {
+    // the urgent-move entry holds days (for the placement plan), none for the Head of Service's decision
+    const a = index.search('how many days has the head of service got to sign off a move');
+    expect(a.found).toBe(false);
+    expect(a.notFoundReason).toBe('no-figure');
+  });
+
+  it('"how soon" and "how often" say what kind of answer is wanted, not what it is about', () => {
+    const a = index.search('how soon must the PPM be held after an emergency placement');
+    expect(a.found).toBe(true);
+    expect(answerText(a)).toMatch(/72 hours/);
+  });
+
+  it('a deferral to local procedures or agreed intervals is no figure', () => {
+    const a = index.search('how often should further placement planning meetings happen?');
+    expect(a.found).toBe(false);
+    expect(a.nearest?.id).toBe('later-ppms');
+  });
+
   it('otherwise says the guidance does not say, with the nearest topic', () => {
     const a = index.search('how many overnight stays are needed before a planned move?');
     expect(a.found).toBe(false);
