@@ -34,6 +34,18 @@ for (const { word } of (everydayWords as Array<{ word: string }>).slice(0, EVERY
   if (!/^(NN|CD|FW)/.test(usualTag)) MANNER_TERMS.add(term);
 }
 
+/** Rank in spoken English (0 = commonest) of each analysed term, by its commonest form. */
+const ENGLISH_RANK = new Map<string, number>();
+(everydayWords as Array<{ word: string }>).forEach(({ word }, rank) => {
+  const term = canonicalTerm(word.toLowerCase());
+  if (!ENGLISH_RANK.has(term)) ENGLISH_RANK.set(term, rank);
+});
+
+/** How common an analysed term is in spoken English: its rank (0 = commonest), or Infinity when unknown. */
+export function englishRank(term: string): number {
+  return ENGLISH_RANK.get(term) ?? Infinity;
+}
+
 /** True when an analysed term is an everyday English word that is not a noun ("meant", "keep"). */
 export function isEverydayTerm(term: string): boolean {
   return MANNER_TERMS.has(term);

@@ -14,6 +14,7 @@ import {
   NAMED_THING_TERMS,
   isEverydayTerm,
   isEverydayWord,
+  englishRank,
   asksTwoThings,
   figureAsked,
   holdsFigure,
@@ -160,6 +161,10 @@ const NEAREST_SHARE = 0.3;
 const MAX_SUGGESTIONS = 3;
 /** How a question asks for a figure ("how soon", "how often"): the form of the question, not its topic. */
 const FIGURE_WORDS = /\bhow (soon|long|quickly|fast|often|frequently)\b/gi;
+/** Words among this many commonest of spoken English... */
+const COMMON_ENGLISH_RANK = 2000;
+/** ...that the guidance never uses weigh this share of its rarest word. */
+const COMMON_UNKNOWN_WEIGHT = 0.7;
 /** Units of time: what a figure question asks for, not what it is about. */
 const TIME_UNIT_TERMS = new Set(['hour', 'day', 'week', 'month', 'year', 'minute', 'time', 'timescal', 'deadlin', 'long', 'soon', 'often', 'after', 'befor']);
 /** The statement holding a figure, with its entry's title, must cover this share of the question's topic. */
@@ -527,7 +532,11 @@ export class GuidanceIndex {
   private termWeight(term: string): number {
     // a word the guidance never uses weighs as much as its rarest word: enough to refuse a
     // question about "mileage", not so much that one stray word sinks a right answer
-    return this.idfAt(Math.max(1, this.documentFrequency.get(term) ?? 0));
+    // ...unless it is one of the commonest words of English ("miles", "fresh", "problem"): a
+    // practitioner's everyday wording more often than a topic the guidance lacks
+    const df = this.documentFrequency.get(term) ?? 0;
+    if (df === 0 && englishRank(term) < COMMON_ENGLISH_RANK) return this.idfAt(1) * COMMON_UNKNOWN_WEIGHT;
+    return this.idfAt(Math.max(1, df));
   }
 
   /**

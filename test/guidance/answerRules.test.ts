@@ -276,6 +276,17 @@ describe('everyday English words do not count against an answer', () => {
     expect(a.found).toBe(false);
   });
 
+  it('a word the guidance never uses weighs less when it is one of the commonest words of English', () => {
+    const weights = new Map(
+      index.explain('is the new placement miles from school, and is mileage paid')[0]!.terms.map((t) => {
+        const [name, weight] = t.replace(/[+-]$/, '').split(':');
+        return [name!.replace(/~$/, ''), Number(weight)];
+      }),
+    );
+    // "miles" is everyday English, "mileage" a topic the guidance does not cover
+    expect(weights.get('mil')! < weights.get('mileag')!).toBe(true);
+  });
+
   it('one shared word is no ground to set the rest aside ("annual leave" is not the annual review)', () => {
     expect(index.search('how do I request annual leave').found).toBe(false);
   });
