@@ -30,6 +30,8 @@ interface QuestionTerm {
   group: string[];
   /** How much the term says about what is asked. */
   weight: number;
+  /** The weight before any easing for common English words: for judging whether a topic is close. */
+  fullWeight: number;
   /** Filler, case detail, or a word in most documents: counted only when a match holds it. */
   incidental: boolean;
   /** In more than half the documents. */
@@ -63,7 +65,7 @@ function shareOf(termGroups: QuestionTerm[], credits: number[], strict = false):
   const counts = (t: QuestionTerm, i: number) => !t.incidental || credits[i]! > 0 || (t.everyday && (strict || coveredContent < MIN_CONTENT_TERMS));
   let total = 0;
   termGroups.forEach((t, i) => {
-    if (counts(t, i)) total += t.weight;
+    if (counts(t, i)) total += strict ? t.fullWeight : t.weight;
   });
   return total === 0 ? 0 : credits.reduce((a, b) => a + b, 0) / total;
 }
@@ -475,7 +477,8 @@ export class GuidanceIndex {
       const everyday = group.every((term) => this.isEverydayWord(term));
       const incidental = ubiquitous || group.every(isIncidentalTerm);
       const weight = Math.max(...group.map((term) => this.termWeight(term)));
-      terms.push({ group, weight, incidental: incidental || everyday, ubiquitous, everyday: everyday && !incidental });
+      const fullWeight = Math.max(...group.map((term) => this.termWeight(term, true)));
+      terms.push({ group, weight, fullWeight, incidental: incidental || everyday, ubiquitous, everyday: everyday && !incidental });
     }
     return terms;
   }
@@ -529,13 +532,13 @@ export class GuidanceIndex {
    * How much a question word says about what is asked: its rarity in the guidance. (Filler and
    * case detail are set aside in questionTerms.)
    */
-  private termWeight(term: string): number {
+  private termWeight(term: string, full = false): number {
     // a word the guidance never uses weighs as much as its rarest word: enough to refuse a
     // question about "mileage", not so much that one stray word sinks a right answer
     // ...unless it is one of the commonest words of English ("miles", "fresh", "problem"): a
     // practitioner's everyday wording more often than a topic the guidance lacks
     const df = this.documentFrequency.get(term) ?? 0;
-    if (df === 0 && englishRank(term) < COMMON_ENGLISH_RANK) return this.idfAt(1) * COMMON_UNKNOWN_WEIGHT;
+    if (df === 0 && !full && englishRank(term) < COMMON_ENGLISH_RANK) return this.idfAt(1) * COMMON_UNKNOWN_WEIGHT;
     return this.idfAt(Math.max(1, df));
   }
 
