@@ -110,7 +110,13 @@ const FIGURE_QUESTIONS: Array<[RegExp, FigureAsked]> = [
 
 /** The figure a question asks for ("how many days...": count), if any. */
 export function figureAsked(question: string): FigureAsked | null {
-  for (const [pattern, kind] of FIGURE_QUESTIONS) if (pattern.test(question)) return kind;
+  // "who keeps an eye on how many moves there are" asks who, not how many: a "how ..." after a
+  // preposition or a verb of keeping count is part of the thing asked about
+  const asked = question.replace(
+    /\b(on|of|about|track|tracks|tracking|record|records|recording|count|counts|counting|monitor|monitors|monitoring|oversee|oversees|overseeing)\s+how\b/gi,
+    '$1',
+  );
+  for (const [pattern, kind] of FIGURE_QUESTIONS) if (pattern.test(asked)) return kind;
   return null;
 }
 

@@ -47,6 +47,11 @@ describe('confidence weighs what the question is about, not how long it is', () 
     expect(index.search('apart from the PO who else needs telling when a placement ends').found).toBe(true);
   });
 
+  it('understands everyday ways of saying recorded, minutes and oversight', () => {
+    expect(answerText(index.search('where do the notes of the planning meeting get saved?'))).toMatch(/EDRMS/);
+    expect(index.search('who keeps tabs on the number of placement moves, is there a tracker?').entryId).toBe('move-tracker');
+  });
+
   it('a legal status (s20, ICO) is case detail', () => {
     expect(index.search('s20 child, carer has given notice, what do i do').found).toBe(true);
   });
@@ -128,6 +133,9 @@ describe('how many / how long / how soon / how much', () => {
     expect(figureAsked('how long does the panel take to decide?')).toBe('duration');
     expect(figureAsked('how often is the plan revised?')).toBe('frequency');
     expect(figureAsked('who chairs the PPM?')).toBeNull();
+    // a "how many" inside what is asked about is no figure question
+    expect(figureAsked('who keeps track of how many moves a child has had?')).toBeNull();
+    expect(figureAsked('is there a record of how many moves there are')).toBeNull();
   });
 
   it('"how many X" needs a number that counts X', () => {
