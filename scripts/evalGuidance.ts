@@ -2,9 +2,10 @@
 //
 // - the old regression set (test/guidance/questions.ts): written by the pack's authors, labelled
 //   with the entry that should answer (target: top-1 at least 90%, no false answers);
-// - the held-out set (test/guidance/heldout/guidance-heldout.json), written by someone who never
-//   saw the pack: the dev half (tuned on; its misses are listed) and the test half (reported as
-//   figures only; `--show-test-misses` lists its misses, which must not be used for tuning);
+// - the held-out sets (test/guidance/heldout/guidance-heldout.json and, when present,
+//   guidance-heldout2.json), each written by someone who never saw the pack: the dev half (tuned
+//   on; its misses are listed) and the test half (reported as figures only; `--no-test` leaves
+//   both test halves out; `--show-test-misses` lists their misses, which must not be used for tuning);
 //   judged on the facts a right answer must hold (target: test half at least 90% right, at most
 //   1 in 20 near-miss questions answered);
 // - the shared sample (../shared/guidance-sample) when it is there;
@@ -33,6 +34,7 @@ if (!parsedArgs.success) {
 
 const ROOT = path.resolve(__dirname, '..');
 const HELDOUT = path.join(ROOT, 'test/guidance/heldout/guidance-heldout.json');
+const HELDOUT2 = path.join(ROOT, 'test/guidance/heldout/guidance-heldout2.json');
 const SAMPLE_DIR = path.resolve(ROOT, '../shared/guidance-sample');
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 const quiet = args.has('--quiet');
@@ -67,15 +69,22 @@ function printFacts(name: string, report: FactReport, showMisses: boolean): void
   }
 }
 
-// ── the held-out set ──
+// ── the held-out sets: the first, and the second written later by another helper ──
 const heldout = heldoutSchema.parse(JSON.parse(readFileSync(HELDOUT, 'utf8')));
-const dev = evaluateFacts(index, heldout.dev);
-printFacts('Held-out, dev half (tuned on)', dev, !quiet);
-// --no-test leaves the test half out altogether (while tuning, so its figures cannot steer a choice)
-const test = args.has('--no-test') ? null : evaluateFacts(index, heldout.test);
-if (test) printFacts('Held-out, test half (reported, never tuned on)', test, args.has('--show-test-misses'));
-console.log('targets: test half >= 90% right; at most 1 in 20 near-miss questions answered (each half)');
-ok &&= !!test && test.rightRate >= 0.9 && test.falseAnswerRate <= 0.05 && dev.falseAnswerRate <= 0.05;
+ok &&= evaluateHeldout('Held-out', heldout);
+if (existsSync(HELDOUT2)) ok &&= evaluateHeldout('Second held-out (guidance-heldout2.json)', heldoutSchema.parse(JSON.parse(readFileSync(HELDOUT2, 'utf8'))));
+else console.log('\n== Second held-out set: skipped (test/guidance/heldout/guidance-heldout2.json is not there) ==');
+
+/** Prints a held-out set's dev half and (unless --no-test) its test half; true when its targets are met. */
+function evaluateHeldout(name: string, set: z.infer<typeof heldoutSchema>): boolean {
+  const dev = evaluateFacts(index, set.dev);
+  printFacts(`${name}, dev half (tuned on)`, dev, !quiet);
+  // --no-test leaves the test half out altogether (while tuning, so its figures cannot steer a choice)
+  const test = args.has('--no-test') ? null : evaluateFacts(index, set.test);
+  if (test) printFacts(`${name}, test half (reported, never tuned on)`, test, args.has('--show-test-misses'));
+  console.log('targets: test half >= 90% right; at most 1 in 20 near-miss questions answered (each half)');
+  return !!test && test.rightRate >= 0.9 && test.falseAnswerRate <= 0.05 && dev.falseAnswerRate <= 0.05;
+}
 
 // ── the private development set (written on this branch before tuning; tuned on like the dev half) ──
 const OWN_DEV = path.join(ROOT, 'test/guidance/heldout/own-dev.json');

@@ -10,6 +10,7 @@
 //   the answer's headline or steps; a question the documents do not answer is answered wrongly
 //   when any answer is given.
 
+import { SAFEGUARDING_FIRST } from './question';
 import type { GuidanceIndex } from './search';
 import type { GuidanceAnswer } from './types';
 
@@ -109,7 +110,12 @@ export interface FactReport {
 export function answerText(answer: GuidanceAnswer): string {
   if (!answer.found) return '';
   const parts = [answer, ...(answer.also ? [answer.also] : [])];
-  return parts.flatMap((part) => [part.answer ?? '', ...(part.steps ?? []).map((s) => `${s.who}: ${s.what}${s.when ? ` (${s.when})` : ''}`), part.passage?.text ?? '']).join('\n');
+  // the answer as shown: an immediate safeguarding matter leads with acting on it
+  const lead = answer.urgentSafeguarding ? [SAFEGUARDING_FIRST] : [];
+  return [
+    ...lead,
+    ...parts.flatMap((part) => [part.answer ?? '', ...(part.steps ?? []).map((s) => `${s.who}: ${s.what}${s.when ? ` (${s.when})` : ''}`), part.passage?.text ?? '']),
+  ].join('\n');
 }
 
 export function evaluateFacts(index: GuidanceIndex, set: FactSet): FactReport {

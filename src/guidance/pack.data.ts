@@ -286,6 +286,32 @@ export const GUIDANCE_ENTRIES: GuidanceEntry[] = [
     sources: [S001(G001_PLANNED_ENDINGS), S001(G001_INTRODUCTIONS)],
   },
   {
+    id: 'immediate-safeguarding',
+    title: 'A child hurt or at risk now: safeguarding comes first',
+    rules: ['MOVE-3'],
+    questions: [
+      'The child has been hurt in the placement, what do I do?',
+      'Child says the carer hit them, what now?',
+      'A child is not safe where they are living',
+      'What comes first when a child is harmed or in danger?',
+    ],
+    answer:
+      'Act on your safeguarding procedures now: make the child safe and tell your manager before anything else; the guidance on ending placements in a planned way gives way only to an immediate safeguarding concern like this.',
+    steps: [
+      { who: 'Whoever learns of it', what: 'Follow your safeguarding procedures: make the child safe and tell your line manager.', when: 'At once' },
+      {
+        who: "Child's social worker and manager",
+        what: 'If the child cannot stay, the immediate safeguarding issue is the reason to ask the Head of Service for an urgent move, with the other placement options set out.',
+      },
+      {
+        who: "Child's social worker",
+        what: 'Where a carer is the subject of an allegation, find a next placement that can keep the child for months, and consider a Placement Stability Meeting.',
+      },
+    ],
+    related: ['allegation-against-carer', 'urgent-move', 'planned-endings'],
+    sources: [S001(G001_PLANNED_ENDINGS), S000('Instructions for Allocated Case Worker'), S003('Triggers for a stability meeting')],
+  },
+  {
     id: 'allegation-against-carer',
     title: 'Allegation against a foster carer',
     rules: ['MOVE-6', 'FRAG-2'],

@@ -161,17 +161,31 @@ export function holdsFigure(kind: FigureAsked, text: string, question = ''): boo
   return words.some((word, i) => new RegExp(String.raw`^${NUMBER}$`).test(word) && words.slice(i + 1, i + 5).some((w) => asked.has(canonicalTerm(w))));
 }
 
-const URGENT_HARM = [
-  // a child hurt, harmed or in danger now
-  /\b(hurt|injur(ed|y|ies)|bruis(e|es|ed|ing)|assault(ed)?|hit (him|her|them|the child)|beat(en)?|abus(ed|e|ing)|harm(ed|ing)?|self[- ]harm(ing)?|overdos(e|ed)|sexual(ly)?|exploit(ed|ation)|grooming|groomed)\b/i,
-  /\b(not safe|unsafe|in danger|at risk (now|tonight|today)|immediate (risk|danger|safeguarding)|disclos(ed|ure|es)|police)\b/i,
-  // an allegation against a carer
-  /\ballegation\b.*\b(carer|foster|fc)\b|\b(carer|foster|fc)\b.*\ballegation\b|\b(carer|foster carer|fc) (hit|hurt|smacked|slapped|assaulted|abused)\b/i,
-];
+// a child hurt, harmed or in danger now
+const CHILD_HARMED =
+  /\b(hurt|injur(ed|y|ies)|bruis(e|es|ed|ing)|black eye|burns?|burnt|broken (arm|leg|bone|wrist|nose)|assault(ed)?|abus(ed|e|ing)|neglect(ed)?|harm(ed|ing)?|self[- ]harm(ing)?|suicid(e|al)|overdos(e|ed)|sexual(ly)?|exploit(ed|ing|ation)|groom(ed|ing)|cse|cce|county lines|traffick(ed|ing))\b|\b(hit|hits|hitting|punch(ed|es)?|kick(ed|s)?|slap(ped|s)?|smack(ed|s)?|shook|shak(en|ing)|push(ed)?|beat(en|ing)?|strangled?|chok(ed|ing))\s+(him|her|them|me|the (child|kid|yp|boy|girl|young person))\b/i;
+const CHILD_IN_DANGER = /\b(not safe|unsafe|in danger|at risk (now|tonight|today)|immediate (risk|danger|safeguarding)|disclos(ed|ure|es))\b/i;
+const POLICE = /\bpolice\b/i;
+// an allegation against a carer
+const ALLEGATION_AGAINST_CARER = /\ballegation\b.*\b(carer|foster|fc)\b|\b(carer|foster|fc)\b.*\ballegation\b/i;
+const URGENT_HARM = [CHILD_HARMED, CHILD_IN_DANGER, POLICE, ALLEGATION_AGAINST_CARER];
+
+/** What an answer to an immediate safeguarding matter leads with, before any placement guidance. */
+export const SAFEGUARDING_FIRST =
+  'If a child is hurt or at risk now, or there is an allegation against a carer: act on your safeguarding procedures now (make the child safe, tell your manager, and contact the LADO or the police as they set out). The placement guidance below comes after that.';
 
 /** True when the question raises an immediate safeguarding matter. */
 export function isImmediateSafeguarding(question: string): boolean {
   return URGENT_HARM.some((pattern) => pattern.test(question));
+}
+
+/**
+ * True when the question says a child is hurt or in danger now (not only that an allegation or the
+ * police come into it): such a question is answered with acting on the safeguarding procedures
+ * even when no placement guidance answers it.
+ */
+export function isChildInDangerNow(question: string): boolean {
+  return CHILD_HARMED.test(question) || CHILD_IN_DANGER.test(question);
 }
 
 /**

@@ -19,6 +19,7 @@ import {
   figureAsked,
   holdsFigure,
   isImmediateSafeguarding,
+  isChildInDangerNow,
   isIncidentalTerm,
   withoutAsker,
   type FigureAsked,
@@ -161,6 +162,8 @@ const SECOND_PART_SCORE = 0.3;
 /** A refused question whose best match covers this much is told the nearest guidance. */
 const NEAREST_SHARE = 0.3;
 const MAX_SUGGESTIONS = 3;
+/** The pack entry that answers an immediate safeguarding matter nothing else answers. */
+const SAFEGUARDING_ENTRY_ID = 'immediate-safeguarding';
 /** How a question asks for a figure ("how soon", "how often"): the form of the question, not its topic. */
 const FIGURE_WORDS = /\bhow (soon|long|quickly|fast|often|frequently)\b/gi;
 /** Words among this many commonest of spoken English... */
@@ -223,8 +226,30 @@ export class GuidanceIndex {
     this.speller = new SpellingCorrector([...docs.flatMap((doc) => SEARCH_FIELDS.map((field) => doc[field])), analyserVocabulary().join(' ')], isEverydayWord);
   }
 
-  /** Answers a practitioner's question from the pack or the council's documents. */
+  /**
+   * Answers a practitioner's question from the pack or the council's documents. A child hurt or
+   * at risk now, or an allegation against a carer, is never left unanswered: when nothing else
+   * answers, the answer is to act on the safeguarding procedures first.
+   */
   search(question: string): GuidanceAnswer {
+    const answer = this.answerQuestion(question);
+    const safeguarding = this.entries.get(SAFEGUARDING_ENTRY_ID);
+    if (answer.found || !answer.urgentSafeguarding || !safeguarding || !isChildInDangerNow(withoutAsker(question))) return answer;
+    return {
+      question,
+      found: true,
+      answer: safeguarding.answer,
+      steps: safeguarding.steps,
+      sources: safeguarding.sources,
+      entryId: safeguarding.id,
+      score: answer.score,
+      confidence: answer.confidence,
+      related: safeguarding.related.map((id) => this.topicRef(id)),
+      urgentSafeguarding: true,
+    };
+  }
+
+  private answerQuestion(question: string): GuidanceAnswer {
     const { trimmedQuestion, termGroups, results } = this.lookUp(question);
     const urgentSafeguarding = isImmediateSafeguarding(trimmedQuestion) || undefined;
     if (results.length === 0) return { question, found: false, score: 0, confidence: 0, suggestions: [], urgentSafeguarding };

@@ -6,6 +6,7 @@
 // matter leads the card with acting on the safeguarding procedures.
 import type { GuidanceReply } from '../services/guidance';
 import type { GuidanceAnswer, TopicRef } from '../guidance/types';
+import { SAFEGUARDING_FIRST } from '../guidance/question';
 import { renderCard, type AdaptiveCard } from './cards';
 import { plainText } from './plainText';
 
@@ -25,8 +26,6 @@ const FEEDBACK_PROMPT = 'Did this help? Your answer helps the team improve the g
 const FEEDBACK_PROMPT_NOT_FOUND = 'Tell the team whether this reply helped: questions the guidance misses show them what to add.';
 const NOT_FOUND_NO_TOPICS = 'Nothing in the guidance answers this. Try asking in other words, or ask your team manager.';
 const NEAREST_ADVICE = 'It does not answer exactly what you asked: open it below, or ask your team manager.';
-const SAFEGUARDING_LEAD =
-  'If a child is hurt or at risk now, or there is an allegation against a carer: act on your safeguarding procedures now (make the child safe, tell your manager, and contact the LADO or the police as they set out). The placement guidance below comes after that.';
 
 /** The card answering a question typed in chat. */
 export function guidanceAnswerCard(answer: GuidanceReply, opts: GuidanceCardOptions = {}): AdaptiveCard {
@@ -60,7 +59,7 @@ function renderGuidanceCard(answer: GuidanceReply, heading: string, question: st
     passageText: passage ? trimText(passage.text, MAX_PASSAGE_CHARS) : '',
     steps: answer.found ? (answer.steps ?? []).map((step, i) => ({ number: `${i + 1}.`, who: step.who, what: step.what, due: step.when ?? '' })) : [],
     sources: answer.found ? (answer.sources ?? []).map((s) => ({ text: `${s.title}, ${s.section}` })) : [],
-    safeguardingLead: answer.urgentSafeguarding ? SAFEGUARDING_LEAD : '',
+    safeguardingLead: answer.urgentSafeguarding ? SAFEGUARDING_FIRST : '',
     alsoTitle: also ? `Also: ${also.title}` : '',
     alsoHeadline: also?.answer ?? '',
     alsoSteps: (also?.steps ?? []).map((step, i) => ({ number: `${i + 1}.`, who: step.who, what: step.what, due: step.when ?? '' })),

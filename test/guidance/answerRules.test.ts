@@ -247,6 +247,21 @@ describe('immediate safeguarding comes first', () => {
     expect(texts(guidanceAnswerCard(a)).some((t) => /act on your safeguarding procedures now/i.test(t))).toBe(true);
   });
 
+  it('a child hurt or in danger now is answered with acting on the safeguarding procedures, with its sources, when nothing else answers', () => {
+    for (const q of ['YP turned up at school with a black eye, says foster dad did it', 'we think older lads are exploiting her when she goes missing']) {
+      const a = index.search(q);
+      expect(a.found).toBe(true);
+      expect(a.entryId).toBe('immediate-safeguarding');
+      expect(a.sources!.length).toBeGreaterThan(0);
+      expect(answerText(a)).toMatch(/act on your safeguarding procedures now/i);
+    }
+  });
+
+  it('an allegation or the police mentioned in passing is not answered with safeguarding alone', () => {
+    expect(index.search('is the carer paid while the allegation investigation goes on?').entryId).not.toBe('immediate-safeguarding');
+    expect(index.search('do new carers need police checks').found).toBe(false);
+  });
+
   it('is not shown for an ordinary question', () => {
     const a = index.search('who chairs the disruption meeting?');
     expect(a.urgentSafeguarding).toBeUndefined();
