@@ -687,7 +687,7 @@ export const GUIDANCE_ENTRIES: GuidanceEntry[] = [
         when: 'At the first signs of instability',
       },
       { who: 'Meeting', what: 'Review the initial support plan and agree changes.' },
-      { who: "Child's social worker", what: 'Record it using the standard minute format.' },
+      { who: "Child's social worker", what: 'Record the discussion and agreements in the streamlined LCS minute format for support meetings.' },
       { who: 'Meeting', what: 'Review the support plan again at each later support meeting.' },
     ],
     related: ['initial-support-plan', 'placement-stability-meeting', 'extra-support-first', 'virtual-school-advice'],
@@ -1010,7 +1010,7 @@ export const GUIDANCE_ENTRIES: GuidanceEntry[] = [
     answer:
       'Record every relevant detail of the meeting on the child\u2019s Liquid Logic file and their EDRMS (electronic document) file, using the standard minute format; the child\u2019s social worker or personal adviser then makes sure everyone involved knows the outcomes.',
     steps: [
-      { who: "Child's social worker", what: 'Record the discussion and agreements in the standard minute format on the child\u2019s Liquid Logic file and EDRMS file.' },
+      { who: "Child's social worker", what: 'Record the discussion and agreements in the streamlined LCS minute format on the child\u2019s Liquid Logic file and EDRMS file.' },
       { who: "Child's social worker", what: 'Keep the placement plan itself on the Placement Information Record in Liquid Logic.' },
       { who: "Child's social worker or personal adviser", what: 'Update everyone involved with the child on what the meeting agreed.' },
     ],
