@@ -162,6 +162,8 @@ const SECOND_PART_SCORE = 0.3;
 /** A refused question whose best match covers this much is told the nearest guidance. */
 const NEAREST_SHARE = 0.3;
 const MAX_SUGGESTIONS = 3;
+/** Every word the analyser knows by name (its synonyms and phrases). */
+const ANALYSER_WORDS = new Set(analyserVocabulary());
 /** The pack entry that answers an immediate safeguarding matter nothing else answers. */
 const SAFEGUARDING_ENTRY_ID = 'immediate-safeguarding';
 /** How a question asks for a figure ("how soon", "how often"): the form of the question, not its topic. */
@@ -575,7 +577,8 @@ export class GuidanceIndex {
    * what keeps questions the guidance does not cover unanswered.
    */
   private withoutNames(question: string): string {
-    const names = probableNames(question).filter((name) => analyse(name).every((term) => !this.documentFrequency.has(term)));
+    // a word of a phrase the analyser knows ("Head" of Service, "Virtual" School) is no name
+    const names = probableNames(question).filter((name) => !ANALYSER_WORDS.has(name.toLowerCase()) && analyse(name).every((term) => !this.documentFrequency.has(term)));
     if (names.length === 0) return question;
     const namePattern = new RegExp(`(?<![\\p{L}-])(?:${names.map(escapeRegExp).join('|')})(?:['\u2019]s)?(?![\\p{L}-])`, 'gu');
     const rest = question.replace(namePattern, ' ');

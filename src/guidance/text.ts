@@ -329,6 +329,7 @@ const WORDS: Array<[string[], string]> = [
   [['temporary', 'temp', 'interim', 'stopgap'], 'temporary'],
   [['permanent', 'permanency', 'longterm'], 'permanent'],
   [['notice'], 'notice'],
+  [['give', 'gives', 'gave', 'given', 'giving'], 'give'],
   [['tracker', 'tracking', 'spreadsheet'], 'tracker'],
   [['resign', 'resigned', 'resigns', 'resignation', 'deregister', 'deregistered'], 'resign'],
   [['measure', 'measures', 'measured', 'indicator', 'indicators', 'kpi', 'kpis', 'metric', 'metrics', 'statistic', 'stats'], 'measure'],
@@ -381,7 +382,18 @@ const ABBREVIATIONS: Array<[RegExp, string]> = [
   [/\bindep\b/g, 'independent'],
   [/\bkey ?workers?\b|\blink ?workers?\b/g, 'keyworker'],
   [/\bpo\b/g, 'placement officer'],
-  [/\bshd\b/g, 'should'],
+  [/\b(shd|shld|shud|shuld)\b/g, 'should'],
+  // texting shorthand practitioners use in chat
+  [/\b(wat|wot|wht)\b/g, 'what'],
+  [/\b(wud|wld)\b/g, 'would'],
+  [/\b(cud|cld)\b/g, 'could'],
+  [/\bb4\b/g, 'before'],
+  [/\b(abt|bout)\b/g, 'about'],
+  [/\b(u|ya)\b/g, 'you'],
+  [/\bur\b/g, 'your'],
+  [/\bppl\b/g, 'people'],
+  [/\b(tmrw|tmw|2moro|2morrow)\b/g, 'tomorrow'],
+  [/\b(tonite|2nite)\b/g, 'tonight'],
   [/\bpls\b|\bplz\b/g, 'please'],
   [/\b(bc|cos|coz)\b/g, 'because'],
   [/\bf\/c\b/g, 'foster carer'],
@@ -506,6 +518,11 @@ export function normaliseText(text: string): string {
   for (const [pattern, replacement] of ABBREVIATIONS) t = t.replace(pattern, replacement);
   // "a 14 year old", "15yo" is a child
   t = t.replace(/\b\d{1,2}\s*-?\s*(year|yr)s?\s*-?\s*old\b|\b\d{1,2}\s*(yo|y\/o)\b/g, ' child ');
+  // "gave 28 days notice", "handed in her notice": how much notice is case detail, giving it is the point
+  t = t.replace(
+    /\b(give|gives|gave|giving|given|serve|serves|served|serving|hand in|hands in|handed in)\s+(?:(?:their|her|his|my|a|the|\d+|one|two|three|four|six|twenty eight|days?|weeks?|months?)\s+){1,4}notice\b/g,
+    '$1 notice',
+  );
   // "what is a placement plan for?" asks its purpose
   t = t.replace(/\bwhat(?:'s| is| are)\b(.*)\bfor\s*\??\s*$/gm, '$& purpose');
   // "72hrs", "5days" -> "72 hrs", "5 days"

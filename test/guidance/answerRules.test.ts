@@ -52,6 +52,18 @@ describe('confidence weighs what the question is about, not how long it is', () 
     expect(index.search('who keeps tabs on the number of placement moves, is there a tracker?').entryId).toBe('move-tracker');
   });
 
+  it('answers the questions the issue saw refused in the Playground', () => {
+    expect(index.search('do I need Head of Service approval to move a child').entryId).toBe('move-approval');
+    expect(index.search('can I move a child without approval').entryId).toBe('move-approval');
+    // how much notice is case detail; a carer giving notice is a carer who can no longer care
+    expect(index.search('what do I do if a foster carer gives 28 days notice').entryId).toBe('carer-cant-cope');
+    expect(index.search('carer gave four weeks notice today what now').entryId).toBe('carer-cant-cope');
+  });
+
+  it('understands texting shorthand (wat, shud, b4, u)', () => {
+    expect(index.search('wat intros shud we do b4 the move').entryId).toBe('introductions-before-placement');
+  });
+
   it('a legal status (s20, ICO) is case detail', () => {
     expect(index.search('s20 child, carer has given notice, what do i do').found).toBe(true);
   });
