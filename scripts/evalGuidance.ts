@@ -71,9 +71,13 @@ function printFacts(name: string, report: FactReport, showMisses: boolean): void
 
 // ── the held-out sets: the first, and the second written later by another helper ──
 const heldout = heldoutSchema.parse(JSON.parse(readFileSync(HELDOUT, 'utf8')));
-ok &&= evaluateHeldout('Held-out', heldout);
-if (existsSync(HELDOUT2)) ok &&= evaluateHeldout('Second held-out (guidance-heldout2.json)', heldoutSchema.parse(JSON.parse(readFileSync(HELDOUT2, 'utf8'))));
-else console.log('\n== Second held-out set: skipped (test/guidance/heldout/guidance-heldout2.json is not there) ==');
+// (each set is evaluated whatever the other's result: no short-circuit)
+const firstMet = evaluateHeldout('Held-out', heldout);
+ok = ok && firstMet;
+if (existsSync(HELDOUT2)) {
+  const secondMet = evaluateHeldout('Second held-out (guidance-heldout2.json)', heldoutSchema.parse(JSON.parse(readFileSync(HELDOUT2, 'utf8'))));
+  ok = ok && secondMet;
+} else console.log('\n== Second held-out set: skipped (test/guidance/heldout/guidance-heldout2.json is not there) ==');
 
 /** Prints a held-out set's dev half and (unless --no-test) its test half; true when its targets are met. */
 function evaluateHeldout(name: string, set: z.infer<typeof heldoutSchema>): boolean {
