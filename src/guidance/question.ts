@@ -164,7 +164,17 @@ export function holdsFigure(kind: FigureAsked, text: string, question = ''): boo
 // a child hurt, harmed or in danger now
 const CHILD_HARMED =
   /\b(hurt|injur(ed|y|ies)|bruis(e|es|ed|ing)|black eye|burns?|burnt|broken (arm|leg|bone|wrist|nose)|assault(ed)?|abus(ed|e|ing)|neglect(ed)?|harm(ed|ing)?|self[- ]harm(ing)?|suicid(e|al)|overdos(e|ed)|sexual(ly)?|exploit(ed|ing|ation)|groom(ed|ing)|cse|cce|county lines|traffick(ed|ing))\b|\b(hit|hits|hitting|punch(ed|es)?|kick(ed|s)?|slap(ped|s)?|smack(ed|s)?|shook|shak(en|ing)|push(ed)?|beat(en|ing)?|strangled?|chok(ed|ing))\s+(him|her|them|me|the (child|kid|yp|boy|girl|young person))\b/i;
-const CHILD_IN_DANGER = /\b(not safe|unsafe|in danger|at risk (now|tonight|today)|immediate (risk|danger|safeguarding)|disclos(ed|ure|es))\b/i;
+const CHILD_IN_DANGER = new RegExp(
+  [
+    String.raw`\b(not safe|unsafe|in danger|at risk (now|tonight|today)|immediate (risk|danger|safeguarding)|disclos(ed|ure|es))\b`,
+    // frightened, threatened, restrained with marks, given drugs, a carer unfit to care
+    String.raw`\b(scared|afraid|frightened|terrified)\b|\bthreat(en|ens|ened|ening)\b|\b(weapon|knife|knives|gun)\b|\babduct(ed|ion)?\b`,
+    String.raw`\brestrain(ed|t|ing)?\b|\bmarks? on (his|her|their|both|the)\b`,
+    String.raw`\b(giv(e|es|ing)|gave|suppl(y|ies|ying|ied)|sell(s|ing)?|sold|offer(s|ed|ing)?)\s+(\w+\s+)?(drugs|alcohol|weed|cannabis)\b`,
+    String.raw`\b(drunk|intoxicated|under the influence|high on)\b`,
+  ].join('|'),
+  'i',
+);
 const POLICE = /\bpolice\b/i;
 // an allegation against a carer
 const ALLEGATION_AGAINST_CARER = /\ballegation\b.*\b(carer|foster|fc)\b|\b(carer|foster|fc)\b.*\ballegation\b/i;

@@ -4,7 +4,7 @@
 // The questions here are written for these tests, not taken from the held-out set.
 import { GuidanceIndex } from '../../src/guidance/search';
 import { answerText, evaluateFacts } from '../../src/guidance/evaluate';
-import { asksTwoThings, figureAsked, holdsFigure, isImmediateSafeguarding, withoutAsker } from '../../src/guidance/question';
+import { asksTwoThings, figureAsked, holdsFigure, isChildInDangerNow, isImmediateSafeguarding, withoutAsker } from '../../src/guidance/question';
 import type { AdaptiveCard } from '../../src/teams/cards';
 import { guidanceAnswerCard } from '../../src/teams/guidanceCards';
 
@@ -240,6 +240,13 @@ describe('immediate safeguarding comes first', () => {
     expect(isImmediateSafeguarding('child has bruises and says the carer did it')).toBe(true);
     expect(isImmediateSafeguarding('allegation made against the foster carer, where does the child go?')).toBe(true);
     expect(isImmediateSafeguarding('who chairs the disruption meeting?')).toBe(false);
+    // frightened, threatened, restrained with marks, given drugs, a carer unfit to care
+    expect(isChildInDangerNow('girl says she is too frightened to go back to the carers')).toBe(true);
+    expect(isChildInDangerNow('dad is threatening the carer and wants to take the child')).toBe(true);
+    expect(isChildInDangerNow('staff restrained him and there are marks on his wrists')).toBe(true);
+    expect(isChildInDangerNow('a lodger has been giving him cannabis')).toBe(true);
+    expect(isChildInDangerNow('carer was drunk when the SSW visited')).toBe(true);
+    expect(isChildInDangerNow('who restrains the budget for extra support')).toBe(false);
   });
 
   it('the card leads with acting on the safeguarding procedures, before any placement guidance', () => {
