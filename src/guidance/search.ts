@@ -170,8 +170,10 @@ const SAFEGUARDING_ENTRY_ID = 'immediate-safeguarding';
 const FIGURE_WORDS = /\bhow (soon|long|quickly|fast|often|frequently)\b/gi;
 /** Words among this many commonest of spoken English... */
 const COMMON_ENGLISH_RANK = 2000;
-/** ...that the guidance never uses weigh this share of its rarest word. */
+/** ...weigh this share of the rarest word's weight when the guidance never uses them... */
 const COMMON_UNKNOWN_WEIGHT = 0.7;
+/** ...and at most this much when it does (a word in about a tenth of the pack's entries weighs about 2). */
+const COMMON_WORD_MAX_WEIGHT = 2;
 /** Units of time: what a figure question asks for, not what it is about. */
 const TIME_UNIT_TERMS = new Set(['hour', 'day', 'week', 'month', 'year', 'minute', 'time', 'timescal', 'deadlin', 'long', 'soon', 'often', 'after', 'befor']);
 /** The statement holding a figure, with its entry's title, must cover this share of the question's topic. */
@@ -562,11 +564,15 @@ export class GuidanceIndex {
   private termWeight(term: string, full = false): number {
     // a word the guidance never uses weighs as much as its rarest word: enough to refuse a
     // question about "mileage", not so much that one stray word sinks a right answer
-    // ...unless it is one of the commonest words of English ("miles", "fresh", "problem"): a
-    // practitioner's everyday wording more often than a topic the guidance lacks
     const df = this.documentFrequency.get(term) ?? 0;
-    if (df === 0 && !full && englishRank(term) < COMMON_ENGLISH_RANK) return this.idfAt(1) * COMMON_UNKNOWN_WEIGHT;
-    return this.idfAt(Math.max(1, df));
+    const weight = this.idfAt(Math.max(1, df));
+    // One of the commonest words of English ("matter", "miles", "show") is a practitioner's
+    // everyday wording more often than the topic, so it weighs less: when the guidance never uses
+    // it, a little less than its rarest word (it may still be a topic the guidance lacks); when
+    // the guidance does, however rarely, no more than a middling guidance word. Domain terms the
+    // analyser maps are exempt.
+    if (full || isAnalyserTerm(term) || englishRank(term) >= COMMON_ENGLISH_RANK) return weight;
+    return df === 0 ? weight * COMMON_UNKNOWN_WEIGHT : Math.min(weight, COMMON_WORD_MAX_WEIGHT);
   }
 
   /**

@@ -329,6 +329,12 @@ describe('everyday English words do not count against an answer', () => {
     expect(weights.get('mil')! < weights.get('mileag')!).toBe(true);
   });
 
+  it('a common English word the guidance uses only rarely weighs no more than a middling guidance word', () => {
+    const terms = index.explain('does it really matter if the move is coded a bit wrong')[0]!.terms;
+    const matter = terms.find((t) => t.startsWith('matter'))!;
+    expect(Number(matter.replace(/[+-]$/, '').split(':')[1])).toBeLessThanOrEqual(2);
+  });
+
   it('one shared word is no ground to set the rest aside ("annual leave" is not the annual review)', () => {
     expect(index.search('how do I request annual leave').found).toBe(false);
   });
