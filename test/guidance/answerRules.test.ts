@@ -3,6 +3,7 @@
 // nearest topic when nothing answers, the pack's newer topics, and safeguarding first.
 // The questions here are written for these tests, not taken from the held-out set.
 import { GuidanceIndex } from '../../src/guidance/search';
+import { analyse } from '../../src/guidance/text';
 import { answerText, evaluateFacts } from '../../src/guidance/evaluate';
 import { asksTwoThings, figureAsked, holdsFigure, isChildInDangerNow, isImmediateSafeguarding, withoutAsker } from '../../src/guidance/question';
 import type { AdaptiveCard } from '../../src/teams/cards';
@@ -60,8 +61,10 @@ describe('confidence weighs what the question is about, not how long it is', () 
     expect(index.search('carer gave four weeks notice today what now').entryId).toBe('carer-cant-cope');
   });
 
-  it('understands texting shorthand (wat, shud, b4, u)', () => {
+  it('understands texting shorthand (wat, shud, b4, u, w, diff, docs, ref, DA)', () => {
     expect(index.search('wat intros shud we do b4 the move').entryId).toBe('introductions-before-placement');
+    expect(analyse('carer w no docs, diff ref')).toEqual(analyse('carer with no documents, different reference'));
+    expect(analyse('is DA covered at the PPM')).toContain('delegatedauthority');
   });
 
   it('a legal status (s20, ICO) is case detail', () => {
