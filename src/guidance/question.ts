@@ -124,9 +124,11 @@ const NUMBER = String.raw`(?:\d+|one|two|three|four|five|six|seven|eight|nine|te
 const FIGURE_IN_TEXT: Record<FigureAsked, RegExp> = {
   count: new RegExp(String.raw`\b${NUMBER}\b`, 'i'),
   amount: new RegExp(String.raw`£\s?\d|\b${NUMBER}\b`, 'i'),
-  // "daily routine" or "daily arrangements" are the child's days, not how often something happens
+  // "daily routine" or "daily arrangements" are the child's days, not how often something happens;
+  // "at intervals agreed with the carers" says who sets how often, which answers it (a deferral to
+  // other procedures does not)
   frequency: new RegExp(
-    String.raw`\b(every|each|once a|once every|twice|at least once)\s+(${NUMBER}|day|week|month|year|fortnight|other|\w+ (days|weeks|months))|\b(annual(ly)?|yearly|monthly|weekly|daily|fortnightly|times a (day|week|month|year))\b(?!\s+(routines?|arrangements?|care|needs?|life|living|tasks?))`,
+    String.raw`\b(every|each|once a|once every|twice|at least once)\s+(${NUMBER}|day|week|month|year|fortnight|other|\w+ (days|weeks|months))|\b(annual(ly)?|yearly|monthly|weekly|daily|fortnightly|times a (day|week|month|year))\b(?!\s+(routines?|arrangements?|care|needs?|life|living|tasks?))|\bat intervals agreed\b`,
     'i',
   ),
   // a length, not an offset: "six weeks after the ending" says when, not how long

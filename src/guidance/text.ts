@@ -415,7 +415,7 @@ export const STOPWORDS = new Set(
   do does did doing is are was were be been being am have has had having can could should
   would will shall must may might need needs needed to of in on for at by with from into onto
   about as and or but if then than so too very just also only not no nor any some all each
-  either neither both own same such up down out over under again further once please thanks
+  either neither both own same such up down out over under again once please thanks
   thank hi hello hey ok okay get gets got getting go going gone say says said saying know let
   me im ive id youre theyre theyve hes shes thats theres wheres whos hows dont doesnt isnt
   arent wasnt werent cant wont shouldnt couldnt wouldnt s t d ll re ve m anyone someone everyone

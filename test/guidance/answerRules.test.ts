@@ -177,10 +177,11 @@ describe('how many / how long / how soon / how much', () => {
     expect(answerText(a)).toMatch(/72 hours/);
   });
 
-  it('a deferral to local procedures or agreed intervals is no figure', () => {
-    const a = index.search('how often should further placement planning meetings happen?');
+  it('"at intervals agreed with the carers" answers how often; a deferral to local procedures does not', () => {
+    expect(index.search('how often should further placement planning meetings happen?').entryId).toBe('later-ppms');
+    const a = index.search('how often must the social worker visit the child after the first week?');
     expect(a.found).toBe(false);
-    expect(a.nearest?.id).toBe('later-ppms');
+    expect(a.notFoundReason).toBe('no-figure');
   });
 
   it('otherwise says the guidance does not say, with the nearest topic', () => {
