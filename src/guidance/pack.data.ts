@@ -724,7 +724,7 @@ export const GUIDANCE_ENTRIES: GuidanceEntry[] = [
       'Placement at risk of disruption: which meeting?',
     ],
     answer:
-      'Hold a Placement Stability Meeting when a foster, residential or semi-independent placement is at risk of disrupting and added support has not been enough; the Fostering Service (or the Placement Service for an IFA, residential or semi-independent placement) coordinates it with the child\u2019s social worker.',
+      'Hold a Placement Stability Meeting when a foster, residential or semi-independent placement is at risk of disrupting and added support has not been enough; the Fostering Service (for the council\u2019s own in-house foster carers) or the Placement Service (for an IFA, residential or semi-independent placement) coordinates it with the child\u2019s social worker.',
     steps: [
       { who: "Child's social worker", what: 'Raise the risk with your line manager.' },
       {
@@ -926,7 +926,7 @@ export const GUIDANCE_ENTRIES: GuidanceEntry[] = [
       'Is the IRO involved in the PPM?',
     ],
     answer:
-      'The child\u2019s social worker (or personal adviser or advocate), the child, parents where appropriate, and the foster carers with their supervising social worker or, in residential care, the link or key worker and where appropriate the home manager; the IRO\u2019s and Guardian\u2019s views are taken into account.',
+      'These people contribute: the child\u2019s social worker (or personal adviser or advocate), the child, parents where appropriate, and the foster carers with their supervising social worker or, in residential care, the link or key worker and where appropriate the home manager; the IRO\u2019s and Guardian\u2019s views are taken into account.',
     steps: [
       { who: "Child's social worker", what: 'Invite the child, parents where appropriate, and the carers and their supervising social worker (or key worker and home manager).' },
       { who: "Child's social worker", what: 'Ask the IRO, and the Guardian if there is one, for their views beforehand.' },
@@ -1099,7 +1099,7 @@ export const GUIDANCE_ENTRIES: GuidanceEntry[] = [
       'How do I make the placement plan child-centred?',
     ],
     answer:
-      'The plan covers day-to-day care and how the placement supports the wider care plan, is specific to the child, reflects their voice, needs and strengths, and covers introductions; a residential home writes a local plan that follows it.',
+      'The plan covers day-to-day care and how the placement supports the wider care plan, is specific to the child, reflects their voice, needs and strengths, and covers introductions; a residential home writes its own local placement plan, reflecting the overarching one, and the social worker contributes to it.',
     steps: [
       { who: "Child's social worker", what: 'Write the plan with the child where possible, in their words.' },
       { who: "Child's social worker", what: 'Show how the placement serves the care plan (adoption, reunification or independence).' },
@@ -1394,7 +1394,7 @@ export const GUIDANCE_ENTRIES: GuidanceEntry[] = [
     answer:
       'A looked-after child with exactly two moves in the past 12 months will count against the measure if they move again, so managers want to see and support those placements early.',
     steps: [
-      { who: 'Team manager', what: 'Identify children with two moves in the last 12 months.' },
+      { who: 'Team manager', what: 'Identify children with two moves in the last 12 months: a third would put them among those with three or more.' },
       { who: "Child's social worker", what: 'Check how the current placement is going and add support at the first signs of strain.' },
       { who: "Child's social worker and supervising social worker", what: 'Hold a Placement Support Meeting as soon as the placement looks unstable.' },
     ],

@@ -65,6 +65,10 @@ describe('confidence weighs what the question is about, not how long it is', () 
     expect(index.search('wat intros shud we do b4 the move').entryId).toBe('introductions-before-placement');
     expect(analyse('carer w no docs, diff ref')).toEqual(analyse('carer with no documents, different reference'));
     expect(analyse('is DA covered at the PPM')).toContain('delegatedauthority');
+    // "X vs the Y" is versus; VS on its own is the Virtual School
+    expect(analyse('placement plan vs the care plan')).not.toContain('virtualschool');
+    expect(analyse('does VS need to know')).toContain('virtualschool');
+    expect(analyse('going back to the original carers')).toEqual(analyse('return to the previous carers'));
   });
 
   it('a legal status (s20, ICO) is case detail', () => {
