@@ -1080,7 +1080,7 @@ export const GUIDANCE_ENTRIES: GuidanceEntry[] = [
     answer:
       'Review the placement plan before every looked-after review and update it as a revision (not a new plan), at least once a year; the IRO quality-assures it and team managers sample plans.',
     steps: [
-      { who: "Child's social worker", what: 'Check the plan is accurate and current.', when: 'Before each looked-after review' },
+      { who: "Child's social worker", what: 'Check the plan is accurate and current (Tri-X 6.3.3).', when: 'Before each looked-after review' },
       { who: "Child's social worker", what: 'Update it as a revision on the case system, not a new plan.', when: 'At least once a year' },
       { who: 'IRO', what: 'Quality-assure the plan as part of the review and make recommendations.' },
       { who: 'Team manager', what: 'Oversee quality through supervision and sampling.' },
@@ -1143,7 +1143,7 @@ export const GUIDANCE_ENTRIES: GuidanceEntry[] = [
   },
   {
     id: 'placement-plan-purpose',
-    title: 'What the placement plan is for, and the guidance behind it',
+    title: 'What the placement plan is for, and the statutory guidance and references behind it',
     rules: ['PLAN-2'],
     questions: [
       'What is the placement plan for?',
@@ -1153,7 +1153,7 @@ export const GUIDANCE_ENTRIES: GuidanceEntry[] = [
       'Is the placement plan a one-off document?',
     ],
     answer:
-      'The placement plan sets out in detail how this placement will meet the child\u2019s day-to-day needs as the care plan describes them, giving the carers what they need to know and how to meet those needs; it is a working document that changes over time. It rests on the Children Act 1989 guidance (Volume 2, Care Planning, paragraphs 3.177 to 3.229) and the local Tri-X procedures (sections 6.1 to 6.4).',
+      'The placement plan sets out in detail how this placement will meet the child\u2019s day-to-day needs as the care plan describes them, giving the carers what they need to know and how to meet those needs; it is a working document that changes over time. Its references are the Children Act 1989 statutory guidance (Volume 2, Care Planning, paragraphs 3.177 to 3.229) and the local Tri-X procedures (sections 6.1 to 6.4).',
     steps: [
       { who: "Child's social worker", what: 'Write the plan so the carers know the child\u2019s needs and the ways of meeting them, day to day, in line with the care plan.' },
       {

@@ -81,7 +81,25 @@ const PHRASES: Array<[string[], string]> = [
   [['move tracker', 'placement move tracker'], 'tracker'],
   [['wrap around'], 'wraparound'],
   [['carer profile', 'profile booklet', 'children booklet'], 'profile'],
-  [['wishes and feelings', 'voice of the child', 'child voice', 'get a say', 'have a say', 'have their say', 'have his say', 'have her say'], 'views'],
+  [
+    [
+      'wishes and feelings',
+      'voice of the child',
+      'child voice',
+      'get a say',
+      'have a say',
+      'have their say',
+      'have his say',
+      'have her say',
+      'what they think',
+      'what he think',
+      'what she think',
+      'what they want',
+      'what he want',
+      'what she want',
+    ],
+    'views',
+  ],
   [['ssda 903', '903 return', 'the 903'], 'ssda903'],
   [['overnight stay', 'stay overnight', 'stay over'], 'overnight'],
 
@@ -428,7 +446,7 @@ export const STOPWORDS = new Set(
   something anything thing things now still yet already really actually basically currently
   regarding happen happens happening way ways make makes made use used using want wants wanted
   etc e g eg ie like new done help helps helped yesterday today tomorrow until against whether lot lots bit
-  every many much next first put weekend weekends night nights morning evening afternoon
+  every many much next first put weekend weekends night nights morning evening afternoon versus
   process processes procedure procedures policy policies guidance rule rules`
     .split(/\s+/)
     .filter(Boolean),
@@ -535,6 +553,8 @@ export function normaliseText(text: string): string {
     /\b(give|gives|gave|giving|given|serve|serves|served|serving|hand in|hands in|handed in)\s+(?:(?:their|her|his|my|a|the|\d+|one|two|three|four|six|twenty eight|days?|weeks?|months?)\s+){1,4}notice\b/g,
     '$1 notice',
   );
+  // "Tri-X" (the local procedures) is one word
+  t = t.replace(/\btri[\s-]?x\b/g, 'trix');
   // "what is a placement plan for?" asks its purpose
   t = t.replace(/\bwhat(?:'s| is| are)\b(.*)\bfor\s*\??\s*$/gm, '$& purpose');
   // "72hrs", "5days" -> "72 hrs", "5 days"

@@ -69,6 +69,8 @@ describe('confidence weighs what the question is about, not how long it is', () 
     expect(analyse('placement plan vs the care plan')).not.toContain('virtualschool');
     expect(analyse('does VS need to know')).toContain('virtualschool');
     expect(analyse('going back to the original carers')).toEqual(analyse('return to the previous carers'));
+    expect(analyse('Tri-X 6.3.3')).toEqual(analyse('trix 6.3.3'));
+    expect(analyse('ask what they think')).toContain('views');
   });
 
   it('a legal status (s20, ICO) is case detail', () => {
