@@ -553,6 +553,9 @@ export function normaliseText(text: string): string {
     /\b(give|gives|gave|giving|given|serve|serves|served|serving|hand in|hands in|handed in)\s+(?:(?:their|her|his|my|a|the|\d+|one|two|three|four|six|twenty eight|days?|weeks?|months?)\s+){1,4}notice\b/g,
     '$1 notice',
   );
+  // "who decides how the child is told", "what was agreed at the meeting": deciding or agreeing a
+  // manner, a time or a meeting's outcome is not approving a move, and says nothing of the topic
+  t = t.replace(/\b(agree|agrees|agreed|agreeing|decide|decides|decided|deciding)\s+(?=(how|when|what|where|whether|at|on|in|with)\b)/g, ' ');
   // "Tri-X" (the local procedures) is one word
   t = t.replace(/\btri[\s-]?x\b/g, 'trix');
   // "what is a placement plan for?" asks its purpose

@@ -141,6 +141,11 @@ describe('near ties', () => {
     expect(index.search('who agrees how the child hears about the move').entryId).toBe('telling-the-child');
   });
 
+  it('deciding how or when something happens is not approving a move', () => {
+    expect(index.search('who decides when we tell the child about the move').entryId).toBe('telling-the-child');
+    expect(index.search('where do I record what was agreed at the placement support meeting').entryId).toBe('placement-support-meeting');
+  });
+
   it('a question naming one meeting is not answered by an entry about another', () => {
     const a = index.search('can the birth parents come to the disruption meeting?');
     expect(a.entryId).not.toBe('ppm-attendees');
