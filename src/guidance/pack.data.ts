@@ -1194,9 +1194,10 @@ export const GUIDANCE_ENTRIES: GuidanceEntry[] = [
       'What do I have to tell the new placement?',
       'What should the provider be told before placement?',
       'Information to share with foster carers at placement',
+      'What do we tell a residential home or provider about a child placed with them?',
     ],
     answer:
-      'Tell the placement how parenting tasks are shared, the financial arrangements, contact, why the child became looked after, the long-term care plan, how long the placement is needed and what it is meant to achieve.',
+      'Tell the placement (foster carers, or the residential home or provider) how parenting tasks are shared, the financial arrangements, contact, why the child became looked after, the long-term care plan, how long the placement is needed and what it is meant to achieve.',
     steps: [
       { who: "Child's social worker", what: 'Share how day-to-day parenting tasks are split, money, and contact arrangements.' },
       { who: "Child's social worker", what: 'Explain why the child came into care and the long-term care plan.' },
