@@ -143,6 +143,7 @@ describe('near ties', () => {
 
   it('deciding how or when something happens is not approving a move', () => {
     expect(index.search('who decides when we tell the child about the move').entryId).toBe('telling-the-child');
+    expect(analyse('who shares what was agreed')).not.toContain('approve');
     expect(index.search('where do I record what was agreed at the placement support meeting').entryId).toBe('placement-support-meeting');
   });
 
