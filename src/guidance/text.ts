@@ -15,6 +15,8 @@
 const PHRASES: Array<[string[], string]> = [
   // filler that would otherwise look like content
   [['can you tell me', 'could you tell me', 'tell me', 'do you know', 'i need to know', 'i want to know', 'what do i do', 'what should i do', 'what now', 'next steps'], ''],
+  // idioms that say how, not what: "end up", "dealt with", "go straight to"
+  [['end up', 'ends up', 'ended up', 'ending up', 'dealt with', 'deal with', 'sorted out', 'straight to'], ''],
 
   // people and roles
   [['looked after child', 'child looked after', 'child in care', 'looked after'], 'lac'],
@@ -388,6 +390,7 @@ const QUERY_EXPANSIONS: Array<[string[], string]> = [
   [['agree', 'agrees', 'agreed', 'agreeing', 'agreement', 'decide', 'decides', 'decision', 'okay', 'allowed', 'allow'], 'approve'],
   [['panel', 'panels'], 'hos'],
   [['contribute', 'contributes', 'contributing', 'contribution', 'contributions'], 'attend'],
+  [['show', 'shows', 'showed', 'shown', 'showing'], 'share'],
   [['worried', 'worry', 'worries', 'concern', 'concerns', 'concerned'], 'fragile'],
 ];
 
@@ -559,8 +562,8 @@ export function normaliseText(text: string): string {
   t = t.replace(/\b(what|whats|what was|what is|what we|what they)\s+(agreed|decided)\b/g, '$1 ');
   // "Tri-X" (the local procedures) is one word
   t = t.replace(/\btri[\s-]?x\b/g, 'trix');
-  // "what is a placement plan for?" asks its purpose
-  t = t.replace(/\bwhat(?:'s| is| are)\b(.*)\bfor\s*\??\s*$/gm, '$& purpose');
+  // "what is a placement plan for?" (or "whats it for vs the care plan") asks its purpose
+  t = t.replace(/\b(?:whats|what is|what are|what)\b(.*)\bfor\s*(\?|$|(?=(vs|versus|compared)\b))/gm, '$& purpose ');
   // "72hrs", "5days" -> "72 hrs", "5 days"
   return t.replace(/\b(\d+)([a-z]+)\b/g, '$1 $2');
 }

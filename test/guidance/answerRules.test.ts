@@ -71,6 +71,10 @@ describe('confidence weighs what the question is about, not how long it is', () 
     expect(analyse('going back to the original carers')).toEqual(analyse('return to the previous carers'));
     expect(analyse('Tri-X 6.3.3')).toEqual(analyse('trix 6.3.3'));
     expect(analyse('ask what they think')).toContain('views');
+    // idioms that say how, not what
+    expect(analyse('do they end up going back to the carers once it is dealt with')).toEqual(analyse('do they return to the carers once it is'));
+    expect(analyse('whats the PEP for vs the care plan')).toContain('purpose');
+    expect(analyse('after showing them the profile')).toEqual(expect.arrayContaining(['profile']));
   });
 
   it('a legal status (s20, ICO) is case detail', () => {
