@@ -986,7 +986,7 @@ export const GUIDANCE_ENTRIES: GuidanceEntry[] = [
       'Does the SSW do a support plan for the placement?',
     ],
     answer:
-      'The supervising social worker completes an initial support plan at the Placement Planning Meeting, paying extra attention to children who have moved before or are aged 13 to 15; it is reviewed at each Placement Support Meeting.',
+      'The supervising social worker completes an initial support plan at the Placement Planning Meeting, giving extra focus to children who have moved before or are aged 13 to 15; it is reviewed at each Placement Support Meeting.',
     steps: [
       { who: 'Supervising social worker', what: 'Complete the initial support plan, naming likely support needs.', when: 'At the Placement Planning Meeting' },
       { who: 'Supervising social worker', what: 'Give extra thought to children who have moved before or are 13 to 15.' },

@@ -97,9 +97,10 @@ export const NAMED_THING_TERMS = new Set([
 ]);
 
 /** The kind of figure a question asks for, or null when it does not ask for one. */
-export type FigureAsked = 'count' | 'timescale' | 'duration' | 'frequency' | 'amount';
+export type FigureAsked = 'count' | 'timescale' | 'duration' | 'frequency' | 'amount' | 'age';
 
 const FIGURE_QUESTIONS: Array<[RegExp, FigureAsked]> = [
+  [/\bwhat age\b|\bhow old\b|\bage limit\b|\bminimum age\b/i, 'age'],
   [/\bhow (often|frequently)\b|\bhow many times\b/i, 'frequency'],
   // "how long does it take": a length of time, not a deadline
   [/\bhow long (does|do|will|would|should|can|might)\b.*\b(take|last|run)\b/i, 'duration'],
@@ -122,6 +123,8 @@ export function figureAsked(question: string): FigureAsked | null {
 
 const NUMBER = String.raw`(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred)`;
 const FIGURE_IN_TEXT: Record<FigureAsked, RegExp> = {
+  // an age: "aged 13 to 15", "under 16", "16 and over", "a 17-year-old"
+  age: new RegExp(String.raw`\b(aged?|under|over)\s+${NUMBER}\b|\b${NUMBER}\s*(to|-)\s*${NUMBER}\b|\b${NUMBER}\s*-?\s*(years?[\s-]old|and over|or over|and under|plus)\b`, 'i'),
   count: new RegExp(String.raw`\b${NUMBER}\b`, 'i'),
   amount: new RegExp(String.raw`£\s?\d|\b${NUMBER}\b`, 'i'),
   // "daily routine" or "daily arrangements" are the child's days, not how often something happens;

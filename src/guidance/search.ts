@@ -175,7 +175,7 @@ const COMMON_UNKNOWN_WEIGHT = 0.7;
 /** ...and at most this much when it does (a word in about a tenth of the pack's entries weighs about 2). */
 const COMMON_WORD_MAX_WEIGHT = 2;
 /** Units of time: what a figure question asks for, not what it is about. */
-const TIME_UNIT_TERMS = new Set(['hour', 'day', 'week', 'month', 'year', 'minute', 'time', 'timescal', 'deadlin', 'long', 'soon', 'often', 'after', 'befor']);
+const TIME_UNIT_TERMS = new Set(['hour', 'day', 'week', 'month', 'year', 'minute', 'time', 'timescal', 'deadlin', 'long', 'soon', 'often', 'after', 'befor', 'age']);
 /** The statement holding a figure, with its entry's title, must cover this share of the question's topic. */
 const FIGURE_TOPIC_SHARE = 0.5;
 /** A best match scoring this many times the next one dominates... */

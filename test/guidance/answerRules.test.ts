@@ -200,6 +200,16 @@ describe('how many / how long / how soon / how much', () => {
     expect(a.notFoundReason).toBe('no-figure');
   });
 
+  it('"what age" asks for an age, answered only where the guidance gives one', () => {
+    expect(figureAsked('what age can a child choose not to attend?')).toBe('age');
+    expect(holdsFigure('age', 'Give extra thought to children aged 13 to 15.')).toBe(true);
+    expect(holdsFigure('age', 'The child attends with their carers.')).toBe(false);
+    expect(answerText(index.search('what age group gets extra focus in the initial support plan'))).toMatch(/13 to 15/);
+    const a = index.search('what age can a child decide not to go to their PPM');
+    expect(a.found).toBe(false);
+    expect(a.notFoundReason).toBe('no-figure');
+  });
+
   it('otherwise says the guidance does not say, with the nearest topic', () => {
     const a = index.search('how many overnight stays are needed before a planned move?');
     expect(a.found).toBe(false);
