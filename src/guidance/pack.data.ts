@@ -1023,7 +1023,7 @@ export const GUIDANCE_ENTRIES: GuidanceEntry[] = [
     rules: ['PLAN-1'],
     questions: ['Do we need more than one placement planning meeting?', 'How often are follow-up PPMs held?', 'Can we call another planning meeting if the care plan changes?'],
     answer:
-      'Hold further Placement Planning Meetings at intervals agreed with the carers and their supervising social worker (or the home manager), or whenever day-to-day arrangements or care plan changes need sorting out.',
+      'Hold further Placement Planning Meetings at intervals agreed with the foster carers and their supervising social worker (or the residential home\u2019s manager), or whenever day-to-day arrangements or care plan changes need sorting out.',
     steps: [
       { who: "Child's social worker", what: 'Agree the interval for later meetings with the carers and supervising social worker or home manager.' },
       { who: "Child's social worker", what: 'Call an extra meeting when the care plan changes or daily arrangements need resolving.' },
