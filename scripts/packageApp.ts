@@ -7,7 +7,8 @@ import addFormats from 'ajv-formats';
 import { zipSync } from 'fflate';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { COMMANDS } from '../src/teams/cards';
+import { manifestCommandLists } from '../src/teams/chatCommand';
+import { CHAT_COMMANDS } from '../src/teams/routes/chatCommands';
 import { decodePng, type Rgba } from './png';
 
 const ROOT = path.resolve(__dirname, '..');
@@ -157,18 +158,25 @@ function outlineProblem({ pixels }: Rgba): string | null {
   return transparent === 0 ? 'must be white on a transparent background (nothing is transparent)' : null;
 }
 
-/** The command menu must offer exactly the bot's chat commands (placeholders like <team> dropped). */
+/** The command menus must be the ones the chat command table generates (`npm run docs:manifest` writes them). */
 function commandProblems(manifest: Record<string, any>): string[] {
-  const inManifest = new Set<string>(
-    (manifest.bots ?? []).flatMap((bot: any) => (bot.commandLists ?? []).flatMap((list: any) => (list.commands ?? []).map((c: any) => String(c.title).trim()))),
-  );
-  const inBot = new Set(COMMANDS.map((c) => c.name.replace(/<[^>]*>/g, '').trim()));
-  const missing = [...inBot].filter((c) => !inManifest.has(c));
-  const extra = [...inManifest].filter((c) => !inBot.has(c));
-  return [
-    ...(missing.length ? [`bots[0].commandLists: missing the bot's command(s) ${missing.map((c) => `"${c}"`).join(', ')} (see COMMANDS in src/teams/cards.ts)`] : []),
-    ...(extra.length ? [`bots[0].commandLists: "${extra.join('", "')}" is not a command the bot knows (see COMMANDS in src/teams/cards.ts)`] : []),
-  ];
+  const lists: Array<{ scopes?: unknown; commands?: Array<{ title?: unknown }> }> = manifest.bots?.[0]?.commandLists ?? [];
+  const expected = manifestCommandLists(CHAT_COMMANDS);
+  const problems: string[] = [];
+  for (const list of expected) {
+    const found = lists.find((l) => JSON.stringify(l.scopes) === JSON.stringify(list.scopes));
+    const titles = (found?.commands ?? []).map((c) => String(c.title).trim());
+    const wanted = list.commands.map((c) => c.title);
+    const missing = wanted.filter((t) => !titles.includes(t));
+    const extra = titles.filter((t) => !wanted.includes(t));
+    const where = `bots[0].commandLists (${list.scopes[0]})`;
+    if (missing.length) problems.push(`${where}: missing the bot's command(s) ${missing.map((c) => `"${c}"`).join(', ')} (run npm run docs:manifest)`);
+    if (extra.length) problems.push(`${where}: "${extra.join('", "')}" is not a command the bot knows (run npm run docs:manifest)`);
+  }
+  if (problems.length === 0 && JSON.stringify(lists) !== JSON.stringify(expected)) {
+    problems.push('bots[0].commandLists: not what the chat command table generates (order, scopes or descriptions differ): run npm run docs:manifest');
+  }
+  return problems;
 }
 
 export function buildAppPackage(options: PackageOptions): BuiltPackage {

@@ -1,12 +1,13 @@
-// The teams-ai Application. Routes live in routes/, one module per area; each handler parses what
-// came in, calls a service and renders the result. Permission and validation live in the services.
+// The teams-ai Application. Routes live in routes/, one module per area; the chat commands are one
+// table (routes/chatCommands.ts). Each handler parses what came in, calls a service and renders the
+// result. Permission and validation live in the services.
 import { Application, TurnState, type TeamsAdapter } from '@microsoft/teams-ai';
 import { INVOKE_RESPONSE_KEY } from 'botbuilder';
 import type { ServiceContext } from '../services/context';
 import { StoreUnavailableError } from '../store/collection';
 import { noticeCard } from './cards';
 import { registerAlertRoutes } from './routes/alertRoutes';
-import { registerDigestRoutes } from './routes/digestRoutes';
+import { helpFor, registerChatCommands } from './routes/chatCommands';
 import { registerGeneralRoutes } from './routes/generalRoutes';
 import { registerGuidanceRoutes, type GuidanceDeps } from './routes/guidanceRoutes';
 import { registerMeetingRoutes } from './routes/meetingRoutes';
@@ -35,11 +36,11 @@ export function createBot(options: BotOptions): Application<TurnState> {
   });
   const turns = createTurns(ctx, options.supportContact);
 
-  // Commands first; the catch-all for other messages must be registered last.
-  registerGeneralRoutes(app, turns);
+  // Chat commands from the table, in its order (the guidance catch-all last); then the card buttons.
+  registerChatCommands(app, turns, { guidance: options.guidance });
+  registerGeneralRoutes(app, turns, (person) => helpFor(person, { firstContact: true }));
   registerMoveRoutes(app, turns);
   registerPlanRoutes(app, turns);
-  registerDigestRoutes(app, turns);
   registerAlertRoutes(app, turns);
   registerMeetingRoutes(app, turns);
   registerGuidanceRoutes(app, turns, options.guidance);

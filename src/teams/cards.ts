@@ -5,7 +5,7 @@ import path from 'node:path';
 import * as ACData from 'adaptivecards-templating';
 import { formatDate, formatInstant, describeAge, ukDate } from '../domain/dates';
 import { MOVE_REASON_CODES, MOVE_STATE_LABELS, placementTypeLabel, type FieldErrors, type MoveState } from '../domain/moves';
-import type { Child, Person } from '../domain/people';
+import type { Child } from '../domain/people';
 import { PLACE_CHANGE_REASONS, PLACEMENT_TYPES, PLACEMENT_PROVIDERS } from '../domain/ssda903/codes';
 import type { MoveRequestDoc, TaskDoc } from '../store/records';
 import { CHECKLIST_ITEMS, checklistCounts } from '../domain/placementPlan';
@@ -362,25 +362,19 @@ export function coverFormCard(options: {
   });
 }
 
-export const COMMANDS = [
-  { name: 'request a move', description: 'Ask a Head of Service to approve a placement move' },
-  { name: 'my tasks', description: 'Your open follow-up tasks, with a button to mark each done' },
-  { name: 'my requests', description: "Your open move requests (a team manager: the team's), to answer, confirm or withdraw" },
-  { name: 'moves', description: 'The move tracker: requests by state and age (managers; others get their own requests)' },
-  { name: 'cover', description: 'Set who decides move requests for a team while a Head of Service is away' },
-  { name: 'approvals here <team>', description: 'In a channel: post approval cards here when no Head of Service can be reached' },
-  { name: 'digest here <teams>', description: 'In a managers\' channel: the daily stability digest (then "digest now", "digest schedule", "digest stop")' },
-  { name: 'raise a concern', description: 'Tell the social worker, team manager and supervising social worker that a placement is wobbling (FRAG-1)' },
-  { name: 'alerts', description: 'The open fragility alerts in your teams, with their next steps' },
-  { name: 'meetings', description: 'Your upcoming placement meetings, outcomes to record and reviews due' },
-  { name: 'disruptions', description: 'What Disruption Meetings in your teams learned over the last 12 months (managers, END-2)' },
-  { name: 'help', description: 'This list' },
-];
-
-export function helpCard(person: Person | null, isManager: boolean): AdaptiveCard {
+/** The help card (and, on first contact, the greeting): the commands given, each with its help line, and their buttons. */
+export function helpCard(content: {
+  greeting: string;
+  firstContact: boolean;
+  commands: Array<{ name: string; help: string }>;
+  buttons: Array<{ verb: string; title: string }>;
+}): AdaptiveCard {
   return renderCard('help', {
-    greeting: person ? `Hello ${person.name.split(' ')[0]}` : 'Hello',
-    commands: COMMANDS,
-    isManager,
+    greeting: content.greeting,
+    intro: content.firstContact
+      ? 'I am the Placement Stability Bot: I help keep looked-after children\u2019s placements stable. These are the commands for your role; type one or press a button:'
+      : 'The commands for your role; type one or press a button:',
+    commands: content.commands.map((c) => ({ name: plainText(c.name), help: plainText(c.help) })),
+    buttons: content.buttons,
   });
 }

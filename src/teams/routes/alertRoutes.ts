@@ -11,6 +11,8 @@ import { alertFormCard, alertsListCard } from '../alertCards';
 import { noticeCard } from '../cards';
 import { disclosureFor } from '../disclosure';
 import { readerOf } from '../identity';
+import { defineChatCommand, permitted } from '../chatCommand';
+import type { ServiceContext } from '../../services/context';
 import { renderAlertCard } from '../placementCardRenderer';
 import { NOTHING_SAVED, type Turns } from '../turns';
 
@@ -20,39 +22,57 @@ const refData = z.object({ ref: z.string().min(1).max(40) }).passthrough();
 export const RAISE_CONCERN = /^(raise (a |an )?(concern|alert)|fragility alert|new alert)\b/i;
 export const ALERTS = /^(open )?alerts\b/i;
 
-export function registerAlertRoutes(app: Application<TurnState>, { ctx, command, verb }: Turns): void {
-  const alertForm = async (context: TurnContext, person: Person, values?: unknown, errors?: Record<string, string>, summary?: string) => {
-    const children = await alertChildrenFor(ctx, person);
-    if (children.length === 0) {
-      return noticeCard(
-        'No children to raise a concern about',
-        'You are not linked to any child on the bot (as their social worker, supervising social worker, IRO or team manager). Tell your line manager about the concern (FRAG-1).',
-      );
-    }
-    return alertFormCard({ children, now: ctx.now(), shared: readerOf(context, person).shared, values, errors, summary });
-  };
+async function alertForm(ctx: ServiceContext, context: TurnContext, person: Person, values?: unknown, errors?: Record<string, string>, summary?: string) {
+  const children = await alertChildrenFor(ctx, person);
+  if (children.length === 0) {
+    return noticeCard(
+      'No children to raise a concern about',
+      'You are not linked to any child on the bot (as their social worker, supervising social worker, IRO or team manager). Tell your line manager about the concern (FRAG-1).',
+    );
+  }
+  return alertFormCard({ children, now: ctx.now(), shared: readerOf(context, person).shared, values, errors, summary });
+}
 
-  const alertsList = async (context: TurnContext, person: Person) => {
-    const reader = readerOf(context, person);
-    const rows = (await openAlertsFor(ctx, person)).map(({ alert, child }) => ({ alert, show: disclosureFor(reader, child) }));
-    return alertsListCard(rows, ctx.now());
-  };
+async function alertsList(ctx: ServiceContext, context: TurnContext, person: Person) {
+  const reader = readerOf(context, person);
+  const rows = (await openAlertsFor(ctx, person)).map(({ alert, child }) => ({ alert, show: disclosureFor(reader, child) }));
+  return alertsListCard(rows, ctx.now());
+}
 
-  app.message(
-    RAISE_CONCERN,
-    command((context, person) => alertForm(context, person)),
-  );
-  app.message(
-    ALERTS,
-    command((context, person) => alertsList(context, person)),
-  );
+export const ALERT_COMMANDS = [
+  defineChatCommand({
+    name: 'raise a concern',
+    pattern: RAISE_CONCERN,
+    usableBy: [permitted('raise a fragility alert', ({ children }) => children.map((child) => ({ child })))],
+    help: 'A placement is wobbling: tell the people around the child',
+    example: 'raise a concern',
+    menu: ['personal'],
+    button: { verb: 'alert.form', title: 'Raise a concern' },
+    handle: ({ ctx, context, person }) => alertForm(ctx, context, person),
+  }),
+  defineChatCommand({
+    name: 'alerts',
+    pattern: ALERTS,
+    // Those who see others' alerts on their children, and those who raise their own.
+    usableBy: [
+      permitted('see an alert', ({ children }) => children.map((child) => ({ alert: { ref: 'FA-OWN-WORK', team: child.team, raisedBy: '' }, child }))),
+      permitted('raise a fragility alert', ({ children }) => children.map((child) => ({ child }))),
+    ],
+    help: 'The open fragility alerts in your teams, urgent first, with their next steps',
+    example: 'alerts',
+    menu: ['personal'],
+    handle: ({ ctx, context, person }) => alertsList(ctx, context, person),
+  }),
+];
+
+export function registerAlertRoutes(app: Application<TurnState>, { ctx, verb }: Turns): void {
   app.adaptiveCards.actionExecute(
     'alert.form',
-    verb((context, person) => alertForm(context, person)),
+    verb((context, person) => alertForm(ctx, context, person)),
   );
   app.adaptiveCards.actionExecute(
     'alerts.show',
-    verb((context, person) => alertsList(context, person)),
+    verb((context, person) => alertsList(ctx, context, person)),
   );
 
   app.adaptiveCards.actionExecute(
@@ -63,8 +83,8 @@ export function registerAlertRoutes(app: Application<TurnState>, { ctx, command,
         const text = `Raised as ${alert.ref}${alert.immediateSafeguardingRisk ? ' and marked URGENT' : ''}. The people below have been told.`;
         return renderAlertCard(ctx, alert, readerOf(context, person), { notice: { text, style: 'good' } });
       } catch (err) {
-        if (err instanceof InvalidInputError) return alertForm(context, person, data, err.fields);
-        if (err instanceof StoreUnavailableError) return alertForm(context, person, data, {}, NOTHING_SAVED);
+        if (err instanceof InvalidInputError) return alertForm(ctx, context, person, data, err.fields);
+        if (err instanceof StoreUnavailableError) return alertForm(ctx, context, person, data, {}, NOTHING_SAVED);
         throw err;
       }
     }),

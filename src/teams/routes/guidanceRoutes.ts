@@ -1,25 +1,19 @@
 // Guidance in chat: any message that is not a command is a question for the guidance pack (in a
-// group chat or channel only messages that @mention the bot arrive). Registered last.
+// group chat or channel only messages that @mention the bot arrive). It is the command table's last entry.
 import type { Application, TurnState } from '@microsoft/teams-ai';
 import { z } from 'zod';
-import { may } from '../../domain/permissions';
-import type { GuidancePhraser } from '../../guidance/phrasing';
-import type { GuidanceIndex } from '../../guidance/search';
 import { InvalidInputError } from '../../services/errors';
 import { answerQuestion, recordGuidanceFeedback, topicAnswer } from '../../services/guidance';
-import { helpCard, noticeCard } from '../cards';
+import { noticeCard } from '../cards';
+import type { CatchAllCommand, ChatDeps } from '../chatCommand';
 import { guidanceAnswerCard, guidanceEntryCard } from '../guidanceCards';
 import type { Turns } from '../turns';
 
-export interface GuidanceDeps {
-  index: GuidanceIndex;
-  /** Null when no model is configured. */
-  phraser: GuidancePhraser | null;
-}
+export type GuidanceDeps = ChatDeps['guidance'];
 
 const guidanceTopicData = z.object({ entryId: z.string().min(1).max(200) }).passthrough();
 
-export function registerGuidanceRoutes(app: Application<TurnState>, { ctx, command, verb }: Turns, guidance: GuidanceDeps): void {
+export function registerGuidanceRoutes(app: Application<TurnState>, { ctx, verb }: Turns, guidance: GuidanceDeps): void {
   app.adaptiveCards.actionExecute(
     'guidance.entry',
     verb(async (_c, _person, data) => {
@@ -48,13 +42,18 @@ export function registerGuidanceRoutes(app: Application<TurnState>, { ctx, comma
       }
     }),
   );
-
-  app.activity(
-    'message',
-    command(async (context, person) => {
-      const question = (context.activity.text ?? '').trim();
-      if (!question) return helpCard(person, may(person, 'see the move tracker', {}));
-      return guidanceAnswerCard(await answerQuestion(ctx, guidance.index, question, { phraser: guidance.phraser }));
-    }),
-  );
 }
+
+/** Any other message is a question for the guidance pack; an empty one (a bare @mention) gets help. */
+export const GUIDANCE_QUESTION: CatchAllCommand = {
+  catchAll: true,
+  name: 'any other question',
+  usableBy: 'everyone',
+  help: 'Ask in your own words what the guidance says; the answer gives its sources',
+  example: 'What must happen before a planned move?',
+  handle: async ({ ctx, context, deps, helpCard }) => {
+    const question = (context.activity.text ?? '').trim();
+    if (!question) return helpCard();
+    return guidanceAnswerCard(await answerQuestion(ctx, deps.guidance.index, question, { phraser: deps.guidance.phraser }));
+  },
+};

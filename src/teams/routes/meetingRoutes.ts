@@ -19,55 +19,70 @@ import { plainText } from '../plainText';
 import { meetingsListCard, outcomeFromCard } from '../meetingCards';
 import { renderMeetingCard, renderMeetingForm } from '../placementCardRenderer';
 import { NOTHING_SAVED, type Turns } from '../turns';
+import { defineChatCommand, permitted } from '../chatCommand';
+import type { ServiceContext } from '../../services/context';
 
 const refData = z.object({ ref: z.string().min(1).max(40) }).passthrough();
 
-export const MEETINGS_COMMAND = /^(my )?meetings\b/i;
-export const DISRUPTIONS_COMMAND = /^(disruptions|learning)\b/i;
+export const MEETINGS = /^(my )?meetings\b/i;
+export const DISRUPTIONS = /^(disruptions|learning)\b/i;
 
-export function registerMeetingRoutes(app: Application<TurnState>, { ctx, command, verb }: Turns): void {
-  const myMeetings = async (context: TurnContext, person: Person) => {
-    const mine = await meetingsFor(ctx, person);
-    const labels = new Map<string, string>();
-    for (const m of [...mine.upcoming, ...mine.outcomeToRecord, ...mine.reviewsDue.map((r) => r.meeting)]) {
-      const doc = await ctx.records.children.get(m.caseRef);
-      const child = doc ? toChild(doc) : null;
-      labels.set(m.caseRef, `case ${disclosureFor(readerOf(context, person), child).childLabel(m.caseRef)}`);
-    }
-    return meetingsListCard(mine, (m: MeetingDoc) => labels.get(m.caseRef) ?? m.caseRef);
-  };
+async function myMeetings(ctx: ServiceContext, context: TurnContext, person: Person) {
+  const mine = await meetingsFor(ctx, person);
+  const labels = new Map<string, string>();
+  for (const m of [...mine.upcoming, ...mine.outcomeToRecord, ...mine.reviewsDue.map((r) => r.meeting)]) {
+    const doc = await ctx.records.children.get(m.caseRef);
+    const child = doc ? toChild(doc) : null;
+    labels.set(m.caseRef, `case ${disclosureFor(readerOf(context, person), child).childLabel(m.caseRef)}`);
+  }
+  return meetingsListCard(mine, (m: MeetingDoc) => labels.get(m.caseRef) ?? m.caseRef);
+}
 
-  app.message(
-    MEETINGS_COMMAND,
-    command((context, person) => myMeetings(context, person)),
-  );
+export const MEETINGS_COMMAND = defineChatCommand({
+  name: 'meetings',
+  pattern: MEETINGS,
+  // Anyone may be invited to a meeting.
+  usableBy: 'everyone',
+  help: 'Your upcoming placement meetings, outcomes to record and reviews due',
+  example: 'meetings',
+  menu: ['personal'],
+  button: { verb: 'meetings.show', title: 'My meetings' },
+  handle: ({ ctx, context, person }) => myMeetings(ctx, context, person),
+});
 
-  // END-2: the learning from Disruption Meetings over the last 12 months, for managers. A channel or
-  // group chat is shared, so it gets the count only, never the free text.
-  app.message(
-    DISRUPTIONS_COMMAND,
-    command(async (context, person) => {
-      const since = addDays(ukDate(ctx.now()), -365);
-      const entries = await disruptionLearning(ctx, person, since);
-      const title = `Learning from disruptions since ${since}`;
-      if (entries.length === 0) return noticeCard(title, 'No Disruption Meeting in your teams has recorded its learning in the last 12 months.');
-      const count = `${entries.length} Disruption Meeting${entries.length === 1 ? '' : 's'} recorded learning (END-2).`;
-      if (readerOf(context, person).shared) return noticeCard(title, `${count} Ask the bot in a personal chat to read it.`);
-      return noticeCard(
-        title,
-        `${count} What helped, what did not, and what to change, newest first:`,
-        entries.flatMap((e) => [
-          { title: `${e.ref}, case ${e.caseRef}`, value: `${e.date}, team ${e.team}` },
-          { title: 'Helped', value: plainText(e.helped) },
-          { title: 'Did not help', value: plainText(e.didNotHelp) },
-          { title: 'To change', value: plainText(e.change) },
-        ]),
-      );
-    }),
-  );
+// END-2: the learning from Disruption Meetings over the last 12 months, for managers. A channel or
+// group chat is shared, so it gets the count only, never the free text.
+export const DISRUPTIONS_COMMAND = defineChatCommand({
+  name: 'disruptions',
+  pattern: DISRUPTIONS,
+  usableBy: [permitted('read the learning from disruptions', () => [{}])],
+  help: 'What Disruption Meetings in your teams learned over the last 12 months',
+  example: 'disruptions',
+  menu: ['personal'],
+  handle: async ({ ctx, context, person }) => {
+    const since = addDays(ukDate(ctx.now()), -365);
+    const entries = await disruptionLearning(ctx, person, since);
+    const title = `Learning from disruptions since ${since}`;
+    if (entries.length === 0) return noticeCard(title, 'No Disruption Meeting in your teams has recorded its learning in the last 12 months.');
+    const count = `${entries.length} Disruption Meeting${entries.length === 1 ? '' : 's'} recorded learning (END-2).`;
+    if (readerOf(context, person).shared) return noticeCard(title, `${count} Ask the bot in a personal chat to read it.`);
+    return noticeCard(
+      title,
+      `${count} What helped, what did not, and what to change, newest first:`,
+      entries.flatMap((e) => [
+        { title: `${e.ref}, case ${e.caseRef}`, value: `${e.date}, team ${e.team}` },
+        { title: 'Helped', value: plainText(e.helped) },
+        { title: 'Did not help', value: plainText(e.didNotHelp) },
+        { title: 'To change', value: plainText(e.change) },
+      ]),
+    );
+  },
+});
+
+export function registerMeetingRoutes(app: Application<TurnState>, { ctx, verb }: Turns): void {
   app.adaptiveCards.actionExecute(
     'meetings.show',
-    verb((context, person) => myMeetings(context, person)),
+    verb((context, person) => myMeetings(ctx, context, person)),
   );
 
   // The proposal: attendees with why, the chair, the dates the rules allow.

@@ -30,6 +30,8 @@ import { isPersonalChat, readerOf } from '../identity';
 import { plainText } from '../plainText';
 import { renderMoveCard, type MoveCardView } from '../moveCardRenderer';
 import { NOTHING_SAVED, type Turns } from '../turns';
+import { defineChatCommand, permitted } from '../chatCommand';
+import type { ServiceContext } from '../../services/context';
 
 /** Card data is untrusted: only a short reference string is taken from it. */
 const refData = z.object({ ref: z.string().min(1).max(40) }).passthrough();
@@ -44,73 +46,148 @@ export const COVER = /^cover\b/i;
 
 const IN_CHAT_ONLY = 'Move requests are opened in your own chat with the bot, not here.';
 
-export function registerMoveRoutes(app: Application<TurnState>, { ctx, command, verb }: Turns): void {
-  const moveForm = async (context: TurnContext, person: Person, values?: unknown, errors?: Record<string, string>, summary?: string) => {
-    const children = await childrenFor(ctx, person);
-    if (children.length === 0) {
-      return noticeCard(
-        'No children to request a move for',
-        'You are not the allocated social worker of any child on the bot, and you do not manage a team. Ask your team manager if this is wrong.',
-      );
-    }
-    return moveRequestFormCard({ children, shared: readerOf(context, person).shared, now: ctx.now(), values, errors, summary });
-  };
-  const myTasks = async (context: TurnContext, person: Person) => tasksCard(await openTasksOf(ctx, person), ctx.now(), undefined, readerOf(context, person).shared);
-  const myRequests = async (person: Person) => {
-    const requests = await myMoveRequests(ctx, person);
-    const rows = [];
-    for (const request of requests) {
-      const next =
-        request.state === 'info_requested' ? 'Waiting for your answer.' : request.state === 'approved' ? 'Confirm the move when it has happened.' : 'Waiting for a decision.';
-      rows.push({ request, childLabel: await childLabelFor(ctx, request.caseRef, person.id), next });
-    }
-    return myRequestsCard(rows, ctx.now());
-  };
-  // Social workers are not refused the tracker: they get their own requests, where they can act on them.
-  const tracker = async (person: Person) => (may(person, 'see the move tracker', {}) ? moveTrackerCard(await moveTracker(ctx, person), ctx.now()) : myRequests(person));
-  const openRequest = async (context: TurnContext, person: Person, ref: string) => {
-    const { request, view } = await openMoveRequest(ctx, person, ref);
-    return renderMoveCard(ctx, request, view, readerOf(context, person));
-  };
+async function moveForm(ctx: ServiceContext, context: TurnContext, person: Person, values?: unknown, errors?: Record<string, string>, summary?: string) {
+  const children = await childrenFor(ctx, person);
+  if (children.length === 0) {
+    return noticeCard(
+      'No children to request a move for',
+      'You are not the allocated social worker of any child on the bot, and you do not manage a team. Ask your team manager if this is wrong.',
+    );
+  }
+  return moveRequestFormCard({ children, shared: readerOf(context, person).shared, now: ctx.now(), values, errors, summary });
+}
 
-  app.message(
-    REQUEST_MOVE,
-    command(async (context, person) => moveForm(context, person)),
-  );
-  app.message(
-    MY_TASKS,
-    command(async (context, person) => myTasks(context, person)),
-  );
-  app.message(
-    MOVES,
-    command(async (_c, person) => tracker(person)),
-  );
-  app.message(
-    MY_REQUESTS,
-    command(async (context, person) => (isPersonalChat(context) ? myRequests(person) : IN_CHAT_ONLY)),
-  );
-  app.message(
-    A_REFERENCE,
-    command(async (context, person, match) => (isPersonalChat(context) ? openRequest(context, person, match![1].toUpperCase()) : IN_CHAT_ONLY), A_REFERENCE),
-  );
+const myTasks = async (ctx: ServiceContext, context: TurnContext, person: Person) =>
+  tasksCard(await openTasksOf(ctx, person), ctx.now(), undefined, readerOf(context, person).shared);
+
+async function myRequests(ctx: ServiceContext, person: Person) {
+  const requests = await myMoveRequests(ctx, person);
+  const rows = [];
+  for (const request of requests) {
+    const next =
+      request.state === 'info_requested' ? 'Waiting for your answer.' : request.state === 'approved' ? 'Confirm the move when it has happened.' : 'Waiting for a decision.';
+    rows.push({ request, childLabel: await childLabelFor(ctx, request.caseRef, person.id), next });
+  }
+  return myRequestsCard(rows, ctx.now());
+}
+
+// Social workers are not refused the tracker: they get their own requests, where they can act on them.
+const tracker = async (ctx: ServiceContext, person: Person) =>
+  may(person, 'see the move tracker', {}) ? moveTrackerCard(await moveTracker(ctx, person), ctx.now()) : myRequests(ctx, person);
+
+async function openRequest(ctx: ServiceContext, context: TurnContext, person: Person, ref: string) {
+  const { request, view } = await openMoveRequest(ctx, person, ref);
+  return renderMoveCard(ctx, request, view, readerOf(context, person));
+}
+
+// Cover for an absent Head of Service: a form in chat (the command line has "psb cover set").
+async function coverForm(
+  ctx: ServiceContext,
+  person: Person,
+  values?: Record<string, unknown>,
+  errors?: Record<string, string>,
+  notice?: { text: string; style: 'good' | 'attention' },
+) {
+  const teams = person.teams.includes('*') ? [...new Set((await ctx.records.children.find({}, { limit: 5000 })).map((c) => c.team))].sort() : person.teams;
+  const managers = new Map<string, { id: string; name: string }>();
+  const heads = new Map<string, { id: string; name: string }>();
+  for (const team of teams) {
+    for (const role of ['head_of_service', 'service_manager', 'team_manager'] as const) {
+      for (const p of await peopleWithRole(ctx, role, team)) {
+        managers.set(p.id, { id: p.id, name: p.name });
+        if (role === 'head_of_service') heads.set(p.id, { id: p.id, name: p.name });
+      }
+    }
+  }
+  const current = await coversFor(ctx, person);
+  return coverFormCard({ teams, people: [...managers.values()], heads: [...heads.values()], current, now: ctx.now(), values, errors, notice });
+}
+
+export const MOVE_COMMANDS = [
+  defineChatCommand({
+    name: 'request a move',
+    pattern: REQUEST_MOVE,
+    usableBy: [permitted('request a move', ({ children }) => children.map((child) => ({ child })))],
+    help: 'Ask a Head of Service to approve a placement move',
+    example: 'request a move',
+    menu: ['personal'],
+    button: { verb: 'move.form', title: 'Request a move' },
+    handle: ({ ctx, context, person }) => moveForm(ctx, context, person),
+  }),
+  defineChatCommand({
+    name: 'my tasks',
+    pattern: MY_TASKS,
+    // Anyone may be given a follow-up task.
+    usableBy: 'everyone',
+    help: 'Your open follow-up tasks, with a button to mark each done',
+    example: 'my tasks',
+    menu: ['personal'],
+    button: { verb: 'tasks.show', title: 'My tasks' },
+    handle: ({ ctx, context, person }) => myTasks(ctx, context, person),
+  }),
+  defineChatCommand({
+    name: 'my requests',
+    pattern: MY_REQUESTS,
+    usableBy: [permitted('request a move', ({ children }) => children.map((child) => ({ child })))],
+    help: "Your open move requests (a team manager: the team's), to answer, confirm or withdraw",
+    example: 'my requests',
+    menu: ['personal'],
+    handle: async ({ ctx, context, person }) => (isPersonalChat(context) ? myRequests(ctx, person) : IN_CHAT_ONLY),
+  }),
+];
+
+// MOVE-8: offered to those who see the tracker (anyone else who types it gets their own requests).
+export const MOVE_TRACKER_COMMAND = defineChatCommand({
+  name: 'moves',
+  pattern: MOVES,
+  usableBy: [permitted('see the move tracker', () => [{}])],
+  help: 'The move tracker: requests by state and age, case references only',
+  example: 'moves',
+  menu: ['personal'],
+  button: { verb: 'moves.show', title: 'Move tracker' },
+  handle: ({ ctx, person }) => tracker(ctx, person),
+});
+
+export const OPEN_REQUEST_COMMAND = defineChatCommand({
+  name: '<reference>',
+  pattern: A_REFERENCE,
+  usableBy: [permitted('see a move request', ({ children }) => children.map((child) => ({ request: { ref: 'PM-OWN-WORK', team: child.team, requestedBy: '' }, child })))],
+  help: 'Open a move request by its reference',
+  // Not a reference the bot would give soon, so that no one mistakes the help card for a request's.
+  example: 'PM-2019-0042',
+  menu: [],
+  handle: async ({ ctx, context, person, match }) => (isPersonalChat(context) ? openRequest(ctx, context, person, match[1].toUpperCase()) : IN_CHAT_ONLY),
+});
+
+export const COVER_COMMAND = defineChatCommand({
+  name: 'cover',
+  pattern: COVER,
+  usableBy: [permitted('set cover', ({ teams }) => teams.map((team) => ({ team })))],
+  help: 'Set who decides move requests for a team while a Head of Service is away',
+  example: 'cover',
+  menu: ['personal'],
+  handle: async ({ ctx, context, person }) => (isPersonalChat(context) ? coverForm(ctx, person) : 'Set cover in your own chat with the bot.'),
+});
+
+export function registerMoveRoutes(app: Application<TurnState>, { ctx, verb }: Turns): void {
   app.adaptiveCards.actionExecute(
     'move.form',
-    verb(async (context, person) => moveForm(context, person)),
+    verb(async (context, person) => moveForm(ctx, context, person)),
   );
   app.adaptiveCards.actionExecute(
     'tasks.show',
-    verb(async (context, person) => myTasks(context, person)),
+    verb(async (context, person) => myTasks(ctx, context, person)),
   );
   app.adaptiveCards.actionExecute(
     'moves.show',
-    verb(async (_c, person) => tracker(person)),
+    verb(async (_c, person) => tracker(ctx, person)),
   );
   app.adaptiveCards.actionExecute(
     'move.open',
     verb(async (context, person, data) => {
       const parsed = refData.safeParse(data);
       if (!parsed.success) return noticeCard('Nothing to open', 'This card is out of date or damaged. Say "my requests" for your requests now.');
-      return openRequest(context, person, parsed.data.ref);
+      return openRequest(ctx, context, person, parsed.data.ref);
     }),
   );
 
@@ -130,9 +207,9 @@ export function registerMoveRoutes(app: Application<TurnState>, { ctx, command, 
           },
         });
       } catch (err) {
-        if (err instanceof InvalidInputError) return moveForm(context, person, data, err.fields);
-        if (err instanceof ConflictError) return moveForm(context, person, data, {}, `Nothing was sent. ${err.message}`);
-        if (err instanceof StoreUnavailableError) return moveForm(context, person, data, {}, NOTHING_SAVED);
+        if (err instanceof InvalidInputError) return moveForm(ctx, context, person, data, err.fields);
+        if (err instanceof ConflictError) return moveForm(ctx, context, person, data, {}, `Nothing was sent. ${err.message}`);
+        if (err instanceof StoreUnavailableError) return moveForm(ctx, context, person, data, {}, NOTHING_SAVED);
         throw err;
       }
     }),
@@ -187,39 +264,20 @@ export function registerMoveRoutes(app: Application<TurnState>, { ctx, command, 
     moveVerb('requester', (person, ref, data) => withdrawMove(ctx, person, ref, data), 'The request is withdrawn. Everyone who had its card sees that.'),
   );
 
-  // Cover for an absent Head of Service: a form in chat (the command line has "psb cover set").
-  const coverForm = async (person: Person, values?: Record<string, unknown>, errors?: Record<string, string>, notice?: { text: string; style: 'good' | 'attention' }) => {
-    const teams = person.teams.includes('*') ? [...new Set((await ctx.records.children.find({}, { limit: 5000 })).map((c) => c.team))].sort() : person.teams;
-    const managers = new Map<string, { id: string; name: string }>();
-    const heads = new Map<string, { id: string; name: string }>();
-    for (const team of teams) {
-      for (const role of ['head_of_service', 'service_manager', 'team_manager'] as const) {
-        for (const p of await peopleWithRole(ctx, role, team)) {
-          managers.set(p.id, { id: p.id, name: p.name });
-          if (role === 'head_of_service') heads.set(p.id, { id: p.id, name: p.name });
-        }
-      }
-    }
-    const current = await coversFor(ctx, person);
-    return coverFormCard({ teams, people: [...managers.values()], heads: [...heads.values()], current, now: ctx.now(), values, errors, notice });
-  };
-  app.message(
-    COVER,
-    command(async (context, person) => (isPersonalChat(context) ? coverForm(person) : 'Set cover in your own chat with the bot.')),
-  );
   app.adaptiveCards.actionExecute(
     'cover.set',
     verb(async (_c, person, data) => {
       try {
         const cover = await setCover(ctx, person, data);
         return coverForm(
+          ctx,
           person,
           {},
           {},
           { text: `Cover set: ${cover.coverName} decides for ${cover.team} from ${cover.from} to ${cover.to}. They have been sent the requests waiting now.`, style: 'good' },
         );
       } catch (err) {
-        if (err instanceof InvalidInputError) return coverForm(person, data, err.fields, { text: 'Nothing was set: see the messages in red.', style: 'attention' });
+        if (err instanceof InvalidInputError) return coverForm(ctx, person, data, err.fields, { text: 'Nothing was set: see the messages in red.', style: 'attention' });
         if (err instanceof NotPermittedError) return noticeCard('Not allowed', err.message);
         throw err;
       }

@@ -16,6 +16,7 @@ import { readerOf } from '../identity';
 import { placementChecklistCard, type ChecklistCardOptions } from '../planCards';
 import { plainText } from '../plainText';
 import type { Turns } from '../turns';
+import { defineChatCommand, permitted } from '../chatCommand';
 
 /** Card data is untrusted: the task id is taken as a short string; the answers are checked by the service. */
 const taskData = z.object({ taskId: z.string().min(1).max(120) }).passthrough();
@@ -23,7 +24,33 @@ const taskData = z.object({ taskId: z.string().min(1).max(120) }).passthrough();
 /** "review CR-1001 2027-03-01" or "next review CR-1001 on 01/03/2027". */
 export const SET_REVIEW = /^(?:next\s+)?review\s+(?:date\s+)?(?:for\s+)?([A-Za-z0-9][A-Za-z0-9/_-]{0,40})\s+(?:on\s+)?(\d{4}-\d{2}-\d{2}|\d{1,2}\/\d{1,2}\/\d{4})\s*$/i;
 
-export function registerPlanRoutes(app: Application<TurnState>, { ctx, command, verb }: Turns): void {
+export const SET_REVIEW_COMMAND = defineChatCommand({
+  name: 'review <case ref> <date>',
+  pattern: SET_REVIEW,
+  usableBy: [permitted('set the next review date', ({ children }) => children.map((child) => ({ child })))],
+  help: "The date of a child's next looked-after review: the plan's revision is asked for before it",
+  example: 'review CR-1001 01/03/2027',
+  menu: [],
+  handle: async ({ ctx, person, match }) => {
+    try {
+      const child = await setNextReviewDate(ctx, person, { caseRef: match[1], reviewDate: match[2] });
+      const today = ukDate(ctx.now());
+      const due = nextPlanRevision(child, today);
+      const askOn = due ? addDays(due.dueDate, -REVISION_NOTICE_DAYS) : null;
+      const ask = !due
+        ? ''
+        : askOn! <= today
+          ? ` The social worker has been asked to revise the placement plan by ${formatDate(due.dueDate)}, and the IRO to check it.`
+          : ` On ${formatDate(askOn!)} the social worker will be asked to revise the placement plan by ${formatDate(due.dueDate)}, and the IRO to check it.`;
+      return `The next looked-after review for ${child.caseRef} is ${formatDate(child.nextReviewDate!)}.${ask}`;
+    } catch (err) {
+      if (err instanceof InvalidInputError) return `Nothing changed. ${Object.values(err.fields).join(' ')}`;
+      throw err;
+    }
+  },
+});
+
+export function registerPlanRoutes(app: Application<TurnState>, { ctx, verb }: Turns): void {
   const checklistCard = async (context: TurnContext, person: Person, task: TaskDoc, extra: Omit<ChecklistCardOptions, 'task' | 'show'> = {}) => {
     const child = await ctx.records.children.get(task.caseRef);
     return placementChecklistCard({ task, show: disclosureFor(readerOf(context, person), child), ...extra });
@@ -64,26 +91,5 @@ export function registerPlanRoutes(app: Application<TurnState>, { ctx, command, 
         throw err;
       }
     }),
-  );
-
-  app.message(
-    SET_REVIEW,
-    command(async (_context, person, match) => {
-      try {
-        const child = await setNextReviewDate(ctx, person, { caseRef: match![1], reviewDate: match![2] });
-        const today = ukDate(ctx.now());
-        const due = nextPlanRevision(child, today);
-        const askOn = due ? addDays(due.dueDate, -REVISION_NOTICE_DAYS) : null;
-        const ask = !due
-          ? ''
-          : askOn! <= today
-            ? ` The social worker has been asked to revise the placement plan by ${formatDate(due.dueDate)}, and the IRO to check it.`
-            : ` On ${formatDate(askOn!)} the social worker will be asked to revise the placement plan by ${formatDate(due.dueDate)}, and the IRO to check it.`;
-        return `The next looked-after review for ${child.caseRef} is ${formatDate(child.nextReviewDate!)}.${ask}`;
-      } catch (err) {
-        if (err instanceof InvalidInputError) return `Nothing changed. ${Object.values(err.fields).join(' ')}`;
-        throw err;
-      }
-    }, SET_REVIEW),
   );
 }
