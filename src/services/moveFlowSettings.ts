@@ -3,7 +3,6 @@
 // urgent requests out of hours. Read from the configuration once at start.
 import type { Urgency } from '../domain/moves';
 import { DEFAULT_WORKING_CALENDAR, ENGLAND_AND_WALES_BANK_HOLIDAYS, parseChaseTarget, type ChaseTarget, type WorkingCalendar } from '../domain/workingTime';
-import type { ServiceContext } from './context';
 
 export interface MoveFlowSettings {
   calendar: WorkingCalendar;
@@ -42,4 +41,5 @@ export const DEFAULT_MOVE_FLOW: MoveFlowSettings = moveFlowSettings({
   MOVE_CHASE_PLANNED: '2d,5d',
 });
 
-export const moveFlowOf = (ctx: ServiceContext): MoveFlowSettings => ctx.moveFlow ?? DEFAULT_MOVE_FLOW;
+/** The settings in the services' context (ServiceContext.moveFlow, not imported here: context.ts imports this module), or the defaults. */
+export const moveFlowOf = (ctx: { moveFlow?: MoveFlowSettings }): MoveFlowSettings => ctx.moveFlow ?? DEFAULT_MOVE_FLOW;

@@ -3,7 +3,7 @@
 import { hasRole, normaliseEmail, type Child, type Person, type Role } from '../people';
 import { MEETINGS, tableCitation, type MeetingType } from './catalogue';
 import { childTeamManagers, isExternalProvider, peopleForTeam, placementSetting, rosterPerson } from './placement';
-import { policyFor, type InviteWhy } from './policies';
+import { policyFor, type InviteWhy, type Participation } from './policies';
 
 export type AttendeeKind =
   | 'child'
@@ -23,9 +23,6 @@ export type AttendeeKind =
   | 'parent'
   | 'other_professional'
   | 'involved';
-
-/** 'views-sought': asked for their views rather than expected to attend (the IRO and Guardian at a planning meeting). */
-export type Participation = 'attends' | 'second-part-only' | 'views-sought';
 
 export interface ProposedAttendee {
   kind: AttendeeKind;

@@ -4,14 +4,10 @@
 // Citations: rule ids are those of DOMAIN.md (PLAN-1, FRAG-4, END-2, ...). DOMAIN.md's "Meetings"
 // table has no ids of its own, so where only that table applies we cite it as "Meetings table"
 // with the seed document number, e.g. "(Meetings table, 003)"; `sources` holds the seed numbers.
+import { MEETING_TYPES, type MeetingType } from './meetingTypes';
 import { MEETING_POLICIES } from './policies';
 
-export const MEETING_TYPES = ['planning', 'support', 'stability', 'multi-agency', 'disruption'] as const;
-export type MeetingType = (typeof MEETING_TYPES)[number];
-
-export function isMeetingType(value: unknown): value is MeetingType {
-  return typeof value === 'string' && (MEETING_TYPES as readonly string[]).includes(value);
-}
+export { isMeetingType, MEETING_TYPES, type MeetingType } from './meetingTypes';
 
 export interface MeetingTypeInfo {
   type: MeetingType;

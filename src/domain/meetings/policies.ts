@@ -3,9 +3,11 @@
 // until each decision is written down, so no type silently borrows another's rules. The modules
 // beside this one (attendees, chair, timing, forms, outcome) interpret these objects; none of them
 // branches on the meeting type.
-import type { MeetingType } from './catalogue';
 import type { OutcomeDecision } from './decisions';
-import type { Participation } from './attendees';
+import type { MeetingType } from './meetingTypes';
+
+/** 'views-sought': asked for their views rather than expected to attend (the IRO and Guardian at a planning meeting). */
+export type Participation = 'attends' | 'second-part-only' | 'views-sought';
 
 /** Why someone is invited, with the rule it comes from. Sources default to the meeting's own. */
 export interface InviteWhy {
