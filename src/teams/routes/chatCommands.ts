@@ -16,6 +16,8 @@ import { COVER_COMMAND, MOVE_COMMANDS, MOVE_TRACKER_COMMAND, OPEN_REQUEST_COMMAN
 import { SET_REVIEW_COMMAND } from './planRoutes';
 
 export const HELP = /^(help|hi|hello|hey|start|\?)$/i;
+/** What the catch-all's handler gets as its match: the whole message. */
+const WHOLE_MESSAGE = /^[\s\S]*$/;
 
 const HELP_COMMAND = defineChatCommand({
   name: 'help',
@@ -58,7 +60,7 @@ export function registerChatCommands(app: Application<TurnState>, { ctx, command
   for (const entry of CHAT_COMMANDS) {
     const handler = command(
       async (context, person, match) => entry.handle({ ctx, context, person, match: match!, deps, helpCard: () => helpFor(person) }),
-      entry.catchAll ? /^[\s\S]*$/ : entry.pattern,
+      entry.catchAll ? WHOLE_MESSAGE : entry.pattern,
     );
     if (entry.catchAll) app.activity('message', handler);
     else app.message(entry.pattern, handler);
