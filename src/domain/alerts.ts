@@ -3,6 +3,7 @@
 // with MOVE-3 and MOVE-11 when there is an immediate safeguarding risk). Pure rules: no storage,
 // no Teams, no clock.
 import { z } from 'zod';
+import { childVoiceFields, toChildVoice, type ChildVoice } from './childVoice';
 import { optionalText, text } from './formFields';
 import { addDays, isIsoDate } from './dates';
 import { MEETINGS, peopleForTeam, placementSetting, stabilityMeetingApplies, type MeetingType } from './meetings';
@@ -67,6 +68,8 @@ export function triggerLabel(id: string): string {
   return FRAGILITY_TRIGGERS.find((t) => t.id === id)?.label ?? id;
 }
 
+export { describeChildVoice, type ChildVoice } from './childVoice';
+
 // ---- the form ------------------------------------------------------------------------------------
 
 export interface FragilityAlertDetails {
@@ -87,43 +90,6 @@ export interface FragilityAlertDetails {
   costedExternalServiceNeeded?: boolean;
   /** The child's wishes and feelings: what they said, or why they were not asked; absent on older alerts. */
   childVoice?: ChildVoice;
-}
-
-/**
- * The child's wishes and feelings as a form records them: what the child said, or why they were
- * not asked, and whether an advocate was offered. Free text: shown only in personal chat to
- * people entitled to see the child's details, never in a shared conversation.
- */
-export interface ChildVoice {
-  said: string | null;
-  notAskedBecause: string | null;
-  advocateOffered: boolean | null;
-}
-
-/** The child's voice fields of a form (childSaid, childNotAskedBecause, advocateOffered). */
-export const childVoiceFields = {
-  childSaid: optionalText('What the child said about it'),
-  childNotAskedBecause: optionalText('Why the child was not asked'),
-  advocateOffered: z.enum(['yes', 'no', ''], { errorMap: () => ({ message: 'Say yes or no: was the child offered an advocate?' }) }).optional(),
-};
-
-export function toChildVoice(form: { childSaid: string | null; childNotAskedBecause: string | null; advocateOffered?: 'yes' | 'no' | '' }): ChildVoice {
-  return {
-    said: form.childSaid,
-    notAskedBecause: form.childNotAskedBecause,
-    advocateOffered: form.advocateOffered === 'yes' ? true : form.advocateOffered === 'no' ? false : null,
-  };
-}
-
-/** Lines for a card: what the child said or why not, and the advocate; a gap is said plainly. */
-export function describeChildVoice(voice: ChildVoice | undefined): string[] {
-  if (!voice) return ['Not recorded (raised before the form asked).'];
-  const lines: string[] = [];
-  if (voice.said) lines.push(`The child said: ${voice.said}`);
-  if (voice.notAskedBecause) lines.push(`Not asked, because: ${voice.notAskedBecause}`);
-  if (!voice.said && !voice.notAskedBecause) lines.push('Not recorded: ask the child, or say why they were not asked.');
-  lines.push(voice.advocateOffered === null ? 'Advocate: not recorded.' : voice.advocateOffered ? 'An advocate was offered.' : 'An advocate was not offered.');
-  return lines;
 }
 
 /** How far back the "noticed on" date may go. */

@@ -1,6 +1,7 @@
 // Placement move requests: what a request must say (MOVE-1 to MOVE-6), how a decision is made
 // (MOVE-1), and what has to happen after approval (MOVE-7, MOVE-10, PLAN-1, AFTER-1).
 import { z } from 'zod';
+import { childVoiceFields, missingChildVoice, toChildVoice, type ChildVoice } from './childVoice';
 import { addDays, formatDate, isIsoDate, sameDateYearBefore } from './dates';
 import { MAX_TEXT, optionalText, text, yesNo } from './formFields';
 import type { Child } from './people';
@@ -38,6 +39,8 @@ export interface MoveRequestDetails {
   followsAllegation: boolean;
   nextPlacementCanKeepForMonths: boolean | null;
   educationDisrupted: 'yes' | 'no' | 'unknown';
+  /** The child's wishes and feelings about the move, and whether an advocate was offered; absent on requests made before the form asked. */
+  childVoice?: ChildVoice;
 }
 
 export interface Decision {
@@ -116,6 +119,7 @@ function buildMoveRequestFormSchema(today: string) {
     followsAllegation: yesNo('does the move follow an allegation against the carer?'),
     nextPlacementCanKeepForMonths: z.enum(['true', 'false']).optional().default('false'),
     educationDisrupted: z.enum(['yes', 'no', 'unknown'], { errorMap: () => ({ message: 'Say whether the move will disrupt education or training.' }) }),
+    ...childVoiceFields,
   });
 
   return z.unknown().transform((raw, ctx): MoveRequestDetails => {
@@ -145,6 +149,8 @@ function buildMoveRequestFormSchema(today: string) {
     if (answer('followsAllegation') === 'yes' && answer('nextPlacementCanKeepForMonths') !== 'true') {
       need('nextPlacementCanKeepForMonths', 'After an allegation, the next placement must be able to keep the child for months, not a week or two: confirm it (MOVE-6).');
     }
+    // The child is asked before a move is decided: what they said, or why they were not asked.
+    for (const [field, message] of Object.entries(missingChildVoice(answer))) need(field, message);
     if (!parsed.success) return z.NEVER;
     const form = parsed.data;
     return {
@@ -163,6 +169,7 @@ function buildMoveRequestFormSchema(today: string) {
       followsAllegation: form.followsAllegation === 'yes',
       nextPlacementCanKeepForMonths: form.followsAllegation === 'yes' ? form.nextPlacementCanKeepForMonths === 'true' : null,
       educationDisrupted: form.educationDisrupted,
+      childVoice: toChildVoice(form),
     };
   });
 }

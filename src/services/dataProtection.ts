@@ -1,6 +1,7 @@
 // Data protection: everything held on a child (for a subject access request), and removal of
 // closed records' free text after the retention period. The audit log is never changed: it keeps
 // who did what and when, without the free text.
+import { childVoiceTexts, redactChildVoice } from '../domain/childVoice';
 import { addDays, ukDate } from '../domain/dates';
 import type { Collection, StoredDoc } from '../store/collection';
 import type { GuidanceFeedbackDoc } from './guidance';
@@ -71,11 +72,14 @@ export interface RetentionReport {
 /**
  * Removes the free text of records closed more than `retentionDays` ago, everywhere it is held:
  * - move requests declined, completed or withdrawn (rationale, safeguarding issue, advice, how the
- *   child is told, questions and answers, the decision's comment);
- * - fragility alerts closed (description, support in place, the closing reason);
+ *   child is told, what the child said or why they were not asked, questions and answers, the
+ *   decision's comment);
+ * - fragility alerts closed (description, support in place, the child's words, the closing reason);
  * - meetings held whose outcome was recorded that long ago and whose follow-up tasks are all done
- *   (the chair's note, why the child is not at the whole meeting, the outcome summary, the service
- *   needed, the actions; open tasks keep their words until done);
+ *   (the chair's note, why the child is not at the whole meeting, the child's words, the reasons
+ *   for rescheduling, the outcome summary, the service needed, the actions, the learning; open
+ *   tasks keep their words until done), and meetings cancelled that long ago (the same, with the
+ *   reason for cancelling);
  * and with each record, the same words in its audit entries' details, the outbox's stored messages
  * about it, its tasks' titles and the reasons in a placement plan's checklist. Who did what and when (actors, names, states, dates, codes,
  * references) stays, in the record and the audit log. Old guidance feedback loses its question and
@@ -103,6 +107,7 @@ export async function applyRetention(ctx: ServiceContext, retentionDays: number)
       request.decision?.comment,
       request.withdrawal?.reason,
       ...request.infoRequests.flatMap((q) => [q.question, q.answer]),
+      ...childVoiceTexts(request.childVoice),
     ];
     const fields: Partial<MoveRequestDoc> = {
       rationale: REMOVED,
@@ -114,16 +119,17 @@ export async function applyRetention(ctx: ServiceContext, retentionDays: number)
       infoRequests: request.infoRequests.map((q) => ({ ...q, question: REMOVED, answer: q.answer && REMOVED })),
       decision: request.decision && { ...request.decision, comment: request.decision.comment && REMOVED },
       ...(request.withdrawal && { withdrawal: { ...request.withdrawal, reason: REMOVED } }),
+      ...(request.childVoice && { childVoice: redactChildVoice(request.childVoice, REMOVED) }),
     };
     if (await removeFreeText(ctx, { collection: r.moveRequests, record: request, action: 'move.free-text-removed', texts, fields, retentionDays }, report)) report.moveRequests++;
   }
 
   for (const alert of await r.fragilityAlerts.find({ state: 'closed', 'closure.at': { $lt: cutoff }, redactedAt: { $exists: false } })) {
-    const texts = [alert.description, alert.supportInPlace, alert.closure?.reason, alert.childVoice?.said, alert.childVoice?.notAskedBecause];
+    const texts = [alert.description, alert.supportInPlace, alert.closure?.reason, ...childVoiceTexts(alert.childVoice)];
     const fields: Partial<FragilityAlertDoc> = {
       description: REMOVED,
       supportInPlace: alert.supportInPlace && REMOVED,
-      ...(alert.childVoice && { childVoice: { ...alert.childVoice, said: alert.childVoice.said && REMOVED, notAskedBecause: alert.childVoice.notAskedBecause && REMOVED } }),
+      ...(alert.childVoice && { childVoice: redactChildVoice(alert.childVoice, REMOVED) }),
       closure: alert.closure && { ...alert.closure, reason: REMOVED },
     };
     if (await removeFreeText(ctx, { collection: r.fragilityAlerts, record: alert, action: 'alert.free-text-removed', texts, fields, retentionDays }, report)) report.alerts++;
@@ -131,42 +137,58 @@ export async function applyRetention(ctx: ServiceContext, retentionDays: number)
 
   for (const meeting of await r.meetings.find({ state: 'held', 'outcome.recordedAt': { $lt: cutoff }, redactedAt: { $exists: false } })) {
     if ((await r.tasks.count({ sourceRef: meeting.ref, state: 'open' })) > 0) continue; // its work is not finished
-    const note = meeting.chair.note;
-    const outcome = meeting.outcome;
-    const learning = outcome?.learning ?? null;
-    const texts = [
-      note,
-      meeting.childAttendanceReason,
-      outcome?.summary,
-      outcome?.serviceNeeded,
-      ...(outcome?.actions ?? []).map((a) => a.what),
-      ...(meeting.changes ?? []).map((c) => c.reason),
-      learning?.helped,
-      learning?.didNotHelp,
-      learning?.change,
-    ];
-    // The chair's reason quotes the organiser's note when the organiser chose the chair.
-    const withoutNote = (reason: string) => (note && reason.includes(note) ? REMOVED : reason);
-    const fields: Partial<MeetingDoc> = {
-      chair: { ...meeting.chair, note: note && REMOVED, reason: withoutNote(meeting.chair.reason) },
-      attendees: meeting.attendees.map((a) => ({ ...a, reason: withoutNote(a.reason) })),
-      childAttendanceReason: meeting.childAttendanceReason && REMOVED,
-      ...(meeting.changes ? { changes: meeting.changes.map((c) => ({ ...c, reason: REMOVED })) } : {}),
-      outcome: outcome && {
-        ...outcome,
-        ...(learning ? { learning: { helped: REMOVED, didNotHelp: REMOVED, change: REMOVED } } : {}),
-        summary: REMOVED,
-        serviceNeeded: outcome.serviceNeeded && REMOVED,
-        actions: outcome.actions.map((a) => ({ ...a, what: REMOVED })),
-      },
-    };
-    if (await removeFreeText(ctx, { collection: r.meetings, record: meeting, action: 'meeting.free-text-removed', texts, fields, retentionDays }, report)) report.meetings++;
+    if (await removeFreeText(ctx, { collection: r.meetings, record: meeting, action: 'meeting.free-text-removed', ...meetingFreeText(meeting), retentionDays }, report))
+      report.meetings++;
+  }
+
+  // A cancelled meeting is closed too: its reason for cancelling (and the rest it was given) goes the same way,
+  // once the invitees have been told (its effects have run).
+  for (const meeting of await r.meetings.find({ state: 'cancelled', updatedAt: { $lt: cutoff }, redactedAt: { $exists: false } })) {
+    if (meeting.pendingEffects.length > 0) continue;
+    if (await removeFreeText(ctx, { collection: r.meetings, record: meeting, action: 'meeting.free-text-removed', ...meetingFreeText(meeting), retentionDays }, report))
+      report.meetings++;
   }
 
   for (const item of await r.guidanceFeedback.find({ at: { $lt: cutoff }, question: { $ne: REMOVED } })) {
     if (await r.guidanceFeedback.updateIfVersion(item._id, item.version, { question: REMOVED, comment: null })) report.feedback++;
   }
   return report;
+}
+
+/** A meeting's free text (the chair's note, the child's voice, the reasons for changes, the outcome) and those fields replaced. */
+function meetingFreeText(meeting: MeetingDoc): { texts: Array<string | null | undefined>; fields: Partial<MeetingDoc> } {
+  const note = meeting.chair.note;
+  const outcome = meeting.outcome;
+  const learning = outcome?.learning ?? null;
+  const texts = [
+    note,
+    meeting.childAttendanceReason,
+    ...childVoiceTexts(meeting.childVoice),
+    outcome?.summary,
+    outcome?.serviceNeeded,
+    ...(outcome?.actions ?? []).map((a) => a.what),
+    ...(meeting.changes ?? []).map((c) => c.reason),
+    learning?.helped,
+    learning?.didNotHelp,
+    learning?.change,
+  ];
+  // The chair's reason quotes the organiser's note when the organiser chose the chair.
+  const withoutNote = (reason: string) => (note && reason.includes(note) ? REMOVED : reason);
+  const fields: Partial<MeetingDoc> = {
+    chair: { ...meeting.chair, note: note && REMOVED, reason: withoutNote(meeting.chair.reason) },
+    attendees: meeting.attendees.map((a) => ({ ...a, reason: withoutNote(a.reason) })),
+    childAttendanceReason: meeting.childAttendanceReason && REMOVED,
+    ...(meeting.childVoice && { childVoice: redactChildVoice(meeting.childVoice, REMOVED) }),
+    ...(meeting.changes ? { changes: meeting.changes.map((c) => ({ ...c, reason: REMOVED })) } : {}),
+    outcome: outcome && {
+      ...outcome,
+      ...(learning ? { learning: { helped: REMOVED, didNotHelp: REMOVED, change: REMOVED } } : {}),
+      summary: REMOVED,
+      serviceNeeded: outcome.serviceNeeded && REMOVED,
+      actions: outcome.actions.map((a) => ({ ...a, what: REMOVED })),
+    },
+  };
+  return { texts, fields };
 }
 
 // ---- removing one record's free text everywhere ------------------------------------------------------

@@ -113,6 +113,12 @@ export interface DigestData {
   /** Filled by the alerts and meetings features when they are present. */
   openAlerts: Array<{ ref: string; caseRef: string; urgent: boolean; raisedAt: string; summary: string; panels?: string[] }>;
   upcomingMeetings: Array<{ ref: string; caseRef: string; type: string; date: string }>;
+  /**
+   * Disruption Meetings of the last 12 months that recorded their learning (what helped, what did
+   * not, what to change, END-2): references only, since the digest goes to a channel; managers read
+   * the learning itself with `disruptions` in their own chat. Missing on digests queued before it.
+   */
+  disruptionLearning?: Array<{ ref: string; caseRef: string; date: string }>;
   /** Messages about these teams' requests, alerts and meetings that could not be delivered (since the last digest, or in the last 7 days). */
   undelivered?: Array<{ ref: string; to: string; what: string; why: string; failedAt: string }>;
 }
@@ -165,6 +171,14 @@ export async function buildDigest(ctx: ServiceContext, teams: string[], date: st
     plansOverdue: await overduePlans(ctx, teams, date),
     openAlerts: sections.openAlerts ? await sections.openAlerts(ctx, teams, date) : [],
     upcomingMeetings: sections.upcomingMeetings ? await sections.upcomingMeetings(ctx, teams, date, addDays(date, 7)) : [],
+    disruptionLearning: (
+      await ctx.records.meetings.find(
+        { ...teamFilter(teams), type: 'disruption', state: 'held', date: { $gte: addDays(date, -365) }, 'outcome.learning': { $exists: true } },
+        { sort: { date: -1 }, limit: 500 },
+      )
+    )
+      .filter((m) => m.outcome?.learning)
+      .map((m) => ({ ref: m.ref, caseRef: m.caseRef, date: m.date })),
     undelivered: await undeliveredForTeams(ctx, teams, since ?? ukLocalToInstant(addDays(date, -7), '00:00').toISOString()),
   };
 }

@@ -302,6 +302,7 @@ export async function conveneMeeting(ctx: ServiceContext, person: Person, data: 
     durationMinutes: details.durationMinutes,
     childAttendance: details.childAttendance,
     childAttendanceReason: details.childAttendanceReason,
+    childVoice: details.childVoice,
     minuteTaker: details.minuteTaker,
     chair: { personId: chair!.id, name: chair!.name, reason: chairReason, note: chairNote },
     attendees,

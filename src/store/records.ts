@@ -2,6 +2,7 @@
 // the Collection contract, so every record kind works on MongoDB and on the embedded store alike.
 import type { Child, Person } from '../domain/people';
 import type { MoveRequest } from '../domain/moves';
+import type { ChildVoice } from '../domain/childVoice';
 import type { Cover } from '../domain/cover';
 import type { FollowUpKind } from '../domain/moves';
 import type { FragilityAlertDetails, PanelId, PanelReferral } from '../domain/alerts';
@@ -311,6 +312,8 @@ export interface MeetingDoc extends StoredDoc {
   durationMinutes: number;
   childAttendance: ChildAttendance;
   childAttendanceReason: string | null;
+  /** The child's wishes and feelings as the organiser recorded them when convening, and whether an advocate was offered (absent on older meetings). */
+  childVoice?: ChildVoice;
   minuteTaker: string | null;
   chair: { personId: string; name: string; reason: string; note: string | null };
   attendees: MeetingAttendee[];

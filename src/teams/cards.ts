@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import * as ACData from 'adaptivecards-templating';
+import { CHILD_VOICE_FIELDS, describeChildVoice } from '../domain/childVoice';
 import { formatDate, formatInstant, describeAge, ukDate } from '../domain/dates';
 import { MOVE_REASON_CODES, MOVE_STATE_LABELS, placementTypeLabel, type FieldErrors, type MoveState } from '../domain/moves';
 import type { Child } from '../domain/people';
@@ -63,6 +64,7 @@ const FORM_FIELDS = [
   'educationDisrupted',
   'childToldPlan',
   'childToldAgreed',
+  ...CHILD_VOICE_FIELDS,
   'followsAllegation',
   'nextPlacementCanKeepForMonths',
 ] as const;
@@ -214,6 +216,17 @@ export function moveRequestCard(options: MoveCardOptions): AdaptiveCard {
       heading: 'Telling the child (MOVE-5)',
       text: `${plan === null ? '' : `${plan}\n`}Agreed with the supervising social worker and carer: ${yesNo(request.childToldAgreedWithCarerAndSsw)}`,
     },
+    // The child's words are free text about the child: only where free text may be shown (personal chat).
+    ...(show.shared
+      ? []
+      : [
+          {
+            heading: 'The child\u2019s wishes and feelings',
+            text: describeChildVoice(request.childVoice, 'Not recorded (requested before the form asked).')
+              .map((l) => plainText(l))
+              .join('\n\n'),
+          },
+        ]),
     {
       heading: 'Allegation (MOVE-6)',
       text: request.followsAllegation

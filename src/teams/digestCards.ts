@@ -75,6 +75,11 @@ export function digestCard(digest: DigestData, now: Date): AdaptiveCard {
         digest.plansOverdue?.length ? 'Attention' : 'Default',
       ),
       section(
+        'Learning from disruptions in the last 12 months (what helped, what did not, what to change): read it with "disruptions" in your own chat',
+        (digest.disruptionLearning ?? []).map((x) => `${x.ref} · ${x.caseRef} · held ${formatDate(x.date)}`),
+        'No Disruption Meeting has recorded its learning.',
+      ),
+      section(
         'Overdue follow-up tasks',
         digest.overdueTasks.map((t) => `${t.caseRef} · ${t.typed ? `an action agreed at ${t.ref}` : t.title} · ${plainText(t.ownerName)} · was due ${formatDate(t.dueDate)}`),
         'None.',

@@ -2,6 +2,7 @@
 // may see it (with the outcome form for the chair or minute taker), and a person's meetings list.
 // Pure: the data comes in, a card goes out. Names of the child and of carers, and what people wrote,
 // only where the Disclosure allows them.
+import { CHILD_VOICE_FIELDS, describeChildVoice } from '../domain/childVoice';
 import { formatDate, formatInstant } from '../domain/dates';
 import { decisionsFor, MEETINGS, OUTCOME_DECISIONS, policyFor } from '../domain/meetings';
 import type { FieldErrors } from '../domain/moves';
@@ -35,7 +36,19 @@ function who(attendee: { name?: string | null; email?: string | null; personId: 
 
 // ---- the convene form ---------------------------------------------------------------------------
 
-const CONVENE_FIELDS = ['date', 'time', 'durationMinutes', 'chair', 'minuteTaker', 'childAttendance', 'childAttendanceReason', 'addAttendees', 'placementEnded', 'involved'];
+const CONVENE_FIELDS = [
+  'date',
+  'time',
+  'durationMinutes',
+  'chair',
+  'minuteTaker',
+  'childAttendance',
+  'childAttendanceReason',
+  ...CHILD_VOICE_FIELDS,
+  'addAttendees',
+  'placementEnded',
+  'involved',
+];
 
 export function meetingFormCard(options: { proposal: MeetingProposal; show: Disclosure; values?: unknown; errors?: FieldErrors; summary?: string }): AdaptiveCard {
   const proposal = options.proposal;
@@ -52,6 +65,9 @@ export function meetingFormCard(options: { proposal: MeetingProposal; show: Disc
     minuteTaker: values.minuteTaker ?? '',
     childAttendance: values.childAttendance ?? 'whole',
     childAttendanceReason: values.childAttendanceReason ?? '',
+    childSaid: values.childSaid ?? '',
+    childNotAskedBecause: values.childNotAskedBecause ?? '',
+    advocateOffered: values.advocateOffered ?? '',
     placementStart: values.placementStart ?? proposal.timing.placementStart ?? '',
     emergency: values.emergency ?? 'false',
     furtherMeeting: values.furtherMeeting ?? 'false',
@@ -249,6 +265,13 @@ export function meetingCard(options: MeetingCardOptions): AdaptiveCard {
     noticeStyle: options.notice?.style ?? (options.show.whereFull ? 'accent' : 'default'),
     facts,
     warnings,
+    // The child's words are free text about the child: only in a personal chat.
+    childVoice:
+      meeting.childVoice && !options.show.shared
+        ? describeChildVoice(meeting.childVoice)
+            .map((l) => plainText(l))
+            .join('\n\n')
+        : '',
     invitation: invitationText(meeting, options.isOrganiser, !!options.icsUrl),
     notOnTeams: options.isOrganiser ? options.notOnTeams.map((x) => ({ text: `${x.name ? `${x.name}, ` : ''}${x.label}: ${x.email ?? 'no email on record'}` })) : [],
     attendees: meeting.attendees.map((a) => ({ line: attendeeLine(a, options.show), reason: a.reason })),

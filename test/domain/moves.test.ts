@@ -62,6 +62,30 @@ describe('a move request form', () => {
   });
 });
 
+describe("the child's voice on a move request: what the child said, or why they were not asked, and whether an advocate was offered", () => {
+  test('what the child said and the advocate answer are kept with the request', () => {
+    expect(moveRequestFormSchema(TODAY).parse(valid).childVoice).toEqual({ said: valid.childSaid, notAskedBecause: null, advocateOffered: true });
+  });
+
+  test('why the child was not asked is enough in place of what they said', () => {
+    const parsed = moveRequestFormSchema(TODAY).parse({ ...valid, childSaid: '', childNotAskedBecause: 'He is two years old.', advocateOffered: 'no' });
+    expect(parsed.childVoice).toEqual({ said: null, notAskedBecause: 'He is two years old.', advocateOffered: false });
+  });
+
+  test.each([
+    ['neither what the child said nor why not: refused', { childSaid: '', childNotAskedBecause: '' }, 'childSaid', /^Record what the child said, or why they were not asked\.$/],
+    ['no answer about an advocate: refused', { advocateOffered: '' }, 'advocateOffered', /^Say yes or no: was the child offered an advocate\?$/],
+    ['an advocate answer other than yes or no: refused', { advocateOffered: 'perhaps' }, 'advocateOffered', /yes or no/],
+    ['what the child said longer than 4000 characters: refused', { childSaid: 'x'.repeat(4001) }, 'childSaid', /at most 4000/],
+  ])('%s', (_name, change, field, message) => {
+    expect(errorsFor({ ...valid, ...change })[field]).toMatch(message);
+  });
+
+  test('a missing voice is reported together with every other problem', () => {
+    expect(Object.keys(errorsFor({ ...valid, rationale: '', childSaid: '', advocateOffered: '' }))).toEqual(expect.arrayContaining(['rationale', 'childSaid', 'advocateOffered']));
+  });
+});
+
 describe('a decision', () => {
   test.each([
     [{ outcome: 'approved' }, true],

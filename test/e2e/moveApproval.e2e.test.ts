@@ -81,6 +81,10 @@ describe('placement move approval, over HTTP', () => {
       'Telling the child (MOVE-5)',
       'Allegation (MOVE-6)',
       '0 moves in the last 12 months. This move would make 1.',
+      // The child's voice, in the approver's own chat.
+      'The child\u2019s wishes and feelings',
+      'The child said: She would like to stay at the same school and see her brother every week.',
+      'An advocate was offered.',
     ]) {
       expect(text).toContain(shown);
     }

@@ -10,6 +10,7 @@ import { validMoveForm } from '../support/moveForm';
 const RATIONALE = 'The carer gave notice after the third night-time incident this month.';
 const ADVICE = 'Keep her at Greenhill Academy; the taxi is booked from Monday.';
 const PLAN = 'Sam and the carer tell her together on Friday after tea.';
+const CHILD_SAID = 'She told me she wants to keep her bedroom things and her cat.';
 const DESCRIPTION = 'The carer rang in tears: the evenings have become very hard since the exclusion.';
 const NAMES = /Jamie|Riley|Casey|Example|Sample|Demo/;
 const WHERE_FULL = 'The full card, with the names and what people wrote, is in your own chat with the bot.';
@@ -48,13 +49,16 @@ describe('shared conversations show case references and facts only', () => {
 
   test("a move sent from a group chat comes back redacted there, and in full in the requester's own chat", async () => {
     const shared = sam.in(groupChat());
-    const answer = (await shared.press('move.submit', validMoveForm({ caseRef: 'CR-1002', rationale: RATIONALE, virtualSchoolAdvice: ADVICE, childToldPlan: PLAN }))).body.value;
+    const answer = (
+      await shared.press('move.submit', validMoveForm({ caseRef: 'CR-1002', rationale: RATIONALE, virtualSchoolAdvice: ADVICE, childToldPlan: PLAN, childSaid: CHILD_SAID }))
+    ).body.value;
     const text = cardText(answer);
     expect(text).toContain('Child: CR-1002');
     expect(text).toContain('Reason: ');
     expect(text).toContain(WHERE_FULL);
     expect(JSON.stringify(answer)).not.toMatch(NAMES);
-    for (const typed of [RATIONALE, ADVICE, PLAN]) expect(text).not.toContain(typed);
+    for (const typed of [RATIONALE, ADVICE, PLAN, CHILD_SAID]) expect(text).not.toContain(typed);
+    expect(text).not.toContain('wishes and feelings');
   });
 
   test("approval cards in an approvals channel: decision buttons and structured facts; free text only in approvers' personal chats", async () => {
@@ -72,6 +76,7 @@ describe('shared conversations show case references and facts only', () => {
             rationale: RATIONALE,
             virtualSchoolAdvice: ADVICE,
             childToldPlan: PLAN,
+            childSaid: CHILD_SAID,
           }),
         )
       ).body.value,
@@ -86,7 +91,7 @@ describe('shared conversations show case references and facts only', () => {
     expect([...cardActions(posted).keys()]).toEqual(expect.arrayContaining(['Approve', 'Decline', 'Ask for more information']));
     for (const fact of ['Child: CR-1002', 'Team: North', 'Planned or urgent: URGENT (immediate safeguarding issue)', 'Virtual School (MOVE-4)', 'Consulted.', WHERE_FULL])
       expect(text).toContain(fact);
-    for (const typed of [RATIONALE, ADVICE, PLAN, 'cautioned last night', 'emergency carers']) expect(text).not.toContain(typed);
+    for (const typed of [RATIONALE, ADVICE, PLAN, CHILD_SAID, 'cautioned last night', 'emergency carers']) expect(text).not.toContain(typed);
     expect(JSON.stringify(posted)).not.toMatch(NAMES);
 
     // A Head of Service in the channel approves there, with a comment: the channel's card shows the decision, not the comment.

@@ -8,7 +8,7 @@ import { closeAlert, raiseAlert } from '../../src/services/alerts';
 import { rememberConversation } from '../../src/services/conversations';
 import { applyRetention, exportChild, REMOVED } from '../../src/services/dataProtection';
 import { InvalidInputError, NotFoundError } from '../../src/services/errors';
-import { conveneMeeting, recordOutcome } from '../../src/services/meetings';
+import { cancelMeeting, conveneMeeting, recordOutcome } from '../../src/services/meetings';
 import { answerInfoRequest, decideMove, requestMove } from '../../src/services/moves';
 import { identify, toPerson } from '../../src/services/people';
 import { completeTask } from '../../src/services/tasks';
@@ -96,6 +96,9 @@ const TYPED = {
   summary: 'Agreed a package of weekly therapeutic support and a review.',
   service: 'Therapeutic parenting course from an external provider.',
   action: 'Arrange therapeutic parenting sessions with the provider.',
+  childSaidOfMove: 'Jamie said he wants to stay at Hilltop School whatever happens.',
+  childSaidOfAlert: 'Jamie said the shouting at bedtime frightens him.',
+  childNotAskedBeforeMeeting: 'Jamie was in hospital for his operation that week.',
 };
 
 describeOnEveryBackend('retention removes closed records\u2019 free text from every stored document', (freshStore) => {
@@ -146,6 +149,8 @@ describeOnEveryBackend('retention removes closed records\u2019 free text from ev
       childToldPlan: TYPED.childTold,
       childToldAgreed: 'true',
       followsAllegation: 'no',
+      childSaid: TYPED.childSaidOfMove,
+      advocateOffered: 'yes',
     });
     step();
     await decideMove(ctx, hana, request.ref, { outcome: 'info', comment: TYPED.question });
@@ -162,6 +167,8 @@ describeOnEveryBackend('retention removes closed records\u2019 free text from ev
       description: TYPED.alertDescription,
       immediateSafeguardingRisk: 'no',
       supportInPlace: TYPED.alertSupport,
+      childSaid: TYPED.childSaidOfAlert,
+      advocateOffered: 'no',
     });
     step();
     await closeAlert(ctx, tom, alert.ref, { reason: TYPED.alertClosed });
@@ -177,6 +184,8 @@ describeOnEveryBackend('retention removes closed records\u2019 free text from ev
       minuteTaker: 'ada.admin@example.org',
       childAttendance: 'second-part',
       childAttendanceReason: TYPED.attendanceReason,
+      childNotAskedBecause: TYPED.childNotAskedBeforeMeeting,
+      advocateOffered: 'yes',
     });
     now = new Date('2026-11-26T15:00:00Z');
     await recordOutcome(ctx, fiona, meeting.ref, {
@@ -236,6 +245,7 @@ describeOnEveryBackend('retention removes closed records\u2019 free text from ev
       caseRef: 'CR-1001',
       requestedBy: 'sam.social@example.org',
       rationale: REMOVED,
+      childVoice: { said: REMOVED, notAskedBecause: null, advocateOffered: true },
       decision: { outcome: 'declined', by: 'hana.head@example.org', comment: REMOVED },
       infoRequests: [{ askedBy: 'hana.head@example.org', question: REMOVED, answer: REMOVED }],
     });
@@ -243,10 +253,12 @@ describeOnEveryBackend('retention removes closed records\u2019 free text from ev
       state: 'closed',
       triggers: ['carer-struggling'],
       description: REMOVED,
+      childVoice: { said: REMOVED, notAskedBecause: null, advocateOffered: false },
       closure: { by: 'tom.manager@example.org', reason: REMOVED },
     });
     expect(await ctx.records.meetings.get(refs.meeting)).toMatchObject({
       state: 'held',
+      childVoice: { said: null, notAskedBecause: REMOVED, advocateOffered: true },
       outcome: {
         decision: 'commissioning-panel',
         recordedBy: 'fiona.foster@example.org',
@@ -264,6 +276,43 @@ describeOnEveryBackend('retention removes closed records\u2019 free text from ev
     // Again: nothing more to do, and nothing written twice.
     expect(await applyRetention(ctx, 30)).toEqual({ moveRequests: 0, alerts: 0, meetings: 0, auditEntries: 0, messages: 0, tasks: 0, feedback: 0 });
     expect(await ctx.records.audit.count({ actor: 'retention' })).toBe(3);
+  });
+
+  test("a cancelled meeting's reason (and the child's words) is removed after the retention period, like other free text", async () => {
+    const sam = await person('sam.social@example.org');
+    const reason = 'The carer is moving house that week; the family asked to wait.';
+    const meeting = await conveneMeeting(ctx, sam, {
+      type: 'support',
+      caseRef: 'CR-1001',
+      date: '2026-11-27',
+      time: '10:00',
+      durationMinutes: '60',
+      childSaid: TYPED.childSaidOfAlert,
+      advocateOffered: 'no',
+    });
+    now = new Date('2026-11-24T09:00:00Z');
+    const cancelled = await cancelMeeting(ctx, sam, meeting.ref, { changeReason: reason });
+    expect(cancelled).toMatchObject({ state: 'cancelled', pendingEffects: [] });
+    expect(holding(await everythingStored(), reason).length).toBeGreaterThan(0); // the meeting (the invitees' cards are drawn from it when sent)
+
+    // Within the retention period: kept.
+    now = new Date('2026-12-20T10:00:00Z');
+    expect((await applyRetention(ctx, 30)).meetings).toBe(0);
+    expect((await ctx.records.meetings.get(meeting.ref))!.changes![0]!.reason).toBe(reason);
+
+    now = new Date('2027-01-05T10:00:00Z');
+    expect((await applyRetention(ctx, 30)).meetings).toBe(1);
+    const after = await everythingStored();
+    expect(holding(after, reason)).toEqual([]);
+    expect(holding(after, TYPED.childSaidOfAlert)).toEqual([]);
+    expect(await ctx.records.meetings.get(meeting.ref)).toMatchObject({
+      state: 'cancelled',
+      changes: [{ kind: 'cancelled', by: 'sam.social@example.org', reason: REMOVED, from: { date: '2026-11-27', time: '10:00' }, to: null }],
+      childVoice: { said: REMOVED, notAskedBecause: null, advocateOffered: false },
+    });
+    expect(await ctx.records.audit.count({ subject: meeting.ref, action: 'meeting.cancelled' })).toBe(1);
+    expect(await ctx.records.audit.count({ subject: meeting.ref, action: 'meeting.free-text-removed' })).toBe(1);
+    expect((await applyRetention(ctx, 30)).meetings).toBe(0);
   });
 
   test('a message that keeps changing while retention runs leaves the record for the next run, which finishes it', async () => {

@@ -46,6 +46,8 @@ const moveForm = {
   childToldPlan: 'Together with the carer on Friday.',
   childToldAgreed: 'true',
   followsAllegation: 'no',
+  childSaid: 'I want to stay near my school.',
+  advocateOffered: 'yes',
 };
 const alertForm = {
   caseRef: 'CR-1001',

@@ -5,7 +5,11 @@ import path from 'node:path';
 import type { ServiceContext } from '../../src/services/context';
 import { InvalidInputError, NotPermittedError } from '../../src/services/errors';
 import { importEpisodeFiles } from '../../src/services/episodes';
+import { buildDigest } from '../../src/services/digest';
 import { conveneMeeting, disruptionLearning, proposeMeeting, recordOutcome } from '../../src/services/meetings';
+import { digestCard } from '../../src/teams/digestCards';
+import { cardText } from '../support/fakeTeams';
+import { ukDate } from '../../src/domain/dates';
 import { identify, importChildren } from '../../src/services/people';
 import { importRoster } from '../../src/services/rosterImport';
 import type { Store } from '../../src/store/collection';
@@ -71,6 +75,43 @@ describeOnEveryBackend('learning from disruptions', (freshStore) => {
     ]);
     expect(await disruptionLearning(ctx, tom, '2026-11-25')).toEqual([]);
     await expect(disruptionLearning(ctx, sam, '2025-11-24')).rejects.toBeInstanceOf(NotPermittedError);
+  });
+
+  test("END-2: the managers' digest counts the disruptions whose learning is recorded, by reference only, and says where to read it", async () => {
+    const sam = await person('sam.social@example.org');
+    const harry = await person('harry.hos@example.org');
+    const learning = { helped: 'The school link worker came every week.', didNotHelp: 'Three changes of social worker in a year.', change: 'Meet at the first signs.' };
+    const meeting = await conveneMeeting(ctx, sam, {
+      type: 'disruption',
+      caseRef: 'CR-1001',
+      placementEnded: '2026-10-01',
+      date: '2026-11-24',
+      time: '10:00',
+      durationMinutes: '90',
+      chair: 'harry.hos@example.org',
+      childAttendance: 'whole',
+    });
+    const digestOf = async (teams: string[]) => digestCard(await buildDigest(ctx, teams, ukDate(now), null), now);
+    expect(cardText(await digestOf(['North']))).toContain('No Disruption Meeting has recorded its learning.');
+
+    now = new Date('2026-11-24T15:00:00Z');
+    await recordOutcome(ctx, harry, meeting.ref, {
+      decision: 'learning-recorded',
+      summary: 'Everyone involved met to look back at how the placement ended.',
+      attended: 'sam.social@example.org,harry.hos@example.org',
+      whatHelped: learning.helped,
+      whatDidNotHelp: learning.didNotHelp,
+      whatToChange: learning.change,
+    });
+    const north = cardText(await digestOf(['North']));
+    expect(north).toContain('Learning from disruptions in the last 12 months (what helped, what did not, what to change): read it with "disruptions" in your own chat (1)');
+    expect(north).toContain(`${meeting.ref} · CR-1001 · held Tue, 24 Nov 2026`);
+    // A channel reads the digest: the learning's words stay in the managers' own chats.
+    for (const words of Object.values(learning)) expect(north).not.toContain(words);
+    expect(cardText(await digestOf(['South']))).toContain('No Disruption Meeting has recorded its learning.');
+    // A year on, it has dropped out.
+    now = new Date('2027-12-01T10:00:00Z');
+    expect(cardText(await digestOf(['North']))).not.toContain(meeting.ref);
   });
 
   test('END-2: an imported episode that ended with an unplanned reason is offered a Disruption Meeting, once; a planned ending or an old one is not', async () => {

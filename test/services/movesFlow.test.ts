@@ -35,6 +35,8 @@ const form = (overrides: Record<string, string> = {}) => ({
   childToldPlan: 'Together with the carer on Friday.',
   childToldAgreed: 'true',
   followsAllegation: 'no',
+  childSaid: 'I want to stay near my school.',
+  advocateOffered: 'yes',
   ...overrides,
 });
 const urgent = () =>

@@ -142,6 +142,8 @@ describe('permissions by role, through the services', () => {
     childToldPlan: 'Together on Friday.',
     childToldAgreed: 'true',
     followsAllegation: 'no',
+    childSaid: 'I want to stay near my school.',
+    advocateOffered: 'yes',
   });
   const newAlert = async () => raiseAlert(ctx, allocatedSw(), { ...alertForm, caseRef: (await childAt('none')).caseRef });
 

@@ -19,6 +19,9 @@ export function validMoveForm(overrides: Record<string, string> = {}): Record<st
     childToldAgreed: 'true',
     followsAllegation: 'no',
     nextPlacementCanKeepForMonths: 'false',
+    childSaid: 'She would like to stay at the same school and see her brother every week.',
+    childNotAskedBecause: '',
+    advocateOffered: 'yes',
     ...overrides,
   };
 }

@@ -1,5 +1,6 @@
 // The "convene meeting" form: what a card submits, checked against the type's policy.
 import { z } from 'zod';
+import { childVoiceFields, toChildVoice, type ChildVoice } from '../childVoice';
 import { optionalText } from '../formFields';
 import { normaliseEmail } from '../people';
 import { validateChildAttendance, type ChildAttendance } from './attendees';
@@ -24,6 +25,8 @@ export interface ConveneDetails {
   durationMinutes: number;
   childAttendance: ChildAttendance;
   childAttendanceReason: string | null;
+  /** The child's wishes and feelings, sought before the meeting, and whether an advocate was offered. */
+  childVoice: ChildVoice;
   minuteTaker: string | null;
   /** A warning to show the organiser (a late meeting), or null. */
   dateWarning: string | null;
@@ -32,6 +35,7 @@ export interface ConveneDetails {
 /**
  * The "convene meeting" form as a card submits it (strings). Checks the date against the rules
  * (validateMeetingDate), the recorded reason for leaving the child out or an adults-only first part,
+ * the child's wishes and feelings (optional here: the child may give them at the meeting),
  * and the named minute taker where the policy requires one (a Placement Stability Meeting: Meetings table, 003). The chair is
  * checked separately with validateChair, which needs the roster.
  */
@@ -55,6 +59,7 @@ export function meetingConveneFormSchema(type: MeetingType, timing: MeetingTimin
         .default('whole'),
       childAttendanceReason: optionalText('The reason'),
       minuteTaker: optionalEmailField('Give the minute taker\u2019s email address.'),
+      ...childVoiceFields,
     })
     .superRefine((form, ctx) => {
       const need = (path: string, message: string) => ctx.addIssue({ code: 'custom', path: [path], message });
@@ -74,6 +79,7 @@ export function meetingConveneFormSchema(type: MeetingType, timing: MeetingTimin
         durationMinutes: form.durationMinutes,
         childAttendance: form.childAttendance,
         childAttendanceReason: form.childAttendance === 'whole' ? null : form.childAttendanceReason,
+        childVoice: toChildVoice(form),
         minuteTaker: form.minuteTaker,
         dateWarning: dateCheck.ok ? dateCheck.warning : null,
       };

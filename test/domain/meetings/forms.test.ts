@@ -50,8 +50,33 @@ describe('Meetings table (003): a Placement Stability Meeting has an allocated m
       durationMinutes: 60,
       childAttendance: 'second-part',
       childAttendanceReason: 'Adults discuss the allegation detail first.',
+      childVoice: { said: null, notAskedBecause: null, advocateOffered: null },
       minuteTaker: 'mia.minutes@example.org',
       dateWarning: null,
     });
+  });
+});
+
+describe("the child's voice on the convene form: what the child said, or why they were not asked, and whether an advocate was offered", () => {
+  const convene = (form: Record<string, unknown>) =>
+    meetingConveneFormSchema('support', { today: TODAY, placementEnded: null }).safeParse({ date: '2026-03-12', time: '10:00', ...form });
+
+  test('what the child said and the advocate are kept with the meeting', () => {
+    const result = convene({ childSaid: 'I want to stay but I need my own room.', advocateOffered: 'yes' });
+    expect(result.success && result.data.childVoice).toEqual({ said: 'I want to stay but I need my own room.', notAskedBecause: null, advocateOffered: true });
+  });
+
+  test('left blank, the voice is recorded as not given (the child may speak at the meeting)', () => {
+    const result = convene({});
+    expect(result.success && result.data.childVoice).toEqual({ said: null, notAskedBecause: null, advocateOffered: null });
+  });
+
+  test.each([
+    ['an answer about the advocate other than yes or no is refused', { advocateOffered: 'maybe' }, { advocateOffered: 'Say yes or no: was the child offered an advocate?' }],
+    ['what the child said longer than 4000 characters is refused', { childSaid: 'x'.repeat(4001) }, { childSaid: 'What the child said about it must be at most 4000 characters.' }],
+    ['a MongoDB operator instead of text is refused', { childNotAskedBecause: { $gt: '' } }, { childNotAskedBecause: 'Why the child was not asked must be text.' }],
+  ])('%s', (_name, form, errors) => {
+    const result = convene(form);
+    expect(result.success ? {} : fieldErrors(result.error)).toEqual(errors);
   });
 });
