@@ -1,11 +1,11 @@
-// Every input with a limit the Teams client checks (isRequired, min, max, regex) has an errorMessage:
+// Every input with a limit the Teams client checks (isRequired, min, max, maxLength, regex) has an errorMessage:
 // without one, Teams refuses the submission and says nothing, so the button seems to do nothing
 // (found with a future "when the signs were noticed" date on "Raise the concern").
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
 const CARDS_DIR = path.join(__dirname, '..', '..', 'cards');
-const LIMITS = ['isRequired', 'min', 'max', 'regex'] as const;
+const LIMITS = ['isRequired', 'min', 'max', 'maxLength', 'regex'] as const;
 
 /** Each input element of a card template with a client-side limit but no errorMessage, as "id (limit)". */
 function inputsWithoutMessage(node: unknown, found: string[] = []): string[] {
@@ -38,8 +38,9 @@ describe('every input with a client-side limit has an error message', () => {
         body: [
           { type: 'Input.Date', id: 'd', max: '2026-01-01' },
           { type: 'Input.Text', id: 't', isRequired: true, errorMessage: 'Say it.' },
+          { type: 'Input.Text', id: 'long', maxLength: 4000 },
         ],
       }),
-    ).toEqual(['d (max)']);
+    ).toEqual(['d (max)', 'long (maxLength)']);
   });
 });
