@@ -10,6 +10,7 @@ import type { FragilityAlertDoc, MeetingDoc } from '../store/records';
 import { renderCard, type AdaptiveCard } from './cards';
 import { childChoices, type Disclosure } from './disclosure';
 import { plainText } from './plainText';
+import { whyLine } from './whyLine';
 
 const FORM_FIELDS = [
   'caseRef',
@@ -72,15 +73,19 @@ export function alertCard(options: AlertCardOptions): AdaptiveCard {
   const facts = [
     { title: 'Child', value: options.show.childLabel(alert.caseRef) },
     { title: 'Team', value: alert.team },
-    { title: 'Signs (FRAG-2)', value: alert.triggers.map(triggerLabel).join('; ') },
+    { title: 'Signs', value: alert.triggers.map(triggerLabel).join('; ') },
     { title: 'Noticed', value: formatDate(alert.noticedOn) },
     { title: 'Raised by', value: `${plainText(alert.raisedByName)}, ${formatInstant(alert.raisedAt)}` },
   ];
   const description = options.show.freeText(alert.description);
   const support = alert.supportInPlace ? options.show.freeText(alert.supportInPlace) : 'None given.';
   const sections = [
-    ...(description === null ? [] : [{ heading: 'What is happening', text: description }]),
-    { heading: 'Support already tried (FRAG-5)', text: support ?? (alert.supportAlreadyTried ? 'Some support has been tried.' : 'None given.') },
+    ...(description === null ? [] : [{ heading: 'What is happening', text: description, why: '' }]),
+    {
+      heading: 'Support already tried',
+      text: support ?? (alert.supportAlreadyTried ? 'Some support has been tried.' : 'None given.'),
+      why: whyLine('FRAG-5'),
+    },
     // The child's words are free text about the child: only where free text may be shown (personal chat, entitled reader).
     ...(description === null
       ? []
@@ -90,10 +95,11 @@ export function alertCard(options: AlertCardOptions): AdaptiveCard {
             text: describeChildVoice(alert.childVoice)
               .map((l) => plainText(l))
               .join('\n\n'),
+            why: '',
           },
         ]),
   ];
-  const steps = (options.advice?.steps ?? []).map((s) => ({ title: `${s.title} (${s.ruleIds.join(', ')})`, detail: s.detail, color: s.urgent ? 'Attention' : 'Default' }));
+  const steps = (options.advice?.steps ?? []).map((s) => ({ title: s.title, detail: s.detail, why: whyLine(s.ruleIds), color: s.urgent ? 'Attention' : 'Default' }));
   const audience = options.audience
     ? [
         ...(options.audience.told.length > 0 ? [{ text: `Told in Teams: ${options.audience.told.map(plainText).join(', ')}.`, color: 'Good' }] : []),
@@ -115,7 +121,7 @@ export function alertCard(options: AlertCardOptions): AdaptiveCard {
       text: `${x.ref}: ${x.triggers.map(triggerLabel).join('; ')}, raised by ${plainText(x.raisedByName)} ${ago(x.raisedAt, options.now)}${x.immediateSafeguardingRisk ? ' (URGENT)' : ''}`,
     })),
     steps,
-    notes: (options.advice?.notes ?? []).map((n) => ({ text: `${n.text} (${n.ruleIds.join(', ')})` })),
+    notes: (options.advice?.notes ?? []).map((n) => ({ text: n.text, why: whyLine(n.ruleIds) })),
     audience,
     meetings: options.meetings.map((m) => ({ text: `${m.ref}: ${MEETINGS[m.type].label}, ${formatDate(m.date)} ${m.time}${m.state === 'held' ? ' (held)' : ''}` })),
     closure: alert.closure ? closureText(alert.closure, options.show) : '',

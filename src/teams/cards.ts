@@ -13,6 +13,7 @@ import { CHECKLIST_ITEMS, checklistCounts } from '../domain/placementPlan';
 import type { TrackerRow } from '../services/moves';
 import { childChoices, type Disclosure } from './disclosure';
 import { plainText } from './plainText';
+import { whyLine } from './whyLine';
 
 export type AdaptiveCard = Record<string, unknown> & { type: 'AdaptiveCard'; version: string };
 
@@ -196,24 +197,30 @@ export function moveRequestCard(options: MoveCardOptions): AdaptiveCard {
     { title: 'Requested by', value: `${plainText(request.requestedByName)}, ${formatInstant(request.requestedAt)}` },
   ];
   // Structured answers always; what the worker wrote only where the Disclosure allows it.
-  const typed = (heading: string, text: string | null | undefined) => {
+  const typed = (heading: string, text: string | null | undefined, why: string) => {
     const shown = show.freeText(text);
-    return shown === null ? [] : [{ heading, text: shown }];
+    return shown === null ? [] : [{ heading, text: shown, why: whyLine(why) }];
   };
   const advice = show.freeText(request.virtualSchoolAdvice);
   const plan = show.freeText(request.childToldPlan);
   const sections = [
-    ...typed('Rationale (MOVE-1)', request.rationale),
-    ...(request.reasonOther ? typed('Why "other"', request.reasonOther) : []),
-    ...(request.urgency === 'urgent' ? typed('Immediate safeguarding issue (MOVE-3)', request.safeguardingIssue ?? '') : []),
-    ...(request.alternativesConsidered ? typed('Alternative placement options considered (MOVE-3)', request.alternativesConsidered) : []),
+    ...typed('Why the child needs to move', request.rationale, 'MOVE-1'),
+    ...(request.reasonOther ? typed('Why no other reason fits', request.reasonOther, 'MOVE-7') : []),
+    ...(request.urgency === 'urgent' ? typed('The immediate safeguarding issue that makes it urgent', request.safeguardingIssue ?? '', 'MOVE-3') : []),
+    ...(request.alternativesConsidered ? typed('Other placement options considered', request.alternativesConsidered, 'MOVE-3') : []),
     {
-      heading: 'Virtual School (MOVE-4)',
+      heading: 'The Virtual School\u2019s advice on education',
+      why: whyLine('MOVE-4'),
       text: `${request.virtualSchoolConsulted ? 'Consulted.' : 'Not yet consulted.'}${advice === null ? '' : ` ${request.virtualSchoolConsulted ? 'Advice' : 'Why'}: ${advice}`}`,
     },
-    { heading: 'Education or training disrupted (MOVE-10)', text: { yes: 'Yes', no: 'No', unknown: 'Not known yet' }[request.educationDisrupted] },
     {
-      heading: 'Telling the child (MOVE-5)',
+      heading: 'Will the move disrupt education or training?',
+      text: { yes: 'Yes', no: 'No', unknown: 'Not known yet' }[request.educationDisrupted],
+      why: whyLine('MOVE-10'),
+    },
+    {
+      heading: 'How and when the child will be told',
+      why: whyLine('MOVE-5'),
       text: `${plan === null ? '' : `${plan}\n`}Agreed with the supervising social worker and carer: ${yesNo(request.childToldAgreedWithCarerAndSsw)}`,
     },
     // The child's words are free text about the child: only where free text may be shown (personal chat).
@@ -225,10 +232,12 @@ export function moveRequestCard(options: MoveCardOptions): AdaptiveCard {
             text: describeChildVoice(request.childVoice, 'Not recorded (requested before the form asked).')
               .map((l) => plainText(l))
               .join('\n\n'),
+            why: '',
           },
         ]),
     {
-      heading: 'Allegation (MOVE-6)',
+      heading: 'After an allegation against the carer',
+      why: whyLine('MOVE-6'),
       text: request.followsAllegation
         ? `The move follows an allegation. Next placement can keep the child for months: ${yesNo(!!request.nextPlacementCanKeepForMonths)}`
         : 'The move does not follow an allegation.',

@@ -86,7 +86,7 @@ export function digestCard(digest: DigestData, now: Date): AdaptiveCard {
         digest.overdueTasks.length ? 'Attention' : 'Default',
       ),
       section(
-        'Moves whose coding needs attention (MOVE-7)',
+        'Moves whose coding needs attention: a move is coded with its true reason',
         digest.codingToFix.map((c) => `${c.caseRef} · ${c.title}`),
         'None.',
       ),

@@ -13,6 +13,7 @@ import type { MeetingAttendee, MeetingDoc, TaskDoc } from '../store/records';
 import { renderCard, type AdaptiveCard } from './cards';
 import type { Disclosure } from './disclosure';
 import { plainText } from './plainText';
+import { splitWhy, whyLine } from './whyLine';
 
 type Notice = { text: string; style: 'attention' | 'good' | 'warning' | 'accent' };
 
@@ -85,13 +86,15 @@ export function meetingFormCard(options: { proposal: MeetingProposal; show: Disc
       ...(proposal.alertRefs.length > 0 ? [{ title: 'Open alerts', value: proposal.alertRefs.join(', ') }] : []),
       ...(proposal.moveRef ? [{ title: 'After move', value: proposal.moveRef }] : []),
     ],
-    when: `${proposal.window.explanation}${proposal.window.missing ? ` Give ${proposal.window.missing}.` : ''}`,
+    when: `${splitWhy(proposal.window.explanation).text}${proposal.window.missing ? ` Give ${proposal.window.missing}.` : ''}`,
+    whenWhy: splitWhy(proposal.window.explanation).why,
     // The form asks for the date the timing rule counts from: the placement start, or the ending.
     isPlanning: policyFor(proposal.type).timing.kind === 'before-placement-start',
     isDisruption: policyFor(proposal.type).timing.kind === 'after-ending',
     dateMin: proposal.window.earliest,
     dateMax: proposal.window.latest ?? '',
-    chairReason: proposal.chair.reason,
+    chairReason: splitWhy(proposal.chair.reason).text,
+    chairWhy: splitWhy(proposal.chair.reason).why,
     chairChoices: proposal.chairOptions.map((c) => ({ title: `${c.name} (${c.roles.map((r) => ROLE_LABELS[r]).join(', ')})`, value: c.id })),
     minuteTakerLabel: policyFor(proposal.type).convene.minuteTaker
       ? `Minute taker (email): every ${MEETINGS[proposal.type].label} has one (Meetings table, 003)`
@@ -274,14 +277,15 @@ export function meetingCard(options: MeetingCardOptions): AdaptiveCard {
         : '',
     invitation: invitationText(meeting, options.isOrganiser, !!options.icsUrl),
     notOnTeams: options.isOrganiser ? options.notOnTeams.map((x) => ({ text: `${x.name ? `${x.name}, ` : ''}${x.label}: ${x.email ?? 'no email on record'}` })) : [],
-    attendees: meeting.attendees.map((a) => ({ line: attendeeLine(a, options.show), reason: a.reason })),
+    attendees: meeting.attendees.map((a) => ({ line: attendeeLine(a, options.show), ...splitWhy(a.reason) })).map(({ line, text, why }) => ({ line, reason: text, why })),
     removed: meeting.removed.map((r) => ({
       text: `${options.show.privateName(r.name) ? `${options.show.privateName(r.name)}, ` : ''}${r.label}${r.required ? ' (the rules call for them)' : ''}`,
     })),
     outcome: outcome
       ? {
           facts: [
-            { title: 'Decision', value: `${OUTCOME_DECISIONS[outcome.decision].label} (${OUTCOME_DECISIONS[outcome.decision].ruleIds.join(', ')})` },
+            { title: 'Decision', value: OUTCOME_DECISIONS[outcome.decision].label },
+            { title: 'Why', value: whyLine(OUTCOME_DECISIONS[outcome.decision].ruleIds).replace(/^Why: /, '') },
             { title: 'Recorded by', value: `${outcome.recordedByName}, ${formatInstant(outcome.recordedAt)}` },
             ...(outcome.reviewDate ? [{ title: 'Review booked', value: formatDate(outcome.reviewDate) }] : []),
             ...(outcome.plannedEndDate ? [{ title: 'Planned end', value: formatDate(outcome.plannedEndDate) }] : []),

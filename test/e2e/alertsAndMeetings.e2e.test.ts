@@ -91,7 +91,9 @@ describe('fragility alerts and meetings over HTTP, invitations in Teams (no Micr
     const raisedText = cardText(raised);
     const alertRef = /FA-\d{4}-\d{4}/.exec(raisedText)![0];
     expect(raisedText).toContain(`Raised as ${alertRef}`);
-    expect(raisedText).toContain('Call a Placement Stability Meeting (FRAG-5)');
+    expect(raisedText).toContain('Call a Placement Stability Meeting');
+    expect(raisedText).toContain('Why: FRAG-5');
+    expect(raisedText).not.toMatch(/\((?:MOVE|FRAG|PLAN|END|AFTER)-\d+(?:, [A-Z]+-\d+)*\)/); // ids only in the "Why:" lines
     expect(raisedText).toContain('Told in Teams: Tom Manager, Steve Supervising.');
     expect(cardActions(raised).get('Convene meeting')).toEqual({ verb: 'meeting.propose', data: { alertRef } });
     await cardFor(tom, `Fragility alert ${alertRef}`);

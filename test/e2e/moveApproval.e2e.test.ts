@@ -76,10 +76,15 @@ describe('placement move approval, over HTTP', () => {
     await approvalCardFor(harry, ref);
     const text = cardText(card);
     for (const shown of [
-      'Rationale (MOVE-1)',
-      'Virtual School (MOVE-4)',
-      'Telling the child (MOVE-5)',
-      'Allegation (MOVE-6)',
+      // The rules in words, each id in a small "why" line.
+      'Why the child needs to move\nCarer has given notice',
+      'Why: MOVE-1',
+      'The Virtual School\u2019s advice on education',
+      'Why: MOVE-4',
+      'How and when the child will be told',
+      'Why: MOVE-5',
+      'After an allegation against the carer',
+      'Why: MOVE-6',
       '0 moves in the last 12 months. This move would make 1.',
       // The child's voice, in the approver's own chat.
       'The child\u2019s wishes and feelings',
@@ -88,6 +93,8 @@ describe('placement move approval, over HTTP', () => {
     ]) {
       expect(text).toContain(shown);
     }
+    // No heading or step carries a rule id in brackets: ids live only in the "Why:" lines.
+    expect(text).not.toMatch(/\((?:MOVE|FRAG|PLAN|END|AFTER)-\d+\)/);
     const decided = await hana.pressButton('Approve', { comment: '' }, { on: ref });
     expect(cardText(decided.body.value)).toContain('Approved by Hana Head');
     expect(cardActions(decided.body.value).has('Approve')).toBe(false);

@@ -224,6 +224,116 @@ describeWithPlayground('with the Microsoft 365 Agents Playground', () => {
     await sam.waitFor(cardSaying(sam.personalChat, `${ref} for Casey Demo (CR-1004) approved by Tom Manager`), 'the approval notice (cover)');
   });
 
+  /** Sam asks for the concern form and presses "Raise the concern" on the form he received; the alert card comes back in its place. */
+  async function raiseConcernAsSam(inputs: Record<string, string>): Promise<{ ref: string; card: any }> {
+    const before = sam.messages.length;
+    await sam.say('raise a concern');
+    await sam.waitFor((m) => sam.messages.indexOf(m) >= before && cardActions(cardOf(m)).has('Raise the concern'), 'fragility alert form');
+    const raised = await sam.pressButton('Raise the concern', { noticedOn: '', supportInPlace: '', ...inputs });
+    expect(raised.type).toBe('application/vnd.microsoft.card.adaptive');
+    const ref = /FA-\d{4}-\d{4}/.exec(cardText(raised.value))![0];
+    expect(cardText(raised.value)).toContain(`Raised as ${ref}`);
+    return { ref, card: raised.value };
+  }
+
+  test('Meetings that change: Sam convenes a stability meeting Tom chairs, reschedules it and then cancels it from his own card; Tom is told each time', async () => {
+    // Riley's placement is with an independent fostering agency, so the team manager chairs (Meetings table, 003).
+    const { ref: alertRef } = await raiseConcernAsSam({
+      caseRef: 'CR-1002',
+      triggers: 'fragile-relationship',
+      description: 'Riley and the carer have argued every evening this week; the agency is worried.',
+      immediateSafeguardingRisk: 'no',
+    });
+    const proposal = await sam.pressButton('Convene meeting', { type: 'stability' }, { on: alertRef });
+    expect(cardActions(proposal.value).has('Send the invitations')).toBe(true);
+    const date = addDays(ukDate(new Date()), 3);
+    const childSaid = 'Riley said she wants to stay if the arguments stop.';
+    const convened = await sam.pressButton('Send the invitations', {
+      date,
+      time: '10:00',
+      durationMinutes: '60',
+      chair: 'tom.manager@example.org',
+      minuteTaker: 'ada.admin@example.org',
+      childAttendance: 'whole',
+      childSaid,
+      advocateOffered: 'yes',
+    });
+    const ref = /Convened as (MT-\d{4}-\d{4})/.exec(cardText(convened.value))![1]!;
+    const invitation = await tom.waitFor(cardSaying(tom.personalChat, `You are invited by Sam Social.`), `the invitation to ${ref}`);
+    expect(textOf(invitation)).toContain(ref);
+    // The chair reads the child's words in his own chat. As the team's manager he could move it too; Sam does.
+    expect(textOf(invitation)).toContain(`The child said: ${childSaid}`);
+    expect(cardActions(cardOf(invitation)).has('Reschedule')).toBe(true);
+
+    const newDate = addDays(ukDate(new Date()), 4);
+    const moved = await sam.pressButton('Reschedule', { newDate, newTime: '14:00', changeReason: 'The carer has a hospital appointment that morning.' }, { on: ref });
+    expect(cardText(moved.value)).toContain(`Moved to ${newDate} at 14:00. Every invitee on Teams is told and the calendar file carries the change.`);
+    await tom.waitFor(cardSaying(tom.personalChat, `Sam Social moved this meeting from`), `the rescheduled ${ref}`);
+    expect((await bot.services.records.meetings.get(ref))!).toMatchObject({ date: newDate, time: '14:00', sequence: 1, state: 'scheduled' });
+
+    const cancelled = await sam.pressButton('Cancel the meeting', { changeReason: 'Riley and the carer have settled; everyone agreed.' }, { on: ref });
+    expect(cardText(cancelled.value)).toContain('Cancelled. Every invitee on Teams is told');
+    expect(cardActions(cancelled.value).has('Reschedule')).toBe(false);
+    await tom.waitFor(cardSaying(tom.personalChat, `Sam Social cancelled this meeting`), `the cancelled ${ref}`);
+    expect((await bot.services.records.meetings.get(ref))!).toMatchObject({ state: 'cancelled', sequence: 2 });
+    const actions = (await bot.services.records.audit.find({ subject: ref })).map((a) => a.action);
+    expect(actions).toEqual(expect.arrayContaining(['meeting.convened', 'meeting.rescheduled', 'meeting.cancelled']));
+  });
+
+  test('an urgent allegation against the carer leads with the safeguarding procedures and the allegations process, for Sam and for Tom', async () => {
+    const { ref, card } = await raiseConcernAsSam({
+      caseRef: 'CR-1004',
+      triggers: 'allegation-or-complaint',
+      description: 'Casey told her teacher the carer slapped her this morning; there is a red mark.',
+      immediateSafeguardingRisk: 'yes',
+      childSaid: 'She said she is scared to go home tonight.',
+      advocateOffered: 'yes',
+    });
+    const leads = (text: string) => {
+      expect(text).toContain('Act on your safeguarding procedures now: an allegation against a carer goes to the council\u2019s allegations process');
+      expect(text.indexOf('Act on your safeguarding procedures now')).toBeLessThan(text.indexOf('Suggested next steps') + 200);
+      expect(text).not.toContain('Put added support in place first');
+      expect(text).not.toContain('Hold a Placement Support Meeting');
+      expect(text).toContain('the next placement must be able to keep the child for months');
+    };
+    leads(cardText(card));
+    const tomCopy = await tom.waitFor(cardSaying(tom.personalChat, `Fragility alert ${ref}`), `Tom's copy of ${ref}`);
+    expect(textOf(tomCopy)).toContain('URGENT: an immediate safeguarding risk');
+    leads(textOf(tomCopy));
+    expect((await bot.services.records.fragilityAlerts.get(ref))!).toMatchObject({ immediateSafeguardingRisk: true, triggers: ['allegation-or-complaint'] });
+  });
+
+  test('FRAG-7 from an alert: the answers call for the Commissioning Panel; Sam refers from his card and records the decision back', async () => {
+    const { ref, card } = await raiseConcernAsSam({
+      caseRef: 'CR-1001',
+      triggers: 'needs-not-met',
+      description: 'Jamie needs weekly therapy that only an external provider offers, at a cost.',
+      immediateSafeguardingRisk: 'no',
+      costedExternalServiceNeeded: 'yes',
+      childNotAskedBecause: 'Jamie is away on a school trip until Friday.',
+      advocateOffered: 'no',
+    });
+    expect(cardText(card)).toContain('The answers call for the Commissioning Panel');
+    const referred = await sam.pressButton('Refer to the Commissioning Panel', {}, { on: ref });
+    expect(cardText(referred.value)).toContain('Commissioning Panel: referred');
+    expect(cardText(referred.value)).toContain('decision awaited');
+    expect(await bot.services.records.tasks.get(`${ref}:panel:commissioning-panel`)).toMatchObject({ owner: 'sam.social@example.org', state: 'open', ruleIds: ['FRAG-7'] });
+
+    const decided = await sam.pressButton(
+      'Record the Commissioning Panel\u2019s decision',
+      { 'outcome_commissioning-panel': 'not-agreed', 'decidedOn_commissioning-panel': ukDate(new Date()) },
+      { on: ref },
+    );
+    expect(cardText(decided.value)).toMatch(/Commissioning Panel: referred .*not agreed on/i);
+    expect(cardActions(decided.value).has('Record the Commissioning Panel\u2019s decision')).toBe(false);
+    expect((await bot.services.records.fragilityAlerts.get(ref))!.panelReferrals).toEqual([
+      expect.objectContaining({ panel: 'commissioning-panel', decision: expect.objectContaining({ outcome: 'not-agreed', decidedOn: ukDate(new Date()) }) }),
+    ]);
+    expect(await bot.services.records.tasks.get(`${ref}:panel:commissioning-panel`)).toMatchObject({ state: 'done', doneBy: 'sam.social@example.org' });
+    const actions = (await bot.services.records.audit.find({ subject: ref })).map((a) => a.action);
+    expect(actions).toEqual(expect.arrayContaining(['alert.raised', 'alert.panel.referred', 'alert.panel.decided']));
+  });
+
   test('a request nobody decides: with the clock moved on, it is escalated to the approvals channel and Sam is told', async () => {
     await tom.say('approvals here North', CHANNEL);
     await tom.waitFor((m) => m.conversationId.startsWith(CHANNEL) && textOf(m).includes('will now receive approval cards for North'), 'approvals channel reply');

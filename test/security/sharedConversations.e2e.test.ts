@@ -89,7 +89,15 @@ describe('shared conversations show case references and facts only', () => {
     );
     const text = cardText(posted);
     expect([...cardActions(posted).keys()]).toEqual(expect.arrayContaining(['Approve', 'Decline', 'Ask for more information']));
-    for (const fact of ['Child: CR-1002', 'Team: North', 'Planned or urgent: URGENT (immediate safeguarding issue)', 'Virtual School (MOVE-4)', 'Consulted.', WHERE_FULL])
+    for (const fact of [
+      'Child: CR-1002',
+      'Team: North',
+      'Planned or urgent: URGENT (immediate safeguarding issue)',
+      'The Virtual School\u2019s advice on education',
+      'Why: MOVE-4',
+      'Consulted.',
+      WHERE_FULL,
+    ])
       expect(text).toContain(fact);
     for (const typed of [RATIONALE, ADVICE, PLAN, CHILD_SAID, 'cautioned last night', 'emergency carers']) expect(text).not.toContain(typed);
     expect(JSON.stringify(posted)).not.toMatch(NAMES);
