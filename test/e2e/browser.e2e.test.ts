@@ -68,7 +68,7 @@ async function fillMoveForm(page: Page, form: Locator): Promise<void> {
   await page.locator(`button[aria-label="${target.getDate()}, ${target.toLocaleString('en-US', { month: 'long' })}, ${target.getFullYear()}"]`).click();
   await form.getByRole('combobox', { name: /Reason for the move/ }).click();
   await page.getByRole('option', { name: /\(CREQB\)$/ }).click();
-  await form.getByLabel(/^Rationale/).fill('Carer has given notice after repeated incidents; a matched long-term carer is needed.');
+  await form.getByLabel(/^Why the child needs to move/).fill('Carer has given notice after repeated incidents; a matched long-term carer is needed.');
   await form
     .getByRole('radiogroup', { name: /Virtual School been asked/ })
     .getByRole('radio', { name: 'Yes', exact: true })
@@ -80,6 +80,11 @@ async function fillMoveForm(page: Page, form: Locator): Promise<void> {
     .check();
   await form.getByLabel(/How and when the child will be told/).fill('Sam and the carer will tell Jamie together on Friday after school.');
   await form.getByRole('checkbox', { name: /agreed with the supervising social worker/ }).check();
+  await form.getByLabel(/What the child said about the move/).fill('Jamie wants to stay at the same school and see his brother every week.');
+  await form
+    .getByRole('radiogroup', { name: /offered an advocate/ })
+    .getByRole('radio', { name: 'Yes', exact: true })
+    .check();
   await form
     .getByRole('radiogroup', { name: /follow an allegation/ })
     .getByRole('radio', { name: 'No', exact: true })
