@@ -202,6 +202,8 @@ describe('fragility alerts and meetings over HTTP, invitations in Teams (no Micr
         chair: 'fiona.foster@example.org',
         minuteTaker: 'ada.admin@example.org',
         childAttendance: 'whole',
+        childNotAskedBecause: 'Jamie is on a residential school trip until the weekend.',
+        advocateOffered: 'yes',
       })
     ).body.value;
     const ref = /MT-\d{4}-\d{4}/.exec(cardText(convened))![0];
@@ -209,6 +211,9 @@ describe('fragility alerts and meetings over HTTP, invitations in Teams (no Micr
     expect(cardText(convened)).toContain('Reschedule or cancel');
     const invitation = firstCard((await cardFor(fiona, `You are invited by Sam Social.`)).activity);
     expect(cardActions(invitation).has('Reschedule')).toBe(false); // the chair is not the organiser
+    // The child's voice, recorded when convening, reaches the chair in her own chat.
+    expect(cardText(invitation)).toContain('Not asked, because: Jamie is on a residential school trip until the weekend.');
+    expect(cardText(invitation)).toContain('An advocate was offered.');
 
     // A new time in the past: the reason on the card, nothing changed.
     const reschedule = cardActions(convened).get('Reschedule')!;

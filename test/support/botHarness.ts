@@ -54,14 +54,16 @@ export async function storedSecrets(records: Records): Promise<string[]> {
     secrets.push(child.name, child.name.split(' ')[0], child.dateOfBirth, formatDate(child.dateOfBirth));
   }
   for (const r of await records.moveRequests.find({})) {
-    secrets.push(r.rationale, r.reasonOther, r.safeguardingIssue, r.alternativesConsidered, r.virtualSchoolAdvice, r.childToldPlan, r.decision?.comment);
+    secrets.push(r.rationale, r.reasonOther, r.safeguardingIssue, r.alternativesConsidered, r.virtualSchoolAdvice, r.childToldPlan, r.decision?.comment, r.withdrawal?.reason);
+    secrets.push(r.childVoice?.said, r.childVoice?.notAskedBecause);
     for (const q of r.infoRequests) secrets.push(q.question, q.answer);
   }
-  for (const a of await records.fragilityAlerts.find({})) secrets.push(a.description, a.supportInPlace, a.closure?.reason);
+  for (const a of await records.fragilityAlerts.find({})) secrets.push(a.description, a.supportInPlace, a.closure?.reason, a.childVoice?.said, a.childVoice?.notAskedBecause);
   // A placement plan checklist's reasons for "not possible" (PLAN-3, PLAN-4).
   for (const t of await records.tasks.find({ kind: 'placement-plan' })) for (const answer of Object.values(t.checklist ?? {})) secrets.push(answer.reason);
   for (const m of await records.meetings.find({})) {
     secrets.push(m.childAttendanceReason, m.outcome?.summary, m.outcome?.serviceNeeded, ...(m.outcome?.actions ?? []).map((x) => x.what));
+    secrets.push(m.childVoice?.said, m.childVoice?.notAskedBecause, ...(m.changes ?? []).map((c) => c.reason));
   }
   const meaningful = (s: string | null | undefined): s is string => !!s && (s.trim().length >= SHORTEST_SECRET || /^[A-Z][a-z]{3,}$/.test(s)); // or a first name
   return [...new Set(secrets.filter(meaningful))];
