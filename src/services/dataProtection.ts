@@ -164,6 +164,7 @@ function meetingFreeText(meeting: MeetingDoc): { texts: Array<string | null | un
     note,
     meeting.childAttendanceReason,
     ...childVoiceTexts(meeting.childVoice),
+    ...childVoiceTexts(outcome?.childVoice),
     outcome?.summary,
     outcome?.serviceNeeded,
     ...(outcome?.actions ?? []).map((a) => a.what),
@@ -183,6 +184,7 @@ function meetingFreeText(meeting: MeetingDoc): { texts: Array<string | null | un
     outcome: outcome && {
       ...outcome,
       ...(learning ? { learning: { helped: REMOVED, didNotHelp: REMOVED, change: REMOVED } } : {}),
+      ...(outcome.childVoice && { childVoice: redactChildVoice(outcome.childVoice, REMOVED) }),
       summary: REMOVED,
       serviceNeeded: outcome.serviceNeeded && REMOVED,
       actions: outcome.actions.map((a) => ({ ...a, what: REMOVED })),

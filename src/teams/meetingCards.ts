@@ -2,7 +2,7 @@
 // may see it (with the outcome form for the chair or minute taker), and a person's meetings list.
 // Pure: the data comes in, a card goes out. Names of the child and of carers, and what people wrote,
 // only where the Disclosure allows them.
-import { CHILD_VOICE_FIELDS, describeChildVoice } from '../domain/childVoice';
+import { CHILD_VOICE_FIELDS, describeChildVoice, type ChildVoice } from '../domain/childVoice';
 import { formatDate, formatInstant } from '../domain/dates';
 import { decisionsFor, MEETINGS, OUTCOME_DECISIONS, policyFor } from '../domain/meetings';
 import type { FieldErrors } from '../domain/moves';
@@ -140,6 +140,7 @@ const OUTCOME_FIELDS = [
   'whatHelped',
   'whatDidNotHelp',
   'whatToChange',
+  ...CHILD_VOICE_FIELDS,
 ];
 /** The reschedule / cancel panel's fields. */
 const CHANGE_FIELDS = ['newDate', 'newTime', 'changeReason'];
@@ -167,6 +168,7 @@ export function outcomeFromCard(data: Record<string, unknown>): Record<string, u
     ...pick('whatHelped'),
     ...pick('whatDidNotHelp'),
     ...pick('whatToChange'),
+    ...Object.assign({}, ...CHILD_VOICE_FIELDS.map(pick)),
     actions,
   };
 }
@@ -206,6 +208,15 @@ function invitationText(meeting: MeetingDoc, isOrganiser: boolean, withFile: boo
     return `${by}The Teams meeting could not be created (${inv.error ?? 'unknown error'}), so the invitations were sent in Teams instead${withFile ? ', with a calendar file' : ''}.`;
   }
   return `${by}Invitations were sent in Teams${withFile ? ', each with a calendar file to add' : ''}.`;
+}
+
+/** What the child said before the meeting (recorded when convening) and at it (with the outcome); '' when neither was recorded. */
+function childVoiceText(meeting: MeetingDoc): string {
+  const lines = (voice: ChildVoice) => describeChildVoice(voice).map((l) => plainText(l));
+  const before = meeting.childVoice ? lines(meeting.childVoice) : [];
+  const at = meeting.outcome?.childVoice ? lines(meeting.outcome.childVoice) : [];
+  if (before.length > 0 && at.length > 0) return ['Before the meeting:', ...before, 'At the meeting:', ...at].join('\n\n');
+  return [...before, ...at].join('\n\n');
 }
 
 export function meetingCard(options: MeetingCardOptions): AdaptiveCard {
@@ -269,12 +280,7 @@ export function meetingCard(options: MeetingCardOptions): AdaptiveCard {
     facts,
     warnings,
     // The child's words are free text about the child: only in a personal chat.
-    childVoice:
-      meeting.childVoice && !options.show.shared
-        ? describeChildVoice(meeting.childVoice)
-            .map((l) => plainText(l))
-            .join('\n\n')
-        : '',
+    childVoice: options.show.shared ? '' : childVoiceText(meeting),
     invitation: invitationText(meeting, options.isOrganiser, !!options.icsUrl),
     notOnTeams: options.isOrganiser ? options.notOnTeams.map((x) => ({ text: `${x.name ? `${x.name}, ` : ''}${x.label}: ${x.email ?? 'no email on record'}` })) : [],
     attendees: meeting.attendees.map((a) => ({ line: attendeeLine(a, options.show), ...splitWhy(a.reason) })).map(({ line, text, why }) => ({ line, reason: text, why })),
@@ -344,6 +350,9 @@ export function meetingCard(options: MeetingCardOptions): AdaptiveCard {
       whatHelped: values.whatHelped ?? '',
       whatDidNotHelp: values.whatDidNotHelp ?? '',
       whatToChange: values.whatToChange ?? '',
+      childSaid: values.childSaid ?? '',
+      childNotAskedBecause: values.childNotAskedBecause ?? '',
+      advocateOffered: values.advocateOffered ?? '',
     },
     errors: Object.fromEntries(OUTCOME_FIELDS.map((f) => [f, errors[f] ?? ''])),
     otherErrors: Object.entries(errors)

@@ -170,10 +170,14 @@ describe('fragility alerts and meetings over HTTP, invitations in Teams (no Micr
         action2What: '',
         action2Owner: '',
         action2Due: '',
+        childSaid: 'Jamie told everyone he wants to stay and to keep his football on Saturdays.',
+        advocateOffered: 'yes',
       })
     ).body.value;
     expectCleanCard(outcome);
     expect(cardText(outcome)).toContain('The outcome is recorded; 2 follow-up tasks created');
+    // The child's voice, as the meeting heard it, on the chair's card in her own chat.
+    expect(cardText(outcome)).toContain('The child said: Jamie told everyone he wants to stay and to keep his football on Saturdays.');
     const [tasks] = await steve.say('my tasks');
     expect(cardText(firstCard(tasks.activity))).toContain('Arrange six therapeutic parenting sessions');
     await cardFor(steve, `New task from ${ref}`);

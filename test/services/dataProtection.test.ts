@@ -99,6 +99,7 @@ const TYPED = {
   childSaidOfMove: 'Jamie said he wants to stay at Hilltop School whatever happens.',
   childSaidOfAlert: 'Jamie said the shouting at bedtime frightens him.',
   childNotAskedBeforeMeeting: 'Jamie was in hospital for his operation that week.',
+  childSaidAtMeeting: 'Jamie told the meeting he likes his bedroom and the dog.',
 };
 
 describeOnEveryBackend('retention removes closed records\u2019 free text from every stored document', (freshStore) => {
@@ -195,6 +196,8 @@ describeOnEveryBackend('retention removes closed records\u2019 free text from ev
       reviewDate: '2026-12-17',
       attended: 'sam.social@example.org',
       actions: [{ what: TYPED.action, ownerEmail: 'steve.ssw@example.org', dueDate: '2026-12-03' }],
+      childSaid: TYPED.childSaidAtMeeting,
+      advocateOffered: 'yes',
     });
     return { request: request.ref, alert: alert.ref, meeting: meeting.ref };
   }
@@ -263,6 +266,7 @@ describeOnEveryBackend('retention removes closed records\u2019 free text from ev
         decision: 'commissioning-panel',
         recordedBy: 'fiona.foster@example.org',
         summary: REMOVED,
+        childVoice: { said: REMOVED, notAskedBecause: null, advocateOffered: true },
         actions: [{ what: REMOVED, ownerEmail: 'steve.ssw@example.org', dueDate: '2026-12-03' }],
       },
     });

@@ -63,7 +63,7 @@ export async function storedSecrets(records: Records): Promise<string[]> {
   for (const t of await records.tasks.find({ kind: 'placement-plan' })) for (const answer of Object.values(t.checklist ?? {})) secrets.push(answer.reason);
   for (const m of await records.meetings.find({})) {
     secrets.push(m.childAttendanceReason, m.outcome?.summary, m.outcome?.serviceNeeded, ...(m.outcome?.actions ?? []).map((x) => x.what));
-    secrets.push(m.childVoice?.said, m.childVoice?.notAskedBecause, ...(m.changes ?? []).map((c) => c.reason));
+    secrets.push(m.childVoice?.said, m.childVoice?.notAskedBecause, m.outcome?.childVoice?.said, m.outcome?.childVoice?.notAskedBecause, ...(m.changes ?? []).map((c) => c.reason));
   }
   const meaningful = (s: string | null | undefined): s is string => !!s && (s.trim().length >= SHORTEST_SECRET || /^[A-Z][a-z]{3,}$/.test(s)); // or a first name
   return [...new Set(secrets.filter(meaningful))];

@@ -1,5 +1,6 @@
 // The outcome of a meeting: the form, checked against the type's policy (the decisions it may
 // record, what it requires), and the tasks a recorded outcome sets going.
+import { childVoiceFields, toChildVoice, type ChildVoice } from '../childVoice';
 import { z } from 'zod';
 import { addDays, isIsoDate } from '../dates';
 import { optionalText, text } from '../formFields';
@@ -47,6 +48,8 @@ export interface MeetingOutcome {
   extraFocus?: string | null;
   /** Disruption: the learning (END-2), summarised for managers across disruptions. */
   learning?: DisruptionLearning | null;
+  /** The child's wishes and feelings as the meeting heard them (or why they were not asked), and whether an advocate was offered. Missing on older records. */
+  childVoice?: ChildVoice;
 }
 
 export interface DisruptionLearning {
@@ -131,6 +134,7 @@ export function meetingOutcomeSchema(context: { type: MeetingType; meetingDate: 
       whatHelped: optionalText('What helped'),
       whatDidNotHelp: optionalText('What did not help'),
       whatToChange: optionalText('What to change'),
+      ...childVoiceFields,
     })
     .superRefine((form, ctx) => {
       const need = (path: string, message: string) => ctx.addIssue({ code: 'custom', path: [path], message });
@@ -184,6 +188,7 @@ export function meetingOutcomeSchema(context: { type: MeetingType; meetingDate: 
       initialSupportPlanCompleted: requires.initialSupportPlan ? form.initialSupportPlan === 'yes' : null,
       extraFocus: requires.initialSupportPlan ? (context.extraFocus ?? null) : null,
       learning: requires.learning ? { helped: form.whatHelped!, didNotHelp: form.whatDidNotHelp!, change: form.whatToChange! } : null,
+      childVoice: toChildVoice(form),
     }));
 }
 

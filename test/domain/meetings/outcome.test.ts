@@ -297,3 +297,24 @@ describe('END-2: a Disruption Meeting records its learning in structured fields 
     });
   });
 });
+
+describe("the child's voice with the outcome: what the child said at the meeting, or why they were not asked, and whether an advocate was offered", () => {
+  const parse = (change: Record<string, unknown>) => meetingOutcomeSchema({ type: 'stability', meetingDate: MEETING_DATE }).safeParse({ ...outcomeForm, ...change });
+
+  test('what the child said is kept with the outcome', () => {
+    const result = parse({ childSaid: 'I can stay if I get my own time on Saturdays.', advocateOffered: 'yes' });
+    expect(result.success && result.data.childVoice).toEqual({ said: 'I can stay if I get my own time on Saturdays.', notAskedBecause: null, advocateOffered: true });
+  });
+
+  test('why the child was not asked is kept in its place', () => {
+    const result = parse({ childNotAskedBecause: 'She chose not to come and sent no message.', advocateOffered: 'no' });
+    expect(result.success && result.data.childVoice).toEqual({ said: null, notAskedBecause: 'She chose not to come and sent no message.', advocateOffered: false });
+  });
+
+  test.each([
+    ['an advocate answer other than yes or no is refused', { advocateOffered: 'later' }, { advocateOffered: 'Say yes or no: was the child offered an advocate?' }],
+    ['text longer than 4000 characters is refused', { childSaid: 'x'.repeat(4001) }, { childSaid: 'What the child said about it must be at most 4000 characters.' }],
+  ])('%s', (_name, change, errors) => {
+    expect(outcomeErrors('stability', change)).toEqual(errors);
+  });
+});
