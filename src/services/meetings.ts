@@ -531,6 +531,8 @@ export async function moveRequestFromOutcome(ctx: ServiceContext, person: Person
   authorize(person, 'request a move', { child: toChild(child) }, ref);
   const outcome = meeting.outcome;
   if (outcome?.decision !== 'planned-ending') throw new ConflictError(`${ref} did not agree a planned ending.`);
+  // What the child said at the meeting (or, failing that, before it) starts the request's own answer.
+  const voice = outcome.childVoice ?? meeting.childVoice;
   return {
     caseRef: meeting.caseRef,
     urgency: 'planned',
@@ -538,6 +540,11 @@ export async function moveRequestFromOutcome(ctx: ServiceContext, person: Person
     rationale: `Planned ending agreed at the ${MEETINGS[meeting.type].label} ${meeting.ref} on ${meeting.date}: ${outcome.summary}`,
     childToldAgreed: 'false',
     followsAllegation: 'no',
+    ...(voice && {
+      childSaid: voice.said ?? '',
+      childNotAskedBecause: voice.notAskedBecause ?? '',
+      advocateOffered: voice.advocateOffered === null ? '' : voice.advocateOffered ? 'yes' : 'no',
+    }),
   };
 }
 

@@ -309,7 +309,18 @@ describeOnEveryBackend('meetings', (freshStore) => {
     const tom = await person('tom.manager@example.org');
     const meeting = await conveneMeeting(ctx, sam, convene({ caseRef: 'CR-1002' }));
     now = new Date('2026-11-26T15:00:00Z');
-    await recordOutcome(ctx, tom, meeting.ref, outcome({ decision: 'planned-ending', plannedEndDate: '2027-01-08', actions: [] }));
+    await recordOutcome(
+      ctx,
+      tom,
+      meeting.ref,
+      outcome({
+        decision: 'planned-ending',
+        plannedEndDate: '2027-01-08',
+        actions: [],
+        childSaid: 'Riley said she would like a foster family nearer her school.',
+        advocateOffered: 'yes',
+      }),
+    );
     const kinds = (await ctx.records.tasks.find({ sourceRef: meeting.ref }, { sort: { _id: 1 } })).map((t) => [t.kind, t.owner]);
     expect(kinds).toEqual(
       expect.arrayContaining([
@@ -326,6 +337,10 @@ describeOnEveryBackend('meetings', (freshStore) => {
       urgency: 'planned',
       proposedDate: '2027-01-08',
       rationale: expect.stringContaining(meeting.ref),
+      // The child's voice as the meeting heard it starts the request's own answer.
+      childSaid: 'Riley said she would like a foster family nearer her school.',
+      childNotAskedBecause: '',
+      advocateOffered: 'yes',
     });
     await expect(moveRequestFromOutcome(ctx, await person('priya.patel@example.org'), meeting.ref)).rejects.toBeInstanceOf(NotPermittedError);
   });
