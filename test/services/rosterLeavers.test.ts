@@ -38,6 +38,8 @@ const moveForm = {
   childToldPlan: 'Together with the carer on Friday.',
   childToldAgreed: 'true',
   followsAllegation: 'no',
+  childSaid: 'I want to stay near my school.',
+  advocateOffered: 'yes',
 };
 const meetingForm = {
   type: 'stability',
