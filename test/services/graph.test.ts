@@ -31,6 +31,14 @@ const request: OnlineMeetingRequest = {
   transactionId: 'MT-2026-0001',
 };
 
+/** The app registration's client secret, checked by the stand-in Microsoft Entra authority. */
+const secretCredential = (fake: FakeGraph, clientSecret: string) =>
+  graphCredential({ kind: 'client-secret', tenantId: FAKE_TENANT, clientId: FAKE_CLIENT.id, clientSecret }, {
+    authorityHost: FAKE_AUTHORITY_HOST,
+    disableInstanceDiscovery: true,
+    httpClient: fake.httpClient,
+  } as never);
+
 describe('Microsoft Graph calendar client', () => {
   let fake: FakeGraph;
   let graph: GraphCalendar;
@@ -40,17 +48,7 @@ describe('Microsoft Graph calendar client', () => {
     graph = secretCalendar(FAKE_CLIENT.secret);
   });
   const secretCalendar = (clientSecret: string) =>
-    createGraphCalendar({
-      organizer: ORGANIZER,
-      baseUrl: `${fake.base}/v1.0`,
-      credential: () =>
-        graphCredential({ kind: 'client-secret', tenantId: FAKE_TENANT, clientId: FAKE_CLIENT.id, clientSecret }, {
-          authorityHost: FAKE_AUTHORITY_HOST,
-          disableInstanceDiscovery: true,
-          httpClient: fake.httpClient,
-        } as never),
-      timeoutMs: 2000,
-    });
+    createGraphCalendar({ organizer: ORGANIZER, baseUrl: `${fake.base}/v1.0`, credential: () => secretCredential(fake, clientSecret), timeoutMs: 2000 });
   afterEach(async () => {
     await fake.stop();
   });
@@ -267,12 +265,7 @@ describe('Microsoft Graph adding the app for a person (GRAPH_TEAMS_APP_ID)', () 
     installer = createGraphAppInstaller({
       baseUrl: `${fake.base}/v1.0`,
       catalogAppId: CATALOG_APP,
-      credential: () =>
-        graphCredential({ kind: 'client-secret', tenantId: FAKE_TENANT, clientId: FAKE_CLIENT.id, clientSecret: FAKE_CLIENT.secret }, {
-          authorityHost: FAKE_AUTHORITY_HOST,
-          disableInstanceDiscovery: true,
-          httpClient: fake.httpClient,
-        } as never),
+      credential: () => secretCredential(fake, FAKE_CLIENT.secret),
       timeoutMs: 2000,
     });
   });
