@@ -2,6 +2,7 @@
 // examples/roster.csv and examples/children.csv, with a second IRO who has never worked on the
 // children (a possible Disruption chair) and a team manager for the South team.
 import type { Child, Person, Role } from '../../src/domain/people';
+import type { FragilityAlertDoc } from '../../src/store/records';
 
 function person(email: string, name: string, roles: Role[], teams: string[]): Person {
   return { id: email, email, name, aadObjectId: null, roles, teams };
@@ -81,4 +82,29 @@ export const withParents = child({
   carerName: 'Mum',
   carerEmail: null,
   supervisingSocialWorker: null,
+});
+
+/** An open fragility alert for CR-1001 raised by Sam at `now` (the carer struggling), with `overrides`. */
+export const fragilityAlert = (now: Date, overrides: Partial<FragilityAlertDoc> = {}): FragilityAlertDoc => ({
+  _id: 'FA-2026-0001',
+  version: 1,
+  ref: 'FA-2026-0001',
+  caseRef: 'CR-1001',
+  team: 'North',
+  triggers: ['carer-struggling'],
+  description: 'The carer is finding the evenings very hard.',
+  immediateSafeguardingRisk: false,
+  supportInPlace: null,
+  supportAlreadyTried: false,
+  noticedOn: '2026-11-23',
+  raisedBy: sam.id,
+  raisedByName: sam.name,
+  raisedAt: now.toISOString(),
+  state: 'open',
+  closure: null,
+  meetingRefs: [],
+  createdAt: now.toISOString(),
+  updatedAt: now.toISOString(),
+  pendingEffects: [],
+  ...overrides,
 });

@@ -4,36 +4,16 @@ import { suggestNextSteps } from '../../src/domain/alerts';
 import type { FragilityAlertDoc } from '../../src/store/records';
 import { sortUrgentThenNewest } from '../../src/services/alerts';
 import { ago, alertCard, alertsListCard } from '../../src/teams/alertCards';
-import { inHouseFoster, sam } from '../domain/meetingFixtures';
+import { fragilityAlert, inHouseFoster, sam } from '../domain/meetingFixtures';
 import { disclosureFor } from '../../src/teams/disclosure';
 
 const NOW = new Date('2026-11-23T10:00:00Z');
 const child = { ...inHouseFoster, name: 'Jamie Example' };
-const alert: FragilityAlertDoc = {
-  _id: 'FA-2026-0001',
-  version: 1,
-  ref: 'FA-2026-0001',
-  caseRef: 'CR-1001',
-  team: 'North',
-  triggers: ['carer-struggling'],
-  description: 'The carer is finding the evenings very hard.',
-  immediateSafeguardingRisk: false,
-  supportInPlace: null,
-  supportAlreadyTried: false,
-  noticedOn: '2026-11-23',
-  raisedBy: sam.id,
-  raisedByName: sam.name,
-  raisedAt: NOW.toISOString(),
-  state: 'open',
-  closure: null,
-  meetingRefs: [],
-  createdAt: NOW.toISOString(),
-  updatedAt: NOW.toISOString(),
-  pendingEffects: [],
+const alert: FragilityAlertDoc = fragilityAlert(NOW, {
   essentialServiceUnavailable: false,
   costedExternalServiceNeeded: true,
   childVoice: { said: 'I like it here but the evenings are loud.', notAskedBecause: null, advocateOffered: true },
-};
+});
 const advice = suggestNextSteps({
   triggers: alert.triggers,
   immediateRisk: false,

@@ -7,33 +7,12 @@ import type { FragilityAlertDoc, MeetingDoc, TaskDoc } from '../../src/store/rec
 import { alertCard, alertFormCard, alertsListCard } from '../../src/teams/alertCards';
 import { meetingCard, meetingFormCard, meetingsListCard, outcomeFromCard } from '../../src/teams/meetingCards';
 import { disclosureFor } from '../../src/teams/disclosure';
-import { fiona, inHouseFoster, roster, sam } from '../domain/meetingFixtures';
+import { fiona, fragilityAlert, inHouseFoster, roster, sam } from '../domain/meetingFixtures';
 
 const NOW = new Date('2026-11-23T10:00:00Z');
 const child = { ...inHouseFoster, name: 'Jamie Example' };
 
-const alert: FragilityAlertDoc = {
-  _id: 'FA-2026-0001',
-  version: 1,
-  ref: 'FA-2026-0001',
-  caseRef: 'CR-1001',
-  team: 'North',
-  triggers: ['carer-struggling'],
-  description: 'The carer is finding the evenings very hard.',
-  immediateSafeguardingRisk: true,
-  supportInPlace: null,
-  supportAlreadyTried: false,
-  noticedOn: '2026-11-23',
-  raisedBy: sam.id,
-  raisedByName: sam.name,
-  raisedAt: NOW.toISOString(),
-  state: 'open',
-  closure: null,
-  meetingRefs: [],
-  createdAt: NOW.toISOString(),
-  updatedAt: NOW.toISOString(),
-  pendingEffects: [],
-};
+const alert: FragilityAlertDoc = fragilityAlert(NOW, { immediateSafeguardingRisk: true });
 
 const meeting: MeetingDoc = {
   _id: 'MT-2026-0001',
