@@ -154,21 +154,9 @@ export function outcomeFromCard(data: Record<string, unknown>): Record<string, u
     if (row.what || row.ownerEmail || row.dueDate) actions.push(row);
   }
   const pick = (f: string) => (fields[f] ? { [f]: fields[f] } : {});
+  // Every outcome field the form has, as typed; 'actions' is rebuilt from its rows above.
   return {
-    ...pick('decision'),
-    ...pick('summary'),
-    ...pick('serviceNeeded'),
-    ...pick('plannedEndDate'),
-    ...pick('reviewDate'),
-    ...pick('minuteTaker'),
-    ...pick('supportPlanReviewed'),
-    ...pick('attended'),
-    ...pick('sentViews'),
-    ...pick('initialSupportPlan'),
-    ...pick('whatHelped'),
-    ...pick('whatDidNotHelp'),
-    ...pick('whatToChange'),
-    ...Object.assign({}, ...CHILD_VOICE_FIELDS.map(pick)),
+    ...Object.assign({}, ...OUTCOME_FIELDS.filter((f) => f !== 'actions').map(pick)),
     actions,
   };
 }
