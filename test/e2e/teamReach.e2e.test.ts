@@ -7,6 +7,7 @@ import { addDays, ukDate } from '../../src/domain/dates';
 import { cardText, FakeConnector, firstCard, type SentActivity } from '../support/fakeTeams';
 import { PEOPLE, startHarness, type Harness } from '../support/botHarness';
 import { validMoveForm } from '../support/fixtures';
+import type { ConversationDoc } from '../../src/store/records';
 import { startFakeGraph, type FakeGraph } from '../support/fakeGraph';
 
 const TEAM = '19:team@thread.tacv2'; // the team's id, which is its General channel's (see fakeTeams)
@@ -30,7 +31,13 @@ describe('reaching people who never opened the bot, through a team the bot is in
     const installed = await h.user(PEOPLE.tom).in({ id: TEAM, type: 'channel' }).added('bot');
     expect(installed.status).toBeLessThan(300);
     const conversations = h.bot.services.records.conversations;
-    await eventually(async () => !!(await conversations.get(`member:${PEOPLE.harry.email}`)) && !!(await conversations.get(`member:${PEOPLE.hana.email}`)));
+    // The list is read once the team records its read time (after the members it found).
+    await eventually(
+      async () =>
+        !!(await conversations.get(`member:${PEOPLE.harry.email}`)) &&
+        !!(await conversations.get(`member:${PEOPLE.hana.email}`)) &&
+        !!((await conversations.get(`team:${TEAM}`)) as ConversationDoc | null)?.membersReadAt,
+    );
   });
   afterEach(async () => {
     await h.stop();
