@@ -3,6 +3,7 @@
 //
 //   npm run bench                      data scale + load (both stores) + 100,000-turn soak
 //   npm run bench -- --parts=data      only some parts (data, load, soak; comma-separated)
+//   npm run bench -- --parts=load --phases=writes   only the submit and approval phases of the load
 //   npm run bench -- --soak-turns=20000 --seconds=6 --rounds=2 --requests-per-user=10 --backends=embedded
 //
 // Parts run in processes of their own: the data-scale steps in one (so its memory is its own), and
@@ -29,6 +30,7 @@ const rounds = Number(args.get('rounds') ?? 3);
 const requestsPerUser = Number(args.get('requests-per-user') ?? 20);
 const soakTurns = Number(args.get('soak-turns') ?? 100_000);
 const backends = (args.get('backends') ?? 'embedded,mongodb').split(',') as Array<'embedded' | 'mongodb'>;
+const writesOnly = args.get('phases') === 'writes';
 const log = (line: string) => console.log(line);
 
 function machine(): string {
@@ -64,7 +66,7 @@ async function main(): Promise<void> {
   }
   if (parts.has('load')) {
     log(`== Load (issue 7): ${CONNECTIONS} simulated Teams users at once, loopback HTTP, autocannon ==`);
-    load = await runLoad({ seconds, rounds, requestsPerUser, backends, log });
+    load = await runLoad({ seconds, rounds, requestsPerUser, backends, writesOnly, log });
     log('');
   }
   if (parts.has('soak')) {
@@ -135,6 +137,7 @@ async function main(): Promise<void> {
   log(`\nBench took ${fixed(minutes, 1)} min.`);
   markdown.push(`Bench took ${fixed(minutes, 1)} min.\n`);
   const file = path.join(__dirname, 'results.md');
+  if (writesOnly) return log('Not saved: a run of the write phases only leaves bench/results.md as it was.');
   writeFileSync(file, parts.size === 3 || !existsSync(file) ? markdown.join('\n') : withSectionsReplaced(readFileSync(file, 'utf8'), markdown.join('\n'), when));
   log(`Saved to ${path.relative(process.cwd(), file)}`);
 }
