@@ -27,13 +27,19 @@ const templates = new Map<string, ACData.Template>();
  * a card of its own, parsed from the JSON (several times quicker than structuredClone).
  */
 const expanded = new Map<string, string>();
+/**
+ * The templates whose cards are asked for again with the same data. A record's card (a request, an
+ * alert, a meeting, a list) changes with every version and reader: keying it would cost two JSON
+ * conversions of the whole card on every turn for a copy that is never used again.
+ */
+const ASKED_FOR_AGAIN = new Set(['move-request-form', 'alert-form', 'meeting-form', 'cover-form', 'guidance-answer', 'help', 'notice']);
 const MOST_EXPANDED = 500;
 /** Larger data (a digest) is rarely asked for twice and would make the memory large. */
 const LARGEST_KEPT = 20_000;
 
 export function renderCard(name: string, data: object): AdaptiveCard {
-  const key = `${name}\u0000${JSON.stringify(data)}`;
-  const known = expanded.get(key);
+  const key = ASKED_FOR_AGAIN.has(name) ? `${name}\u0000${JSON.stringify(data)}` : null;
+  const known = key === null ? undefined : expanded.get(key);
   if (known !== undefined) return JSON.parse(known) as AdaptiveCard;
 
   let template = templates.get(name);
@@ -42,7 +48,7 @@ export function renderCard(name: string, data: object): AdaptiveCard {
     templates.set(name, template);
   }
   const card = template.expand({ $root: data }) as AdaptiveCard;
-  if (key.length <= LARGEST_KEPT) {
+  if (key !== null && key.length <= LARGEST_KEPT) {
     if (expanded.size >= MOST_EXPANDED) expanded.delete(expanded.keys().next().value!); // the oldest
     expanded.set(key, JSON.stringify(card));
   }

@@ -82,6 +82,22 @@ describe('what a clock in England shows', () => {
     expect(() => ukWallClock(new Date('not a date'))).toThrow(RangeError);
   });
 
+  test('an instant is shown as the time-zone rules show it, every 7th hour and 13th minute of 2026 and 2027 and across both clock changes', () => {
+    const byTheRules = (instant: string) => DateTime.fromISO(instant, { zone: UK_TIME_ZONE, locale: 'en-GB' }).toFormat('d LLL yyyy, HH:mm');
+    const instants: string[] = [];
+    for (let t = Date.UTC(2026, 0, 1); t < Date.UTC(2028, 0, 1); t += 7 * 3_600_000 + 13 * 60_000) instants.push(new Date(t).toISOString());
+    for (const night of ['2026-03-29', '2026-10-25', '2027-03-28', '2027-10-31'])
+      for (let minute = 0; minute < 180; minute += 1) instants.push(new Date(Date.parse(`${night}T00:00:00Z`) + minute * 60_000).toISOString());
+    instants.push('2026-09-03T10:00:00Z', '2026-06-30T23:30:00+02:00', '2026-12-31T23:59:59.999Z');
+    for (const instant of instants) expect(formatInstant(instant)).toBe(byTheRules(instant));
+    expect(formatInstant('2026-09-03T10:00:00Z')).toBe('3 Sept 2026, 11:00');
+  });
+
+  test('a value that is not a stored instant is read as luxon reads it (a date alone is midnight in England)', () => {
+    expect(formatInstant('2026-01-05')).toBe('5 Jan 2026, 00:00');
+    expect(formatInstant('not a time')).toBe('Invalid DateTime');
+  });
+
   test('"today" is the date in England, and instants read as UK time', () => {
     expect(ukDate(new Date('2026-06-30T23:30:00Z'))).toBe('2026-07-01');
     expect(ukDate(new Date('2026-12-31T23:30:00Z'))).toBe('2026-12-31');
