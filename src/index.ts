@@ -26,6 +26,8 @@ async function main(): Promise<void> {
     }
     // A newcomer's most common first failure: one plain line, not a stack trace.
     if ((err as NodeJS.ErrnoException).code === 'EADDRINUSE') {
+      // The log is written asynchronously: what it holds comes out first, so this line is the last.
+      await new Promise<void>((resolve) => log.flush(() => resolve()));
       process.stderr.write(`port ${config.PORT} is in use: set PORT or stop the other process\n`);
       process.exit(4);
     }

@@ -184,9 +184,10 @@ export async function startBot(config: Config, options: StartOptions): Promise<R
     },
   });
   const host = config.localMode ? '127.0.0.1' : (options.host ?? '0.0.0.0');
-  if (config.localMode) log.warn({ host }, 'BOT_ID is not set: local mode, no Bot Framework authentication, listening on loopback only');
   const port = await http.listen(config.PORT, host);
   listeningPort = port;
+  // Said once listening has succeeded: a start that fails (the port in use) must not end with a line saying it listens.
+  if (config.localMode) log.warn({ host }, 'BOT_ID is not set: local mode, no Bot Framework authentication, listening on loopback only');
   log.info({ port, host, store: store.kind }, 'Placement Stability Bot listening');
 
   let stopping: Promise<void> | null = null;

@@ -47,7 +47,7 @@ describe('the bot process', () => {
     expect(bot.output()).not.toContain('postgres://x');
   }, 300_000);
 
-  test('a port in use stops it with one line saying so, and a non-zero exit', async () => {
+  test('a port in use stops it with one line saying so and a non-zero exit; nothing says it listens in local mode', async () => {
     const taken = net.createServer();
     await new Promise<void>((resolve) => taken.listen(0, '127.0.0.1', resolve));
     const port = (taken.address() as AddressInfo).port;
@@ -56,6 +56,8 @@ describe('the bot process', () => {
       expect(await exitCodeOf(bot)).toBe(4);
       expect(bot.output()).toContain(`port ${port} is in use: set PORT or stop the other process\n`);
       expect(bot.output()).not.toContain('EADDRINUSE'); // no stack trace
+      // It never listened, so no line says it listens on loopback in local mode, before or after the failure.
+      expect(bot.output()).not.toContain('BOT_ID is not set');
     } finally {
       taken.close();
     }
