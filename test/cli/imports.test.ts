@@ -1,36 +1,13 @@
 // Imports through psb with one bad row among good ones: the bad row is reported with its line
 // number (a stray quote, a CHILD id that is not one) and every other row is loaded; nothing of the
 // bad row is stored.
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { runCli } from '../../src/cli/main';
+import { psbOnFreshDataFolder } from '../support/psb';
 
 const EXAMPLES = path.resolve(__dirname, '../../examples');
 
-let dataDir: string;
-let workDir: string;
-beforeEach(() => {
-  dataDir = mkdtempSync(path.join(tmpdir(), 'psb-imports-data-'));
-  workDir = mkdtempSync(path.join(tmpdir(), 'psb-imports-files-'));
-});
-afterEach(() => {
-  rmSync(dataDir, { recursive: true, force: true });
-  rmSync(workDir, { recursive: true, force: true });
-});
-
-async function psb(...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli(argv, { out: (l) => out.push(l), err: (l) => err.push(l) }, { DATA_DIR: dataDir, LOG_LEVEL: 'silent' });
-  return { code, out, err };
-}
-
-function file(name: string, text: string): string {
-  const target = path.join(workDir, name);
-  writeFileSync(target, text);
-  return target;
-}
+const { run: psb, file } = psbOnFreshDataFolder('imports');
 
 /** The example file with line `lineNumber` (1-based) replaced. */
 function exampleWith(name: string, lineNumber: number, replace: (line: string) => string): string {

@@ -2,14 +2,13 @@
 // email match (a guest, or a user of another tenant, can carry the same address): over real HTTP the
 // stranger is told they are not set up, the link stays, and the attempt is audited. `psb roster
 // unlink <email>` is the way to move a person to a new Teams account, and is audited too.
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { runCli } from '../../src/cli/main';
 import { openRecords } from '../../src/store/records';
 import { openEmbeddedStore } from '../../src/store/embeddedStore';
 import { cardText, firstCard } from '../support/fakeTeams';
 import { EXAMPLES, PEOPLE, startHarness, type Harness } from '../support/botHarness';
+import { psbOnFreshDataFolder } from '../support/psb';
 
 describe('re-linking a roster entry to another Teams user by email', () => {
   let h: Harness;
@@ -42,31 +41,18 @@ describe('re-linking a roster entry to another Teams user by email', () => {
 });
 
 describe('psb roster unlink', () => {
-  let dataDir: string;
-  let workDir: string;
-  beforeEach(() => {
-    dataDir = mkdtempSync(path.join(tmpdir(), 'psb-unlink-data-'));
-    workDir = mkdtempSync(path.join(tmpdir(), 'psb-unlink-files-'));
-  });
-  afterEach(() => {
-    rmSync(dataDir, { recursive: true, force: true });
-    rmSync(workDir, { recursive: true, force: true });
-  });
-
-  async function psb(...argv: string[]) {
-    const out: string[] = [];
-    const err: string[] = [];
-    const code = await runCli(argv, { out: (l) => out.push(l), err: (l) => err.push(l) }, { DATA_DIR: dataDir, LOG_LEVEL: 'silent' });
+  const cli = psbOnFreshDataFolder('unlink');
+  const psb = async (...argv: string[]) => {
+    const { code, out, err } = await cli.run(...argv);
     return { code, out: out.join('\n'), err: err.join('\n') };
-  }
+  };
 
   test('forgets the link, says so, and audits it; an unknown email is an error', async () => {
     const roster = readFileSync(path.join(EXAMPLES, 'roster.csv'), 'utf8').replace(
       'sam.social@example.org,Sam Social,,',
       `sam.social@example.org,Sam Social,${PEOPLE.sam.aadObjectId},`,
     );
-    writeFileSync(path.join(workDir, 'roster.csv'), roster);
-    expect((await psb('roster', 'import', path.join(workDir, 'roster.csv'))).code).toBe(0);
+    expect((await psb('roster', 'import', cli.file('roster.csv', roster))).code).toBe(0);
 
     const unlinked = await psb('roster', 'unlink', 'sam.social@example.org');
     expect(unlinked).toMatchObject({ code: 0 });
@@ -75,7 +61,7 @@ describe('psb roster unlink', () => {
     expect(await psb('roster', 'unlink', 'nobody@example.org')).toMatchObject({ code: 1, err: 'nobody@example.org is not on the roster.' });
     expect((await psb('roster', 'unlink')).code).toBe(2);
 
-    const store = await openEmbeddedStore(dataDir);
+    const store = await openEmbeddedStore(cli.dataDir());
     try {
       const records = await openRecords(store);
       expect((await records.people.get('sam.social@example.org'))!.aadObjectId).toBeNull();

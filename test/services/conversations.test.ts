@@ -5,42 +5,31 @@ import { conversationAddressOf, migrateStoredConversations, rememberConversation
 import { enqueue, HELD_FOR_DAYS, sweepHeldMessages } from '../../src/services/outbox';
 import type { ServiceContext } from '../../src/services/context';
 import type { Person } from '../../src/domain/people';
-import type { Store } from '../../src/store/collection';
-import { describeOnEveryBackend, serviceContextOn } from '../support/backends';
+import { describeOnEveryBackend, storeAndClockForEachTest } from '../support/backends';
 import { chatAddress } from '../support/fixtures';
 
 const sam: Person = { id: 'sam.social@example.org', name: 'Sam Social', aadObjectId: 'aad-sam', roles: ['social_worker'], teams: ['North'] } as Person;
 const personal = (serviceUrl: string) => ({ kind: 'personal' as const, address: { ...chatAddress('a:sam', serviceUrl), userAadId: 'aad-sam' } });
 
 describeOnEveryBackend('conversation addresses', (freshStore) => {
-  let store: Store;
-  let clock: Date;
-  const contextOn = (s: Store) => serviceContextOn(s, () => clock);
-
-  beforeEach(async () => {
-    store = await freshStore();
-    clock = new Date('2026-11-23T09:00:00Z');
-  });
-  afterEach(async () => {
-    await store.close();
-  });
+  const each = storeAndClockForEachTest(freshStore, '2026-11-23T09:00:00Z');
 
   test('the first contact stores the address and says it was new; the same address again changes nothing', async () => {
-    const ctx = await contextOn(store);
+    const ctx = await each.context();
     expect(await rememberConversation(ctx, sam, personal('https://smba.example/uk/'))).toBe(true);
     expect(await rememberConversation(ctx, sam, personal('https://smba.example/uk/'))).toBe(false);
     expect(await ctx.records.conversations.get('person:sam.social@example.org')).toMatchObject({ version: 1, conversationId: 'a:sam', serviceUrl: 'https://smba.example/uk/' });
   });
 
   test('a different address (Teams moved the service URL) replaces the stored one', async () => {
-    const ctx = await contextOn(store);
+    const ctx = await each.context();
     await rememberConversation(ctx, sam, personal('https://smba.example/uk/'));
     expect(await rememberConversation(ctx, sam, personal('https://smba.example/emea/'))).toBe(false);
     expect(await ctx.records.conversations.get('person:sam.social@example.org')).toMatchObject({ version: 2, serviceUrl: 'https://smba.example/emea/' });
   });
 
   test('an unchanged address is taken from memory: the turn needs the store neither to read nor to write', async () => {
-    const ctx = await contextOn(store);
+    const ctx = await each.context();
     await rememberConversation(ctx, sam, personal('https://smba.example/uk/'));
     // The memory belongs to these records, so swap their conversations collection for one that fails on any use.
     const records = ctx.records as unknown as Record<string, unknown>;
@@ -54,8 +43,8 @@ describeOnEveryBackend('conversation addresses', (freshStore) => {
   });
 
   test('an address another process stored meanwhile is seen once the memory runs out (10 minutes)', async () => {
-    const here = await contextOn(store);
-    const there = await contextOn(store); // a second bot process on the same database
+    const here = await each.context();
+    const there = await each.context(); // a second bot process on the same database
     await rememberConversation(here, sam, personal('https://smba.example/uk/'));
     await rememberConversation(there, sam, personal('https://smba.example/emea/'));
 
@@ -64,13 +53,13 @@ describeOnEveryBackend('conversation addresses', (freshStore) => {
     expect(await here.records.conversations.get('person:sam.social@example.org')).toMatchObject({ serviceUrl: 'https://smba.example/emea/' });
 
     // After them it reads the store again, and stores the reference its own turn brings.
-    clock = new Date(clock.getTime() + 11 * 60 * 1000);
+    each.advance(11 * 60 * 1000);
     await rememberConversation(here, sam, personal('https://smba.example/uk/'));
     expect(await here.records.conversations.get('person:sam.social@example.org')).toMatchObject({ version: 3, serviceUrl: 'https://smba.example/uk/' });
   });
 
   test("a conversation is stored as plain fields (conversation id, service URL, tenant, bot id, type, user), not the SDK's reference", async () => {
-    const ctx = await contextOn(store);
+    const ctx = await each.context();
     await rememberConversation(ctx, sam, personal('https://smba.example/uk/'));
     const stored = await ctx.records.conversations.get('person:sam.social@example.org');
     expect(stored).toEqual({
@@ -84,12 +73,12 @@ describeOnEveryBackend('conversation addresses', (freshStore) => {
       botId: '28:bot-example',
       conversationType: 'personal',
       userAadId: 'aad-sam',
-      updatedAt: clock.toISOString(),
+      updatedAt: each.now().toISOString(),
     });
   });
 
   test("a channel is stored without any user's id", async () => {
-    const ctx = await contextOn(store);
+    const ctx = await each.context();
     const address = { ...chatAddress('19:north@thread.tacv2'), conversationType: 'channel', userAadId: 'aad-sam' };
     await rememberConversation(ctx, null, { kind: 'channel', address });
     expect(await ctx.records.conversations.get('channel:19:north@thread.tacv2')).toMatchObject({ kind: 'channel', personId: null, conversationType: 'channel', userAadId: null });
@@ -114,14 +103,14 @@ describeOnEveryBackend('conversation addresses', (freshStore) => {
   });
 
   test("a conversation stored in the SDK's old shape is read as the same plain address", async () => {
-    const ctx = await contextOn(store);
+    const ctx = await each.context();
     await ctx.records.conversations.insert(oldShape('https://smba.example/uk/'));
     const stored = (await ctx.records.conversations.get(`person:${sam.id}`))!;
     expect(conversationAddressOf(stored)).toEqual(personal('https://smba.example/uk/').address);
   });
 
   test('the next contact rewrites an old-shape conversation in plain fields, even when nothing in it changed', async () => {
-    const ctx = await contextOn(store);
+    const ctx = await each.context();
     await ctx.records.conversations.insert(oldShape('https://smba.example/uk/'));
     expect(await rememberConversation(ctx, sam, personal('https://smba.example/uk/'))).toBe(false);
     const stored = await ctx.records.conversations.get(`person:${sam.id}`);
@@ -130,7 +119,7 @@ describeOnEveryBackend('conversation addresses', (freshStore) => {
   });
 
   test('the start-up migration rewrites old-shape conversations in plain fields, once, and leaves plain ones alone', async () => {
-    const ctx = await contextOn(store);
+    const ctx = await each.context();
     await ctx.records.conversations.insert(oldShape('https://smba.example/uk/'));
     const channel = {
       ...oldShape('https://smba.example/uk/'),
@@ -166,12 +155,12 @@ describeOnEveryBackend('conversation addresses', (freshStore) => {
   };
 
   test('the scheduler sends what is held for someone who has a chat by now, and gives up what waited too long', async () => {
-    const ctx = await contextOn(store);
+    const ctx = await each.context();
     await hold(ctx, 'for-priya-old', 'priya.patel@example.org');
-    clock = new Date(clock.getTime() + (HELD_FOR_DAYS + 1) * 86_400_000);
+    each.advance((HELD_FOR_DAYS + 1) * 86_400_000);
     await hold(ctx, 'for-priya-recent', 'priya.patel@example.org');
     // Sam's chat was stored, but the release on his first contact never ran (the process stopped).
-    await ctx.records.conversations.put({ _id: `person:${sam.id}`, version: 1, kind: 'personal', personId: sam.id, ...chatAddress('a:sam'), updatedAt: clock.toISOString() });
+    await ctx.records.conversations.put({ _id: `person:${sam.id}`, version: 1, kind: 'personal', personId: sam.id, ...chatAddress('a:sam'), updatedAt: each.now().toISOString() });
     await hold(ctx, 'for-sam');
 
     expect(await sweepHeldMessages(ctx)).toEqual({ released: 1, expired: 1 });
@@ -182,13 +171,13 @@ describeOnEveryBackend('conversation addresses', (freshStore) => {
   });
 
   test('on first contact, messages held for the person are queued again; one held longer than 14 days is given up', async () => {
-    const ctx = await contextOn(store);
+    const ctx = await each.context();
     await hold(ctx, 'old');
-    clock = new Date(clock.getTime() + (HELD_FOR_DAYS + 1) * 86_400_000);
+    each.advance((HELD_FOR_DAYS + 1) * 86_400_000);
     await hold(ctx, 'recent');
 
     await rememberConversation(ctx, sam, personal('https://smba.example/uk/'));
-    expect(await ctx.records.outbox.get('recent')).toMatchObject({ state: 'pending', nextAttemptAt: clock.toISOString() });
+    expect(await ctx.records.outbox.get('recent')).toMatchObject({ state: 'pending', nextAttemptAt: each.now().toISOString() });
     expect(await ctx.records.outbox.get('old')).toMatchObject({ state: 'failed', lastError: expect.stringContaining('within 14 days') });
   });
 });

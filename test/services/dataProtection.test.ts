@@ -15,7 +15,7 @@ import { completeTask } from '../../src/services/tasks';
 import type { Store } from '../../src/store/collection';
 import { openEmbeddedStore } from '../../src/store/embeddedStore';
 import { describeOnEveryBackend, serviceContextOn } from '../support/backends';
-import { loadExamplePeople, validMoveForm, chatAddress } from '../support/fixtures';
+import { loadExamplePeople, validMoveForm, chatAddress, validStabilityConveneForm } from '../support/fixtures';
 
 describe('data protection', () => {
   let store: Store;
@@ -177,12 +177,7 @@ describeOnEveryBackend('retention removes closed records\u2019 free text from ev
     // A meeting held, its outcome recorded, and every task that followed from it done.
     step();
     const meeting = await conveneMeeting(ctx, sam, {
-      type: 'stability',
-      caseRef: 'CR-1001',
-      date: '2026-11-26',
-      time: '10:00',
-      durationMinutes: '60',
-      minuteTaker: 'ada.admin@example.org',
+      ...validStabilityConveneForm(),
       childAttendance: 'second-part',
       childAttendanceReason: TYPED.attendanceReason,
       childNotAskedBecause: TYPED.childNotAskedBeforeMeeting,

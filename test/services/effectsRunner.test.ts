@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { closeAlert, raiseAlert, recordPanelDecision, referToPanel } from '../../src/services/alerts';
 import type { ServiceContext } from '../../src/services/context';
-import { chatAddress } from '../support/fixtures';
+import { chatAddress, validStabilityConveneForm } from '../support/fixtures';
 import { rememberConversation } from '../../src/services/conversations';
 import { RECORD_KINDS, resumeAllEffects } from '../../src/services/effects/kinds';
 import { conveneMeeting, recordOutcome } from '../../src/services/meetings';
@@ -98,16 +98,7 @@ const STORIES: Story[] = [
     steps: [
       {
         at: '2026-11-23T10:00:00Z',
-        run: async (ctx, p) =>
-          conveneMeeting(ctx, await p('sam.social@example.org'), {
-            type: 'stability',
-            caseRef: 'CR-1001',
-            date: '2026-11-26',
-            time: '10:00',
-            durationMinutes: '60',
-            minuteTaker: 'ada.admin@example.org',
-            childAttendance: 'whole',
-          }),
+        run: async (ctx, p) => conveneMeeting(ctx, await p('sam.social@example.org'), validStabilityConveneForm()),
       },
       {
         at: '2026-11-26T15:00:00Z',

@@ -5,8 +5,7 @@ import type { ServiceContext } from '../../src/services/context';
 import { NotFoundError, NotOnRosterError } from '../../src/services/errors';
 import { childrenFor, identify, importChildren, ROSTER_TRUSTED_FOR_MS, unlinkTeamsUser } from '../../src/services/people';
 import { importRoster } from '../../src/services/rosterImport';
-import type { Store } from '../../src/store/collection';
-import { describeOnEveryBackend, serviceContextOn } from '../support/backends';
+import { describeOnEveryBackend, storeAndClockForEachTest } from '../support/backends';
 
 const HEADER = 'email,name,aadObjectId,roles,teams';
 const SAM_AAD = '00000000-0000-4000-8000-00000000a001';
@@ -14,27 +13,17 @@ const roster = (samRoles: string) => [HEADER, `sam.social@example.org,Sam Social
 const noEmail = async () => null;
 
 describeOnEveryBackend('identifying a Teams user', (freshStore) => {
-  let store: Store;
-  let clock: Date;
-  const contextOn = (s: Store) => serviceContextOn(s, () => clock);
-
-  beforeEach(async () => {
-    store = await freshStore();
-    clock = new Date('2026-11-23T09:00:00Z');
-  });
-  afterEach(async () => {
-    await store.close();
-  });
+  const each = storeAndClockForEachTest(freshStore, '2026-11-23T09:00:00Z');
 
   test('by AAD object id; someone not on the roster is refused', async () => {
-    const ctx = await contextOn(store);
+    const ctx = await each.context();
     await importRoster(ctx, roster('social_worker'), 'test');
     expect(await identify(ctx, SAM_AAD.toUpperCase(), noEmail)).toMatchObject({ id: 'sam.social@example.org', roles: ['social_worker'] });
     await expect(identify(ctx, '00000000-0000-4000-8000-0000000000ff', noEmail)).rejects.toThrow();
   });
 
   test('the same user again within 30 seconds needs no store read', async () => {
-    const ctx = await contextOn(store);
+    const ctx = await each.context();
     await importRoster(ctx, roster('social_worker'), 'test');
     await identify(ctx, SAM_AAD, noEmail);
     const records = ctx.records as unknown as Record<string, unknown>;
@@ -48,7 +37,7 @@ describeOnEveryBackend('identifying a Teams user', (freshStore) => {
   });
 
   test('a roster import in this process counts at once', async () => {
-    const ctx = await contextOn(store);
+    const ctx = await each.context();
     await importRoster(ctx, roster('social_worker'), 'test');
     expect((await identify(ctx, SAM_AAD, noEmail)).roles).toEqual(['social_worker']);
     await importRoster(ctx, roster('social_worker;team_manager'), 'test');
@@ -56,18 +45,18 @@ describeOnEveryBackend('identifying a Teams user', (freshStore) => {
   });
 
   test('a roster change made by another process counts here within 30 seconds', async () => {
-    const here = await contextOn(store);
-    const elsewhere = await contextOn(store); // psb, or a second bot instance, on the same database
+    const here = await each.context();
+    const elsewhere = await each.context(); // psb, or a second bot instance, on the same database
     await importRoster(elsewhere, roster('social_worker;team_manager'), 'test');
     expect((await identify(here, SAM_AAD, noEmail)).roles).toEqual(['social_worker', 'team_manager']);
 
     await importRoster(elsewhere, roster('social_worker'), 'test'); // the manager role taken away
-    clock = new Date(clock.getTime() + ROSTER_TRUSTED_FOR_MS + 1);
+    each.advance(ROSTER_TRUSTED_FOR_MS + 1);
     expect((await identify(here, SAM_AAD, noEmail)).roles).toEqual(['social_worker']);
   });
 
   test('what a caller does to the person it was given does not change the next turn', async () => {
-    const ctx = await contextOn(store);
+    const ctx = await each.context();
     await importRoster(ctx, roster('social_worker'), 'test');
     const first = await identify(ctx, SAM_AAD, noEmail);
     first.roles.push('admin' as never);
@@ -75,7 +64,7 @@ describeOnEveryBackend('identifying a Teams user', (freshStore) => {
   });
 
   test('a roster entry linked to one Teams user is never re-linked to another by an email match: refused and audited', async () => {
-    const ctx = await contextOn(store);
+    const ctx = await each.context();
     await importRoster(ctx, roster('social_worker'), 'test');
     const guest = '00000000-0000-4000-8000-0000000000ee';
     await expect(identify(ctx, guest, async () => 'Sam.Social@example.org')).rejects.toBeInstanceOf(NotOnRosterError);
@@ -88,7 +77,7 @@ describeOnEveryBackend('identifying a Teams user', (freshStore) => {
   });
 
   test('unlinking (psb roster unlink) lets the next user with the email be linked; audited', async () => {
-    const ctx = await contextOn(store);
+    const ctx = await each.context();
     await importRoster(ctx, roster('social_worker'), 'test');
     await identify(ctx, SAM_AAD, noEmail);
     expect(await unlinkTeamsUser(ctx, 'SAM.social@example.org', 'cli')).toEqual({ unlinked: SAM_AAD });
@@ -104,24 +93,14 @@ describeOnEveryBackend('identifying a Teams user', (freshStore) => {
 });
 
 describeOnEveryBackend("a person's children", (freshStore) => {
-  let store: Store;
-  let clock: Date;
   const CHILDREN_HEADER = 'caseRef,name,dateOfBirth,team,legalStatus,placementType,placementProvider,placementStart,carerName,carerEmail,socialWorker,supervisingSocialWorker,iro';
   const child = (caseRef: string, socialWorker: string) => `${caseRef},Child ${caseRef},2014-05-01,North,C2,U4,PR1,2025-01-01,,,${socialWorker},,`;
-  const contextOn = (s: Store) => serviceContextOn(s, () => clock);
+  const each = storeAndClockForEachTest(freshStore, '2026-11-23T09:00:00Z');
   const caseRefs = async (ctx: ServiceContext) => (await childrenFor(ctx, await identify(ctx, SAM_AAD, noEmail))).map((c) => c.caseRef);
 
-  beforeEach(async () => {
-    store = await freshStore();
-    clock = new Date('2026-11-23T09:00:00Z');
-  });
-  afterEach(async () => {
-    await store.close();
-  });
-
   test('a children import counts at once in its own process, and within 30 seconds elsewhere', async () => {
-    const here = await contextOn(store);
-    const elsewhere = await contextOn(store);
+    const here = await each.context();
+    const elsewhere = await each.context();
     await importRoster(here, roster('social_worker'), 'test');
     await importChildren(here, [CHILDREN_HEADER, child('CR-1', 'sam.social@example.org')].join('\n'), 'test');
     expect(await caseRefs(here)).toEqual(['CR-1']);
@@ -130,7 +109,7 @@ describeOnEveryBackend("a person's children", (freshStore) => {
     expect(await caseRefs(here)).toEqual(['CR-1', 'CR-2']);
 
     await importChildren(elsewhere, [CHILDREN_HEADER, child('CR-2', 'priya.patel@example.org')].join('\n'), 'test'); // reallocated
-    clock = new Date(clock.getTime() + ROSTER_TRUSTED_FOR_MS + 1);
+    each.advance(ROSTER_TRUSTED_FOR_MS + 1);
     expect(await caseRefs(here)).toEqual(['CR-1']);
   });
 });

@@ -16,7 +16,7 @@ import { identify } from '../../src/services/people';
 import type { Store } from '../../src/store/collection';
 import { describeOnEveryBackend, serviceContextOn } from '../support/backends';
 import { killedBeforeInsertInto, ProcessKilled } from '../support/killedProcess';
-import { loadExamplePeople, validMoveForm, chatAddress } from '../support/fixtures';
+import { loadExamplePeople, validMoveForm, chatAddress, validStabilityConveneForm as convene } from '../support/fixtures';
 
 const NOW = new Date('2026-11-23T10:00:00Z'); // a Monday
 
@@ -26,16 +26,6 @@ const alertForm = (overrides: Record<string, string> = {}) => ({
   description: 'The carer says she cannot go on after the exclusion, despite the respite weekend.',
   immediateSafeguardingRisk: 'no',
   supportInPlace: 'Respite weekend and weekly SSW visits.',
-  ...overrides,
-});
-const convene = (overrides: Record<string, string> = {}) => ({
-  type: 'stability',
-  caseRef: 'CR-1001',
-  date: '2026-11-26',
-  time: '10:00',
-  durationMinutes: '60',
-  minuteTaker: 'ada.admin@example.org',
-  childAttendance: 'whole',
   ...overrides,
 });
 const outcome = (overrides: Record<string, unknown> = {}) => ({

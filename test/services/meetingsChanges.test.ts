@@ -9,7 +9,7 @@ import { rememberConversation } from '../../src/services/conversations';
 import { ConflictError, InvalidInputError, NotPermittedError } from '../../src/services/errors';
 import { GraphError, type GraphCalendar, type OnlineMeetingRequest } from '../../src/services/graph';
 import { changeTeamsMeetingEvent, createTeamsMeeting, meetingCalendarFile, teamsMeetingEventChange } from '../../src/services/invitations';
-import { chatAddress } from '../support/fixtures';
+import { chatAddress, validStabilityConveneForm as convene } from '../support/fixtures';
 import { cancelMeeting, conveneMeeting, recordOutcome, rescheduleMeeting } from '../../src/services/meetings';
 import { identify, importChildren } from '../../src/services/people';
 import { importRoster } from '../../src/services/rosterImport';
@@ -18,17 +18,6 @@ import { describeOnEveryBackend, serviceContextOn } from '../support/backends';
 
 const EXAMPLES = path.resolve(__dirname, '../../examples');
 const NOW = new Date('2026-11-23T10:00:00Z'); // a Monday
-
-const convene = (overrides: Record<string, string> = {}) => ({
-  type: 'stability',
-  caseRef: 'CR-1001',
-  date: '2026-11-26',
-  time: '10:00',
-  durationMinutes: '60',
-  minuteTaker: 'ada.admin@example.org',
-  childAttendance: 'whole',
-  ...overrides,
-});
 
 class FakeGraph implements GraphCalendar {
   readonly organizer = 'meetings@example.org';

@@ -12,7 +12,7 @@ import { identify, importChildren } from '../../src/services/people';
 import { importRoster } from '../../src/services/rosterImport';
 import type { Store } from '../../src/store/collection';
 import { describeOnEveryBackend, serviceContextOn } from '../support/backends';
-import { chatAddress } from '../support/fixtures';
+import { chatAddress, validStabilityConveneForm } from '../support/fixtures';
 
 const EXAMPLES = path.resolve(__dirname, '../../examples');
 const NOW = new Date('2026-11-23T10:00:00Z'); // a Monday
@@ -41,15 +41,7 @@ const moveForm = {
   childSaid: 'I want to stay near my school.',
   advocateOffered: 'yes',
 };
-const meetingForm = {
-  type: 'stability',
-  caseRef: 'CR-1001',
-  date: '2026-11-26',
-  time: '10:00',
-  durationMinutes: '60',
-  minuteTaker: 'ada.admin@example.org',
-  childAttendance: 'whole',
-};
+const meetingForm = validStabilityConveneForm();
 
 describeOnEveryBackend('leavers from the roster import', (freshStore) => {
   let store: Store;

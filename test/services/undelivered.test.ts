@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { raiseAlert } from '../../src/services/alerts';
 import type { ServiceContext } from '../../src/services/context';
-import { chatAddress } from '../support/fixtures';
+import { chatAddress, validStabilityConveneForm } from '../support/fixtures';
 import { rememberConversation } from '../../src/services/conversations';
 import { buildDigest } from '../../src/services/digest';
 import { enqueue, HELD_FOR_DAYS, pruneOutbox, sweepHeldMessages } from '../../src/services/outbox';
@@ -84,15 +84,7 @@ describeOnEveryBackend('undelivered messages', (freshStore) => {
   });
 
   describe('a notice that a meeting moved or was cancelled, not delivered: the organiser is told who was not reached, and psb outbox lists it', () => {
-    const convene = {
-      type: 'stability',
-      caseRef: 'CR-1001',
-      date: '2026-11-26',
-      time: '10:00',
-      durationMinutes: '60',
-      minuteTaker: 'ada.admin@example.org',
-      childAttendance: 'whole',
-    };
+    const convene = validStabilityConveneForm();
     const withCalendar = () => ({ ...ctx, calendar: { graph: null, publicUrl: () => 'https://bot.example.org' } });
 
     test.each([

@@ -107,3 +107,30 @@ export function describeOnEveryBackend(title: string, body: (freshStore: () => P
 export async function serviceContextOn(store: Store, now: () => Date): Promise<ServiceContext> {
   return { records: await openRecords(store), now, log: silentLogger, onOutboxChanged: () => undefined };
 }
+
+/**
+ * For a suite declared with describeOnEveryBackend: a new, empty store before each test (closed
+ * after it) and a clock that starts at `start` for each test and moves only when the test moves it.
+ * `context()` opens a new service context on the store each call, as a second process on the same
+ * database would.
+ */
+export function storeAndClockForEachTest(freshStore: () => Promise<Store>, start: string) {
+  let store: Store | null = null;
+  let clock = new Date(start);
+  beforeEach(async () => {
+    store = await freshStore();
+    clock = new Date(start);
+  });
+  afterEach(async () => {
+    await store?.close();
+    store = null;
+  });
+  return {
+    context: (): Promise<ServiceContext> => serviceContextOn(store!, () => clock),
+    now: (): Date => clock,
+    /** Moves the clock on by `ms`. */
+    advance: (ms: number): void => {
+      clock = new Date(clock.getTime() + ms);
+    },
+  };
+}

@@ -2,7 +2,7 @@
 // - the made-up roster and children of examples/ (the same people `npm start` loads locally),
 //   loaded into a service context with `loadExamplePeople`;
 // - a complete, valid move request form (`validMoveForm`, in ./moveForm), which a test changes
-//   only in the fields it is about;
+//   only in the fields it is about; the same for convening a stability meeting (`validStabilityConveneForm`, in ./meetingForm);
 // - the synthetic SSDA903 sample (MIT, Social Finance Ltd): five years of returns, 2017-2021.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -12,6 +12,7 @@ import { importChildren } from '../../src/services/people';
 import { importRoster } from '../../src/services/rosterImport';
 
 export { validMoveForm } from './moveForm';
+export { validStabilityConveneForm } from './meetingForm';
 
 export const FIXTURES = path.resolve(__dirname, '../fixtures');
 export const SSDA903_SAMPLE = path.join(FIXTURES, 'ssda903-sample');
