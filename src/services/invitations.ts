@@ -11,6 +11,7 @@ import type { MeetingDoc, MeetingInvitation } from '../store/records';
 import { writeAudit } from './audit';
 import type { CalendarSettings, ServiceContext } from './context';
 import { createGraphCalendar, graphCredential, GraphError, type GraphCalendar, type GraphConnection, type GraphCredentialSettings, type OnlineMeetingRequest } from './graph';
+import { reachableInTeams } from './knownChats';
 import { enqueueAll, type OutgoingMessage } from './outbox';
 
 /** Graph when GRAPH_ORGANIZER is set (its app registration defaults to the bot's own); .ics links on BOT_PUBLIC_URL or, locally, on the loopback address. */
@@ -141,30 +142,45 @@ export async function meetingCalendarFile(ctx: ServiceContext, ref: string, toke
 
 // ---- on Teams ---------------------------------------------------------------------------------
 
-/** A meeting card to every roster attendee with a chat with the bot (the organiser has theirs already). */
+/**
+ * A meeting card to every roster attendee (the organiser has theirs already). They go the way every
+ * message to a person goes (teams/delivery.ts): to their chat with the bot, else through a new chat
+ * started through a team of the bot's that has them, else held until they first open the bot.
+ */
 export async function teamsInvitationMessages(ctx: ServiceContext, meeting: MeetingDoc): Promise<OutgoingMessage[]> {
-  const messages: OutgoingMessage[] = [];
-  for (const id of new Set(meeting.attendees.map((a) => a.personId).filter((x): x is string => !!x && x !== meeting.organiser))) {
-    if (!(await ctx.records.conversations.get(`person:${id}`))) continue;
-    messages.push({
-      key: `${meeting.ref}:invitation:${id}`,
-      recipient: { kind: 'person', personId: id },
-      content: { kind: 'meeting-card', ref: meeting.ref, view: 'invitation' },
-      subjectRef: meeting.ref,
-    });
-  }
-  return messages;
+  return [...new Set(meeting.attendees.map((a) => a.personId).filter((x): x is string => !!x && x !== meeting.organiser))].map((id) => ({
+    key: `${meeting.ref}:invitation:${id}`,
+    recipient: { kind: 'person', personId: id },
+    content: { kind: 'meeting-card', ref: meeting.ref, view: 'invitation' },
+    subjectRef: meeting.ref,
+  }));
 }
 
-/** Attendees who could not get a card in Teams (carers, parents, people without a chat with the bot): the organiser invites them. */
-export async function notOnTeams(ctx: ServiceContext, meeting: MeetingDoc): Promise<Array<{ label: string; name: string | null; email: string | null }>> {
-  const out: Array<{ label: string; name: string | null; email: string | null }> = [];
+/** An attendee the invitation in Teams has not reached; `held` when it waits for them to open the bot. */
+export interface NotReached {
+  label: string;
+  name: string | null;
+  email: string | null;
+  held: boolean;
+}
+
+/**
+ * How the invitations in Teams went, for the organiser's card: how many attendees were reached (or
+ * are being: the bot has a chat with them or can start one), and who was not, whom the organiser
+ * invites another way: carers, parents and anyone else not on the roster, those whose invitation
+ * waits for them to open the bot, and those it could not be delivered to.
+ */
+export async function invitationReach(ctx: ServiceContext, meeting: MeetingDoc): Promise<{ reached: number; notReached: NotReached[] }> {
+  let reached = 0;
+  const notReached: NotReached[] = [];
   for (const a of meeting.attendees) {
     if (a.kind === 'child' || a.personId === meeting.organiser) continue;
-    const reached = a.personId ? !!(await ctx.records.outbox.get(`${meeting.ref}:invitation:${a.personId}`)) : false;
-    if (!reached) out.push({ label: a.label, name: a.name, email: a.email });
+    const entry = a.personId ? await ctx.records.outbox.get(`${meeting.ref}:invitation:${a.personId}`) : null;
+    const held = !!entry && (entry.state === 'held' || (entry.state !== 'sent' && entry.state !== 'failed' && !(await reachableInTeams(ctx, a.personId!))));
+    if (entry && entry.state !== 'failed' && !held) reached++;
+    else notReached.push({ label: a.label, name: a.name, email: a.email, held });
   }
-  return out;
+  return { reached, notReached };
 }
 
 // ---- through Microsoft Graph ------------------------------------------------------------------

@@ -172,7 +172,9 @@ export interface MeetingCardOptions {
   /** The organiser or a team manager, in a personal chat, while the meeting is still to be held. */
   canChange?: boolean;
   canRequestMove: boolean;
-  notOnTeams: Array<{ label: string; name: string | null; email: string | null }>;
+  notOnTeams: Array<{ label: string; name: string | null; email: string | null; held?: boolean }>;
+  /** For the organiser: how many attendees the invitation in Teams reached (or is reaching). */
+  reachedInTeams?: number;
   icsUrl: string | null;
   tasks: Array<TaskDoc & { ownerName: string }>;
   reminders: string[];
@@ -186,16 +188,18 @@ function attendeeLine(attendee: MeetingAttendee, show: Disclosure): string {
   return `${name ? `${name}, ` : ''}${attendee.label}${attendee.required ? '' : ' (optional)'}${PARTICIPATION[attendee.participation] ?? ''}`;
 }
 
-function invitationText(meeting: MeetingDoc, isOrganiser: boolean, withFile: boolean): string {
+function invitationText(meeting: MeetingDoc, isOrganiser: boolean, withFile: boolean, reached?: number): string {
   const inv = meeting.invitation;
   const by = isOrganiser ? '' : `Convened by ${meeting.organiserName}. `;
+  // The organiser is told how many the invitations in Teams reached.
+  const toHowMany = isOrganiser && reached !== undefined ? ` to ${reached === 0 ? 'nobody' : `${reached} ${reached === 1 ? 'person' : 'people'}`}` : '';
   if (inv.via === 'graph') {
     if (inv.state === 'pending') return `${by}The Teams meeting is being created in the organiser calendar; the organiser gets a card when it is done.`;
     if (inv.state === 'sent')
       return `${by}A Teams meeting was created and Outlook invitations sent to everyone with an email address.${inv.joinUrl ? ' Join with the button below.' : ''}`;
-    return `${by}The Teams meeting could not be created (${inv.error ?? 'unknown error'}), so the invitations were sent in Teams instead${withFile ? ', with a calendar file' : ''}.`;
+    return `${by}The Teams meeting could not be created (${inv.error ?? 'unknown error'}), so the invitations were sent in Teams instead${toHowMany}${withFile ? ', with a calendar file' : ''}.`;
   }
-  return `${by}Invitations were sent in Teams${withFile ? ', each with a calendar file to add' : ''}.`;
+  return `${by}Invitations were sent in Teams${toHowMany}${withFile ? ', each with a calendar file to add' : ''}.`;
 }
 
 /** What the child said before the meeting (recorded when convening) and at it (with the outcome); '' when neither was recorded. */
@@ -269,8 +273,12 @@ export function meetingCard(options: MeetingCardOptions): AdaptiveCard {
     warnings,
     // The child's words are free text about the child: only in a personal chat.
     childVoice: options.show.shared ? '' : childVoiceText(meeting),
-    invitation: invitationText(meeting, options.isOrganiser, !!options.icsUrl),
-    notOnTeams: options.isOrganiser ? options.notOnTeams.map((x) => ({ text: `${x.name ? `${x.name}, ` : ''}${x.label}: ${x.email ?? 'no email on record'}` })) : [],
+    invitation: invitationText(meeting, options.isOrganiser, !!options.icsUrl, options.reachedInTeams),
+    notOnTeams: options.isOrganiser
+      ? options.notOnTeams.map((x) => ({
+          text: `${x.name ? `${x.name}, ` : ''}${x.label}: ${x.email ?? 'no email on record'}${x.held ? ' (has not opened the bot yet: gets the invitation when they do)' : ''}`,
+        }))
+      : [],
     attendees: meeting.attendees.map((a) => ({ line: attendeeLine(a, options.show), ...splitWhy(a.reason) })).map(({ line, text, why }) => ({ line, reason: text, why })),
     removed: meeting.removed.map((r) => ({
       text: `${options.show.privateName(r.name) ? `${options.show.privateName(r.name)}, ` : ''}${r.label}${r.required ? ' (the rules call for them)' : ''}`,

@@ -9,7 +9,7 @@ import { alertAdvice, mayReferToPanel, openAlertsOnChild } from '../services/ale
 import { suggestedPanels } from '../domain/alerts';
 import { alertAudienceFor } from '../services/alertEffects';
 import type { ServiceContext } from '../services/context';
-import { icsUrl, notOnTeams, teamsMeetingEventChange } from '../services/invitations';
+import { icsUrl, invitationReach, teamsMeetingEventChange } from '../services/invitations';
 import { proposeMeeting } from '../services/meetings';
 import { toChild, toPerson } from '../services/people';
 import { formatDate, ukDate } from '../domain/dates';
@@ -78,6 +78,7 @@ export async function renderMeetingCard(
   const tasks = await ctx.records.tasks.find({ sourceRef: meeting.ref }, { sort: { dueDate: 1 } });
   const withNames = await Promise.all(tasks.map(async (t) => ({ ...t, ownerName: (await ctx.records.people.get(t.owner))?.name ?? t.owner })));
   const isOrganiser = person?.id === meeting.organiser && !reader.shared;
+  const reach = isOrganiser ? await invitationReach(ctx, meeting) : null;
   return meetingCard({
     meeting,
     child,
@@ -86,7 +87,8 @@ export async function renderMeetingCard(
     canChange: !reader.shared && meeting.state === 'scheduled' && may(person, 'change a meeting', { meeting, child }),
     canRecord: may(person, 'record a meeting outcome', { meeting, child }) && meeting.state === 'scheduled' && meeting.date <= ukDate(ctx.now()),
     canRequestMove: meeting.outcome?.decision === 'planned-ending' && !!child && may(person, 'request a move', { child }),
-    notOnTeams: isOrganiser ? await notOnTeams(ctx, meeting) : [],
+    notOnTeams: reach?.notReached ?? [],
+    reachedInTeams: reach?.reached,
     icsUrl: reader.shared ? null : icsUrl(ctx, meeting),
     tasks: withNames,
     reminders: await outcomeReminders(ctx, meeting, child),

@@ -131,7 +131,9 @@ describeOnEveryBackend('meetings', (freshStore) => {
     expect(meeting.participantIds).toEqual(expect.arrayContaining(['sam.social@example.org', 'fiona.foster@example.org', 'ada.admin@example.org', 'priya.patel@example.org']));
     expect((await ctx.records.fragilityAlerts.get(alert.ref))!.meetingRefs).toEqual(['MT-2026-0001']);
     const invited = (await ctx.records.outbox.find({ subjectRef: meeting.ref }, { sort: { _id: 1 } })).map((m) => m._id);
+    // Every invitee on the roster, with a chat or not (Ada has none: hers waits until she opens the bot).
     expect(invited).toEqual([
+      'MT-2026-0001:invitation:ada.admin@example.org',
       'MT-2026-0001:invitation:fiona.foster@example.org',
       'MT-2026-0001:invitation:priya.patel@example.org',
       'MT-2026-0001:invitation:steve.ssw@example.org',
