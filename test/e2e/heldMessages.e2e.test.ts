@@ -4,6 +4,7 @@
 import { addDays, ukDate } from '../../src/domain/dates';
 import { cardActions, cardText, firstCard, type Member, type SentActivity } from '../support/fakeTeams';
 import { PEOPLE, startHarness, type Harness } from '../support/botHarness';
+import { validStabilityConveneForm } from '../support/fixtures';
 
 const steve: Member = { id: '29:steve', name: 'Steve Supervising', aadObjectId: '00000000-0000-0000-0000-00000000a011', email: 'steve.ssw@example.org' };
 const fiona: Member = { id: '29:fiona', name: 'Fiona Foster', aadObjectId: '00000000-0000-0000-0000-00000000a012', email: 'fiona.foster@example.org' };
@@ -74,17 +75,8 @@ describe('messages held for someone who has not opened the bot', () => {
     // Convened through the buttons Sam receives: the proposal's "Send the invitations".
     const proposal = (await sam.press('meeting.propose', { type: 'stability', caseRef: 'CR-1001' })).body.value;
     const send = cardActions(proposal).get('Send the invitations')!;
-    const convened = (
-      await sam.press(send.verb, {
-        ...send.data,
-        date: addDays(ukDate(new Date()), 3),
-        time: '10:00',
-        durationMinutes: '60',
-        chair: 'fiona.foster@example.org',
-        minuteTaker: 'ada.admin@example.org',
-        childAttendance: 'whole',
-      })
-    ).body.value;
+    const convened = (await sam.press(send.verb, { ...validStabilityConveneForm({ date: addDays(ukDate(new Date()), 3), chair: 'fiona.foster@example.org' }), ...send.data })).body
+      .value;
     const text = cardText(convened);
     const ref = /MT-\d{4}-\d{4}/.exec(text)![0];
     // Fiona has a chat with the bot; Steve, Val and Ada have not, and the carer is not on the roster.
