@@ -118,6 +118,25 @@ export async function rememberConversation(ctx: ServiceContext, person: Person |
   return !existing;
 }
 
+/**
+ * The address of the bot's one-to-one chat with `person` from its chat id alone, as Microsoft Graph
+ * gives it for the app's installation for them (when the app was already installed but the bot had
+ * lost their address). The rest of an address (service URL, tenant, bot id) is the tenant's, taken
+ * from the conversation the bot most recently stored. Stored like a chat they opened, so from now on
+ * they are reached like anyone else; null when the bot knows no conversation yet to take them from.
+ */
+export async function rememberInstalledChat(ctx: ServiceContext, person: Person, chatId: string): Promise<ConversationAddress | null> {
+  const known = await ctx.records.conversations.findOne({ kind: { $in: ['personal', 'team'] } }, { sort: { updatedAt: -1 } });
+  if (!known) return null;
+  const { serviceUrl, tenantId, botId } = conversationAddressOf(known);
+  if (!serviceUrl || !botId) return null;
+  const address: ConversationAddress = { conversationId: chatId, serviceUrl, tenantId, botId, conversationType: 'personal', userAadId: person.aadObjectId ?? null };
+  // The store has no address for them, whatever this process remembers: it is written again.
+  rememberedByRecords.get(ctx.records)?.delete(`person:${person.id}`);
+  await rememberConversation(ctx, person, { kind: 'personal', address });
+  return address;
+}
+
 /** Makes a channel the team's approvals channel (used when no Head of Service can be reached in chat). */
 export async function setApprovalsChannel(ctx: ServiceContext, actor: Person | 'cli', team: string, conversationId: string): Promise<void> {
   if (actor !== 'cli') authorize(actor, 'choose the approvals channel', { teams: [team] });

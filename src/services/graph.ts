@@ -1,5 +1,6 @@
-// Microsoft Graph, for one thing only: a calendar event with a Teams meeting in the organiser
-// mailbox (POST /users/{organizer}/events), moved (PATCH) or cancelled (POST .../cancel). The app-only token comes from @azure/identity (client
+// Microsoft Graph: a calendar event with a Teams meeting in the organiser mailbox (POST
+// /users/{organizer}/events), moved (PATCH) or cancelled (POST .../cancel); and the bot's app added
+// for a person (POST /users/{id}/teamwork/installedApps), with the chat of an installation already there. The app-only token comes from @azure/identity (client
 // secret, certificate or managed identity, as GRAPH_CREDENTIAL says), which caches and renews it.
 // Errors carry the HTTP status and Retry-After the way the outbox sender reads them, so a throttled
 // call is retried by the outbox no sooner than Graph asked.
@@ -184,6 +185,12 @@ export function createGraphCalendar(settings: GraphSettings, fetchImpl: typeof f
 export interface GraphAppInstaller {
   /** 'installed', or 'already' when the app was there (409): asking twice is harmless. */
   installFor(user: string): Promise<'installed' | 'already'>;
+  /**
+   * The id of the one-to-one chat between the bot and a user the app is already installed for
+   * (Microsoft's documented way after a 409: find the installation, then read its chat); null when
+   * the app is not installed for them after all. Needs TeamsAppInstallation.ReadWriteSelfForUser.All, as installing does.
+   */
+  chatOfInstallation(user: string): Promise<string | null>;
 }
 
 export interface GraphAppInstallSettings extends GraphConnection {
@@ -206,6 +213,16 @@ export function createGraphAppInstaller(settings: GraphAppInstallSettings, fetch
         if (err instanceof GraphError && err.statusCode === 409) return 'already';
         throw err;
       }
+    },
+    async chatOfInstallation(user) {
+      const installedApps = `${base}/users/${encodeURIComponent(user)}/teamwork/installedApps`;
+      const filter = encodeURIComponent(`teamsApp/id eq '${settings.catalogAppId}'`);
+      const found = (await (await authorised(`${installedApps}?$expand=teamsApp&$filter=${filter}`, { method: 'GET' })).json()) as { value?: Array<{ id?: unknown }> };
+      const installation = found.value?.find((i) => typeof i.id === 'string')?.id as string | undefined;
+      if (!installation) return null;
+      const chat = (await (await authorised(`${installedApps}/${encodeURIComponent(installation)}/chat`, { method: 'GET' })).json()) as { id?: unknown };
+      if (typeof chat.id !== 'string' || chat.id === '') throw new GraphError('Microsoft Graph gave no chat id for the installation', 500);
+      return chat.id;
     },
   };
 }

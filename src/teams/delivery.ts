@@ -10,7 +10,7 @@ import type { DigestSections } from '../services/digest';
 import { changeTeamsMeetingEvent, createTeamsMeeting } from '../services/invitations';
 import { releaseHeldMessages } from '../services/outbox';
 import { failuresToFollowUp, followUpFailures } from '../services/undelivered';
-import { conversationAddressOf, rememberConversation } from '../services/conversations';
+import { conversationAddressOf, rememberConversation, rememberInstalledChat } from '../services/conversations';
 import { toPerson } from '../services/people';
 import {
   learnTeamMembers,
@@ -269,11 +269,8 @@ export class OutboxSender {
     if (r.kind === 'person') {
       const conversation = await this.ctx.records.conversations.get(`person:${r.personId}`);
       if (conversation) return { address: conversationAddressOf(conversation), inChannel: false };
-      const started = await this.startChatThroughTeam(r.personId, entry);
-      if (!started) {
-        await this.addAppThroughGraph(r.personId);
-        throw new NoChatYet(`${r.personId} has no chat with the bot yet`);
-      }
+      const started = (await this.startChatThroughTeam(r.personId, entry)) ?? (await this.addAppThroughGraph(r.personId));
+      if (!started) throw new NoChatYet(`${r.personId} has no chat with the bot yet`);
       return { address: started, inChannel: false };
     }
     const channel = await this.ctx.records.conversations.get(`channel:${r.conversationId}`);
@@ -286,28 +283,46 @@ export class OutboxSender {
 
   /**
    * Asks Graph to add the bot's app for someone it cannot reach otherwise. Teams then tells the bot
-   * of the new chat (conversationUpdate), which is remembered and releases what was held for them.
-   * Asked at most once an hour per person by this process. Graph refusing (no permission, no such
-   * user) fails the message for good, so its fallback follows; Graph unavailable is retried.
+   * of the new chat (conversationUpdate), which is remembered and releases what was held for them:
+   * null, and the message is held meanwhile. When the app was already there (409: the bot lost their
+   * address), Teams tells the bot nothing new, so the installation's chat is read instead and the
+   * message goes to it now. Asked at most once an hour per person by this process. Graph refusing
+   * (no permission, no such user) fails the message for good, so its fallback follows; Graph
+   * unavailable is retried.
    */
-  private async addAppThroughGraph(personId: string): Promise<void> {
-    if (!this.appInstaller) return;
+  private async addAppThroughGraph(personId: string): Promise<ConversationAddress | null> {
+    if (!this.appInstaller) return null;
     const last = this.installAskedAt.get(personId);
-    if (last !== undefined && Date.now() - last < APP_INSTALL_ASKED_EVERY_MS) return;
-    const person = await this.ctx.records.people.get(personId);
-    if (!person) return;
-    let result: 'installed' | 'already';
+    if (last !== undefined && Date.now() - last < APP_INSTALL_ASKED_EVERY_MS) return null;
+    const doc = await this.ctx.records.people.get(personId);
+    if (!doc) return null;
+    const user = doc.aadObjectId ?? doc._id;
+    const result = await this.askGraph(personId, 'add the app for them', () => this.appInstaller!.installFor(user));
+    await writeAudit(this.ctx, { actor: 'bot', action: 'teams-app.added-for-person', subject: personId, details: { result } });
+    this.ctx.log.info({ personId, result }, 'asked Microsoft Graph to add the app for someone who never opened the bot');
+    if (result === 'installed') {
+      this.installAskedAt.set(personId, Date.now());
+      return null;
+    }
+    const chatId = await this.askGraph(personId, 'find their chat with the bot', () => this.appInstaller!.chatOfInstallation(user));
+    await writeAudit(this.ctx, { actor: 'bot', action: 'teams-app.chat-read-for-person', subject: personId, details: { found: chatId !== null } });
+    this.installAskedAt.set(personId, Date.now());
+    if (!chatId) return null;
+    const address = await rememberInstalledChat(this.ctx, toPerson(doc), chatId);
+    if (address) this.ctx.log.info({ personId }, 'the app was already added for them: their chat with the bot was read from Microsoft Graph');
+    return address;
+  }
+
+  /** A Graph call for the delivery of a message: a lasting failure fails the message for good, a passing one is retried. */
+  private async askGraph<T>(personId: string, what: string, call: () => Promise<T>): Promise<T> {
     try {
-      result = await this.appInstaller.installFor(person.aadObjectId ?? person._id);
+      return await call();
     } catch (err) {
-      const why = `Microsoft Graph could not add the app for them: ${err instanceof Error ? err.message : String(err)}`;
+      const why = `Microsoft Graph could not ${what}: ${err instanceof Error ? err.message : String(err)}`;
       this.ctx.log.warn({ personId, status: statusOf(err) }, why);
       if (err instanceof GraphError && err.transient) throw new NotDelivered({ kind: 'transient' }, why);
       throw new NotDelivered({ kind: 'permanent', reason: why }, why);
     }
-    this.installAskedAt.set(personId, Date.now());
-    await writeAudit(this.ctx, { actor: 'bot', action: 'teams-app.added-for-person', subject: personId, details: { result } });
-    this.ctx.log.info({ personId, result }, 'asked Microsoft Graph to add the app for someone who never opened the bot');
   }
 
   // --- Reaching people through the teams the bot is in (services/teamReach.ts) ---------------------

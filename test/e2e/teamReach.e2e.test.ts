@@ -8,6 +8,7 @@ import { cardText, FakeConnector, firstCard, type SentActivity } from '../suppor
 import { PEOPLE, startHarness, type Harness } from '../support/botHarness';
 import { validMoveForm } from '../support/fixtures';
 import type { ConversationDoc } from '../../src/store/records';
+import { conversationAddressOf } from '../../src/services/conversations';
 import { startFakeGraph, type FakeGraph } from '../support/fakeGraph';
 
 const TEAM = '19:team@thread.tacv2'; // the team's id, which is its General channel's (see fakeTeams)
@@ -192,6 +193,39 @@ describe('reaching someone in no team with the bot: Microsoft Graph adds the app
     await eventually(async () => (await h.bot.services.records.outbox.get(`${ref}:approval:${PEOPLE.harry.email}`))?.state === 'sent');
     expect(await h.bot.services.records.audit.count({ action: 'teams-app.added-for-person', subject: PEOPLE.harry.email })).toBe(1);
 
+    const decided = await h.user(PEOPLE.harry).pressButton('Approve', {}, { on: ref });
+    expect(decided.status).toBe(200);
+    await eventually(async () => (await h.bot.services.records.moveRequests.get(ref))?.state === 'approved');
+  });
+
+  test("Graph answering 409 for someone whose address the bot lost (the app is already installed for him): the installation's chat is read from Graph and the card goes there at once, audited", async () => {
+    // Harry had the app before (the bot's record of his chat is gone): adding it again answers 409, and Teams tells the bot nothing new.
+    graph.installedBefore.set(PEOPLE.harry.email, FakeConnector.personalChatId(PEOPLE.harry));
+    const sam = h.user(PEOPLE.sam);
+    await sam.say('request a move');
+    const ref = /PM-\d{4}-\d{4}/.exec(cardText((await sam.pressButton('Send for approval', form())).body.value))![0];
+
+    const cardsForHarry = () =>
+      h.connector.sentTo(FakeConnector.personalChatId(PEOPLE.harry)).filter((a) => cardText(firstCard(a.activity)).includes(`Placement move request ${ref}`));
+    await h.connector.waitFor(() => cardsForHarry().length > 0);
+    await eventually(async () => (await h.bot.services.records.outbox.get(`${ref}:approval:${PEOPLE.harry.email}`))?.state === 'sent');
+    expect(cardsForHarry()).toHaveLength(1);
+    expect(graph.received.filter((r) => r.method === 'GET' && r.path.endsWith('/chat'))).toHaveLength(1);
+    // His chat is stored like one he opened: the tenant's service URL, the chat id Graph gave.
+    expect(await h.bot.services.records.conversations.get(`person:${PEOPLE.harry.email}`)).toMatchObject({
+      kind: 'personal',
+      conversationId: FakeConnector.personalChatId(PEOPLE.harry),
+      serviceUrl: conversationAddressOf((await h.bot.services.records.conversations.get(`person:${PEOPLE.sam.email}`))!).serviceUrl,
+    });
+    const audited = await h.bot.services.records.audit.find({ subject: PEOPLE.harry.email });
+    expect(audited.map((a) => [a.action, a.details])).toEqual(
+      expect.arrayContaining([
+        ['teams-app.added-for-person', { result: 'already' }],
+        ['teams-app.chat-read-for-person', { found: true }],
+      ]),
+    );
+
+    // Harry decides from the card he received.
     const decided = await h.user(PEOPLE.harry).pressButton('Approve', {}, { on: ref });
     expect(decided.status).toBe(200);
     await eventually(async () => (await h.bot.services.records.moveRequests.get(ref))?.state === 'approved');

@@ -283,6 +283,21 @@ describe('Microsoft Graph adding the app for a person (GRAPH_TEAMS_APP_ID)', () 
     expect(fake.installedFor).toEqual(['00000000-0000-0000-0000-00000000a004']);
   });
 
+  test("after a 409 (the app already installed for them), the installation's chat is found as Microsoft documents: the installation by the catalog app id, then its chat", async () => {
+    fake.installedBefore.set('harry.hos@example.org', 'a:chat-of-harry');
+    expect(await installer.installFor('harry.hos@example.org')).toBe('already');
+    expect(await installer.chatOfInstallation('harry.hos@example.org')).toBe('a:chat-of-harry');
+    const [list, chat] = fake.received.filter((r) => r.method === 'GET' && r.path.includes('/teamwork/installedApps'));
+    const listed = new URL(list!.path, fake.base);
+    expect(listed.pathname).toBe('/v1.0/users/harry.hos%40example.org/teamwork/installedApps');
+    expect(listed.searchParams.get('$expand')).toBe('teamsApp');
+    expect(listed.searchParams.get('$filter')).toBe(`teamsApp/id eq '${CATALOG_APP}'`);
+    expect(chat!.path).toMatch(/^\/v1\.0\/users\/harry\.hos%40example\.org\/teamwork\/installedApps\/installation-[\w-]+\/chat$/);
+    expect(chat!.headers.authorization).toMatch(/^Bearer token-\d+$/);
+    // Not installed for them after all: no chat, and nothing else asked.
+    expect(await installer.chatOfInstallation('hana.head@example.org')).toBeNull();
+  });
+
   test('a refusal (403: the permission not granted) is a lasting GraphError; throttling (429) is transient', async () => {
     fake.installAnswers.push({ status: 403, body: { error: { code: 'Forbidden', message: 'Missing role permissions' } } });
     const refused = await installer.installFor('hana.head@example.org').catch((err: unknown) => err);

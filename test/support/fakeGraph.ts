@@ -1,6 +1,7 @@
 // A stand-in for Microsoft Graph and the two token services the bot may use, on 127.0.0.1: a
 // Microsoft Entra authority (OpenID metadata and the client-credentials token endpoint) and an App
-// Service managed identity endpoint (what IDENTITY_ENDPOINT / IDENTITY_HEADER point at). It checks
+// Service managed identity endpoint (what IDENTITY_ENDPOINT / IDENTITY_HEADER point at), with the app's
+// installations for users and their chats. It checks
 // each request as they would (method, path, form or JSON body, headers) and answers as they do;
 // `eventAnswers` lets a test throttle or fail the next event POSTs.
 import { createPublicKey, constants as cryptoConstants, verify, type KeyObject } from 'node:crypto';
@@ -34,6 +35,14 @@ export async function startFakeGraph() {
   const installAnswers: GraphAnswer[] = [];
   /** The users the app was installed for, by the id or user principal name the call named. */
   const installedFor: string[] = [];
+  /** Users the app was installed for before the test (user -> the id of their chat with the bot): installing again answers 409. */
+  const installedBefore = new Map<string, string>();
+  /** The app's installation for a user and its chat, as Graph lists them; null when it is not installed for them. */
+  const installationOf = (user: string): { id: string; chatId: string } | null => {
+    if (installedBefore.has(user)) return { id: `installation-${Buffer.from(user).toString('base64url')}`, chatId: installedBefore.get(user)! };
+    if (installedFor.includes(user)) return { id: `installation-${Buffer.from(user).toString('base64url')}`, chatId: `a:installed-${Buffer.from(user).toString('base64url')}` };
+    return null;
+  };
   /** Called after an installation is answered, as Teams then tells the bot of the new chat. */
   let onInstall: (user: string) => void = () => undefined;
   let tokens = 0;
@@ -130,6 +139,23 @@ export async function startFakeGraph() {
           onlineMeeting: { joinUrl: `https://teams.microsoft.com/l/meetup-join/19%3ameeting_${events}` },
         });
       }
+      // The app's installation for a user (GET installedApps?$expand=teamsApp&$filter=teamsApp/id eq '<catalog id>'), and its chat.
+      const installations = /^\/v1\.0\/users\/([^/]+)\/teamwork\/installedApps$/.exec(url.pathname);
+      const installationChat = /^\/v1\.0\/users\/([^/]+)\/teamwork\/installedApps\/([^/]+)\/chat$/.exec(url.pathname);
+      if (req.method === 'GET' && (installations || installationChat)) {
+        if (!/^Bearer token-\d+$/.test(req.headers.authorization ?? '')) return send(401, { error: { code: 'InvalidAuthenticationToken', message: 'Access token is empty.' } });
+        const user = decodeURIComponent((installations ?? installationChat)![1]!);
+        const installation = installationOf(user);
+        if (installationChat) {
+          return installation && installation.id === decodeURIComponent(installationChat[2]!)
+            ? send(200, { id: installation.chatId, chatType: 'oneOnOne' })
+            : send(404, { error: { code: 'NotFound', message: 'The installation does not exist' } });
+        }
+        const appId = /^teamsApp\/id eq '([0-9a-f-]{36})'$/.exec(url.searchParams.get('$filter') ?? '')?.[1];
+        if (url.searchParams.get('$expand') !== 'teamsApp' || !appId)
+          return send(400, { error: { code: 'BadRequest', message: 'expected $expand=teamsApp and a $filter on teamsApp/id' } });
+        return send(200, { value: installation ? [{ id: installation.id, teamsApp: { id: appId, externalId: 'psb-manifest-id' } }] : [] });
+      }
       const install = /^\/v1\.0\/users\/([^/]+)\/teamwork\/installedApps$/.exec(req.url ?? '');
       if (req.method === 'POST' && install) {
         if (!/^Bearer token-\d+$/.test(req.headers.authorization ?? '')) return send(401, { error: { code: 'InvalidAuthenticationToken', message: 'Access token is empty.' } });
@@ -145,7 +171,7 @@ export async function startFakeGraph() {
         if (answer === 'hang-up') return req.socket.destroy();
         if (answer) return send(answer.status, answer.body ?? { error: { code: 'Forbidden' } }, answer.headers);
         const user = decodeURIComponent(install[1]!);
-        if (installedFor.includes(user)) return send(409, { error: { code: 'Conflict', message: 'App is already installed for this user' } });
+        if (installedFor.includes(user) || installedBefore.has(user)) return send(409, { error: { code: 'Conflict', message: 'App is already installed for this user' } });
         installedFor.push(user);
         send(201, {});
         setImmediate(() => onInstall(user));
@@ -162,6 +188,7 @@ export async function startFakeGraph() {
     eventAnswers,
     installAnswers,
     installedFor,
+    installedBefore,
     /** What Teams does after the app is installed for someone (a test makes it tell the bot). */
     whenInstalled: (then: (user: string) => void) => {
       onInstall = then;
