@@ -1,9 +1,9 @@
 // A stand-in for Microsoft Graph and the two token services the bot may use, on 127.0.0.1: a
 // Microsoft Entra authority (OpenID metadata and the client-credentials token endpoint) and an App
-// Service managed identity endpoint (what IDENTITY_ENDPOINT / IDENTITY_HEADER point at), with the app's
-// installations for users and their chats. It checks
-// each request as they would (method, path, form or JSON body, headers) and answers as they do;
-// `eventAnswers` lets a test throttle or fail the next event POSTs.
+// Service managed identity endpoint (what IDENTITY_ENDPOINT / IDENTITY_HEADER point at); in Graph,
+// calendar events, and the app's installations for users with their chats. It checks each request
+// as they would (method, path, form or JSON body, headers) and answers as they do; `eventAnswers`
+// and `installAnswers` let a test throttle or fail the next event POSTs or installations.
 import { createPublicKey, constants as cryptoConstants, verify, type KeyObject } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
