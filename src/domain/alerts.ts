@@ -109,25 +109,25 @@ export function fragilityAlertFormSchema(today: string) {
       triggers: z.preprocess(
         (v) => (v === undefined || v === null ? [] : typeof v === 'string' ? v.split(',') : v),
         z
-          .array(z.string({ invalid_type_error: 'Choose what is happening from the list (FRAG-2).' }), { invalid_type_error: 'Choose what is happening from the list (FRAG-2).' })
+          .array(z.string({ invalid_type_error: 'Choose what is happening from the list.' }), { invalid_type_error: 'Choose what is happening from the list.' }) // FRAG-2
           .transform((ids) => ids.map((id) => id.trim()).filter(Boolean))
           .superRefine((ids, ctx) => {
             if (ids.length === 0) {
-              ctx.addIssue({ code: 'custom', message: 'Choose at least one sign that the placement is at risk (FRAG-2).' });
+              ctx.addIssue({ code: 'custom', message: 'Choose at least one sign that the placement is at risk.' }); // FRAG-2
               return;
             }
             const unknown = ids.filter((id) => !isFragilityTrigger(id));
             if (unknown.length > 0) {
-              ctx.addIssue({ code: 'custom', message: `Not one of the signs listed in FRAG-2: ${unknown.join(', ')}. Choose from the list.` });
+              ctx.addIssue({ code: 'custom', message: `Not one of the signs listed: ${unknown.join(', ')}. Choose from the list.` }); // FRAG-2
             }
           })
           .transform((ids) => FRAGILITY_TRIGGER_IDS.filter((id) => ids.includes(id))),
       ),
-      description: text('A description of what is happening (FRAG-1)', 20),
+      description: text('A description of what is happening', 20), // FRAG-1
       immediateSafeguardingRisk: z.enum(['yes', 'no'], {
-        errorMap: () => ({ message: 'Say yes or no: is there an immediate safeguarding risk? (MOVE-3, MOVE-11)' }),
+        errorMap: () => ({ message: 'Say yes or no: is there an immediate safeguarding risk?' }), // MOVE-3, MOVE-11
       }),
-      supportInPlace: optionalText('The support already in place (FRAG-5)'),
+      supportInPlace: optionalText('The support already in place'), // FRAG-5
       noticedOn: z
         .string({ invalid_type_error: 'Give the date the signs were noticed as a date.' })
         .trim()
@@ -135,7 +135,7 @@ export function fragilityAlertFormSchema(today: string) {
         .transform((v) => (v ? v : today))
         .refine(isIsoDate, 'Give the date the signs were noticed as a date.')
         .refine((d) => !isIsoDate(d) || d <= today, 'The date the signs were noticed cannot be in the future.')
-        .refine((d) => !isIsoDate(d) || d >= earliest, 'The signs must have been noticed within the last year: raise what is happening now (FRAG-1).'),
+        .refine((d) => !isIsoDate(d) || d >= earliest, 'The signs must have been noticed within the last year: raise what is happening now.'), // FRAG-1
       essentialServiceUnavailable: yesNoOptional('Say yes or no: is a service the placement needs impossible to get?'),
       costedExternalServiceNeeded: yesNoOptional('Say yes or no: is an extra external service that costs money needed?'),
       ...childVoiceFields,
@@ -228,10 +228,10 @@ export function alertRecipients(child: Child, people: readonly Person[], options
     const key = normaliseEmail(id);
     const person = people.find((p) => p.id === key);
     if (person) tell(person, role);
-    else if (key !== raisedBy) unreachable.push({ role, email: key, reason: `${key} is not on the roster: tell them another way (FRAG-1).` });
+    else if (key !== raisedBy) unreachable.push({ role, email: key, reason: `${key} is not on the roster: tell them another way.` }); // FRAG-1
   };
 
-  named(child.socialWorker, 'social_worker', 'The child has no allocated social worker on record: tell the team manager directly (FRAG-1).');
+  named(child.socialWorker, 'social_worker', 'The child has no allocated social worker on record: tell the team manager directly.'); // FRAG-1
   const managers = peopleForTeam(people, 'team_manager', child.team);
   for (const manager of managers) tell(manager, 'team_manager');
   if (managers.length === 0) {
@@ -245,14 +245,14 @@ export function alertRecipients(child: Child, people: readonly Person[], options
       unreachable.push({
         role: 'team_manager',
         email: null,
-        reason: `No team manager, service manager or Head of Service on the roster covers team ${child.team}: tell your line manager directly (FRAG-1).`,
+        reason: `No team manager, service manager or Head of Service on the roster covers team ${child.team}: tell your line manager directly.`, // FRAG-1
       });
     }
   }
   named(
     child.supervisingSocialWorker,
     'supervising_social_worker',
-    placementSetting(child.placementType) === 'foster' ? 'The child is in foster care but no supervising social worker is on record (FRAG-1).' : null,
+    placementSetting(child.placementType) === 'foster' ? 'The child is in foster care but no supervising social worker is on record.' : null, // FRAG-1
   );
   return { recipients, unreachable };
 }

@@ -87,7 +87,7 @@ export interface MoveRequest extends MoveRequestDetails {
 
 /**
  * The move request form exactly as a card submits it (every value a string). Conditional rules
- * carry the rule id in their message so the social worker sees why a field is needed. Every
+ * say in their message, in words, why a field is needed (the rule's id is in the comment beside it). Every
  * problem is reported in one pass, the conditional ones too, so the form comes back once.
  */
 export function moveRequestFormSchema(today: string) {
@@ -109,12 +109,12 @@ function buildMoveRequestFormSchema(today: string) {
       .refine((d) => !isIsoDate(d) || d <= latest, 'The proposed date must be within the next year.'),
     reasonCode: z.enum(MOVE_REASON_CODES as [string, ...string[]], { errorMap: () => ({ message: 'Choose the reason for the move.' }) }),
     reasonOther: optionalText('The explanation of "other"'),
-    rationale: text('The rationale for the move (MOVE-1)', 20),
+    rationale: text('The rationale for the move', 20), // MOVE-1
     alternativesConsidered: optionalText('Alternatives considered'),
     safeguardingIssue: optionalText('The immediate safeguarding issue'),
     virtualSchoolConsulted: yesNo('has the Virtual School been asked for advice?'),
     virtualSchoolAdvice: optionalText("The Virtual School's advice"),
-    childToldPlan: text('How and when the child will be told (MOVE-5)', 10),
+    childToldPlan: text('How and when the child will be told', 10), // MOVE-5
     childToldAgreed: z.enum(['true', 'false']).optional().default('false'),
     followsAllegation: yesNo('does the move follow an allegation against the carer?'),
     nextPlacementCanKeepForMonths: z.enum(['true', 'false']).optional().default('false'),
@@ -131,23 +131,24 @@ function buildMoveRequestFormSchema(today: string) {
     const need = (path: string, message: string) => ctx.addIssue({ code: 'custom', path: [path], message });
     const urgency = answer('urgency');
     if (answer('reasonCode') === 'OTHER' && answer('reasonOther').length < 20) {
-      need('reasonOther', '"Other" is for exceptional cases only: explain in at least 20 characters why no other reason fits (MOVE-7).');
+      need('reasonOther', '"Other" is for exceptional cases only: explain in at least 20 characters why no other reason fits.'); // MOVE-7
     }
     if (urgency === 'urgent') {
-      if (answer('safeguardingIssue').length < 10) need('safeguardingIssue', 'An urgent move is only for an immediate safeguarding issue: describe it (MOVE-3).');
+      if (answer('safeguardingIssue').length < 10) need('safeguardingIssue', 'An urgent move is only for an immediate safeguarding issue: describe it.'); // MOVE-3
       if (answer('alternativesConsidered').length < 10)
-        need('alternativesConsidered', 'An urgent move is not authorised until the alternative placement options are understood: list them (MOVE-3).');
+        need('alternativesConsidered', 'An urgent move is not authorised until the alternative placement options are understood: list them.'); // MOVE-3
     }
-    if (answer('virtualSchoolConsulted') === 'yes' && !answer('virtualSchoolAdvice')) need('virtualSchoolAdvice', "Record the Virtual School's advice (MOVE-4).");
+    if (answer('virtualSchoolConsulted') === 'yes' && !answer('virtualSchoolAdvice')) need('virtualSchoolAdvice', "Record the Virtual School's advice."); // MOVE-4
     if (answer('virtualSchoolConsulted') === 'no') {
-      if (urgency !== 'urgent') need('virtualSchoolConsulted', 'Ask the Virtual School for advice before requesting a planned move (MOVE-4).');
-      else if (answer('virtualSchoolAdvice').length < 10) need('virtualSchoolAdvice', 'Say why the Virtual School has not been asked yet and when they will be (MOVE-4).');
+      if (urgency !== 'urgent')
+        need('virtualSchoolConsulted', 'Ask the Virtual School for advice before requesting a planned move.'); // MOVE-4
+      else if (answer('virtualSchoolAdvice').length < 10) need('virtualSchoolAdvice', 'Say why the Virtual School has not been asked yet and when they will be.'); // MOVE-4
     }
     if (urgency === 'planned' && answer('childToldAgreed') !== 'true') {
-      need('childToldAgreed', 'Agree with the supervising social worker and the carer how and when the child will be told (MOVE-5).');
+      need('childToldAgreed', 'Agree with the supervising social worker and the carer how and when the child will be told.'); // MOVE-5
     }
     if (answer('followsAllegation') === 'yes' && answer('nextPlacementCanKeepForMonths') !== 'true') {
-      need('nextPlacementCanKeepForMonths', 'After an allegation, the next placement must be able to keep the child for months, not a week or two: confirm it (MOVE-6).');
+      need('nextPlacementCanKeepForMonths', 'After an allegation, the next placement must be able to keep the child for months, not a week or two: confirm it.'); // MOVE-6
     }
     // The child is asked before a move is decided: what they said, or why they were not asked.
     for (const [field, message] of Object.entries(missingChildVoice(answer))) need(field, message);
@@ -326,7 +327,16 @@ export function endingFollowUps(moveDate: string, ended: { carerName: string; pl
 
 /** Does the Virtual School need to hear of this request and its decision (MOVE-4 advice pending, MOVE-10 education affected)? */
 export function virtualSchoolConcerned(request: Pick<MoveRequest, 'educationDisrupted' | 'virtualSchoolConsulted'>): boolean {
-  return request.educationDisrupted !== 'no' || !request.virtualSchoolConsulted;
+  return virtualSchoolReasons(request).length > 0;
+}
+
+/** Why the Virtual School is told of a request (MOVE-10, MOVE-4), in words, each with its rule; none when it need not be. */
+export function virtualSchoolReasons(request: Pick<MoveRequest, 'educationDisrupted' | 'virtualSchoolConsulted'>): Array<{ text: string; ruleId: string }> {
+  return [
+    ...(request.educationDisrupted === 'yes' ? [{ text: 'the move will disrupt education or training', ruleId: 'MOVE-10' }] : []),
+    ...(request.educationDisrupted === 'unknown' ? [{ text: 'the move may disrupt education or training', ruleId: 'MOVE-10' }] : []),
+    ...(!request.virtualSchoolConsulted ? [{ text: "the Virtual School's advice has not been given yet", ruleId: 'MOVE-4' }] : []),
+  ];
 }
 
 export function placementTypeLabel(code: string): string {

@@ -6,7 +6,7 @@ import type { TaskDoc } from '../store/records';
 import { writeAudit } from './audit';
 import type { ServiceContext } from './context';
 import { InvalidInputError, NotFoundError, NotPermittedError } from './errors';
-import { enqueueAll, type OutgoingMessage } from './outbox';
+import { enqueueAll, whyFact, type OutgoingMessage } from './outbox';
 import { peopleWithRole } from './people';
 
 /** Flags the coding task's move; returns who was told. Flagging twice tells each person once. */
@@ -33,9 +33,10 @@ export async function reportCodeUnavailable(ctx: ServiceContext, person: Person,
     recipient: { kind: 'person', personId: p.id },
     content: {
       kind: 'notice',
-      title: `${task.sourceRef}: the right code is not available (MOVE-7)`,
+      title: `${task.sourceRef}: the right code is not available`,
       text: `${person.name} cannot code the move of case ${task.caseRef} (${task.sourceRef}) correctly: the right code is not available in the case management system. It has not been coded with a wrong one. Please arrange the right code with the Performance Team.`,
       ref: task.sourceRef,
+      facts: [whyFact('MOVE-7')],
     },
     subjectRef: task.sourceRef,
   }));

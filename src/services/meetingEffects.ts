@@ -10,7 +10,7 @@ import { writeAudit } from './audit';
 import type { ServiceContext } from './context';
 import { resumeEffects, runEffects, type EffectPlan, type RecordEffects } from './effects/runner';
 import { teamsInvitationMessages } from './invitations';
-import type { OutgoingMessage } from './outbox';
+import { whyFact, type OutgoingMessage } from './outbox';
 import { reachableInTeams } from './knownChats';
 import { peopleWithRole, toChild } from './people';
 
@@ -152,9 +152,10 @@ async function outcomeMessages(ctx: ServiceContext, meeting: MeetingDoc, tasks: 
           kind: 'notice',
           title: `Planned ending agreed for case ${meeting.caseRef}: ${external ? 'notice to serve' : 'end date'}`,
           text: external
-            ? `The ${MEETINGS[meeting.type].label} ${meeting.ref} agreed a planned ending of the placement with ${childDoc.carerName || 'the provider'} on ${outcome.plannedEndDate}. Notice must be served on the provider, and finance told so that payments stop (FRAG-8, END-1). The social worker will request the move for Head of Service approval.`
-            : `The ${MEETINGS[meeting.type].label} ${meeting.ref} agreed a planned ending of the placement on ${outcome.plannedEndDate}. Please note the end date and tell finance so that payments stop (END-1).`,
+            ? `The ${MEETINGS[meeting.type].label} ${meeting.ref} agreed a planned ending of the placement with ${childDoc.carerName || 'the provider'} on ${outcome.plannedEndDate}. Notice must be served on the provider, and finance told so that payments stop. The social worker will request the move for Head of Service approval.`
+            : `The ${MEETINGS[meeting.type].label} ${meeting.ref} agreed a planned ending of the placement on ${outcome.plannedEndDate}. Please note the end date and tell finance so that payments stop.`,
           ref: meeting.ref,
+          facts: [external ? whyFact('FRAG-8', 'END-1') : whyFact('END-1')],
         },
         subjectRef: meeting.ref,
       });

@@ -216,7 +216,7 @@ export async function conveneMeeting(ctx: ServiceContext, person: Person, data: 
   const parsed = meetingConveneFormSchema(p.type, p.timing).safeParse(answers);
   if (!parsed.success) Object.assign(errors, fieldErrors(parsed.error));
   if (policyFor(p.type).timing.kind === 'after-ending' && !p.timing.placementEnded)
-    errors.placementEnded ??= 'Give the date the placement ended: a Disruption Meeting is held at least six weeks after it (END-2).';
+    errors.placementEnded ??= 'Give the date the placement ended: a Disruption Meeting is held at least six weeks after it.'; // END-2
 
   const people = (await ctx.records.people.find({}, { sort: { _id: 1 } })).map(toPerson);
   const byId = (id: string) => people.find((x) => x.id === normaliseEmail(id)) ?? null;

@@ -3,11 +3,11 @@
 // history or closing tasks. The runner writes the change's audit entry first and clears the effect
 // when it is done; every task, entry and message has a fixed key, so an effect run twice after a
 // crash does each thing once.
-import { endingFollowUps, followUpsFor, virtualSchoolConcerned } from '../domain/moves';
+import { endingFollowUps, followUpsFor, virtualSchoolConcerned, virtualSchoolReasons } from '../domain/moves';
 import type { Person } from '../domain/people';
 import type { MoveRequestDoc, PendingEffect, TaskDoc } from '../store/records';
 import type { ServiceContext } from './context';
-import { enqueueAll, updatesOfSentCards, type OutgoingMessage } from './outbox';
+import { enqueueAll, updatesOfSentCards, whyFact, type OutgoingMessage } from './outbox';
 import { forgetCaseloads, peopleWithRole, toPerson } from './people';
 import { activeCovers } from './cover';
 import { moveFlowOf } from './moveFlowSettings';
@@ -134,6 +134,7 @@ async function messagesFor(ctx: ServiceContext, effect: PendingEffect, request: 
               title: `${ref} authorised: you may now look for a placement`,
               text: placementsTeamText(request),
               ref,
+              facts: [whyFact('MOVE-2', ...(request.followsAllegation ? ['MOVE-6'] : []))],
             },
             subjectRef: ref,
           });
@@ -155,14 +156,9 @@ async function messagesFor(ctx: ServiceContext, effect: PendingEffect, request: 
 async function virtualSchoolNotices(ctx: ServiceContext, request: MoveRequestDoc, stage: 'requested' | 'decided'): Promise<OutgoingMessage[]> {
   if (!virtualSchoolConcerned(request)) return [];
   const ref = request.ref;
-  const why = [
-    ...(request.educationDisrupted === 'yes'
-      ? ['the move will disrupt education or training (MOVE-10)']
-      : request.educationDisrupted === 'unknown'
-        ? ['the move may disrupt education or training (MOVE-10)']
-        : []),
-    ...(!request.virtualSchoolConsulted ? ["the Virtual School's advice has not been given yet (MOVE-4)"] : []),
-  ].join(' and ');
+  const reasons = virtualSchoolReasons(request);
+  const why = reasons.map((r) => r.text).join(' and ');
+  const facts = [whyFact(...reasons.map((r) => r.ruleId))];
   const messages: OutgoingMessage[] = [];
   for (const officer of await peopleWithRole(ctx, 'virtual_school', request.team)) {
     messages.push(
@@ -174,6 +170,7 @@ async function virtualSchoolNotices(ctx: ServiceContext, request: MoveRequestDoc
             `${ref}:vs:requested:${officer.id}`,
             'requested: the Virtual School is asked to take part',
             `${request.urgency === 'urgent' ? 'An urgent' : 'A planned'} move proposed for ${formatDate(request.proposedDate)}, requested by ${request.requestedByName}. You are told because ${why}. Please contact ${request.requestedByName}.`,
+            facts,
           )
         : await requestNotice(
             ctx,
@@ -182,6 +179,7 @@ async function virtualSchoolNotices(ctx: ServiceContext, request: MoveRequestDoc
             `${ref}:vs:decided:${officer.id}`,
             `${request.decision!.outcome} by ${request.decision!.byName}`,
             `You were told of this request because ${why}.${request.decision!.outcome === 'approved' ? ` The move is proposed for ${formatDate(request.proposedDate)}.` : ''}`,
+            facts,
           ),
     );
   }

@@ -18,16 +18,29 @@ export async function childLabelFor(ctx: ServiceContext, caseRef: string, person
 }
 
 /** A one-off notice to a person about a request, headed "PM-… for <child> <what happened>". */
-export async function requestNotice(ctx: ServiceContext, request: MoveRequestDoc, personId: string, key: string, happened: string, text: string): Promise<OutgoingMessage> {
+export async function requestNotice(
+  ctx: ServiceContext,
+  request: MoveRequestDoc,
+  personId: string,
+  key: string,
+  happened: string,
+  text: string,
+  facts?: Array<{ title: string; value: string }>,
+): Promise<OutgoingMessage> {
   const label = await childLabelFor(ctx, request.caseRef, personId);
-  return { key, recipient: personal(personId), content: { kind: 'notice', title: `${request.ref} for ${label} ${happened}`, text, ref: request.ref }, subjectRef: request.ref };
+  return {
+    key,
+    recipient: personal(personId),
+    content: { kind: 'notice', title: `${request.ref} for ${label} ${happened}`, text, ref: request.ref, ...(facts ? { facts } : {}) },
+    subjectRef: request.ref,
+  };
 }
 
 /** The placements team's notice once a move is authorised (MOVE-2), with what MOVE-6 asks of the next placement. */
 export function placementsTeamText(request: MoveRequestDoc): string {
   const decision = request.decision!;
   const allegation = request.followsAllegation
-    ? ' The move follows an allegation against the carer: the next placement must be able to keep the child for months, not a week or two (MOVE-6).'
+    ? ' The move follows an allegation against the carer: the next placement must be able to keep the child for months, not a week or two.'
     : '';
   return `${request.urgency === 'urgent' ? 'Urgent move' : 'Planned move'} for case ${request.caseRef}, proposed for ${formatDate(request.proposedDate)}. Approved by ${decision.byName}.${allegation} Contact ${request.requestedByName} for the placement request and risk assessment.`;
 }

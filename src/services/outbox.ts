@@ -18,6 +18,14 @@ export interface OutgoingMessage {
   shown?: { activityId: string; conversationId: string };
 }
 
+/**
+ * A notice's "Why" fact: the rule ids behind it, for those who audit the bot, kept out of the words
+ * people read (as on cards, see teams/whyLine.ts).
+ */
+export function whyFact(...ruleIds: string[]): { title: string; value: string } {
+  return { title: 'Why', value: [...new Set(ruleIds)].join(', ') };
+}
+
 function outboxDoc(message: OutgoingMessage, now: string): OutboxDoc {
   return {
     _id: message.key,

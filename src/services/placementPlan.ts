@@ -27,7 +27,7 @@ import type { AuditDoc, ChildDoc, TaskDoc } from '../store/records';
 import { writeAudit } from './audit';
 import type { ServiceContext } from './context';
 import { ConflictError, InvalidInputError, NotFoundError } from './errors';
-import { enqueueAll, insertAllOnce, type OutgoingMessage } from './outbox';
+import { enqueueAll, insertAllOnce, whyFact, type OutgoingMessage } from './outbox';
 
 /** The child as the domain sees it. (Not people.ts's toChild: the children import calls this module, so importing people.ts would make a cycle.) */
 function toChild(doc: ChildDoc): Child {
@@ -265,9 +265,9 @@ export async function askForPlanRevisions(ctx: ServiceContext, caseRefs?: string
         content: {
           kind: 'notice',
           title: `${child.caseRef}: please check the placement plan`,
-          text: `The social worker has been asked to revise the placement plan by ${formatDate(due.dueDate)}${due.reviewDate ? `, before the looked-after review on ${formatDate(due.reviewDate)}` : ' (a year since it was last agreed or revised)'}. As the IRO, please check the revised plan.`,
+          text: `The social worker has been asked to revise the placement plan by ${formatDate(due.dueDate)}${due.reviewDate ? `, before the looked-after review on ${formatDate(due.reviewDate)}` : ' (a year since it was last agreed or revised)'}. As the IRO, please check the revised plan: it is revised before every review and at least yearly, and the IRO checks its quality.`,
           ref: child.caseRef,
-          facts: [{ title: 'Why', value: 'The plan is revised before every review and at least yearly, and the IRO checks its quality (PLAN-2).' }],
+          facts: [whyFact('PLAN-2')],
         },
         subjectRef: child.caseRef,
       });

@@ -13,6 +13,7 @@ import type { MeetingAttendee, MeetingDoc, TaskDoc } from '../store/records';
 import { renderCard, type AdaptiveCard } from './cards';
 import type { Disclosure } from './disclosure';
 import { plainText } from './plainText';
+import { withoutRuleIds } from '../domain/ruleIds';
 import { splitWhy, whyLine } from './whyLine';
 
 type Notice = { text: string; style: 'attention' | 'good' | 'warning' | 'accent' };
@@ -97,7 +98,7 @@ export function meetingFormCard(options: { proposal: MeetingProposal; show: Disc
     chairWhy: splitWhy(proposal.chair.reason).why,
     chairChoices: proposal.chairOptions.map((c) => ({ title: `${c.name} (${c.roles.map((r) => ROLE_LABELS[r]).join(', ')})`, value: c.id })),
     minuteTakerLabel: policyFor(proposal.type).convene.minuteTaker
-      ? `Minute taker (email): every ${MEETINGS[proposal.type].label} has one (Meetings table, 003)`
+      ? `Minute taker (email): every ${MEETINGS[proposal.type].label} has one`
       : 'Minute taker (email), if there is one',
     childReason: child?.reason ?? 'The child is not invited: record the reason below.',
     attendees: proposal.proposal.attendees
@@ -297,7 +298,7 @@ export function meetingCard(options: MeetingCardOptions): AdaptiveCard {
             ...(outcome.initialSupportPlanCompleted != null
               ? [{ title: 'Initial support plan', value: outcome.initialSupportPlanCompleted ? 'Completed by the supervising social worker' : 'Not completed' }]
               : []),
-            ...(outcome.extraFocus ? [{ title: 'Extra focus', value: outcome.extraFocus }] : []),
+            ...(outcome.extraFocus ? [{ title: 'Extra focus', value: withoutRuleIds(outcome.extraFocus) }] : []),
             ...(outcome.learning && options.show.freeText(outcome.learning.helped) !== null
               ? [
                   { title: 'What helped', value: options.show.freeText(outcome.learning.helped)! },

@@ -18,6 +18,7 @@ import { alertCard } from './alertCards';
 import { noticeCard, type AdaptiveCard } from './cards';
 import { disclosureFor, type Reader } from './disclosure';
 import { meetingCard, meetingFormCard } from './meetingCards';
+import { splitWhy } from './whyLine';
 
 export type { Reader };
 type Notice = { text: string; style: 'attention' | 'good' | 'warning' | 'accent' };
@@ -60,10 +61,9 @@ export async function renderAlertCard(
 async function outcomeReminders(ctx: ServiceContext, meeting: MeetingDoc, child: Child | null): Promise<string[]> {
   if (meeting.outcome?.decision !== 'planned-ending' || !child) return [];
   const reminders = [];
-  if (isExternalProvider(child.placementProvider))
-    reminders.push('An external placement: notice must be served on the provider, and the Placements Service told at once (FRAG-8, END-1).');
+  if (isExternalProvider(child.placementProvider)) reminders.push('An external placement: notice must be served on the provider, and the Placements Service told at once.');
   const told = (await ctx.records.outbox.find({ subjectRef: meeting.ref })).some((e) => e._id.includes(':ending:placements:'));
-  reminders.push(told ? 'The Placements Service has been told in Teams.' : 'The Placements Service could not be reached in Teams: tell them today (FRAG-8).');
+  reminders.push(told ? 'The Placements Service has been told in Teams.' : 'The Placements Service could not be reached in Teams: tell them today.');
   return reminders;
 }
 
@@ -190,8 +190,9 @@ export async function placementActivity(ctx: ServiceContext, entry: OutboxDoc & 
     case 'episode-disruption-offer': {
       const advice = disruptionMeetingAdvice({ placementType: content.placementType, endDate: content.endedOn, unplanned: true });
       const card = noticeCard(
-        `Case ${content.caseRef}: a Disruption Meeting (END-2)`,
-        `The imported return shows the placement ended on ${content.endedOn} without a plan (reason ${content.reason}). ${advice.reason}`,
+        `Case ${content.caseRef}: a Disruption Meeting`,
+        `The imported return shows the placement ended on ${content.endedOn} without a plan (reason ${content.reason}). ${splitWhy(advice.reason).text}`,
+        whyFacts(advice.reason),
       );
       const data = {
         type: 'disruption',
@@ -208,8 +209,9 @@ export async function placementActivity(ctx: ServiceContext, entry: OutboxDoc & 
       if (!move?.completion) return null;
       const advice = disruptionMeetingAdvice({ placementType: move.completion.ended?.placementType ?? '', endDate: move.completion.date, unplanned: true });
       const card = noticeCard(
-        `Case ${move.caseRef}: a Disruption Meeting (END-2)`,
-        `${move.ref} ended the placement on ${move.completion.date} as an urgent move. ${advice.reason}`,
+        `Case ${move.caseRef}: a Disruption Meeting`,
+        `${move.ref} ended the placement on ${move.completion.date} as an urgent move. ${splitWhy(advice.reason).text}`,
+        whyFacts(advice.reason),
       );
       const offer: AdaptiveCard = {
         ...card,
@@ -218,4 +220,10 @@ export async function placementActivity(ctx: ServiceContext, entry: OutboxDoc & 
       return asCard(offer, `Consider a Disruption Meeting for case ${move.caseRef}`);
     }
   }
+}
+
+/** The rule ids written in a domain reason, as a notice's "Why" fact (none when it has none). */
+function whyFacts(reason: string): Array<{ title: string; value: string }> {
+  const { why } = splitWhy(reason);
+  return why ? [{ title: 'Why', value: why.replace(/^Why: /, '') }] : [];
 }

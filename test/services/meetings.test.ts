@@ -363,9 +363,7 @@ describeOnEveryBackend('meetings', (freshStore) => {
     expect(proposal.proposal.attendees.find((a) => a.kind === 'carer')?.email).toBe('alex.carer@example.org');
     const fiveWeeks = conveneMeeting(ctx, sam, { type: 'disruption', moveRef: move.ref, date: '2026-12-29', time: '10:00', chair: 'ivy.iro@example.org' });
     const fields = ((await fiveWeeks.catch((e) => e)) as InvalidInputError).fields;
-    expect(fields.date).toBe(
-      'Too early: A Disruption Meeting is held at least six weeks after the placement ended (2026-11-24), so on or after 2027-01-05 (END-2; Meetings table, 003).',
-    );
+    expect(fields.date).toBe('Too early: A Disruption Meeting is held at least six weeks after the placement ended (2026-11-24), so on or after 2027-01-05.');
     expect(fields.chair).toContain('Ivy Reviewer is the child\u2019s own IRO, so cannot chair the Disruption Meeting');
     const held = await conveneMeeting(ctx, sam, { type: 'disruption', moveRef: move.ref, date: '2027-01-05', time: '10:00', chair: 'hana.head@example.org' });
     expect(held).toMatchObject({

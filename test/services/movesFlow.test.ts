@@ -249,6 +249,11 @@ describeOnEveryBackend('after approval (MOVE-4, MOVE-6, MOVE-7, MOVE-10, END-1)'
     );
     const told = await ctx.records.outbox.get(`${concerned.ref}:vs:decided:val.school@example.org`);
     expect(told?.content).toMatchObject({ title: `${concerned.ref} for Jamie Example (CR-1001) approved by Hana Head` });
+    // Why, in words; the rule ids in the notice's "Why" fact, not in brackets in the text.
+    expect(told?.content).toMatchObject({
+      text: expect.stringContaining('You were told of this request because the move may disrupt education or training. The move is proposed for'),
+      facts: [{ title: 'Why', value: 'MOVE-10' }],
+    });
     const notConcerned = await requestMove(ctx, sam, form({ caseRef: 'CR-1002', educationDisrupted: 'no' }));
     expect((await keys(notConcerned.ref)).some((k) => k.includes(':vs:'))).toBe(false);
   });
@@ -257,7 +262,10 @@ describeOnEveryBackend('after approval (MOVE-4, MOVE-6, MOVE-7, MOVE-10, END-1)'
     const request = await requestMove(ctx, await person('sam.social@example.org'), form({ followsAllegation: 'yes', nextPlacementCanKeepForMonths: 'true' }));
     await decideMove(ctx, await person('hana.head@example.org'), request.ref, { outcome: 'approved' });
     const notice = await ctx.records.outbox.get(`${request.ref}:approved:placements:pat.placements@example.org`);
-    expect(JSON.stringify(notice?.content)).toContain('must be able to keep the child for months, not a week or two (MOVE-6)');
+    expect(notice?.content).toMatchObject({
+      text: expect.stringContaining('must be able to keep the child for months, not a week or two.'),
+      facts: [{ title: 'Why', value: 'MOVE-2, MOVE-6' }],
+    });
   });
 
   test('MOVE-7: "the right code is not available" tells the Performance Team, Head of Service and service manager at once, with the reference; once', async () => {
@@ -273,7 +281,7 @@ describeOnEveryBackend('after approval (MOVE-4, MOVE-6, MOVE-7, MOVE-10, END-1)'
     const sent = (await keys(request.ref)).filter((k) => k.includes('code-unavailable'));
     expect(sent).toHaveLength(4);
     const notice = await ctx.records.outbox.get(`${taskId}:code-unavailable:perry.performance@example.org`);
-    expect(notice?.content).toMatchObject({ title: `${request.ref}: the right code is not available (MOVE-7)` });
+    expect(notice?.content).toMatchObject({ title: `${request.ref}: the right code is not available`, facts: [{ title: 'Why', value: 'MOVE-7' }] });
     expect(await ctx.records.audit.count({ subject: request.ref, action: 'move.code-unavailable' })).toBe(1);
   });
 

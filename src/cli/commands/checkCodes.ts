@@ -8,7 +8,7 @@ import { EPISODES_OPTION, episodesFromFiles } from './episodes';
 
 export const checkCodes = defineCommand({
   words: ['check-codes'],
-  summary: "check SSDA903 coding (MOVE-7); from the store it gives each child's social worker a task per problem",
+  summary: "check SSDA903 coding; from the store it gives each child's social worker a task per problem",
   args: {},
   options: { ...EPISODES_OPTION, since: option('YYYY-MM-DD', 'only episodes from this date on', isoDate), json: flag('print JSON') },
   needsStore: true,

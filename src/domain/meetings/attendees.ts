@@ -317,8 +317,8 @@ export function validateChildAttendance(attendance: ChildAttendance, reason: str
     ok: false,
     reason:
       attendance === 'second-part'
-        ? `Holding an adults-only first part is an exception: record why, in at least ${MIN_REASON} characters (Meetings table, 003).`
-        : `The child normally takes part: record why they are not invited, in at least ${MIN_REASON} characters (Meetings table, 003).`,
+        ? `Holding an adults-only first part is an exception: record why, in at least ${MIN_REASON} characters.` // Meetings table, 003
+        : `The child normally takes part: record why they are not invited, in at least ${MIN_REASON} characters.`, // Meetings table, 003
   };
 }
 const MIN_REASON = 20;

@@ -118,23 +118,23 @@ export function validateChair(type: MeetingType, child: Child, chair: Person, in
       if (involvement) {
         return {
           ok: false,
-          reason: `${chair.name} ${involvement}, so cannot chair the ${policy.label}: it needs an IRO or similar person who has not been involved in the case (Meetings table, 003).`,
+          reason: `${chair.name} ${involvement}, so cannot chair the ${policy.label}: it needs an IRO or similar person who has not been involved in the case.`, // Meetings table, 003
         };
       }
       if (!INDEPENDENT_CHAIR_ROLES.some((r) => hasRole(chair, r))) {
         return {
           ok: false,
-          reason: `${chair.name} is not an IRO or a manager: a ${policy.label} is chaired by an IRO or a similar person who has not been involved (Meetings table, 003).`,
+          reason: `${chair.name} is not an IRO or a manager: a ${policy.label} is chaired by an IRO or a similar person who has not been involved.`, // Meetings table, 003
         };
       }
       return {
         ok: true,
-        note: hasRole(chair, 'iro') ? null : `${chair.name} is not an IRO: check that they are of similar standing and independent of the case (Meetings table, 003).`,
+        note: hasRole(chair, 'iro') ? null : `${chair.name} is not an IRO: check that they are of similar standing and independent of the case.`, // Meetings table, 003
       };
     }
     case 'council-manager': {
       if (!MANAGER_ROLES.some((r) => hasRole(chair, r))) {
-        return { ok: false, reason: `${chair.name} is not a manager: a ${policy.label} is chaired by a manager of the council (Meetings table, 003).` };
+        return { ok: false, reason: `${chair.name} is not a manager: a ${policy.label} is chaired by a manager of the council.` }; // Meetings table, 003
       }
       const expected: Role = isInHouseFosterPlacement(child) ? 'fostering_manager' : 'team_manager';
       const fits = hasRole(chair, expected) && coversTeam(chair, child.team);
@@ -143,8 +143,8 @@ export function validateChair(type: MeetingType, child: Child, chair: Person, in
         note: fits
           ? null
           : expected === 'fostering_manager'
-            ? `For the council\u2019s own foster carers the rules name the fostering manager as chair; record why ${chair.name} is chairing instead (Meetings table, 003).`
-            : `The rules name the child\u2019s team manager as chair here; record why ${chair.name} is chairing instead (Meetings table, 003).`,
+            ? `For the council\u2019s own foster carers the rules name the fostering manager as chair; record why ${chair.name} is chairing instead.` // Meetings table, 003
+            : `The rules name the child\u2019s team manager as chair here; record why ${chair.name} is chairing instead.`, // Meetings table, 003
       };
     }
     case 'team-manager-proposed':

@@ -163,13 +163,13 @@ export function meetingOutcomeSchema(context: { type: MeetingType; meetingDate: 
         if (both.length > 0) need('sentViews', 'Someone who came is not also recorded as sending views.');
       }
       if (form.decision === 'commissioning-panel' && (form.serviceNeeded ?? '').length < 10) {
-        need('serviceNeeded', 'Describe the costed external service the social worker will take to the Commissioning Panel for funding (FRAG-7).');
+        need('serviceNeeded', 'Describe the costed external service the social worker will take to the Commissioning Panel for funding.'); // FRAG-7
       }
       if (form.decision === 'escalate-to-panel' && (form.serviceNeeded ?? '').length < 10) {
-        need('serviceNeeded', 'Describe the service essential to stability that cannot be got without the Placement Stability Panel (FRAG-6).');
+        need('serviceNeeded', 'Describe the service essential to stability that cannot be got without the Placement Stability Panel.'); // FRAG-6
       }
       if (form.decision === 'planned-ending' && !form.plannedEndDate) {
-        need('plannedEndDate', 'Give the planned end date: it is passed to the Placement Officer as early as possible (END-1, FRAG-8).');
+        need('plannedEndDate', 'Give the planned end date: it is passed to the Placement Officer as early as possible.'); // END-1, FRAG-8
       }
     })
     .transform((form): MeetingOutcome => ({

@@ -153,7 +153,7 @@ export const MEETING_POLICIES = {
     decisions: ['placement-plan-agreed'],
     outcome: {
       ...noOutcomeRequirements,
-      initialSupportPlan: 'Record that the supervising social worker completed the initial support plan at the meeting (Meetings table, 001).',
+      initialSupportPlan: 'Record that the supervising social worker completed the initial support plan at the meeting.', // Meetings table, 001
     },
   },
   support: {
@@ -191,7 +191,7 @@ export const MEETING_POLICIES = {
     decisions: FRAGILE_DECISIONS,
     outcome: {
       ...noOutcomeRequirements,
-      supportPlanReviewed: 'The initial support plan is reviewed at every Placement Support Meeting: review it before recording the outcome (FRAG-4).',
+      supportPlanReviewed: 'The initial support plan is reviewed at every Placement Support Meeting: review it before recording the outcome.', // FRAG-4
       reviewRuleIds: ['FRAG-4'],
     },
   },
@@ -230,11 +230,11 @@ export const MEETING_POLICIES = {
       parents: { why: organiserAdded('Meetings table, 003/001'), arrangeIfMissing: false },
       otherProfessionals: { why: otherProfessionalsWhy('Meetings table, 003/001'), arrangeLabel: 'Other relevant professionals' },
     },
-    convene: { minuteTaker: 'Name the allocated minute taker: every Placement Stability Meeting has one (Meetings table, 003).' },
+    convene: { minuteTaker: 'Name the allocated minute taker: every Placement Stability Meeting has one.' }, // Meetings table, 003
     decisions: [...FRAGILE_DECISIONS, 'planned-ending'],
     outcome: {
-      reviewDate: 'Book the review now: a Placement Stability Meeting books its review at the meeting itself (Meetings table, 003).',
-      minuteTaker: 'Name the allocated minute taker of the Placement Stability Meeting (Meetings table, 003).',
+      reviewDate: 'Book the review now: a Placement Stability Meeting books its review at the meeting itself.', // Meetings table, 003
+      minuteTaker: 'Name the allocated minute taker of the Placement Stability Meeting.', // Meetings table, 003
       supportPlanReviewed: null,
       initialSupportPlan: null,
       learning: null,
@@ -326,7 +326,7 @@ export const MEETING_POLICIES = {
     decisions: ['learning-recorded'],
     outcome: {
       ...noOutcomeRequirements,
-      learning: 'Record the learning: what helped, what did not, and what to change next time (END-2).',
+      learning: 'Record the learning: what helped, what did not, and what to change next time.', // END-2
     },
   },
 } satisfies Record<MeetingType, MeetingPolicy>;

@@ -1,5 +1,6 @@
 // When a meeting may be held, as the type's policy's timing rule says (policies.ts).
 import { addDays, isIsoDate } from '../dates';
+import { withoutRuleIds } from '../ruleIds';
 import type { MeetingType } from './catalogue';
 import { MEETING_POLICIES, policyFor } from './policies';
 
@@ -134,10 +135,12 @@ export type MeetingDateCheck = { ok: true; warning: string | null; window: Meeti
 export function validateMeetingDate(type: MeetingType, input: MeetingTimingInput & { date: string }): MeetingDateCheck {
   const window = meetingDateWindow(type, input);
   const refuse = (reason: string): MeetingDateCheck => ({ ok: false, reason, window });
+  // Said to the organiser beside the date: the rule in words (the ids are in the window's explanation).
+  const explanation = withoutRuleIds(window.explanation);
   if (!isIsoDate(input.date)) return refuse('Give the meeting date as a date.');
-  if (window.missing) return refuse(`Give ${window.missing}: ${window.explanation}`);
+  if (window.missing) return refuse(`Give ${window.missing}: ${explanation}`);
   if (input.date < input.today) return refuse('A meeting cannot be booked in the past.');
-  if (input.date < window.earliest) return refuse(`Too early: ${window.explanation}`);
-  if (window.latest && input.date > window.latest) return refuse(`Too late: ${window.explanation}`);
-  return { ok: true, warning: window.late ? `Late: ${window.explanation}` : null, window };
+  if (input.date < window.earliest) return refuse(`Too early: ${explanation}`);
+  if (window.latest && input.date > window.latest) return refuse(`Too late: ${explanation}`);
+  return { ok: true, warning: window.late ? `Late: ${explanation}` : null, window };
 }

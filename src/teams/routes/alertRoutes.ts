@@ -27,7 +27,7 @@ async function alertForm(ctx: ServiceContext, context: TurnContext, person: Pers
   if (children.length === 0) {
     return noticeCard(
       'No children to raise a concern about',
-      'You are not linked to any child on the bot (as their social worker, supervising social worker, IRO or team manager). Tell your line manager about the concern (FRAG-1).',
+      'You are not linked to any child on the bot (as their social worker, supervising social worker, IRO or team manager). Tell your line manager about the concern.',
     );
   }
   return alertFormCard({ children, now: ctx.now(), shared: readerOf(context, person).shared, values, errors, summary });

@@ -64,7 +64,7 @@ export const DISRUPTIONS_COMMAND = defineChatCommand({
     const entries = await disruptionLearning(ctx, person, since);
     const title = `Learning from disruptions since ${since}`;
     if (entries.length === 0) return noticeCard(title, 'No Disruption Meeting in your teams has recorded its learning in the last 12 months.');
-    const count = `${entries.length} Disruption Meeting${entries.length === 1 ? '' : 's'} recorded learning (END-2).`;
+    const count = `${entries.length} Disruption Meeting${entries.length === 1 ? '' : 's'} recorded learning.`;
     if (readerOf(context, person).shared) return noticeCard(title, `${count} Ask the bot in a personal chat to read it.`);
     return noticeCard(
       title,

@@ -25,15 +25,10 @@ function outcomeErrors(type: MeetingType, change: Record<string, unknown>) {
 describe('Meetings table (003): a Placement Stability Meeting books its review at the meeting and names its minute taker', () => {
   test.each<[string, Record<string, unknown>, string, string | undefined]>([
     ['with a review date and minute taker: accepted', {}, 'reviewDate', undefined],
-    [
-      'no review date: refused',
-      { reviewDate: '' },
-      'reviewDate',
-      'Book the review now: a Placement Stability Meeting books its review at the meeting itself (Meetings table, 003).',
-    ],
+    ['no review date: refused', { reviewDate: '' }, 'reviewDate', 'Book the review now: a Placement Stability Meeting books its review at the meeting itself.'],
     ['a review date on the day of the meeting: refused', { reviewDate: MEETING_DATE }, 'reviewDate', `The review date must be after the meeting (${MEETING_DATE}).`],
     ['a review date more than a year away: refused', { reviewDate: '2027-04-01' }, 'reviewDate', 'The review date must be within a year of the meeting.'],
-    ['no minute taker: refused', { minuteTaker: undefined }, 'minuteTaker', 'Name the allocated minute taker of the Placement Stability Meeting (Meetings table, 003).'],
+    ['no minute taker: refused', { minuteTaker: undefined }, 'minuteTaker', 'Name the allocated minute taker of the Placement Stability Meeting.'],
   ])('%s', (_name, change, field, message) => {
     expect(outcomeErrors('stability', change)[field]).toBe(message);
   });
@@ -49,8 +44,8 @@ describe('Meetings table (003): a Placement Stability Meeting books its review a
 describe('FRAG-4: the initial support plan is reviewed at every Placement Support Meeting', () => {
   test.each<[string, string | undefined, string | undefined]>([
     ['reviewed: accepted', 'yes', undefined],
-    ['not reviewed: refused', 'no', 'The initial support plan is reviewed at every Placement Support Meeting: review it before recording the outcome (FRAG-4).'],
-    ['not answered: refused', undefined, 'The initial support plan is reviewed at every Placement Support Meeting: review it before recording the outcome (FRAG-4).'],
+    ['not reviewed: refused', 'no', 'The initial support plan is reviewed at every Placement Support Meeting: review it before recording the outcome.'],
+    ['not answered: refused', undefined, 'The initial support plan is reviewed at every Placement Support Meeting: review it before recording the outcome.'],
   ])('%s', (_name, supportPlanReviewed, message) => {
     expect(outcomeErrors('support', { supportPlanReviewed }).supportPlanReviewed).toBe(message);
   });
@@ -171,7 +166,7 @@ describe('FRAG-8 / END-1: a planned ending of an external placement: notice to t
 
   test('END-1: a planned ending needs its end date', () => {
     expect(outcomeErrors('stability', { decision: 'planned-ending' }).plannedEndDate).toBe(
-      'Give the planned end date: it is passed to the Placement Officer as early as possible (END-1, FRAG-8).',
+      'Give the planned end date: it is passed to the Placement Officer as early as possible.',
     );
     expect(outcomeErrors('stability', { decision: 'planned-ending', plannedEndDate: '2026-04-30' })).toEqual({});
   });
@@ -183,7 +178,7 @@ describe('FRAG-7: a costed external service goes to the Commissioning Panel firs
     [
       'the service not described: refused',
       { decision: 'commissioning-panel' },
-      'Describe the costed external service the social worker will take to the Commissioning Panel for funding (FRAG-7).',
+      'Describe the costed external service the social worker will take to the Commissioning Panel for funding.',
     ],
   ])('%s', (_name, change, message) => {
     expect(outcomeErrors('stability', change).serviceNeeded).toBe(message);
@@ -200,7 +195,7 @@ describe('FRAG-6: escalation to the Placement Stability Panel for a service esse
     [
       'the service not described: refused',
       { decision: 'escalate-to-panel', serviceNeeded: 'CAMHS' },
-      'Describe the service essential to stability that cannot be got without the Placement Stability Panel (FRAG-6).',
+      'Describe the service essential to stability that cannot be got without the Placement Stability Panel.',
     ],
   ])('%s', (_name, change, message) => {
     expect(outcomeErrors('stability', change).serviceNeeded).toBe(message);
@@ -255,7 +250,7 @@ describe('Meetings table (001): the Placement Planning Meeting records the initi
   const planning = { ...outcomeForm, decision: 'placement-plan-agreed' };
   test('the outcome needs the initial support plan completed; the extra focus is kept with it', () => {
     expect(outcomeErrors('planning', { decision: 'placement-plan-agreed' })).toEqual({
-      initialSupportPlan: 'Record that the supervising social worker completed the initial support plan at the meeting (Meetings table, 001).',
+      initialSupportPlan: 'Record that the supervising social worker completed the initial support plan at the meeting.',
     });
     const focus = 'Give the initial support plan extra focus: the child is 14 (Meetings table, 001).';
     const result = meetingOutcomeSchema({ type: 'planning', meetingDate: MEETING_DATE, extraFocus: focus }).safeParse({ ...planning, initialSupportPlan: 'yes' });
@@ -281,7 +276,7 @@ describe('END-2: a Disruption Meeting records its learning in structured fields 
   test('all three are needed', () => {
     const errors = outcomeErrors('disruption', { decision: 'learning-recorded', whatHelped: 'Respite' });
     expect(Object.keys(errors).sort()).toEqual(['whatDidNotHelp', 'whatHelped', 'whatToChange']);
-    expect(errors.whatToChange).toMatch(/^Record the learning: what helped, what did not, and what to change next time \(END-2\)/);
+    expect(errors.whatToChange).toMatch(/^Record the learning: what helped, what did not, and what to change next time\. /);
   });
   test('kept as the learning of the outcome', () => {
     const result = meetingOutcomeSchema({ type: 'disruption', meetingDate: MEETING_DATE }).safeParse({
