@@ -64,6 +64,22 @@ export function isEverydayTerm(term: string): boolean {
   return MANNER_TERMS.has(term) || GENERAL_STOPWORD_TERMS.has(term);
 }
 
+/** A word as typed is English when it is among this many commonest of spoken English (rarer entries are mostly names and typing). */
+const ENGLISH_WORD_RANK = 15000;
+const ENGLISH_WORDS = new Map<string, number>();
+(everydayWords as Array<{ word: string }>).slice(0, ENGLISH_WORD_RANK).forEach(({ word }, rank) => {
+  const lower = word.toLowerCase();
+  if (!ENGLISH_WORDS.has(lower)) ENGLISH_WORDS.set(lower, rank);
+});
+
+/** True when a word as typed is an English word (among the 15,000 commonest of spoken English). */
+export function isEnglishWord(word: string): boolean {
+  return ENGLISH_WORDS.has(word);
+}
+
+/** The commonest words of spoken English, commonest first (what chat shorthand may stand for). */
+export const COMMON_ENGLISH_WORDS: readonly string[] = [...EVERYDAY_WORDS];
+
 /** True when a word as typed is one of the commonest English words, so spelling repair leaves it alone ("office" is not "officer"). */
 export function isEverydayWord(word: string): boolean {
   return EVERYDAY_WORDS.has(word);

@@ -14,6 +14,8 @@ import {
   NAMED_THING_TERMS,
   isEverydayTerm,
   isEverydayWord,
+  isEnglishWord,
+  COMMON_ENGLISH_WORDS,
   englishRank,
   asksTwoThings,
   figureAsked,
@@ -227,7 +229,10 @@ export class GuidanceIndex {
       for (const term of terms) this.documentFrequency.set(term, (this.documentFrequency.get(term) ?? 0) + 1);
     }
     this.documentCount = docs.length;
-    this.speller = new SpellingCorrector([...docs.flatMap((doc) => SEARCH_FIELDS.map((field) => doc[field])), analyserVocabulary().join(' ')], isEverydayWord);
+    this.speller = new SpellingCorrector([...docs.flatMap((doc) => SEARCH_FIELDS.map((field) => doc[field])), analyserVocabulary().join(' ')], isEverydayWord, {
+      isEnglish: isEnglishWord,
+      commonWords: COMMON_ENGLISH_WORDS,
+    });
   }
 
   /**

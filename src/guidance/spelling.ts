@@ -12,18 +12,25 @@ export class SpellingCorrector {
   private readonly stems = new Map<string, string>();
   private readonly stemsByLength = new Map<number, string[]>();
 
+  /** Known words, commonest first: what a shorthand most likely stands for. */
+  private readonly byCount: string[];
+
   /**
    * @param texts the words that may be corrected to
    * @param isWord words to leave alone although the texts never use them (real English words)
+   * @param shorthand how chat shorthand is read: which words are English (left alone), and the
+   *   commonest English words (commonest first) a shorthand the texts cannot explain may stand for
    */
   constructor(
     texts: Iterable<string>,
     private readonly isWord: (word: string) => boolean = () => false,
+    private readonly shorthand: { isEnglish: (word: string) => boolean; commonWords: readonly string[] } = { isEnglish: () => true, commonWords: [] },
   ) {
     for (const text of texts) {
       for (const word of words(text)) this.known.set(word, (this.known.get(word) ?? 0) + 1);
     }
     const byCount = [...this.known.entries()].sort((a, b) => b[1] - a[1]);
+    this.byCount = byCount.map(([word]) => word);
     for (const [word] of byCount) {
       addByLength(this.wordsByLength, word);
       const s = stem(word);
@@ -46,6 +53,8 @@ export class SpellingCorrector {
   }
 
   correctWord(word: string): string | undefined {
+    const expanded = this.expandShorthand(word);
+    if (expanded) return expanded;
     if (word.length < 5 || /\d/.test(word) || STOPWORDS.has(word) || this.isKnown(word) || this.isWord(word)) return undefined;
     // Whole words first ("alegation" -> "allegation"), then stems ("aproves" -> "approve").
     const byWord = nearest(word, this.wordsByLength, word.length >= 8 ? 2 : 1);
@@ -55,7 +64,59 @@ export class SpellingCorrector {
     const byStem = nearest(wordStem, this.stemsByLength, wordStem.length >= 8 ? 2 : 1);
     return byStem ? this.stems.get(byStem) : undefined;
   }
+
+  /**
+   * Chat shorthand ("mgr", "plcmt", "wknd", "rly", "accom"): a short word (three to five letters) that is neither the
+   * guidance's nor English is read as the commonest word it abbreviates, the guidance's words
+   * first (a question is most likely about the guidance), then everyday English ones.
+   */
+  private expandShorthand(word: string): string | undefined {
+    if (word.length < 3 || word.length > MAX_SHORTHAND || /\d/.test(word) || STOPWORDS.has(word) || this.isKnown(word) || this.isWord(word) || this.shorthand.isEnglish(word))
+      return undefined;
+    for (const list of [this.byCount, this.shorthand.commonWords]) {
+      // the word it keeps most of, the commoner on a tie ("ppl" is people, not proposal)
+      let best: string | undefined;
+      let bestKept = 0;
+      for (const candidate of list) {
+        const kept = abbreviates(word, candidate);
+        if (kept > bestKept) {
+          best = candidate;
+          bestKept = kept;
+        }
+      }
+      if (best) return best;
+    }
+    return undefined;
+  }
 }
+
+const MAX_SHORTHAND = 5;
+
+/**
+ * How well `short` shortens `full` (0 when it does not): its beginning ("accom", "diff"; at least
+ * three letters; "docs" for documents), or its first and last letters with some between, in order
+ * ("mgr", "wknd", "rly"), keeping most of the word's consonants ("dbs" is not "describes"). A
+ * beginning counts 1; a skeleton, the share of the word's consonants it keeps.
+ */
+export function abbreviates(short: string, full: string): number {
+  if (full.length <= short.length || full[0] !== short[0] || full.length > short.length * 4) return 0;
+  if (short.length >= 3 && full.startsWith(short)) return 1;
+  const singular = short.slice(0, -1);
+  if (short.endsWith('s') && singular.length >= 3 && full.endsWith('s') && full.startsWith(singular)) return 1;
+  // the last letter kept, or the last before a silent e ("ppl" is people)
+  const last = short[short.length - 1];
+  if (full[full.length - 1] !== last && !(full.endsWith('e') && full[full.length - 2] === last)) return 0;
+  let at = 0;
+  for (const letter of full) if (letter === short[at]) at += 1;
+  if (at < short.length) return 0;
+  const kept = Math.min(1, consonants(short) / Math.max(1, consonants(full)));
+  return kept >= MIN_CONSONANTS_KEPT ? kept : 0;
+}
+
+/** Share of a word's consonants its shorthand keeps. */
+const MIN_CONSONANTS_KEPT = 0.6;
+
+const consonants = (word: string): number => word.replace(/[aeiou]/g, '').length;
 
 /** "unregistered" is not a typo for "registered": a correction must not drop a negating prefix. */
 function dropsNegation(word: string, correction: string): boolean {

@@ -1,5 +1,6 @@
 import { analyse, analyseQuery, stem } from '../../src/guidance/text';
-import { editDistance, SpellingCorrector } from '../../src/guidance/spelling';
+import { abbreviates, editDistance, SpellingCorrector } from '../../src/guidance/spelling';
+import { COMMON_ENGLISH_WORDS, isEnglishWord } from '../../src/guidance/question';
 
 describe('stem', () => {
   it.each([
@@ -84,5 +85,35 @@ describe('spelling', () => {
   it('edit distance counts swaps as one edit', () => {
     expect(editDistance('carer', 'caerr')).toBe(1);
     expect(editDistance('kitten', 'sitting')).toBe(3);
+  });
+});
+
+describe('chat shorthand is read as the word it shortens', () => {
+  const speller = new SpellingCorrector(['the placement manager arranges the accommodation and keeps the documents; the department of transport'], () => false, {
+    isEnglish: isEnglishWord,
+    commonWords: COMMON_ENGLISH_WORDS,
+  });
+
+  it("reads a beginning or a skeleton as the guidance's word", () => {
+    expect(speller.correctWord('plcmt')).toBe('placement');
+    expect(speller.correctWord('mgr')).toBe('manager');
+    expect(speller.correctWord('accom')).toBe('accommodation');
+    expect(speller.correctWord('docs')).toBe('documents');
+  });
+
+  it('falls back to everyday English words the guidance does not use', () => {
+    expect(speller.correctWord('wknd')).toBe('weekend');
+    expect(speller.correctWord('nxt')).toBe('next');
+    expect(speller.correctWord('ppl')).toBe('people');
+  });
+
+  it('leaves English words, acronyms that keep too little of a word, and two-letter words alone', () => {
+    expect(speller.correctWord('map')).toBeUndefined();
+    expect(abbreviates('dbs', 'describes')).toBe(0);
+    expect(speller.correctWord('cp')).toBeUndefined();
+  });
+
+  it('prefers the word whose consonants it keeps most of', () => {
+    expect(abbreviates('ppl', 'people')).toBeGreaterThan(abbreviates('ppl', 'proposal'));
   });
 });
