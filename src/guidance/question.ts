@@ -43,6 +43,12 @@ for (const { word } of (everydayWords as Array<{ word: string }>).slice(0, EVERY
  * these questions, so it covers phrasing no one here has seen yet.
  */
 const GENERAL_STOPWORD_TERMS = new Set((generalStopwords as { en: string[] }).en.map((word) => canonicalTerm(word.toLowerCase())));
+/** Those of them that are usually nouns (wink-lexicon's commonest tag). */
+const STOPWORD_NOUN_TERMS = new Set<string>();
+for (const word of (generalStopwords as { en: string[] }).en) {
+  const tag = partsOfSpeech[word.toLowerCase()]?.[0];
+  if (tag && /^(NN|CD|FW)/.test(tag)) STOPWORD_NOUN_TERMS.add(canonicalTerm(word.toLowerCase()));
+}
 
 /** Rank in spoken English (0 = commonest) of each analysed term, by its commonest form. */
 const ENGLISH_RANK = new Map<string, number>();
@@ -60,6 +66,15 @@ export function englishRank(term: string): number {
  * True when an analysed term is an everyday English word that is not a noun ("meant", "keep"), or
  * a word of a general English stopword list ("enough", "within").
  */
+/**
+ * True when an analysed term is a word of the general stopword list whose usual part of speech is
+ * not a noun ("within", "keep", "enough", "ask"): a function word, however often the guidance
+ * itself uses it. Nouns on the list ("home", "case", "line", "work") can name a topic.
+ */
+export function isGeneralFunctionWord(term: string): boolean {
+  return GENERAL_STOPWORD_TERMS.has(term) && !STOPWORD_NOUN_TERMS.has(term);
+}
+
 export function isEverydayTerm(term: string): boolean {
   return MANNER_TERMS.has(term) || GENERAL_STOPWORD_TERMS.has(term);
 }

@@ -15,6 +15,7 @@ import {
   isEverydayTerm,
   isEverydayWord,
   isEnglishWord,
+  isGeneralFunctionWord,
   COMMON_ENGLISH_WORDS,
   englishRank,
   asksTwoThings,
@@ -518,13 +519,18 @@ export class GuidanceIndex {
   }
 
   /**
-   * An everyday English word the guidance hardly uses ("meant", "keep", "worried"): it says how
-   * the question is put, not what it is about, so it counts only when a match holds it. A word
-   * the guidance uses in several documents, or a practitioners' term the analyser knows, is
-   * content however common it is in English.
+   * An everyday English word the guidance hardly uses ("meant", "worried"), or a function word of
+   * general English ("within", "keep") however often it uses it: it says how the question is put,
+   * not what it is about, so it counts only when a match holds it. Any other word the guidance
+   * uses in several documents, or a practitioners' term the analyser knows, is content however
+   * common it is in English.
    */
   private isEverydayWord(term: string): boolean {
-    return !isAnalyserTerm(term) && isEverydayTerm(term) && (this.documentFrequency.get(term) ?? 0) <= RARE_IN_GUIDANCE;
+    if (isAnalyserTerm(term)) return false;
+    // a function word of general English ("within", "keep", "enough") says how the question is put
+    // however often the guidance uses it; words of time ("before", "soon") say what figure is asked
+    if (isGeneralFunctionWord(term) && !TIME_UNIT_TERMS.has(term)) return true;
+    return isEverydayTerm(term) && (this.documentFrequency.get(term) ?? 0) <= RARE_IN_GUIDANCE;
   }
 
   /** The best matches in order, without the confidence cut-off (for evaluation and suggestions). */

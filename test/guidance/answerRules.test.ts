@@ -5,7 +5,16 @@
 import { GuidanceIndex } from '../../src/guidance/search';
 import { analyse } from '../../src/guidance/text';
 import { answerText, evaluateFacts } from '../../src/guidance/evaluate';
-import { asksTwoThings, figureAsked, holdsFigure, isChildInDangerNow, isEverydayTerm, isImmediateSafeguarding, withoutAsker } from '../../src/guidance/question';
+import {
+  asksTwoThings,
+  figureAsked,
+  holdsFigure,
+  isChildInDangerNow,
+  isEverydayTerm,
+  isGeneralFunctionWord,
+  isImmediateSafeguarding,
+  withoutAsker,
+} from '../../src/guidance/question';
 import { canonicalTerm } from '../../src/guidance/text';
 import type { AdaptiveCard } from '../../src/teams/cards';
 import { guidanceAnswerCard } from '../../src/teams/guidanceCards';
@@ -109,6 +118,20 @@ describe('words of a general English stopword list count only when a match holds
 
   it('a question about a topic the guidance lacks is still refused', () => {
     expect(index.search('what is the process for a fostering allowance, is it different within the month').found).toBe(false);
+  });
+
+  it('a function word of general English counts only when matched, however often the guidance uses it', () => {
+    // "keep", "ask" and "enough" are in several entries, but they say how the question is put
+    expect(isGeneralFunctionWord(canonicalTerm('keep'))).toBe(true);
+    expect(isGeneralFunctionWord(canonicalTerm('within'))).toBe(true);
+    // nouns on the general list can name a topic ("work from home", "line manager")
+    expect(isGeneralFunctionWord(canonicalTerm('home'))).toBe(false);
+    expect(isGeneralFunctionWord(canonicalTerm('line'))).toBe(false);
+    const plain = index.search('does the placement request need to be accurate');
+    const chatty = index.search('we keep getting asked for the placement request again, does it need to be accurate');
+    expect(chatty.entryId).toBe(plain.entryId);
+    expect(chatty.confidence).toBeGreaterThanOrEqual(plain.confidence);
+    expect(index.search('who is my line manager').found).toBe(false);
   });
 });
 
