@@ -282,3 +282,14 @@ export function withoutAsker(question: string): string {
     .replace(new RegExp(String.raw`^\s*(?:hi|hello|hey)?[\s,]*${role} (?:here|asking)\b\s*[-:,]?\s*`, 'i'), '')
     .replace(new RegExp(String.raw`^\s*(?:as an? |i'?m an? |i am an? )${role}(?: and\b|,|\s-|:)?\s*`, 'i'), '');
 }
+
+/**
+ * A reason given for the case ("because the carer is going on holiday", "cos she hit him", "due to
+ * his behaviour"), up to the end of its sentence or clause, and the rest of the question; or null.
+ */
+export function reasonClauses(question: string): { reasons: string; rest: string } | null {
+  const pattern = /\b(?:because|cos|coz|cuz|bc|due to|as a result of)\b[^?.!;,]*/gi;
+  const reasons = question.match(pattern);
+  if (!reasons) return null;
+  return { reasons: reasons.join(' '), rest: question.replace(pattern, ' ') };
+}

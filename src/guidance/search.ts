@@ -25,6 +25,7 @@ import {
   isChildInDangerNow,
   isIncidentalTerm,
   withoutAsker,
+  reasonClauses,
   type FigureAsked,
 } from './question';
 import type { CouncilPassage, GuidanceAnswer, GuidanceAnswerPart, GuidanceEntry, TopicRef } from './types';
@@ -315,7 +316,8 @@ export class GuidanceIndex {
     // "how soon", "how often": the figure rule deals with what kind of answer is asked for; the
     // words themselves say nothing of the topic and are not held against an answer
     const asked = this.speller.correct(this.withoutNames(trimmedQuestion)).replace(FIGURE_WORDS, ' ');
-    const termGroups = this.questionTerms(asked);
+    // the reason given for the case ("because the carer is going on holiday") is case detail
+    const termGroups = this.questionTerms(asked, this.reasonTerms(trimmedQuestion));
     // Words in most documents barely rank anything and cost the most to look up: left out of the
     // search (and so never held against an answer) when the question has other words.
     const searched = termGroups.filter((t) => !t.ubiquitous);
@@ -501,7 +503,23 @@ export class GuidanceIndex {
   }
 
   /** The question's terms, each with how much it says about what is asked. */
-  private questionTerms(asked: string): QuestionTerm[] {
+  /**
+   * The terms only the reason given for the case holds ("... because the carer is going on
+   * holiday"): why the case is as it is, not what is asked.
+   */
+  private reasonTerms(question: string): Set<string> {
+    const parts = reasonClauses(question);
+    if (!parts) return new Set();
+    const key = (group: string[]) => group.join('|');
+    const main = new Set(analyseQuery(this.speller.correct(parts.rest)).map(key));
+    return new Set(
+      analyseQuery(this.speller.correct(parts.reasons))
+        .map(key)
+        .filter((k) => !main.has(k)),
+    );
+  }
+
+  private questionTerms(asked: string, reasonOnly: Set<string> = new Set()): QuestionTerm[] {
     const seen = new Set<string>();
     const terms: QuestionTerm[] = [];
     for (const group of analyseQuery(asked)) {
@@ -510,7 +528,7 @@ export class GuidanceIndex {
       seen.add(key);
       const ubiquitous = group.every((term) => (this.documentFrequency.get(term) ?? 0) > this.documentCount * UBIQUITOUS_SHARE);
       const everyday = group.every((term) => this.isEverydayWord(term));
-      const incidental = ubiquitous || group.every(isIncidentalTerm);
+      const incidental = ubiquitous || group.every(isIncidentalTerm) || reasonOnly.has(key);
       const weight = Math.max(...group.map((term) => this.termWeight(term)));
       const fullWeight = Math.max(...group.map((term) => this.termWeight(term, true)));
       terms.push({ group, weight, fullWeight, incidental: incidental || everyday, ubiquitous, everyday: everyday && !incidental });

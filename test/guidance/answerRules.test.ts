@@ -13,6 +13,7 @@ import {
   isEverydayTerm,
   isGeneralFunctionWord,
   isImmediateSafeguarding,
+  reasonClauses,
   withoutAsker,
 } from '../../src/guidance/question';
 import { canonicalTerm } from '../../src/guidance/text';
@@ -132,6 +133,28 @@ describe('words of a general English stopword list count only when a match holds
     expect(chatty.entryId).toBe(plain.entryId);
     expect(chatty.confidence).toBeGreaterThanOrEqual(plain.confidence);
     expect(index.search('who is my line manager').found).toBe(false);
+  });
+});
+
+describe('the reason given for the case is case detail', () => {
+  it('finds the reason clause up to the end of its clause', () => {
+    expect(reasonClauses('can I ask for an emergency move because the carer is in hospital?')).toEqual({
+      reasons: 'because the carer is in hospital',
+      rest: 'can I ask for an emergency move  ?',
+    });
+    expect(reasonClauses('cos she hit him, who do I tell')?.reasons).toBe('cos she hit him');
+    expect(reasonClauses('who approves a move')).toBeNull();
+  });
+
+  it('words only the reason holds do not count against an answer', () => {
+    const plain = index.search('can I ask for an emergency move');
+    const withReason = index.search('can I ask for an emergency move because the carer is in hospital');
+    expect(withReason.found).toBe(true);
+    expect(withReason.entryId).toBe(plain.entryId);
+  });
+
+  it('a reason the guidance does hold still counts for the entry that holds it', () => {
+    expect(index.search('which code if the move was due to an allegation').entryId).toBe('which-reason-code');
   });
 });
 
