@@ -158,6 +158,22 @@ describe('the reason given for the case is case detail', () => {
   });
 });
 
+describe('a long question needs a little less of it covered', () => {
+  it('five words of content or more: some are bound to be the case, so a lower share answers', () => {
+    const long = index.search('who chairs a placement stability meeting for an in house carer in the north locality hub');
+    expect(long.found).toBe(true);
+    expect(long.entryId).toBe('stability-meeting-chair');
+    expect(long.confidence).toBeLessThan(0.55);
+  });
+
+  it('a short question with a word the guidance lacks still needs the usual share', () => {
+    const short = index.search('who chairs a stability meeting in the north hub');
+    expect(short.found).toBe(false);
+    expect(short.confidence).toBeLessThan(0.55);
+    expect(short.confidence).toBeGreaterThan(0.4);
+  });
+});
+
 describe('a best match far ahead of the rest', () => {
   it('answers even when some words of the question are not in the guidance', () => {
     // "dentist registration" and "something" are not the pack's words, but nothing else comes close to the PPM agenda
