@@ -5,7 +5,8 @@
 // - the held-out sets (test/guidance/heldout/guidance-heldout.json and, when present,
 //   guidance-heldout2.json), each written by someone who never saw the pack: the dev half (tuned
 //   on; its misses are listed) and the test half (reported as figures only; `--no-test` leaves
-//   both test halves out; `--show-test-misses` lists their misses, which must not be used for tuning);
+//   both test halves out, and the third set, guidance-heldout3.json, which is all test;
+//   `--show-test-misses` lists their misses, which must not be used for tuning);
 //   judged on the facts a right answer must hold (target: test half at least 90% right, at most
 //   1 in 20 near-miss questions answered);
 // - how the dev halves' figures move with the confidence cut 10% either way (a cut the figures
@@ -80,6 +81,23 @@ if (existsSync(HELDOUT2)) {
   const secondMet = evaluateHeldout('Second held-out (guidance-heldout2.json)', heldoutSchema.parse(JSON.parse(readFileSync(HELDOUT2, 'utf8'))));
   ok = ok && secondMet;
 } else console.log('\n== Second held-out set: skipped (test/guidance/heldout/guidance-heldout2.json is not there) ==');
+
+// ── the third held-out set: a test half only, measured by the lead, never tuned on ──
+const HELDOUT3 = path.join(ROOT, 'test/guidance/heldout/guidance-heldout3.json');
+if (existsSync(HELDOUT3)) {
+  if (args.has('--no-test')) console.log('\n== Third held-out set (guidance-heldout3.json, test only): left out (--no-test) ==');
+  else {
+    const third = evaluateFacts(
+      index,
+      z
+        .object({ test: factSetSchema })
+        .passthrough()
+        .parse(JSON.parse(readFileSync(HELDOUT3, 'utf8'))).test,
+    );
+    printFacts('Third held-out (guidance-heldout3.json), test only (reported, never tuned on)', third, args.has('--show-test-misses'));
+    ok = ok && third.rightRate >= 0.9 && third.falseAnswerRate <= 0.05;
+  }
+}
 
 /** Prints a held-out set's dev half and (unless --no-test) its test half; true when its targets are met. */
 function evaluateHeldout(name: string, set: z.infer<typeof heldoutSchema>): boolean {
