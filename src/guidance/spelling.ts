@@ -94,15 +94,18 @@ const MAX_SHORTHAND = 5;
 
 /**
  * How well `short` shortens `full` (0 when it does not): its beginning ("accom", "diff"; at least
- * three letters; "docs" for documents), or its first and last letters with some between, in order
- * ("mgr", "wknd", "rly"), keeping most of the word's consonants ("dbs" is not "describes"). A
- * beginning counts 1; a skeleton, the share of the word's consonants it keeps.
+ * four letters; "docs" for documents), or its first and last letters with only consonants between,
+ * in order ("mgr", "wknd", "rly"), keeping most of the word's consonants ("dbs" is not "describes").
+ * A beginning counts 1; a skeleton, the share of the word's consonants it keeps.
  */
 export function abbreviates(short: string, full: string): number {
   if (full.length <= short.length || full[0] !== short[0] || full.length > short.length * 4) return 0;
-  if (short.length >= 3 && full.startsWith(short)) return 1;
+  // a beginning of four letters or more: three ("adm", "acc") are more often an acronym
+  if (short.length >= 4 && full.startsWith(short)) return 1;
   const singular = short.slice(0, -1);
   if (short.endsWith('s') && singular.length >= 3 && full.endsWith('s') && full.startsWith(singular)) return 1;
+  // a skeleton drops the vowels after the first letter; one that keeps them ("cse", "cic") is an acronym
+  if (/[aeiou]/.test(short.slice(1))) return 0;
   // the last letter kept, or the last before a silent e ("ppl" is people)
   const last = short[short.length - 1];
   if (full[full.length - 1] !== last && !(full.endsWith('e') && full[full.length - 2] === last)) return 0;

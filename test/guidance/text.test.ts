@@ -89,10 +89,14 @@ describe('spelling', () => {
 });
 
 describe('chat shorthand is read as the word it shortens', () => {
-  const speller = new SpellingCorrector(['the placement manager arranges the accommodation and keeps the documents; the department of transport'], () => false, {
-    isEnglish: isEnglishWord,
-    commonWords: COMMON_ENGLISH_WORDS,
-  });
+  const speller = new SpellingCorrector(
+    ['the placement manager arranges the accommodation and keeps the documents accurate on the case file; the department of transport'],
+    () => false,
+    {
+      isEnglish: isEnglishWord,
+      commonWords: COMMON_ENGLISH_WORDS,
+    },
+  );
 
   it("reads a beginning or a skeleton as the guidance's word", () => {
     expect(speller.correctWord('plcmt')).toBe('placement');
@@ -111,6 +115,12 @@ describe('chat shorthand is read as the word it shortens', () => {
     expect(speller.correctWord('map')).toBeUndefined();
     expect(abbreviates('dbs', 'describes')).toBe(0);
     expect(speller.correctWord('cp')).toBeUndefined();
+  });
+
+  it('takes a short form that keeps its vowels, or a three-letter beginning, for an acronym', () => {
+    // CSE (child sexual exploitation) is not "case", ACC not "accurate"
+    expect(speller.correctWord('cse')).toBeUndefined();
+    expect(speller.correctWord('acc')).toBeUndefined();
   });
 
   it('prefers the word whose consonants it keeps most of', () => {
