@@ -37,9 +37,9 @@ for (const { word } of (everydayWords as Array<{ word: string }>).slice(0, EVERY
 
 /**
  * English stopwords from a general list (stopwords-iso's English list, about 1,300 words: "enough",
- * "usually", "within", "different", "front"), kept by analysed form. A question's word on this list
- * that the guidance hardly uses says how the question is put, like the everyday words above: it
- * counts only when a match holds it. The list was written for search engines in general, not for
+ * "usually", "within", "different"), kept by analysed form. A question's word on this list that is
+ * not usually a noun says how the question is put, like the everyday words above: it counts only
+ * when a match holds it. The list was written for search engines in general, not for
  * these questions, so it covers phrasing no one here has seen yet.
  */
 const GENERAL_STOPWORD_TERMS = new Set((generalStopwords as { en: string[] }).en.map((word) => canonicalTerm(word.toLowerCase())));
@@ -63,10 +63,6 @@ export function englishRank(term: string): number {
 }
 
 /**
- * True when an analysed term is an everyday English word that is not a noun ("meant", "keep"), or
- * a word of a general English stopword list ("enough", "within").
- */
-/**
  * True when an analysed term is a word of the general stopword list whose usual part of speech is
  * not a noun ("within", "keep", "enough", "ask"): a function word, however often the guidance
  * itself uses it. Nouns on the list ("home", "case", "line", "work") can name a topic.
@@ -75,8 +71,12 @@ export function isGeneralFunctionWord(term: string): boolean {
   return GENERAL_STOPWORD_TERMS.has(term) && !STOPWORD_NOUN_TERMS.has(term);
 }
 
+/**
+ * True when an analysed term is an everyday English word that is not a noun ("meant", "keep"), or
+ * a word of the general English stopword list that is not a noun ("enough", "within").
+ */
 export function isEverydayTerm(term: string): boolean {
-  return MANNER_TERMS.has(term) || GENERAL_STOPWORD_TERMS.has(term);
+  return MANNER_TERMS.has(term) || isGeneralFunctionWord(term);
 }
 
 /** A word as typed is English when it is among this many commonest of spoken English (rarer entries are mostly names and typing). */

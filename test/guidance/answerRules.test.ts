@@ -106,9 +106,9 @@ describe('confidence weighs what the question is about, not how long it is', () 
 
 describe('words of a general English stopword list count only when a match holds them', () => {
   it('takes its filler from the general list (stopwords-iso), not from a list written for these questions', () => {
-    for (const word of ['enough', 'within', 'usually', 'different', 'front']) expect(isEverydayTerm(canonicalTerm(word))).toBe(true);
-    // words that name a topic are not on it
-    for (const word of ['allowance', 'mileage', 'passport', 'court']) expect(isEverydayTerm(canonicalTerm(word))).toBe(false);
+    for (const word of ['enough', 'within', 'usually', 'different']) expect(isEverydayTerm(canonicalTerm(word))).toBe(true);
+    // words that name a topic are not on it, and nouns on it ("part", "area") still name one
+    for (const word of ['allowance', 'mileage', 'passport', 'court', 'part', 'area']) expect(isEverydayTerm(canonicalTerm(word))).toBe(false);
   });
 
   it('such a word the guidance does not use does not hold a right answer back', () => {
