@@ -22,6 +22,7 @@ type Request =
   | { id: number; command: 'memory'; gc?: boolean }
   | { id: number; command: 'outbox' }
   | { id: number; command: 'storeOps' }
+  | { id: number; command: 'cpu' }
   | { id: number; command: 'stop' };
 
 // Store operations are counted per turn (see storeOps.ts): the sender's and the scheduler's passes are background work.
@@ -85,6 +86,10 @@ async function main(): Promise<void> {
             const [pending, sending, sent, failed] = await Promise.all(['pending', 'sending', 'sent', 'failed'].map((state) => outbox.count({ state })));
             const errors = failed > 0 ? (await outbox.find({ state: 'failed' }, { limit: 3 })).map((e) => e.lastError) : [];
             return reply(m.id, { pending, sending, sent, failed, errors });
+          }
+          case 'cpu': {
+            const used = process.cpuUsage();
+            return reply(m.id, (used.user + used.system) / 1000);
           }
           case 'storeOps':
             return reply(m.id, storeOpCounts());

@@ -35,6 +35,10 @@ async function main(): Promise<void> {
       const usage = process.memoryUsage();
       process.send?.({ id: m.id, result: { rssMb: usage.rss / 1048576, heapMb: usage.heapUsed / 1048576 } });
     }
+    if (m.command === 'cpu') {
+      const used = process.cpuUsage();
+      process.send?.({ id: m.id, result: (used.user + used.system) / 1000 });
+    }
     if (m.command === 'stop') server.close(() => process.exit(0));
   });
   process.on('disconnect', () => process.exit(0));

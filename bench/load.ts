@@ -41,6 +41,8 @@ export interface PhaseResult {
   /** Store operations per turn (the real bot only), and the busiest kinds of them. */
   storeOpsPerTurn: number | null;
   storeOpsDetail: string;
+  /** CPU time of the answering process per turn, in ms (user + system; the real bot's includes its outbox sender). */
+  cpuMsPerTurn: number | null;
 }
 
 // ---- the simulated people ----------------------------------------------------------------------
@@ -180,6 +182,8 @@ interface Run {
   sent: number;
   /** Store operations the bot's turns made during the run, by collection and operation (null: not counted). */
   storeOps: Record<string, number> | null;
+  /** CPU time the answering process used during the run, in ms (null: not measured). */
+  cpuMs: number | null;
 }
 
 /** The difference of two store-operation counts. */
@@ -191,7 +195,11 @@ function opsBetween(before: Record<string, number>, after: Record<string, number
   );
 }
 
-export async function runOnce(port: number, spec: PhaseSpec, connector: Started | null, bot: Started | null = null): Promise<Run> {
+/**
+ * One autocannon run against the bot at `port`. `bot` (the real bot) is asked for its store
+ * operations; `answering` (the process at `port`, the real bot by default) for its CPU time.
+ */
+export async function runOnce(port: number, spec: PhaseSpec, connector: Started | null, bot: Started | null = null, answering: Started | null = bot): Promise<Run> {
   let n = 0;
   const answers = new Map<string, number>();
   const bodies: string[] = [];
@@ -202,6 +210,7 @@ export async function runOnce(port: number, spec: PhaseSpec, connector: Started 
   let last: bigint | null = null;
   const before = connector ? await ask<{ sent: number }>(connector.child, 'counts') : null;
   const opsBefore = bot ? await ask<Record<string, number>>(bot.child, 'storeOps') : null;
+  const cpuBefore = answering ? await ask<number>(answering.child, 'cpu') : null;
   const result = await autocannon({
     url: `http://127.0.0.1:${port}/api/messages`,
     connections: CONNECTIONS,
@@ -231,7 +240,9 @@ export async function runOnce(port: number, spec: PhaseSpec, connector: Started 
   });
   const after = connector ? await ask<{ sent: number }>(connector.child, 'counts') : null;
   const opsAfter = bot ? await ask<Record<string, number>>(bot.child, 'storeOps') : null;
+  const cpuAfter = answering ? await ask<number>(answering.child, 'cpu') : null;
   return {
+    cpuMs: cpuBefore !== null && cpuAfter !== null ? cpuAfter - cpuBefore : null,
     storeOps: opsBefore && opsAfter ? opsBetween(opsBefore, opsAfter) : null,
     seconds: first !== null && last !== null ? Number((last as bigint) - first) / 1e9 : result.duration,
     latencies,
@@ -262,7 +273,9 @@ function summarise(target: Target, phase: string, runs: Run[]): PhaseResult & { 
       }, {})
     : null;
   const totalOps = ops ? Object.values(ops).reduce((a, b) => a + b, 0) : 0;
+  const cpuMs = runs.every((r) => r.cpuMs !== null) ? runs.reduce((t, r) => t + r.cpuMs!, 0) : null;
   return {
+    cpuMsPerTurn: cpuMs !== null && latencies.length ? cpuMs / latencies.length : null,
     storeOpsPerTurn: ops && latencies.length ? totalOps / latencies.length : null,
     storeOpsDetail:
       ops && latencies.length
@@ -333,7 +346,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
   const record = (r: PhaseResult) => {
     phases.push(r);
     options.log(
-      `    ${r.target.padEnd(26)} ${r.phase.padEnd(31)} ${fixed(r.turnsPerSecond).padStart(5)} turns/s  p50 ${fixed(r.p50).padStart(4)} ms  p99 ${fixed(r.p99).padStart(5)} ms  ${r.requests} turns${r.failures ? `, ${r.failures} FAILED` : ''}  ${r.outcome}${r.storeOpsPerTurn !== null ? `  store ops/turn ${fixed(r.storeOpsPerTurn, 1)} (${r.storeOpsDetail})` : ''}`,
+      `    ${r.target.padEnd(26)} ${r.phase.padEnd(31)} ${fixed(r.turnsPerSecond).padStart(5)} turns/s${r.cpuMsPerTurn !== null ? `  CPU ${fixed(r.cpuMsPerTurn, 2)} ms/turn` : ''}  p50 ${fixed(r.p50).padStart(4)} ms  p99 ${fixed(r.p99).padStart(5)} ms  ${r.requests} turns${r.failures ? `, ${r.failures} FAILED` : ''}  ${r.outcome}${r.storeOpsPerTurn !== null ? `  store ops/turn ${fixed(r.storeOpsPerTurn, 1)} (${r.storeOpsDetail})` : ''}`,
     );
   };
 
@@ -388,7 +401,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
           const echoRuns: Run[] = [];
           const botRuns: Run[] = [];
           for (let round = 0; round < options.rounds; round++) {
-            echoRuns.push(await runOnce(echo.port, { phase, seconds: roundSeconds, body }, connector));
+            echoRuns.push(await runOnce(echo.port, { phase, seconds: roundSeconds, body }, connector, null, echo));
             botRuns.push(await runOnce(bot.port, { phase, seconds: roundSeconds, body }, connector, bot));
           }
           record(summarise(echoName, phase, echoRuns));
@@ -398,7 +411,11 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
         const submitPhase = 'move submit (fresh child each)';
         // The echo bot's figure for a press is taken over seconds, not over the bot's count of turns: a
         // thousand echoes last well under a second, and such a short run moved its figure by half from run to run.
-        record(summarise(echoName, submitPhase, [await runOnce(echo.port, { phase: submitPhase, seconds: roundSeconds, body: submitBody, classify: () => 'echoed' }, connector)]));
+        record(
+          summarise(echoName, submitPhase, [
+            await runOnce(echo.port, { phase: submitPhase, seconds: roundSeconds, body: submitBody, classify: () => 'echoed' }, connector, null, echo),
+          ]),
+        );
         const submitted = summarise(target, submitPhase, [
           await runOnce(bot.port, { phase: submitPhase, amount: submits, body: submitBody, classify: classifySubmit }, connector, bot),
         ]);
@@ -422,7 +439,9 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
         const decideBody = (n: number) => press(heads[n % heads.length], serviceUrl, 'move.decide', { ref: `PM-0000-${n}`, outcome: 'approved', comment: '' });
         if (requests.length > 0) {
           record(
-            summarise(echoName, decidePhase, [await runOnce(echo.port, { phase: decidePhase, seconds: roundSeconds, body: decideBody, classify: () => 'echoed' }, connector)]),
+            summarise(echoName, decidePhase, [
+              await runOnce(echo.port, { phase: decidePhase, seconds: roundSeconds, body: decideBody, classify: () => 'echoed' }, connector, null, echo),
+            ]),
           );
           const approveBody = (n: number) => press(requests[n].head, serviceUrl, 'move.decide', { ref: requests[n].ref, outcome: 'approved', comment: '' });
           record(
@@ -533,6 +552,7 @@ export function loadRows(phases: PhaseResult[]): Array<Array<string | number>> {
       p.target,
       p.phase,
       fixed(p.turnsPerSecond),
+      p.cpuMsPerTurn === null ? '-' : fixed(p.cpuMsPerTurn, 2),
       fixed(p.p50),
       fixed(p.p99),
       p.requests,
@@ -546,7 +566,21 @@ export function loadRows(phases: PhaseResult[]): Array<Array<string | number>> {
   });
 }
 
-export const LOAD_HEADERS = ['target', 'phase', 'turns/s', 'p50 ms', 'p99 ms', 'turns', 'failed', 'x echo turns/s', 'x echo p99', 'store ops/turn', 'target met', 'answers'];
+export const LOAD_HEADERS = [
+  'target',
+  'phase',
+  'turns/s',
+  'CPU ms/turn',
+  'p50 ms',
+  'p99 ms',
+  'turns',
+  'failed',
+  'x echo turns/s',
+  'x echo p99',
+  'store ops/turn',
+  'target met',
+  'answers',
+];
 
 export function loadTable(result: LoadResult): string {
   return table(LOAD_HEADERS, loadRows(result.phases));
