@@ -36,7 +36,7 @@ export interface Harness {
   restart(): Promise<void>;
   /** Stops the bot and the connector; fails if the bot showed a child's name or stored free text in a shared conversation. */
   stop(): Promise<void>;
-  /** What the bot must never show in a shared conversation: every child's name and date of birth, and every free text stored. */
+  /** What the bot must never show in a shared conversation: every child's name and date of birth, every carer's name and email, and every free text stored. */
   secrets(): Promise<string[]>;
 }
 
@@ -45,13 +45,15 @@ const SHORTEST_SECRET = 8;
 
 /**
  * Everything the store holds that a shared conversation must never show: each child's name (and
- * first name) and date of birth, and the text workers typed into move requests, alerts, meetings and
+ * first name) and date of birth, their carer's name and email, and the text workers typed into move requests, alerts, meetings and
  * placement checklists.
  */
 export async function storedSecrets(records: Records): Promise<string[]> {
   const secrets: Array<string | null | undefined> = [];
   for (const child of await records.children.find({})) {
     secrets.push(child.name, child.name.split(' ')[0], child.dateOfBirth, formatDate(child.dateOfBirth));
+    // A carer is named as the child is (often a relative: "Jo Relative"), and so is their email.
+    secrets.push(child.carerName, child.carerEmail);
   }
   for (const r of await records.moveRequests.find({})) {
     secrets.push(r.rationale, r.reasonOther, r.safeguardingIssue, r.alternativesConsidered, r.virtualSchoolAdvice, r.childToldPlan, r.decision?.comment, r.withdrawal?.reason);
@@ -69,12 +71,12 @@ export async function storedSecrets(records: Records): Promise<string[]> {
   return [...new Set(secrets.filter(meaningful))];
 }
 
-/** The example children's names and birth dates, for when the store cannot be read at the end of a test. */
+/** The example children's names and birth dates and their carers' names and emails, for when the store cannot be read at the end of a test. */
 function exampleChildSecrets(): string[] {
   const [, ...rows] = readFileSync(path.join(EXAMPLES, 'children.csv'), 'utf8').trim().split('\n');
   return rows.flatMap((row) => {
-    const [, name, dateOfBirth] = row.split(',');
-    return [name, name.split(' ')[0], dateOfBirth, formatDate(dateOfBirth)];
+    const [, name, dateOfBirth, , , , , , carerName, carerEmail] = row.split(',');
+    return [name, name.split(' ')[0], dateOfBirth, formatDate(dateOfBirth), carerName, carerEmail].filter(Boolean);
   });
 }
 
