@@ -17,6 +17,7 @@ import { resumeAllEffects } from './services/effects/kinds';
 import { countUndelivered } from './services/undelivered';
 import { withinUnitOfWork } from './store/unitOfWork';
 import { migrateStoredConversations } from './services/conversations';
+import { migrateTaskTitles } from './services/taskTitles';
 import { createGraphAppInstaller } from './services/graph';
 import { calendarSettings, graphConnection, meetingCalendarFile } from './services/invitations';
 import { moveFlowSettings } from './services/moveFlowSettings';
@@ -142,6 +143,8 @@ export async function startBot(config: Config, options: StartOptions): Promise<R
   if (config.localMode && (await records.people.count({})) === 0) await loadExamples(services, log);
   const migratedConversations = await migrateStoredConversations(services);
   if (migratedConversations > 0) log.info({ migrated: migratedConversations }, "conversations stored in the SDK's reference shape rewritten as plain fields");
+  const retitled = await migrateTaskTitles(services);
+  if (retitled > 0) log.info({ retitled }, "tasks' titles rewritten without the carer's name or a meeting's words");
   // Finish whatever a previous process left half-done before taking new work.
   const resumed = await resumeAllEffects(services);
   if (resumed > 0) log.info({ resumed }, 'finished effects left by a previous run');

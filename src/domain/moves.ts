@@ -252,7 +252,10 @@ export type FollowUpKind =
 
 export interface FollowUp {
   kind: FollowUpKind;
+  /** A structured fact, shown wherever the task is (a channel's digest too): never a name or typed text. */
   title: string;
+  /** The carer whose placement the task is about, kept beside the title: shown where the child's name may be. */
+  carerName?: string | null;
   ruleIds: string[];
   dueDate: string;
 }
@@ -306,19 +309,22 @@ export function followUpsFor(request: Pick<MoveRequest, 'urgency' | 'educationDi
  * END-1: a confirmed move ends the old placement. The social worker tells the Placement Officer
  * (who serves notice on the provider and tells finance, so payments stop), and tells those who
  * were told when the placement began. Both are due at once: the end date is passed on as early as possible.
+ * The carer is named beside the title, not in it (a carer is often a relative: as private as the child's name).
  */
 export function endingFollowUps(moveDate: string, ended: { carerName: string; placementStart?: string } | null): FollowUp[] {
-  const placement = ended ? `the placement with ${ended.carerName}` : 'the old placement';
+  const carerName = ended?.carerName || null;
   return [
     {
       kind: 'end-placement-officer',
-      title: `Tell the Placement Officer that ${placement} ended on ${formatDate(moveDate)}, so they serve notice on the provider and tell finance to stop payments`,
+      title: `Tell the Placement Officer that the old placement ended on ${formatDate(moveDate)}, so they serve notice on the provider and tell finance to stop payments`,
+      carerName,
       ruleIds: ['END-1'],
       dueDate: moveDate,
     },
     {
       kind: 'end-tell-those-told',
-      title: `Tell everyone who was told when ${placement} began that it has ended`,
+      title: 'Tell everyone who was told when the old placement began that it has ended',
+      carerName,
       ruleIds: ['END-1'],
       dueDate: moveDate,
     },

@@ -64,7 +64,7 @@ export interface RetentionReport {
   auditEntries: number;
   /** Stored outbox messages (sent or not) that held some of it. */
   messages: number;
-  /** Tasks whose title was a meeting action's free text. */
+  /** Tasks that kept a meeting's free text (an action's words, the service asked for). */
   tasks: number;
   feedback: number;
 }
@@ -81,7 +81,7 @@ export interface RetentionReport {
  *   tasks keep their words until done), and meetings cancelled that long ago (the same, with the
  *   reason for cancelling);
  * and with each record, the same words in its audit entries' details, the outbox's stored messages
- * about it, its tasks' titles and the reasons in a placement plan's checklist. Who did what and when (actors, names, states, dates, codes,
+ * about it, what its tasks kept of a meeting's words and the reasons in a placement plan's checklist. Who did what and when (actors, names, states, dates, codes,
  * references) stays, in the record and the audit log. Old guidance feedback loses its question and
  * comment. Each record gets one `*.free-text-removed` audit entry.
  *
@@ -340,11 +340,13 @@ async function removeFreeText<T extends StoredDoc>(ctx: ServiceContext, closed: 
     );
   }
   for (const task of await r.tasks.find({ sourceRef: record.ref })) {
-    // A meeting's action tasks are titled with the action as typed; the rules' tasks keep their titles.
-    // A placement plan's checklist keeps each item's state; the reasons typed for "not possible" go.
+    // What a meeting typed for a task (an action's words, the service asked for) goes; the titles are
+    // the rules' own words and stay. A placement plan's checklist keeps each item's state; the reasons
+    // typed for "not possible" go.
     count(
       await scrubStored(r.tasks, task, (t) => ({
-        title: t.kind === 'action' ? REMOVED : (scrub(t.title, texts) as string),
+        title: scrub(t.title, texts) as string,
+        ...(t.typed ? { typed: REMOVED } : {}),
         ...(t.checklist ? { checklist: Object.fromEntries(Object.entries(t.checklist).map(([item, a]) => [item, a.reason === null ? a : { ...a, reason: REMOVED }])) } : {}),
       })),
       'tasks',

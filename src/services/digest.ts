@@ -15,6 +15,7 @@ import type { DigestSubscriptionDoc, TaskDoc } from '../store/records';
 import type { Filter } from '../store/collection';
 import { writeAudit } from './audit';
 import type { ServiceContext } from './context';
+import { titleForSharedPlaces } from './taskTitles';
 import { NotFoundError, InvalidInputError } from './errors';
 import { stabilityFromStore } from './measures';
 import { enqueueAll, type OutgoingMessage } from './outbox';
@@ -105,8 +106,8 @@ export interface DigestData {
   /** Requests waiting for a decision past their escalation target (working time, see services/moveChasing.ts). */
   pastTarget: Array<{ ref: string; caseRef: string; urgent: boolean; requestedAt: string }>;
   decisionsSince: Array<{ ref: string; caseRef: string; outcome: string; byName: string; at: string }>;
-  /** `typed`: the title is what a meeting's chair wrote (an agreed action), so a channel is not shown it. */
-  overdueTasks: Array<{ caseRef: string; title: string; typed: boolean; ownerName: string; dueDate: string; ref: string }>;
+  /** The title is a structured fact (the carer and a meeting's words are kept beside it, not shown in a digest). */
+  overdueTasks: Array<{ caseRef: string; title: string; ownerName: string; dueDate: string; ref: string }>;
   codingToFix: Array<{ caseRef: string; title: string; dueDate: string }>;
   /** Placement plans (PLAN-1) and their revisions (PLAN-2) past their due date. */
   plansOverdue?: Array<{ caseRef: string; what: string; dueDate: string }>;
@@ -162,7 +163,7 @@ export async function buildDigest(ctx: ServiceContext, teams: string[], date: st
     decisionsSince: decided.map((r) => ({ ref: r.ref, caseRef: r.caseRef, outcome: r.decision!.outcome, byName: r.decision!.byName, at: r.decision!.at })),
     overdueTasks: openTasks
       .filter((t) => t.kind !== 'fix-coding')
-      .map((t) => ({ caseRef: t.caseRef, title: t.title, typed: t.kind === 'action', ownerName: owners.get(t.owner)!, dueDate: t.dueDate, ref: t.sourceRef })),
+      .map((t) => ({ caseRef: t.caseRef, title: titleForSharedPlaces(t), ownerName: owners.get(t.owner)!, dueDate: t.dueDate, ref: t.sourceRef })),
     codingToFix: (await ctx.records.tasks.find({ ...teamFilter(teams), state: 'open', kind: 'fix-coding' }, { sort: { dueDate: 1 } })).map((t) => ({
       caseRef: t.caseRef,
       title: t.title,

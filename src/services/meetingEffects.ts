@@ -68,7 +68,7 @@ async function outcomeTasks(ctx: ServiceContext, meeting: MeetingDoc): Promise<T
   const today = ukDate(new Date(outcome.recordedAt));
   const tasks: TaskDoc[] = [];
   let action = 0;
-  for (const step of followUpsForOutcome(outcome, child, today)) {
+  for (const step of followUpsForOutcome(outcome, child, today, meeting.ref)) {
     const id = step.kind === 'action' ? `${meeting.ref}:action:${++action}` : `${meeting.ref}:${step.kind}`;
     const roleHolder = !step.owner && step.ownerRole ? (await peopleWithRole(ctx, step.ownerRole, meeting.team))[0]?.id : undefined;
     const owner = step.owner ?? roleHolder ?? child.socialWorker ?? outcome.recordedBy;
@@ -80,6 +80,8 @@ async function outcomeTasks(ctx: ServiceContext, meeting: MeetingDoc): Promise<T
       sourceRef: meeting.ref,
       kind: step.kind,
       title: step.title,
+      carerName: step.carerName ?? null,
+      typed: step.typed ?? null,
       ruleIds: step.ruleIds,
       owner,
       dueDate: step.dueDate,
@@ -134,7 +136,8 @@ async function outcomeMessages(ctx: ServiceContext, meeting: MeetingDoc, tasks: 
         kind: 'notice',
         title: `New task${theirs.length === 1 ? '' : 's'} from ${meeting.ref} (case ${meeting.caseRef})`,
         text: `${MEETINGS[meeting.type].label} on ${meeting.date}, recorded by ${outcome.recordedByName}. Say "my tasks" to see them and mark them done.`,
-        facts: theirs.map((t) => ({ title: t.dueDate, value: t.title })),
+        // To the owner's own chat: an action is told in the chair's words, which its title leaves out.
+        facts: theirs.map((t) => ({ title: t.dueDate, value: t.kind === 'action' && t.typed ? t.typed : t.title })),
         ref: meeting.ref,
       },
       subjectRef: meeting.ref,

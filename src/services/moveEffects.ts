@@ -248,6 +248,7 @@ async function followUpTasks(ctx: ServiceContext, request: MoveRequestDoc, steps
     sourceRef: request.ref,
     kind: step.kind,
     title: step.title,
+    carerName: step.carerName ?? null,
     ruleIds: step.ruleIds,
     owner,
     dueDate: step.dueDate,

@@ -64,7 +64,16 @@ export interface TaskDoc extends StoredDoc {
   /** What the task follows from: a move request (PM-...), a meeting (MT-...), an alert (FA-...), a coding problem (CODING:...), or the child's case reference (a placement the children import began, a plan revision). Stored as `requestRef` before; see FIELD_RENAMES. */
   sourceRef: string;
   kind: FollowUpKind | OutcomeFollowUpKind | PlanTaskKind | `panel:${PanelId}`;
+  /** A structured fact, shown wherever the task is listed (a channel's digest, a group chat): never a name or typed text. */
   title: string;
+  /**
+   * Kept beside the title, shown through the Disclosure (src/teams/disclosure.ts): the carer whose
+   * placement the task is about (where the child's name may be shown) and what a meeting typed for it
+   * (an action's words, the service a panel is asked for: in a personal chat only). Missing on tasks
+   * stored before they were kept apart; the start-up migration (services/taskTitles.ts) rewrites those.
+   */
+  carerName?: string | null;
+  typed?: string | null;
   ruleIds: string[];
   owner: string;
   dueDate: string;
@@ -368,7 +377,8 @@ const INDEXES: Record<keyof Records, IndexSpec[]> = {
   moveRequests: [{ fields: { state: 1, requestedAt: 1 } }, { fields: { caseRef: 1 } }, { fields: { team: 1 } }],
   placementMoves: [{ fields: { caseRef: 1, date: 1 } }],
   tasks: [{ fields: { owner: 1, state: 1 } }, { fields: { sourceRef: 1 } }],
-  outbox: [{ fields: { state: 1, nextAttemptAt: 1 } }, { fields: { subjectRef: 1 } }, { fields: { state: 1, followedUp: 1 } }],
+  // activityId: a press in a shared conversation finds the card the bot posted there (teams/turns.ts).
+  outbox: [{ fields: { state: 1, nextAttemptAt: 1 } }, { fields: { subjectRef: 1 } }, { fields: { state: 1, followedUp: 1 } }, { fields: { activityId: 1 } }],
   audit: [{ fields: { subject: 1, at: 1 } }],
   conversations: [{ fields: { personId: 1 } }],
   teamSettings: [],

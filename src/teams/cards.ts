@@ -11,9 +11,10 @@ import { PLACE_CHANGE_REASONS, PLACEMENT_TYPES, PLACEMENT_PROVIDERS } from '../d
 import type { MoveRequestDoc, TaskDoc } from '../store/records';
 import { CHECKLIST_ITEMS, checklistCounts } from '../domain/placementPlan';
 import type { TrackerRow } from '../services/moves';
-import { childChoices, type Disclosure } from './disclosure';
+import { answersToShowAgain, childChoices, TYPED_NOT_SHOWN, type Disclosure } from './disclosure';
 import { plainText } from './plainText';
 import { whyLine } from './whyLine';
+import { titleForSharedPlaces } from '../services/taskTitles';
 
 export type AdaptiveCard = Record<string, unknown> & { type: 'AdaptiveCard'; version: string };
 
@@ -82,16 +83,29 @@ export function formValues(data: unknown): Record<(typeof FORM_FIELDS)[number], 
   return Object.fromEntries(FORM_FIELDS.map((f) => [f, typeof source[f] === 'string' ? (source[f] as string).slice(0, 4000) : ''])) as Record<(typeof FORM_FIELDS)[number], string>;
 }
 
+/** The move form's answers that a worker types (the rest are choices, dates and the case reference). */
+const MOVE_FORM_TYPED = [
+  'reasonOther',
+  'rationale',
+  'safeguardingIssue',
+  'alternativesConsidered',
+  'virtualSchoolAdvice',
+  'childToldPlan',
+  'childSaid',
+  'childNotAskedBecause',
+] as const satisfies ReadonlyArray<(typeof FORM_FIELDS)[number]>;
+
 export function moveRequestFormCard(options: { children: Child[]; shared: boolean; now: Date; values?: unknown; errors?: FieldErrors; summary?: string }): AdaptiveCard {
   const errors = Object.fromEntries(FORM_FIELDS.map((f) => [f, options.errors?.[f] ?? '']));
-  const values = formValues(options.values);
+  const { values, dropped } = answersToShowAgain(formValues(options.values), MOVE_FORM_TYPED, options.shared);
   if (!values.childToldAgreed) values.childToldAgreed = 'false';
   if (!values.nextPlacementCanKeepForMonths) values.nextPlacementCanKeepForMonths = 'false';
   const problemCount = Object.keys(options.errors ?? {}).length;
+  const summary = options.summary ?? `Nothing was sent. ${problemCount === 1 ? 'One answer needs' : `${problemCount} answers need`} attention: see the messages in red.`;
   return renderCard('move-request-form', {
     today: ukDate(options.now),
     hasErrors: problemCount > 0 || !!options.summary,
-    summary: options.summary ?? `Nothing was sent. ${problemCount === 1 ? 'One answer needs' : `${problemCount} answers need`} attention: see the messages in red.`,
+    summary: dropped ? `${summary} ${TYPED_NOT_SHOWN}` : summary,
     form: values,
     errors,
     children: childChoices(options.children, options.shared),
@@ -185,7 +199,7 @@ export function moveRequestCard(options: MoveCardOptions): AdaptiveCard {
   const child = options.child;
   const show = options.show;
   // The headline names the child as "Jamie Example (CR-1001)" where the name may be shown.
-  const childLabel = show.showName && child ? `${plainText(child.name)} (${request.caseRef})` : request.caseRef;
+  const childLabel = show.childNamed(request.caseRef);
   const facts = [
     { title: 'Child', value: show.childLabel(request.caseRef) },
     { title: 'Team', value: request.team },
@@ -285,7 +299,7 @@ export function moveRequestCard(options: MoveCardOptions): AdaptiveCard {
     questions,
     outcome: withdrawn || outcome,
     outcomeStyle: withdrawn ? 'default' : decision?.outcome === 'approved' ? 'good' : decision?.outcome === 'declined' ? 'attention' : 'warning',
-    tasks: (options.tasks ?? []).map((t) => ({ title: t.title, due: formatDate(t.dueDate), owner: t.state === 'done' ? 'done' : 'open' })),
+    tasks: (options.tasks ?? []).map((t) => ({ title: taskTitle(t, show), due: formatDate(t.dueDate), owner: t.state === 'done' ? 'done' : 'open' })),
     canDecide: options.may.decide,
     canAnswer: options.may.answer,
     canConfirm: options.may.confirm,
@@ -303,15 +317,28 @@ export function noticeCard(title: string, text: string, facts: Array<{ title: st
   return renderCard('notice', { title: plainText(title), text: plainText(text), facts: facts.map((f) => ({ title: f.title, value: plainText(f.value) })) });
 }
 
-/** `shared`: said in a channel or group chat, where an action's own words (a meeting chair wrote them) are not shown. */
-export function tasksCard(tasks: TaskDoc[], now: Date, notice?: { text: string; color: 'Good' | 'Attention' }, shared = false): AdaptiveCard {
+/**
+ * A task's title as this reader may see it, the one place its parts are put together: the title (a
+ * structured fact) anywhere; the carer it is about where the Disclosure shows names; what a meeting
+ * typed for it where it shows free text (an action's own words stand in for its title).
+ */
+export function taskTitle(task: Pick<TaskDoc, 'kind' | 'title' | 'carerName' | 'typed' | 'sourceRef'>, show: Disclosure): string {
+  const typed = show.freeText(task.typed);
+  if (task.kind === 'action' && typed) return typed;
+  const carer = show.privateName(task.carerName);
+  const title = plainText(show.shared ? titleForSharedPlaces(task) : task.title);
+  return `${title}${carer ? ` (the placement with ${carer})` : ''}${typed ? `: ${typed}` : ''}`;
+}
+
+/** A person's tasks, each shown as the Disclosure for its child allows (a shared conversation: titles only). */
+export function tasksCard(rows: Array<{ task: TaskDoc; show: Disclosure }>, now: Date, notice?: { text: string; color: 'Good' | 'Attention' }): AdaptiveCard {
   const today = ukDate(now);
   return renderCard('tasks', {
     notice: notice?.text ?? '',
     noticeColor: notice?.color ?? 'Default',
-    tasks: tasks.map((t) => ({
+    tasks: rows.map(({ task: t, show }) => ({
       id: t._id,
-      title: shared && t.kind === 'action' ? `An action agreed at ${t.sourceRef}` : plainText(t.title),
+      title: taskTitle(t, show),
       detail: `${t.caseRef} · ${t.sourceRef} · ${t.dueDate < today ? 'OVERDUE, was due' : 'due'} ${formatDate(t.dueDate)} · ${t.ruleIds.join(', ')}`,
       dueColor: t.dueDate < today ? 'Attention' : 'Default',
       // MOVE-7: never a wrong code because the right one is missing.

@@ -81,7 +81,7 @@ export function digestCard(digest: DigestData, now: Date): AdaptiveCard {
       ),
       section(
         'Overdue follow-up tasks',
-        digest.overdueTasks.map((t) => `${t.caseRef} · ${t.typed ? `an action agreed at ${t.ref}` : t.title} · ${plainText(t.ownerName)} · was due ${formatDate(t.dueDate)}`),
+        digest.overdueTasks.map((t) => `${t.caseRef} · ${plainText(t.title)} · ${plainText(t.ownerName)} · was due ${formatDate(t.dueDate)}`),
         'None.',
         digest.overdueTasks.length ? 'Attention' : 'Default',
       ),

@@ -7,7 +7,8 @@ import { buildDigest, digestSince, type DigestSections } from '../services/diges
 import { toPerson } from '../services/people';
 import { openTasksOf } from '../services/tasks';
 import type { OutboxDoc } from '../store/records';
-import { noticeCard, tasksCard } from './cards';
+import { noticeCard } from './cards';
+import { renderTasksCard } from './taskRenderer';
 import { digestCard } from './digestCards';
 import { placementActivity } from './placementCardRenderer';
 import { renderMoveCard } from './moveCardRenderer';
@@ -51,8 +52,9 @@ export async function renderOutboxEntry(
       const person = await ctx.records.people.get(entry.recipient.personId);
       if (!person) return { gone: `${entry.recipient.personId} is no longer on the roster` };
       const tasks = (await openTasksOf(ctx, toPerson(person))).filter((t) => t.dueDate <= content.date);
+      const reader = { person: toPerson(person), shared: options.inChannel };
       return asCard(
-        tasksCard(tasks, ctx.now(), { text: `Good morning: ${tasks.length} task${tasks.length === 1 ? ' is' : 's are'} due today or overdue.`, color: 'Attention' }),
+        await renderTasksCard(ctx, reader, tasks, { text: `Good morning: ${tasks.length} task${tasks.length === 1 ? ' is' : 's are'} due today or overdue.`, color: 'Attention' }),
         'Tasks due',
       );
     }

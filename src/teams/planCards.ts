@@ -3,9 +3,8 @@
 import { formatDate } from '../domain/dates';
 import { checklistCounts, INTRODUCTIONS, PLACEMENT_INFORMATION, type ChecklistItem } from '../domain/placementPlan';
 import type { TaskDoc } from '../store/records';
-import { renderCard, type AdaptiveCard } from './cards';
+import { renderCard, taskTitle, type AdaptiveCard } from './cards';
 import type { Disclosure } from './disclosure';
-import { plainText } from './plainText';
 
 export interface ChecklistCardOptions {
   task: TaskDoc;
@@ -47,7 +46,7 @@ export function placementChecklistCard(o: ChecklistCardOptions): AdaptiveCard {
   const notice = o.notice ?? (otherErrors.length > 0 ? { text: otherErrors.join(' '), color: 'Attention' as const } : undefined);
   return renderCard('placement-checklist', {
     caseLabel: show.childLabel(task.caseRef),
-    taskTitle: `${plainText(task.title)} · due ${formatDate(task.dueDate)}${task.state === 'done' ? ' · the plan is marked agreed' : ''}`,
+    taskTitle: `${taskTitle(task, show)} · due ${formatDate(task.dueDate)}${task.state === 'done' ? ' · the plan is marked agreed' : ''}`,
     notice: notice?.text ?? '',
     noticeColor: notice?.color ?? 'Default',
     counts: `${counts.done} done, ${counts.notPossible} not possible, ${counts.open} still to do (of ${counts.total}).`,

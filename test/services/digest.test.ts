@@ -135,7 +135,6 @@ describe('the digest card', () => {
         overdueTasks: many(5000, (i) => ({
           caseRef: `CR-${i}`,
           title: 'Visit the child in the new placement within one week',
-          typed: false,
           ownerName: 'Sam Social',
           dueDate: '2026-11-01',
           ref: `PM-2026-${i}`,

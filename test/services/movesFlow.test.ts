@@ -295,9 +295,11 @@ describeOnEveryBackend('after approval (MOVE-4, MOVE-6, MOVE-7, MOVE-10, END-1)'
       ['end-placement-officer', 'sam.social@example.org', '2026-11-23'],
       ['end-tell-those-told', 'sam.social@example.org', '2026-11-23'],
     ]);
-    expect(ending[0].title).toContain(
-      'Tell the Placement Officer that the placement with Alex Carer ended on Mon, 23 Nov 2026, so they serve notice on the provider and tell finance to stop payments',
-    );
+    // The carer is named beside the title, not in it: a title is listed in shared places (a channel's digest).
+    expect(ending[0]).toMatchObject({
+      title: 'Tell the Placement Officer that the old placement ended on Mon, 23 Nov 2026, so they serve notice on the provider and tell finance to stop payments',
+      carerName: 'Alex Carer',
+    });
   });
 });
 

@@ -199,7 +199,12 @@ export type OutcomeFollowUpKind =
 
 export interface OutcomeFollowUp {
   kind: OutcomeFollowUpKind;
+  /** A structured fact, shown wherever the task is (a channel's digest too): never a name or what the meeting typed. */
   title: string;
+  /** The carer or provider the task is about, kept beside the title: shown where the child's name may be. */
+  carerName?: string | null;
+  /** What the meeting typed for it (an action's words, the service a panel is asked for): shown in a personal chat only. */
+  typed?: string | null;
   /** The roster id (lower-cased email) of the owner, when one person owns it; null when a team does. */
   owner: string | null;
   /** The role that owns it when no one person does (e.g. the Placements Service), or the owner's role. */
@@ -207,6 +212,21 @@ export interface OutcomeFollowUp {
   dueDate: string;
   ruleIds: string[];
 }
+
+/**
+ * The titles of an outcome's follow-ups, in one place: structured facts only, so that a task can be
+ * listed anywhere. The carer's name and what the meeting typed go beside them (carerName, typed).
+ */
+export const OUTCOME_TASK_TITLES = {
+  action: (meetingRef: string) => `An action agreed at ${meetingRef}`,
+  tellPlacementsService: (external: boolean, end: string) =>
+    external
+      ? `Tell the Placements Service today that the placement will end on ${end} (unless they were at the meeting)`
+      : `Tell the Placement Officer the planned end date (${end}) now, so they can act on it`,
+  serveNotice: (end: string) => `Serve notice on the provider for the planned end on ${end}`,
+  commissioningPanel: 'Present the costed external service to the Commissioning Panel for funding before it is arranged',
+  stabilityPanel: 'Present the case at the Placement Stability Panel, with the Virtual School, to get the service needed',
+} as const;
 
 /** Panels are asked within this many working days of the meeting (our choice; the guidance sets no time). */
 export const PANEL_REFERRAL_WORKING_DAYS = 5;
@@ -223,12 +243,14 @@ export const PANEL_REFERRAL_WORKING_DAYS = 5;
  * - Commissioning Panel (FRAG-7) and Placement Stability Panel (FRAG-6) referrals, presented by the
  *   child's social worker within 5 working days.
  */
-export function followUpsForOutcome(outcome: MeetingOutcome, child: Child, today: string): OutcomeFollowUp[] {
+export function followUpsForOutcome(outcome: MeetingOutcome, child: Child, today: string, meetingRef: string): OutcomeFollowUp[] {
   const sw = child.socialWorker ? normaliseEmail(child.socialWorker) : null;
   const bySw = { owner: sw, ownerRole: 'social_worker' as Role };
+  const carerName = child.carerName || null;
   const tasks: OutcomeFollowUp[] = outcome.actions.map((a) => ({
     kind: 'action',
-    title: a.what,
+    title: OUTCOME_TASK_TITLES.action(meetingRef),
+    typed: a.what,
     owner: normaliseEmail(a.ownerEmail),
     ownerRole: null,
     dueDate: a.dueDate,
@@ -258,9 +280,8 @@ export function followUpsForOutcome(outcome: MeetingOutcome, child: Child, today
       });
       tasks.push({
         kind: 'tell-placements-service',
-        title: external
-          ? `Tell the Placements Service today that the placement with ${child.carerName || 'the provider'} will end on ${end} (unless they were at the meeting)`
-          : `Tell the Placement Officer the planned end date (${end}) now, so they can act on it`,
+        title: OUTCOME_TASK_TITLES.tellPlacementsService(external, end),
+        carerName: external ? carerName : null,
         ...bySw,
         dueDate: today,
         ruleIds: external ? ['FRAG-8', 'END-1'] : ['END-1'],
@@ -268,7 +289,8 @@ export function followUpsForOutcome(outcome: MeetingOutcome, child: Child, today
       if (external) {
         tasks.push({
           kind: 'serve-notice',
-          title: `Serve notice on ${child.carerName || 'the provider'} for the planned end on ${end}`,
+          title: OUTCOME_TASK_TITLES.serveNotice(end),
+          carerName,
           owner: null,
           ownerRole: 'placements_team',
           dueDate: today,
@@ -288,7 +310,8 @@ export function followUpsForOutcome(outcome: MeetingOutcome, child: Child, today
     case 'commissioning-panel':
       tasks.push({
         kind: 'commissioning-panel',
-        title: `Present the costed external service to the Commissioning Panel for funding before it is arranged: ${outcome.serviceNeeded ?? ''}`.trim(),
+        title: OUTCOME_TASK_TITLES.commissioningPanel,
+        typed: outcome.serviceNeeded,
         ...bySw,
         dueDate: addWorkingDays(today, PANEL_REFERRAL_WORKING_DAYS),
         ruleIds: ['FRAG-7'],
@@ -297,7 +320,8 @@ export function followUpsForOutcome(outcome: MeetingOutcome, child: Child, today
     case 'escalate-to-panel':
       tasks.push({
         kind: 'stability-panel',
-        title: `Present the case at the Placement Stability Panel, with the Virtual School, to get the service needed: ${outcome.serviceNeeded ?? ''}`.trim(),
+        title: OUTCOME_TASK_TITLES.stabilityPanel,
+        typed: outcome.serviceNeeded,
         ...bySw,
         dueDate: addWorkingDays(today, PANEL_REFERRAL_WORKING_DAYS),
         ruleIds: ['FRAG-6', 'MOVE-4'],

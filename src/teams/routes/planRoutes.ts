@@ -10,7 +10,8 @@ import { ConflictError, InvalidInputError, NotFoundError } from '../../services/
 import { placementChecklist, recordChecklist, setNextReviewDate } from '../../services/placementPlan';
 import { openTasksOf } from '../../services/tasks';
 import type { TaskDoc } from '../../store/records';
-import { noticeCard, tasksCard } from '../cards';
+import { noticeCard } from '../cards';
+import { renderTasksCard } from '../taskRenderer';
 import { disclosureFor } from '../disclosure';
 import { readerOf } from '../identity';
 import { placementChecklistCard, type ChecklistCardOptions } from '../planCards';
@@ -55,14 +56,14 @@ export function registerPlanRoutes(app: Application<TurnState>, { ctx, verb }: T
     const child = await ctx.records.children.get(task.caseRef);
     return placementChecklistCard({ task, show: disclosureFor(readerOf(context, person), child), ...extra });
   };
-  const outOfDate = async (person: Person) =>
-    tasksCard(await openTasksOf(ctx, person), ctx.now(), { text: 'That button is out of date; here are your tasks now.', color: 'Attention' });
+  const outOfDate = async (context: TurnContext, person: Person) =>
+    renderTasksCard(ctx, readerOf(context, person), await openTasksOf(ctx, person), { text: 'That button is out of date; here are your tasks now.', color: 'Attention' });
 
   app.adaptiveCards.actionExecute(
     'plan.checklist',
     verb(async (context, person, data) => {
       const parsed = taskData.safeParse(data);
-      if (!parsed.success) return outOfDate(person);
+      if (!parsed.success) return outOfDate(context, person);
       return checklistCard(context, person, await placementChecklist(ctx, person, parsed.data.taskId));
     }),
   );
@@ -71,7 +72,7 @@ export function registerPlanRoutes(app: Application<TurnState>, { ctx, verb }: T
     'plan.checklist.save',
     verb(async (context, person, data) => {
       const parsed = taskData.safeParse(data);
-      if (!parsed.success) return outOfDate(person);
+      if (!parsed.success) return outOfDate(context, person);
       // The reasons are free text: recorded only from the person's own chat.
       if (readerOf(context, person).shared) return noticeCard('Nothing changed', 'Record the checklist in your own chat with the bot: its reasons are not shown here.');
       try {
@@ -87,7 +88,7 @@ export function registerPlanRoutes(app: Application<TurnState>, { ctx, verb }: T
             notice: { text: notice, color: 'Attention' },
           });
         }
-        if (err instanceof NotFoundError) return outOfDate(person);
+        if (err instanceof NotFoundError) return outOfDate(context, person);
         throw err;
       }
     }),

@@ -92,8 +92,9 @@ describe('Actions recorded at a meeting become tasks with owners and due dates',
 
   test('each action becomes a task for its owner, due when the meeting said', () => {
     const outcome = meetingOutcomeSchema({ type: 'stability', meetingDate: MEETING_DATE }).parse(outcomeForm);
-    expect(followUpsForOutcome(outcome, inHouseFoster, TODAY)).toEqual([
-      { kind: 'action', title: 'Arrange respite weekend', owner: steve.id, ownerRole: null, dueDate: '2026-03-20', ruleIds: [] },
+    expect(followUpsForOutcome(outcome, inHouseFoster, TODAY, 'MT-2026-0007')).toEqual([
+      // The title is a fact that may be listed anywhere; the chair's words are kept beside it.
+      { kind: 'action', title: 'An action agreed at MT-2026-0007', typed: 'Arrange respite weekend', owner: steve.id, ownerRole: null, dueDate: '2026-03-20', ruleIds: [] },
       {
         kind: 'review-meeting',
         title: 'Hold the review Placement Stability Meeting booked for 2026-04-07',
@@ -121,7 +122,8 @@ function outcome(change: Partial<MeetingOutcome>): MeetingOutcome {
     ...change,
   };
 }
-const followUps = (o: Partial<MeetingOutcome>, child: Child) => followUpsForOutcome(outcome(o), child, TODAY).map((t) => [t.kind, t.ownerRole, t.dueDate, t.ruleIds.join(' ')]);
+const followUps = (o: Partial<MeetingOutcome>, child: Child) =>
+  followUpsForOutcome(outcome(o), child, TODAY, 'MT-2026-0007').map((t) => [t.kind, t.ownerRole, t.dueDate, t.ruleIds.join(' ')]);
 
 describe('FRAG-8 / END-1: a planned ending of an external placement: notice to the provider and the Placements Service told at once', () => {
   test.each<[string, Child, string[][]]>([
@@ -158,10 +160,18 @@ describe('FRAG-8 / END-1: a planned ending of an external placement: notice to t
     expect(followUps({ decision: 'planned-ending', plannedEndDate: '2026-04-30' }, child)).toEqual(expected);
   });
 
-  test('FRAG-8: the tasks name the provider and the end date', () => {
-    const tasks = followUpsForOutcome(outcome({ decision: 'planned-ending', plannedEndDate: '2026-04-30' }), ifaFoster, TODAY);
-    expect(tasks.find((t) => t.kind === 'serve-notice')?.title).toBe('Serve notice on Bright Futures Fostering for the planned end on 2026-04-30');
-    expect(tasks.find((t) => t.kind === 'tell-placements-service')).toMatchObject({ owner: sam.id, title: expect.stringMatching(/^Tell the Placements Service today/) });
+  test('FRAG-8: the tasks give the end date and name the provider beside the title, never in it (a title is listed in shared places)', () => {
+    const tasks = followUpsForOutcome(outcome({ decision: 'planned-ending', plannedEndDate: '2026-04-30' }), ifaFoster, TODAY, 'MT-2026-0007');
+    expect(tasks.find((t) => t.kind === 'serve-notice')).toMatchObject({
+      title: 'Serve notice on the provider for the planned end on 2026-04-30',
+      carerName: 'Bright Futures Fostering',
+    });
+    expect(tasks.find((t) => t.kind === 'tell-placements-service')).toMatchObject({
+      owner: sam.id,
+      title: expect.stringMatching(/^Tell the Placements Service today/),
+      carerName: 'Bright Futures Fostering',
+    });
+    for (const t of tasks) expect(t.title).not.toContain('Bright Futures');
   });
 
   test('END-1: a planned ending needs its end date', () => {
