@@ -8,7 +8,7 @@ import type { FieldErrors } from '../domain/moves';
 import type { Child } from '../domain/people';
 import type { FragilityAlertDoc, MeetingDoc } from '../store/records';
 import { renderCard, type AdaptiveCard } from './cards';
-import { childChoices, type Disclosure } from './disclosure';
+import { answersToShowAgain, childChoices, TYPED_NOT_SHOWN, type Disclosure } from './disclosure';
 import { plainText } from './plainText';
 import { whyLine } from './whyLine';
 
@@ -32,13 +32,18 @@ function formValues(data: unknown): Record<(typeof FORM_FIELDS)[number], string>
   return Object.fromEntries(FORM_FIELDS.map((f) => [f, value(source[f])])) as Record<(typeof FORM_FIELDS)[number], string>;
 }
 
+/** The alert form's answers that a worker types (the rest are choices and dates). */
+const TYPED = ['description', 'supportInPlace', 'childSaid', 'childNotAskedBecause'] as const satisfies ReadonlyArray<(typeof FORM_FIELDS)[number]>;
+
 export function alertFormCard(options: { children: Child[]; now: Date; shared: boolean; values?: unknown; errors?: FieldErrors; summary?: string }): AdaptiveCard {
   const problems = Object.keys(options.errors ?? {}).length;
+  const { values, dropped } = answersToShowAgain(formValues(options.values), TYPED, options.shared);
+  const summary = options.summary ?? `Nothing was sent. ${problems === 1 ? 'One answer needs' : `${problems} answers need`} attention: see the messages in red.`;
   return renderCard('alert-form', {
     today: ukDate(options.now),
     hasErrors: problems > 0 || !!options.summary,
-    summary: options.summary ?? `Nothing was sent. ${problems === 1 ? 'One answer needs' : `${problems} answers need`} attention: see the messages in red.`,
-    form: formValues(options.values),
+    summary: dropped ? `${summary} ${TYPED_NOT_SHOWN}` : summary,
+    form: values,
     errors: Object.fromEntries(FORM_FIELDS.map((f) => [f, options.errors?.[f] ?? ''])),
     children: childChoices(options.children, options.shared),
     triggers: FRAGILITY_TRIGGERS.map((t) => ({ title: `${t.label}: ${t.description}`, value: t.id })),

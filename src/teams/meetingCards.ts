@@ -10,8 +10,8 @@ import { ROLE_LABELS, type Child } from '../domain/people';
 import { attendeeKey, type MeetingProposal } from '../services/meetings';
 import type { MyMeetings } from '../services/meetingLists';
 import type { MeetingAttendee, MeetingDoc, TaskDoc } from '../store/records';
-import { renderCard, type AdaptiveCard } from './cards';
-import type { Disclosure } from './disclosure';
+import { renderCard, taskTitle, type AdaptiveCard } from './cards';
+import { answersToShowAgain, TYPED_NOT_SHOWN, type Disclosure } from './disclosure';
 import { plainText } from './plainText';
 import { withoutRuleIds } from '../domain/ruleIds';
 import { splitWhy, whyLine } from './whyLine';
@@ -52,11 +52,15 @@ const CONVENE_FIELDS = [
   'involved',
 ];
 
+/** The convene form's answers that a worker types; extra attendees' emails may name a carer or a parent. */
+const CONVENE_TYPED = ['childAttendanceReason', 'childSaid', 'childNotAskedBecause', 'addAttendees'];
+
 export function meetingFormCard(options: { proposal: MeetingProposal; show: Disclosure; values?: unknown; errors?: FieldErrors; summary?: string }): AdaptiveCard {
   const proposal = options.proposal;
-  const values = strings(options.values);
+  const { values, dropped } = answersToShowAgain(strings(options.values), CONVENE_TYPED, options.show.shared);
   const errors = options.errors ?? {};
   const problems = Object.keys(errors).length;
+  const summary = options.summary ?? `Nothing was sent. ${problems === 1 ? 'One answer needs' : `${problems} answers need`} attention: see the messages in red.`;
   const info = MEETINGS[proposal.type];
   const child = proposal.proposal.attendees.find((a) => a.kind === 'child');
   const form = {
@@ -81,7 +85,7 @@ export function meetingFormCard(options: { proposal: MeetingProposal; show: Disc
     title: `Convene a ${info.label}`,
     purpose: info.purpose,
     hasErrors: problems > 0 || !!options.summary,
-    summary: options.summary ?? `Nothing was sent. ${problems === 1 ? 'One answer needs' : `${problems} answers need`} attention: see the messages in red.`,
+    summary: dropped ? `${summary} ${TYPED_NOT_SHOWN}` : summary,
     facts: [
       { title: 'Child', value: options.show.childLabel(proposal.child.caseRef) },
       ...(proposal.alertRefs.length > 0 ? [{ title: 'Open alerts', value: proposal.alertRefs.join(', ') }] : []),
@@ -215,7 +219,9 @@ function childVoiceText(meeting: MeetingDoc): string {
 export function meetingCard(options: MeetingCardOptions): AdaptiveCard {
   const meeting = options.meeting;
   const info = MEETINGS[meeting.type];
-  const values = strings(options.values);
+  // The outcome and change forms are offered in a personal chat only (placementCardRenderer): what
+  // was typed into them is never put back on a card in a shared conversation.
+  const values = options.show.shared ? {} : strings(options.values);
   const errors = options.fieldErrors ?? {};
   const outcome = meeting.outcome;
   const facts = [
@@ -308,9 +314,9 @@ export function meetingCard(options: MeetingCardOptions): AdaptiveCard {
               : []),
           ],
           summary: options.show.freeText(outcome.summary) ?? '',
-          // Action titles are what the chair wrote: in a shared conversation, only who and when.
+          // What the chair wrote for an action, and a carer's name, only where the Disclosure allows them.
           tasks: options.tasks.map((t) => ({
-            text: `${options.show.freeText(t.title) ?? 'An action'}: ${plainText(t.ownerName)}, due ${formatDate(t.dueDate)}${t.state === 'done' ? ' (done)' : ''}`,
+            text: `${taskTitle(t, options.show)}: ${plainText(t.ownerName)}, due ${formatDate(t.dueDate)}${t.state === 'done' ? ' (done)' : ''}`,
           })),
           reminders: options.reminders.map((text) => ({ text })),
         }
@@ -330,7 +336,8 @@ export function meetingCard(options: MeetingCardOptions): AdaptiveCard {
     isSupport: policyFor(meeting.type).outcome.supportPlanReviewed !== null,
     asksSupportPlan: policyFor(meeting.type).outcome.initialSupportPlan !== null,
     asksLearning: policyFor(meeting.type).outcome.learning !== null,
-    attendeeChoices: meeting.attendees.map((a) => ({ title: attendeeLine(a, options.show), value: a.personId ?? a.email ?? a.kind })),
+    // A choice's value is a carer's or parent's email when they are not on the roster: for the form, which is not offered in a shared conversation.
+    attendeeChoices: options.show.shared ? [] : meeting.attendees.map((a) => ({ title: attendeeLine(a, options.show), value: a.personId ?? a.email ?? a.kind })),
     reviewLabel: policyFor(meeting.type).outcome.reviewDate ? `Review date, booked now (required for a ${MEETINGS[meeting.type].label})` : 'Next review date, if one was booked',
     actionRows: rows,
     form: {

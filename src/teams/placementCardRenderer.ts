@@ -85,8 +85,10 @@ export async function renderMeetingCard(
     show: disclosureFor(reader, child),
     isOrganiser,
     canChange: !reader.shared && meeting.state === 'scheduled' && may(person, 'change a meeting', { meeting, child }),
-    canRecord: may(person, 'record a meeting outcome', { meeting, child }) && meeting.state === 'scheduled' && meeting.date <= ukDate(ctx.now()),
-    canRequestMove: meeting.outcome?.decision === 'planned-ending' && !!child && may(person, 'request a move', { child }),
+    // The outcome form and the pre-filled move request carry what people typed (the summary, the
+    // child's words): offered in a personal chat only. A chair records the outcome from their own copy.
+    canRecord: !reader.shared && may(person, 'record a meeting outcome', { meeting, child }) && meeting.state === 'scheduled' && meeting.date <= ukDate(ctx.now()),
+    canRequestMove: !reader.shared && meeting.outcome?.decision === 'planned-ending' && !!child && may(person, 'request a move', { child }),
     notOnTeams: reach?.notReached ?? [],
     reachedInTeams: reach?.reached,
     icsUrl: reader.shared ? null : icsUrl(ctx, meeting),

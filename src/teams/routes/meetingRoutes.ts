@@ -25,6 +25,9 @@ import type { ServiceContext } from '../../services/context';
 const refData = z.object({ ref: z.string().min(1).max(40) }).passthrough();
 
 export const MEETINGS = /^(my )?meetings\b/i;
+const OUTCOME_IN_OWN_CHAT =
+  'Nothing was recorded: some answers need attention. Record the outcome from the meeting\u2019s card in your own chat with the bot, where your answers are kept to correct.';
+const PREFILLED_IN_OWN_CHAT = 'The pre-filled move request carries what the meeting wrote, so it opens only in your own chat with the bot: open the meeting there.';
 export const DISRUPTIONS = /^(disruptions|learning)\b/i;
 
 async function myMeetings(ctx: ServiceContext, context: TurnContext, person: Person) {
@@ -133,6 +136,13 @@ export function registerMeetingRoutes(app: Application<TurnState>, { ctx, verb }
         });
       } catch (err) {
         // A refusal (NotPermittedError) goes on to turns.refusalCard: it shows nothing of the meeting.
+        // In a shared conversation the card has no outcome form to put the answers back in (they are
+        // what the meeting said): the chair is sent to their own copy.
+        if (err instanceof InvalidInputError && reader.shared) {
+          return renderMeetingCard(ctx, await openMeeting(ctx, person, parsed.data.ref), reader, {
+            notice: { text: OUTCOME_IN_OWN_CHAT, style: 'attention' },
+          });
+        }
         if (err instanceof InvalidInputError) {
           return renderMeetingCard(ctx, await openMeeting(ctx, person, parsed.data.ref), reader, {
             notice: { text: 'Nothing was recorded: please check the answers in red.', style: 'attention' },
@@ -188,6 +198,8 @@ export function registerMeetingRoutes(app: Application<TurnState>, { ctx, verb }
     verb(async (context, person, data) => {
       const parsed = refData.safeParse(data);
       if (!parsed.success) return noticeCard('Not found', 'This card is out of date. Say "meetings" for your meetings.');
+      // The form is filled with the meeting's summary and the child's words: never in a shared conversation.
+      if (readerOf(context, person).shared) return noticeCard('In your own chat', PREFILLED_IN_OWN_CHAT);
       const values = await moveRequestFromOutcome(ctx, person, parsed.data.ref);
       return moveRequestFormCard({ children: await childrenFor(ctx, person), shared: readerOf(context, person).shared, now: ctx.now(), values });
     }),

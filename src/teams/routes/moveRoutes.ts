@@ -18,17 +18,18 @@ import {
   requestMove,
   withdrawMove,
 } from '../../services/moves';
-import { childLabelFor } from '../../services/moveNotices';
 import { coversFor, setCover } from '../../services/cover';
-import { may } from '../../domain/permissions';
-import { childrenFor, peopleWithRole } from '../../services/people';
+import { may, refusal } from '../../domain/permissions';
+import { childrenFor, peopleWithRole, toChild } from '../../services/people';
 import { completeTask, openTasksOf } from '../../services/tasks';
 import { reportCodeUnavailable } from '../../services/codeUnavailable';
 import { StoreUnavailableError } from '../../store/collection';
-import { coverFormCard, moveRequestFormCard, moveTrackerCard, myRequestsCard, noticeCard, tasksCard } from '../cards';
+import { coverFormCard, moveRequestFormCard, moveTrackerCard, myRequestsCard, noticeCard, taskTitle } from '../cards';
+import { renderTasksCard, taskDisclosures } from '../taskRenderer';
 import { isPersonalChat, readerOf } from '../identity';
 import { plainText } from '../plainText';
 import { renderMoveCard, type MoveCardView } from '../moveCardRenderer';
+import { disclosureFor, type Reader } from '../disclosure';
 import { NOTHING_SAVED, type Turns } from '../turns';
 import { defineChatCommand, permitted } from '../chatCommand';
 import type { ServiceContext } from '../../services/context';
@@ -57,23 +58,28 @@ async function moveForm(ctx: ServiceContext, context: TurnContext, person: Perso
   return moveRequestFormCard({ children, shared: readerOf(context, person).shared, now: ctx.now(), values, errors, summary });
 }
 
-const myTasks = async (ctx: ServiceContext, context: TurnContext, person: Person) =>
-  tasksCard(await openTasksOf(ctx, person), ctx.now(), undefined, readerOf(context, person).shared);
+/** The person's open tasks, as the conversation allows, with a notice above them. */
+const myTasks = async (ctx: ServiceContext, context: TurnContext, person: Person, notice?: { text: string; color: 'Good' | 'Attention' }) =>
+  renderTasksCard(ctx, readerOf(context, person), await openTasksOf(ctx, person), notice);
+const OUT_OF_DATE = { text: 'That button is out of date; here are your tasks now.', color: 'Attention' } as const;
 
-async function myRequests(ctx: ServiceContext, person: Person) {
-  const requests = await myMoveRequests(ctx, person);
+/** The reader's open requests; the child is named only where the Disclosure allows it (never in a shared conversation). */
+async function myRequests(ctx: ServiceContext, reader: Reader & { person: Person }) {
+  const requests = await myMoveRequests(ctx, reader.person);
   const rows = [];
   for (const request of requests) {
     const next =
       request.state === 'info_requested' ? 'Waiting for your answer.' : request.state === 'approved' ? 'Confirm the move when it has happened.' : 'Waiting for a decision.';
-    rows.push({ request, childLabel: await childLabelFor(ctx, request.caseRef, person.id), next });
+    const childDoc = await ctx.records.children.get(request.caseRef);
+    rows.push({ request, childLabel: disclosureFor(reader, childDoc ? toChild(childDoc) : null).childNamed(request.caseRef), next });
   }
   return myRequestsCard(rows, ctx.now());
 }
 
-// Social workers are not refused the tracker: they get their own requests, where they can act on them.
-const tracker = async (ctx: ServiceContext, person: Person) =>
-  may(person, 'see the move tracker', {}) ? moveTrackerCard(await moveTracker(ctx, person), ctx.now()) : myRequests(ctx, person);
+// Social workers are not refused the tracker: they get their own requests, where they can act on them
+// (case references only when asked in a shared conversation).
+const tracker = async (ctx: ServiceContext, context: TurnContext, person: Person) =>
+  may(person, 'see the move tracker', {}) ? moveTrackerCard(await moveTracker(ctx, person), ctx.now()) : myRequests(ctx, { ...readerOf(context, person), person });
 
 async function openRequest(ctx: ServiceContext, context: TurnContext, person: Person, ref: string) {
   const { request, view } = await openMoveRequest(ctx, person, ref);
@@ -88,7 +94,10 @@ async function coverForm(
   errors?: Record<string, string>,
   notice?: { text: string; style: 'good' | 'attention' },
 ) {
-  const teams = person.teams.includes('*') ? [...new Set((await ctx.records.children.find({}, { limit: 5000 })).map((c) => c.team))].sort() : person.teams;
+  const known = person.teams.includes('*') ? [...new Set((await ctx.records.children.find({}, { limit: 5000 })).map((c) => c.team))].sort() : person.teams;
+  // The form lists managers' names and emails and the covers in force: only for someone who may set cover.
+  const teams = known.filter((team) => may(person, 'set cover', { team }));
+  if (teams.length === 0) throw refusal('set cover');
   const managers = new Map<string, { id: string; name: string }>();
   const heads = new Map<string, { id: string; name: string }>();
   for (const team of teams) {
@@ -132,7 +141,7 @@ export const MOVE_COMMANDS = [
     help: "Your open move requests (a team manager: the team's), to answer, confirm or withdraw",
     example: 'my requests',
     menu: ['personal'],
-    handle: async ({ ctx, context, person }) => (isPersonalChat(context) ? myRequests(ctx, person) : IN_CHAT_ONLY),
+    handle: async ({ ctx, context, person }) => (isPersonalChat(context) ? myRequests(ctx, { ...readerOf(context, person), person }) : IN_CHAT_ONLY),
   }),
 ];
 
@@ -145,7 +154,7 @@ export const MOVE_TRACKER_COMMAND = defineChatCommand({
   example: 'moves',
   menu: ['personal'],
   button: { verb: 'moves.show', title: 'Move tracker' },
-  handle: ({ ctx, person }) => tracker(ctx, person),
+  handle: ({ ctx, context, person }) => tracker(ctx, context, person),
 });
 
 export const OPEN_REQUEST_COMMAND = defineChatCommand({
@@ -180,7 +189,7 @@ export function registerMoveRoutes(app: Application<TurnState>, { ctx, verb }: T
   );
   app.adaptiveCards.actionExecute(
     'moves.show',
-    verb(async (_c, person) => tracker(ctx, person)),
+    verb(async (context, person) => tracker(ctx, context, person)),
   );
   app.adaptiveCards.actionExecute(
     'move.open',
@@ -286,19 +295,16 @@ export function registerMoveRoutes(app: Application<TurnState>, { ctx, verb }: T
 
   app.adaptiveCards.actionExecute(
     'task.code-unavailable',
-    verb(async (_c, person, data) => {
+    verb(async (context, person, data) => {
       const parsed = taskData.safeParse(data);
-      if (!parsed.success) return tasksCard(await openTasksOf(ctx, person), ctx.now(), { text: 'That button is out of date; here are your tasks now.', color: 'Attention' });
+      if (!parsed.success) return myTasks(ctx, context, person, OUT_OF_DATE);
       try {
         const { task, told } = await reportCodeUnavailable(ctx, person, parsed.data.taskId);
         const who = told.length > 0 ? told.map((p) => p.name).join(', ') : 'nobody (no Performance Team, Head of Service or service manager is on the roster for the team)';
-        return tasksCard(await openTasksOf(ctx, person), ctx.now(), { text: `Flagged for ${task.sourceRef}: ${who} told that the right code is not available.`, color: 'Good' });
+        return myTasks(ctx, context, person, { text: `Flagged for ${task.sourceRef}: ${who} told that the right code is not available.`, color: 'Good' });
       } catch (err) {
         if (err instanceof NotPermittedError || err instanceof NotFoundError || err instanceof InvalidInputError) {
-          return tasksCard(await openTasksOf(ctx, person), ctx.now(), {
-            text: err instanceof InvalidInputError ? Object.values(err.fields).join(' ') : err.message,
-            color: 'Attention',
-          });
+          return myTasks(ctx, context, person, { text: err instanceof InvalidInputError ? Object.values(err.fields).join(' ') : err.message, color: 'Attention' });
         }
         throw err;
       }
@@ -308,19 +314,18 @@ export function registerMoveRoutes(app: Application<TurnState>, { ctx, verb }: T
   app.adaptiveCards.actionExecute(
     'task.done',
     verb(async (context, person, data) => {
-      const shared = readerOf(context, person).shared;
+      const reader = readerOf(context, person);
       const parsed = taskData.safeParse(data);
-      if (!parsed.success)
-        return tasksCard(await openTasksOf(ctx, person), ctx.now(), { text: 'That button is out of date; here are your tasks now.', color: 'Attention' }, shared);
+      if (!parsed.success) return myTasks(ctx, context, person, OUT_OF_DATE);
       try {
         const task = await completeTask(ctx, person, parsed.data.taskId);
-        const what = shared && task.kind === 'action' ? `an action agreed at ${task.sourceRef}` : plainText(task.title);
-        return tasksCard(await openTasksOf(ctx, person), ctx.now(), { text: `Marked done: ${what} (${task.caseRef}).`, color: 'Good' }, shared);
+        const [{ show }] = await taskDisclosures(ctx, reader, [task]);
+        return myTasks(ctx, context, person, { text: `Marked done: ${taskTitle(task, show)} (${task.caseRef}).`, color: 'Good' });
       } catch (err) {
         if (err instanceof NotPermittedError || err instanceof NotFoundError || err instanceof ConflictError) {
-          // A conflict names the task by its title: not in a shared conversation.
-          const text = shared && err instanceof ConflictError ? 'That task was already marked done, or changed meanwhile: here are your tasks now.' : plainText(err.message);
-          return tasksCard(await openTasksOf(ctx, person), ctx.now(), { text, color: 'Attention' }, shared);
+          // A conflict names the task by its title, in full: not in a shared conversation.
+          const text = reader.shared && err instanceof ConflictError ? 'That task was already marked done, or changed meanwhile: here are your tasks now.' : plainText(err.message);
+          return myTasks(ctx, context, person, { text, color: 'Attention' });
         }
         throw err;
       }
