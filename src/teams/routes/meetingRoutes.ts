@@ -26,7 +26,7 @@ const refData = z.object({ ref: z.string().min(1).max(40) }).passthrough();
 
 export const MEETINGS = /^(my )?meetings\b/i;
 const OUTCOME_IN_OWN_CHAT =
-  'Nothing was recorded: some answers need attention. Record the outcome from the meeting\u2019s card in your own chat with the bot, where your answers are kept to correct.';
+  'Nothing was recorded: some answers need attention. Record the outcome from the meeting\u2019s card in your own chat with the bot, where the form shows what to correct.';
 const PREFILLED_IN_OWN_CHAT = 'The pre-filled move request carries what the meeting wrote, so it opens only in your own chat with the bot: open the meeting there.';
 export const DISRUPTIONS = /^(disruptions|learning)\b/i;
 
