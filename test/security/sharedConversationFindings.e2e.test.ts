@@ -218,5 +218,9 @@ describe('shared conversations: the review findings', () => {
     const text = reply.activity.text ?? cardText(firstCard(reply.activity));
     expect(text).not.toMatch(/Hana|Harry|Tom Manager|@example\.org/);
     expect(text).toMatch(/not allowed|Only/i);
+    // A Head of Service who may set cover does it in her own chat: not from a group chat, whose card would list the managers.
+    const pressed = (await h.user(PEOPLE.hana).in(groupChat()).press('cover.set', { team: 'North', cover: PEOPLE.harry.email, from: '', to: '' })).body.value;
+    expect(JSON.stringify(pressed)).not.toMatch(/@example\.org|Harry Hughes/);
+    expect(await h.bot.services.records.covers.count({})).toBe(0);
   });
 });

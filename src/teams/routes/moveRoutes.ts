@@ -45,6 +45,7 @@ export const MY_REQUESTS = /^(my )?(move )?requests\b/i;
 export const A_REFERENCE = /^\s*(PM-\d{4}-\d{4})\s*$/i;
 export const COVER = /^cover\b/i;
 
+const SET_COVER_IN_OWN_CHAT = 'Set cover in your own chat with the bot.';
 const IN_CHAT_ONLY = 'Move requests are opened in your own chat with the bot, not here.';
 
 async function moveForm(ctx: ServiceContext, context: TurnContext, person: Person, values?: unknown, errors?: Record<string, string>, summary?: string) {
@@ -175,7 +176,7 @@ export const COVER_COMMAND = defineChatCommand({
   help: 'Set who decides move requests for a team while a Head of Service is away',
   example: 'cover',
   menu: ['personal'],
-  handle: async ({ ctx, context, person }) => (isPersonalChat(context) ? coverForm(ctx, person) : 'Set cover in your own chat with the bot.'),
+  handle: async ({ ctx, context, person }) => (isPersonalChat(context) ? coverForm(ctx, person) : SET_COVER_IN_OWN_CHAT),
 });
 
 export function registerMoveRoutes(app: Application<TurnState>, { ctx, verb }: Turns): void {
@@ -275,7 +276,9 @@ export function registerMoveRoutes(app: Application<TurnState>, { ctx, verb }: T
 
   app.adaptiveCards.actionExecute(
     'cover.set',
-    verb(async (_c, person, data) => {
+    verb(async (context, person, data) => {
+      // The form's answer lists the team's managers and the covers in force: not for a shared conversation.
+      if (!isPersonalChat(context)) return noticeCard('In your own chat', SET_COVER_IN_OWN_CHAT);
       try {
         const cover = await setCover(ctx, person, data);
         return coverForm(
@@ -287,7 +290,7 @@ export function registerMoveRoutes(app: Application<TurnState>, { ctx, verb }: T
         );
       } catch (err) {
         if (err instanceof InvalidInputError) return coverForm(ctx, person, data, err.fields, { text: 'Nothing was set: see the messages in red.', style: 'attention' });
-        if (err instanceof NotPermittedError) return noticeCard('Not allowed', err.message);
+        // A refusal goes on to turns: in a shared conversation it leaves the card there as it was.
         throw err;
       }
     }),
