@@ -208,7 +208,11 @@ describe('shared conversations: the review findings', () => {
   test('finding 9: a refused press on a card the bot did not post in that conversation shows nothing of the record there', async () => {
     const sam = h.user(PEOPLE.sam);
     const ref = refIn((await sam.press('move.submit', validMoveForm({ caseRef: 'CR-1002' }))).body.value, 'PM');
-    const answer = (await h.user(PEOPLE.priya).in(groupChat()).press('move.decide', { ref, decision: 'approve', comment: '' })).body;
+    const priya = h.user(PEOPLE.priya);
+    const answer = (await priya.in(groupChat()).press('move.decide', { ref, decision: 'approve', comment: '' })).body;
+    // A message only the presser sees: Teams leaves the pressed card as it was.
+    expect(answer.type).toBe('application/vnd.microsoft.activity.message');
+    expect(answer.value).toMatch(/^Not allowed: /);
     expect(JSON.stringify(answer)).not.toContain('CR-1002');
     expect((await h.bot.services.records.moveRequests.get(ref))!.state).toBe('pending');
   });
