@@ -138,6 +138,32 @@ describe('shared conversations: the review findings', () => {
     expect(tasksCardIn(await sam.say('my tasks'))).toContain('Jo Relative');
   });
 
+  test('finding 3: a task stored before, with the carer in its title, is listed without the carer in a group chat after the next start', async () => {
+    const sam = h.user(PEOPLE.sam);
+    await h.bot.services.records.tasks.insert({
+      _id: 'PM-2025-0009:end-placement-officer',
+      version: 1,
+      caseRef: 'CR-1004',
+      team: 'North',
+      sourceRef: 'PM-2025-0009',
+      kind: 'end-placement-officer',
+      title: 'Tell the Placement Officer that the placement with Jo Relative ended on Fri, 20 Nov 2026, so they serve notice on the provider and tell finance to stop payments',
+      ruleIds: ['END-1'],
+      owner: PEOPLE.sam.email,
+      dueDate: '2026-11-20',
+      state: 'open',
+      createdAt: '2026-11-20T09:00:00.000Z',
+      doneAt: null,
+      doneBy: null,
+    });
+    await h.restart();
+    const [tasks] = await sam.in(groupChat()).say('my tasks');
+    const text = cardText(firstCard(tasks.activity));
+    expect(text).toContain('Tell the Placement Officer that the old placement ended on Fri, 20 Nov 2026');
+    expect(text).not.toMatch(CARERS);
+    expect(tasksCardIn(await sam.say('my tasks'))).toContain('(the placement with Jo Relative)');
+  });
+
   test("finding 3: a meeting's planned ending with an external provider and a panel's service needed stay out of titles shown in a group chat", async () => {
     const { sam, fiona, ref } = await heldMeeting('CR-1002');
     await fiona.press('meeting.outcome', outcomeForm(ref, { decision: 'planned-ending', plannedEndDate: new Date(clock + 40 * 86_400_000).toISOString().slice(0, 10) }));
