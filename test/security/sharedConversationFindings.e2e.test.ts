@@ -243,6 +243,17 @@ describe('shared conversations: the review findings', () => {
     expect((await h.bot.services.records.moveRequests.get(ref))!.state).toBe('pending');
   });
 
+  test("finding 9: someone pressing Done on another person's task list in a group chat leaves that list as it was", async () => {
+    const { sam, fiona, ref } = await heldMeeting('CR-1001');
+    await fiona.press('meeting.outcome', outcomeForm(ref, { decision: 'commissioning-panel', serviceNeeded: SERVICE }));
+    const chat = groupChat();
+    const [list] = await sam.in(chat).say('my tasks');
+    const done = [...cardActions(firstCard(list.activity)).values()].find((a) => a.verb === 'task.done')!;
+    const answer = (await h.user(PEOPLE.priya).in(chat).press(done.verb, done.data, list.activityId)).body;
+    expect(answer.type).toBe('application/vnd.microsoft.activity.message');
+    expect((await h.bot.services.records.tasks.get(done.data.taskId as string))!.state).toBe('open');
+  });
+
   test('finding 10: "cover" from someone who may not set cover is refused, showing no managers', async () => {
     const [reply] = await h.user(PEOPLE.sam).say('cover');
     const text = reply.activity.text ?? cardText(firstCard(reply.activity));

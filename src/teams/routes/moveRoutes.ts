@@ -306,6 +306,9 @@ export function registerMoveRoutes(app: Application<TurnState>, { ctx, verb }: T
         const who = told.length > 0 ? told.map((p) => p.name).join(', ') : 'nobody (no Performance Team, Head of Service or service manager is on the roster for the team)';
         return myTasks(ctx, context, person, { text: `Flagged for ${task.sourceRef}: ${who} told that the right code is not available.`, color: 'Good' });
       } catch (err) {
+        // In a shared conversation the card pressed may be someone else's list: a refusal goes on to
+        // turns, which leaves it as it was and tells the presser in their own chat.
+        if (err instanceof NotPermittedError && readerOf(context, person).shared) throw err;
         if (err instanceof NotPermittedError || err instanceof NotFoundError || err instanceof InvalidInputError) {
           return myTasks(ctx, context, person, { text: err instanceof InvalidInputError ? Object.values(err.fields).join(' ') : err.message, color: 'Attention' });
         }
@@ -325,6 +328,8 @@ export function registerMoveRoutes(app: Application<TurnState>, { ctx, verb }: T
         const [{ show }] = await taskDisclosures(ctx, reader, [task]);
         return myTasks(ctx, context, person, { text: `Marked done: ${taskTitle(task, show)} (${task.caseRef}).`, color: 'Good' });
       } catch (err) {
+        // As above: someone else's list in a shared conversation stays as it was.
+        if (err instanceof NotPermittedError && reader.shared) throw err;
         if (err instanceof NotPermittedError || err instanceof NotFoundError || err instanceof ConflictError) {
           // A conflict names the task by its title, in full: not in a shared conversation.
           const text = reader.shared && err instanceof ConflictError ? 'That task was already marked done, or changed meanwhile: here are your tasks now.' : plainText(err.message);
