@@ -11,7 +11,7 @@ import { attendeeKey, type MeetingProposal } from '../services/meetings';
 import type { MyMeetings } from '../services/meetingLists';
 import type { MeetingAttendee, MeetingDoc, TaskDoc } from '../store/records';
 import { renderCard, taskTitle, type AdaptiveCard } from './cards';
-import { answersToShowAgain, TYPED_NOT_SHOWN, type Disclosure } from './disclosure';
+import type { Disclosure } from './disclosure';
 import { plainText } from './plainText';
 import { withoutRuleIds } from '../domain/ruleIds';
 import { splitWhy, whyLine } from './whyLine';
@@ -52,12 +52,9 @@ const CONVENE_FIELDS = [
   'involved',
 ];
 
-/** The convene form's answers that a worker types; extra attendees' emails may name a carer or a parent. */
-const CONVENE_TYPED = ['childAttendanceReason', 'childSaid', 'childNotAskedBecause', 'addAttendees'];
-
 export function meetingFormCard(options: { proposal: MeetingProposal; show: Disclosure; values?: unknown; errors?: FieldErrors; summary?: string }): AdaptiveCard {
   const proposal = options.proposal;
-  const { values, dropped } = answersToShowAgain(strings(options.values), CONVENE_TYPED, options.show.shared);
+  const values = strings(options.values);
   const errors = options.errors ?? {};
   const problems = Object.keys(errors).length;
   const summary = options.summary ?? `Nothing was sent. ${problems === 1 ? 'One answer needs' : `${problems} answers need`} attention: see the messages in red.`;
@@ -85,7 +82,7 @@ export function meetingFormCard(options: { proposal: MeetingProposal; show: Disc
     title: `Convene a ${info.label}`,
     purpose: info.purpose,
     hasErrors: problems > 0 || !!options.summary,
-    summary: dropped ? `${summary} ${TYPED_NOT_SHOWN}` : summary,
+    summary,
     facts: [
       { title: 'Child', value: options.show.childLabel(proposal.child.caseRef) },
       ...(proposal.alertRefs.length > 0 ? [{ title: 'Open alerts', value: proposal.alertRefs.join(', ') }] : []),

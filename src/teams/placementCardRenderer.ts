@@ -49,7 +49,8 @@ export async function renderAlertCard(
     canReferToPanel: !!person && !reader.shared && mayReferToPanel(person, child),
     audience: person?.id === alert.raisedBy && !reader.shared ? await alertAudienceFor(ctx, alert) : null,
     meetings,
-    canConvene: !!child && may(person, 'convene a meeting', { child }),
+    // Convening lists the carers by name and email and asks for the child's views: a personal-chat action.
+    canConvene: !reader.shared && !!child && may(person, 'convene a meeting', { child }),
     canClose: may(person, 'close an alert by hand', { alert, child }),
     notice: extras.notice,
     fieldErrors: extras.fieldErrors,

@@ -201,6 +201,36 @@ describe('shared conversations: the review findings', () => {
     expect(JSON.stringify(alert)).not.toContain(DESCRIPTION);
   });
 
+  test('finding 8: a meeting is convened in a personal chat only: its form names the carers and asks what the child said', async () => {
+    const sam = h.user(PEOPLE.sam);
+    const raised = (
+      await sam.press('alert.submit', {
+        caseRef: 'CR-1001',
+        triggers: 'carer-struggling',
+        description: 'Evenings are very hard.',
+        immediateSafeguardingRisk: 'no',
+        supportInPlace: '',
+        noticedOn: '',
+      })
+    ).body.value;
+    const alertRef = refIn(raised, 'FA');
+    const shared = sam.in(groupChat());
+    const card = (await shared.press('alert.show', { ref: alertRef })).body.value;
+    expect([...cardActions(card).values()].map((a) => a.verb)).not.toContain('meeting.propose');
+    const REASON = 'She finds the first part too upsetting after what happened at contact.';
+    for (const [verb, extra] of [
+      ['meeting.propose', {}],
+      ['meeting.convene', { date: '', time: '10:00', durationMinutes: '60', chair: FIONA.email, childAttendance: 'second-part', childAttendanceReason: REASON }],
+    ] as const) {
+      const answer = (await shared.press(verb, { alertRef, type: 'stability', ...extra })).body.value;
+      expect(cardText(answer)).toContain('convened in your own chat');
+      expect(JSON.stringify(answer)).not.toContain(REASON);
+    }
+    expect(await h.bot.services.records.meetings.count({})).toBe(0);
+    // In Sam's own chat the alert card offers it.
+    expect([...cardActions((await sam.press('alert.show', { ref: alertRef })).body.value).values()].map((a) => a.verb)).toContain('meeting.propose');
+  });
+
   test("finding 8: an outcome form sent back with errors in the meeting's chat does not echo the summary", async () => {
     const { fiona, ref } = await heldMeeting('CR-1001');
     const answer = (await fiona.in(groupChat()).press('meeting.outcome', outcomeForm(ref, { decision: 'planned-ending', plannedEndDate: '' }))).body.value;

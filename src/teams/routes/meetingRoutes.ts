@@ -27,6 +27,7 @@ const refData = z.object({ ref: z.string().min(1).max(40) }).passthrough();
 export const MEETINGS = /^(my )?meetings\b/i;
 const OUTCOME_IN_OWN_CHAT =
   'Nothing was recorded: some answers need attention. Record the outcome from the meeting\u2019s card in your own chat with the bot, where the form shows what to correct.';
+const CONVENE_IN_OWN_CHAT = 'Meetings are convened in your own chat with the bot: the invitation list names the carers and asks what the child said. Nothing was sent.';
 const PREFILLED_IN_OWN_CHAT = 'The pre-filled move request carries what the meeting wrote, so it opens only in your own chat with the bot: open the meeting there.';
 export const DISRUPTIONS = /^(disruptions|learning)\b/i;
 
@@ -89,15 +90,20 @@ export function registerMeetingRoutes(app: Application<TurnState>, { ctx, verb }
   );
 
   // The proposal: attendees with why, the chair, the dates the rules allow.
+  // The proposal lists the carers and others by name and email, and the form asks what the child
+  // said: it opens in a personal chat only (a shared conversation's card would show them to everyone there).
   app.adaptiveCards.actionExecute(
     'meeting.propose',
-    verb((context, person, data) => renderMeetingForm(ctx, person, readerOf(context, person), data)),
+    verb(async (context, person, data) =>
+      readerOf(context, person).shared ? noticeCard('In your own chat', CONVENE_IN_OWN_CHAT) : renderMeetingForm(ctx, person, readerOf(context, person), data),
+    ),
   );
 
   app.adaptiveCards.actionExecute(
     'meeting.convene',
     verb(async (context, person, data) => {
       const reader = readerOf(context, person);
+      if (reader.shared) return noticeCard('In your own chat', CONVENE_IN_OWN_CHAT);
       try {
         const meeting = await conveneMeeting(ctx, person, data);
         const how =
