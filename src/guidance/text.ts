@@ -38,7 +38,10 @@ const PHRASES: Array<[string[], string]> = [
   [['children home', 'childrens home', 'residential home', 'residential unit', 'resi unit', 'residential care'], 'residential'],
   [['semi independent', 'semi independence', 'supported accommodation', 'supported lodging'], 'semiindependent'],
   // a child's legal status is case detail in a question (see question.ts)
-  [['section 20', 'section 31', 'interim care order', 'care order', 'placement order', 'emergency protection order'], 'legalorder'],
+  [
+    ['section 20', 'section 31', 'special guardianship order', 'special guardianship', 'interim care order', 'care order', 'placement order', 'emergency protection order'],
+    'legalorder',
+  ],
 
   // meetings and panels
   [['placement planning meeting', 'planning meeting'], 'ppm'],
@@ -363,6 +366,8 @@ const WORDS: Array<[string[], string]> = [
   [['week', 'weeks'], 'week'],
   [['month', 'months'], 'month'],
   [['year', 'years', 'annual', 'annually', 'yearly'], 'year'],
+  // irregular forms of a stopword, so phrases such as "who goes to" match
+  [['goes', 'went'], 'go'],
   [['one'], '1'],
   [['two', 'twice', 'second'], '2'],
   [['three', 'third'], '3'],
@@ -426,6 +431,19 @@ const ABBREVIATIONS: Array<[RegExp, string]> = [
   [/\bdocs\b/g, 'documents'],
   [/\brefs?\b/g, 'reference'],
   [/\bda\b/g, 'delegated authority'],
+  // the field's own short forms (placement plan, child protection, child in care, registered
+  // manager, personal adviser, introduction planning meeting, disruption meeting, special
+  // guardianship order, education health and care plan)
+  [/\bpps?\b/g, 'placement plan'],
+  [/\bcp\b/g, 'child protection'],
+  [/\bcic\b/g, 'child in care'],
+  [/\brms?\b/g, 'registered manager'],
+  [/\bpas?\b/g, 'personal adviser'],
+  [/\bipms?\b/g, 'introduction planning meeting'],
+  // "DM me" is a direct message, not a disruption meeting
+  [/\bdms?\b(?!\s+(?:me|you|him|her|them|us)\b)/g, 'disruption meeting'],
+  [/\bsgos?\b/g, 'special guardianship order'],
+  [/\behcps?\b/g, 'education needs plan'],
   [/\binfo\b/g, 'information'],
   [/\bpls\b|\bplz\b/g, 'please'],
   [/\b(bc|cos|coz)\b/g, 'because'],

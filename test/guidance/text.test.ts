@@ -42,6 +42,28 @@ describe('analyse', () => {
     same('wants to leave', 'asking to move');
   });
 
+  it("reads the field's own short forms as what they stand for", () => {
+    same('PP', 'placement plan');
+    same('is the PP done', 'is the placement plan done');
+    same('CP concerns', 'child protection concerns');
+    same('CiC', 'child in care');
+    same('CIC', 'looked after child');
+    same('RM', 'registered manager');
+    same('PA', 'personal adviser');
+    same('IPM', 'introduction planning meeting');
+    same('DM', 'disruption meeting');
+    same('SGO', 'special guardianship order');
+    same('SGO', 'section 20');
+    same('EHCP', 'education needs plan');
+    // "DM me" in chat is a direct message
+    expect(analyse('DM me')).not.toContain('disruptionmeeting');
+  });
+
+  it('reads irregular forms of a stopword as the stopword, so its phrases still match', () => {
+    same('who goes to the PSM', 'who should be at the stability meeting');
+    same('who went to the PPM', 'who attends the planning meeting');
+  });
+
   it('keeps "supervising social worker" apart from "social worker"', () => {
     expect(analyse('supervising social worker')).toEqual(['ssw']);
     expect(analyse('social worker')).toEqual(['sw']);
