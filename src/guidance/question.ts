@@ -158,12 +158,25 @@ const FIGURE_QUESTIONS: Array<[RegExp, FigureAsked]> = [
 export function figureAsked(question: string): FigureAsked | null {
   // "who keeps an eye on how many moves there are" asks who, not how many: a "how ..." after a
   // preposition or a verb of keeping count is part of the thing asked about
-  const asked = question.replace(
+  const asked = withoutReportedQuestion(question).replace(
     /\b(on|of|about|track|tracks|tracking|record|records|recording|count|counts|counting|monitor|monitors|monitoring|oversee|oversees|overseeing)\s+how\b/gi,
     '$1',
   );
   for (const [pattern, kind] of FIGURE_QUESTIONS) if (pattern.test(asked)) return kind;
   return null;
+}
+
+/**
+ * The message without a question someone else asked, when the message then asks its own ("carer
+ * asking how long she'll be staying - are we meant to share that?"): the figure belongs to the
+ * carer's question, which is what the practitioner asks about, not a figure the guidance must give.
+ */
+export function withoutReportedQuestion(question: string): string {
+  const reported =
+    /^(.*?\b(?:asks?|asking|asked|wants? to know|wanting to know|wondering|wonders)\b)(.*?)(?:\s[-\u2013\u2014]\s|[;,:]\s*)((?:are|is|can|could|should|do|does|must|may|am|what|whats|who|when|where)\b[^]*)$/i.exec(
+      question,
+    );
+  return reported ? `${reported[1]} ${reported[3]}` : question;
 }
 
 const NUMBER = String.raw`(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred)`;

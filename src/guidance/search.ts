@@ -271,7 +271,9 @@ export class GuidanceIndex {
 
     const candidates = results.slice(0, CANDIDATES).map((result) => this.candidate(result, termGroups));
     let chosen = this.resolveNearTie(candidates);
-    const figure = figureAsked(trimmedQuestion);
+    // judged on the message as typed: "carer asking how long... - can we share that?" relays the
+    // carer's question, which withoutAsker would otherwise take for the asker introducing themselves
+    const figure = figureAsked(question.slice(0, MAX_QUESTION_LENGTH));
     if (figure && !this.holds(chosen.id, figure, trimmedQuestion, termGroups)) {
       // "how many days...": only an entry that holds such a figure may answer
       const withFigure = candidates.find((c) => c.share >= this.minConfidence && c.evidence >= this.minEvidence && this.holds(c.id, figure, trimmedQuestion, termGroups));

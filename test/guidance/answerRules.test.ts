@@ -15,6 +15,7 @@ import {
   isImmediateSafeguarding,
   reasonClauses,
   withoutAsker,
+  withoutReportedQuestion,
 } from '../../src/guidance/question';
 import { canonicalTerm } from '../../src/guidance/text';
 import type { AdaptiveCard } from '../../src/teams/cards';
@@ -248,6 +249,17 @@ describe('how many / how long / how soon / how much', () => {
     // a "how many" inside what is asked about is no figure question
     expect(figureAsked('who keeps track of how many moves a child has had?')).toBeNull();
     expect(figureAsked('is there a record of how many moves there are')).toBeNull();
+  });
+
+  it("a figure in someone else's question the message relays, before asking its own, is not asked for", () => {
+    expect(figureAsked('the IRO asked how many moves count - is that something we record?')).toBeNull();
+    expect(figureAsked('mum keeps asking how long he will be away, can I tell her that?')).toBeNull();
+    expect(withoutReportedQuestion('gran wants to know how soon she can visit; who decides that?')).toBe('gran wants to know who decides that?');
+    // relayed without a question of the practitioner's own, the figure is still what is wanted
+    expect(figureAsked('carer asking how long the notice period is')).toBe('timescale');
+    const a = index.search('new carer asking why the boy came into care and how long he is likely to stay there - are we allowed to tell her?');
+    expect(a.found).toBe(true);
+    expect(a.entryId).toBe('information-for-carer');
   });
 
   it('"how many X" needs a number that counts X', () => {
