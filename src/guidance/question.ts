@@ -180,10 +180,13 @@ export function withoutReportedQuestion(question: string): string {
 }
 
 const NUMBER = String.raw`(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred)`;
+/** Words that give a quantity without a number: "a series of", "several", "more than one". */
+const QUANTITY = String.raw`\b(?:a series of|several|multiple|more than (?:one|1)|as many as (?:needed|necessary|required))\b`;
 const FIGURE_IN_TEXT: Record<FigureAsked, RegExp> = {
   // an age: "aged 13 to 15", "under 16", "16 and over", "a 17-year-old"
   age: new RegExp(String.raw`\b(aged?|under|over)\s+${NUMBER}\b|\b${NUMBER}\s*(to|-)\s*${NUMBER}\b|\b${NUMBER}\s*-?\s*(years?[\s-]old|and over|or over|and under|plus)\b`, 'i'),
-  count: new RegExp(String.raw`\b${NUMBER}\b`, 'i'),
+  // "a series of meetings may follow" answers how many there can be, as much as a number does
+  count: new RegExp(String.raw`\b${NUMBER}\b|${QUANTITY}`, 'i'),
   amount: new RegExp(String.raw`£\s?\d|\b${NUMBER}\b`, 'i'),
   // "daily routine" or "daily arrangements" are the child's days, not how often something happens;
   // "at intervals agreed with the carers" says who sets how often, which answers it (a deferral to
@@ -231,7 +234,8 @@ export function holdsFigure(kind: FigureAsked, text: string, question = ''): boo
     .toLowerCase()
     .split(/[^a-z0-9]+/)
     .filter(Boolean);
-  return words.some((word, i) => new RegExp(String.raw`^${NUMBER}$`).test(word) && words.slice(i + 1, i + 5).some((w) => asked.has(canonicalTerm(w))));
+  const quantity = new RegExp(String.raw`^(?:${NUMBER}|series|several|multiple)$`);
+  return words.some((word, i) => quantity.test(word) && words.slice(i + 1, i + 5).some((w) => asked.has(canonicalTerm(w))));
 }
 
 // a child hurt, harmed or in danger now

@@ -236,6 +236,8 @@ const PHRASES: Array<[string[], string]> = [
   [['short term', 'short stay', 'stop gap'], 'temporary'],
   [['long term', 'permanence'], 'permanent'],
   [['a week'], '1 week'],
+  // "a one-off" is a single one
+  [['one off', 'one offs'], '1'],
   // when something happened or will happen is case detail, not what is asked
   [['next month', 'this month', 'last month', 'next week', 'this week', 'last week', 'last night', 'next year'], ''],
   [['once a year', 'every year', 'last year', 'this year', 'past year'], 'year'],

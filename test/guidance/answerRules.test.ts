@@ -262,6 +262,17 @@ describe('how many / how long / how soon / how much', () => {
     expect(a.entryId).toBe('information-for-carer');
   });
 
+  it('"a series of X", "several X" or "more than one X" answers how many X there can be', () => {
+    expect(holdsFigure('count', 'Several reviews may be needed before the plan settles.', 'how many reviews can there be?')).toBe(true);
+    expect(holdsFigure('count', 'A series of visits can follow the first one.', 'how many visits do we get')).toBe(true);
+    expect(holdsFigure('count', 'Several carers may be asked.', 'how many visits do we get')).toBe(false);
+    expect(answerText(index.search('how many stability meetings can there be, or is it a one-off?'))).toMatch(/series/);
+  });
+
+  it('"a one-off" is a single one, not the word "off"', () => {
+    expect(analyse('is the PPM a one-off')).toEqual(analyse('is the PPM a one'));
+  });
+
   it('"how many X" needs a number that counts X', () => {
     expect(holdsFigure('count', 'Hold it within 72 hours.', 'how many meetings?')).toBe(false);
     expect(holdsFigure('count', 'Children with 3 or more moves count.', 'how many moves?')).toBe(true);
