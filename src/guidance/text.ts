@@ -16,7 +16,10 @@ const PHRASES: Array<[string[], string]> = [
   // filler that would otherwise look like content
   [['can you tell me', 'could you tell me', 'tell me', 'do you know', 'i need to know', 'i want to know', 'what do i do', 'what should i do', 'what now', 'next steps'], ''],
   // idioms that say how, not what: "end up", "dealt with", "go straight to"
-  [['end up', 'ends up', 'ended up', 'ending up', 'dealt with', 'deal with', 'sorted out', 'straight to'], ''],
+  [['end up', 'ends up', 'ended up', 'ending up', 'dealt with', 'deal with', 'sorted out', 'straight to', 'sorted'], ''],
+
+  // asking for the counterpart of a thing elsewhere: the thing is the topic, not the word
+  [['equivalent of', 'equivalent for', 'equivalent to', 'counterpart of', 'counterpart to', 'version of'], ''],
 
   // people and roles
   [['looked after child', 'child looked after', 'child in care', 'looked after'], 'lac'],

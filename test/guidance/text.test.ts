@@ -64,6 +64,17 @@ describe('analyse', () => {
     same('who went to the PPM', 'who attends the planning meeting');
   });
 
+  it('"sorted", like "sorted out", says a thing is done or arranged, not what it is', () => {
+    same('is the PEP sorted', 'is the PEP');
+    same('need the referral sorted by friday', 'need the referral by friday');
+  });
+
+  it('asking for the equivalent or version of a thing asks about the thing', () => {
+    same('is there an equivalent of the PEP for college', 'is there a PEP for college');
+    same('a resi version of the carer profile', 'a resi carer profile');
+    same('what is the IFA counterpart to our SSW', 'what is the IFA our SSW');
+  });
+
   it('keeps "supervising social worker" apart from "social worker"', () => {
     expect(analyse('supervising social worker')).toEqual(['ssw']);
     expect(analyse('social worker')).toEqual(['sw']);
