@@ -66,7 +66,8 @@ interface Candidate {
 function shareOf(termGroups: QuestionTerm[], credits: number[], strict = false): number {
   // everyday words are set aside only when the match covers at least two words of content: one
   // shared word ("annual leave" and the annual review) is no ground to ignore the rest
-  const coveredContent = termGroups.filter((t, i) => !t.incidental && credits[i]! > 0).length;
+  // (units of time say when, not what: they are not such words)
+  const coveredContent = termGroups.filter((t, i) => !t.incidental && credits[i]! > 0 && !isTimeUnit(t)).length;
   const counts = (t: QuestionTerm, i: number) => !t.incidental || credits[i]! > 0 || (t.everyday && (strict || coveredContent < MIN_CONTENT_TERMS));
   let total = 0;
   termGroups.forEach((t, i) => {
@@ -180,6 +181,9 @@ const COMMON_UNKNOWN_WEIGHT = 0.7;
 const COMMON_WORD_MAX_WEIGHT = 2;
 /** Units of time: what a figure question asks for, not what it is about. */
 const TIME_UNIT_TERMS = new Set(['hour', 'day', 'week', 'month', 'year', 'minute', 'time', 'timescal', 'deadlin', 'long', 'soon', 'often', 'after', 'befor', 'age']);
+/** Units of time ("a year", "within the month"): they say when, not what a question is about. */
+const TIME_UNITS = new Set(['hour', 'day', 'week', 'month', 'year', 'minute']);
+const isTimeUnit = (t: QuestionTerm): boolean => t.group.every((term) => TIME_UNITS.has(term));
 /** The statement holding a figure, with its entry's title, must cover this share of the question's topic. */
 const FIGURE_TOPIC_SHARE = 0.5;
 /** A question with this many words of content or more is long... */
@@ -277,7 +281,7 @@ export class GuidanceIndex {
     if (figure && !this.holds(chosen.id, figure, trimmedQuestion, termGroups)) {
       // "how many days...": only an entry that holds such a figure may answer
       const withFigure = candidates.find((c) => c.share >= this.minConfidence && c.evidence >= this.minEvidence && this.holds(c.id, figure, trimmedQuestion, termGroups));
-      if (!withFigure) return this.notFound(question, results, chosen, 'no-figure', urgentSafeguarding);
+      if (!withFigure) return this.notFound(question, results, chosen, 'no-figure', urgentSafeguarding, termGroups);
       chosen = withFigure;
     }
 
@@ -294,15 +298,27 @@ export class GuidanceIndex {
       : chosen.share;
     const evidence = second ? chosen.evidence + second.evidence : chosen.evidence;
     if ((share < this.confidenceCut(termGroups) && !this.dominates(chosen, candidates, share)) || evidence < this.minEvidence)
-      return this.notFound(question, results, chosen, 'not-covered', urgentSafeguarding);
+      return this.notFound(question, results, chosen, 'not-covered', urgentSafeguarding, termGroups);
+    // "can I book annual leave within the month" is not answered by an entry about a year's moves:
+    // units of time say when, so a match on them alone says nothing of what is asked
+    if (!this.coversMoreThanTime(chosen, termGroups) && !(second && this.coversMoreThanTime(second, termGroups)))
+      return this.notFound(question, results, chosen, 'not-covered', urgentSafeguarding, termGroups);
     // "can parents attend the disruption meeting?" is not answered by who attends the PPM
     const namedButMissed = termGroups.some((t, i) => t.group.some((term) => NAMED_THING_TERMS.has(term)) && chosen.credits[i] === 0 && !(second && second.credits[i]! > 0));
-    if (namedButMissed) return this.notFound(question, results, chosen, 'not-covered', urgentSafeguarding);
+    if (namedButMissed) return this.notFound(question, results, chosen, 'not-covered', urgentSafeguarding, termGroups);
 
     const answer = this.answerFrom(question, chosen, results, round(share));
     if (second) answer.also = this.partFrom(second.id);
     if (urgentSafeguarding) answer.urgentSafeguarding = true;
     return answer;
+  }
+
+  /** Whether a match covers a word of content that is not a unit of time (a question all about time is judged on its time words). */
+  private coversMoreThanTime(match: Candidate, termGroups: QuestionTerm[]): boolean {
+    // everyday words count here: in "can I take my leave within the month" they are all there is besides time
+    const content = termGroups.map((t, i) => ({ t, i })).filter(({ t }) => !t.incidental || t.everyday);
+    if (content.every(({ t }) => isTimeUnit(t))) return true;
+    return content.some(({ t, i }) => !isTimeUnit(t) && match.credits[i]! > 0);
   }
 
   /**
@@ -379,10 +395,18 @@ export class GuidanceIndex {
     return { entryId: entry.id, title: entry.title, answer: entry.answer, steps: entry.steps, sources: entry.sources };
   }
 
-  private notFound(question: string, results: SearchResult[], nearest: Candidate, reason: 'no-figure' | 'not-covered', urgentSafeguarding: true | undefined): GuidanceAnswer {
+  private notFound(
+    question: string,
+    results: SearchResult[],
+    nearest: Candidate,
+    reason: 'no-figure' | 'not-covered',
+    urgentSafeguarding: true | undefined,
+    termGroups: QuestionTerm[],
+  ): GuidanceAnswer {
     const suggestions = [nearest.id, ...results.map((r) => r.id).filter((id) => id !== nearest.id)].slice(0, MAX_SUGGESTIONS).map((id) => this.topicRef(id));
-    // leading with a topic claims it is close: judged on every word, everyday ones included
-    const close = reason === 'no-figure' || (nearest.strictShare >= NEAREST_SHARE && nearest.evidence >= this.minEvidence);
+    // leading with a topic claims it is close: judged on every word, everyday ones included; a
+    // match on units of time alone ("within the month") is no near topic
+    const close = this.coversMoreThanTime(nearest, termGroups) && (reason === 'no-figure' || (nearest.strictShare >= NEAREST_SHARE && nearest.evidence >= this.minEvidence));
     return {
       question,
       found: false,

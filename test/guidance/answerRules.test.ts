@@ -347,6 +347,16 @@ describe('when nothing answers', () => {
     expect(shown).not.toContain('The guidance does not cover this question.');
   });
 
+  it('a match on units of time alone (a year, a month) is no answer and no near topic', () => {
+    for (const q of ['can I take my yearly leave within the month', 'is the car park shut for a week every year']) {
+      const a = index.search(q);
+      expect(a.found).toBe(false);
+      expect(a.nearest).toBeUndefined();
+    }
+    // a question all about time is still judged on its time words
+    expect(index.search('what has to happen within 72 hours').found).toBe(true);
+  });
+
   it('says plainly that the guidance does not cover an unrelated question', () => {
     const a = index.search('what time does the office open on saturday');
     expect(a.found).toBe(false);
