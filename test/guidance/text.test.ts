@@ -69,6 +69,11 @@ describe('analyse', () => {
     same('need the referral sorted by friday', 'need the referral by friday');
   });
 
+  it('"at the start" or "from the outset" says when, like "next week": case detail', () => {
+    same('is delegated authority confirmed at the start', 'is delegated authority confirmed');
+    same('should the IRO be involved from the outset', 'should the IRO be involved');
+  });
+
   it('asking for the equivalent or version of a thing asks about the thing', () => {
     same('is there an equivalent of the PEP for college', 'is there a PEP for college');
     same('a resi version of the carer profile', 'a resi carer profile');
