@@ -1039,7 +1039,11 @@ export const GUIDANCE_ENTRIES: GuidanceEntry[] = [
     answer:
       'Delegated authority is confirmed at the Placement Planning Meeting held each time a child comes into care or changes placement, together with how day-to-day parenting tasks are shared.',
     steps: [
-      { who: 'Placement Planning Meeting', what: 'Confirm what the carer can decide and how parenting tasks are shared.', when: 'At every new placement' },
+      {
+        who: 'Placement Planning Meeting',
+        what: 'Confirm what the carer can decide, and which everyday parenting tasks fall to the carer and which to the council as the responsible authority.',
+        when: 'At every new placement',
+      },
       { who: "Child's social worker", what: 'Record what was agreed with the meeting\u2019s outcomes on the case record.' },
     ],
     related: ['placement-planning-meeting', 'information-for-carer'],

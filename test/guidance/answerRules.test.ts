@@ -374,6 +374,12 @@ describe('topics added to the pack', () => {
     expect(a.sources).toEqual(expect.arrayContaining([expect.objectContaining({ doc: '004' })]));
   });
 
+  it('delegated authority says between whom everyday parenting tasks are shared: the carer and the council as responsible authority (004)', () => {
+    const a = index.search('are everyday parenting tasks split between the carer and the council?');
+    expect(a.entryId).toBe('delegated-authority');
+    expect(answerText(a)).toMatch(/responsible authority/);
+  });
+
   it('what the placement plan is for and the legal references behind it (002)', () => {
     const a = index.search('what is the placement plan for?');
     expect(a.entryId).toBe('placement-plan-purpose');
