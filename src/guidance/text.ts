@@ -29,6 +29,8 @@ const PHRASES: Array<[string[], string]> = [
   [['independent reviewing officer', 'reviewing officer'], 'iro'],
   [['young person', 'young people', 'young persons'], 'child'],
   [['foster carer', 'foster parent', 'foster mum', 'foster dad', 'foster mother', 'foster father', 'foster family'], 'carer'],
+  // a foster placement or foster home is a placement with foster carers
+  [['foster placement', 'foster home'], 'carer placement'],
   [['foster care'], 'foster'],
   [['independent fostering agency', 'independent fostering', 'fostering agency', 'agency carer', 'agency placement', 'agency foster'], 'ifa'],
   [['in house', 'own foster', 'our foster', 'council foster', 'local authority foster'], 'inhouse'],

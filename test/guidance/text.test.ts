@@ -74,6 +74,11 @@ describe('analyse', () => {
     same('should the IRO be involved from the outset', 'should the IRO be involved');
   });
 
+  it('a foster placement or foster home is a placement with foster carers', () => {
+    same('moving from one foster placement to another', 'moving from one carer placement to another');
+    same('a foster home', 'the foster carer placement');
+  });
+
   it('asking for the equivalent or version of a thing asks about the thing', () => {
     same('is there an equivalent of the PEP for college', 'is there a PEP for college');
     same('a resi version of the carer profile', 'a resi carer profile');
