@@ -1086,11 +1086,16 @@ export const GUIDANCE_ENTRIES: GuidanceEntry[] = [
     steps: [
       { who: "Child's social worker", what: 'Check the plan is accurate and current (Tri-X 6.3.3).', when: 'Before each looked-after review' },
       { who: "Child's social worker", what: 'Update it as a revision on the case system, not a new plan.', when: 'At least once a year' },
+      {
+        who: "Child's social worker",
+        what: 'Treat it as a working document: revise it as things change, such as a change to the care plan, which a further planning meeting can help clarify.',
+        when: 'Whenever things change',
+      },
       { who: 'IRO', what: 'Quality-assure the plan as part of the review and make recommendations.' },
       { who: 'Team manager', what: 'Oversee quality through supervision and sampling.' },
     ],
     related: ['placement-plan-timing', 'placement-plan-quality', 'iro-role'],
-    sources: [S002('Management Oversight and Quality Assurance / Review')],
+    sources: [S002('Management Oversight and Quality Assurance / Review'), S004('Placement Planning Meetings')],
   },
   {
     id: 'placement-plan-quality',

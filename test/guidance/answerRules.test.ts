@@ -380,6 +380,13 @@ describe('topics added to the pack', () => {
     expect(answerText(a)).toMatch(/responsible authority/);
   });
 
+  it('the placement plan is a working document, revised when things change such as the care plan (002, 004)', () => {
+    const a = index.search('the care plan changed last month - does the placement plan have to be revised?');
+    expect(a.entryId).toBe('placement-plan-review');
+    expect(answerText(a)).toMatch(/working document/);
+    expect(a.sources).toEqual(expect.arrayContaining([expect.objectContaining({ doc: '002' }), expect.objectContaining({ doc: '004' })]));
+  });
+
   it('what the placement plan is for and the legal references behind it (002)', () => {
     const a = index.search('what is the placement plan for?');
     expect(a.entryId).toBe('placement-plan-purpose');
