@@ -490,7 +490,13 @@ export function stem(word: string): string {
   else if (w.endsWith('s') && !/(ss|us|is)$/.test(w)) w = w.slice(0, -1);
 
   let stripped = false;
+  // a noun in -sion joins its verb: discussion / discussed, revision / revised, supervision / supervise
+  if (w.endsWith('sion') && w.length >= 7) {
+    w = w.slice(0, -3);
+    stripped = true;
+  }
   for (const suffix of ['ation', 'ing', 'edly', 'ed', 'ly']) {
+    if (stripped) break;
     if (w.endsWith(suffix) && w.length - suffix.length >= 3) {
       w = w.slice(0, -suffix.length);
       stripped = true;

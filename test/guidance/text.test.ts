@@ -14,6 +14,15 @@ describe('stem', () => {
     ['process', 'process'],
     ['72', '72'],
   ])('%s -> %s', (word, expected) => expect(stem(word)).toBe(expected));
+
+  it('joins a noun in -sion to its verb', () => {
+    expect(stem('discussion')).toBe(stem('discussed'));
+    expect(stem('discussions')).toBe(stem('discuss'));
+    expect(stem('supervision')).toBe(stem('supervise'));
+    expect(stem('revision')).toBe(stem('revised'));
+    // short words keep their ending
+    expect(stem('vision')).toBe('vision');
+  });
 });
 
 describe('analyse', () => {
