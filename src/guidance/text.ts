@@ -34,6 +34,8 @@ const PHRASES: Array<[string[], string]> = [
   [['foster care'], 'foster'],
   [['independent fostering agency', 'independent fostering', 'fostering agency', 'agency carer', 'agency placement', 'agency foster'], 'ifa'],
   [['in house', 'own foster', 'our foster', 'council foster', 'local authority foster'], 'inhouse'],
+  // the pack says "the council" for the local (responsible) authority
+  [['local authority', 'responsible authority'], 'council'],
   [['virtual school', 'virtual head', 'virtual school head'], 'virtualschool'],
   [
     ['placements team', 'placement team', 'placements service', 'placement service', 'family placement', 'placement officer', 'placements officer', 'brokerage team'],
@@ -443,6 +445,7 @@ const ABBREVIATIONS: Array<[RegExp, string]> = [
   // manager, personal adviser, introduction planning meeting, disruption meeting, special
   // guardianship order, education health and care plan)
   [/\bpps?\b/g, 'placement plan'],
+  [/\blas?\b/g, 'local authority'],
   [/\bcp\b/g, 'child protection'],
   [/\bcic\b/g, 'child in care'],
   [/\brms?\b/g, 'registered manager'],

@@ -64,6 +64,9 @@ describe('analyse', () => {
     same('SGO', 'special guardianship order');
     same('SGO', 'section 20');
     same('EHCP', 'education needs plan');
+    // the pack says "the council" for the local (responsible) authority
+    same('LA', 'local authority');
+    same('the responsible authority', 'the council');
     // "DM me" in chat is a direct message
     expect(analyse('DM me')).not.toContain('disruptionmeeting');
   });
