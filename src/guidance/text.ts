@@ -501,7 +501,8 @@ export function stem(word: string): string {
   for (const suffix of ['ation', 'ing', 'edly', 'ed', 'ly']) {
     if (stripped) break;
     if (w.endsWith(suffix) && w.length - suffix.length >= 3) {
-      w = w.slice(0, -suffix.length);
+      // "agreed" is "agree" + d, so it stems as "agree" does
+      w = suffix === 'ed' && w.endsWith('eed') && w.length >= 6 ? w.slice(0, -1) : w.slice(0, -suffix.length);
       stripped = true;
       break;
     }

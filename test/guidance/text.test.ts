@@ -15,6 +15,12 @@ describe('stem', () => {
     ['72', '72'],
   ])('%s -> %s', (word, expected) => expect(stem(word)).toBe(expected));
 
+  it('stems "agreed" as "agree" (a verb ending in -ee takes only a d)', () => {
+    expect(stem('agreed')).toBe(stem('agree'));
+    expect(stem('guaranteed')).toBe(stem('guarantee'));
+    expect(stem('needed')).toBe(stem('need'));
+  });
+
   it('joins a noun in -sion to its verb', () => {
     expect(stem('discussion')).toBe(stem('discussed'));
     expect(stem('discussions')).toBe(stem('discuss'));
