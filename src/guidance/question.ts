@@ -305,7 +305,10 @@ export function withoutAsker(question: string): string {
  * his behaviour"), up to the end of its sentence or clause, and the rest of the question; or null.
  */
 export function reasonClauses(question: string): { reasons: string; rest: string } | null {
-  const pattern = /\b(?:because|cos|coz|cuz|bc|due to|as a result of)\b[^?.!;,]*/gi;
+  // what the question sets aside ("apart from the PO, who else do I tell") is not what it asks
+  // about either: up to the question word that follows it, or the end of its clause
+  const pattern =
+    /\b(?:because|cos|coz|cuz|bc|due to|as a result of)\b[^?.!;,]*|\b(?:apart from|other than|aside from|besides|except for|except)\b(?:\s+(?!(?:who|whom|what|which|where|when|how|why|do|does|did|is|are|should|can|must|will|would|could)\b)[^\s?.!;,]+)+/gi;
   const reasons = question.match(pattern);
   if (!reasons) return null;
   return { reasons: reasons.join(' '), rest: question.replace(pattern, ' ') };

@@ -154,6 +154,15 @@ describe('the reason given for the case is case detail', () => {
     expect(withReason.entryId).toBe(plain.entryId);
   });
 
+  it('what the question sets aside ("apart from", "other than", "besides") is case detail too, up to the question word', () => {
+    expect(reasonClauses('apart from the fostering team who else needs telling about the move')?.reasons).toBe('apart from the fostering team');
+    expect(reasonClauses('other than the IRO, who should come to the disruption meeting?')?.reasons).toBe('other than the IRO');
+    const plain = index.search('who else needs telling when a placement ends');
+    const setAside = index.search('apart from the mileage clerk who else needs telling when a placement ends');
+    expect(setAside.found).toBe(true);
+    expect(setAside.entryId).toBe(plain.entryId);
+  });
+
   it('a reason the guidance does hold still counts for the entry that holds it', () => {
     expect(index.search('which code if the move was due to an allegation').entryId).toBe('which-reason-code');
   });
