@@ -444,6 +444,9 @@ const ABBREVIATIONS: Array<[RegExp, string]> = [
   // the field's own short forms (placement plan, child protection, child in care, registered
   // manager, personal adviser, introduction planning meeting, disruption meeting, special
   // guardianship order, education health and care plan)
+  // "s.20", "S 20", "sec 20" are section 20 (of the Children Act), as "s20" is
+  [/\b(?:s|sec|sect)\.?\s?(20|31|47)\b/g, 'section $1'],
+  [/\bcpps?\b/g, 'child protection plan'],
   [/\bpps?\b/g, 'placement plan'],
   [/\blas?\b/g, 'local authority'],
   [/\bcp\b/g, 'child protection'],

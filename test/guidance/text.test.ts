@@ -70,6 +70,10 @@ describe('analyse', () => {
     same('SGO', 'special guardianship order');
     same('SGO', 'section 20');
     same('EHCP', 'education needs plan');
+    // however section 20 is typed
+    for (const typed of ['s.20', 'S 20', 'sec 20', 'S20']) same(`${typed} child`, 'section 20 child');
+    same('CPP', 'child protection plan');
+    expect(analyse("the carer's 20 years in fostering")).not.toContain('legalorder');
     // the pack says "the council" for the local (responsible) authority
     same('LA', 'local authority');
     same('the responsible authority', 'the council');
