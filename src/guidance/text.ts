@@ -447,7 +447,8 @@ const ABBREVIATIONS: Array<[RegExp, string]> = [
   // "s.20", "S 20", "sec 20" are section 20 (of the Children Act), as "s20" is
   [/\b(?:s|sec|sect)\.?\s?(20|31|47)\b/g, 'section $1'],
   [/\bcpps?\b/g, 'child protection plan'],
-  [/\bpps?\b/g, 'placement plan'],
+  // (not "pp. 12-14", pages in a council document)
+  [/\bpps?\b(?!\.?\s*\d)/g, 'placement plan'],
   [/\blas?\b/g, 'local authority'],
   [/\bcp\b/g, 'child protection'],
   [/\bcic\b/g, 'child in care'],

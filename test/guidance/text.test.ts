@@ -60,6 +60,7 @@ describe('analyse', () => {
   it("reads the field's own short forms as what they stand for", () => {
     same('PP', 'placement plan');
     same('is the PP done', 'is the placement plan done');
+    expect(analyse('see pp. 12-14 of the procedure')).not.toContain('placementplan');
     same('CP concerns', 'child protection concerns');
     same('CiC', 'child in care');
     same('CIC', 'looked after child');
