@@ -7,6 +7,7 @@ import type { ServiceContext } from './context';
 import { sendWaitingApprovalsTo } from './moveEffects';
 import { rememberedByRecords } from './knownChats';
 import { releaseHeldMessages } from './outbox';
+import { checkTeamsExist } from './teamNames';
 
 export interface ConversationInfo {
   kind: 'personal' | 'channel';
@@ -139,6 +140,9 @@ export async function rememberInstalledChat(ctx: ServiceContext, person: Person,
 
 /** Makes a channel the team's approvals channel (used when no Head of Service can be reached in chat). */
 export async function setApprovalsChannel(ctx: ServiceContext, actor: Person | 'cli', team: string, conversationId: string): Promise<void> {
+  // In chat, a mistyped team is named (team names are not sensitive), as for the digest; the CLI
+  // may set the channel up before the roster and children are imported.
+  if (actor !== 'cli') await checkTeamsExist(ctx, [team], 'team');
   if (actor !== 'cli') authorize(actor, 'choose the approvals channel', { teams: [team] });
   const existing = await ctx.records.teamSettings.get(team);
   const at = ctx.now().toISOString();

@@ -21,27 +21,11 @@ import { stabilityFromStore } from './measures';
 import { enqueueAll, type OutgoingMessage } from './outbox';
 import { undeliveredMessages } from './undelivered';
 import { overduePlans } from './placementPlan';
+import { checkTeamsExist } from './teamNames';
 
 export const DEFAULT_SCHEDULE: WeeklySchedule = { days: WEEKDAYS, time: '08:00' };
 
 const teamList = z.array(z.string().trim().min(1).max(100)).min(1, 'Name at least one team (or * for all).').max(50, 'At most 50 teams.');
-
-/** A team nobody on the roster covers and no child belongs to is a typing mistake: say so, naming the teams there are. */
-async function checkTeamsExist(ctx: ServiceContext, teams: string[]): Promise<void> {
-  const unknown: string[] = [];
-  for (const team of teams) {
-    if (team === ALL_TEAMS) continue;
-    if ((await ctx.records.children.count({ team })) > 0 || (await ctx.records.people.count({ teams: team })) > 0) continue;
-    unknown.push(team);
-  }
-  if (unknown.length === 0) return;
-  const known = new Set<string>();
-  for (const child of await ctx.records.children.find({}, { limit: 5000 })) known.add(child.team);
-  const list = [...known].sort().join(', ');
-  throw new InvalidInputError({
-    teams: `There is no team called ${unknown.join(' or ')}.${list ? ` The teams are: ${list}.` : ''} Nothing has changed.`,
-  });
-}
 
 export async function subscribeDigest(
   ctx: ServiceContext,
@@ -54,7 +38,7 @@ export async function subscribeDigest(
   if (!parsed.success) throw new InvalidInputError({ teams: parsed.error.issues[0].message });
   // In chat, a mistyped team is named (before the permission check: team names are not sensitive).
   // The CLI may set a digest up before the roster and children are imported.
-  if (actor !== 'cli') await checkTeamsExist(ctx, parsed.data);
+  if (actor !== 'cli') await checkTeamsExist(ctx, parsed.data, 'teams');
   if (actor !== 'cli') authorize(actor, 'send the digest to a channel', { teams: parsed.data });
   const now = ctx.now().toISOString();
   const existing = await ctx.records.digestSubscriptions.get(conversationId);

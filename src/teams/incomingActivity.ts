@@ -5,6 +5,9 @@
 //   wrong one is refused with 400 here rather than failing half-way through a turn;
 // - its depth: a body nested deeper than any real activity is refused before it is walked (an
 //   80-byte `from` nested 28 deep once stalled the embedded store's key check for over 30 s);
+// - what it asks for: only the activity types and invoke names the bot has handlers for, and a
+//   card action whose value has the shape Action.Execute gives it (anything else would run a turn,
+//   after authentication, only to answer 200 or 501);
 // - where it comes from: Microsoft Teams, an allowed tenant, and a Bot Framework service URL.
 import { z } from 'zod';
 import { serviceUrlProblem, type ServiceUrlPolicy } from './serviceUrls';
@@ -46,6 +49,36 @@ export const incomingActivitySchema = z
 
 export type IncomingActivity = z.infer<typeof incomingActivitySchema>;
 
+/** The activity types the bot has handlers for (src/teams/routes): chat, card presses, installs and members. */
+export const HANDLED_ACTIVITY_TYPES = ['message', 'invoke', 'conversationUpdate', 'installationUpdate'] as const;
+/** The invoke names it answers: an Adaptive Card's Action.Execute. */
+export const HANDLED_INVOKE_NAMES = ['adaptiveCard/action'] as const;
+
+/** What Teams sends for an Action.Execute press: the action, with its verb and the card's data (an object, when there is any). */
+const cardActionValueSchema = z
+  .object({
+    action: z
+      .object({
+        type: z.string().max(100).optional(),
+        verb: z.string().min(1).max(100),
+        data: z.record(z.unknown()).nullish(),
+      })
+      .passthrough(),
+  })
+  .passthrough();
+
+/** Why the bot would have nothing to do with this well-formed activity, else null. */
+function unhandledProblem(activity: IncomingActivity): string | null {
+  if (!(HANDLED_ACTIVITY_TYPES as readonly string[]).includes(activity.type)) return `not an activity this bot handles: type ${JSON.stringify(activity.type.slice(0, 40))}`;
+  if (activity.type !== 'invoke') return null;
+  if (!(HANDLED_INVOKE_NAMES as readonly string[]).includes(activity.name ?? ''))
+    return `not an invoke this bot handles: name ${JSON.stringify((activity.name ?? '').slice(0, 40))}`;
+  const value = cardActionValueSchema.safeParse(activity.value);
+  if (value.success) return null;
+  const issue = value.error.issues[0];
+  return `not a card action: value.${issue.path.join('.') || ''} ${issue.message.toLowerCase()}`.replace('value. ', 'value ');
+}
+
 /** Whether `value` nests arrays or objects deeper than `max`; walks at most max levels, never recursing. */
 export function nestedDeeperThan(value: unknown, max: number): boolean {
   let level: unknown[] = [value];
@@ -65,7 +98,7 @@ export function nestedDeeperThan(value: unknown, max: number): boolean {
 export function activityProblem(body: unknown): string | null {
   if (nestedDeeperThan(body, MAX_ACTIVITY_DEPTH)) return `not a Bot Framework activity: nested deeper than ${MAX_ACTIVITY_DEPTH} levels`;
   const parsed = incomingActivitySchema.safeParse(body);
-  if (parsed.success) return null;
+  if (parsed.success) return unhandledProblem(parsed.data);
   const issue = parsed.error.issues[0];
   return `not a Bot Framework activity: ${issue.path.join('.') || 'body'} ${issue.message.toLowerCase()}`;
 }

@@ -86,6 +86,45 @@ describe('in production mode', () => {
     expect(store.calls).toBeGreaterThan(0);
   });
 
+  /** A card press (Action.Execute) as Teams sends it, with `overrides` on the activity. */
+  const press = (overrides: Record<string, unknown> = {}) =>
+    teamsMessage(stand.connector.url, {
+      type: 'invoke',
+      name: 'adaptiveCard/action',
+      text: undefined,
+      value: { action: { type: 'Action.Execute', verb: 'tasks.show', data: {} } },
+      ...overrides,
+    });
+
+  test('a card press as Teams sends it reaches the bot (the control case of the allow-list)', async () => {
+    const res = await post(bot, press(), token(stand.connector.url));
+    expect(res.status).toBe(200);
+    expect(store.calls).toBeGreaterThan(0);
+  });
+
+  // Only what the bot has handlers for goes on to authentication and a turn (src/teams/incomingActivity.ts).
+  test.each([
+    ['an unknown activity type', { type: 'weird' }],
+    ['a type the bot has no handler for (a reaction)', { type: 'messageReaction' }],
+    ['an invoke with a name the bot does not answer', { type: 'invoke', name: 'task/fetch', value: {} }],
+    ['an invoke with no name', { type: 'invoke', value: {} }],
+  ])('%s is refused with 400 before authentication or the store', async (_case, overrides) => {
+    const res = await expectRefusedUnread(teamsMessage(stand.connector.url, overrides), 400, '');
+    expect(JSON.parse(res.text).error).toMatch(/^not an? (activity|invoke) this bot handles/);
+  });
+
+  test.each([
+    ['a value that is not an object', { value: 'x' }],
+    ['no value', { value: undefined }],
+    ['an action that is not an object', { value: { action: 'approve' } }],
+    ['a verb that is not a string', { value: { action: { type: 'Action.Execute', verb: 5, data: {} } } }],
+    ['an empty verb', { value: { action: { type: 'Action.Execute', verb: '', data: {} } } }],
+    ['card data that is not an object', { value: { action: { type: 'Action.Execute', verb: 'move.decide', data: 'PM-2026-0001' } } }],
+  ])('a card press with %s is refused with 400 before authentication or the store', async (_case, overrides) => {
+    const res = await expectRefusedUnread(press(overrides), 400, '');
+    expect(JSON.parse(res.text).error).toMatch(/^not a card action/);
+  });
+
   test.each(['emulator', 'slack', 'directline', 'webchat', 'MSTEAMS'])('an activity from channel "%s" is refused before any store read', async (channelId) => {
     await expectRefusedUnread(teamsMessage(stand.connector.url, { channelId }), 403);
   });
