@@ -31,9 +31,18 @@ export interface OnMoveRequest {
 export interface OnMoveDecision {
   request: { ref: string; team: string; requestedBy: string; urgency: 'planned' | 'urgent' };
   child: ChildLinks | null;
-  /** The people covering for the team's Head of Service today. */
-  coverIds: string[];
+  /** The covers of the team in force today: who covers, and who set it. */
+  covers: CoverGiven[];
   outOfHoursApprover: string | null;
+}
+/** A cover as the rules see it: the team, who covers, and who set it ('cli' for the command line). */
+export interface CoverGiven {
+  team: string;
+  coverId: string;
+  setBy: string;
+}
+export interface OnCover {
+  cover: CoverGiven;
 }
 export interface OnTeam {
   team: string;
@@ -48,6 +57,11 @@ export interface OnMeeting {
 }
 export interface OnTask {
   task: { owner: string; team: string };
+}
+/** An alert's referral to a panel: the alert and its child (FRAG-6, FRAG-7). */
+export interface OnReferral {
+  alert: { ref: string; team: string };
+  child: ChildLinks | null;
 }
 export interface OnTeams {
   teams: string[];
@@ -67,6 +81,15 @@ const worksWith = (person: Person, child: ChildLinks | null) => !!child && [chil
 /** Holds one of these roles for this team. */
 const holdsFor = (person: Person, roles: readonly Role[], team: string) => roles.some((role) => hasRole(person, role)) && coversTeam(person, team);
 
+/** Who may decide for an absent Head of Service (MOVE-1): another Head of Service or a service manager, never an administrator. */
+const COVER_ROLES = ['head_of_service', 'service_manager'] as const satisfies readonly Role[];
+
+/**
+ * A person with no role has left (the roster import and `roster leaver` take every role away) or was
+ * never given one: no rule lets them do or see anything, whatever the records still link them to.
+ */
+export const hasCurrentRole = (person: Person) => person.roles.length > 0;
+
 /** Managers who act on cases in their teams. The admin role administers the bot and is not one of them. */
 const CASE_MANAGERS = ['team_manager', 'service_manager', 'head_of_service'] as const satisfies readonly Role[];
 /** Managers who oversee the team's placements (the fostering manager chairs many stability meetings). */
@@ -83,6 +106,9 @@ interface Rule<S> {
 }
 const rule = <S>(who: string, allows: (person: Person, subject: S) => boolean): Rule<S> => ({ who, allows });
 
+/** Whether this person may hold this cover: a Head of Service or a service manager now, who did not give it to themselves. */
+const mayCover = (p: Person, cover: CoverGiven) => !same(cover.setBy, p) && COVER_ROLES.some((role) => hasRole(p, role));
+
 export const PERMISSIONS = {
   'request a move': rule<OnChild>(
     "the child's social worker, or a team manager, service manager or Head of Service of the child's team",
@@ -92,13 +118,18 @@ export const PERMISSIONS = {
     "the person who asked for it, the child's social worker, supervising social worker and IRO, and the managers of the child's team",
     (p, { request, child }) => same(request.requestedBy, p) || worksWith(p, child) || holdsFor(p, OVERSEEING_MANAGERS, request.team),
   ),
-  // MOVE-1; separation of duties: nobody decides a move they asked for, covering or not.
+  // MOVE-1; separation of duties: nobody decides a move they asked for, covering or not. A cover
+  // counts only while its person may still cover (their roles are read again at every decision).
   'decide a move': rule<OnMoveDecision>(
     "a Head of Service of the child's team (or the person covering for them, or for an urgent request the out-of-hours approver) who did not ask for the move",
-    (p, { request, coverIds, outOfHoursApprover }) =>
+    (p, { request, covers, outOfHoursApprover }) =>
       !same(request.requestedBy, p) &&
-      (holdsFor(p, ['head_of_service'], request.team) || coverIds.some((id) => same(id, p)) || (request.urgency === 'urgent' && same(outOfHoursApprover, p))),
+      (holdsFor(p, ['head_of_service'], request.team) ||
+        covers.some((cover) => cover.team === request.team && same(cover.coverId, p) && mayCover(p, cover)) ||
+        (request.urgency === 'urgent' && same(outOfHoursApprover, p))),
   ),
+  // MOVE-1: cover goes to someone who could decide in their own right elsewhere, not to whoever sets it.
+  'cover for a Head of Service': rule<OnCover>('a Head of Service or a service manager, who did not set the cover themselves', (p, { cover }) => mayCover(p, cover)),
   'withdraw a move request': rule<OnMoveRequest>(
     "the person who asked for the move, or a team manager or Head of Service of the child's team",
     (p, { request }) => same(request.requestedBy, p) || holdsFor(p, ['team_manager', 'head_of_service'], request.team),
@@ -115,6 +146,11 @@ export const PERMISSIONS = {
     "the task's owner, or a team manager of the child's team",
     (p, { task }) => same(task.owner, p) || holdsFor(p, ['team_manager'], task.team),
   ),
+  // MOVE-7: from the task of coding a move; its owner (or their team manager when they are away).
+  'flag that the right code is not available': rule<OnTask>(
+    "the task's owner, or a team manager of the child's team",
+    (p, { task }) => same(task.owner, p) || holdsFor(p, ['team_manager'], task.team),
+  ),
   // PLAN-2: the review date the plan's revision is timed from.
   'set the next review date': rule<OnChild>(
     "the child's social worker, or a team manager of the child's team",
@@ -128,6 +164,11 @@ export const PERMISSIONS = {
   'see an alert': rule<OnAlert>(
     "the person who raised it, those who work with the child, and the managers of the child's team",
     (p, { alert, child }) => same(alert.raisedBy, p) || worksWith(p, child) || holdsFor(p, OVERSEEING_MANAGERS, alert.team),
+  ),
+  // FRAG-6, FRAG-7: the social worker presents the case; their managers may refer it for them.
+  'refer a case to a panel': rule<OnReferral>(
+    "the child's social worker, or a team manager, service manager or Head of Service of the child's team",
+    (p, { child }) => !!child && (isAllocatedTo(p, child) || holdsFor(p, CASE_MANAGERS, child.team)),
   ),
   'close an alert by hand': rule<OnAlert>("a team manager of the child's team", (p, { alert }) => holdsFor(p, ['team_manager'], alert.team)),
   'convene a meeting': rule<OnChild>(
@@ -172,7 +213,7 @@ export const ACTIONS = Object.keys(PERMISSIONS) as Action[];
 
 /** May this person do this? For filtering lists and choosing which buttons a card shows. */
 export function may<A extends Action>(person: Person | null, action: A, subject: SubjectOf<A>): boolean {
-  if (!person) return false;
+  if (!person || !hasCurrentRole(person)) return false;
   return (PERMISSIONS[action] as Rule<SubjectOf<A>>).allows(person, subject);
 }
 
@@ -232,7 +273,10 @@ export function exampleSubjects(): { [A in Action]: SubjectOf<A> } {
   return {
     'request a move': { child },
     'see a move request': { request, child },
-    'decide a move': { request, child, coverIds: [], outOfHoursApprover: null },
+    'decide a move': { request, child, covers: [], outOfHoursApprover: null },
+    'cover for a Head of Service': { cover: { team: EXAMPLE_TEAM, coverId: id('service manager'), setBy: id('admin') } },
+    'flag that the right code is not available': { task: { owner: child.socialWorker!, team: EXAMPLE_TEAM } },
+    'refer a case to a panel': { alert, child },
     'withdraw a move request': { request, child },
     "answer the approver's question": { request, child },
     'confirm the move happened': { request, child },

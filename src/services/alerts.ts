@@ -24,7 +24,7 @@ import type { AlertClosure, AlertEffect, FragilityAlertDoc } from '../store/reco
 import { auditOfChange, withAuditOfChange, type ChangeAudit } from './audit';
 import { runAlertEffects } from './alertEffects';
 import type { ServiceContext } from './context';
-import { ConflictError, InvalidInputError, NotFoundError, NotPermittedError } from './errors';
+import { ConflictError, InvalidInputError, NotFoundError } from './errors';
 import { nextReference } from './moves';
 import { childrenFor, toChild } from './people';
 import { z } from 'zod';
@@ -232,19 +232,23 @@ export async function openAlertsForTeams(
 
 // ---- panel referrals (FRAG-6, FRAG-7) ------------------------------------------------------------
 
-/**
- * Who refers a child's case to a panel and records the decision back: those who may act for the
- * child (the social worker presents it; their managers may do it for them). Decided here from the roster.
- */
+/** Whether the person may refer the child's case to a panel and record its decision (the permission table's rule). */
 export function mayReferToPanel(person: Person, child: Child | null): boolean {
-  // The same people who may request a move for the child (the permission table's rule).
-  return !!child && may(person, 'request a move', { child });
+  return !!child && may(person, 'refer a case to a panel', { alert: { ref: '', team: child.team }, child });
 }
 
-async function alertAndChild(ctx: ServiceContext, ref: string): Promise<{ alert: FragilityAlertDoc; child: Child | null }> {
-  const alert = await getAlert(ctx, ref);
+/**
+ * The alert and its child, for a person who may refer it to a panel; otherwise the table's refusal,
+ * the same whether the alert exists or not and showing nothing of it.
+ */
+async function alertForReferral(ctx: ServiceContext, person: Person, ref: string): Promise<{ alert: FragilityAlertDoc; child: Child | null }> {
+  const alert = typeof ref === 'string' && ref.length <= 40 ? await ctx.records.fragilityAlerts.get(ref) : null;
+  const shownRef = String(ref).slice(0, 40);
+  if (!alert) throw refusal('refer a case to a panel', shownRef);
   const doc = await ctx.records.children.get(alert.caseRef);
-  return { alert, child: doc ? toChild(doc) : null };
+  const child = doc ? toChild(doc) : null;
+  authorize(person, 'refer a case to a panel', { alert, child }, shownRef);
+  return { alert, child };
 }
 
 /**
@@ -253,9 +257,7 @@ async function alertAndChild(ctx: ServiceContext, ref: string): Promise<{ alert:
  * press finds the first and changes nothing.
  */
 export async function referToPanel(ctx: ServiceContext, person: Person, ref: string, input: unknown): Promise<FragilityAlertDoc> {
-  const { alert, child } = await alertAndChild(ctx, ref);
-  if (!mayReferToPanel(person, child))
-    throw new NotPermittedError(`Only the child\u2019s social worker or a manager of team ${alert.team} refers a case to a panel. Nothing has changed.`);
+  const { alert, child } = await alertForReferral(ctx, person, ref);
   const parsed = panelReferralSchema.safeParse(input);
   if (!parsed.success) throw new InvalidInputError(fieldErrors(parsed.error));
   const { panel } = parsed.data;
@@ -282,9 +284,7 @@ export async function referToPanel(ctx: ServiceContext, person: Person, ref: str
 
 /** Records the panel's decision (agreed / not agreed, and the date) back on the alert. Once only. */
 export async function recordPanelDecision(ctx: ServiceContext, person: Person, ref: string, input: unknown): Promise<FragilityAlertDoc> {
-  const { alert, child } = await alertAndChild(ctx, ref);
-  if (!mayReferToPanel(person, child))
-    throw new NotPermittedError(`Only the child\u2019s social worker or a manager of team ${alert.team} records a panel\u2019s decision. Nothing has changed.`);
+  const { alert } = await alertForReferral(ctx, person, ref);
   const panelOnly = panelReferralSchema.safeParse(input);
   if (!panelOnly.success) throw new InvalidInputError(fieldErrors(panelOnly.error));
   const referral = (alert.panelReferrals ?? []).find((r) => r.panel === panelOnly.data.panel);

@@ -13,7 +13,7 @@ import type { ServiceContext } from './context';
 import { InvalidInputError } from './errors';
 import { moveFlowOf } from './moveFlowSettings';
 import { enqueueAll } from './outbox';
-import { toPerson } from './people';
+import { rosterPerson, toPerson } from './people';
 
 /**
  * How long a process keeps the covers it read for a team. Every approval card's render and every
@@ -23,8 +23,23 @@ import { toPerson } from './people';
 export const COVERS_TRUSTED_FOR_MS = 30_000;
 const knownCovers = new WeakMap<object, Map<string, { covers: CoverDoc[]; until: number }>>();
 
-/** Covers of a team in force today. */
+/**
+ * Covers of a team in force today whose person may still cover (domain/permissions.ts: a Head of
+ * Service or a service manager now, who did not set it themselves). A cover given to anyone else, or
+ * to someone who has since lost the role, grants nothing: no approval cards, no reminders, no decision.
+ */
 export async function activeCovers(ctx: ServiceContext, team: string): Promise<CoverDoc[]> {
+  const covers = await coversInForce(ctx, team);
+  const eligible: CoverDoc[] = [];
+  for (const cover of covers) {
+    const person = await rosterPerson(ctx, cover.coverId);
+    if (person && may(person, 'cover for a Head of Service', { cover })) eligible.push(cover);
+  }
+  return eligible;
+}
+
+/** Covers of a team in force today, as set (whoever they name). */
+async function coversInForce(ctx: ServiceContext, team: string): Promise<CoverDoc[]> {
   const today = ukDate(ctx.now());
   let known = knownCovers.get(ctx.records);
   if (!known) knownCovers.set(ctx.records, (known = new Map()));
@@ -44,8 +59,8 @@ export async function decisionSubject(
   request: Pick<MoveRequestDoc, 'ref' | 'team' | 'requestedBy' | 'urgency'>,
   child: ChildLinks | null,
 ): Promise<OnMoveDecision> {
-  const coverIds = (await activeCovers(ctx, request.team)).map((c) => c.coverId);
-  return { request, child, coverIds, outOfHoursApprover: moveFlowOf(ctx).outOfHours.approver ?? null };
+  const covers = await activeCovers(ctx, request.team);
+  return { request, child, covers, outOfHoursApprover: moveFlowOf(ctx).outOfHours.approver ?? null };
 }
 
 /** May this person decide the request (as Head of Service, cover or out-of-hours approver; never their own)? */
@@ -73,7 +88,8 @@ export async function coverNoteFor(ctx: ServiceContext, team: string): Promise<s
 
 /**
  * A Head of Service for the team (or an admin, or the command line) sets cover. The covering
- * person must be on the roster. Requests already waiting for a decision go to them at once.
+ * person must be on the roster and may cover (a Head of Service or service manager, not the person
+ * setting it). Requests already waiting for a decision go to them at once.
  */
 export async function setCover(ctx: ServiceContext, actor: Person | 'cli', input: unknown): Promise<CoverDoc> {
   const parsed = coverFormSchema(ukDate(ctx.now())).safeParse(input);
@@ -82,6 +98,15 @@ export async function setCover(ctx: ServiceContext, actor: Person | 'cli', input
   if (actor !== 'cli') authorize(actor, 'set cover', { team: form.team });
   const coverDoc = await ctx.records.people.get(form.cover);
   if (!coverDoc) throw new InvalidInputError({ cover: `${form.cover} is not on the roster.` });
+  const setBy = actor === 'cli' ? 'cli' : actor.id;
+  if (!may(toPerson(coverDoc), 'cover for a Head of Service', { cover: { team: form.team, coverId: coverDoc._id, setBy } })) {
+    throw new InvalidInputError({
+      cover:
+        setBy === coverDoc._id
+          ? 'You cannot set yourself as cover: ask a Head of Service or an administrator.'
+          : `${form.cover} cannot decide moves: choose a Head of Service or a service manager.`,
+    });
+  }
   const forDoc = form.for ? await ctx.records.people.get(form.for) : null;
   if (form.for && (!forDoc || !hasRole(toPerson(forDoc), 'head_of_service'))) throw new InvalidInputError({ for: `${form.for} is not a Head of Service on the roster.` });
   const at = ctx.now().toISOString();
@@ -93,7 +118,7 @@ export async function setCover(ctx: ServiceContext, actor: Person | 'cli', input
     forName: forDoc?.name ?? null,
     from: form.from,
     to: form.to,
-    setBy: actor === 'cli' ? 'cli' : actor.id,
+    setBy,
   };
   const doc: CoverDoc = { _id: `${form.team}|${coverDoc._id}|${form.from}`, version: 1, ...cover, createdAt: at, cancelledAt: null };
   try {

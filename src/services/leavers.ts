@@ -1,7 +1,8 @@
 // A worker who leaves (psb roster leaver, or the roster import: marked a leaver, or no longer in the
 // file): their open follow-up tasks, open move requests, meetings they organise that are still to
 // happen and children allocated to them pass to a team manager of the team concerned (a Head of
-// Service where the team has none), who is told at once; move requests waiting for a decision that
+// Service where the team has none), who is told at once; where they were a child's supervising
+// social worker or IRO the link is cleared and that team manager asked to see one allocated; move requests waiting for a decision that
 // they were asked to decide go to the team's other approvers (or its approvals channel). The
 // leaver keeps their roster entry for the audit trail but loses every role, so they can do nothing more.
 import { OPEN_STATES } from '../domain/moves';
@@ -20,6 +21,12 @@ export interface Handover {
   meetings: string[];
   /** Children allocated to them (social worker), by case reference. */
   children: string[];
+  /**
+   * Children whose carers they supervised or whose reviews they chaired, by case reference: the link
+   * is cleared (alerts, meetings and notices must not keep going to someone who has left) and the
+   * team manager is asked to see a new supervising social worker or IRO allocated.
+   */
+  unlinked: string[];
   /** Requests waiting for their decision, sent on to the team's other approvers. */
   approvals: string[];
   /** Who took the work over, by roster id. */
@@ -42,9 +49,9 @@ export async function handOverLeaversWork(ctx: ServiceContext, leaverId: string,
   const leaver = await ctx.records.people.get(leaverId.trim().toLowerCase());
   if (!leaver) throw new NotFoundError(`${leaverId} is not on the roster.`);
   const at = ctx.now().toISOString();
-  const result: Handover = { tasks: 0, requests: [], meetings: [], children: [], approvals: [], to: [], unassigned: [] };
-  const passed = new Map<string, { person: Person; tasks: string[]; requests: string[]; meetings: string[]; children: string[] }>();
-  const passTo = (p: Person) => passed.get(p.id) ?? passed.set(p.id, { person: p, tasks: [], requests: [], meetings: [], children: [] }).get(p.id)!;
+  const result: Handover = { tasks: 0, requests: [], meetings: [], children: [], unlinked: [], approvals: [], to: [], unassigned: [] };
+  const passed = new Map<string, { person: Person; tasks: string[]; requests: string[]; meetings: string[]; children: string[]; unlinked: string[] }>();
+  const passTo = (p: Person) => passed.get(p.id) ?? passed.set(p.id, { person: p, tasks: [], requests: [], meetings: [], children: [], unlinked: [] }).get(p.id)!;
 
   for (const task of await ctx.records.tasks.find({ owner: leaver._id, state: 'open' }, { limit: 1000 })) {
     const to = await successorFor(ctx, task.team, leaver._id);
@@ -108,7 +115,27 @@ export async function handOverLeaversWork(ctx: ServiceContext, leaverId: string,
     passTo(to).children.push(child.caseRef);
     result.children.push(child.caseRef);
   }
-  if (result.children.length > 0) forgetCaseloads(ctx);
+  // The supervising social worker and the IRO are not the team manager's to take over: the link is
+  // cleared and the team manager told, so that one is allocated (the next children import sets it).
+  for (const [field, what] of [
+    ['supervisingSocialWorker', 'supervising social worker'],
+    ['iro', 'IRO'],
+  ] as const) {
+    for (const child of await ctx.records.children.find({ [field]: leaver._id }, { sort: { _id: 1 }, limit: 5000 })) {
+      if (!(await ctx.records.children.updateIfVersion(child._id, child.version, { [field]: null, updatedAt: at }))) continue;
+      await writeAudit(
+        ctx,
+        { actor, action: 'child.link-cleared', subject: child.caseRef, details: { role: field, from: leaver._id, team: child.team } },
+        at,
+        `${child.caseRef}:${field}-cleared:${leaver._id}`,
+      );
+      result.unlinked.push(child.caseRef);
+      const to = await successorFor(ctx, child.team, leaver._id);
+      if (to) passTo(to).unlinked.push(`${child.caseRef} (${what})`);
+      else result.unassigned.push(child.caseRef);
+    }
+  }
+  if (result.children.length > 0 || result.unlinked.length > 0) forgetCaseloads(ctx);
   if (leaver.roles.length > 0) {
     await ctx.records.people.updateIfVersion(leaver._id, leaver.version, { roles: [], updatedAt: at });
     forgetRoster(ctx); // they are no longer an approver, a manager or anyone's successor, from now on
@@ -131,7 +158,7 @@ export async function handOverLeaversWork(ctx: ServiceContext, leaverId: string,
     result.approvals.push(request.ref);
   }
   await enqueueAll(ctx, approvalMessages);
-  const messages: OutgoingMessage[] = [...passed.values()].map(({ person, tasks, requests, meetings, children }) => ({
+  const messages: OutgoingMessage[] = [...passed.values()].map(({ person, tasks, requests, meetings, children, unlinked }) => ({
     key: `handover:${leaver._id}:${person.id}:${at}`,
     recipient: { kind: 'person', personId: person.id },
     content: {
@@ -142,6 +169,9 @@ export async function handOverLeaversWork(ctx: ServiceContext, leaverId: string,
         tasks.length > 0 ? `Tasks (see "my tasks"): ${tasks.join('; ')}.` : '',
         meetings.length > 0 ? `Meetings you now organise (see "meetings"): ${meetings.join('; ')}.` : '',
         children.length > 0 ? `Children now allocated to you until a new social worker is allocated: ${children.join(', ')}.` : '',
+        unlinked.length > 0
+          ? `Children who had ${leaver.name} as their supervising social worker or IRO, now with none on record: ${unlinked.join(', ')}. Please see a new one allocated and the children list updated.`
+          : '',
       ]
         .filter(Boolean)
         .join(' '),

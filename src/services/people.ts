@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { readCsvTable } from '../domain/csvLines';
 import { isIsoDate } from '../domain/dates';
 import { ALL_TEAMS, normaliseEmail, type Child, type Person, type Role } from '../domain/people';
-import { may } from '../domain/permissions';
+import { hasCurrentRole, may } from '../domain/permissions';
 import { LEGAL_STATUSES, PLACEMENT_PROVIDERS, PLACEMENT_TYPES } from '../domain/ssda903/codes';
 import type { ChildDoc, PersonDoc } from '../store/records';
 import { DuplicateKeyError } from '../store/collection';
@@ -167,6 +167,13 @@ const knownUsersByRecords = new WeakMap<object, Map<string, { person: Person; un
  * elsewhere (psb, another instance) takes effect here within those 30 seconds.
  */
 export async function identify(ctx: ServiceContext, aadObjectId: string | undefined, lookupEmail: () => Promise<string | null>): Promise<Person> {
+  const person = await rosterEntryOf(ctx, aadObjectId, lookupEmail);
+  // A leaver keeps their roster entry (for the audit trail) but no role: to the bot they are no one.
+  if (!hasCurrentRole(person)) throw new NotOnRosterError();
+  return person;
+}
+
+async function rosterEntryOf(ctx: ServiceContext, aadObjectId: string | undefined, lookupEmail: () => Promise<string | null>): Promise<Person> {
   const objectId = aadObjectId?.toLowerCase();
   if (objectId) {
     let knownUsers = knownUsersByRecords.get(ctx.records);

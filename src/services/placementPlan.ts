@@ -6,7 +6,7 @@
 // follow-up, so the daily task reminders and the digest's overdue list cover them too.
 import { addDays, formatDate, ukDate } from '../domain/dates';
 import type { Child, Person, PlacementPlanRecord } from '../domain/people';
-import { authorize, may, refusal } from '../domain/permissions';
+import { may, refusal } from '../domain/permissions';
 import {
   caseRecordTaskTitle,
   checklistCounts,
@@ -28,6 +28,7 @@ import { writeAudit } from './audit';
 import type { ServiceContext } from './context';
 import { ConflictError, InvalidInputError, NotFoundError } from './errors';
 import { enqueueAll, insertAllOnce, whyFact, type OutgoingMessage } from './outbox';
+import { authorizeOnTask } from './taskAccess';
 
 /** The child as the domain sees it. (Not people.ts's toChild: the children import calls this module, so importing people.ts would make a cycle.) */
 function toChild(doc: ChildDoc): Child {
@@ -307,10 +308,7 @@ export async function setNextReviewDate(ctx: ServiceContext, person: Person, for
 // ---- PLAN-3 and PLAN-4: the checklist ----------------------------------------------------------------------
 
 async function planTaskFor(ctx: ServiceContext, person: Person, taskId: string): Promise<TaskDoc> {
-  const task = typeof taskId === 'string' && taskId.length <= 120 ? await ctx.records.tasks.get(taskId) : null;
-  if (!task || task.kind !== PLAN_TASK) throw new NotFoundError('That placement plan task no longer exists.');
-  authorize(person, 'mark a follow-up task done', { task });
-  return task;
+  return authorizeOnTask(ctx, person, 'mark a follow-up task done', taskId, PLAN_TASK);
 }
 
 /** The plan task and its checklist, for its owner (or a team manager of the child's team). */

@@ -1,11 +1,11 @@
 // Follow-up tasks: a person's open tasks, and marking one done.
 import type { Person } from '../domain/people';
-import { authorize } from '../domain/permissions';
 import type { TaskDoc } from '../store/records';
 import { writeAudit } from './audit';
 import type { ServiceContext } from './context';
-import { ConflictError, NotFoundError } from './errors';
+import { ConflictError } from './errors';
 import { recordPlanFromTask } from './placementPlan';
+import { authorizeOnTask } from './taskAccess';
 
 export async function openTasksOf(ctx: ServiceContext, person: Person): Promise<TaskDoc[]> {
   return ctx.records.tasks.find({ owner: person.id, state: 'open' }, { sort: { dueDate: 1 }, limit: 100 });
@@ -13,9 +13,7 @@ export async function openTasksOf(ctx: ServiceContext, person: Person): Promise<
 
 /** The owner marks a task done; so may a team manager of the child's team (e.g. when the owner is away). */
 export async function completeTask(ctx: ServiceContext, person: Person, taskId: string): Promise<TaskDoc> {
-  const task = typeof taskId === 'string' && taskId.length <= 80 ? await ctx.records.tasks.get(taskId) : null;
-  if (!task) throw new NotFoundError('That task no longer exists.');
-  authorize(person, 'mark a follow-up task done', { task });
+  const task = await authorizeOnTask(ctx, person, 'mark a follow-up task done', taskId);
   if (task.state === 'done') throw new ConflictError(`"${task.title}" was already marked done.`);
   const at = ctx.now().toISOString();
   const done = await ctx.records.tasks.updateIfVersion(task._id, task.version, { state: 'done', doneAt: at, doneBy: person.id });

@@ -58,7 +58,7 @@ const canSetCover = (p: Person, team: string) => may(p, 'set cover', { team });
 const decision = (urgency: 'planned' | 'urgent', requestedBy = 'sw@x') => ({
   request: { ...request, requestedBy, urgency },
   child,
-  coverIds: ['cover@x'],
+  covers: [{ team: 'North', coverId: 'cover@x', setBy: 'hos@x' }],
   outOfHoursApprover: 'ooh@x',
 });
 

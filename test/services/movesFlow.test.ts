@@ -174,39 +174,41 @@ describeOnEveryBackend('a move request after it is sent', (freshStore) => {
   });
 
   describe('cover', () => {
-    test('"Tom decides for North from 22 Dec to 2 Jan": during the cover he gets the cards, may decide, and the card says who covers for whom', async () => {
+    test('"Sue decides for North from 22 Dec to 2 Jan": during the cover she gets the cards, may decide, and the card says who covers for whom', async () => {
       now = new Date('2026-12-21T10:00:00Z');
       const hana = await person('hana.head@example.org');
-      const tom = await person('tom.manager@example.org');
-      await chatWith(tom);
-      await expect(setCover(ctx, tom, { team: 'North', cover: tom.id, from: '2026-12-22', to: '2027-01-02' })).rejects.toBeInstanceOf(NotPermittedError);
+      const sue = await person('sue.service@example.org');
+      await chatWith(sue);
+      await expect(setCover(ctx, sue, { team: 'North', cover: sue.id, from: '2026-12-22', to: '2027-01-02' })).rejects.toBeInstanceOf(NotPermittedError);
       await expect(setCover(ctx, hana, { team: 'North', cover: 'nobody@example.org', from: '2026-12-22', to: '2027-01-02' })).rejects.toBeInstanceOf(InvalidInputError);
-      await setCover(ctx, hana, { team: 'North', cover: tom.id, for: hana.id, from: '2026-12-22', to: '2027-01-02' });
+      // MOVE-1: cover goes to a Head of Service or a service manager, not to a team manager.
+      await expect(setCover(ctx, hana, { team: 'North', cover: 'tom.manager@example.org', from: '2026-12-22', to: '2027-01-02' })).rejects.toBeInstanceOf(InvalidInputError);
+      await setCover(ctx, hana, { team: 'North', cover: sue.id, for: hana.id, from: '2026-12-22', to: '2027-01-02' });
       expect(await ctx.records.audit.count({ subject: 'North', action: 'cover.set' })).toBe(1);
 
       // Before the cover starts, Tom gets nothing and may not decide.
       const early = await requestMove(ctx, await person('sam.social@example.org'), form({ proposedDate: '2027-01-10' }));
-      expect(await keys(early.ref)).not.toContain(`${early.ref}:approval:${tom.id}`);
-      await expect(decideMove(ctx, tom, early.ref, { outcome: 'approved' })).rejects.toBeInstanceOf(NotPermittedError);
+      expect(await keys(early.ref)).not.toContain(`${early.ref}:approval:${sue.id}`);
+      await expect(decideMove(ctx, sue, early.ref, { outcome: 'approved' })).rejects.toBeInstanceOf(NotPermittedError);
 
       now = new Date('2026-12-22T10:00:00Z');
-      expect(await coverNoteFor(ctx, 'North')).toBe('Tom Manager is covering for Hana Head (North) until Sat, 2 Jan 2027.');
+      expect(await coverNoteFor(ctx, 'North')).toBe('Sue Service is covering for Hana Head (North) until Sat, 2 Jan 2027.');
       const during = await requestMove(ctx, await person('sam.social@example.org'), form({ caseRef: 'CR-1002', proposedDate: '2027-01-10' }));
-      expect(await keys(during.ref)).toContain(`${during.ref}:approval:${tom.id}`);
-      const decided = await decideMove(ctx, tom, during.ref, { outcome: 'approved' });
-      expect(decided.decision).toMatchObject({ by: tom.id, outcome: 'approved' });
+      expect(await keys(during.ref)).toContain(`${during.ref}:approval:${sue.id}`);
+      const decided = await decideMove(ctx, sue, during.ref, { outcome: 'approved' });
+      expect(decided.decision).toMatchObject({ by: sue.id, outcome: 'approved' });
       const entry = await ctx.records.audit.findOne({ subject: during.ref, action: 'move.approved' });
       expect(entry?.details).toMatchObject({ coveringFor: hana.id });
 
       now = new Date('2027-01-03T10:00:00Z');
-      await expect(decideMove(ctx, tom, early.ref, { outcome: 'approved' })).rejects.toBeInstanceOf(NotPermittedError);
+      await expect(decideMove(ctx, sue, early.ref, { outcome: 'approved' })).rejects.toBeInstanceOf(NotPermittedError);
     });
 
     test('cover set while requests wait: the covering person is sent them at once', async () => {
-      const tom = await person('tom.manager@example.org');
+      const sue = await person('sue.service@example.org');
       const waiting = await requestMove(ctx, await person('sam.social@example.org'), form());
-      await setCover(ctx, 'cli', { team: 'North', cover: tom.id, from: '2026-11-23', to: '2026-11-30' });
-      expect(await keys(waiting.ref)).toContain(`${waiting.ref}:approval:${tom.id}`);
+      await setCover(ctx, 'cli', { team: 'North', cover: sue.id, from: '2026-11-23', to: '2026-11-30' });
+      expect(await keys(waiting.ref)).toContain(`${waiting.ref}:approval:${sue.id}`);
     });
   });
 
@@ -274,7 +276,8 @@ describeOnEveryBackend('after approval (MOVE-4, MOVE-6, MOVE-7, MOVE-10, END-1)'
     await decideMove(ctx, await person('hana.head@example.org'), request.ref, { outcome: 'approved' });
     const taskId = `${request.ref}:code-move`;
     await expect(reportCodeUnavailable(ctx, await person('priya.patel@example.org'), taskId)).rejects.toBeInstanceOf(NotPermittedError);
-    await expect(reportCodeUnavailable(ctx, sam, `${request.ref}:sw-visit`)).rejects.toBeInstanceOf(InvalidInputError);
+    // Any other task is refused as a missing one is: the refusal says nothing of what the task is.
+    await expect(reportCodeUnavailable(ctx, sam, `${request.ref}:sw-visit`)).rejects.toBeInstanceOf(NotPermittedError);
     const { told } = await reportCodeUnavailable(ctx, sam, taskId);
     await reportCodeUnavailable(ctx, sam, taskId);
     expect(told.map((p) => p.id).sort()).toEqual(['hana.head@example.org', 'harry.hos@example.org', 'perry.performance@example.org', 'sue.service@example.org']);

@@ -10,7 +10,8 @@ import type { Person } from '../../src/domain/people';
 import { ACTIONS, columnPersonId, COLUMNS, permissionTable, permissionTableMarkdown, type Action } from '../../src/domain/permissions';
 import type { ServiceContext } from '../../src/services/context';
 import { setApprovalsChannel } from '../../src/services/conversations';
-import { closeAlert, openAlert, raiseAlert } from '../../src/services/alerts';
+import { closeAlert, openAlert, raiseAlert, referToPanel } from '../../src/services/alerts';
+import { reportCodeUnavailable } from '../../src/services/codeUnavailable';
 import { subscribeDigest } from '../../src/services/digest';
 import { InvalidInputError, NotFoundError, NotPermittedError } from '../../src/services/errors';
 import { cancelMeeting, disruptionLearning, openMeeting, proposeMeeting, recordOutcome } from '../../src/services/meetings';
@@ -145,7 +146,7 @@ describe('permissions by role, through the services', () => {
     childSaid: 'I want to stay near my school.',
     advocateOffered: 'yes',
   });
-  const newAlert = async () => raiseAlert(ctx, allocatedSw(), { ...alertForm, caseRef: (await childAt('none')).caseRef });
+  const newAlert = async (extra: Record<string, string> = {}) => raiseAlert(ctx, allocatedSw(), { ...alertForm, ...extra, caseRef: (await childAt('none')).caseRef });
 
   /** Each action as the services do it; a NotPermittedError (or a child refused like an unknown one) means "no". */
   const DO: Record<Action, (p: Person) => Promise<unknown>> = {
@@ -156,6 +157,11 @@ describe('permissions by role, through the services', () => {
     'confirm the move happened': async (p) => confirmMove(ctx, p, (await childAt('approved')).ref, { moveDate: ukDate(new Date()), placementType: 'U4' }),
     'mark a follow-up task done': async (p) => completeTask(ctx, p, `${(await childAt('approved')).ref}:sw-visit`),
     'withdraw a move request': async (p) => withdrawMove(ctx, p, (await childAt('approved')).ref, { reason: 'No longer needed.' }),
+    // An administrator gives cover to the person of the column (never to themselves).
+    'cover for a Head of Service': async (p) =>
+      setCover(ctx, people.get('admin')!, { team: 'North', cover: p.id, from: addDays(ukDate(new Date()), 1), to: addDays(ukDate(new Date()), 7) }),
+    'flag that the right code is not available': async (p) => reportCodeUnavailable(ctx, p, `${(await childAt('approved')).ref}:code-move`),
+    'refer a case to a panel': async (p) => referToPanel(ctx, p, (await newAlert({ essentialServiceUnavailable: 'yes' })).ref, { panel: 'stability-panel' }),
     'set cover': async (p) => setCover(ctx, p, { team: 'North', cover: id('service manager'), from: ukDate(new Date()), to: addDays(ukDate(new Date()), 7) }),
     'set the next review date': async (p) => setNextReviewDate(ctx, p, { caseRef: (await childAt('none')).caseRef, reviewDate: addDays(ukDate(new Date()), 30) }),
     'raise a fragility alert': async (p) => raiseAlert(ctx, p, { ...alertForm, caseRef: (await childAt('none')).caseRef }),
@@ -199,7 +205,9 @@ describe('permissions by role, through the services', () => {
     } catch (err) {
       // A child the person may not act for is refused like an unknown one (InvalidInput on caseRef),
       // and a request the person may not see like one that does not exist (NotFound).
-      if (!(err instanceof NotPermittedError || err instanceof NotFoundError || (err instanceof InvalidInputError && 'caseRef' in err.fields))) throw err;
+      // Cover given to someone who may not cover is refused on the form's cover field.
+      if (!(err instanceof NotPermittedError || err instanceof NotFoundError || (err instanceof InvalidInputError && ('caseRef' in err.fields || 'cover' in err.fields))))
+        throw err;
       allowed = false;
     }
     expect(allowed).toBe(expected.get(action)![i]);

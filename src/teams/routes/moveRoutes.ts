@@ -102,9 +102,10 @@ async function coverForm(
   const managers = new Map<string, { id: string; name: string }>();
   const heads = new Map<string, { id: string; name: string }>();
   for (const team of teams) {
-    for (const role of ['head_of_service', 'service_manager', 'team_manager'] as const) {
+    // Only those who may cover (the permission table's 'cover for a Head of Service'), never oneself.
+    for (const role of ['head_of_service', 'service_manager'] as const) {
       for (const p of await peopleWithRole(ctx, role, team)) {
-        managers.set(p.id, { id: p.id, name: p.name });
+        if (p.id !== person.id) managers.set(p.id, { id: p.id, name: p.name });
         if (role === 'head_of_service') heads.set(p.id, { id: p.id, name: p.name });
       }
     }
