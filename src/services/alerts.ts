@@ -29,6 +29,7 @@ import { nextReference } from './moves';
 import { childrenFor, toChild } from './people';
 import { z } from 'zod';
 import { changeVersioned } from './versionedChange';
+import { createOnce, pressOf } from './claims';
 
 export async function getAlert(ctx: ServiceContext, ref: string): Promise<FragilityAlertDoc> {
   const alert = typeof ref === 'string' && ref.length <= 40 ? await ctx.records.fragilityAlerts.get(ref) : null;
@@ -63,8 +64,11 @@ export function openAlert(ctx: ServiceContext, person: Person, ref: string): Pro
   return authorizeOnAlert(ctx, person, 'see an alert', ref);
 }
 
-/** Raises an alert from the form. Bad input, or a child the person has no part in, stores nothing. */
-export async function raiseAlert(ctx: ServiceContext, person: Person, form: unknown): Promise<FragilityAlertDoc> {
+/**
+ * Raises an alert from the form. Bad input, or a child the person has no part in, stores nothing.
+ * The same press again (`formId`: the form's message) answers with the alert the first press raised.
+ */
+export async function raiseAlert(ctx: ServiceContext, person: Person, form: unknown, formId: string | null = null): Promise<FragilityAlertDoc> {
   const now = ctx.now();
   const parsed = fragilityAlertFormSchema(ukDate(now)).safeParse(form);
   if (!parsed.success) throw new InvalidInputError(fieldErrors(parsed.error));
@@ -74,40 +78,46 @@ export async function raiseAlert(ctx: ServiceContext, person: Person, form: unkn
   if (!childDoc || !canRaiseAlertFor(person, toChild(childDoc))) {
     throw new InvalidInputError({ caseRef: 'Choose one of the children you work with.' });
   }
-  const ref = await nextReference(ctx, 'FA');
-  const at = now.toISOString();
-  const alert: FragilityAlertDoc = {
-    _id: ref,
-    version: 1,
-    ref,
-    ...details,
-    team: childDoc.team,
-    raisedBy: person.id,
-    raisedByName: person.name,
-    raisedAt: at,
-    state: 'open',
-    closure: null,
-    meetingRefs: [],
-    createdAt: at,
-    updatedAt: at,
-    pendingEffects: ['raised'],
-    pendingAudit: [
-      auditOfChange(
-        ref,
-        1,
-        {
-          actor: person.id,
-          action: 'alert.raised',
-          subject: ref,
-          toState: 'open',
-          details: { caseRef: details.caseRef, triggers: details.triggers.join(','), urgent: details.immediateSafeguardingRisk },
-        },
-        at,
-      ),
-    ],
-  };
-  await ctx.records.fragilityAlerts.insert(alert);
-  return runAlertEffects(ctx, alert);
+  const press = pressOf(person.id, formId, form);
+  const find = (ref: string) => ctx.records.fragilityAlerts.get(ref);
+  const team = childDoc.team;
+  return createOnce(ctx, 'alert', press, { allocate: () => nextReference(ctx, 'FA'), find, create: storeAlert });
+
+  async function storeAlert(ref: string): Promise<FragilityAlertDoc> {
+    const at = now.toISOString();
+    const alert: FragilityAlertDoc = {
+      _id: ref,
+      version: 1,
+      ref,
+      ...details,
+      team,
+      raisedBy: person.id,
+      raisedByName: person.name,
+      raisedAt: at,
+      state: 'open',
+      closure: null,
+      meetingRefs: [],
+      createdAt: at,
+      updatedAt: at,
+      pendingEffects: ['raised'],
+      pendingAudit: [
+        auditOfChange(
+          ref,
+          1,
+          {
+            actor: person.id,
+            action: 'alert.raised',
+            subject: ref,
+            toState: 'open',
+            details: { caseRef: details.caseRef, triggers: details.triggers.join(','), urgent: details.immediateSafeguardingRisk },
+          },
+          at,
+        ),
+      ],
+    };
+    await ctx.records.fragilityAlerts.insert(alert);
+    return runAlertEffects(ctx, alert);
+  }
 }
 
 /**

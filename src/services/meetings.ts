@@ -39,6 +39,7 @@ import { runMeetingEffects } from './meetingEffects';
 import { nextReference } from './moves';
 import { toChild, toPerson } from './people';
 import { changeVersioned } from './versionedChange';
+import { createOnce, pressOf, recordOfEarlierPress } from './claims';
 const MAX_ADDED = 20;
 
 export async function getMeeting(ctx: ServiceContext, ref: string): Promise<MeetingDoc> {
@@ -209,8 +210,14 @@ const fromProposal = (a: ProposedAttendee): MeetingAttendee => ({
  * (validateChair), the minute taker, the child's attendance, the attendees kept, removed and added.
  * Every problem is reported at once and nothing is stored until all are put right.
  */
-export async function conveneMeeting(ctx: ServiceContext, person: Person, data: unknown): Promise<MeetingDoc> {
+export async function conveneMeeting(ctx: ServiceContext, person: Person, data: unknown, formId: string | null = null): Promise<MeetingDoc> {
   const p = await proposeMeeting(ctx, person, data);
+  // The same press again (a double click) answers with the meeting the first press convened: one
+  // set of invitations, one calendar event.
+  const press = pressOf(person.id, formId, data);
+  const find = (ref: string) => ctx.records.meetings.get(ref);
+  const again = await recordOfEarlierPress(ctx, 'meeting', press, find);
+  if (again) return again;
   const answers = strings(data);
   const errors: FieldErrors = {};
   const parsed = meetingConveneFormSchema(p.type, p.timing).safeParse(answers);
@@ -285,65 +292,68 @@ export async function conveneMeeting(ctx: ServiceContext, person: Person, data: 
 
   // The Graph job reports to the organiser in their chat with the bot; without one, invite in Teams instead.
   const viaGraph = !!ctx.calendar?.graph && !!(await ctx.records.conversations.get(`person:${person.id}`));
-  const ref = await nextReference(ctx, 'MT');
-  const at = ctx.now().toISOString();
-  const rosterIds = attendees.map((a) => a.personId).filter((id): id is string => !!id);
-  const meeting: MeetingDoc = {
-    _id: ref,
-    version: 1,
-    ref,
-    caseRef: p.child.caseRef,
-    team: p.child.team,
-    type: p.type,
-    alertRefs: p.alertRefs,
-    moveRef: p.moveRef,
-    date: details.date,
-    time: details.time,
-    durationMinutes: details.durationMinutes,
-    childAttendance: details.childAttendance,
-    childAttendanceReason: details.childAttendanceReason,
-    childVoice: details.childVoice,
-    minuteTaker: details.minuteTaker,
-    chair: { personId: chair!.id, name: chair!.name, reason: chairReason, note: chairNote },
-    attendees,
-    participantIds: [...new Set([person.id, chair!.id, ...(details.minuteTaker ? [details.minuteTaker] : []), ...rosterIds])],
-    removed,
-    placementEnded: policyFor(p.type).timing.kind === 'after-ending' ? (p.timing.placementEnded ?? null) : null,
-    dateWarning: details.dateWarning,
-    organiser: person.id,
-    organiserName: person.name,
-    state: 'scheduled',
-    invitation: { via: viaGraph ? 'graph' : 'teams', state: 'pending', eventId: null, joinUrl: null, error: null, at: null },
-    icsToken: randomBytes(24).toString('base64url'),
-    outcome: null,
-    createdAt: at,
-    updatedAt: at,
-    pendingEffects: ['convened'],
-    pendingAudit: [
-      auditOfChange(
-        ref,
-        1,
-        {
-          actor: person.id,
-          action: 'meeting.convened',
-          subject: ref,
-          toState: 'scheduled',
-          details: {
-            caseRef: p.child.caseRef,
-            type: p.type,
-            date: details.date,
-            chair: chair!.id,
-            alerts: p.alertRefs.join(','),
-            removed: removed.length,
-            added: added.emails.length,
+  return createOnce(ctx, 'meeting', press, { allocate: () => nextReference(ctx, 'MT'), find, create: storeMeeting });
+
+  async function storeMeeting(ref: string): Promise<MeetingDoc> {
+    const at = ctx.now().toISOString();
+    const rosterIds = attendees.map((a) => a.personId).filter((id): id is string => !!id);
+    const meeting: MeetingDoc = {
+      _id: ref,
+      version: 1,
+      ref,
+      caseRef: p.child.caseRef,
+      team: p.child.team,
+      type: p.type,
+      alertRefs: p.alertRefs,
+      moveRef: p.moveRef,
+      date: details.date,
+      time: details.time,
+      durationMinutes: details.durationMinutes,
+      childAttendance: details.childAttendance,
+      childAttendanceReason: details.childAttendanceReason,
+      childVoice: details.childVoice,
+      minuteTaker: details.minuteTaker,
+      chair: { personId: chair!.id, name: chair!.name, reason: chairReason, note: chairNote },
+      attendees,
+      participantIds: [...new Set([person.id, chair!.id, ...(details.minuteTaker ? [details.minuteTaker] : []), ...rosterIds])],
+      removed,
+      placementEnded: policyFor(p.type).timing.kind === 'after-ending' ? (p.timing.placementEnded ?? null) : null,
+      dateWarning: details.dateWarning,
+      organiser: person.id,
+      organiserName: person.name,
+      state: 'scheduled',
+      invitation: { via: viaGraph ? 'graph' : 'teams', state: 'pending', eventId: null, joinUrl: null, error: null, at: null },
+      icsToken: randomBytes(24).toString('base64url'),
+      outcome: null,
+      createdAt: at,
+      updatedAt: at,
+      pendingEffects: ['convened'],
+      pendingAudit: [
+        auditOfChange(
+          ref,
+          1,
+          {
+            actor: person.id,
+            action: 'meeting.convened',
+            subject: ref,
+            toState: 'scheduled',
+            details: {
+              caseRef: p.child.caseRef,
+              type: p.type,
+              date: details.date,
+              chair: chair!.id,
+              alerts: p.alertRefs.join(','),
+              removed: removed.length,
+              added: added.emails.length,
+            },
           },
-        },
-        at,
-      ),
-    ],
-  };
-  await ctx.records.meetings.insert(meeting);
-  return runMeetingEffects(ctx, meeting);
+          at,
+        ),
+      ],
+    };
+    await ctx.records.meetings.insert(meeting);
+    return runMeetingEffects(ctx, meeting);
+  }
 }
 
 /** Changes a meeting with a version-checked update; `change` may refuse by throwing. */

@@ -29,6 +29,7 @@ import { runMoveEffects } from './moveEffects';
 import { changeVersioned } from './versionedChange';
 import { toChild } from './people';
 import { confirmedMovesOf, moveDatesOfChild } from './episodes';
+import { claimOpenMove, createOnce, pressOf, recordOfEarlierPress, releaseOpenMove } from './claims';
 
 /** The next reference of a kind, e.g. PM-2026-0001: a counter per prefix and year. */
 export async function nextReference(ctx: ServiceContext, prefix: string): Promise<string> {
@@ -54,8 +55,19 @@ export interface ShownIn {
   activityId: string;
 }
 
-/** Submits a move request from the form. Bad input stores nothing and names every problem. */
-export async function requestMove(ctx: ServiceContext, person: Person, form: unknown, shownIn: ShownIn | null = null): Promise<MoveRequestDoc> {
+/** The refusal of a second open request for a child: there is one already (MOVE-8 tracks one move at a time). */
+function alreadyOpen(open: MoveRequestDoc): ConflictError {
+  return new ConflictError(
+    `${open.ref} for ${open.caseRef} is already open (${MOVE_STATE_LABELS[open.state].toLowerCase()}). Use that request: type ${open.ref} to open it, and withdraw it there if it is no longer wanted.`,
+  );
+}
+
+/**
+ * Submits a move request from the form. Bad input stores nothing and names every problem. The same
+ * press again (`formId`: the form's message) answers with the request the first press made; a child
+ * has at most one open request, even when two people submit at once (services/claims.ts).
+ */
+export async function requestMove(ctx: ServiceContext, person: Person, form: unknown, shownIn: ShownIn | null = null, formId: string | null = null): Promise<MoveRequestDoc> {
   const now = ctx.now();
   const parsed = moveRequestFormSchema(ukDate(now)).safeParse(form);
   if (!parsed.success) throw new InvalidInputError(fieldErrors(parsed.error));
@@ -66,42 +78,62 @@ export async function requestMove(ctx: ServiceContext, person: Person, form: unk
   if (!childDoc || !may(person, 'request a move', { child: toChild(childDoc) })) {
     throw new InvalidInputError({ caseRef: 'Choose one of the children you may request a move for.' });
   }
+  const press = pressOf(person.id, formId ?? shownIn?.activityId, form);
+  const find = (ref: string) => ctx.records.moveRequests.get(ref);
+  const again = await recordOfEarlierPress(ctx, 'move', press, find);
+  if (again) return again;
   // The child's requests: an open one refuses this one; the completed ones are the moves confirmed in the bot.
   const requests = await ctx.records.moveRequests.find({ caseRef: details.caseRef });
   const open = requests.find((r) => OPEN_STATES.includes(r.state));
-  if (open) {
-    throw new ConflictError(
-      `${open.ref} for ${details.caseRef} is already open (${MOVE_STATE_LABELS[open.state].toLowerCase()}). Use that request: type ${open.ref} to open it, and withdraw it there if it is no longer wanted.`,
-    );
-  }
+  if (open) throw alreadyOpen(open);
 
-  const ref = await nextReference(ctx, 'PM');
-  const at = now.toISOString();
-  const request: MoveRequestDoc = {
-    _id: ref,
-    version: 1,
-    ref,
-    ...details,
-    team: childDoc.team,
-    requestedBy: person.id,
-    requestedByName: person.name,
-    requestedAt: at,
-    state: 'pending',
-    movesInLast12Months: movesInLast12Months(await moveDatesOf(ctx, details.caseRef, requests), ukDate(now)),
-    decision: null,
-    infoRequests: [],
-    withdrawal: null,
-    completion: null,
-    requesterCopy: shownIn,
-    createdAt: at,
-    updatedAt: at,
-    pendingEffects: ['requested'],
-    pendingAudit: [
-      auditOfChange(ref, 1, { actor: person.id, action: 'move.requested', subject: ref, toState: 'pending', details: { caseRef: details.caseRef, urgency: details.urgency } }, at),
-    ],
-  };
-  await ctx.records.moveRequests.insert(request);
-  return runMoveEffects(ctx, request);
+  return createOnce(ctx, 'move', press, {
+    allocate: () => nextReference(ctx, 'PM'),
+    find,
+    create: async (ref) => {
+      // Two people submitting for the child at once: the first to claim it makes the request.
+      const holder = await claimOpenMove(ctx, details.caseRef, ref, async (held) => {
+        const request = await ctx.records.moveRequests.get(held);
+        return request ? OPEN_STATES.includes(request.state) : null;
+      });
+      if (holder) {
+        const other = holder.stored ? await ctx.records.moveRequests.get(holder.ref) : null;
+        if (other) throw alreadyOpen(other);
+        throw new ConflictError(`A request for ${details.caseRef} is being made by someone else at this moment. Type "my requests" in a minute to see it.`);
+      }
+      const at = now.toISOString();
+      const request: MoveRequestDoc = {
+        _id: ref,
+        version: 1,
+        ref,
+        ...details,
+        team: childDoc.team,
+        requestedBy: person.id,
+        requestedByName: person.name,
+        requestedAt: at,
+        state: 'pending',
+        movesInLast12Months: movesInLast12Months(await moveDatesOf(ctx, details.caseRef, requests), ukDate(now)),
+        decision: null,
+        infoRequests: [],
+        withdrawal: null,
+        completion: null,
+        requesterCopy: shownIn,
+        createdAt: at,
+        updatedAt: at,
+        pendingEffects: ['requested'],
+        pendingAudit: [
+          auditOfChange(
+            ref,
+            1,
+            { actor: person.id, action: 'move.requested', subject: ref, toState: 'pending', details: { caseRef: details.caseRef, urgency: details.urgency } },
+            at,
+          ),
+        ],
+      };
+      await ctx.records.moveRequests.insert(request);
+      return runMoveEffects(ctx, request);
+    },
+  });
 }
 
 /** Changes a request and marks the effect still to carry out and its audit entry still to write, in one version-checked update. */
@@ -126,7 +158,11 @@ function changeRequest(
         pendingAudit: withAuditOfChange(current, { ...audit, subject: ref, fromState: current.state, toState: fields.state ?? current.state }, at),
       };
     },
-  ).then(({ after }) => after);
+  ).then(async ({ after }) => {
+    // A closed request (declined, withdrawn, completed) no longer holds the child's one open request.
+    if (!OPEN_STATES.includes(after.state)) await releaseOpenMove(ctx, after.caseRef, after.ref);
+    return after;
+  });
 }
 
 function alreadyDecidedMessage(request: MoveRequestDoc): string {

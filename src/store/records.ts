@@ -207,6 +207,16 @@ export interface CounterDoc extends StoredDoc {
 }
 
 /**
+ * A claim made by inserting a document with a fixed `_id` (insert-if-absent: the one key both
+ * backends enforce): "this press of this form created `ref`" (`press:<kind>:<person>:<form>`), or
+ * "`ref` is the child's open move request" (`open-move:<caseRef>`). See services/claims.ts.
+ */
+export interface ClaimDoc extends StoredDoc {
+  ref: string;
+  at: string;
+}
+
+/**
  * One child's placement history as the imported SSDA903 returns give it: `_id` is the CHILD id,
  * taken to be the bot's case reference (see src/services/episodes.ts); `episodes` holds one episode
  * per DECOM, in DECOM order. `importedAt` and `importRun` say which import last changed it (the run
@@ -369,6 +379,7 @@ export interface Records {
   fragilityAlerts: Collection<FragilityAlertDoc>;
   meetings: Collection<MeetingDoc>;
   covers: Collection<CoverDoc>;
+  claims: Collection<ClaimDoc>;
 }
 
 const INDEXES: Record<keyof Records, IndexSpec[]> = {
@@ -389,6 +400,7 @@ const INDEXES: Record<keyof Records, IndexSpec[]> = {
   fragilityAlerts: [{ fields: { caseRef: 1, state: 1 } }, { fields: { team: 1, state: 1 } }],
   meetings: [{ fields: { caseRef: 1, date: 1 } }, { fields: { participantIds: 1, date: 1 } }, { fields: { team: 1, date: 1 } }],
   covers: [{ fields: { team: 1, to: 1 } }],
+  claims: [], // read by _id only
 };
 
 const COLLECTION_NAMES: Record<keyof Records, string> = {
@@ -408,6 +420,7 @@ const COLLECTION_NAMES: Record<keyof Records, string> = {
   fragilityAlerts: 'fragility_alerts',
   meetings: 'meetings',
   covers: 'covers',
+  claims: 'claims',
 };
 
 /** Fields renamed since a release: documents stored before keep the old name until the next start renames them. */

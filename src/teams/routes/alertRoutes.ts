@@ -79,7 +79,8 @@ export function registerAlertRoutes(app: Application<TurnState>, { ctx, verb }: 
     'alert.submit',
     verb(async (context, person, data) => {
       try {
-        const alert = await raiseAlert(ctx, person, data);
+        // The form's message identifies the press: pressed twice, it is raised once.
+        const alert = await raiseAlert(ctx, person, data, context.activity.replyToId);
         const text = `Raised as ${alert.ref}${alert.immediateSafeguardingRisk ? ' and marked URGENT' : ''}. The people below have been told.`;
         return renderAlertCard(ctx, alert, readerOf(context, person), { notice: { text, style: 'good' } });
       } catch (err) {

@@ -105,7 +105,8 @@ export function registerMeetingRoutes(app: Application<TurnState>, { ctx, verb }
       const reader = readerOf(context, person);
       if (reader.shared) return noticeCard('In your own chat', CONVENE_IN_OWN_CHAT);
       try {
-        const meeting = await conveneMeeting(ctx, person, data);
+        // The form's message identifies the press: pressed twice, it is convened once.
+        const meeting = await conveneMeeting(ctx, person, data, context.activity.replyToId);
         const how =
           meeting.invitation.via === 'graph' ? 'The Teams meeting is being created; you will get a card here when the invitations are out.' : 'The invitations have been sent.';
         return renderMeetingCard(ctx, meeting, reader, { notice: { text: `Convened as ${meeting.ref}. ${how}`, style: 'good' } });

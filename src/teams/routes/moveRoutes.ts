@@ -209,7 +209,7 @@ export function registerMoveRoutes(app: Application<TurnState>, { ctx, verb }: T
         // The form becomes the request's card; in a personal chat that copy is kept current too.
         const formId = context.activity.replyToId;
         const shownIn = isPersonalChat(context) && formId ? { conversationId: context.activity.conversation.id, activityId: formId } : null;
-        const request = await requestMove(ctx, person, data, shownIn);
+        const request = await requestMove(ctx, person, data, shownIn, formId);
         const reader = readerOf(context, person);
         return renderMoveCard(ctx, request, 'requester', reader, {
           notice: {
