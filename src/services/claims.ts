@@ -2,7 +2,9 @@
 // unique key every backend enforces, the MongoDB-wire test server included):
 // - a press: the same person pressing the same form again (a double click, a retry after a slow
 //   answer) gets the record their first press created, and nothing new is created, sent or invited;
-// - the child's open move request: at most one at a time, even when two people submit at once.
+// - the child's open move request: at most one at a time, even when two people submit at once. The
+//   same claim carries the press that made it, so a move request needs no claim of its own: one
+//   store operation more per request, not three.
 import { createHash } from 'node:crypto';
 import { DuplicateKeyError } from '../store/collection';
 import type { ClaimDoc } from '../store/records';
@@ -37,7 +39,8 @@ function stableJson(value: unknown): string {
 }
 
 export type PressKind = 'move' | 'alert' | 'meeting';
-const pressKey = (kind: PressKind, press: Press) => `press:${kind}:${press.personId}:${press.formId}`;
+/** The press as one string: the claim's id for an alert or a meeting, and what a move request and its claim record. */
+export const pressKey = (kind: PressKind, press: Press) => `press:${kind}:${press.personId}:${press.formId}`;
 
 /**
  * The record an earlier press of the same form created, when there is one. `find` reads a record by
@@ -100,34 +103,42 @@ const openMoveKey = (caseRef: string) => `open-move:${caseRef}`;
  */
 export const UNFINISHED_CLAIM_MS = 2 * 60_000;
 
-/** What holds the child's open-request claim, when it is not `ref`. */
+/** Who holds the child's open-request claim, when it is not this press: a request still open, or one being made. */
 export type OpenMoveHolder = { ref: string; stored: boolean };
 
 /**
- * Claims "the open move request of the child" for `ref`. Answers null when it holds the claim;
- * otherwise who holds it: a request still open (`stored`), or one being made at this moment. A
- * claim whose request has closed (`isOpen` false) or was never stored is taken over.
+ * Claims "the open move request of the child" for `ref`, made by `press` (null without a form id).
+ * Answers the reference to create the request under: `ref`, or when the same press claimed it a
+ * moment ago (a double click whose twin is still being stored), the twin's. Throws nothing: when
+ * someone else holds it, answers who (`held`): a request still open (`stored`), or one being made.
+ * A claim whose request has closed (`isOpen` false) or was never stored is taken over.
  */
-export async function claimOpenMove(ctx: ServiceContext, caseRef: string, ref: string, isOpen: (ref: string) => Promise<boolean | null>): Promise<OpenMoveHolder | null> {
+export async function claimOpenMove(
+  ctx: ServiceContext,
+  caseRef: string,
+  ref: string,
+  press: string | null,
+  isOpen: (ref: string) => Promise<boolean | null>,
+): Promise<{ ref: string } | { held: OpenMoveHolder }> {
   const key = openMoveKey(caseRef);
   for (let attempt = 0; attempt < 5; attempt++) {
     const at = ctx.now().toISOString();
     try {
-      await ctx.records.claims.insert({ _id: key, version: 1, ref, at });
-      return null;
+      await ctx.records.claims.insert({ _id: key, version: 1, ref, at, press });
+      return { ref };
     } catch (err) {
       if (!(err instanceof DuplicateKeyError)) throw err;
     }
     const held = await ctx.records.claims.get(key);
     if (!held) continue; // released meanwhile: try again
-    if (held.ref === ref) return null;
+    if (held.ref === ref || (press && held.press === press)) return { ref: held.ref };
     const open = await isOpen(held.ref);
-    if (open) return { ref: held.ref, stored: true };
-    if (open === null && ctx.now().getTime() - Date.parse(held.at) < UNFINISHED_CLAIM_MS) return { ref: held.ref, stored: false };
+    if (open) return { held: { ref: held.ref, stored: true } };
+    if (open === null && ctx.now().getTime() - Date.parse(held.at) < UNFINISHED_CLAIM_MS) return { held: { ref: held.ref, stored: false } };
     // Its request is closed, or was never stored: the claim is stale. Take it over (once: whoever updates first).
-    if (await ctx.records.claims.updateIfVersion(key, held.version, { ref, at })) return null;
+    if (await ctx.records.claims.updateIfVersion(key, held.version, { ref, at, press })) return { ref };
   }
-  return { ref: '', stored: false };
+  return { held: { ref: '', stored: false } };
 }
 
 /** Releases the child's open-request claim when `ref` holds it (its request has closed). */

@@ -19,7 +19,7 @@ import {
 import { hasRole, type Person } from '../domain/people';
 import { authorize, may, refusal, type Action, type ChildLinks } from '../domain/permissions';
 import { coverOf, decisionSubject, mayDecideMove } from './cover';
-import type { Filter } from '../store/collection';
+import { DuplicateKeyError, type Filter } from '../store/collection';
 import { PLACEMENT_TYPES } from '../domain/ssda903/codes';
 import type { MoveRequestDoc, PendingEffect } from '../store/records';
 import { auditOfChange, withAuditOfChange, type ChangeAudit } from './audit';
@@ -29,7 +29,7 @@ import { runMoveEffects } from './moveEffects';
 import { changeVersioned } from './versionedChange';
 import { toChild } from './people';
 import { confirmedMovesOf, moveDatesOfChild } from './episodes';
-import { claimOpenMove, createOnce, pressOf, recordOfEarlierPress, releaseOpenMove } from './claims';
+import { claimOpenMove, pressKey, pressOf, releaseOpenMove } from './claims';
 
 /** The next reference of a kind, e.g. PM-2026-0001: a counter per prefix and year. */
 export async function nextReference(ctx: ServiceContext, prefix: string): Promise<string> {
@@ -78,62 +78,62 @@ export async function requestMove(ctx: ServiceContext, person: Person, form: unk
   if (!childDoc || !may(person, 'request a move', { child: toChild(childDoc) })) {
     throw new InvalidInputError({ caseRef: 'Choose one of the children you may request a move for.' });
   }
-  const press = pressOf(person.id, formId ?? shownIn?.activityId, form);
-  const find = (ref: string) => ctx.records.moveRequests.get(ref);
-  const again = await recordOfEarlierPress(ctx, 'move', press, find);
-  if (again) return again;
-  // The child's requests: an open one refuses this one; the completed ones are the moves confirmed in the bot.
+  const pressed = pressOf(person.id, formId ?? shownIn?.activityId, form);
+  const press = pressed ? pressKey('move', pressed) : null;
+  // The child's requests: one this same press made answers it (a double click); an open one refuses
+  // it; the completed ones are the moves confirmed in the bot.
   const requests = await ctx.records.moveRequests.find({ caseRef: details.caseRef });
+  const earlier = press ? requests.find((r) => r.press === press) : undefined;
+  if (earlier) return earlier;
   const open = requests.find((r) => OPEN_STATES.includes(r.state));
   if (open) throw alreadyOpen(open);
 
-  return createOnce(ctx, 'move', press, {
-    allocate: () => nextReference(ctx, 'PM'),
-    find,
-    create: async (ref) => {
-      // Two people submitting for the child at once: the first to claim it makes the request.
-      const holder = await claimOpenMove(ctx, details.caseRef, ref, async (held) => {
-        const request = await ctx.records.moveRequests.get(held);
-        return request ? OPEN_STATES.includes(request.state) : null;
-      });
-      if (holder) {
-        const other = holder.stored ? await ctx.records.moveRequests.get(holder.ref) : null;
-        if (other) throw alreadyOpen(other);
-        throw new ConflictError(`A request for ${details.caseRef} is being made by someone else at this moment. Type "my requests" in a minute to see it.`);
-      }
-      const at = now.toISOString();
-      const request: MoveRequestDoc = {
-        _id: ref,
-        version: 1,
-        ref,
-        ...details,
-        team: childDoc.team,
-        requestedBy: person.id,
-        requestedByName: person.name,
-        requestedAt: at,
-        state: 'pending',
-        movesInLast12Months: movesInLast12Months(await moveDatesOf(ctx, details.caseRef, requests), ukDate(now)),
-        decision: null,
-        infoRequests: [],
-        withdrawal: null,
-        completion: null,
-        requesterCopy: shownIn,
-        createdAt: at,
-        updatedAt: at,
-        pendingEffects: ['requested'],
-        pendingAudit: [
-          auditOfChange(
-            ref,
-            1,
-            { actor: person.id, action: 'move.requested', subject: ref, toState: 'pending', details: { caseRef: details.caseRef, urgency: details.urgency } },
-            at,
-          ),
-        ],
-      };
-      await ctx.records.moveRequests.insert(request);
-      return runMoveEffects(ctx, request);
-    },
+  // Two people submitting for the child at once: the first to claim it makes the request. A twin
+  // of this press claimed it already: the request is made under the twin's reference (stored once).
+  const claim = await claimOpenMove(ctx, details.caseRef, await nextReference(ctx, 'PM'), press, async (held) => {
+    const request = await ctx.records.moveRequests.get(held);
+    return request ? OPEN_STATES.includes(request.state) : null;
   });
+  if ('held' in claim) {
+    const other = claim.held.stored ? await ctx.records.moveRequests.get(claim.held.ref) : null;
+    if (other) throw alreadyOpen(other);
+    throw new ConflictError(`A request for ${details.caseRef} is being made by someone else at this moment. Type "my requests" in a minute to see it.`);
+  }
+  const ref = claim.ref;
+  const at = now.toISOString();
+  const request: MoveRequestDoc = {
+    _id: ref,
+    version: 1,
+    ref,
+    ...details,
+    team: childDoc.team,
+    requestedBy: person.id,
+    requestedByName: person.name,
+    requestedAt: at,
+    state: 'pending',
+    movesInLast12Months: movesInLast12Months(await moveDatesOf(ctx, details.caseRef, requests), ukDate(now)),
+    decision: null,
+    infoRequests: [],
+    withdrawal: null,
+    completion: null,
+    requesterCopy: shownIn,
+    press,
+    createdAt: at,
+    updatedAt: at,
+    pendingEffects: ['requested'],
+    pendingAudit: [
+      auditOfChange(ref, 1, { actor: person.id, action: 'move.requested', subject: ref, toState: 'pending', details: { caseRef: details.caseRef, urgency: details.urgency } }, at),
+    ],
+  };
+  try {
+    await ctx.records.moveRequests.insert(request);
+  } catch (err) {
+    // Its twin stored it first: answer with that one.
+    const stored = err instanceof DuplicateKeyError ? await ctx.records.moveRequests.get(ref) : null;
+    if (!stored) throw err;
+    return stored;
+  }
+  return runMoveEffects(ctx, request);
 }
 
 /** Changes a request and marks the effect still to carry out and its audit entry still to write, in one version-checked update. */

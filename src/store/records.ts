@@ -39,6 +39,8 @@ export type MoveRequestDoc = StoredDoc &
     pendingAudit?: AuditDoc[];
     /** The requester's form, which became the request's card: kept current like every copy sent. */
     requesterCopy?: { conversationId: string; activityId: string } | null;
+    /** The press of the form that made it (services/claims.ts): the same press again answers with this request. */
+    press?: string | null;
     /** Chasing an undecided request (see services/moveChasing.ts): the rounds already reminded and escalated. */
     chase?: { reminded: number[]; escalated: number[] };
     /** When the free text was removed after the retention period. */
@@ -208,12 +210,15 @@ export interface CounterDoc extends StoredDoc {
 
 /**
  * A claim made by inserting a document with a fixed `_id` (insert-if-absent: the one key both
- * backends enforce): "this press of this form created `ref`" (`press:<kind>:<person>:<form>`), or
- * "`ref` is the child's open move request" (`open-move:<caseRef>`). See services/claims.ts.
+ * backends enforce): "this press of this form created alert or meeting `ref`"
+ * (`press:<kind>:<person>:<form>`), or "`ref` is the child's open move request, made by `press`"
+ * (`open-move:<caseRef>`). See services/claims.ts.
  */
 export interface ClaimDoc extends StoredDoc {
   ref: string;
   at: string;
+  /** For the child's open move request: the press that claimed it. */
+  press?: string | null;
 }
 
 /**

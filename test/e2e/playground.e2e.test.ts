@@ -68,7 +68,15 @@ describeWithPlayground('with the Microsoft 365 Agents Playground', () => {
       now: () => new Date(Date.now() + clockAheadMs),
       sender: { pollMs: 50, baseBackoffMs: 50, maxBackoffMs: 500 },
     });
-    await importRoster(bot.services, readFileSync(path.join(EXAMPLES, 'roster.csv'), 'utf8'), 'test');
+    // Tom is also North's service manager here, so that he may cover for Hana (MOVE-1: cover goes to
+    // a Head of Service or a service manager); the example roster has no service manager, and the
+    // Playground has room for six people only.
+    const roster = readFileSync(path.join(EXAMPLES, 'roster.csv'), 'utf8').replace(
+      'tom.manager@example.org,Tom Manager,,team_manager,North',
+      'tom.manager@example.org,Tom Manager,,team_manager;service_manager,North',
+    );
+    expect(roster).toContain('team_manager;service_manager');
+    await importRoster(bot.services, roster, 'test');
     await importChildren(bot.services, readFileSync(path.join(EXAMPLES, 'children.csv'), 'utf8'), 'test');
     const botEndpoint = `http://127.0.0.1:${bot.port}/api/messages`;
     const started = await Promise.allSettled(['sam', 'hana', 'tom'].map((person) => Playground.start({ person, botEndpoint })));

@@ -57,12 +57,15 @@ describeOnEveryBackend('one open move request per child', (freshStore) => {
     expect((await ctx.records.claims.get('open-move:CR-1001'))!.ref).toBe(next.ref);
   });
 
-  test('a claim whose request was never stored blocks the child only while it may still be being made', async () => {
+  test('a claim whose request was never stored blocks the child only while it may still be being made; the same press gets the same reference', async () => {
     const isOpen = async () => null; // the holder's request is not stored
     await ctx.records.claims.insert({ _id: 'open-move:CR-1002', version: 1, ref: 'PM-2026-0900', at: now.toISOString() });
-    expect(await claimOpenMove(ctx, 'CR-1002', 'PM-2026-0901', isOpen)).toEqual({ ref: 'PM-2026-0900', stored: false });
+    expect(await claimOpenMove(ctx, 'CR-1002', 'PM-2026-0901', null, isOpen)).toEqual({ held: { ref: 'PM-2026-0900', stored: false } });
+    // The twin of the press that claimed it (a double click) is told to use the same reference.
+    await ctx.records.claims.put({ _id: 'open-move:CR-1002', version: 1, ref: 'PM-2026-0900', at: now.toISOString(), press: 'press:move:sam:form-1' });
+    expect(await claimOpenMove(ctx, 'CR-1002', 'PM-2026-0901', 'press:move:sam:form-1', isOpen)).toEqual({ ref: 'PM-2026-0900' });
     now = new Date(NOW.getTime() + UNFINISHED_CLAIM_MS + 1000);
-    expect(await claimOpenMove(ctx, 'CR-1002', 'PM-2026-0901', isOpen)).toBeNull();
+    expect(await claimOpenMove(ctx, 'CR-1002', 'PM-2026-0901', null, isOpen)).toEqual({ ref: 'PM-2026-0901' });
     expect((await ctx.records.claims.get('open-move:CR-1002'))!.ref).toBe('PM-2026-0901');
   });
 });
