@@ -26,7 +26,7 @@ import { openStore } from './store/openStore';
 import { openRecords } from './store/records';
 import { createBot } from './teams/app';
 import { TeamsBotAdapter, UNAUTHORIZED_BODY } from './teams/authentication';
-import { activityProblem, MAX_ACTIVITY_DEPTH, trafficProblem, type IncomingActivity, type TrafficPolicy } from './teams/incomingActivity';
+import { activityProblem, isIgnoredActivity, MAX_ACTIVITY_DEPTH, trafficProblem, type IncomingActivity, type TrafficPolicy } from './teams/incomingActivity';
 import { OutboxSender, type SenderOptions } from './teams/delivery';
 import { Scheduler, type SchedulerOptions } from './jobs/scheduler';
 
@@ -169,6 +169,10 @@ export async function startBot(config: Config, options: StartOptions): Promise<R
         return;
       }
       const activity = body as IncomingActivity;
+      if (isIgnoredActivity(activity)) {
+        res.send(200);
+        return;
+      }
       const refused = trafficProblem(activity, traffic);
       if (refused) {
         log.warn({ reason: refused }, 'request refused: not traffic this bot serves');

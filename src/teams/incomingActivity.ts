@@ -51,6 +51,17 @@ export type IncomingActivity = z.infer<typeof incomingActivitySchema>;
 
 /** The activity types the bot has handlers for (src/teams/routes): chat, card presses, installs and members. */
 export const HANDLED_ACTIVITY_TYPES = ['message', 'invoke', 'conversationUpdate', 'installationUpdate'] as const;
+/**
+ * Bot Framework activities Teams sends in the ordinary course of a chat that the bot does not act on
+ * (someone reacts to, edits or deletes a message, is typing; a meeting event). They are not hostile:
+ * they are answered 200 and nothing is done, so nothing needs to read a token or the store for them.
+ */
+export const IGNORED_ACTIVITY_TYPES = ['messageReaction', 'messageUpdate', 'messageDelete', 'typing', 'event', 'endOfConversation'] as const;
+
+/** Whether `activity` is one of those: answered at once, with nothing done. */
+export function isIgnoredActivity(activity: IncomingActivity): boolean {
+  return (IGNORED_ACTIVITY_TYPES as readonly string[]).includes(activity.type);
+}
 /** The invoke names it answers: an Adaptive Card's Action.Execute. */
 export const HANDLED_INVOKE_NAMES = ['adaptiveCard/action'] as const;
 
@@ -69,6 +80,7 @@ const cardActionValueSchema = z
 
 /** Why the bot would have nothing to do with this well-formed activity, else null. */
 function unhandledProblem(activity: IncomingActivity): string | null {
+  if (isIgnoredActivity(activity)) return null;
   if (!(HANDLED_ACTIVITY_TYPES as readonly string[]).includes(activity.type)) return `not an activity this bot handles: type ${JSON.stringify(activity.type.slice(0, 40))}`;
   if (activity.type !== 'invoke') return null;
   if (!(HANDLED_INVOKE_NAMES as readonly string[]).includes(activity.name ?? ''))

@@ -105,12 +105,25 @@ describe('in production mode', () => {
   // Only what the bot has handlers for goes on to authentication and a turn (src/teams/incomingActivity.ts).
   test.each([
     ['an unknown activity type', { type: 'weird' }],
-    ['a type the bot has no handler for (a reaction)', { type: 'messageReaction' }],
+    ['a Bot Framework type the bot has no handler for (a contact relation)', { type: 'contactRelationUpdate' }],
     ['an invoke with a name the bot does not answer', { type: 'invoke', name: 'task/fetch', value: {} }],
     ['an invoke with no name', { type: 'invoke', value: {} }],
   ])('%s is refused with 400 before authentication or the store', async (_case, overrides) => {
     const res = await expectRefusedUnread(teamsMessage(stand.connector.url, overrides), 400, '');
     expect(JSON.parse(res.text).error).toMatch(/^not an? (activity|invoke) this bot handles/);
+  });
+
+  // Teams sends these in the ordinary course of a chat: a 400 would be an error for something normal.
+  test.each([
+    ['a reaction to a message', { type: 'messageReaction', reactionsAdded: [{ type: 'like' }] }],
+    ['an edited message', { type: 'messageUpdate' }],
+    ['a deleted message', { type: 'messageDelete' }],
+    ['someone typing', { type: 'typing' }],
+    ['a meeting event', { type: 'event', name: 'application/vnd.microsoft.meetingStart' }],
+  ])('a Teams activity the bot does not act on (%s) is answered 200, with nothing done and no token or store needed', async (_case, overrides) => {
+    const res = await expectRefusedUnread(teamsMessage(stand.connector.url, overrides), 200, '');
+    expect(res.text).toBe('');
+    expect(stand.connector.activities).toEqual([]);
   });
 
   test.each([
