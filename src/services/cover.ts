@@ -5,7 +5,7 @@ import { formatDate, ukDate } from '../domain/dates';
 import { coverFormSchema, isCoverActive, type Cover } from '../domain/cover';
 import { fieldErrors } from '../domain/moves';
 import { coversTeam, hasRole, type Person } from '../domain/people';
-import { authorize, may, type ChildLinks, type OnMoveDecision } from '../domain/permissions';
+import { authorize, may, PERMISSIONS, type ChildLinks, type OnMoveDecision } from '../domain/permissions';
 import type { CoverDoc, MoveRequestDoc } from '../store/records';
 import { DuplicateKeyError } from '../store/collection';
 import { writeAudit } from './audit';
@@ -31,11 +31,18 @@ const knownCovers = new WeakMap<object, Map<string, { covers: CoverDoc[]; until:
 export async function activeCovers(ctx: ServiceContext, team: string): Promise<CoverDoc[]> {
   const covers = await coversInForce(ctx, team);
   const eligible: CoverDoc[] = [];
-  for (const cover of covers) {
-    const person = await rosterPerson(ctx, cover.coverId);
-    if (person && may(person, 'cover for a Head of Service', { cover })) eligible.push(cover);
-  }
+  for (const cover of covers) if ((await whyNotInForce(ctx, cover)) === null) eligible.push(cover);
   return eligible;
+}
+
+/**
+ * Why a cover as set grants nothing ("not in force: Perry Performance may not cover"), or null when
+ * its person may cover today. Decided by the permission table's 'cover for a Head of Service'.
+ */
+async function whyNotInForce(ctx: ServiceContext, cover: CoverDoc): Promise<string | null> {
+  const person = await rosterPerson(ctx, cover.coverId);
+  if (person && may(person, 'cover for a Head of Service', { cover })) return null;
+  return `not in force: ${cover.coverName} may not cover (cover is only for ${PERMISSIONS['cover for a Head of Service'].who})`;
 }
 
 /** Covers of a team in force today, as set (whoever they name). */
@@ -139,11 +146,21 @@ export async function setCover(ctx: ServiceContext, actor: Person | 'cli', input
   return (await ctx.records.covers.get(doc._id))!;
 }
 
-/** Covers in force today or later, for the teams the person may see (all for the command line). */
-export async function coversFor(ctx: ServiceContext, actor: Person | 'cli'): Promise<CoverDoc[]> {
+/** A cover as listed: `notInForce` says why it grants nothing (its person may not cover), or is null. */
+export type ListedCover = CoverDoc & { notInForce: string | null };
+
+/**
+ * Covers set for today or later, for the teams the person may see (all for the command line). A
+ * cover whose person may not cover (set before the rule, or they have since lost the role) is listed
+ * as not in force, so whoever sets cover sees that the team has none and sets another.
+ */
+export async function coversFor(ctx: ServiceContext, actor: Person | 'cli'): Promise<ListedCover[]> {
   const today = ukDate(ctx.now());
   const all = await ctx.records.covers.find({ to: { $gte: today } }, { sort: { from: 1 }, limit: 200 });
-  return all.filter((c) => !c.cancelledAt && (actor === 'cli' || actor.teams.includes('*') || actor.teams.includes(c.team)));
+  const seen = all.filter((c) => !c.cancelledAt && (actor === 'cli' || actor.teams.includes('*') || actor.teams.includes(c.team)));
+  const listed: ListedCover[] = [];
+  for (const cover of seen) listed.push({ ...cover, notInForce: await whyNotInForce(ctx, cover) });
+  return listed;
 }
 
 /** The covering person gets the approval card of every request of the team still waiting for a decision. */

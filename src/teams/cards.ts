@@ -389,7 +389,7 @@ export function coverFormCard(options: {
   teams: string[];
   people: Array<{ id: string; name: string }>;
   heads: Array<{ id: string; name: string }>;
-  current: Array<{ coverName: string; forName: string | null; team: string; from: string; to: string }>;
+  current: Array<{ coverName: string; forName: string | null; team: string; from: string; to: string; notInForce: string | null }>;
   now: Date;
   values?: Record<string, unknown>;
   errors?: FieldErrors;
@@ -411,7 +411,8 @@ export function coverFormCard(options: {
     people: options.people.map((p) => ({ title: p.name, value: p.id })),
     heads: options.heads.map((p) => ({ title: p.name, value: p.id })),
     current: options.current.map((c) => ({
-      line: `${c.coverName} decides for ${c.team}${c.forName ? ` (covering ${c.forName})` : ''} from ${formatDate(c.from)} to ${formatDate(c.to)}`,
+      // A cover whose person may not cover is shown as set but void, so the Head of Service sets another.
+      line: `${c.coverName} ${c.notInForce ? 'was set to decide' : 'decides'} for ${c.team}${c.forName ? ` (covering ${c.forName})` : ''} from ${formatDate(c.from)} to ${formatDate(c.to)}${c.notInForce ? ` \u2014 ${c.notInForce}` : ''}`,
     })),
     today: ukDate(options.now),
   });

@@ -4,6 +4,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { runCli } from '../../src/cli/main';
 import { addDays, ukDate } from '../../src/domain/dates';
+import { openEmbeddedStore } from '../../src/store/embeddedStore';
+import { openRecords } from '../../src/store/records';
 
 const EXAMPLES = path.resolve(__dirname, '../../examples');
 let dataDir: string;
@@ -41,4 +43,38 @@ test('cover set refuses bad input with the reason and sets nothing', async () =>
   expect(unknown.err.join(' ')).toContain('nobody@example.org is not on the roster');
   expect((await psb('cover', 'set', 'North')).code).toBe(2);
   expect((await psb('cover', 'list')).out).toEqual(['No cover is set.']);
+});
+
+test('cover list: a cover for someone who may not cover (set before the rule, or who set it themselves) is listed as not in force', async () => {
+  const from = ukDate(new Date());
+  const to = addDays(from, 7);
+  // Stored as the bot stored them before the rule: the administrator as cover, and a Head of Service covering by her own hand.
+  const store = await openEmbeddedStore(dataDir);
+  const records = await openRecords(store);
+  const stored = (team: string, coverId: string, coverName: string, setBy: string) =>
+    records.covers.insert({
+      _id: `${team}|${coverId}|${from}`,
+      version: 1,
+      team,
+      coverId,
+      coverName,
+      forId: null,
+      forName: null,
+      from,
+      to,
+      setBy,
+      createdAt: new Date().toISOString(),
+      cancelledAt: null,
+    });
+  await stored('North', 'ada.admin@example.org', 'Ada Admin', 'ada.admin@example.org');
+  await stored('South', 'hana.head@example.org', 'Hana Head', 'hana.head@example.org');
+  await store.close();
+  expect((await psb('cover', 'set', 'North', 'harry.hos@example.org', '--from', from, '--to', to)).code).toBe(0);
+
+  const list = await psb('cover', 'list');
+  expect([...list.out].sort()).toEqual([
+    `North: Ada Admin (ada.admin@example.org), ${from} to ${to} \u2014 not in force: Ada Admin may not cover (cover is only for a Head of Service or a service manager, who did not set the cover themselves)`,
+    `North: Harry Hughes (harry.hos@example.org), ${from} to ${to}`,
+    `South: Hana Head (hana.head@example.org), ${from} to ${to} \u2014 not in force: Hana Head may not cover (cover is only for a Head of Service or a service manager, who did not set the cover themselves)`,
+  ]);
 });

@@ -77,6 +77,33 @@ describe('cover is given only to those who could decide (MOVE-1), and checked ag
     expect((await h.bot.services.records.moveRequests.get(ref))!.state).toBe('pending');
   });
 
+  test('the cover form shows a cover for someone who may not cover as not in force, naming why', async () => {
+    const at = new Date().toISOString();
+    await h.bot.services.records.covers.insert({
+      _id: `North|${MORE.ada.email}|${today()}`,
+      version: 1,
+      team: 'North',
+      coverId: MORE.ada.email,
+      coverName: MORE.ada.name,
+      forId: null,
+      forName: null,
+      from: today(),
+      to: addDays(today(), 7),
+      setBy: MORE.ada.email,
+      createdAt: at,
+      cancelledAt: null,
+    });
+    const hana = h.user(PEOPLE.hana);
+    const form = (await hana.say('cover')).map((a) => firstCard(a.activity)).find((c) => c && cardText(c).includes('Cover now set'))!;
+    expect(cardText(form)).toContain('Ada Admin was set to decide for North');
+    expect(cardText(form)).toContain('not in force: Ada Admin may not cover (cover is only for a Head of Service or a service manager');
+    expect(cardText(form)).not.toContain('Ada Admin decides for North');
+    // A valid cover set beside it is listed as in force.
+    const set = (await hana.press('cover.set', coverForm(MORE.sue.email))).body.value;
+    expect(cardText(set)).toContain('Sue Service decides for North');
+    expect(cardText(set)).toContain('not in force: Ada Admin may not cover');
+  });
+
   test('a service manager covering decides; once they lose the role, they cannot', async () => {
     const hana = h.user(PEOPLE.hana);
     const sue = h.user(MORE.sue);

@@ -37,7 +37,8 @@ export const coverList = defineCommand({
   async run({ ctx, io }) {
     const covers = await coversFor(ctx!, 'cli');
     if (covers.length === 0) io.out('No cover is set.');
-    for (const c of covers) io.out(`${c.team}: ${c.coverName} (${c.coverId})${c.forName ? ` covering ${c.forName}` : ''}, ${c.from} to ${c.to}`);
+    for (const c of covers)
+      io.out(`${c.team}: ${c.coverName} (${c.coverId})${c.forName ? ` covering ${c.forName}` : ''}, ${c.from} to ${c.to}${c.notInForce ? ` \u2014 ${c.notInForce}` : ''}`);
     return 0;
   },
 });
