@@ -30,7 +30,7 @@ export const coverSet = defineCommand({
 
 export const coverList = defineCommand({
   words: ['cover', 'list'],
-  summary: 'cover in force now or set for later',
+  summary: 'cover in force now or set for later; one that grants nothing says "not in force" and why',
   args: {},
   options: {},
   needsStore: true,
