@@ -85,6 +85,8 @@ async function loadExamples(services: ServiceContext, log: Logger): Promise<void
   const roster = await importRoster(services, readFileSync(path.join(examples, 'roster.csv'), 'utf8'), 'examples');
   const children = await importChildren(services, readFileSync(path.join(examples, 'children.csv'), 'utf8'), 'examples');
   log.warn({ people: roster.created, children: children.created }, 'local mode with an empty roster: loaded the made-up example roster and children');
+  for (const problem of [...roster.problems, ...children.problems])
+    log.warn({ line: problem.line, reason: problem.reason }, 'example roster or children line not (fully) imported');
 }
 
 export async function startBot(config: Config, options: StartOptions): Promise<RunningBot> {

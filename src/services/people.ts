@@ -17,7 +17,8 @@ export interface ImportReport {
   created: number;
   updated: number;
   unchanged: number;
-  problems: Array<{ line: number; reason: string }>;
+  /** Lines with something wrong. `imported`: the rest of the line was imported (a worker link was left out). */
+  problems: Array<{ line: number; reason: string; imported?: true }>;
 }
 
 export const email = z.string().trim().email('not an email address').transform(normaliseEmail);
@@ -127,8 +128,17 @@ export async function importChildren(ctx: ServiceContext, csvText: string, actor
     // A blank nextReviewDate is left out, so it keeps a date set in chat.
     const { nextReviewDate, ...fields } = parsed.data;
     const child: Child = nextReviewDate ? { ...fields, nextReviewDate } : fields;
+    const leftOut = await withoutLeaverLinks(ctx, child, isCurrentWorker);
     const { outcome, before } = await upsert<ChildDoc>(ctx.records.children, child.caseRef, child, now);
     report[outcome]++;
+    for (const { field, id, kept } of leftOut) {
+      report.problems.push({
+        line,
+        imported: true,
+        reason: `${field}: ${id} is not a current worker (not on the roster, or has left), so the child is not linked to them; ${kept ? `the link stays ${kept}` : 'the link is empty until someone is allocated'}`,
+      });
+      await writeAudit(ctx, { actor, action: 'child.leaver-link-refused', subject: child.caseRef, details: { field, named: id, kept } });
+    }
     if (outcome === 'unchanged') continue;
     forgetCaseloads(ctx); // counts from now in this process
     // The audit names the case reference only: the child's name stays in the child record.
@@ -139,6 +149,39 @@ export async function importChildren(ctx: ServiceContext, csvText: string, actor
   }
   report.problems.sort((a, b) => a.line - b.line);
   return report;
+}
+
+/** The links a children row makes to workers: each must name someone on the roster with a current role. */
+const WORKER_LINKS = ['socialWorker', 'supervisingSocialWorker', 'iro'] as const;
+
+/**
+ * A worker link naming someone who is not a current worker (a leaver has no role; or they are not on
+ * the roster) is not imported: alerts, meetings and notices would go to them, and the leaver
+ * handover has already passed their children on. The link keeps what the record holds when that is
+ * a current worker (a stale file must not undo a handover), else it is empty. Changes `child`.
+ */
+async function withoutLeaverLinks(
+  ctx: ServiceContext,
+  child: Child,
+  isCurrent: (ctx: ServiceContext, id: string) => Promise<boolean>,
+): Promise<Array<{ field: (typeof WORKER_LINKS)[number]; id: string; kept: string | null }>> {
+  const leftOut: Array<{ field: (typeof WORKER_LINKS)[number]; id: string; kept: string | null }> = [];
+  let stored: ChildDoc | null | undefined;
+  for (const field of WORKER_LINKS) {
+    const id = child[field];
+    if (!id || (await isCurrent(ctx, id))) continue;
+    if (stored === undefined) stored = await ctx.records.children.get(child.caseRef);
+    const before = stored?.[field] ?? null;
+    const kept = before && before !== id && (await isCurrent(ctx, before)) ? before : null;
+    child[field] = kept;
+    leftOut.push({ field, id, kept });
+  }
+  return leftOut;
+}
+
+async function isCurrentWorker(ctx: ServiceContext, id: string): Promise<boolean> {
+  const doc = await ctx.records.people.get(id);
+  return !!doc && hasCurrentRole(toPerson(doc));
 }
 
 export function toPerson(doc: PersonDoc): Person {

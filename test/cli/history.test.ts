@@ -121,6 +121,7 @@ describe('psb kpi --episodes (from files, without the store)', () => {
   });
 
   test('--team with files keeps the children of that team in the children list (this opens the store)', async () => {
+    expect((await psb('roster', 'import', path.join(EXAMPLES, 'roster.csv'))).code).toBe(0);
     expect((await psb('children', 'import', path.join(EXAMPLES, 'children.csv'))).code).toBe(0);
     const returns = file('team.csv', 'CR-1001,01/01/2021,S,C2,N1,U4,PR1,,,', 'CR-1003,01/01/2021,S,V2,N1,K2,PR4,,,', '999,01/01/2021,S,C2,N1,U4,PR1,,,');
     const north = await psb('kpi', '--at', '2021-03-31', '--episodes', returns, '--team', 'North', '--json');
@@ -183,6 +184,7 @@ describe('psb check-codes', () => {
   });
 
   test("from the store: tasks for the children's social workers, once", async () => {
+    await psb('roster', 'import', path.join(EXAMPLES, 'roster.csv'));
     await psb('children', 'import', path.join(EXAMPLES, 'children.csv'));
     await psb('episodes', 'import', file('2021.csv', 'CR-1001,01/01/2020,S,C2,N1,U4,PR1,01/03/2020,X1,', 'CR-1001,01/03/2020,P,C2,N1,U6,PR1,,,'));
     const first = await psb('check-codes');

@@ -33,6 +33,7 @@ describe('roster and children CSVs: one malformed row is rejected with its line 
     const children = exampleWith('children.csv', 4, (line) => line.replace(/^([^,]+),([^,]+),/, '$1,$2 "Jo,'));
     const fine = readFileSync(children, 'utf8').replace('Alex Carer', '"Carer, Alex"');
     writeFileSync(children, fine);
+    await psb('roster', 'import', path.join(EXAMPLES, 'roster.csv')); // the children's workers
     const { code, out } = await psb('children', 'import', children);
     expect(code).toBe(1);
     expect(out[0]).toBe(`Children: ${dataLines('children.csv') - 1} added, 0 updated, 0 unchanged, 1 rejected`);
@@ -125,5 +126,32 @@ describe('psb roster import and leavers', () => {
     const { code, out } = await psb('roster', 'import', roster);
     expect(code).toBe(1);
     expect(out[1]).toMatch(/roster\.csv:2: leftOn is not a date/);
+  });
+});
+
+describe('psb children import: a child is never linked to a leaver or to someone not on the roster', () => {
+  test('a row naming a leaver as supervising social worker, or someone not on the roster as IRO, is reported on its line; the rest of the row imports, the link stays empty, and it is audited', async () => {
+    const roster = readFileSync(path.join(EXAMPLES, 'roster.csv'), 'utf8').trim().split('\n');
+    expect((await psb('roster', 'import', path.join(EXAMPLES, 'roster.csv'))).code).toBe(0);
+    // Steve leaves: the roster import without him takes his roles away.
+    expect((await psb('roster', 'import', file('roster.csv', roster.filter((l) => !l.startsWith('steve.ssw@')).join('\n')))).out.join('\n')).toContain('Leaver steve.ssw@');
+    const children = exampleWith('children.csv', 2, (line) => line.replace('ivy.iro@example.org', 'gone.iro@example.org'));
+
+    const { code, out } = await psb('children', 'import', children);
+    expect(code).toBe(1);
+    expect(out[0]).toBe(`Children: ${dataLines('children.csv')} added, 0 updated, 0 unchanged, 0 rejected, 4 worker links not imported`);
+    expect(out).toContain(
+      `  ${children}:2: supervisingSocialWorker: steve.ssw@example.org is not a current worker (not on the roster, or has left), so the child is not linked to them; the link is empty until someone is allocated`,
+    );
+    expect(out).toContain(
+      `  ${children}:2: iro: gone.iro@example.org is not a current worker (not on the roster, or has left), so the child is not linked to them; the link is empty until someone is allocated`,
+    );
+    const exported = JSON.parse((await psb('export', 'CR-1001')).out.join('\n'));
+    expect(exported.child).toMatchObject({ caseRef: 'CR-1001', name: 'Jamie Example', socialWorker: 'sam.social@example.org', supervisingSocialWorker: null, iro: null });
+    expect((await psb('audit', 'CR-1001')).out.join('\n')).toContain('child.leaver-link-refused');
+
+    // The same file again: the rows are unchanged, the links still refused, nothing points at the leaver.
+    const again = await psb('children', 'import', children);
+    expect(again.out[0]).toBe(`Children: 0 added, 0 updated, ${dataLines('children.csv')} unchanged, 0 rejected, 4 worker links not imported`);
   });
 });

@@ -6,6 +6,7 @@ import { checkStoredCoding } from '../../src/services/codingChecks';
 import type { ServiceContext } from '../../src/services/context';
 import { importEpisodeFiles } from '../../src/services/episodes';
 import { importChildren } from '../../src/services/people';
+import { importRoster } from '../../src/services/rosterImport';
 import type { Store } from '../../src/store/collection';
 import { describeOnEveryBackend, serviceContextOn } from '../support/backends';
 
@@ -29,6 +30,8 @@ describeOnEveryBackend('coding checks', (freshStore) => {
   beforeEach(async () => {
     store = await freshStore();
     ctx = await serviceContextOn(store, () => new Date('2021-06-01T09:00:00Z'));
+    // The children's workers are on the roster (a link to someone who is not is not imported).
+    await importRoster(ctx, readFileSync(path.join(EXAMPLES, 'roster.csv'), 'utf8'), 'test');
     await importChildren(ctx, readFileSync(path.join(EXAMPLES, 'children.csv'), 'utf8'), 'test');
     await importEpisodeFiles(ctx, [RETURN]);
   });

@@ -9,7 +9,8 @@ import { describeOnEveryBackend, storeAndClockForEachTest } from '../support/bac
 
 const HEADER = 'email,name,aadObjectId,roles,teams';
 const SAM_AAD = '00000000-0000-4000-8000-00000000a001';
-const roster = (samRoles: string) => [HEADER, `sam.social@example.org,Sam Social,${SAM_AAD},${samRoles},North`].join('\n');
+const roster = (samRoles: string) =>
+  [HEADER, `sam.social@example.org,Sam Social,${SAM_AAD},${samRoles},North`, 'priya.patel@example.org,Priya Patel,,social_worker,North'].join('\n');
 const noEmail = async () => null;
 
 describeOnEveryBackend('identifying a Teams user', (freshStore) => {

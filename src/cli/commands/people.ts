@@ -9,7 +9,11 @@ import { NotFoundError } from '../../services/errors';
 import { reference } from '../values';
 
 function printImport(io: CliIo, what: string, file: string, report: ImportReport): number {
-  io.out(`${what}: ${report.created} added, ${report.updated} updated, ${report.unchanged} unchanged, ${report.problems.length} rejected`);
+  const partly = report.problems.filter((p) => p.imported).length;
+  const rejected = report.problems.length - partly;
+  io.out(
+    `${what}: ${report.created} added, ${report.updated} updated, ${report.unchanged} unchanged, ${rejected} rejected${partly > 0 ? `, ${partly} worker link${partly === 1 ? '' : 's'} not imported` : ''}`,
+  );
   for (const p of report.problems) io.out(`  ${file}:${p.line}: ${p.reason}`);
   return report.problems.length > 0 ? 1 : 0;
 }
