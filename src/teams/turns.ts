@@ -14,6 +14,18 @@ import { enqueue } from '../services/outbox';
 
 export const NOTHING_SAVED = 'Nothing was saved: the bot cannot reach its database just now. Please try again in a minute.';
 
+/**
+ * A press answered only in the presser's own chat: what it would show (or the form it would open)
+ * must not appear in the shared conversation it was made in. Thrown by a verb handler, it takes the
+ * path of a refusal there: the shared card stays as it was and the presser is told in their own chat.
+ */
+export class OwnChatOnlyError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'OwnChatOnlyError';
+  }
+}
+
 export type CommandHandler = (context: TurnContext, person: Person, match: RegExpMatchArray | null) => Promise<AdaptiveCard | string>;
 export type VerbHandler = (context: TurnContext, person: Person, data: Record<string, unknown>) => Promise<AdaptiveCard>;
 
@@ -33,6 +45,7 @@ export function createTurns(ctx: ServiceContext, supportContact: string): Turns 
   /** What a refusal or a failed press says; anything else is rethrown, for the error handler. */
   function refusalWords(err: unknown): { title: string; text: string } {
     if (err instanceof NotOnRosterError) return { title: 'Not set up', text: notSetUp };
+    if (err instanceof OwnChatOnlyError) return { title: 'In your own chat', text: err.message };
     if (err instanceof NotPermittedError) return { title: 'Not allowed', text: err.message };
     if (err instanceof NotFoundError) return { title: 'Not found', text: err.message };
     if (err instanceof ConflictError) return { title: 'Nothing changed', text: err.message };

@@ -109,9 +109,29 @@ describe('the placement plan, over HTTP', () => {
     expect(text).not.toContain('Emergency placement late at night');
     expect(text).not.toContain('Casey');
     expect(cardActions(shown).has('Save the checklist')).toBe(false);
-    // A forged press from the group chat records nothing.
+    // A forged press from the group chat records nothing, and is answered to the presser alone.
     const forged = await group.press('plan.checklist.save', { taskId, state_visits: 'done' });
-    expect(cardText(forged.body.value)).toContain('Record the checklist in your own chat with the bot');
+    expect(forged.body.type).toBe('application/vnd.microsoft.activity.message');
+    expect(forged.body.value).toContain('Record the checklist in your own chat with the bot');
     expect((await h.bot.services.records.tasks.get(taskId))!.checklist).toMatchObject({ visits: { state: 'not-possible' } });
+  });
+
+  test("a refused press in a shared conversation leaves the shared card: the checklist's out-of-date answer does not replace Sam's task list in a group chat with the presser's tasks", async () => {
+    const start = addDays(ukDate(new Date()), -2);
+    const csv = readFileSync(path.join(EXAMPLES, 'children.csv'), 'utf8').replace('2026-08-20', start); // CR-1004's placement start
+    await importChildren(h.bot.services, csv, 'test');
+    await sam.say('hi'); // his own chat with the bot, where he is told
+    const group = sam.in({ id: `19:${randomUUID()}@thread.v2`, type: 'groupChat' });
+    const list = (await group.say('my tasks')).find((a) => [...cardActions(firstCard(a.activity)).values()].some((b) => b.verb === 'plan.checklist'))!;
+    const button = [...cardActions(firstCard(list.activity)).values()].find((a) => a.verb === 'plan.checklist')!;
+    expect(button).toBeDefined();
+    // The button's data damaged (an old or altered card): the task list stays for everyone there.
+    const answer = (await group.press(button.verb, { ...button.data, taskId: 42 }, list.activityId)).body;
+    expect(answer.type).toBe('application/vnd.microsoft.activity.message');
+    expect(answer.value).toMatch(/^Not found: That button is out of date/);
+    const told = await h.connector.waitFor(() => h.connector.sentTo(sam.conversationId).find((a) => cardText(firstCard(a.activity)).includes('That button is out of date')));
+    expect(cardText(firstCard(told.activity))).toContain('the card there is unchanged');
+    // In Sam's own chat the same press still answers with his tasks.
+    expect(cardText((await sam.press(button.verb, { ...button.data, taskId: 42 })).body.value)).toContain('here are your tasks now');
   });
 });

@@ -222,8 +222,10 @@ describe('shared conversations: the review findings', () => {
       ['meeting.propose', {}],
       ['meeting.convene', { date: '', time: '10:00', durationMinutes: '60', chair: FIONA.email, childAttendance: 'second-part', childAttendanceReason: REASON }],
     ] as const) {
-      const answer = (await shared.press(verb, { alertRef, type: 'stability', ...extra })).body.value;
-      expect(cardText(answer)).toContain('convened in your own chat');
+      // A message only the presser sees (the card pressed stays as it was).
+      const answer = (await shared.press(verb, { alertRef, type: 'stability', ...extra })).body;
+      expect(answer.type).toBe('application/vnd.microsoft.activity.message');
+      expect(answer.value).toContain('convened in your own chat');
       expect(JSON.stringify(answer)).not.toContain(REASON);
     }
     expect(await h.bot.services.records.meetings.count({})).toBe(0);
@@ -282,6 +284,24 @@ describe('shared conversations: the review findings', () => {
     const answer = (await h.user(PEOPLE.priya).in(chat).press(done.verb, done.data, list.activityId)).body;
     expect(answer.type).toBe('application/vnd.microsoft.activity.message');
     expect((await h.bot.services.records.tasks.get(done.data.taskId as string))!.state).toBe('open');
+  });
+
+  test('a refused press in a shared conversation leaves the shared card: "Convene the review" on the meetings list in a group chat is answered in the presser\'s own chat', async () => {
+    const { sam, fiona, ref } = await heldMeeting('CR-1001');
+    expect(cardText((await fiona.press('meeting.outcome', outcomeForm(ref, { decision: 'commissioning-panel', serviceNeeded: SERVICE }))).body.value)).toContain(
+      'The outcome is recorded',
+    );
+    const chat = groupChat();
+    const [list] = await sam.in(chat).say('meetings');
+    const convene = cardActions(firstCard(list.activity)).get('Convene the review')!;
+    expect(convene.verb).toBe('meeting.propose');
+    const answer = (await sam.in(chat).press(convene.verb, convene.data, list.activityId)).body;
+    // A message only the presser sees: Teams leaves the meetings list as it was for everyone in the chat.
+    expect(answer.type).toBe('application/vnd.microsoft.activity.message');
+    expect(answer.value).toMatch(/^In your own chat: Meetings are convened in your own chat/);
+    const told = await h.connector.waitFor(() => h.connector.sentTo(sam.conversationId).find((a) => cardText(firstCard(a.activity)).includes('the card there is unchanged')));
+    expect(cardText(firstCard(told.activity))).toContain('Meetings are convened in your own chat');
+    expect(await h.bot.services.records.meetings.count({})).toBe(1);
   });
 
   test('finding 10: "cover" from someone who may not set cover is refused, showing no managers', async () => {

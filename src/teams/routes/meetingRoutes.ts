@@ -18,7 +18,7 @@ import { readerOf } from '../identity';
 import { plainText } from '../plainText';
 import { meetingsListCard, outcomeFromCard } from '../meetingCards';
 import { renderMeetingCard, renderMeetingForm } from '../placementCardRenderer';
-import { NOTHING_SAVED, type Turns } from '../turns';
+import { NOTHING_SAVED, OwnChatOnlyError, type Turns } from '../turns';
 import { defineChatCommand, permitted } from '../chatCommand';
 import type { ServiceContext } from '../../services/context';
 
@@ -94,16 +94,18 @@ export function registerMeetingRoutes(app: Application<TurnState>, { ctx, verb }
   // said: it opens in a personal chat only (a shared conversation's card would show them to everyone there).
   app.adaptiveCards.actionExecute(
     'meeting.propose',
-    verb(async (context, person, data) =>
-      readerOf(context, person).shared ? noticeCard('In your own chat', CONVENE_IN_OWN_CHAT) : renderMeetingForm(ctx, person, readerOf(context, person), data),
-    ),
+    verb(async (context, person, data) => {
+      // From a shared card (the meetings list's "Convene the review"): that card stays, the presser is told in their own chat.
+      if (readerOf(context, person).shared) throw new OwnChatOnlyError(CONVENE_IN_OWN_CHAT);
+      return renderMeetingForm(ctx, person, readerOf(context, person), data);
+    }),
   );
 
   app.adaptiveCards.actionExecute(
     'meeting.convene',
     verb(async (context, person, data) => {
       const reader = readerOf(context, person);
-      if (reader.shared) return noticeCard('In your own chat', CONVENE_IN_OWN_CHAT);
+      if (reader.shared) throw new OwnChatOnlyError(CONVENE_IN_OWN_CHAT);
       try {
         // The form's message identifies the press: pressed twice, it is convened once.
         const meeting = await conveneMeeting(ctx, person, data, context.activity.replyToId);

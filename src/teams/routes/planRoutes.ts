@@ -10,13 +10,12 @@ import { ConflictError, InvalidInputError, NotFoundError } from '../../services/
 import { placementChecklist, recordChecklist, setNextReviewDate } from '../../services/placementPlan';
 import { openTasksOf } from '../../services/tasks';
 import type { TaskDoc } from '../../store/records';
-import { noticeCard } from '../cards';
 import { renderTasksCard } from '../taskRenderer';
 import { disclosureFor } from '../disclosure';
 import { readerOf } from '../identity';
 import { placementChecklistCard, type ChecklistCardOptions } from '../planCards';
 import { plainText } from '../plainText';
-import type { Turns } from '../turns';
+import { OwnChatOnlyError, type Turns } from '../turns';
 import { defineChatCommand, permitted } from '../chatCommand';
 
 /** Card data is untrusted: the task id is taken as a short string; the answers are checked by the service. */
@@ -56,8 +55,12 @@ export function registerPlanRoutes(app: Application<TurnState>, { ctx, verb }: T
     const child = await ctx.records.children.get(task.caseRef);
     return placementChecklistCard({ task, show: disclosureFor(readerOf(context, person), child), ...extra });
   };
-  const outOfDate = async (context: TurnContext, person: Person) =>
-    renderTasksCard(ctx, readerOf(context, person), await openTasksOf(ctx, person), { text: 'That button is out of date; here are your tasks now.', color: 'Attention' });
+  // In a shared conversation the pressed card may be someone else's task list: it stays as it was
+  // (the presser is told in their own chat), rather than being replaced by the presser's tasks.
+  const outOfDate = async (context: TurnContext, person: Person) => {
+    if (readerOf(context, person).shared) throw new NotFoundError('That button is out of date. Say "my tasks" for your tasks now.');
+    return renderTasksCard(ctx, readerOf(context, person), await openTasksOf(ctx, person), { text: 'That button is out of date; here are your tasks now.', color: 'Attention' });
+  };
 
   app.adaptiveCards.actionExecute(
     'plan.checklist',
@@ -74,7 +77,7 @@ export function registerPlanRoutes(app: Application<TurnState>, { ctx, verb }: T
       const parsed = taskData.safeParse(data);
       if (!parsed.success) return outOfDate(context, person);
       // The reasons are free text: recorded only from the person's own chat.
-      if (readerOf(context, person).shared) return noticeCard('Nothing changed', 'Record the checklist in your own chat with the bot: its reasons are not shown here.');
+      if (readerOf(context, person).shared) throw new OwnChatOnlyError('Record the checklist in your own chat with the bot: its reasons are not shown here. Nothing changed.');
       try {
         const task = await recordChecklist(ctx, person, parsed.data.taskId, data);
         return checklistCard(context, person, task, { notice: { text: 'The checklist is saved.', color: 'Good' } });
