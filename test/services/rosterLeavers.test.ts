@@ -100,6 +100,26 @@ describeOnEveryBackend('leavers from the roster import', (freshStore) => {
     expect((await ctx.records.people.get('sam.social@example.org'))!.roles).toEqual([]);
   });
 
+  test("a children file still naming the leaver does not undo the handover: the line is reported, the child keeps the team manager, and the leaver's supervising link stays empty", async () => {
+    await importRoster(ctx, rosterWith({ 'sam.social@example.org': '2026-11-20', 'steve.ssw@example.org': '2026-11-20' }), 'cli');
+    expect((await ctx.records.children.get('CR-1001'))!).toMatchObject({ socialWorker: 'tom.manager@example.org', supervisingSocialWorker: null });
+    const report = await importChildren(ctx, readFileSync(path.join(EXAMPLES, 'children.csv'), 'utf8'), 'test');
+    expect(report.problems).toContainEqual({
+      line: 2,
+      imported: true,
+      reason:
+        'socialWorker: sam.social@example.org is not a current worker (not on the roster, or has left), so the child is not linked to them; the link stays tom.manager@example.org',
+    });
+    expect(report.problems).toContainEqual({
+      line: 2,
+      imported: true,
+      reason:
+        'supervisingSocialWorker: steve.ssw@example.org is not a current worker (not on the roster, or has left), so the child is not linked to them; the link is empty until someone is allocated',
+    });
+    expect((await ctx.records.children.get('CR-1001'))!).toMatchObject({ socialWorker: 'tom.manager@example.org', supervisingSocialWorker: null, iro: 'ivy.iro@example.org' });
+    expect(await ctx.records.audit.count({ action: 'child.leaver-link-refused', subject: 'CR-1001' })).toBe(2);
+  });
+
   test('importing the same file again hands over nothing more and tells nobody again', async () => {
     await samsWork();
     const file = rosterWith({ 'sam.social@example.org': '2026-11-20' }, { without: ['priya.patel@example.org'] });
