@@ -119,6 +119,7 @@ export async function importChildren(ctx: ServiceContext, csvText: string, actor
   const now = ctx.now().toISOString();
   const table = readCsvTable(csvText);
   report.problems.push(...table.problems);
+  const isCurrent = currentWorkers(ctx);
   for (const { line, row } of table.rows) {
     const parsed = childRow.safeParse(row);
     if (!parsed.success) {
@@ -128,7 +129,7 @@ export async function importChildren(ctx: ServiceContext, csvText: string, actor
     // A blank nextReviewDate is left out, so it keeps a date set in chat.
     const { nextReviewDate, ...fields } = parsed.data;
     const child: Child = nextReviewDate ? { ...fields, nextReviewDate } : fields;
-    const leftOut = await withoutLeaverLinks(ctx, child, isCurrentWorker);
+    const leftOut = await withoutLeaverLinks(ctx, child, isCurrent);
     const { outcome, before } = await upsert<ChildDoc>(ctx.records.children, child.caseRef, child, now);
     report[outcome]++;
     for (const { field, id, kept } of leftOut) {
@@ -163,25 +164,30 @@ const WORKER_LINKS = ['socialWorker', 'supervisingSocialWorker', 'iro'] as const
 async function withoutLeaverLinks(
   ctx: ServiceContext,
   child: Child,
-  isCurrent: (ctx: ServiceContext, id: string) => Promise<boolean>,
+  isCurrent: (id: string) => Promise<boolean>,
 ): Promise<Array<{ field: (typeof WORKER_LINKS)[number]; id: string; kept: string | null }>> {
   const leftOut: Array<{ field: (typeof WORKER_LINKS)[number]; id: string; kept: string | null }> = [];
   let stored: ChildDoc | null | undefined;
   for (const field of WORKER_LINKS) {
     const id = child[field];
-    if (!id || (await isCurrent(ctx, id))) continue;
+    if (!id || (await isCurrent(id))) continue;
     if (stored === undefined) stored = await ctx.records.children.get(child.caseRef);
     const before = stored?.[field] ?? null;
-    const kept = before && before !== id && (await isCurrent(ctx, before)) ? before : null;
+    const kept = before && before !== id && (await isCurrent(before)) ? before : null;
     child[field] = kept;
     leftOut.push({ field, id, kept });
   }
   return leftOut;
 }
 
-async function isCurrentWorker(ctx: ServiceContext, id: string): Promise<boolean> {
-  const doc = await ctx.records.people.get(id);
-  return !!doc && hasCurrentRole(toPerson(doc));
+/** Whether a roster id is a current worker (on the roster, with a role), each looked up once per import. */
+function currentWorkers(ctx: ServiceContext): (id: string) => Promise<boolean> {
+  const known = new Map<string, Promise<boolean>>();
+  return (id) => {
+    let current = known.get(id);
+    if (!current) known.set(id, (current = ctx.records.people.get(id).then((doc) => !!doc && hasCurrentRole(toPerson(doc)))));
+    return current;
+  };
 }
 
 export function toPerson(doc: PersonDoc): Person {
