@@ -6,6 +6,7 @@ import { runCli } from '../../src/cli/main';
 import { addDays, ukDate } from '../../src/domain/dates';
 import { openEmbeddedStore } from '../../src/store/embeddedStore';
 import { openRecords } from '../../src/store/records';
+import { storedCover } from '../support/covers';
 
 const EXAMPLES = path.resolve(__dirname, '../../examples');
 let dataDir: string;
@@ -51,21 +52,7 @@ test('cover list: a cover for someone who may not cover (set before the rule, or
   // Stored as the bot stored them before the rule: the administrator as cover, and a Head of Service covering by her own hand.
   const store = await openEmbeddedStore(dataDir);
   const records = await openRecords(store);
-  const stored = (team: string, coverId: string, coverName: string, setBy: string) =>
-    records.covers.insert({
-      _id: `${team}|${coverId}|${from}`,
-      version: 1,
-      team,
-      coverId,
-      coverName,
-      forId: null,
-      forName: null,
-      from,
-      to,
-      setBy,
-      createdAt: new Date().toISOString(),
-      cancelledAt: null,
-    });
+  const stored = (team: string, coverId: string, coverName: string, setBy: string) => records.covers.insert(storedCover({ team, coverId, coverName, setBy, from, to }));
   await stored('North', 'ada.admin@example.org', 'Ada Admin', 'ada.admin@example.org');
   await stored('South', 'hana.head@example.org', 'Hana Head', 'hana.head@example.org');
   await store.close();

@@ -9,6 +9,7 @@ import { addDays, ukDate } from '../../src/domain/dates';
 import { importRoster } from '../../src/services/rosterImport';
 import { cardActions, cardText, firstCard, type Member } from '../support/fakeTeams';
 import { EXAMPLES, PEOPLE, startHarness, type Harness } from '../support/botHarness';
+import { storedCover } from '../support/covers';
 import { validMoveForm } from '../support/moveForm';
 
 const MORE = {
@@ -55,21 +56,9 @@ describe('cover is given only to those who could decide (MOVE-1), and checked ag
   test('a cover stored before the rule for someone who may not cover grants nothing: no approval card, no decision', async () => {
     const perry = h.user(MORE.perry);
     await perry.say('hi');
-    const at = new Date().toISOString();
-    await h.bot.services.records.covers.insert({
-      _id: `North|${MORE.perry.email}|${today()}`,
-      version: 1,
-      team: 'North',
-      coverId: MORE.perry.email,
-      coverName: MORE.perry.name,
-      forId: null,
-      forName: null,
-      from: today(),
-      to: addDays(today(), 7),
-      setBy: MORE.ada.email,
-      createdAt: at,
-      cancelledAt: null,
-    });
+    await h.bot.services.records.covers.insert(
+      storedCover({ team: 'North', coverId: MORE.perry.email, coverName: MORE.perry.name, setBy: MORE.ada.email, from: today(), to: addDays(today(), 7) }),
+    );
     const ref = await requestFor('CR-1002');
     // The request's cards are queued in the press itself (its effects run before the answer).
     expect(await h.bot.services.records.outbox.count({ subjectRef: ref, 'recipient.personId': MORE.perry.email })).toBe(0);
@@ -78,21 +67,9 @@ describe('cover is given only to those who could decide (MOVE-1), and checked ag
   });
 
   test('the cover form shows a cover for someone who may not cover as not in force, naming why', async () => {
-    const at = new Date().toISOString();
-    await h.bot.services.records.covers.insert({
-      _id: `North|${MORE.ada.email}|${today()}`,
-      version: 1,
-      team: 'North',
-      coverId: MORE.ada.email,
-      coverName: MORE.ada.name,
-      forId: null,
-      forName: null,
-      from: today(),
-      to: addDays(today(), 7),
-      setBy: MORE.ada.email,
-      createdAt: at,
-      cancelledAt: null,
-    });
+    await h.bot.services.records.covers.insert(
+      storedCover({ team: 'North', coverId: MORE.ada.email, coverName: MORE.ada.name, setBy: MORE.ada.email, from: today(), to: addDays(today(), 7) }),
+    );
     const hana = h.user(PEOPLE.hana);
     const form = (await hana.say('cover')).map((a) => firstCard(a.activity)).find((c) => c && cardText(c).includes('Cover now set'))!;
     expect(cardText(form)).toContain('Ada Admin was set to decide for North');
