@@ -1,5 +1,7 @@
 // Random and malicious input to every card verb and command: never a server error, never a change
-// of state, always a clear message (property-based, with fast-check).
+// of state, always a clear message (property-based, with fast-check). The presses here are forged
+// on purpose (verbs and data no card offered): that is the hostile input under test. Flows a person
+// can walk press only buttons from cards they received (test/support/receivedCards.ts).
 import fc from 'fast-check';
 import { ukDate } from '../../src/domain/dates';
 import { cardText, type TeamsUser } from '../support/fakeTeams';
