@@ -16,22 +16,23 @@
 //   index memory (target: under 20 ms and under 50 MB). `--no-scale` leaves it out.
 //
 // Run with --expose-gc (the npm script does) so the memory figure is after a full collection.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { z } from 'zod';
 import { evaluateFacts, evaluateGuidance, type FactReport, type FactSet } from '../src/guidance/evaluate';
 import { loadGuidancePack } from '../src/guidance/pack';
+import type { GuidanceEntry } from '../src/guidance/types';
 import { DEFAULT_MIN_CONFIDENCE, GuidanceIndex } from '../src/guidance/search';
 import type { CouncilPassage } from '../src/guidance/types';
 import { COVERED_QUESTIONS, UNCOVERED_QUESTIONS } from '../test/guidance/questions';
 
 const args = new Set(process.argv.slice(2));
-const argsSchema = z.array(z.enum(['--show-test-misses', '--no-scale', '--quiet', '--no-test']));
+const argsSchema = z.array(z.enum(['--show-test-misses', '--no-scale', '--quiet', '--no-test', '--diagnose']));
 const parsedArgs = argsSchema.safeParse([...args]);
 if (!parsedArgs.success) {
-  console.error('usage: npm run eval:guidance [-- --no-scale] [--quiet] [--no-test] [--show-test-misses]');
+  console.error('usage: npm run eval:guidance [-- --no-scale] [--quiet] [--no-test] [--show-test-misses] [--diagnose]');
   process.exit(2);
 }
 
@@ -66,10 +67,27 @@ function printFacts(name: string, report: FactReport, showMisses: boolean): void
   console.log(`near-miss questions answered anyway: ${pct(report.falseAnswerRate)} (${report.falseAnswers}/${report.unanswerable})`);
   if (!showMisses) return;
   for (const miss of report.misses) {
-    if (miss.kind === 'refused') console.log(`  refused: "${miss.question}" (nearest ${miss.got ?? 'none'})`);
-    else if (miss.kind === 'facts') console.log(`  facts: "${miss.question}" got ${miss.got}, missing ${miss.missingFacts!.join(' ; ')}`);
+    if (miss.kind === 'refused') console.log(`  refused: "${miss.question}" (nearest ${miss.got ?? 'none'})${diagnosis(miss.question, miss.facts)}`);
+    else if (miss.kind === 'facts') console.log(`  facts: "${miss.question}" got ${miss.got}, missing ${miss.missingFacts!.join(' ; ')}${diagnosis(miss.question, miss.facts)}`);
     else console.log(`  answered: "${miss.question}" got ${miss.got}`);
   }
+}
+
+// --diagnose: for each answerable miss, which pack entries hold every required fact and where the
+// ranking puts them. "pack lacks" means no entry could answer it right (a gap in the pack, or a
+// fact only a two-part answer holds); "ranked N" means the pack holds it and the ranking or the
+// confidence cut lost it.
+const packEntries = loadGuidancePack();
+function entryText(entry: GuidanceEntry): string {
+  return [entry.answer, ...entry.steps.map((s) => `${s.who}: ${s.what}${s.when ? ` (${s.when})` : ''}`)].join('\n');
+}
+function diagnosis(question: string, facts: string[] | undefined): string {
+  if (!args.has('--diagnose') || !facts) return '';
+  const holders = packEntries.filter((entry) => facts.every((fact) => new RegExp(fact, 'i').test(entryText(entry))));
+  if (holders.length === 0) return '\n      diagnosis: pack lacks (no single entry holds every fact)';
+  const ranked = index.rank(question, packEntries.length).map((hit) => hit.id);
+  const places = holders.map((entry) => `${entry.id} ranked ${ranked.indexOf(entry.id) + 1 || 'unranked'}`);
+  return `\n      diagnosis: held by ${places.join(', ')}`;
 }
 
 // ── the held-out sets: the first, and the second written later by another helper ──
@@ -114,6 +132,31 @@ function evaluateHeldout(name: string, set: z.infer<typeof heldoutSchema>): bool
 const OWN_DEV = path.join(ROOT, 'test/guidance/heldout/own-dev.json');
 if (existsSync(OWN_DEV))
   printFacts('Own development set (test/guidance/heldout/own-dev.json)', evaluateFacts(index, factSetSchema.parse(JSON.parse(readFileSync(OWN_DEV, 'utf8')))), !quiet);
+
+// ── development-only sets (guidance-dev*.json): written for tuning by helpers who never saw the
+// code, pack or other sets, each from the five source documents; tuned on, never a measure of
+// unseen phrasing (the test halves and the third set are that) ──
+const HELDOUT_DIR = path.join(ROOT, 'test/guidance/heldout');
+const devOnlyFiles = readdirSync(HELDOUT_DIR)
+  .filter((f) => /^guidance-dev.*\.json$/.test(f))
+  .sort();
+const devOnlyTotals = { right: 0, answerable: 0, falseAnswers: 0, unanswerable: 0 };
+for (const file of devOnlyFiles) {
+  const set = z
+    .object({ dev: factSetSchema })
+    .passthrough()
+    .parse(JSON.parse(readFileSync(path.join(HELDOUT_DIR, file), 'utf8'))).dev;
+  const report = evaluateFacts(index, set);
+  printFacts(`Development-only set (${file}; tuned on)`, report, !quiet);
+  devOnlyTotals.right += report.right;
+  devOnlyTotals.answerable += report.answerable;
+  devOnlyTotals.falseAnswers += report.falseAnswers;
+  devOnlyTotals.unanswerable += report.unanswerable;
+}
+if (devOnlyFiles.length > 1)
+  console.log(
+    `\n== Development-only sets together: ${pct(devOnlyTotals.right / devOnlyTotals.answerable)} right (${devOnlyTotals.right}/${devOnlyTotals.answerable}); near misses answered ${devOnlyTotals.falseAnswers}/${devOnlyTotals.unanswerable} ==`,
+  );
 
 // ── how steady the figures are: the confidence cut moved 10% either way ──
 // A cut that the dev figures fall off sharply on either side is fitted to those questions rather

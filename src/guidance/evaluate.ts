@@ -92,6 +92,8 @@ export interface FactMiss {
   kind: 'refused' | 'facts' | 'answered';
   got?: string;
   missingFacts?: string[];
+  /** The facts a right answer must hold (answerable questions only). */
+  facts?: string[];
 }
 
 export interface FactReport {
@@ -125,13 +127,13 @@ export function evaluateFacts(index: GuidanceIndex, set: FactSet): FactReport {
     const answer = index.search(q);
     const got = answer.found ? [answer.entryId ?? answer.passage?.id, answer.also?.entryId].filter(Boolean).join(' + ') : undefined;
     if (!answer.found || !answer.sources?.length) {
-      misses.push({ question: q, kind: 'refused', got: answer.suggestions?.[0]?.id });
+      misses.push({ question: q, kind: 'refused', got: answer.suggestions?.[0]?.id, facts: all });
       continue;
     }
     const text = answerText(answer);
     const missingFacts = all.filter((fact) => !new RegExp(fact, 'i').test(text));
     if (missingFacts.length === 0) right += 1;
-    else misses.push({ question: q, kind: 'facts', got, missingFacts });
+    else misses.push({ question: q, kind: 'facts', got, missingFacts, facts: all });
   }
   let falseAnswers = 0;
   for (const { q } of set.unanswerable) {
