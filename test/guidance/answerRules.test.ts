@@ -13,6 +13,7 @@ import {
   isEverydayTerm,
   isGeneralFunctionWord,
   isImmediateSafeguarding,
+  lowerCaseNames,
   reasonClauses,
   withoutAsker,
   withoutReportedQuestion,
@@ -44,6 +45,17 @@ describe('confidence weighs what the question is about, not how long it is', () 
     expect(plain.entryId).toBe('introductions-before-placement');
     expect(detailed.found).toBe(true);
     expect(detailed.entryId).toBe('introductions-before-placement');
+  });
+
+  it('a first name typed in lower case is a name, not a topic the guidance lacks', () => {
+    expect(lowerCaseNames('moved kayla to the new carers on friday, what do i record')).toEqual(['kayla']);
+    const named = index.search('moved kayla to the new carers on friday, what do i record on the case system');
+    expect(named.found).toBe(true);
+    expect(named.entryId).toBe(index.search('moved to the new carers on friday, what do i record on the case system').entryId);
+  });
+
+  it('a lower-case word that is also an ordinary English word is no name ("grace", "hope", "mark")', () => {
+    expect(lowerCaseNames('any grace period? we hope to mark the move')).toEqual([]);
   });
 
   it('filler words do not count against an answer', () => {
