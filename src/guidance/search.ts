@@ -185,7 +185,7 @@ const TIME_UNIT_TERMS = new Set(['hour', 'day', 'week', 'month', 'year', 'minute
 /** Units of time ("a year", "within the month"): they say when, not what a question is about. */
 const TIME_UNITS = new Set(['hour', 'day', 'week', 'month', 'year', 'minute']);
 const isTimeUnit = (t: QuestionTerm): boolean => t.group.every((term) => TIME_UNITS.has(term));
-/** The statement holding a figure, with its entry's title, must cover this share of the question's topic. */
+/** The statement holding a figure must cover this share of the question's topic (a step on its own, the headline with its title). */
 const FIGURE_TOPIC_SHARE = 0.5;
 /** A question with this many words of content or more is long... */
 const LONG_QUESTION_TERMS = 5;
@@ -534,10 +534,14 @@ export class GuidanceIndex {
     const topic = termGroups.filter((t) => !t.incidental && !t.group.some((term) => TIME_UNIT_TERMS.has(term)));
     const topicWeight = topic.reduce((sum, t) => sum + t.weight, 0);
     const title = entry?.title ?? this.passages.get(id)?.section ?? '';
-    return statements.some((statement) => {
+    // a step must itself be about what is asked: the entry's title shares the question's words
+    // whatever the step's figure is for ("how quickly do the stability meeting minutes go out?" is
+    // not answered by booking the review date at the meeting); the headline sums up the whole
+    // entry, so it is read with its title
+    return statements.some((statement, i) => {
       if (!holdsFigure(figure, statement, question)) return false;
       if (topicWeight === 0) return true;
-      const terms = new Set(analyse(`${title} ${statement}`));
+      const terms = new Set(analyse(i === 0 ? `${title} ${statement}` : statement));
       const covered = topic.reduce((sum, t) => sum + (t.group.some((term) => terms.has(term)) ? t.weight : 0), 0);
       return covered / topicWeight >= FIGURE_TOPIC_SHARE;
     });

@@ -261,6 +261,21 @@ describe('near ties', () => {
 });
 
 describe('how many / how long / how soon / how much', () => {
+  it('"before X" gives an order, not a timescale: it does not answer "how long"', () => {
+    expect(holdsFigure('timescale', 'Book the review date before the meeting ends.')).toBe(false);
+    expect(holdsFigure('timescale', 'Agree the plan within 5 working days.')).toBe(true);
+    const answer = index.search('how long has the head of service got to make a decision on a move request?');
+    expect(answer.found).toBe(false);
+  });
+
+  it("a step's figure must be about what is asked, not only its entry's title", () => {
+    const answer = index.search('how quickly do the stability meeting minutes have to be sent out?');
+    expect(answer.found).toBe(false);
+    expect(answer.notFoundReason).toBe('no-figure');
+    // the headline still speaks for its title: a series of stability meetings may follow
+    expect(answerText(index.search('how many stability meetings can there be, or is it a one-off?'))).toMatch(/series/);
+  });
+
   it('recognises a question asking for a figure', () => {
     expect(figureAsked('how many overnights before a move?')).toBe('count');
     expect(figureAsked('how soon must the PPM be held?')).toBe('timescale');
