@@ -3,6 +3,7 @@
 
 import { z } from 'zod';
 import { GUIDANCE_ENTRIES } from './pack.data';
+import { ASKED_AS } from './askedAs.data';
 import { guidanceEntrySchema, type GuidanceEntry } from './types';
 
 export class GuidancePackError extends Error {
@@ -55,10 +56,26 @@ export function uncoveredRuleIds(entries: GuidanceEntry[], required: string[]): 
   return required.filter((id) => !covered.has(id));
 }
 
+/**
+ * Gives each entry the ways practitioners ask for it in their own words (askedAs.data.ts). The
+ * search matches a question against them, so "who signs off a move" finds the entry whose own
+ * words are "Head of Service approval". Phrasings for an entry the pack does not have are a
+ * broken pack.
+ */
+export function withAskedAs(entries: readonly unknown[], askedAs: Record<string, string[]>): unknown[] {
+  const ids = new Set(entries.map((entry) => (entry as { id?: unknown }).id));
+  const unknown = Object.keys(askedAs).filter((id) => !ids.has(id));
+  if (unknown.length) throw new GuidancePackError(unknown.map((id) => `phrasings for missing entry '${id}'`));
+  return entries.map((entry) => {
+    const phrasings = askedAs[(entry as { id: string }).id];
+    return phrasings ? { ...(entry as object), askedAs: phrasings } : entry;
+  });
+}
+
 let cachedPack: GuidanceEntry[] | undefined;
 
-/** The pack shipped with the project, validated once. */
+/** The pack shipped with the project, with practitioners' phrasings, validated once. */
 export function loadGuidancePack(): GuidanceEntry[] {
-  cachedPack ??= validatePack(GUIDANCE_ENTRIES);
+  cachedPack ??= validatePack(withAskedAs(GUIDANCE_ENTRIES, ASKED_AS));
   return cachedPack;
 }

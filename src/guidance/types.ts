@@ -26,6 +26,8 @@ export const guidanceEntrySchema = z.object({
   title: z.string().min(3),
   rules: z.array(z.string().regex(RULE_ID, 'rule ids look like MOVE-1')),
   questions: z.array(z.string().min(5)).min(2),
+  // How practitioners ask for it in their own words (askedAs.data.ts): searched, never shown.
+  askedAs: z.array(z.string().min(5)).optional(),
   // One line: the chat card shows it as the headline answer.
   answer: z
     .string()

@@ -3,6 +3,7 @@
 // nearest topic when nothing answers, the pack's newer topics, and safeguarding first.
 // The questions here are written for these tests, not taken from the held-out set.
 import { GuidanceIndex } from '../../src/guidance/search';
+import { loadGuidancePack } from '../../src/guidance/pack';
 import { analyse } from '../../src/guidance/text';
 import { answerText, evaluateFacts } from '../../src/guidance/evaluate';
 import {
@@ -205,7 +206,10 @@ describe('a best match far ahead of the rest', () => {
   });
 
   it('a lone match is not a sign: only one entry sharing a word with the question is refused', () => {
-    expect(index.explain('how do I refer a child to CAMHS')).toHaveLength(1);
+    // in the pack's own words only one entry mentions CAMHS (practitioners' phrasings mention it more)
+    const ownWords = new GuidanceIndex({ entries: loadGuidancePack().map(({ askedAs: _askedAs, ...entry }) => entry) });
+    expect(ownWords.explain('how do I refer a child to CAMHS')).toHaveLength(1);
+    expect(ownWords.search('how do I refer a child to CAMHS').found).toBe(false);
     expect(index.search('how do I refer a child to CAMHS').found).toBe(false);
   });
 });
