@@ -157,8 +157,16 @@ export const NAMED_THING_TERMS = new Set([
   'profile',
 ]);
 
+/**
+ * Analysed terms that name a body or process outside the placement guidance (the court, Ofsted,
+ * DBS checks, deprivation of liberty, a solicitor) or a part of a document the pack does not hold
+ * (an appendix): a question that names one asks about it, and an entry that never mentions it does
+ * not answer ("does the court have to agree the move?" is not answered by Head of Service approval).
+ */
+export const OUTSIDE_BODY_TERMS = new Set(['court', 'tribunal', 'judge', 'magistrates', 'cafcass', 'solicitor', 'ofsted', 'dbs', 'dols', 'appendix', 'annex'].map(canonicalTerm));
+
 /** The kind of figure a question asks for, or null when it does not ask for one. */
-export type FigureAsked = 'count' | 'timescale' | 'duration' | 'frequency' | 'amount' | 'age';
+export type FigureAsked = 'count' | 'timescale' | 'duration' | 'frequency' | 'amount' | 'age' | 'proportion';
 
 const FIGURE_QUESTIONS: Array<[RegExp, FigureAsked]> = [
   [/\bwhat age\b|\bhow old\b|\bage limit\b|\bminimum age\b/i, 'age'],
@@ -168,6 +176,8 @@ const FIGURE_QUESTIONS: Array<[RegExp, FigureAsked]> = [
   // "what's the maximum number of children", "the average number of moves": a quantity asked for
   [/\bhow many\b|\bwhat number of\b|\b(maximum|minimum|max|min|average|total|exact)\s+(number|no\.?|amount)\b|\bwhat(s| is)? the number of\b/i, 'count'],
   [/\bhow much\b|\bwhat (is the )?(rate|cost|amount)\b/i, 'amount'],
+  // "what's our target %", "what percentage": a proportion, which only a statement giving one answers
+  [/\btarget\s*(%|percent(age)?)|\bwhat\s*(%|percent(age)?)|\bwhat(s|'s| is)? (the |our )?(target|percentage)\b/i, 'proportion'],
   [/\bhow (long|soon|quickly|fast)\b|\bwhat timescales?\b|\bby when\b|\bdeadline\b|\btime ?scales?\b|\btime ?frames?\b|\bwithin how\b/i, 'timescale'],
 ];
 
@@ -205,6 +215,7 @@ const FIGURE_IN_TEXT: Record<FigureAsked, RegExp> = {
   // "a series of meetings may follow" answers how many there can be, as much as a number does
   count: new RegExp(String.raw`\b${NUMBER}\b|${QUANTITY}`, 'i'),
   amount: new RegExp(String.raw`£\s?\d|\b${NUMBER}\b`, 'i'),
+  proportion: /\d\s*(%|per ?cent)|\b(half|a third|a quarter|proportion of)\b/i,
   // "daily routine" or "daily arrangements" are the child's days, not how often something happens;
   // "at intervals agreed with the carers" says who sets how often, which answers it (a deferral to
   // other procedures does not)
@@ -236,13 +247,18 @@ const FIGURE_QUALIFIERS: Array<[RegExp, RegExp]> = [
  * X: "how many stability meetings" is not answered by "within 72 hours".
  */
 export function holdsFigure(kind: FigureAsked, text: string, question = ''): boolean {
-  // rule ids ("MOVE-7") are not figures
-  const plain = text.replace(/\b[A-Z]+-\d+\b/g, ' ');
+  // rule ids ("MOVE-7") and section numbers ("Tri-X 6.3.3") are not figures
+  const plain = text.replace(/\b[A-Z]+-\d+\b/g, ' ').replace(/\b\d+(?:\.\d+)+\b/g, ' ');
   if (!FIGURE_IN_TEXT[kind].test(plain)) return false;
   // "the maximum number", "the average number": only a statement giving such a limit or average answers
   for (const [asked, stated] of FIGURE_QUALIFIERS) if (asked.test(question) && !stated.test(plain)) return false;
   if (kind !== 'count') return true;
-  const counted = /\b(?:how many|number of)\s+([a-z-]+)(?:\s+([a-z-]+))?/i.exec(question);
+  // what is counted: the noun after "how many", and the next word too unless it is a function
+  // word ("how many days before the review": days, not "before")
+  const counted =
+    /\b(?:how many|number of)\s+([a-z-]+)(?:\s+(?!(?:before|after|until|till|since|from|to|for|of|in|on|at|by|between|do|does|can|should|must|will|is|are|has|have|a|the)\b)([a-z-]+))?/i.exec(
+      question,
+    );
   if (!counted) return true;
   const asked = new Set(
     counted

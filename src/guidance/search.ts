@@ -12,6 +12,7 @@ import { loadGuidancePack } from './pack';
 import { loadCouncilDocs, type CouncilDocsResult } from './councilDocs';
 import {
   NAMED_THING_TERMS,
+  OUTSIDE_BODY_TERMS,
   isEverydayTerm,
   isEverydayWord,
   isEnglishWord,
@@ -317,7 +318,9 @@ export class GuidanceIndex {
     if (!this.coversMoreThanTime(chosen, termGroups) && !(second && this.coversMoreThanTime(second, termGroups)))
       return this.notFound(question, results, chosen, 'not-covered', urgentSafeguarding, termGroups);
     // "can parents attend the disruption meeting?" is not answered by who attends the PPM
-    const namedButMissed = termGroups.some((t, i) => t.group.some((term) => NAMED_THING_TERMS.has(term)) && chosen.credits[i] === 0 && !(second && second.credits[i]! > 0));
+    const namedButMissed = termGroups.some(
+      (t, i) => t.group.some((term) => NAMED_THING_TERMS.has(term) || OUTSIDE_BODY_TERMS.has(term)) && chosen.credits[i] === 0 && !(second && second.credits[i]! > 0),
+    );
     if (namedButMissed) return this.notFound(question, results, chosen, 'not-covered', urgentSafeguarding, termGroups);
 
     const answer = this.answerFrom(question, chosen, results, round(share));

@@ -246,6 +246,15 @@ describe('two questions in one', () => {
   });
 });
 
+describe('a question naming a body or process outside the placement guidance', () => {
+  it('is not answered by an entry that never mentions it (court, Ofsted, DBS, deprivation of liberty, a solicitor)', () => {
+    expect(index.search('does the court need to agree a placement move for a child on a care order?').found).toBe(false);
+    expect(index.search('does ofsted need to be told when a child goes missing from a residential home?').found).toBe(false);
+    // the same question without the body is about the guidance's own topic
+    expect(index.search('who needs to agree a placement move for a child on a care order?').found).toBe(true);
+  });
+});
+
 describe('near ties', () => {
   it('go to the entry that covers more of the question', () => {
     // both entries mention agreeing a move; only one is about telling the child
@@ -265,6 +274,19 @@ describe('near ties', () => {
 });
 
 describe('how many / how long / how soon / how much', () => {
+  it('"what\'s our target %" asks for a proportion, which only a statement giving one answers', () => {
+    expect(figureAsked('whats our target % for kids with 3 or more moves?')).toBe('proportion');
+    expect(figureAsked('what percentage of moves are planned')).toBe('proportion');
+    expect(holdsFigure('proportion', 'Children with three or more placements in the year are counted.')).toBe(false);
+    expect(holdsFigure('proportion', 'No more than 10% of children should have three moves.')).toBe(true);
+    expect(index.search("what's our target % for placement stability this year?").found).toBe(false);
+  });
+
+  it('section numbers are no figures, and "how many days before X" counts days', () => {
+    expect(holdsFigure('count', 'Check the plan is current (Tri-X 6.3.3) before each review.', 'how many days before the review should the plan be checked?')).toBe(false);
+    expect(holdsFigure('count', 'Hold it within 5 days before the review.', 'how many days before the review should the plan be checked?')).toBe(true);
+  });
+
   it('"before X" gives an order, not a timescale: it does not answer "how long"', () => {
     expect(holdsFigure('timescale', 'Book the review date before the meeting ends.')).toBe(false);
     expect(holdsFigure('timescale', 'Agree the plan within 5 working days.')).toBe(true);
