@@ -182,7 +182,7 @@ describe('the reason given for the case is case detail', () => {
 });
 
 describe('a long question needs a little less of it covered', () => {
-  it('five words of content or more: some are bound to be the case, so a lower share answers', () => {
+  it('four words of content or more: some are bound to be the case, so a lower share answers', () => {
     const long = index.search('who chairs a placement stability meeting for an in house carer in the north locality hub');
     expect(long.found).toBe(true);
     expect(long.entryId).toBe('stability-meeting-chair');
