@@ -126,9 +126,18 @@ const CASE_DETAIL_WORDS = `january february march april june july august septemb
 
 const CASE_DETAIL_TERMS = new Set(CASE_DETAIL_WORDS.map(canonicalTerm));
 
-/** True when an analysed term is case detail (a number, a month, a day, an age, a legal status). */
+/**
+ * Words that frame what kind of answer is wanted rather than what it is about: whose role, job or
+ * task it is, who writes it, where it is ("whose job is it to write the placement plan", "is it
+ * written down somewhere"). Like "how soon", they count only when a match holds them. (Words for
+ * a policy or document were tried too: as many near misses answered as right answers gained.)
+ */
+const FRAME_WORDS = 'role job responsibility responsible duty task write written somewhere anywhere'.split(/\s+/);
+const FRAME_TERMS = new Set(FRAME_WORDS.map(canonicalTerm));
+
+/** True when an analysed term is case detail (a number, a month, a day, an age, a legal status) or frames the answer wanted. */
 export function isIncidentalTerm(term: string): boolean {
-  return /^\d+$/.test(term) || CASE_DETAIL_TERMS.has(term);
+  return /^\d+$/.test(term) || CASE_DETAIL_TERMS.has(term) || FRAME_TERMS.has(term);
 }
 
 /**

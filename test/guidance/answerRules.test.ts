@@ -14,6 +14,7 @@ import {
   isEverydayTerm,
   isGeneralFunctionWord,
   isImmediateSafeguarding,
+  isIncidentalTerm,
   lowerCaseNames,
   reasonClauses,
   withoutAsker,
@@ -57,6 +58,16 @@ describe('confidence weighs what the question is about, not how long it is', () 
 
   it('a lower-case word that is also an ordinary English word is no name ("grace", "hope", "mark")', () => {
     expect(lowerCaseNames('any grace period? we hope to mark the move')).toEqual([]);
+  });
+
+  it('words framing the answer wanted (whose role or job, who writes it, where it is) count only when matched', () => {
+    expect(isIncidentalTerm(canonicalTerm('job'))).toBe(true);
+    expect(isIncidentalTerm(canonicalTerm('somewhere'))).toBe(true);
+    const plain = index.search('who goes to a placement stability meeting');
+    const framed = index.search('is it written down anywhere who goes to a placement stability meeting');
+    expect(framed.entryId).toBe(plain.entryId);
+    expect(framed.confidence).toBe(plain.confidence);
+    expect(index.search('whose task is it to record the move on the system').entryId).toBe(index.search('who records the move on the system').entryId);
   });
 
   it('filler words do not count against an answer', () => {
