@@ -492,6 +492,18 @@ describe('immediate safeguarding comes first', () => {
     expect(isChildInDangerNow('who restrains the budget for extra support')).toBe(false);
   });
 
+  it('recognises self-harm, sexual harm disclosed, exploitation, a child missing now and a child put out of the home', () => {
+    expect(isChildInDangerNow('14yo in the unit has cut her arm, staff with her now')).toBe(true);
+    expect(isChildInDangerNow("she's told school a relative of the carer has been touching her")).toBe(true);
+    expect(isChildInDangerNow('older men picking him up from the home in cars')).toBe(true);
+    expect(isChildInDangerNow('he ran off from the carers an hour ago and they cannot find him')).toBe(true);
+    expect(isChildInDangerNow('yp missing since 4pm, phone off')).toBe(true);
+    expect(isChildInDangerNow('carer has locked him out and says she wont have him back')).toBe(true);
+    // a general question about missing children is not a child missing now
+    expect(isChildInDangerNow('does ofsted need to be told when a child goes missing from a residential home?')).toBe(false);
+    expect(isChildInDangerNow('how do I cut down the paperwork for a PPM')).toBe(false);
+  });
+
   it('the card leads with acting on the safeguarding procedures, before any placement guidance', () => {
     const a = index.search('allegation made against the foster carer, where does the child go next?');
     expect(a.found).toBe(true);
