@@ -109,6 +109,13 @@ const rule = <S>(who: string, allows: (person: Person, subject: S) => boolean): 
 /** Whether this person may hold this cover: a Head of Service or a service manager now, who did not give it to themselves. */
 const mayCover = (p: Person, cover: CoverGiven) => !same(cover.setBy, p) && COVER_ROLES.some((role) => hasRole(p, role));
 
+/**
+ * Whether the person named as out-of-hours approver (settings) may decide urgent requests: only a
+ * Head of Service or service manager now, as for cover (MOVE-1). A setting naming anyone else is
+ * ignored: they get no approval card and may decide nothing.
+ */
+export const mayApproveOutOfHours = (p: Person): boolean => COVER_ROLES.some((role) => hasRole(p, role));
+
 export const PERMISSIONS = {
   'request a move': rule<OnChild>(
     "the child's social worker, or a team manager, service manager or Head of Service of the child's team",
@@ -121,12 +128,12 @@ export const PERMISSIONS = {
   // MOVE-1; separation of duties: nobody decides a move they asked for, covering or not. A cover
   // counts only while its person may still cover (their roles are read again at every decision).
   'decide a move': rule<OnMoveDecision>(
-    "a Head of Service of the child's team (or the person covering for them, or for an urgent request the out-of-hours approver) who did not ask for the move",
+    "a Head of Service of the child's team (or the person covering for them, or for an urgent request the out-of-hours approver, a Head of Service or service manager) who did not ask for the move",
     (p, { request, covers, outOfHoursApprover }) =>
       !same(request.requestedBy, p) &&
       (holdsFor(p, ['head_of_service'], request.team) ||
         covers.some((cover) => cover.team === request.team && same(cover.coverId, p) && mayCover(p, cover)) ||
-        (request.urgency === 'urgent' && same(outOfHoursApprover, p))),
+        (request.urgency === 'urgent' && same(outOfHoursApprover, p) && mayApproveOutOfHours(p))),
   ),
   // MOVE-1: cover goes to someone who could decide in their own right elsewhere, not to whoever sets it.
   'cover for a Head of Service': rule<OnCover>('a Head of Service or a service manager, who did not set the cover themselves', (p, { cover }) => mayCover(p, cover)),

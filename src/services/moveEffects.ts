@@ -5,6 +5,7 @@
 // crash does each thing once.
 import { endingFollowUps, followUpsFor, virtualSchoolConcerned, virtualSchoolReasons } from '../domain/moves';
 import type { Person } from '../domain/people';
+import { mayApproveOutOfHours } from '../domain/permissions';
 import type { MoveRequestDoc, PendingEffect, TaskDoc } from '../store/records';
 import type { ServiceContext } from './context';
 import { enqueueAll, updatesOfSentCards, whyFact, type OutgoingMessage } from './outbox';
@@ -49,7 +50,9 @@ async function outOfHoursRecipients(ctx: ServiceContext, request: Pick<MoveReque
   const flow = moveFlowOf(ctx);
   if (request.urgency !== 'urgent' || isWorkingTime(new Date(request.requestedAt), flow.calendar)) return { approver: null, channel: null };
   const doc = flow.outOfHours.approver ? await ctx.records.people.get(flow.outOfHours.approver) : null;
-  return { approver: doc ? toPerson(doc) : null, channel: flow.outOfHours.channel };
+  const approver = doc ? toPerson(doc) : null;
+  // a setting naming someone who may not decide moves sends them nothing (see mayApproveOutOfHours)
+  return { approver: approver && mayApproveOutOfHours(approver) ? approver : null, channel: flow.outOfHours.channel };
 }
 
 export function approvalCardTo(ref: string, recipient: { personId?: string; channel?: string }): OutgoingMessage {

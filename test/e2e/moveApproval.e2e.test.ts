@@ -133,7 +133,7 @@ describe('placement move approval, over HTTP', () => {
     expect(() => sam.receivedCards().length && findApprove(sam)).toThrow(/received no card with a "Approve" button/);
     const refused = await sam.press('move.decide', { ref, outcome: 'approved', comment: '' });
     expect(cardText(refused.body.value)).toContain(
-      `${ref}: Only a Head of Service of the child's team (or the person covering for them, or for an urgent request the out-of-hours approver) who did not ask for the move may decide a move.`,
+      `${ref}: Only a Head of Service of the child's team (or the person covering for them, or for an urgent request the out-of-hours approver, a Head of Service or service manager) who did not ask for the move may decide a move.`,
     );
     const stored = await h.bot.services.records.moveRequests.get(ref);
     expect(stored!.state).toBe('pending');

@@ -144,7 +144,7 @@ describeWithPlayground('with the Microsoft 365 Agents Playground', () => {
     const lastOfSam = sam.messages[sam.messages.length - 1]!;
     const refused = await sam.press(lastOfSam.messageId, approve.verb, { ...approve.data, comment: '' });
     expect(cardText(refused.value)).toContain(
-      `${ref}: Only a Head of Service of the child's team (or the person covering for them, or for an urgent request the out-of-hours approver) who did not ask for the move may decide a move.`,
+      `${ref}: Only a Head of Service of the child's team (or the person covering for them, or for an urgent request the out-of-hours approver, a Head of Service or service manager) who did not ask for the move may decide a move.`,
     );
     expect(cardActions(refused.value).has('Approve')).toBe(false);
     expect((await bot.services.records.moveRequests.get(ref))!.state).toBe('pending');

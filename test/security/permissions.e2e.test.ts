@@ -172,7 +172,7 @@ describe('separation of duties', () => {
 
   function expectShowsNothingButTheRule(card: unknown) {
     expect(cardText(card)).toContain(
-      "Only a Head of Service of the child's team (or the person covering for them, or for an urgent request the out-of-hours approver) who did not ask for the move may decide a move.",
+      "Only a Head of Service of the child's team (or the person covering for them, or for an urgent request the out-of-hours approver, a Head of Service or service manager) who did not ask for the move may decide a move.",
     );
     expect(JSON.stringify(card)).not.toMatch(/third night-time|Jamie/);
   }

@@ -214,16 +214,26 @@ describeOnEveryBackend('a move request after it is sent', (freshStore) => {
 
   describe('out of hours', () => {
     test('an urgent request at night also goes to the out-of-hours approver, who may decide it; a planned one does not', async () => {
-      ctx.moveFlow = { ...DEFAULT_MOVE_FLOW, outOfHours: { approver: 'tom.manager@example.org', channel: '19:out-of-hours@thread' } };
+      ctx.moveFlow = { ...DEFAULT_MOVE_FLOW, outOfHours: { approver: 'sue.service@example.org', channel: '19:out-of-hours@thread' } };
+      const sue = await person('sue.service@example.org');
+      await chatWith(sue);
+      now = new Date('2026-11-23T22:00:00Z');
+      const night = await requestMove(ctx, await person('sam.social@example.org'), urgent());
+      expect(await keys(night.ref)).toEqual(expect.arrayContaining([`${night.ref}:approval:sue.service@example.org`, `${night.ref}:approval:channel:19:out-of-hours@thread`]));
+      const planned = await requestMove(ctx, await person('sam.social@example.org'), form({ caseRef: 'CR-1002' }));
+      expect(await keys(planned.ref)).not.toContain(`${planned.ref}:approval:sue.service@example.org`);
+      await expect(decideMove(ctx, sue, planned.ref, { outcome: 'approved' })).rejects.toBeInstanceOf(NotPermittedError);
+      expect((await decideMove(ctx, sue, night.ref, { outcome: 'approved' })).state).toBe('approved');
+    });
+
+    test('MOVE-1: an out-of-hours approver who is not a Head of Service or service manager gets no card and may decide nothing', async () => {
+      ctx.moveFlow = { ...DEFAULT_MOVE_FLOW, outOfHours: { approver: 'tom.manager@example.org', channel: null } };
       const tom = await person('tom.manager@example.org');
       await chatWith(tom);
       now = new Date('2026-11-23T22:00:00Z');
       const night = await requestMove(ctx, await person('sam.social@example.org'), urgent());
-      expect(await keys(night.ref)).toEqual(expect.arrayContaining([`${night.ref}:approval:tom.manager@example.org`, `${night.ref}:approval:channel:19:out-of-hours@thread`]));
-      const planned = await requestMove(ctx, await person('sam.social@example.org'), form({ caseRef: 'CR-1002' }));
-      expect(await keys(planned.ref)).not.toContain(`${planned.ref}:approval:tom.manager@example.org`);
-      await expect(decideMove(ctx, tom, planned.ref, { outcome: 'approved' })).rejects.toBeInstanceOf(NotPermittedError);
-      expect((await decideMove(ctx, tom, night.ref, { outcome: 'approved' })).state).toBe('approved');
+      expect(await keys(night.ref)).not.toContain(`${night.ref}:approval:tom.manager@example.org`);
+      await expect(decideMove(ctx, tom, night.ref, { outcome: 'approved' })).rejects.toBeInstanceOf(NotPermittedError);
     });
   });
 });
