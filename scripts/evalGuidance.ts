@@ -5,7 +5,7 @@
 // - the held-out sets (test/guidance/heldout/guidance-heldout.json and, when present,
 //   guidance-heldout2.json), each written by someone who never saw the pack: the dev half (tuned
 //   on; its misses are listed) and the test half (reported as figures only; `--no-test` leaves
-//   both test halves out, and the third set, guidance-heldout3.json, which is all test;
+//   both test halves out, and the third and fifth sets (guidance-heldout3.json, -5.json), all test;
 //   `--show-test-misses` lists their misses, which must not be used for tuning);
 //   judged on the facts a right answer must hold (target: test half at least 90% right, at most
 //   1 in 20 near-miss questions answered);
@@ -100,21 +100,27 @@ if (existsSync(HELDOUT2)) {
   ok = ok && secondMet;
 } else console.log('\n== Second held-out set: skipped (test/guidance/heldout/guidance-heldout2.json is not there) ==');
 
-// ── the third held-out set: a test half only, measured by the lead, never tuned on ──
-const HELDOUT3 = path.join(ROOT, 'test/guidance/heldout/guidance-heldout3.json');
-if (existsSync(HELDOUT3)) {
-  if (args.has('--no-test')) console.log('\n== Third held-out set (guidance-heldout3.json, test only): left out (--no-test) ==');
-  else {
-    const third = evaluateFacts(
-      index,
-      z
-        .object({ test: factSetSchema })
-        .passthrough()
-        .parse(JSON.parse(readFileSync(HELDOUT3, 'utf8'))).test,
-    );
-    printFacts('Third held-out (guidance-heldout3.json), test only (reported, never tuned on)', third, args.has('--show-test-misses'));
-    ok = ok && third.rightRate >= 0.9 && third.falseAnswerRate <= 0.05;
+// ── the test-only sets (the third, and the fifth written later): measured by the lead, never tuned on ──
+const TEST_ONLY_SETS = [
+  { file: 'guidance-heldout3.json', name: 'Third held-out (guidance-heldout3.json), test only (reported, never tuned on)' },
+  { file: 'guidance-heldout5.json', name: 'Fifth held-out (guidance-heldout5.json), test only (written and committed before it was first measured; never tuned on)' },
+];
+for (const { file, name } of TEST_ONLY_SETS) {
+  const setPath = path.join(ROOT, 'test/guidance/heldout', file);
+  if (!existsSync(setPath)) continue;
+  if (args.has('--no-test')) {
+    console.log(`\n== ${file} (test only): left out (--no-test) ==`);
+    continue;
   }
+  const report = evaluateFacts(
+    index,
+    z
+      .object({ test: factSetSchema })
+      .passthrough()
+      .parse(JSON.parse(readFileSync(setPath, 'utf8'))).test,
+  );
+  printFacts(name, report, args.has('--show-test-misses'));
+  ok = ok && report.rightRate >= 0.9 && report.falseAnswerRate <= 0.05;
 }
 
 /** Prints a held-out set's dev half and (unless --no-test) its test half; true when its targets are met. */
