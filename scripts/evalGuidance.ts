@@ -64,7 +64,10 @@ ok &&= old.top1 >= 0.9 && old.falseAnswers === 0;
 function printFacts(name: string, report: FactReport, showMisses: boolean): void {
   console.log(`\n== ${name}: ${report.answerable} answerable, ${report.unanswerable} not answered by the documents ==`);
   console.log(`answered with every required fact and a source: ${pct(report.rightRate)} (${report.right}/${report.answerable})`);
-  console.log(`near-miss questions answered anyway: ${pct(report.falseAnswerRate)} (${report.falseAnswers}/${report.unanswerable})`);
+  const fromDefinitions = report.falseAnswersFromDataDefinitions
+    ? `; ${report.falseAnswersFromDataDefinitions} of them from the national data definitions (SSDA903), which the five documents lack`
+    : '';
+  console.log(`near-miss questions answered anyway: ${pct(report.falseAnswerRate)} (${report.falseAnswers}/${report.unanswerable}${fromDefinitions})`);
   if (!showMisses) return;
   for (const miss of report.misses) {
     if (miss.kind === 'refused') console.log(`  refused: "${miss.question}" (nearest ${miss.got ?? 'none'})${diagnosis(miss.question, miss.facts)}`);

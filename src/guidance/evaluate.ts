@@ -104,6 +104,12 @@ export interface FactReport {
   unanswerable: number;
   /** Unanswerable questions that got an answer anyway. */
   falseAnswers: number;
+  /**
+   * Of those, answered from the national data definitions (an entry citing the project's domain
+   * notes, such as the SSDA903 reason codes): the five documents do not hold them, so the sets'
+   * writers count them as near misses, though the answer may be right.
+   */
+  falseAnswersFromDataDefinitions: number;
   falseAnswerRate: number;
   misses: FactMiss[];
 }
@@ -136,10 +142,12 @@ export function evaluateFacts(index: GuidanceIndex, set: FactSet): FactReport {
     else misses.push({ question: q, kind: 'facts', got, missingFacts, facts: all });
   }
   let falseAnswers = 0;
+  let falseAnswersFromDataDefinitions = 0;
   for (const { q } of set.unanswerable) {
     const answer = index.search(q);
     if (answer.found) {
       falseAnswers += 1;
+      if (answer.sources?.some((source) => source.doc === 'domain')) falseAnswersFromDataDefinitions += 1;
       misses.push({ question: q, kind: 'answered', got: answer.entryId ?? answer.passage?.id });
     }
   }
@@ -149,6 +157,7 @@ export function evaluateFacts(index: GuidanceIndex, set: FactSet): FactReport {
     rightRate: set.answerable.length ? right / set.answerable.length : 0,
     unanswerable: set.unanswerable.length,
     falseAnswers,
+    falseAnswersFromDataDefinitions,
     falseAnswerRate: set.unanswerable.length ? falseAnswers / set.unanswerable.length : 0,
     misses,
   };
