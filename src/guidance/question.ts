@@ -297,7 +297,7 @@ const CHILD_IN_DANGER = new RegExp(
     // self-harm, sexual harm disclosed, exploitation: "cut her arm", "touching her", "older men"
     String.raw`\b(cut|cuts|cutting|slashed)\s+(his|her|their|him|her|them)(self|selves)?\s*(arms?|wrists?|legs?)?\b|\b(touch(ed|ing)|interfer(ed|ing) with)\s+(him|her|them)\b|\bolder (men|man|males?|boys?)\b`,
     // missing now, or put out of the home: "ran off 2 hrs ago", "can't find her", "locked him out", "put him out on the street"
-    String.raw`\b(ran|run|running) (off|away)\b|\babscond(ed|ing)?\b|\bcan'?t find (him|her|them)\b|\bmissing (since|now|tonight)\b|\b(locked|kicked|put|throw(n|ing)?|threw) (him|her|them|the (child|kid|yp|boy|girl)|\d+\s*yo) out\b|\bon the streets?\b`,
+    String.raw`\b(ran|run|running) (off|away)\b|\babscond(ed|ing)?\b|\bcan'?t find (him|her|them)\b|\bmissing\b[^.?!]{0,30}?\b(since (\d|yesterday|last|this|lunch|school|breakfast|tea|mon|tue|wed|thu|fri|sat|sun)|now|tonight|overnight)|\bstill missing\b|\bnot (come|came|been) (back|home)\b|\b(locked|kicked|put|throw(n|ing)?|threw) (him|her|them|the (child|kid|yp|boy|girl)|\d+\s*yo) out\b|\bon the streets?\b`,
   ].join('|'),
   'i',
 );

@@ -498,6 +498,8 @@ describe('immediate safeguarding comes first', () => {
     expect(isChildInDangerNow('older men picking him up from the home in cars')).toBe(true);
     expect(isChildInDangerNow('he ran off from the carers an hour ago and they cannot find him')).toBe(true);
     expect(isChildInDangerNow('yp missing since 4pm, phone off')).toBe(true);
+    expect(isChildInDangerNow('14yo missing from the home since 6pm')).toBe(true);
+    expect(isChildInDangerNow('what counts as missing from care since the new policy')).toBe(false);
     expect(isChildInDangerNow('carer has locked him out and says she wont have him back')).toBe(true);
     // a general question about missing children is not a child missing now
     expect(isChildInDangerNow('does ofsted need to be told when a child goes missing from a residential home?')).toBe(false);
