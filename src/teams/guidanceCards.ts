@@ -7,6 +7,7 @@
 import type { GuidanceReply } from '../services/guidance';
 import type { GuidanceAnswer, TopicRef } from '../guidance/types';
 import { SAFEGUARDING_FIRST } from '../guidance/question';
+import { nearestLead } from '../guidance/wording';
 import { renderCard, type AdaptiveCard } from './cards';
 import { plainText } from './plainText';
 
@@ -73,12 +74,6 @@ function renderGuidanceCard(answer: GuidanceReply, heading: string, question: st
     helpfulData: feedbackData(true),
     notHelpfulData: feedbackData(false),
   });
-}
-
-/** "The nearest guidance is on ...", saying first when the guidance gives no figure for what was asked. */
-function nearestLead(answer: GuidanceAnswer, nearest: TopicRef): string {
-  const lead = `The nearest guidance is on "${nearest.title}".`;
-  return answer.notFoundReason === 'no-figure' ? `The guidance does not say. ${lead}` : lead;
 }
 
 function topicButton(topic: TopicRef): { title: string; data: { entryId: string } } {

@@ -24,7 +24,7 @@ describe('psb ask', () => {
     expect(code).toBe(0);
     const json = JSON.parse(out);
     const entry = index.getEntry('move-approval')!;
-    expect(Object.keys(json)).toEqual(['question', 'found', 'answer', 'steps', 'sources', 'entryId', 'score']);
+    expect(Object.keys(json)).toEqual(['question', 'found', 'answer', 'steps', 'sources', 'entryId', 'score', 'urgentSafeguarding', 'also', 'nearest']);
     expect(json).toEqual({
       question: 'who has to sign off a placement move?',
       found: true,
@@ -33,6 +33,9 @@ describe('psb ask', () => {
       sources: entry.sources.map((s) => ({ title: s.title, section: s.section })),
       entryId: 'move-approval',
       score: expect.any(Number),
+      urgentSafeguarding: false,
+      also: null,
+      nearest: null,
     });
     expect(json.score).toBeGreaterThan(0);
   });
@@ -54,7 +57,18 @@ describe('psb ask', () => {
       sources: [],
       entryId: null,
       score: expect.any(Number),
+      urgentSafeguarding: false,
+      also: null,
+      nearest: null,
     });
+  });
+
+  it('answers as the card does: the safeguarding lead first, both parts of a two-part answer, the nearest guidance', async () => {
+    const urgent = await psb(['ask', '12yo missing from the home since 6pm, do we call a stability meeting?']);
+    expect(urgent.out.startsWith('If a child is hurt or at risk now')).toBe(true);
+    expect(JSON.parse((await psb(['ask', '12yo missing from the home since 6pm, do we call a stability meeting?', '--json'])).out)).toMatchObject({ urgentSafeguarding: true });
+    const noFigure = JSON.parse((await psb(['ask', 'how many days does the head of service have to decide on a move?', '--json'])).out);
+    expect(noFigure).toMatchObject({ found: false, nearest: expect.stringMatching(/^The guidance does not say\. The nearest guidance is on "/) });
   });
 
   it('prints readable text without --json', async () => {
@@ -103,6 +117,9 @@ describe('psb ask', () => {
         sources: [{ title: 'Kinship Care Procedures (Anytown Council)', section: 'Respite for connected carers' }],
         entryId: null,
         score: expect.any(Number),
+        urgentSafeguarding: false,
+        also: null,
+        nearest: null,
       });
       // without it, the same question is not covered
       expect((await psb(['ask', question, '--json'])).code).toBe(1);

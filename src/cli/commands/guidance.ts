@@ -1,6 +1,8 @@
 // Guidance questions from the command line, and the feedback people gave on answers in chat.
 import { loadGuidanceIndex } from '../../guidance/search';
-import type { GuidanceAnswer } from '../../guidance/types';
+import type { GuidanceAnswer, GuidanceStep } from '../../guidance/types';
+import { SAFEGUARDING_FIRST } from '../../guidance/question';
+import { nearestLead } from '../../guidance/wording';
 import { answerQuestion, GUIDANCE_FEEDBACK_COLLECTION, listGuidanceFeedback, MAX_QUESTION_LENGTH, type GuidanceFeedbackDoc } from '../../services/guidance';
 import { silentLogger } from '../../services/context';
 import { defineCommand, flag, option, restArgs, UsageError, type CliIo } from '../command';
@@ -16,17 +18,36 @@ export interface AskJson {
   /** The pack entry that answered; null when nothing did or a council passage did. */
   entryId: string | null;
   score: number;
+  /** A child hurt or at risk now, or an allegation against a carer: the answer leads with acting on the safeguarding procedures. */
+  urgentSafeguarding: boolean;
+  /** The second part of a two-part answer, with its own steps and sources. */
+  also: { entryId: string; answer: string; steps: Array<{ who: string; what: string; when: string | null }>; sources: Array<{ title: string; section: string }> } | null;
+  /** When nothing answered but one topic is close: "The nearest guidance is on ...". */
+  nearest: string | null;
 }
+
+const stepJson = (s: GuidanceStep) => ({ who: s.who, what: s.what, when: s.when ?? null });
 
 export function askJson(answer: GuidanceAnswer): AskJson {
   return {
     question: answer.question,
     found: answer.found,
     answer: answer.found ? (answer.answer ?? null) : null,
-    steps: answer.found ? (answer.steps ?? []).map((s) => ({ who: s.who, what: s.what, when: s.when ?? null })) : [],
+    steps: answer.found ? (answer.steps ?? []).map(stepJson) : [],
     sources: answer.found ? (answer.sources ?? []).map((s) => ({ title: s.title, section: s.section })) : [],
     entryId: answer.found ? (answer.entryId ?? null) : null,
     score: answer.score,
+    urgentSafeguarding: !!answer.urgentSafeguarding,
+    also:
+      answer.found && answer.also
+        ? {
+            entryId: answer.also.entryId,
+            answer: answer.also.answer,
+            steps: answer.also.steps.map(stepJson),
+            sources: answer.also.sources.map((s) => ({ title: s.title, section: s.section })),
+          }
+        : null,
+    nearest: !answer.found && answer.nearest ? nearestLead(answer, answer.nearest) : null,
   };
 }
 
@@ -50,9 +71,11 @@ export const ask = defineCommand({
   },
 });
 
+/** The answer as the bot's card gives it: the safeguarding lead first, then each part with its steps and sources. */
 function printAnswer(io: CliIo, a: GuidanceAnswer): void {
+  if (a.urgentSafeguarding) io.out(`${SAFEGUARDING_FIRST}\n`);
   if (!a.found) {
-    io.out('The guidance does not cover this question.');
+    io.out(a.nearest ? nearestLead(a, a.nearest) : 'The guidance does not cover this question.');
     if (a.suggestions?.length) {
       io.out('Nearest topics:');
       for (const s of a.suggestions) io.out(`  - ${s.title} (${s.id})`);
@@ -67,6 +90,13 @@ function printAnswer(io: CliIo, a: GuidanceAnswer): void {
   }
   io.out('\nSources:');
   for (const s of a.sources ?? []) io.out(`  - ${s.title}, ${s.section}`);
+  if (a.also) {
+    io.out(`\nAlso, ${a.also.title}: ${a.also.answer}`);
+    io.out('\nSteps:');
+    a.also.steps.forEach((s, i) => io.out(`  ${i + 1}. ${s.who}: ${s.what}${s.when ? ` (${s.when})` : ''}`));
+    io.out('\nSources:');
+    for (const s of a.also.sources) io.out(`  - ${s.title}, ${s.section}`);
+  }
   if (a.related?.length) io.out(`\nRelated: ${a.related.map((r) => r.title).join('; ')}`);
   io.out(`\n(${a.entryId ? `entry ${a.entryId}` : `council passage ${a.passage?.id}`}, score ${a.score}, confidence ${a.confidence})`);
 }
