@@ -13,7 +13,9 @@
 //   fall off sharply beside is fitted to the dev questions);
 // - the shared sample (../shared/guidance-sample) when it is there;
 // - the index at ten times today's size (synthetic council passages): answer latency p99 and
-//   index memory (target: under 20 ms and under 50 MB). `--no-scale` leaves it out.
+//   index memory (target: under 20 ms and under 50 MB). `--no-scale` leaves it out;
+// - when a model is configured (OPENAI_API_KEY or AZURE_OPENAI_*), how its wording of the
+//   headline changes the right answers (facts kept or lost).
 //
 // Run with --expose-gc (the npm script does) so the memory figure is after a full collection.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
@@ -21,7 +23,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { z } from 'zod';
-import { evaluateFacts, evaluateGuidance, type FactReport, type FactSet } from '../src/guidance/evaluate';
+import { evaluateFacts, evaluateGuidance, evaluateModelWording, type FactReport, type FactSet } from '../src/guidance/evaluate';
+import { createGuidancePhraser, guidanceModelConfigSchema } from '../src/guidance/phrasing';
 import { loadGuidancePack } from '../src/guidance/pack';
 import type { GuidanceEntry } from '../src/guidance/types';
 import { DEFAULT_MIN_CONFIDENCE, GuidanceIndex } from '../src/guidance/search';
@@ -201,6 +204,39 @@ if (existsSync(path.join(SAMPLE_DIR, 'questions.json'))) {
 if (!args.has('--no-scale')) measureScale();
 
 process.exitCode = ok ? 0 : 1;
+
+// ── a configured model's effect on the answers (offline by default: none) ──
+void measureModelWording();
+
+/**
+ * When a model is configured (OPENAI_API_KEY, or the AZURE_OPENAI_* settings), the bot lets it word
+ * the headline of an answer the retrieval found. This puts every right answer of the unseen sets
+ * (or, with --no-test, of the development halves) to the model and says how often its headline
+ * kept every required fact, lost one, or gave nothing (the card then keeps the retrieved headline).
+ */
+async function measureModelWording(): Promise<void> {
+  const phraser = createGuidancePhraser(guidanceModelConfigSchema.parse(process.env));
+  if (!phraser) {
+    console.log('\n== Model wording: no model configured (offline, as by default): every headline is the retrieved one ==');
+    return;
+  }
+  const readSet = (file: string, half: 'dev' | 'test') => {
+    const full = path.join(ROOT, 'test/guidance/heldout', file);
+    if (!existsSync(full)) return null;
+    const parsed = JSON.parse(readFileSync(full, 'utf8')) as Record<string, unknown>;
+    return parsed[half] ? factSetSchema.parse(parsed[half]) : null;
+  };
+  const half = args.has('--no-test') ? 'dev' : 'test';
+  const files =
+    half === 'dev' ? ['guidance-heldout.json', 'guidance-heldout2.json'] : ['guidance-heldout.json', 'guidance-heldout2.json', 'guidance-heldout3.json', 'guidance-heldout5.json'];
+  console.log(`\n== Model wording (${half} halves): the model's headline with the retrieved steps, on answers the retrieval got right ==`);
+  for (const file of files) {
+    const set = readSet(file, half);
+    if (!set) continue;
+    const r = await evaluateModelWording(index, set, phraser);
+    console.log(`${file}: ${r.worded} right answers worded; every fact kept ${r.keptFacts}, a fact lost ${r.droppedFacts}, no wording (retrieved headline kept) ${r.fellBack}`);
+  }
+}
 
 /**
  * Builds the index with ten times today's documents (the pack's entries plus, as the council's

@@ -11,6 +11,7 @@
 //   when any answer is given.
 
 import { SAFEGUARDING_FIRST } from './question';
+import type { GuidancePhraser } from './phrasing';
 import type { GuidanceIndex } from './search';
 import type { GuidanceAnswer } from './types';
 
@@ -161,4 +162,39 @@ export function evaluateFacts(index: GuidanceIndex, set: FactSet): FactReport {
     falseAnswerRate: set.unanswerable.length ? falseAnswers / set.unanswerable.length : 0,
     misses,
   };
+}
+
+/** What a configured model's wording of the headline did to answers the retrieval got right. */
+export interface ModelWordingReport {
+  /** Questions the retrieval answered right, whose headline the model was asked to word. */
+  worded: number;
+  /** The model's headline, with the retrieved steps, still holds every required fact. */
+  keptFacts: number;
+  /** The model's headline lost a required fact that the retrieved headline held. */
+  droppedFacts: number;
+  /** The model gave nothing (timeout, error, refusal): the card keeps the retrieved headline. */
+  fellBack: number;
+}
+
+/**
+ * Puts each right answer's headline to the model, as the bot does, and checks the required facts
+ * against the model's headline with the retrieved steps (the steps and sources are never worded
+ * by the model). Near misses are unaffected: a model only words answers the retrieval gave.
+ */
+export async function evaluateModelWording(index: GuidanceIndex, set: FactSet, phraser: GuidancePhraser): Promise<ModelWordingReport> {
+  const report: ModelWordingReport = { worded: 0, keptFacts: 0, droppedFacts: 0, fellBack: 0 };
+  for (const { q, all } of set.answerable) {
+    const answer = index.search(q);
+    if (!answer.found || !answer.sources?.length || !all.every((fact) => new RegExp(fact, 'i').test(answerText(answer)))) continue;
+    report.worded += 1;
+    const phrased = await phraser.phrase(answer);
+    if (!phrased) {
+      report.fellBack += 1;
+      continue;
+    }
+    const text = answerText({ ...answer, answer: phrased.text });
+    if (all.every((fact) => new RegExp(fact, 'i').test(text))) report.keptFacts += 1;
+    else report.droppedFacts += 1;
+  }
+  return report;
 }
