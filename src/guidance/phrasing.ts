@@ -78,7 +78,7 @@ export function createGuidancePhraser(cfg: GuidanceModelConfig, options: Guidanc
           // The SDK's timeout covers the wait for an answer; the signal bounds the whole call, body included.
           { signal: AbortSignal.timeout(timeoutMs) },
         );
-        const text = acceptablePhrasing(completion.choices?.[0]?.message?.content);
+        const text = acceptablePhrasing(completion.choices?.[0]?.message?.content, answer);
         log?.debug({ model: modelName, ms: Date.now() - started, used: text !== null }, 'guidance phrasing');
         return text === null ? null : { text, model: modelName };
       } catch (err) {
@@ -107,10 +107,33 @@ export function guidanceText(answer: GuidanceAnswer): string {
   return lines.join('\n');
 }
 
-/** One line of plain text of sensible length, or null. */
-function acceptablePhrasing(content: unknown): string | null {
+/** One line of plain text of sensible length that keeps the guidance's figures, or null. */
+function acceptablePhrasing(content: unknown, answer: GuidanceAnswer): string | null {
   if (typeof content !== 'string') return null;
   const text = content.replace(/\s+/g, ' ').trim();
   if (text.length < 10 || text.length > MAX_PHRASED_LENGTH || text.includes(NO_ANSWER)) return null;
-  return text;
+  return keepsFigures(text, answer) ? text : null;
+}
+
+const NUMBER_WORDS = ['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve'];
+/** The numbers a text states, digits and words alike ("5 days" and "five days" are both 5). */
+export function figuresIn(text: string): Set<string> {
+  const found = new Set<string>();
+  for (const [word] of text.toLowerCase().matchAll(/\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b/g)) {
+    const at = NUMBER_WORDS.indexOf(word);
+    found.add(at >= 0 ? String(at + 1) : String(Number(word)));
+  }
+  return found;
+}
+
+/**
+ * A wording must keep every figure of the retrieved headline ("within 5 working days") and add none
+ * the retrieved guidance does not give: a timescale lost or made up in the headline would mislead
+ * more than the plain retrieved wording.
+ */
+function keepsFigures(text: string, answer: GuidanceAnswer): boolean {
+  const said = figuresIn(text);
+  const headline = figuresIn(answer.answer ?? '');
+  const guidance = figuresIn(guidanceText(answer).split('\nQuestion:')[0]!);
+  return [...headline].every((n) => said.has(n)) && [...said].every((n) => guidance.has(n));
 }

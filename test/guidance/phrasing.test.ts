@@ -5,6 +5,7 @@ import http from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import {
   createGuidancePhraser,
+  figuresIn,
   DEFAULT_PHRASING_TIMEOUT_MS,
   guidanceModelConfigSchema,
   guidanceModelSettings,
@@ -210,6 +211,19 @@ describe('guidance phrasing against a local endpoint', () => {
   ])('gives null when the reply %s', async (_what, content) => {
     server.behaviour = { kind: 'reply', content };
     expect(await openAiPhraser().phrase(retrieved)).toBeNull();
+  });
+
+  it('gives null when the wording loses a figure of the headline or gives one the guidance does not', async () => {
+    const timed = index.search('how long do we have to agree the placement plan after an emergency placement?');
+    expect(timed.found).toBe(true);
+    const figures = [...figuresIn(timed.answer!)];
+    expect(figures.length).toBeGreaterThan(0);
+    server.behaviour = { kind: 'reply', content: 'Agree the placement plan soon after an emergency placement.' };
+    expect(await openAiPhraser().phrase(timed)).toBeNull();
+    server.behaviour = { kind: 'reply', content: `Agree the plan within ${figures.join(' or ')} days, and review it within 99 days.` };
+    expect(await openAiPhraser().phrase(timed)).toBeNull();
+    server.behaviour = { kind: 'reply', content: `${timed.answer} Worded.` };
+    expect(await openAiPhraser().phrase(timed)).not.toBeNull();
   });
 
   it('puts a reply on one line', async () => {
