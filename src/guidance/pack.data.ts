@@ -435,7 +435,7 @@ export const GUIDANCE_ENTRIES: GuidanceEntry[] = [
       { who: "Child's social worker", what: 'PLACE: only the placement status changed, same carer. CUSTOD: the child went into custody.' },
       {
         who: "Child's social worker",
-        what: 'OTHER only in exceptional cases; if no code fits, flag it rather than guess.',
+        what: 'OTHER only in exceptional cases; if no code fits, flag it rather than guess, and ask the Performance Team for advice on coding.',
       },
     ],
     related: ['coding-a-move', 'checking-move-codes', 'what-counts-as-a-move'],
@@ -451,7 +451,7 @@ export const GUIDANCE_ENTRIES: GuidanceEntry[] = [
       'Where can I see all the placement moves?',
       'What is the placement move tracker for?',
     ],
-    answer: 'Every move is logged on a placement move tracker so that managers can oversee moves and how the service is doing on stability.',
+    answer: 'A placement move tracker is being developed so that managers can oversee every move and how the service is doing on stability.',
     steps: [
       { who: "Child's social worker", what: 'Make sure each agreed move is recorded so it appears on the tracker.' },
       { who: 'Managers', what: 'Use the tracker for oversight of moves and of how the service is doing on stability.' },
@@ -472,7 +472,7 @@ export const GUIDANCE_ENTRIES: GuidanceEntry[] = [
     ],
     answer: 'Make the placement request and risk assessment as accurate as you can, because Brokerage relies on them to match the child with the right placement.',
     steps: [
-      { who: "Child's social worker", what: 'Use the standard placement request and risk assessment formats on the case system.' },
+      { who: "Child's social worker", what: 'Use the streamlined placement request and risk assessment formats, which are on LCS (Liquid Logic).' },
       {
         who: "Child's social worker",
         what: "Describe the child's needs, risks and behaviour honestly and in enough detail to match on.",
@@ -521,7 +521,10 @@ export const GUIDANCE_ENTRIES: GuidanceEntry[] = [
     answer: 'Any member of social work staff who notices a risk to a placement tells their line manager, so that a meeting can be set up quickly.',
     steps: [
       { who: 'Any staff member', what: 'Tell your line manager what you have seen and why it worries you.', when: 'Straight away' },
-      { who: 'Line manager', what: 'Arrange a support or stability meeting as soon as possible.' },
+      {
+        who: 'Line manager',
+        what: 'Arrange a meeting as soon as possible: a Placement Support Meeting at the first signs, and a Placement Stability Meeting if added support is not enough.',
+      },
       { who: "Everyone in Children's Services", what: 'Treat placement stability as a priority across the whole service, not a task for fostering alone.' },
     ],
     related: ['fragile-placement-signs', 'placement-support-meeting', 'placement-stability-meeting'],
@@ -571,7 +574,10 @@ export const GUIDANCE_ENTRIES: GuidanceEntry[] = [
       },
       { who: "Child's social worker", what: 'Consider a multi-agency planning meeting to build wrap-around support.' },
       { who: 'Fostering manager or social work manager', what: 'Hold a Placement Stability Meeting if the added support does not make a lasting difference.' },
-      { who: "Child's social worker", what: 'If a move is still needed, ask the Head of Service to authorise it.' },
+      {
+        who: "Child's social worker",
+        what: 'If a move is still needed, ask the Head of Service to authorise it; an urgent move is only for an immediate safeguarding issue, and is not authorised until the alternative options are understood.',
+      },
       {
         who: "Child's social worker",
         what: "If it ends, code the reason: CREQB if the carer asked because of the child's behaviour, CREQO otherwise.",
@@ -621,6 +627,7 @@ export const GUIDANCE_ENTRIES: GuidanceEntry[] = [
     answer:
       'A child who absconds or is often absent is a sign the placement may be at risk: report it to your manager and consider a Placement Stability Meeting, alongside your council\u2019s missing from care procedures (not covered here).',
     steps: [
+      { who: 'Whoever learns of it', what: 'If the child is missing now, act on your safeguarding and missing from care procedures first.', when: 'At once' },
       { who: 'Any staff member', what: 'Report the pattern of absence to your line manager.' },
       { who: "Child's social worker", what: 'Consider a Placement Stability Meeting to understand what lies behind it.' },
     ],
@@ -703,7 +710,7 @@ export const GUIDANCE_ENTRIES: GuidanceEntry[] = [
       'The placement is struggling, can we get additional resources?',
       "What if the added support hasn't worked?",
     ],
-    answer: 'First try added support aimed at the specific problems; hold a Placement Stability Meeting if that support does not make a lasting difference.',
+    answer: 'First try added support aimed at the specific problems; hold a Placement Stability Meeting if that support is not enough to bring lasting change.',
     steps: [
       { who: "Child's social worker and supervising social worker", what: 'Identify what is going wrong and put targeted support in.' },
       { who: "Child's social worker", what: 'Consider asking for additional resources for the placement.' },
@@ -732,7 +739,10 @@ export const GUIDANCE_ENTRIES: GuidanceEntry[] = [
         what: "Coordinate the meeting with the child's social worker.",
         when: 'As soon as possible',
       },
-      { who: 'Meeting', what: 'Hear from everyone in the placement, agree how to reduce the risk of breakdown, and book the review.' },
+      {
+        who: 'Meeting',
+        what: 'Hear from everyone involved in the placement so all share an understanding of what is going wrong, find ways to reduce the risk of breakdown and improve the placement, and book the review.',
+      },
     ],
     related: ['stability-meeting-chair', 'stability-meeting-attendees', 'stability-meeting-outcomes', 'extra-support-first', 'fragile-placement-signs'],
     sources: [S003('Introduction')],
@@ -775,7 +785,7 @@ export const GUIDANCE_ENTRIES: GuidanceEntry[] = [
       { who: 'Organiser', what: 'Offer the child an advocate where appropriate.' },
       {
         who: 'Chair',
-        what: 'If adults need to talk first without the child, treat it as an exception and record why.',
+        what: 'Only as an exception, hold it in two parts (the adults first, then the child joins) and record the reasons.',
       },
     ],
     related: ['stability-meeting-chair', 'placement-stability-meeting', 'virtual-school-advice'],
@@ -910,6 +920,7 @@ export const GUIDANCE_ENTRIES: GuidanceEntry[] = [
       { who: "Child's social worker", what: 'Hold the Placement Planning Meeting.', when: 'Within 72 hours' },
       { who: "Child's social worker", what: 'Agree the placement plan.', when: 'Within 5 days of the start' },
       { who: "Child's social worker", what: 'Visit the child in the placement.', when: 'Within one week' },
+      { who: "Child's social worker", what: 'Update the agreed plan again as the child\u2019s care plan is developed: it is not finished once agreed.' },
     ],
     related: ['placement-planning-meeting', 'placement-plan-timing', 'visit-after-placement', 'after-a-move'],
     sources: [S004('Placement Planning Meetings'), S002('Timing'), S004('Support and Monitoring of Placements')],
@@ -948,7 +959,7 @@ export const GUIDANCE_ENTRIES: GuidanceEntry[] = [
     answer:
       'The chair gets up to date beforehand with the placement plan, the support work done so far and, where relevant, the care plan, PEP and pathway plan, and at the meeting makes sure everyone understands its purpose and can speak.',
     steps: [
-      { who: 'Chair', what: 'Read the placement plan and the record of support work so far.', when: 'Before the meeting' },
+      { who: 'Chair', what: 'Read the placement plan and find out what support work has already been done for the placement.', when: 'Before the meeting' },
       { who: 'Chair', what: 'Read the care plan, PEP and pathway plan where relevant.', when: 'Before the meeting' },
       { who: 'Chair', what: 'Explain the purpose and format and invite everyone\u2019s views and suggestions.' },
     ],
@@ -1085,7 +1096,7 @@ export const GUIDANCE_ENTRIES: GuidanceEntry[] = [
       'Review the placement plan before every looked-after review and update it as a revision (not a new plan), at least once a year; the IRO quality-assures it and team managers sample plans.',
     steps: [
       { who: "Child's social worker", what: 'Check the plan is accurate and current (Tri-X 6.3.3).', when: 'Before each looked-after review' },
-      { who: "Child's social worker", what: 'Update it as a revision on the case system, not a new plan.', when: 'At least once a year' },
+      { who: "Child's social worker", what: 'Update it as a revision of the existing plan on LCS (Liquid Logic), not by starting a new plan.', when: 'At least once a year' },
       {
         who: "Child's social worker",
         what: 'Treat it as a working document: revise it as things change, such as a change to the care plan, which a further planning meeting can help clarify.',
@@ -1110,7 +1121,7 @@ export const GUIDANCE_ENTRIES: GuidanceEntry[] = [
     answer:
       'The plan covers day-to-day care and how the placement supports the wider care plan, is specific to the child, reflects their voice, needs and strengths, and covers introductions; a residential home writes its own local placement plan, reflecting the overarching one, and the social worker contributes to it.',
     steps: [
-      { who: "Child's social worker", what: 'Write the plan with the child where possible, in their words.' },
+      { who: "Child's social worker", what: 'Write the plan together with the child or young person (co-produce it), so it carries their voice and views in their own words.' },
       { who: "Child's social worker", what: 'Show how the placement serves the care plan (adoption, reunification or independence).' },
       { who: 'Residential provider', what: 'Produce the home\u2019s own plan in line with it, with the social worker contributing.' },
     ],
@@ -1164,7 +1175,10 @@ export const GUIDANCE_ENTRIES: GuidanceEntry[] = [
     answer:
       'The placement plan sets out in detail how this placement will meet the child\u2019s day-to-day needs as the care plan describes them, giving the carers what they need to know and how to meet those needs; it is a working document that changes over time. Its references are the Children Act 1989 statutory guidance (Volume 2, Care Planning, paragraphs 3.177 to 3.229) and the local Tri-X procedures (sections 6.1 to 6.4).',
     steps: [
-      { who: "Child's social worker", what: 'Write the plan so the carers know the child\u2019s needs and the ways of meeting them, day to day, in line with the care plan.' },
+      {
+        who: "Child's social worker",
+        what: 'Write the plan so the carers know the child\u2019s needs and the practical strategies for meeting them, day to day, in line with the care plan.',
+      },
       {
         who: "Child's social worker",
         what: 'Cover the areas Tri-X sets for the kind of placement (6.2.3 to 6.2.6: with parents, with a connected carer, fostering or residential).',
@@ -1245,9 +1259,9 @@ export const GUIDANCE_ENTRIES: GuidanceEntry[] = [
       'Who updates Liquid Logic when a child moves?',
       'Recording a change in legal status',
     ],
-    answer: 'When the placement or the child\u2019s legal status changes, the child\u2019s social worker updates the case record.',
+    answer: 'When the placement or the child\u2019s legal status changes during the placement, the child\u2019s social worker updates the child\u2019s Liquid Logic record.',
     steps: [
-      { who: "Child's social worker", what: 'Update the placement and legal status on the case record.', when: 'When the change happens' },
+      { who: "Child's social worker", what: 'Update the placement and legal status on the child\u2019s Liquid Logic files.', when: 'When the change happens' },
       { who: "Child's social worker", what: 'Code any move correctly (placement type and reason).' },
     ],
     related: ['coding-a-move', 'after-a-move'],
@@ -1342,7 +1356,11 @@ export const GUIDANCE_ENTRIES: GuidanceEntry[] = [
       'Hold a Disruption Meeting when a permanent placement has disrupted, and consider one after any unplanned ending; it takes place at least six weeks after the ending and looks for learning and, where possible, resolution.',
     steps: [
       { who: "Child's social worker and manager", what: 'Decide whether a Disruption Meeting is needed (always for a permanent placement).' },
-      { who: 'Organiser', what: 'Book it with an independent chair and everyone who was involved.', when: 'At least six weeks after the ending' },
+      {
+        who: 'Organiser',
+        what: 'Book it with everyone who was involved and a chair who is an IRO or similar person with no previous involvement in the case.',
+        when: 'At least six weeks after the ending',
+      },
       { who: 'Meeting', what: 'Look back at the placement\u2019s history, draw out lessons and seek resolution.' },
       { who: 'Organiser', what: 'Follow the council\u2019s disruption policy as well as this guidance.' },
     ],
