@@ -720,6 +720,37 @@ export const GUIDANCE_ENTRIES: GuidanceEntry[] = [
     sources: [S003('Introduction'), S004('Support and Monitoring of Placements')],
   },
   {
+    id: 'preventing-disruption',
+    title: 'Preventing a disruption: whose job it is, and when it is the aim',
+    rules: ['FRAG-1', 'FRAG-5'],
+    questions: [
+      'Whose job is it to stop a placement disrupting?',
+      'Is it up to fostering or the social work team to keep a placement going?',
+      'Is keeping a placement together always the aim?',
+      'Do we have to save a placement that is not right for the child?',
+      'Is placement stability only a job for the fostering service?',
+    ],
+    answer:
+      'The Fostering and Placements Service and the child\u2019s social work team together do all they can to stop a placement disrupting, when keeping it is in the child\u2019s best interests; otherwise the ending is planned and managed.',
+    steps: [
+      {
+        who: "Everyone in Children's Services",
+        what: 'Treat placement stability as a priority for the whole service, and report any worry about a placement to your line manager early.',
+      },
+      {
+        who: "Fostering and Placements Service with the child's social work team",
+        what: 'Work together to prevent the disruption, first through added support aimed at what is going wrong.',
+      },
+      {
+        who: "Fostering Service or Placement Service with the child's social worker",
+        what: 'Coordinate a Placement Stability Meeting if the support does not bring lasting change.',
+      },
+      { who: 'Meeting', what: 'Where keeping the placement is not in the child\u2019s best interests, plan and manage its ending instead.' },
+    ],
+    related: ['reporting-stability-concerns', 'extra-support-first', 'placement-stability-meeting', 'planned-endings'],
+    sources: [S003('Introduction'), S003('Attendees'), S001('Introduction')],
+  },
+  {
     id: 'placement-stability-meeting',
     title: 'Placement Stability Meeting: when to hold one',
     rules: ['FRAG-5'],
@@ -1462,7 +1493,7 @@ export const GUIDANCE_ENTRIES: GuidanceEntry[] = [
       'Is the SSW or the child\u2019s social worker responsible for the support plan?',
     ],
     answer:
-      'The child\u2019s social worker is responsible for the child (requests, plans, visits, notifications); the supervising social worker supports the foster carer, completes the initial support plan and helps agree how the child is told about a move.',
+      'The child\u2019s social worker is responsible for the child (requests, plans, visits, notifications); the supervising social worker (the carer\u2019s fostering social worker) supports the foster carer, completes the initial support plan and helps agree how the child is told about a move.',
     steps: [
       { who: "Child's social worker", what: 'Leads on the child: move request, placement plan, visits, Virtual School and Placement Officer.' },
       { who: 'Supervising social worker', what: 'Supports and supervises the carer and completes the initial support plan.' },
@@ -1499,5 +1530,36 @@ export const GUIDANCE_ENTRIES: GuidanceEntry[] = [
     ],
     related: ['placement-plan-review', 'placement-not-meeting-needs'],
     sources: [S001(G001_REVIEWS)],
+  },
+
+  // ───────────────────────────── About the guidance ─────────────────────────────
+  {
+    id: 'guidance-documents',
+    title: 'What each guidance document is read with, and where it comes from',
+    rules: [],
+    questions: [
+      'What should the placement stability guidance be read alongside?',
+      'Is this guidance part of a wider strategy or procedure?',
+      'Which earlier guidance note or chapter does the stability guidance note go with?',
+      'Which national guidance and local procedures sit behind the placement plan standards?',
+      'Whose guidance is this and what date is it from?',
+    ],
+    answer:
+      'Each document is read with a wider one: the stability practice guidance with the LAC Placement Stability strategy, the stability guidance note with its January 2017 PGN and Chapter 5.1.7, and the placement plan standards with national care planning guidance and Tri-X.',
+    steps: [
+      { who: 'Placement stability practice guidance (LAC)', what: 'Read it together with the council\u2019s LAC Placement Stability strategy.' },
+      {
+        who: "Children's Services guidance note on placement stability",
+        what: 'It relates to the PGN dated January 2017 and is read with Chapter 5.1.7, Placement Support Meetings; its Appendix 1 sets out the roles of the child\u2019s social worker and the supervising social worker.',
+      },
+      {
+        who: 'Placement plan practice standards',
+        what: 'Read them with the Children Act 1989 statutory guidance (Volume 2, Care Planning, paragraphs 3.177 to 3.229) and the local Tri-X procedures, sections 6.1 to 6.4.',
+      },
+      { who: 'Placement Planning Meetings practice guidance', what: 'Leicester\u2019s practice guidance, from 2017.' },
+      { who: 'Placement Stability Meeting process', what: 'Havering\u2019s process for stability and disruption meetings.' },
+    ],
+    related: ['stability-measure', 'placement-support-meeting', 'placement-plan-purpose', 'sw-and-ssw-roles'],
+    sources: [S000('Introduction'), S001('Introduction'), S002('Background'), S004('Title page'), S003('Introduction')],
   },
 ];
