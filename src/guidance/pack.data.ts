@@ -762,7 +762,7 @@ export const GUIDANCE_ENTRIES: GuidanceEntry[] = [
       'Placement at risk of disruption: which meeting?',
     ],
     answer:
-      'Hold a Placement Stability Meeting when a foster, residential or semi-independent placement is at risk of disrupting and added support has not been enough; the Fostering Service (for the council\u2019s own in-house foster carers) or the Placement Service (for an IFA, residential or semi-independent placement) coordinates it with the child\u2019s social worker.',
+      'Hold a Placement Stability Meeting when a foster, residential or semi-independent placement is at risk of disrupting and added support is not enough to make lasting change; the Fostering Service (for the council\u2019s own in-house foster carers) or the Placement Service (for an IFA, residential or semi-independent placement) coordinates it with the child\u2019s social worker.',
     steps: [
       { who: "Child's social worker", what: 'Raise the risk with your line manager.' },
       {
@@ -774,9 +774,10 @@ export const GUIDANCE_ENTRIES: GuidanceEntry[] = [
         who: 'Meeting',
         what: 'Hear from everyone involved in the placement so all share an understanding of what is going wrong, find ways to reduce the risk of breakdown and improve the placement, and book the review.',
       },
+      { who: 'Meeting', what: 'Where it helps, hold a series of stability meetings that review progress and take small steps towards lasting change.' },
     ],
     related: ['stability-meeting-chair', 'stability-meeting-attendees', 'stability-meeting-outcomes', 'extra-support-first', 'fragile-placement-signs'],
-    sources: [S003('Introduction')],
+    sources: [S003('Introduction'), S003('Attendees')],
   },
   {
     id: 'stability-meeting-chair',
@@ -1154,6 +1155,10 @@ export const GUIDANCE_ENTRIES: GuidanceEntry[] = [
     steps: [
       { who: "Child's social worker", what: 'Write the plan together with the child or young person (co-produce it), so it carries their voice and views in their own words.' },
       { who: "Child's social worker", what: 'Show how the placement serves the care plan (adoption, reunification or independence).' },
+      {
+        who: "Child's (allocated) social worker",
+        what: 'Own the plan: produce it with the child and keep it current, specific to this child, informative and meaningful.',
+      },
       { who: 'Residential provider', what: 'Produce the home\u2019s own plan in line with it, with the social worker contributing.' },
     ],
     related: ['placement-plan-timing', 'placement-plan-review', 'information-for-carer'],
