@@ -1128,7 +1128,11 @@ export const GUIDANCE_ENTRIES: GuidanceEntry[] = [
       'Review the placement plan before every looked-after review and update it as a revision (not a new plan), at least once a year; the IRO quality-assures it and team managers sample plans.',
     steps: [
       { who: "Child's social worker", what: 'Check the plan is accurate and current (Tri-X 6.3.3).', when: 'Before each looked-after review' },
-      { who: "Child's social worker", what: 'Update it as a revision of the existing plan on LCS (Liquid Logic), not by starting a new plan.', when: 'At least once a year' },
+      {
+        who: "Child's social worker",
+        what: 'Update it as a revision of the existing plan on LCS (Liquid Logic), where it sits on the Placement Information Record, not by starting a new plan.',
+        when: 'At least once a year',
+      },
       {
         who: "Child's social worker",
         what: 'Treat it as a working document: revise it as things change, such as a change to the care plan, which a further planning meeting can help clarify.',
@@ -1138,7 +1142,7 @@ export const GUIDANCE_ENTRIES: GuidanceEntry[] = [
       { who: 'Team manager', what: 'Oversee quality through supervision and sampling.' },
     ],
     related: ['placement-plan-timing', 'placement-plan-quality', 'iro-role'],
-    sources: [S002('Management Oversight and Quality Assurance / Review'), S004('Placement Planning Meetings')],
+    sources: [S002('Management Oversight and Quality Assurance / Review'), S004('Placement Planning Meetings'), S004('Purpose and Meeting Format')],
   },
   {
     id: 'placement-plan-quality',
