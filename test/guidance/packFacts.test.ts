@@ -1,0 +1,151 @@
+// The pack must hold what the source documents say, in an entry a practitioner's question reaches.
+// Each case names the entry that answers the topic and the facts (case-insensitive patterns) its
+// headline or steps must state, with the document section the fact comes from. The facts are
+// checked in the entry itself, not through the search, so a ranking change cannot hide a gap.
+
+import { loadGuidancePack } from '../../src/guidance/pack';
+import type { GuidanceEntry } from '../../src/guidance/types';
+
+const pack = loadGuidancePack();
+
+/** What a card shows of an entry: the headline and every step (who, what, when). */
+function shownText(entry: GuidanceEntry): string {
+  return [entry.answer, ...entry.steps.map((s) => `${s.who}: ${s.what}${s.when ? ` (${s.when})` : ''}`)].join('\n');
+}
+
+interface FactCase {
+  /** What the documents state, in short. */
+  name: string;
+  entry: string;
+  facts: RegExp[];
+  /** A document the entry must cite for it. */
+  cites: string;
+}
+
+const CASES: FactCase[] = [
+  {
+    name: 'PLAN-1: the plan agreed after an emergency placement is updated as the care plan develops (002 Timing)',
+    entry: 'emergency-placement-timescales',
+    facts: [/5 days/, /updat/, /care plan/],
+    cites: '002',
+  },
+  {
+    name: 'PLAN-2: the placement plan is co-produced with the child and carries their voice (002 Quality)',
+    entry: 'placement-plan-quality',
+    facts: [/co-produce/, /voice/],
+    cites: '002',
+  },
+  {
+    name: 'PLAN-2: the allocated social worker produces the plan and keeps it current and specific (002 Management Oversight)',
+    entry: 'placement-plan-quality',
+    facts: [/allocated/, /current/, /specific/],
+    cites: '002',
+  },
+  {
+    name: 'PLAN-2: the placement plan gives the carer strategies for meeting the child’s needs (002 Purpose)',
+    entry: 'placement-plan-purpose',
+    facts: [/strateg/, /care plan/],
+    cites: '002',
+  },
+  {
+    name: 'PLAN-2: the plan is revised on LCS, where it sits on the Placement Information Record (002, 004)',
+    entry: 'placement-plan-review',
+    facts: [/revision/, /LCS|Liquid Logic/, /Placement Information Record/],
+    cites: '002',
+  },
+  {
+    name: 'MOVE-9: the streamlined placement request and risk assessment formats are on LCS (001)',
+    entry: 'placement-request-accuracy',
+    facts: [/risk assessment/, /LCS|Liquid Logic/],
+    cites: '001',
+  },
+  {
+    name: 'AFTER-2: changes to the placement or legal status go on the child’s Liquid Logic files (004)',
+    entry: 'updating-case-record',
+    facts: [/legal status/, /Liquid Logic/],
+    cites: '004',
+  },
+  {
+    name: 'MOVE-7: advice on placement coding comes from the Performance Team (000 Instructions for Managers)',
+    entry: 'which-reason-code',
+    facts: [/Performance Team/],
+    cites: '000',
+  },
+  {
+    name: 'END-2: a Disruption Meeting is chaired by an IRO or similar with no previous involvement, at least six weeks on (003)',
+    entry: 'disruption-meeting',
+    facts: [/IRO/, /no previous involvement/, /six weeks/],
+    cites: '003',
+  },
+  {
+    name: 'FRAG-5: a stability meeting follows when added support is not enough to make lasting change (003)',
+    entry: 'extra-support-first',
+    facts: [/not enough/, /lasting change/],
+    cites: '003',
+  },
+  {
+    name: 'FRAG-5: the stability meeting hears every party, to reduce the risk of breakdown and improve the placement, and may be one of a series (003)',
+    entry: 'placement-stability-meeting',
+    facts: [/everyone/, /understanding/, /risk of breakdown/, /improve/, /series/],
+    cites: '003',
+  },
+  {
+    name: 'FRAG-5: holding the stability meeting in two parts is an exception and the reasons are recorded (003)',
+    entry: 'stability-meeting-attendees',
+    facts: [/two parts/, /exception/, /reasons/],
+    cites: '003',
+  },
+  {
+    name: 'FRAG-1, FRAG-5: fostering and the child’s social work team prevent a disruption when it is in the child’s best interests (003)',
+    entry: 'preventing-disruption',
+    facts: [/Fostering and Placements Service/, /social work team/, /best interests/],
+    cites: '003',
+  },
+  {
+    name: 'FRAG-4, FRAG-5: a Placement Support Meeting comes first, a Placement Stability Meeting if support is not enough (001, 003)',
+    entry: 'reporting-stability-concerns',
+    facts: [/Placement Support Meeting/, /Placement Stability Meeting/, /not enough/],
+    cites: '003',
+  },
+  {
+    name: 'MOVE-3: a carer struggling is no ground for an urgent move, which needs an immediate safeguarding issue (001)',
+    entry: 'carer-cant-cope',
+    facts: [/urgent move/, /immediate safeguarding/, /alternative/],
+    cites: '001',
+  },
+  {
+    name: 'the chair of a Placement Planning Meeting learns what support work has already been done (004)',
+    entry: 'ppm-chair-preparation',
+    facts: [/support work has already been done/],
+    cites: '004',
+  },
+  {
+    name: 'MOVE-8: the placement move tracker is being developed, not yet in use (000)',
+    entry: 'move-tracker',
+    facts: [/being developed/],
+    cites: '000',
+  },
+  {
+    name: 'what each document is read with: the LAC strategy, the January 2017 PGN and Chapter 5.1.7, the Children Act 1989 guidance and Tri-X; Leicester 2017',
+    entry: 'guidance-documents',
+    facts: [/LAC Placement Stability strategy/, /January 2017/, /5\.1\.7/, /Children Act 1989/, /3\.177 to 3\.229/, /Tri-X/, /6\.1 to 6\.4/, /Appendix 1/, /Leicester/, /2017/],
+    cites: '002',
+  },
+];
+
+describe('the guidance pack holds what the source documents say', () => {
+  it.each(CASES.map((c) => [c.name, c] as const))('%s', (_name, c) => {
+    const entry = pack.find((e) => e.id === c.entry);
+    expect(entry).toBeDefined();
+    const text = shownText(entry!);
+    const missing = c.facts.filter((fact) => !new RegExp(fact.source, 'i').test(text)).map(String);
+    expect({ entry: c.entry, missing }).toEqual({ entry: c.entry, missing: [] });
+    expect(entry!.sources.map((s) => s.doc)).toContain(c.cites);
+  });
+
+  it('keeps each headline on one line and short enough to read on a Teams card', () => {
+    // the longest headline today is the placement plan's purpose with its legal references
+    const tooLong = pack.filter((e) => e.answer.length > 480).map((e) => `${e.id}: ${e.answer.length}`);
+    expect(tooLong).toEqual([]);
+  });
+});
