@@ -1224,9 +1224,10 @@ export const GUIDANCE_ENTRIES: GuidanceEntry[] = [
         what: 'Cover the areas Tri-X sets for the kind of placement (6.2.3 to 6.2.6: with parents, with a connected carer, fostering or residential).',
       },
       { who: "Child's social worker", what: 'Keep it up to date as the child\u2019s needs and the care plan change: it is a working document.' },
+      { who: 'Placement Planning Meeting', what: 'Finalise the plan, so that the child and the carer both have a clear picture of the arrangements.' },
     ],
     related: ['placement-plan-quality', 'placement-plan-timing', 'placement-plan-review'],
-    sources: [S002('Background'), S002('Purpose')],
+    sources: [S002('Background'), S002('Purpose'), S004('Purpose and Meeting Format')],
   },
   {
     id: 'introductions-before-placement',
