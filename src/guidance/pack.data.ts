@@ -510,15 +510,19 @@ export const GUIDANCE_ENTRIES: GuidanceEntry[] = [
   // ───────────────────────────── Fragile placements ─────────────────────────────
   {
     id: 'reporting-stability-concerns',
-    title: 'Reporting a concern about placement stability',
-    rules: ['FRAG-1'],
+    title: 'Placement stability is everyone\u2019s job: reporting concerns and preventing a disruption',
+    rules: ['FRAG-1', 'FRAG-5'],
     questions: [
       "I'm worried a placement might break down, who do I tell?",
       'Who should I report placement concerns to?',
       'I am a support worker and think the placement is wobbling',
       'Whose job is it to flag a fragile placement?',
+      'Whose job is it to stop a placement disrupting?',
+      'Is it up to fostering or the social work team to keep a placement going?',
+      'Is keeping a placement together always the aim?',
     ],
-    answer: 'Any member of social work staff who notices a risk to a placement tells their line manager, so that a meeting can be set up quickly.',
+    answer:
+      'Any member of social work staff who sees a risk to a placement tells their line manager so a meeting can be set up quickly; the Fostering and Placements Service and the child\u2019s social work team then work together to prevent a disruption, when that is in the child\u2019s best interests.',
     steps: [
       { who: 'Any staff member', what: 'Tell your line manager what you have seen and why it worries you.', when: 'Straight away' },
       {
@@ -526,9 +530,13 @@ export const GUIDANCE_ENTRIES: GuidanceEntry[] = [
         what: 'Arrange a meeting as soon as possible: a Placement Support Meeting at the first signs, and a Placement Stability Meeting if added support is not enough.',
       },
       { who: "Everyone in Children's Services", what: 'Treat placement stability as a priority across the whole service, not a task for fostering alone.' },
+      {
+        who: "Fostering and Placements Service with the child's social work team",
+        what: 'Do all you can to prevent the disruption, first with added support, when keeping the placement is in the child\u2019s best interests; where it is not, plan and manage its ending instead.',
+      },
     ],
-    related: ['fragile-placement-signs', 'placement-support-meeting', 'placement-stability-meeting'],
-    sources: [S003('Introduction'), S001('Introduction')],
+    related: ['fragile-placement-signs', 'placement-support-meeting', 'placement-stability-meeting', 'extra-support-first', 'planned-endings'],
+    sources: [S003('Introduction'), S001('Introduction'), S003('Attendees')],
   },
   {
     id: 'fragile-placement-signs',
@@ -696,9 +704,13 @@ export const GUIDANCE_ENTRIES: GuidanceEntry[] = [
       { who: 'Meeting', what: 'Review the initial support plan and agree changes.' },
       { who: "Child's social worker", what: 'Record the discussion and agreements in the streamlined LCS minute format for support meetings.' },
       { who: 'Meeting', what: 'Review the support plan again at each later support meeting.' },
+      {
+        who: "Child's social worker and supervising social worker",
+        what: 'Follow Chapter 5.1.7 on Placement Support Meetings too: the stability guidance note (which relates to the PGN of January 2017) is read with it.',
+      },
     ],
     related: ['initial-support-plan', 'placement-stability-meeting', 'extra-support-first', 'virtual-school-advice'],
-    sources: [S001(G001_PLANNED_ENDINGS), S001(G001_REVIEWS), S001(G001_ESCALATION)],
+    sources: [S001(G001_PLANNED_ENDINGS), S001(G001_REVIEWS), S001(G001_ESCALATION), S001('Introduction')],
   },
   {
     id: 'extra-support-first',
@@ -718,37 +730,6 @@ export const GUIDANCE_ENTRIES: GuidanceEntry[] = [
     ],
     related: ['placement-support-meeting', 'placement-stability-meeting', 'funding-extra-services'],
     sources: [S003('Introduction'), S004('Support and Monitoring of Placements')],
-  },
-  {
-    id: 'preventing-disruption',
-    title: 'Preventing a disruption: whose job it is, and when it is the aim',
-    rules: ['FRAG-1', 'FRAG-5'],
-    questions: [
-      'Whose job is it to stop a placement disrupting?',
-      'Is it up to fostering or the social work team to keep a placement going?',
-      'Is keeping a placement together always the aim?',
-      'Do we have to save a placement that is not right for the child?',
-      'Is placement stability only a job for the fostering service?',
-    ],
-    answer:
-      'The Fostering and Placements Service and the child\u2019s social work team together do all they can to stop a placement disrupting, when keeping it is in the child\u2019s best interests; otherwise the ending is planned and managed.',
-    steps: [
-      {
-        who: "Everyone in Children's Services",
-        what: 'Treat placement stability as a priority for the whole service, and report any worry about a placement to your line manager early.',
-      },
-      {
-        who: "Fostering and Placements Service with the child's social work team",
-        what: 'Work together to prevent the disruption, first through added support aimed at what is going wrong.',
-      },
-      {
-        who: "Fostering Service or Placement Service with the child's social worker",
-        what: 'Coordinate a Placement Stability Meeting if the support does not bring lasting change.',
-      },
-      { who: 'Meeting', what: 'Where keeping the placement is not in the child\u2019s best interests, plan and manage its ending instead.' },
-    ],
-    related: ['reporting-stability-concerns', 'extra-support-first', 'placement-stability-meeting', 'planned-endings'],
-    sources: [S003('Introduction'), S003('Attendees'), S001('Introduction')],
   },
   {
     id: 'placement-stability-meeting',
@@ -1446,9 +1427,10 @@ export const GUIDANCE_ENTRIES: GuidanceEntry[] = [
       { who: 'Performance Team', what: 'Count looked-after children on the reporting date (short-break children are left out).' },
       { who: 'Performance Team', what: 'Count how many had 3 or more moves in the 12 months up to that date and give the percentage.' },
       { who: 'Performance Team', what: 'For the national figure, count children at 31 March with 3 or more placements during the year.' },
+      { who: 'Managers and practitioners', what: 'Read the practice guidance that gives this definition together with the council\u2019s wider LAC Placement Stability strategy.' },
     ],
     related: ['child-at-risk-of-counting', 'what-counts-as-a-move', 'move-tracker'],
-    sources: [S000('Definition'), DOMAIN('The measure'), DOMAIN('Counting moves')],
+    sources: [S000('Definition'), S000('Introduction'), DOMAIN('The measure'), DOMAIN('Counting moves')],
   },
   {
     id: 'child-at-risk-of-counting',
@@ -1540,36 +1522,5 @@ export const GUIDANCE_ENTRIES: GuidanceEntry[] = [
     ],
     related: ['placement-plan-review', 'placement-not-meeting-needs'],
     sources: [S001(G001_REVIEWS)],
-  },
-
-  // ───────────────────────────── About the guidance ─────────────────────────────
-  {
-    id: 'guidance-documents',
-    title: 'What each guidance document is read with, and where it comes from',
-    rules: [],
-    questions: [
-      'What should the placement stability guidance be read alongside?',
-      'Is this guidance part of a wider strategy or procedure?',
-      'Which earlier guidance note or chapter does the stability guidance note go with?',
-      'Which national guidance and local procedures sit behind the placement plan standards?',
-      'Whose guidance is this and what date is it from?',
-    ],
-    answer:
-      'Each document is read with a wider one: the stability practice guidance with the LAC Placement Stability strategy, the stability guidance note with its January 2017 PGN and Chapter 5.1.7, and the placement plan standards with national care planning guidance and Tri-X.',
-    steps: [
-      { who: 'Placement stability practice guidance (LAC)', what: 'Read it together with the council\u2019s LAC Placement Stability strategy.' },
-      {
-        who: "Children's Services guidance note on placement stability",
-        what: 'It relates to the PGN dated January 2017 and is read with Chapter 5.1.7, Placement Support Meetings; its Appendix 1 sets out the roles of the child\u2019s social worker and the supervising social worker.',
-      },
-      {
-        who: 'Placement plan practice standards',
-        what: 'Read them with the Children Act 1989 statutory guidance (Volume 2, Care Planning, paragraphs 3.177 to 3.229) and the local Tri-X procedures, sections 6.1 to 6.4.',
-      },
-      { who: 'Placement Planning Meetings practice guidance', what: 'Leicester\u2019s practice guidance, from 2017.' },
-      { who: 'Placement Stability Meeting process', what: 'Havering\u2019s process for stability and disruption meetings.' },
-    ],
-    related: ['stability-measure', 'placement-support-meeting', 'placement-plan-purpose', 'sw-and-ssw-roles'],
-    sources: [S000('Introduction'), S001('Introduction'), S002('Background'), S004('Title page'), S003('Introduction')],
   },
 ];

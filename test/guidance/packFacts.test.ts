@@ -97,8 +97,8 @@ const CASES: FactCase[] = [
   },
   {
     name: 'FRAG-1, FRAG-5: fostering and the child’s social work team prevent a disruption when it is in the child’s best interests (003)',
-    entry: 'preventing-disruption',
-    facts: [/Fostering and Placements Service/, /social work team/, /best interests/],
+    entry: 'reporting-stability-concerns',
+    facts: [/Fostering and Placements Service/, /social work team/, /best interests/, /whole service/],
     cites: '003',
   },
   {
@@ -126,10 +126,28 @@ const CASES: FactCase[] = [
     cites: '000',
   },
   {
-    name: 'what each document is read with: the LAC strategy, the January 2017 PGN and Chapter 5.1.7, the Children Act 1989 guidance and Tri-X; Leicester 2017',
-    entry: 'guidance-documents',
-    facts: [/LAC Placement Stability strategy/, /January 2017/, /5\.1\.7/, /Children Act 1989/, /3\.177 to 3\.229/, /Tri-X/, /6\.1 to 6\.4/, /Appendix 1/, /Leicester/, /2017/],
+    name: 'the stability practice guidance, with its definition, is read with the LAC Placement Stability strategy (000)',
+    entry: 'stability-measure',
+    facts: [/3 or more|three or more/, /LAC Placement Stability strategy/],
+    cites: '000',
+  },
+  {
+    name: 'the stability guidance note relates to the January 2017 PGN and is read with Chapter 5.1.7 on Placement Support Meetings (001)',
+    entry: 'placement-support-meeting',
+    facts: [/January 2017/, /5\.1\.7/],
+    cites: '001',
+  },
+  {
+    name: 'PLAN-2: the placement plan rests on the Children Act 1989 guidance (3.177 to 3.229) and Tri-X 6.1 to 6.4 (002 Background)',
+    entry: 'placement-plan-purpose',
+    facts: [/Children Act 1989/, /3\.177 to 3\.229/, /Tri-X/, /6\.1 to 6\.4/],
     cites: '002',
+  },
+  {
+    name: 'MOVE-5: Appendix 1 of the guidance note sets out the child’s social worker’s and supervising social worker’s roles (001)',
+    entry: 'sw-and-ssw-roles',
+    facts: [/Appendix 1/],
+    cites: '001',
   },
 ];
 
