@@ -182,7 +182,7 @@ export const GUIDANCE_ENTRIES: GuidanceEntry[] = [
       },
       {
         who: "Child's social worker",
-        what: 'Share a child-friendly profile of the new carers, ask the child what they think, and arrange introductions.',
+        what: 'Share a child-friendly profile of the new carers, ask for the child\u2019s views on the placement, and arrange introductions.',
       },
       {
         who: "Child's social worker",
@@ -527,7 +527,7 @@ export const GUIDANCE_ENTRIES: GuidanceEntry[] = [
       { who: 'Any staff member', what: 'Tell your line manager what you have seen and why it worries you.', when: 'Straight away' },
       {
         who: 'Line manager',
-        what: 'Arrange a meeting as soon as possible: a Placement Support Meeting at the first signs, and a Placement Stability Meeting if added support is not enough.',
+        what: 'Arrange a meeting as soon as possible: a Placement Support Meeting at the first signs, and a Placement Stability Meeting (coordinated by fostering or placements with the child\u2019s social worker) if added support is not enough.',
       },
       { who: "Everyone in Children's Services", what: 'Treat placement stability as a priority across the whole service, not a task for fostering alone.' },
       {
@@ -1198,7 +1198,7 @@ export const GUIDANCE_ENTRIES: GuidanceEntry[] = [
     steps: [
       {
         who: "Child's social worker",
-        what: 'Write the plan so the carers know the child\u2019s needs and the practical strategies for meeting them, day to day, in line with the care plan.',
+        what: 'Write a plan specific to this child, so the carers know the child\u2019s needs and the practical strategies for meeting them, day to day, in line with the care plan.',
       },
       {
         who: "Child's social worker",
@@ -1222,7 +1222,7 @@ export const GUIDANCE_ENTRIES: GuidanceEntry[] = [
       'Relationship building before placement',
     ],
     answer:
-      'Before the move, share a child-friendly carer profile (or the home\u2019s booklet), ask the child what they think, and plan introductions such as phased visits, a phone call or visit, and overnight stays where possible.',
+      'Before the move, share a child-friendly carer profile (or the home\u2019s booklet), seek the child\u2019s views on the placement, and plan introductions such as phased visits, a phone call or visit, and overnight stays where possible.',
     steps: [
       { who: "Child's social worker", what: 'Share the child-friendly carer profile or home booklet and ask for the child\u2019s views.', when: 'Before placement' },
       { who: "Child's social worker and supervising social worker", what: 'Arrange phased visits, a call or visit, and overnight stays with the new carers.' },

@@ -54,6 +54,18 @@ const CASES: FactCase[] = [
     cites: '002',
   },
   {
+    name: 'PLAN-3: the child’s views on the placement are sought with the carer profile, before placement (001)',
+    entry: 'introductions-before-placement',
+    facts: [/profile/, /views on the placement/],
+    cites: '001',
+  },
+  {
+    name: 'FRAG-5: the stability meeting is coordinated by fostering or placements with the child’s social worker (003)',
+    entry: 'reporting-stability-concerns',
+    facts: [/coordinated by fostering or placements with the child.s social worker/],
+    cites: '003',
+  },
+  {
     name: 'MOVE-9: the streamlined placement request and risk assessment formats are on LCS (001)',
     entry: 'placement-request-accuracy',
     facts: [/risk assessment/, /LCS|Liquid Logic/],
