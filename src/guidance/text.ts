@@ -16,7 +16,10 @@ const PHRASES: Array<[string[], string]> = [
   // filler that would otherwise look like content
   [['can you tell me', 'could you tell me', 'tell me', 'do you know', 'i need to know', 'i want to know', 'what do i do', 'what should i do', 'what now', 'next steps'], ''],
   // idioms that say how, not what: "end up", "dealt with", "go straight to"
-  [['end up', 'ends up', 'ended up', 'ending up', 'dealt with', 'deal with', 'sorted out', 'straight to', 'sorted'], ''],
+  [['end up', 'ends up', 'ended up', 'ending up', 'dealt with', 'deal with', 'sorted out', 'straight to', 'sorted', 'wing it', 'winging it', 'make it up as we go'], ''],
+
+  // the placements team "ringing round" providers is its search
+  [['ring round', 'ringing round', 'rings round', 'ring around', 'ringing around', 'phone round', 'phoning round', 'phoning around'], 'search'],
 
   // asking for the counterpart of a thing elsewhere: the thing is the topic, not the word
   [['equivalent of', 'equivalent for', 'equivalent to', 'counterpart of', 'counterpart to', 'version of'], ''],
@@ -24,10 +27,16 @@ const PHRASES: Array<[string[], string]> = [
   // people and roles
   [['looked after child', 'child looked after', 'child in care', 'looked after'], 'lac'],
   [['head of service', 'senior manager', 'approving panel', 'approval panel', 'harp panel', 'resource panel'], 'hos'],
-  [['supervising social worker', 'fostering social worker', 'supervising worker', 'link social worker'], 'ssw'],
-  [['allocated social worker', 'allocated case worker', 'allocated worker', 'social worker', 'case worker', 'child worker'], 'sw'],
+  [['supervising social worker', 'fostering social worker', 'supervising worker', 'link social worker', 'fostering sw', 'foster sw', 'supervising sw', 'fostering worker'], 'ssw'],
+  [['allocated social worker', 'allocated case worker', 'allocated worker', 'social worker', 'case worker', 'child worker', 'child social worker', 'child sw'], 'sw'],
   [['independent reviewing officer', 'reviewing officer'], 'iro'],
   [['young person', 'young people', 'young persons'], 'child'],
+  // the child's own parents ("birth mum", "mum and dad"); a foster mum is a carer (above)
+  [['birth parent', 'birth parents', 'birth mum', 'birth dad', 'birth mother', 'birth father'], 'parent'],
+  // many councils now say "family time" for a looked-after child's contact with their family
+  [['family time'], 'contact'],
+  // a child's ethnicity as recorded ("mixed heritage", "White British")
+  [['mixed heritage', 'mixed race', 'dual heritage', 'white british', 'black british', 'asian british', 'white other', 'black african', 'black caribbean'], 'ethnicity'],
   [['foster carer', 'foster parent', 'foster mum', 'foster dad', 'foster mother', 'foster father', 'foster family'], 'carer'],
   // a foster placement or foster home is a placement with foster carers
   [['foster placement', 'foster home'], 'carer placement'],
@@ -41,8 +50,11 @@ const PHRASES: Array<[string[], string]> = [
     ['placements team', 'placement team', 'placements service', 'placement service', 'family placement', 'placement officer', 'placements officer', 'brokerage team'],
     'placementsteam',
   ],
+  // the school's designated teacher and the looked-after children's nurse speak for education and health
+  [['designated teacher', 'designated teachers', 'class teacher', 'head teacher', 'headteacher', 'senco'], 'education'],
+  [['lac nurse', 'cla nurse', 'looked after child nurse', 'child in care nurse', 'school nurse', 'health visitor'], 'health'],
   [['performance team', 'data team', 'bi team', 'performance officer'], 'performance'],
-  [['children home', 'childrens home', 'residential home', 'residential unit', 'resi unit', 'residential care'], 'residential'],
+  [['residential home', 'residential unit', 'resi unit', 'residential care'], 'residential'],
   [['semi independent', 'semi independence', 'supported accommodation', 'supported lodging'], 'semiindependent'],
   // a child's legal status is case detail in a question (see question.ts)
   [
@@ -51,7 +63,18 @@ const PHRASES: Array<[string[], string]> = [
   ],
 
   // meetings and panels
-  [['placement planning meeting', 'planning meeting'], 'ppm'],
+  // other councils' names for the placement planning meeting
+  [
+    [
+      'placement planning meeting',
+      'planning meeting',
+      'placement agreement meeting',
+      'placement set up meeting',
+      'placement setup meeting',
+      'placement planning and agreement meeting',
+    ],
+    'ppm',
+  ],
   [
     [
       'multi agency planning meeting',
@@ -87,6 +110,8 @@ const PHRASES: Array<[string[], string]> = [
   [['legal status'], 'legalstatus'],
   [['liquid logic', 'case management system', 'case record', 'case file', 'the system', 'child record', 'child file'], 'caserecord'],
   [['case notes', 'case note'], 'caserecord'],
+  // "write up" a meeting or a visit is to record it
+  [['write up', 'writes up', 'writing up', 'written up', 'wrote up', 'write it up', 'write them up', 'write ups'], 'record'],
   [['keep an eye on', 'keep track of', 'keep tabs on', 'keeps an eye on', 'keeps track of', 'keeping an eye on', 'keeping track of'], 'oversight'],
   [['kept on', 'kept in', 'stored on', 'stored in', 'saved on', 'saved in', 'filed on', 'filed in', 'logged on', 'logged in', 'put on', 'upload to', 'uploaded to'], 'record'],
   [['reason for placement change', 'reason code', 'placement code', 'reason for change'], 'code reason'],
@@ -128,7 +153,10 @@ const PHRASES: Array<[string[], string]> = [
       'cannot manage',
       'not managing',
       'had enough',
-      'at the end of their tether',
+      'end of their tether',
+      'end of her tether',
+      'end of his tether',
+      'end of my tether',
       'at breaking point',
       'cannot handle',
       'not able to manage',
@@ -144,6 +172,18 @@ const PHRASES: Array<[string[], string]> = [
       'struggle to cope',
       'struggling to cope',
       'fed up',
+      // a carer who "can't do it any more", "can't carry on", finds it "all a bit much"
+      'cannot do it anymore',
+      'cannot do it any more',
+      'cannot do this anymore',
+      'cannot do this any more',
+      'cannot carry on',
+      'cannot look after',
+      'cannot care for',
+      'a bit much',
+      'too much for',
+      'all too much',
+      'getting too much',
     ],
     'struggle',
   ],
@@ -190,9 +230,49 @@ const PHRASES: Array<[string[], string]> = [
     'carerwantsend',
   ],
   [['kick off', 'kicking off', 'kicks off'], 'behaviour'],
+  // a placement "on the brink", "on a knife edge", "going downhill" is fragile; "on the edge of
+  // care" is a child at risk of coming into care, another matter
+  [['edge of care', 'on the edge of care'], 'edgeofcare'],
+  [
+    [
+      'on the edge',
+      'on the brink',
+      'knife edge',
+      'hanging by a thread',
+      'on its last legs',
+      'going downhill',
+      'gone downhill',
+      'go downhill',
+      'going sour',
+      'gone sour',
+      'turned sour',
+      'getting worse',
+      'get worse',
+    ],
+    'fragile',
+  ],
   [['break down', 'broke down', 'broken down', 'fall apart', 'fell apart', 'fallen apart', 'collapse'], 'disrupt'],
   [['sign off', 'sign it off', 'give permission', 'say yes to', 'green light'], 'approve'],
-  [['run away', 'ran away', 'go missing', 'went missing', 'gone missing', 'missing from care', 'missing from home', 'stay out'], 'missing'],
+  [
+    [
+      'run off',
+      'ran off',
+      'runs off',
+      'running off',
+      'done a runner',
+      'do a runner',
+      'did a runner',
+      'run away',
+      'ran away',
+      'go missing',
+      'went missing',
+      'gone missing',
+      'missing from care',
+      'missing from home',
+      'stay out',
+    ],
+    'missing',
+  ],
   [['section 47', 's 47'], 'allegation'],
   [['same day', 'straight away', 'right now', 'tonight', 'immediate safeguarding'], 'emergency'],
   [['child protection', 'at risk of harm', 'not safe', 'unsafe'], 'safeguard'],
@@ -243,6 +323,8 @@ const PHRASES: Array<[string[], string]> = [
   [['short term', 'short stay', 'stop gap'], 'temporary'],
   [['long term', 'permanence'], 'permanent'],
   [['a week'], '1 week'],
+  // told "upfront", "in advance", "beforehand": before
+  [['upfront', 'up front', 'in advance', 'beforehand', 'ahead of time'], 'before'],
   // "a one-off" is a single one
   [['one off', 'one offs'], '1'],
   // when something happened or will happen is case detail, not what is asked
@@ -259,11 +341,13 @@ const PHRASES: Array<[string[], string]> = [
  */
 const WORDS: Array<[string[], string]> = [
   [['lac', 'cla', 'lacs'], 'lac'],
+  [['parent', 'parents', 'mum', 'mums', 'mam', 'dad', 'dads', 'mother', 'mothers', 'father', 'fathers'], 'parent'],
   [['hos', 'harp'], 'hos'],
   [['child', 'children', 'kid', 'kids', 'yp', 'cyp', 'youngster', 'youngsters', 'teen', 'teens', 'teenager', 'teenagers', 'boy', 'girl', 'childs'], 'child'],
   [['carer', 'carers', 'fc', 'fcs', 'fosterer', 'fosterers'], 'carer'],
   [['ifa', 'ifas'], 'ifa'],
-  [['sw', 'sws'], 'sw'],
+  // the child's social worker (CSW), as against the carers' supervising social worker
+  [['sw', 'sws', 'csw', 'csws'], 'sw'],
   [['ssw', 'ssws'], 'ssw'],
   [['iro', 'iros'], 'iro'],
   [['ppm', 'ppms'], 'ppm'],
@@ -308,7 +392,8 @@ const WORDS: Array<[string[], string]> = [
   [['notify', 'notified', 'notification', 'inform', 'informed', 'informing', 'tell', 'told', 'telling', 'alert', 'advise'], 'notify'],
   [['information', 'info', 'details', 'detail'], 'information'],
   [['move', 'moves', 'moving', 'moved', 'transfer', 'relocate', 'relocation'], 'move'],
-  [['missing', 'abscond', 'absconding', 'absconded', 'absconds', 'absent', 'absence', 'absences', 'runaway', 'running'], 'missing'],
+  // AWOL (absent without leave) and MFH (missing from home), as police and residential staff say
+  [['missing', 'awol', 'mfh', 'abscond', 'absconding', 'absconded', 'absconds', 'absent', 'absence', 'absences', 'runaway', 'running'], 'missing'],
   [['allegation', 'allegations', 'allege', 'alleged', 's47', 'lado'], 'allegation'],
   [['complaint', 'complaints', 'complain', 'complained'], 'complaint'],
   [['behaviour', 'behaviours', 'behavior', 'behaviors', 'behavioural', 'aggressive', 'aggression', 'violent', 'violence'], 'behaviour'],
@@ -319,7 +404,10 @@ const WORDS: Array<[string[], string]> = [
   [['save', 'saved', 'saving', 'store', 'stored', 'storing', 'upload', 'uploaded', 'uploading'], 'record'],
   [['oversight', 'oversee', 'oversees', 'overseeing', 'monitor', 'monitors', 'monitored', 'monitoring'], 'oversight'],
   [['code', 'codes', 'coding', 'coded', 'recode', 'miscoded', 'miscode'], 'code'],
-  [['fragile', 'fragility', 'unstable', 'instability', 'wobbly', 'wobbling', 'shaky', 'rocky', 'precarious'], 'fragile'],
+  [
+    ['fragile', 'fragility', 'unstable', 'instability', 'wobbly', 'wobbling', 'shaky', 'rocky', 'precarious', 'deteriorate', 'deteriorating', 'deteriorated', 'deterioration'],
+    'fragile',
+  ],
   [['visit', 'visits', 'visiting', 'visited'], 'visit'],
   [['consider', 'considers', 'considering', 'considered', 'think', 'thinking', 'contemplate', 'contemplating'], 'consider'],
   [['end', 'ends', 'ending', 'endings', 'ended', 'terminate', 'terminated', 'termination', 'cease', 'ceased'], 'end'],
@@ -352,9 +440,16 @@ const WORDS: Array<[string[], string]> = [
   ],
   [['payment', 'payments', 'pay', 'paid', 'paying', 'finance', 'financial', 'money', 'invoice', 'invoices'], 'payment'],
   [['fund', 'funding', 'funded', 'cost', 'costs', 'costly', 'expensive', 'commission', 'commissioning', 'commissioned'], 'fund'],
-  [['education', 'educational', 'school', 'schools', 'schooling', 'college', 'course', 'courses', 'apprenticeship'], 'education'],
+  [['education', 'educational', 'school', 'schools', 'schooling', 'college', 'course', 'courses', 'apprenticeship', 'teacher', 'teachers'], 'education'],
+  [['health', 'nurse', 'nurses'], 'health'],
   [['safeguard', 'safeguarding', 'danger', 'dangerous'], 'safeguard'],
   [['adopt', 'adoption', 'adopted', 'adoptive'], 'adopt'],
+  // a child's "rehabilitation" home (to their parents) is reunification
+  [['reunification', 'reunify', 'reunified', 'reunite', 'reunited', 'reuniting', 'rehabilitation', 'rehabilitate', 'rehabilitated'], 'reunification'],
+  // the words of a child's identity the guidance uses: religion, ethnicity, culture
+  [['religion', 'religions', 'religious', 'faith', 'faiths'], 'religion'],
+  [['ethnicity', 'ethnicities', 'ethnic', 'race', 'racial', 'heritage'], 'ethnicity'],
+  [['culture', 'cultures', 'cultural', 'culturally'], 'culture'],
   [['introduction', 'introductions', 'introduce', 'introducing', 'intro', 'intros'], 'introduction'],
   [['overnight', 'overnights', 'sleepover', 'sleepovers'], 'overnight'],
   [['profile', 'profiles', 'booklet'], 'profile'],
@@ -419,6 +514,11 @@ const ABBREVIATIONS: Array<[RegExp, string]> = [
   [/\bll\b/g, 'liquid logic'], // "'ll" contractions are gone by now, so a lone "ll" is Liquid Logic
   [/\bma\b/g, 'multi agency'],
   [/\bindep\b/g, 'independent'],
+  // chat short forms of the field's words: "prep" the child, a "perm" placement, "rehab" home, "sibs"
+  [/\bprep\b/g, 'preparation'],
+  [/\bperm\b/g, 'permanent'],
+  [/\brehab\b/g, 'rehabilitation'],
+  [/\bsibs\b/g, 'siblings'],
   [/\bkey ?workers?\b|\blink ?workers?\b/g, 'keyworker'],
   [/\bpo\b/g, 'placement officer'],
   [/\b(shd|shld|shud|shuld)\b/g, 'should'],
@@ -439,6 +539,7 @@ const ABBREVIATIONS: Array<[RegExp, string]> = [
   [/\bw (?=[a-z]{2,})/g, 'with '],
   [/\bdiff\b/g, 'different'],
   [/\bdocs\b/g, 'documents'],
+  [/\bdoc\b/g, 'document'],
   [/\brefs?\b/g, 'reference'],
   [/\bda\b/g, 'delegated authority'],
   // the field's own short forms (placement plan, child protection, child in care, registered
@@ -459,6 +560,14 @@ const ABBREVIATIONS: Array<[RegExp, string]> = [
   [/\bdms?\b(?!\s+(?:me|you|him|her|them|us)\b)/g, 'disruption meeting'],
   [/\bsgos?\b/g, 'special guardianship order'],
   [/\behcps?\b/g, 'education needs plan'],
+  // days of the week as typed in chat ("placement ended on fri", "sat night"): case detail
+  [/\bmon\b(?=\s+(morning|afternoon|evening|night)\b)/g, 'monday'],
+  [/\b(tues?)\b/g, 'tuesday'],
+  [/\b(weds)\b/g, 'wednesday'],
+  [/\b(thurs?|thu)\b/g, 'thursday'],
+  [/\bfri\b/g, 'friday'],
+  [/\bsat\b(?=\s+(morning|afternoon|evening|night|eve)\b)/g, 'saturday'],
+  [/\bsun\b(?=\s+(morning|afternoon|evening|night|eve)\b)/g, 'sunday'],
   [/\binfo\b/g, 'information'],
   [/\bpls\b|\bplz\b/g, 'please'],
   [/\b(bc|cos|coz)\b/g, 'because'],
@@ -467,7 +576,12 @@ const ABBREVIATIONS: Array<[RegExp, string]> = [
   [/&/g, ' and '],
 ];
 
-/** Words that carry no meaning for matching (question words, pronouns, filler). */
+/**
+ * Words that carry no meaning for matching (question words, pronouns, filler). How a message came
+ * ("the carer rang me", "she texted last night") is case detail too: only those past forms are
+ * listed, as "phone" and "email" can be what is asked about. "Actual" and "stuff" only
+ * emphasise ("is there an actual policy", "the day to day stuff").
+ */
 export const STOPWORDS = new Set(
   `a an the i me my mine we us our you your yours he him his she her hers it its they them their
   theirs this that these those there here what whats which who whom whose when where why how
@@ -483,7 +597,8 @@ export const STOPWORDS = new Set(
   regarding happen happens happening way ways make makes made use used using want wants wanted
   etc e g eg ie like new done help helps helped yesterday today tomorrow until against whether lot lots bit
   every many much next first put weekend weekends night nights morning evening afternoon versus
-  process processes procedure procedures policy policies guidance rule rules`
+  process processes procedure procedures policy policies guidance rule rules
+  rang rung phoned texted emailed messaged actual stuff`
     .split(/\s+/)
     .filter(Boolean),
 );
@@ -582,6 +697,8 @@ export function normaliseText(text: string): string {
     .replace(/[\u2013\u2014]/g, ' - ');
   // Rule ids become one term each ("MOVE-7" -> "rulemove7") so they can be searched for.
   t = t.replace(/\b(move|frag|plan|after|end)-(\d{1,2})\b/g, ' rule$1$2 ');
+  // a children's home is residential care; "getting the kids home" (to their parents) is not
+  t = t.replace(/\bchildren'?s\s+(?=homes?\b)/g, 'residential ');
   t = t
     .replace(/\bcan't\b|\bcant\b|\bcan not\b/g, 'cannot')
     .replace(/\bwon't\b/g, 'will not')

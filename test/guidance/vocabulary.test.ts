@@ -1,0 +1,145 @@
+// The field's vocabulary the analyser understands: abbreviations, job slang, other councils' names
+// for the same meetings, roles and documents, and everyday words for the guidance's own. Each test
+// is named after the rule it checks and uses wording of its own.
+import { analyse, analyseQuery } from '../../src/guidance/text';
+
+const same = (a: string, b: string) => expect(analyse(a)).toEqual(analyse(b));
+
+describe("the field's roles", () => {
+  it("a CSW (or the child's SW) is the child's social worker", () => {
+    same('CSW', 'social worker');
+    same('the CSWs on duty', 'the social workers on duty');
+    same("the child's SW", 'the social worker');
+    expect(analyse('ask the CSW')).not.toContain('ssw');
+  });
+
+  it('a fostering SW or supervising SW is the supervising social worker', () => {
+    same('the fostering sw', 'the supervising social worker');
+    same('her supervising SW', 'her supervising social worker');
+    same('the fostering worker', 'the supervising social worker');
+  });
+
+  it("the school's designated teacher or a teacher speaks for education", () => {
+    same('the designated teacher', 'the school');
+    same('his class teacher', 'his school');
+    same('SENCO', 'school');
+  });
+
+  it("the looked-after children's nurse speaks for health", () => {
+    same('the LAC nurse', 'health');
+    same('the CLA nurse', 'health');
+    same('a nurse', 'health');
+    expect(analyse('LAC nurse')).not.toContain('lac');
+  });
+
+  it("a child's mum, dad or birth parents are the parents; a foster mum is a carer", () => {
+    same('mum', 'parent');
+    same('birth parents', 'parents');
+    same('birth dad', 'father');
+    same('foster mum', 'carer');
+  });
+});
+
+describe("other councils' names for the same meetings and documents", () => {
+  it('a placement agreement meeting or placement set-up meeting is the placement planning meeting', () => {
+    same('placement agreement meeting', 'placement planning meeting');
+    same('the placement agreement mtg', 'the PPM');
+    same('placement set up meeting', 'PPM');
+  });
+
+  it('"agreement" outside that meeting still asks about approval', () => {
+    expect(analyseQuery('whose agreement do I need')).toContainEqual(['agreement', 'approve']);
+  });
+
+  it('family time is contact', () => {
+    same('family time with his nan', 'contact with his nan');
+  });
+
+  it('a doc is a document; to write up a meeting or a visit is to record it', () => {
+    same('the review doc', 'the review document');
+    same('write up the visit', 'record the visit');
+    same('who writes up the support meeting', 'who records the support meeting');
+  });
+});
+
+describe('everyday and chat words for the guidance’s own', () => {
+  it('AWOL and MFH are missing; running off is going missing', () => {
+    same('went AWOL', 'went missing');
+    same('an MFH report', 'a missing report');
+    same('she ran off from school', 'she went missing from school');
+    same('he did a runner', 'he went missing');
+  });
+
+  it('a carer who "can\'t do it any more" or finds it "a bit much" is struggling', () => {
+    same("carer says she can't do it any more", 'carer says she is struggling');
+    same('carer cannot carry on', 'carer struggling');
+    same("it's all getting a bit much for him", 'it is struggling for him');
+    same('at the end of her tether', 'struggling');
+  });
+
+  it('a placement on the brink, on a knife edge or going downhill is fragile; the edge of care is not', () => {
+    same('the placement is on the brink', 'the placement is fragile');
+    same('on a knife edge', 'fragile');
+    same('things are going downhill', 'things are wobbly');
+    same('the relationship has gone sour', 'the relationship is fragile');
+    same('it keeps deteriorating', 'it keeps fragile');
+    expect(analyse('a teenager on the edge of care')).not.toContain('fragile');
+  });
+
+  it('how a message came (rang, texted, emailed) is case detail; phone and email can be the topic', () => {
+    same('the carer rang me last night', 'the carer');
+    same('SSW texted to say', 'SSW to say');
+    expect(analyse('can I email the form')).toContain('email');
+    expect(analyse('a phone call')).not.toEqual([]);
+  });
+
+  it('ringing round providers is the search for a placement', () => {
+    same('brokerage are ringing round', 'brokerage are searching');
+  });
+
+  it('days as typed in chat are days (case detail), not words of their own', () => {
+    same('ended on fri', 'ended on friday');
+    same('sat night', 'saturday night');
+    same('thurs', 'thursday');
+    // "sat" and "sun" are words too
+    expect(analyse('we sat down with her')).not.toContain(analyse('saturday')[0]);
+  });
+
+  it('"actual", "stuff" and "wing it" say how a question is put, not what it asks', () => {
+    same('is there an actual template', 'is there a template');
+    same('the day to day stuff', 'the day to day');
+    same('do we just wing it at the disruption meeting', 'do we at the disruption meeting');
+  });
+
+  it('told upfront, up front, in advance or beforehand is before', () => {
+    same('tell the carer upfront', 'tell the carer before');
+    same('what they need up front', 'what they need before');
+    same('shared in advance', 'shared before');
+  });
+
+  it('prep, perm, rehab and sibs are read as the words they shorten', () => {
+    same('prep for the move', 'preparation for the move');
+    same('a perm placement', 'a permanent placement');
+    same('rehab home', 'rehabilitation home');
+    same('3 sibs', '3 siblings');
+  });
+
+  it("a child's rehabilitation home to their parents is reunification", () => {
+    same('rehabilitation', 'reunification');
+    same('plans to reunite her with mum', 'plans to reunification her with mum');
+  });
+
+  it('faith is religion; race and heritage are ethnicity, as are the recorded ethnicities', () => {
+    same('his faith', 'his religion');
+    same('race', 'ethnicity');
+    same('mixed heritage', 'ethnicity');
+    same('a White British family', 'an ethnicity family');
+    same('cultural needs', 'culture needs');
+  });
+
+  it("a children's home is residential care, but getting the kids home is not", () => {
+    same("a children's home", 'a residential home');
+    same('the childrens home', 'the residential home');
+    expect(analyse('getting the kids home to mum')).not.toContain('residential');
+  });
+});
