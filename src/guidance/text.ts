@@ -15,12 +15,16 @@
 const PHRASES: Array<[string[], string]> = [
   // filler that would otherwise look like content
   [['can you tell me', 'could you tell me', 'tell me', 'do you know', 'i need to know', 'i want to know', 'what do i do', 'what should i do', 'what now', 'next steps'], ''],
+  // "whose job is it to write the plan?" asks who writes it
+  [['whose job', 'whose role', 'whose responsibility', 'who is responsible for', 'who responsible for', 'who is responsible', 'who takes responsibility for'], ''],
   // idioms that say how, not what: "end up", "dealt with", "go straight to"
   [['end up', 'ends up', 'ended up', 'ending up', 'dealt with', 'deal with', 'sorted out', 'straight to', 'sorted', 'wing it', 'winging it', 'make it up as we go'], ''],
 
   // the placements team "ringing round" providers is its search
   [['ring round', 'ringing round', 'rings round', 'ring around', 'ringing around', 'phone round', 'phoning round', 'phoning around'], 'search'],
 
+  // "in the meantime": until then, which is when, not what
+  [['in the meantime', 'in the mean time', 'meanwhile'], ''],
   // asking for the counterpart of a thing elsewhere: the thing is the topic, not the word
   [['equivalent of', 'equivalent for', 'equivalent to', 'counterpart of', 'counterpart to', 'version of'], ''],
 
@@ -53,12 +57,26 @@ const PHRASES: Array<[string[], string]> = [
   // the school's designated teacher and the looked-after children's nurse speak for education and health
   [['designated teacher', 'designated teachers', 'class teacher', 'head teacher', 'headteacher', 'senco'], 'education'],
   [['lac nurse', 'cla nurse', 'looked after child nurse', 'child in care nurse', 'school nurse', 'health visitor'], 'health'],
+  // the teams by what they are: the fostering service; the child's social work team
+  [['fostering team', 'fostering teams', 'fostering department', 'fostering dept'], 'foster servic'],
+  [['sw team', 'social work team', 'child in care team', 'lac team', 'cla team'], 'sw'],
   [['performance team', 'data team', 'bi team', 'performance officer'], 'performance'],
   [['residential home', 'residential unit', 'resi unit', 'residential care'], 'residential'],
   [['semi independent', 'semi independence', 'supported accommodation', 'supported lodging'], 'semiindependent'],
   // a child's legal status is case detail in a question (see question.ts)
   [
-    ['section 20', 'section 31', 'special guardianship order', 'special guardianship', 'interim care order', 'care order', 'placement order', 'emergency protection order'],
+    [
+      'police protection',
+      'police powers of protection',
+      'section 20',
+      'section 31',
+      'special guardianship order',
+      'special guardianship',
+      'interim care order',
+      'care order',
+      'placement order',
+      'emergency protection order',
+    ],
     'legalorder',
   ],
 
@@ -313,6 +331,14 @@ const PHRASES: Array<[string[], string]> = [
       'come to the',
       'go to the',
       'join the meeting',
+      // "in the room", "turn up", "show up": being there
+      'in the room',
+      'turn up',
+      'turned up',
+      'turns up',
+      'show up',
+      'showed up',
+      'shows up',
     ],
     'attend',
   ],
@@ -343,7 +369,8 @@ const WORDS: Array<[string[], string]> = [
   [['lac', 'cla', 'lacs'], 'lac'],
   [['parent', 'parents', 'mum', 'mums', 'mam', 'dad', 'dads', 'mother', 'mothers', 'father', 'fathers'], 'parent'],
   [['hos', 'harp'], 'hos'],
-  [['child', 'children', 'kid', 'kids', 'yp', 'cyp', 'youngster', 'youngsters', 'teen', 'teens', 'teenager', 'teenagers', 'boy', 'girl', 'childs'], 'child'],
+  // (a "lad", a UASC: an unaccompanied asylum-seeking child)
+  [['child', 'children', 'kid', 'kids', 'yp', 'cyp', 'youngster', 'youngsters', 'teen', 'teens', 'teenager', 'teenagers', 'boy', 'girl', 'childs', 'lad', 'lads', 'uasc'], 'child'],
   [['carer', 'carers', 'fc', 'fcs', 'fosterer', 'fosterers'], 'carer'],
   [['ifa', 'ifas'], 'ifa'],
   // the child's social worker (CSW), as against the carers' supervising social worker
@@ -395,8 +422,29 @@ const WORDS: Array<[string[], string]> = [
   // AWOL (absent without leave) and MFH (missing from home), as police and residential staff say
   [['missing', 'awol', 'mfh', 'abscond', 'absconding', 'absconded', 'absconds', 'absent', 'absence', 'absences', 'runaway', 'running'], 'missing'],
   [['allegation', 'allegations', 'allege', 'alleged', 's47', 'lado'], 'allegation'],
+  // an "issue" or a "problem" in a placement is a concern
+  [['concern', 'concerns', 'issue', 'issues', 'problem', 'problems', 'difficulty', 'difficulties'], 'concern'],
   [['complaint', 'complaints', 'complain', 'complained'], 'complaint'],
-  [['behaviour', 'behaviours', 'behavior', 'behaviors', 'behavioural', 'aggressive', 'aggression', 'violent', 'violence'], 'behaviour'],
+  [
+    [
+      'behaviour',
+      'behaviours',
+      'behavior',
+      'behaviors',
+      'behavioural',
+      'aggressive',
+      'aggression',
+      'violent',
+      'violence',
+      'meltdown',
+      'meltdowns',
+      'tantrum',
+      'tantrums',
+      'outburst',
+      'outbursts',
+    ],
+    'behaviour',
+  ],
   [['emergency', 'emergencies', 'urgent', 'urgently', 'urgency', 'asap'], 'emergency'],
   [['chair', 'chairs', 'chaired', 'chairing', 'chairperson', 'chairman', 'chairwoman'], 'chair'],
   [['attend', 'attends', 'attending', 'attendance', 'attendee', 'attendees', 'invite', 'invited', 'invitation', 'invites', 'inviting'], 'attend'],
@@ -501,6 +549,8 @@ const QUERY_EXPANSIONS: Array<[string[], string]> = [
   [['panel', 'panels'], 'hos'],
   [['contribute', 'contributes', 'contributing', 'contribution', 'contributions'], 'attend'],
   [['show', 'shows', 'showed', 'shown', 'showing'], 'share'],
+  // "PSM" is the placement stability meeting in some councils and the placement support meeting in others
+  [['psm', 'psms'], 'supportmeeting'],
   [['worried', 'worry', 'worries', 'concern', 'concerns', 'concerned'], 'fragile'],
 ];
 
@@ -537,6 +587,8 @@ const ABBREVIATIONS: Array<[RegExp, string]> = [
   // "the placement plan vs the care plan" is versus; "VS" on its own is the Virtual School
   [/\bvs\.?(?=\s+(the|a|an|my|our|their|his|her)\b)/g, 'versus'],
   [/\bw (?=[a-z]{2,})/g, 'with '],
+  // "SW v SSW": versus
+  [/(?<=\w\s)v\.?(?=\s\w)/g, 'versus'],
   [/\bdiff\b/g, 'different'],
   [/\bdocs\b/g, 'documents'],
   [/\bdoc\b/g, 'document'],
@@ -580,7 +632,8 @@ const ABBREVIATIONS: Array<[RegExp, string]> = [
  * Words that carry no meaning for matching (question words, pronouns, filler). How a message came
  * ("the carer rang me", "she texted last night") is case detail too: only those past forms are
  * listed, as "phone" and "email" can be what is asked about. "Actual" and "stuff" only
- * emphasise ("is there an actual policy", "the day to day stuff").
+ * emphasise ("is there an actual policy", "the day to day stuff"); interjections ("ouch", "eek")
+ * say how the asker feels.
  */
 export const STOPWORDS = new Set(
   `a an the i me my mine we us our you your yours he him his she her hers it its they them their
@@ -598,7 +651,7 @@ export const STOPWORDS = new Set(
   etc e g eg ie like new done help helps helped yesterday today tomorrow until against whether lot lots bit
   every many much next first put weekend weekends night nights morning evening afternoon versus
   process processes procedure procedures policy policies guidance rule rules
-  rang rung phoned texted emailed messaged actual stuff`
+  rang rung phoned texted emailed messaged actual stuff ouch eek argh ugh oops phew lol sigh`
     .split(/\s+/)
     .filter(Boolean),
 );

@@ -143,3 +143,61 @@ describe('everyday and chat words for the guidance’s own', () => {
     expect(analyse('getting the kids home to mum')).not.toContain('residential');
   });
 });
+
+describe('how a question asks, and more of the field’s words', () => {
+  it('"whose job is it to", "who is responsible for" asks who', () => {
+    same('whose job is it to book the PPM', 'who books the PPM');
+    same('whose responsibility is it to tell the school', 'who tells the school');
+    same('who is responsible for the minutes', 'who does the minutes');
+    // a role asked about by name is still a role
+    expect(analyse('what is the IRO role')).toContain('role');
+  });
+
+  it('the fostering team is the fostering service; a social work team is the social workers', () => {
+    same('the fostering team', 'the fostering service');
+    same('the social work team', 'the social worker');
+    same('the CSW team', 'the social worker');
+  });
+
+  it('an issue, a problem or a difficulty is a concern, and in a question may be a fragile placement', () => {
+    same('an issue with the placement', 'a concern with the placement');
+    same('problems at home', 'concerns at home');
+    expect(analyseQuery('there are difficulties')).toContainEqual(['concern', 'fragile']);
+  });
+
+  it('a PSM is read as either the stability or the support meeting (councils differ)', () => {
+    expect(analyseQuery('who chairs the PSM')).toContainEqual(['stabilitymeeting', 'supportmeeting']);
+    // spelt out, each meeting is itself
+    expect(analyseQuery('the placement support meeting')).toEqual([['supportmeeting']]);
+  });
+
+  it('"SW v SSW" is versus', () => {
+    same('SW v SSW', 'SW SSW');
+    same('PPM v. PSM', 'PPM PSM');
+  });
+
+  it('in the room, turning up or showing up is attending', () => {
+    same('should the child be in the room', 'should the child attend');
+    same('the PA did not turn up', 'the PA did not attend');
+    same('who showed up', 'who attended');
+  });
+
+  it('meltdowns, tantrums and outbursts are behaviour', () => {
+    same('his meltdowns at bedtime', 'his behaviour at bedtime');
+    same('outbursts at school', 'behaviour at school');
+  });
+
+  it("police protection is a child's legal status (case detail), like an EPO", () => {
+    same('under police protection', 'under section 20');
+  });
+
+  it('a lad or a UASC is a child', () => {
+    same('the lad', 'the child');
+    same('a UASC placed with carers', 'a child placed with carers');
+  });
+
+  it('"in the meantime" says when; interjections say how the asker feels', () => {
+    same('what does the carer get in the meantime', 'what does the carer get');
+    same('ouch, what should it look like', 'what should it look like');
+  });
+});
