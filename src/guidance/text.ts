@@ -39,6 +39,8 @@ const PHRASES: Array<[string[], string]> = [
   [['birth parent', 'birth parents', 'birth mum', 'birth dad', 'birth mother', 'birth father'], 'parent'],
   // many councils now say "family time" for a looked-after child's contact with their family
   [['family time'], 'contact'],
+  // life story work is about the child's history
+  [['life story', 'life stories', 'later life letter', 'later life letters'], 'history'],
   // a child's ethnicity as recorded ("mixed heritage", "White British")
   [['mixed heritage', 'mixed race', 'dual heritage', 'white british', 'black british', 'asian british', 'white other', 'black african', 'black caribbean'], 'ethnicity'],
   [['foster carer', 'foster parent', 'foster mum', 'foster dad', 'foster mother', 'foster father', 'foster family'], 'carer'],
@@ -111,6 +113,8 @@ const PHRASES: Array<[string[], string]> = [
   [['placement support meeting', 'support meeting'], 'supportmeeting'],
   [['placement stability panel', 'stability panel'], 'stabilitypanel'],
   [['commissioning panel', 'funding panel'], 'commissioningpanel fund'],
+  // the fostering panel (and the adoption panel) approve carers and adopters, not placement moves
+  [['fostering panel', 'foster panel', 'fostering panels', 'adoption panel', 'adoption panels'], 'fosteringpanel'],
   [['disruption meeting', 'breakdown meeting', 'disruption review'], 'disruptionmeeting'],
 
   // plans and records
@@ -156,6 +160,7 @@ const PHRASES: Array<[string[], string]> = [
     'views',
   ],
   [['ssda 903', '903 return', 'the 903'], 'ssda903'],
+  [['deprivation of liberty', 'deprivation of liberty safeguards'], 'dols'],
   [['overnight stay', 'stay overnight', 'stay over'], 'overnight'],
 
   // events and situations
@@ -394,6 +399,8 @@ const WORDS: Array<[string[], string]> = [
   [['resi', 'residential'], 'residential'],
   [['multiagency'], 'multiagency'],
   [['ssda903'], 'ssda903'],
+  // Deprivation of Liberty Safeguards, a legal matter of its own
+  [['dols'], 'dols'],
   [['wraparound'], 'wraparound'],
   [
     [
@@ -420,7 +427,7 @@ const WORDS: Array<[string[], string]> = [
   [['information', 'info', 'details', 'detail'], 'information'],
   [['move', 'moves', 'moving', 'moved', 'transfer', 'relocate', 'relocation'], 'move'],
   // AWOL (absent without leave) and MFH (missing from home), as police and residential staff say
-  [['missing', 'awol', 'mfh', 'abscond', 'absconding', 'absconded', 'absconds', 'absent', 'absence', 'absences', 'runaway', 'running'], 'missing'],
+  [['missing', 'awol', 'mfh', 'abscond', 'absconding', 'absconded', 'absconds', 'absent', 'absence', 'absences', 'runaway'], 'missing'],
   [['allegation', 'allegations', 'allege', 'alleged', 's47', 'lado'], 'allegation'],
   // an "issue" or a "problem" in a placement is a concern
   [['concern', 'concerns', 'issue', 'issues', 'problem', 'problems', 'difficulty', 'difficulties'], 'concern'],
@@ -495,9 +502,11 @@ const WORDS: Array<[string[], string]> = [
   // a child's "rehabilitation" home (to their parents) is reunification
   [['reunification', 'reunify', 'reunified', 'reunite', 'reunited', 'reuniting', 'rehabilitation', 'rehabilitate', 'rehabilitated'], 'reunification'],
   // the words of a child's identity the guidance uses: religion, ethnicity, culture
-  [['religion', 'religions', 'religious', 'faith', 'faiths'], 'religion'],
+  [['religion', 'religions', 'religious', 'faith', 'faiths', 'muslim', 'islam', 'islamic', 'christian', 'catholic', 'hindu', 'sikh', 'jewish', 'buddhist'], 'religion'],
   [['ethnicity', 'ethnicities', 'ethnic', 'race', 'racial', 'heritage'], 'ethnicity'],
   [['culture', 'cultures', 'cultural', 'culturally'], 'culture'],
+  // a child who needs an interpreter, or has English as an additional language (EAL)
+  [['language', 'languages', 'interpreter', 'interpreters', 'eal'], 'language'],
   [['introduction', 'introductions', 'introduce', 'introducing', 'intro', 'intros'], 'introduction'],
   [['overnight', 'overnights', 'sleepover', 'sleepovers'], 'overnight'],
   [['profile', 'profiles', 'booklet'], 'profile'],

@@ -201,3 +201,34 @@ describe('how a question asks, and more of the field’s words', () => {
     same('ouch, what should it look like', 'what should it look like');
   });
 });
+
+describe('words that had been read as something else', () => {
+  it('running a meeting or the school run is not going missing; running away is', () => {
+    expect(analyse('who runs the PPM')).not.toContain('missing');
+    expect(analyse('does the carer do the school run')).not.toContain('missing');
+    same('she keeps running away', 'she keeps going missing');
+  });
+
+  it('the fostering panel (or adoption panel) approves carers: it is not the Head of Service panel', () => {
+    expect(analyse('the fostering panel')).not.toContain('hos');
+    expect(analyse('the adoption panel')).not.toContain('hos');
+    same('the fostering panel', 'the adoption panel');
+    expect(analyseQuery('does it go to panel')).toContainEqual(['panel', 'hos']);
+  });
+
+  it('DoLS is the deprivation of liberty safeguards, a term of its own', () => {
+    same('a DoLS order', 'a deprivation of liberty order');
+    expect(analyse('DoLS')).toEqual(['dols']);
+  });
+
+  it("life story work and later life letters are about the child's history", () => {
+    same('life story work', 'history work');
+    same('a later life letter', 'a history');
+  });
+
+  it('a named faith is religion; an interpreter or EAL is language', () => {
+    same('a Muslim family', 'a religion family');
+    same('needs an interpreter', 'needs a language');
+    same('EAL', 'language');
+  });
+});
