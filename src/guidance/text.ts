@@ -62,6 +62,21 @@ const PHRASES: Array<[string[], string]> = [
   // the teams by what they are: the fostering service; the child's social work team
   [['fostering team', 'fostering teams', 'fostering department', 'fostering dept'], 'foster servic'],
   [['sw team', 'social work team', 'child in care team', 'lac team', 'cla team'], 'sw'],
+  // a connected person (kinship, family and friends) carer is a foster carer too
+  [
+    [
+      'connected person carer',
+      'connected persons carer',
+      'connected person',
+      'connected persons',
+      'connected carer',
+      'kinship carer',
+      'kinship carers',
+      'family and friends carer',
+      'family and friends carers',
+    ],
+    'carer',
+  ],
   [['performance team', 'data team', 'bi team', 'performance officer'], 'performance'],
   [['residential home', 'residential unit', 'resi unit', 'residential care'], 'residential'],
   [['semi independent', 'semi independence', 'supported accommodation', 'supported lodging'], 'semiindependent'],
@@ -75,6 +90,8 @@ const PHRASES: Array<[string[], string]> = [
       'special guardianship order',
       'special guardianship',
       'interim care order',
+      'full care order',
+      'care proceedings',
       'care order',
       'placement order',
       'emergency protection order',
@@ -380,21 +397,23 @@ const WORDS: Array<[string[], string]> = [
   [['ifa', 'ifas'], 'ifa'],
   // the child's social worker (CSW), as against the carers' supervising social worker
   [['sw', 'sws', 'csw', 'csws'], 'sw'],
-  [['ssw', 'ssws'], 'ssw'],
+  // (FSW: the fostering social worker)
+  [['ssw', 'ssws', 'fsw', 'fsws'], 'ssw'],
   [['iro', 'iros'], 'iro'],
   [['ppm', 'ppms'], 'ppm'],
   [['psm', 'psms'], 'stabilitymeeting'],
   [['vs', 'vsh'], 'virtualschool'],
   [['brokerage'], 'placementsteam'],
-  [['lcs', 'mosaic', 'eclipse', 'liquidlogic'], 'caserecord'],
-  [['pep', 'peps'], 'pep'],
+  [['lcs', 'mosaic', 'eclipse', 'liquidlogic', 'carefirst'], 'caserecord'],
+  [['pep', 'peps', 'epep', 'epeps'], 'pep'],
+  [['therapy', 'therapies', 'therapeutic', 'therapist', 'therapists', 'counselling', 'counsellor'], 'therapy'],
   [['qa', 'qas'], 'qualityassure'],
   [['role', 'roles', 'job', 'jobs', 'responsibility', 'responsibilities'], 'role'],
   [['format', 'formats', 'template', 'templates'], 'format'],
   [['write', 'writes', 'writing', 'written', 'wrote', 'draft', 'drafts', 'drafted', 'drafting'], 'write'],
   [['revise', 'revised', 'revises', 'revising', 'revision', 'revisions', 'update', 'updated', 'updates', 'updating'], 'update'],
   [['unplanned', 'unexpected', 'unexpectedly', 'sudden', 'suddenly', 'abrupt', 'abruptly'], 'unplanned'],
-  [['s20', 's31', 'ico', 'icos', 'epo'], 'legalorder'],
+  [['s20', 's31', 'ico', 'icos', 'epo', 'fco'], 'legalorder'],
   [['purpose', 'purposes', 'point', 'aim', 'aims'], 'purpose'],
   [['resi', 'residential'], 'residential'],
   [['multiagency'], 'multiagency'],
@@ -566,13 +585,15 @@ const QUERY_EXPANSIONS: Array<[string[], string]> = [
 /** Abbreviations expanded before anything else, so phrases see the full words. */
 const ABBREVIATIONS: Array<[RegExp, string]> = [
   [/\bmtgs?\b/g, 'meeting'],
-  [/\btms?\b/g, 'team manager'],
+  [/\ba?tms?\b/g, 'team manager'],
   [/\bwks?\b/g, 'week'],
   [/\byrs?\b/g, 'year'],
   [/\bs\/w\b/g, 'social worker'],
   [/\bll\b/g, 'liquid logic'], // "'ll" contractions are gone by now, so a lone "ll" is Liquid Logic
   [/\bma\b/g, 'multi agency'],
   [/\bindep\b/g, 'independent'],
+  // the out-of-hours emergency duty team, as a council's own documents name it
+  [/\bedt\b/g, 'emergency duty team'],
   // chat short forms of the field's words: "prep" the child, a "perm" placement, "rehab" home, "sibs"
   [/\bprep\b/g, 'preparation'],
   [/\bperm\b/g, 'permanent'],
@@ -691,6 +712,8 @@ export function stem(word: string): string {
   // planning -> plann -> plan; but keep "staff" or "call"
   if (stripped && /([b-df-hj-np-tv-z])\1$/.test(w) && !/(ll|ss|ff|zz)$/.test(w)) w = w.slice(0, -1);
   if (w.endsWith('e') && w.length > 3) w = w.slice(0, -1);
+  // a verb in -ate joins its noun in -ation: escalate / escalation, coordinate / coordination
+  if (/at(e|es|ed|ing|ely)$/.test(word) && w.endsWith('at') && w.length >= 6) w = w.slice(0, -2);
   // "care", "caring" and "cared" would otherwise share a stem with "car" ("my car broke down")
   if (w === 'car' && !/^cars?$/.test(word)) return 'care';
   return w;

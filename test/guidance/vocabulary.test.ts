@@ -232,3 +232,47 @@ describe('words that had been read as something else', () => {
     same('EAL', 'language');
   });
 });
+
+describe('more of the field’s roles, orders and systems', () => {
+  it('a connected person, kinship or family-and-friends carer is a carer', () => {
+    same('the connected person', 'the carer');
+    same('a kinship carer', 'a carer');
+    same('family and friends carers', 'carers');
+  });
+
+  it("EDT is the emergency duty team, as a council's own documents name it", () => {
+    same('ring EDT', 'ring the emergency duty team');
+  });
+
+  it('an FSW is the supervising social worker; an ATM is a team manager; an ePEP is the PEP', () => {
+    same('the FSW', 'the SSW');
+    same('my ATM', 'my team manager');
+    same('the ePEP', 'the PEP');
+  });
+
+  it('a therapist or counselling is therapy', () => {
+    same('a therapist', 'therapy');
+    same('counselling sessions', 'therapy sessions');
+  });
+
+  it('a full care order or care proceedings is a legal status (case detail)', () => {
+    same('on an FCO', 'on section 20');
+    same('in care proceedings', 'on a care order');
+  });
+
+  it('CareFirst is a case record system like Mosaic', () => {
+    same('on CareFirst', 'on Mosaic');
+  });
+});
+
+describe('stemming', () => {
+  it('joins a verb in -ate to its noun in -ation', () => {
+    const sameStem = (a: string, b: string) => expect(analyse(a)).toEqual(analyse(b));
+    sameStem('escalate', 'escalation');
+    sameStem('escalating', 'escalation');
+    sameStem('coordinated', 'coordination');
+    sameStem('immediately', 'immediate');
+    // short words keep their ending
+    expect(analyse('update')).toEqual(analyse('updated'));
+  });
+});
