@@ -15,6 +15,27 @@
 const PHRASES: Array<[string[], string]> = [
   // filler that would otherwise look like content
   [['can you tell me', 'could you tell me', 'tell me', 'do you know', 'i need to know', 'i want to know', 'what do i do', 'what should i do', 'what now', 'next steps'], ''],
+  // "is there a written policy / guidance?" asks whether the guidance covers it (policy and
+  // guidance are stopwords): "written" there is no writing task
+  [['written policy', 'written policies', 'written guidance', 'written procedure', 'written procedures', 'written process', 'written down policy'], ''],
+  // to "tell someone off" is to reprimand them, not to notify them
+  [
+    [
+      'tell off',
+      'told off',
+      'tells off',
+      'telling off',
+      'tell her off',
+      'tell him off',
+      'tell them off',
+      'told her off',
+      'told him off',
+      'told them off',
+      'tell me off',
+      'told me off',
+    ],
+    'blame',
+  ],
   // "whose job is it to write the plan?" asks who writes it
   [['whose job', 'whose role', 'whose responsibility', 'who is responsible for', 'who responsible for', 'who is responsible', 'who takes responsibility for'], ''],
   // idioms that say how, not what: "end up", "dealt with", "go straight to"
@@ -450,6 +471,7 @@ const WORDS: Array<[string[], string]> = [
   [['allegation', 'allegations', 'allege', 'alleged', 's47', 'lado'], 'allegation'],
   // an "issue" or a "problem" in a placement is a concern
   [['concern', 'concerns', 'issue', 'issues', 'problem', 'problems', 'difficulty', 'difficulties'], 'concern'],
+  [['blame', 'blames', 'blamed', 'blaming', 'reprimand', 'reprimanded'], 'blame'],
   [['complaint', 'complaints', 'complain', 'complained'], 'complaint'],
   [
     [
@@ -663,7 +685,7 @@ const ABBREVIATIONS: Array<[RegExp, string]> = [
  * ("the carer rang me", "she texted last night") is case detail too: only those past forms are
  * listed, as "phone" and "email" can be what is asked about. "Actual" and "stuff" only
  * emphasise ("is there an actual policy", "the day to day stuff"); interjections ("ouch", "eek")
- * say how the asker feels.
+ * say how the asker feels; "is it written anywhere / somewhere" asks whether the guidance says so.
  */
 export const STOPWORDS = new Set(
   `a an the i me my mine we us our you your yours he him his she her hers it its they them their
@@ -681,7 +703,8 @@ export const STOPWORDS = new Set(
   etc e g eg ie like new done help helps helped yesterday today tomorrow until against whether lot lots bit
   every many much next first put weekend weekends night nights morning evening afternoon versus
   process processes procedure procedures policy policies guidance rule rules
-  rang rung phoned texted emailed messaged actual stuff ouch eek argh ugh oops phew lol sigh`
+  rang rung phoned texted emailed messaged actual stuff ouch eek argh ugh oops phew lol sigh
+  anywhere somewhere everywhere`
     .split(/\s+/)
     .filter(Boolean),
 );

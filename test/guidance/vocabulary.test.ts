@@ -276,3 +276,23 @@ describe('stemming', () => {
     expect(analyse('update')).toEqual(analyse('updated'));
   });
 });
+
+describe('asking whether the guidance says something', () => {
+  it('"a written policy" or "written guidance" asks whether the guidance covers it, with no writing task', () => {
+    same('is there a written policy on respite', 'is there guidance on respite');
+    expect(analyse('is there written guidance for this')).not.toContain('write');
+    // writing a document is still writing
+    expect(analyse('who writes the placement plan')).toContain('write');
+  });
+
+  it('"anywhere", "somewhere" and "everywhere" are filler', () => {
+    same('is the template anywhere', 'is the template');
+    same('is it written down somewhere', 'is it written down');
+  });
+
+  it('to tell someone off is to blame them, not to notify them', () => {
+    expect(analyse('the meeting is not to tell her off')).not.toContain('notify');
+    same('told off', 'blamed');
+    same('the carer feels blamed', 'the carer feels told off');
+  });
+});
