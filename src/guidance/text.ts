@@ -824,7 +824,8 @@ export function normaliseText(text: string): string {
   // "who decides how the child is told", "what was agreed at the meeting": deciding or agreeing a
   // manner, a time or a meeting's outcome is not approving a move, and says nothing of the topic
   t = t.replace(/\b(agree|agrees|agreed|agreeing|decide|decides|decided|deciding)\s+(?=(how|when|what|where|whether|at|on|in|with)\b)/g, ' ');
-  t = t.replace(/\b(what|whats|what was|what is|what we|what they)\s+(agreed|decided)\b/g, '$1 ');
+  // (also with the meeting named: "what the PPM decided", "what was agreed at the meeting")
+  t = t.replace(/\b(what|whats)((?:\s+(?!(?:needs?|has|have|must|should|can|to|be)\b)[a-z0-9]+){0,3})\s+(agreed|decided)\b/g, '$1$2 ');
   // "Tri-X" (the local procedures) is one word
   t = t.replace(/\btri[\s-]?x\b/g, 'trix');
   // "what is a placement plan for?" (or "whats it for vs the care plan") asks its purpose

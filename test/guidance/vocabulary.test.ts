@@ -296,3 +296,12 @@ describe('asking whether the guidance says something', () => {
     same('the carer feels blamed', 'the carer feels told off');
   });
 });
+
+describe('a meeting’s outcome is not an approval', () => {
+  it('"what the PPM decided" or "what the meeting agreed" asks for the outcome, not an approval', () => {
+    expect(analyseQuery('who tells everyone what the PPM decided').flat()).not.toContain('approve');
+    expect(analyseQuery('where do I put what the stability meeting agreed').flat()).not.toContain('approve');
+    // what still has to be agreed is a decision to be taken
+    expect(analyseQuery('what needs to be agreed by the HoS').flat()).toContain('approve');
+  });
+});
