@@ -313,7 +313,11 @@ const PHRASES: Array<[string[], string]> = [
     'fragile',
   ],
   [['break down', 'broke down', 'broken down', 'fall apart', 'fell apart', 'fallen apart', 'collapse'], 'disrupt'],
-  [['sign off', 'sign it off', 'give permission', 'say yes to', 'green light'], 'approve'],
+  [['sign off', 'sign it off', 'give permission', 'say yes to', 'green light', 'rubber stamp', 'rubber stamped'], 'approve'],
+  // the interview after a missing episode is about going missing
+  [['return home interview', 'return home interviews', 'return interview'], 'missing'],
+  // the initial and review health assessments of a child in care
+  [['health assessment', 'health assessments', 'initial health assessment', 'review health assessment'], 'health'],
   [
     [
       'run off',
@@ -337,6 +341,7 @@ const PHRASES: Array<[string[], string]> = [
   [['section 47', 's 47'], 'allegation'],
   [['same day', 'straight away', 'right now', 'tonight', 'immediate safeguarding'], 'emergency'],
   [['child protection', 'at risk of harm', 'not safe', 'unsafe'], 'safeguard'],
+  [['heads up', 'keep in the loop', 'keep them in the loop', 'in the loop', 'loop in'], 'notify'],
   [['let them know', 'let him know', 'let her know', 'make aware', 'need to know', 'needs to know', 'hear about', 'find out about', 'finds out about'], 'notify'],
   [['stop payment', 'stop pay'], 'payment stop'],
   [['serve notice', 'give notice', 'hand in notice', 'hand in their notice'], 'notice'],
@@ -434,7 +439,8 @@ const WORDS: Array<[string[], string]> = [
   [['write', 'writes', 'writing', 'written', 'wrote', 'draft', 'drafts', 'drafted', 'drafting'], 'write'],
   [['revise', 'revised', 'revises', 'revising', 'revision', 'revisions', 'update', 'updated', 'updates', 'updating'], 'update'],
   [['unplanned', 'unexpected', 'unexpectedly', 'sudden', 'suddenly', 'abrupt', 'abruptly'], 'unplanned'],
-  [['s20', 's31', 'ico', 'icos', 'epo', 'fco'], 'legalorder'],
+  // (PLO: the pre-proceedings public law outline)
+  [['s20', 's31', 'ico', 'icos', 'epo', 'fco', 'plo'], 'legalorder'],
   [['purpose', 'purposes', 'point', 'aim', 'aims'], 'purpose'],
   [['resi', 'residential'], 'residential'],
   [['multiagency'], 'multiagency'],
@@ -453,6 +459,7 @@ const WORDS: Array<[string[], string]> = [
       'authorised',
       'authorized',
       'authorising',
+      'okayed',
       'authorisation',
       'authorization',
       'sanction',
@@ -467,7 +474,7 @@ const WORDS: Array<[string[], string]> = [
   [['information', 'info', 'details', 'detail'], 'information'],
   [['move', 'moves', 'moving', 'moved', 'transfer', 'relocate', 'relocation'], 'move'],
   // AWOL (absent without leave) and MFH (missing from home), as police and residential staff say
-  [['missing', 'awol', 'mfh', 'abscond', 'absconding', 'absconded', 'absconds', 'absent', 'absence', 'absences', 'runaway'], 'missing'],
+  [['missing', 'awol', 'mfh', 'rhi', 'rhis', 'abscond', 'absconding', 'absconded', 'absconds', 'absent', 'absence', 'absences', 'runaway'], 'missing'],
   [['allegation', 'allegations', 'allege', 'alleged', 's47', 'lado'], 'allegation'],
   // an "issue" or a "problem" in a placement is a concern
   [['concern', 'concerns', 'issue', 'issues', 'problem', 'problems', 'difficulty', 'difficulties'], 'concern'],
@@ -537,7 +544,9 @@ const WORDS: Array<[string[], string]> = [
   [['payment', 'payments', 'pay', 'paid', 'paying', 'finance', 'financial', 'money', 'invoice', 'invoices'], 'payment'],
   [['fund', 'funding', 'funded', 'cost', 'costs', 'costly', 'expensive', 'commission', 'commissioning', 'commissioned'], 'fund'],
   [['education', 'educational', 'school', 'schools', 'schooling', 'college', 'course', 'courses', 'apprenticeship', 'teacher', 'teachers'], 'education'],
-  [['health', 'nurse', 'nurses'], 'health'],
+  [['health', 'nurse', 'nurses', 'iha', 'ihas', 'rha', 'rhas'], 'health'],
+  // the inspectorate, a term of its own (not a name to set aside)
+  [['ofsted'], 'ofsted'],
   [['safeguard', 'safeguarding', 'danger', 'dangerous'], 'safeguard'],
   [['adopt', 'adoption', 'adopted', 'adoptive'], 'adopt'],
   // a child's "rehabilitation" home (to their parents) is reunification

@@ -305,3 +305,33 @@ describe('a meeting’s outcome is not an approval', () => {
     expect(analyseQuery('what needs to be agreed by the HoS').flat()).toContain('approve');
   });
 });
+
+describe('the inspectorate, health checks and missing episodes', () => {
+  it('Ofsted is a term of its own', () => {
+    expect(analyse('tell Ofsted')).toContain('ofsted');
+  });
+
+  it('a return home interview (RHI) follows a missing episode', () => {
+    same('has the return home interview been done', 'has the missing been done');
+    same('RHI', 'missing');
+  });
+
+  it('an initial or review health assessment (IHA, RHA) is health', () => {
+    same('the IHA', 'health');
+    same('her review health assessment', 'her health');
+  });
+
+  it('PLO (pre-proceedings) is a legal status, case detail', () => {
+    same('in PLO', 'on section 20');
+  });
+
+  it('a heads up, keeping someone in the loop, is telling them', () => {
+    same('a heads up to the school', 'tell the school');
+    same('keep the IRO in the loop', 'tell the IRO');
+  });
+
+  it('rubber stamping or okaying a move is approving it', () => {
+    same('who rubber stamps the move', 'who approves the move');
+    same('the HoS okayed it', 'the HoS approved it');
+  });
+});
