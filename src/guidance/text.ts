@@ -606,7 +606,7 @@ const WORDS: Array<[string[], string]> = [
 const QUERY_EXPANSIONS: Array<[string[], string]> = [
   [['agree', 'agrees', 'agreed', 'agreeing', 'agreement', 'decide', 'decides', 'decision', 'okay', 'allowed', 'allow'], 'approve'],
   [['panel', 'panels'], 'hos'],
-  [['contribute', 'contributes', 'contributing', 'contribution', 'contributions'], 'attend'],
+  [['contribute', 'contributes', 'contributing', 'contribution', 'contributions', 'input', 'inputs'], 'attend'],
   [['show', 'shows', 'showed', 'shown', 'showing'], 'share'],
   // "PSM" is the placement stability meeting in some councils and the placement support meeting in others
   [['psm', 'psms'], 'supportmeeting'],
