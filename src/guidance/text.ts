@@ -36,6 +36,8 @@ const PHRASES: Array<[string[], string]> = [
     ],
     'blame',
   ],
+  // when a system "goes live" asks about its launch, not about living
+  [['go live', 'goes live', 'going live', 'went live', 'gone live'], 'launch'],
   // "whose job is it to write the plan?" asks who writes it
   [['whose job', 'whose role', 'whose responsibility', 'who is responsible for', 'who responsible for', 'who is responsible', 'who takes responsibility for'], ''],
   // idioms that say how, not what: "end up", "dealt with", "go straight to"

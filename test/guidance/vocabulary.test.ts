@@ -342,3 +342,10 @@ describe('taking part', () => {
     expect(analyseQuery('can the school contribute to the plan')).toContainEqual(['contribut', 'attend']);
   });
 });
+
+describe('going live', () => {
+  it('a system going live is its launch, not living', () => {
+    expect(analyse('when does the new form go live')).toContain('launch');
+    expect(analyse('where does she live')).not.toContain('launch');
+  });
+});
