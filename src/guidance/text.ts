@@ -444,7 +444,7 @@ const WORDS: Array<[string[], string]> = [
   // (PLO: the pre-proceedings public law outline)
   [['s20', 's31', 'ico', 'icos', 'epo', 'fco', 'plo'], 'legalorder'],
   [['purpose', 'purposes', 'point', 'aim', 'aims'], 'purpose'],
-  [['resi', 'residential'], 'residential'],
+  [['resi', 'resis', 'residential'], 'residential'],
   [['multiagency'], 'multiagency'],
   [['ssda903'], 'ssda903'],
   // Deprivation of Liberty Safeguards, a legal matter of its own
@@ -627,6 +627,9 @@ const ABBREVIATIONS: Array<[RegExp, string]> = [
   [/\bindep\b/g, 'independent'],
   // the out-of-hours emergency duty team, as a council's own documents name it
   [/\bedt\b/g, 'emergency duty team'],
+  // (spelling repair would otherwise read these as "crowd" and "split")
+  [/\bcwd\b/g, 'children with disabilities'],
+  [/\bslt\b/g, 'senior leadership team'],
   // chat short forms of the field's words: "prep" the child, a "perm" placement, "rehab" home, "sibs"
   [/\bprep\b/g, 'preparation'],
   [/\bperm\b/g, 'permanent'],

@@ -2,6 +2,7 @@
 // for the same meetings, roles and documents, and everyday words for the guidance's own. Each test
 // is named after the rule it checks and uses wording of its own.
 import { analyse, analyseQuery } from '../../src/guidance/text';
+import { GuidanceIndex } from '../../src/guidance/search';
 
 const same = (a: string, b: string) => expect(analyse(a)).toEqual(analyse(b));
 
@@ -347,5 +348,19 @@ describe('going live', () => {
   it('a system going live is its launch, not living', () => {
     expect(analyse('when does the new form go live')).toContain('launch');
     expect(analyse('where does she live')).not.toContain('launch');
+  });
+});
+
+describe('field acronyms that spelling repair used to bend into other words', () => {
+  const index = new GuidanceIndex();
+
+  it('"resis" (children\'s homes) is residential, not "resigns"', () => {
+    same('the resis are full', 'the residential homes are full');
+    expect(index.rank('resis that take emergency placements', 10).map((hit) => hit.id)).not.toContain('which-reason-code');
+  });
+
+  it('CWD and SLT are spelt out, not repaired into "crowd" and "split"', () => {
+    same('the CWD team', 'the children with disabilities team');
+    same('SLT', 'senior leadership team');
   });
 });
