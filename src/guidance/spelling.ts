@@ -62,7 +62,8 @@ export class SpellingCorrector {
     const wordStem = stem(word);
     if (wordStem.length < 5) return undefined;
     const byStem = nearest(wordStem, this.stemsByLength, wordStem.length >= 8 ? 2 : 1);
-    return byStem ? this.stems.get(byStem) : undefined;
+    const byStemWord = byStem ? this.stems.get(byStem) : undefined;
+    return byStemWord && !dropsNegation(word, byStemWord) ? byStemWord : undefined;
   }
 
   /**
@@ -121,9 +122,15 @@ const MIN_CONSONANTS_KEPT = 0.6;
 
 const consonants = (word: string): number => word.replace(/[aeiou]/g, '').length;
 
-/** "unregistered" is not a typo for "registered": a correction must not drop a negating prefix. */
+/**
+ * "unregistered" is not a typo for "registered", nor "unsupervised" for "supervising": a correction
+ * must not drop a negating prefix, whatever the ending of the word left.
+ */
 function dropsNegation(word: string, correction: string): boolean {
-  return /^(un|non|dis|in|im|mis)/.test(word) && word.endsWith(correction);
+  const prefix = /^(un|non|dis|de|in|im|mis)/.exec(word)?.[0];
+  if (!prefix) return false;
+  const rest = word.slice(prefix.length);
+  return rest.length >= 4 && !correction.startsWith(prefix) && stem(rest).slice(0, 5) === stem(correction).slice(0, 5);
 }
 
 function addByLength(index: Map<number, string[]>, word: string): void {

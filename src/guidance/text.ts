@@ -571,7 +571,7 @@ const WORDS: Array<[string[], string]> = [
   [['previous', 'previously', 'original', 'former'], 'previous'],
   [['give', 'gives', 'gave', 'given', 'giving'], 'give'],
   [['tracker', 'tracking', 'spreadsheet'], 'tracker'],
-  [['resign', 'resigned', 'resigns', 'resignation', 'deregister', 'deregistered'], 'resign'],
+  [['resign', 'resigned', 'resigns', 'resignation', 'deregister', 'deregistered', 'deregistration'], 'resign'],
   [['measure', 'measures', 'measured', 'indicator', 'indicators', 'kpi', 'kpis', 'metric', 'metrics', 'statistic', 'stats'], 'measure'],
   [['plan', 'plans', 'planned', 'planning'], 'plan'],
   [['meeting', 'meetings', 'meet'], 'meeting'],

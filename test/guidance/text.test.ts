@@ -148,6 +148,14 @@ describe('spelling', () => {
     expect(speller.correctWord('mileage')).toBeUndefined();
   });
 
+  it('never drops a negating prefix, even through a stem', () => {
+    const withVerbs = new SpellingCorrector(['the supervising social worker visits; registration of the carer']);
+    expect(withVerbs.correctWord('unsupervised')).toBeUndefined();
+    expect(withVerbs.correctWord('deregistration')).toBeUndefined();
+    // a typo that keeps its prefix is still repaired
+    expect(new SpellingCorrector(['a disruption meeting']).correctWord('dissruption')).toBe('disruption');
+  });
+
   it('edit distance counts swaps as one edit', () => {
     expect(editDistance('carer', 'caerr')).toBe(1);
     expect(editDistance('kitten', 'sitting')).toBe(3);
