@@ -618,7 +618,7 @@ const QUERY_EXPANSIONS: Array<[string[], string]> = [
 /** Abbreviations expanded before anything else, so phrases see the full words. */
 const ABBREVIATIONS: Array<[RegExp, string]> = [
   [/\bmtgs?\b/g, 'meeting'],
-  [/\ba?tms?\b/g, 'team manager'],
+  [/\btms?\b/g, 'team manager'],
   [/\bwks?\b/g, 'week'],
   [/\byrs?\b/g, 'year'],
   [/\bs\/w\b/g, 'social worker'],
@@ -700,6 +700,7 @@ const ABBREVIATIONS: Array<[RegExp, string]> = [
  * listed, as "phone" and "email" can be what is asked about. "Actual" and "stuff" only
  * emphasise ("is there an actual policy", "the day to day stuff"); interjections ("ouch", "eek")
  * say how the asker feels; "is it written anywhere / somewhere" asks whether the guidance says so.
+ * Chat fillers ("tbh", "fyi", "atm": at the moment) say nothing of the topic either.
  */
 export const STOPWORDS = new Set(
   `a an the i me my mine we us our you your yours he him his she her hers it its they them their
@@ -718,7 +719,8 @@ export const STOPWORDS = new Set(
   every many much next first put weekend weekends night nights morning evening afternoon versus
   process processes procedure procedures policy policies guidance rule rules
   rang rung phoned texted emailed messaged actual stuff ouch eek argh ugh oops phew lol sigh
-  anywhere somewhere everywhere`
+  anywhere somewhere everywhere
+  tbh imo imho idk fyi btw tbc atm rn thx ty cheers`
     .split(/\s+/)
     .filter(Boolean),
 );

@@ -245,9 +245,8 @@ describe('more of the field’s roles, orders and systems', () => {
     same('ring EDT', 'ring the emergency duty team');
   });
 
-  it('an FSW is the supervising social worker; an ATM is a team manager; an ePEP is the PEP', () => {
+  it('an FSW is the supervising social worker; an ePEP is the PEP', () => {
     same('the FSW', 'the SSW');
-    same('my ATM', 'my team manager');
     same('the ePEP', 'the PEP');
   });
 
@@ -362,5 +361,13 @@ describe('field acronyms that spelling repair used to bend into other words', ()
   it('CWD and SLT are spelt out, not repaired into "crowd" and "split"', () => {
     same('the CWD team', 'the children with disabilities team');
     same('SLT', 'senior leadership team');
+  });
+});
+
+describe('chat fillers', () => {
+  it('tbh, fyi, idk and atm (at the moment) say nothing of the topic', () => {
+    same('tbh is the PPM needed', 'is the PPM needed');
+    same('fyi the carer has given notice', 'the carer has given notice');
+    same('no placement atm', 'no placement');
   });
 });
