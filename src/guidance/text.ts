@@ -172,8 +172,6 @@ const PHRASES: Array<[string[], string]> = [
   [['legal status'], 'legalstatus'],
   [['liquid logic', 'case management system', 'case record', 'case file', 'the system', 'child record', 'child file'], 'caserecord'],
   [['case notes', 'case note'], 'caserecord'],
-  // "write up" a meeting or a visit is to record it
-  [['write up', 'writes up', 'writing up', 'written up', 'wrote up', 'write it up', 'write them up', 'write ups'], 'record'],
   [['keep an eye on', 'keep track of', 'keep tabs on', 'keeps an eye on', 'keeps track of', 'keeping an eye on', 'keeping track of'], 'oversight'],
   [['kept on', 'kept in', 'stored on', 'stored in', 'saved on', 'saved in', 'filed on', 'filed in', 'logged on', 'logged in', 'put on', 'upload to', 'uploaded to'], 'record'],
   [['reason for placement change', 'reason code', 'placement code', 'reason for change'], 'code reason'],
@@ -244,7 +242,6 @@ const PHRASES: Array<[string[], string]> = [
       'cannot look after',
       'cannot care for',
       'a bit much',
-      'too much for',
       'all too much',
       'getting too much',
     ],
@@ -842,6 +839,11 @@ export function normaliseText(text: string): string {
   t = t.replace(/\b(agree|agrees|agreed|agreeing|decide|decides|decided|deciding)\s+(?=(how|when|what|where|whether|at|on|in|with)\b)/g, ' ');
   // (also with the meeting named: "what the PPM decided", "what was agreed at the meeting")
   t = t.replace(/\b(what|whats)((?:\s+(?!(?:needs?|has|have|must|should|can|to|be)\b)[a-z0-9]+){0,3})\s+(agreed|decided)\b/g, '$1$2 ');
+  // to "write up" a meeting or a visit is to record it ("write up" a plan is to write it)
+  t = t.replace(
+    /\b(?:write|writes|writing|wrote)\s+up(?=\s+(?:(?:the|a|an|my|our|this|that|last|today)\s+)?(?:[a-z]+\s+){0,2}(?:meeting|mtg|ppm|psm|dm|visit|visits|discussion|session|review)s?\b)/g,
+    'record',
+  );
   // "Tri-X" (the local procedures) is one word
   t = t.replace(/\btri[\s-]?x\b/g, 'trix');
   // "what is a placement plan for?" (or "whats it for vs the care plan") asks its purpose

@@ -56,10 +56,12 @@ describe("other councils' names for the same meetings and documents", () => {
     same('family time with his nan', 'contact with his nan');
   });
 
-  it('a doc is a document; to write up a meeting or a visit is to record it', () => {
+  it('a doc is a document; to write up a meeting or a visit is to record it, to write up a plan is to write it', () => {
     same('the review doc', 'the review document');
     same('write up the visit', 'record the visit');
     same('who writes up the support meeting', 'who records the support meeting');
+    same('where do I write up last night meeting', 'where do I record last night meeting');
+    same('who writes up the placement plan', 'who writes the placement plan');
   });
 });
 
@@ -76,6 +78,8 @@ describe('everyday and chat words for the guidance’s own', () => {
     same('carer cannot carry on', 'carer struggling');
     same("it's all getting a bit much for him", 'it is struggling for him');
     same('at the end of her tether', 'struggling');
+    // too much of something is not a carer struggling
+    expect(analyse('is 3 visits a week too much for the child')).not.toContain('struggle');
   });
 
   it('a placement on the brink, on a knife edge or going downhill is fragile; the edge of care is not', () => {
