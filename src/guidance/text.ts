@@ -378,14 +378,11 @@ const PHRASES: Array<[string[], string]> = [
       'come to the',
       'go to the',
       'join the meeting',
-      // "in the room", "turn up", "show up": being there
+      // "in the room", "turn up": being there
       'in the room',
       'turn up',
       'turned up',
       'turns up',
-      'show up',
-      'showed up',
-      'shows up',
     ],
     'attend',
   ],
@@ -839,6 +836,8 @@ export function normaliseText(text: string): string {
   t = t.replace(/\b(agree|agrees|agreed|agreeing|decide|decides|decided|deciding)\s+(?=(how|when|what|where|whether|at|on|in|with)\b)/g, ' ');
   // (also with the meeting named: "what the PPM decided", "what was agreed at the meeting")
   t = t.replace(/\b(what|whats)((?:\s+(?!(?:needs?|has|have|must|should|can|to|be)\b)[a-z0-9]+){0,3})\s+(agreed|decided)\b/g, '$1$2 ');
+  // to "issue the minutes" is to send them out; "an issue" (a concern) is the noun
+  t = t.replace(/\bissu(?:e|es|ed|ing)\s+(?=(?:the|a|an|his|her|their|our|my|it|them)\b)/g, 'send ');
   // to "write up" a meeting or a visit is to record it ("write up" a plan is to write it)
   t = t.replace(
     /\b(?:write|writes|writing|wrote)\s+up(?=\s+(?:(?:the|a|an|my|our|this|that|last|today)\s+)?(?:[a-z]+\s+){0,2}(?:meeting|mtg|ppm|psm|dm|visit|visits|discussion|session|review)s?\b)/g,
