@@ -313,8 +313,6 @@ const PHRASES: Array<[string[], string]> = [
   ],
   [['break down', 'broke down', 'broken down', 'fall apart', 'fell apart', 'fallen apart', 'collapse'], 'disrupt'],
   [['sign off', 'sign it off', 'give permission', 'say yes to', 'green light', 'rubber stamp', 'rubber stamped'], 'approve'],
-  // the interview after a missing episode is about going missing
-  [['return home interview', 'return home interviews', 'return interview'], 'missing'],
   // the initial and review health assessments of a child in care
   [['health assessment', 'health assessments', 'initial health assessment', 'review health assessment'], 'health'],
   [
@@ -470,7 +468,7 @@ const WORDS: Array<[string[], string]> = [
   [['information', 'info', 'details', 'detail'], 'information'],
   [['move', 'moves', 'moving', 'moved', 'transfer', 'relocate', 'relocation'], 'move'],
   // AWOL (absent without leave) and MFH (missing from home), as police and residential staff say
-  [['missing', 'awol', 'mfh', 'rhi', 'rhis', 'abscond', 'absconding', 'absconded', 'absconds', 'absent', 'absence', 'absences', 'runaway'], 'missing'],
+  [['missing', 'awol', 'mfh', 'abscond', 'absconding', 'absconded', 'absconds', 'absent', 'absence', 'absences', 'runaway'], 'missing'],
   [['allegation', 'allegations', 'allege', 'alleged', 's47', 'lado'], 'allegation'],
   // an "issue" or a "problem" in a placement is a concern
   [['concern', 'concerns', 'issue', 'issues', 'problem', 'problems', 'difficulty', 'difficulties'], 'concern'],
@@ -621,6 +619,8 @@ const ABBREVIATIONS: Array<[RegExp, string]> = [
   [/\bindep\b/g, 'independent'],
   // the out-of-hours emergency duty team, as a council's own documents name it
   [/\bedt\b/g, 'emergency duty team'],
+  // the return home interview after a missing episode
+  [/\brhis?\b/g, 'return home interview'],
   // (spelling repair would otherwise read these as "crowd" and "split")
   [/\bcwd\b/g, 'children with disabilities'],
   [/\bslt\b/g, 'senior leadership team'],

@@ -318,9 +318,9 @@ describe('the inspectorate, health checks and missing episodes', () => {
     expect(analyse('tell Ofsted')).toContain('ofsted');
   });
 
-  it('a return home interview (RHI) follows a missing episode', () => {
-    same('has the return home interview been done', 'has the missing been done');
-    same('RHI', 'missing');
+  it('an RHI is the return home interview, not the missing episode itself', () => {
+    same('has the RHI been done', 'has the return home interview been done');
+    expect(analyse('RHI')).not.toContain('missing');
   });
 
   it('an initial or review health assessment (IHA, RHA) is health', () => {
