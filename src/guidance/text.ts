@@ -602,8 +602,6 @@ const QUERY_EXPANSIONS: Array<[string[], string]> = [
   [['panel', 'panels'], 'hos'],
   [['contribute', 'contributes', 'contributing', 'contribution', 'contributions', 'input', 'inputs'], 'attend'],
   [['show', 'shows', 'showed', 'shown', 'showing'], 'share'],
-  // "PSM" is the placement stability meeting in some councils and the placement support meeting in others
-  [['psm', 'psms'], 'supportmeeting'],
   [['worried', 'worry', 'worries', 'concern', 'concerns', 'concerned'], 'fragile'],
 ];
 
