@@ -322,6 +322,13 @@ export class GuidanceIndex {
       (t, i) => t.group.some((term) => NAMED_THING_TERMS.has(term) || OUTSIDE_BODY_TERMS.has(term)) && chosen.credits[i] === 0 && !(second && second.credits[i]! > 0),
     );
     if (namedButMissed) return this.notFound(question, results, chosen, 'not-covered', urgentSafeguarding, termGroups);
+    // "staying put", "fostering panel", "DoLS": a practitioners' term the analyser knows, which
+    // nothing in the guidance mentions, names what the question is about, and the guidance lacks it
+    const absentTopic = termGroups.some(
+      (t, i) =>
+        !t.incidental && t.group.every((term) => isAnalyserTerm(term) && !this.documentFrequency.has(term)) && chosen.credits[i] === 0 && !(second && second.credits[i]! > 0),
+    );
+    if (absentTopic) return this.notFound(question, results, chosen, 'not-covered', urgentSafeguarding, termGroups);
 
     const answer = this.answerFrom(question, chosen, results, round(share));
     if (second) answer.also = this.partFrom(second.id);

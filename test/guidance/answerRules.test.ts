@@ -257,6 +257,15 @@ describe('two questions in one', () => {
   });
 });
 
+describe("a practitioners' term the analyser knows but the guidance never mentions", () => {
+  it('names a topic the guidance lacks: the question is not answered by an entry sharing its other words', () => {
+    // "staying put" is understood (the analyser maps it), yet no entry or passage mentions it
+    expect(analyse('staying put')).toEqual(['stayingput']);
+    expect(index.search('staying put - can the YP stay with the foster carer after the placement ends at 18?').found).toBe(false);
+    expect(index.search('can the YP stay with the foster carer after the placement ends?').found).toBe(true);
+  });
+});
+
 describe('a question naming a body or process outside the placement guidance', () => {
   it('is not answered by an entry that never mentions it (court, Ofsted, DBS, deprivation of liberty, a solicitor)', () => {
     expect(index.search('does the court need to agree a placement move for a child on a care order?').found).toBe(false);
