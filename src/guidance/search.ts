@@ -317,18 +317,14 @@ export class GuidanceIndex {
     // units of time say when, so a match on them alone says nothing of what is asked
     if (!this.coversMoreThanTime(chosen, termGroups) && !(second && this.coversMoreThanTime(second, termGroups)))
       return this.notFound(question, results, chosen, 'not-covered', urgentSafeguarding, termGroups);
-    // "can parents attend the disruption meeting?" is not answered by who attends the PPM
-    const namedButMissed = termGroups.some(
-      (t, i) => t.group.some((term) => NAMED_THING_TERMS.has(term) || OUTSIDE_BODY_TERMS.has(term)) && chosen.credits[i] === 0 && !(second && second.credits[i]! > 0),
-    );
-    if (namedButMissed) return this.notFound(question, results, chosen, 'not-covered', urgentSafeguarding, termGroups);
-    // "staying put", "fostering panel", "DoLS": a practitioners' term the analyser knows, which
-    // nothing in the guidance mentions, names what the question is about, and the guidance lacks it
-    const absentTopic = termGroups.some(
-      (t, i) =>
-        !t.incidental && t.group.every((term) => isAnalyserTerm(term) && !this.documentFrequency.has(term)) && chosen.credits[i] === 0 && !(second && second.credits[i]! > 0),
-    );
-    if (absentTopic) return this.notFound(question, results, chosen, 'not-covered', urgentSafeguarding, termGroups);
+    // What the question names must be in the answer: "can parents attend the disruption meeting?" is
+    // not answered by who attends the PPM, nor "does the court have to agree?" by Head of Service
+    // approval; and a practitioners' term the analyser knows that nothing in the guidance mentions
+    // ("staying put", "fostering panel") names a topic the guidance lacks.
+    const missed = (i: number) => chosen.credits[i] === 0 && !(second && second.credits[i]! > 0);
+    const named = (t: QuestionTerm) => t.group.some((term) => NAMED_THING_TERMS.has(term) || OUTSIDE_BODY_TERMS.has(term));
+    const absentFromGuidance = (t: QuestionTerm) => !t.incidental && t.group.every((term) => isAnalyserTerm(term) && !this.documentFrequency.has(term));
+    if (termGroups.some((t, i) => missed(i) && (named(t) || absentFromGuidance(t)))) return this.notFound(question, results, chosen, 'not-covered', urgentSafeguarding, termGroups);
 
     const answer = this.answerFrom(question, chosen, results, round(share));
     if (second) answer.also = this.partFrom(second.id);
