@@ -187,6 +187,9 @@ const FIGURE_QUESTIONS: Array<[RegExp, FigureAsked]> = [
   [/\bhow much\b|\bwhat (is the )?(rate|cost|amount)\b/i, 'amount'],
   // "what's our target %", "what percentage": a proportion, which only a statement giving one answers
   [/\btarget\s*(%|percent(age)?)|\bwhat\s*(%|percent(age)?)|\bwhat(s|'s| is)? (the |our )?(target|percentage)\b/i, 'proportion'],
+  // "is it 6 weekly or 3 monthly?", "28 days or 14?": a choice between figures asks for one
+  [/\b\d+\s*-?\s*(hourly|daily|weekly|monthly|yearly)\b[^?.!]{0,20}\bor\s+\d+/i, 'frequency'],
+  [/\b\d+\s*-?\s*(hours?|days?|weeks?|months?|years?|hrs?|wks?)\b[^?.!]{0,20}\bor\s+\d+/i, 'timescale'],
   [/\bhow (long|soon|quickly|fast)\b|\bwhat timescales?\b|\bby when\b|\bdeadline\b|\btime ?scales?\b|\btime ?frames?\b|\bwithin how\b/i, 'timescale'],
 ];
 

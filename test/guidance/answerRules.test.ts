@@ -294,6 +294,12 @@ describe('near ties', () => {
 });
 
 describe('how many / how long / how soon / how much', () => {
+  it('a choice between figures ("is it 6 weekly or 3 monthly?") asks for one', () => {
+    expect(figureAsked('visits after the first month - is it 6 weekly or 3 monthly?')).toBe('frequency');
+    expect(figureAsked('is the plan due within 5 days or 10?')).toBe('timescale');
+    expect(figureAsked('is the 7yo or the 9yo moving first?')).toBeNull();
+  });
+
   it('"what\'s our target %" asks for a proportion, which only a statement giving one answers', () => {
     expect(figureAsked('whats our target % for kids with 3 or more moves?')).toBe('proportion');
     expect(figureAsked('what percentage of moves are planned')).toBe('proportion');
