@@ -164,6 +164,8 @@ export const NAMED_THING_TERMS = new Set([
   'delegatedauthority',
   'introduction',
   'profile',
+  'healthassessment',
+  'cpplan',
 ]);
 
 /**
@@ -172,25 +174,34 @@ export const NAMED_THING_TERMS = new Set([
  * (an appendix): a question that names one asks about it, and an entry that never mentions it does
  * not answer ("does the court have to agree the move?" is not answered by Head of Service approval).
  */
-export const OUTSIDE_BODY_TERMS = new Set(['court', 'tribunal', 'judge', 'magistrates', 'cafcass', 'solicitor', 'ofsted', 'dbs', 'dols', 'appendix', 'annex'].map(canonicalTerm));
+export const OUTSIDE_BODY_TERMS = new Set(
+  ['court', 'tribunal', 'judge', 'magistrates', 'cafcass', 'solicitor', 'ofsted', 'dbs', 'dols', 'appendix', 'annex', 'refuse', 'payment', 'train'].map(canonicalTerm),
+);
 
 /** The kind of figure a question asks for, or null when it does not ask for one. */
-export type FigureAsked = 'count' | 'timescale' | 'duration' | 'frequency' | 'amount' | 'age' | 'proportion';
+export type FigureAsked = 'count' | 'timescale' | 'duration' | 'frequency' | 'amount' | 'age' | 'proportion' | 'code';
 
 const FIGURE_QUESTIONS: Array<[RegExp, FigureAsked]> = [
+  // "which LL code do I use for a move to a connected carer?" asks for the code itself, which only a
+  // statement listing codes answers; "not sure which code to use - who do I ask?" asks who
+  [/(?<!\b(?:sure|unsure|know|idea|certain|clear)\s+)\b(which|what|whats)\s+(?:[\w-]+\s+){0,3}codes?\b(?!\s+of\b)/i, 'code'],
   [/\bwhat age\b|\bhow old\b|\bage limit\b|\bminimum age\b/i, 'age'],
   [/\bhow (often|frequently)\b|\bhow many times\b/i, 'frequency'],
   // "how long does it take": a length of time, not a deadline
   [/\bhow long (does|do|will|would|should|can|might)\b.*\b(take|last|run)\b/i, 'duration'],
   // "what's the maximum number of children", "the average number of moves": a quantity asked for
-  [/\bhow many\b|\bwhat number of\b|\b(maximum|minimum|max|min|average|total|exact)\s+(number|no\.?|amount)\b|\bwhat(s| is)? the number of\b/i, 'count'],
+  [/\bhow many\b|\bwhat number of\b|\b(maximum|minimum|max|min|average|total|exact)\s+([a-z]+\s+)?(number|no\.?|amount)\b|\bwhat(s| is)? the number of\b/i, 'count'],
   [/\bhow much\b|\bwhat (is the )?(rate|cost|amount)\b/i, 'amount'],
   // "what's our target %", "what percentage": a proportion, which only a statement giving one answers
   [/\btarget\s*(%|percent(age)?)|\bwhat\s*(%|percent(age)?)|\bwhat(s|'s| is)? (the |our )?(target|percentage)\b/i, 'proportion'],
   // "is it 6 weekly or 3 monthly?", "28 days or 14?": a choice between figures asks for one
   [/\b\d+\s*-?\s*(hourly|daily|weekly|monthly|yearly)\b[^?.!]{0,20}\bor\s+\d+/i, 'frequency'],
   [/\b\d+\s*-?\s*(hours?|days?|weeks?|months?|years?|hrs?|wks?)\b[^?.!]{0,20}\bor\s+\d+/i, 'timescale'],
-  [/\bhow (long|soon|quickly|fast)\b|\bwhat timescales?\b|\bby when\b|\bdeadline\b|\btime ?scales?\b|\btime ?frames?\b|\bwithin how\b/i, 'timescale'],
+  // "what's the latest we can hold it", "is there a cut off": a deadline
+  [
+    /\bhow (long|soon|quickly|quick|fast)\b|\bwhat timescales?\b|\bby when\b|\bdeadline\b|\bcut[ -]?off\b|\bwhat(s|'s| is) the latest\b|\btime ?scales?\b|\btime ?frames?\b|\bwithin how\b/i,
+    'timescale',
+  ],
 ];
 
 /** The figure a question asks for ("how many days...": count), if any. */
@@ -228,6 +239,8 @@ const FIGURE_IN_TEXT: Record<FigureAsked, RegExp> = {
   count: new RegExp(String.raw`\b${NUMBER}\b|${QUANTITY}`, 'i'),
   amount: new RegExp(String.raw`£\s?\d|\b${NUMBER}\b`, 'i'),
   proportion: /\d\s*(%|per ?cent)|\b(half|a third|a quarter|proportion of)\b/i,
+  // a code as the returns and case records give it: "CARPL:", "E11" (in capitals)
+  code: /\b[A-Z]{4,6}:|\b[A-Z]\d{1,2}\b/,
   // "daily routine" or "daily arrangements" are the child's days, not how often something happens;
   // "at intervals agreed with the carers" says who sets how often, which answers it (a deferral to
   // other procedures does not)
@@ -249,6 +262,8 @@ const FIGURE_IN_TEXT: Record<FigureAsked, RegExp> = {
 /** A qualified figure asked for, and how a statement gives one. */
 const FIGURE_QUALIFIERS: Array<[RegExp, RegExp]> = [
   [/\b(maximum|max)\b/i, /\b(maximum|at most|no more than|not more than|up to|limit)\b/i],
+  // a latest date is a bound: "at least six weeks after" is the earliest, and answers no cut-off
+  [/\bcut[ -]?off\b|\bthe latest\b/i, /\b(within|no later than|at the latest|by the|before|up to|immediately|straight away|at once)\b/i],
   [/\b(minimum|min)\s+(number|no|amount)\b/i, /\b(minimum|at least|no fewer than|no less than)\b/i],
   [/\baverage\b/i, /\baverage\b/i],
   [/\btotal\s+(number|no|amount)\b/i, /\btotal\b/i],
@@ -357,10 +372,10 @@ export function withoutAsker(question: string): string {
  * his behaviour"), up to the end of its sentence or clause, and the rest of the question; or null.
  */
 export function reasonClauses(question: string): { reasons: string; rest: string } | null {
-  // what the question sets aside ("apart from the PO, who else do I tell") is not what it asks
-  // about either: up to the question word that follows it, or the end of its clause
+  // an aside in brackets ("(gran being assessed for SGO)") tells the case, not what is asked; what
+  // the question sets aside ("apart from the PO, who else do I tell") is not what it asks about either: up to the question word that follows it, or the end of its clause
   const pattern =
-    /\b(?:because|cos|coz|cuz|bc|due to|as a result of)\b[^?.!;,]*|\b(?:apart from|other than|aside from|besides|except for|except)\b(?:\s+(?!(?:who|whom|what|which|where|when|how|why|do|does|did|is|are|should|can|must|will|would|could)\b)[^\s?.!;,]+)+/gi;
+    /\b(?:because|cos|coz|cuz|bc|due to|as a result of)\b[^?.!;,]*|\([^()?]*[a-z]{3}[^()?]*\)|\b(?:apart from|other than|aside from|besides|except for|except)\b(?:\s+(?!(?:who|whom|what|which|where|when|how|why|do|does|did|is|are|should|can|must|will|would|could)\b)[^\s?.!;,]+)+/gi;
   const reasons = question.match(pattern);
   if (!reasons) return null;
   return { reasons: reasons.join(' '), rest: question.replace(pattern, ' ') };

@@ -182,7 +182,7 @@ const ANALYSER_WORDS = new Set(analyserVocabulary());
 /** The pack entry that answers an immediate safeguarding matter nothing else answers. */
 const SAFEGUARDING_ENTRY_ID = 'immediate-safeguarding';
 /** How a question asks for a figure ("how soon", "how often"): the form of the question, not its topic. */
-const FIGURE_WORDS = /\bhow (soon|long|quickly|fast|often|frequently)\b/gi;
+const FIGURE_WORDS = /\bhow (soon|long|quickly|quick|fast|often|frequently)\b/gi;
 /** Words among this many commonest of spoken English... */
 const COMMON_ENGLISH_RANK = 2000;
 /** ...weigh this share of the rarest word's weight when the guidance never uses them... */
@@ -191,6 +191,8 @@ const COMMON_UNKNOWN_WEIGHT = 0.7;
 const COMMON_WORD_MAX_WEIGHT = 2;
 /** Units of time: what a figure question asks for, not what it is about. */
 const TIME_UNIT_TERMS = new Set(['hour', 'day', 'week', 'month', 'year', 'minute', 'time', 'timescal', 'deadlin', 'long', 'soon', 'often', 'after', 'befor', 'age']);
+/** What names a code ("the 903 reason code on LL"): the kind of answer asked for, not its topic. */
+const CODE_TERMS = new Set(['code', 'reason', 'ssda903', 'caserecord', 'type']);
 /** Units of time ("a year", "within the month"): they say when, not what a question is about. */
 const TIME_UNITS = new Set(['hour', 'day', 'week', 'month', 'year', 'minute']);
 const isTimeUnit = (t: QuestionTerm): boolean => t.group.every((term) => TIME_UNITS.has(term));
@@ -549,7 +551,9 @@ export class GuidanceIndex {
   private holds(id: string, figure: FigureAsked, question: string, termGroups: QuestionTerm[]): boolean {
     const entry = this.entries.get(id);
     const statements = entry ? [entry.answer, ...entry.steps.map((s) => `${s.who} ${s.what} ${s.when ?? ''}`)] : [this.passages.get(id)?.text ?? ''];
-    const topic = termGroups.filter((t) => !t.incidental && !t.group.some((term) => TIME_UNIT_TERMS.has(term)));
+    // the words that name the kind of figure (days, a code) say what is asked for, not about what
+    const unitTerms = figure === 'code' ? CODE_TERMS : TIME_UNIT_TERMS;
+    const topic = termGroups.filter((t) => !t.incidental && !t.group.some((term) => unitTerms.has(term)));
     const topicWeight = topic.reduce((sum, t) => sum + t.weight, 0);
     const title = entry?.title ?? this.passages.get(id)?.section ?? '';
     // a step must itself be about what is asked: the entry's title shares the question's words

@@ -18,6 +18,31 @@ const PHRASES: Array<[string[], string]> = [
   // "is there a written policy / guidance?" asks whether the guidance covers it (policy and
   // guidance are stopwords): "written" there is no writing task
   [['written policy', 'written policies', 'written guidance', 'written procedure', 'written procedures', 'written process', 'written down policy'], ''],
+  // to "pay attention" is to notice, not to pay
+  [
+    [
+      'pay attention',
+      'pays attention',
+      'paying attention',
+      'paid attention',
+      'pay extra attention',
+      'paying extra attention',
+      'pay particular attention',
+      'paying particular attention',
+      'pay close attention',
+    ],
+    '',
+  ],
+  // how to complain is a procedure of its own (a complaint as a sign of a fragile placement is not)
+  [
+    ['complaints procedure', 'complaints procedures', 'complaints process', 'complaint procedure', 'complaint process', 'complaints policy', 'complaints route', 'complaints team'],
+    'complaintsprocedure',
+  ],
+  // someone refusing, declining or saying no: what then is a question of its own
+  [
+    ['turn down', 'turns down', 'turned down', 'turning down', 'turn it down', 'turns it down', 'turned it down', 'turning it down', 'said no', 'says no', 'saying no', 'say no'],
+    'refuse',
+  ],
   // to "tell someone off" is to reprimand them, not to notify them
   [
     [
@@ -110,8 +135,6 @@ const PHRASES: Array<[string[], string]> = [
       'police powers of protection',
       'section 20',
       'section 31',
-      'special guardianship order',
-      'special guardianship',
       'interim care order',
       'full care order',
       'care proceedings',
@@ -314,7 +337,18 @@ const PHRASES: Array<[string[], string]> = [
   [['break down', 'broke down', 'broken down', 'fall apart', 'fell apart', 'fallen apart', 'collapse'], 'disrupt'],
   [['sign off', 'sign it off', 'give permission', 'say yes to', 'green light', 'rubber stamp', 'rubber stamped'], 'approve'],
   // the initial and review health assessments of a child in care
-  [['health assessment', 'health assessments', 'initial health assessment', 'review health assessment'], 'health'],
+  // a child's health assessments are a record of their own (what goes in one is not placement guidance)
+  [
+    ['health assessment', 'health assessments', 'initial health assessment', 'initial health assessments', 'review health assessment', 'review health assessments'],
+    'healthassessment',
+  ],
+  // a child protection plan is a plan of its own, not the child's safety in general
+  [['child protection plan', 'child protection plans', 'cp plan', 'cp plans'], 'cpplan'],
+  // arrangements the placement guidance does not deal with
+  // (a special guardianship order ends the child's looked-after status: not case detail like s20)
+  [['special guardianship order', 'special guardianship orders', 'special guardianship', 'special guardian', 'special guardians'], 'sgo'],
+  [['private fostering', 'privately fostered', 'private foster', 'private fostering arrangement', 'private fostering arrangements'], 'privatefostering'],
+  [['mum and baby', 'mother and baby', 'parent and baby', 'parent and child placement', 'mum and baby placement', 'parent and baby placement'], 'parentandbaby'],
   [
     [
       'run off',
@@ -415,6 +449,7 @@ const WORDS: Array<[string[], string]> = [
   [['child', 'children', 'kid', 'kids', 'yp', 'cyp', 'youngster', 'youngsters', 'teen', 'teens', 'teenager', 'teenagers', 'boy', 'girl', 'childs', 'lad', 'lads', 'uasc'], 'child'],
   [['carer', 'carers', 'fc', 'fcs', 'fosterer', 'fosterers'], 'carer'],
   [['ifa', 'ifas'], 'ifa'],
+  [['refuse', 'refuses', 'refused', 'refusing', 'refusal', 'refusals', 'decline', 'declines', 'declined', 'declining'], 'refuse'],
   // the child's social worker (CSW), as against the carers' supervising social worker
   [['sw', 'sws', 'csw', 'csws'], 'sw'],
   // (FSW: the fostering social worker)
@@ -538,7 +573,8 @@ const WORDS: Array<[string[], string]> = [
   [['payment', 'payments', 'pay', 'paid', 'paying', 'finance', 'financial', 'money', 'invoice', 'invoices'], 'payment'],
   [['fund', 'funding', 'funded', 'cost', 'costs', 'costly', 'expensive', 'commission', 'commissioning', 'commissioned'], 'fund'],
   [['education', 'educational', 'school', 'schools', 'schooling', 'college', 'course', 'courses', 'apprenticeship', 'teacher', 'teachers'], 'education'],
-  [['health', 'nurse', 'nurses', 'iha', 'ihas', 'rha', 'rhas'], 'health'],
+  [['health', 'nurse', 'nurses'], 'health'],
+  [['iha', 'ihas', 'rha', 'rhas'], 'healthassessment'],
   // the inspectorate, a term of its own (not a name to set aside)
   [['ofsted'], 'ofsted'],
   [['safeguard', 'safeguarding', 'danger', 'dangerous'], 'safeguard'],
@@ -841,6 +877,8 @@ export function normaliseText(text: string): string {
     /\b(?:write|writes|writing|wrote)\s+up(?=\s+(?:(?:the|a|an|my|our|this|that|last|today)\s+)?(?:[a-z]+\s+){0,2}(?:meeting|mtg|ppm|psm|dm|visit|visits|discussion|session|review)s?\b)/g,
     'record',
   );
+  // "how does she complain", "how do I make a complaint": asks for the complaints procedure
+  t = t.replace(/\bhow\b([^.?!]{0,40}?)\b(?:complain|make a complaint|raise a complaint|put in a complaint)\b/g, 'how$1 complaints procedure');
   // "Tri-X" (the local procedures) is one word
   t = t.replace(/\btri[\s-]?x\b/g, 'trix');
   // "what is a placement plan for?" (or "whats it for vs the care plan") asks its purpose

@@ -275,6 +275,47 @@ describe('a question naming a body or process outside the placement guidance', (
   });
 });
 
+describe('a side of a topic the guidance does not deal with', () => {
+  it('someone refusing or saying no is a question of its own: an entry that never speaks of refusing does not answer it', () => {
+    expect(analyse('the carer refused')).toContain('refuse');
+    expect(analyse('IRO turned it down')).toContain('refuse');
+    expect(index.search('the carer refuses to come to the stability meeting - can we go ahead without her?').found).toBe(false);
+    expect(index.search('can the carer come to the stability meeting?').found).toBe(true);
+  });
+
+  it('who pays, and money, is only answered by an entry about payments or funding', () => {
+    expect(index.search('who pays for the advocate at the stability meeting').found).toBe(false);
+    expect(index.search('who stops the payments to the IFA when the placement ends').found).toBe(true);
+    // to pay attention is not to pay
+    expect(analyse('paying extra attention')).not.toContain('payment');
+  });
+
+  it('how to complain asks for a complaints procedure the guidance does not give; a complaint as a sign of a fragile placement is answered', () => {
+    expect(analyse('how does the carer complain')).toContain('complaintsprocedure');
+    expect(index.search('the carer is unhappy with the disruption meeting - how does she complain?').found).toBe(false);
+    expect(index.search('a young person made a complaint about the carer - does that mean a stability meeting?').found).toBe(true);
+  });
+
+  it('training on something is only answered by an entry that speaks of training', () => {
+    expect(index.search('is there training on the stability meeting minute format?').found).toBe(false);
+  });
+
+  it('a health assessment, a child protection plan, private fostering, a parent-and-baby placement and a special guardianship order are topics of their own', () => {
+    expect(analyse('IHA')).toEqual(['healthassessment']);
+    expect(analyse('cp plan')).toEqual(['cpplan']);
+    expect(index.search('what goes in the initial health assessment?').found).toBe(false);
+    expect(index.search('what happens to the CP plan when a child becomes looked after?').found).toBe(false);
+    expect(index.search('we have been told about a private fostering arrangement - what do we have to do?').found).toBe(false);
+    expect(index.search('mum and baby placement - is the PPM any different?').found).toBe(false);
+    expect(index.search('the special guardianship broke down - does the child coming back count as a move?').found).toBe(false);
+  });
+
+  it('an aside in brackets tells the case: it does not count against an answer', () => {
+    expect(reasonClauses('care plan is changing (gran is being assessed) - do we need another PPM?')?.reasons).toBe('(gran is being assessed)');
+    expect(index.search('the care plan is changing (gran being assessed for an SGO) - do we need another PPM?').found).toBe(true);
+  });
+});
+
 describe('near ties', () => {
   it('go to the entry that covers more of the question', () => {
     // both entries mention agreeing a move; only one is about telling the child
@@ -294,6 +335,30 @@ describe('near ties', () => {
 });
 
 describe('how many / how long / how soon / how much', () => {
+  it('which code to use asks for the code itself, which only a statement listing codes answers', () => {
+    expect(figureAsked('which LL code do I use for a move to a connected carer?')).toBe('code');
+    expect(figureAsked('not sure which code to use for this move - who do I ask?')).toBeNull();
+    expect(holdsFigure('code', 'CLOSE: the carer resigned or the setting closed.')).toBe(true);
+    expect(holdsFigure('code', 'Record the move on Liquid Logic with the correct placement type and reason.')).toBe(false);
+    // the entry saying only to code moves correctly does not answer which code; the reason codes do
+    expect(index.search('which LL code do I use for a respite weekend with another carer?').found).toBe(false);
+    expect(index.search('what code for a placement ended because of behaviour').entryId).toBe('which-reason-code');
+    expect(index.search('not sure which code to use for this move - who do I ask?').entryId).toBe('coding-a-move');
+  });
+
+  it('"how quick", "what is the latest", "is there a cut off" ask for a timescale; a cut-off is not answered by an earliest date', () => {
+    expect(figureAsked('how quick do the minutes have to go out')).toBe('timescale');
+    expect(figureAsked("what's the latest we can hold the disruption meeting?")).toBe('timescale');
+    expect(figureAsked('is there a cut off for the disruption meeting?')).toBe('timescale');
+    expect(holdsFigure('timescale', 'Hold the meeting at least six weeks after the ending.', 'is there a cut off?')).toBe(false);
+    expect(holdsFigure('timescale', 'Hold the meeting within 72 hours.', 'is there a cut off?')).toBe(true);
+    expect(index.search("what's the latest we can hold the disruption meeting - is there a cut off?").found).toBe(false);
+  });
+
+  it('a maximum amount with a word between ("the max weekly amount") is a figure asked for', () => {
+    expect(figureAsked("what's the max weekly amount panel can agree")).toBe('count');
+  });
+
   it('a choice between figures ("is it 6 weekly or 3 monthly?") asks for one', () => {
     expect(figureAsked('visits after the first month - is it 6 weekly or 3 monthly?')).toBe('frequency');
     expect(figureAsked('is the plan due within 5 days or 10?')).toBe('timescale');

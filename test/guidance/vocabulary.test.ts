@@ -323,9 +323,10 @@ describe('the inspectorate, health checks and missing episodes', () => {
     expect(analyse('RHI')).not.toContain('missing');
   });
 
-  it('an initial or review health assessment (IHA, RHA) is health', () => {
-    same('the IHA', 'health');
-    same('her review health assessment', 'her health');
+  it('an initial or review health assessment (IHA, RHA) is a health assessment, a record of its own', () => {
+    same('the IHA', 'health assessment');
+    same('her RHA', 'her review health assessment');
+    expect(analyse('health assessment')).not.toEqual(analyse('health'));
   });
 
   it('PLO (pre-proceedings) is a legal status, case detail', () => {
