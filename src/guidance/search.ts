@@ -59,6 +59,8 @@ interface Candidate {
   /** Share with everyday words counted too (for offering the nearest topic). */
   strictShare: number;
   specificity: number;
+  /** Misses something the question names (a meeting, a plan, a body outside the guidance): it cannot answer. */
+  missesNamed: boolean;
 }
 
 /**
@@ -79,6 +81,9 @@ function shareOf(termGroups: QuestionTerm[], credits: number[], strict = false):
   });
   return total === 0 ? 0 : credits.reduce((a, b) => a + b, 0) / total;
 }
+
+/** A term naming a particular meeting, plan or record, or a body or process outside the guidance. */
+const namesSomething = (t: QuestionTerm): boolean => t.group.some((term) => NAMED_THING_TERMS.has(term) || OUTSIDE_BODY_TERMS.has(term));
 
 /** Summed weight over the question's terms that count (incidental ones only when matched, as in shareOf). */
 function shareWeight(termGroups: QuestionTerm[], weightAt: (i: number) => number): number {
@@ -324,9 +329,9 @@ export class GuidanceIndex {
     // approval; and a practitioners' term the analyser knows that nothing in the guidance mentions
     // ("staying put", "fostering panel") names a topic the guidance lacks.
     const missed = (i: number) => chosen.credits[i] === 0 && !(second && second.credits[i]! > 0);
-    const named = (t: QuestionTerm) => t.group.some((term) => NAMED_THING_TERMS.has(term) || OUTSIDE_BODY_TERMS.has(term));
     const absentFromGuidance = (t: QuestionTerm) => !t.incidental && t.group.every((term) => isAnalyserTerm(term) && !this.documentFrequency.has(term));
-    if (termGroups.some((t, i) => missed(i) && (named(t) || absentFromGuidance(t)))) return this.notFound(question, results, chosen, 'not-covered', urgentSafeguarding, termGroups);
+    if (termGroups.some((t, i) => missed(i) && (namesSomething(t) || absentFromGuidance(t))))
+      return this.notFound(question, results, chosen, 'not-covered', urgentSafeguarding, termGroups);
 
     const answer = this.answerFrom(question, chosen, results, round(share));
     if (second) answer.also = this.partFrom(second.id);
@@ -456,6 +461,7 @@ export class GuidanceIndex {
       share: shareOf(termGroups, credits),
       strictShare: shareOf(termGroups, credits, true),
       specificity: this.specificity(result.id, termGroups),
+      missesNamed: termGroups.some((t, i) => credits[i] === 0 && namesSomething(t)),
     };
   }
 
@@ -467,6 +473,9 @@ export class GuidanceIndex {
     const best = candidates[0]!;
     const tied = candidates.filter((c) => c.score >= best.score * NEAR_RANK);
     return tied.reduce((winner, c) => {
+      // what the question names must be in the answer: of two near-tied matches, the one holding it
+      if (c.missesNamed && !winner.missesNamed) return winner;
+      if (winner.missesNamed && !c.missesNamed && c.score >= best.score * NEAR_TIE) return c;
       // close in rank: a little more coverage decides; a little further down: clearly more
       const margin = c.score >= best.score * NEAR_TIE ? COVERAGE_MARGIN : CLEAR_COVERAGE_MARGIN;
       if (c.share > winner.share + margin) return c;

@@ -879,6 +879,8 @@ export function normaliseText(text: string): string {
   );
   // "how does she complain", "how do I make a complaint": asks for the complaints procedure
   t = t.replace(/\bhow\b([^.?!]{0,40}?)\b(?:complain|make a complaint|raise a complaint|put in a complaint)\b/g, 'how$1 complaints procedure');
+  // to "let everyone know" is to tell them
+  t = t.replace(/\blet(?:s|ting)?\s+((?:[a-z]+\s+){1,3}?)know\b/g, 'notify $1');
   // "Tri-X" (the local procedures) is one word
   t = t.replace(/\btri[\s-]?x\b/g, 'trix');
   // "what is a placement plan for?" (or "whats it for vs the care plan") asks its purpose

@@ -300,6 +300,10 @@ describe('a side of a topic the guidance does not deal with', () => {
     expect(index.search('is there training on the stability meeting minute format?').found).toBe(false);
   });
 
+  it('adoption is a topic of its own: only an entry that speaks of it answers', () => {
+    expect(index.search('what does the adoption panel need from me before introductions start?').found).toBe(false);
+  });
+
   it('a health assessment, a child protection plan, private fostering, a parent-and-baby placement and a special guardianship order are topics of their own', () => {
     expect(analyse('IHA')).toEqual(['healthassessment']);
     expect(analyse('cp plan')).toEqual(['cpplan']);
@@ -326,6 +330,15 @@ describe('near ties', () => {
     expect(index.search('who decides when we tell the child about the move').entryId).toBe('telling-the-child');
     expect(analyse('who shares what was agreed')).not.toContain('approve');
     expect(index.search('where do I record what was agreed at the placement support meeting').entryId).toBe('placement-support-meeting');
+  });
+
+  it('of two near-tied matches, the one holding what the question names wins, and one missing it never displaces it', () => {
+    // "updating the case record" covers more words but not the PPM the question names
+    expect(index.search('who updates everyone after the PPM on what was agreed').entryId).toBe('after-a-move');
+  });
+
+  it('to "let everyone know" is to tell them', () => {
+    expect(analyse('who lets everyone know')).toEqual(analyse('who tells everyone'));
   });
 
   it('a question naming one meeting is not answered by an entry about another', () => {
