@@ -179,12 +179,14 @@ export const OUTSIDE_BODY_TERMS = new Set(
 );
 
 /** The kind of figure a question asks for, or null when it does not ask for one. */
-export type FigureAsked = 'count' | 'timescale' | 'duration' | 'frequency' | 'amount' | 'age' | 'proportion' | 'code';
+export type FigureAsked = 'count' | 'timescale' | 'duration' | 'frequency' | 'amount' | 'age' | 'proportion' | 'code' | 'meaning';
 
 const FIGURE_QUESTIONS: Array<[RegExp, FigureAsked]> = [
+  // "what does HARP stand for?" asks what the letters stand for: only a statement spelling them out answers
+  [/\b(stands?|stood) for\b|\bshort for\b|\bacronym\b|\babbreviation\b/i, 'meaning'],
   // "which LL code do I use for a move to a connected carer?" asks for the code itself, which only a
   // statement listing codes answers; "not sure which code to use - who do I ask?" asks who
-  [/(?<!\b(?:sure|unsure|know|idea|certain|clear)\s+)\b(which|what|whats)\s+(?:[\w-]+\s+){0,3}codes?\b(?!\s+of\b)/i, 'code'],
+  [/(?<!\b(?:sure|unsure|know|idea|certain|clear)\s+)\b(which|what(?:'s|s| is)?)\s+(?:[\w-]+\s+){0,3}codes?\b(?!\s+of\b)/i, 'code'],
   [/\bwhat age\b|\bhow old\b|\bage limit\b|\bminimum age\b/i, 'age'],
   [/\bhow (often|frequently)\b|\bhow many times\b/i, 'frequency'],
   // "how long does it take": a length of time, not a deadline
@@ -241,6 +243,8 @@ const FIGURE_IN_TEXT: Record<FigureAsked, RegExp> = {
   proportion: /\d\s*(%|per ?cent)|\b(half|a third|a quarter|proportion of)\b/i,
   // a code as the returns and case records give it: "CARPL:", "E11" (in capitals)
   code: /\b[A-Z]{4,6}:|\b[A-Z]\d{1,2}\b/,
+  // (checked against the letters asked about, in holdsFigure)
+  meaning: /\(\s*[A-Za-z]{2,8}\s*\)/,
   // "daily routine" or "daily arrangements" are the child's days, not how often something happens;
   // "at intervals agreed with the carers" says who sets how often, which answers it (a deferral to
   // other procedures does not)
@@ -258,6 +262,13 @@ const FIGURE_IN_TEXT: Record<FigureAsked, RegExp> = {
     'i',
   ),
 };
+
+/** Whether `text` spells out the letters the question asks about ("Looked After Child (LAC)"). */
+function spellsOut(text: string, question: string): boolean {
+  const asked = /\b([A-Za-z]{2,8})\s+(?:stands?|stood|is short)\s+for\b/i.exec(question)?.[1] ?? /\b[A-Z]{2,8}\b/.exec(question)?.[0];
+  if (!asked) return false;
+  return new RegExp(String.raw`\(\s*${asked}\s*\)|\b${asked}\s*\(`, 'i').test(text);
+}
 
 /** A qualified figure asked for, and how a statement gives one. */
 const FIGURE_QUALIFIERS: Array<[RegExp, RegExp]> = [
@@ -277,6 +288,7 @@ export function holdsFigure(kind: FigureAsked, text: string, question = ''): boo
   // rule ids ("MOVE-7") and section numbers ("Tri-X 6.3.3") are not figures
   const plain = text.replace(/\b[A-Z]+-\d+\b/g, ' ').replace(/\b\d+(?:\.\d+)+\b/g, ' ');
   if (!FIGURE_IN_TEXT[kind].test(plain)) return false;
+  if (kind === 'meaning') return spellsOut(plain, question);
   // "the maximum number", "the average number": only a statement giving such a limit or average answers
   for (const [asked, stated] of FIGURE_QUALIFIERS) if (asked.test(question) && !stated.test(plain)) return false;
   if (kind !== 'count') return true;

@@ -569,10 +569,17 @@ export class GuidanceIndex {
     // whatever the step's figure is for ("how quickly do the stability meeting minutes go out?" is
     // not answered by booking the review date at the meeting); the headline sums up the whole
     // entry, so it is read with its title
-    return statements.some((statement, i) => {
+    // a headline listing several things ("hold the PPM (within 72 hours), ..., code the move") gives
+    // each its own figure: the part holding the figure is read with the title, not the whole list
+    const [headline = '', ...steps] = statements;
+    // (what comes before a colon frames every item: "For an emergency placement: ...")
+    const framed = /^([^:]{0,60}):\s+(.*)$/.exec(headline);
+    const [frame, list] = framed ? [framed[1]!, framed[2]!] : ['', headline];
+    const parts = [...(entry ? list.split(/,\s+(?:and\s+)?/).map((part) => `${title} ${frame} ${part}`) : [headline]), ...steps];
+    return parts.some((statement) => {
       if (!holdsFigure(figure, statement, question)) return false;
       if (topicWeight === 0) return true;
-      const terms = new Set(analyse(i === 0 ? `${title} ${statement}` : statement));
+      const terms = new Set(analyse(statement));
       const covered = topic.reduce((sum, t) => sum + (t.group.some((term) => terms.has(term)) ? t.weight : 0), 0);
       return covered / topicWeight >= FIGURE_TOPIC_SHARE;
     });

@@ -350,6 +350,7 @@ describe('near ties', () => {
 describe('how many / how long / how soon / how much', () => {
   it('which code to use asks for the code itself, which only a statement listing codes answers', () => {
     expect(figureAsked('which LL code do I use for a move to a connected carer?')).toBe('code');
+    expect(figureAsked("what's the exact LL code for a move after an allegation?")).toBe('code');
     expect(figureAsked('not sure which code to use for this move - who do I ask?')).toBeNull();
     expect(holdsFigure('code', 'CLOSE: the carer resigned or the setting closed.')).toBe(true);
     expect(holdsFigure('code', 'Record the move on Liquid Logic with the correct placement type and reason.')).toBe(false);
@@ -366,6 +367,19 @@ describe('how many / how long / how soon / how much', () => {
     expect(holdsFigure('timescale', 'Hold the meeting at least six weeks after the ending.', 'is there a cut off?')).toBe(false);
     expect(holdsFigure('timescale', 'Hold the meeting within 72 hours.', 'is there a cut off?')).toBe(true);
     expect(index.search("what's the latest we can hold the disruption meeting - is there a cut off?").found).toBe(false);
+  });
+
+  it('what the letters stand for is only answered by a statement spelling them out', () => {
+    expect(figureAsked('what does HARP stand for?')).toBe('meaning');
+    expect(holdsFigure('meaning', 'the Head of Service or the approving panel, such as HARP', 'what does HARP stand for?')).toBe(false);
+    expect(holdsFigure('meaning', 'the supervising social worker (SSW) visits the carers', 'what does SSW stand for?')).toBe(true);
+    expect(index.search('what does HARP stand for and when does it meet').found).toBe(false);
+  });
+
+  it('in a headline listing several steps, each figure belongs to its own step', () => {
+    // "after a move: hold the PPM (within 72 hours in an emergency), ..., code the move": no days for coding
+    expect(index.search('how many days have we got to put the move code on LL after the move').found).toBe(false);
+    expect(index.search('how many days after an emergency move do we have to agree the placement plan').found).toBe(true);
   });
 
   it('a maximum amount with a word between ("the max weekly amount") is a figure asked for', () => {
