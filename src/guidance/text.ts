@@ -541,7 +541,7 @@ const WORDS: Array<[string[], string]> = [
     'fragile',
   ],
   [['visit', 'visits', 'visiting', 'visited'], 'visit'],
-  [['consider', 'considers', 'considering', 'considered', 'think', 'thinking', 'contemplate', 'contemplating'], 'consider'],
+  [['consider', 'considers', 'considering', 'considered', 'think', 'thinking', 'contemplate', 'contemplating', 'reckon', 'reckons', 'reckoned'], 'consider'],
   [['end', 'ends', 'ending', 'endings', 'ended', 'terminate', 'terminated', 'termination', 'cease', 'ceased'], 'end'],
   [['complete', 'completed', 'completing', 'completion', 'finish', 'finished', 'finalise', 'finalised', 'finalize', 'finalized'], 'complete'],
   [

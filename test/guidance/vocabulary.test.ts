@@ -379,3 +379,9 @@ describe('chat fillers', () => {
     same('no placement atm', 'no placement');
   });
 });
+
+describe('how people say what they think', () => {
+  it('to reckon is to think', () => {
+    same('school reckon the placement is not meeting his needs', 'school think the placement is not meeting his needs');
+  });
+});
