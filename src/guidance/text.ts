@@ -38,6 +38,10 @@ const PHRASES: Array<[string[], string]> = [
     ['complaints procedure', 'complaints procedures', 'complaints process', 'complaint procedure', 'complaint process', 'complaints policy', 'complaints route', 'complaints team'],
     'complaintsprocedure',
   ],
+  // staff's own employment (leave, sickness, time off in lieu, caseloads) is for HR, not placement guidance
+  [['human resources', 'annual leave', 'off sick', 'sick leave', 'time off in lieu', 'sick pay'], 'staffmatters'],
+  // appealing or challenging a decision is a procedure the guidance does not set out
+  [['challenge the decision', 'challenge a decision', 'challenge that decision', 'challenge this decision', 'challenge the move'], 'appeal'],
   // someone refusing, declining or saying no: what then is a question of its own
   [
     ['turn down', 'turns down', 'turned down', 'turning down', 'turn it down', 'turns it down', 'turned it down', 'turning it down', 'said no', 'says no', 'saying no', 'say no'],
@@ -449,6 +453,8 @@ const WORDS: Array<[string[], string]> = [
   [['child', 'children', 'kid', 'kids', 'yp', 'cyp', 'youngster', 'youngsters', 'teen', 'teens', 'teenager', 'teenagers', 'boy', 'girl', 'childs', 'lad', 'lads', 'uasc'], 'child'],
   [['carer', 'carers', 'fc', 'fcs', 'fosterer', 'fosterers'], 'carer'],
   [['ifa', 'ifas'], 'ifa'],
+  [['hr', 'toil', 'sickness', 'grievance', 'grievances', 'disciplinary', 'overtime', 'caseload', 'caseloads'], 'staffmatters'],
+  [['appeal', 'appeals', 'appealed', 'appealing'], 'appeal'],
   [['refuse', 'refuses', 'refused', 'refusing', 'refusal', 'refusals', 'decline', 'declines', 'declined', 'declining'], 'refuse'],
   // the child's social worker (CSW), as against the carers' supervising social worker
   [['sw', 'sws', 'csw', 'csws'], 'sw'],

@@ -300,6 +300,16 @@ describe('a side of a topic the guidance does not deal with', () => {
     expect(index.search('is there training on the stability meeting minute format?').found).toBe(false);
   });
 
+  it('appealing a decision, and staff matters for HR (sickness, leave, TOIL, caseloads), are procedures the guidance does not set out', () => {
+    expect(analyse('can mum appeal')).toContain('appeal');
+    expect(analyse('challenge the decision')).toEqual(['appeal']);
+    expect(analyse('off sick')).toEqual(['staffmatters']);
+    expect(index.search('can the young person appeal against a move decision made by the Head of Service?').found).toBe(false);
+    expect(index.search("I'm off sick next week - who covers my PPM and do I tell HR?").found).toBe(false);
+    // an acronym the guidance does not know is not spelling-repaired into one of these words
+    expect(index.search('what is the PSP (the stability panel) for?').entryId).toBe('placement-stability-panel');
+  });
+
   it('adoption is a topic of its own: only an entry that speaks of it answers', () => {
     expect(index.search('what does the adoption panel need from me before introductions start?').found).toBe(false);
   });
