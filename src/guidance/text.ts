@@ -349,6 +349,9 @@ const PHRASES: Array<[string[], string]> = [
   // a child protection plan is a plan of its own, not the child's safety in general
   [['child protection plan', 'child protection plans', 'cp plan', 'cp plans'], 'cpplan'],
   // arrangements the placement guidance does not deal with
+  [['age assessment', 'age assessments', 'age assessed', 'age disputed', 'age dispute'], 'ageassessment'],
+  [['secure accommodation', 'secure order', 'secure orders', 'secure unit', 'secure children home', 'secure placement', 'section 25'], 'secureaccommodation'],
+  [['youth offending', 'youth offending team', 'youth offending service', 'youth justice', 'young offender institution', 'secure training centre'], 'youthjustice'],
   // (a special guardianship order ends the child's looked-after status: not case detail like s20)
   [['special guardianship order', 'special guardianship orders', 'special guardianship', 'special guardian', 'special guardians'], 'sgo'],
   [['private fostering', 'privately fostered', 'private foster', 'private fostering arrangement', 'private fostering arrangements'], 'privatefostering'],
@@ -455,6 +458,7 @@ const WORDS: Array<[string[], string]> = [
   [['ifa', 'ifas'], 'ifa'],
   [['hr', 'toil', 'sickness', 'grievance', 'grievances', 'disciplinary', 'overtime', 'caseload', 'caseloads'], 'staffmatters'],
   [['appeal', 'appeals', 'appealed', 'appealing'], 'appeal'],
+  [['yot', 'yoi', 'remand', 'remanded'], 'youthjustice'],
   [['refuse', 'refuses', 'refused', 'refusing', 'refusal', 'refusals', 'decline', 'declines', 'declined', 'declining'], 'refuse'],
   // the child's social worker (CSW), as against the carers' supervising social worker
   [['sw', 'sws', 'csw', 'csws'], 'sw'],

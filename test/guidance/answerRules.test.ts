@@ -310,6 +310,14 @@ describe('a side of a topic the guidance does not deal with', () => {
     expect(index.search('what is the PSP (the stability panel) for?').entryId).toBe('placement-stability-panel');
   });
 
+  it('age assessments, secure accommodation and youth justice are topics the guidance does not cover', () => {
+    expect(analyse('UASC lad, age disputed')).toContain('ageassessment');
+    expect(analyse('secure accommodation')).toEqual(['secureaccommodation']);
+    expect(analyse('remanded to the YOI')).toContain('youthjustice');
+    expect(index.search('who does the age assessment before the placement planning meeting?').found).toBe(false);
+    expect(index.search('the young person was remanded - do we keep the placement open?').found).toBe(false);
+  });
+
   it('adoption is a topic of its own: only an entry that speaks of it answers', () => {
     expect(index.search('what does the adoption panel need from me before introductions start?').found).toBe(false);
   });
