@@ -82,6 +82,19 @@ function shareOf(termGroups: QuestionTerm[], credits: number[], strict = false):
   return total === 0 ? 0 : credits.reduce((a, b) => a + b, 0) / total;
 }
 
+/**
+ * What a child, carer or parent asks permission to do ("can the YP read the minutes", "is she
+ * allowed to choose"): the analysed terms of that verb.
+ */
+function permissionAsked(question: string): Set<string> {
+  const verbs = [
+    ...question.matchAll(
+      /\b(?:can|could|may)\s+(?:the\s+|his\s+|her\s+|their\s+)?(?:yp|child|kid|young person|carers?|fc|foster carers?|parents?|birth parents?|mum|dad|she|he|they)\s+(?:still\s+|just\s+|also\s+)?([a-z]+)|\b(?:yp|child|kid|young person|carers?|fc|parents?|mum|dad|she|he|they)\s+(?:is\s+|are\s+)?(?:allowed|entitled|permitted)\s+to\s+([a-z]+)/gi,
+    ),
+  ].map((m) => m[1] ?? m[2]!);
+  return new Set(verbs.flatMap((verb) => analyseQuery(verb).map((group) => group.join('|'))));
+}
+
 /** A term naming a particular meeting, plan or record, or a body or process outside the guidance. */
 const namesSomething = (t: QuestionTerm): boolean => t.group.some((term) => NAMED_THING_TERMS.has(term) || OUTSIDE_BODY_TERMS.has(term));
 
@@ -331,6 +344,11 @@ export class GuidanceIndex {
     const missed = (i: number) => chosen.credits[i] === 0 && !(second && second.credits[i]! > 0);
     const absentFromGuidance = (t: QuestionTerm) => !t.incidental && t.group.every((term) => isAnalyserTerm(term) && !this.documentFrequency.has(term));
     if (termGroups.some((t, i) => missed(i) && (namesSomething(t) || absentFromGuidance(t))))
+      return this.notFound(question, results, chosen, 'not-covered', urgentSafeguarding, termGroups);
+    // "can the YP read the minutes?": whether someone may do something is answered only by an entry
+    // that speaks of doing it
+    const action = permissionAsked(trimmedQuestion);
+    if (action.size > 0 && termGroups.some((t, i) => missed(i) && action.has(t.group.join('|'))))
       return this.notFound(question, results, chosen, 'not-covered', urgentSafeguarding, termGroups);
 
     const answer = this.answerFrom(question, chosen, results, round(share));

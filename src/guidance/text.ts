@@ -647,6 +647,8 @@ const QUERY_EXPANSIONS: Array<[string[], string]> = [
   [['agree', 'agrees', 'agreed', 'agreeing', 'agreement', 'decide', 'decides', 'decision', 'okay', 'allowed', 'allow'], 'approve'],
   [['panel', 'panels'], 'hos'],
   [['contribute', 'contributes', 'contributing', 'contribution', 'contributions', 'input', 'inputs'], 'attend'],
+  // bringing someone to a meeting is having them attend it
+  [['bring', 'brings', 'bringing', 'brought'], 'attend'],
   [['show', 'shows', 'showed', 'shown', 'showing'], 'share'],
   [['worried', 'worry', 'worries', 'concern', 'concerns', 'concerned'], 'fragile'],
 ];

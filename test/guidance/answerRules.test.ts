@@ -261,8 +261,8 @@ describe("a practitioners' term the analyser knows but the guidance never mentio
   it('names a topic the guidance lacks: the question is not answered by an entry sharing its other words', () => {
     // "staying put" is understood (the analyser maps it), yet no entry or passage mentions it
     expect(analyse('staying put')).toEqual(['stayingput']);
-    expect(index.search('staying put - can the YP stay with the foster carer after the placement ends at 18?').found).toBe(false);
-    expect(index.search('can the YP stay with the foster carer after the placement ends?').found).toBe(true);
+    expect(index.search('staying put - what happens after the placement with the foster carer ends at 18?').found).toBe(false);
+    expect(index.search('what happens after the placement with the foster carer ends?').found).toBe(true);
   });
 });
 
@@ -316,6 +316,13 @@ describe('a side of a topic the guidance does not deal with', () => {
     expect(analyse('remanded to the YOI')).toContain('youthjustice');
     expect(index.search('who does the age assessment before the placement planning meeting?').found).toBe(false);
     expect(index.search('the young person was remanded - do we keep the placement open?').found).toBe(false);
+  });
+
+  it('whether a child, carer or parent may do something is answered only by an entry that speaks of doing it', () => {
+    expect(index.search('can the young person read the stability meeting minutes?').found).toBe(false);
+    expect(index.search('can the foster carer pick which child she gets from the profiles?').found).toBe(false);
+    // attending is what the attendees entry speaks of; bringing someone to a meeting is having them attend
+    expect(index.search('can the child bring a friend to the stability meeting?').entryId).toBe('stability-meeting-attendees');
   });
 
   it('adoption is a topic of its own: only an entry that speaks of it answers', () => {
