@@ -95,6 +95,19 @@ function permissionAsked(question: string): Set<string> {
   return new Set(verbs.flatMap((verb) => analyseQuery(verb).map((group) => group.join('|'))));
 }
 
+/**
+ * The role a "who ...?" question asks about ("who chairs the multi-agency meeting", "who sits on the
+ * panel", "who maintains the tracker"): an entry about the meeting that never says who chairs it, or
+ * who sits on it, does not answer. (Only these roles: "who writes", "who liaises" have synonyms
+ * enough in the guidance to be left to the coverage measure.)
+ */
+function roleAsked(question: string): Set<string> {
+  const roles = [...question.matchAll(/\bwho(?:'s|s| is)?\s+(?:actually\s+|exactly\s+|usually\s+|normally\s+|then\s+)?(chairs?|sits?|presents?|maintains?|minutes)\b/gi)].map(
+    (m) => m[1]!,
+  );
+  return new Set(roles.flatMap((role) => analyseQuery(role).map((group) => group.join('|'))));
+}
+
 /** A term naming a particular meeting, plan or record, or a body or process outside the guidance. */
 const namesSomething = (t: QuestionTerm): boolean => t.group.some((term) => NAMED_THING_TERMS.has(term) || OUTSIDE_BODY_TERMS.has(term));
 
@@ -347,7 +360,7 @@ export class GuidanceIndex {
       return this.notFound(question, results, chosen, 'not-covered', urgentSafeguarding, termGroups);
     // "can the YP read the minutes?": whether someone may do something is answered only by an entry
     // that speaks of doing it
-    const action = permissionAsked(trimmedQuestion);
+    const action = new Set([...permissionAsked(trimmedQuestion), ...roleAsked(trimmedQuestion)]);
     if (action.size > 0 && termGroups.some((t, i) => missed(i) && action.has(t.group.join('|'))))
       return this.notFound(question, results, chosen, 'not-covered', urgentSafeguarding, termGroups);
 

@@ -325,6 +325,12 @@ describe('a side of a topic the guidance does not deal with', () => {
     expect(index.search('can the child bring a friend to the stability meeting?').entryId).toBe('stability-meeting-attendees');
   });
 
+  it('who chairs, sits on, presents at, minutes or maintains something is answered only by an entry that says so', () => {
+    expect(index.search('who chairs the multi-agency planning meeting?').found).toBe(false);
+    expect(index.search('who sits on the placement stability panel?').found).toBe(false);
+    expect(index.search('who chairs the placement stability meeting?').entryId).toBe('stability-meeting-chair');
+  });
+
   it('adoption is a topic of its own: only an entry that speaks of it answers', () => {
     expect(index.search('what does the adoption panel need from me before introductions start?').found).toBe(false);
   });
