@@ -67,6 +67,23 @@ for (const word of (generalStopwords as { en: string[] }).en) {
   if (tag && /^(NN|CD|FW)/.test(tag)) STOPWORD_NOUN_TERMS.add(canonicalTerm(word.toLowerCase()));
 }
 
+/**
+ * The items of a headline that lists several steps: split at its commas, and at an "and" that
+ * starts a new step ("hold the PPM within 72 hours and consider a Disruption Meeting": a verb in
+ * its base form, by wink-lexicon's tags, follows it).
+ */
+export function listedItems(text: string): string[] {
+  const startsStep = (part: string) => partsOfSpeech[/^[a-z]+/.exec(part)?.[0] ?? '']?.includes('VB') ?? false;
+  return text.split(/,\s+(?:and\s+)?/).flatMap((item) =>
+    item.split(/\s+and\s+/).reduce<string[]>((items, part, i) => {
+      if (i > 0 && startsStep(part)) items.push(part);
+      else if (i > 0) items[items.length - 1] += ` and ${part}`;
+      else items.push(part);
+      return items;
+    }, []),
+  );
+}
+
 /** Rank in spoken English (0 = commonest) of each analysed term, by its commonest form. */
 const ENGLISH_RANK = new Map<string, number>();
 (everydayWords as Array<{ word: string }>).forEach(({ word }, rank) => {

@@ -28,6 +28,7 @@ import {
   withoutAsker,
   reasonClauses,
   lowerCaseNames,
+  listedItems,
   type FigureAsked,
 } from './question';
 import type { CouncilPassage, GuidanceAnswer, GuidanceAnswerPart, GuidanceEntry, TopicRef } from './types';
@@ -601,12 +602,12 @@ export class GuidanceIndex {
     // not answered by booking the review date at the meeting); the headline sums up the whole
     // entry, so it is read with its title
     // a headline listing several things ("hold the PPM (within 72 hours), ..., code the move") gives
-    // each its own figure: the part holding the figure is read with the title, not the whole list
+    // each its own figure: the item holding the figure is read with the title, not the whole list
     const [headline = '', ...steps] = statements;
     // (what comes before a colon frames every item: "For an emergency placement: ...")
     const framed = /^([^:]{0,60}):\s+(.*)$/.exec(headline);
     const [frame, list] = framed ? [framed[1]!, framed[2]!] : ['', headline];
-    const parts = [...(entry ? list.split(/,\s+(?:and\s+)?/).map((part) => `${title} ${frame} ${part}`) : [headline]), ...steps];
+    const parts = [...(entry ? listedItems(list).map((part) => `${title} ${frame} ${part}`) : [headline]), ...steps];
     return parts.some((statement) => {
       if (!holdsFigure(figure, statement, question)) return false;
       if (topicWeight === 0) return true;

@@ -15,6 +15,7 @@ import {
   isGeneralFunctionWord,
   isImmediateSafeguarding,
   isIncidentalTerm,
+  listedItems,
   lowerCaseNames,
   reasonClauses,
   withoutAsker,
@@ -411,6 +412,16 @@ describe('how many / how long / how soon / how much', () => {
     // "after a move: hold the PPM (within 72 hours in an emergency), ..., code the move": no days for coding
     expect(index.search('how many days have we got to put the move code on LL after the move').found).toBe(false);
     expect(index.search('how many days after an emergency move do we have to agree the placement plan').found).toBe(true);
+  });
+
+  it('a headline item joined by "and" is an item of its own when a step starts there', () => {
+    expect(listedItems('tell the Placement Officer, hold the PPM within 72 hours and consider a Disruption Meeting')).toEqual([
+      'tell the Placement Officer',
+      'hold the PPM within 72 hours',
+      'consider a Disruption Meeting',
+    ]);
+    expect(listedItems('carers and parents attend')).toEqual(['carers and parents attend']);
+    expect(index.search('the disruption meeting is at least 6 weeks after, but what is the latest it can be?').found).toBe(false);
   });
 
   it('a maximum amount with a word between ("the max weekly amount") is a figure asked for', () => {
