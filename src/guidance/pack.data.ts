@@ -1372,6 +1372,7 @@ export const GUIDANCE_ENTRIES: GuidanceEntry[] = [
       'Do we need a disruption meeting after a breakdown?',
       'Placement disrupted, what meeting should happen?',
       'What is the purpose of a disruption meeting?',
+      'Is the disruption meeting about blaming someone?',
       'Is there a disruption policy?',
     ],
     answer:

@@ -202,8 +202,9 @@ const FIGURE_QUESTIONS: Array<[RegExp, FigureAsked]> = [
   // "what does HARP stand for?" asks what the letters stand for: only a statement spelling them out answers
   [/\b(stands?|stood) for\b|\bshort for\b|\bacronym\b|\babbreviation\b/i, 'meaning'],
   // "which LL code do I use for a move to a connected carer?" asks for the code itself, which only a
-  // statement listing codes answers; "not sure which code to use - who do I ask?" asks who
-  [/(?<!\b(?:sure|unsure|know|idea|certain|clear)\s+)\b(which|what(?:'s|s| is)?)\s+(?:[\w-]+\s+){0,3}codes?\b(?!\s+of\b)/i, 'code'],
+  // statement listing codes answers; "not sure which code to use - who do I ask?" and "who do I ask
+  // for advice on which code" ask who
+  [/(?<!\b(?:sure|unsure|know|idea|certain|clear|on|about|with|re)\s+)\b(which|what(?:'s|s| is)?)\s+(?:[\w-]+\s+){0,3}codes?\b(?!\s+of\b)/i, 'code'],
   [/\bwhat age\b|\bhow old\b|\bage limit\b|\bminimum age\b/i, 'age'],
   [/\bhow (often|frequently)\b|\bhow many times\b/i, 'frequency'],
   // "how long does it take": a length of time, not a deadline

@@ -18,6 +18,8 @@ const PHRASES: Array<[string[], string]> = [
   // "is there a written policy / guidance?" asks whether the guidance covers it (policy and
   // guidance are stopwords): "written" there is no writing task
   [['written policy', 'written policies', 'written guidance', 'written procedure', 'written procedures', 'written process', 'written down policy'], ''],
+  // the financial year is a year, not money
+  [['financial year', 'financial yr', 'fiscal year'], 'year'],
   // to "pay attention" is to notice, not to pay
   [
     [
@@ -610,7 +612,7 @@ const WORDS: Array<[string[], string]> = [
   [['give', 'gives', 'gave', 'given', 'giving'], 'give'],
   [['tracker', 'tracking', 'spreadsheet'], 'tracker'],
   [['resign', 'resigned', 'resigns', 'resignation', 'deregister', 'deregistered', 'deregistration'], 'resign'],
-  [['measure', 'measures', 'measured', 'indicator', 'indicators', 'kpi', 'kpis', 'metric', 'metrics', 'statistic', 'stats'], 'measure'],
+  [['measure', 'measures', 'measured', 'indicator', 'indicators', 'kpi', 'kpis', 'pi', 'pis', 'metric', 'metrics', 'statistic', 'stats'], 'measure'],
   [['plan', 'plans', 'planned', 'planning'], 'plan'],
   [['meeting', 'meetings', 'meet'], 'meeting'],
   [['hour', 'hours', 'hrs', 'hr'], 'hour'],
@@ -680,6 +682,8 @@ const ABBREVIATIONS: Array<[RegExp, string]> = [
   [/\b(shd|shld|shud|shuld)\b/g, 'should'],
   // texting shorthand practitioners use in chat
   [/\b(wat|wot|wht)\b/g, 'what'],
+  [/\b(wats|wots)\b/g, 'whats'],
+  [/\bnite\b/g, 'night'],
   [/\b(wud|wld)\b/g, 'would'],
   [/\b(cud|cld)\b/g, 'could'],
   [/\bb4\b/g, 'before'],
@@ -892,7 +896,7 @@ export function normaliseText(text: string): string {
   // "how does she complain", "how do I make a complaint": asks for the complaints procedure
   t = t.replace(/\bhow\b([^.?!]{0,40}?)\b(?:complain|make a complaint|raise a complaint|put in a complaint)\b/g, 'how$1 complaints procedure');
   // to "let everyone know" is to tell them
-  t = t.replace(/\blet(?:s|ting)?\s+((?:[a-z]+\s+){1,3}?)know\b/g, 'notify $1');
+  t = t.replace(/\blet(?:s|ting)?\s+((?:[a-z]+\s+){0,3}?)know\b/g, 'notify $1');
   // "Tri-X" (the local procedures) is one word
   t = t.replace(/\btri[\s-]?x\b/g, 'trix');
   // "what is a placement plan for?" (or "whats it for vs the care plan") asks its purpose

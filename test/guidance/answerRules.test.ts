@@ -352,6 +352,12 @@ describe('a side of a topic the guidance does not deal with', () => {
   });
 });
 
+describe('what a meeting is for', () => {
+  it('a disruption meeting looks for learning, not blame: asked whether it is about blaming someone, the entry answers', () => {
+    expect(index.search('is the disruption meeting about blaming the carer?').entryId).toBe('disruption-meeting');
+  });
+});
+
 describe('near ties', () => {
   it('go to the entry that covers more of the question', () => {
     // both entries mention agreeing a move; only one is about telling the child
@@ -384,6 +390,7 @@ describe('how many / how long / how soon / how much', () => {
     expect(figureAsked('which LL code do I use for a move to a connected carer?')).toBe('code');
     expect(figureAsked("what's the exact LL code for a move after an allegation?")).toBe('code');
     expect(figureAsked('not sure which code to use for this move - who do I ask?')).toBeNull();
+    expect(figureAsked('who do I ask for advice on which code to use?')).toBeNull();
     expect(holdsFigure('code', 'CLOSE: the carer resigned or the setting closed.')).toBe(true);
     expect(holdsFigure('code', 'Record the move on Liquid Logic with the correct placement type and reason.')).toBe(false);
     // the entry saying only to code moves correctly does not answer which code; the reason codes do

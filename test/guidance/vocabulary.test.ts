@@ -385,3 +385,16 @@ describe('how people say what they think', () => {
     same('school reckon the placement is not meeting his needs', 'school think the placement is not meeting his needs');
   });
 });
+
+describe('more of how people type and what they call things', () => {
+  it('"wats" is whats, "nite" is night, a PI is the measure, the financial year is a year', () => {
+    same('wats the PI', 'whats the measure');
+    same('last nite', 'last night');
+    same('the financial yr', 'the year');
+  });
+
+  it('to "let know" is to tell, with or without someone named between', () => {
+    same('who do I need to let know', 'who do I need to tell');
+    same('who lets the school know', 'who tells the school');
+  });
+});
