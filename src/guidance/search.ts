@@ -90,7 +90,7 @@ function shareOf(termGroups: QuestionTerm[], credits: number[], strict = false):
 function permissionAsked(question: string): Set<string> {
   const verbs = [
     ...question.matchAll(
-      /\b(?:can|could|may)\s+(?:the\s+|his\s+|her\s+|their\s+)?(?:yp|child|kid|young person|carers?|fc|foster carers?|parents?|birth parents?|mum|dad|she|he|they)\s+(?:still\s+|just\s+|also\s+)?([a-z]+)|\b(?:yp|child|kid|young person|carers?|fc|parents?|mum|dad|she|he|they)\s+(?:is\s+|are\s+)?(?:allowed|entitled|permitted)\s+to\s+([a-z]+)/gi,
+      /\b(?:can|could|may)\s+(?:the\s+|his\s+|her\s+|their\s+|our\s+)?(?:yp|child|kid|young person|carers?|fc|foster carers?|parents?|birth parents?|mum|dad|she|he|they|staff|\d{1,2}\s*yo)\s+(?:still\s+|just\s+|also\s+)?([a-z]+)|\b(?:yp|child|kid|young person|carers?|fc|parents?|mum|dad|she|he|they)\s+(?:is\s+|are\s+)?(?:allowed|entitled|permitted)\s+to\s+([a-z]+)/gi,
     ),
   ].map((m) => m[1] ?? m[2]!);
   return new Set(verbs.flatMap((verb) => analyseQuery(verb).map((group) => group.join('|'))));

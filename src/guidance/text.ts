@@ -460,6 +460,9 @@ const WORDS: Array<[string[], string]> = [
   [['ifa', 'ifas'], 'ifa'],
   [['hr', 'toil', 'sickness', 'grievance', 'grievances', 'disciplinary', 'overtime', 'caseload', 'caseloads'], 'staffmatters'],
   [['appeal', 'appeals', 'appealed', 'appealing'], 'appeal'],
+  // placing siblings together or apart, and unregistered settings, are topics the guidance does not cover
+  [['sibling', 'siblings', 'sibs'], 'sibling'],
+  [['unregistered'], 'unregistered'],
   [['yot', 'yoi', 'remand', 'remanded'], 'youthjustice'],
   [['refuse', 'refuses', 'refused', 'refusing', 'refusal', 'refusals', 'decline', 'declines', 'declined', 'declining'], 'refuse'],
   // the child's social worker (CSW), as against the carers' supervising social worker
@@ -874,6 +877,8 @@ export function normaliseText(text: string): string {
     .replace(/'(s|re|ve|ll|d|m)\b/g, ' ')
     .replace(/'/g, '');
   for (const [pattern, replacement] of ABBREVIATIONS) t = t.replace(pattern, replacement);
+  // "3 siblings", "2 sibs" are the children of the case; siblings as such are a topic of their own
+  t = t.replace(/\b(\d+|two|three|four|five)\s+(sibs|siblings)\b/g, '$1 children');
   // "a 14 year old", "15yo" is a child
   t = t.replace(/\b\d{1,2}\s*-?\s*(year|yr)s?\s*-?\s*old\b|\b\d{1,2}\s*(yo|y\/o)\b/g, ' child ');
   // "gave 28 days notice", "handed in her notice": how much notice is case detail, giving it is the point

@@ -322,6 +322,7 @@ describe('a side of a topic the guidance does not deal with', () => {
   it('whether a child, carer or parent may do something is answered only by an entry that speaks of doing it', () => {
     expect(index.search('can the young person read the stability meeting minutes?').found).toBe(false);
     expect(index.search('can the foster carer pick which child she gets from the profiles?').found).toBe(false);
+    expect(index.search('can staff in the residential home take her phone off her overnight?').found).toBe(false);
     // attending is what the attendees entry speaks of; bringing someone to a meeting is having them attend
     expect(index.search('can the child bring a friend to the stability meeting?').entryId).toBe('stability-meeting-attendees');
   });
@@ -330,6 +331,12 @@ describe('a side of a topic the guidance does not deal with', () => {
     expect(index.search('who chairs the multi-agency planning meeting?').found).toBe(false);
     expect(index.search('who sits on the placement stability panel?').found).toBe(false);
     expect(index.search('who chairs the placement stability meeting?').entryId).toBe('stability-meeting-chair');
+  });
+
+  it('keeping siblings together and unregistered settings are topics the guidance does not cover; "3 siblings" are the children of the case', () => {
+    expect(index.search('do we have to keep siblings together when they move?').found).toBe(false);
+    expect(index.search('can we use an unregistered placement when brokerage find nothing?').found).toBe(false);
+    expect(analyse('placement plans for 3 siblings')).toEqual(analyse('placement plans for 3 children'));
   });
 
   it('adoption is a topic of its own: only an entry that speaks of it answers', () => {
