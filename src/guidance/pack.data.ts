@@ -738,6 +738,7 @@ export const GUIDANCE_ENTRIES: GuidanceEntry[] = [
     questions: [
       'When is a placement stability meeting needed?',
       'What is a placement stability meeting for?',
+      'Is the stability meeting about telling the carer off?',
       'Who organises a stability meeting?',
       'How do I request a placement stability meeting?',
       'Placement at risk of disruption: which meeting?',

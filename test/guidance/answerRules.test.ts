@@ -360,8 +360,9 @@ describe('a side of a topic the guidance does not deal with', () => {
 });
 
 describe('what a meeting is for', () => {
-  it('a disruption meeting looks for learning, not blame: asked whether it is about blaming someone, the entry answers', () => {
+  it('a disruption meeting looks for learning, and a stability meeting for support, not blame: asked whether they are, the entries answer', () => {
     expect(index.search('is the disruption meeting about blaming the carer?').entryId).toBe('disruption-meeting');
+    expect(index.search('the carer thinks the stability meeting is a telling off - what is it for?').entryId).toBe('placement-stability-meeting');
   });
 });
 

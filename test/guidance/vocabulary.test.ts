@@ -398,3 +398,10 @@ describe('more of how people type and what they call things', () => {
     same('who lets the school know', 'who tells the school');
   });
 });
+
+describe('what a plan or meeting is for, and redoing a plan', () => {
+  it('what a meeting is meant to achieve is its purpose; redoing a plan is updating it', () => {
+    same('what is the meeting meant to achieve', 'what is the meeting meant purpose');
+    same('does the plan need redoing', 'does the plan need updating');
+  });
+});
