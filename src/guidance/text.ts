@@ -460,10 +460,9 @@ const WORDS: Array<[string[], string]> = [
   [['ifa', 'ifas'], 'ifa'],
   [['hr', 'toil', 'sickness', 'grievance', 'grievances', 'disciplinary', 'overtime', 'caseload', 'caseloads'], 'staffmatters'],
   [['appeal', 'appeals', 'appealed', 'appealing'], 'appeal'],
-  // placing siblings together or apart, unregistered settings and interpreters are topics the guidance does not cover
+  // placing siblings together or apart, and unregistered settings, are topics the guidance does not cover
   [['sibling', 'siblings', 'sibs'], 'sibling'],
   [['unregistered'], 'unregistered'],
-  [['interpreter', 'interpreters', 'interpreting', 'translator', 'translators', 'translation'], 'interpreter'],
   [['yot', 'yoi', 'remand', 'remanded'], 'youthjustice'],
   [['refuse', 'refuses', 'refused', 'refusing', 'refusal', 'refusals', 'decline', 'declines', 'declined', 'declining'], 'refuse'],
   // the child's social worker (CSW), as against the carers' supervising social worker
