@@ -203,12 +203,14 @@ export const NAMED_THING_TERMS = new Set([
 
 /**
  * Analysed terms that name a body or process outside the placement guidance (the court, Ofsted,
- * DBS checks, deprivation of liberty, a solicitor) or a part of a document the pack does not hold
- * (an appendix): a question that names one asks about it, and an entry that never mentions it does
- * not answer ("does the court have to agree the move?" is not answered by Head of Service approval).
+ * DBS checks, deprivation of liberty, a solicitor, adoption), a part of a document the pack does not
+ * hold (an appendix), or a side of a topic that only some entries deal with (someone refusing, who
+ * pays, training): a question that names one asks about it, and an entry that never mentions it does
+ * not answer ("does the court have to agree the move?" is not answered by Head of Service approval,
+ * nor "the carer refuses to come, can we go ahead?" by who attends).
  */
 export const OUTSIDE_BODY_TERMS = new Set(
-  ['court', 'tribunal', 'judge', 'magistrates', 'cafcass', 'solicitor', 'ofsted', 'dbs', 'dols', 'appendix', 'annex', 'refuse', 'payment', 'train'].map(canonicalTerm),
+  ['court', 'tribunal', 'judge', 'magistrates', 'cafcass', 'solicitor', 'ofsted', 'dbs', 'dols', 'adopt', 'appendix', 'annex', 'refuse', 'payment', 'train'].map(canonicalTerm),
 );
 
 /** The kind of figure a question asks for, or null when it does not ask for one. */
@@ -419,7 +421,8 @@ export function withoutAsker(question: string): string {
  */
 export function reasonClauses(question: string): { reasons: string; rest: string } | null {
   // an aside in brackets ("(gran being assessed for SGO)") tells the case, not what is asked; what
-  // the question sets aside ("apart from the PO, who else do I tell") is not what it asks about either: up to the question word that follows it, or the end of its clause
+  // the question sets aside ("apart from the PO, who else do I tell") is not what it asks about
+  // either: up to the question word that follows it, or the end of its clause
   const pattern =
     /\b(?:because|cos|coz|cuz|bc|due to|as a result of)\b[^?.!;,]*|\([^()?]*[a-z]{3}[^()?]*\)|\b(?:apart from|other than|aside from|besides|except for|except)\b(?:\s+(?!(?:who|whom|what|which|where|when|how|why|do|does|did|is|are|should|can|must|will|would|could)\b)[^\s?.!;,]+)+/gi;
   const reasons = question.match(pattern);
