@@ -1346,6 +1346,7 @@ export const GUIDANCE_ENTRIES: GuidanceEntry[] = [
     title: 'Placement broken down: unplanned ending',
     rules: ['END-2', 'MOVE-11'],
     questions: [
+      'Is any meeting needed after an unplanned ending?',
       'The placement broke down last night, what do I do?',
       'Carer asked for the child to be removed immediately',
       'Unplanned end of placement: next steps',

@@ -318,6 +318,9 @@ const PHRASES: Array<[string[], string]> = [
     ],
     'carerwantsend',
   ],
+  // a carer who "can't carry on" is struggling to cope
+  [['cannot carry on', 'can carry on', 'not carry on', 'cannot go on', 'cannot keep going'], 'struggle'],
+  [['copy and paste', 'copy paste', 'cut and paste', 'copied and pasted'], 'specific'],
   [['kick off', 'kicking off', 'kicks off'], 'behaviour'],
   // a placement "on the brink", "on a knife edge", "going downhill" is fragile; "on the edge of
   // care" is a child at risk of coming into care, another matter
@@ -466,7 +469,7 @@ const WORDS: Array<[string[], string]> = [
   [['yot', 'yoi', 'remand', 'remanded'], 'youthjustice'],
   [['refuse', 'refuses', 'refused', 'refusing', 'refusal', 'refusals', 'decline', 'declines', 'declined', 'declining'], 'refuse'],
   // the child's social worker (CSW), as against the carers' supervising social worker
-  [['sw', 'sws', 'csw', 'csws'], 'sw'],
+  [['sw', 'sws', 'csw', 'csws', 'nqsw', 'nqsws'], 'sw'],
   // (FSW: the fostering social worker)
   [['ssw', 'ssws', 'fsw', 'fsws'], 'ssw'],
   [['iro', 'iros'], 'iro'],
@@ -534,6 +537,9 @@ const WORDS: Array<[string[], string]> = [
   ],
   [['disrupt', 'disruption', 'disruptions', 'disrupted', 'disrupting', 'breakdown', 'breakdowns', 'broken', 'collapsed'], 'disrupt'],
   [['struggle', 'struggling', 'cope', 'coping'], 'struggle'],
+  // a strained or tense placement is a fragile one; a generic plan is one not specific to the child
+  [['strained', 'tense', 'tension', 'tensions'], 'fragile'],
+  [['generic'], 'specific'],
   [['notify', 'notified', 'notification', 'inform', 'informed', 'informing', 'tell', 'told', 'telling', 'alert', 'advise'], 'notify'],
   [['information', 'info', 'details', 'detail'], 'information'],
   [['move', 'moves', 'moving', 'moved', 'transfer', 'relocate', 'relocation'], 'move'],

@@ -379,6 +379,12 @@ describe('what a meeting is for', () => {
   });
 });
 
+describe('after an unplanned ending', () => {
+  it('asked whether any meeting is needed, the unplanned-ending entry answers (the PPM within 72 hours, and a disruption meeting to consider)', () => {
+    expect(index.search('the resi placement ended unplanned last night - is any meeting needed?').entryId).toBe('unplanned-ending');
+  });
+});
+
 describe('near ties', () => {
   it('go to the entry that covers more of the question', () => {
     // both entries mention agreeing a move; only one is about telling the child

@@ -405,3 +405,12 @@ describe('what a plan or meeting is for, and redoing a plan', () => {
     same('does the plan need redoing', 'does the plan need updating');
   });
 });
+
+describe('how a placement in trouble is described', () => {
+  it('an NQSW is a social worker; a strained or tense placement is fragile; a carer who cannot carry on is struggling; a generic or copy-and-paste plan is about being specific', () => {
+    same('NQSW', 'SW');
+    same('things are tense at home', 'things are fragile at home');
+    same("she can't carry on", 'she is struggling');
+    same('plans are generic copy and paste', 'plans are specific specific');
+  });
+});
