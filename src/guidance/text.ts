@@ -928,6 +928,9 @@ export function normaliseText(text: string): string {
   t = t.replace(/\bhow\b([^.?!]{0,40}?)\b(?:complain|make a complaint|raise a complaint|put in a complaint)\b/g, 'how$1 complaints procedure');
   // to "let everyone know" is to tell them
   t = t.replace(/\blet(?:s|ting)?\s+((?:[a-z]+\s+){0,3}?)know\b/g, 'notify $1');
+  // to "call" a meeting is to convene it ("when is a PSM called?"), not to phone
+  t = t.replace(/\bcall(?:s|ed|ing)?\s+(?=(?:(?:a|an|the|another|one|for)\s+)?(?:[a-z]+\s+){0,2}(?:meeting|mtg|ppm|psm|dm)s?\b)/g, 'convene ');
+  t = t.replace(/\b(meeting|mtg|ppm|psm|dm)(s?)\s+(be\s+|is\s+|are\s+|was\s+|get\s+|gets\s+)?called\b/g, '$1$2 $3convened');
   // "Tri-X" (the local procedures) is one word
   t = t.replace(/\btri[\s-]?x\b/g, 'trix');
   // "what is a placement plan for?" (or "whats it for vs the care plan") asks its purpose

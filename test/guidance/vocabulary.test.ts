@@ -414,3 +414,11 @@ describe('how a placement in trouble is described', () => {
     same('plans are generic copy and paste', 'plans are specific specific');
   });
 });
+
+describe('calling a meeting', () => {
+  it('to call a meeting is to convene it; to call someone is to phone them', () => {
+    same('when is a PSM called', 'when is a PSM convened');
+    same('who calls a stability meeting', 'who convenes a stability meeting');
+    expect(analyse('call the carer')).not.toContain(analyse('convene')[0]);
+  });
+});
