@@ -788,8 +788,8 @@ function round(n: number): number {
 
 /**
  * Capitalised words (not all capitals) inside a sentence, a sentence's first word when it is
- * possessive ("Mia's carer...") without the 's, and any capitalised word followed by an age in
- * brackets ("Ellie (7) is moving"): where a question names someone.
+ * possessive ("Mia's carer...") or no English word ("Ibrahim is ..."), and any capitalised word
+ * followed by an age in brackets ("Ellie (7) is moving"): where a question names someone.
  */
 export function probableNames(text: string): string[] {
   const names: string[] = [...text.matchAll(/(\p{Lu}\p{Ll}+)\s*\(\s*\d{1,2}\s*(?:yo|y\/o|yrs?)?\s*\)/gu)].map((m) => m[1]!);
@@ -797,7 +797,8 @@ export function probableNames(text: string): string[] {
     const words = sentence.split(/[\s,;:()"]+/).filter(Boolean);
     words.forEach((word, position) => {
       const bare = word.replace(/['\u2019]s$/, '');
-      if ((position > 0 || bare !== word) && /^\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)*$/u.test(bare)) names.push(bare);
+      // a sentence's first word is capitalised anyway: a name there only when it is no English word ("Ibrahim is ...")
+      if ((position > 0 || bare !== word || !isEnglishWord(bare.toLowerCase())) && /^\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)*$/u.test(bare)) names.push(bare);
     });
   }
   return names;

@@ -2,7 +2,7 @@
 // in the confidence measure, two questions in one, near ties, questions asking for a figure, the
 // nearest topic when nothing answers, the pack's newer topics, and safeguarding first.
 // The questions here are written for these tests, not taken from the held-out set.
-import { GuidanceIndex } from '../../src/guidance/search';
+import { GuidanceIndex, probableNames } from '../../src/guidance/search';
 import { loadGuidancePack } from '../../src/guidance/pack';
 import { analyse, analyseQuery } from '../../src/guidance/text';
 import { answerText, evaluateFacts } from '../../src/guidance/evaluate';
@@ -57,6 +57,10 @@ describe('confidence weighs what the question is about, not how long it is', () 
     const named = index.search('moved kayla to the new carers on friday, what do i record on the case system');
     expect(named.found).toBe(true);
     expect(named.entryId).toBe(index.search('moved to the new carers on friday, what do i record on the case system').entryId);
+  });
+
+  it("a sentence's first word is a name when it is no English word ('Ibrahim is ...'), not when it is ('Placement ended ...')", () => {
+    expect(probableNames('Ibrahim is 9. Placement ended yesterday')).toEqual(['Ibrahim']);
   });
 
   it('the language a child speaks, typed in lower case, is case detail like a name', () => {
