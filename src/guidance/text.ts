@@ -461,9 +461,13 @@ const WORDS: Array<[string[], string]> = [
   [['child', 'children', 'kid', 'kids', 'yp', 'cyp', 'youngster', 'youngsters', 'teen', 'teens', 'teenager', 'teenagers', 'boy', 'girl', 'childs', 'lad', 'lads', 'uasc'], 'child'],
   [['carer', 'carers', 'fc', 'fcs', 'fosterer', 'fosterers'], 'carer'],
   [['ifa', 'ifas'], 'ifa'],
+  // Topics and sides of topics the guidance does not deal with, as single words (their phrases are in
+  // PHRASES): staff matters for HR, appeals, siblings together or apart, unregistered settings,
+  // youth justice, and someone refusing. A question naming one is answered only by an entry that
+  // speaks of it: none does for most of them (search.ts refuses an analyser term the guidance never
+  // uses), and refusing is in OUTSIDE_BODY_TERMS (question.ts).
   [['hr', 'toil', 'sickness', 'grievance', 'grievances', 'disciplinary', 'overtime', 'caseload', 'caseloads'], 'staffmatters'],
   [['appeal', 'appeals', 'appealed', 'appealing'], 'appeal'],
-  // placing siblings together or apart, and unregistered settings, are topics the guidance does not cover
   [['sibling', 'siblings', 'sibs'], 'sibling'],
   [['unregistered'], 'unregistered'],
   [['yot', 'yoi', 'remand', 'remanded'], 'youthjustice'],
