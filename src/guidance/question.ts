@@ -229,7 +229,8 @@ const FIGURE_QUESTIONS: Array<[RegExp, FigureAsked]> = [
   [/\bhow long (does|do|will|would|should|can|might)\b.*\b(take|last|run)\b/i, 'duration'],
   // "what's the maximum number of children", "the average number of moves": a quantity asked for
   [/\bhow many\b|\bwhat number of\b|\b(maximum|minimum|max|min|average|total|exact)\s+([a-z]+\s+)?(number|no\.?|amount)\b|\bwhat(s| is)? the number of\b/i, 'count'],
-  [/\bhow much\b|\bwhat (is the )?(rate|cost|amount)\b/i, 'amount'],
+  // "how much detail does brokerage need" asks what to say, not a sum
+  [/\bhow much\b(?!\s+(?:detail|details|information|info|input|involvement|say)\b)|\bwhat (is the )?(rate|cost|amount)\b/i, 'amount'],
   // "what's our target %", "what percentage": a proportion, which only a statement giving one answers
   [/\btarget\s*(%|percent(age)?)|\bwhat\s*(%|percent(age)?)|\bwhat(s|'s| is)? (the |our )?(target|percentage)\b/i, 'proportion'],
   // "is it 6 weekly or 3 monthly?", "28 days or 14?": a choice between figures asks for one
@@ -245,9 +246,11 @@ const FIGURE_QUESTIONS: Array<[RegExp, FigureAsked]> = [
 /** The figure a question asks for ("how many days...": count), if any. */
 export function figureAsked(question: string): FigureAsked | null {
   // "who keeps an eye on how many moves there are" asks who, not how many: a "how ..." after a
-  // preposition or a verb of keeping count is part of the thing asked about
+  // preposition or a verb of keeping count is part of the thing asked about; so is one after a verb
+  // of telling ("should the carer be told how long it's for"), except "tell me how long", which
+  // asks for the figure
   const asked = withoutReportedQuestion(question).replace(
-    /\b(on|of|about|track|tracks|tracking|record|records|recording|count|counts|counting|monitor|monitors|monitoring|oversee|oversees|overseeing)\s+how\b/gi,
+    /\b(on|of|about|track|tracks|tracking|record|records|recording|count|counts|counting|monitor|monitors|monitoring|oversee|oversees|overseeing|told|informed|explained|tell(?!\s+(?:me|us|you)\b))\s+how\b/gi,
     '$1',
   );
   for (const [pattern, kind] of FIGURE_QUESTIONS) if (pattern.test(asked)) return kind;

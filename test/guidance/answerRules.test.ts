@@ -477,6 +477,19 @@ describe('how many / how long / how soon / how much', () => {
     expect(withPassage.search('how often are respite reviews held?').passage?.id).toBe('respite-1');
   });
 
+  it('whether someone is told how long asks about telling, not for the length; "tell me how long" asks for it', () => {
+    expect(figureAsked('should the foster carer be told how long the placement is for?')).toBeNull();
+    expect(figureAsked('was the home manager informed how long he would stay')).toBeNull();
+    expect(figureAsked('can you tell me how long the PPM has to be held in')).toBe('timescale');
+    expect(figureAsked('who agrees how often the later PPMs happen')).toBe('frequency');
+  });
+
+  it('"how much detail" asks what to say, not for a sum', () => {
+    expect(figureAsked('how much detail should go in the placement request for brokerage?')).toBeNull();
+    expect(figureAsked('how much info does the carer get before the child arrives')).toBeNull();
+    expect(figureAsked('how much is the carer paid for an emergency bed')).toBe('amount');
+  });
+
   it('a maximum amount with a word between ("the max weekly amount") is a figure asked for', () => {
     expect(figureAsked("what's the max weekly amount panel can agree")).toBe('count');
   });
