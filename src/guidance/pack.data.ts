@@ -1022,7 +1022,7 @@ export const GUIDANCE_ENTRIES: GuidanceEntry[] = [
   },
   {
     id: 'ppm-recording',
-    title: 'Recording and sharing Placement Planning Meeting outcomes',
+    title: 'Recording and sharing Placement Planning and Support Meeting outcomes',
     rules: ['PLAN-1'],
     questions: [
       'Who records the outcome of the PPM?',
@@ -1033,9 +1033,12 @@ export const GUIDANCE_ENTRIES: GuidanceEntry[] = [
       'Who tells everyone what was agreed at the planning meeting?',
     ],
     answer:
-      'Record every relevant detail of the meeting on the child\u2019s Liquid Logic file and their EDRMS (electronic document) file, using the standard minute format; the child\u2019s social worker or personal adviser then makes sure everyone involved knows the outcomes.',
+      'Record every relevant detail of a Placement Planning Meeting or Placement Support Meeting on the child\u2019s Liquid Logic file and their EDRMS (electronic document) file, using the standard minute format; the child\u2019s social worker or personal adviser then makes sure everyone involved knows the outcomes.',
     steps: [
-      { who: "Child's social worker", what: 'Record the discussion and agreements in the streamlined LCS minute format on the child\u2019s Liquid Logic file and EDRMS file.' },
+      {
+        who: "Child's social worker",
+        what: 'Record the discussion and agreements of planning and support meetings in the streamlined LCS minute formats on the child\u2019s Liquid Logic file and EDRMS file.',
+      },
       { who: "Child's social worker", what: 'Keep the placement plan itself on the Placement Information Record in Liquid Logic.' },
       { who: "Child's social worker or personal adviser", what: 'Update everyone involved with the child on what the meeting agreed.' },
     ],

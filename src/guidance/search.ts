@@ -6,7 +6,7 @@
 // ever composed: every answer is an entry or a passage, word for word.
 
 import MiniSearch, { type SearchResult } from 'minisearch';
-import { analyse, analyseQuery, analyserVocabulary, isAnalyserTerm } from './text';
+import { analyse, analyseQuery, analyserVocabulary, isAnalyserTerm, isSecondReading } from './text';
 import { SpellingCorrector } from './spelling';
 import { loadGuidancePack } from './pack';
 import { loadCouncilDocs, type CouncilDocsResult } from './councilDocs';
@@ -170,6 +170,8 @@ const MIN_CONTENT_TERMS = 2;
 const CANDIDATES = 6;
 /** A result scoring at least this share of the best is a near tie. */
 const NEAR_TIE = 0.9;
+/** How much the second reading of an ambiguous abbreviation ("PSM": the support meeting) counts, in rank and coverage. */
+const SECOND_READING_WEIGHT = 0.4;
 /** A result scoring at least this share of the best still wins when it covers clearly more of the question (a council passage on "staying put" against an entry that shares only "stay" and "after")... */
 const NEAR_RANK = 0.6;
 /** ...by this much. */
@@ -456,9 +458,14 @@ export class GuidanceIndex {
   /** A ranked result with how much of the question it covers. */
   private candidate(result: SearchResult, termGroups: QuestionTerm[]): Candidate {
     const credits = termGroups.map(({ group, weight }) => {
-      const fields = group.flatMap((term) => result.match[term] ?? []);
-      if (fields.some((field) => PRIMARY_FIELDS.has(field))) return weight;
-      return fields.length > 0 ? weight / 2 : 0;
+      // the best-credited alternative: a second reading of an ambiguous abbreviation counts for less
+      const credit = (term: string, i: number) => {
+        const fields = result.match[term] ?? [];
+        const full = isSecondReading(group, i) ? weight * SECOND_READING_WEIGHT : weight;
+        if (fields.some((field) => PRIMARY_FIELDS.has(field))) return full;
+        return fields.length > 0 ? full / 2 : 0;
+      };
+      return Math.max(...group.map(credit));
     });
     const evidence = credits.reduce((a, b) => a + b, 0);
     return {
@@ -670,9 +677,12 @@ export class GuidanceIndex {
     // A repeated word should not count twice, so the query is the set of all alternatives.
     const terms = [...new Set(termGroups.flat())];
     if (terms.length === 0) return [];
+    // (a term asked for in its own right is not a second reading, even if also one)
+    const secondReadings = new Set(termGroups.flatMap((group) => group.filter((term, i) => isSecondReading(group, i) && !termGroups.some((g) => g[0] === term))));
     return this.miniSearch.search(terms.join(' '), {
       tokenize: (text) => text.split(' '),
       boostDocument: (id) => (this.passages.has(id) ? this.passageBoost : 1),
+      boostTerm: (term) => (secondReadings.has(term) ? SECOND_READING_WEIGHT : 1),
     });
   }
 

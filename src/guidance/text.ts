@@ -868,11 +868,28 @@ interface PhraseRule {
   replacement: string[];
 }
 
+/**
+ * Abbreviations practitioners use for two things. "PSM" is most often the Placement Stability
+ * Meeting, but 001 uses it for the Placement Support Meeting: a question using it is matched
+ * against both, the second reading weighing less (see isSecondReading), so that it decides only
+ * where the first has nothing to say ("how do I minute a PSM?").
+ */
+const SECOND_READINGS = new Map<string, string>([
+  ['psm', 'supportmeeting'],
+  ['psms', 'supportmeeting'],
+]);
+
+/** Whether alternative `i` of a question term is an ambiguous abbreviation's second reading. */
+export function isSecondReading(group: readonly string[], i: number): boolean {
+  return i > 0 && [...SECOND_READINGS.values()].includes(group[i]!) && !QUERY_EXPANSION_TARGETS.has(group[i]!);
+}
+
 const QUERY_EXPANSION = new Map<string, string>();
 for (const [list, canonical] of QUERY_EXPANSIONS) {
   CANONICAL_TERMS.add(canonical);
   for (const w of list) QUERY_EXPANSION.set(canonicalTerm(w), canonical);
 }
+const QUERY_EXPANSION_TARGETS = new Set(QUERY_EXPANSIONS.map(([, canonical]) => canonical));
 
 /** Phrases indexed by their first word's key, longest first. */
 const PHRASES_BY_FIRST_KEY = new Map<string, PhraseRule[]>();
@@ -972,7 +989,7 @@ export function analyseQuery(text: string): string[][] {
     }
     const key = keys[i]!;
     if (!STOPWORDS.has(raw[i]!) && !STOPWORDS.has(key)) {
-      const expansion = QUERY_EXPANSION.get(key);
+      const expansion = SECOND_READINGS.get(raw[i]!) ?? QUERY_EXPANSION.get(key);
       terms.push(expansion && expansion !== key ? [key, expansion] : [key]);
     }
     i += 1;

@@ -1,7 +1,7 @@
 // The field's vocabulary the analyser understands: abbreviations, job slang, other councils' names
 // for the same meetings, roles and documents, and everyday words for the guidance's own. Each test
 // is named after the rule it checks and uses wording of its own.
-import { analyse, analyseQuery } from '../../src/guidance/text';
+import { analyse, analyseQuery, isSecondReading } from '../../src/guidance/text';
 import { GuidanceIndex } from '../../src/guidance/search';
 
 const same = (a: string, b: string) => expect(analyse(a)).toEqual(analyse(b));
@@ -172,10 +172,19 @@ describe('how a question asks, and more of the field’s words', () => {
     expect(analyseQuery('there are difficulties')).toContainEqual(['concern', 'fragile']);
   });
 
-  it('a PSM is the placement stability meeting (reading it as the support meeting too, as some councils do, lost right answers on the set kept for checking)', () => {
-    expect(analyseQuery('who chairs the PSM')).toEqual([['chair'], ['stabilitymeeting']]);
+  it('a PSM is first the placement stability meeting and second, weighing less, the support meeting 001 means by it', () => {
+    expect(analyseQuery('who chairs the PSM')).toEqual([['chair'], ['stabilitymeeting', 'supportmeeting']]);
+    expect(isSecondReading(['stabilitymeeting', 'supportmeeting'], 1)).toBe(true);
+    expect(isSecondReading(['stabilitymeeting', 'supportmeeting'], 0)).toBe(false);
     // spelt out, each meeting is itself
     expect(analyseQuery('the placement support meeting')).toEqual([['supportmeeting']]);
+    expect(analyseQuery('the placement stability meeting')).toEqual([['stabilitymeeting']]);
+    const index = new GuidanceIndex();
+    // where the stability meeting has an answer, it is the one given
+    expect(index.search('who comes to a psm').entryId).toBe('stability-meeting-attendees');
+    expect(index.search('psm when??').entryId).toBe('placement-stability-meeting');
+    // where only the support meeting has one (001: minutes of support meetings), that one
+    expect(index.search('how do i minute a PSM on LCS, is there a template?').entryId).toBe('ppm-recording');
   });
 
   it('"SW v SSW" is versus', () => {
