@@ -214,7 +214,7 @@ export const GUIDANCE_ENTRIES: GuidanceEntry[] = [
       },
       {
         who: "Child's social worker",
-        what: 'Include the Virtual School in every discussion of the move: Placement Planning Meetings, Placement Support Meetings and the Placement Stability Panel.',
+        what: 'Invite the Virtual School to every discussion of the move: Placement Planning Meetings, Placement Support Meetings and the Placement Stability Panel.',
       },
       {
         who: "Child's social worker",
