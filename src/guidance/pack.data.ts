@@ -550,7 +550,7 @@ export const GUIDANCE_ENTRIES: GuidanceEntry[] = [
       'A complaint has been made about the placement',
     ],
     answer:
-      'Treat a placement as fragile when a review raises concern, there is an allegation or complaint, the child goes missing or is often absent, the child and carer relationship is strained, the child wants to leave, the carer says they are struggling, or a professional says needs are not being met.',
+      'Treat a placement as fragile when a review raises concern, there is an allegation or complaint, the child goes missing or is often absent, the relationship between the child and the carer or provider is strained, the child wants to leave, the carer or provider says they are struggling, or a professional says needs are not being met.',
     steps: [
       { who: 'Any staff member', what: 'Recognise the trigger and report it to your line manager.', when: 'Straight away' },
       { who: "Child's social worker and supervising social worker", what: 'Put added support in place and hold a Placement Support Meeting.' },
@@ -572,7 +572,7 @@ export const GUIDANCE_ENTRIES: GuidanceEntry[] = [
       "Residential provider says they can't manage the young person",
     ],
     answer:
-      'A carer saying they are struggling is a trigger: tell your manager, add support through a Placement Support Meeting, and hold a Placement Stability Meeting if that is not enough, before any move is considered.',
+      'A carer or provider saying they are struggling is a trigger: tell your manager, add support through a Placement Support Meeting, and hold a Placement Stability Meeting if that is not enough, before any move is considered.',
     steps: [
       { who: "Child's social worker", what: 'Tell your line manager about the carer\u2019s concerns.', when: 'Straight away' },
       {
