@@ -124,7 +124,7 @@ export const GUIDANCE_ENTRIES: GuidanceEntry[] = [
       'Same day move: what is the process?',
     ],
     answer:
-      'Ask for an urgent move only when there is an immediate safeguarding issue; even then the Head of Service will not authorise it until the alternative placement options are properly understood.',
+      'Ask for an urgent move only when there is an immediate safeguarding issue; even then the Head of Service will not authorise it until they understand the alternative placement options fully.',
     steps: [
       {
         who: "Child's social worker",
@@ -584,7 +584,7 @@ export const GUIDANCE_ENTRIES: GuidanceEntry[] = [
       { who: 'Fostering manager or social work manager', what: 'Hold a Placement Stability Meeting if the added support does not make a lasting difference.' },
       {
         who: "Child's social worker",
-        what: 'If a move is still needed, ask the Head of Service to authorise it; an urgent move is only for an immediate safeguarding issue, and is not authorised until the alternative options are understood.',
+        what: 'If a move is still needed, ask the Head of Service to authorise it; an urgent move is only for an immediate safeguarding issue, and is not authorised until the Head of Service understands the alternative options.',
       },
       {
         who: "Child's social worker",
@@ -1359,7 +1359,7 @@ export const GUIDANCE_ENTRIES: GuidanceEntry[] = [
     answer:
       'A placement should only break down without a plan for immediate safeguarding reasons; when it does, get the move authorised, tell the Placement Officer, code it correctly, hold the Placement Planning Meeting within 72 hours and consider a Disruption Meeting.',
     steps: [
-      { who: 'Head of Service', what: 'Authorise the move once the alternative options are understood.' },
+      { who: 'Head of Service', what: 'Authorise the move once you understand the alternative options.' },
       { who: "Child's social worker", what: 'Tell the Placement Officer so notice is served and payments stop.', when: 'Straight away' },
       { who: "Child's social worker", what: 'Hold the Placement Planning Meeting for the new placement.', when: 'Within 72 hours' },
       { who: "Child's social worker", what: 'Code the move with the reason that really applies.' },
