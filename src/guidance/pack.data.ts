@@ -1110,7 +1110,7 @@ export const GUIDANCE_ENTRIES: GuidanceEntry[] = [
       'Who quality assures placement plans?',
     ],
     answer:
-      'Review the placement plan before every looked-after review and update it as a revision (not a new plan), at least once a year; the IRO quality-assures it and team managers sample plans.',
+      'Review the placement plan before every looked-after review and update it as a revision (not a new plan), at least once a year; the IRO quality assures it and team managers sample plans.',
     steps: [
       { who: "Child's social worker", what: 'Check the plan is accurate and current (Tri-X 6.3.3).', when: 'Before each looked-after review' },
       {
@@ -1507,7 +1507,7 @@ export const GUIDANCE_ENTRIES: GuidanceEntry[] = [
     rules: ['PLAN-2'],
     questions: ['What does the IRO do about placement stability?', 'Is the IRO involved in placement planning?', 'Role of the independent reviewing officer in placement plans'],
     answer:
-      'The IRO\u2019s views are considered at the Placement Planning Meeting, the IRO quality-assures the placement plan at each review, and an IRO (or similar independent person) chairs a Disruption Meeting.',
+      'The IRO\u2019s views are considered at the Placement Planning Meeting, the IRO quality assures the placement plan at each review, and an IRO (or similar independent person) chairs a Disruption Meeting.',
     steps: [
       { who: "Child's social worker", what: 'Seek the IRO\u2019s views before the Placement Planning Meeting.' },
       { who: 'IRO', what: 'Check the placement plan at each looked-after review and recommend changes.' },
