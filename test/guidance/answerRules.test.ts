@@ -483,6 +483,11 @@ describe('how many / how long / how soon / how much', () => {
     expect(figureAsked('was the home manager informed how long he would stay')).toBeNull();
     expect(figureAsked('can you tell me how long the PPM has to be held in')).toBe('timescale');
     expect(figureAsked('who agrees how often the later PPMs happen')).toBe('frequency');
+    expect(figureAsked('do I tell the carer how long the placement will last?')).toBeNull();
+    expect(figureAsked('does the home need to know how long he is staying')).toBeNull();
+    expect(figureAsked('do you know how long the plan takes to write')).not.toBeNull();
+    // two questions: who to tell, and how fast
+    expect(figureAsked('who do I tell and how fast does it need fixing')).toBe('timescale');
   });
 
   it('"how much detail" asks what to say, not for a sum', () => {
