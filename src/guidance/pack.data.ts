@@ -1079,7 +1079,7 @@ export const GUIDANCE_ENTRIES: GuidanceEntry[] = [
   },
   {
     id: 'placement-plan-timing',
-    title: 'Placement plan: when it must be done',
+    title: 'Placement plan deadlines: when it must be done',
     rules: ['PLAN-1'],
     questions: [
       'When does the placement plan need to be completed?',

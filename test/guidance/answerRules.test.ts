@@ -395,6 +395,13 @@ describe('near ties', () => {
     expect(index.search('who agrees how the child hears about the move').entryId).toBe('telling-the-child');
   });
 
+  it('an entry about when something is due is no more specific to a question that does not ask when', () => {
+    // (its title once read "Placement plan: when it must be done", all stopwords but the plan)
+    expect(index.search('do we write the placement plan with the young person?').entryId).toBe('placement-plan-quality');
+    expect(index.search('whose job is it to write the placement plan').entryId).toBe('placement-plan-quality');
+    expect(index.search('when does the placement plan have to be finished for a planned move?').entryId).toBe('placement-plan-timing');
+  });
+
   it('deciding how or when something happens is not approving a move', () => {
     expect(index.search('who decides when we tell the child about the move').entryId).toBe('telling-the-child');
     expect(analyse('who shares what was agreed')).not.toContain('approve');
