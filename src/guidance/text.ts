@@ -938,6 +938,11 @@ export function normaliseText(text: string): string {
   t = t.replace(/\b(agree|agrees|agreed|agreeing|decide|decides|decided|deciding)\s+(?=(how|when|what|where|whether|at|on|in|with)\b)/g, ' ');
   // (also with the meeting named: "what the PPM decided", "what was agreed at the meeting")
   t = t.replace(/\b(what|whats)((?:\s+(?!(?:needs?|has|have|must|should|can|to|be)\b)[a-z0-9]+){0,3})\s+(agreed|decided)\b/g, '$1$2 ');
+  // "not meeting the child's needs" is meeting needs, not a meeting ("the meeting needs to" is one)
+  t = t.replace(
+    /\b(?:meet|meets|meeting|met)\s+(?:(?:the|his|her|their|its|all|of|the child|the childs|the yp|the yps|the young person)\s+)?needs?\b(?!\s+to\b)|\bneeds\s+(?:(?:are|is|arent|isnt|not|being|been|were|werent|have|havent|has|hasnt|aren t|isn t)\s+){1,3}met\b/g,
+    'meetneeds',
+  );
   // to "issue the minutes" is to send them out; "an issue" (a concern) is the noun
   t = t.replace(/\bissu(?:e|es|ed|ing)\s+(?=(?:the|a|an|his|her|their|our|my|it|them)\b)/g, 'send ');
   // to "write up" a meeting or a visit is to record it ("write up" a plan is to write it)

@@ -187,6 +187,13 @@ describe('how a question asks, and more of the field’s words', () => {
     expect(index.search('how do i minute a PSM on LCS, is there a template?').entryId).toBe('ppm-recording');
   });
 
+  it("meeting a child's needs is no meeting; the meeting that needs to happen is one", () => {
+    same("the placement isn't meeting her needs", 'the placement is not meeting needs');
+    same("his needs aren't being met", 'not meeting needs');
+    expect(analyse("the placement can't meet the child's needs")).not.toContain('meeting');
+    expect(analyse('the meeting needs to happen this week')).toContain('meeting');
+  });
+
   it('"SW v SSW" is versus', () => {
     same('SW v SSW', 'SW SSW');
     same('PPM v. PSM', 'PPM PSM');
