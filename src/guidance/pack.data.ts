@@ -772,7 +772,7 @@ export const GUIDANCE_ENTRIES: GuidanceEntry[] = [
       'Can the SSW chair the stability meeting?',
     ],
     answer:
-      'A council manager chairs it: the children\u2019s social work manager when the placement is with an IFA, and the fostering manager when it is with the council\u2019s own foster carers.',
+      'A council manager chairs it, not the agency\u2019s or provider\u2019s own: the children\u2019s social work manager when the placement is with an IFA, and the fostering manager when it is with the council\u2019s own foster carers.',
     steps: [
       { who: 'Children\u2019s social work manager', what: 'Chair when the child is placed with an independent fostering agency.' },
       { who: 'Fostering manager', what: 'Chair when the child is with the council\u2019s own foster carers.' },
@@ -1406,7 +1406,7 @@ export const GUIDANCE_ENTRIES: GuidanceEntry[] = [
       'Who should attend a disruption meeting?',
     ],
     answer:
-      'An IRO, or someone similar who has had no previous involvement in the case, chairs it at least six weeks after the placement ended, with everyone who was involved in the placement.',
+      'An Independent Reviewing Officer (IRO), or a similar independent chair not involved in the case before, chairs it at least six weeks after the placement ended, with everyone who was involved in the placement.',
     steps: [
       { who: 'Organiser', what: 'Find an IRO or similar chair who has not worked on the case.' },
       { who: 'Organiser', what: 'Invite everyone involved in the placement.', when: 'For a date at least six weeks after the ending' },

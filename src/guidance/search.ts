@@ -799,10 +799,15 @@ function round(n: number): number {
 /**
  * Capitalised words (not all capitals) inside a sentence, a sentence's first word when it is
  * possessive ("Mia's carer...") or no English word ("Ibrahim is ..."), and any capitalised word
- * followed by an age in brackets ("Ellie (7) is moving"): where a question names someone.
+ * followed by an age ("Ellie (7) is moving", "Lily is 7"): where a question names someone.
  */
 export function probableNames(text: string): string[] {
-  const names: string[] = [...text.matchAll(/(\p{Lu}\p{Ll}+)\s*\(\s*\d{1,2}\s*(?:yo|y\/o|yrs?)?\s*\)/gu)].map((m) => m[1]!);
+  // (an age after the word names a child: "Ellie (7)", "Lily is 7", "Jack, 14,", "Mia 9yo")
+  const names: string[] = [
+    ...text.matchAll(
+      /(\p{Lu}\p{Ll}+)(?:\s*\(\s*\d{1,2}\s*(?:yo|y\/o|yrs?)?\s*\)|\s+(?:is|was|aged|who is|who's)\s+\d{1,2}\b(?!\s*(?:hours?|hrs?|days?|weeks?|wks?|months?|miles?|mins?|minutes?|am|pm|%|:|\.\d))|,\s*\d{1,2}\s*(?:yo|y\/o)?\s*,|\s+\d{1,2}\s*(?:yo|y\/o)\b)/gu,
+    ),
+  ].map((m) => m[1]!);
   for (const sentence of text.split(/[.?!]+\s*/)) {
     const words = sentence.split(/[\s,;:()"]+/).filter(Boolean);
     words.forEach((word, position) => {
@@ -811,7 +816,7 @@ export function probableNames(text: string): string[] {
       if ((position > 0 || bare !== word || !isEnglishWord(bare.toLowerCase())) && /^\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)*$/u.test(bare)) names.push(bare);
     });
   }
-  return names;
+  return [...new Set(names)];
 }
 
 const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

@@ -63,6 +63,12 @@ describe('confidence weighs what the question is about, not how long it is', () 
     expect(probableNames('Ibrahim is 9. Placement ended yesterday')).toEqual(['Ibrahim']);
   });
 
+  it('a capitalised word an age follows names a child, even an English word at the start of a sentence', () => {
+    expect(probableNames('Lily is 7 and anxious about moving')).toEqual(['Lily']);
+    expect(probableNames('what does Rose, 14, need before the move')).toEqual(['Rose']);
+    expect(probableNames('Placement is 2 hours away')).toEqual([]);
+  });
+
   it('the language a child speaks, typed in lower case, is case detail like a name', () => {
     expect(lowerCaseNames('he only speaks pashto and some arabic')).toEqual(['pashto', 'arabic']);
     expect(index.search('does the PPM cover his culture? he only speaks tigrinya').entryId).toBe('ppm-agenda');
