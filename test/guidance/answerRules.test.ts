@@ -503,6 +503,12 @@ describe('how many / how long / how soon / how much', () => {
     expect(figureAsked('who do I tell and how fast does it need fixing')).toBe('timescale');
   });
 
+  it('a figure answers only when the statement giving it covers most of what is asked about', () => {
+    // the disruption meeting's timing says nothing of a report after it
+    expect(index.search('how long after the disruption meeting does the report have to be done?').found).toBe(false);
+    expect(index.search('how long after the ending is the disruption meeting held?').entryId).toBe('disruption-meeting');
+  });
+
   it('"how much detail" asks what to say, not for a sum', () => {
     expect(figureAsked('how much detail should go in the placement request for brokerage?')).toBeNull();
     expect(figureAsked('how much info does the carer get before the child arrives')).toBeNull();
