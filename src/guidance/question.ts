@@ -444,11 +444,11 @@ export function permissionAsked(question: string): Set<string> {
   const verbs = [
     ...question.matchAll(
       new RegExp(
-        String.raw`\b(?:can|could|may)\s+(?:the\s+|his\s+|her\s+|their\s+|our\s+)?${ASKING_FOR}\s+(?:still\s+|just\s+|also\s+)?([a-z]+)|\b${ASKING_FOR}\s+(?:is\s+|are\s+)?(?:allowed|entitled|permitted)\s+to\s+([a-z]+)`,
+        String.raw`\b(?:can|could|may)\s+(?:the\s+|his\s+|her\s+|their\s+|our\s+)?${ASKING_FOR}\s+(?:still\s+|just\s+|also\s+)?([a-z]+)|\b${ASKING_FOR}\s+(?:is\s+|are\s+)?(?:allowed|entitled|permitted)\s+to\s+([a-z]+)|\b(?:does|do|must)\s+(?:the\s+|his\s+|her\s+|their\s+|our\s+)?${ASKING_FOR}\s+(?:have|need|has|needs)?\s*(?:to\s+)?(sign)\b`,
         'gi',
       ),
     ),
-  ].map((m) => m[1] ?? m[2]!);
+  ].map((m) => m[1] ?? m[2] ?? m[3]!);
   return new Set(verbs.flatMap((verb) => analyseQuery(verb).map((group) => group.join('|'))));
 }
 
@@ -459,8 +459,10 @@ export function permissionAsked(question: string): Set<string> {
  * enough in the guidance to be left to the coverage measure.)
  */
 export function roleAsked(question: string): Set<string> {
-  const roles = [...question.matchAll(/\bwho(?:'s|s| is)?\s+(?:actually\s+|exactly\s+|usually\s+|normally\s+|then\s+)?(chairs?|sits?|presents?|maintains?|minutes)\b/gi)].map(
-    (m) => m[1]!,
-  );
+  const roles = [
+    ...question.matchAll(
+      /\bwho(?:'s|s| is)?\s+(?:actually\s+|exactly\s+|usually\s+|normally\s+|then\s+)?(chairs?|sits?|presents?|maintains?|minutes|signs?)\b(?!\s+(?:it\s+|this\s+|that\s+|them\s+)?off\b)/gi,
+    ),
+  ].map((m) => m[1]!);
   return new Set(roles.flatMap((role) => analyseQuery(role).map((group) => group.join('|'))));
 }

@@ -943,6 +943,11 @@ export function normaliseText(text: string): string {
     /\b(?:meet|meets|meeting|met)\s+(?:(?:the|his|her|their|its|all|of|the child|the childs|the yp|the yps|the young person)\s+)?needs?\b(?!\s+to\b)|\bneeds\s+(?:(?:are|is|arent|isnt|not|being|been|were|werent|have|havent|has|hasnt|aren t|isn t)\s+){1,3}met\b/g,
     'meetneeds',
   );
+  // "signs of instability" are warnings; to sign a plan is another thing
+  t = t.replace(
+    /\b(?:(?:early|warning|first|any|clear|obvious|the)\s+)?signs?\s+(?=(?:of|that|are|include|includes)\b)|\b(?:early|warning|first|any|clear|obvious)\s+signs?\b|\ba\s+sign\b(?!\s+off\b)/g,
+    'warning ',
+  );
   // to "issue the minutes" is to send them out; "an issue" (a concern) is the noun
   t = t.replace(/\bissu(?:e|es|ed|ing)\s+(?=(?:the|a|an|his|her|their|our|my|it|them)\b)/g, 'send ');
   // to "write up" a meeting or a visit is to record it ("write up" a plan is to write it)

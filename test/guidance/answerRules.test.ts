@@ -348,6 +348,20 @@ describe('a side of a topic the guidance does not deal with', () => {
     expect(index.search('can the child bring a friend to the stability meeting?').entryId).toBe('stability-meeting-attendees');
   });
 
+  it('who signs a plan, or whether a carer or parent must sign it, is answered only by an entry that speaks of signing; signing off is approving', () => {
+    expect(permissionAsked('does the foster carer have to sign the placement plan?')).toEqual(new Set(['sign']));
+    expect(roleAsked('who signs the placement plan?')).toEqual(new Set(['sign']));
+    expect(roleAsked('who signs off the move?').size).toBe(0);
+    expect(index.search('do the birth parents have to sign the placement plan?').found).toBe(false);
+    expect(index.search('who signs off a placement move?').entryId).toBe('move-approval');
+  });
+
+  it('signs of instability are warnings, not signing', () => {
+    expect(analyse('early signs of instability')).toEqual(analyse('warning of instability'));
+    expect(analyse('a sign the placement is at risk')).toEqual(analyse('warning the placement is at risk'));
+    expect(analyse('the carer signs the plan')).toContain('sign');
+  });
+
   it('who chairs, sits on, presents at, minutes or maintains something is answered only by an entry that says so', () => {
     expect(index.search('who chairs the multi-agency planning meeting?').found).toBe(false);
     expect(index.search('who sits on the placement stability panel?').found).toBe(false);
