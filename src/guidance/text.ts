@@ -15,6 +15,8 @@
 const PHRASES: Array<[string[], string]> = [
   // filler that would otherwise look like content
   [['can you tell me', 'could you tell me', 'tell me', 'do you know', 'i need to know', 'i want to know', 'what do i do', 'what should i do', 'what now', 'next steps'], ''],
+  // "what kind of placements", "what sort of intros": the kind asked for, not a topic
+  [['what kind of', 'what kinds of', 'what sort of', 'what sorts of', 'what type of', 'what types of', 'which kind of', 'which type of', 'which sort of'], ''],
   // "is there a written policy / guidance?" asks whether the guidance covers it (policy and
   // guidance are stopwords): "written" there is no writing task
   [['written policy', 'written policies', 'written guidance', 'written procedure', 'written procedures', 'written process', 'written down policy'], ''],

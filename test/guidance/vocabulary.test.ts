@@ -194,6 +194,11 @@ describe('how a question asks, and more of the field’s words', () => {
     expect(analyse('the meeting needs to happen this week')).toContain('meeting');
   });
 
+  it('"what kind of" or "what sort of" frames the question, not its topic', () => {
+    same('what kind of placements does the stability meeting cover', 'placements does the stability meeting cover');
+    same('what sort of intros should happen', 'intros should happen');
+  });
+
   it('"SW v SSW" is versus', () => {
     same('SW v SSW', 'SW SSW');
     same('PPM v. PSM', 'PPM PSM');
