@@ -431,6 +431,9 @@ describe('how a placement in trouble is described', () => {
   it('an NQSW is a social worker; a strained or tense placement is fragile; a carer who cannot carry on is struggling; a generic or copy-and-paste plan is about being specific', () => {
     same('NQSW', 'SW');
     same('things are tense at home', 'things are fragile at home');
+    // rows and clashes between carer and child are the strain itself
+    same('rows every night with the carer', 'fragile every night with the carer');
+    same('they keep clashing', 'they keep fragile');
     same("she can't carry on", 'she is struggling');
     same('plans are generic copy and paste', 'plans are specific specific');
   });
