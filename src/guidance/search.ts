@@ -352,11 +352,21 @@ export class GuidanceIndex {
     const action = new Set([...permissionAsked(trimmedQuestion), ...roleAsked(trimmedQuestion)]);
     if (action.size > 0 && termGroups.some((t, i) => missed(i) && action.has(t.group.join('|'))))
       return this.notFound(question, results, chosen, 'not-covered', urgentSafeguarding, termGroups);
+    // "who chairs the PPM?" is not answered by what the chair reads beforehand: an entry must say who chairs
+    if (roleAsked(trimmedQuestion).has('chair') && !this.saysWhoChairs(chosen.id) && !(second && this.saysWhoChairs(second.id)))
+      return this.notFound(question, results, chosen, 'not-covered', urgentSafeguarding, termGroups);
 
     const answer = this.answerFrom(question, chosen, results, round(share));
     if (second) answer.also = this.partFrom(second.id);
     if (urgentSafeguarding) answer.urgentSafeguarding = true;
     return answer;
+  }
+
+  /** Whether an entry says who chairs something ("a council manager chairs it", "Chair the meeting"), not only what the chair does. */
+  private saysWhoChairs(id: string): boolean {
+    const entry = this.entries.get(id);
+    const statements = entry ? [entry.answer, ...entry.steps.map((s) => s.what)] : [this.passages.get(id)?.text ?? ''];
+    return statements.some((text) => /\bchairs\b|\bchaired\b|\bchair(?:ing)?\s+(?:it|the|a|an|when|this|that|meetings?)\b|^chair\b/i.test(text));
   }
 
   /** Whether a match covers a word of content that is not a unit of time (a question all about time is judged on its time words). */

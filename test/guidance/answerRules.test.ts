@@ -366,6 +366,9 @@ describe('a side of a topic the guidance does not deal with', () => {
     expect(index.search('who chairs the multi-agency planning meeting?').found).toBe(false);
     expect(index.search('who sits on the placement stability panel?').found).toBe(false);
     expect(index.search('who chairs the placement stability meeting?').entryId).toBe('stability-meeting-chair');
+    // what the chair does beforehand does not say who the chair is
+    expect(index.search('who chairs the placement planning meeting?').found).toBe(false);
+    expect(index.search('who chairs a disruption meeting?').entryId).toBe('disruption-meeting-chair');
   });
 
   it('keeping siblings together and unregistered settings are topics the guidance does not cover; "3 siblings" are the children of the case', () => {
