@@ -184,8 +184,9 @@ const PHRASES: Array<[string[], string]> = [
   [['placement support meeting', 'support meeting'], 'supportmeeting'],
   [['placement stability panel', 'stability panel'], 'stabilitypanel'],
   [['commissioning panel', 'funding panel'], 'commissioningpanel fund'],
-  // the fostering panel (and the adoption panel) approve carers and adopters, not placement moves
-  [['fostering panel', 'foster panel', 'fostering panels', 'adoption panel', 'adoption panels'], 'fosteringpanel'],
+  // the fostering panel (and the adoption, matching and permanence panels) approve carers, adopters
+  // and long-term matches, not placement moves
+  [['fostering panel', 'foster panel', 'fostering panels', 'adoption panel', 'adoption panels', 'matching panel', 'matching panels', 'permanence panel', 'permanence panels'], 'fosteringpanel'],
   [['disruption meeting', 'breakdown meeting', 'disruption review'], 'disruptionmeeting'],
 
   // plans and records
@@ -384,7 +385,8 @@ const PHRASES: Array<[string[], string]> = [
     'missing',
   ],
   [['section 47', 's 47'], 'allegation'],
-  [['same day', 'straight away', 'right now', 'tonight', 'immediate safeguarding'], 'emergency'],
+  // (an out-of-hours placement is an emergency one: "hours" there is no timescale)
+  [['same day', 'straight away', 'right now', 'tonight', 'immediate safeguarding', 'out of hours', 'out of hour', 'ooh'], 'emergency'],
   [['child protection', 'at risk of harm', 'not safe', 'unsafe'], 'safeguard'],
   [['heads up', 'keep in the loop', 'keep them in the loop', 'in the loop', 'loop in'], 'notify'],
   [['let them know', 'let him know', 'let her know', 'make aware', 'need to know', 'needs to know', 'hear about', 'find out about', 'finds out about'], 'notify'],

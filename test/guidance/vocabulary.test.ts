@@ -199,6 +199,11 @@ describe('how a question asks, and more of the field’s words', () => {
     same('what sort of intros should happen', 'intros should happen');
   });
 
+  it('an out-of-hours placement is an emergency one: its "hours" are no timescale', () => {
+    same('an out-of-hours placement', 'an emergency placement');
+    same('placed OOH last night', 'placed emergency last night');
+  });
+
   it('"SW v SSW" is versus', () => {
     same('SW v SSW', 'SW SSW');
     same('PPM v. PSM', 'PPM PSM');
@@ -242,6 +247,8 @@ describe('words that had been read as something else', () => {
     expect(analyse('the fostering panel')).not.toContain('hos');
     expect(analyse('the adoption panel')).not.toContain('hos');
     same('the fostering panel', 'the adoption panel');
+    same('the matching panel', 'the fostering panel');
+    same('permanence panel', 'fostering panel');
     expect(analyseQuery('does it go to panel')).toContainEqual(['panel', 'hos']);
   });
 
