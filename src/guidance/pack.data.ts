@@ -772,7 +772,7 @@ export const GUIDANCE_ENTRIES: GuidanceEntry[] = [
       'Can the SSW chair the stability meeting?',
     ],
     answer:
-      'A council manager chairs it, not the agency\u2019s or provider\u2019s own: the children\u2019s social work manager when the placement is with an IFA, and the fostering manager when it is with the council\u2019s own foster carers.',
+      'A council manager chairs it (the council\u2019s own manager, not the agency\u2019s or provider\u2019s): the children\u2019s social work manager when the placement is with an IFA, and the fostering manager when it is with the council\u2019s own foster carers.',
     steps: [
       { who: 'Children\u2019s social work manager', what: 'Chair when the child is placed with an independent fostering agency.' },
       { who: 'Fostering manager', what: 'Chair when the child is with the council\u2019s own foster carers.' },
@@ -793,7 +793,7 @@ export const GUIDANCE_ENTRIES: GuidanceEntry[] = [
       'Is an advocate invited to the stability meeting?',
     ],
     answer:
-      'Normally the child, their social worker, the carer or (in a residential or semi-independent placement) the key worker or provider, the supervising social worker (SSW), the fostering manager, other relevant professionals, an advocate where appropriate, and the Virtual School.',
+      'The meeting usually includes the child, their social worker, the carer or (in a residential or semi-independent placement) the key worker or provider, the supervising social worker (SSW), the fostering manager, other relevant professionals, an advocate where appropriate, and the Virtual School.',
     steps: [
       { who: 'Organiser', what: 'Invite the child, carer or provider, supervising social worker, fostering manager, relevant professionals and the Virtual School.' },
       { who: 'Organiser', what: 'Offer the child an advocate where appropriate.' },
@@ -1246,7 +1246,7 @@ export const GUIDANCE_ENTRIES: GuidanceEntry[] = [
       'What do we tell a residential home or provider about a child placed with them?',
     ],
     answer:
-      'Tell the placement (foster carers, or the residential home or provider) how parenting tasks are shared, the financial arrangements, contact, why the child became looked after, the long-term care plan, how long the placement is needed and what it is meant to achieve.',
+      'Tell the placement (foster carers, or the residential home or provider) how parenting tasks are shared, the financial arrangements, contact, the circumstances in which the child became looked after, the long-term care plan, how long the placement is needed and what it is meant to achieve.',
     steps: [
       { who: "Child's social worker", what: 'Share how day-to-day parenting tasks are split, money, and contact arrangements.' },
       { who: "Child's social worker", what: 'Explain why the child came into care and the long-term care plan.' },

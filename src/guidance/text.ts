@@ -186,7 +186,10 @@ const PHRASES: Array<[string[], string]> = [
   [['commissioning panel', 'funding panel'], 'commissioningpanel fund'],
   // the fostering panel (and the adoption, matching and permanence panels) approve carers, adopters
   // and long-term matches, not placement moves
-  [['fostering panel', 'foster panel', 'fostering panels', 'adoption panel', 'adoption panels', 'matching panel', 'matching panels', 'permanence panel', 'permanence panels'], 'fosteringpanel'],
+  [
+    ['fostering panel', 'foster panel', 'fostering panels', 'adoption panel', 'adoption panels', 'matching panel', 'matching panels', 'permanence panel', 'permanence panels'],
+    'fosteringpanel',
+  ],
   [['disruption meeting', 'breakdown meeting', 'disruption review'], 'disruptionmeeting'],
 
   // plans and records
@@ -476,8 +479,9 @@ const WORDS: Array<[string[], string]> = [
   [['unregistered'], 'unregistered'],
   [['yot', 'yoi', 'remand', 'remanded'], 'youthjustice'],
   [['refuse', 'refuses', 'refused', 'refusing', 'refusal', 'refusals', 'decline', 'declines', 'declined', 'declining'], 'refuse'],
-  // the child's social worker (CSW), as against the carers' supervising social worker
-  [['sw', 'sws', 'csw', 'csws', 'nqsw', 'nqsws'], 'sw'],
+  // the child's social worker (CSW), as against the carers' supervising social worker (a locum is
+  // an agency social worker covering a post)
+  [['sw', 'sws', 'csw', 'csws', 'nqsw', 'nqsws', 'locum', 'locums'], 'sw'],
   // (FSW: the fostering social worker)
   [['ssw', 'ssws', 'fsw', 'fsws'], 'ssw'],
   [['iro', 'iros'], 'iro'],
