@@ -526,6 +526,12 @@ describe('how many / how long / how soon / how much', () => {
     expect(index.search('how long after the ending is the disruption meeting held?').entryId).toBe('disruption-meeting');
   });
 
+  it('"within a set number of days" or "a fixed time limit" asks for a timescale', () => {
+    expect(figureAsked('does the stability meeting have to happen within a set number of days?')).toBe('timescale');
+    expect(figureAsked('is there a fixed time limit for the support plan?')).toBe('timescale');
+    expect(figureAsked('is there a set agenda for the PPM?')).toBeNull();
+  });
+
   it('"how much detail" asks what to say, not for a sum', () => {
     expect(figureAsked('how much detail should go in the placement request for brokerage?')).toBeNull();
     expect(figureAsked('how much info does the carer get before the child arrives')).toBeNull();
