@@ -236,6 +236,8 @@ const FIGURE_QUESTIONS: Array<[RegExp, FigureAsked]> = [
   // "is it 6 weekly or 3 monthly?", "28 days or 14?": a choice between figures asks for one
   [/\b\d+\s*-?\s*(hourly|daily|weekly|monthly|yearly)\b[^?.!]{0,20}\bor\s+\d+/i, 'frequency'],
   [/\b\d+\s*-?\s*(hours?|days?|weeks?|months?|years?|hrs?|wks?)\b[^?.!]{0,20}\bor\s+\d+/i, 'timescale'],
+  // "what's the notice period?": a length of notice asked for
+  [/\bwhat(?:'s|s| is)?\s+(?:the|their|our|a)\s+(?:[\w-]+\s+)?notice period\b/i, 'timescale'],
   // "within a set number of days?", "is there a fixed time limit?": a timescale asked for
   [/\b(?:a|any)\s+(?:set|fixed|specific|max(?:imum)?|min(?:imum)?)\s+(?:number of\s+)?(?:days?|weeks?|months?|hours?|time ?(?:limit|frame|scale)s?|period)\b/i, 'timescale'],
   // "what's the latest we can hold it", "is there a cut off": a deadline

@@ -530,6 +530,7 @@ describe('how many / how long / how soon / how much', () => {
     expect(figureAsked('does the stability meeting have to happen within a set number of days?')).toBe('timescale');
     expect(figureAsked('is there a fixed time limit for the support plan?')).toBe('timescale');
     expect(figureAsked('is there a set agenda for the PPM?')).toBeNull();
+    expect(figureAsked("what's the notice period an IFA needs?")).toBe('timescale');
   });
 
   it('"how much detail" asks what to say, not for a sum', () => {
