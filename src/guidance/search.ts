@@ -275,10 +275,14 @@ export class GuidanceIndex {
       for (const term of terms) this.documentFrequency.set(term, (this.documentFrequency.get(term) ?? 0) + 1);
     }
     this.documentCount = docs.length;
-    this.speller = new SpellingCorrector([...docs.flatMap((doc) => SEARCH_FIELDS.map((field) => doc[field])), analyserVocabulary().join(' ')], isEverydayWord, {
-      isEnglish: isEnglishWord,
-      commonWords: COMMON_ENGLISH_WORDS,
-    });
+    this.speller = new SpellingCorrector(
+      [...docs.flatMap((doc) => SEARCH_FIELDS.map((field) => doc[field])), analyserVocabulary().join(' ')],
+      (word) => isEverydayWord(word) || isEnglishWord(word),
+      {
+        isEnglish: isEnglishWord,
+        commonWords: COMMON_ENGLISH_WORDS,
+      },
+    );
   }
 
   /**

@@ -550,7 +550,7 @@ const WORDS: Array<[string[], string]> = [
   [['disrupt', 'disruption', 'disruptions', 'disrupted', 'disrupting', 'breakdown', 'breakdowns', 'broken', 'collapsed'], 'disrupt'],
   [['struggle', 'struggling', 'cope', 'coping'], 'struggle'],
   // a strained or tense placement is a fragile one; a generic plan is one not specific to the child
-  [['strained', 'tense', 'tension', 'tensions', 'rows', 'rowing', 'clash', 'clashes', 'clashing'], 'fragile'],
+  [['strained', 'tense', 'tension', 'tensions', 'rows', 'rowing', 'clash', 'clashes', 'clashing', 'cracks'], 'fragile'],
   [['generic'], 'specific'],
   [['notify', 'notified', 'notification', 'inform', 'informed', 'informing', 'tell', 'told', 'telling', 'alert', 'advise'], 'notify'],
   [['information', 'info', 'details', 'detail'], 'information'],

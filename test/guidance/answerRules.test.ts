@@ -69,6 +69,12 @@ describe('confidence weighs what the question is about, not how long it is', () 
     expect(probableNames('Placement is 2 hours away')).toEqual([]);
   });
 
+  it('an English word the guidance never uses is no typo: "consent" is not bent into "content"', () => {
+    const terms = index.explain('does mum have to consent to the move?')[0]!.terms.join(' ');
+    expect(terms).toMatch(/consent/);
+    expect(terms).not.toMatch(/content/);
+  });
+
   it('the language a child speaks, typed in lower case, is case detail like a name', () => {
     expect(lowerCaseNames('he only speaks pashto and some arabic')).toEqual(['pashto', 'arabic']);
     expect(index.search('does the PPM cover his culture? he only speaks tigrinya').entryId).toBe('ppm-agenda');

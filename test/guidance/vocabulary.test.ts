@@ -442,6 +442,7 @@ describe('how a placement in trouble is described', () => {
     // rows and clashes between carer and child are the strain itself
     same('rows every night with the carer', 'fragile every night with the carer');
     same('they keep clashing', 'they keep fragile');
+    same('cracks in the placement', 'fragile in the placement');
     same("she can't carry on", 'she is struggling');
     same('plans are generic copy and paste', 'plans are specific specific');
   });
