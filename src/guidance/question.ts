@@ -205,12 +205,14 @@ export const NAMED_THING_TERMS = new Set([
  * Analysed terms that name a body or process outside the placement guidance (the court, Ofsted,
  * DBS checks, deprivation of liberty, a solicitor, adoption), a part of a document the pack does not
  * hold (an appendix), or a side of a topic that only some entries deal with (someone refusing, who
- * pays, training): a question that names one asks about it, and an entry that never mentions it does
+ * pays, training, a template): a question that names one asks about it, and an entry that never mentions it does
  * not answer ("does the court have to agree the move?" is not answered by Head of Service approval,
  * nor "the carer refuses to come, can we go ahead?" by who attends).
  */
 export const OUTSIDE_BODY_TERMS = new Set(
-  ['court', 'tribunal', 'judge', 'magistrates', 'cafcass', 'solicitor', 'ofsted', 'dbs', 'dols', 'adopt', 'appendix', 'annex', 'refuse', 'payment', 'train'].map(canonicalTerm),
+  ['court', 'tribunal', 'judge', 'magistrates', 'cafcass', 'solicitor', 'ofsted', 'dbs', 'dols', 'adopt', 'appendix', 'annex', 'refuse', 'payment', 'train', 'format'].map(
+    canonicalTerm,
+  ),
 );
 
 /** The kind of figure a question asks for, or null when it does not ask for one. */

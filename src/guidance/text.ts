@@ -15,6 +15,27 @@
 const PHRASES: Array<[string[], string]> = [
   // filler that would otherwise look like content
   [['can you tell me', 'could you tell me', 'tell me', 'do you know', 'i need to know', 'i want to know', 'what do i do', 'what should i do', 'what now', 'next steps'], ''],
+  // a meeting held on Teams or by video: a way of meeting the guidance does not deal with ("Teams"
+  // is no team)
+  [
+    [
+      'on teams',
+      'over teams',
+      'via teams',
+      'on zoom',
+      'over zoom',
+      'via zoom',
+      'by video',
+      'video call',
+      'video link',
+      'virtually',
+      'virtual meeting',
+      'online meeting',
+      'meet online',
+      'remotely',
+    ],
+    'virtualmeeting',
+  ],
   // "what kind of placements", "what sort of intros": the kind asked for, not a topic
   [['what kind of', 'what kinds of', 'what sort of', 'what sorts of', 'what type of', 'what types of', 'which kind of', 'which type of', 'which sort of'], ''],
   // "is there a written policy / guidance?" asks whether the guidance covers it (policy and

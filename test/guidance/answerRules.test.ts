@@ -354,6 +354,13 @@ describe('a side of a topic the guidance does not deal with', () => {
     expect(index.search('can the child bring a friend to the stability meeting?').entryId).toBe('stability-meeting-attendees');
   });
 
+  it('a template asked for, or a meeting held on Teams, must be in the answer', () => {
+    expect(index.search('is there a template for the rationale I send the Head of Service?').found).toBe(false);
+    expect(index.search('can we hold the stability meeting on Teams? the carer lives miles away').found).toBe(false);
+    expect(analyse('can we meet on Teams')).not.toContain('team');
+    expect(index.search('what format do we minute the PPM in?').entryId).toBe('ppm-recording');
+  });
+
   it('who signs a plan, or whether a carer or parent must sign it, is answered only by an entry that speaks of signing; signing off is approving', () => {
     expect(permissionAsked('does the foster carer have to sign the placement plan?')).toEqual(new Set(['sign']));
     expect(roleAsked('who signs the placement plan?')).toEqual(new Set(['sign']));
