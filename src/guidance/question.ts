@@ -370,7 +370,7 @@ const CHILD_IN_DANGER = new RegExp(
     String.raw`\b(giv(e|es|ing)|gave|suppl(y|ies|ying|ied)|sell(s|ing)?|sold|offer(s|ed|ing)?)\s+(\w+\s+)?(drugs|alcohol|weed|cannabis)\b`,
     String.raw`\b(drunk|intoxicated|under the influence|high on)\b`,
     // self-harm, sexual harm disclosed, exploitation: "cut her arm", "touching her", "older men"
-    String.raw`\b(cut|cuts|cutting|slashed)\s+(his|her|their|him|her|them)(self|selves)?\s*(arms?|wrists?|legs?)?\b|\b(touch(ed|ing)|interfer(ed|ing) with)\s+(him|her|them)\b|\bolder (men|man|males?|boys?)\b`,
+    String.raw`\b(cut|cuts|cutting|slashed)\s+(his|her|their|him|her|them)(self|selves)?\s*(arms?|wrists?|legs?)?\b|\b(touch(ed|ing)|interfer(ed|ing) with)\s+(him|her|them)\b|\binappropriate(ly)?\s+touch(ed|ing)?\b|\btouch(ed|ing)\s+(\w+\s+)?inappropriately\b|\bolder (men|man|males?|boys?)\b`,
     // missing now, or put out of the home: "ran off 2 hrs ago", "can't find her", "locked him out", "put him out on the street"
     String.raw`\b(ran|run|running) (off|away)\b|\babscond(ed|ing)?\b|\bcan'?t find (him|her|them)\b|\bmissing\b[^.?!]{0,30}?\b(since (\d|yesterday|last|this|lunch|school|breakfast|tea|mon|tue|wed|thu|fri|sat|sun)|now|tonight|overnight)|\bstill missing\b|\bnot (come|came|been) (back|home)\b|\b(locked|kicked|put|throw(n|ing)?|threw) (him|her|them|the (child|kid|yp|boy|girl)|\d+\s*yo) out\b|\bon the streets?\b`,
   ].join('|'),
@@ -380,6 +380,10 @@ const POLICE = /\bpolice\b/i;
 // an allegation against a carer
 const ALLEGATION_AGAINST_CARER = /\ballegation\b.*\b(carer|foster|fc)\b|\b(carer|foster|fc)\b.*\ballegation\b/i;
 const URGENT_HARM = [CHILD_HARMED, CHILD_IN_DANGER, POLICE, ALLEGATION_AGAINST_CARER];
+
+/** The child still with the carer an allegation is against: "she's still in the house", "do we move her tonight?" */
+const STILL_THERE =
+  /\bstill\s+(in the (house|home|placement)|there|living there|with (him|her|them|the (carer|fc|foster carers?)))\b|\b(move|remove)\s+(him|her|them|the (child|kid|yp))\s+(tonight|today|now)\b/i;
 
 /** What an answer to an immediate safeguarding matter leads with, before any placement guidance. */
 export const SAFEGUARDING_FIRST =
@@ -396,7 +400,7 @@ export function isImmediateSafeguarding(question: string): boolean {
  * even when no placement guidance answers it.
  */
 export function isChildInDangerNow(question: string): boolean {
-  return CHILD_HARMED.test(question) || CHILD_IN_DANGER.test(question);
+  return CHILD_HARMED.test(question) || CHILD_IN_DANGER.test(question) || (ALLEGATION_AGAINST_CARER.test(question) && STILL_THERE.test(question));
 }
 
 /**

@@ -755,6 +755,13 @@ describe('topics added to the pack', () => {
 });
 
 describe('immediate safeguarding comes first', () => {
+  it('an allegation against a carer while the child is still there, or inappropriate touching, is danger now', () => {
+    const a = index.search('allegation against the foster carer - inappropriate touching. she is still in the house, do we move her tonight?');
+    expect(a.found).toBe(true);
+    expect(a.urgentSafeguarding).toBe(true);
+    expect(isChildInDangerNow('allegation made against the FC last month, investigation closed, can she have him back?')).toBe(false);
+  });
+
   it('recognises a child hurt or at risk now, and an allegation against a carer', () => {
     expect(isImmediateSafeguarding('the foster carer hit the child last night, what do I do?')).toBe(true);
     expect(isImmediateSafeguarding('child has bruises and says the carer did it')).toBe(true);
