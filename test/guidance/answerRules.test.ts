@@ -605,6 +605,8 @@ describe('how many / how long / how soon / how much', () => {
     expect(figureAsked('the IRO asked how many moves count - is that something we record?')).toBeNull();
     expect(figureAsked('mum keeps asking how long he will be away, can I tell her that?')).toBeNull();
     expect(withoutReportedQuestion('gran wants to know how soon she can visit; who decides that?')).toBe('gran wants to know who decides that?');
+    // (a full stop ends the relayed question as well)
+    expect(figureAsked("the home is asking how long he'll be there. are we meant to tell them?")).toBeNull();
     // relayed without a question of the practitioner's own, the figure is still what is wanted
     expect(figureAsked('carer asking how long the notice period is')).toBe('timescale');
     const a = index.search('new carer asking why the boy came into care and how long he is likely to stay there - are we allowed to tell her?');

@@ -438,6 +438,8 @@ describe('how a placement in trouble is described', () => {
   it('an NQSW is a social worker; a strained or tense placement is fragile; a carer who cannot carry on is struggling; a generic or copy-and-paste plan is about being specific', () => {
     same('NQSW', 'SW');
     same('new locum here', 'new SW here');
+    same('agency worker, new here', 'SW, new here');
+    expect(analyse('an agency carer')).toContain('ifa');
     same('things are tense at home', 'things are fragile at home');
     // rows and clashes between carer and child are the strain itself
     same('rows every night with the carer', 'fragile every night with the carer');
