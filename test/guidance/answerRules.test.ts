@@ -54,6 +54,10 @@ describe('confidence weighs what the question is about, not how long it is', () 
 
   it('a first name typed in lower case is a name, not a topic the guidance lacks', () => {
     expect(lowerCaseNames('moved kayla to the new carers on friday, what do i record')).toEqual(['kayla']);
+    // names given today, not only the older lists' ("jayden", "amira")
+    expect(lowerCaseNames('move agreed for amira today, jayden goes next week')).toEqual(['amira', 'jayden']);
+    // an English word that is also a name stays a word
+    expect(lowerCaseNames('the carer will be there in may')).toEqual([]);
     const named = index.search('moved kayla to the new carers on friday, what do i record on the case system');
     expect(named.found).toBe(true);
     expect(named.entryId).toBe(index.search('moved to the new carers on friday, what do i record on the case system').entryId);
