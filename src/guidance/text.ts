@@ -348,7 +348,7 @@ const PHRASES: Array<[string[], string]> = [
     'carerwantsend',
   ],
   // a carer who "can't carry on" is struggling to cope
-  [['cannot carry on', 'can carry on', 'not carry on', 'cannot go on', 'cannot keep going'], 'struggle'],
+  [['cannot carry on', 'can carry on', 'not carry on', 'cannot go on', 'cannot keep going', 'burnt out', 'burned out', 'worn out', 'breaking point'], 'struggle'],
   [['copy and paste', 'copy paste', 'cut and paste', 'copied and pasted'], 'specific'],
   [['kick off', 'kicking off', 'kicks off'], 'behaviour'],
   // a placement "on the brink", "on a knife edge", "going downhill" is fragile; "on the edge of
@@ -571,7 +571,7 @@ const WORDS: Array<[string[], string]> = [
     'approve',
   ],
   [['disrupt', 'disruption', 'disruptions', 'disrupted', 'disrupting', 'breakdown', 'breakdowns', 'broken', 'collapsed'], 'disrupt'],
-  [['struggle', 'struggling', 'cope', 'coping'], 'struggle'],
+  [['struggle', 'struggling', 'cope', 'coping', 'exhausted', 'knackered'], 'struggle'],
   // a strained or tense placement is a fragile one; a generic plan is one not specific to the child
   [['strained', 'tense', 'tension', 'tensions', 'rows', 'rowing', 'clash', 'clashes', 'clashing', 'cracks'], 'fragile'],
   [['generic'], 'specific'],

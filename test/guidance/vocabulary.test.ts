@@ -446,6 +446,8 @@ describe('how a placement in trouble is described', () => {
     same('they keep clashing', 'they keep fragile');
     same('cracks in the placement', 'fragile in the placement');
     same("she can't carry on", 'she is struggling');
+    same('the carers are exhausted', 'the carers are struggling');
+    same('staff are burnt out and at breaking point', 'staff are struggling and struggling');
     same('plans are generic copy and paste', 'plans are specific specific');
   });
 });
