@@ -194,6 +194,11 @@ describe('how a question asks, and more of the field’s words', () => {
     expect(analyse('the meeting needs to happen this week')).toContain('meeting');
   });
 
+  it('to look at something again, or revisit it, is to review it', () => {
+    same('what do we look at again at each support meeting', 'what do we review at each support meeting');
+    same('revisit the support plan', 'review the support plan');
+  });
+
   it('"what kind of" or "what sort of" frames the question, not its topic', () => {
     same('what kind of placements does the stability meeting cover', 'placements does the stability meeting cover');
     same('what sort of intros should happen', 'intros should happen');
