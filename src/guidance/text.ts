@@ -38,6 +38,8 @@ const PHRASES: Array<[string[], string]> = [
   ],
   // an agency (locum) social worker is a social worker, not an agency's carer
   [['agency worker', 'agency workers', 'agency sw', 'agency sws', 'agency social worker', 'agency social workers', 'locum social worker', 'locum sw'], 'sw'],
+  // who is "expected at" a meeting is who attends it
+  [['expected at', 'expected to attend', 'expected to come', 'expected to be at', 'meant to be at', 'supposed to be at'], 'attend'],
   // to look at something again at each meeting is to review it
   [['look at again', 'looked at again', 'look again at', 'looking again at', 'go over again', 'revisit', 'revisited', 'revisiting'], 'review'],
   // "what kind of placements", "what sort of intros": the kind asked for, not a topic

@@ -194,6 +194,11 @@ describe('how a question asks, and more of the field’s words', () => {
     expect(analyse('the meeting needs to happen this week')).toContain('meeting');
   });
 
+  it('who is expected at, or meant to be at, a meeting is who attends it', () => {
+    same("who's expected at the review", 'who attends the review');
+    same('is the child meant to be at the PPM', 'is the child attend the PPM');
+  });
+
   it('to look at something again, or revisit it, is to review it', () => {
     same('what do we look at again at each support meeting', 'what do we review at each support meeting');
     same('revisit the support plan', 'review the support plan');
