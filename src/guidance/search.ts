@@ -205,7 +205,9 @@ const TIME_UNIT_TERMS = new Set(['hour', 'day', 'week', 'month', 'year', 'minute
  * Verbs of what a figure is counted from ("how soon must the PPM be held", "visit after a child is
  * placed", "once the placement has started"): they anchor when, not what, is asked.
  */
-const TIMING_VERB_TERMS = new Set(['hold', 'held', 'plac', 'start']);
+const TIMING_VERB_TERMS = ['hold', 'held', 'plac', 'start'];
+/** What a question asking for a timescale names that is not its topic: units of time and the verbs it counts from. */
+const NOT_TIMESCALE_TOPIC = new Set([...TIME_UNIT_TERMS, ...TIMING_VERB_TERMS]);
 /** What names a code ("the 903 reason code on LL"): the kind of answer asked for, not its topic. */
 const CODE_TERMS = new Set(['code', 'reason', 'ssda903', 'caserecord', 'type']);
 /** Units of time ("a year", "within the month"): they say when, not what a question is about. */
@@ -600,7 +602,7 @@ export class GuidanceIndex {
     const entry = this.entries.get(id);
     const statements = entry ? [entry.answer, ...entry.steps.map((s) => `${s.who} ${s.what} ${s.when ?? ''}`)] : [this.passages.get(id)?.text ?? ''];
     // the words that name the kind of figure (days, a code) say what is asked for, not about what
-    const unitTerms = figure === 'code' ? CODE_TERMS : new Set([...TIME_UNIT_TERMS, ...TIMING_VERB_TERMS]);
+    const unitTerms = figure === 'code' ? CODE_TERMS : NOT_TIMESCALE_TOPIC;
     const topic = termGroups.filter((t) => !t.incidental && !t.group.some((term) => unitTerms.has(term)));
     const topicWeight = topic.reduce((sum, t) => sum + t.weight, 0);
     const title = entry?.title ?? this.passages.get(id)?.section ?? '';
