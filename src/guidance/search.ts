@@ -355,11 +355,12 @@ export class GuidanceIndex {
       return this.notFound(question, results, chosen, 'not-covered', urgentSafeguarding, termGroups);
     // "can the YP read the minutes?": whether someone may do something is answered only by an entry
     // that speaks of doing it
-    const action = new Set([...permissionAsked(trimmedQuestion), ...roleAsked(trimmedQuestion)]);
+    const roles = roleAsked(trimmedQuestion);
+    const action = new Set([...permissionAsked(trimmedQuestion), ...roles]);
     if (action.size > 0 && termGroups.some((t, i) => missed(i) && action.has(t.group.join('|'))))
       return this.notFound(question, results, chosen, 'not-covered', urgentSafeguarding, termGroups);
     // "who chairs the PPM?" is not answered by what the chair reads beforehand: an entry must say who chairs
-    if (roleAsked(trimmedQuestion).has('chair') && !this.saysWhoChairs(chosen.id) && !(second && this.saysWhoChairs(second.id)))
+    if (roles.has('chair') && !this.saysWhoChairs(chosen.id) && !(second && this.saysWhoChairs(second.id)))
       return this.notFound(question, results, chosen, 'not-covered', urgentSafeguarding, termGroups);
 
     const answer = this.answerFrom(question, chosen, results, round(share));
