@@ -249,7 +249,7 @@ const FIGURE_QUESTIONS: Array<[RegExp, FigureAsked]> = [
   [/\b(?:a|any)\s+(?:set|fixed|specific|max(?:imum)?|min(?:imum)?)\s+(?:number of\s+)?(?:days?|weeks?|months?|hours?|time ?(?:limit|frame|scale)s?|period)\b/i, 'timescale'],
   // "what's the latest we can hold it", "is there a cut off": a deadline
   [
-    /\bhow (long|soon|quickly|quick|fast)\b|\bwhat timescales?\b|\bby when\b|\bdeadline\b|\bcut[ -]?off\b|\bwhat(s|'s| is) the latest\b|\btime ?scales?\b|\btime ?frames?\b|\bwithin how\b/i,
+    /\bhow (long|soon|quickly|quick|fast|early)\b|\bhow far (?:in advance|ahead)\b|\bwhat timescales?\b|\bby when\b|\bdeadline\b|\bcut[ -]?off\b|\bwhat(s|'s| is) the latest\b|\btime ?scales?\b|\btime ?frames?\b|\bwithin how\b/i,
     'timescale',
   ],
 ];

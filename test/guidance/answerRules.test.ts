@@ -548,6 +548,8 @@ describe('how many / how long / how soon / how much', () => {
     expect(figureAsked('is there a fixed time limit for the support plan?')).toBe('timescale');
     expect(figureAsked('is there a set agenda for the PPM?')).toBeNull();
     expect(figureAsked("what's the notice period an IFA needs?")).toBe('timescale');
+    expect(figureAsked('how far in advance should introductions start?')).toBe('timescale');
+    expect(figureAsked('how early do we tell the school?')).toBe('timescale');
   });
 
   it('"how much detail" asks what to say, not for a sum', () => {
