@@ -43,7 +43,23 @@ const PHRASES: Array<[string[], string]> = [
   // to look at something again at each meeting is to review it
   [['look at again', 'looked at again', 'look again at', 'looking again at', 'go over again', 'revisit', 'revisited', 'revisiting'], 'review'],
   // "what kind of placements", "what sort of intros": the kind asked for, not a topic
-  [['what kind of', 'what kinds of', 'what sort of', 'what sorts of', 'what type of', 'what types of', 'which kind of', 'which type of', 'which sort of'], ''],
+  [
+    [
+      'what kind of',
+      'what kinds of',
+      'what sort of',
+      'what sorts of',
+      'what type of',
+      'what types of',
+      'which kind of',
+      'which type of',
+      'which sort of',
+      'what kind',
+      'what sort',
+      'which kind',
+    ],
+    '',
+  ],
   // "is there a written policy / guidance?" asks whether the guidance covers it (policy and
   // guidance are stopwords): "written" there is no writing task
   [['written policy', 'written policies', 'written guidance', 'written procedure', 'written procedures', 'written process', 'written down policy'], ''],
@@ -728,6 +744,8 @@ const ABBREVIATIONS: Array<[RegExp, string]> = [
   [/\bmtgs?\b/g, 'meeting'],
   [/\btms?\b/g, 'team manager'],
   [/\bwks?\b/g, 'week'],
+  // "24hr notice", "48 hrs": hours ("HR" alone is human resources)
+  [/\b(\d+)\s*hrs?\b/g, '$1 hour'],
   [/\byrs?\b/g, 'year'],
   [/\bs\/w\b/g, 'social worker'],
   [/\bll\b/g, 'liquid logic'], // "'ll" contractions are gone by now, so a lone "ll" is Liquid Logic

@@ -206,7 +206,14 @@ describe('how a question asks, and more of the field’s words', () => {
 
   it('"what kind of" or "what sort of" frames the question, not its topic', () => {
     same('what kind of placements does the stability meeting cover', 'placements does the stability meeting cover');
+    same('do we call a meeting? what kind?', 'do we call a meeting?');
     same('what sort of intros should happen', 'intros should happen');
+  });
+
+  it('"24hr" is hours; "HR" alone is human resources', () => {
+    expect(analyse('carers gave 24hr notice')).toContain('hour');
+    expect(analyse('carers gave 24hr notice')).not.toContain('staffmatters');
+    expect(analyse('ask HR about it')).toContain('staffmatters');
   });
 
   it('an out-of-hours placement is an emergency one: its "hours" are no timescale', () => {
