@@ -152,19 +152,31 @@ if (existsSync(OWN_DEV))
 // code, pack or other sets, each from the five source documents; tuned on, never a measure of
 // unseen phrasing (the test halves and the third set are that) ──
 const HELDOUT_DIR = path.join(ROOT, 'test/guidance/heldout');
+/** What became of a checking set's seclusion, where it did not hold. */
+const CHECKING_SET_NOTES: Record<string, string> = {
+  'guidance-check4a.json': 'used to choose between changes; in the eighth round word searches over the sets showed some of its questions, so it is no longer unseen',
+};
 const devOnlyFiles = readdirSync(HELDOUT_DIR)
   .filter((f) => /^guidance-(dev|check).*\.json$/.test(f))
   .sort();
 const devOnlyTotals = { right: 0, answerable: 0, falseAnswers: 0, unanswerable: 0 };
 for (const file of devOnlyFiles) {
-  const set = z
-    .object({ dev: factSetSchema })
+  // a checking set keeps its questions under "check" (older ones under "dev"), so that tools reading
+  // the development sets' questions pass it by
+  const parts = z
+    .object({ dev: factSetSchema.optional(), check: factSetSchema.optional() })
     .passthrough()
-    .parse(JSON.parse(readFileSync(path.join(HELDOUT_DIR, file), 'utf8'))).dev;
+    .parse(JSON.parse(readFileSync(path.join(HELDOUT_DIR, file), 'utf8')));
+  const set = parts.check ?? parts.dev;
+  if (!set) continue;
   const report = evaluateFacts(index, set);
-  // a checking set was kept aside while tuning: its figures chose between changes, its questions were never read
+  // a checking set was kept aside while tuning: its figures chose between changes, its questions were not to be read
   const checking = file.startsWith('guidance-check');
-  printFacts(checking ? `Checking set (${file}; kept aside while tuning, figures only)` : `Development-only set (${file}; tuned on)`, report, !quiet && !checking);
+  printFacts(
+    checking ? `Checking set (${file}; ${CHECKING_SET_NOTES[file] ?? 'kept aside while tuning, figures only'})` : `Development-only set (${file}; tuned on)`,
+    report,
+    !quiet && !checking,
+  );
   if (checking) continue;
   devOnlyTotals.right += report.right;
   devOnlyTotals.answerable += report.answerable;
