@@ -951,7 +951,7 @@ export const GUIDANCE_ENTRIES: GuidanceEntry[] = [
       'Is the IRO involved in the PPM?',
     ],
     answer:
-      'These people contribute: the child\u2019s social worker (or personal adviser or advocate), the child, parents where appropriate, and the foster carers with their supervising social worker or, in residential care, the link or key worker and where appropriate the home manager; the IRO\u2019s and Guardian\u2019s views are taken into account.',
+      'These people contribute: the child\u2019s social worker (or personal adviser or advocate), the child, parents where appropriate, and the foster carers with their supervising social worker or, in residential care, the link or key worker and where appropriate the home manager; the IRO\u2019s and Guardian\u2019s views are considered, asked for beforehand.',
     steps: [
       { who: "Child's social worker", what: 'Invite the child, parents where appropriate, and the carers and their supervising social worker (or key worker and home manager).' },
       { who: "Child's social worker", what: 'Ask the IRO, and the Guardian if there is one, for their views beforehand.' },
