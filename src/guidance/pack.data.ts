@@ -1140,7 +1140,7 @@ export const GUIDANCE_ENTRIES: GuidanceEntry[] = [
       'How do I make the placement plan child-centred?',
     ],
     answer:
-      'The plan covers day-to-day care and how the placement supports the wider care plan, is specific to the child, reflects their voice, needs and strengths, and covers introductions; a residential home writes its own local placement plan, reflecting the overarching one, and the social worker contributes to it.',
+      'The plan covers day-to-day care and how the placement supports the wider care plan, is specific to the child, reflects their voice, needs and strengths, and covers introductions; a residential home writes its own local placement plan, reflecting the council\u2019s overarching one, and the social worker contributes to it.',
     steps: [
       { who: "Child's social worker", what: 'Write the plan together with the child or young person (co-produce it), so it carries their voice and views in their own words.' },
       { who: "Child's social worker", what: 'Show how the placement serves the care plan (adoption, reunification or independence).' },
