@@ -458,6 +458,8 @@ const PHRASES: Array<[string[], string]> = [
     ],
     'after move',
   ],
+  // whoever "comes up with" a plan writes it (not who comes to a meeting)
+  [['who come up with', 'come up with'], 'write'],
   [
     [
       'who should be at',
@@ -465,6 +467,10 @@ const PHRASES: Array<[string[], string]> = [
       'who go to',
       'who come to',
       'who should come',
+      // "fostering PPM - who comes?", "who should be there?"
+      'who come',
+      'who should be there',
+      'who need to be there',
       'who is invite',
       'who get invite',
       'be at the',

@@ -195,6 +195,9 @@ describe('how a question asks, and more of the field’s words', () => {
   });
 
   it('who is expected at, or meant to be at, a meeting is who attends it', () => {
+    same('fostering PPM - who comes?', 'fostering PPM - who attends?');
+    same('who should be there', 'who attends');
+    same('who comes up with the plan', 'who writes the plan');
     same("who's expected at the review", 'who attends the review');
     same('is the child meant to be at the PPM', 'is the child attend the PPM');
   });
