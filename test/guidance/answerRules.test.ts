@@ -763,6 +763,12 @@ describe('topics added to the pack', () => {
 });
 
 describe('immediate safeguarding comes first', () => {
+  it('a child saying they will kill themselves, or stabbed, is hurt or at risk now; "a stab at" is not', () => {
+    expect(isChildInDangerNow("he's told the SSW he'll kill himself tonight if he stays")).toBe(true);
+    expect(isChildInDangerNow('turned up with stab wounds and will not go to hospital')).toBe(true);
+    expect(isChildInDangerNow("I'll have a stab at the placement plan tonight")).toBe(false);
+  });
+
   it('an allegation against a carer while the child is still there, or inappropriate touching, is danger now', () => {
     const a = index.search('allegation against the foster carer - inappropriate touching. she is still in the house, do we move her tonight?');
     expect(a.found).toBe(true);
