@@ -458,6 +458,8 @@ const PHRASES: Array<[string[], string]> = [
     ],
     'after move',
   ],
+  // what a council is "judged on" is how it is measured (a judge is the court's)
+  [['judged on', 'judged by', 'judged against', 'get judged', 'are judged', 'is judged'], 'measure'],
   // whoever "comes up with" a plan writes it (not who comes to a meeting)
   [['who come up with', 'come up with'], 'write'],
   [

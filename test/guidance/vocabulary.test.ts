@@ -213,6 +213,11 @@ describe('how a question asks, and more of the field’s words', () => {
     same('what sort of intros should happen', 'intros should happen');
   });
 
+  it('what a council is judged on is how it is measured; a judge is still the court', () => {
+    same('the stability PI we get judged on', 'the stability PI measure');
+    expect(analyse('does a judge have to agree the move')).toContain(analyse('judge')[0]);
+  });
+
   it('"24hr" is hours; "HR" alone is human resources', () => {
     expect(analyse('carers gave 24hr notice')).toContain('hour');
     expect(analyse('carers gave 24hr notice')).not.toContain('staffmatters');
