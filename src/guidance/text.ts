@@ -702,6 +702,8 @@ const WORDS: Array<[string[], string]> = [
   [['return', 'returns', 'returned', 'returning'], 'return'],
   [['previous', 'previously', 'original', 'former'], 'previous'],
   [['give', 'gives', 'gave', 'given', 'giving'], 'give'],
+  // a meeting "split" or held in halves is held in parts
+  [['part', 'parts', 'half', 'halves'], 'part'],
   [['tracker', 'tracking', 'spreadsheet'], 'tracker'],
   [['resign', 'resigned', 'resigns', 'resignation', 'deregister', 'deregistered', 'deregistration'], 'resign'],
   [['measure', 'measures', 'measured', 'indicator', 'indicators', 'kpi', 'kpis', 'pi', 'pis', 'metric', 'metrics', 'statistic', 'stats'], 'measure'],
@@ -1009,6 +1011,8 @@ export function normaliseText(text: string): string {
     /\b(?:(?:early|warning|first|any|clear|obvious|the)\s+)?signs?\s+(?=(?:of|that|are|include|includes)\b)|\b(?:early|warning|first|any|clear|obvious)\s+signs?\b|\ba\s+sign\b(?!\s+off\b)/g,
     'warning ',
   );
+  // to split a meeting is to hold it in parts ("the split between my role and yours" is no meeting)
+  t = t.replace(/\bsplit(?:s|ting)?\s+(?=(?:it|the (?:meeting|mtg|psm|ppm|stability|support|planning|disruption))\b)/g, 'part ');
   // to "issue the minutes" is to send them out; "an issue" (a concern) is the noun
   t = t.replace(/\bissu(?:e|es|ed|ing)\s+(?=(?:the|a|an|his|her|their|our|my|it|them)\b)/g, 'send ');
   // to "write up" a meeting or a visit is to record it ("write up" a plan is to write it)

@@ -213,6 +213,12 @@ describe('how a question asks, and more of the field’s words', () => {
     same('what sort of intros should happen', 'intros should happen');
   });
 
+  it('a meeting split or held in halves is held in parts; the split between two roles is no meeting', () => {
+    same('can we split the stability meeting', 'can we part the stability meeting');
+    same('the first half of the meeting', 'the first part of the meeting');
+    expect(analyse('the split between my role and the SSW role')).not.toContain('part');
+  });
+
   it('what a council is judged on is how it is measured; a judge is still the court', () => {
     same('the stability PI we get judged on', 'the stability PI measure');
     expect(analyse('does a judge have to agree the move')).toContain(analyse('judge')[0]);
