@@ -1011,6 +1011,11 @@ export function normaliseText(text: string): string {
     /\b(?:(?:early|warning|first|any|clear|obvious|the)\s+)?signs?\s+(?=(?:of|that|are|include|includes)\b)|\b(?:early|warning|first|any|clear|obvious)\s+signs?\b|\ba\s+sign\b(?!\s+off\b)/g,
     'warning ',
   );
+  // to "be in" or "sit in on" a meeting is to attend it
+  t = t.replace(
+    /\b(?:be|is|are|was|being|sit)\s+in(?:\s+on)?\s+(?=(?:the|a|an|their|his|her|our)\s+(?:meeting|mtg|psm|ppm|dm|stability|support|planning|disruption|review)\b)/g,
+    'attend ',
+  );
   // to split a meeting is to hold it in parts ("the split between my role and yours" is no meeting)
   t = t.replace(/\bsplit(?:s|ting)?\s+(?=(?:it|the (?:meeting|mtg|psm|ppm|stability|support|planning|disruption))\b)/g, 'part ');
   // to "issue the minutes" is to send them out; "an issue" (a concern) is the noun

@@ -198,6 +198,8 @@ describe('how a question asks, and more of the field’s words', () => {
     same('fostering PPM - who comes?', 'fostering PPM - who attends?');
     same('who should be there', 'who attends');
     same('who comes up with the plan', 'who writes the plan');
+    same('should the YP be in the stability meeting', 'should the YP attend the stability meeting');
+    same('can I sit in on the PPM', 'can I attend the PPM');
     same("who's expected at the review", 'who attends the review');
     same('is the child meant to be at the PPM', 'is the child attend the PPM');
   });
