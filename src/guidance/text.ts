@@ -941,10 +941,11 @@ const SECOND_READINGS = new Map<string, string>([
   ['psm', 'supportmeeting'],
   ['psms', 'supportmeeting'],
 ]);
+const SECOND_READING_TERMS = new Set(SECOND_READINGS.values());
 
 /** Whether alternative `i` of a question term is an ambiguous abbreviation's second reading. */
 export function isSecondReading(group: readonly string[], i: number): boolean {
-  return i > 0 && [...SECOND_READINGS.values()].includes(group[i]!) && !QUERY_EXPANSION_TARGETS.has(group[i]!);
+  return i > 0 && SECOND_READING_TERMS.has(group[i]!) && !QUERY_EXPANSION_TARGETS.has(group[i]!);
 }
 
 const QUERY_EXPANSION = new Map<string, string>();
