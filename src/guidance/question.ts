@@ -409,6 +409,16 @@ export function isChildInDangerNow(question: string): boolean {
 }
 
 /**
+ * True when a question asks for a particular instrument, procedure or body by name ("which CSE risk
+ * assessment tool", "criteria for secure accommodation", "do we need a DoLS order", "an NRM
+ * referral", "the restraint policy", "do I refer to the MACE panel"): acting on the safeguarding
+ * procedures does not answer it, though the card still leads with them.
+ */
+export function asksForAParticularThing(question: string): boolean {
+  return /\bwhich\b|\bcriteria\b|\bpolic(?:y|ies)\b|\btools?\b|\b(?!(?:in|of)\b)[\w-]+\s+(?:order|referral)s?\b|\brefer\s+(?:to|him|her|them|it)\b/i.test(question);
+}
+
+/**
  * True when a message asks two things: two question marks, or a second question joined on
  * ("... and who tells the VS?", "... / what are their rights", "...; does my HoS need to know").
  */

@@ -24,6 +24,7 @@ import {
   holdsFigure,
   isImmediateSafeguarding,
   isChildInDangerNow,
+  asksForAParticularThing,
   isIncidentalTerm,
   withoutAsker,
   reasonClauses,
@@ -290,12 +291,15 @@ export class GuidanceIndex {
   /**
    * Answers a practitioner's question from the pack or the council's documents. A child hurt or
    * at risk now, or an allegation against a carer, is never left unanswered: when nothing else
-   * answers, the answer is to act on the safeguarding procedures first.
+   * answers, the answer is to act on the safeguarding procedures first. A question asking for
+   * something in particular ("which risk assessment tool", "the secure criteria") is not answered by
+   * that: it is told the guidance does not cover it, under the same safeguarding lead.
    */
   search(question: string): GuidanceAnswer {
     const answer = this.answerQuestion(question);
     const safeguarding = this.entries.get(SAFEGUARDING_ENTRY_ID);
-    if (answer.found || !answer.urgentSafeguarding || !safeguarding || !isChildInDangerNow(withoutAsker(question))) return answer;
+    const asked = withoutAsker(question);
+    if (answer.found || !answer.urgentSafeguarding || !safeguarding || !isChildInDangerNow(asked) || asksForAParticularThing(asked)) return answer;
     return {
       question,
       found: true,

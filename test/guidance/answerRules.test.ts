@@ -7,6 +7,7 @@ import { loadGuidancePack } from '../../src/guidance/pack';
 import { analyse, analyseQuery } from '../../src/guidance/text';
 import { answerText, evaluateFacts } from '../../src/guidance/evaluate';
 import {
+  asksForAParticularThing,
   asksTwoThings,
   figureAsked,
   holdsFigure,
@@ -829,6 +830,22 @@ describe('immediate safeguarding comes first', () => {
       expect(a.sources!.length).toBeGreaterThan(0);
       expect(answerText(a)).toMatch(/act on your safeguarding procedures now/i);
     }
+  });
+
+  it('a question asking for a particular tool, policy, criteria, order or referral is told the guidance does not cover it, under the safeguarding lead', () => {
+    for (const q of [
+      'what risk assessment tool do we use for a girl being groomed by older men',
+      'does she meet the criteria for secure accommodation? 14yo missing from the home since 6pm',
+      'do I need to make a referral to the exploitation panel for a lad being exploited',
+    ]) {
+      const a = index.search(q);
+      expect(a.found).toBe(false);
+      expect(a.urgentSafeguarding).toBe(true);
+      expect(texts(guidanceAnswerCard(a)).some((t) => /act on your safeguarding procedures now/i.test(t))).toBe(true);
+    }
+    expect(asksForAParticularThing('which panel do I take it to')).toBe(true);
+    expect(asksForAParticularThing('in order to keep her safe, what do I do now')).toBe(false);
+    expect(asksForAParticularThing('carer hit him, what do I do right now')).toBe(false);
   });
 
   it('an allegation or the police mentioned in passing is not answered with safeguarding alone', () => {
