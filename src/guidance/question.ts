@@ -243,6 +243,12 @@ const FIGURE_QUESTIONS: Array<[RegExp, FigureAsked]> = [
   // "is it 6 weekly or 3 monthly?", "28 days or 14?": a choice between figures asks for one
   [/\b\d+\s*-?\s*(hourly|daily|weekly|monthly|yearly)\b[^?.!]{0,20}\bor\s+\d+/i, 'frequency'],
   [/\b\d+\s*-?\s*(hours?|days?|weeks?|months?|years?|hrs?|wks?)\b[^?.!]{0,20}\bor\s+\d+/i, 'timescale'],
+  // "is it within 1 working day?", "20 working days isn't it?": a timescale put forward to be confirmed
+  // asks for one (a working day is a deadline's unit, not case detail like "placed 3 days ago")
+  [
+    /\bwithin\s+(?:a|an|one|\d+|two|three|four|five|six|seven|ten|fourteen|twenty|twenty-?eight)\s+(?:working\s+)?(?:hours?|days?|weeks?|months?)\b|\b(?:\d+|one|two|three|four|five|ten|fifteen|twenty)\s+working\s+days?\b/i,
+    'timescale',
+  ],
   // "what's the notice period?": a length of notice asked for
   [/\bwhat(?:'s|s| is)?\s+(?:the|their|our|a)\s+(?:[\w-]+\s+)?notice period\b/i, 'timescale'],
   // "within a set number of days?", "is there a fixed time limit?": a timescale asked for

@@ -488,6 +488,15 @@ describe('how many / how long / how soon / how much', () => {
     expect(index.search("what's the latest we can hold the disruption meeting - is there a cut off?").found).toBe(false);
   });
 
+  it('a timescale put forward to be confirmed ("within 1 working day?", "20 working days isn\'t it?") asks for one; a case\'s own days do not', () => {
+    expect(figureAsked('do we have to tell the IRO about the move within 5 working days?')).toBe('timescale');
+    expect(figureAsked('first review is 20 working days after the move isnt it?')).toBe('timescale');
+    expect(figureAsked('placed 3 days ago with new carers, who do I tell?')).toBeNull();
+    // the guidance gives no timescale for telling the IRO; it does give the PPM's
+    expect(index.search('do we have to tell the IRO about the move within 5 working days?').found).toBe(false);
+    expect(index.search('emergency placement last night - ppm within 72 hours?').found).toBe(true);
+  });
+
   it('what the letters stand for is only answered by a statement spelling them out', () => {
     expect(figureAsked('what does HARP stand for?')).toBe('meaning');
     expect(holdsFigure('meaning', 'the Head of Service or the approving panel, such as HARP', 'what does HARP stand for?')).toBe(false);
