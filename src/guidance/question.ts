@@ -267,7 +267,7 @@ export function figureAsked(question: string): FigureAsked | null {
   // of telling ("should the carer be told how long it's for", "do I tell the carer how long", "do
   // carers need to know how long"), except "tell me how long", which asks for the figure
   const asked = withoutReportedQuestion(question).replace(
-    /\b(on|of|about|track|tracks|tracking|record|records|recording|count|counts|counting|monitor|monitors|monitoring|oversee|oversees|overseeing|told|informed|explained|(?:need|needs|have|has|ought|entitled|right) to know|tell(?!\s+(?:me|us|you)\b)(?:\s+(?:the|their|his|her|our)?\s*(?!(?:and|or|but)\b)[a-z]+)?)\s+how\b/gi,
+    /\b(on|of|(?<!\b(?:say|says|said)\s+)about|track|tracks|tracking|record|records|recording|count|counts|counting|monitor|monitors|monitoring|oversee|oversees|overseeing|told|informed|explained|(?:need|needs|have|has|ought|entitled|right) to know|tell(?!\s+(?:me|us|you)\b)(?:\s+(?:the|their|his|her|our)?\s*(?!(?:and|or|but)\b)[a-z]+)?)\s+how\b/gi,
     '$1',
   );
   for (const [pattern, kind] of FIGURE_QUESTIONS) if (pattern.test(asked)) return kind;

@@ -497,6 +497,11 @@ describe('how many / how long / how soon / how much', () => {
     expect(index.search('emergency placement last night - ppm within 72 hours?').found).toBe(true);
   });
 
+  it('what a document "says about how often" asks the frequency; who talks to the carer about how long asks who', () => {
+    expect(figureAsked('what does the guidance say about how often the SSW visits')).toBe('frequency');
+    expect(figureAsked('who talks to the carer about how long the placement is for')).toBeNull();
+  });
+
   it('what the letters stand for is only answered by a statement spelling them out', () => {
     expect(figureAsked('what does HARP stand for?')).toBe('meaning');
     expect(holdsFigure('meaning', 'the Head of Service or the approving panel, such as HARP', 'what does HARP stand for?')).toBe(false);
