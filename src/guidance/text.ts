@@ -138,7 +138,9 @@ const PHRASES: Array<[string[], string]> = [
   [['birth parent', 'birth parents', 'birth mum', 'birth dad', 'birth mother', 'birth father'], 'parent'],
   // many councils now say "family time" for a looked-after child's contact with their family
   [['family time'], 'contact'],
-  // life story work is about the child's history
+  // "life story work" is a piece of direct work with the child, which the guidance does not set out;
+  // a child's life story on its own is their history
+  [['life story work', 'life-story work', 'life story book', 'life story books'], 'lifestorywork'],
   [['life story', 'life stories', 'later life letter', 'later life letters'], 'history'],
   // a child's ethnicity as recorded ("mixed heritage", "White British")
   [['mixed heritage', 'mixed race', 'dual heritage', 'white british', 'black british', 'asian british', 'white other', 'black african', 'black caribbean'], 'ethnicity'],

@@ -347,6 +347,12 @@ describe('a side of a topic the guidance does not deal with', () => {
     expect(index.search('the young person was remanded - do we keep the placement open?').found).toBe(false);
   });
 
+  it("life story work is a piece of direct work the guidance does not set out; a child's life story is their history", () => {
+    expect(analyse('life story work')).toEqual(['lifestorywork']);
+    expect(analyse('her life story')).toContain('history');
+    expect(index.search('who does the life story work after a disruption?').found).toBe(false);
+  });
+
   it('whether a child, carer or parent may do something is answered only by an entry that speaks of doing it', () => {
     expect(permissionAsked('can the YP read the minutes?')).toEqual(new Set(['read']));
     expect(permissionAsked('is she allowed to choose?')).toEqual(new Set(analyseQuery('choose').map((group) => group.join('|'))));
