@@ -237,7 +237,11 @@ const FIGURE_QUESTIONS: Array<[RegExp, FigureAsked]> = [
   // "what's the maximum number of children", "the average number of moves": a quantity asked for
   [/\bhow many\b|\bwhat number of\b|\b(maximum|minimum|max|min|average|total|exact)\s+([a-z]+\s+)?(number|no\.?|amount)\b|\bwhat(s| is)? the number of\b/i, 'count'],
   // "how much detail does brokerage need" asks what to say, not a sum
-  [/\bhow much\b(?!\s+(?:detail|details|information|info|input|involvement|say)\b)|\bwhat (is the )?(rate|cost|amount)\b/i, 'amount'],
+  // "what's the budget limit", "is there a cost threshold": a sum asked for
+  [
+    /\bhow much\b(?!\s+(?:detail|details|information|info|input|involvement|say)\b)|\bwhat(?:'s|s| is)? (?:the )?(rate|cost|amount|price|fee)s?\b|\b(budget|cost|spend|spending|financial|funding|price)\s+(limit|threshold|cap|ceiling)s?\b/i,
+    'amount',
+  ],
   // "what's our target %", "what percentage": a proportion, which only a statement giving one answers
   [/\btarget\s*(%|percent(age)?)|\bwhat\s*(%|percent(age)?)|\bwhat(s|'s| is)? (the |our )?(target|percentage)\b/i, 'proportion'],
   // "is it 6 weekly or 3 monthly?", "28 days or 14?": a choice between figures asks for one

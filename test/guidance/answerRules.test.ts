@@ -508,6 +508,14 @@ describe('how many / how long / how soon / how much', () => {
     expect(figureAsked('who talks to the carer about how long the placement is for')).toBeNull();
   });
 
+  it('a budget limit, a cost threshold or what something costs asks for a sum, which only an entry giving one answers', () => {
+    expect(figureAsked("what's the budget limit for a resi placement")).toBe('amount');
+    expect(figureAsked('is there a cost threshold for extra support?')).toBe('amount');
+    expect(figureAsked("what's the cost of a mentor")).toBe('amount');
+    expect(figureAsked('who agrees the funding for extra support')).toBeNull();
+    expect(index.search("what's the cost threshold before extra support has to go to the commissioning panel?").found).toBe(false);
+  });
+
   it('what the letters stand for is only answered by a statement spelling them out', () => {
     expect(figureAsked('what does HARP stand for?')).toBe('meaning');
     expect(holdsFigure('meaning', 'the Head of Service or the approving panel, such as HARP', 'what does HARP stand for?')).toBe(false);
