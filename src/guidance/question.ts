@@ -489,14 +489,15 @@ export function permissionAsked(question: string): Set<string> {
 
 /**
  * The role a "who ...?" question asks about ("who chairs the multi-agency meeting", "who sits on the
- * panel", "who maintains the tracker"): an entry about the meeting that never says who chairs it, or
- * who sits on it, does not answer. (Only these roles: "who writes", "who liaises" have synonyms
+ * panel", "who maintains the tracker", "who signs off the plan"): an entry about the meeting that never
+ * says who chairs it, or who sits on it, does not answer, nor one about a plan that never speaks of
+ * approving it. (Only these roles: "who writes", "who liaises" have synonyms
  * enough in the guidance to be left to the coverage measure.)
  */
 export function roleAsked(question: string): Set<string> {
   const roles = [
     ...question.matchAll(
-      /\bwho(?:'s|s| is)?\s+(?:actually\s+|exactly\s+|usually\s+|normally\s+|then\s+)?(chairs?|sits?|presents?|maintains?|minutes|signs?)\b(?!\s+(?:it\s+|this\s+|that\s+|them\s+)?off\b)/gi,
+      /\bwho(?:'s|s| is)?\s+(?:actually\s+|exactly\s+|usually\s+|normally\s+|then\s+)?(chairs?|sits?|presents?|maintains?|minutes|signs?(?:\s+(?:it\s+|this\s+|that\s+|them\s+)?off)?)\b/gi,
     ),
   ].map((m) => m[1]!);
   return new Set(roles.flatMap((role) => analyseQuery(role).map((group) => group.join('|'))));

@@ -375,9 +375,14 @@ describe('a side of a topic the guidance does not deal with', () => {
   it('who signs a plan, or whether a carer or parent must sign it, is answered only by an entry that speaks of signing; signing off is approving', () => {
     expect(permissionAsked('does the foster carer have to sign the placement plan?')).toEqual(new Set(['sign']));
     expect(roleAsked('who signs the placement plan?')).toEqual(new Set(['sign']));
-    expect(roleAsked('who signs off the move?').size).toBe(0);
+    expect(roleAsked('who signs off the move?')).toEqual(new Set(['approve']));
     expect(index.search('do the birth parents have to sign the placement plan?').found).toBe(false);
     expect(index.search('who signs off a placement move?').entryId).toBe('move-approval');
+  });
+
+  it('who signs off a plan asks who approves it: an entry about the plan that never speaks of approving it does not answer', () => {
+    expect(roleAsked('who signs off the initial support plan')).toEqual(new Set(['approve']));
+    expect(index.search('who signs off the initial support plan').found).toBe(false);
   });
 
   it('signs of instability are warnings, not signing', () => {
