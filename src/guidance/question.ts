@@ -226,6 +226,9 @@ export type FigureAsked = 'count' | 'timescale' | 'duration' | 'frequency' | 'am
 const FIGURE_QUESTIONS: Array<[RegExp, FigureAsked]> = [
   // "what does HARP stand for?" asks what the letters stand for: only a statement spelling them out answers
   [/\b(stands?|stood) for\b|\bshort for\b|\bacronym\b|\babbreviation\b/i, 'meaning'],
+  // "EDRMS = ?", "what's PGN in this email", "what does LBR mean?": the letters themselves asked about
+  // ("whats HARP?" may ask what the panel does, which the guidance can answer without spelling it out)
+  [/\b[A-Z]{2,8}\s*=\s*\?|^\W*what(?:'s|s| is| are)\s+(?:an?\s+)?[A-Z]{2,8}s?\s+in\b|\bwhat\s+(?:does|do)\s+(?:an?\s+)?[A-Z]{2,8}\s+mean\s*(?:\?|$)/, 'meaning'],
   // "which LL code do I use for a move to a connected carer?" asks for the code itself, which only a
   // statement listing codes answers; "not sure which code to use - who do I ask?" and "who do I ask
   // for advice on which code" ask who
@@ -250,9 +253,13 @@ const FIGURE_QUESTIONS: Array<[RegExp, FigureAsked]> = [
   // "is it within 1 working day?", "20 working days isn't it?": a timescale put forward to be confirmed
   // asks for one (a working day is a deadline's unit, not case detail like "placed 3 days ago")
   [
-    /\bwithin\s+(?:a|an|one|\d+|two|three|four|five|six|seven|ten|fourteen|twenty|twenty-?eight)\s+(?:working\s+)?(?:hours?|days?|weeks?|months?)\b|\b(?:\d+|one|two|three|four|five|ten|fifteen|twenty)\s+working\s+days?\b/i,
+    /\b(?:within|is it|is that|isn't it|should it be)\s+(?:within\s+)?(?:a|an|one|\d+|two|three|four|five|six|seven|ten|fourteen|twenty|twenty-?eight)\s+(?:working\s+|school\s+|calendar\s+)?(?:hours?|days?|weeks?|months?)\b|\b(?:\d+|one|two|three|four|five|ten|fifteen|twenty)\s+working\s+days?\b/i,
     'timescale',
   ],
+  // "when does the commissioning panel sit?": how often it meets
+  [/\bwhen\s+(?:does|do|will)\s+(?:the\s+|our\s+)?(?:[\w-]+\s+){0,3}(?:panel|panels|board|forum)\s+(?:sit|meet|run)\b/i, 'frequency'],
+  // "what was our stability % last year": a proportion
+  [/\bwhat(?:'s|s)?\s+(?:(?:was|is|are|were)\s+)?(?:our|the)\s+(?:[\w-]+\s+){0,2}(?:%|percent|percentage)/i, 'proportion'],
   // "what's the notice period?": a length of notice asked for
   [/\bwhat(?:'s|s| is)?\s+(?:the|their|our|a)\s+(?:[\w-]+\s+)?notice period\b/i, 'timescale'],
   // "within a set number of days?", "is there a fixed time limit?": a timescale asked for
@@ -334,7 +341,10 @@ function spellsOut(text: string, question: string): boolean {
 const FIGURE_QUALIFIERS: Array<[RegExp, RegExp]> = [
   [/\b(maximum|max)\b/i, /\b(maximum|at most|no more than|not more than|up to|limit)\b/i],
   // a latest date is a bound: "at least six weeks after" is the earliest, and answers no cut-off
-  [/\bcut[ -]?off\b|\bthe latest\b/i, /\b(within|no later than|at the latest|by the|before|up to|immediately|straight away|at once)\b/i],
+  [
+    /\bcut[ -]?off\b|\bthe latest\b|\blatest (?:we|it|you|i|they|one) (?:can|could|should|may|must)\b/i,
+    /\b(within|no later than|at the latest|by the|before|up to|immediately|straight away|at once)\b/i,
+  ],
   [/\b(minimum|min)\s+(number|no|amount)\b/i, /\b(minimum|at least|no fewer than|no less than)\b/i],
   [/\baverage\b/i, /\baverage\b/i],
   [/\btotal\s+(number|no|amount)\b/i, /\btotal\b/i],

@@ -521,6 +521,30 @@ describe('how many / how long / how soon / how much', () => {
     expect(index.search("what's the cost threshold before extra support has to go to the commissioning panel?").found).toBe(false);
   });
 
+  it('letters asked about on their own ("EDRMS = ?", "what\'s PGN in this email", "what does LBR mean?") ask what they stand for; "whats HARP?" may ask what it does', () => {
+    expect(figureAsked('EDRMS = ?')).toBe('meaning');
+    expect(figureAsked("what's PGN in 'relates to PGN dated 2017'")).toBe('meaning');
+    expect(figureAsked('what does LBR mean?')).toBe('meaning');
+    expect(figureAsked('whats HARP? my last council had a resources panel')).toBeNull();
+    expect(index.search('EDRMS = ?').found).toBe(false);
+  });
+
+  it('when a panel sits asks how often it meets; what our stability % was asks for a proportion', () => {
+    expect(figureAsked('when does the commissioning panel sit?')).toBe('frequency');
+    expect(figureAsked('when does the commissioning panel sit? need therapy funded asap')).toBe('frequency');
+    expect(index.search('when does the commissioning panel sit? need therapy funded asap').found).toBe(false);
+    expect(figureAsked('what was our stability % last year?')).toBe('proportion');
+    expect(figureAsked('how is the stability % worked out?')).toBeNull();
+  });
+
+  it('"is it 4 weeks later?", "within 10 school days?" put a timescale forward; "the latest we can hold it" asks for a cut-off', () => {
+    expect(figureAsked('review after a stability meeting - is it 4 weeks later?')).toBe('timescale');
+    expect(figureAsked('does the PEP need redoing within 10 school days?')).toBe('timescale');
+    expect(index.search('review after a stability meeting - is it 4 weeks later?').found).toBe(false);
+    // "at least six weeks after" is the earliest a disruption meeting may be, not the latest
+    expect(index.search('latest we can hold a disruption meeting? within 3 months of the end?').found).toBe(false);
+  });
+
   it('what the letters stand for is only answered by a statement spelling them out', () => {
     expect(figureAsked('what does HARP stand for?')).toBe('meaning');
     expect(holdsFigure('meaning', 'the Head of Service or the approving panel, such as HARP', 'what does HARP stand for?')).toBe(false);
