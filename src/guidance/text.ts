@@ -1030,6 +1030,11 @@ export function normaliseText(text: string): string {
   );
   // "how does she complain", "how do I make a complaint": asks for the complaints procedure
   t = t.replace(/\bhow\b([^.?!]{0,40}?)\b(?:complain|make a complaint|raise a complaint|put in a complaint)\b/g, 'how$1 complaints procedure');
+  // "wants to make a complaint about being moved - how?": someone setting out to complain asks the procedure
+  t = t.replace(
+    /\b(?:wants?|wanting|would like|wishes|wish|going|trying|planning) to (?:complain|make a complaint|raise a complaint|put in a complaint|lodge a complaint)\b/g,
+    'complaints procedure',
+  );
   // to "let everyone know" is to tell them
   t = t.replace(/\blet(?:s|ting)?\s+((?:[a-z]+\s+){0,3}?)know\b/g, 'notify $1');
   // to "call" a meeting is to convene it ("when is a PSM called?"), not to phone

@@ -323,6 +323,9 @@ describe('a side of a topic the guidance does not deal with', () => {
     expect(analyse('how does the carer complain')).toContain('complaintsprocedure');
     expect(index.search('the carer is unhappy with the disruption meeting - how does she complain?').found).toBe(false);
     expect(index.search('a young person made a complaint about the carer - does that mean a stability meeting?').found).toBe(true);
+    // someone setting out to complain asks for the procedure too
+    expect(analyse('the YP wants to make a complaint about the move')).toContain('complaintsprocedure');
+    expect(index.search('carer wants to complain about how the move was handled, what now?').found).toBe(false);
   });
 
   it('training on something is only answered by an entry that speaks of training', () => {
