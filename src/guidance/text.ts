@@ -85,6 +85,25 @@ const PHRASES: Array<[string[], string]> = [
     ['complaints procedure', 'complaints procedures', 'complaints process', 'complaint procedure', 'complaint process', 'complaints policy', 'complaints route', 'complaints team'],
     'complaintsprocedure',
   ],
+  // a phone number or an email address is a directory's, which the guidance is not
+  [
+    [
+      'phone number',
+      'phone numbers',
+      'telephone number',
+      'contact number',
+      'contact numbers',
+      'mobile number',
+      'out of hours number',
+      'on call number',
+      'duty number',
+      'direct line',
+      'email address',
+      'email addresses',
+      'contact details',
+    ],
+    'contactdetails',
+  ],
   // staff's own employment (leave, sickness, time off in lieu, caseloads) is for HR, not placement guidance
   [['human resources', 'annual leave', 'off sick', 'sick leave', 'time off in lieu', 'sick pay'], 'staffmatters'],
   // appealing or challenging a decision is a procedure the guidance does not set out

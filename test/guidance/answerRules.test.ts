@@ -350,6 +350,12 @@ describe('a side of a topic the guidance does not deal with', () => {
     expect(index.search('the young person was remanded - do we keep the placement open?').found).toBe(false);
   });
 
+  it("a phone number or an email address is a directory's, which the guidance is not", () => {
+    expect(analyse("what's the out of hours number for the HoS")).toContain('contactdetails');
+    expect(analyse('the number of moves')).not.toContain('contactdetails');
+    expect(index.search("what's the phone number for the on-call HoS for a move approval?").found).toBe(false);
+  });
+
   it("life story work is a piece of direct work the guidance does not set out; a child's life story is their history", () => {
     expect(analyse('life story work')).toEqual(['lifestorywork']);
     expect(analyse('her life story')).toContain('history');
