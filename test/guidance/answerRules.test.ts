@@ -407,6 +407,11 @@ describe('a side of a topic the guidance does not deal with', () => {
     // what the chair does beforehand does not say who the chair is
     expect(index.search('who chairs the placement planning meeting?').found).toBe(false);
     expect(index.search('who chairs a disruption meeting?').entryId).toBe('disruption-meeting-chair');
+    // however the question puts it: "who should chair", "who is meant to chair"
+    expect(roleAsked('who is meant to chair the multi agency meeting')).toEqual(new Set(['chair']));
+    expect(roleAsked('who should chair it')).toEqual(new Set(['chair']));
+    expect(index.search('who is meant to chair the multi agency planning meeting when a placement is getting fragile').found).toBe(false);
+    expect(index.search('who should chair the disruption meeting?').entryId).toBe('disruption-meeting-chair');
   });
 
   it('keeping siblings together and unregistered settings are topics the guidance does not cover; "3 siblings" are the children of the case', () => {
