@@ -290,9 +290,10 @@ describe('words that had been read as something else', () => {
     expect(analyse('DoLS')).toEqual(['dols']);
   });
 
-  it("life story work and later life letters are about the child's history", () => {
-    same('life story work', 'history work');
+  it("a child's life story and later life letters are about the child's history; life story work is direct work of its own", () => {
+    same('her life story', 'her history');
     same('a later life letter', 'a history');
+    expect(analyse('life story work')).toEqual(['lifestorywork']);
   });
 
   it('a named faith is religion; an interpreter or EAL is language', () => {
