@@ -1036,7 +1036,8 @@ export const GUIDANCE_ENTRIES: GuidanceEntry[] = [
       'Record every relevant detail of a Placement Planning Meeting or Placement Support Meeting on the child\u2019s Liquid Logic file and their EDRMS (electronic document) file, using the standard minute format; the child\u2019s social worker or personal adviser then makes sure everyone involved knows the outcomes.',
     steps: [
       {
-        who: "Child's social worker",
+        // (the documents say the meetings are recorded in these formats, not who takes the minutes)
+        who: 'Placement Planning or Support Meeting',
         what: 'Record the discussion and agreements of planning and support meetings in the streamlined LCS minute formats on the child\u2019s Liquid Logic file and EDRMS file.',
       },
       { who: "Child's social worker", what: 'Keep the placement plan itself on the Placement Information Record in Liquid Logic.' },
