@@ -481,6 +481,29 @@ const PHRASES: Array<[string[], string]> = [
   ],
   // what a council is "judged on" is how it is measured (a judge is the court's)
   [['judged on', 'judged by', 'judged against', 'get judged', 'are judged', 'is judged'], 'measure'],
+  // to "write down" why is to record the reasons (to write a plan is another matter)
+  [['write down why', 'write why', 'writes down why', 'note down why', 'put in writing why'], 'record reason'],
+  // "an adults-only bit first", "without the YP there", "exclude the child for part of it": a
+  // meeting held in parts, the adults first
+  [
+    [
+      'adults bit',
+      'adults only bit',
+      'adult only bit',
+      'adults only part',
+      'adults part',
+      'without the yp there',
+      'without the child there',
+      'without the young person there',
+      'without the kid there',
+      'exclude the child',
+      'exclude the yp',
+      'exclude the young person',
+      'excluding the child',
+      'excluding the yp',
+    ],
+    'adult part',
+  ],
   // whoever "comes up with" a plan writes it (not who comes to a meeting)
   [['who come up with', 'come up with'], 'write'],
   [

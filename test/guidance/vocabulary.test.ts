@@ -221,6 +221,15 @@ describe('how a question asks, and more of the field’s words', () => {
     expect(analyse('the split between my role and the SSW role')).not.toContain('part');
   });
 
+  it('an adults-only bit first, or the child left out for part of it, is a meeting held in parts; to write down why is to record the reasons', () => {
+    same('can we do the adults bit first', 'can we do the adult part first');
+    same('can we exclude the child for a while', 'can we adult part for a while');
+    same('do i need to write down why', 'do i need to record reason');
+    // what is not yet written down is not a record of reasons
+    expect(analyse('nothing written down yet')).not.toContain('record');
+    expect(new GuidanceIndex().search('if we do an adults-only bit first do i need to write down why').entryId).toBe('stability-meeting-attendees');
+  });
+
   it('what a council is judged on is how it is measured; a judge is still the court', () => {
     same('the stability PI we get judged on', 'the stability PI measure');
     expect(analyse('does a judge have to agree the move')).toContain(analyse('judge')[0]);
