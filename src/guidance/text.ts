@@ -104,6 +104,27 @@ const PHRASES: Array<[string[], string]> = [
     ],
     'contactdetails',
   ],
+  // the LADO's own process (a referral, its timescales, who contacts them) is not in the documents; a
+  // LADO merely involved in the case is an allegation (below)
+  [
+    [
+      'lado referral',
+      'lado referrals',
+      'refer to the lado',
+      'refer to lado',
+      'referral to the lado',
+      'referral to lado',
+      'tell the lado',
+      'inform the lado',
+      'notify the lado',
+      'contact the lado',
+      'lado process',
+    ],
+    'ladoprocess',
+  ],
+  // how the out-of-hours service itself runs (its on-call rota, what passes to the day team) is not in
+  // the documents; an out-of-hours placement is an emergency one (below)
+  [['day team', 'daytime team', 'day time team', 'day duty team', 'on call', 'on-call', 'on call rota'], 'outofhoursservice'],
   // staff's own employment (leave, sickness, time off in lieu, caseloads) is for HR, not placement guidance
   [['human resources', 'annual leave', 'off sick', 'sick leave', 'time off in lieu', 'sick pay'], 'staffmatters'],
   // appealing or challenging a decision is a procedure the guidance does not set out
@@ -572,6 +593,7 @@ const WORDS: Array<[string[], string]> = [
   [['appeal', 'appeals', 'appealed', 'appealing'], 'appeal'],
   [['sibling', 'siblings', 'sibs'], 'sibling'],
   [['unregistered'], 'unregistered'],
+  [['rota', 'rotas'], 'outofhoursservice'],
   [['yot', 'yoi', 'remand', 'remanded'], 'youthjustice'],
   [['refuse', 'refuses', 'refused', 'refusing', 'refusal', 'refusals', 'decline', 'declines', 'declined', 'declining'], 'refuse'],
   // the child's social worker (CSW), as against the carers' supervising social worker (a locum is

@@ -356,6 +356,15 @@ describe('a side of a topic the guidance does not deal with', () => {
     expect(index.search("what's the phone number for the on-call HoS for a move approval?").found).toBe(false);
   });
 
+  it("the LADO's own process and how the out-of-hours service runs are not in the documents; a LADO involved, or an out-of-hours placement, is still the case", () => {
+    expect(analyse('who makes the LADO referral')).toContain('ladoprocess');
+    expect(analyse('allegation against the FC, LADO involved')).toContain('allegation');
+    expect(index.search('who do i contact for the LADO referral after an allegation against a carer?').found).toBe(false);
+    expect(index.search('EDT: where is the emergency foster carer rota kept').found).toBe(false);
+    expect(index.search('which team arranges the PPM after an EDT placement at the weekend, EDT or the day team?').found).toBe(false);
+    expect(index.search('EDT placed a kid overnight - what does the carer need straight away if theres no plan yet').found).toBe(true);
+  });
+
   it("life story work is a piece of direct work the guidance does not set out; a child's life story is their history", () => {
     expect(analyse('life story work')).toEqual(['lifestorywork']);
     expect(analyse('her life story')).toContain('history');
