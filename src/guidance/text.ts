@@ -125,6 +125,28 @@ const PHRASES: Array<[string[], string]> = [
   // how the out-of-hours service itself runs (its on-call rota, what passes to the day team) is not in
   // the documents; an out-of-hours placement is an emergency one (below)
   [['day team', 'daytime team', 'day time team', 'day duty team', 'on call', 'on-call', 'on call rota'], 'outofhoursservice'],
+  // the child's phone, screen time, social media and curfews (a carer's house rules) are not in the
+  // documents ("phone off" alone is a missing child's unanswered phone)
+  [
+    [
+      'phone off him',
+      'phone off her',
+      'phone off them',
+      'phones off them',
+      'confiscate',
+      'confiscates',
+      'confiscated',
+      'confiscating',
+      'screen time',
+      'house rules',
+      'social media',
+      'curfew',
+      'curfews',
+    ],
+    'houserules',
+  ],
+  // two professionals disagreeing, and who has the final say, is a dispute the documents do not resolve
+  [['disagree', 'disagrees', 'disagreed', 'disagreeing', 'disagreement', 'disagreements', 'final say', 'dispute resolution'], 'disagreement'],
   // staff's own employment (leave, sickness, time off in lieu, caseloads) is for HR, not placement guidance
   [['human resources', 'annual leave', 'off sick', 'sick leave', 'time off in lieu', 'sick pay'], 'staffmatters'],
   // appealing or challenging a decision is a procedure the guidance does not set out

@@ -365,6 +365,13 @@ describe('a side of a topic the guidance does not deal with', () => {
     expect(index.search('EDT placed a kid overnight - what does the carer need straight away if theres no plan yet').found).toBe(true);
   });
 
+  it("a carer's house rules (the child's phone, social media, curfews) and a disagreement over who has the final say are not in the documents", () => {
+    expect(analyse("carer took the YP's phone off her at night")).toContain('houserules');
+    expect(analyse('yp missing since 6pm, phone off')).not.toContain('houserules');
+    expect(index.search("carer wants to take the 13yo's phone off him at night - allowed?").found).toBe(false);
+    expect(index.search('TM and HoS disagree about whether to move him - who has the final say').found).toBe(false);
+  });
+
   it("life story work is a piece of direct work the guidance does not set out; a child's life story is their history", () => {
     expect(analyse('life story work')).toEqual(['lifestorywork']);
     expect(analyse('her life story')).toContain('history');
