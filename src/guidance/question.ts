@@ -478,6 +478,20 @@ export function reasonClauses(question: string): { reasons: string; rest: string
   return { reasons: reasons.join(' '), rest: question.replace(pattern, ' ') };
 }
 
+/**
+ * Who a question asks about attending ("does the IRO come to placement support meetings?", "is the
+ * IRO supposed to be invited", "can the child's parents attend the panel?"): the subject of a verb
+ * of attending, as analysed term groups. An entry about who attends that never names them does not
+ * answer.
+ */
+export function attendeeAsked(question: string): string[] {
+  const found =
+    /\b(?:does|do|is|are|can|could|should|must|will|would)\s+(?:the\s+|a\s+|an\s+|my\s+|our\s+|their\s+|his\s+|her\s+)?((?:[\w']+\s+){0,2}?[\w']+)\s+(?:(?:need|needs|have|has|got|supposed|meant|expected|allowed|able)\s+to\s+)?(?:be\s+)?(?:come|comes|attend|attends|invited|join)\b/i.exec(
+      question,
+    );
+  return found ? analyseQuery(found[1]!).map((group) => group.join('|')) : [];
+}
+
 /** Who a practitioner may ask permission for: the child, a carer, a parent, staff. */
 const ASKING_FOR = String.raw`(?:yp|child|kid|young person|carers?|fc|foster carers?|parents?|birth parents?|mum|dad|she|he|they|staff|\d{1,2}\s*yo)`;
 

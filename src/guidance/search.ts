@@ -25,6 +25,7 @@ import {
   isImmediateSafeguarding,
   isChildInDangerNow,
   asksForAParticularThing,
+  attendeeAsked,
   isIncidentalTerm,
   withoutAsker,
   reasonClauses,
@@ -362,6 +363,10 @@ export class GuidanceIndex {
     const roles = roleAsked(trimmedQuestion);
     const action = new Set([...permissionAsked(trimmedQuestion), ...roles]);
     if (action.size > 0 && termGroups.some((t, i) => missed(i) && action.has(t.group.join('|'))))
+      return this.notFound(question, results, chosen, 'not-covered', urgentSafeguarding, termGroups);
+    // "does the IRO come to the support meeting?": whoever is asked about must be among those who attend
+    const attendees = new Set(attendeeAsked(trimmedQuestion));
+    if (attendees.size > 0 && termGroups.some((t, i) => missed(i) && !t.incidental && attendees.has(t.group.join('|'))))
       return this.notFound(question, results, chosen, 'not-covered', urgentSafeguarding, termGroups);
     // "who chairs the PPM?" is not answered by what the chair reads beforehand: an entry must say who chairs
     if (roles.has('chair') && !this.saysWhoChairs(chosen.id) && !(second && this.saysWhoChairs(second.id)))

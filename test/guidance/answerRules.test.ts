@@ -8,6 +8,7 @@ import { analyse, analyseQuery } from '../../src/guidance/text';
 import { answerText, evaluateFacts } from '../../src/guidance/evaluate';
 import {
   asksForAParticularThing,
+  attendeeAsked,
   asksTwoThings,
   figureAsked,
   holdsFigure,
@@ -376,6 +377,15 @@ describe('a side of a topic the guidance does not deal with', () => {
     expect(analyse('life story work')).toEqual(['lifestorywork']);
     expect(analyse('her life story')).toContain('history');
     expect(index.search('who does the life story work after a disruption?').found).toBe(false);
+  });
+
+  it('whether someone attends is answered only by an entry that names them among those who attend', () => {
+    expect(attendeeAsked('does the IRO come to placement support meetings?')).toEqual(['iro']);
+    expect(attendeeAsked("can the child's parents attend the panel?")).toContain('parent');
+    expect(attendeeAsked('before a resi placement, who do i liaise with at the home')).toEqual([]);
+    expect(index.search('does the IRO come to placement support meetings?').found).toBe(false);
+    expect(index.search('is the IRO supposed to be invited to the placement stability meeting').found).toBe(false);
+    expect(index.search('does the Virtual School get invited to the stability meeting?').found).toBe(true);
   });
 
   it('whether a child, carer or parent may do something is answered only by an entry that speaks of doing it', () => {
