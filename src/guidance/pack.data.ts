@@ -837,11 +837,12 @@ export const GUIDANCE_ENTRIES: GuidanceEntry[] = [
       'What is the stability panel for?',
     ],
     answer:
-      'Present the child\u2019s case to the Placement Stability Panel when escalation is needed to get a service that is essential to keeping the placement stable; the Virtual School takes part.',
+      'When escalation is needed to get a service that is essential to keeping the placement stable, the child\u2019s case is presented to the Placement Stability Panel; the Virtual School takes part.',
     steps: [
       {
-        who: "Child's social worker",
-        what: 'Present the case at the Placement Stability Panel: the service needed and why stability depends on it.',
+        // (the note says the case must be presented, not by whom)
+        who: 'Placement Stability Panel',
+        what: 'Hears the child\u2019s case when escalation is needed: the service needed and why stability depends on it.',
       },
       { who: 'Virtual School', what: 'Contribute advice on education at the panel.' },
     ],

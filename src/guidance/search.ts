@@ -368,9 +368,11 @@ export class GuidanceIndex {
     const attendees = new Set(attendeeAsked(trimmedQuestion));
     if (attendees.size > 0 && termGroups.some((t, i) => missed(i) && !t.incidental && attendees.has(t.group.join('|'))))
       return this.notFound(question, results, chosen, 'not-covered', urgentSafeguarding, termGroups);
-    // "who chairs the PPM?" is not answered by what the chair reads beforehand: an entry must say who chairs
-    if (roles.has('chair') && !this.saysWhoChairs(chosen.id) && !(second && this.saysWhoChairs(second.id)))
-      return this.notFound(question, results, chosen, 'not-covered', urgentSafeguarding, termGroups);
+    // "who chairs the PPM?" is not answered by what the chair reads beforehand, nor "who presents at the
+    // panel?" by a case being presented there: an entry must say who does it
+    for (const role of ['chair', 'present'] as const)
+      if (roles.has(role) && !this.saysWho(chosen.id, role) && !(second && this.saysWho(second.id, role)))
+        return this.notFound(question, results, chosen, 'not-covered', urgentSafeguarding, termGroups);
 
     const answer = this.answerFrom(question, chosen, results, round(share));
     if (second) answer.also = this.partFrom(second.id);
@@ -378,11 +380,16 @@ export class GuidanceIndex {
     return answer;
   }
 
-  /** Whether an entry says who chairs something ("a council manager chairs it", "Chair the meeting"), not only what the chair does. */
-  private saysWhoChairs(id: string): boolean {
+  /**
+   * Whether an entry says who chairs something ("a council manager chairs it", "Chair the meeting"),
+   * not only what the chair does; or who presents ("Present the case", "presented by the SW"), not
+   * only that a case is presented.
+   */
+  private saysWho(id: string, role: 'chair' | 'present'): boolean {
     const entry = this.entries.get(id);
     const statements = entry ? [entry.answer, ...entry.steps.map((s) => s.what)] : [this.passages.get(id)?.text ?? ''];
-    return statements.some((text) => /\bchairs\b|\bchaired\b|\bchair(?:ing)?\s+(?:it|the|a|an|when|this|that|meetings?)\b|^chair\b/i.test(text));
+    const says = role === 'chair' ? /\bchairs\b|\bchaired\b|\bchair(?:ing)?\s+(?:it|the|a|an|when|this|that|meetings?)\b|^chair\b/i : /\bpresents\b|\bpresented by\b|^present\b/i;
+    return statements.some((text) => says.test(text));
   }
 
   /** Whether a match covers a word of content that is not a unit of time (a question all about time is judged on its time words). */

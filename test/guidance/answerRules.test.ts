@@ -438,6 +438,9 @@ describe('a side of a topic the guidance does not deal with', () => {
     expect(roleAsked('who should chair it')).toEqual(new Set(['chair']));
     expect(index.search('who is meant to chair the multi agency planning meeting when a placement is getting fragile').found).toBe(false);
     expect(index.search('who should chair the disruption meeting?').entryId).toBe('disruption-meeting-chair');
+    // the note says a case must be presented at the panel, not by whom
+    expect(index.search('who presents at the stability panel - me or my TM?').found).toBe(false);
+    expect(index.search('when does a case go to the placement stability panel?').entryId).toBe('placement-stability-panel');
   });
 
   it('keeping siblings together and unregistered settings are topics the guidance does not cover; "3 siblings" are the children of the case', () => {
