@@ -492,6 +492,18 @@ export function attendeeAsked(question: string): string[] {
   return found ? analyseQuery(found[1]!).map((group) => group.join('|')) : [];
 }
 
+/**
+ * The thing a "which X do we use?" question asks for ("which service do we use", "which LCS step do
+ * I use", "which minute template do I use"), as the analysed term group of its head word: only an
+ * entry that speaks of it answers.
+ */
+export function thingAskedFor(question: string): string | null {
+  const found = /\bwhich\s+((?:[\w-]+\s+){0,2}?[\w-]+)\s+(?:do|does|should|shall|can|must|would)\s+(?:i|we|you|they)\s+(?:use|need|pick|choose|fill in|complete)\b/i.exec(question);
+  if (!found) return null;
+  const groups = analyseQuery(found[1]!);
+  return groups.length > 0 ? groups[groups.length - 1]!.join('|') : null;
+}
+
 /** Who a practitioner may ask permission for: the child, a carer, a parent, staff. */
 const ASKING_FOR = String.raw`(?:yp|child|kid|young person|carers?|fc|foster carers?|parents?|birth parents?|mum|dad|she|he|they|staff|\d{1,2}\s*yo)`;
 

@@ -26,6 +26,7 @@ import {
   isChildInDangerNow,
   asksForAParticularThing,
   attendeeAsked,
+  thingAskedFor,
   isIncidentalTerm,
   withoutAsker,
   reasonClauses,
@@ -363,6 +364,10 @@ export class GuidanceIndex {
     const roles = roleAsked(trimmedQuestion);
     const action = new Set([...permissionAsked(trimmedQuestion), ...roles]);
     if (action.size > 0 && termGroups.some((t, i) => missed(i) && action.has(t.group.join('|'))))
+      return this.notFound(question, results, chosen, 'not-covered', urgentSafeguarding, termGroups);
+    // "which service do we use?": the thing asked for must be in the answer
+    const thing = thingAskedFor(trimmedQuestion);
+    if (thing && termGroups.some((t, i) => missed(i) && t.group.join('|') === thing))
       return this.notFound(question, results, chosen, 'not-covered', urgentSafeguarding, termGroups);
     // "does the IRO come to the support meeting?": whoever is asked about must be among those who attend
     const attendees = new Set(attendeeAsked(trimmedQuestion));

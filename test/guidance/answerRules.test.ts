@@ -9,6 +9,7 @@ import { answerText, evaluateFacts } from '../../src/guidance/evaluate';
 import {
   asksForAParticularThing,
   attendeeAsked,
+  thingAskedFor,
   asksTwoThings,
   figureAsked,
   holdsFigure,
@@ -377,6 +378,13 @@ describe('a side of a topic the guidance does not deal with', () => {
     expect(analyse('life story work')).toEqual(['lifestorywork']);
     expect(analyse('her life story')).toContain('history');
     expect(index.search('who does the life story work after a disruption?').found).toBe(false);
+  });
+
+  it('"which X do we use?" asks for X: only an entry that speaks of it answers', () => {
+    expect(thingAskedFor('how do i get an advocate for the stability meeting - which service do we use')).toBe(analyseQuery('service')[0]!.join('|'));
+    expect(thingAskedFor('which minute template do i use on LCS for a PPM?')).toBe('format');
+    expect(index.search('how do i get an advocate for the stability meeting - which service do we use').found).toBe(false);
+    expect(index.search('which minute template do i use on LCS for a PPM?').entryId).toBe('ppm-recording');
   });
 
   it('whether someone attends is answered only by an entry that names them among those who attend', () => {
