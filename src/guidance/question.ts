@@ -498,7 +498,9 @@ export function attendeeAsked(question: string): string[] {
  * entry that speaks of it answers.
  */
 export function thingAskedFor(question: string): string | null {
-  const found = /\bwhich\s+((?:[\w-]+\s+){0,2}?[\w-]+)\s+(?:do|does|should|shall|can|must|would)\s+(?:i|we|you|they)\s+(?:use|need|pick|choose|fill in|complete)\b/i.exec(question);
+  const found =
+    /\b(?:which|what)\s+((?:[\w-]+\s+){0,2}?[\w-]+)\s+(?:do|does|should|shall|can|must|would)\s+(?:i|we|you|they)\s+(?:use|need|pick|choose|fill in|complete)\b/i.exec(question) ??
+    /\bwhat\s+(form|template|format|system|document|doc)\s+(?:is|are)\b/i.exec(question);
   if (!found) return null;
   const groups = analyseQuery(found[1]!);
   return groups.length > 0 ? groups[groups.length - 1]!.join('|') : null;

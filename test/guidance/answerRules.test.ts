@@ -385,6 +385,9 @@ describe('a side of a topic the guidance does not deal with', () => {
     expect(thingAskedFor('which minute template do i use on LCS for a PPM?')).toBe('format');
     expect(index.search('how do i get an advocate for the stability meeting - which service do we use').found).toBe(false);
     expect(index.search('which minute template do i use on LCS for a PPM?').entryId).toBe('ppm-recording');
+    // "what form is it on", "what template do we use" ask the same way
+    expect(thingAskedFor('what form is the initial support plan on?')).toBe(analyseQuery('form')[0]!.join('|'));
+    expect(index.search('what form is the initial support plan on, cant find it on LCS').found).toBe(false);
   });
 
   it('whether someone attends is answered only by an entry that names them among those who attend', () => {
