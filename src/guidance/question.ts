@@ -489,7 +489,9 @@ export function attendeeAsked(question: string): string[] {
     /\b(?:does|do|is|are|can|could|should|must|will|would)\s+(?:the\s+|a\s+|an\s+|my\s+|our\s+|their\s+|his\s+|her\s+)?((?:[\w']+\s+){0,2}?[\w']+)\s+(?:(?:need|needs|have|has|got|supposed|meant|expected|allowed|able)\s+to\s+)?(?:be\s+)?(?:come|comes|attend|attends|invited|join)\b/i.exec(
       question,
     );
-  return found ? analyseQuery(found[1]!).map((group) => group.join('|')) : [];
+  // "can the yp bring their best mate along to the PSM": who is brought attends
+  const brought = /\bbring\s+(?:their|his|her|a|an|the|my|our)?\s*((?:[\w']+\s+){0,2}?[\w']+)\s+(?:along\s+)?(?:to|with)\b/i.exec(question);
+  return [found?.[1], brought?.[1]].flatMap((words) => (words ? analyseQuery(words).map((group) => group.join('|')) : []));
 }
 
 /**

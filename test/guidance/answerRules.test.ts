@@ -397,6 +397,9 @@ describe('a side of a topic the guidance does not deal with', () => {
     expect(index.search('does the IRO come to placement support meetings?').found).toBe(false);
     expect(index.search('is the IRO supposed to be invited to the placement stability meeting').found).toBe(false);
     expect(index.search('does the Virtual School get invited to the stability meeting?').found).toBe(true);
+    // whoever is brought along attends too
+    expect(attendeeAsked('can the yp bring their best mate along to the PSM?')).toContain(analyseQuery('mate')[0]!.join('|'));
+    expect(index.search('can the yp bring their best mate along to the PSM for moral support?').found).toBe(false);
   });
 
   it('whether a child, carer or parent may do something is answered only by an entry that speaks of doing it', () => {
