@@ -388,6 +388,9 @@ describe('a side of a topic the guidance does not deal with', () => {
     // "what form is it on", "what template do we use" ask the same way
     expect(thingAskedFor('what form is the initial support plan on?')).toBe(analyseQuery('form')[0]!.join('|'));
     expect(index.search('what form is the initial support plan on, cant find it on LCS').found).toBe(false);
+    // and what someone may be told or given
+    expect(thingAskedFor('can birth parents be told the new carers address')).toBe(analyseQuery('address')[0]!.join('|'));
+    expect(index.search('can birth parents be told the new carers address').found).toBe(false);
   });
 
   it('whether someone attends is answered only by an entry that names them among those who attend', () => {
