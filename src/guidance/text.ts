@@ -547,6 +547,24 @@ const PHRASES: Array<[string[], string]> = [
     ],
     'adult part',
   ],
+  // "a one-off or several?", "can we have more than one": whether meetings come in a series
+  [
+    [
+      'one off or',
+      'one-off or',
+      'or several',
+      'or a few',
+      'be several',
+      'have several',
+      'have a few',
+      'several meetings',
+      'several mtgs',
+      'multiple meetings',
+      'more than one meeting',
+      'more than one mtg',
+    ],
+    'series',
+  ],
   // whoever "comes up with" a plan writes it (not who comes to a meeting)
   [['who come up with', 'come up with'], 'write'],
   [

@@ -230,6 +230,13 @@ describe('how a question asks, and more of the field’s words', () => {
     expect(new GuidanceIndex().search('if we do an adults-only bit first do i need to write down why').entryId).toBe('stability-meeting-attendees');
   });
 
+  it('a one-off or several, or having a few, asks whether meetings come in a series; more than one PPM does not', () => {
+    expect(analyse('is it a one off or can there be several')).toContain('series');
+    same('is it normal to have a few', 'is it normal series');
+    expect(new GuidanceIndex().search('is it usually one stability meeting or several?').entryId).toBe('placement-stability-meeting');
+    expect(new GuidanceIndex().search('do we have more than one ppm? FC asking').entryId).not.toBe('placement-stability-meeting');
+  });
+
   it('what a council is judged on is how it is measured; a judge is still the court', () => {
     same('the stability PI we get judged on', 'the stability PI measure');
     expect(analyse('does a judge have to agree the move')).toContain(analyse('judge')[0]);
