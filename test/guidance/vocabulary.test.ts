@@ -237,6 +237,11 @@ describe('how a question asks, and more of the field’s words', () => {
     expect(new GuidanceIndex().search('do we have more than one ppm? FC asking').entryId).not.toBe('placement-stability-meeting');
   });
 
+  it('a placement "starting to go" or "falling apart" is fragile; twins and toddlers are the children of the case', () => {
+    same('placement is starting to go', 'placement is fragile');
+    same('the twins', 'the children');
+  });
+
   it('what a council is judged on is how it is measured; a judge is still the court', () => {
     same('the stability PI we get judged on', 'the stability PI measure');
     expect(analyse('does a judge have to agree the move')).toContain(analyse('judge')[0]);
