@@ -316,7 +316,6 @@ export const ASKED_AS: Record<string, string[]> = {
     'who do I invite to the stability meeting',
     'does the yp come to the stability meeting',
     'can the adults meet first without the child at the stability meeting',
-    'should VS attend stability meetings',
     'advocate at the stability meeting?',
     'invite list for a stability meeting, resi placement',
     'is the SSW invited to the stability meeting',

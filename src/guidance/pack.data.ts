@@ -789,16 +789,20 @@ export const GUIDANCE_ENTRIES: GuidanceEntry[] = [
       'Who should be invited to a placement stability meeting?',
       'Should the child attend the stability meeting?',
       'Can we hold part of the meeting without the young person?',
-      'Does the virtual school come to the stability meeting?',
       'Is an advocate invited to the stability meeting?',
     ],
     answer:
-      'The meeting usually includes the child, their social worker, the carer or (in a residential or semi-independent placement) the key worker or provider, the supervising social worker (SSW), the fostering manager, other relevant professionals, an advocate where appropriate, and the Virtual School.',
+      'The meeting usually includes the child, their social worker, the carer or (in a residential or semi-independent placement) the key worker or provider, the supervising social worker (SSW), the fostering manager, other relevant professionals, and an advocate where appropriate.',
     steps: [
-      { who: 'Organiser', what: 'Invite the child, carer or provider, supervising social worker, fostering manager, relevant professionals and the Virtual School.' },
-      { who: 'Organiser', what: 'Offer the child an advocate where appropriate.' },
       {
-        who: 'Chair',
+        // (003 gives the coordination to these services; its attendee list has no Virtual School, which
+        // the stability guidance note 001 includes in support meetings and move discussions instead)
+        who: "Fostering or Placement Service, with the child's social worker",
+        what: 'Invite the child, carer or provider, supervising social worker, fostering manager and relevant professionals.',
+      },
+      { who: "Fostering or Placement Service, with the child's social worker", what: 'Offer the child an advocate where appropriate.' },
+      {
+        who: 'Meeting',
         what: 'Only as an exception, hold it in two parts (the adults first, then the child joins) and record the reasons.',
       },
     ],
@@ -819,7 +823,7 @@ export const GUIDANCE_ENTRIES: GuidanceEntry[] = [
       'An allocated council minute taker records the meeting, the review date is booked at the meeting itself, and a series of meetings may follow; the meeting can also decide on a planned ending.',
     steps: [
       { who: 'Allocated minute taker', what: 'Take the minutes.' },
-      { who: 'Chair', what: 'Book the review date before the meeting ends.', when: 'At the meeting' },
+      { who: 'Meeting', what: 'Book the review date before the meeting ends.', when: 'At the meeting' },
       { who: 'Meeting', what: 'Agree small steps and review progress at later meetings.' },
       { who: 'Meeting', what: 'Where needed, agree a planned ending and who gives notice.' },
     ],

@@ -504,7 +504,9 @@ export function thingAskedFor(question: string): string | null {
     /\b(?:which|what)\s+((?:[\w-]+\s+){0,2}?[\w-]+)\s+(?:do|does|should|shall|can|must|would)\s+(?:i|we|you|they)\s+(?:use|need|pick|choose|fill in|complete)\b/i.exec(question) ??
     /\bwhat\s+(form|template|format|system|document|doc)\s+(?:is|are)\b/i.exec(question) ??
     // "can birth parents be told the new carers address?": what someone may be told or given
-    /\bbe\s+(?:told|given|shown|sent)\s+(?:the|her|his|their|a|an|any)?\s*((?:[\w']+\s+){0,2}?[\w']+)\s*(?:\?|$|,|\.|\s-\s)/i.exec(question);
+    /\bbe\s+(?:told|given|shown|sent)\s+(?!(?:at|about|of|in|on|to|before|after|when|how|what|why|if|by|for|that)\b)(?:the|her|his|their|a|an|any)?\s*((?:[\w']+\s+){0,2}?[\w']+)\s*(?:\?|$|,|\.|\s-\s)/i.exec(
+      question,
+    );
   if (!found) return null;
   const groups = analyseQuery(found[1]!);
   return groups.length > 0 ? groups[groups.length - 1]!.join('|') : null;

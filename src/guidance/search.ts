@@ -367,7 +367,7 @@ export class GuidanceIndex {
       return this.notFound(question, results, chosen, 'not-covered', urgentSafeguarding, termGroups);
     // "which service do we use?": the thing asked for must be in the answer
     const thing = thingAskedFor(trimmedQuestion);
-    if (thing && termGroups.some((t, i) => missed(i) && t.group.join('|') === thing))
+    if (thing && termGroups.some((t, i) => missed(i) && !t.incidental && t.group.join('|') === thing))
       return this.notFound(question, results, chosen, 'not-covered', urgentSafeguarding, termGroups);
     // "does the IRO come to the support meeting?": whoever is asked about must be among those who attend
     const attendees = new Set(attendeeAsked(trimmedQuestion));

@@ -391,6 +391,8 @@ describe('a side of a topic the guidance does not deal with', () => {
     // and what someone may be told or given
     expect(thingAskedFor('can birth parents be told the new carers address')).toBe(analyseQuery('address')[0]!.join('|'));
     expect(index.search('can birth parents be told the new carers address').found).toBe(false);
+    expect(thingAskedFor('what must the carer be told at placement')).toBeNull();
+    expect(index.search('what must the carer be told at placement').entryId).toBe('information-for-carer');
   });
 
   it('whether someone attends is answered only by an entry that names them among those who attend', () => {
