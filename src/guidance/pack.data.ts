@@ -132,12 +132,9 @@ export const GUIDANCE_ENTRIES: GuidanceEntry[] = [
         when: 'At once',
       },
       {
-        who: "Child's social worker and placements team",
-        what: 'Work out what alternative placements are actually available and what each would mean for the child.',
-      },
-      {
+        // (001 says only that authorisation waits for a full understanding of the options)
         who: 'Head of Service',
-        what: 'Authorise the move only once those options are clear.',
+        what: 'Authorise the move only once the alternative placement options, and what each would mean for the child, are fully understood.',
       },
       {
         who: "Child's social worker",
@@ -674,7 +671,7 @@ export const GUIDANCE_ENTRIES: GuidanceEntry[] = [
       'Who attends the multi-agency meeting?',
     ],
     answer:
-      'Every placement that is becoming fragile should have a multi-agency planning meeting, where the agencies around the child build a wrap-around support package to prevent a breakdown.',
+      'Every placement that is becoming fragile must have a multi-agency planning meeting, where the agencies around the child build a wrap-around support package to prevent a breakdown.',
     steps: [
       { who: "Child's social worker", what: 'Invite the agencies involved with the child and placement.', when: 'As soon as the placement looks fragile' },
       { who: 'Agencies around the child', what: 'Agree a wrap-around support package: who does what, by when.' },
@@ -697,12 +694,13 @@ export const GUIDANCE_ENTRIES: GuidanceEntry[] = [
       'Hold a Placement Support Meeting as soon as a placement shows signs of becoming unstable; it reviews the initial support plan, and so does every support meeting after it.',
     steps: [
       {
-        who: "Child's social worker and supervising social worker",
-        what: 'Call the meeting, including the carer and the Virtual School.',
+        // (the note says the meeting must be held, not who calls it)
+        who: 'Meeting',
+        what: 'Happens at the first signs of instability, with the carer and the Virtual School included.',
         when: 'At the first signs of instability',
       },
       { who: 'Meeting', what: 'Review the initial support plan and agree changes.' },
-      { who: "Child's social worker", what: 'Record the discussion and agreements in the streamlined LCS minute format for support meetings.' },
+      { who: 'Meeting', what: 'Record the discussion and agreements in the streamlined LCS minute format for support meetings.' },
       { who: 'Meeting', what: 'Review the support plan again at each later support meeting.' },
       {
         who: "Child's social worker and supervising social worker",
@@ -913,8 +911,9 @@ export const GUIDANCE_ENTRIES: GuidanceEntry[] = [
     answer:
       'Hold a Placement Planning Meeting before every placement starts (within 72 hours if it is an emergency) and every time a child comes into care or changes placement; it finalises the placement plan and confirms delegated authority.',
     steps: [
-      { who: "Child's social worker", what: 'Arrange the meeting as part of finding and making the placement.', when: 'Before the placement starts' },
-      { who: "Child's social worker", what: 'For an emergency placement, hold it within 72 hours.', when: 'Within 72 hours' },
+      // (004 says the meeting is convened as part of the placement process, not by whom)
+      { who: 'Meeting', what: 'Convened as part of finding and making the placement.', when: 'Before the placement starts' },
+      { who: 'Meeting', what: 'For an emergency placement, it happens within 72 hours.', when: 'Within 72 hours' },
       { who: 'Meeting', what: 'Finalise the placement plan and confirm delegated authority.' },
       { who: 'Supervising social worker', what: 'Complete the initial support plan at the meeting.' },
     ],
@@ -1367,9 +1366,10 @@ export const GUIDANCE_ENTRIES: GuidanceEntry[] = [
     steps: [
       { who: 'Head of Service', what: 'Authorise the move once you understand the alternative options.' },
       { who: "Child's social worker", what: 'Tell the Placement Officer so notice is served and payments stop.', when: 'Straight away' },
-      { who: "Child's social worker", what: 'Hold the Placement Planning Meeting for the new placement.', when: 'Within 72 hours' },
+      { who: 'Meeting', what: 'The Placement Planning Meeting for the new placement happens.', when: 'Within 72 hours' },
       { who: "Child's social worker", what: 'Code the move with the reason that really applies.' },
-      { who: "Child's social worker and manager", what: 'Consider a Disruption Meeting.', when: 'At least six weeks after the ending' },
+      // (004 asks for a Disruption Meeting to be considered, without naming who; 003 sets when one is held)
+      { who: 'Everyone involved', what: 'Consider a Disruption Meeting; if one is held, it is at least six weeks after the ending.' },
     ],
     related: ['disruption-meeting', 'urgent-move', 'ending-a-placement', 'emergency-placement-timescales'],
     sources: [S001(G001_PLANNED_ENDINGS), S004('Ending of Placements'), S000('Instructions for Allocated Case Worker')],
