@@ -480,8 +480,8 @@ export function reasonClauses(question: string): { reasons: string; rest: string
 
 /**
  * Who a question asks about attending ("does the IRO come to placement support meetings?", "is the
- * IRO supposed to be invited", "can the child's parents attend the panel?"): the subject of a verb
- * of attending, as analysed term groups. An entry about who attends that never names them does not
+ * IRO supposed to be invited", "can the child's parents attend the panel?"): the head of the subject
+ * of a verb of attending, or of whom someone brings, as analysed term groups. An entry about who attends that never names them does not
  * answer.
  */
 export function attendeeAsked(question: string): string[] {
@@ -491,7 +491,12 @@ export function attendeeAsked(question: string): string[] {
     );
   // "can the yp bring their best mate along to the PSM": who is brought attends
   const brought = /\bbring\s+(?:their|his|her|a|an|the|my|our)?\s*((?:[\w']+\s+){0,2}?[\w']+)\s+(?:along\s+)?(?:to|with)\b/i.exec(question);
-  return [found?.[1], brought?.[1]].flatMap((words) => (words ? analyseQuery(words).map((group) => group.join('|')) : []));
+  // the head of who is named ("the resi keyworker": a keyworker)
+  return [found?.[1], brought?.[1]].flatMap((words) =>
+    analyseQuery(words ?? '')
+      .slice(-1)
+      .map((group) => group.join('|')),
+  );
 }
 
 /**

@@ -369,9 +369,11 @@ export class GuidanceIndex {
     const thing = thingAskedFor(trimmedQuestion);
     if (thing && termGroups.some((t, i) => missed(i) && !t.incidental && t.group.join('|') === thing))
       return this.notFound(question, results, chosen, 'not-covered', urgentSafeguarding, termGroups);
-    // "does the IRO come to the support meeting?": whoever is asked about must be among those who attend
-    const attendees = new Set(attendeeAsked(trimmedQuestion));
-    if (attendees.size > 0 && termGroups.some((t, i) => missed(i) && !t.incidental && attendees.has(t.group.join('|'))))
+    // "does the IRO come to the support meeting?", "does the child come to the disruption meeting?":
+    // whoever is asked about must be named in the answer (read in its text, as the child is in
+    // nearly every entry and so is not looked up)
+    const attendees = attendeeAsked(trimmedQuestion);
+    if (attendees.some((group) => !this.names(chosen.id, group) && !(second && this.names(second.id, group))))
       return this.notFound(question, results, chosen, 'not-covered', urgentSafeguarding, termGroups);
     // "who chairs the PPM?" is not answered by what the chair reads beforehand, nor "who presents at the
     // panel?" by a case being presented there: an entry must say who does it
@@ -383,6 +385,14 @@ export class GuidanceIndex {
     if (second) answer.also = this.partFrom(second.id);
     if (urgentSafeguarding) answer.urgentSafeguarding = true;
     return answer;
+  }
+
+  /** Whether an entry's or passage's text names any of a term group's terms. */
+  private names(id: string, group: string): boolean {
+    const entry = this.entries.get(id);
+    const text = entry ? [entry.title, entry.answer, ...entry.steps.map((s) => `${s.who} ${s.what}`)].join(' ') : (this.passages.get(id)?.text ?? '');
+    const terms = new Set(analyse(text));
+    return group.split('|').some((term) => terms.has(term));
   }
 
   /**

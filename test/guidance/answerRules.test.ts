@@ -402,6 +402,11 @@ describe('a side of a topic the guidance does not deal with', () => {
     expect(index.search('does the IRO come to placement support meetings?').found).toBe(false);
     expect(index.search('is the IRO supposed to be invited to the placement stability meeting').found).toBe(false);
     expect(index.search('does the Virtual School get invited to the stability meeting?').found).toBe(true);
+    // the child is named in nearly every entry, so the answer's own text is read: the disruption
+    // meeting's entry says only "everyone involved in the placement"
+    expect(attendeeAsked('does the resi keyworker need to come to the review')).toEqual(['keyworker']);
+    expect(index.search('does the child come to the disruption meeting?').found).toBe(false);
+    expect(index.search('does the child come to the stability meeting?').entryId).toBe('stability-meeting-attendees');
     // whoever is brought along attends too
     expect(attendeeAsked('can the yp bring their best mate along to the PSM?')).toContain(analyseQuery('mate')[0]!.join('|'));
     expect(index.search('can the yp bring their best mate along to the PSM for moral support?').found).toBe(false);
