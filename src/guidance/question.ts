@@ -257,7 +257,7 @@ const FIGURE_QUESTIONS: Array<[RegExp, FigureAsked]> = [
     'timescale',
   ],
   // "when does the commissioning panel sit?": how often it meets
-  [/\bwhen\s+(?:does|do|will)\s+(?:the\s+|our\s+)?(?:[\w-]+\s+){0,3}(?:panel|panels|board|forum)\s+(?:sit|meet|run)\b/i, 'frequency'],
+  [/\bwhen\s+(?:does|do|will)\s+(?:(?:the\s+|our\s+)?(?:[\w-]+\s+){0,3}(?:panel|panels|board|forum)|it|they)\s+(?:sit|meet)\b/i, 'frequency'],
   // "what was our stability % last year": a proportion
   [/\bwhat(?:'s|s)?\s+(?:(?:was|is|are|were)\s+)?(?:our|the)\s+(?:[\w-]+\s+){0,2}(?:%|percent|percentage)/i, 'proportion'],
   // "what's the notice period?": a length of notice asked for

@@ -603,6 +603,7 @@ describe('how many / how long / how soon / how much', () => {
     expect(figureAsked('when does the commissioning panel sit?')).toBe('frequency');
     expect(figureAsked('when does the commissioning panel sit? need therapy funded asap')).toBe('frequency');
     expect(index.search('when does the commissioning panel sit? need therapy funded asap').found).toBe(false);
+    expect(figureAsked('who chairs the panel and when does it sit?')).toBe('frequency');
     expect(figureAsked('what was our stability % last year?')).toBe('proportion');
     expect(figureAsked('how is the stability % worked out?')).toBeNull();
   });
