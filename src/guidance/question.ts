@@ -242,7 +242,7 @@ const FIGURE_QUESTIONS: Array<[RegExp, FigureAsked]> = [
   // "how much detail does brokerage need" asks what to say, not a sum
   // "what's the budget limit", "is there a cost threshold": a sum asked for
   [
-    /\bhow much\b(?!\s+(?:detail|details|information|info|input|involvement|say)\b)|\bwhat(?:'s|s| is)? (?:the )?(rate|cost|amount|price|fee)s?\b|\b(budget|cost|spend|spending|financial|funding|price)\s+(limit|threshold|cap|ceiling)s?\b/i,
+    /\bhow much\b(?!\s+(?:detail|details|information|info|input|involvement|say)\b)|\bwhat(?:'s|s| is)? (?:the )?(rate|cost|amount|price|fee)s?\b|\b(budget|cost|spend|spending|financial|funding|price)\s+(limit|threshold|cap|ceiling)s?\b|£\s*(limit|threshold|cap|ceiling)\b/i,
     'amount',
   ],
   // "what's our target %", "what percentage": a proportion, which only a statement giving one answers

@@ -664,6 +664,8 @@ const WORDS: Array<[string[], string]> = [
   [['appeal', 'appeals', 'appealed', 'appealing'], 'appeal'],
   [['sibling', 'siblings', 'sibs'], 'sibling'],
   [['unregistered'], 'unregistered'],
+  // approval given after the event is not in the documents
+  [['retrospective', 'retrospectively', 'retro', 'backdate', 'backdated', 'backdating'], 'retrospective'],
   [['rota', 'rotas'], 'outofhoursservice'],
   [['yot', 'yoi', 'remand', 'remanded'], 'youthjustice'],
   [['refuse', 'refuses', 'refused', 'refusing', 'refusal', 'refusals', 'decline', 'declines', 'declined', 'declining'], 'refuse'],

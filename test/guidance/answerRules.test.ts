@@ -374,6 +374,11 @@ describe('a side of a topic the guidance does not deal with', () => {
     expect(index.search('TM and HoS disagree about whether to move him - who has the final say').found).toBe(false);
   });
 
+  it('approval after the event is a matter the documents do not deal with', () => {
+    expect(analyse('sign off retrospectively')).toContain('retrospective');
+    expect(index.search('EDT placed a child overnight, do they need HoS sign off retrospectively?').found).toBe(false);
+  });
+
   it("life story work is a piece of direct work the guidance does not set out; a child's life story is their history", () => {
     expect(analyse('life story work')).toEqual(['lifestorywork']);
     expect(analyse('her life story')).toContain('history');
@@ -587,6 +592,7 @@ describe('how many / how long / how soon / how much', () => {
     expect(figureAsked("what's the budget limit for a resi placement")).toBe('amount');
     expect(figureAsked('is there a cost threshold for extra support?')).toBe('amount');
     expect(figureAsked("what's the cost of a mentor")).toBe('amount');
+    expect(figureAsked('is there a £ limit before it goes to panel')).toBe('amount');
     expect(figureAsked('who agrees the funding for extra support')).toBeNull();
     expect(index.search("what's the cost threshold before extra support has to go to the commissioning panel?").found).toBe(false);
   });
