@@ -1015,10 +1015,10 @@ export const GUIDANCE_ENTRIES: GuidanceEntry[] = [
       'Does the SSW do a support plan for the placement?',
     ],
     answer:
-      'The supervising social worker completes an initial support plan at the Placement Planning Meeting, giving extra focus to children who have moved before or are aged 13 to 15; it is reviewed at each Placement Support Meeting.',
+      'The supervising social worker completes an initial support plan at the Placement Planning Meeting, giving extra focus to children who have already had a move or are aged 13 to 15; it is reviewed at each Placement Support Meeting.',
     steps: [
       { who: 'Supervising social worker', what: 'Complete the initial support plan, naming likely support needs.', when: 'At the Placement Planning Meeting' },
-      { who: 'Supervising social worker', what: 'Give extra thought to children who have moved before or are 13 to 15.' },
+      { who: 'Supervising social worker', what: 'Give extra thought to children who have already had a move or are 13 to 15.' },
       { who: 'Placement Support Meeting', what: 'Review the plan each time it meets.' },
     ],
     related: ['placement-support-meeting', 'placement-planning-meeting', 'sw-and-ssw-roles'],
@@ -1093,7 +1093,7 @@ export const GUIDANCE_ENTRIES: GuidanceEntry[] = [
       'Who finalises the placement plan?',
     ],
     answer:
-      'For a planned placement, complete the placement plan beforehand and finalise it at the Placement Planning Meeting; in an emergency, give the carer the key information at once and agree the plan within 5 days.',
+      'For a planned placement, complete the placement plan beforehand and finalise it at the Placement Planning Meeting; in an emergency, give the carer enough information (all that is available) at once and agree the plan within 5 days.',
     steps: [
       { who: "Child's social worker", what: 'Draft the placement plan.', when: 'Before a planned placement' },
       { who: 'Placement Planning Meeting', what: 'Finalise the plan.' },
