@@ -22,6 +22,11 @@ const PHRASES: Array<[string[], string]> = [
       'on teams',
       'over teams',
       'via teams',
+      'teams meeting',
+      'teams meetings',
+      'teams call',
+      'teams invite',
+      'teams link',
       'on zoom',
       'over zoom',
       'via zoom',
@@ -570,6 +575,8 @@ const PHRASES: Array<[string[], string]> = [
     ],
     'series',
   ],
+  // the child's "education or training" is their schooling, not training for staff or carers
+  [['education or training', 'school, college or training', 'college or training', 'education and training'], 'education'],
   // whoever "comes up with" a plan writes it (not who comes to a meeting)
   [['who come up with', 'come up with'], 'write'],
   [

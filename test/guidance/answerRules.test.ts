@@ -436,7 +436,14 @@ describe('a side of a topic the guidance does not deal with', () => {
     expect(index.search('is there a template for the rationale I send the Head of Service?').found).toBe(false);
     expect(index.search('can we hold the stability meeting on Teams? the carer lives miles away').found).toBe(false);
     expect(analyse('can we meet on Teams')).not.toContain('team');
+    expect(analyse('add a guest to the Teams meeting')).toContain('virtualmeeting');
+    expect(index.search('how do i add a guest from the IFA to a teams meeting').found).toBe(false);
     expect(index.search('what format do we minute the PPM in?').entryId).toBe('ppm-recording');
+  });
+
+  it("the child's education or training is schooling: training for carers is not answered by it", () => {
+    expect(analyse("if the move disrupts the child's education or training")).not.toContain(analyse('training')[0]);
+    expect(index.search('what training do carers have to do after a breakdown').found).toBe(false);
   });
 
   it('who signs a plan, or whether a carer or parent must sign it, is answered only by an entry that speaks of signing; signing off is approving', () => {
