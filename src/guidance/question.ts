@@ -246,7 +246,7 @@ const FIGURE_QUESTIONS: Array<[RegExp, FigureAsked]> = [
     'amount',
   ],
   // "what's our target %", "what percentage": a proportion, which only a statement giving one answers
-  [/\btarget\s*(%|percent(age)?)|\bwhat\s*(%|percent(age)?)|\bwhat(s|'s| is)? (the |our )?(target|percentage)\b/i, 'proportion'],
+  [/\btarget\s*(%|percent(age)?)|\bwhat\s*(%|percent(age)?)|\bwhat(s|'s| is| are)? (the |our )?(targets?|percentages?)\b/i, 'proportion'],
   // "is it 6 weekly or 3 monthly?", "28 days or 14?": a choice between figures asks for one
   [/\b\d+\s*-?\s*(hourly|daily|weekly|monthly|yearly)\b[^?.!]{0,20}\bor\s+\d+/i, 'frequency'],
   [/\b\d+\s*-?\s*(hours?|days?|weeks?|months?|years?|hrs?|wks?)\b[^?.!]{0,20}\bor\s+\d+/i, 'timescale'],

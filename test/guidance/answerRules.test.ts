@@ -713,6 +713,7 @@ describe('how many / how long / how soon / how much', () => {
   it('"what\'s our target %" asks for a proportion, which only a statement giving one answers', () => {
     expect(figureAsked('whats our target % for kids with 3 or more moves?')).toBe('proportion');
     expect(figureAsked('what percentage of moves are planned')).toBe('proportion');
+    expect(figureAsked('what targets does the placement stability strategy set')).toBe('proportion');
     expect(holdsFigure('proportion', 'Children with three or more placements in the year are counted.')).toBe(false);
     expect(holdsFigure('proportion', 'No more than 10% of children should have three moves.')).toBe(true);
     expect(index.search("what's our target % for placement stability this year?").found).toBe(false);
