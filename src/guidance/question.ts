@@ -261,7 +261,10 @@ const FIGURE_QUESTIONS: Array<[RegExp, FigureAsked]> = [
   // "what was our stability % last year": a proportion
   [/\bwhat(?:'s|s)?\s+(?:(?:was|is|are|were)\s+)?(?:our|the)\s+(?:[\w-]+\s+){0,2}(?:%|percent|percentage)/i, 'proportion'],
   // "what's the notice period?": a length of notice asked for
-  [/\bwhat(?:'s|s| is)?\s+(?:the|their|our|a)\s+(?:[\w-]+\s+)?notice period\b/i, 'timescale'],
+  [
+    /\bwhat(?:'s|s| is)?\s+(?:the|their|our|a)\s+(?:[\w-]+\s+)?notice period\b|\b(?:through|during|for|in)\s+the\s+notice period\b|\b(?:standard|usual|normal|required|minimum)\s+notice\b/i,
+    'timescale',
+  ],
   // "within a set number of days?", "is there a fixed time limit?": a timescale asked for
   [/\b(?:a|any)\s+(?:set|fixed|specific|max(?:imum)?|min(?:imum)?)\s+(?:number of\s+)?(?:days?|weeks?|months?|hours?|time ?(?:limit|frame|scale)s?|period)\b/i, 'timescale'],
   // "what's the latest we can hold it", "is there a cut off": a deadline

@@ -690,6 +690,10 @@ describe('how many / how long / how soon / how much', () => {
     expect(figureAsked('is there a fixed time limit for the support plan?')).toBe('timescale');
     expect(figureAsked('is there a set agenda for the PPM?')).toBeNull();
     expect(figureAsked("what's the notice period an IFA needs?")).toBe('timescale');
+    // the notice period, or a standard notice, is a length of time the documents do not give
+    expect(figureAsked('do we keep paying the IFA through the notice period?')).toBe('timescale');
+    expect(figureAsked('FC gave 28 days notice - is that the standard notice?')).toBe('timescale');
+    expect(index.search('FC gave 28 days notice - is that the standard notice carers have to give?').found).toBe(false);
     expect(figureAsked('how far in advance should introductions start?')).toBe('timescale');
     expect(figureAsked('how early do we tell the school?')).toBe('timescale');
   });
