@@ -673,8 +673,6 @@ const WORDS: Array<[string[], string]> = [
   [['unregistered'], 'unregistered'],
   // approval given after the event is not in the documents
   [['retrospective', 'retrospectively', 'retro', 'backdate', 'backdated', 'backdating'], 'retrospective'],
-  // the documents stop at the Head of Service: a director (of children's services) is not in them
-  [['director', 'directors', 'dcs'], 'director'],
   [['rota', 'rotas'], 'outofhoursservice'],
   [['yot', 'yoi', 'remand', 'remanded'], 'youthjustice'],
   [['refuse', 'refuses', 'refused', 'refusing', 'refusal', 'refusals', 'decline', 'declines', 'declined', 'declining'], 'refuse'],

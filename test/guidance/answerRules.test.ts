@@ -374,9 +374,8 @@ describe('a side of a topic the guidance does not deal with', () => {
     expect(index.search('TM and HoS disagree about whether to move him - who has the final say').found).toBe(false);
   });
 
-  it('approval after the event, and a director above the Head of Service, are matters the documents do not deal with', () => {
+  it('approval after the event is a matter the documents do not deal with', () => {
     expect(analyse('sign off retrospectively')).toContain('retrospective');
-    expect(index.search('if HoS says no to the move can i escalate it to the director?').found).toBe(false);
     expect(index.search('EDT placed a child overnight, do they need HoS sign off retrospectively?').found).toBe(false);
   });
 
