@@ -442,6 +442,38 @@ export function asksForAParticularThing(question: string): boolean {
 }
 
 /**
+ * Topics the documents lack that a message often mentions only as what has happened ("LADO referral
+ * made", "the day team picked it up", "she wants to complain about the school - is that a sign?"):
+ * they name what is asked only when the asking part of the message holds them.
+ */
+export const TOPICS_MENTIONED_IN_PASSING = new Set(['ladoprocess', 'outofhoursservice', 'contactdetails', 'houserules', 'disagreement', 'complaintsprocedure', 'retrospective']);
+
+const ASKING_ONLY_TERMS = new Set(
+  ['do', 'process', 'way', 'thing', 'approve', 'decid', 'right', 'make', 'ok', 'okay', 'fine', 'happen', 'now', 'next', 'allow', 'who', 'whose', 'job', 'role'].map(canonicalTerm),
+);
+
+/**
+ * The asking part of a message: its clauses (split at sentence ends, commas, colons and spaced
+ * dashes) that end with a question mark or open with a question word. When none does, or they hold
+ * no word of their own ("- how do they do that?"), the whole message is the asking part.
+ */
+export function askingPart(question: string): string {
+  const clauses = question
+    .split(/(?<=[.!?;:,])\s*|\s[-\u2013\u2014]\s/)
+    .map((c) => c.trim())
+    .filter(Boolean);
+  const asking = clauses.filter(
+    (c) =>
+      /\?\s*$/.test(c) || /^\W*(?:who|whos|what|whats|when|whens|where|wheres|which|how|why|do|does|did|is|are|can|could|should|shall|must|will|would|may|has|have)\b/i.test(c),
+  );
+  const part = asking.join(' ');
+  // words that only put the question ("is that allowed?", "who decides?", "who's right?", "what's the
+  // process?") refer back to the rest of the message
+  const ownWords = analyseQuery(part).filter((group) => !group.every((term) => ASKING_ONLY_TERMS.has(term)));
+  return asking.length === 0 || ownWords.length === 0 ? question : part;
+}
+
+/**
  * True when a message asks two things: two question marks, or a second question joined on
  * ("... and who tells the VS?", "... / what are their rights", "...; does my HoS need to know").
  */

@@ -26,6 +26,8 @@ import {
   isChildInDangerNow,
   asksForAParticularThing,
   attendeeAsked,
+  askingPart,
+  TOPICS_MENTIONED_IN_PASSING,
   thingAskedFor,
   isIncidentalTerm,
   withoutAsker,
@@ -442,8 +444,12 @@ export class GuidanceIndex {
     // "how soon", "how often": the figure rule deals with what kind of answer is asked for; the
     // words themselves say nothing of the topic and are not held against an answer
     const asked = this.speller.correct(this.withoutNames(trimmedQuestion)).replace(FIGURE_WORDS, ' ');
-    // the reason given for the case ("because the carer is going on holiday") is case detail
-    const termGroups = this.questionTerms(asked, this.reasonTerms(trimmedQuestion));
+    // the reason given for the case ("because the carer is going on holiday") is case detail, and so
+    // is a topic the guidance lacks mentioned only as what has happened ("LADO referral made - ...")
+    const caseDetail = this.reasonTerms(trimmedQuestion);
+    const askingTerms = new Set(analyseQuery(this.speller.correct(askingPart(trimmedQuestion))).flat());
+    for (const group of analyseQuery(asked)) if (group.every((term) => TOPICS_MENTIONED_IN_PASSING.has(term) && !askingTerms.has(term))) caseDetail.add(group.join('|'));
+    const termGroups = this.questionTerms(asked, caseDetail);
     // Words in most documents barely rank anything and cost the most to look up: left out of the
     // search (and so never held against an answer) when the question has other words.
     const searched = termGroups.filter((t) => !t.ubiquitous);

@@ -129,7 +129,7 @@ const PHRASES: Array<[string[], string]> = [
   ],
   // how the out-of-hours service itself runs (its on-call rota, what passes to the day team) is not in
   // the documents; an out-of-hours placement is an emergency one (below)
-  [['day team', 'daytime team', 'day time team', 'day duty team', 'on call', 'on-call', 'on call rota'], 'outofhoursservice'],
+  [['day team', 'daytime team', 'day time team', 'day duty team', 'on call rota'], 'outofhoursservice'],
   // the child's phone, screen time, social media and curfews (a carer's house rules) are not in the
   // documents ("phone off" alone is a missing child's unanswered phone)
   [

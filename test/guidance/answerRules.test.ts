@@ -7,6 +7,7 @@ import { loadGuidancePack } from '../../src/guidance/pack';
 import { analyse, analyseQuery } from '../../src/guidance/text';
 import { answerText, evaluateFacts } from '../../src/guidance/evaluate';
 import {
+  askingPart,
   asksForAParticularThing,
   attendeeAsked,
   thingAskedFor,
@@ -365,6 +366,21 @@ describe('a side of a topic the guidance does not deal with', () => {
     expect(index.search('EDT: where is the emergency foster carer rota kept').found).toBe(false);
     expect(index.search('which team arranges the PPM after an EDT placement at the weekend, EDT or the day team?').found).toBe(false);
     expect(index.search('EDT placed a kid overnight - what does the carer need straight away if theres no plan yet').found).toBe(true);
+  });
+
+  it('a topic the documents lack, mentioned only as what has happened, is case detail: the asking part of the message decides', () => {
+    expect(askingPart('allegation against the FC yesterday, LADO referral made - does the child need to move?')).toBe('does the child need to move?');
+    // an asking part that only puts the question refers back to the rest
+    expect(askingPart('carer wants to take his phone off him at night - allowed?')).toBe('carer wants to take his phone off him at night - allowed?');
+    for (const q of [
+      'allegation against the FC yesterday, LADO referral made - does the child need to move and what kind of placement next?',
+      'we told the LADO this morning about the allegation, can the child stay with the carer?',
+      'EDT placed him overnight and the day team picked it up - when is the PPM due?',
+      'carer changed her phone number - do i update LCS?',
+      'the carer wants to complain about the school - is that a sign the placement is fragile?',
+    ])
+      expect(index.search(q).found).toBe(true);
+    expect(index.search('who do i contact for the LADO referral after an allegation against a carer?').found).toBe(false);
   });
 
   it("a carer's house rules (the child's phone, social media, curfews) and a disagreement over who has the final say are not in the documents", () => {
