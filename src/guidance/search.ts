@@ -240,6 +240,8 @@ export class GuidanceIndex {
   private readonly passages = new Map<string, CouncilPassage>();
   /** Number of indexed documents containing each term; used to weigh question words. */
   private readonly documentFrequency = new Map<string, number>();
+  /** Each answer's analysed text, read when a question asks whether someone attends (filled as asked). */
+  private readonly textTerms = new Map<string, Set<string>>();
   private readonly documentCount: number;
   private readonly speller: SpellingCorrector;
   private readonly minConfidence: number;
@@ -391,9 +393,13 @@ export class GuidanceIndex {
 
   /** Whether an entry's or passage's text names any of a term group's terms. */
   private names(id: string, group: string): boolean {
-    const entry = this.entries.get(id);
-    const text = entry ? [entry.title, entry.answer, ...entry.steps.map((s) => `${s.who} ${s.what}`)].join(' ') : (this.passages.get(id)?.text ?? '');
-    const terms = new Set(analyse(text));
+    let terms = this.textTerms.get(id);
+    if (!terms) {
+      const entry = this.entries.get(id);
+      const text = entry ? [entry.title, entry.answer, ...entry.steps.map((s) => `${s.who} ${s.what}`)].join(' ') : (this.passages.get(id)?.text ?? '');
+      terms = new Set(analyse(text));
+      this.textTerms.set(id, terms);
+    }
     return group.split('|').some((term) => terms.has(term));
   }
 
@@ -447,9 +453,14 @@ export class GuidanceIndex {
     // the reason given for the case ("because the carer is going on holiday") is case detail, and so
     // is a topic the guidance lacks mentioned only as what has happened ("LADO referral made - ...")
     const caseDetail = this.reasonTerms(trimmedQuestion);
-    const askingTerms = new Set(analyseQuery(this.speller.correct(askingPart(trimmedQuestion))).flat());
-    for (const group of analyseQuery(asked)) if (group.every((term) => TOPICS_MENTIONED_IN_PASSING.has(term) && !askingTerms.has(term))) caseDetail.add(group.join('|'));
-    const termGroups = this.questionTerms(asked, caseDetail);
+    const groups = analyseQuery(asked);
+    const inPassing = groups.filter((group) => group.every((term) => TOPICS_MENTIONED_IN_PASSING.has(term)));
+    if (inPassing.length > 0) {
+      // (read only when such a topic is there: the asking part is spelled and analysed again)
+      const askingTerms = new Set(analyseQuery(this.speller.correct(askingPart(trimmedQuestion))).flat());
+      for (const group of inPassing) if (!group.some((term) => askingTerms.has(term))) caseDetail.add(group.join('|'));
+    }
+    const termGroups = this.questionTerms(groups, caseDetail);
     // Words in most documents barely rank anything and cost the most to look up: left out of the
     // search (and so never held against an answer) when the question has other words.
     const searched = termGroups.filter((t) => !t.ubiquitous);
@@ -680,10 +691,10 @@ export class GuidanceIndex {
     );
   }
 
-  private questionTerms(asked: string, reasonOnly: Set<string> = new Set()): QuestionTerm[] {
+  private questionTerms(groups: string[][], reasonOnly: Set<string> = new Set()): QuestionTerm[] {
     const seen = new Set<string>();
     const terms: QuestionTerm[] = [];
-    for (const group of analyseQuery(asked)) {
+    for (const group of groups) {
       const key = group.join('|');
       if (seen.has(key)) continue;
       seen.add(key);
