@@ -444,7 +444,9 @@ export function asksForAParticularThing(question: string): boolean {
 /**
  * Topics the documents lack that a message often mentions only as what has happened ("LADO referral
  * made", "the day team picked it up", "she wants to complain about the school - is that a sign?"):
- * they name what is asked only when the asking part of the message holds them.
+ * they name what is asked only when the asking part of the message holds them. (Not every such topic:
+ * others usually head the message as what it is about, "staying put - can he stay after 18?", and
+ * reading those the same way answered 19 more development near misses.)
  */
 export const TOPICS_MENTIONED_IN_PASSING = new Set(['ladoprocess', 'outofhoursservice', 'contactdetails', 'houserules', 'disagreement', 'complaintsprocedure', 'retrospective']);
 
