@@ -834,7 +834,13 @@ const WORDS: Array<[string[], string]> = [
   // the words of a child's identity the guidance uses: religion, ethnicity, culture
   [['religion', 'religions', 'religious', 'faith', 'faiths', 'muslim', 'islam', 'islamic', 'christian', 'catholic', 'hindu', 'sikh', 'jewish', 'buddhist'], 'religion'],
   [['ethnicity', 'ethnicities', 'ethnic', 'race', 'racial', 'heritage'], 'ethnicity'],
-  [['culture', 'cultures', 'cultural', 'culturally'], 'culture'],
+  // a child's identity is how practitioners name their culture, faith, language and heritage together
+  [['culture', 'cultures', 'cultural', 'culturally', 'identity', 'identities'], 'culture'],
+  // resolving, repairing or mending things between people is resolution
+  [['resolve', 'resolves', 'resolved', 'resolving', 'resolution', 'repair', 'repairs', 'repaired', 'repairing', 'mend', 'mending'], 'resolution'],
+  // a residential "unit" is the home; a provider's "company" is the provider
+  [['unit', 'units'], 'residential'],
+  [['company', 'companies'], 'provider'],
   // a child who needs an interpreter, or has English as an additional language (EAL)
   [['language', 'languages', 'interpreter', 'interpreters', 'eal'], 'language'],
   [['introduction', 'introductions', 'introduce', 'introducing', 'intro', 'intros'], 'introduction'],

@@ -242,6 +242,14 @@ describe('how a question asks, and more of the field’s words', () => {
     same('the twins', 'the children');
   });
 
+  it("a child's identity is their culture; repairing or resolving is resolution; a resi unit is residential and a provider's company the provider", () => {
+    same("the child's identity", "the child's culture");
+    same('repair things between them', 'resolution things between them');
+    same('try to resolve it', 'try to resolution it');
+    same('a different unit', 'a different residential');
+    same('the same company', 'the same provider');
+  });
+
   it('what a council is judged on is how it is measured; a judge is still the court', () => {
     same('the stability PI we get judged on', 'the stability PI measure');
     expect(analyse('does a judge have to agree the move')).toContain(analyse('judge')[0]);
