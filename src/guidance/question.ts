@@ -234,7 +234,7 @@ const FIGURE_QUESTIONS: Array<[RegExp, FigureAsked]> = [
   // for advice on which code" ask who
   [/(?<!\b(?:sure|unsure|know|idea|certain|clear|on|about|with|re)\s+)\b(which|what(?:'s|s| is)?)\s+(?:[\w-]+\s+){0,3}codes?\b(?!\s+of\b)/i, 'code'],
   [/\bwhat age\b|\bhow old\b|\bage limit\b|\bminimum age\b/i, 'age'],
-  [/\bhow (often|frequently)\b|\bhow many times\b/i, 'frequency'],
+  [/\bhow (often|frequently)\b|\bhow many times\b|\b(?:minimum|min|required|expected)\s+frequency\b|\bwhat(?:'s|s| is)\s+the\s+frequency\b/i, 'frequency'],
   // "how long does it take": a length of time, not a deadline
   [/\bhow long (does|do|will|would|should|can|might)\b.*\b(take|last|run)\b/i, 'duration'],
   // "what's the maximum number of children", "the average number of moves": a quantity asked for

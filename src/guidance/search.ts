@@ -197,7 +197,7 @@ const ANALYSER_WORDS = new Set(analyserVocabulary());
 /** The pack entry that answers an immediate safeguarding matter nothing else answers. */
 const SAFEGUARDING_ENTRY_ID = 'immediate-safeguarding';
 /** How a question asks for a figure ("how soon", "how often"): the form of the question, not its topic. */
-const FIGURE_WORDS = /\bhow (soon|long|quickly|quick|fast|often|frequently)\b/gi;
+const FIGURE_WORDS = /\bhow (soon|long|quickly|quick|fast|often|frequently)\b|\bfrequency\b/gi;
 /** Words among this many commonest of spoken English... */
 const COMMON_ENGLISH_RANK = 2000;
 /** ...weigh this share of the rarest word's weight when the guidance never uses them... */

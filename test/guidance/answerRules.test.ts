@@ -606,6 +606,11 @@ describe('how many / how long / how soon / how much', () => {
     expect(index.search('emergency placement last night - ppm within 72 hours?').found).toBe(true);
   });
 
+  it('"the minimum frequency" asks how often, and the word itself is no topic', () => {
+    expect(figureAsked('what is the minimum frequency for placement plan updates?')).toBe('frequency');
+    expect(index.search('what is the minimum frequency for placement plan updates?').entryId).toBe('placement-plan-review');
+  });
+
   it('what a document "says about how often" asks the frequency; who talks to the carer about how long asks who', () => {
     expect(figureAsked('what does the guidance say about how often the SSW visits')).toBe('frequency');
     expect(figureAsked('who talks to the carer about how long the placement is for')).toBeNull();
