@@ -319,7 +319,7 @@ const FIGURE_IN_TEXT: Record<FigureAsked, RegExp> = {
   // "at intervals agreed with the carers" says who sets how often, which answers it (a deferral to
   // other procedures does not)
   frequency: new RegExp(
-    String.raw`\b(every|each|once a|once every|twice|at least once)\s+(${NUMBER}|day|week|month|year|fortnight|other|\w+ (days|weeks|months))|\b(annual(ly)?|yearly|monthly|weekly|daily|fortnightly|times a (day|week|month|year))\b(?!\s+(routines?|arrangements?|care|needs?|life|living|tasks?))|\bat intervals agreed\b`,
+    String.raw`\b(every|each|once a|once every|twice|at least once)\s+(${NUMBER}|day|week|month|year|fortnight|other|\w+ (days|weeks|months))|\b(annual(ly)?|yearly|monthly|weekly|daily|fortnightly|times a (day|week|month|year))\b(?!\s+(routines?|arrangements?|care|needs?|life|living|tasks?))|\bat intervals agreed\b|\bat least as often as\b`,
     'i',
   ),
   // a length, not an offset: "six weeks after the ending" says when, not how long
@@ -349,6 +349,15 @@ const FIGURE_QUALIFIERS: Array<[RegExp, RegExp]> = [
     /\b(within|no later than|at the latest|by the|before|up to|immediately|straight away|at once)\b/i,
   ],
   [/\b(minimum|min)\s+(number|no|amount)\b/i, /\b(minimum|at least|no fewer than|no less than)\b/i],
+  // "every 6 weeks?", "is it 6 weekly?": a frequency put forward is confirmed only by one, not by "at
+  // least as often as local procedures require" (which answers a plain "how often")
+  [
+    new RegExp(String.raw`\bevery\s+${NUMBER}\b|\b${NUMBER}\s*-?\s*(?:weekly|monthly|yearly|wkly)\b`, 'i'),
+    new RegExp(
+      String.raw`\b(?:every|each|once a|once every|twice|at least once)\s+(?:${NUMBER}|day|week|month|year|fortnight)|\b(?:annual(?:ly)?|yearly|monthly|weekly|daily|fortnightly)\b`,
+      'i',
+    ),
+  ],
   [/\baverage\b/i, /\baverage\b/i],
   [/\btotal\s+(number|no|amount)\b/i, /\btotal\b/i],
 ];
@@ -497,8 +506,22 @@ export function withoutAsker(question: string): string {
   const role = String.raw`([\w/]+(?: (?!(?:how|what|who|when|where|why|do|does|can|should|is|am|i)\b)[\w/]+)?)`;
   return question
     .replace(new RegExp(String.raw`^\s*(?:hi|hello|hey)?[\s,]*${role} (?:here|asking)\b\s*[-:,]?\s*`, 'i'), '')
-    .replace(new RegExp(String.raw`^\s*(?:as an? |i'?m an? |i am an? )${role}(?: and\b|,|\s-|:)?\s*`, 'i'), '');
+    .replace(new RegExp(String.raw`^\s*(?:as an? |i'?m an? |i am an? )${role}(?: and\b|,|\s-|:)?\s*`, 'i'), '')
+    .replace(ASKER_LABEL, (label, _qualifier, _offset, whole: string) =>
+      // "TM - what am I supposed to do": a role the question asks about as "I" is what is asked; a
+      // student's or a locum's standing is not ("student sw: how often do I visit?")
+      /\b(?:i|me|my|i'?m|am i)\b/i.test(whole.slice(label.length)) ? label.replace(ASKER_STANDING, '') : '',
+    );
 }
+
+/** Words for the asker's standing, which say nothing of what they do: "student", "agency", "locum". */
+const ASKER_STANDING = /^\s*(?:student|agency|locum|newly qualified|new|participation)\s+/i;
+
+/** "student sw:", "IRO -", "nqsw:": a practitioner's role written as a label before the question. */
+const ASKER_LABEL = new RegExp(
+  String.raw`^\s*((?:student|agency|locum|newly qualified|new|fostering|ifa|in-?house|resi|residential|kinship|duty|edt|placements?|commissioning|participation)\s+)?(?:sw|social worker|nqsw|asye|ssw|supervising social worker|iro|tm|team manager|hos|head of service|service manager|keyworker|key worker|manager|officer|advocate|pa|personal adviser|designated teacher|lac nurse|cla nurse|nurse|worker|assessor|analyst|brokerage|placements)\s*(?::|\s[-\u2013\u2014])\s+`,
+  'i',
+);
 
 /**
  * A reason given for the case ("because the carer is going on holiday", "cos she hit him", "due to

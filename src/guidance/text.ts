@@ -618,6 +618,22 @@ const PHRASES: Array<[string[], string]> = [
   [['one off', 'one offs'], '1'],
   // when something happened or will happen is case detail, not what is asked
   [['next month', 'this month', 'last month', 'next week', 'this week', 'last week', 'last night', 'next year'], ''],
+  [
+    [
+      'since monday',
+      'since tuesday',
+      'since wednesday',
+      'since thursday',
+      'since friday',
+      'since saturday',
+      'since sunday',
+      'since yesterday',
+      'since last night',
+      'since last week',
+      'since the weekend',
+    ],
+    '',
+  ],
   [['at the start', 'from the start', 'at the beginning', 'from the beginning', 'at the outset', 'from the outset', 'from day 1'], ''],
   [['once a year', 'every year', 'last year', 'this year', 'past year'], 'year'],
   [['previous 12 month', 'last 12 month', 'past 12 month', 'in 12 month'], '12 month'],

@@ -155,6 +155,20 @@ describe('confidence weighs what the question is about, not how long it is', () 
     expect(withoutAsker('who chairs the disruption meeting?')).toBe('who chairs the disruption meeting?');
   });
 
+  it('a role written as a label ("student sw:", "participation worker -") is the asker, unless the question asks what "I" do in that role', () => {
+    expect(withoutAsker("participation worker - how do we get the child's voice into the plan?")).toBe("how do we get the child's voice into the plan?");
+    expect(withoutAsker('IRO: can the carer come to the review?')).toBe('can the carer come to the review?');
+    // what "I" do as a TM is asked about the TM's role; a student's standing says nothing of it
+    expect(withoutAsker('TM - what am i supposed to do about plan quality')).toBe('TM - what am i supposed to do about plan quality');
+    expect(withoutAsker('student sw: how often do i visit?')).toBe('sw: how often do i visit?');
+    expect(index.search('student sw: after the first visit, how often do i visit a new placement?').entryId).toBe('visit-after-placement');
+  });
+
+  it('when the case started ("since monday", "since yesterday") is case detail', () => {
+    expect(analyse('placed since monday')).toEqual(analyse('placed'));
+    expect(analyse('placed since yesterday')).toEqual(analyse('placed'));
+  });
+
   it('still refuses a question about something the guidance does not cover', () => {
     expect(index.search('what is the mileage rate for a placement visit').found).toBe(false);
     expect(index.search('can a 16 year old be placed in unregistered accommodation?').found).toBe(false);
@@ -586,6 +600,15 @@ describe('how many / how long / how soon / how much', () => {
     expect(index.search('which LL code do I use for a respite weekend with another carer?').found).toBe(false);
     expect(index.search('what code for a placement ended because of behaviour').entryId).toBe('which-reason-code');
     expect(index.search('not sure which code to use for this move - who do I ask?').entryId).toBe('coding-a-move');
+  });
+
+  it('"at least as often as local procedures require" answers how often, but does not confirm a frequency put forward', () => {
+    expect(holdsFigure('frequency', 'Keep visiting at least as often as local procedures require.', 'how often do I visit?')).toBe(true);
+    expect(holdsFigure('frequency', 'Keep visiting at least as often as local procedures require.', 'how often do I visit? every 6 weeks?')).toBe(false);
+    expect(holdsFigure('frequency', 'Keep visiting at least as often as local procedures require.', 'is it 6 weekly?')).toBe(false);
+    expect(holdsFigure('frequency', 'Review it every six weeks.', 'is it every 6 weeks?')).toBe(true);
+    expect(index.search('after the first visit how often do i visit').entryId).toBe('visit-after-placement');
+    expect(index.search('after the first visit within a week, how often do i have to visit? is it 6 weekly?').found).toBe(false);
   });
 
   it('"how quick", "what is the latest", "is there a cut off" ask for a timescale; a cut-off is not answered by an earliest date', () => {
