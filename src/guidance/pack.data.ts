@@ -394,7 +394,7 @@ export const GUIDANCE_ENTRIES: GuidanceEntry[] = [
       { who: 'Team manager', what: 'Check the placement codes on all looked-after cases in the team.' },
       {
         who: 'Team manager',
-        what: 'Report any wrong code to the Performance Team and get it corrected.',
+        what: 'Report any wrong code on Liquid Logic to the Performance Team and get it corrected.',
         when: 'Immediately',
       },
       { who: 'Team manager', what: 'Let the Head of Service or service manager know about the error.' },
@@ -1193,7 +1193,7 @@ export const GUIDANCE_ENTRIES: GuidanceEntry[] = [
   },
   {
     id: 'placement-plan-purpose',
-    title: 'What the placement plan is for, and the statutory guidance and references behind it',
+    title: 'What the placement plan is for, and its references',
     rules: ['PLAN-2'],
     questions: [
       'What is the placement plan for?',

@@ -185,6 +185,10 @@ const CLEAR_COVERAGE_MARGIN = 0.2;
 const SPECIFICITY_MARGIN = 0.4;
 /** Coverage differences smaller than this are ties. */
 const COVERAGE_MARGIN = 0.05;
+/** Entries about deadlines ("Placement plan deadlines: when it must be done"), by their titles. */
+const TIMING_TITLE = /\b(deadlines?|timescales?|when it (?:must be done|is due))\b/i;
+/** A question asking when something happens, or by when. */
+const ASKS_WHEN = /\bwhen\b|\bby\s+(?:what|which)\s+(?:date|day|time)\b|\bhow (?:soon|long|quickly|fast)\b|\bdeadlines?\b|\btime ?scales?\b|\bdue\b/i;
 /** A second part must add at least this share of the question's weight. */
 const SECOND_PART_GAIN = 0.15;
 /** ... and score at least this share of the first. */
@@ -326,10 +330,10 @@ export class GuidanceIndex {
     if (results.length === 0) return { question, found: false, score: 0, confidence: 0, suggestions: [], urgentSafeguarding };
 
     const candidates = results.slice(0, CANDIDATES).map((result) => this.candidate(result, termGroups));
-    let chosen = this.resolveNearTie(candidates);
     // judged on the message as typed: "carer asking how long... - can we share that?" relays the
     // carer's question, which withoutAsker would otherwise take for the asker introducing themselves
     const figure = figureAsked(question.slice(0, MAX_QUESTION_LENGTH));
+    let chosen = this.resolveNearTie(candidates, !figure && !ASKS_WHEN.test(trimmedQuestion));
     if (figure && !this.holds(chosen.id, figure, trimmedQuestion, termGroups)) {
       // "how many days...": only an entry that holds such a figure may answer
       const withFigure = candidates.find((c) => c.share >= this.minConfidence && c.evidence >= this.minEvidence && this.holds(c.id, figure, trimmedQuestion, termGroups));
@@ -559,13 +563,17 @@ export class GuidanceIndex {
    * Among entries ranked close together, the one that covers more of the question wins; on equal
    * coverage, the more specific one (more of its own title asked about) wins.
    */
-  private resolveNearTie(candidates: Candidate[]): Candidate {
+  private resolveNearTie(candidates: Candidate[], asksNoTime = false): Candidate {
     const best = candidates[0]!;
     const tied = candidates.filter((c) => c.score >= best.score * NEAR_RANK);
+    const aboutTiming = (c: Candidate) => TIMING_TITLE.test(this.entries.get(c.id)?.title ?? '');
     return tied.reduce((winner, c) => {
       // what the question names must be in the answer: of two near-tied matches, the one holding it
       if (c.missesNamed && !winner.missesNamed) return winner;
       if (winner.missesNamed && !c.missesNamed && c.score >= best.score * NEAR_TIE) return c;
+      // "what info does the carer get from the placement plan" asks nothing of when: of two matches
+      // covering as much of it, the entry about deadlines is not the answer
+      if (asksNoTime && aboutTiming(winner) && !aboutTiming(c) && c.score >= best.score * NEAR_TIE && Math.abs(c.share - winner.share) <= COVERAGE_MARGIN) return c;
       // close in rank: a little more coverage decides; a little further down: clearly more
       const margin = c.score >= best.score * NEAR_TIE ? COVERAGE_MARGIN : CLEAR_COVERAGE_MARGIN;
       if (c.share > winner.share + margin) return c;

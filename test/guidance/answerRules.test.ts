@@ -554,6 +554,12 @@ describe('after an unplanned ending', () => {
 });
 
 describe('near ties', () => {
+  it('a question asking nothing of when is not answered by the entry about deadlines when another covers as much of it', () => {
+    expect(index.search('what info does the carer get from the placement plan').entryId).toBe('placement-plan-purpose');
+    // asked when, the deadlines entry answers
+    expect(index.search('when does the placement plan have to be done by').entryId).toBe('placement-plan-timing');
+  });
+
   it('go to the entry that covers more of the question', () => {
     // both entries mention agreeing a move; only one is about telling the child
     expect(index.search('who agrees how the child hears about the move').entryId).toBe('telling-the-child');
@@ -600,6 +606,12 @@ describe('how many / how long / how soon / how much', () => {
     expect(index.search('which LL code do I use for a respite weekend with another carer?').found).toBe(false);
     expect(index.search('what code for a placement ended because of behaviour').entryId).toBe('which-reason-code');
     expect(index.search('not sure which code to use for this move - who do I ask?').entryId).toBe('coding-a-move');
+  });
+
+  it('a wrong code on Liquid Logic is corrected at once: "how fast" is answered by the managers\' step', () => {
+    const answer = index.search('wrong code on LL - how fast does it need sorting');
+    expect(answer.entryId).toBe('checking-move-codes');
+    expect(answerText(answer)).toMatch(/immediately/i);
   });
 
   it('"at least as often as local procedures require" answers how often, but does not confirm a frequency put forward', () => {
@@ -846,9 +858,9 @@ describe('how many / how long / how soon / how much', () => {
     expect(answerText(a)).toMatch(/72 hours/);
   });
 
-  it('"at intervals agreed with the carers" answers how often; a deferral to local procedures does not', () => {
+  it('"at intervals agreed with the carers" answers how often; a deferral to local procedures does not confirm a figure put forward', () => {
     expect(index.search('how often should further placement planning meetings happen?').entryId).toBe('later-ppms');
-    const a = index.search('how often must the social worker visit the child after the first week?');
+    const a = index.search('how often must the social worker visit the child after the first week? every 4 weeks?');
     expect(a.found).toBe(false);
     expect(a.notFoundReason).toBe('no-figure');
   });
