@@ -505,7 +505,9 @@ export function asksTwoThings(question: string): boolean {
 export function withoutAsker(question: string): string {
   const role = String.raw`([\w/]+(?: (?!(?:how|what|who|when|where|why|do|does|can|should|is|am|i)\b)[\w/]+)?)`;
   return question
-    .replace(new RegExp(String.raw`^\s*(?:hi|hello|hey)?[\s,]*${role} (?:here|asking)\b\s*[-:,]?\s*`, 'i'), '')
+    .replace(new RegExp(String.raw`^\s*(?:hi|hello|hey)?[\s,]*${role} (?:here|asking)\b\s*[-:,]?\s*`, 'i'), (label, _role, _offset, whole: string) =>
+      /\b(?:we|us|our|i|me|my)\b/i.test(whole.slice(label.length)) ? label : '',
+    )
     .replace(new RegExp(String.raw`^\s*(?:as an? |i'?m an? |i am an? )${role}(?: and\b|,|\s-|:)?\s*`, 'i'), '')
     .replace(ASKER_LABEL, (label, _qualifier, _offset, whole: string) =>
       // "TM - what am I supposed to do": a role the question asks about as "I" is what is asked; a

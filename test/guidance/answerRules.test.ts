@@ -155,6 +155,12 @@ describe('confidence weighs what the question is about, not how long it is', () 
     expect(withoutAsker('who chairs the disruption meeting?')).toBe('who chairs the disruption meeting?');
   });
 
+  it('an asker introducing themselves is what is asked about when the question goes on to ask what "I" or "we" do', () => {
+    expect(withoutAsker('VS officer here - which meetings should we be invited to')).toBe('VS officer here - which meetings should we be invited to');
+    expect(withoutAsker('TM here, whats my role re placement plan quality?')).toBe('TM here, whats my role re placement plan quality?');
+    expect(index.search('VS officer here - which meetings should we be getting invites to re moves').entryId).toBe('virtual-school-advice');
+  });
+
   it('a role written as a label ("student sw:", "participation worker -") is the asker, unless the question asks what "I" do in that role', () => {
     expect(withoutAsker("participation worker - how do we get the child's voice into the plan?")).toBe("how do we get the child's voice into the plan?");
     expect(withoutAsker('IRO: can the carer come to the review?')).toBe('can the carer come to the review?');
