@@ -223,6 +223,19 @@ export const OUTSIDE_BODY_TERMS = new Set(
 /** The kind of figure a question asks for, or null when it does not ask for one. */
 export type FigureAsked = 'count' | 'timescale' | 'duration' | 'frequency' | 'amount' | 'age' | 'proportion' | 'code' | 'meaning';
 
+const UNIT_OF_TIME = String.raw`(?:working\s+|school\s+|calendar\s+)?(?:hours?|hrs?|days?|weeks?|wks?|months?|years?|yrs?)`;
+/** What asks for a figure to be confirmed after it is put forward: "right?", "isn't it?", or the question mark alone. */
+const TO_CONFIRM = String.raw`\s*(?:[,)]\s*)?(?:(?:is(?:n'?t| not) it|right|correct|yeah|yes|innit|is that right|is that correct|or (?:is it )?(?:longer|less|more|sooner))\s*)?\?`;
+const NUMBER_WORD = String.raw`(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fourteen|twenty|twenty-?eight|thirty)`;
+const FREQUENCY_PUT_FORWARD = new RegExp(String.raw`\bevery\s+${NUMBER_WORD}\s*-?\s*${UNIT_OF_TIME}\b|\b${NUMBER_WORD}\s*-?\s*(?:weekly|monthly|yearly)\b(?=[^?.!]*\?)`, 'i');
+// (not "in 3 weeks?", "for 2 years?": when or how long the case's own events are)
+const TIMESCALE_PUT_FORWARD = new RegExp(
+  String.raw`(?<!\b(?:in|for|ago|since|next|last|about|around)\s+)\b${NUMBER_WORD}\s*-?\s*${UNIT_OF_TIME}\b(?:\s+(?:after|before|from|of|later|on|max|maximum|minimum|min|notice|at (?:the )?(?:most|least)|beforehand|in advance|ahead)\b[^?.!,]{0,30})?${TO_CONFIRM}`,
+  'i',
+);
+
+const PUT_FORWARD = new Set([FREQUENCY_PUT_FORWARD, TIMESCALE_PUT_FORWARD]);
+
 const FIGURE_QUESTIONS: Array<[RegExp, FigureAsked]> = [
   // "what does HARP stand for?" asks what the letters stand for: only a statement spelling them out answers
   [/\b(stands?|stood) for\b|\bshort for\b|\bacronym\b|\babbreviation\b/i, 'meaning'],
@@ -242,7 +255,7 @@ const FIGURE_QUESTIONS: Array<[RegExp, FigureAsked]> = [
   // "how much detail does brokerage need" asks what to say, not a sum
   // "what's the budget limit", "is there a cost threshold": a sum asked for
   [
-    /\bhow much\b(?!\s+(?:detail|details|information|info|input|involvement|say)\b)|\bwhat(?:'s|s| is)? (?:the )?(rate|cost|amount|price|fee)s?\b|\b(budget|cost|spend|spending|financial|funding|price)\s+(limit|threshold|cap|ceiling)s?\b|£\s*(limit|threshold|cap|ceiling)\b/i,
+    /\bhow much\b(?!\s+(?:detail|details|information|info|input|involvement|say)\b)|\bwhat(?:'s|s| is)? (?:the )?(?:(?:average|typical|usual|weekly|daily|monthly|annual|going)\s+){0,2}(rate|cost|amount|price|fee)s?\b|\b(budget|cost|spend|spending|financial|funding|price)\s+(limit|threshold|cap|ceiling)s?\b|£\s*(limit|threshold|cap|ceiling)\b/i,
     'amount',
   ],
   // "what's our target %", "what percentage": a proportion, which only a statement giving one answers
@@ -256,6 +269,9 @@ const FIGURE_QUESTIONS: Array<[RegExp, FigureAsked]> = [
     /\b(?:within|is it|is that|isn't it|should it be)\s+(?:within\s+)?(?:a|an|one|\d+|two|three|four|five|six|seven|ten|fourteen|twenty|twenty-?eight)\s+(?:working\s+|school\s+|calendar\s+)?(?:hours?|days?|weeks?|months?)\b|\b(?:\d+|one|two|three|four|five|ten|fifteen|twenty)\s+working\s+days?\b/i,
     'timescale',
   ],
+  // "28 days isn't it?", "every 6 weeks?", "lasts 16 weeks right?": a figure put forward to be confirmed
+  [FREQUENCY_PUT_FORWARD, 'frequency'],
+  [TIMESCALE_PUT_FORWARD, 'timescale'],
   // "when does the commissioning panel sit?": how often it meets
   [/\bwhen\s+(?:does|do|will)\s+(?:(?:the\s+|our\s+)?(?:[\w-]+\s+){0,3}(?:panel|panels|board|forum)|it|they)\s+(?:sit|meet)\b/i, 'frequency'],
   // "what was our stability % last year": a proportion
@@ -284,7 +300,9 @@ export function figureAsked(question: string): FigureAsked | null {
     /\b(on|of|(?<!\b(?:say|says|said)\s+)about|track|tracks|tracking|record|records|recording|count|counts|counting|monitor|monitors|monitoring|oversee|oversees|overseeing|told|informed|explained|(?:need|needs|have|has|ought|entitled|right) to know|tell(?!\s+(?:me|us|you)\b)(?:\s+(?:the|their|his|her|our)?\s*(?!(?:and|or|but)\b)[a-z]+)?)\s+how\b/gi,
     '$1',
   );
-  for (const [pattern, kind] of FIGURE_QUESTIONS) if (pattern.test(asked)) return kind;
+  // "why is the IFA still being paid 3 wks after he left??" asks why, whatever figures it gives
+  const asksWhy = /^\W*(?:why|how come)\b/i.test(asked);
+  for (const [pattern, kind] of FIGURE_QUESTIONS) if (!(asksWhy && PUT_FORWARD.has(pattern)) && pattern.test(asked)) return kind;
   return null;
 }
 
@@ -358,6 +376,9 @@ const FIGURE_QUALIFIERS: Array<[RegExp, RegExp]> = [
       'i',
     ),
   ],
+  // "28 days isn't it?": a figure put forward is confirmed or corrected only by a stated figure, not
+  // by "immediately" or "before the move"
+  [TIMESCALE_PUT_FORWARD, new RegExp(String.raw`\b${NUMBER}\s*-?\s*(?:working\s+)?(?:hours?|days?|weeks?|months?|years?)\b`, 'i')],
   [/\baverage\b/i, /\baverage\b/i],
   [/\btotal\s+(number|no|amount)\b/i, /\btotal\b/i],
 ];

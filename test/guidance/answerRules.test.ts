@@ -620,6 +620,24 @@ describe('how many / how long / how soon / how much', () => {
     expect(answerText(answer)).toMatch(/immediately/i);
   });
 
+  it('a figure put forward to be confirmed ("28 days isn\'t it?", "every 6 weeks?", "lasts 16 weeks right?") asks for one, and only a stated figure answers', () => {
+    expect(figureAsked("notice period for an IFA placement is 28 days isn't it?")).toBe('timescale');
+    expect(figureAsked('temporary approval lasts 16 weeks right?')).toBe('timescale');
+    expect(figureAsked('do we review the support plan every 6 weeks?')).toBe('frequency');
+    expect(figureAsked('review meeting should be 4 weeks after the first one?')).toBe('timescale');
+    // the case's own times and a question asking why are not figures put forward
+    expect(figureAsked('can i leave the visit until the review in 3 weeks?')).toBeNull();
+    expect(figureAsked('why is the IFA still being paid 3 wks after he left??')).toBeNull();
+    expect(holdsFigure('timescale', 'Report it immediately.', 'do we code it within 24 hours?')).toBe(false);
+    expect(holdsFigure('timescale', 'Hold it within 72 hours.', 'is it within 72 hours?')).toBe(true);
+    expect(index.search('review stability meeting should be 4 weeks after the first one?').found).toBe(false);
+    expect(index.search('initial support plan - do we review it every 6 weeks?').found).toBe(false);
+  });
+
+  it('"what\'s the average weekly cost" asks for a sum', () => {
+    expect(figureAsked("what's the average weekly cost of an external resi?")).toBe('amount');
+  });
+
   it('"at least as often as local procedures require" answers how often, but does not confirm a frequency put forward', () => {
     expect(holdsFigure('frequency', 'Keep visiting at least as often as local procedures require.', 'how often do I visit?')).toBe(true);
     expect(holdsFigure('frequency', 'Keep visiting at least as often as local procedures require.', 'how often do I visit? every 6 weeks?')).toBe(false);
