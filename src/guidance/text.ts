@@ -1206,6 +1206,12 @@ export function normaliseText(text: string): string {
   // to "call" a meeting is to convene it ("when is a PSM called?"), not to phone
   t = t.replace(/\bcall(?:s|ed|ing)?\s+(?=(?:(?:a|an|the|another|one|for)\s+)?(?:[a-z]+\s+){0,2}(?:meeting|mtg|ppm|psm|dm)s?\b)/g, 'convene ');
   t = t.replace(/\b(meeting|mtg|ppm|psm|dm)(s?)\s+(be\s+|is\s+|are\s+|was\s+|get\s+|gets\s+)?called\b/g, '$1$2 $3convened');
+  // "SW wants to move Kayden (9) out of his IFA", "carer wants to move him on": a worker or carer
+  // wanting to move the child asks about a move, not the child asking to leave ("he wants to move out")
+  t = t.replace(
+    /\b(sw|csw|ssw|hos|tm|carers?|fc|fcs|la|we|i|im|manager|iro|they)\s+(?:(?:am|are|is)\s+)?(?:(?:wants?|wanting|wanted)\s+to\s+move|ask(?:s|ing|ed)?\s+for\s+a\s+move)\b/g,
+    '$1 plan to move',
+  );
   // "Tri-X" (the local procedures) is one word
   t = t.replace(/\btri[\s-]?x\b/g, 'trix');
   // "what is a placement plan for?" (or "whats it for vs the care plan") asks its purpose

@@ -522,3 +522,11 @@ describe('calling a meeting', () => {
     expect(analyse('call the carer')).not.toContain(analyse('convene')[0]);
   });
 });
+
+describe('who wants a move', () => {
+  it('a worker or carer wanting to move the child, or asking for a move, plans a move; the child wanting to move asks to leave', () => {
+    same('SW wants to move him out of his IFA', 'SW plan to move him out of his IFA');
+    same('what do I give HoS when im asking for a move', 'what do I give HoS when im plan to move');
+    expect(analyse('he wants to move out')).toEqual(analyse('he wants to leave'));
+  });
+});
