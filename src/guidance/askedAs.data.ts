@@ -668,6 +668,13 @@ export const ASKED_AS: Record<string, string[]> = {
     'TM: identifying kids at risk of hitting the stability measure',
     'moved twice this year and the current placement is wobbling, why does it matter so much',
   ],
+  'guidance-read-with': [
+    'what do i read this guidance with',
+    'is there a strategy behind the coding guidance',
+    'which chapter goes with the guidance note',
+    'what PGN is the note under',
+    'is the PPM guidance new or old - what year',
+  ],
   'what-counts-as-a-move': [
     'respite counts as a move?',
     'short stay somewhere else then back to the same carers, does that count as a move',

@@ -1421,6 +1421,33 @@ export const GUIDANCE_ENTRIES: GuidanceEntry[] = [
     sources: [S003('Disruption Meetings')],
   },
 
+  // ───────────────────────────── The documents themselves ─────────────────────────────
+  {
+    id: 'guidance-read-with',
+    title: 'What each guidance document is read with',
+    rules: [],
+    questions: [
+      'What should the stability guidance be read alongside?',
+      'Which strategy does the practice guidance on moves and coding sit under?',
+      'Which procedures chapter goes with the placement stability guidance note?',
+      'Which PGN does the guidance note relate to?',
+      'How old is the placement planning meeting guidance, and what is its mission?',
+    ],
+    answer:
+      'Each document names what it sits with: the LAC guidance on moves and coding, the council\u2019s LAC Placement Stability strategy; the stability guidance note, procedures Chapter 5.1.7 (Placement Support Meetings), and it relates to the PGN of January 2017; the placement plan standards, the Children Act 1989 guidance (Volume 2, 3.177 to 3.229) and Tri-X 6.1 to 6.4; the placement planning meeting guidance is dated 2017.',
+    steps: [
+      { who: 'Managers and practitioners', what: 'Read the practice guidance on agreeing and coding moves with the LAC Placement Stability strategy.' },
+      { who: 'Managers and practitioners', what: 'Read the stability guidance note with Chapter 5.1.7 on Placement Support Meetings; it relates to the PGN of January 2017.' },
+      { who: "Child's social worker", what: 'Write placement plans to the statutory guidance (Volume 2, paragraphs 3.177 to 3.229) and Tri-X sections 6.1 to 6.4.' },
+      {
+        who: 'Managers and practitioners',
+        what: 'The 2017 placement planning meeting guidance opens with its mission: better lives for children and young people through partnership, higher aspirations and achievement, and protection for the most vulnerable.',
+      },
+    ],
+    related: ['stability-measure', 'placement-support-meeting', 'placement-plan-purpose'],
+    sources: [S000('Introduction'), S001('Introduction'), S002('Background'), S004('Placement Planning Meetings')],
+  },
+
   // ───────────────────────────── The measure ─────────────────────────────
   {
     id: 'stability-measure',

@@ -643,6 +643,14 @@ export class GuidanceIndex {
    */
   private partsStandAlone(first: Candidate, second: Candidate, termGroups: QuestionTerm[]): boolean {
     const uncovered = shareWeight(termGroups, (i) => (first.credits[i]! === 0 && second.credits[i]! === 0 ? termGroups[i]!.weight : 0));
+    // "who takes minutes at the disruption meeting, and who writes the report?" asks about one
+    // meeting: a part about another meeting (the stability meeting's minute taker) answers nothing of it
+    const named = new Set(termGroups.flatMap((t) => t.group.filter((term) => NAMED_THING_TERMS.has(term))));
+    const aboutAnotherThing = (part: Candidate) => {
+      const titleNames = analyse(this.entries.get(part.id)?.title ?? '').filter((term) => NAMED_THING_TERMS.has(term));
+      return named.size > 0 && titleNames.length > 0 && titleNames.every((term) => !named.has(term));
+    };
+    if (aboutAnotherThing(first) || aboutAnotherThing(second)) return false;
     return [first, second].every((part) => {
       const covered = shareWeight(termGroups, (i) => part.credits[i]!);
       return covered / (covered + uncovered || 1) >= this.minConfidence;

@@ -319,6 +319,8 @@ const PHRASES: Array<[string[], string]> = [
   [['legal status'], 'legalstatus'],
   [['liquid logic', 'case management system', 'case record', 'case file', 'the system', 'child record', 'child file'], 'caserecord'],
   [['case notes', 'case note'], 'caserecord'],
+  // the guidance note is a document, not a meeting's notes
+  [['guidance note', 'guidance notes', 'stability note', 'stability notes'], ''],
   [['keep an eye on', 'keep track of', 'keep tabs on', 'keeps an eye on', 'keeps track of', 'keeping an eye on', 'keeping track of'], 'oversight'],
   [['kept on', 'kept in', 'stored on', 'stored in', 'saved on', 'saved in', 'filed on', 'filed in', 'logged on', 'logged in', 'put on', 'upload to', 'uploaded to'], 'record'],
   [['reason for placement change', 'reason code', 'placement code', 'reason for change'], 'code reason'],

@@ -278,6 +278,11 @@ describe('a best match far ahead of the rest', () => {
 });
 
 describe('two questions in one', () => {
+  it('a part about another meeting than the one asked about is no part of the answer', () => {
+    const a = index.search('who takes minutes at the disruption mtg and who writes the report');
+    expect([a.entryId, a.also?.entryId]).not.toContain('stability-meeting-outcomes');
+  });
+
   it('answers both parts, each with its own steps and sources', () => {
     const a = index.search('when do I visit after a move, and who tells the virtual school if the school changes?');
     expect(a.found).toBe(true);
@@ -951,6 +956,16 @@ describe('when nothing answers', () => {
 });
 
 describe('topics added to the pack', () => {
+  it('what each document is read with: the strategy (000), Chapter 5.1.7 and the PGN of January 2017 (001)', () => {
+    const strategy = index.search('which strategy is the coding and moves guidance read with?');
+    expect(strategy.entryId).toBe('guidance-read-with');
+    expect(answerText(strategy)).toMatch(/LAC Placement Stability strategy/);
+    const chapter = index.search('what chapter do I read alongside the stability guidance note');
+    expect(answerText(chapter)).toMatch(/5\.1\.7/);
+    expect(answerText(chapter)).toMatch(/January 2017/);
+    expect(chapter.sources).toEqual(expect.arrayContaining([expect.objectContaining({ doc: '000' }), expect.objectContaining({ doc: '001' })]));
+  });
+
   it('the Introduction Planning Meeting and the placement team contacting the registered manager (004)', () => {
     const a = index.search('who contacts the registered manager before the child is placed?');
     expect(a.entryId).toBe('introduction-planning-meeting');

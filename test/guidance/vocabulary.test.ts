@@ -530,3 +530,10 @@ describe('who wants a move', () => {
     expect(analyse('he wants to move out')).toEqual(analyse('he wants to leave'));
   });
 });
+
+describe('the guidance note', () => {
+  it('is a document, not the notes of a meeting', () => {
+    expect(analyse('does the stability note say')).not.toContain(analyse('minutes')[0]);
+    same('what does the guidance note say', 'what does the guidance say');
+  });
+});
