@@ -1329,7 +1329,7 @@ export const GUIDANCE_ENTRIES: GuidanceEntry[] = [
   },
   {
     id: 'ending-a-placement',
-    title: 'Ending a placement: notice and payments',
+    title: 'Ending a placement: who to tell, notice and payments',
     rules: ['END-1'],
     questions: [
       'The placement is ending, who do I tell?',
@@ -1337,6 +1337,7 @@ export const GUIDANCE_ENTRIES: GuidanceEntry[] = [
       'Who stops payments to the provider when a placement ends?',
       'Placement has ended, do I need to tell the placement officer?',
       'We know the end date of the placement, what should I do?',
+      'A placement is planned to end soon: who do I tell, and when?',
     ],
     answer:
       'Tell the Placement Officer when a placement ends (as early as possible when there is a planned end date); they serve notice on the provider and tell finance to stop payments, and you tell everyone who was told when the placement began.',

@@ -917,6 +917,8 @@ const QUERY_EXPANSIONS: Array<[string[], string]> = [
   [['bring', 'brings', 'bringing', 'brought'], 'attend'],
   [['show', 'shows', 'showed', 'shown', 'showing'], 'share'],
   [['worried', 'worry', 'worries', 'concern', 'concerns', 'concerned'], 'fragile'],
+  // health, a doctor or a therapist at a meeting are among "other relevant professionals"
+  [['health', 'therapist', 'psychologist', 'nurse', 'gp', 'doctor', 'paediatrician'], 'professional'],
 ];
 
 /** Abbreviations expanded before anything else, so phrases see the full words. */
@@ -928,6 +930,8 @@ const ABBREVIATIONS: Array<[RegExp, string]> = [
   [/\b(\d+)\s*hrs?\b/g, '$1 hour'],
   [/\byrs?\b/g, 'year'],
   [/\bs\/w\b/g, 'social worker'],
+  // the fostering manager (an "FM" in chat)
+  [/\bfms?\b/g, 'fostering manager'],
   [/\bll\b/g, 'liquid logic'], // "'ll" contractions are gone by now, so a lone "ll" is Liquid Logic
   [/\bma\b/g, 'multi agency'],
   [/\bindep\b/g, 'independent'],
@@ -1245,7 +1249,10 @@ export function analyseQuery(text: string): string[][] {
   for (let i = 0; i < raw.length;) {
     const rule = PHRASES_BY_FIRST_KEY.get(keys[i]!)?.find((r) => r.keys.every((k, j) => keys[i + j] === k));
     if (rule) {
-      for (const term of rule.replacement) terms.push([term]);
+      for (const term of rule.replacement) {
+        const expansion = QUERY_EXPANSION.get(term);
+        terms.push(expansion && expansion !== term ? [term, expansion] : [term]);
+      }
       i += rule.keys.length;
       continue;
     }

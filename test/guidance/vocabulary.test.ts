@@ -537,3 +537,14 @@ describe('the guidance note', () => {
     same('what does the guidance note say', 'what does the guidance say');
   });
 });
+
+describe('professionals at a meeting', () => {
+  it('health, a nurse or a therapist are read as relevant professionals too, as an alternative that never replaces the word', () => {
+    expect(analyseQuery('can health attend')[0]).toEqual(expect.arrayContaining(['health', analyse('professional')[0]]));
+    expect(analyseQuery('LAC nurse invited')[0]).toEqual(expect.arrayContaining(['health', analyse('professional')[0]]));
+  });
+
+  it('"FM" is the fostering manager', () => {
+    same('is the FM at the meeting', 'is the fostering manager at the meeting');
+  });
+});
