@@ -348,7 +348,7 @@ export const GUIDANCE_ENTRIES: GuidanceEntry[] = [
   // ───────────────────────────── Moves: recording and oversight ─────────────────────────────
   {
     id: 'coding-a-move',
-    title: 'Coding a placement move in the case system',
+    title: 'Coding an agreed placement move on Liquid Logic',
     rules: ['MOVE-7'],
     questions: [
       'How do I code a placement move?',
@@ -448,11 +448,8 @@ export const GUIDANCE_ENTRIES: GuidanceEntry[] = [
       'Where can I see all the placement moves?',
       'What is the placement move tracker for?',
     ],
-    answer: 'A placement move tracker is being developed so that managers can oversee every move and how the service is doing on stability.',
-    steps: [
-      { who: "Child's social worker", what: 'Make sure each agreed move is recorded so it appears on the tracker.' },
-      { who: 'Managers', what: 'Use the tracker for oversight of moves and of how the service is doing on stability.' },
-    ],
+    answer: 'A placement move tracker is being developed so that there is oversight of every move and of how the service is doing on stability.',
+    steps: [{ who: 'Managers', what: 'Use the tracker, once it is ready, for oversight of moves and of how the service is doing on stability.' }],
     related: ['checking-move-codes', 'stability-measure', 'child-at-risk-of-counting'],
     sources: [S000('Instructions for Allocated Case Worker')],
   },
@@ -1390,14 +1387,14 @@ export const GUIDANCE_ENTRIES: GuidanceEntry[] = [
     answer:
       'Hold a Disruption Meeting when a permanent placement has disrupted, and consider one after any unplanned ending; it takes place at least six weeks after the ending and looks for learning and, where possible, resolution.',
     steps: [
-      { who: "Child's social worker and manager", what: 'Decide whether a Disruption Meeting is needed (always for a permanent placement).' },
+      { who: 'Not named in the guidance', what: 'Decide whether a Disruption Meeting is needed (always for a permanent placement).' },
       {
-        who: 'Organiser',
+        who: 'Not named in the guidance',
         what: 'Book it with everyone who was involved and a chair who is an IRO or similar person with no previous involvement in the case.',
         when: 'At least six weeks after the ending',
       },
       { who: 'Meeting', what: 'Look back at the placement\u2019s history, draw out lessons and seek resolution.' },
-      { who: 'Organiser', what: 'Follow the council\u2019s disruption policy as well as this guidance.' },
+      { who: 'Not named in the guidance', what: 'Follow the council\u2019s disruption policy as well as this guidance.' },
     ],
     related: ['disruption-meeting-chair', 'unplanned-ending', 'iro-role'],
     sources: [S003('Disruption Meetings'), S000('Instructions for Allocated Case Worker'), S004('Ending of Placements')],
@@ -1415,8 +1412,8 @@ export const GUIDANCE_ENTRIES: GuidanceEntry[] = [
     answer:
       'An Independent Reviewing Officer (IRO), or a similar independent chair not involved in the case before, chairs it at least six weeks after the placement ended, with everyone who was involved in the placement.',
     steps: [
-      { who: 'Organiser', what: 'Find an IRO or similar chair who has not worked on the case.' },
-      { who: 'Organiser', what: 'Invite everyone involved in the placement.', when: 'For a date at least six weeks after the ending' },
+      { who: 'Not named in the guidance', what: 'Find an IRO or similar chair who has not worked on the case.' },
+      { who: 'Not named in the guidance', what: 'Invite everyone involved in the placement.', when: 'For a date at least six weeks after the ending' },
     ],
     related: ['disruption-meeting', 'iro-role'],
     sources: [S003('Disruption Meetings')],

@@ -373,6 +373,10 @@ export class GuidanceIndex {
     const action = new Set([...permissionAsked(trimmedQuestion), ...roles]);
     if (action.size > 0 && termGroups.some((t, i) => missed(i) && action.has(t.group.join('|'))))
       return this.notFound(question, results, chosen, 'not-covered', urgentSafeguarding, termGroups);
+    // "who organises the disruption meeting?": the doing asked about must be in what the answer says,
+    // not only in how practitioners ask for the entry
+    if ([...roles].some((role) => !this.names(chosen.id, role) && !(second && this.names(second.id, role))))
+      return this.notFound(question, results, chosen, 'not-covered', urgentSafeguarding, termGroups);
     // "which service do we use?": the thing asked for must be in the answer
     const thing = thingAskedFor(trimmedQuestion);
     if (thing && termGroups.some((t, i) => missed(i) && !t.incidental && t.group.join('|') === thing))

@@ -318,7 +318,7 @@ const PHRASES: Array<[string[], string]> = [
   [['delegated authority'], 'delegatedauthority'],
   [['legal status'], 'legalstatus'],
   [['liquid logic', 'case management system', 'case record', 'case file', 'the system', 'child record', 'child file'], 'caserecord'],
-  [['case notes', 'case note'], 'caserecord'],
+  [['case notes', 'case note', 'case system', 'case management system', 'case recording system', 'case records system'], 'caserecord'],
   // the guidance note is a document, not a meeting's notes
   [['guidance note', 'guidance notes', 'stability note', 'stability notes'], ''],
   [['keep an eye on', 'keep track of', 'keep tabs on', 'keeps an eye on', 'keeps track of', 'keeping an eye on', 'keeping track of'], 'oversight'],

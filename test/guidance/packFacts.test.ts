@@ -173,6 +173,21 @@ describe('the guidance pack holds what the source documents say', () => {
     expect(entry!.sources.map((s) => s.doc)).toContain(c.cites);
   });
 
+  it('names no one for a duty the documents leave unnamed: who organises a disruption meeting or decides one is needed (003, 004)', () => {
+    for (const id of ['disruption-meeting', 'disruption-meeting-chair']) {
+      const entry = pack.find((e) => e.id === id)!;
+      const organising = entry.steps.filter((s) => /\b(book|invite|find|decide|follow)\b/i.test(s.what));
+      expect(organising.length).toBeGreaterThan(0);
+      for (const step of organising) expect(step.who).toBe('Not named in the guidance');
+    }
+  });
+
+  it('says a placement move tracker is being developed, and no more about who keeps it (000)', () => {
+    const entry = pack.find((e) => e.id === 'move-tracker')!;
+    expect(shownText(entry)).toMatch(/being developed/);
+    expect(shownText(entry)).not.toMatch(/updat|record/i);
+  });
+
   it('keeps each headline on one line and short enough to read on a Teams card', () => {
     // the longest headline today is the placement plan's purpose with its legal references
     const tooLong = pack.filter((e) => e.answer.length > 480).map((e) => `${e.id}: ${e.answer.length}`);
