@@ -465,9 +465,22 @@ const PHRASES: Array<[string[], string]> = [
       'starting to slip',
       'falling apart',
       'on the rocks',
+      // "things are hard with Leo at the moment", "things are getting tense"
+      'things are hard',
+      'things are tough',
+      'things are difficult',
+      'things are rocky',
+      'things getting hard',
+      'things getting tough',
+      'things getting difficult',
+      'things are getting hard',
+      'things are getting tough',
+      'things are getting difficult',
     ],
     'fragile',
   ],
+  // "does that set anything in motion?": does it start anything, as a trigger does
+  [['set anything in motion', 'set things in motion', 'set in motion', 'set off anything', 'start anything formal', 'kick anything off'], 'trigger'],
   [['break down', 'broke down', 'broken down', 'fall apart', 'fell apart', 'fallen apart', 'collapse'], 'disrupt'],
   [['sign off', 'sign it off', 'give permission', 'say yes to', 'green light', 'rubber stamp', 'rubber stamped'], 'approve'],
   // the initial and review health assessments of a child in care

@@ -548,3 +548,10 @@ describe('professionals at a meeting', () => {
     same('is the FM at the meeting', 'is the fostering manager at the meeting');
   });
 });
+
+describe('everyday ways of saying a placement is strained, or that something starts', () => {
+  it('"things are hard with him at the moment" is a fragile placement; "set anything in motion" asks what it triggers', () => {
+    same('things are hard at home', 'fragile at home');
+    same('does that set anything in motion', 'does that trigger');
+  });
+});
