@@ -479,6 +479,12 @@ const PHRASES: Array<[string[], string]> = [
     ],
     'fragile',
   ],
+  // "is that grounds for a stability meeting?": what would trigger one
+  [['grounds for', 'reason enough for', 'enough grounds for'], 'trigger'],
+  // "are we expected to save every placement?": preventing a disruption
+  [['save every placement', 'save the placement', 'save a placement', 'save placements', 'rescue the placement'], 'prevent disrupt'],
+  // a "pre-placement meeting" is one held before the placement
+  [['pre placement', 'preplacement'], 'before placement'],
   // "does that set anything in motion?": does it start anything, as a trigger does
   [['set anything in motion', 'set things in motion', 'set in motion', 'set off anything', 'start anything formal', 'kick anything off'], 'trigger'],
   [['break down', 'broke down', 'broken down', 'fall apart', 'fell apart', 'fallen apart', 'collapse'], 'disrupt'],
@@ -818,7 +824,22 @@ const WORDS: Array<[string[], string]> = [
   [['oversight', 'oversee', 'oversees', 'overseeing', 'monitor', 'monitors', 'monitored', 'monitoring'], 'oversight'],
   [['code', 'codes', 'coding', 'coded', 'recode', 'miscoded', 'miscode'], 'code'],
   [
-    ['fragile', 'fragility', 'unstable', 'instability', 'wobbly', 'wobbling', 'shaky', 'rocky', 'precarious', 'deteriorate', 'deteriorating', 'deteriorated', 'deterioration'],
+    [
+      'fragile',
+      'fragility',
+      'unstable',
+      'instability',
+      'wobbly',
+      'wobbling',
+      'shaky',
+      'rocky',
+      'precarious',
+      'brittle',
+      'deteriorate',
+      'deteriorating',
+      'deteriorated',
+      'deterioration',
+    ],
     'fragile',
   ],
   [['visit', 'visits', 'visiting', 'visited'], 'visit'],

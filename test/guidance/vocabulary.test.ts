@@ -555,3 +555,12 @@ describe('everyday ways of saying a placement is strained, or that something sta
     same('does that set anything in motion', 'does that trigger');
   });
 });
+
+describe('asking whether something calls for a meeting, or what the aim is', () => {
+  it('"grounds for" a meeting asks what triggers one; saving a placement is preventing its disruption; a pre-placement meeting is held before the placement', () => {
+    same('is that grounds for a stability meeting', 'is that trigger stability meeting');
+    same('do we have to save every placement', 'do we have to prevent disruption');
+    same('pre-placement meeting', 'before placement meeting');
+    same('it is brittle', 'it is fragile');
+  });
+});
