@@ -320,7 +320,7 @@ const PHRASES: Array<[string[], string]> = [
   [['liquid logic', 'case management system', 'case record', 'case file', 'the system', 'child record', 'child file'], 'caserecord'],
   [['case notes', 'case note', 'case system', 'case management system', 'case recording system', 'case records system'], 'caserecord'],
   // the guidance note is a document, not a meeting's notes
-  [['guidance note', 'guidance notes', 'stability note', 'stability notes'], ''],
+  [['guidance note', 'guidance notes', 'stability note', 'stability notes', 'this note'], ''],
   [['keep an eye on', 'keep track of', 'keep tabs on', 'keeps an eye on', 'keeps track of', 'keeping an eye on', 'keeping track of'], 'oversight'],
   [['kept on', 'kept in', 'stored on', 'stored in', 'saved on', 'saved in', 'filed on', 'filed in', 'logged on', 'logged in', 'put on', 'upload to', 'uploaded to'], 'record'],
   [['reason for placement change', 'reason code', 'placement code', 'reason for change'], 'code reason'],
@@ -482,7 +482,7 @@ const PHRASES: Array<[string[], string]> = [
   // "is that grounds for a stability meeting?": what would trigger one
   [['grounds for', 'reason enough for', 'enough grounds for'], 'trigger'],
   // "are we expected to save every placement?": preventing a disruption
-  [['save every placement', 'save the placement', 'save a placement', 'save placements', 'rescue the placement'], 'prevent disrupt'],
+  [['save every placement', 'save every single placement', 'save the placement', 'save a placement', 'rescue the placement'], 'prevent disrupt'],
   // a "pre-placement meeting" is one held before the placement
   [['pre placement', 'preplacement'], 'before placement'],
   // "does that set anything in motion?": does it start anything, as a trigger does
