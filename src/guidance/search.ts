@@ -353,7 +353,10 @@ export class GuidanceIndex {
         )
       : chosen.share;
     const evidence = second ? chosen.evidence + second.evidence : chosen.evidence;
-    if ((share < this.confidenceCut(termGroups) && !this.dominates(chosen, candidates, share)) || evidence < this.minEvidence)
+    // "when does the PPM have to happen?": a short question about one common thing is answered when
+    // the match gives a timescale for it (the timing asked for is evidence the words alone are not)
+    const timingGiven = () => ASKS_WHEN.test(trimmedQuestion) && this.holds(chosen.id, 'timescale', trimmedQuestion, termGroups);
+    if ((share < this.confidenceCut(termGroups) && !this.dominates(chosen, candidates, share)) || (evidence < this.minEvidence && !timingGiven()))
       return this.notFound(question, results, chosen, 'not-covered', urgentSafeguarding, termGroups);
     // "can I book annual leave within the month" is not answered by an entry about a year's moves:
     // units of time say when, so a match on them alone says nothing of what is asked

@@ -564,6 +564,14 @@ describe('after an unplanned ending', () => {
   });
 });
 
+describe('a short question asking when', () => {
+  it('"when does the PPM have to happen?" is answered from the entry giving its timescale, though "PPM" alone is common', () => {
+    const a = index.search('when does the PPM have to happen?');
+    expect(a.found).toBe(true);
+    expect(answerText(a)).toMatch(/72 hours/);
+  });
+});
+
 describe('who does it', () => {
   it('"who organises", "who updates", "who registers" ask who does it: the answer must say who, in its own text', () => {
     expect([...roleAsked('who actually organises a disruption meeting?')]).toEqual([analyse('organise')[0]]);
