@@ -1522,10 +1522,10 @@ export const GUIDANCE_ENTRIES: GuidanceEntry[] = [
       'Is the SSW or the child\u2019s social worker responsible for the support plan?',
     ],
     answer:
-      'The child\u2019s social worker is responsible for the child (requests, plans, visits, notifications); the supervising social worker (the carer\u2019s fostering social worker) supports the foster carer, completes the initial support plan and helps agree how the child is told about a move.',
+      'The child\u2019s social worker is responsible for the child (requests, plans, visits, notifications); the supervising social worker (the carer\u2019s fostering social worker) supports the foster carer, completes the initial support plan at the Placement Planning Meeting and helps agree how the child is told about a move.',
     steps: [
       { who: "Child's social worker", what: 'Leads on the child: move request, placement plan, visits, Virtual School and Placement Officer.' },
-      { who: 'Supervising social worker', what: 'Supports and supervises the carer and completes the initial support plan.' },
+      { who: 'Supervising social worker', what: 'Supports and supervises the carer and completes the initial support plan at the Placement Planning Meeting.' },
       { who: 'Both', what: 'Agree with the carer how the child will be told about a move.' },
       { who: 'Both', what: 'Follow Appendix 1 of the placement stability guidance note, which sets out each role in full.' },
     ],

@@ -158,6 +158,7 @@ export function isEverydayWord(word: string): boolean {
 const CASE_DETAIL_WORDS = `january february march april june july august september october november december
   jan feb mar apr jun jul aug sep sept oct nov dec
   monday tuesday wednesday thursday friday saturday sunday
+  spring summer autumn winter christmas easter
   pm am yo yrs yr old st nd rd th legalorder`
   .split(/\s+/)
   .filter(Boolean);
@@ -241,7 +242,10 @@ const FIGURE_QUESTIONS: Array<[RegExp, FigureAsked]> = [
   [/\b(stands?|stood) for\b|\bshort for\b|\bacronym\b|\babbreviation\b/i, 'meaning'],
   // "EDRMS = ?", "what's PGN in this email", "what does LBR mean?": the letters themselves asked about
   // ("whats HARP?" may ask what the panel does, which the guidance can answer without spelling it out)
-  [/\b[A-Z]{2,8}\s*=\s*\?|^\W*what(?:'s|s| is| are)\s+(?:an?\s+)?[A-Z]{2,8}s?\s+in\b|\bwhat\s+(?:does|do)\s+(?:an?\s+)?[A-Z]{2,8}\s+mean\s*(?:\?|$)/, 'meaning'],
+  [
+    /\b[A-Z]{2,8}\s*=\s*\?|^\W*what(?:'s|s| is| are)\s+(?:an?\s+)?[A-Z]{2,8}s?\s+in\b|\bwhat\s+(?:does|do)\s+(?:an?\s+)?[A-Z]{2,8}\s+(?:mean|stand for)\s*(?:\?|$|\b(?:in|on|at)\s+(?:the|this|that|our|a)\b)/,
+    'meaning',
+  ],
   // "which LL code do I use for a move to a connected carer?" asks for the code itself, which only a
   // statement listing codes answers; "not sure which code to use - who do I ask?" and "who do I ask
   // for advice on which code" ask who

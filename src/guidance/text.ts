@@ -485,6 +485,21 @@ const PHRASES: Array<[string[], string]> = [
   [['save every placement', 'save every single placement', 'save the placement', 'save a placement', 'rescue the placement'], 'prevent disrupt'],
   // a "pre-placement meeting" is one held before the placement
   [['pre placement', 'preplacement'], 'before placement'],
+  // "at what point?" asks when, not what something is for
+  [['at what point', 'at which point', 'from what point'], ''],
+  // "how should the young person be involved in writing it": writing it together with them
+  [
+    [
+      'involved in writing',
+      'involve them in writing',
+      'involve him in writing',
+      'involve her in writing',
+      'involved in drawing up',
+      'involved in putting together',
+      'have a hand in writing',
+    ],
+    'together write',
+  ],
   // "does that set anything in motion?": does it start anything, as a trigger does
   [['set anything in motion', 'set things in motion', 'set in motion', 'set off anything', 'start anything formal', 'kick anything off'], 'trigger'],
   [['break down', 'broke down', 'broken down', 'fall apart', 'fell apart', 'fallen apart', 'collapse'], 'disrupt'],

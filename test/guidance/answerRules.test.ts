@@ -170,6 +170,10 @@ describe('confidence weighs what the question is about, not how long it is', () 
     expect(index.search('student sw: after the first visit, how often do i visit a new placement?').entryId).toBe('visit-after-placement');
   });
 
+  it('a season or a holiday ("by summer", "at christmas") is case detail', () => {
+    for (const word of ['summer', 'christmas', 'easter']) expect(isIncidentalTerm(analyse(word)[0]!)).toBe(true);
+  });
+
   it('when the case started ("since monday", "since yesterday") is case detail', () => {
     expect(analyse('placed since monday')).toEqual(analyse('placed'));
     expect(analyse('placed since yesterday')).toEqual(analyse('placed'));
@@ -654,6 +658,11 @@ describe('how many / how long / how soon / how much', () => {
     expect(holdsFigure('timescale', 'Hold it within 72 hours.', 'is it within 72 hours?')).toBe(true);
     expect(index.search('review stability meeting should be 4 weeks after the first one?').found).toBe(false);
     expect(index.search('initial support plan - do we review it every 6 weeks?').found).toBe(false);
+  });
+
+  it('"what does PGN mean in the header" asks what the letters stand for', () => {
+    expect(figureAsked('what does PGN mean in the header of the guidance note?')).toBe('meaning');
+    expect(index.search('what does PGN mean in the header of the stability guidance note?').found).toBe(false);
   });
 
   it('"what\'s the average weekly cost" asks for a sum', () => {

@@ -564,3 +564,10 @@ describe('asking whether something calls for a meeting, or what the aim is', () 
     same('it is brittle', 'it is fragile');
   });
 });
+
+describe('when, and how a child is involved', () => {
+  it('"at what point" asks when, not what something is for; being "involved in writing" the plan is writing it together', () => {
+    expect(analyseQuery('at what point')).toEqual([]);
+    same('how is she involved in writing the plan', 'how is she together write the plan');
+  });
+});
