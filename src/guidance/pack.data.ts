@@ -136,11 +136,7 @@ export const GUIDANCE_ENTRIES: GuidanceEntry[] = [
         who: 'Head of Service',
         what: 'Authorise the move only once the alternative placement options, and what each would mean for the child, are fully understood.',
       },
-      {
-        who: "Child's social worker",
-        what: 'Hold the Placement Planning Meeting and agree the placement plan.',
-        when: 'Meeting within 72 hours; plan within 5 days',
-      },
+      { who: 'Placement Planning Meeting', what: 'Meet and agree the placement plan.', when: 'Within 72 hours of the placement (004), or within 5 days of its start (002)' },
       { who: "Child's social worker", what: 'Visit the child in the new placement.', when: 'Within one week' },
     ],
     related: ['move-approval', 'emergency-placement-timescales', 'planned-endings', 'unplanned-ending'],
@@ -574,7 +570,7 @@ export const GUIDANCE_ENTRIES: GuidanceEntry[] = [
         what: 'Hold a Placement Support Meeting and review the initial support plan.',
         when: 'As soon as the carer raises it',
       },
-      { who: "Child's social worker", what: 'Consider a multi-agency planning meeting to build wrap-around support.' },
+      { who: "Child's social worker", what: 'Hold a multi-agency planning meeting to build wrap-around support: the guidance makes one a must.' },
       { who: 'Fostering manager or social work manager', what: 'Hold a Placement Stability Meeting if the added support does not make a lasting difference.' },
       {
         who: "Child's social worker",
@@ -929,13 +925,16 @@ export const GUIDANCE_ENTRIES: GuidanceEntry[] = [
       '72 hours or 5 days?',
     ],
     answer:
-      'For an emergency placement: give the carer the key information straight away, hold the Placement Planning Meeting within 72 hours, agree the placement plan within 5 days and visit the child within one week.',
+      'For an emergency placement: give the carer enough information (all that is available) straight away; the Placement Planning Meeting agrees the placement plan within 72 hours of the placement (004), or within 5 days of its start (002), so follow your council’s timescale; and the social worker visits within one week.',
     steps: [
-      { who: "Child's social worker", what: 'Give the carer enough information to care for the child safely.', when: 'At placement' },
-      { who: "Child's social worker", what: 'Hold the Placement Planning Meeting.', when: 'Within 72 hours' },
-      { who: "Child's social worker", what: 'Agree the placement plan.', when: 'Within 5 days of the start' },
+      {
+        who: 'Not named in the guidance',
+        what: 'Give the carer enough information (all that is available) to meet the child’s needs until the plan is agreed.',
+        when: 'At placement',
+      },
+      { who: 'Placement Planning Meeting', what: 'Meet and agree the placement plan.', when: 'Within 72 hours of the placement (004), or within 5 days of its start (002)' },
       { who: "Child's social worker", what: 'Visit the child in the placement.', when: 'Within one week' },
-      { who: "Child's social worker", what: 'Update the agreed plan again as the child\u2019s care plan is developed: it is not finished once agreed.' },
+      { who: 'Not named in the guidance', what: 'Update the agreed plan again as the child\u2019s care plan is developed: it is not finished once agreed.' },
     ],
     related: ['placement-planning-meeting', 'placement-plan-timing', 'visit-after-placement', 'after-a-move'],
     sources: [S004('Placement Planning Meetings'), S002('Timing'), S004('Support and Monitoring of Placements')],
@@ -1034,7 +1033,7 @@ export const GUIDANCE_ENTRIES: GuidanceEntry[] = [
       'Who tells everyone what was agreed at the planning meeting?',
     ],
     answer:
-      'Record every relevant detail of a Placement Planning Meeting or Placement Support Meeting on the child\u2019s Liquid Logic file and their EDRMS (electronic document) file, using the standard minute format; the child\u2019s social worker or personal adviser then makes sure everyone involved knows the outcomes.',
+      'Record every relevant detail of a Placement Planning Meeting or Placement Support Meeting on the child\u2019s Liquid Logic file and their EDRMS (electronic document) file, using the standard minute format; the child\u2019s social worker or personal adviser then makes sure everyone involved is told the outcomes.',
     steps: [
       {
         // (the documents say the meetings are recorded in these formats, not who takes the minutes)
@@ -1042,7 +1041,7 @@ export const GUIDANCE_ENTRIES: GuidanceEntry[] = [
         what: 'Record the discussion and agreements of planning and support meetings in the streamlined LCS minute formats on the child\u2019s Liquid Logic file and EDRMS file.',
       },
       { who: "Child's social worker", what: 'Keep the placement plan itself on the Placement Information Record in Liquid Logic.' },
-      { who: "Child's social worker or personal adviser", what: 'Update everyone involved with the child on what the meeting agreed.' },
+      { who: "Child's social worker or personal adviser", what: 'Tell everyone involved with the child what the meeting agreed, keeping them up to date.' },
     ],
     related: ['placement-planning-meeting', 'ppm-agenda', 'updating-case-record'],
     sources: [S004('Purpose and Meeting Format'), S001(G001_REVIEWS)],
@@ -1094,7 +1093,7 @@ export const GUIDANCE_ENTRIES: GuidanceEntry[] = [
     steps: [
       { who: "Child's social worker", what: 'Draft the placement plan.', when: 'Before a planned placement' },
       { who: 'Placement Planning Meeting', what: 'Finalise the plan.' },
-      { who: "Child's social worker", what: 'In an emergency, agree the plan at a planning meeting.', when: 'Within 5 days of the start' },
+      { who: 'Placement Planning Meeting', what: 'In an emergency, agree the plan.', when: 'Within 5 days of the start' },
       { who: "Child's social worker", what: 'Update it as the care plan develops.' },
     ],
     related: ['emergency-placement-timescales', 'placement-plan-review', 'placement-plan-quality'],
@@ -1179,11 +1178,7 @@ export const GUIDANCE_ENTRIES: GuidanceEntry[] = [
         what: 'Arrange an Introduction Planning Meeting where and when that is possible, usually at the new placement.',
         when: 'Before the child is placed',
       },
-      {
-        who: "Child's social worker",
-        what: 'Hold the Placement Planning Meeting to finalise the placement plan.',
-        when: 'Before the placement, or within 72 hours in an emergency',
-      },
+      { who: 'Placement Planning Meeting', what: 'Finalise the placement plan.', when: 'Before the placement, or within 72 hours in an emergency' },
     ],
     related: ['introductions-before-placement', 'placement-planning-meeting', 'information-for-carer'],
     sources: [S004('Placement Planning Meetings')],
@@ -1307,10 +1302,9 @@ export const GUIDANCE_ENTRIES: GuidanceEntry[] = [
       'What follow-up tasks are there after the child is placed?',
     ],
     answer:
-      'After a move: hold the Placement Planning Meeting (within 72 hours in an emergency), agree the placement plan (within 5 days in an emergency), visit within one week, code the move and update the record, and tell the Virtual School if education is disrupted.',
+      'After a move: the Placement Planning Meeting agrees the placement plan (before the move, or in an emergency within 72 hours under 004 and 5 days under 002), the social worker visits within one week, the move is coded and the record updated, and the Virtual School is told if education is disrupted.',
     steps: [
-      { who: "Child's social worker", what: 'Hold the Placement Planning Meeting.', when: 'Before the move, or within 72 hours in an emergency' },
-      { who: "Child's social worker", what: 'Agree the placement plan.', when: 'Within 5 days in an emergency' },
+      { who: 'Placement Planning Meeting', what: 'Meet and agree the placement plan.', when: 'Before the move; in an emergency within 72 hours (004) or 5 days (002)' },
       { who: "Child's social worker", what: 'Visit the child in the new placement.', when: 'Within one week' },
       { who: "Child's social worker", what: 'Code the move and update placement and legal status on the case record.' },
       { who: "Child's social worker", what: 'Tell the Virtual School if the move disrupts education or training.' },
@@ -1360,17 +1354,17 @@ export const GUIDANCE_ENTRIES: GuidanceEntry[] = [
       'The placement has broken down suddenly overnight',
     ],
     answer:
-      'A placement should only break down without a plan for immediate safeguarding reasons; when it does, get the move authorised, tell the Placement Officer, code it correctly, hold the Placement Planning Meeting within 72 hours and consider a Disruption Meeting.',
+      'A placement should only break down without a plan for immediate safeguarding reasons; when it does, get the move authorised, tell the Placement Officer, code it correctly, hold the Placement Planning Meeting within 72 hours, and consider and organise a Disruption Meeting so the learning is taken forward.',
     steps: [
       { who: 'Head of Service', what: 'Authorise the move once you understand the alternative options.' },
       { who: "Child's social worker", what: 'Tell the Placement Officer so notice is served and payments stop.', when: 'Straight away' },
       { who: 'Meeting', what: 'The Placement Planning Meeting for the new placement happens.', when: 'Within 72 hours' },
       { who: "Child's social worker", what: 'Code the move with the reason that really applies.' },
       // (004 asks for a Disruption Meeting to be considered, without naming who; 003 sets when one is held)
-      { who: 'Everyone involved', what: 'Consider a Disruption Meeting; if one is held, it is at least six weeks after the ending.' },
+      { who: 'Not named in the guidance', what: 'Consider and organise a Disruption Meeting so the learning is taken forward; it is held at least six weeks after the ending.' },
     ],
     related: ['disruption-meeting', 'urgent-move', 'ending-a-placement', 'emergency-placement-timescales'],
-    sources: [S001(G001_PLANNED_ENDINGS), S004('Ending of Placements'), S000('Instructions for Allocated Case Worker')],
+    sources: [S001(G001_PLANNED_ENDINGS), S004('Ending of Placements'), S000('Instructions for Allocated Case Worker'), S003('Disruption Meetings')],
   },
   {
     id: 'disruption-meeting',
@@ -1385,9 +1379,12 @@ export const GUIDANCE_ENTRIES: GuidanceEntry[] = [
       'Is there a disruption policy?',
     ],
     answer:
-      'Hold a Disruption Meeting when a permanent placement has disrupted, and consider one after any unplanned ending; it takes place at least six weeks after the ending and looks for learning and, where possible, resolution.',
+      'Where a placement has broken down a Disruption Meeting must be organised so the learning is taken forward (003: whenever a permanent placement disrupts; 004: consider one after any unplanned ending); it is held at least six weeks after the ending and looks for lessons and, where possible, resolution.',
     steps: [
-      { who: 'Not named in the guidance', what: 'Decide whether a Disruption Meeting is needed (always for a permanent placement).' },
+      {
+        who: 'Not named in the guidance',
+        what: 'Organise a Disruption Meeting when a placement has broken down (always for a permanent placement; after other unplanned endings, at least consider one).',
+      },
       {
         who: 'Not named in the guidance',
         what: 'Book it with everyone who was involved and a chair who is an IRO or similar person with no previous involvement in the case.',

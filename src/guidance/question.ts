@@ -262,6 +262,8 @@ const FIGURE_QUESTIONS: Array<[RegExp, FigureAsked]> = [
     /\bhow much\b(?!\s+(?:detail|details|information|info|input|involvement|say)\b)|\bwhat(?:'s|s| is)? (?:the )?(?:(?:average|typical|usual|weekly|daily|monthly|annual|going)\s+){0,2}(rate|cost|amount|price|fee)s?\b|\b(budget|cost|spend|spending|financial|funding|price)\s+(limit|threshold|cap|ceiling)s?\b|£\s*(limit|threshold|cap|ceiling)\b/i,
     'amount',
   ],
+  // "is there a max distance?", "how far away can we place?": a distance, which only a figure gives
+  [/\b(?:max(?:imum)?|min(?:imum)?|furthest|farthest)\s+distance\b|\bhow far\b(?!\s+(?:in advance|ahead|along|on)\b)/i, 'amount'],
   // "what's our target %", "what percentage": a proportion, which only a statement giving one answers
   [/\btarget\s*(%|percent(age)?)|\bwhat\s*(%|percent(age)?)|\bwhat(s|'s| is| are)? (the |our )?(targets?|percentages?)\b/i, 'proportion'],
   // "is it 6 weekly or 3 monthly?", "28 days or 14?": a choice between figures asks for one

@@ -485,6 +485,8 @@ const PHRASES: Array<[string[], string]> = [
   [['save every placement', 'save every single placement', 'save the placement', 'save a placement', 'rescue the placement'], 'prevent disrupt'],
   // a "pre-placement meeting" is one held before the placement
   [['pre placement', 'preplacement'], 'before placement'],
+  // "in front of the child" is with the child there
+  [['in front of'], 'attend'],
   // "at what point?" asks when, not what something is for
   [['at what point', 'at which point', 'from what point'], ''],
   // "how should the young person be involved in writing it": writing it together with them

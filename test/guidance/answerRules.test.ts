@@ -665,6 +665,13 @@ describe('how many / how long / how soon / how much', () => {
     expect(index.search('what does PGN mean in the header of the stability guidance note?').found).toBe(false);
   });
 
+  it('"is there a max distance?" or "how far away?" asks for a figure', () => {
+    expect(figureAsked("is there a max distance we're allowed to place from home?")).toBe('amount');
+    expect(figureAsked('how far away can the new carers be?')).toBe('amount');
+    expect(figureAsked('how far in advance do we book it?')).toBe('timescale');
+    expect(index.search("is there a max distance we're allowed to place from home? 20 miles?").found).toBe(false);
+  });
+
   it('"what\'s the average weekly cost" asks for a sum', () => {
     expect(figureAsked("what's the average weekly cost of an external resi?")).toBe('amount');
   });

@@ -182,6 +182,20 @@ describe('the guidance pack holds what the source documents say', () => {
     }
   });
 
+  it("gives the emergency planning meeting's two councils' timescales as alternatives, not one after the other: 72 hours (004), 5 days (002)", () => {
+    for (const id of ['emergency-placement-timescales', 'after-a-move', 'urgent-move']) {
+      const text = shownText(pack.find((e) => e.id === id)!);
+      expect(text).toMatch(/72 hours[^.;]*\(004\)|72 hours under 004/);
+      expect(text).toMatch(/5 days[^.;]*\(002\)|5 days under 002/);
+      expect(text).not.toMatch(/meeting within 72 hours; plan within 5 days/i);
+    }
+  });
+
+  it('keeps the documents\' "must": a Disruption Meeting is organised when a placement breaks down, and a fragile placement has a multi-agency meeting (000)', () => {
+    expect(pack.find((e) => e.id === 'disruption-meeting')!.answer).toMatch(/must be organised/);
+    expect(shownText(pack.find((e) => e.id === 'carer-cant-cope')!)).toMatch(/multi-agency planning meeting[^.]*must/);
+  });
+
   it('says a placement move tracker is being developed, and no more about who keeps it (000)', () => {
     const entry = pack.find((e) => e.id === 'move-tracker')!;
     expect(shownText(entry)).toMatch(/being developed/);
