@@ -62,22 +62,10 @@ export const GUIDANCE_ENTRIES: GuidanceEntry[] = [
     ],
     answer: 'Only a Head of Service (or the approving panel, such as HARP) can agree a placement move, and the request must explain why the move is needed.',
     steps: [
-      {
-        who: "Child's social worker",
-        what: 'Write the request with your rationale: why the placement cannot continue, what support has been tried and what the child needs next.',
-      },
-      {
-        who: "Child's social worker",
-        what: 'Ask the Virtual School for advice and include it in the request.',
-      },
-      {
-        who: "Child's social worker",
-        what: 'Make sure the placement request and risk assessment are accurate: matching depends on them.',
-      },
-      {
-        who: 'Head of Service or approving panel',
-        what: 'Decide whether the move goes ahead and record the decision and reasons.',
-      },
+      { who: "Child's social worker", what: 'Give the Head of Service your rationale: the reasons for the move.' },
+      { who: 'Not named in the guidance', what: 'Seek the Virtual School’s advice while the move is being considered.' },
+      { who: 'Not named in the guidance', what: 'Make sure the placement request and risk assessment are accurate: matching depends on them.' },
+      { who: 'Head of Service or approving panel', what: 'Decide whether to agree the move.' },
       {
         who: 'Placements team',
         what: 'Begin looking for a placement only after the move is authorised.',
@@ -100,10 +88,7 @@ export const GUIDANCE_ENTRIES: GuidanceEntry[] = [
     answer: 'The placements team (Family Placement, Brokerage) only starts looking for another placement once the move has been authorised by the Head of Service or panel.',
     steps: [
       { who: "Child's social worker", what: 'Get the move authorised by the Head of Service or panel.' },
-      {
-        who: "Child's social worker",
-        what: 'Send the placements team an accurate placement request and risk assessment.',
-      },
+      { who: 'Not named in the guidance', what: 'Make the placement request and risk assessment as accurate as possible.' },
       {
         who: 'Placements team',
         what: 'Search and match only after authorisation, using the request to find the right carer.',
@@ -156,27 +141,21 @@ export const GUIDANCE_ENTRIES: GuidanceEntry[] = [
     answer:
       'Get the move authorised with a rationale, take Virtual School advice, send an accurate placement request, prepare the child with a carer profile and introductions, agree how they will be told, and finalise the placement plan at the Placement Planning Meeting.',
     steps: [
-      {
-        who: "Child's social worker",
-        what: 'Ask the Virtual School for advice about the move and its effect on education.',
-      },
+      { who: 'Not named in the guidance', what: 'Ask the Virtual School for advice about the move and its effect on education.' },
       {
         who: "Child's social worker",
         what: 'Request authorisation from the Head of Service or panel, giving your reasons.',
       },
       {
-        who: "Child's social worker",
-        what: 'Send an accurate placement request and risk assessment so the placements team can match well.',
+        who: 'Not named in the guidance',
+        what: 'Make the placement request and risk assessment as accurate as possible so the placements team can match well.',
         when: 'Search starts after authorisation',
       },
       {
         who: "Child's social worker, supervising social worker and carer",
         what: 'Agree when and how the child will be told about the move.',
       },
-      {
-        who: "Child's social worker",
-        what: 'Share a child-friendly profile of the new carers, ask for the child\u2019s views on the placement, and arrange introductions.',
-      },
+      { who: 'Not named in the guidance', what: 'Share a child-friendly profile of the new carers, ask for the child\u2019s views on the placement, and arrange introductions.' },
       {
         who: "Child's social worker",
         what: 'Complete the placement plan and finalise it at the Placement Planning Meeting.',
@@ -201,17 +180,13 @@ export const GUIDANCE_ENTRIES: GuidanceEntry[] = [
       'Ask the Virtual School for advice as soon as a move is being considered, and include them in every move discussion: Placement Planning and Placement Support Meetings and the Placement Stability Panel.',
     steps: [
       {
-        who: "Child's social worker",
-        what: 'Contact the Virtual School for advice when a move is first considered.',
-        when: 'Before requesting the move',
+        who: 'Not named in the guidance',
+        what: 'Seek the Virtual School’s advice while a move is being considered.',
+        when: 'While the move is being considered, before it is agreed',
       },
       {
-        who: "Child's social worker",
+        who: 'Not named in the guidance',
         what: 'Invite the Virtual School to every discussion of the move: Placement Planning Meetings, Placement Support Meetings and the Placement Stability Panel.',
-      },
-      {
-        who: "Child's social worker",
-        what: 'Include the advice in the move request so the approver can see it.',
       },
     ],
     related: ['education-disrupted-by-move', 'move-approval', 'placement-stability-panel'],
@@ -234,14 +209,10 @@ export const GUIDANCE_ENTRIES: GuidanceEntry[] = [
         who: "Child's social worker",
         what: 'Check what the move means for school, college or training, including travel.',
       },
+      { who: "Child's social worker", what: 'Notify the Virtual School.' },
       {
-        who: "Child's social worker",
-        what: 'Notify the Virtual School.',
-        when: 'As soon as the disruption is known, before the move where possible',
-      },
-      {
-        who: "Child's social worker and Virtual School",
-        what: 'Plan how education will continue; bring the PEP to the Placement Planning Meeting.',
+        who: 'Virtual School and the meeting chair',
+        what: 'The Virtual School plans for the child’s education once told; the Placement Planning Meeting chair obtains or is updated on the PEP.',
       },
     ],
     related: ['virtual-school-advice', 'after-a-move', 'ppm-chair-preparation'],
@@ -261,19 +232,9 @@ export const GUIDANCE_ENTRIES: GuidanceEntry[] = [
     answer:
       "The child's social worker talks it through with the carer and their supervising social worker, and together they settle when and how the child will hear about the move.",
     steps: [
-      {
-        who: "Child's social worker",
-        what: 'Arrange a conversation with the supervising social worker and the carer.',
-        when: 'Once the move is agreed',
-      },
-      {
-        who: "Child's social worker, supervising social worker and carer",
-        what: 'Agree who will tell the child, when, and how.',
-      },
-      {
-        who: "Child's social worker",
-        what: 'Share the new carers\u2019 profile with the child and listen to what they think.',
-      },
+      { who: "Child's social worker, supervising social worker and carer", what: 'Discuss when and how the child will be told about the move.' },
+      { who: "Child's social worker, supervising social worker and carer", what: 'Agree when and how the child is told.' },
+      { who: 'Not named in the guidance', what: 'Share the new carers\u2019 profile with the child and listen to what they think.' },
     ],
     related: ['introductions-before-placement', 'before-a-move', 'sw-and-ssw-roles'],
     sources: [S001(G001_PLANNED_ENDINGS), S001(G001_INTRODUCTIONS)],
@@ -320,10 +281,7 @@ export const GUIDANCE_ENTRIES: GuidanceEntry[] = [
       'An allegation or complaint is a trigger for a Placement Stability Meeting; if an approved move follows, the next placement must be able to keep the child for months, not just a week or two.',
     steps: [
       { who: 'Any staff member', what: 'Tell your line manager about the allegation straight away.' },
-      {
-        who: "Child's social worker and managers",
-        what: 'Consider a Placement Stability Meeting; the allegation is one of its triggers.',
-      },
+      { who: 'Fostering or placements service, with the child\u2019s social worker', what: 'Consider a Placement Stability Meeting; the allegation is one of its triggers.' },
       {
         who: 'Head of Service',
         what: 'Approve any move, as for every placement move.',
@@ -366,7 +324,7 @@ export const GUIDANCE_ENTRIES: GuidanceEntry[] = [
       },
       {
         who: "Child's social worker",
-        what: 'If the code you need is not available, flag it to your manager and the Performance Team straight away; do not pick a nearby wrong code.',
+        what: 'If the code you need is not available, flag it at once (the guidance does not say to whom; the Performance Team advises on codes); never pick a nearby wrong code.',
         when: 'Immediately',
       },
     ],
@@ -385,7 +343,7 @@ export const GUIDANCE_ENTRIES: GuidanceEntry[] = [
       'Should I tell the Head of Service about a coding error?',
     ],
     answer:
-      'Managers check the placement codes on their looked-after cases; a wrong code is reported to the Performance Team and corrected straight away, and the Head of Service or service manager should be told.',
+      'Managers check the placement codes on their looked-after cases; a wrong code is reported to the Performance Team and corrected straight away, and it is advisable to tell the Head of Service or service manager.',
     steps: [
       { who: 'Team manager', what: 'Check the placement codes on all looked-after cases in the team.' },
       {
@@ -393,7 +351,7 @@ export const GUIDANCE_ENTRIES: GuidanceEntry[] = [
         what: 'Report any wrong code on Liquid Logic to the Performance Team and get it corrected.',
         when: 'Immediately',
       },
-      { who: 'Team manager', what: 'Let the Head of Service or service manager know about the error.' },
+      { who: 'Team manager', what: 'It is advisable to let the Head of Service or service manager know about the error.' },
     ],
     related: ['coding-a-move', 'which-reason-code', 'move-tracker'],
     sources: [S000('Instructions for Managers')],
@@ -462,11 +420,8 @@ export const GUIDANCE_ENTRIES: GuidanceEntry[] = [
     ],
     answer: 'Make the placement request and risk assessment as accurate as you can, because Brokerage relies on them to match the child with the right placement.',
     steps: [
-      { who: "Child's social worker", what: 'Use the streamlined placement request and risk assessment formats, which are on LCS (Liquid Logic).' },
-      {
-        who: "Child's social worker",
-        what: "Describe the child's needs, risks and behaviour honestly and in enough detail to match on.",
-      },
+      { who: 'Not named in the guidance', what: 'Use the streamlined placement request and risk assessment formats, which are on LCS (Liquid Logic).' },
+      { who: 'Not named in the guidance', what: "Describe the child's needs, risks and behaviour honestly and in enough detail to match on." },
     ],
     related: ['placement-search-after-approval', 'move-approval'],
     sources: [S001(G001_REVIEWS)],
@@ -483,8 +438,11 @@ export const GUIDANCE_ENTRIES: GuidanceEntry[] = [
     ],
     answer: 'Placements should end in a planned way; only immediate safeguarding concerns justify ending one without a plan.',
     steps: [
-      { who: "Child's social worker and supervising social worker", what: 'Try added support first through a Placement Support Meeting.' },
-      { who: 'Meeting chair', what: 'Hold a Placement Stability Meeting if support is not enough; it may agree a planned ending.' },
+      { who: 'Not named in the guidance', what: 'Try added support first through a Placement Support Meeting.' },
+      {
+        who: 'Fostering or placements service, with the child\u2019s social worker',
+        what: 'Hold a Placement Stability Meeting if support is not enough; it may agree a planned ending.',
+      },
       { who: 'Head of Service', what: 'Authorise the move to the next placement.' },
       {
         who: "Child's social worker",
@@ -516,8 +474,8 @@ export const GUIDANCE_ENTRIES: GuidanceEntry[] = [
     steps: [
       { who: 'Any staff member', what: 'Tell your line manager what you have seen and why it worries you.', when: 'Straight away' },
       {
-        who: 'Line manager',
-        what: 'Arrange a meeting as soon as possible: a Placement Support Meeting at the first signs, and a Placement Stability Meeting (coordinated by fostering or placements with the child\u2019s social worker) if added support is not enough.',
+        who: 'Not named in the guidance',
+        what: 'Convene a meeting as soon as possible: a Placement Support Meeting at the first signs, and a Placement Stability Meeting (coordinated by fostering or placements with the child’s social worker) if added support is not enough.',
       },
       { who: "Everyone in Children's Services", what: 'Treat placement stability as a priority across the whole service, not a task for fostering alone.' },
       {
@@ -543,11 +501,11 @@ export const GUIDANCE_ENTRIES: GuidanceEntry[] = [
       'Treat a placement as fragile when a review raises concern, there is an allegation or complaint, the child goes missing or is often absent, the relationship between the child and the carer or provider is strained, the child wants to leave, the carer or provider says they are struggling, or a professional says needs are not being met.',
     steps: [
       { who: 'Any staff member', what: 'Recognise the trigger and report it to your line manager.', when: 'Straight away' },
-      { who: "Child's social worker and supervising social worker", what: 'Put added support in place and hold a Placement Support Meeting.' },
+      { who: 'Not named in the guidance', what: 'Put added support in place and hold a Placement Support Meeting.' },
       { who: 'Fostering or placements service', what: 'Coordinate a Placement Stability Meeting with the child\u2019s social worker if support is not enough.' },
     ],
     related: ['reporting-stability-concerns', 'carer-cant-cope', 'child-wants-to-move', 'child-missing-from-placement', 'placement-not-meeting-needs', 'allegation-against-carer'],
-    sources: [S003('Triggers for a stability meeting')],
+    sources: [S003('Triggers for a stability meeting'), S001(G001_PLANNED_ENDINGS)],
   },
   {
     id: 'carer-cant-cope',
@@ -565,11 +523,7 @@ export const GUIDANCE_ENTRIES: GuidanceEntry[] = [
       'A carer or provider saying they are struggling is a trigger: tell your manager, add support through a Placement Support Meeting, and hold a Placement Stability Meeting if that is not enough, before any move is considered.',
     steps: [
       { who: "Child's social worker", what: 'Tell your line manager about the carer\u2019s concerns.', when: 'Straight away' },
-      {
-        who: "Supervising social worker and child's social worker",
-        what: 'Hold a Placement Support Meeting and review the initial support plan.',
-        when: 'As soon as the carer raises it',
-      },
+      { who: 'Not named in the guidance', what: 'Hold a Placement Support Meeting and review the initial support plan.', when: 'As soon as the carer raises it' },
       { who: "Child's social worker", what: 'Hold a multi-agency planning meeting to build wrap-around support: the guidance makes one a must.' },
       { who: 'Fostering manager or social work manager', what: 'Hold a Placement Stability Meeting if the added support does not make a lasting difference.' },
       {
@@ -599,10 +553,10 @@ export const GUIDANCE_ENTRIES: GuidanceEntry[] = [
       'A child saying they want the placement to end is a trigger for a Placement Stability Meeting: hear the child\u2019s views, add support, and plan any ending rather than rushing a move.',
     steps: [
       { who: "Child's social worker", what: 'Talk with the child about why they want to leave and tell your line manager.' },
-      { who: "Child's social worker and supervising social worker", what: 'Put support in place and review it at a Placement Support Meeting.' },
+      { who: 'Not named in the guidance', what: 'Put support in place and review it at a Placement Support Meeting.' },
       {
-        who: 'Meeting chair',
-        what: 'Hold a Placement Stability Meeting with the child present (an advocate if they want one).',
+        who: 'Fostering or placements service, with the child\u2019s social worker',
+        what: 'Call a meeting: a Placement Stability Meeting, with the child there (and an advocate where appropriate).',
       },
       {
         who: "Child's social worker",
@@ -610,7 +564,7 @@ export const GUIDANCE_ENTRIES: GuidanceEntry[] = [
       },
     ],
     related: ['fragile-placement-signs', 'stability-meeting-attendees', 'placement-stability-meeting', 'planned-endings'],
-    sources: [S003('Triggers for a stability meeting'), S003('Attendees')],
+    sources: [S003('Triggers for a stability meeting'), S003('Attendees'), S001(G001_PLANNED_ENDINGS)],
   },
   {
     id: 'child-missing-from-placement',
@@ -627,7 +581,7 @@ export const GUIDANCE_ENTRIES: GuidanceEntry[] = [
     steps: [
       { who: 'Whoever learns of it', what: 'If the child is missing now, act on your safeguarding and missing from care procedures first.', when: 'At once' },
       { who: 'Any staff member', what: 'Report the pattern of absence to your line manager.' },
-      { who: "Child's social worker", what: 'Consider a Placement Stability Meeting to understand what lies behind it.' },
+      { who: 'Fostering or placements service, with the child\u2019s social worker', what: 'Consider a Placement Stability Meeting to understand what lies behind it.' },
     ],
     related: ['fragile-placement-signs', 'placement-stability-meeting'],
     sources: [S003('Triggers for a stability meeting')],
@@ -647,11 +601,11 @@ export const GUIDANCE_ENTRIES: GuidanceEntry[] = [
       'When the social worker, another professional or a review raises concern that the placement is not meeting the child\u2019s needs, treat it as a stability concern: tell your manager, add support, and call a Placement Stability Meeting if support is not enough.',
     steps: [
       { who: "Child's social worker", what: 'Record the concern and tell your line manager.' },
-      { who: "Child's social worker and supervising social worker", what: 'Agree added support and review it at a Placement Support Meeting.' },
-      { who: 'Meeting chair', what: 'Hold a Placement Stability Meeting if the support does not resolve it.' },
+      { who: 'Not named in the guidance', what: 'Agree added support and review it at a Placement Support Meeting.' },
+      { who: 'Fostering or placements service, with the child\u2019s social worker', what: 'Hold a Placement Stability Meeting if the support does not resolve it.' },
     ],
     related: ['fragile-placement-signs', 'extra-support-first', 'placement-stability-meeting'],
-    sources: [S003('Triggers for a stability meeting')],
+    sources: [S003('Triggers for a stability meeting'), S001(G001_PLANNED_ENDINGS)],
   },
   {
     id: 'multi-agency-planning-meeting',
@@ -686,17 +640,12 @@ export const GUIDANCE_ENTRIES: GuidanceEntry[] = [
     answer:
       'Hold a Placement Support Meeting as soon as a placement shows signs of becoming unstable; it reviews the initial support plan, and so does every support meeting after it.',
     steps: [
-      {
-        // (the note says the meeting must be held, not who calls it)
-        who: 'Meeting',
-        what: 'Happens at the first signs of instability, with the carer and the Virtual School included.',
-        when: 'At the first signs of instability',
-      },
+      { who: 'Meeting', what: 'Happens at the first signs of instability; where a move is discussed, the Virtual School is included.', when: 'At the first signs of instability' },
       { who: 'Meeting', what: 'Review the initial support plan and agree changes.' },
       { who: 'Meeting', what: 'Record the discussion and agreements in the streamlined LCS minute format for support meetings.' },
       { who: 'Meeting', what: 'Review the support plan again at each later support meeting.' },
       {
-        who: "Child's social worker and supervising social worker",
+        who: 'Managers and practitioners',
         what: 'Follow Chapter 5.1.7 on Placement Support Meetings too: the stability guidance note (which relates to the PGN of January 2017) is read with it.',
       },
     ],
@@ -715,8 +664,8 @@ export const GUIDANCE_ENTRIES: GuidanceEntry[] = [
     ],
     answer: 'First try added support aimed at the specific problems; hold a Placement Stability Meeting if that support is not enough to bring lasting change.',
     steps: [
-      { who: "Child's social worker and supervising social worker", what: 'Identify what is going wrong and put targeted support in.' },
-      { who: "Child's social worker", what: 'Consider asking for additional resources for the placement.' },
+      { who: 'Fostering and Placements Service with the child\u2019s social work team', what: 'Identify what is going wrong and put targeted support in.' },
+      { who: 'Not named in the guidance', what: 'Consider asking for additional resources for the placement.' },
       { who: 'Fostering or placements service', what: 'Call a Placement Stability Meeting if things do not improve for good.' },
     ],
     related: ['placement-support-meeting', 'placement-stability-meeting', 'funding-extra-services'],
@@ -951,10 +900,13 @@ export const GUIDANCE_ENTRIES: GuidanceEntry[] = [
       'Is the IRO involved in the PPM?',
     ],
     answer:
-      'These people contribute: the child\u2019s social worker (or personal adviser or advocate), the child, parents where appropriate, and the foster carers with their supervising social worker or, in residential care, the link or key worker and where appropriate the home manager; the IRO\u2019s and Guardian\u2019s views are considered, asked for beforehand.',
+      'These people contribute: the child\u2019s social worker (or personal adviser or advocate), the child, parents where appropriate, and the foster carers with their supervising social worker or, in residential care, the link or key worker and where appropriate the home manager; the IRO\u2019s and Guardian\u2019s views are considered.',
     steps: [
-      { who: "Child's social worker", what: 'Invite the child, parents where appropriate, and the carers and their supervising social worker (or key worker and home manager).' },
-      { who: "Child's social worker", what: 'Ask the IRO, and the Guardian if there is one, for their views beforehand.' },
+      {
+        who: 'Not named in the guidance',
+        what: 'Make sure the child, parents where appropriate, and the carers with their supervising social worker (or key worker and home manager) can contribute.',
+      },
+      { who: 'Placement Planning Meeting', what: 'Ask for and take into account the views of the IRO, and of the Guardian if there is one.' },
       { who: 'Chair', what: 'Make sure everyone understands the meeting and can give their views.' },
     ],
     related: ['placement-planning-meeting', 'ppm-chair-preparation', 'iro-role'],
@@ -1054,8 +1006,8 @@ export const GUIDANCE_ENTRIES: GuidanceEntry[] = [
     answer:
       'Hold further Placement Planning Meetings at intervals agreed with the foster carers and their supervising social worker (or the residential home\u2019s manager), or whenever day-to-day arrangements or care plan changes need sorting out.',
     steps: [
-      { who: "Child's social worker", what: 'Agree the interval for later meetings with the carers and supervising social worker or home manager.' },
-      { who: "Child's social worker", what: 'Call an extra meeting when the care plan changes or daily arrangements need resolving.' },
+      { who: 'Not named in the guidance', what: 'Agree the interval for later meetings with the carers and supervising social worker or home manager.' },
+      { who: 'Not named in the guidance', what: 'Call an extra meeting when the care plan changes or daily arrangements need resolving.' },
     ],
     related: ['placement-planning-meeting', 'placement-plan-review'],
     sources: [S004('Purpose and Meeting Format')],
@@ -1225,8 +1177,8 @@ export const GUIDANCE_ENTRIES: GuidanceEntry[] = [
     answer:
       'Before the move, share a child-friendly carer profile (or the home\u2019s booklet), seek the child\u2019s views on the placement, and plan introductions such as phased visits, a phone call or visit, and overnight stays where possible.',
     steps: [
-      { who: "Child's social worker", what: 'Share the child-friendly carer profile or home booklet and ask for the child\u2019s views.', when: 'Before placement' },
-      { who: "Child's social worker and supervising social worker", what: 'Arrange phased visits, a call or visit, and overnight stays with the new carers.' },
+      { who: 'Not named in the guidance', what: 'Share the child-friendly carer profile or home booklet and ask for the child\u2019s views.', when: 'Before placement' },
+      { who: 'Not named in the guidance', what: 'Arrange phased visits, a call or visit, and overnight stays with the new carers.' },
     ],
     related: ['telling-the-child', 'before-a-move', 'placement-plan-quality'],
     sources: [S001(G001_INTRODUCTIONS)],
@@ -1245,9 +1197,9 @@ export const GUIDANCE_ENTRIES: GuidanceEntry[] = [
     answer:
       'Tell the placement (foster carers, or the residential home or provider) how parenting tasks are shared, the financial arrangements, contact, the circumstances in which the child became looked after, the long-term care plan, how long the placement is needed and what it is meant to achieve.',
     steps: [
-      { who: "Child's social worker", what: 'Share how day-to-day parenting tasks are split, money, and contact arrangements.' },
-      { who: "Child's social worker", what: 'Explain why the child came into care and the long-term care plan.' },
-      { who: "Child's social worker", what: 'Agree how long the placement is needed and its objectives.' },
+      { who: 'Not named in the guidance', what: 'Share how day-to-day parenting tasks are split, money, and contact arrangements.' },
+      { who: 'Not named in the guidance', what: 'Explain why the child came into care and the long-term care plan.' },
+      { who: 'Not named in the guidance', what: 'Tell them how long the placement is needed and its objectives.' },
     ],
     related: ['ppm-agenda', 'delegated-authority', 'placement-planning-meeting'],
     sources: [S004('Placement Planning Meetings')],
@@ -1481,10 +1433,10 @@ export const GUIDANCE_ENTRIES: GuidanceEntry[] = [
     steps: [
       { who: 'Team manager', what: 'Identify children with two moves in the last 12 months: a third would put them among those with three or more.' },
       { who: "Child's social worker", what: 'Check how the current placement is going and add support at the first signs of strain.' },
-      { who: "Child's social worker and supervising social worker", what: 'Hold a Placement Support Meeting as soon as the placement looks unstable.' },
+      { who: 'Not named in the guidance', what: 'Hold a Placement Support Meeting as soon as the placement looks unstable.' },
     ],
     related: ['stability-measure', 'placement-support-meeting', 'move-approval'],
-    sources: [DOMAIN('The measure'), S000('Definition')],
+    sources: [DOMAIN('The measure'), S000('Definition'), S001(G001_PLANNED_ENDINGS)],
   },
   {
     id: 'what-counts-as-a-move',
@@ -1537,7 +1489,7 @@ export const GUIDANCE_ENTRIES: GuidanceEntry[] = [
     answer:
       'The IRO\u2019s views are considered at the Placement Planning Meeting, the IRO quality assures the placement plan at each review, and an IRO (or similar independent person) chairs a Disruption Meeting.',
     steps: [
-      { who: "Child's social worker", what: 'Seek the IRO\u2019s views before the Placement Planning Meeting.' },
+      { who: 'Placement Planning Meeting', what: 'Ask for and take into account the IRO’s views.' },
       { who: 'IRO', what: 'Check the placement plan at each looked-after review and recommend changes.' },
       { who: 'IRO', what: 'Chair a Disruption Meeting if not previously involved in the case.' },
     ],
@@ -1552,7 +1504,7 @@ export const GUIDANCE_ENTRIES: GuidanceEntry[] = [
     answer: 'Key workers and foster carers give feedback into every looked-after review and attend the review meetings.',
     steps: [
       { who: 'Foster carer or key worker', what: 'Send feedback for the review and attend it.' },
-      { who: "Child's social worker", what: 'Make sure the carer or key worker is invited.' },
+      { who: 'Not named in the guidance', what: 'The carer or key worker attends every review meeting.' },
     ],
     related: ['placement-plan-review', 'placement-not-meeting-needs'],
     sources: [S001(G001_REVIEWS)],

@@ -196,6 +196,25 @@ describe('the guidance pack holds what the source documents say', () => {
     expect(shownText(pack.find((e) => e.id === 'carer-cant-cope')!)).toMatch(/multi-agency planning meeting[^.]*must/);
   });
 
+  it('names no one for duties the documents leave unnamed: asking the Virtual School, holding a Placement Support Meeting, introductions, what the placement is told (001, 004)', () => {
+    const whoDoes = (id: string, what: RegExp) =>
+      pack
+        .find((e) => e.id === id)!
+        .steps.filter((s) => what.test(s.what))
+        .map((s) => s.who);
+    expect(whoDoes('virtual-school-advice', /advice/)).toEqual(['Not named in the guidance']);
+    for (const id of ['carer-cant-cope', 'fragile-placement-signs', 'child-at-risk-of-counting'])
+      expect(whoDoes(id, /Placement Support Meeting/)).toEqual(['Not named in the guidance']);
+    expect(whoDoes('introductions-before-placement', /profile|visits/)).toEqual(['Not named in the guidance', 'Not named in the guidance']);
+    expect(new Set(pack.find((e) => e.id === 'information-for-carer')!.steps.map((s) => s.who))).toEqual(new Set(['Not named in the guidance']));
+    // nothing in the documents puts the Virtual School's advice in the move request
+    expect(shownText(pack.find((e) => e.id === 'virtual-school-advice')!)).not.toMatch(/request so the approver/);
+  });
+
+  it('keeps what is advisable advisable: telling the Head of Service about a wrong code (000)', () => {
+    expect(shownText(pack.find((e) => e.id === 'checking-move-codes')!)).toMatch(/advisable/);
+  });
+
   it('says a placement move tracker is being developed, and no more about who keeps it (000)', () => {
     const entry = pack.find((e) => e.id === 'move-tracker')!;
     expect(shownText(entry)).toMatch(/being developed/);
