@@ -525,6 +525,29 @@ export function asksTwoThings(question: string): boolean {
 }
 
 /**
+ * Whether the question asks what a document the guidance only refers to says: the council's
+ * disruption policy, the LAC Placement Stability strategy, Appendix 1, Chapter 5.1.7, a Tri-X section
+ * or the statutory guidance ("what does our disruption policy say about who is invited?", "what are
+ * the priorities in the strategy?", "list the SSW's duties from Appendix 1"). The pack points to them
+ * but does not hold them. ("Which Tri-X section covers it?" asks where to look, which it can answer.)
+ */
+export function asksWhatAReferencedDocumentSays(question: string): boolean {
+  const document = String.raw`(?:policy|policies|strategy|appendix(?:\s+\w+)?|chapter(?:\s+[\d.]+)?|tri-?x(?:\s+[\d.]+)?|regs|regulations|statutory guidance|vol(?:ume)?\s*(?:2|two)|para(?:graph)?s?\s*[\d.]+)`;
+  return (
+    new RegExp(
+      String.raw`\bwhat\s+(?:does|do|did|will)\s+(?:the|our|this|that|their|its|a|an)?\s*(?:[\w'-]+\s+){0,4}?${document}\s+(?:actually\s+|really\s+)?(?:say|says|set out|sets out|cover|list|require|state)\b`,
+      'i',
+    ).test(question) ||
+    new RegExp(
+      String.raw`\b(?:priorities|objectives|aims|contents?|key points)\s+(?:in|of|from)\s+(?:the|our|this|that)?\s*(?:[\w'-]+\s+){0,4}?(?:policy|strategy|appendix)\b`,
+      'i',
+    ).test(question) ||
+    /\blist\b.{0,60}\bfrom\s+(?:the\s+)?appendix\b/i.test(question) ||
+    /\b(?:strategy|policy)\b.{0,40}\b(?:objectives|priorities|aims)\b/i.test(question)
+  );
+}
+
+/**
  * The question without the asker introducing themselves ("SSW here:", "as a TM", "I'm a support
  * worker and"): who asks is not what is asked, and a role named that way would pull the answer
  * towards the role's own entry.

@@ -25,6 +25,7 @@ import {
   isImmediateSafeguarding,
   isChildInDangerNow,
   asksForAParticularThing,
+  asksWhatAReferencedDocumentSays,
   attendeeAsked,
   askingPart,
   TOPICS_MENTIONED_IN_PASSING,
@@ -330,6 +331,9 @@ export class GuidanceIndex {
     if (results.length === 0) return { question, found: false, score: 0, confidence: 0, suggestions: [], urgentSafeguarding };
 
     const candidates = results.slice(0, CANDIDATES).map((result) => this.candidate(result, termGroups));
+    // "what does our disruption policy say about who is invited?": the pack points to such documents
+    // but does not hold them, so it says so and offers the nearest topic
+    if (asksWhatAReferencedDocumentSays(trimmedQuestion)) return this.notFound(question, results, candidates[0]!, 'not-covered', urgentSafeguarding, termGroups);
     // judged on the message as typed: "carer asking how long... - can we share that?" relays the
     // carer's question, which withoutAsker would otherwise take for the asker introducing themselves
     const figure = figureAsked(question.slice(0, MAX_QUESTION_LENGTH));

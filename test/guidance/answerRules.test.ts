@@ -9,6 +9,7 @@ import { answerText, evaluateFacts } from '../../src/guidance/evaluate';
 import {
   askingPart,
   asksForAParticularThing,
+  asksWhatAReferencedDocumentSays,
   attendeeAsked,
   thingAskedFor,
   asksTwoThings,
@@ -573,6 +574,19 @@ describe('a short question asking when', () => {
     const a = index.search('when does the PPM have to happen?');
     expect(a.found).toBe(true);
     expect(answerText(a)).toMatch(/72 hours/);
+  });
+});
+
+describe('documents the guidance only refers to', () => {
+  it('asking what the disruption policy, the strategy, Appendix 1 or a Tri-X section says is not covered; asking which section covers it is', () => {
+    expect(asksWhatAReferencedDocumentSays('what does our disruption policy say about who gets invited?')).toBe(true);
+    expect(asksWhatAReferencedDocumentSays('what are the priorities in the LAC placement stability strategy?')).toBe(true);
+    expect(asksWhatAReferencedDocumentSays("can you list the SSW's responsibilities from Appendix 1?")).toBe(true);
+    expect(asksWhatAReferencedDocumentSays('what does tri-x 6.2.4 actually say for placed with parents?')).toBe(true);
+    expect(asksWhatAReferencedDocumentSays('which tri-x sections cover placement plans')).toBe(false);
+    expect(asksWhatAReferencedDocumentSays('what does the stability guidance say about telling the child?')).toBe(false);
+    expect(index.search('what does our disruption policy say about who gets invited?').found).toBe(false);
+    expect(index.search('which tri-x sections cover placement plans').entryId).toBe('placement-plan-purpose');
   });
 });
 
