@@ -124,6 +124,12 @@ const PHRASES: Array<[string[], string]> = [
       'notify the lado',
       'contact the lado',
       'lado process',
+      'lado timescale',
+      'lado timescales',
+      'lado timeframe',
+      'lado meeting',
+      'lado strategy meeting',
+      'lado threshold',
     ],
     'ladoprocess',
   ],
@@ -1213,6 +1219,11 @@ export function normaliseText(text: string): string {
     .replace(/'(s|re|ve|ll|d|m)\b/g, ' ')
     .replace(/'/g, '');
   for (const [pattern, replacement] of ABBREVIATIONS) t = t.replace(pattern, replacement);
+  // "keep them together", "split the siblings up": whether brothers and sisters are placed together
+  t = t.replace(
+    /\b(?:keep|keeps|kept|keeping|place|placed|placing)\s+(?:them|the (?:kids|children|siblings|sibs|brothers|sisters|boys|girls)|all (?:3|three|4|four|of them))\s+together\b|\b(?:split|splitting|separate|separating|separated)\s+(?:them|the (?:siblings|sibs|brothers|sisters))(?:\s+up)?\b/g,
+    'siblings together',
+  );
   // "3 siblings", "2 sibs" are the children of the case; siblings as such are a topic of their own
   t = t.replace(/\b(\d+|two|three|four|five)\s+(sibs|siblings)\b/g, '$1 children');
   // "a 14 year old", "15yo" is a child

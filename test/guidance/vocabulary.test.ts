@@ -571,3 +571,10 @@ describe('when, and how a child is involved', () => {
     same('how is she involved in writing the plan', 'how is she together write the plan');
   });
 });
+
+describe('siblings and the LADO', () => {
+  it("keeping children together or splitting them up asks about siblings; the LADO's timescales are the LADO's own process", () => {
+    same('3 siblings need moving - do we have to keep them together?', '3 children need moving - do we have to siblings together?');
+    same('the LADO timescale', 'the lado process');
+  });
+});
