@@ -484,7 +484,16 @@ export function asksForAParticularThing(question: string): boolean {
  * others usually head the message as what it is about, "staying put - can he stay after 18?", and
  * reading those the same way answered 19 more development near misses.)
  */
-export const TOPICS_MENTIONED_IN_PASSING = new Set(['ladoprocess', 'outofhoursservice', 'contactdetails', 'houserules', 'disagreement', 'complaintsprocedure', 'retrospective']);
+export const TOPICS_MENTIONED_IN_PASSING = new Set([
+  'ladoprocess',
+  'outofhoursservice',
+  'contactdetails',
+  'houserules',
+  'disagreement',
+  'complaintsprocedure',
+  'retrospective',
+  'ehcp',
+]);
 
 const ASKING_ONLY_TERMS = new Set(
   ['do', 'process', 'way', 'thing', 'approve', 'decid', 'right', 'make', 'ok', 'okay', 'fine', 'happen', 'now', 'next', 'allow', 'who', 'whose', 'job', 'role'].map(canonicalTerm),
@@ -658,7 +667,7 @@ export function permissionAsked(question: string): Set<string> {
 export function roleAsked(question: string): Set<string> {
   const roles = [
     ...question.matchAll(
-      /\bwho(?:'s|s| is)?\s+(?:actually\s+|exactly\s+|usually\s+|normally\s+|then\s+)?(?:(?:should|would|will|can|could|must|does|do|meant to|supposed to|expected to|going to|needs to|has to|got to)\s+(?:actually\s+|normally\s+|usually\s+)?)?(chairs?|sits?|presents?|maintains?|updates?|organi[sz]es?|registers?|minutes|signs?(?:\s+(?:it\s+|this\s+|that\s+|them\s+)?off)?)\b/gi,
+      /\bwho(?:'s|s| is)?\s+(?:actually\s+|exactly\s+|usually\s+|normally\s+|then\s+)?(?:(?:should|would|will|can|could|must|does|do|meant to|supposed to|expected to|going to|needs to|has to|got to)\s+(?:actually\s+|normally\s+|usually\s+)?)?(chairs?|sits?|presents?|maintains?|updates?|organi[sz]es?|arranges?|registers?|writes?|minutes|signs?(?:\s+(?:it\s+|this\s+|that\s+|them\s+)?off)?)\b/gi,
     ),
   ].map((m) => m[1]!);
   return new Set(roles.flatMap((role) => analyseQuery(role).map((group) => group.join('|'))));

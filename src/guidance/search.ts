@@ -186,6 +186,8 @@ const CLEAR_COVERAGE_MARGIN = 0.2;
 const SPECIFICITY_MARGIN = 0.4;
 /** Coverage differences smaller than this are ties. */
 const COVERAGE_MARGIN = 0.05;
+/** Other words for doing what a "who ...?" question asks about: whoever completes a plan writes it. */
+const ROLE_SYNONYMS: Record<string, string[]> = { write: ['complete', 'produc', 'record'] };
 /** Entries about deadlines ("Placement plan deadlines: when it must be done"), by their titles. */
 const TIMING_TITLE = /\b(deadlines?|timescales?|when it (?:must be done|is due))\b/i;
 /** A question asking when something happens, or by when. */
@@ -377,12 +379,13 @@ export class GuidanceIndex {
     // "can the YP read the minutes?": whether someone may do something is answered only by an entry
     // that speaks of doing it
     const roles = roleAsked(trimmedQuestion);
-    const action = new Set([...permissionAsked(trimmedQuestion), ...roles]);
+    const action = new Set(permissionAsked(trimmedQuestion));
     if (action.size > 0 && termGroups.some((t, i) => missed(i) && action.has(t.group.join('|'))))
       return this.notFound(question, results, chosen, 'not-covered', urgentSafeguarding, termGroups);
     // "who organises the disruption meeting?": the doing asked about must be in what the answer says,
     // not only in how practitioners ask for the entry
-    if ([...roles].some((role) => !this.names(chosen.id, role) && !(second && this.names(second.id, role))))
+    const saysDoing = (id: string, role: string) => [role, ...(ROLE_SYNONYMS[role] ?? [])].some((term) => this.names(id, term));
+    if ([...roles].some((role) => !saysDoing(chosen.id, role) && !(second && saysDoing(second.id, role))))
       return this.notFound(question, results, chosen, 'not-covered', urgentSafeguarding, termGroups);
     // "which service do we use?": the thing asked for must be in the answer
     const thing = thingAskedFor(trimmedQuestion);

@@ -730,6 +730,7 @@ const WORDS: Array<[string[], string]> = [
   [['hr', 'toil', 'sickness', 'grievance', 'grievances', 'disciplinary', 'overtime', 'caseload', 'caseloads'], 'staffmatters'],
   [['appeal', 'appeals', 'appealed', 'appealing'], 'appeal'],
   [['sibling', 'siblings', 'sibs'], 'sibling'],
+  [['ehcp', 'ehcps'], 'ehcp'],
   [['unregistered'], 'unregistered'],
   // approval given after the event is not in the documents
   [['retrospective', 'retrospectively', 'retro', 'backdate', 'backdated', 'backdating'], 'retrospective'],
@@ -1048,7 +1049,9 @@ const ABBREVIATIONS: Array<[RegExp, string]> = [
   // "DM me" is a direct message, not a disruption meeting
   [/\bdms?\b(?!\s+(?:me|you|him|her|them|us)\b)/g, 'disruption meeting'],
   [/\bsgos?\b/g, 'special guardianship order'],
-  [/\behcps?\b/g, 'education needs plan'],
+  // an education, health and care plan (special educational needs) is a process of its own, which the
+  // documents do not cover
+  [/\behcps?\b|\bsend\s+team\b|\bsen\s+team\b|\bsen\s+(?:officer|caseworker|case worker)\b|\beducation,?\s+health\s+and\s+care\s+plans?\b/g, 'ehcp'],
   // days of the week as typed in chat ("placement ended on fri", "sat night"): case detail
   [/\bmon\b(?=\s+(morning|afternoon|evening|night)\b)/g, 'monday'],
   [/\b(tues?)\b/g, 'tuesday'],

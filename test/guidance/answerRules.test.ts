@@ -467,7 +467,8 @@ describe('a side of a topic the guidance does not deal with', () => {
     expect(permissionAsked('can the YP read the minutes?')).toEqual(new Set(['read']));
     expect(permissionAsked('is she allowed to choose?')).toEqual(new Set(analyseQuery('choose').map((group) => group.join('|'))));
     expect(roleAsked('who actually chairs the multi-agency meeting?').size).toBe(1);
-    expect(roleAsked('who writes the plan?').size).toBe(0);
+    // "who writes the plan?" asks who: an entry saying who writes, completes or produces it answers
+    expect(roleAsked('who writes the plan?').size).toBe(1);
     expect(index.search('can the young person read the stability meeting minutes?').found).toBe(false);
     expect(index.search('can the foster carer pick which child she gets from the profiles?').found).toBe(false);
     expect(index.search('can staff take her phone off her overnight in the residential home?').found).toBe(false);
@@ -596,6 +597,16 @@ describe('who does it', () => {
     expect(index.search('who actually organises a disruption meeting and sends the invites?').found).toBe(false);
     expect(index.search('who updates the placement move tracker?').found).toBe(false);
     expect(index.search('who chairs the disruption meeting?').entryId).toBe('disruption-meeting-chair');
+  });
+
+  it('"who writes" is answered by an entry saying who writes, completes or produces it', () => {
+    expect(index.search('who writes the child friendly carer profile - SSW or the carer?').found).toBe(false);
+    expect(index.search('who writes the initial support plan').entryId).toBe('initial-support-plan');
+  });
+
+  it('an EHCP is a process of its own the documents do not cover, unless mentioned in passing', () => {
+    expect(index.search('EHCP kid - do i need to tell the SEN team about the move').found).toBe(false);
+    expect(index.search('kid has an EHCP and is moving LA, how do we get the EHCP transferred').found).toBe(false);
   });
 });
 

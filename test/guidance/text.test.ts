@@ -71,7 +71,7 @@ describe('analyse', () => {
     same('SGO', 'special guardianship order');
     // a special guardianship order ends the child's looked-after status: it is not a legal status like s20
     expect(analyse('SGO')).not.toEqual(analyse('section 20'));
-    same('EHCP', 'education needs plan');
+    same('EHCP', 'education, health and care plan');
     // however section 20 is typed
     for (const typed of ['s.20', 'S 20', 'sec 20', 'S20']) same(`${typed} child`, 'section 20 child');
     same('CPP', 'child protection plan');
