@@ -534,6 +534,21 @@ export function asksTwoThings(question: string): boolean {
 }
 
 /**
+ * Whether the question asks where something is kept or found ("where is the tracker kept?", "is it
+ * a spreadsheet, and where do I find it?", "who can see it?"): only an answer naming a place (a
+ * system, a file, a document's section, the placement) answers it.
+ */
+export function asksWhereItIs(question: string): boolean {
+  return /\bwhere\s+(?:is|are|'s|can\s+i\s+find|do\s+i\s+find|would\s+i\s+find|do\s+we\s+keep|is\s+it\s+kept|is\s+it\s+stored|is\s+it\s+held|do\s+i\s+get\s+it|can\s+i\s+see)\b(?!\s+(?:the\s+)?(?:ppm|meeting|mtg|psm|it)\s+(?:normally\s+|usually\s+)?held\b)|\bwho\s+can\s+(?:see|access|view)\b|\bis\s+it\s+(?:a\s+)?(?:spreadsheet|database|form)\b|\bon\s+(?:ll|lcs|liquid\s+logic)\s+or\s+(?:a\s+)?spreadsheet\b/i.test(
+    question,
+  );
+}
+
+/** What names a place something is kept or found: a system, a file, a document's section, the placement. */
+export const PLACE_IN_TEXT =
+  /\b(?:Liquid Logic|LCS|EDRMS|file|files|Appendix|Chapter|Tri-X|sections?|new placement|the home|office|intranet|website|system|Placement Information Record)\b/i;
+
+/**
  * Whether the question asks what a document the guidance only refers to says: the council's
  * disruption policy, the LAC Placement Stability strategy, Appendix 1, Chapter 5.1.7, a Tri-X section
  * or the statutory guidance ("what does our disruption policy say about who is invited?", "what are

@@ -26,6 +26,8 @@ import {
   isChildInDangerNow,
   asksForAParticularThing,
   asksWhatAReferencedDocumentSays,
+  asksWhereItIs,
+  PLACE_IN_TEXT,
   attendeeAsked,
   askingPart,
   TOPICS_MENTIONED_IN_PASSING,
@@ -403,10 +405,20 @@ export class GuidanceIndex {
       if (roles.has(role) && !this.saysWho(chosen.id, role) && !(second && this.saysWho(second.id, role)))
         return this.notFound(question, results, chosen, 'not-covered', urgentSafeguarding, termGroups);
 
+    // "where is the move tracker kept?": an answer must say where, not only what the thing is for
+    if (asksWhereItIs(trimmedQuestion) && ![chosen, second].some((c) => c && PLACE_IN_TEXT.test(this.statedText(c.id))))
+      return this.notFound(question, results, chosen, 'not-covered', urgentSafeguarding, termGroups);
+
     const answer = this.answerFrom(question, chosen, results, round(share));
     if (second) answer.also = this.partFrom(second.id);
     if (urgentSafeguarding) answer.urgentSafeguarding = true;
     return answer;
+  }
+
+  /** What an entry says (its title, headline and steps), or a passage's text. */
+  private statedText(id: string): string {
+    const entry = this.entries.get(id);
+    return entry ? [entry.title, entry.answer, ...entry.steps.map((s) => `${s.who} ${s.what} ${s.when ?? ''}`)].join(' ') : (this.passages.get(id)?.text ?? '');
   }
 
   /** Whether an entry's or passage's text names any of a term group's terms. */

@@ -10,6 +10,7 @@ import {
   askingPart,
   asksForAParticularThing,
   asksWhatAReferencedDocumentSays,
+  asksWhereItIs,
   attendeeAsked,
   thingAskedFor,
   asksTwoThings,
@@ -575,6 +576,16 @@ describe('a short question asking when', () => {
     const a = index.search('when does the PPM have to happen?');
     expect(a.found).toBe(true);
     expect(answerText(a)).toMatch(/72 hours/);
+  });
+});
+
+describe('where something is', () => {
+  it('"where is the tracker kept?" is answered only by an entry naming a place: a system, a file, a section, the placement', () => {
+    expect(asksWhereItIs('the placement move tracker - is it a spreadsheet, and where do I find it?')).toBe(true);
+    expect(asksWhereItIs('who can see the placement move tracker?')).toBe(true);
+    expect(asksWhereItIs('where is the PPM normally held')).toBe(false);
+    expect(index.search('who can see the placement move tracker? where is it?').found).toBe(false);
+    expect(index.search('where do the PPM records go?').entryId).toBe('ppm-recording');
   });
 });
 
