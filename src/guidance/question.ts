@@ -685,5 +685,11 @@ export function roleAsked(question: string): Set<string> {
       /\bwho(?:'s|s| is)?\s+(?:actually\s+|exactly\s+|usually\s+|normally\s+|then\s+)?(?:(?:should|would|will|can|could|must|does|do|meant to|supposed to|expected to|going to|needs to|has to|got to)\s+(?:actually\s+|normally\s+|usually\s+)?)?(chairs?|sits?|presents?|maintains?|updates?|organi[sz]es?|arranges?|registers?|writes?|minutes|signs?(?:\s+(?:it\s+|this\s+|that\s+|them\s+)?off)?)\b/gi,
     ),
   ].map((m) => m[1]!);
-  return new Set(roles.flatMap((role) => analyseQuery(role).map((group) => group.join('|'))));
+  // "who is responsible for arranging it?", "who sends out the invites?": who organises it
+  const responsible = [
+    ...question.matchAll(
+      /\bwho(?:'s|s| is| are)?\s+(?:actually\s+)?(?:responsible|in charge)\s+for\s+(arranging|organi[sz]ing|convening|writing|updating|chairing|booking)\b|\bwho\s+(?:actually\s+)?sends?\s+(?:out\s+)?(?:the\s+)?(invit)(?:e|es|ations)\b/gi,
+    ),
+  ].map((m) => (m[2] ? 'organise' : m[1]!));
+  return new Set([...roles, ...responsible].flatMap((role) => analyseQuery(role).map((group) => group.join('|'))));
 }

@@ -188,6 +188,10 @@ const CLEAR_COVERAGE_MARGIN = 0.2;
 const SPECIFICITY_MARGIN = 0.4;
 /** Coverage differences smaller than this are ties. */
 const COVERAGE_MARGIN = 0.05;
+/** Roles whose "who" is checked in the headline and steps alike (see saysWho). */
+const SAID_BY_SAYS_WHO = new Set(['chair', 'present']);
+/** How the pack marks a duty the documents give to no one. */
+const NOT_NAMED = 'Not named in the guidance';
 /** Other words for doing what a "who ...?" question asks about: whoever completes a plan writes it. */
 const ROLE_SYNONYMS: Record<string, string[]> = { write: ['complete', 'produc', 'record'] };
 /** Entries about deadlines ("Placement plan deadlines: when it must be done"), by their titles. */
@@ -386,7 +390,10 @@ export class GuidanceIndex {
       return this.notFound(question, results, chosen, 'not-covered', urgentSafeguarding, termGroups);
     // "who organises the disruption meeting?": the doing asked about must be in what the answer says,
     // not only in how practitioners ask for the entry
-    const saysDoing = (id: string, role: string) => [role, ...(ROLE_SYNONYMS[role] ?? [])].some((term) => this.names(id, term));
+    const saysDoing = (id: string, role: string) =>
+      [role, ...(ROLE_SYNONYMS[role] ?? [])].some((term) => this.names(id, term)) &&
+      // (who chairs or presents is read in the headline too, by saysWho)
+      (SAID_BY_SAYS_WHO.has(role) || !this.leavesUnnamed(id, [role, ...(ROLE_SYNONYMS[role] ?? [])]));
     if ([...roles].some((role) => !saysDoing(chosen.id, role) && !(second && saysDoing(second.id, role))))
       return this.notFound(question, results, chosen, 'not-covered', urgentSafeguarding, termGroups);
     // "which service do we use?": the thing asked for must be in the answer
@@ -413,6 +420,15 @@ export class GuidanceIndex {
     if (second) answer.also = this.partFrom(second.id);
     if (urgentSafeguarding) answer.urgentSafeguarding = true;
     return answer;
+  }
+
+  /**
+   * Whether every step of an entry that does what is asked about is one the guidance names no one
+   * for ("who organises the disruption meeting?": "Not named in the guidance: organise it").
+   */
+  private leavesUnnamed(id: string, terms: string[]): boolean {
+    const steps = (this.entries.get(id)?.steps ?? []).filter((s) => analyse(s.what).some((t) => terms.includes(t)));
+    return steps.length > 0 && steps.every((s) => s.who === NOT_NAMED);
   }
 
   /** What an entry says (its title, headline and steps), or a passage's text. */

@@ -610,6 +610,13 @@ describe('who does it', () => {
     expect(index.search('who chairs the disruption meeting?').entryId).toBe('disruption-meeting-chair');
   });
 
+  it('"who is responsible for arranging it?" or "who sends out the invites?" ask who organises it; a step the guidance names no one for does not answer', () => {
+    expect([...roleAsked('who is responsible for arranging the disruption meeting?')]).toEqual([analyse('organise')[0]]);
+    expect([...roleAsked('who sends out the invites for a disruption meeting')]).toEqual([analyse('organise')[0]]);
+    expect(index.search('who is responsible for arranging the disruption meeting?').found).toBe(false);
+    expect(index.search('who sends out the invites for a disruption meeting').found).toBe(false);
+  });
+
   it('"who writes" is answered by an entry saying who writes, completes or produces it', () => {
     expect(index.search('who writes the child friendly carer profile - SSW or the carer?').found).toBe(false);
     expect(index.search('who writes the initial support plan').entryId).toBe('initial-support-plan');
