@@ -831,7 +831,7 @@ export const GUIDANCE_ENTRIES: GuidanceEntry[] = [
         what: 'Tell the Placements Service about the decision if they were not at the meeting.',
         when: 'Immediately',
       },
-      { who: 'Placement Officer', what: 'Tell finance so payments stop on the end date.' },
+      { who: 'Placement Officer', what: 'Tell finance, so that payments to the provider stop.' },
     ],
     related: ['ending-a-placement', 'stability-meeting-outcomes', 'planned-endings'],
     sources: [S003('Please note'), S004('Ending of Placements')],

@@ -253,7 +253,7 @@ const FIGURE_QUESTIONS: Array<[RegExp, FigureAsked]> = [
   [/\bwhat age\b|\bhow old\b|\bage limit\b|\bminimum age\b/i, 'age'],
   [/\bhow (often|frequently)\b|\bhow many times\b|\b(?:minimum|min|required|expected)\s+frequency\b|\bwhat(?:'s|s| is)\s+the\s+frequency\b/i, 'frequency'],
   // "how long does it take": a length of time, not a deadline
-  [/\bhow long (does|do|will|would|should|can|might)\b.*\b(take|last|run)\b/i, 'duration'],
+  [/\bhow long (does|do|will|would|should|can|might)\b.*\b(take|last|run|carry on|continue|go on)\b/i, 'duration'],
   // "what's the maximum number of children", "the average number of moves": a quantity asked for
   [/\bhow many\b|\bwhat number of\b|\b(maximum|minimum|max|min|average|total|exact)\s+([a-z]+\s+)?(number|no\.?|amount)\b|\bwhat(s| is)? the number of\b/i, 'count'],
   // "how much detail does brokerage need" asks what to say, not a sum

@@ -708,6 +708,11 @@ describe('how many / how long / how soon / how much', () => {
     expect(index.search('what does PGN mean in the header of the stability guidance note?').found).toBe(false);
   });
 
+  it('"how long do payments carry on?" asks for a length of time, which "immediately" does not give', () => {
+    expect(figureAsked('how long do payments to the provider carry on for?')).toBe('duration');
+    expect(index.search('once the placement officer serves notice how long do payments to the provider carry on for?').found).toBe(false);
+  });
+
   it('"is there a max distance?" or "how far away?" asks for a figure', () => {
     expect(figureAsked("is there a max distance we're allowed to place from home?")).toBe('amount');
     expect(figureAsked('how far away can the new carers be?')).toBe('amount');

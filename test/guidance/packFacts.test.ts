@@ -211,6 +211,10 @@ describe('the guidance pack holds what the source documents say', () => {
     expect(shownText(pack.find((e) => e.id === 'virtual-school-advice')!)).not.toMatch(/request so the approver/);
   });
 
+  it('says payments to the provider stop, and no more about when (004)', () => {
+    expect(shownText(pack.find((e) => e.id === 'planned-ending-external-placement')!)).not.toMatch(/on the end date/);
+  });
+
   it('keeps what is advisable advisable: telling the Head of Service about a wrong code (000)', () => {
     expect(shownText(pack.find((e) => e.id === 'checking-move-codes')!)).toMatch(/advisable/);
   });
