@@ -1093,10 +1093,13 @@ export const GUIDANCE_ENTRIES: GuidanceEntry[] = [
       'How do I make the placement plan child-centred?',
     ],
     answer:
-      'The plan covers day-to-day care and how the placement supports the wider care plan, is specific to the child, reflects their voice, needs and strengths, and covers introductions; a residential home writes its own local placement plan, reflecting the council\u2019s overarching one, and the social worker contributes to it.',
+      'The plan covers day-to-day care and how the placement supports the wider care plan (getting a child ready for adoption, keeping family links towards reunification, or preparing a young person for independence); it sets out how the child is prepared and introduced, is bespoke to the child and reflects their voice, needs and strengths; a residential home writes its own local placement plan, reflecting the council’s overarching one, with the social worker contributing.',
     steps: [
       { who: "Child's social worker", what: 'Write the plan together with the child or young person (co-produce it), so it carries their voice and views in their own words.' },
-      { who: "Child's social worker", what: 'Show how the placement serves the care plan (adoption, reunification or independence).' },
+      {
+        who: "Child's social worker",
+        what: 'Show how the placement serves the care plan: towards adoption, family links and reunification, or independence; and set out how the child is prepared for and introduced to the placement.',
+      },
       {
         who: "Child's (allocated) social worker",
         what: 'Own the plan: produce it with the child and keep it current, specific to this child, informative and meaningful.',

@@ -493,6 +493,8 @@ const PHRASES: Array<[string[], string]> = [
   [['pre placement', 'preplacement'], 'before placement'],
   // "in front of the child" is with the child there
   [['in front of'], 'attend'],
+  // "which guidance does it link back to?" asks what it rests on, not about family links
+  [['link back to', 'links back to', 'linked back to', 'link back'], ''],
   // "at what point?" asks when, not what something is for
   [['at what point', 'at which point', 'from what point'], ''],
   // "how should the young person be involved in writing it": writing it together with them

@@ -211,6 +211,11 @@ describe('the guidance pack holds what the source documents say', () => {
     expect(shownText(pack.find((e) => e.id === 'virtual-school-advice')!)).not.toMatch(/request so the approver/);
   });
 
+  it('PLAN-2: the plan supports the wider care plan (adoption, reunification with family links, independence) and sets out how the child is prepared and introduced (002 Purpose)', () => {
+    const text = shownText(pack.find((e) => e.id === 'placement-plan-quality')!);
+    for (const fact of [/adoption/, /family links/, /reunification/, /independence/, /prepared and introduced/, /bespoke/, /local placement plan/]) expect(text).toMatch(fact);
+  });
+
   it('says payments to the provider stop, and no more about when (004)', () => {
     expect(shownText(pack.find((e) => e.id === 'planned-ending-external-placement')!)).not.toMatch(/on the end date/);
   });

@@ -578,3 +578,9 @@ describe('siblings and the LADO', () => {
     same('the LADO timescale', 'the lado process');
   });
 });
+
+describe('what a document links back to', () => {
+  it('"which guidance does it link back to?" asks what it rests on, not about family links', () => {
+    same('which guidance does the standard link back to', 'which guidance does the standard');
+  });
+});
