@@ -477,7 +477,7 @@ export const GUIDANCE_ENTRIES: GuidanceEntry[] = [
         who: 'Not named in the guidance',
         what: 'Convene a meeting as soon as possible: a Placement Support Meeting at the first signs, and a Placement Stability Meeting (coordinated by fostering or placements with the child’s social worker) if added support is not enough.',
       },
-      { who: "Everyone in Children's Services", what: 'Treat placement stability as a priority across the whole service, not a task for fostering alone.' },
+      { who: "Everyone in Children's Services", what: 'Treat placement stability as a priority across the whole of Children’s Services, not a task for fostering alone.' },
       {
         who: "Fostering and Placements Service with the child's social work team",
         what: 'Do all you can to prevent the disruption, first with added support, when keeping the placement is in the child\u2019s best interests; where it is not, plan and manage its ending instead.',
@@ -781,14 +781,14 @@ export const GUIDANCE_ENTRIES: GuidanceEntry[] = [
       'What is the stability panel for?',
     ],
     answer:
-      'When escalation is needed to get a service that is essential to keeping the placement stable, the child\u2019s case is presented to the Placement Stability Panel; the Virtual School takes part.',
+      'When escalation is needed to get a service that is essential to keeping the placement stable, the child’s case is presented to the Placement Stability Panel; the Virtual School is included.',
     steps: [
       {
         // (the note says the case must be presented, not by whom)
         who: 'Placement Stability Panel',
         what: 'Hears the child\u2019s case when escalation is needed: the service needed and why stability depends on it.',
       },
-      { who: 'Virtual School', what: 'Contribute advice on education at the panel.' },
+      { who: 'Virtual School', what: 'Is included at the panel, with advice on education.' },
     ],
     related: ['funding-extra-services', 'virtual-school-advice', 'placement-stability-meeting'],
     sources: [S001(G001_REVIEWS), S001(G001_ESCALATION)],

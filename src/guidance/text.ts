@@ -493,6 +493,8 @@ const PHRASES: Array<[string[], string]> = [
   [['pre placement', 'preplacement'], 'before placement'],
   // "in front of the child" is with the child there
   [['in front of'], 'attend'],
+  // "which placement types", "what kinds of placement": placements of every kind
+  [['placement types', 'placement type', 'types of placement', 'types of placements', 'kinds of placement', 'kinds of placements', 'sorts of placement', 'sorts of placements'], 'placement'],
   // "which guidance does it link back to?" asks what it rests on, not about family links
   [['link back to', 'links back to', 'linked back to', 'link back'], ''],
   // "at what point?" asks when, not what something is for

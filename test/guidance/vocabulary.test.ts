@@ -584,3 +584,9 @@ describe('what a document links back to', () => {
     same('which guidance does the standard link back to', 'which guidance does the standard');
   });
 });
+
+describe('kinds of placement', () => {
+  it('"which placement types" asks about placements of every kind, not a code\'s type', () => {
+    same('which placement types can have a stability meeting', 'which placement can have a stability meeting');
+  });
+});
