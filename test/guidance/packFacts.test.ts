@@ -110,7 +110,7 @@ const CASES: FactCase[] = [
   {
     name: 'FRAG-1, FRAG-5: fostering and the child’s social work team prevent a disruption when it is in the child’s best interests (003)',
     entry: 'reporting-stability-concerns',
-    facts: [/Fostering and Placements Service/, /social work team/, /best interests/, /whole service/],
+    facts: [/Fostering and Placements Service/, /social work team/, /best interests/, /whole of Children.s Services/],
     cites: '003',
   },
   {
