@@ -520,7 +520,7 @@ export const GUIDANCE_ENTRIES: GuidanceEntry[] = [
       "Residential provider says they can't manage the young person",
     ],
     answer:
-      'A carer or provider saying they are struggling is a trigger: tell your manager, add support through a Placement Support Meeting, and hold a Placement Stability Meeting if that is not enough, before any move is considered.',
+      'A carer or provider saying they are struggling is a trigger: tell your manager, add support through a Placement Support Meeting, and hold a Placement Stability Meeting if that is not enough, before any move is considered; a placement ends in a planned way unless there are immediate safeguarding concerns.',
     steps: [
       { who: "Child's social worker", what: 'Tell your line manager about the carer\u2019s concerns.', when: 'Straight away' },
       { who: 'Not named in the guidance', what: 'Hold a Placement Support Meeting and review the initial support plan.', when: 'As soon as the carer raises it' },
