@@ -189,6 +189,7 @@ export const NAMED_THING_TERMS = new Set([
   'supportmeeting',
   'stabilitypanel',
   'commissioningpanel',
+  'harp',
   'disruptionmeeting',
   'multiagencymeeting',
   'placementplan',

@@ -695,7 +695,9 @@ const PHRASES: Array<[string[], string]> = [
 const WORDS: Array<[string[], string]> = [
   [['lac', 'cla', 'lacs'], 'lac'],
   [['parent', 'parents', 'mum', 'mums', 'mam', 'dad', 'dads', 'mother', 'mothers', 'father', 'fathers'], 'parent'],
-  [['hos', 'harp'], 'hos'],
+  [['hos'], 'hos'],
+  // HARP, the approving panel, is named as itself (and read as the Head of Service too, below)
+  [['harp'], 'harp'],
   // (a "lad", a UASC: an unaccompanied asylum-seeking child)
   [
     [
@@ -979,6 +981,7 @@ const QUERY_EXPANSIONS: Array<[string[], string]> = [
   [['bring', 'brings', 'bringing', 'brought'], 'attend'],
   [['show', 'shows', 'showed', 'shown', 'showing'], 'share'],
   [['worried', 'worry', 'worries', 'concern', 'concerns', 'concerned'], 'fragile'],
+  [['harp'], 'hos'],
   // health, a doctor or a therapist at a meeting are among "other relevant professionals"
   [['health', 'therapist', 'psychologist', 'nurse', 'gp', 'doctor', 'paediatrician'], 'professional'],
 ];

@@ -38,7 +38,7 @@ describe('analyse', () => {
     same('LAC', 'looked after child');
     same('CLA', 'child in care');
     same('HoS', 'Head of Service');
-    same('HARP', 'head of service');
+    expect(analyseQuery('HARP')).toEqual([['harp', ...analyse('head of service')]]);
     same('SSW', 'supervising social worker');
     same('IRO', 'independent reviewing officer');
     same('PPM', 'placement planning meeting');

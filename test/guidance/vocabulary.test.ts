@@ -590,3 +590,10 @@ describe('kinds of placement', () => {
     same('which placement types can have a stability meeting', 'which placement can have a stability meeting');
   });
 });
+
+describe('HARP', () => {
+  it("is named as itself, and read as the Head of Service's approval too", () => {
+    expect(analyseQuery('who chairs HARP')[1]).toEqual(['harp', 'hos']);
+    expect(new GuidanceIndex().search('who chairs HARP').found).toBe(false);
+  });
+});
