@@ -1384,7 +1384,7 @@ export const GUIDANCE_ENTRIES: GuidanceEntry[] = [
       'How old is the placement planning meeting guidance, and what is its mission?',
     ],
     answer:
-      'Each document names what it sits with: the LAC guidance on moves and coding, the council\u2019s LAC Placement Stability strategy; the stability guidance note, procedures Chapter 5.1.7 (Placement Support Meetings), and it relates to the PGN of January 2017; the placement plan standards, the Children Act 1989 guidance (Volume 2, 3.177 to 3.229) and Tri-X 6.1 to 6.4; the placement planning meeting guidance is dated 2017.',
+      'Each piece of guidance names what it sits with: the LAC guidance on moves and coding, the council\u2019s LAC Placement Stability strategy; the stability guidance note, procedures Chapter 5.1.7 (Placement Support Meetings), and it relates to the PGN of January 2017; the placement plan standards, the Children Act 1989 guidance (Volume 2, 3.177 to 3.229) and Tri-X 6.1 to 6.4; the placement planning meeting guidance is dated 2017.',
     steps: [
       { who: 'Managers and practitioners', what: 'Read the practice guidance on agreeing and coding moves with the LAC Placement Stability strategy.' },
       { who: 'Managers and practitioners', what: 'Read the stability guidance note with Chapter 5.1.7 on Placement Support Meetings; it relates to the PGN of January 2017.' },

@@ -494,7 +494,10 @@ const PHRASES: Array<[string[], string]> = [
   // "in front of the child" is with the child there
   [['in front of'], 'attend'],
   // "which placement types", "what kinds of placement": placements of every kind
-  [['placement types', 'placement type', 'types of placement', 'types of placements', 'kinds of placement', 'kinds of placements', 'sorts of placement', 'sorts of placements'], 'placement'],
+  [
+    ['placement types', 'placement type', 'types of placement', 'types of placements', 'kinds of placement', 'kinds of placements', 'sorts of placement', 'sorts of placements'],
+    'placement',
+  ],
   // "which guidance does it link back to?" asks what it rests on, not about family links
   [['link back to', 'links back to', 'linked back to', 'link back'], ''],
   // "at what point?" asks when, not what something is for
@@ -695,6 +698,8 @@ const PHRASES: Array<[string[], string]> = [
 const WORDS: Array<[string[], string]> = [
   [['lac', 'cla', 'lacs'], 'lac'],
   [['parent', 'parents', 'mum', 'mums', 'mam', 'dad', 'dads', 'mother', 'mothers', 'father', 'fathers'], 'parent'],
+  // to define something is to give its definition
+  [['define', 'defines', 'defined', 'defining', 'definition', 'definitions'], 'definition'],
   [['hos'], 'hos'],
   // HARP, the approving panel, is named as itself (and read as the Head of Service too, below)
   [['harp'], 'harp'],

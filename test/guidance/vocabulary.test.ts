@@ -597,3 +597,9 @@ describe('HARP', () => {
     expect(new GuidanceIndex().search('who chairs HARP').found).toBe(false);
   });
 });
+
+describe('defining a thing', () => {
+  it('to define something is to give its definition', () => {
+    same('how does the council define placement stability', 'what is the council definition of placement stability');
+  });
+});
