@@ -898,6 +898,7 @@ export const GUIDANCE_ENTRIES: GuidanceEntry[] = [
       'Should parents be invited to the PPM?',
       'Who attends a PPM for a residential placement?',
       'Is the IRO involved in the PPM?',
+      'Does the Guardian get a say in the PPM?',
     ],
     answer:
       'These people contribute: the child\u2019s social worker (or personal adviser or advocate), the child, parents where appropriate, and the foster carers with their supervising social worker or, in residential care, the link or key worker and where appropriate the home manager; the IRO\u2019s and Guardian\u2019s views are considered.',

@@ -264,6 +264,8 @@ const PHRASES: Array<[string[], string]> = [
       'interim care order',
       'full care order',
       'care proceedings',
+      'in proceedings',
+      'court proceedings',
       'care order',
       'placement order',
       'emergency protection order',
