@@ -502,10 +502,11 @@ export const GUIDANCE_ENTRIES: GuidanceEntry[] = [
     steps: [
       { who: 'Any staff member', what: 'Recognise the trigger and report it to your line manager.', when: 'Straight away' },
       { who: 'Not named in the guidance', what: 'Put added support in place and hold a Placement Support Meeting.' },
+      { who: 'Not named in the guidance', what: 'Consider seeking additional resources for the placement.' },
       { who: 'Fostering or placements service', what: 'Coordinate a Placement Stability Meeting with the child\u2019s social worker if support is not enough.' },
     ],
     related: ['reporting-stability-concerns', 'carer-cant-cope', 'child-wants-to-move', 'child-missing-from-placement', 'placement-not-meeting-needs', 'allegation-against-carer'],
-    sources: [S003('Triggers for a stability meeting'), S001(G001_PLANNED_ENDINGS)],
+    sources: [S003('Triggers for a stability meeting'), S001(G001_PLANNED_ENDINGS), S004('Support and Monitoring of Placements')],
   },
   {
     id: 'carer-cant-cope',
@@ -524,6 +525,7 @@ export const GUIDANCE_ENTRIES: GuidanceEntry[] = [
     steps: [
       { who: "Child's social worker", what: 'Tell your line manager about the carer\u2019s concerns.', when: 'Straight away' },
       { who: 'Not named in the guidance', what: 'Hold a Placement Support Meeting and review the initial support plan.', when: 'As soon as the carer raises it' },
+      { who: 'Not named in the guidance', what: 'Consider seeking additional resources for the placement.' },
       { who: "Child's social worker", what: 'Hold a multi-agency planning meeting to build wrap-around support: the guidance makes one a must.' },
       { who: 'Fostering manager or social work manager', what: 'Hold a Placement Stability Meeting if the added support does not make a lasting difference.' },
       {
@@ -536,7 +538,13 @@ export const GUIDANCE_ENTRIES: GuidanceEntry[] = [
       },
     ],
     related: ['placement-support-meeting', 'placement-stability-meeting', 'multi-agency-planning-meeting', 'move-approval', 'which-reason-code'],
-    sources: [S003('Triggers for a stability meeting'), S003('Introduction'), S001(G001_PLANNED_ENDINGS), S000('Instructions for Allocated Case Worker')],
+    sources: [
+      S003('Triggers for a stability meeting'),
+      S003('Introduction'),
+      S001(G001_PLANNED_ENDINGS),
+      S000('Instructions for Allocated Case Worker'),
+      S004('Support and Monitoring of Placements'),
+    ],
   },
   {
     id: 'child-wants-to-move',
@@ -856,7 +864,10 @@ export const GUIDANCE_ENTRIES: GuidanceEntry[] = [
       // (004 says the meeting is convened as part of the placement process, not by whom)
       { who: 'Meeting', what: 'Convened as part of finding and making the placement.', when: 'Before the placement starts' },
       { who: 'Meeting', what: 'For an emergency placement, it happens within 72 hours.', when: 'Within 72 hours' },
-      { who: 'Meeting', what: 'Finalise the placement plan and confirm delegated authority.' },
+      {
+        who: 'Meeting',
+        what: 'Finalise the placement plan and the child’s needs in the placement, including the daily routine, discuss the care plan, and confirm delegated authority.',
+      },
       { who: 'Supervising social worker', what: 'Complete the initial support plan at the meeting.' },
     ],
     related: ['ppm-attendees', 'ppm-agenda', 'emergency-placement-timescales', 'initial-support-plan', 'placement-plan-timing'],
@@ -1287,9 +1298,9 @@ export const GUIDANCE_ENTRIES: GuidanceEntry[] = [
       'A placement is planned to end soon: who do I tell, and when?',
     ],
     answer:
-      'Tell the Placement Officer when a placement ends (as early as possible when there is a planned end date); they serve notice on the provider and tell finance to stop payments, and you tell everyone who was told when the placement began.',
+      'Tell the Placement Officer when a placement ends (as soon as possible when there is a planned end date); they serve notice on the provider and tell finance to stop payments, and you tell everyone who was told when the placement began.',
     steps: [
-      { who: "Child's social worker", what: 'Tell the Placement Officer about a planned end date.', when: 'As soon as it is known' },
+      { who: "Child's social worker", what: 'Tell the Placement Officer about a planned end date.', when: 'As soon as possible' },
       { who: 'Placement Officer', what: 'Serve notice on the placement.' },
       { who: 'Placement Officer', what: 'Tell the finance officer so payments to the provider stop.' },
       { who: "Child's social worker", what: 'Tell everyone who was notified when the placement was made that it is ending.' },
@@ -1494,7 +1505,7 @@ export const GUIDANCE_ENTRIES: GuidanceEntry[] = [
       'The IRO\u2019s views are considered at the Placement Planning Meeting, the IRO quality assures the placement plan at each review, and an IRO (or similar independent person) chairs a Disruption Meeting.',
     steps: [
       { who: 'Placement Planning Meeting', what: 'Ask for and take into account the IRO’s views.' },
-      { who: 'IRO', what: 'Check the placement plan at each looked-after review and recommend changes.' },
+      { who: 'IRO', what: 'Quality assure the placement plan at each looked-after review and make any recommendations needed.' },
       { who: 'IRO', what: 'Chair a Disruption Meeting if not previously involved in the case.' },
     ],
     related: ['placement-plan-review', 'disruption-meeting-chair', 'ppm-attendees'],

@@ -216,6 +216,13 @@ describe('the guidance pack holds what the source documents say', () => {
     for (const fact of [/adoption/, /family links/, /reunification/, /independence/, /prepared and introduced/, /bespoke/, /local placement plan/]) expect(text).toMatch(fact);
   });
 
+  it('END-1: a planned end date goes to the Placement Officer as soon as possible; the PPM settles the daily routine; the IRO makes any recommendations; extra resources are considered (004, 002)', () => {
+    expect(shownText(pack.find((e) => e.id === 'ending-a-placement')!)).toMatch(/as soon as possible/);
+    expect(shownText(pack.find((e) => e.id === 'placement-planning-meeting')!)).toMatch(/daily routine/);
+    expect(shownText(pack.find((e) => e.id === 'iro-role')!)).toMatch(/recommendations/);
+    expect(shownText(pack.find((e) => e.id === 'carer-cant-cope')!)).toMatch(/additional resources/);
+  });
+
   it('says payments to the provider stop, and no more about when (004)', () => {
     expect(shownText(pack.find((e) => e.id === 'planned-ending-external-placement')!)).not.toMatch(/on the end date/);
   });
