@@ -500,6 +500,8 @@ const PHRASES: Array<[string[], string]> = [
     ['placement types', 'placement type', 'types of placement', 'types of placements', 'kinds of placement', 'kinds of placements', 'sorts of placement', 'sorts of placements'],
     'placement',
   ],
+  // a plan "last touched" in 2023 was last updated then
+  [['last touched', 'been touched', 'not touched', 'not been touched'], 'update'],
   // "which guidance does it link back to?" asks what it rests on, not about family links
   [['link back to', 'links back to', 'linked back to', 'link back'], ''],
   // "at what point?" asks when, not what something is for
@@ -700,6 +702,8 @@ const PHRASES: Array<[string[], string]> = [
 const WORDS: Array<[string[], string]> = [
   [['lac', 'cla', 'lacs'], 'lac'],
   [['parent', 'parents', 'mum', 'mums', 'mam', 'dad', 'dads', 'mother', 'mothers', 'father', 'fathers'], 'parent'],
+  // to have an input is to contribute
+  [['input', 'inputs', 'contribution', 'contributions'], 'contribut'],
   // to define something is to give its definition
   [['define', 'defines', 'defined', 'defining', 'definition', 'definitions'], 'definition'],
   [['hos'], 'hos'],

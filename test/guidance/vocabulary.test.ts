@@ -603,3 +603,10 @@ describe('defining a thing', () => {
     same('how does the council define placement stability', 'what is the council definition of placement stability');
   });
 });
+
+describe('having an input, and a plan left untouched', () => {
+  it('an input is a contribution; a plan "last touched" in 2023 was last updated then', () => {
+    same('am I meant to have an input', 'am I meant to have a contribution');
+    same('placement plan last touched 2023', 'placement plan update 2023');
+  });
+});
