@@ -437,7 +437,7 @@ describe('the inspectorate, health checks and missing episodes', () => {
 
 describe('taking part', () => {
   it('having input, like contributing, counts as taking part in a question', () => {
-    expect(analyseQuery('can the school have input into the plan')).toContainEqual(['input', 'attend']);
+    expect(analyseQuery('can the school have input into the plan')).toContainEqual(['contribut', 'attend']);
     expect(analyseQuery('can the school contribute to the plan')).toContainEqual(['contribut', 'attend']);
   });
 });
