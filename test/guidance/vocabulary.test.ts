@@ -610,3 +610,9 @@ describe('having an input, and a plan left untouched', () => {
     same('placement plan last touched 2023', 'placement plan update 2023');
   });
 });
+
+describe('how something was sent', () => {
+  it('"told by text" is case detail: how a child should be told is the question', () => {
+    same('she was told by text she is moving', 'she was told she is moving');
+  });
+});
