@@ -500,6 +500,8 @@ const PHRASES: Array<[string[], string]> = [
     ['placement types', 'placement type', 'types of placement', 'types of placements', 'kinds of placement', 'kinds of placements', 'sorts of placement', 'sorts of placements'],
     'placement',
   ],
+  // the time of day something happens is case detail
+  [['at tea', 'at teatime', 'at tea time', 'at dinner', 'at breakfast', 'at bedtime', 'after school', 'before school'], ''],
   // "told by text" says how it was done (case detail); how a child is told is the question
   [['by text', 'by text message', 'via text', 'over text', 'by whatsapp', 'by email'], ''],
   // a plan "last touched" in 2023 was last updated then

@@ -616,3 +616,9 @@ describe('how something was sent', () => {
     same('she was told by text she is moving', 'she was told she is moving');
   });
 });
+
+describe('the time of day', () => {
+  it('"at tea", "after school" are case detail', () => {
+    same('she wants to tell her tonight at tea', 'she wants to tell her tonight');
+  });
+});
