@@ -500,6 +500,19 @@ const PHRASES: Array<[string[], string]> = [
     ['placement types', 'placement type', 'types of placement', 'types of placements', 'kinds of placement', 'kinds of placements', 'sorts of placement', 'sorts of placements'],
     'placement',
   ],
+  // "who does what day to day", "what we can decide ourselves": how parenting tasks are shared
+  [
+    [
+      'who does what day to day',
+      'who does what parenting wise',
+      'who does what parenting',
+      'what we can decide ourselves',
+      'what she can decide herself',
+      'what they can decide themselves',
+      'what carers can decide',
+    ],
+    'day parent task shar',
+  ],
   // the time of day something happens is case detail
   [['at tea', 'at teatime', 'at tea time', 'at dinner', 'at breakfast', 'at bedtime', 'after school', 'before school'], ''],
   // "told by text" says how it was done (case detail); how a child is told is the question

@@ -622,3 +622,9 @@ describe('the time of day', () => {
     same('she wants to tell her tonight at tea', 'she wants to tell her tonight');
   });
 });
+
+describe('who does what day to day', () => {
+  it('asks how parenting tasks are shared between the carer and the council', () => {
+    expect(analyse('who does what day to day between the carer and us')).toEqual(analyse('how day parenting tasks are shared between the carer and us'));
+  });
+});
