@@ -63,7 +63,7 @@ export const GUIDANCE_ENTRIES: GuidanceEntry[] = [
     answer: 'Only a Head of Service (or the approving panel, such as HARP) can agree a placement move, and the request must explain why the move is needed.',
     steps: [
       { who: "Child's social worker", what: 'Give the Head of Service your rationale: the reasons for the move.' },
-      { who: 'Not named in the guidance', what: 'Seek the Virtual School’s advice while the move is being considered.' },
+      { who: 'Not named in the guidance', what: "Seek the Virtual School's advice while the move is being considered." },
       { who: 'Not named in the guidance', what: 'Make sure the placement request and risk assessment are accurate: matching depends on them.' },
       { who: 'Head of Service or approving panel', what: 'Decide whether to agree the move.' },
       {
@@ -155,7 +155,7 @@ export const GUIDANCE_ENTRIES: GuidanceEntry[] = [
         who: "Child's social worker, supervising social worker and carer",
         what: 'Agree when and how the child will be told about the move.',
       },
-      { who: 'Not named in the guidance', what: 'Share a child-friendly profile of the new carers, ask for the child\u2019s views on the placement, and arrange introductions.' },
+      { who: 'Not named in the guidance', what: "Share a child-friendly profile of the new carers, ask for the child's views on the placement, and arrange introductions." },
       {
         who: "Child's social worker",
         what: 'Complete the placement plan and finalise it at the Placement Planning Meeting.',
@@ -181,7 +181,7 @@ export const GUIDANCE_ENTRIES: GuidanceEntry[] = [
     steps: [
       {
         who: 'Not named in the guidance',
-        what: 'Seek the Virtual School’s advice while a move is being considered.',
+        what: "Seek the Virtual School's advice while a move is being considered.",
         when: 'While the move is being considered, before it is agreed',
       },
       {
@@ -212,7 +212,7 @@ export const GUIDANCE_ENTRIES: GuidanceEntry[] = [
       { who: "Child's social worker", what: 'Notify the Virtual School.' },
       {
         who: 'Virtual School and the meeting chair',
-        what: 'The Virtual School plans for the child’s education once told; the Placement Planning Meeting chair obtains or is updated on the PEP.',
+        what: "The Virtual School plans for the child's education once told; the Placement Planning Meeting chair obtains or is updated on the PEP.",
       },
     ],
     related: ['virtual-school-advice', 'after-a-move', 'ppm-chair-preparation'],
@@ -234,7 +234,7 @@ export const GUIDANCE_ENTRIES: GuidanceEntry[] = [
     steps: [
       { who: "Child's social worker, supervising social worker and carer", what: 'Discuss when and how the child will be told about the move.' },
       { who: "Child's social worker, supervising social worker and carer", what: 'Agree when and how the child is told.' },
-      { who: 'Not named in the guidance', what: 'Share the new carers\u2019 profile with the child and listen to what they think.' },
+      { who: 'Not named in the guidance', what: "Share the new carers' profile with the child and listen to what they think." },
     ],
     related: ['introductions-before-placement', 'before-a-move', 'sw-and-ssw-roles'],
     sources: [S001(G001_PLANNED_ENDINGS), S001(G001_INTRODUCTIONS)],
@@ -281,7 +281,7 @@ export const GUIDANCE_ENTRIES: GuidanceEntry[] = [
       'An allegation or complaint is a trigger for a Placement Stability Meeting; if an approved move follows, the next placement must be able to keep the child for months, not just a week or two.',
     steps: [
       { who: 'Any staff member', what: 'Tell your line manager about the allegation straight away.' },
-      { who: 'Fostering or placements service, with the child\u2019s social worker', what: 'Consider a Placement Stability Meeting; the allegation is one of its triggers.' },
+      { who: "Fostering or placements service, with the child's social worker", what: 'Consider a Placement Stability Meeting; the allegation is one of its triggers.' },
       {
         who: 'Head of Service',
         what: 'Approve any move, as for every placement move.',
@@ -440,7 +440,7 @@ export const GUIDANCE_ENTRIES: GuidanceEntry[] = [
     steps: [
       { who: 'Not named in the guidance', what: 'Try added support first through a Placement Support Meeting.' },
       {
-        who: 'Fostering or placements service, with the child\u2019s social worker',
+        who: "Fostering or placements service, with the child's social worker",
         what: 'Hold a Placement Stability Meeting if support is not enough; it may agree a planned ending.',
       },
       { who: 'Head of Service', what: 'Authorise the move to the next placement.' },
@@ -458,7 +458,7 @@ export const GUIDANCE_ENTRIES: GuidanceEntry[] = [
   // ───────────────────────────── Fragile placements ─────────────────────────────
   {
     id: 'reporting-stability-concerns',
-    title: 'Placement stability is everyone\u2019s job: reporting concerns and preventing a disruption',
+    title: "Placement stability is everyone's job: reporting concerns and preventing a disruption",
     rules: ['FRAG-1', 'FRAG-5'],
     questions: [
       "I'm worried a placement might break down, who do I tell?",
@@ -470,17 +470,17 @@ export const GUIDANCE_ENTRIES: GuidanceEntry[] = [
       'Is keeping a placement together always the aim?',
     ],
     answer:
-      'Any member of social work staff who sees a risk to a placement tells their line manager so a meeting can be set up quickly; the Fostering and Placements Service and the child\u2019s social work team then work together to prevent a disruption, when that is in the child\u2019s best interests.',
+      "Any member of social work staff who sees a risk to a placement tells their line manager so a meeting can be set up quickly; the Fostering and Placements Service and the child's social work team then work together to prevent a disruption, when that is in the child's best interests.",
     steps: [
       { who: 'Any staff member', what: 'Tell your line manager what you have seen and why it worries you.', when: 'Straight away' },
       {
         who: 'Not named in the guidance',
-        what: 'Convene a meeting as soon as possible: a Placement Support Meeting at the first signs, and a Placement Stability Meeting (coordinated by fostering or placements with the child’s social worker) if added support is not enough.',
+        what: "Convene a meeting as soon as possible: a Placement Support Meeting at the first signs, and a Placement Stability Meeting (coordinated by fostering or placements with the child's social worker) if added support is not enough.",
       },
-      { who: "Everyone in Children's Services", what: 'Treat placement stability as a priority across the whole of Children’s Services, not a task for fostering alone.' },
+      { who: "Everyone in Children's Services", what: "Treat placement stability as a priority across the whole of Children's Services, not a task for fostering alone." },
       {
         who: "Fostering and Placements Service with the child's social work team",
-        what: 'Do all you can to prevent the disruption, first with added support, when keeping the placement is in the child\u2019s best interests; where it is not, plan and manage its ending instead.',
+        what: "Do all you can to prevent the disruption, first with added support, when keeping the placement is in the child's best interests; where it is not, plan and manage its ending instead.",
       },
     ],
     related: ['fragile-placement-signs', 'placement-support-meeting', 'placement-stability-meeting', 'extra-support-first', 'planned-endings'],
@@ -503,7 +503,7 @@ export const GUIDANCE_ENTRIES: GuidanceEntry[] = [
       { who: 'Any staff member', what: 'Recognise the trigger and report it to your line manager.', when: 'Straight away' },
       { who: 'Not named in the guidance', what: 'Put added support in place and hold a Placement Support Meeting.' },
       { who: 'Not named in the guidance', what: 'Consider seeking additional resources for the placement.' },
-      { who: 'Fostering or placements service', what: 'Coordinate a Placement Stability Meeting with the child\u2019s social worker if support is not enough.' },
+      { who: 'Fostering or placements service', what: "Coordinate a Placement Stability Meeting with the child's social worker if support is not enough." },
     ],
     related: ['reporting-stability-concerns', 'carer-cant-cope', 'child-wants-to-move', 'child-missing-from-placement', 'placement-not-meeting-needs', 'allegation-against-carer'],
     sources: [S003('Triggers for a stability meeting'), S001(G001_PLANNED_ENDINGS), S004('Support and Monitoring of Placements')],
@@ -523,7 +523,7 @@ export const GUIDANCE_ENTRIES: GuidanceEntry[] = [
     answer:
       'A carer or provider saying they are struggling is a trigger: tell your manager, add support through a Placement Support Meeting, and hold a Placement Stability Meeting if that is not enough, before any move is considered; a placement ends in a planned way unless there are immediate safeguarding concerns.',
     steps: [
-      { who: "Child's social worker", what: 'Tell your line manager about the carer\u2019s concerns.', when: 'Straight away' },
+      { who: "Child's social worker", what: "Tell your line manager about the carer's concerns.", when: 'Straight away' },
       { who: 'Not named in the guidance', what: 'Hold a Placement Support Meeting and review the initial support plan.', when: 'As soon as the carer raises it' },
       { who: 'Not named in the guidance', what: 'Consider seeking additional resources for the placement.' },
       { who: "Child's social worker", what: 'Hold a multi-agency planning meeting to build wrap-around support: the guidance makes one a must.' },
@@ -558,12 +558,12 @@ export const GUIDANCE_ENTRIES: GuidanceEntry[] = [
       'What if the child hates the placement and wants out?',
     ],
     answer:
-      'A child saying they want the placement to end is a trigger for a Placement Stability Meeting: hear the child\u2019s views, add support, and plan any ending rather than rushing a move.',
+      "A child saying they want the placement to end is a trigger for a Placement Stability Meeting: hear the child's views, add support, and plan any ending rather than rushing a move.",
     steps: [
       { who: "Child's social worker", what: 'Talk with the child about why they want to leave and tell your line manager.' },
       { who: 'Not named in the guidance', what: 'Put support in place and review it at a Placement Support Meeting.' },
       {
-        who: 'Fostering or placements service, with the child\u2019s social worker',
+        who: "Fostering or placements service, with the child's social worker",
         what: 'Call a meeting: a Placement Stability Meeting, with the child there (and an advocate where appropriate).',
       },
       {
@@ -580,16 +580,16 @@ export const GUIDANCE_ENTRIES: GuidanceEntry[] = [
     rules: ['FRAG-2'],
     questions: [
       'Child keeps going missing from placement',
-      'YP absconding from the children\u2019s home',
+      "YP absconding from the children's home",
       'Young person is regularly absent overnight',
       'Does running away count as a placement concern?',
     ],
     answer:
-      'A child who absconds or is often absent is a sign the placement may be at risk: report it to your manager and consider a Placement Stability Meeting, alongside your council\u2019s missing from care procedures (not covered here).',
+      "A child who absconds or is often absent is a sign the placement may be at risk: report it to your manager and consider a Placement Stability Meeting, alongside your council's missing from care procedures (not covered here).",
     steps: [
       { who: 'Whoever learns of it', what: 'If the child is missing now, act on your safeguarding and missing from care procedures first.', when: 'At once' },
       { who: 'Any staff member', what: 'Report the pattern of absence to your line manager.' },
-      { who: 'Fostering or placements service, with the child\u2019s social worker', what: 'Consider a Placement Stability Meeting to understand what lies behind it.' },
+      { who: "Fostering or placements service, with the child's social worker", what: 'Consider a Placement Stability Meeting to understand what lies behind it.' },
     ],
     related: ['fragile-placement-signs', 'placement-stability-meeting'],
     sources: [S003('Triggers for a stability meeting')],
@@ -606,11 +606,11 @@ export const GUIDANCE_ENTRIES: GuidanceEntry[] = [
       'The IRO raised concerns about the placement at the review',
     ],
     answer:
-      'When the social worker, another professional or a review raises concern that the placement is not meeting the child\u2019s needs, treat it as a stability concern: tell your manager, add support, and call a Placement Stability Meeting if support is not enough.',
+      "When the social worker, another professional or a review raises concern that the placement is not meeting the child's needs, treat it as a stability concern: tell your manager, add support, and call a Placement Stability Meeting if support is not enough.",
     steps: [
       { who: "Child's social worker", what: 'Record the concern and tell your line manager.' },
       { who: 'Not named in the guidance', what: 'Agree added support and review it at a Placement Support Meeting.' },
-      { who: 'Fostering or placements service, with the child\u2019s social worker', what: 'Hold a Placement Stability Meeting if the support does not resolve it.' },
+      { who: "Fostering or placements service, with the child's social worker", what: 'Hold a Placement Stability Meeting if the support does not resolve it.' },
     ],
     related: ['fragile-placement-signs', 'extra-support-first', 'placement-stability-meeting'],
     sources: [S003('Triggers for a stability meeting'), S001(G001_PLANNED_ENDINGS)],
@@ -672,7 +672,7 @@ export const GUIDANCE_ENTRIES: GuidanceEntry[] = [
     ],
     answer: 'First try added support aimed at the specific problems; hold a Placement Stability Meeting if that support is not enough to bring lasting change.',
     steps: [
-      { who: 'Fostering and Placements Service with the child\u2019s social work team', what: 'Identify what is going wrong and put targeted support in.' },
+      { who: "Fostering and Placements Service with the child's social work team", what: 'Identify what is going wrong and put targeted support in.' },
       { who: 'Not named in the guidance', what: 'Consider asking for additional resources for the placement.' },
       { who: 'Fostering or placements service', what: 'Call a Placement Stability Meeting if things do not improve for good.' },
     ],
@@ -692,7 +692,7 @@ export const GUIDANCE_ENTRIES: GuidanceEntry[] = [
       'Placement at risk of disruption: which meeting?',
     ],
     answer:
-      'Hold a Placement Stability Meeting when a foster, residential or semi-independent placement is at risk of disrupting and added support is not enough to make lasting change; the Fostering Service (for the council\u2019s own in-house foster carers) or the Placement Service (for an IFA, residential or semi-independent placement) coordinates it with the child\u2019s social worker.',
+      "Hold a Placement Stability Meeting when a foster, residential or semi-independent placement is at risk of disrupting and added support is not enough to make lasting change; the Fostering Service (for the council's own in-house foster carers) or the Placement Service (for an IFA, residential or semi-independent placement) coordinates it with the child's social worker.",
     steps: [
       { who: "Child's social worker", what: 'Raise the risk with your line manager.' },
       {
@@ -720,10 +720,10 @@ export const GUIDANCE_ENTRIES: GuidanceEntry[] = [
       'Can the SSW chair the stability meeting?',
     ],
     answer:
-      'A council manager chairs it (the council\u2019s own manager, not the agency\u2019s or provider\u2019s): the children\u2019s social work manager when the placement is with an IFA, and the fostering manager when it is with the council\u2019s own foster carers.',
+      "A council manager chairs it (the council's own manager, not the agency's or provider's): the children's social work manager when the placement is with an IFA, and the fostering manager when it is with the council's own foster carers.",
     steps: [
-      { who: 'Children\u2019s social work manager', what: 'Chair when the child is placed with an independent fostering agency.' },
-      { who: 'Fostering manager', what: 'Chair when the child is with the council\u2019s own foster carers.' },
+      { who: "Children's social work manager", what: 'Chair when the child is placed with an independent fostering agency.' },
+      { who: 'Fostering manager', what: "Chair when the child is with the council's own foster carers." },
       { who: 'Council minute taker', what: 'Take the minutes.' },
     ],
     related: ['stability-meeting-attendees', 'stability-meeting-outcomes', 'placement-stability-meeting'],
@@ -789,12 +789,12 @@ export const GUIDANCE_ENTRIES: GuidanceEntry[] = [
       'What is the stability panel for?',
     ],
     answer:
-      'When escalation is needed to get a service that is essential to keeping the placement stable, the child’s case is presented to the Placement Stability Panel; the Virtual School is included.',
+      "When escalation is needed to get a service that is essential to keeping the placement stable, the child's case is presented to the Placement Stability Panel; the Virtual School is included.",
     steps: [
       {
         // (the note says the case must be presented, not by whom)
         who: 'Placement Stability Panel',
-        what: 'Hears the child\u2019s case when escalation is needed: the service needed and why stability depends on it.',
+        what: "Hears the child's case when escalation is needed: the service needed and why stability depends on it.",
       },
       { who: 'Virtual School', what: 'Is included at the panel, with advice on education.' },
     ],
@@ -811,7 +811,7 @@ export const GUIDANCE_ENTRIES: GuidanceEntry[] = [
       'Does extra support with a cost have to go to commissioning panel?',
       'The stability meeting recommended a paid service, what next?',
     ],
-    answer: 'If extra external services that cost money are recommended, the child\u2019s social worker presents them to the Commissioning Panel to agree funding first.',
+    answer: "If extra external services that cost money are recommended, the child's social worker presents them to the Commissioning Panel to agree funding first.",
     steps: [
       { who: "Child's social worker", what: 'Prepare the case for the service and its cost.' },
       { who: "Child's social worker", what: 'Present it to the Commissioning Panel.', when: 'Before the service is arranged' },
@@ -866,7 +866,7 @@ export const GUIDANCE_ENTRIES: GuidanceEntry[] = [
       { who: 'Meeting', what: 'For an emergency placement, it happens within 72 hours.', when: 'Within 72 hours' },
       {
         who: 'Meeting',
-        what: 'Finalise the placement plan and the child’s needs in the placement, including the daily routine, discuss the care plan, and confirm delegated authority.',
+        what: "Finalise the placement plan and the child's needs in the placement, including the daily routine, discuss the care plan, and confirm delegated authority.",
       },
       { who: 'Supervising social worker', what: 'Complete the initial support plan at the meeting.' },
     ],
@@ -885,16 +885,16 @@ export const GUIDANCE_ENTRIES: GuidanceEntry[] = [
       '72 hours or 5 days?',
     ],
     answer:
-      'For an emergency placement: give the carer enough information (all that is available) straight away; the Placement Planning Meeting agrees the placement plan within 72 hours of the placement (004), or within 5 days of its start (002), so follow your council’s timescale; and the social worker visits within one week.',
+      "For an emergency placement: give the carer enough information (all that is available) straight away; the Placement Planning Meeting agrees the placement plan within 72 hours of the placement (004), or within 5 days of its start (002), so follow your council's timescale; and the social worker visits within one week.",
     steps: [
       {
         who: 'Not named in the guidance',
-        what: 'Give the carer enough information (all that is available) to meet the child’s needs until the plan is agreed.',
+        what: "Give the carer enough information (all that is available) to meet the child's needs until the plan is agreed.",
         when: 'At placement',
       },
       { who: 'Placement Planning Meeting', what: 'Meet and agree the placement plan.', when: 'Within 72 hours of the placement (004), or within 5 days of its start (002)' },
       { who: "Child's social worker", what: 'Visit the child in the placement.', when: 'Within one week' },
-      { who: 'Not named in the guidance', what: 'Update the agreed plan again as the child\u2019s care plan is developed: it is not finished once agreed.' },
+      { who: 'Not named in the guidance', what: "Update the agreed plan again as the child's care plan is developed: it is not finished once agreed." },
     ],
     related: ['placement-planning-meeting', 'placement-plan-timing', 'visit-after-placement', 'after-a-move'],
     sources: [S004('Placement Planning Meetings'), S002('Timing'), S004('Support and Monitoring of Placements')],
@@ -912,7 +912,7 @@ export const GUIDANCE_ENTRIES: GuidanceEntry[] = [
       'Does the Guardian get a say in the PPM?',
     ],
     answer:
-      'These people contribute: the child\u2019s social worker (or personal adviser or advocate), the child, parents where appropriate, and the foster carers with their supervising social worker or, in residential care, the link or key worker and where appropriate the home manager; the IRO\u2019s and Guardian\u2019s views are considered.',
+      "These people contribute: the child's social worker (or personal adviser or advocate), the child, parents where appropriate, and the foster carers with their supervising social worker or, in residential care, the link or key worker and where appropriate the home manager; the IRO's and Guardian's views are considered.",
     steps: [
       {
         who: 'Not named in the guidance',
@@ -939,7 +939,7 @@ export const GUIDANCE_ENTRIES: GuidanceEntry[] = [
     steps: [
       { who: 'Chair', what: 'Read the placement plan and find out what support work has already been done for the placement.', when: 'Before the meeting' },
       { who: 'Chair', what: 'Read the care plan, PEP and pathway plan where relevant.', when: 'Before the meeting' },
-      { who: 'Chair', what: 'Explain the purpose and format and invite everyone\u2019s views and suggestions.' },
+      { who: 'Chair', what: "Explain the purpose and format and invite everyone's views and suggestions." },
     ],
     related: ['ppm-agenda', 'ppm-attendees', 'ppm-recording'],
     sources: [S004('Purpose and Meeting Format')],
@@ -955,9 +955,9 @@ export const GUIDANCE_ENTRIES: GuidanceEntry[] = [
       'What goes into the daily routine discussion?',
     ],
     answer:
-      'It finalises the placement plan and covers the child\u2019s needs (history, religion, culture, language, ethnicity, health and education), the daily routine, the care plan, and registering with a GP, dentist and optician.',
+      "It finalises the placement plan and covers the child's needs (history, religion, culture, language, ethnicity, health and education), the daily routine, the care plan, and registering with a GP, dentist and optician.",
     steps: [
-      { who: 'Meeting', what: 'Go through the child\u2019s needs, background, health and education and how each will be met.' },
+      { who: 'Meeting', what: "Go through the child's needs, background, health and education and how each will be met." },
       { who: 'Meeting', what: 'Agree the daily routine and finalise the placement plan.' },
       { who: 'Meeting', what: 'Agree how the child will be registered with a local GP, dentist and optician.' },
     ],
@@ -997,12 +997,12 @@ export const GUIDANCE_ENTRIES: GuidanceEntry[] = [
       'Who tells everyone what was agreed at the planning meeting?',
     ],
     answer:
-      'Record every relevant detail of a Placement Planning Meeting or Placement Support Meeting on the child\u2019s Liquid Logic file and their EDRMS (electronic document) file, using the standard minute format; the child\u2019s social worker or personal adviser then makes sure everyone involved is told the outcomes.',
+      "Record every relevant detail of a Placement Planning Meeting or Placement Support Meeting on the child's Liquid Logic file and their EDRMS (electronic document) file, using the standard minute format; the child's social worker or personal adviser then makes sure everyone involved is told the outcomes.",
     steps: [
       {
         // (the documents say the meetings are recorded in these formats, not who takes the minutes)
         who: 'Placement Planning or Support Meeting',
-        what: 'Record the discussion and agreements of planning and support meetings in the streamlined LCS minute formats on the child\u2019s Liquid Logic file and EDRMS file.',
+        what: "Record the discussion and agreements of planning and support meetings in the streamlined LCS minute formats on the child's Liquid Logic file and EDRMS file.",
       },
       { who: "Child's social worker", what: 'Keep the placement plan itself on the Placement Information Record in Liquid Logic.' },
       { who: "Child's social worker or personal adviser", what: 'Tell everyone involved with the child what the meeting agreed, keeping them up to date.' },
@@ -1016,7 +1016,7 @@ export const GUIDANCE_ENTRIES: GuidanceEntry[] = [
     rules: ['PLAN-1'],
     questions: ['Do we need more than one placement planning meeting?', 'How often are follow-up PPMs held?', 'Can we call another planning meeting if the care plan changes?'],
     answer:
-      'Hold further Placement Planning Meetings at intervals agreed with the foster carers and their supervising social worker (or the residential home\u2019s manager), or whenever day-to-day arrangements or care plan changes need sorting out.',
+      "Hold further Placement Planning Meetings at intervals agreed with the foster carers and their supervising social worker (or the residential home's manager), or whenever day-to-day arrangements or care plan changes need sorting out.",
     steps: [
       { who: 'Not named in the guidance', what: 'Agree the interval for later meetings with the carers and supervising social worker or home manager.' },
       { who: 'Not named in the guidance', what: 'Call an extra meeting when the care plan changes or daily arrangements need resolving.' },
@@ -1037,7 +1037,7 @@ export const GUIDANCE_ENTRIES: GuidanceEntry[] = [
         what: 'Confirm what the carer can decide, and which everyday parenting tasks fall to the carer and which to the council as the responsible authority.',
         when: 'At every new placement',
       },
-      { who: "Child's social worker", what: 'Record what was agreed with the meeting\u2019s outcomes on the case record.' },
+      { who: "Child's social worker", what: "Record what was agreed with the meeting's outcomes on the case record." },
     ],
     related: ['placement-planning-meeting', 'information-for-carer'],
     sources: [S001(G001_REVIEWS), S004('Placement Planning Meetings')],
@@ -1105,7 +1105,7 @@ export const GUIDANCE_ENTRIES: GuidanceEntry[] = [
       'How do I make the placement plan child-centred?',
     ],
     answer:
-      'The plan covers day-to-day care and how the placement supports the wider care plan (getting a child ready for adoption, keeping family links towards reunification, or preparing a young person for independence); it sets out how the child is prepared and introduced, is bespoke to the child and reflects their voice, needs and strengths; a residential home writes its own local placement plan, reflecting the council’s overarching one, with the social worker contributing.',
+      "The plan covers day-to-day care and how the placement supports the wider care plan (getting a child ready for adoption, keeping family links towards reunification, or preparing a young person for independence); it sets out how the child is prepared and introduced, is bespoke to the child and reflects their voice, needs and strengths; a residential home writes its own local placement plan, reflecting the council's overarching one, with the social worker contributing.",
     steps: [
       { who: "Child's social worker", what: 'Write the plan together with the child or young person (co-produce it), so it carries their voice and views in their own words.' },
       {
@@ -1116,7 +1116,7 @@ export const GUIDANCE_ENTRIES: GuidanceEntry[] = [
         who: "Child's (allocated) social worker",
         what: 'Own the plan: produce it with the child and keep it current, specific to this child, informative and meaningful.',
       },
-      { who: 'Residential provider', what: 'Produce the home\u2019s own plan in line with it, with the social worker contributing.' },
+      { who: 'Residential provider', what: "Produce the home's own plan in line with it, with the social worker contributing." },
     ],
     related: ['placement-plan-timing', 'placement-plan-review', 'information-for-carer'],
     sources: [S002('Purpose'), S002('Quality')],
@@ -1130,14 +1130,14 @@ export const GUIDANCE_ENTRIES: GuidanceEntry[] = [
       'Who contacts the registered manager before a child is placed?',
       'Does the placement team speak to the home before the child arrives?',
       'Who arranges the introduction planning meeting and where is it held?',
-      'Who tells the new provider about the child\u2019s immediate care needs?',
+      "Who tells the new provider about the child's immediate care needs?",
     ],
     answer:
-      'Before the child is placed, the placement team contacts the registered manager of the new placement to pass on the child\u2019s immediate care needs and, when it can, arranges an Introduction Planning Meeting, usually held at the new placement.',
+      "Before the child is placed, the placement team contacts the registered manager of the new placement to pass on the child's immediate care needs and, when it can, arranges an Introduction Planning Meeting, usually held at the new placement.",
     steps: [
       {
         who: 'Placement team',
-        what: 'Contact the registered manager of the new placement and give them the child\u2019s immediate care needs.',
+        what: "Contact the registered manager of the new placement and give them the child's immediate care needs.",
         when: 'Before the child is placed',
       },
       {
@@ -1162,17 +1162,17 @@ export const GUIDANCE_ENTRIES: GuidanceEntry[] = [
       'Is the placement plan a one-off document?',
     ],
     answer:
-      'The placement plan sets out in detail how this placement will meet the child\u2019s day-to-day needs as the care plan describes them, giving the carers what they need to know and how to meet those needs; it is a working document that changes over time. Its references are the Children Act 1989 statutory guidance (Volume 2, Care Planning, paragraphs 3.177 to 3.229) and the local Tri-X procedures (sections 6.1 to 6.4).',
+      "The placement plan sets out in detail how this placement will meet the child's day-to-day needs as the care plan describes them, giving the carers what they need to know and how to meet those needs; it is a working document that changes over time. Its references are the Children Act 1989 statutory guidance (Volume 2, Care Planning, paragraphs 3.177 to 3.229) and the local Tri-X procedures (sections 6.1 to 6.4).",
     steps: [
       {
         who: "Child's social worker",
-        what: 'Write a plan specific to this child, so the carers know the child\u2019s needs and the practical strategies for meeting them, day to day, in line with the care plan.',
+        what: "Write a plan specific to this child, so the carers know the child's needs and the practical strategies for meeting them, day to day, in line with the care plan.",
       },
       {
         who: "Child's social worker",
         what: 'Cover the areas Tri-X sets for the kind of placement (6.2.3 to 6.2.6: with parents, with a connected carer, fostering or residential).',
       },
-      { who: "Child's social worker", what: 'Keep it up to date as the child\u2019s needs and the care plan change: it is a working document.' },
+      { who: "Child's social worker", what: "Keep it up to date as the child's needs and the care plan change: it is a working document." },
       { who: 'Placement Planning Meeting', what: 'Finalise the plan, so that the child and the carer both have a clear picture of the arrangements.' },
     ],
     related: ['placement-plan-quality', 'placement-plan-timing', 'placement-plan-review'],
@@ -1190,9 +1190,9 @@ export const GUIDANCE_ENTRIES: GuidanceEntry[] = [
       'Relationship building before placement',
     ],
     answer:
-      'Before the move, share a child-friendly carer profile (or the home\u2019s booklet), seek the child\u2019s views on the placement, and plan introductions such as phased visits, a phone call or visit, and overnight stays where possible.',
+      "Before the move, share a child-friendly carer profile (or the home's booklet), seek the child's views on the placement, and plan introductions such as phased visits, a phone call or visit, and overnight stays where possible.",
     steps: [
-      { who: 'Not named in the guidance', what: 'Share the child-friendly carer profile or home booklet and ask for the child\u2019s views.', when: 'Before placement' },
+      { who: 'Not named in the guidance', what: "Share the child-friendly carer profile or home booklet and ask for the child's views.", when: 'Before placement' },
       { who: 'Not named in the guidance', what: 'Arrange phased visits, a call or visit, and overnight stays with the new carers.' },
     ],
     related: ['telling-the-child', 'before-a-move', 'placement-plan-quality'],
@@ -1231,7 +1231,7 @@ export const GUIDANCE_ENTRIES: GuidanceEntry[] = [
       'Statutory visit after a child is placed',
       'Do I need to see the child within a week of moving?',
     ],
-    answer: 'The child\u2019s social worker visits the child in the new placement within one week of it starting, then at least as often as local procedures require.',
+    answer: "The child's social worker visits the child in the new placement within one week of it starting, then at least as often as local procedures require.",
     steps: [
       { who: "Child's social worker", what: 'Visit the child in the placement.', when: 'Within one week of the start' },
       { who: "Child's social worker", what: 'Keep visiting at least as often as local procedures set.' },
@@ -1249,9 +1249,9 @@ export const GUIDANCE_ENTRIES: GuidanceEntry[] = [
       'Who updates Liquid Logic when a child moves?',
       'Recording a change in legal status',
     ],
-    answer: 'When the placement or the child\u2019s legal status changes during the placement, the child\u2019s social worker updates the child\u2019s Liquid Logic record.',
+    answer: "When the placement or the child's legal status changes during the placement, the child's social worker updates the child's Liquid Logic record.",
     steps: [
-      { who: "Child's social worker", what: 'Update the placement and legal status on the child\u2019s Liquid Logic files.', when: 'When the change happens' },
+      { who: "Child's social worker", what: "Update the placement and legal status on the child's Liquid Logic files.", when: 'When the change happens' },
       { who: "Child's social worker", what: 'Code any move correctly (placement type and reason).' },
     ],
     related: ['coding-a-move', 'after-a-move'],
@@ -1357,8 +1357,8 @@ export const GUIDANCE_ENTRIES: GuidanceEntry[] = [
         what: 'Book it with everyone who was involved and a chair who is an IRO or similar person with no previous involvement in the case.',
         when: 'At least six weeks after the ending',
       },
-      { who: 'Meeting', what: 'Look back at the placement\u2019s history, draw out lessons and seek resolution.' },
-      { who: 'Not named in the guidance', what: 'Follow the council\u2019s disruption policy as well as this guidance.' },
+      { who: 'Meeting', what: "Look back at the placement's history, draw out lessons and seek resolution." },
+      { who: 'Not named in the guidance', what: "Follow the council's disruption policy as well as this guidance." },
     ],
     related: ['disruption-meeting-chair', 'unplanned-ending', 'iro-role'],
     sources: [S003('Disruption Meetings'), S000('Instructions for Allocated Case Worker'), S004('Ending of Placements')],
@@ -1396,7 +1396,7 @@ export const GUIDANCE_ENTRIES: GuidanceEntry[] = [
       'How old is the placement planning meeting guidance, and what is its mission?',
     ],
     answer:
-      'Each piece of guidance names what it sits with: the LAC guidance on moves and coding, the council\u2019s LAC Placement Stability strategy; the stability guidance note, procedures Chapter 5.1.7 (Placement Support Meetings), and it relates to the PGN of January 2017; the placement plan standards, the Children Act 1989 guidance (Volume 2, 3.177 to 3.229) and Tri-X 6.1 to 6.4; the placement planning meeting guidance is dated 2017.',
+      "Each piece of guidance names what it sits with: the LAC guidance on moves and coding, the council's LAC Placement Stability strategy; the stability guidance note, procedures Chapter 5.1.7 (Placement Support Meetings), and it relates to the PGN of January 2017; the placement plan standards, the Children Act 1989 guidance (Volume 2, 3.177 to 3.229) and Tri-X 6.1 to 6.4; the placement planning meeting guidance is dated 2017.",
     steps: [
       { who: 'Managers and practitioners', what: 'Read the practice guidance on agreeing and coding moves with the LAC Placement Stability strategy.' },
       { who: 'Managers and practitioners', what: 'Read the stability guidance note with Chapter 5.1.7 on Placement Support Meetings; it relates to the PGN of January 2017.' },
@@ -1428,7 +1428,7 @@ export const GUIDANCE_ENTRIES: GuidanceEntry[] = [
       { who: 'Performance Team', what: 'Count looked-after children on the reporting date (short-break children are left out).' },
       { who: 'Performance Team', what: 'Count how many had 3 or more moves in the 12 months up to that date and give the percentage.' },
       { who: 'Performance Team', what: 'For the national figure, count children at 31 March with 3 or more placements during the year.' },
-      { who: 'Managers and practitioners', what: 'Read the practice guidance that gives this definition together with the council\u2019s wider LAC Placement Stability strategy.' },
+      { who: 'Managers and practitioners', what: "Read the practice guidance that gives this definition together with the council's wider LAC Placement Stability strategy." },
     ],
     related: ['child-at-risk-of-counting', 'what-counts-as-a-move', 'move-tracker'],
     sources: [S000('Definition'), S000('Introduction'), DOMAIN('The measure'), DOMAIN('Counting moves')],
@@ -1483,10 +1483,10 @@ export const GUIDANCE_ENTRIES: GuidanceEntry[] = [
       "What's the difference between the SW and the SSW?",
       'What does the supervising social worker do when a child moves?',
       'Who supports the foster carer?',
-      'Is the SSW or the child\u2019s social worker responsible for the support plan?',
+      "Is the SSW or the child's social worker responsible for the support plan?",
     ],
     answer:
-      'The child\u2019s social worker is responsible for the child (requests, plans, visits, notifications); the supervising social worker (the carer\u2019s fostering social worker) supports the foster carer, completes the initial support plan at the Placement Planning Meeting and helps agree how the child is told about a move.',
+      "The child's social worker is responsible for the child (requests, plans, visits, notifications); the supervising social worker (the carer's fostering social worker) supports the foster carer, completes the initial support plan at the Placement Planning Meeting and helps agree how the child is told about a move.",
     steps: [
       { who: "Child's social worker", what: 'Leads on the child: move request, placement plan, visits, Virtual School and Placement Officer.' },
       { who: 'Supervising social worker', what: 'Supports and supervises the carer and completes the initial support plan at the Placement Planning Meeting.' },
@@ -1502,9 +1502,9 @@ export const GUIDANCE_ENTRIES: GuidanceEntry[] = [
     rules: ['PLAN-2'],
     questions: ['What does the IRO do about placement stability?', 'Is the IRO involved in placement planning?', 'Role of the independent reviewing officer in placement plans'],
     answer:
-      'The IRO\u2019s views are considered at the Placement Planning Meeting, the IRO quality assures the placement plan at each review, and an IRO (or similar independent person) chairs a Disruption Meeting.',
+      "The IRO's views are considered at the Placement Planning Meeting, the IRO quality assures the placement plan at each review, and an IRO (or similar independent person) chairs a Disruption Meeting.",
     steps: [
-      { who: 'Placement Planning Meeting', what: 'Ask for and take into account the IRO’s views.' },
+      { who: 'Placement Planning Meeting', what: "Ask for and take into account the IRO's views." },
       { who: 'IRO', what: 'Quality assure the placement plan at each looked-after review and make any recommendations needed.' },
       { who: 'IRO', what: 'Chair a Disruption Meeting if not previously involved in the case.' },
     ],

@@ -237,6 +237,11 @@ describe('the guidance pack holds what the source documents say', () => {
     expect(shownText(entry)).not.toMatch(/updat|record/i);
   });
 
+  it('writes apostrophes as typed (\'), so "child\'s" reads the same on the card as in a search for it', () => {
+    const curly = pack.filter((e) => /\u2019/.test(shownText(e))).map((e) => e.id);
+    expect(curly).toEqual([]);
+  });
+
   it('keeps each headline on one line and short enough to read on a Teams card', () => {
     // the longest headline today is the placement plan's purpose with its legal references
     const tooLong = pack.filter((e) => e.answer.length > 480).map((e) => `${e.id}: ${e.answer.length}`);
