@@ -919,7 +919,7 @@ export const GUIDANCE_ENTRIES: GuidanceEntry[] = [
         what: 'Make sure the child, parents where appropriate, and the carers with their supervising social worker (or key worker and home manager) can contribute.',
       },
       { who: 'Placement Planning Meeting', what: 'Ask for and take into account the views of the IRO, and of the Guardian if there is one.' },
-      { who: 'Chair', what: 'Make sure everyone understands the meeting and can give their views.' },
+      { who: 'Chair', what: 'Make sure everyone understands the purpose of the meeting and can give their views.' },
     ],
     related: ['placement-planning-meeting', 'ppm-chair-preparation', 'iro-role'],
     sources: [S004('Purpose and Meeting Format')],
@@ -997,7 +997,7 @@ export const GUIDANCE_ENTRIES: GuidanceEntry[] = [
       'Who tells everyone what was agreed at the planning meeting?',
     ],
     answer:
-      "Record every relevant detail of a Placement Planning Meeting or Placement Support Meeting on the child's Liquid Logic file and their EDRMS (electronic document) file, using the standard minute format; the child's social worker or personal adviser then makes sure everyone involved is told the outcomes.",
+      "Record all relevant details of a Placement Planning Meeting or Placement Support Meeting on the child's Liquid Logic file and their EDRMS (electronic document) file, using the standard minute format; the child's social worker or personal adviser then makes sure everyone involved is told the outcomes.",
     steps: [
       {
         // (the documents say the meetings are recorded in these formats, not who takes the minutes)
