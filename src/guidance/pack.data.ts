@@ -109,7 +109,7 @@ export const GUIDANCE_ENTRIES: GuidanceEntry[] = [
       'Same day move: what is the process?',
     ],
     answer:
-      'Ask for an urgent move only when there is an immediate safeguarding issue; even then the Head of Service will not authorise it until they understand the alternative placement options fully.',
+      'Ask for an urgent move only when there is an immediate safeguarding issue; even then the Head of Service will not authorise it until they have a full understanding of the alternative placement options.',
     steps: [
       {
         who: "Child's social worker",
@@ -230,7 +230,7 @@ export const GUIDANCE_ENTRIES: GuidanceEntry[] = [
       'Agreeing how to break the news of a move to a child',
     ],
     answer:
-      "The child's social worker talks it through with the carer and their supervising social worker, and together they settle when and how the child will hear about the move.",
+      "The child's social worker talks it through with the carer and their supervising social worker, and together they settle when and how the child will be informed about the move.",
     steps: [
       { who: "Child's social worker, supervising social worker and carer", what: 'Discuss when and how the child will be told about the move.' },
       { who: "Child's social worker, supervising social worker and carer", what: 'Agree when and how the child is told.' },
@@ -278,7 +278,7 @@ export const GUIDANCE_ENTRIES: GuidanceEntry[] = [
       'Can the child go to a short-term placement after an allegation?',
     ],
     answer:
-      'An allegation or complaint is a trigger for a Placement Stability Meeting; if an approved move follows, the next placement must be able to keep the child for months, not just a week or two.',
+      'An allegation or complaint is a trigger for a Placement Stability Meeting; if an approved move follows, the next placement must be able to accommodate the child for the following months, not just a week or two.',
     steps: [
       { who: 'Any staff member', what: 'Tell your line manager about the allegation straight away.' },
       { who: "Fostering or placements service, with the child's social worker", what: 'Consider a Placement Stability Meeting; the allegation is one of its triggers.' },
@@ -311,7 +311,8 @@ export const GUIDANCE_ENTRIES: GuidanceEntry[] = [
       'Do I have to record the move on Mosaic?',
       "I'm not sure which code to use for a move",
     ],
-    answer: 'Code every agreed move correctly in the case management system; if you are unsure or the right code is missing, flag it at once and never enter a wrong code instead.',
+    answer:
+      'Code every agreed move correctly in the case management system; if you are unsure or the right code is missing, flag it at once and never enter a wrong (incorrect) code instead.',
     steps: [
       {
         who: "Child's social worker",
@@ -343,7 +344,7 @@ export const GUIDANCE_ENTRIES: GuidanceEntry[] = [
       'Should I tell the Head of Service about a coding error?',
     ],
     answer:
-      'Managers check the placement codes on their looked-after cases; a wrong code is reported to the Performance Team and corrected straight away, and it is advisable to tell the Head of Service or service manager.',
+      'Managers check the placement codes on their looked-after cases; an incorrect code is flagged with the Performance Team and changed straight away, and it is advisable to tell the Head of Service or service manager.',
     steps: [
       { who: 'Team manager', what: 'Check the placement codes on all looked-after cases in the team.' },
       {
@@ -470,7 +471,7 @@ export const GUIDANCE_ENTRIES: GuidanceEntry[] = [
       'Is keeping a placement together always the aim?',
     ],
     answer:
-      "Any member of social work staff who sees a risk to a placement tells their line manager so a meeting can be set up quickly; the Fostering and Placements Service and the child's social work team then work together to prevent a disruption, when that is in the child's best interests.",
+      "Any member of social work staff who sees a risk to a placement tells their line manager so a meeting can be set up quickly; the Fostering and Placements Service and the child's social work team then work in collaboration to make every effort to prevent a disruption, when that is in the child's best interests.",
     steps: [
       { who: 'Any staff member', what: 'Tell your line manager what you have seen and why it worries you.', when: 'Straight away' },
       {
@@ -480,7 +481,7 @@ export const GUIDANCE_ENTRIES: GuidanceEntry[] = [
       { who: "Everyone in Children's Services", what: "Treat placement stability as a priority across the whole of Children's Services, not a task for fostering alone." },
       {
         who: "Fostering and Placements Service with the child's social work team",
-        what: "Do all you can to prevent the disruption, first with added support, when keeping the placement is in the child's best interests; where it is not, plan and manage its ending instead.",
+        what: "Make every effort to prevent the disruption, first with added support, when keeping the placement is in the child's best interests; where it is not, plan and manage its ending instead.",
       },
     ],
     related: ['fragile-placement-signs', 'placement-support-meeting', 'placement-stability-meeting', 'extra-support-first', 'planned-endings'],
@@ -585,7 +586,7 @@ export const GUIDANCE_ENTRIES: GuidanceEntry[] = [
       'Does running away count as a placement concern?',
     ],
     answer:
-      "A child who absconds or is often absent is a sign the placement may be at risk: report it to your manager and consider a Placement Stability Meeting, alongside your council's missing from care procedures (not covered here).",
+      "A child who absconds or is absent on a regular basis is a sign the placement may be at risk: report it to your manager and consider a Placement Stability Meeting, alongside your council's missing from care procedures (not covered here).",
     steps: [
       { who: 'Whoever learns of it', what: 'If the child is missing now, act on your safeguarding and missing from care procedures first.', when: 'At once' },
       { who: 'Any staff member', what: 'Report the pattern of absence to your line manager.' },
@@ -670,7 +671,8 @@ export const GUIDANCE_ENTRIES: GuidanceEntry[] = [
       'The placement is struggling, can we get additional resources?',
       "What if the added support hasn't worked?",
     ],
-    answer: 'First try added support aimed at the specific problems; hold a Placement Stability Meeting if that support is not enough to bring lasting change.',
+    answer:
+      'First make every effort to resolve the presenting difficulties with added support; hold a Placement Stability Meeting if that support is not sufficient to bring lasting change.',
     steps: [
       { who: "Fostering and Placements Service with the child's social work team", what: 'Identify what is going wrong and put targeted support in.' },
       { who: 'Not named in the guidance', what: 'Consider asking for additional resources for the placement.' },
@@ -702,7 +704,7 @@ export const GUIDANCE_ENTRIES: GuidanceEntry[] = [
       },
       {
         who: 'Meeting',
-        what: 'Hear from everyone involved in the placement so all share an understanding of what is going wrong, find ways to reduce the risk of breakdown and improve the placement, and book the review.',
+        what: 'Hear from all parties involved in the placement so all share an understanding of what is going wrong, find ways to reduce the risk of breakdown and improve the quality of the placement, and book the review.',
       },
       { who: 'Meeting', what: 'Where it helps, hold a series of stability meetings that review progress and take small steps towards lasting change.' },
     ],
@@ -751,7 +753,7 @@ export const GUIDANCE_ENTRIES: GuidanceEntry[] = [
       { who: "Fostering or Placement Service, with the child's social worker", what: 'Offer the child an advocate where appropriate.' },
       {
         who: 'Meeting',
-        what: 'Only as an exception, hold it in two parts (the adults first, then the child joins) and record the reasons.',
+        what: 'Only as an exception, hold it in two parts (the adults first, then the child joins) and document the reasons.',
       },
     ],
     related: ['stability-meeting-chair', 'placement-stability-meeting', 'virtual-school-advice'],
@@ -811,7 +813,7 @@ export const GUIDANCE_ENTRIES: GuidanceEntry[] = [
       'Does extra support with a cost have to go to commissioning panel?',
       'The stability meeting recommended a paid service, what next?',
     ],
-    answer: "If extra external services that cost money are recommended, the child's social worker presents them to the Commissioning Panel to agree funding first.",
+    answer: "If extra external services with a cost implication are recommended, the child's social worker presents them to the Commissioning Panel to agree funding first.",
     steps: [
       { who: "Child's social worker", what: 'Prepare the case for the service and its cost.' },
       { who: "Child's social worker", what: 'Present it to the Commissioning Panel.', when: 'Before the service is arranged' },
@@ -831,7 +833,7 @@ export const GUIDANCE_ENTRIES: GuidanceEntry[] = [
       'Planned end of a residential placement with a private provider',
     ],
     answer:
-      'When the meeting agrees a planned ending of an external placement, the council gives notice to the provider and the Placements Service is told immediately if they were not at the meeting.',
+      'When the meeting agrees a planned ending of an external placement, the council gives notice to the provider and the Placements Service is notified immediately if they were not at the meeting.',
     steps: [
       { who: 'Placement Officer or placements service', what: 'Give notice to the external provider.' },
       {
@@ -885,7 +887,7 @@ export const GUIDANCE_ENTRIES: GuidanceEntry[] = [
       '72 hours or 5 days?',
     ],
     answer:
-      "For an emergency placement: give the carer enough information (all that is available) straight away; the Placement Planning Meeting agrees the placement plan within 72 hours of the placement (004), or within 5 days of its start (002), so follow your council's timescale; and the social worker visits within one week.",
+      "For an emergency placement: give the carer sufficient information (all that is available) straight away; the Placement Planning Meeting agrees the placement plan within 72 hours of the placement (004), or within 5 days of its start (002), so follow your council's timescale; and the social worker visits within one week.",
     steps: [
       {
         who: 'Not named in the guidance',
@@ -955,7 +957,7 @@ export const GUIDANCE_ENTRIES: GuidanceEntry[] = [
       'What goes into the daily routine discussion?',
     ],
     answer:
-      "It finalises the placement plan and covers the child's needs (history, religion, culture, language, ethnicity, health and education), the daily routine, the care plan, and registering with a GP, dentist and optician.",
+      "It finalises the placement plan and covers the child's needs (history, religion, culture, linguistic background, racial origin, health and education), the daily routine, the care plan, and registering with a GP, dentist and optician.",
     steps: [
       { who: 'Meeting', what: "Go through the child's needs, background, health and education and how each will be met." },
       { who: 'Meeting', what: 'Agree the daily routine and finalise the placement plan.' },
@@ -975,9 +977,9 @@ export const GUIDANCE_ENTRIES: GuidanceEntry[] = [
       'Does the SSW do a support plan for the placement?',
     ],
     answer:
-      'The supervising social worker completes an initial support plan at the Placement Planning Meeting, giving extra focus to children who have already had a move or are aged 13 to 15; it is reviewed at each Placement Support Meeting.',
+      'The supervising social worker completes an initial support plan at the Placement Planning Meeting, giving extra focus to children who have already had a move or are aged 13-15; it is reviewed at each Placement Support Meeting.',
     steps: [
-      { who: 'Supervising social worker', what: 'Complete the initial support plan, naming likely support needs.', when: 'At the Placement Planning Meeting' },
+      { who: 'Supervising social worker', what: 'Complete the initial support plan, identifying any potential support needs.', when: 'At the Placement Planning Meeting' },
       { who: 'Supervising social worker', what: 'Give extra thought to children who have already had a move or are 13 to 15.' },
       { who: 'Placement Support Meeting', what: 'Review the plan each time it meets.' },
     ],
@@ -1053,7 +1055,7 @@ export const GUIDANCE_ENTRIES: GuidanceEntry[] = [
       'Who finalises the placement plan?',
     ],
     answer:
-      'For a planned placement, complete the placement plan beforehand and finalise it at the Placement Planning Meeting; in an emergency, give the carer enough information (all that is available) at once and agree the plan within 5 days.',
+      'For a planned placement, complete the placement plan in advance and finalise it at the Placement Planning Meeting; in an emergency, give the carer sufficient information (all that is available) at once and agree the plan within 5 days.',
     steps: [
       { who: "Child's social worker", what: 'Draft the placement plan.', when: 'Before a planned placement' },
       { who: 'Placement Planning Meeting', what: 'Finalise the plan.' },
@@ -1075,13 +1077,13 @@ export const GUIDANCE_ENTRIES: GuidanceEntry[] = [
       'Who quality assures placement plans?',
     ],
     answer:
-      'Review the placement plan before every looked-after review and update it as a revision (not a new plan), at least once a year; the IRO quality assures it and team managers sample plans.',
+      'Review the placement plan before every looked-after review and update it as a revision (not a new plan), at least annually (the minimum standard); the IRO quality assures it and team managers sample plans.',
     steps: [
       { who: "Child's social worker", what: 'Check the plan is accurate and current (Tri-X 6.3.3).', when: 'Before each looked-after review' },
       {
         who: "Child's social worker",
         what: 'Update it as a revision of the existing plan on LCS (Liquid Logic), where it sits on the Placement Information Record, not by starting a new plan.',
-        when: 'At least once a year',
+        when: 'At least annually',
       },
       {
         who: "Child's social worker",
@@ -1110,7 +1112,7 @@ export const GUIDANCE_ENTRIES: GuidanceEntry[] = [
       { who: "Child's social worker", what: 'Write the plan together with the child or young person (co-produce it), so it carries their voice and views in their own words.' },
       {
         who: "Child's social worker",
-        what: 'Show how the placement serves the care plan: towards adoption, family links and reunification, or independence; and set out how the child is prepared for and introduced to the placement.',
+        what: 'Show how the placement serves the care plan: towards adoption, family links and reunification, or independence; and include the arrangements for preparing the child for the placement and introducing them to it.',
       },
       {
         who: "Child's (allocated) social worker",
@@ -1298,7 +1300,7 @@ export const GUIDANCE_ENTRIES: GuidanceEntry[] = [
       'A placement is planned to end soon: who do I tell, and when?',
     ],
     answer:
-      'Tell the Placement Officer when a placement ends (as soon as possible when there is a planned end date); they serve notice on the provider and tell finance to stop payments, and you tell everyone who was told when the placement began.',
+      'Tell the Placement Officer when a placement ends (as soon as possible when there is a planned end date); they serve notice on the provider and tell finance so payments cease, and you tell everyone who was told when the placement began.',
     steps: [
       { who: "Child's social worker", what: 'Tell the Placement Officer about a planned end date.', when: 'As soon as possible' },
       { who: 'Placement Officer', what: 'Serve notice on the placement.' },
@@ -1357,7 +1359,7 @@ export const GUIDANCE_ENTRIES: GuidanceEntry[] = [
         what: 'Book it with everyone who was involved and a chair who is an IRO or similar person with no previous involvement in the case.',
         when: 'At least six weeks after the ending',
       },
-      { who: 'Meeting', what: "Look back at the placement's history, draw out lessons and seek resolution." },
+      { who: 'Meeting', what: "Reflect on the placement's history, draw out lessons and seek resolution." },
       { who: 'Not named in the guidance', what: "Follow the council's disruption policy as well as this guidance." },
     ],
     related: ['disruption-meeting-chair', 'unplanned-ending', 'iro-role'],

@@ -92,13 +92,13 @@ const CASES: FactCase[] = [
   {
     name: 'FRAG-5: a stability meeting follows when added support is not enough to make lasting change (003)',
     entry: 'extra-support-first',
-    facts: [/not enough/, /lasting change/],
+    facts: [/not sufficient|not enough/, /lasting change/],
     cites: '003',
   },
   {
     name: 'FRAG-5: the stability meeting hears every party, to reduce the risk of breakdown and improve the placement, and may be one of a series (003)',
     entry: 'placement-stability-meeting',
-    facts: [/everyone/, /understanding/, /risk of breakdown/, /improve/, /series/],
+    facts: [/all parties|everyone/, /understanding/, /risk of breakdown/, /improve/, /series/],
     cites: '003',
   },
   {
