@@ -85,7 +85,7 @@ export const GUIDANCE_ENTRIES: GuidanceEntry[] = [
       'Can I ask placements to find a new carer while we wait for a decision?',
       'When does the search for a new placement begin?',
     ],
-    answer: 'The placements team (Family Placement, Brokerage) only starts looking for another placement once the move has been authorised by the Head of Service or panel.',
+    answer: 'The placements team (Family Placement, Brokerage) only starts to identify an alternative placement once the move has been authorised by the Head of Service or panel.',
     steps: [
       { who: "Child's social worker", what: 'Get the move authorised by the Head of Service or panel.' },
       { who: 'Not named in the guidance', what: 'Make the placement request and risk assessment as accurate as possible.' },
@@ -321,7 +321,7 @@ export const GUIDANCE_ENTRIES: GuidanceEntry[] = [
       },
       {
         who: "Child's social worker",
-        what: 'If you are unsure of the code, ask the Performance Team for advice.',
+        what: 'If you are unsure of (in doubt about) the code, ask the Performance Team for advice.',
       },
       {
         who: "Child's social worker",
@@ -352,7 +352,7 @@ export const GUIDANCE_ENTRIES: GuidanceEntry[] = [
         what: 'Report any wrong code on Liquid Logic to the Performance Team and get it corrected.',
         when: 'Immediately',
       },
-      { who: 'Team manager', what: 'It is advisable to let the Head of Service or service manager know about the error.' },
+      { who: 'Team manager', what: 'It is advisable to flag the coding error to the Head of Service or service manager.' },
     ],
     related: ['coding-a-move', 'which-reason-code', 'move-tracker'],
     sources: [S000('Instructions for Managers')],
@@ -499,7 +499,7 @@ export const GUIDANCE_ENTRIES: GuidanceEntry[] = [
       'A complaint has been made about the placement',
     ],
     answer:
-      'Treat a placement as fragile when a review raises concern, there is an allegation or complaint, the child goes missing or is often absent, the relationship between the child and the carer or provider is strained, the child wants to leave, the carer or provider says they are struggling, or a professional says needs are not being met.',
+      'Treat a placement as fragile when a review raises concern, there is an allegation or complaint, the child goes missing or is often absent, the relationship between the child and the carer or provider is strained, the child wants to leave, the carer or provider says they are struggling (experiencing difficulties, or feel they can no longer care for the child), or a professional says needs are not being met.',
     steps: [
       { who: 'Any staff member', what: 'Recognise the trigger and report it to your line manager.', when: 'Straight away' },
       { who: 'Not named in the guidance', what: 'Put added support in place and hold a Placement Support Meeting.' },
@@ -1233,7 +1233,8 @@ export const GUIDANCE_ENTRIES: GuidanceEntry[] = [
       'Statutory visit after a child is placed',
       'Do I need to see the child within a week of moving?',
     ],
-    answer: "The child's social worker visits the child in the new placement within one week of it starting, then at least as often as local procedures require.",
+    answer:
+      "The child's social worker visits the child in the new placement within one week of it starting, then at least as often as local procedures require (at a minimum, as they set out).",
     steps: [
       { who: "Child's social worker", what: 'Visit the child in the placement.', when: 'Within one week of the start' },
       { who: "Child's social worker", what: 'Keep visiting at least as often as local procedures set.' },
@@ -1518,7 +1519,7 @@ export const GUIDANCE_ENTRIES: GuidanceEntry[] = [
     title: 'Carers and key workers at looked-after reviews',
     rules: [],
     questions: ['Should the foster carer attend the LAC review?', 'Do key workers feed into CLA reviews?', "Who from the placement goes to the child's review?"],
-    answer: 'Key workers and foster carers give feedback into every looked-after review and attend the review meetings.',
+    answer: 'Key workers and foster carers give feedback into every looked-after (CLA) review and attend the review meetings.',
     steps: [
       { who: 'Foster carer or key worker', what: 'Send feedback for the review and attend it.' },
       { who: 'Not named in the guidance', what: 'The carer or key worker attends every review meeting.' },
