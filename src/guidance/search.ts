@@ -441,9 +441,7 @@ export class GuidanceIndex {
   private names(id: string, group: string): boolean {
     let terms = this.textTerms.get(id);
     if (!terms) {
-      const entry = this.entries.get(id);
-      const text = entry ? [entry.title, entry.answer, ...entry.steps.map((s) => `${s.who} ${s.what}`)].join(' ') : (this.passages.get(id)?.text ?? '');
-      terms = new Set(analyse(text));
+      terms = new Set(analyse(this.statedText(id)));
       this.textTerms.set(id, terms);
     }
     return group.split('|').some((term) => terms.has(term));
