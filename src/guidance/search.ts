@@ -708,7 +708,13 @@ export class GuidanceIndex {
     const statements = entry ? [entry.answer, ...entry.steps.map((s) => `${s.who} ${s.what} ${s.when ?? ''}`)] : [this.passages.get(id)?.text ?? ''];
     // the words that name the kind of figure (days, a code) say what is asked for, not about what
     const unitTerms = figure === 'code' ? CODE_TERMS : NOT_TIMESCALE_TOPIC;
-    const topic = termGroups.filter((t) => !t.incidental && !t.group.some((term) => unitTerms.has(term)));
+    const wholeTopic = termGroups.filter((t) => !t.incidental && !t.group.some((term) => unitTerms.has(term)));
+    // the figure is about what the asking clause names ("... carer has nothing from us yet. how long
+    // have I got to get the plan agreed?"): the case told before it is not the figure's topic
+    const askingTerms = new Set(analyseQuery(this.speller.correct(askingPart(question))).flat());
+    // (a meeting or plan named before it is what "it" refers to: "disruption mtg - what's the latest it can be held?")
+    const asked = wholeTopic.filter((t) => namesSomething(t) || t.group.some((term) => askingTerms.has(term)));
+    const topic = asked.length > 0 ? asked : wholeTopic;
     const topicWeight = topic.reduce((sum, t) => sum + t.weight, 0);
     const title = entry?.title ?? this.passages.get(id)?.section ?? '';
     // a step must itself be about what is asked: the entry's title shares the question's words

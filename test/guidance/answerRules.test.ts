@@ -708,6 +708,15 @@ describe('how many / how long / how soon / how much', () => {
     expect(index.search('what does PGN mean in the header of the stability guidance note?').found).toBe(false);
   });
 
+  it('the figure is about what the asking clause names, with any meeting or plan named before it; the case told first is not its topic', () => {
+    const a = index.search(
+      'emergency placement last night 2am, Kai (6) placed with in-house carers via EDT, carer has basically nothing from us yet apart from the referral. how long have i got to get the placement plan agreed??',
+    );
+    expect(a.found).toBe(true);
+    expect(answerText(a)).toMatch(/5 days/);
+    expect(index.search('disruption mtg - whats the LATEST it can be held after the placement ended?').found).toBe(false);
+  });
+
   it('"how long do payments carry on?" asks for a length of time, which "immediately" does not give', () => {
     expect(figureAsked('how long do payments to the provider carry on for?')).toBe('duration');
     expect(index.search('once the placement officer serves notice how long do payments to the provider carry on for?').found).toBe(false);
