@@ -348,12 +348,16 @@ const FIGURE_IN_TEXT: Record<FigureAsked, RegExp> = {
     'i',
   ),
   // a length, not an offset: "six weeks after the ending" says when, not how long
-  duration: new RegExp(String.raw`\b${NUMBER}\s*(working\s+)?(hours?|days?|weeks?|months?|years?)\b(?!\s+(after|before|from|since|of|prior))`, 'i'),
+  // ("a week or two", "the following months" give a length too)
+  duration: new RegExp(
+    String.raw`\b${NUMBER}\s*(working\s+)?(hours?|days?|weeks?|months?|years?)\b(?!\s+(after|before|from|since|of|prior))|\ba (week|month|year)\s+or\s+two\b|\b(the following|the coming|several|many) (days|weeks|months|years)\b`,
+    'i',
+  ),
   // "before the meeting ends" says in what order, not how long one has, and "by the" a deadline only
   // before a time ("by the end of the day", not "authorised by the Head of Service"): "how long has
   // the Head of Service got to decide?" is not answered by searching only after the decision
   timescale: new RegExp(
-    String.raw`\b${NUMBER}\s*(working\s+)?(hours?|days?|weeks?|months?|years?)\b|\bwithin\b|\bby the (end|start|close|time|next|following|same|day|date|deadline)\b|\bimmediately\b|\bat once\b|\bsame day\b|\bstraight away\b|\bwithout delay\b|\bat the (same )?time\b`,
+    String.raw`\b${NUMBER}\s*(working\s+)?(hours?|days?|weeks?|months?|years?)\b|\ba (week|month|year)\s+or\s+two\b|\b(the following|the coming|several|many) (days|weeks|months|years)\b|\bwithin\b|\bby the (end|start|close|time|next|following|same|day|date|deadline)\b|\bimmediately\b|\bat once\b|\bsame day\b|\bstraight away\b|\bwithout delay\b|\bat the (same )?time\b`,
     'i',
   ),
 };

@@ -717,6 +717,12 @@ describe('how many / how long / how soon / how much', () => {
     expect(index.search('disruption mtg - whats the LATEST it can be held after the placement ended?').found).toBe(false);
   });
 
+  it('"a week or two" and "the following months" give a length of time, as a number does', () => {
+    expect(holdsFigure('duration', 'The next placement must keep the child for the following months, not just a week or two.')).toBe(true);
+    expect(holdsFigure('timescale', 'The next placement must keep the child for the following months.')).toBe(true);
+    expect(holdsFigure('duration', 'Tell the Placement Officer straight away.')).toBe(false);
+  });
+
   it('"how long do payments carry on?" asks for a length of time, which "immediately" does not give', () => {
     expect(figureAsked('how long do payments to the provider carry on for?')).toBe('duration');
     expect(index.search('once the placement officer serves notice how long do payments to the provider carry on for?').found).toBe(false);
