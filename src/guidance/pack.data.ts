@@ -349,7 +349,7 @@ export const GUIDANCE_ENTRIES: GuidanceEntry[] = [
       { who: 'Team manager', what: 'Check the placement codes on all looked-after cases in the team.' },
       {
         who: 'Team manager',
-        what: 'Report any wrong code on Liquid Logic to the Performance Team and get it corrected.',
+        what: 'Flag any incorrect code on Liquid Logic with the Performance Team (tell them) and get it changed.',
         when: 'Immediately',
       },
       { who: 'Team manager', what: 'It is advisable to flag the coding error to the Head of Service or service manager.' },
