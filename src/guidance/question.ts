@@ -544,7 +544,7 @@ export function asksTwoThings(question: string): boolean {
  * system, a file, a document's section, the placement) answers it.
  */
 export function asksWhereItIs(question: string): boolean {
-  return /\bwhere\s+(?:is|are|'s|can\s+i\s+find|do\s+i\s+find|would\s+i\s+find|do\s+we\s+keep|is\s+it\s+kept|is\s+it\s+stored|is\s+it\s+held|do\s+i\s+get\s+it|can\s+i\s+see)\b(?!\s+(?:the\s+)?(?:ppm|meeting|mtg|psm|it)\s+(?:normally\s+|usually\s+)?held\b)|\bwho\s+can\s+(?:see|access|view)\b|\bis\s+it\s+(?:a\s+)?(?:spreadsheet|database|form)\b|\bon\s+(?:ll|lcs|liquid\s+logic)\s+or\s+(?:a\s+)?spreadsheet\b/i.test(
+  return /\bwhere(?:'s|s)\b|\bwhere\s+(?:is|are|can\s+i\s+find|do\s+i\s+find|would\s+i\s+find|do\s+we\s+keep|is\s+it\s+kept|is\s+it\s+stored|is\s+it\s+held|do\s+i\s+get\s+it|can\s+i\s+see)\b(?!\s+(?:the\s+)?(?:ppm|meeting|mtg|psm|it)\s+(?:normally\s+|usually\s+)?held\b)|\bwho\s+can\s+(?:see|access|view)\b|\bis\s+it\s+(?:a\s+)?(?:spreadsheet|database|form)\b|\bon\s+(?:ll|lcs|liquid\s+logic)\s+or\s+(?:a\s+)?spreadsheet\b/i.test(
     question,
   );
 }

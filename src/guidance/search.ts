@@ -190,6 +190,8 @@ const SPECIFICITY_MARGIN = 0.4;
 const COVERAGE_MARGIN = 0.05;
 /** Roles whose "who" is checked in the headline and steps alike (see saysWho). */
 const SAID_BY_SAYS_WHO = new Set(['chair', 'present']);
+/** An asking clause this much of the message or more is the message: nothing was told before it. */
+const ASKING_PART_AT_MOST = 0.6;
 /** How the pack marks a duty the documents give to no one. */
 const NOT_NAMED = 'Not named in the guidance';
 /** Other words for doing what a "who ...?" question asks about: whoever completes a plan writes it. */
@@ -368,7 +370,10 @@ export class GuidanceIndex {
     // "when does the PPM have to happen?": a short question about one common thing is answered when
     // the match gives a timescale for it (the timing asked for is evidence the words alone are not)
     const timingGiven = () => ASKS_WHEN.test(trimmedQuestion) && this.holds(chosen.id, 'timescale', trimmedQuestion, termGroups);
-    if ((share < this.confidenceCut(termGroups) && !this.dominates(chosen, candidates, share)) || (evidence < this.minEvidence && !timingGiven()))
+    if (
+      (share < this.confidenceCut(termGroups) && !this.dominates(chosen, candidates, share) && !this.coversAskingPart(chosen, second, termGroups, trimmedQuestion)) ||
+      (evidence < this.minEvidence && !timingGiven())
+    )
       return this.notFound(question, results, chosen, 'not-covered', urgentSafeguarding, termGroups);
     // "can I book annual leave within the month" is not answered by an entry about a year's moves:
     // units of time say when, so a match on them alone says nothing of what is asked
@@ -429,6 +434,21 @@ export class GuidanceIndex {
   private leavesUnnamed(id: string, terms: string[]): boolean {
     const steps = (this.entries.get(id)?.steps ?? []).filter((s) => analyse(s.what).some((t) => terms.includes(t)));
     return steps.length > 0 && steps.every((s) => s.who === NOT_NAMED);
+  }
+
+  /**
+   * Whether a match covers every word of content of the asking clause of a message that tells the
+   * case first ("carer told me tues things are getting tense, slamming doors... is it too early for a
+   * placement support meeting?"): the case told before it is not held against the answer.
+   */
+  private coversAskingPart(chosen: Candidate, second: Candidate | undefined, termGroups: QuestionTerm[], question: string): boolean {
+    const part = askingPart(question);
+    if (part.length >= question.length * ASKING_PART_AT_MOST) return false;
+    const askingTerms = new Set(analyseQuery(this.speller.correct(part)).flat());
+    const asked = termGroups.filter((t) => !t.incidental && t.group.some((term) => askingTerms.has(term)));
+    // (read in what the entry says, not in how practitioners ask for it)
+    const says = (c: Candidate | undefined, t: QuestionTerm) => c !== undefined && this.names(c.id, t.group.join('|'));
+    return asked.length >= MIN_CONTENT_TERMS && asked.every((t) => says(chosen, t) || says(second, t));
   }
 
   /** What an entry says (its title, headline and steps), or a passage's text. */
