@@ -719,6 +719,8 @@ const PHRASES: Array<[string[], string]> = [
 const WORDS: Array<[string[], string]> = [
   [['lac', 'cla', 'lacs'], 'lac'],
   [['parent', 'parents', 'mum', 'mums', 'mam', 'dad', 'dads', 'mother', 'mothers', 'father', 'fathers'], 'parent'],
+  // (the stemmer reads "early" as "ear")
+  [['early', 'earlier', 'earliest'], 'early'],
   // to have an input is to contribute
   [['input', 'inputs', 'contribution', 'contributions'], 'contribut'],
   // to define something is to give its definition

@@ -628,3 +628,10 @@ describe('who does what day to day', () => {
     expect(analyse('who does what day to day between the carer and us')).toEqual(analyse('how day parenting tasks are shared between the carer and us'));
   });
 });
+
+describe('early', () => {
+  it('is early, not an ear', () => {
+    expect(analyse('too early')).toEqual(['early']);
+    expect(analyse('earlier')).toEqual(['early']);
+  });
+});
