@@ -288,7 +288,7 @@ export const GUIDANCE_ENTRIES: GuidanceEntry[] = [
       },
       {
         who: "Child's social worker and placements team",
-        what: 'Look for a next placement that can keep the child for the coming months; one council found that none of these children returned to their previous carers.',
+        what: "Look for a next placement that can keep the child for the coming months; one council's deep dive analysis found that none of these children returned to their previous carers.",
       },
       {
         who: "Child's social worker",
