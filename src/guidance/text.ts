@@ -109,6 +109,28 @@ const PHRASES: Array<[string[], string]> = [
     ],
     'contactdetails',
   ],
+  // how to work a system or book something (access to EDRMS, which menu, who to email, booking a
+  // minute taker or a room) is not in the documents
+  [
+    [
+      'get access to',
+      'access to edrms',
+      'access to lcs',
+      'log in',
+      'login',
+      'which menu',
+      'what menu',
+      'which tab',
+      'who do i email',
+      'who do we email',
+      'book a minute taker',
+      'book the minute taker',
+      'book an minute taker',
+      'book a room',
+      'book the room',
+    ],
+    'systemhowto',
+  ],
   // the LADO's own process (a referral, its timescales, who contacts them) is not in the documents; a
   // LADO merely involved in the case is an allegation (below)
   [

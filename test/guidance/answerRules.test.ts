@@ -598,6 +598,15 @@ describe('where something is', () => {
   });
 });
 
+describe('working a system or booking something', () => {
+  it('getting access to EDRMS, which menu in LCS or who to email are not in the documents', () => {
+    expect(index.search('how do I get access to EDRMS?').found).toBe(false);
+    expect(index.search('how do i actually create a revision of the placement plan in LCS - which menu?').found).toBe(false);
+    // where the PPM record goes is
+    expect(index.search('where do the PPM records go?').entryId).toBe('ppm-recording');
+  });
+});
+
 describe('documents the guidance only refers to', () => {
   it('asking what the disruption policy, the strategy, Appendix 1 or a Tri-X section says is not covered; asking which section covers it is', () => {
     expect(asksWhatAReferencedDocumentSays('what does our disruption policy say about who gets invited?')).toBe(true);
