@@ -789,6 +789,7 @@ const WORDS: Array<[string[], string]> = [
   [['appeal', 'appeals', 'appealed', 'appealing'], 'appeal'],
   [['sibling', 'siblings', 'sibs'], 'sibling'],
   [['ehcp', 'ehcps'], 'ehcp'],
+  [['parentalconsent'], 'parentalconsent'],
   [['unregistered'], 'unregistered'],
   // approval given after the event is not in the documents
   [['retrospective', 'retrospectively', 'retro', 'backdate', 'backdated', 'backdating'], 'retrospective'],
@@ -1281,6 +1282,12 @@ export function normaliseText(text: string): string {
     .replace(/'(s|re|ve|ll|d|m)\b/g, ' ')
     .replace(/'/g, '');
   for (const [pattern, replacement] of ABBREVIATIONS) t = t.replace(pattern, replacement);
+  // whether a parent must agree or consent ("mum has PR, does she have to agree to the move?") is
+  // parental consent, which the documents do not cover
+  t = t.replace(
+    /\b(?:mum|dad|mother|father|parents?|birth parents?)\b([^.?!]{0,60}?)\b(?:does|do|has|have|need|needs|must)\s+(?:she|he|they|mum|dad|parents?)?\s*(?:have\s+to|to|got\s+to)?\s*(?:agree|consent)\b|\bparental consent\b/g,
+    (match) => `${match} parentalconsent`,
+  );
   // "keep them together", "split the siblings up": whether brothers and sisters are placed together
   t = t.replace(
     /\b(?:keep|keeps|kept|keeping|place|placed|placing)\s+(?:them|the (?:kids|children|siblings|sibs|brothers|sisters|boys|girls)|all (?:3|three|4|four|of them))\s+together\b|\b(?:split|splitting|separate|separating|separated)\s+(?:them|the (?:siblings|sibs|brothers|sisters))(?:\s+up)?\b/g,

@@ -598,6 +598,13 @@ describe('where something is', () => {
   });
 });
 
+describe('parental consent', () => {
+  it('whether a parent must agree to a move is not covered; who approves a move is', () => {
+    expect(index.search("mum has PR and it's s20 - does she have to agree to the placement move?").found).toBe(false);
+    expect(index.search('who has to agree a placement move?').entryId).toBe('move-approval');
+  });
+});
+
 describe('working a system or booking something', () => {
   it('getting access to EDRMS, which menu in LCS or who to email are not in the documents', () => {
     expect(index.search('how do I get access to EDRMS?').found).toBe(false);
