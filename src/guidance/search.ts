@@ -192,6 +192,11 @@ const COVERAGE_MARGIN = 0.05;
 const SAID_BY_SAYS_WHO = new Set(['chair', 'present']);
 /** An asking clause this much of the message or more is the message: nothing was told before it. */
 const ASKING_PART_AT_MOST = 0.6;
+/** A message's asking clause (askingPart) and its analysed terms. */
+interface AskingClause {
+  part: string;
+  terms: Set<string>;
+}
 /** How the pack marks a duty the documents give to no one. */
 const NOT_NAMED = 'Not named in the guidance';
 /** Other words for doing what a "who ...?" question asks about: whoever completes a plan writes it. */
@@ -347,10 +352,15 @@ export class GuidanceIndex {
     // judged on the message as typed: "carer asking how long... - can we share that?" relays the
     // carer's question, which withoutAsker would otherwise take for the asker introducing themselves
     const figure = figureAsked(question.slice(0, MAX_QUESTION_LENGTH));
+    // the asking clause, spelled and analysed once and only when a rule needs it
+    let asking: AskingClause | undefined;
+    const askingClause = (): AskingClause => (asking ??= this.askingClause(trimmedQuestion));
     let chosen = this.resolveNearTie(candidates, !figure && !ASKS_WHEN.test(trimmedQuestion));
-    if (figure && !this.holds(chosen.id, figure, trimmedQuestion, termGroups)) {
+    if (figure && !this.holds(chosen.id, figure, trimmedQuestion, termGroups, askingClause().terms)) {
       // "how many days...": only an entry that holds such a figure may answer
-      const withFigure = candidates.find((c) => c.share >= this.minConfidence && c.evidence >= this.minEvidence && this.holds(c.id, figure, trimmedQuestion, termGroups));
+      const withFigure = candidates.find(
+        (c) => c.share >= this.minConfidence && c.evidence >= this.minEvidence && this.holds(c.id, figure, trimmedQuestion, termGroups, askingClause().terms),
+      );
       if (!withFigure) return this.notFound(question, results, chosen, 'no-figure', urgentSafeguarding, termGroups);
       chosen = withFigure;
     }
@@ -369,9 +379,11 @@ export class GuidanceIndex {
     const evidence = second ? chosen.evidence + second.evidence : chosen.evidence;
     // "when does the PPM have to happen?": a short question about one common thing is answered when
     // the match gives a timescale for it (the timing asked for is evidence the words alone are not)
-    const timingGiven = () => ASKS_WHEN.test(trimmedQuestion) && this.holds(chosen.id, 'timescale', trimmedQuestion, termGroups);
+    const timingGiven = () => ASKS_WHEN.test(trimmedQuestion) && this.holds(chosen.id, 'timescale', trimmedQuestion, termGroups, askingClause().terms);
     if (
-      (share < this.confidenceCut(termGroups) && !this.dominates(chosen, candidates, share) && !this.coversAskingPart(chosen, second, termGroups, trimmedQuestion)) ||
+      (share < this.confidenceCut(termGroups) &&
+        !this.dominates(chosen, candidates, share) &&
+        !this.coversAskingPart(chosen, second, termGroups, trimmedQuestion, askingClause())) ||
       (evidence < this.minEvidence && !timingGiven())
     )
       return this.notFound(question, results, chosen, 'not-covered', urgentSafeguarding, termGroups);
@@ -395,10 +407,11 @@ export class GuidanceIndex {
       return this.notFound(question, results, chosen, 'not-covered', urgentSafeguarding, termGroups);
     // "who organises the disruption meeting?": the doing asked about must be in what the answer says,
     // not only in how practitioners ask for the entry
-    const saysDoing = (id: string, role: string) =>
-      [role, ...(ROLE_SYNONYMS[role] ?? [])].some((term) => this.names(id, term)) &&
+    const saysDoing = (id: string, role: string) => {
+      const terms = [role, ...(ROLE_SYNONYMS[role] ?? [])];
       // (who chairs or presents is read in the headline too, by saysWho)
-      (SAID_BY_SAYS_WHO.has(role) || !this.leavesUnnamed(id, [role, ...(ROLE_SYNONYMS[role] ?? [])]));
+      return terms.some((term) => this.names(id, term)) && (SAID_BY_SAYS_WHO.has(role) || !this.leavesUnnamed(id, terms));
+    };
     if ([...roles].some((role) => !saysDoing(chosen.id, role) && !(second && saysDoing(second.id, role))))
       return this.notFound(question, results, chosen, 'not-covered', urgentSafeguarding, termGroups);
     // "which service do we use?": the thing asked for must be in the answer
@@ -441,14 +454,18 @@ export class GuidanceIndex {
    * case first ("carer told me tues things are getting tense, slamming doors... is it too early for a
    * placement support meeting?"): the case told before it is not held against the answer.
    */
-  private coversAskingPart(chosen: Candidate, second: Candidate | undefined, termGroups: QuestionTerm[], question: string): boolean {
-    const part = askingPart(question);
-    if (part.length >= question.length * ASKING_PART_AT_MOST) return false;
-    const askingTerms = new Set(analyseQuery(this.speller.correct(part)).flat());
-    const asked = termGroups.filter((t) => !t.incidental && t.group.some((term) => askingTerms.has(term)));
+  private coversAskingPart(chosen: Candidate, second: Candidate | undefined, termGroups: QuestionTerm[], question: string, asking: AskingClause): boolean {
+    if (asking.part.length >= question.length * ASKING_PART_AT_MOST) return false;
+    const asked = termGroups.filter((t) => !t.incidental && t.group.some((term) => asking.terms.has(term)));
     // (read in what the entry says, not in how practitioners ask for it)
     const says = (c: Candidate | undefined, t: QuestionTerm) => c !== undefined && this.names(c.id, t.group.join('|'));
     return asked.length >= MIN_CONTENT_TERMS && asked.every((t) => says(chosen, t) || says(second, t));
+  }
+
+  /** The message's asking clause and its analysed terms. */
+  private askingClause(question: string): AskingClause {
+    const part = askingPart(question);
+    return { part, terms: new Set(analyseQuery(this.speller.correct(part)).flat()) };
   }
 
   /** What an entry says (its title, headline and steps), or a passage's text. */
@@ -723,7 +740,7 @@ export class GuidanceIndex {
    * question's topic. "How many days does the HoS have to approve a move" is not answered by an
    * entry whose only days are for the placement plan.
    */
-  private holds(id: string, figure: FigureAsked, question: string, termGroups: QuestionTerm[]): boolean {
+  private holds(id: string, figure: FigureAsked, question: string, termGroups: QuestionTerm[], askingTerms: Set<string>): boolean {
     const entry = this.entries.get(id);
     const statements = entry ? [entry.answer, ...entry.steps.map((s) => `${s.who} ${s.what} ${s.when ?? ''}`)] : [this.passages.get(id)?.text ?? ''];
     // the words that name the kind of figure (days, a code) say what is asked for, not about what
@@ -731,7 +748,6 @@ export class GuidanceIndex {
     const wholeTopic = termGroups.filter((t) => !t.incidental && !t.group.some((term) => unitTerms.has(term)));
     // the figure is about what the asking clause names ("... carer has nothing from us yet. how long
     // have I got to get the plan agreed?"): the case told before it is not the figure's topic
-    const askingTerms = new Set(analyseQuery(this.speller.correct(askingPart(question))).flat());
     // (a meeting or plan named before it is what "it" refers to: "disruption mtg - what's the latest it can be held?")
     const asked = wholeTopic.filter((t) => namesSomething(t) || t.group.some((term) => askingTerms.has(term)));
     const topic = asked.length > 0 ? asked : wholeTopic;
