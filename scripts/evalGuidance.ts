@@ -106,7 +106,7 @@ if (existsSync(HELDOUT2)) {
   ok = ok && secondMet;
 } else console.log('\n== Second held-out set: skipped (test/guidance/heldout/guidance-heldout2.json is not there) ==');
 
-// ── the test-only sets (the third, and the fifth to eleventh written later): measured by the lead, never tuned on ──
+// ── the test-only sets (the third, and the fifth to twelfth written later): measured by the lead, never tuned on ──
 const TEST_ONLY_SETS = [
   { file: 'guidance-heldout3.json', name: 'Third held-out (guidance-heldout3.json), test only (reported, never tuned on)' },
   { file: 'guidance-heldout5.json', name: 'Fifth held-out (guidance-heldout5.json), test only (written and committed before it was first measured; never tuned on)' },
@@ -116,6 +116,7 @@ const TEST_ONLY_SETS = [
   { file: 'guidance-heldout9.json', name: 'Ninth held-out (guidance-heldout9.json), test only (written and committed before it was first measured; never tuned on)' },
   { file: 'guidance-heldout10.json', name: 'Tenth held-out (guidance-heldout10.json), test only (written and committed before it was first measured; never tuned on)' },
   { file: 'guidance-heldout11.json', name: 'Eleventh held-out (guidance-heldout11.json), test only (written and committed before it was first measured; never tuned on)' },
+  { file: 'guidance-heldout12.json', name: 'Twelfth held-out (guidance-heldout12.json), test only (written and committed before it was first measured; never tuned on)' },
 ];
 for (const { file, name } of TEST_ONLY_SETS) {
   const setPath = path.join(ROOT, 'test/guidance/heldout', file);
@@ -262,6 +263,7 @@ async function measureModelWording(): Promise<void> {
           'guidance-heldout9.json',
           'guidance-heldout10.json',
           'guidance-heldout11.json',
+          'guidance-heldout12.json',
         ];
   console.log(`\n== Model wording (${half} halves): the model's headline with the retrieved steps, on answers the retrieval got right ==`);
   for (const file of files) {
