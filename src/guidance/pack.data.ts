@@ -64,11 +64,11 @@ export const GUIDANCE_ENTRIES: GuidanceEntry[] = [
     steps: [
       { who: "Child's social worker", what: 'Give the Head of Service your rationale: the reasons for the move.' },
       { who: 'Not named in the guidance', what: "Seek the Virtual School's advice while the move is being considered." },
-      { who: 'Not named in the guidance', what: 'Make sure the placement request and risk assessment are accurate: matching depends on them.' },
+      { who: 'Not named in the guidance', what: 'Make sure the placement request and risk assessment are accurate: Brokerage depends on them when matching.' },
       { who: 'Head of Service or approving panel', what: 'Decide whether to agree the move.' },
       {
         who: 'Placements team',
-        what: 'Begin looking for a placement only after the move is authorised.',
+        what: 'Begin looking for a placement (Family Placement) only after the move is authorised.',
       },
     ],
     related: ['before-a-move', 'placement-search-after-approval', 'urgent-move', 'placement-request-accuracy'],
@@ -85,9 +85,10 @@ export const GUIDANCE_ENTRIES: GuidanceEntry[] = [
       'Can I ask placements to find a new carer while we wait for a decision?',
       'When does the search for a new placement begin?',
     ],
-    answer: 'The placements team (Family Placement, Brokerage) only starts to identify an alternative placement once the move has been authorised by the Head of Service or panel.',
+    answer:
+      'The placements team (Family Placement, Brokerage) only starts to identify an alternative placement once the move has been authorised by the Head of Service or through HARP.',
     steps: [
-      { who: "Child's social worker", what: 'Get the move authorised by the Head of Service or panel.' },
+      { who: "Child's social worker", what: 'Get the move authorised by the relevant Head of Service or through HARP.' },
       { who: 'Not named in the guidance', what: 'Make the placement request and risk assessment as accurate as possible.' },
       {
         who: 'Placements team',
@@ -148,11 +149,11 @@ export const GUIDANCE_ENTRIES: GuidanceEntry[] = [
       },
       {
         who: 'Not named in the guidance',
-        what: 'Make the placement request and risk assessment as accurate as possible so the placements team can match well.',
+        what: 'Make the placement request and risk assessment as accurate as possible so the placements team (Brokerage) can match well.',
         when: 'Search starts after authorisation',
       },
       {
-        who: "Child's social worker, supervising social worker and carer",
+        who: "Child's social worker, supervising social worker and foster carer",
         what: 'Agree when and how the child will be told about the move.',
       },
       { who: 'Not named in the guidance', what: "Share a child-friendly profile of the new carers, ask for the child's views on the placement, and arrange introductions." },
@@ -209,10 +210,10 @@ export const GUIDANCE_ENTRIES: GuidanceEntry[] = [
         who: "Child's social worker",
         what: 'Check what the move means for school, college or training, including travel.',
       },
-      { who: "Child's social worker", what: 'Notify the Virtual School.' },
+      { who: "Child's allocated social worker", what: 'Notify the Virtual School.' },
       {
         who: 'Virtual School and the meeting chair',
-        what: "The Virtual School plans for the child's education once told; the Placement Planning Meeting chair obtains or is updated on the PEP.",
+        what: "The Virtual School plans for the child's education once told; the Placement Planning Meeting chair obtains or is updated on the Personal Education Plan (PEP).",
       },
     ],
     related: ['virtual-school-advice', 'after-a-move', 'ppm-chair-preparation'],
@@ -230,10 +231,10 @@ export const GUIDANCE_ENTRIES: GuidanceEntry[] = [
       'Agreeing how to break the news of a move to a child',
     ],
     answer:
-      "The child's social worker talks it through with the carer and their supervising social worker, and together they settle when and how the child will be informed about the move.",
+      "The child's social worker talks it through with the foster carer and their supervising social worker, and together they settle when and how the child will be informed about the move.",
     steps: [
-      { who: "Child's social worker, supervising social worker and carer", what: 'Discuss when and how the child will be told about the move.' },
-      { who: "Child's social worker, supervising social worker and carer", what: 'Agree when and how the child is told.' },
+      { who: "Child's social worker, supervising social worker and foster carer", what: 'Discuss when and how the child will be told about the move.' },
+      { who: "Child's social worker, supervising social worker and foster carer", what: 'Agree when and how the child is told.' },
       { who: 'Not named in the guidance', what: "Share the new carers' profile with the child and listen to what they think." },
     ],
     related: ['introductions-before-placement', 'before-a-move', 'sw-and-ssw-roles'],
@@ -259,7 +260,7 @@ export const GUIDANCE_ENTRIES: GuidanceEntry[] = [
       },
       {
         who: "Child's social worker",
-        what: 'Where a carer is the subject of an allegation, find a next placement that can keep the child for months, and consider a Placement Stability Meeting.',
+        what: 'Where a carer is the subject of an allegation, find a next placement that can keep the child for months, not just a week or two, and consider a Placement Stability Meeting.',
       },
     ],
     related: ['allegation-against-carer', 'urgent-move', 'planned-endings'],
@@ -321,7 +322,7 @@ export const GUIDANCE_ENTRIES: GuidanceEntry[] = [
       },
       {
         who: "Child's social worker",
-        what: 'If you are unsure of (in doubt about) the code, ask the Performance Team for advice.',
+        what: 'If you are unsure of (in doubt about) the code, flag it immediately; the Performance Team can advise on coding.',
       },
       {
         who: "Child's social worker",
@@ -346,7 +347,7 @@ export const GUIDANCE_ENTRIES: GuidanceEntry[] = [
     answer:
       'Managers check the placement codes on their looked-after cases; an incorrect code is flagged with the Performance Team and changed straight away, and it is advisable to tell the Head of Service or service manager.',
     steps: [
-      { who: 'Team manager', what: 'Check the placement codes on all looked-after cases in the team.' },
+      { who: 'Team manager', what: 'Check the placement codes on all looked-after cases in the team; advice on coding can be sought from the Performance Team.' },
       {
         who: 'Team manager',
         what: 'Flag any incorrect code on Liquid Logic with the Performance Team (tell them) and get it changed.',
@@ -403,7 +404,7 @@ export const GUIDANCE_ENTRIES: GuidanceEntry[] = [
       'Where can I see all the placement moves?',
       'What is the placement move tracker for?',
     ],
-    answer: 'A placement move tracker is being developed so that there is oversight of every move and of how the service is doing on stability.',
+    answer: "A placement move tracker is being developed so that there is oversight of every move and of the service's performance on stability.",
     steps: [{ who: 'Managers', what: 'Use the tracker, once it is ready, for oversight of moves and of how the service is doing on stability.' }],
     related: ['checking-move-codes', 'stability-measure', 'child-at-risk-of-counting'],
     sources: [S000('Instructions for Allocated Case Worker')],
@@ -478,7 +479,10 @@ export const GUIDANCE_ENTRIES: GuidanceEntry[] = [
         who: 'Not named in the guidance',
         what: "Convene a meeting as soon as possible: a Placement Support Meeting at the first signs, and a Placement Stability Meeting (coordinated by fostering or placements with the child's social worker) if added support is not enough.",
       },
-      { who: "Everyone in Children's Services", what: "Treat placement stability as a priority across the whole of Children's Services, not a task for fostering alone." },
+      {
+        who: "Everyone in Children's Services",
+        what: "Prioritise placement stability (treat it as a priority) across the whole of Children's Services, not a task for fostering alone.",
+      },
       {
         who: "Fostering and Placements Service with the child's social work team",
         what: "Make every effort to prevent the disruption, first with added support, when keeping the placement is in the child's best interests; where it is not, plan and manage its ending instead.",
@@ -499,11 +503,15 @@ export const GUIDANCE_ENTRIES: GuidanceEntry[] = [
       'A complaint has been made about the placement',
     ],
     answer:
-      'Treat a placement as fragile when a review raises concern, there is an allegation or complaint, the child goes missing or is often absent, the relationship between the child and the carer or provider is strained, the child wants to leave, the carer or provider says they are struggling (experiencing difficulties, or feel they can no longer care for the child), or a professional says needs are not being met.',
+      "Treat a placement as fragile when concern is raised through the child's, carer's or unit's review process, there is an allegation or complaint, the child absconds or is absent on a regular basis, there is relationship fragility between the child and the carer or provider, the child wants to leave, the carer or provider says they are struggling (experiencing difficulties, or feel they can no longer care for the child), or a professional says needs are not being met.",
     steps: [
       { who: 'Any staff member', what: 'Recognise the trigger and report it to your line manager.', when: 'Straight away' },
       { who: 'Not named in the guidance', what: 'Put added support in place and hold a Placement Support Meeting.' },
       { who: 'Not named in the guidance', what: 'Consider seeking additional resources for the placement.' },
+      {
+        who: "Allocated case worker (the child's social worker)",
+        what: 'Hold a multi-agency planning meeting to build a wrap-around package of support: every placement becoming fragile must have one (000).',
+      },
       { who: 'Fostering or placements service', what: "Coordinate a Placement Stability Meeting with the child's social worker if support is not enough." },
     ],
     related: ['reporting-stability-concerns', 'carer-cant-cope', 'child-wants-to-move', 'child-missing-from-placement', 'placement-not-meeting-needs', 'allegation-against-carer'],
@@ -528,7 +536,10 @@ export const GUIDANCE_ENTRIES: GuidanceEntry[] = [
       { who: 'Not named in the guidance', what: 'Hold a Placement Support Meeting and review the initial support plan.', when: 'As soon as the carer raises it' },
       { who: 'Not named in the guidance', what: 'Consider seeking additional resources for the placement.' },
       { who: "Child's social worker", what: 'Hold a multi-agency planning meeting to build wrap-around support: the guidance makes one a must.' },
-      { who: 'Fostering manager or social work manager', what: 'Hold a Placement Stability Meeting if the added support does not make a lasting difference.' },
+      {
+        who: "Fostering or placements service, with the child's social worker",
+        what: 'Coordinate a Placement Stability Meeting if the added support does not make a lasting difference.',
+      },
       {
         who: "Child's social worker",
         what: 'If a move is still needed, ask the Head of Service to authorise it; an urgent move is only for an immediate safeguarding issue, and is not authorised until the Head of Service understands the alternative options.',
@@ -694,7 +705,7 @@ export const GUIDANCE_ENTRIES: GuidanceEntry[] = [
       'Placement at risk of disruption: which meeting?',
     ],
     answer:
-      "Hold a Placement Stability Meeting when a foster, residential or semi-independent placement is at risk of disrupting and added support is not enough to make lasting change; the Fostering Service (for the council's own in-house foster carers) or the Placement Service (for an IFA, residential or semi-independent placement) coordinates it with the child's social worker.",
+      "Hold a Placement Stability Meeting when a foster care, residential or semi-independent placement is at risk of disrupting and added support is not enough to make lasting change; the Fostering Service (for the council's own in-house foster carers) or the Placement Service (for an IFA, residential or semi-independent placement) coordinates it with the child's social worker.",
     steps: [
       { who: "Child's social worker", what: 'Raise the risk with your line manager.' },
       {
@@ -704,7 +715,7 @@ export const GUIDANCE_ENTRIES: GuidanceEntry[] = [
       },
       {
         who: 'Meeting',
-        what: 'Hear from all parties involved in the placement so all share an understanding of what is going wrong, find ways to reduce the risk of breakdown and improve the quality of the placement, and book the review.',
+        what: 'Hear from all parties involved in the placement so all share an understanding of the areas of difficulty (what is going wrong), find ways to reduce the risk of breakdown and improve the quality of the placement, and book the review.',
       },
       { who: 'Meeting', what: 'Where it helps, hold a series of stability meetings that review progress and take small steps towards lasting change.' },
     ],
@@ -722,11 +733,11 @@ export const GUIDANCE_ENTRIES: GuidanceEntry[] = [
       'Can the SSW chair the stability meeting?',
     ],
     answer:
-      "A council manager chairs it (the council's own manager, not the agency's or provider's): the children's social work manager when the placement is with an IFA, and the fostering manager when it is with the council's own foster carers.",
+      "A council manager (in 003, a Havering manager) chairs it (the council's own manager, not the agency's or provider's): the children's social work manager when the placement is with an IFA, and the fostering manager when it is with the council's own foster carers.",
     steps: [
       { who: "Children's social work manager", what: 'Chair when the child is placed with an independent fostering agency.' },
       { who: 'Fostering manager', what: "Chair when the child is with the council's own foster carers." },
-      { who: 'Council minute taker', what: 'Take the minutes.' },
+      { who: 'Allocated council (LBH) minute taker', what: 'Take the minutes.' },
     ],
     related: ['stability-meeting-attendees', 'stability-meeting-outcomes', 'placement-stability-meeting'],
     sources: [S003('Attendees')],
@@ -770,9 +781,9 @@ export const GUIDANCE_ENTRIES: GuidanceEntry[] = [
       'Do we need follow-up stability meetings?',
     ],
     answer:
-      'An allocated council minute taker records the meeting, the review date is booked at the meeting itself, and a series of meetings may follow; the meeting can also decide on a planned ending.',
+      'An allocated council (LBH) minute taker records the meeting, the review date is booked at the meeting itself, and a series of meetings may follow; the meeting can also decide on a planned ending.',
     steps: [
-      { who: 'Allocated minute taker', what: 'Take the minutes.' },
+      { who: 'Allocated LBH (council) minute taker', what: 'Take the minutes.' },
       { who: 'Meeting', what: 'Book the review date before the meeting ends.', when: 'At the meeting' },
       { who: 'Meeting', what: 'Agree small steps and review progress at later meetings.' },
       { who: 'Meeting', what: 'Where needed, agree a planned ending and who gives notice.' },
@@ -837,7 +848,7 @@ export const GUIDANCE_ENTRIES: GuidanceEntry[] = [
     steps: [
       { who: 'Placement Officer or placements service', what: 'Give notice to the external provider.' },
       {
-        who: "Child's social worker",
+        who: 'Not named in the guidance',
         what: 'Tell the Placements Service about the decision if they were not at the meeting.',
         when: 'Immediately',
       },
@@ -861,7 +872,7 @@ export const GUIDANCE_ENTRIES: GuidanceEntry[] = [
       'PPM timescale: when must it be held?',
     ],
     answer:
-      'Hold a Placement Planning Meeting before every placement starts (within 72 hours if it is an emergency) and every time a child comes into care or changes placement; it finalises the placement plan and confirms delegated authority.',
+      'Hold a Placement Planning Meeting before every placement starts (within 72 hours if the urgency of an emergency prevents that) and every time a child comes into care or changes placement; it finalises the placement plan and confirms delegated authority.',
     steps: [
       // (004 says the meeting is convened as part of the placement process, not by whom)
       { who: 'Meeting', what: 'Convened as part of finding and making the placement.', when: 'Before the placement starts' },
@@ -914,7 +925,7 @@ export const GUIDANCE_ENTRIES: GuidanceEntry[] = [
       'Does the Guardian get a say in the PPM?',
     ],
     answer:
-      "These people contribute: the child's social worker (or personal adviser or advocate), the child, parents where appropriate, and the foster carers with their supervising social worker or, in residential care, the link or key worker and where appropriate the home manager; the IRO's and Guardian's views are considered.",
+      "These people contribute: the child's social worker (or personal adviser or advocate), the child, parents where appropriate, and the foster carers with their supervising social worker or, in residential care, the link worker or keyworker and where appropriate the home manager; the IRO's and Guardian's views are considered.",
     steps: [
       {
         who: 'Not named in the guidance',
@@ -937,11 +948,15 @@ export const GUIDANCE_ENTRIES: GuidanceEntry[] = [
       'Documents needed before the planning meeting',
     ],
     answer:
-      'The chair gets up to date beforehand with the placement plan, the support work done so far and, where relevant, the care plan, PEP and pathway plan, and at the meeting makes sure everyone understands its purpose and can speak.',
+      'The chair gets up to date beforehand with the placement plan, the support work done so far and, where relevant, the care plan, Personal Education Plan (PEP) and pathway plan, and at the meeting makes sure everyone understands its purpose and can speak.',
     steps: [
-      { who: 'Chair', what: 'Read the placement plan and find out what support work has already been done for the placement.', when: 'Before the meeting' },
-      { who: 'Chair', what: 'Read the care plan, PEP and pathway plan where relevant.', when: 'Before the meeting' },
-      { who: 'Chair', what: "Explain the purpose and format and invite everyone's views and suggestions." },
+      {
+        who: 'Chair',
+        what: 'Read the placement plan (on the Placement Information Record in Liquid Logic) and find out what support work has already been done for the placement.',
+        when: 'Before the meeting',
+      },
+      { who: 'Chair', what: 'Read the care plan, Personal Education Plan (PEP) and pathway plan where relevant.', when: 'Before the meeting' },
+      { who: 'Chair', what: "Explain the purpose and how the meeting will be conducted, and invite everyone's views and suggestions." },
     ],
     related: ['ppm-agenda', 'ppm-attendees', 'ppm-recording'],
     sources: [S004('Purpose and Meeting Format')],
@@ -957,7 +972,7 @@ export const GUIDANCE_ENTRIES: GuidanceEntry[] = [
       'What goes into the daily routine discussion?',
     ],
     answer:
-      "It finalises the placement plan and covers the child's needs (history, religion, culture, linguistic background, racial origin, health and education), the daily routine, the care plan, and registering with a GP, dentist and optician.",
+      "It finalises the placement plan and covers the child's needs (their personal history, racial origin, religious persuasion, cultural and linguistic background, health and education), the daily routine, the care plan, and registering with local health professionals: a GP, dentist and optician.",
     steps: [
       { who: 'Meeting', what: "Go through the child's needs, background, health and education and how each will be met." },
       { who: 'Meeting', what: 'Agree the daily routine and finalise the placement plan.' },
@@ -999,7 +1014,7 @@ export const GUIDANCE_ENTRIES: GuidanceEntry[] = [
       'Who tells everyone what was agreed at the planning meeting?',
     ],
     answer:
-      "Record all relevant details of a Placement Planning Meeting or Placement Support Meeting on the child's Liquid Logic file and their EDRMS (electronic document) file, using the standard minute format; the child's social worker or personal adviser then makes sure everyone involved is told the outcomes.",
+      "Record all relevant details of a Placement Planning Meeting or Placement Support Meeting on the child's Liquid Logic file and their EDRMS (electronic document) file, using the standard minute format; the child's allocated social worker or personal advisor then makes sure everyone involved is told the outcomes.",
     steps: [
       {
         // (the documents say the meetings are recorded in these formats, not who takes the minutes)
@@ -1007,7 +1022,7 @@ export const GUIDANCE_ENTRIES: GuidanceEntry[] = [
         what: "Record the discussion and agreements of planning and support meetings in the streamlined LCS minute formats on the child's Liquid Logic file and EDRMS file.",
       },
       { who: "Child's social worker", what: 'Keep the placement plan itself on the Placement Information Record in Liquid Logic.' },
-      { who: "Child's social worker or personal adviser", what: 'Tell everyone involved with the child what the meeting agreed, keeping them up to date.' },
+      { who: "Child's allocated social worker or personal advisor", what: 'Tell everyone involved with the child what the meeting agreed, keeping them up to date.' },
     ],
     related: ['placement-planning-meeting', 'ppm-agenda', 'updating-case-record'],
     sources: [S004('Purpose and Meeting Format'), S001(G001_REVIEWS)],
@@ -1057,7 +1072,7 @@ export const GUIDANCE_ENTRIES: GuidanceEntry[] = [
     answer:
       'For a planned placement, complete the placement plan in advance and finalise it at the Placement Planning Meeting; in an emergency, give the carer sufficient information (all that is available) at once and agree the plan within 5 days.',
     steps: [
-      { who: "Child's social worker", what: 'Draft the placement plan.', when: 'Before a planned placement' },
+      { who: "Child's allocated social worker", what: 'Draft the placement plan.', when: 'Before a planned placement' },
       { who: 'Placement Planning Meeting', what: 'Finalise the plan.' },
       { who: 'Placement Planning Meeting', what: 'In an emergency, agree the plan.', when: 'Within 5 days of the start' },
       { who: "Child's social worker", what: 'Update it as the care plan develops.' },
@@ -1077,9 +1092,9 @@ export const GUIDANCE_ENTRIES: GuidanceEntry[] = [
       'Who quality assures placement plans?',
     ],
     answer:
-      'Review the placement plan before every looked-after review and update it as a revision (not a new plan), at least annually (the minimum standard); the IRO quality assures it and team managers sample plans.',
+      'Review the placement plan before every looked-after review and update it as a revision (not a new plan), at least annually (the minimum standard); the Independent Reviewing Officer (IRO) quality assures it and team managers sample plans through supervisory oversight.',
     steps: [
-      { who: "Child's social worker", what: 'Check the plan is accurate and current (Tri-X 6.3.3).', when: 'Before each looked-after review' },
+      { who: "Child's social worker", what: 'Check the quality and accuracy of the plan, that it is current (Tri-X 6.3.3).', when: 'Before each Looked After Child (LAC) review' },
       {
         who: "Child's social worker",
         what: 'Update it as a revision of the existing plan on LCS (Liquid Logic), where it sits on the Placement Information Record, not by starting a new plan.',
@@ -1090,8 +1105,8 @@ export const GUIDANCE_ENTRIES: GuidanceEntry[] = [
         what: 'Treat it as a working document: revise it as things change, such as a change to the care plan, which a further planning meeting can help clarify.',
         when: 'Whenever things change',
       },
-      { who: 'IRO', what: 'Quality-assure the plan as part of the review and make recommendations.' },
-      { who: 'Team manager', what: 'Oversee quality through supervision and sampling.' },
+      { who: 'Independent Reviewing Officer (IRO)', what: 'Quality-assure the plan as part of the review and make recommendations.' },
+      { who: 'Team manager', what: 'Oversee quality through supervisory oversight and sampling.' },
     ],
     related: ['placement-plan-timing', 'placement-plan-quality', 'iro-role'],
     sources: [S002('Management Oversight and Quality Assurance / Review'), S004('Placement Planning Meetings'), S004('Purpose and Meeting Format')],
@@ -1107,16 +1122,19 @@ export const GUIDANCE_ENTRIES: GuidanceEntry[] = [
       'How do I make the placement plan child-centred?',
     ],
     answer:
-      "The plan covers day-to-day care and how the placement supports the wider care plan (getting a child ready for adoption, keeping family links towards reunification, or preparing a young person for independence); it sets out how the child is prepared and introduced, is bespoke to the child and reflects their voice, needs and strengths; a residential home writes its own local placement plan, reflecting the council's overarching one, with the social worker contributing.",
+      "The plan covers day-to-day care and how the placement supports the wider care plan (getting a child ready for adoption, promoting family links towards reunification, or preparing a young person for independence); it sets out how the child is prepared and introduced, is bespoke to the child and reflects their voice, needs and strengths; a residential home writes its own local placement plan, reflecting the council's overarching one, with the social worker contributing.",
     steps: [
-      { who: "Child's social worker", what: 'Write the plan together with the child or young person (co-produce it), so it carries their voice and views in their own words.' },
+      {
+        who: "Child's social worker",
+        what: 'Write the plan together with the child or young person (co-produce and collaborate), so it carries their voice and views in their own words.',
+      },
       {
         who: "Child's social worker",
         what: 'Show how the placement serves the care plan: towards adoption, family links and reunification, or independence; and include the arrangements for preparing the child for the placement and introducing them to it.',
       },
       {
-        who: "Child's (allocated) social worker",
-        what: 'Own the plan: produce it with the child and keep it current, specific to this child, informative and meaningful.',
+        who: "Child's allocated social worker",
+        what: 'Own the plan: produce it with the child and keep it up to date, specific to this child, informative and meaningful.',
       },
       { who: 'Residential provider', what: "Produce the home's own plan in line with it, with the social worker contributing." },
     ],
@@ -1135,7 +1153,7 @@ export const GUIDANCE_ENTRIES: GuidanceEntry[] = [
       "Who tells the new provider about the child's immediate care needs?",
     ],
     answer:
-      "Before the child is placed, the placement team contacts the registered manager of the new placement to pass on the child's immediate care needs and, when it can, arranges an Introduction Planning Meeting, usually held at the new placement.",
+      "Before the child is placed, the placement team contacts (liaises with) the registered manager of the new placement to pass on the child's immediate care needs and, when it can, arranges an Introduction Planning Meeting, usually held at the new placement.",
     steps: [
       {
         who: 'Placement team',
@@ -1175,7 +1193,7 @@ export const GUIDANCE_ENTRIES: GuidanceEntry[] = [
         what: 'Cover the areas Tri-X sets for the kind of placement (6.2.3 to 6.2.6: with parents, with a connected carer, fostering or residential).',
       },
       { who: "Child's social worker", what: "Keep it up to date as the child's needs and the care plan change: it is a working document." },
-      { who: 'Placement Planning Meeting', what: 'Finalise the plan, so that the child and the carer both have a clear picture of the arrangements.' },
+      { who: 'Placement Planning Meeting', what: 'Finalise the plan, so that the child and the carer both have clarity about the arrangements.' },
     ],
     related: ['placement-plan-quality', 'placement-plan-timing', 'placement-plan-review'],
     sources: [S002('Background'), S002('Purpose'), S004('Purpose and Meeting Format')],
@@ -1192,10 +1210,10 @@ export const GUIDANCE_ENTRIES: GuidanceEntry[] = [
       'Relationship building before placement',
     ],
     answer:
-      "Before the move, share a child-friendly carer profile (or the home's booklet), seek the child's views on the placement, and plan introductions such as phased visits, a phone call or visit, and overnight stays where possible.",
+      "Every child should be offered relationship building work before placement to introduce them to their new home: share a child-friendly carer profile (or the home's booklet), seek the child's views on the placement, and hold planned introductions before the placement starts, such as phased visits, a telephone call or visit, and overnight stays where possible.",
     steps: [
       { who: 'Not named in the guidance', what: "Share the child-friendly carer profile or home booklet and ask for the child's views.", when: 'Before placement' },
-      { who: 'Not named in the guidance', what: 'Arrange phased visits, a call or visit, and overnight stays with the new carers.' },
+      { who: 'Not named in the guidance', what: 'Arrange planned introductions with the new carers: phased visits, a telephone call or visit, and overnight stays.' },
     ],
     related: ['telling-the-child', 'before-a-move', 'placement-plan-quality'],
     sources: [S001(G001_INTRODUCTIONS)],
@@ -1212,10 +1230,10 @@ export const GUIDANCE_ENTRIES: GuidanceEntry[] = [
       'What do we tell a residential home or provider about a child placed with them?',
     ],
     answer:
-      'Tell the placement (foster carers, or the residential home or provider) how parenting tasks are shared, the financial arrangements, contact, the circumstances in which the child became looked after, the long-term care plan, how long the placement is needed and what it is meant to achieve.',
+      'Tell the placement (foster carers, or the residential home or provider) how day to day parenting tasks are shared between the carer and the responsible authority, the financial arrangements, contact, the circumstances in which the child became looked after, the long term care plan, the length of time the placement is needed and what it is meant to achieve.',
     steps: [
-      { who: 'Not named in the guidance', what: 'Share how day-to-day parenting tasks are split, money, and contact arrangements.' },
-      { who: 'Not named in the guidance', what: 'Explain why the child came into care and the long-term care plan.' },
+      { who: 'Not named in the guidance', what: 'Share how day to day parenting tasks are split with the responsible authority, money, and contact arrangements.' },
+      { who: 'Not named in the guidance', what: 'Explain why the child came into care and the long term care plan.' },
       { who: 'Not named in the guidance', what: 'Tell them how long the placement is needed and its objectives.' },
     ],
     related: ['ppm-agenda', 'delegated-authority', 'placement-planning-meeting'],
@@ -1234,7 +1252,7 @@ export const GUIDANCE_ENTRIES: GuidanceEntry[] = [
       'Do I need to see the child within a week of moving?',
     ],
     answer:
-      "The child's social worker visits the child in the new placement within one week of it starting, then at least as often as local procedures require (at a minimum, as they set out).",
+      "The child's social worker visits the child in the new placement within one week of it starting, then at least as often as local procedures (in 004, Leicester City Council procedures) require (at a minimum, as they set out).",
     steps: [
       { who: "Child's social worker", what: 'Visit the child in the placement.', when: 'Within one week of the start' },
       { who: "Child's social worker", what: 'Keep visiting at least as often as local procedures set.' },
@@ -1357,7 +1375,7 @@ export const GUIDANCE_ENTRIES: GuidanceEntry[] = [
       },
       {
         who: 'Not named in the guidance',
-        what: 'Book it with everyone who was involved and a chair who is an IRO or similar person with no previous involvement in the case.',
+        what: 'Book it with everyone who was involved and a chair who is an Independent Reviewing Officer (IRO) or similar person not previously involved in the case.',
         when: 'At least six weeks after the ending',
       },
       { who: 'Meeting', what: "Reflect on the placement's history, draw out lessons and seek resolution." },
@@ -1379,7 +1397,7 @@ export const GUIDANCE_ENTRIES: GuidanceEntry[] = [
     answer:
       'An Independent Reviewing Officer (IRO), or a similar independent chair not involved in the case before, chairs it at least six weeks after the placement ended, with everyone who was involved in the placement.',
     steps: [
-      { who: 'Not named in the guidance', what: 'Find an IRO or similar chair who has not worked on the case.' },
+      { who: 'Not named in the guidance', what: 'Find an Independent Reviewing Officer or similar chair who has not previously been involved in the case.' },
       { who: 'Not named in the guidance', what: 'Invite everyone involved in the placement.', when: 'For a date at least six weeks after the ending' },
     ],
     related: ['disruption-meeting', 'iro-role'],
@@ -1426,7 +1444,7 @@ export const GUIDANCE_ENTRIES: GuidanceEntry[] = [
       'What percentage of children have 3 or more moves?',
     ],
     answer:
-      'Locally it is the share of children looked after on the reporting date who have had three or more placement moves in the past 12 months; the national version uses the SSDA903 return for children looked after at 31 March.',
+      'Locally it is the share of children looked after on the reporting date who have had three or more placement moves during the last 12 months; the national version uses the SSDA903 return for children looked after at 31 March.',
     steps: [
       { who: 'Performance Team', what: 'Count looked-after children on the reporting date (short-break children are left out).' },
       { who: 'Performance Team', what: 'Count how many had 3 or more moves in the 12 months up to that date and give the percentage.' },
@@ -1493,7 +1511,7 @@ export const GUIDANCE_ENTRIES: GuidanceEntry[] = [
     steps: [
       { who: "Child's social worker", what: 'Leads on the child: move request, placement plan, visits, Virtual School and Placement Officer.' },
       { who: 'Supervising social worker', what: 'Supports and supervises the carer and completes the initial support plan at the Placement Planning Meeting.' },
-      { who: 'Both', what: 'Agree with the carer how the child will be told about a move.' },
+      { who: 'Both', what: 'Agree with the foster carer how the child will be told about a move.' },
       { who: 'Both', what: 'Follow Appendix 1 of the placement stability guidance note, which sets out each role in full.' },
     ],
     related: ['initial-support-plan', 'telling-the-child', 'iro-role'],
@@ -1505,7 +1523,7 @@ export const GUIDANCE_ENTRIES: GuidanceEntry[] = [
     rules: ['PLAN-2'],
     questions: ['What does the IRO do about placement stability?', 'Is the IRO involved in placement planning?', 'Role of the independent reviewing officer in placement plans'],
     answer:
-      "The IRO's views are considered at the Placement Planning Meeting, the IRO quality assures the placement plan at each review, and an IRO (or similar independent person) chairs a Disruption Meeting.",
+      "The Independent Reviewing Officer's (IRO's) views are considered at the Placement Planning Meeting, the IRO quality assures the placement plan at each review, and an IRO (or similar independent person) chairs a Disruption Meeting.",
     steps: [
       { who: 'Placement Planning Meeting', what: "Ask for and take into account the IRO's views." },
       { who: 'IRO', what: 'Quality assure the placement plan at each looked-after review and make any recommendations needed.' },

@@ -206,7 +206,7 @@ const TIMING_TITLE = /\b(deadlines?|timescales?|when it (?:must be done|is due))
 /** A question asking when something happens, or by when. */
 const ASKS_WHEN = /\bwhen\b|\bby\s+(?:what|which)\s+(?:date|day|time)\b|\bhow (?:soon|long|quickly|fast)\b|\bdeadlines?\b|\btime ?scales?\b|\bdue\b/i;
 /** A second part must add at least this share of the question's weight. */
-const SECOND_PART_GAIN = 0.15;
+const SECOND_PART_GAIN = 0.14;
 /** ... and score at least this share of the first. */
 const SECOND_PART_SCORE = 0.3;
 /** A refused question whose best match covers this much is told the nearest guidance. */
@@ -351,7 +351,7 @@ export class GuidanceIndex {
     if (asksWhatAReferencedDocumentSays(trimmedQuestion)) return this.notFound(question, results, candidates[0]!, 'not-covered', urgentSafeguarding, termGroups);
     // judged on the message as typed: "carer asking how long... - can we share that?" relays the
     // carer's question, which withoutAsker would otherwise take for the asker introducing themselves
-    const figure = figureAsked(question.slice(0, MAX_QUESTION_LENGTH));
+    const figure = figureAsked(question.slice(0, MAX_QUESTION_LENGTH)) ?? (this.asksWhatUnknownLettersAre(question) ? 'meaning' : null);
     // the asking clause, spelled and analysed once and only when a rule needs it
     let asking: AskingClause | undefined;
     const askingClause = (): AskingClause => (asking ??= this.askingClause(trimmedQuestion));
@@ -813,6 +813,17 @@ export class GuidanceIndex {
    * uses in several documents, or a practitioners' term the analyser knows, is content however
    * common it is in English.
    */
+  /**
+   * "who or what is LBR?", "what's an ECM?": letters the guidance never uses, asked about as such,
+   * ask what they stand for, which only a statement spelling them out answers ("whats HARP?" may ask
+   * what the panel does, which the guidance can say, so letters it uses are not asked this way).
+   */
+  private asksWhatUnknownLettersAre(question: string): boolean {
+    const asked = /\b(?:what|who)(?:'s|s| is| are)\s+(?:an?\s+|the\s+)?([A-Z]{2,8})s?\s*\?/.exec(question);
+    if (!asked) return false;
+    return analyseQuery(asked[1]!).every((group) => group.every((term) => (this.documentFrequency.get(term) ?? 0) === 0));
+  }
+
   private isEverydayWord(term: string): boolean {
     if (isAnalyserTerm(term)) return false;
     // a function word of general English ("within", "keep", "enough") says how the question is put

@@ -246,7 +246,7 @@ const PHRASES: Array<[string[], string]> = [
   [['independent fostering agency', 'independent fostering', 'fostering agency', 'agency carer', 'agency placement', 'agency foster'], 'ifa'],
   [['in house', 'own foster', 'our foster', 'council foster', 'local authority foster'], 'inhouse'],
   // the pack says "the council" for the local (responsible) authority
-  [['local authority', 'responsible authority'], 'council'],
+  [['local authority', 'responsible authority', 'havering council', 'leicester city council', 'leicester council'], 'council'],
   [['virtual school', 'virtual head', 'virtual school head'], 'virtualschool'],
   [
     ['placements team', 'placement team', 'placements service', 'placement service', 'family placement', 'placement officer', 'placements officer', 'brokerage team'],
@@ -748,6 +748,10 @@ const WORDS: Array<[string[], string]> = [
   // to define something is to give its definition
   [['define', 'defines', 'defined', 'defining', 'definition', 'definitions'], 'definition'],
   [['hos'], 'hos'],
+  // the source documents' councils by name ("a Havering manager", "an LBH minute taker") are the council
+  [['havering', 'lbh', 'leicester'], 'council'],
+  // a telephone call is a phone call
+  [['phone', 'phones', 'telephone', 'telephones'], 'phone'],
   // HARP, the approving panel, is named as itself (and read as the Head of Service too, below)
   [['harp'], 'harp'],
   // (a "lad", a UASC: an unaccompanied asylum-seeking child)
@@ -1152,7 +1156,7 @@ export const STOPWORDS = new Set(
   etc e g eg ie like new done help helps helped yesterday today tomorrow until against whether lot lots bit
   every many much next first put weekend weekends night nights morning evening afternoon versus
   process processes procedure procedures policy policies guidance rule rules
-  rang rung phoned texted emailed messaged actual stuff ouch eek argh ugh oops phew lol sigh
+  rang rung phoned telephoned texted emailed messaged actual stuff ouch eek argh ugh oops phew lol sigh
   anywhere somewhere everywhere
   tbh imo imho idk fyi btw tbc atm rn thx ty cheers`
     .split(/\s+/)

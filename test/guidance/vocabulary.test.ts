@@ -635,3 +635,17 @@ describe('early', () => {
     expect(analyse('earlier')).toEqual(['early']);
   });
 });
+
+describe("the source documents' own words", () => {
+  it('a telephone call is a phone call', () => {
+    same('a telephone call before the visit', 'a phone call before the visit');
+    // (that someone phoned is how the case is told, as "rang" is)
+    same('she telephoned the carer', 'she phoned the carer');
+  });
+
+  it("the source documents' councils by name are the council: a Havering manager, an LBH minute taker, Leicester's procedures", () => {
+    same('a Havering manager', 'a council manager');
+    same('the LBH minute taker', 'the council minute taker');
+    same('Leicester City Council procedures', 'council procedures');
+  });
+});
