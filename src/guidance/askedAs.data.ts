@@ -675,6 +675,13 @@ export const ASKED_AS: Record<string, string[]> = {
     'what PGN is the note under',
     'is the PPM guidance new or old - what year',
   ],
+  'guidance-origins': [
+    'whose stability meeting process is this',
+    'which LA wrote the PPM guidance',
+    'is the stability meeting doc havering or ours',
+    'who put out the placement planning meeting guidance and when',
+    'which council are these docs from',
+  ],
   'what-counts-as-a-move': [
     'respite counts as a move?',
     'short stay somewhere else then back to the same carers, does that count as a move',

@@ -875,7 +875,8 @@ export const GUIDANCE_ENTRIES: GuidanceEntry[] = [
       'Hold a Placement Planning Meeting before every placement starts (within 72 hours if the urgency of an emergency prevents that) and every time a child comes into care or changes placement; it finalises the placement plan and confirms delegated authority.',
     steps: [
       // (004 says the meeting is convened as part of the placement process, not by whom)
-      { who: 'Meeting', what: 'Convened as part of finding and making the placement.', when: 'Before the placement starts' },
+      { who: 'Meeting', what: 'Convened as part of identifying (finding) and placing the child.', when: 'Before the placement starts' },
+      { who: 'Meeting', what: "Usually held at the child's new placement." },
       { who: 'Meeting', what: 'For an emergency placement, it happens within 72 hours.', when: 'Within 72 hours' },
       {
         who: 'Meeting',
@@ -1429,6 +1430,30 @@ export const GUIDANCE_ENTRIES: GuidanceEntry[] = [
     ],
     related: ['stability-measure', 'placement-support-meeting', 'placement-plan-purpose'],
     sources: [S000('Introduction'), S001('Introduction'), S002('Background'), S004('Placement Planning Meetings')],
+  },
+
+  {
+    id: 'guidance-origins',
+    title: 'Where each guidance document comes from',
+    rules: [],
+    questions: [
+      'Which council wrote the placement stability meeting process?',
+      'Which council is the stability meeting process from?',
+      'Who issued the placement planning meeting guidance, and what year is it?',
+      'Which department does the PPM practice guidance come from?',
+      'Whose guidance is the placement planning meeting practice guidance?',
+    ],
+    answer:
+      "Two of the documents name their council: the Placement Stability Meeting process is Havering's (LBH), and the 2017 Placement Planning Meetings practice guidance is Leicester City Council's, from its Education and Children's Services department (Social Care and Early Help); the LAC practice guidance, the guidance note and the placement plan standards name none.",
+    steps: [
+      { who: 'Managers and practitioners', what: 'The stability meeting process (003) is written for Havering (LBH), whose managers chair its meetings.' },
+      {
+        who: 'Managers and practitioners',
+        what: "The placement planning meeting guidance (004) is Leicester City Council's, dated 2017, from Social Care and Early Help within Education and Children's Services.",
+      },
+    ],
+    related: ['guidance-read-with', 'placement-stability-meeting', 'placement-planning-meeting'],
+    sources: [S003('Title'), S004('Title page')],
   },
 
   // ───────────────────────────── The measure ─────────────────────────────

@@ -250,7 +250,11 @@ const FIGURE_QUESTIONS: Array<[RegExp, FigureAsked]> = [
   // "which LL code do I use for a move to a connected carer?" asks for the code itself, which only a
   // statement listing codes answers; "not sure which code to use - who do I ask?" and "who do I ask
   // for advice on which code" ask who
-  [/(?<!\b(?:sure|unsure|know|idea|certain|clear|on|about|with|re)\s+)\b(which|what(?:'s|s| is)?)\s+(?:[\w-]+\s+){0,4}codes?\b(?!\s+of\b)/i, 'code'],
+  // ("what's my responsibility around placement codes" asks what a manager must do about them)
+  [
+    /(?<!\b(?:sure|unsure|know|idea|certain|clear|on|about|with|re)\s+)\b(which|what(?:'s|s| is)?)\s+(?:(?!(?:responsibilit\w*|role|job|duty|duties|rules?|guidance|process|expectations?|about|around|with|re|regarding)\b)[\w-]+\s+){0,4}codes?\b(?!\s+of\b)/i,
+    'code',
+  ],
   [/\bwhat age\b|\bhow old\b|\bage limit\b|\bminimum age\b/i, 'age'],
   [/\bhow (often|frequently)\b|\bhow many times\b|\b(?:minimum|min|required|expected)\s+frequency\b|\bwhat(?:'s|s| is)\s+the\s+frequency\b/i, 'frequency'],
   // "how long does it take": a length of time, not a deadline

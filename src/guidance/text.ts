@@ -179,7 +179,26 @@ const PHRASES: Array<[string[], string]> = [
     'houserules',
   ],
   // two professionals disagreeing, and who has the final say, is a dispute the documents do not resolve
-  [['disagree', 'disagrees', 'disagreed', 'disagreeing', 'disagreement', 'disagreements', 'final say', 'dispute resolution'], 'disagreement'],
+  [
+    [
+      'disagree',
+      'disagrees',
+      'disagreed',
+      'disagreeing',
+      'disagreement',
+      'disagreements',
+      'final say',
+      'dispute resolution',
+      'dispute',
+      'disputes',
+      'disputing',
+      'disputed',
+      'arbitrate',
+      'arbitrates',
+      'arbitration',
+    ],
+    'disagreement',
+  ],
   // staff's own employment (leave, sickness, time off in lieu, caseloads) is for HR, not placement guidance
   [['human resources', 'annual leave', 'off sick', 'sick leave', 'time off in lieu', 'sick pay'], 'staffmatters'],
   // appealing or challenging a decision is a procedure the guidance does not set out
@@ -219,6 +238,23 @@ const PHRASES: Array<[string[], string]> = [
 
   // "in the meantime": until then, which is when, not what
   [['in the meantime', 'in the mean time', 'meanwhile'], ''],
+  // "we've hit a brick wall": stuck, which says nothing of the topic
+  [['hit a brick wall', 'hitting a brick wall', 'brick wall', 'brick walls'], ''],
+  // "are there exceptions?" asks what the rule's exception is, which the rule's own "only" or "unless" gives
+  [
+    [
+      'are there exceptions',
+      'are there any exceptions',
+      'any exceptions',
+      'or exceptions',
+      'exceptions to this',
+      'exceptions to that',
+      'exception to this',
+      'exception to the rule',
+      'exceptions to the rule',
+    ],
+    '',
+  ],
   // asking for the counterpart of a thing elsewhere: the thing is the topic, not the word
   [['equivalent of', 'equivalent for', 'equivalent to', 'counterpart of', 'counterpart to', 'version of'], ''],
 
@@ -1153,7 +1189,7 @@ export const STOPWORDS = new Set(
   everybody anybody somebody nobody
   something anything thing things now still yet already really actually basically currently
   regarding happen happens happening way ways make makes made use used using want wants wanted
-  etc e g eg ie like new done help helps helped yesterday today tomorrow until against whether lot lots bit
+  etc e g eg ie like new done help helps helped yesterday today tomorrow yday ystday yest tmrw tmw tmoz 2moro tomoz until against whether lot lots bit
   every many much next first put weekend weekends night nights morning evening afternoon versus
   process processes procedure procedures policy policies guidance rule rules
   rang rung phoned telephoned texted emailed messaged actual stuff ouch eek argh ugh oops phew lol sigh
@@ -1341,6 +1377,11 @@ export function normaliseText(text: string): string {
   t = t.replace(
     /\b(?:wants?|wanting|would like|wishes|wish|going|trying|planning) to (?:complain|make a complaint|raise a complaint|put in a complaint|lodge a complaint)\b/g,
     'complaints procedure',
+  );
+  // to notice something is to see it ("if I notice a placement wobbling"); notice is otherwise given or served
+  t = t.replace(
+    /\b(i|we|you|they|he|she|staff|someone|anyone|carers?|school)\s+(?:(?:have|has|had|might|may|do|did|just|first|ve)\s+)?notice\b(?!\s+(?:period|to|on|of)\b)|\bnotic(?:ed|ing)\b/g,
+    (m) => m.replace(/notic(?:e|ed|ing)$/, 'see'),
   );
   // to "let everyone know" is to tell them
   t = t.replace(/\blet(?:s|ting)?\s+((?:[a-z]+\s+){0,3}?)know\b/g, 'notify $1');

@@ -824,6 +824,24 @@ describe('how many / how long / how soon / how much', () => {
     expect(index.search('whats HARP? my last LA had a resources panel that approved moves').found).toBe(true);
   });
 
+  it('"whats my responsibility around placement codes" asks what a manager must do about codes, not for a code', () => {
+    expect(figureAsked('TM q - whats my responsibility around placement codes on LL for my teams LAC')).toBeNull();
+    expect(figureAsked('which LL code do i use for an allegation')).toBe('code');
+    const a = index.search('TM q - whats my responsibility around placement codes on LL for my teams LAC');
+    expect(a.entryId).toBe('checking-move-codes');
+    expect(answerText(a)).toMatch(/Performance Team/);
+  });
+
+  it('which council a document comes from: Havering for the stability meeting process, Leicester (2017) for the PPM guidance', () => {
+    expect(answerText(index.search('the placement planning meetings practice guidance, which council and year is it?'))).toMatch(/Leicester[^.]*2017|2017[^.]*Leicester/);
+    expect(answerText(index.search('which council wrote the stability meeting process?'))).toMatch(/Havering/);
+    expect(index.search('moving a CiC out of borough - do we need to notify the other LA').found).toBe(false);
+  });
+
+  it("where the PPM is held: usually at the child's new placement (004)", () => {
+    expect(answerText(index.search('where is the PPM usually held?'))).toMatch(/new placement/);
+  });
+
   it('when a panel sits asks how often it meets; what our stability % was asks for a proportion', () => {
     expect(figureAsked('when does the commissioning panel sit?')).toBe('frequency');
     expect(figureAsked('when does the commissioning panel sit? need therapy funded asap')).toBe('frequency');

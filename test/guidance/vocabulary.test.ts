@@ -649,3 +649,30 @@ describe("the source documents' own words", () => {
     same('Leicester City Council procedures', 'council procedures');
   });
 });
+
+describe('chat shorthand for days, noticing, exceptions and being stuck', () => {
+  it('"yday", "tmrw" are when the case happened, like "yesterday"', () => {
+    same('unplanned ending yday', 'unplanned ending');
+    same('meeting tmrw', 'meeting');
+  });
+
+  it('to notice something is to see it; notice is otherwise given or served', () => {
+    same('if I notice a placement wobbling', 'if I see a placement wobbling');
+    same('staff have noticed she is low', 'staff see she is low');
+    expect(analyse('the carer gave 28 days notice')).toContain('notice');
+    expect(analyse('notice period')).toContain('notice');
+  });
+
+  it('"are there exceptions?" asks for the rule\'s own exception, which its "only" or "unless" gives', () => {
+    same('should placements end in a planned way or are there exceptions?', 'should placements end in a planned way?');
+  });
+
+  it('"hit a brick wall" says nothing of the topic', () => {
+    same("we've hit a brick wall getting therapy", 'getting therapy');
+  });
+
+  it('a provider disputing notice, or someone to arbitrate, is a disagreement the documents do not resolve', () => {
+    expect(analyse('the IFA is disputing the notice')).toContain('disagreement');
+    expect(analyse('who arbitrates')).toContain('disagreement');
+  });
+});
