@@ -204,7 +204,8 @@ export const GUIDANCE_ENTRIES: GuidanceEntry[] = [
       'The move disrupts education, what now?',
       'What about the PEP when a child moves?',
     ],
-    answer: "If the placement disrupts the child's education or training arrangements, the child's social worker must tell the Virtual School so that education can be planned.",
+    answer:
+      "If the placement disrupts the child's education or training arrangements, the child's social worker must tell the Virtual School so that appropriate planning for the child\'s education can take place.",
     steps: [
       {
         who: "Child's social worker",
@@ -973,7 +974,7 @@ export const GUIDANCE_ENTRIES: GuidanceEntry[] = [
       'What goes into the daily routine discussion?',
     ],
     answer:
-      "It finalises the placement plan and covers the child's needs (their personal history, racial origin, religious persuasion, cultural and linguistic background, health and education), the daily routine, the care plan, and registering with local health professionals: a GP, dentist and optician.",
+      "It finalises the placement plan, discusses the care plan and covers the child's needs (their personal history, racial origin, religious persuasion, cultural and linguistic background, health and education), the daily routine, the care plan, and registering with local health professionals: a GP, dentist and optician.",
     steps: [
       { who: 'Meeting', what: "Go through the child's needs, background, health and education and how each will be met." },
       { who: 'Meeting', what: 'Agree the daily routine and finalise the placement plan.' },

@@ -157,7 +157,7 @@ export function isEverydayWord(word: string): boolean {
 
 const CASE_DETAIL_WORDS = `january february march april june july august september october november december
   jan feb mar apr jun jul aug sep sept oct nov dec
-  monday tuesday wednesday thursday friday saturday sunday
+  monday tuesday wednesday thursday friday saturday sunday mon
   spring summer autumn winter christmas easter
   pm am yo yrs yr old st nd rd th legalorder`
   .split(/\s+/)

@@ -238,6 +238,10 @@ const PHRASES: Array<[string[], string]> = [
 
   // "in the meantime": until then, which is when, not what
   [['in the meantime', 'in the mean time', 'meanwhile'], ''],
+  // "whats the list of info...": a list is how the answer is wanted, not what it is about
+  [['the list of', 'a list of', 'list of'], ''],
+  // to look back over a placement is to reflect on it
+  [['look back', 'looks back', 'looking back', 'looked back'], 'reflect'],
   // "we've hit a brick wall": stuck, which says nothing of the topic
   [['hit a brick wall', 'hitting a brick wall', 'brick wall', 'brick walls'], ''],
   // "are there exceptions?" asks what the rule's exception is, which the rule's own "only" or "unless" gives
@@ -1337,6 +1341,15 @@ export function normaliseText(text: string): string {
   t = t.replace(/\b(\d+|two|three|four|five)\s+(sibs|siblings)\b/g, '$1 children');
   // "a 14 year old", "15yo" is a child
   t = t.replace(/\b\d{1,2}\s*-?\s*(year|yr)s?\s*-?\s*old\b|\b\d{1,2}\s*(yo|y\/o)\b/g, ' child ');
+  // "Zac (11)": an age in brackets after a name is the child's
+  t = t.replace(/\(\s*\d{1,2}\s*(?:yo|y\/o|yrs?|years?)?\s*\)/g, ' child ');
+  // "on 3 june", "the 14th of may": the day of a case's date is case detail (31 March, the national
+  // measure's date, is not)
+  t = t.replace(
+    /\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?=(?:jan|january|feb|february|apr|april|may|jun|june|jul|july|aug|august|sep|sept|september|oct|october|nov|november|dec|december)\b)/g,
+    '',
+  );
+  t = t.replace(/\b(jan|january|feb|february|apr|april|jun|june|jul|july|aug|august|sep|sept|september|oct|october|nov|november|dec|december)\s+\d{1,2}(?:st|nd|rd|th)?\b/g, '$1');
   // "gave 28 days notice", "handed in her notice": how much notice is case detail, giving it is the point
   t = t.replace(
     /\b(give|gives|gave|giving|given|serve|serves|served|serving|hand in|hands in|handed in)\s+(?:(?:their|her|his|my|a|the|\d+|one|two|three|four|six|twenty eight|days?|weeks?|months?)\s+){1,4}notice\b/g,

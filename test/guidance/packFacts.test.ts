@@ -219,6 +219,8 @@ const KEY_WORDS: Array<[string, string, RegExp[]]> = [
   ['004 Education: the allocated social worker notifies the Virtual School', 'education-disrupted-by-move', [/allocated social worker/, /Personal Education Plan/]],
   ['002 Quality: promoting family links; co-produce and collaborate', 'placement-plan-quality', [/promoting family links/, /collaborate/]],
   ['000 Definition: three or more moves during the last 12 months', 'stability-measure', [/last 12 months/]],
+  ['004 Purpose: the PPM discusses the care plan', 'ppm-agenda', [/discuss[^.]*care plan/]],
+  ["004 Education: the Virtual School is told so that appropriate planning for the child's education can take place", 'education-disrupted-by-move', [/appropriate planning/]],
   ['000 Managers: advice on coding can be sought from the Performance Team', 'checking-move-codes', [/advice[^.]*Performance Team/]],
   ['001: moves agreed through HARP or the relevant Head of Service before Family Placement searches', 'placement-search-after-approval', [/HARP/, /Family Placement/]],
 ];

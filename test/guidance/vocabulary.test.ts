@@ -3,6 +3,7 @@
 // is named after the rule it checks and uses wording of its own.
 import { analyse, analyseQuery, isSecondReading } from '../../src/guidance/text';
 import { GuidanceIndex } from '../../src/guidance/search';
+import { isIncidentalTerm } from '../../src/guidance/question';
 
 const same = (a: string, b: string) => expect(analyse(a)).toEqual(analyse(b));
 
@@ -674,5 +675,23 @@ describe('chat shorthand for days, noticing, exceptions and being stuck', () => 
   it('a provider disputing notice, or someone to arbitrate, is a disagreement the documents do not resolve', () => {
     expect(analyse('the IFA is disputing the notice')).toContain('disagreement');
     expect(analyse('who arbitrates')).toContain('disagreement');
+  });
+});
+
+describe("a case's dates and ages, lists and looking back", () => {
+  it("an age in brackets after a name is the child's; the day of a date is case detail (31 March is not)", () => {
+    same('Zac (11) moves', 'Zac the child moves');
+    same('planned move on 3 june', 'planned move on june');
+    same('the 14th of may', '');
+    expect(analyse('is the reporting date 31 march?')).toContain('31');
+  });
+
+  it('"mon 4th" is a day of the week, case detail like "monday"', () => {
+    expect(isIncidentalTerm('mon')).toBe(true);
+  });
+
+  it('"the list of" is how the answer is wanted; to look back over a placement is to reflect on it', () => {
+    same('whats the list of info the carer gets', 'whats the info the carer gets');
+    same('what does the meeting look back over', 'what does the meeting reflect over');
   });
 });
