@@ -927,7 +927,7 @@ export const GUIDANCE_ENTRIES: GuidanceEntry[] = [
       'Does the Guardian get a say in the PPM?',
     ],
     answer:
-      "These people contribute: the child's social worker (or personal adviser or advocate), the child, parents where appropriate, and the foster carers with their supervising social worker or, in residential care, the link worker or keyworker and where appropriate the home manager; the IRO's and Guardian's views are considered.",
+      "These people contribute to the Placement Planning Meeting: the child's social worker (or personal adviser or advocate), the child, parents where appropriate, and the foster carers with their supervising social worker or, in residential care, the link worker or keyworker and where appropriate the home manager; the IRO's and Guardian's views are considered.",
     steps: [
       {
         who: 'Not named in the guidance',
@@ -974,7 +974,7 @@ export const GUIDANCE_ENTRIES: GuidanceEntry[] = [
       'What goes into the daily routine discussion?',
     ],
     answer:
-      "It finalises the placement plan, discusses the care plan and covers the child's needs (their personal history, racial origin, religious persuasion, cultural and linguistic background, health and education), the daily routine, the care plan, and registering with local health professionals: a GP, dentist and optician.",
+      "The Placement Planning Meeting (PPM) finalises the placement plan, discusses the care plan and covers the child's needs (their personal history, racial origin, religious persuasion, cultural and linguistic background, health and education), the daily routine, and registering with local health professionals: a GP, dentist and optician.",
     steps: [
       { who: 'Meeting', what: "Go through the child's needs, background, health and education and how each will be met." },
       { who: 'Meeting', what: 'Agree the daily routine and finalise the placement plan.' },

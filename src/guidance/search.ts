@@ -356,6 +356,17 @@ export class GuidanceIndex {
     let asking: AskingClause | undefined;
     const askingClause = (): AskingClause => (asking ??= this.askingClause(trimmedQuestion));
     let chosen = this.resolveNearTie(candidates, !figure && !ASKS_WHEN.test(trimmedQuestion));
+    // "when does the PPM have to happen?": of matches close in rank, the one giving a timescale for
+    // what is asked answers a question of when (who attends the PPM gives none)
+    if (!figure && ASKS_WHEN.test(trimmedQuestion) && !this.holds(chosen.id, 'timescale', trimmedQuestion, termGroups, askingClause().terms)) {
+      const timed = candidates.find(
+        (c) =>
+          c.score >= candidates[0]!.score * NEAR_TIE &&
+          c.share >= chosen.share - COVERAGE_MARGIN &&
+          this.holds(c.id, 'timescale', trimmedQuestion, termGroups, askingClause().terms),
+      );
+      if (timed) chosen = timed;
+    }
     if (figure && !this.holds(chosen.id, figure, trimmedQuestion, termGroups, askingClause().terms)) {
       // "how many days...": only an entry that holds such a figure may answer
       const withFigure = candidates.find(

@@ -790,6 +790,8 @@ const WORDS: Array<[string[], string]> = [
   [['hos'], 'hos'],
   // the source documents' councils by name ("a Havering manager", "an LBH minute taker") are the council
   [['havering', 'lbh', 'leicester'], 'council'],
+  // (the stemmer reads "mission" as "miss", a missing child)
+  [['mission', 'missions'], 'mission'],
   // a telephone call is a phone call
   [['phone', 'phones', 'telephone', 'telephones'], 'phone'],
   // HARP, the approving panel, is named as itself (and read as the Head of Service too, below)
@@ -1370,9 +1372,9 @@ export function normaliseText(text: string): string {
     /\b(?:(?:early|warning|first|any|clear|obvious|the)\s+)?signs?\s+(?=(?:of|that|are|include|includes)\b)|\b(?:early|warning|first|any|clear|obvious)\s+signs?\b|\ba\s+sign\b(?!\s+off\b)/g,
     'warning ',
   );
-  // to "be in" or "sit in on" a meeting is to attend it
+  // to "be in", "be at" or "sit in on" a meeting is to attend it
   t = t.replace(
-    /\b(?:be|is|are|was|being|sit)\s+in(?:\s+on)?\s+(?=(?:the|a|an|their|his|her|our)\s+(?:meeting|mtg|psm|ppm|dm|stability|support|planning|disruption|review)\b)/g,
+    /(?<!\b(?:meant|supposed|expected)\s+to\s+)\b(?:be|is|are|was|being|sit)\s+(?:in(?:\s+on)?|at)\s+(?=(?:the|a|an|their|his|her|our)\s+(?:own\s+)?(?:placement\s+)?(?:meeting|mtg|psm|ppm|dm|stability|support|planning|disruption|review)\b)/g,
     'attend ',
   );
   // to split a meeting is to hold it in parts ("the split between my role and yours" is no meeting)

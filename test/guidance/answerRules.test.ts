@@ -842,6 +842,18 @@ describe('how many / how long / how soon / how much', () => {
     expect(answerText(index.search('where is the PPM usually held?'))).toMatch(/new placement/);
   });
 
+  it('a question of when is answered by the close match that gives a timescale for it, not by who attends', () => {
+    const a = index.search('when does the PPM have to happen?');
+    expect(a.entryId).toBe('placement-planning-meeting');
+    expect(answerText(a)).toMatch(/before[^.]*placement/i);
+  });
+
+  it('the PPM agenda names the meeting it is about, so an answer on GP registration says it is the PPM', () => {
+    expect(answerText(index.search('kinship carer, grandkids moved in from another area. when do we sort registering them with a GP and dentist?'))).toMatch(
+      /Placement Planning Meeting/,
+    );
+  });
+
   it('when a panel sits asks how often it meets; what our stability % was asks for a proportion', () => {
     expect(figureAsked('when does the commissioning panel sit?')).toBe('frequency');
     expect(figureAsked('when does the commissioning panel sit? need therapy funded asap')).toBe('frequency');

@@ -695,3 +695,14 @@ describe("a case's dates and ages, lists and looking back", () => {
     same('what does the meeting look back over', 'what does the meeting reflect over');
   });
 });
+
+describe('being at a meeting, and a mission', () => {
+  it('to "be at" a meeting, even "their own placement stability meeting", is to attend it', () => {
+    expect(analyse('should the young person be at their own placement stability meeting?')).toContain('attend');
+    expect(analyse('will mum be at the PPM')).toContain('attend');
+  });
+
+  it('a mission statement is a mission, not a missing child', () => {
+    expect(analyse('whats the mission statement')).toEqual(['mission', 'statement']);
+  });
+});
