@@ -191,7 +191,7 @@ const COVERAGE_MARGIN = 0.05;
 /** Roles whose "who" is checked in the headline and steps alike (see saysWho). */
 const SAID_BY_SAYS_WHO = new Set(['chair', 'present']);
 /** An asking clause this much of the message or more is the message: nothing was told before it. */
-const ASKING_PART_AT_MOST = 0.6;
+const ASKING_PART_AT_MOST = 0.67;
 /** A message's asking clause (askingPart) and its analysed terms. */
 interface AskingClause {
   part: string;

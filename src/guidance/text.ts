@@ -238,6 +238,8 @@ const PHRASES: Array<[string[], string]> = [
 
   // "in the meantime": until then, which is when, not what
   [['in the meantime', 'in the mean time', 'meanwhile'], ''],
+  // a child "heading to semi indep" or "heading for 18" is going there (no Head of Service)
+  [['heading to', 'heading for', 'heading towards', 'headed to', 'headed for', 'headed towards', 'head to', 'head for'], ''],
   // "whats the list of info...": a list is how the answer is wanted, not what it is about
   [['the list of', 'a list of', 'list of'], ''],
   // to look back over a placement is to reflect on it

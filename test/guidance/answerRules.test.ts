@@ -842,6 +842,12 @@ describe('how many / how long / how soon / how much', () => {
     expect(answerText(index.search('where is the PPM usually held?'))).toMatch(/new placement/);
   });
 
+  it('a message telling the case in a third of its length is answered on its asking clause', () => {
+    const a = index.search('Marcus (16) heading to semi indep at 18 - should the placement plan say anything about prep for independence');
+    expect(a.found).toBe(true);
+    expect(answerText(a)).toMatch(/independence/);
+  });
+
   it('a question of when is answered by the close match that gives a timescale for it, not by who attends', () => {
     const a = index.search('when does the PPM have to happen?');
     expect(a.entryId).toBe('placement-planning-meeting');

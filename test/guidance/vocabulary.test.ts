@@ -702,6 +702,11 @@ describe('being at a meeting, and a mission', () => {
     expect(analyse('will mum be at the PPM')).toContain('attend');
   });
 
+  it('a child "heading to semi indep" is going there: no Head of Service is meant', () => {
+    same('Marcus heading to semi indep at 18', 'Marcus semi indep at 18');
+    expect(analyse('ask the head of service')).toContain('hos');
+  });
+
   it('a mission statement is a mission, not a missing child', () => {
     expect(analyse('whats the mission statement')).toEqual(['mission', 'statement']);
   });
