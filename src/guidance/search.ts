@@ -204,6 +204,8 @@ const ROLE_SYNONYMS: Record<string, string[]> = { write: ['complete', 'produc', 
 /** Entries about deadlines ("Placement plan deadlines: when it must be done"), by their titles. */
 const TIMING_TITLE = /\b(deadlines?|timescales?|when it (?:must be done|is due))\b/i;
 /** A question asking when something happens, or by when. */
+/** Entries about the guidance documents themselves (whose they are, what they are read with). */
+const ABOUT_THE_DOCUMENTS = new Set(['guidance-origins', 'guidance-read-with']);
 const ASKS_WHEN = /\bwhen\b|\bby\s+(?:what|which)\s+(?:date|day|time)\b|\bhow (?:soon|long|quickly|fast)\b|\bdeadlines?\b|\btime ?scales?\b|\bdue\b/i;
 /** A second part must add at least this share of the question's weight. */
 const SECOND_PART_GAIN = 0.14;
@@ -702,6 +704,8 @@ export class GuidanceIndex {
     let found: Candidate | undefined;
     for (const c of candidates) {
       if (c.id === first.id || !this.entries.has(c.id) || !this.entries.has(first.id)) continue;
+      // where a document comes from or what it is read with answers nothing of a practice question
+      if (ABOUT_THE_DOCUMENTS.has(c.id) && !ABOUT_THE_DOCUMENTS.has(first.id)) continue;
       if (c.score < first.score * SECOND_PART_SCORE) continue;
       // only what the second covers fully (not in passing) and the first misses counts
       const gain = termGroups.reduce((sum, t, i) => sum + (!t.incidental && first.credits[i]! === 0 && c.credits[i]! === t.weight ? t.weight : 0), 0) / (total || 1);

@@ -848,6 +848,11 @@ describe('how many / how long / how soon / how much', () => {
     expect(answerText(a)).toMatch(/independence/);
   });
 
+  it('where a document comes from is never the second part of an answer to a practice question', () => {
+    const a = index.search('child with an EHCP moving to another LA - who names the new school?');
+    expect(a.also?.entryId).not.toBe('guidance-origins');
+  });
+
   it('a question of when is answered by the close match that gives a timescale for it, not by who attends', () => {
     const a = index.search('when does the PPM have to happen?');
     expect(a.entryId).toBe('placement-planning-meeting');
