@@ -314,7 +314,7 @@ export const GUIDANCE_ENTRIES: GuidanceEntry[] = [
       "I'm not sure which code to use for a move",
     ],
     answer:
-      'Code every agreed move correctly in the case management system; if you are unsure or the right code is missing, flag it at once and never enter a wrong (incorrect) code instead.',
+      'Every agreed move must be coded correctly in the case management system; if you are unsure or the right code is missing, flag it at once and never enter an incorrect code (a wrong one) instead.',
     steps: [
       {
         who: "Child's social worker",
@@ -406,7 +406,7 @@ export const GUIDANCE_ENTRIES: GuidanceEntry[] = [
       'What is the placement move tracker for?',
     ],
     answer: "A placement move tracker is being developed so that there is oversight of every move and of the service's performance on stability.",
-    steps: [{ who: 'Managers', what: 'Use the tracker, once it is ready, for oversight of moves and of how the service is doing on stability.' }],
+    steps: [{ who: 'Not named in the guidance', what: 'Use the tracker, once it is ready, for oversight of moves and of how the service is doing on stability.' }],
     related: ['checking-move-codes', 'stability-measure', 'child-at-risk-of-counting'],
     sources: [S000('Instructions for Allocated Case Worker')],
   },
@@ -450,7 +450,7 @@ export const GUIDANCE_ENTRIES: GuidanceEntry[] = [
       {
         who: "Child's social worker",
         what: 'Tell the Placement Officer the planned end date so notice can be served.',
-        when: 'As early as possible',
+        when: 'As soon as possible',
       },
       { who: "Child's social worker", what: 'Prepare the child with introductions to the next carers.' },
     ],
@@ -473,7 +473,7 @@ export const GUIDANCE_ENTRIES: GuidanceEntry[] = [
       'Is keeping a placement together always the aim?',
     ],
     answer:
-      "Any member of social work staff who sees a risk to a placement tells their line manager so a meeting can be set up quickly; the Fostering and Placements Service and the child's social work team then work in collaboration to make every effort to prevent a disruption, when that is in the child's best interests.",
+      "Any member of social work staff who sees (recognises) a risk to a placement tells their line manager so a meeting can be set up quickly; the Fostering and Placements Service and the child's social work team then work in collaboration to make every effort to prevent a disruption, when that is in the child's best interests.",
     steps: [
       { who: 'Any staff member', what: 'Tell your line manager what you have seen and why it worries you.', when: 'Straight away' },
       {
@@ -639,7 +639,7 @@ export const GUIDANCE_ENTRIES: GuidanceEntry[] = [
       'Who attends the multi-agency meeting?',
     ],
     answer:
-      'Every placement that is becoming fragile must have a multi-agency planning meeting, where the agencies around the child build a wrap-around support package to prevent a breakdown.',
+      'Every placement that is becoming fragile must have a multi-agency planning meeting, where the agencies around the child build a wrap-around support package to avoid a breakdown.',
     steps: [
       { who: "Child's social worker", what: 'Invite the agencies involved with the child and placement.', when: 'As soon as the placement looks fragile' },
       { who: 'Agencies around the child', what: 'Agree a wrap-around support package: who does what, by when.' },
@@ -659,7 +659,7 @@ export const GUIDANCE_ENTRIES: GuidanceEntry[] = [
       'Is the virtual school invited to the placement support meeting?',
     ],
     answer:
-      'Hold a Placement Support Meeting as soon as a placement shows signs of becoming unstable; it reviews the initial support plan, and so does every support meeting after it.',
+      'Hold a Placement Support Meeting as soon as a placement shows signs of becoming unstable; it reviews the initial support plan, and so does every subsequent support meeting.',
     steps: [
       { who: 'Meeting', what: 'Happens at the first signs of instability; where a move is discussed, the Virtual School is included.', when: 'At the first signs of instability' },
       { who: 'Meeting', what: 'Review the initial support plan and agree changes.' },
@@ -706,7 +706,7 @@ export const GUIDANCE_ENTRIES: GuidanceEntry[] = [
       'Placement at risk of disruption: which meeting?',
     ],
     answer:
-      "Hold a Placement Stability Meeting when a foster care, residential or semi-independent placement is at risk of disrupting and added support is not enough to make lasting change; the Fostering Service (for the council's own in-house foster carers) or the Placement Service (for an IFA, residential or semi-independent placement) coordinates it with the child's social worker.",
+      "Hold a Placement Stability Meeting when a foster care, residential or semi-independent placement is at risk of disrupting and added support is not enough to make lasting change; the Fostering Service (for the council's own in-house foster carers) or the Placement Service (for an IFA, residential or semi-independent placement) coordinates it in collaboration with the child's social worker, when keeping the placement is in the child's best interests.",
     steps: [
       { who: "Child's social worker", what: 'Raise the risk with your line manager.' },
       {
@@ -738,7 +738,7 @@ export const GUIDANCE_ENTRIES: GuidanceEntry[] = [
     steps: [
       { who: "Children's social work manager", what: 'Chair when the child is placed with an independent fostering agency.' },
       { who: 'Fostering manager', what: "Chair when the child is with the council's own foster carers." },
-      { who: 'Allocated council (LBH) minute taker', what: 'Take the minutes.' },
+      { who: 'Allocated LBH minute taker', what: 'Take the minutes.' },
     ],
     related: ['stability-meeting-attendees', 'stability-meeting-outcomes', 'placement-stability-meeting'],
     sources: [S003('Attendees')],
@@ -754,7 +754,7 @@ export const GUIDANCE_ENTRIES: GuidanceEntry[] = [
       'Is an advocate invited to the stability meeting?',
     ],
     answer:
-      'The meeting usually includes the child, their social worker, the carer or (in a residential or semi-independent placement) the key worker or provider, the supervising social worker (SSW), the fostering manager, other relevant professionals, and an advocate where appropriate.',
+      'The meeting usually includes the child, their social worker, the foster carer or (in a residential or semi-independent placement) the key worker or provider, the supervising social worker (SSW), the fostering manager, other relevant professionals, and an advocate where appropriate.',
     steps: [
       {
         // (003 gives the coordination to these services; its attendee list has no Virtual School, which
@@ -782,12 +782,12 @@ export const GUIDANCE_ENTRIES: GuidanceEntry[] = [
       'Do we need follow-up stability meetings?',
     ],
     answer:
-      'An allocated council (LBH) minute taker records the meeting, the review date is booked at the meeting itself, and a series of meetings may follow; the meeting can also decide on a planned ending.',
+      "An allocated LBH minute taker (the council's) records the meeting, the review date is booked at the meeting itself, and a series of meetings may follow; the meeting can also decide on a planned ending.",
     steps: [
-      { who: 'Allocated LBH (council) minute taker', what: 'Take the minutes.' },
+      { who: 'Allocated LBH minute taker', what: 'Take the minutes.' },
       { who: 'Meeting', what: 'Book the review date before the meeting ends.', when: 'At the meeting' },
-      { who: 'Meeting', what: 'Agree small steps and review progress at later meetings.' },
-      { who: 'Meeting', what: 'Where needed, agree a planned ending and who gives notice.' },
+      { who: 'Meeting', what: 'Agree small steps towards positive and lasting change, and review progress at later meetings.' },
+      { who: 'Meeting', what: 'Where needed, agree a planned ending.' },
     ],
     related: ['placement-stability-meeting', 'planned-ending-external-placement', 'funding-extra-services'],
     sources: [S003('Attendees')],
@@ -847,7 +847,7 @@ export const GUIDANCE_ENTRIES: GuidanceEntry[] = [
     answer:
       'When the meeting agrees a planned ending of an external placement, the council gives notice to the provider and the Placements Service is notified immediately if they were not at the meeting.',
     steps: [
-      { who: 'Placement Officer or placements service', what: 'Give notice to the external provider.' },
+      { who: 'The council', what: 'Give notice to the external provider.' },
       {
         who: 'Not named in the guidance',
         what: 'Tell the Placements Service about the decision if they were not at the meeting.',
@@ -876,7 +876,7 @@ export const GUIDANCE_ENTRIES: GuidanceEntry[] = [
       'Hold a Placement Planning Meeting before every placement starts (within 72 hours if the urgency of an emergency prevents that) and every time a child comes into care or changes placement; it finalises the placement plan and confirms delegated authority.',
     steps: [
       // (004 says the meeting is convened as part of the placement process, not by whom)
-      { who: 'Meeting', what: 'Convened as part of identifying (finding) and placing the child.', when: 'Before the placement starts' },
+      { who: 'Meeting', what: 'Convened as part of identifying and placing the child (finding the placement).', when: 'Before the placement starts' },
       { who: 'Meeting', what: "Usually held at the child's new placement." },
       { who: 'Meeting', what: 'For an emergency placement, it happens within 72 hours.', when: 'Within 72 hours' },
       {
@@ -994,7 +994,7 @@ export const GUIDANCE_ENTRIES: GuidanceEntry[] = [
       'Does the SSW do a support plan for the placement?',
     ],
     answer:
-      'The supervising social worker completes an initial support plan at the Placement Planning Meeting, giving extra focus to children who have already had a move or are aged 13-15; it is reviewed at each Placement Support Meeting.',
+      'The supervising social worker completes an initial support plan at the Placement Planning Meeting, giving additional focus to children who have already experienced a move or are aged 13-15; it is reviewed at each Placement Support Meeting.',
     steps: [
       { who: 'Supervising social worker', what: 'Complete the initial support plan, identifying any potential support needs.', when: 'At the Placement Planning Meeting' },
       { who: 'Supervising social worker', what: 'Give extra thought to children who have already had a move or are 13 to 15.' },
@@ -1016,7 +1016,7 @@ export const GUIDANCE_ENTRIES: GuidanceEntry[] = [
       'Who tells everyone what was agreed at the planning meeting?',
     ],
     answer:
-      "Record all relevant details of a Placement Planning Meeting or Placement Support Meeting on the child's Liquid Logic file and their EDRMS (electronic document) file, using the standard minute format; the child's allocated social worker or personal advisor then makes sure everyone involved is told the outcomes.",
+      "Record all relevant details of a Placement Planning Meeting on the child's Liquid Logic file and their EDRMS (electronic document) file, using the streamlined LCS minute formats (which Placement Support Meetings use too); the child's allocated social worker or personal advisor then makes sure everyone involved is told the outcomes.",
     steps: [
       {
         // (the documents say the meetings are recorded in these formats, not who takes the minutes)
@@ -1035,10 +1035,10 @@ export const GUIDANCE_ENTRIES: GuidanceEntry[] = [
     rules: ['PLAN-1'],
     questions: ['Do we need more than one placement planning meeting?', 'How often are follow-up PPMs held?', 'Can we call another planning meeting if the care plan changes?'],
     answer:
-      "Hold further Placement Planning Meetings at intervals agreed with the foster carers and their supervising social worker (or the residential home's manager), or whenever day-to-day arrangements or care plan changes need sorting out.",
+      "Hold further Placement Planning Meetings at intervals agreed with the foster carers and their supervising social worker (or the residential home's manager), or whenever day to day arrangements or care plan changes need sorting out.",
     steps: [
       { who: 'Not named in the guidance', what: 'Agree the interval for later meetings with the carers and supervising social worker or home manager.' },
-      { who: 'Not named in the guidance', what: 'Call an extra meeting when the care plan changes or daily arrangements need resolving.' },
+      { who: 'Not named in the guidance', what: 'Call an extra meeting to clarify changes to the care plan or resolve day to day issues as they arise.' },
     ],
     related: ['placement-planning-meeting', 'placement-plan-review'],
     sources: [S004('Purpose and Meeting Format')],
@@ -1047,9 +1047,9 @@ export const GUIDANCE_ENTRIES: GuidanceEntry[] = [
     id: 'delegated-authority',
     title: 'Delegated authority for carers',
     rules: ['PLAN-1', 'PLAN-4'],
-    questions: ['When is delegated authority agreed?', 'Where is delegated authority confirmed for the foster carer?', 'What day-to-day decisions can the carer make?'],
+    questions: ['When is delegated authority agreed?', 'Where is delegated authority confirmed for the foster carer?', 'What day to day decisions can the carer make?'],
     answer:
-      'Delegated authority is confirmed at the Placement Planning Meeting held each time a child comes into care or changes placement, together with how day-to-day parenting tasks are shared.',
+      'Delegated authority is confirmed at the Placement Planning Meeting held each time a child comes into care or changes placement, together with how day to day parenting tasks are shared.',
     steps: [
       {
         who: 'Placement Planning Meeting',
@@ -1096,7 +1096,11 @@ export const GUIDANCE_ENTRIES: GuidanceEntry[] = [
     answer:
       'Review the placement plan before every looked-after review and update it as a revision (not a new plan), at least annually (the minimum standard); the Independent Reviewing Officer (IRO) quality assures it and team managers sample plans through supervisory oversight.',
     steps: [
-      { who: "Child's social worker", what: 'Check the quality and accuracy of the plan, that it is current (Tri-X 6.3.3).', when: 'Before each Looked After Child (LAC) review' },
+      {
+        who: "Child's social worker",
+        what: 'Check the quality and accuracy of the plan, that it is current (Tri-X 6.3.3).',
+        when: 'Before each Looked After Child Review (LAC review)',
+      },
       {
         who: "Child's social worker",
         what: 'Update it as a revision of the existing plan on LCS (Liquid Logic), where it sits on the Placement Information Record, not by starting a new plan.',
@@ -1124,7 +1128,7 @@ export const GUIDANCE_ENTRIES: GuidanceEntry[] = [
       'How do I make the placement plan child-centred?',
     ],
     answer:
-      "The plan covers day-to-day care and how the placement supports the wider care plan (getting a child ready for adoption, promoting family links towards reunification, or preparing a young person for independence); it sets out how the child is prepared and introduced, is bespoke to the child and reflects their voice, needs and strengths; a residential home writes its own local placement plan, reflecting the council's overarching one, with the social worker contributing.",
+      "The plan covers day to day care and how the placement supports the wider care plan (getting a child ready for adoption, promoting family links towards reunification, or preparing a young person for independence); it sets out how the child is prepared and introduced, is bespoke and reflects their voice, individual needs and strengths; a residential home writes its own local placement plan, reflecting the council's overarching one, with the social worker contributing.",
     steps: [
       {
         who: "Child's social worker",
@@ -1138,7 +1142,7 @@ export const GUIDANCE_ENTRIES: GuidanceEntry[] = [
         who: "Child's allocated social worker",
         what: 'Own the plan: produce it with the child and keep it up to date, specific to this child, informative and meaningful.',
       },
-      { who: 'Residential provider', what: "Produce the home's own plan in line with it, with the social worker contributing." },
+      { who: 'Residential provider', what: "Produce the home's own plan in line with it, with the social worker and others contributing." },
     ],
     related: ['placement-plan-timing', 'placement-plan-review', 'information-for-carer'],
     sources: [S002('Purpose'), S002('Quality')],
@@ -1155,7 +1159,7 @@ export const GUIDANCE_ENTRIES: GuidanceEntry[] = [
       "Who tells the new provider about the child's immediate care needs?",
     ],
     answer:
-      "Before the child is placed, the placement team contacts (liaises with) the registered manager of the new placement to pass on the child's immediate care needs and, when it can, arranges an Introduction Planning Meeting, usually held at the new placement.",
+      "Ahead of placing the child, the placement team will liaise with the registered manager of the new placement to pass on the child's immediate child care needs and, when it can, arranges an Introduction Planning Meeting, usually held at the new placement.",
     steps: [
       {
         who: 'Placement team',
@@ -1184,7 +1188,7 @@ export const GUIDANCE_ENTRIES: GuidanceEntry[] = [
       'Is the placement plan a one-off document?',
     ],
     answer:
-      "The placement plan sets out in detail how this placement will meet the child's day-to-day needs as the care plan describes them, giving the carers what they need to know and how to meet those needs; it is a working document that changes over time. Its references are the Children Act 1989 statutory guidance (Volume 2, Care Planning, paragraphs 3.177 to 3.229) and the local Tri-X procedures (sections 6.1 to 6.4).",
+      "The placement plan sets out in detail how this placement will meet the child's day to day needs as the care plan describes them, giving the carers the information they need about those needs and how to meet them; it is a working document that changes over time. Its references are the Children Act 1989 statutory guidance (Volume 2, Care Planning, paragraphs 3.177 to 3.229) and the local Tri-X procedures (sections 6.1 to 6.4).",
     steps: [
       {
         who: "Child's social worker",
@@ -1344,7 +1348,7 @@ export const GUIDANCE_ENTRIES: GuidanceEntry[] = [
       'The placement has broken down suddenly overnight',
     ],
     answer:
-      'A placement should only break down without a plan for immediate safeguarding reasons; when it does, get the move authorised, tell the Placement Officer, code it correctly, hold the Placement Planning Meeting within 72 hours, and consider and organise a Disruption Meeting so the learning is taken forward.',
+      'A placement should only end in an unplanned way (break down) for immediate safeguarding reasons; when it does, get the move authorised, tell the Placement Officer, code it correctly, hold the Placement Planning Meeting within 72 hours, and consider and organise a Disruption Meeting so the learning is taken forward.',
     steps: [
       { who: 'Head of Service', what: 'Authorise the move once you understand the alternative options.' },
       { who: "Child's social worker", what: 'Tell the Placement Officer so notice is served and payments stop.', when: 'Straight away' },
@@ -1380,7 +1384,7 @@ export const GUIDANCE_ENTRIES: GuidanceEntry[] = [
         what: 'Book it with everyone who was involved and a chair who is an Independent Reviewing Officer (IRO) or similar person not previously involved in the case.',
         when: 'At least six weeks after the ending',
       },
-      { who: 'Meeting', what: "Reflect on the placement's history, draw out lessons and seek resolution." },
+      { who: 'Meeting', what: "Reflect on the placement's history, draw out lessons and seek resolution between the parties." },
       { who: 'Not named in the guidance', what: "Follow the council's disruption policy as well as this guidance." },
     ],
     related: ['disruption-meeting-chair', 'unplanned-ending', 'iro-role'],
@@ -1563,10 +1567,10 @@ export const GUIDANCE_ENTRIES: GuidanceEntry[] = [
     title: 'Carers and key workers at looked-after reviews',
     rules: [],
     questions: ['Should the foster carer attend the LAC review?', 'Do key workers feed into CLA reviews?', "Who from the placement goes to the child's review?"],
-    answer: 'Key workers and foster carers give feedback into every looked-after (CLA) review and attend the review meetings.',
+    answer: 'Key workers and foster carers give feedback into every CLA review (the looked-after review process) and attend the review meetings.',
     steps: [
       { who: 'Foster carer or key worker', what: 'Send feedback for the review and attend it.' },
-      { who: 'Not named in the guidance', what: 'The carer or key worker attends every review meeting.' },
+      { who: 'Foster carer or key worker', what: 'Attend every review meeting.' },
     ],
     related: ['placement-plan-review', 'placement-not-meeting-needs'],
     sources: [S001(G001_REVIEWS)],

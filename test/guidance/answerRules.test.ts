@@ -1159,7 +1159,7 @@ describe('topics added to the pack', () => {
   it('what the placement plan is for and the legal references behind it (002)', () => {
     const a = index.search('what is the placement plan for?');
     expect(a.entryId).toBe('placement-plan-purpose');
-    expect(answerText(a)).toMatch(/day-to-day/);
+    expect(answerText(a)).toMatch(/day to day/);
     expect(answerText(a)).toMatch(/Children Act 1989/);
     expect(answerText(a)).toMatch(/3\.177/);
     expect(a.sources).toEqual(expect.arrayContaining([expect.objectContaining({ doc: '002', section: 'Background' })]));
