@@ -1159,7 +1159,7 @@ export const GUIDANCE_ENTRIES: GuidanceEntry[] = [
       "Who tells the new provider about the child's immediate care needs?",
     ],
     answer:
-      "Ahead of placing the child, the placement team will liaise with the registered manager of the new placement to pass on the child's immediate child care needs and, when it can, arranges an Introduction Planning Meeting, usually held at the new placement.",
+      "Before placing the child, the placement team will liaise with the registered manager of the new placement to pass on the child's immediate child care needs and, when it can, arranges an Introduction Planning Meeting, usually held at the new placement.",
     steps: [
       {
         who: 'Placement team',
@@ -1188,7 +1188,7 @@ export const GUIDANCE_ENTRIES: GuidanceEntry[] = [
       'Is the placement plan a one-off document?',
     ],
     answer:
-      "The placement plan sets out in detail how this placement will meet the child's day to day needs as the care plan describes them, giving the carers the information they need about those needs and how to meet them; it is a working document that changes over time. Its references are the Children Act 1989 statutory guidance (Volume 2, Care Planning, paragraphs 3.177 to 3.229) and the local Tri-X procedures (sections 6.1 to 6.4).",
+      "The placement plan sets out in detail how this placement will meet the child's day to day needs as the care plan describes them, giving the carers the information they need to know about those needs and how to meet them; it is a working document that changes over time. Its references are the Children Act 1989 statutory guidance (Volume 2, Care Planning, paragraphs 3.177 to 3.229) and the local Tri-X procedures (sections 6.1 to 6.4).",
     steps: [
       {
         who: "Child's social worker",

@@ -502,6 +502,8 @@ export const TOPICS_MENTIONED_IN_PASSING = new Set([
   'complaintsprocedure',
   'retrospective',
   'ehcp',
+  // ("need to book a room" after asking where the PPM is held)
+  'systemhowto',
 ]);
 
 const ASKING_ONLY_TERMS = new Set(

@@ -360,6 +360,8 @@ const PHRASES: Array<[string[], string]> = [
       'network meeting',
       'team around the child',
       'tac meeting',
+      'mapm',
+      'mapms',
     ],
     'multiagencymeeting',
   ],
@@ -790,6 +792,8 @@ const WORDS: Array<[string[], string]> = [
   // to define something is to give its definition
   [['define', 'defines', 'defined', 'defining', 'definition', 'definitions'], 'definition'],
   [['hos'], 'hos'],
+  // extra attention is extra focus
+  [['attention', 'focus', 'focused', 'focussed'], 'focus'],
   // the source documents' councils by name ("a Havering manager", "an LBH minute taker") are the council
   [['havering', 'lbh', 'leicester'], 'council'],
   // (the stemmer reads "mission" as "miss", a missing child)
@@ -1202,7 +1206,8 @@ export const STOPWORDS = new Set(
   process processes procedure procedures policy policies guidance rule rules
   rang rung phoned telephoned texted emailed messaged actual stuff ouch eek argh ugh oops phew lol sigh
   anywhere somewhere everywhere
-  tbh imo imho idk fyi btw tbc atm rn thx ty cheers`
+  tbh imo imho idk fyi btw tbc atm rn thx ty cheers
+  teh hte adn nad taht waht wiht jsut`
     .split(/\s+/)
     .filter(Boolean),
 );
@@ -1411,10 +1416,12 @@ export function normaliseText(text: string): string {
     /\b(sw|csw|ssw|hos|tm|carers?|fc|fcs|la|we|i|im|manager|iro|they)\s+(?:(?:am|are|is)\s+)?(?:(?:wants?|wanting|wanted)\s+to\s+move|ask(?:s|ing|ed)?\s+for\s+a\s+move)\b/g,
     '$1 plan to move',
   );
+  // "court made a care order", "changed at court": what the court did is the case, not a question about court
+  t = t.replace(/\b(?:at|in)\s+court\b|\b(?:the\s+)?court\s+(?=(?:has\s+|have\s+)?(?:made|granted|gave|given|awarded|approved|agreed|ordered)\b)/g, ' ');
   // "Tri-X" (the local procedures) is one word
   t = t.replace(/\btri[\s-]?x\b/g, 'trix');
   // "what is a placement plan for?" (or "whats it for vs the care plan") asks its purpose
-  t = t.replace(/\b(?:whats|what is|what are|what)\b(.*)\bfor\s*(\?|$|(?=(vs|versus|compared)\b))/gm, '$& purpose ');
+  t = t.replace(/\b(?:whats|what is|what are|what)\b(.*)\bfor(?:\s+(?:basically|really|actually|exactly|then|anyway|tbh))?\s*(\?|$|(?=(vs|versus|compared)\b))/gm, '$& purpose ');
   // "72hrs", "5days" -> "72 hrs", "5 days"
   return t.replace(/\b(\d+)([a-z]+)\b/g, '$1 $2');
 }

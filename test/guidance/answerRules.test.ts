@@ -853,6 +853,11 @@ describe('how many / how long / how soon / how much', () => {
     expect(a.also?.entryId).not.toBe('guidance-origins');
   });
 
+  it('booking a room mentioned after the question ("where are PPMs normally held? need to book a room") is the case; asked, it is not covered', () => {
+    expect(answerText(index.search('where are PPMs normally held? need to book a room'))).toMatch(/new placement/);
+    expect(index.search('how do I book a room for the PPM?').found).toBe(false);
+  });
+
   it('a question of when is answered by the close match that gives a timescale for it, not by who attends', () => {
     const a = index.search('when does the PPM have to happen?');
     expect(a.entryId).toBe('placement-planning-meeting');

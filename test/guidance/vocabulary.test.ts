@@ -711,3 +711,27 @@ describe('being at a meeting, and a mission', () => {
     expect(analyse('whats the mission statement')).toEqual(['mission', 'statement']);
   });
 });
+
+describe('more shorthand, typos and what a court did', () => {
+  it('a MAPM is a multi-agency planning meeting', () => {
+    same('mapm for a fragile placement', 'multi agency planning meeting for a fragile placement');
+  });
+
+  it('extra attention is extra focus', () => {
+    same('extra attention', 'extra focus');
+  });
+
+  it('"teh" and other slips of the keys are filler, like "the"', () => {
+    same('who does teh initial support plan', 'who does the initial support plan');
+  });
+
+  it('"what\'s the ppm for basically" asks what the PPM is for', () => {
+    expect(analyse("what's the ppm for basically")).toContain('purpose');
+  });
+
+  it('what a court did ("court made a care order", "changed at court") is the case; court permission is still asked about', () => {
+    same('court made a full care order yesterday', 'a full care order yesterday');
+    same('care plan changed at court', 'care plan changed');
+    expect(analyse('do we need court permission to move him')).toContain('court');
+  });
+});
