@@ -702,5 +702,12 @@ export function roleAsked(question: string): Set<string> {
       /\bwho(?:'s|s| is| are)?\s+(?:actually\s+)?(?:responsible|in charge)\s+for\s+(arranging|organi[sz]ing|convening|writing|updating|chairing|booking)\b|\bwho\s+(?:actually\s+)?sends?\s+(?:out\s+)?(?:the\s+)?(invit)(?:e|es|ations)\b/gi,
     ),
   ].map((m) => (m[2] ? 'organise' : m[1]!));
-  return new Set([...roles, ...responsible].flatMap((role) => analyseQuery(role).map((group) => group.join('|'))));
+  // "who keeps the tracker up to date?", "who's responsible for keeping it up to date": who updates it
+  const keepsCurrent =
+    /\bwho(?:'s|s| is| are)?\s+(?:actually\s+)?(?:(?:responsible|in charge)\s+for\s+keeping|keeps?|should keep|has to keep|must keep)\b[^?.!]{0,50}?\bup\s+to\s+date\b/i.test(
+      question,
+    )
+      ? ['updates']
+      : [];
+  return new Set([...roles, ...responsible, ...keepsCurrent].flatMap((role) => analyseQuery(role).map((group) => group.join('|'))));
 }

@@ -204,6 +204,8 @@ const ROLE_SYNONYMS: Record<string, string[]> = { write: ['complete', 'produc', 
 /** Entries about deadlines ("Placement plan deadlines: when it must be done"), by their titles. */
 const TIMING_TITLE = /\b(deadlines?|timescales?|when it (?:must be done|is due))\b/i;
 /** A question asking when something happens, or by when. */
+/** Terms naming a meeting or panel (someone chairs or presents at one of these). */
+const MEETING_TERMS = new Set(['ppm', 'stabilitymeeting', 'supportmeeting', 'stabilitypanel', 'commissioningpanel', 'harp', 'disruptionmeeting', 'multiagencymeeting']);
 /** Entries about the guidance documents themselves (whose they are, what they are read with). */
 const ABOUT_THE_DOCUMENTS = new Set(['guidance-origins', 'guidance-read-with']);
 const ASKS_WHEN = /\bwhen\b|\bby\s+(?:what|which)\s+(?:date|day|time)\b|\bhow (?:soon|long|quickly|fast)\b|\bdeadlines?\b|\btime ?scales?\b|\bdue\b/i;
@@ -440,7 +442,7 @@ export class GuidanceIndex {
     // "who chairs the PPM?" is not answered by what the chair reads beforehand, nor "who presents at the
     // panel?" by a case being presented there: an entry must say who does it
     for (const role of ['chair', 'present'] as const)
-      if (roles.has(role) && !this.saysWho(chosen.id, role) && !(second && this.saysWho(second.id, role)))
+      if (roles.has(role) && !this.saysWho(chosen.id, role, termGroups) && !(second && this.saysWho(second.id, role, termGroups)))
         return this.notFound(question, results, chosen, 'not-covered', urgentSafeguarding, termGroups);
 
     // "where is the move tracker kept?": an answer must say where, not only what the thing is for
@@ -502,11 +504,26 @@ export class GuidanceIndex {
    * not only what the chair does; or who presents ("Present the case", "presented by the SW"), not
    * only that a case is presented.
    */
-  private saysWho(id: string, role: 'chair' | 'present'): boolean {
+  private saysWho(id: string, role: 'chair' | 'present', termGroups: QuestionTerm[] = []): boolean {
     const entry = this.entries.get(id);
     const statements = entry ? [entry.answer, ...entry.steps.map((s) => s.what)] : [this.passages.get(id)?.text ?? ''];
     const says = role === 'chair' ? /\bchairs\b|\bchaired\b|\bchair(?:ing)?\s+(?:it|the|a|an|when|this|that|meetings?)\b|^chair\b/i : /\bpresents\b|\bpresented by\b|^present\b/i;
-    return statements.some((text) => says.test(text));
+    // "who chairs the PPM?" is not answered by who chairs a Disruption Meeting: a statement naming a
+    // meeting (or, naming none, in an entry whose title names one) must name the meeting asked about
+    const asked = new Set(termGroups.flatMap((t) => t.group.filter((term) => MEETING_TERMS.has(term))));
+    const meetingsIn = (text: string) => analyse(text).filter((term) => MEETING_TERMS.has(term));
+    const titleMeetings = meetingsIn(entry?.title ?? this.passages.get(id)?.section ?? '');
+    const aboutAsked = (text: string) => {
+      if (asked.size === 0) return true;
+      const named = meetingsIn(text);
+      const about = named.length > 0 ? named : titleMeetings;
+      return about.length === 0 || about.some((term) => asked.has(term));
+    };
+    // (read clause by clause: "the IRO's views are considered at the PPM, ..., and an IRO chairs a
+    // Disruption Meeting" says nothing of who chairs the PPM; presenting at a panel is read whole, as
+    // the meeting a request comes from is named with it)
+    const parts = (text: string) => (role === 'chair' ? text.split(/[,;:.]\s+/) : [text]);
+    return statements.some((text) => parts(text).some((part) => says.test(part) && (role !== 'chair' || aboutAsked(part))));
   }
 
   /** Whether a match covers a word of content that is not a unit of time (a question all about time is judged on its time words). */

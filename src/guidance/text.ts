@@ -106,6 +106,13 @@ const PHRASES: Array<[string[], string]> = [
       'email address',
       'email addresses',
       'contact details',
+      // a named person to contact is a directory's too
+      'named contact',
+      'named contacts',
+      'point of contact',
+      'contact person',
+      'named officer',
+      'named person',
     ],
     'contactdetails',
   ],
@@ -584,7 +591,7 @@ const PHRASES: Array<[string[], string]> = [
   // "told by text" says how it was done (case detail); how a child is told is the question
   [['by text', 'by text message', 'via text', 'over text', 'by whatsapp', 'by email'], ''],
   // a plan "last touched" in 2023 was last updated then
-  [['last touched', 'been touched', 'not touched', 'not been touched'], 'update'],
+  [['last touched', 'been touched', 'not touched', 'not been touched', 'up to date', 'kept up to date', 'keep up to date', 'keeping up to date', 'keeps up to date'], 'update'],
   // "which guidance does it link back to?" asks what it rests on, not about family links
   [['link back to', 'links back to', 'linked back to', 'link back'], ''],
   // "at what point?" asks when, not what something is for
@@ -1199,7 +1206,7 @@ export const STOPWORDS = new Set(
   me im ive id youre theyre theyve hes shes thats theres wheres whos hows dont doesnt isnt
   arent wasnt werent cant wont shouldnt couldnt wouldnt s t d ll re ve m anyone someone everyone
   everybody anybody somebody nobody
-  something anything thing things now still yet already really actually basically currently
+  something anything nothing nothings thing things now still yet already really actually basically currently
   regarding happen happens happening way ways make makes made use used using want wants wanted
   etc e g eg ie like new done help helps helped yesterday today tomorrow yday ystday yest tmrw tmw tmoz 2moro tomoz until against whether lot lots bit
   every many much next first put weekend weekends night nights morning evening afternoon versus

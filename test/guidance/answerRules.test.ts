@@ -858,6 +858,22 @@ describe('how many / how long / how soon / how much', () => {
     expect(index.search('how do I book a room for the PPM?').found).toBe(false);
   });
 
+  it('"who chairs the PPM?" is not answered by who chairs a Disruption Meeting; who chairs the stability meeting still is', () => {
+    expect(index.search('who chairs the ppm? is it the IRO?').found).toBe(false);
+    expect(answerText(index.search('who chairs a disruption meeting?'))).toMatch(/Independent Reviewing Officer/);
+    expect(answerText(index.search('who chairs the stability meeting for an IFA placement?'))).toMatch(/social work manager/);
+  });
+
+  it("who keeps something up to date asks who updates it: the tracker's keeper is not named", () => {
+    expect(roleAsked("who's responsible for keeping the placement move tracker up to date")).toEqual(new Set(['update']));
+    expect(index.search("who's responsible for keeping the placement move tracker up to date").found).toBe(false);
+  });
+
+  it("a named contact or officer is a directory's, which the guidance is not", () => {
+    expect(index.search("who's the named contact in the virtual school for placement moves").found).toBe(false);
+    expect(index.search('which finance team do i contact to stop payments - is there a named officer?').found).toBe(false);
+  });
+
   it('a question of when is answered by the close match that gives a timescale for it, not by who attends', () => {
     const a = index.search('when does the PPM have to happen?');
     expect(a.entryId).toBe('placement-planning-meeting');
