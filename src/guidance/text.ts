@@ -245,6 +245,30 @@ const PHRASES: Array<[string[], string]> = [
 
   // "in the meantime": until then, which is when, not what
   [['in the meantime', 'in the mean time', 'meanwhile'], ''],
+  // "says he's not going", "can we make him?": a child refusing a move, or being made to go
+  [
+    [
+      'he is not going',
+      'she is not going',
+      'they are not going',
+      'hes not going',
+      'shes not going',
+      'he not going',
+      'she not going',
+      'can we make him',
+      'can we make her',
+      'can we make them',
+      'make him go',
+      'make her go',
+      'make them go',
+      'force him',
+      'force her',
+      'force them',
+      'forced to go',
+      'forced to move',
+    ],
+    'refuse',
+  ],
   // a child "heading to semi indep" or "heading for 18" is going there (no Head of Service)
   [['heading to', 'heading for', 'heading towards', 'headed to', 'headed for', 'headed towards', 'head to', 'head for'], ''],
   // "whats the list of info...": a list is how the answer is wanted, not what it is about
@@ -1425,6 +1449,11 @@ export function normaliseText(text: string): string {
   );
   // "court made a care order", "changed at court": what the court did is the case, not a question about court
   t = t.replace(/\b(?:at|in)\s+court\b|\b(?:the\s+)?court\s+(?=(?:has\s+|have\s+)?(?:made|granted|gave|given|awarded|approved|agreed|ordered)\b)/g, ' ');
+  // "who in the performance team should I email?": a named person to contact is a directory's
+  t = t.replace(
+    /\bwho\s+(?:in|at|from)\s+(?:the\s+)?(?:[a-z]+\s+){1,3}?(?:should|do|can|would|could)\s+(?:i|we)\s+(?:email|e mail|contact|ring|call|phone|speak to|talk to)\b/g,
+    (m) => `${m} contact details`,
+  );
   // "Tri-X" (the local procedures) is one word
   t = t.replace(/\btri[\s-]?x\b/g, 'trix');
   // "what is a placement plan for?" (or "whats it for vs the care plan") asks its purpose

@@ -735,3 +735,15 @@ describe('more shorthand, typos and what a court did', () => {
     expect(analyse('do we need court permission to move him')).toContain('court');
   });
 });
+
+describe('a child refusing, and whom to email', () => {
+  it('"says he\'s not going, can we make him?" is a child refusing a move; "the placement is not going well" is not', () => {
+    expect(analyse("says he's not going, can we make him?")).toContain('refuse');
+    expect(analyse('the placement is not going well')).not.toContain('refuse');
+    expect(analyse('she says she wont go back to school')).not.toContain('refuse');
+  });
+
+  it('"who in the performance team should I email?" asks for a contact, which is a directory\'s', () => {
+    expect(analyse('who in the performance team should i email about a coding issue?')).toContain('contactdetails');
+  });
+});
