@@ -256,6 +256,10 @@ export const GUIDANCE_ENTRIES: GuidanceEntry[] = [
     steps: [
       { who: 'Whoever learns of it', what: 'Follow your safeguarding procedures: make the child safe and tell your line manager.', when: 'At once' },
       {
+        who: 'Whoever learns of it',
+        what: 'If the child is missing now, follow your missing from care procedures too; a child absconding or often absent is also a sign the placement is at risk.',
+      },
+      {
         who: "Child's social worker and manager",
         what: 'If the child cannot stay, the immediate safeguarding issue is the reason to ask the Head of Service for an urgent move, with the other placement options set out.',
       },

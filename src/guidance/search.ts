@@ -204,6 +204,17 @@ const ROLE_SYNONYMS: Record<string, string[]> = { write: ['complete', 'produc', 
 /** Entries about deadlines ("Placement plan deadlines: when it must be done"), by their titles. */
 const TIMING_TITLE = /\b(deadlines?|timescales?|when it (?:must be done|is due))\b/i;
 /** A question asking when something happens, or by when. */
+/** How much of a child-in-danger question its nearest topic must cover to follow the safeguarding lead. */
+const SAFEGUARDING_NEAREST_SHARE = 0.3;
+/** Topics that say what becomes of the placement when a child is in danger: they may follow the safeguarding lead. */
+const SAFEGUARDING_FOLLOW_ON = new Set([
+  'allegation-against-carer',
+  'child-missing-from-placement',
+  'urgent-move',
+  'carer-cant-cope',
+  'fragile-placement-signs',
+  'unplanned-ending',
+]);
 /** Terms naming a meeting or panel (someone chairs or presents at one of these). */
 const MEETING_TERMS = new Set(['ppm', 'stabilitymeeting', 'supportmeeting', 'stabilitypanel', 'commissioningpanel', 'harp', 'disruptionmeeting', 'multiagencymeeting']);
 /** Entries about the guidance documents themselves (whose they are, what they are read with). */
@@ -341,6 +352,9 @@ export class GuidanceIndex {
       confidence: answer.confidence,
       related: safeguarding.related.map((id) => this.topicRef(id)),
       urgentSafeguarding: true,
+      // after the safeguarding lead, the close topic the question was nearest to (a child missing
+      // now: what a pattern of absence means for the placement)
+      ...(this.closeToSafeguarding(answer, safeguarding.id) ? { also: this.partFrom(answer.suggestions![0]!.id) } : {}),
     };
   }
 
@@ -610,6 +624,12 @@ export class GuidanceIndex {
         .slice(0, MAX_SUGGESTIONS)
         .map((r) => this.topicRef(r.id)),
     };
+  }
+
+  /** Whether the topic a child-in-danger question came nearest to is close enough to follow the safeguarding lead. */
+  private closeToSafeguarding(answer: GuidanceAnswer, safeguardingId: string): boolean {
+    const nearest = answer.suggestions?.[0]?.id;
+    return !!nearest && nearest !== safeguardingId && SAFEGUARDING_FOLLOW_ON.has(nearest) && answer.confidence >= SAFEGUARDING_NEAREST_SHARE;
   }
 
   private partFrom(id: string): GuidanceAnswerPart {

@@ -245,6 +245,8 @@ const PHRASES: Array<[string[], string]> = [
 
   // "in the meantime": until then, which is when, not what
   [['in the meantime', 'in the mean time', 'meanwhile'], ''],
+  // a carer who "can't keep going" or "doesn't know if she can keep going" is struggling
+  [['cant keep going', 'can not keep going', 'cannot keep going', 'if she can keep going', 'if he can keep going', 'if they can keep going', 'if i can keep going'], 'struggle'],
   // "says he's not going", "can we make him?": a child refusing a move, or being made to go
   [
     [
@@ -1458,6 +1460,16 @@ export function normaliseText(text: string): string {
   t = t.replace(/\btri[\s-]?x\b/g, 'trix');
   // "what is a placement plan for?" (or "whats it for vs the care plan") asks its purpose
   t = t.replace(/\b(?:whats|what is|what are|what)\b(.*)\bfor(?:\s+(?:basically|really|actually|exactly|then|anyway|tbh))?\s*(\?|$|(?=(vs|versus|compared)\b))/gm, '$& purpose ');
+  // (and with the case told after it: "what the stability meeting is actually for, she's worried")
+  t = t.replace(
+    /\b(?:whats|what is|what are)\s+(?:the|a|an|this|that|our|their)\b([^.?!,;]*)\bfor(?:\s+(?:basically|really|actually|exactly|then|anyway|tbh))?\s*(?=[,;]|\s-\s)/gm,
+    '$& purpose ',
+  );
+  // (and reported: "asking what the stability meeting is actually for")
+  t = t.replace(
+    /\bwhat\s+(?:the|a|an|this|that|our|their)\s+[^.?!,;]*?\b(?:is|are)\s+(?:actually\s+|really\s+|meant\s+|supposed\s+)?for\b(?!\s+(?:the|a|an|him|her|them|us|me|it|this|that)\b)/gm,
+    '$& purpose ',
+  );
   // "72hrs", "5days" -> "72 hrs", "5 days"
   return t.replace(/\b(\d+)([a-z]+)\b/g, '$1 $2');
 }

@@ -874,6 +874,20 @@ describe('how many / how long / how soon / how much', () => {
     expect(index.search('which finance team do i contact to stop payments - is there a named officer?').found).toBe(false);
   });
 
+  it('a child in danger now: after the safeguarding lead comes the topic of what becomes of the placement, when the question was near it', () => {
+    const a = index.search('child (11) ran off from placement 2 hrs ago, carers cant find her, its dark');
+    expect(a.entryId).toBe('immediate-safeguarding');
+    expect(a.also?.entryId).toBe('child-missing-from-placement');
+    // a missing child is named in the safeguarding lead itself
+    expect(
+      answerText(
+        index.search(
+          'ooh - Lily (13) didnt come back from school today, its 9pm, carer has rung police, 3rd time this month. what do i need to do and what happens re her placement?',
+        ),
+      ),
+    ).toMatch(/missing/);
+  });
+
   it('a question of when is answered by the close match that gives a timescale for it, not by who attends', () => {
     const a = index.search('when does the PPM have to happen?');
     expect(a.entryId).toBe('placement-planning-meeting');

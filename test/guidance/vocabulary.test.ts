@@ -747,3 +747,15 @@ describe('a child refusing, and whom to email', () => {
     expect(analyse('who in the performance team should i email about a coding issue?')).toContain('contactdetails');
   });
 });
+
+describe('what something is for, and a carer who cannot keep going', () => {
+  it('"what\'s the PPM actually for? FC says..." and "asking what the stability meeting is actually for, she\'s worried" ask its purpose', () => {
+    expect(analyse("what's the PPM actually for? FC says its just paperwork")).toContain('purpose');
+    expect(analyse("carer asking what the stability meeting is actually for, she's worried")).toContain('purpose');
+    expect(analyse('what do i ask for, and when')).not.toContain('purpose');
+  });
+
+  it('a carer who does not know if she can keep going is struggling', () => {
+    expect(analyse("she doesn't know if she can keep going with him")).toContain('struggle');
+  });
+});
