@@ -245,6 +245,8 @@ const PHRASES: Array<[string[], string]> = [
 
   // "in the meantime": until then, which is when, not what
   [['in the meantime', 'in the mean time', 'meanwhile'], ''],
+  // a follow-up or subsequent meeting is a further one
+  [['follow up', 'followup', 'follow on', 'subsequent', 'further'], 'further'],
   // a carer who "can't keep going" or "doesn't know if she can keep going" is struggling
   [['cant keep going', 'can not keep going', 'cannot keep going', 'if she can keep going', 'if he can keep going', 'if they can keep going', 'if i can keep going'], 'struggle'],
   // "says he's not going", "can we make him?": a child refusing a move, or being made to go
@@ -1455,6 +1457,11 @@ export function normaliseText(text: string): string {
   t = t.replace(
     /\bwho\s+(?:in|at|from)\s+(?:the\s+)?(?:[a-z]+\s+){1,3}?(?:should|do|can|would|could)\s+(?:i|we)\s+(?:email|e mail|contact|ring|call|phone|speak to|talk to)\b/g,
     (m) => `${m} contact details`,
+  );
+  // "I'm only here 3 months", "been qualified 6 weeks": how long the asker has been in post is not the question
+  t = t.replace(
+    /\bi\s+(?:am\s+|have\s+been\s+|been\s+|ve\s+been\s+)?(?:only\s+|just\s+)?(?:been\s+)?(?:here|in post|in the team|in the job|qualified|at the council|working here)\s+(?:for\s+)?(?:about\s+|around\s+)?(?:\d+|a|one|two|three|four|six|a few|a couple of)\s*(?:days?|weeks?|wks?|months?|years?|yrs?)\b/g,
+    ' ',
   );
   // "Tri-X" (the local procedures) is one word
   t = t.replace(/\btri[\s-]?x\b/g, 'trix');

@@ -759,3 +759,14 @@ describe('what something is for, and a carer who cannot keep going', () => {
     expect(analyse("she doesn't know if she can keep going with him")).toContain('struggle');
   });
 });
+
+describe('further meetings, and how long the asker has been in post', () => {
+  it('a follow-up or subsequent meeting is a further one', () => {
+    same('follow up ppms', 'further ppms');
+    same('every subsequent support meeting', 'every further support meeting');
+  });
+
+  it('"I\'m only here 3 months" is how long the asker has been in post, not the question', () => {
+    same("whose job is it to flag stability worries? I'm only here 3 months", 'whose job is it to flag stability worries?');
+  });
+});
