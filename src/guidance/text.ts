@@ -1463,6 +1463,11 @@ export function normaliseText(text: string): string {
     /\bi\s+(?:am\s+|have\s+been\s+|been\s+|ve\s+been\s+)?(?:only\s+|just\s+)?(?:been\s+)?(?:here|in post|in the team|in the job|qualified|at the council|working here)\s+(?:for\s+)?(?:about\s+|around\s+)?(?:\d+|a|one|two|three|four|six|a few|a couple of)\s*(?:days?|weeks?|wks?|months?|years?|yrs?)\b/g,
     ' ',
   );
+  // booking a minute taker or a room, whoever's ("book an LBH minute taker", "request the minute taker"), is how to work a system
+  t = t.replace(
+    /\b(?:book|books|booked|booking|request|requesting|arrange|arranging|get)\s+(?:a|an|the)\s+(?:[a-z]+\s+){0,2}?(?:minute\s*takers?|rooms?)\b/g,
+    (m) => `${m} systemhowto`,
+  );
   // "Tri-X" (the local procedures) is one word
   t = t.replace(/\btri[\s-]?x\b/g, 'trix');
   // "what is a placement plan for?" (or "whats it for vs the care plan") asks its purpose

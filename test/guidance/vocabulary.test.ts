@@ -770,3 +770,10 @@ describe('further meetings, and how long the asker has been in post', () => {
     same("whose job is it to flag stability worries? I'm only here 3 months", 'whose job is it to flag stability worries?');
   });
 });
+
+describe('booking a minute taker', () => {
+  it("booking a minute taker or a room, whoever's, is how to work a system", () => {
+    expect(analyse('how do i book an LBH minute taker for thursday')).toContain('systemhowto');
+    expect(analyse('who takes the minutes')).not.toContain('systemhowto');
+  });
+});
