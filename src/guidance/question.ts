@@ -504,6 +504,7 @@ export const TOPICS_MENTIONED_IN_PASSING = new Set([
   'ehcp',
   // ("need to book a room" after asking where the PPM is held)
   'systemhowto',
+  'policereport',
 ]);
 
 const ASKING_ONLY_TERMS = new Set(

@@ -827,6 +827,7 @@ const WORDS: Array<[string[], string]> = [
   // to define something is to give its definition
   [['define', 'defines', 'defined', 'defining', 'definition', 'definitions'], 'definition'],
   [['hos'], 'hos'],
+  [['policereport'], 'policereport'],
   // extra attention is extra focus
   [['attention', 'focus', 'focused', 'focussed'], 'focus'],
   // the source documents' councils by name ("a Havering manager", "an LBH minute taker") are the council
@@ -1468,6 +1469,8 @@ export function normaliseText(text: string): string {
     /\b(?:book|books|booked|booking|request|requesting|arrange|arranging|get)\s+(?:a|an|the)\s+(?:[a-z]+\s+){0,2}?(?:minute\s*takers?|rooms?)\b/g,
     (m) => `${m} systemhowto`,
   );
+  // reporting a child missing to the police is the missing from care protocol, which the documents leave to the council
+  t = t.replace(/\breport(?:s|ed|ing)?\s+(?:[a-z]+\s+){0,3}?(?:missing\s+)?to\s+(?:the\s+)?police\b/g, (m) => `${m} policereport`);
   // "Tri-X" (the local procedures) is one word
   t = t.replace(/\btri[\s-]?x\b/g, 'trix');
   // "what is a placement plan for?" (or "whats it for vs the care plan") asks its purpose

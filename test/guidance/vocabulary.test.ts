@@ -777,3 +777,10 @@ describe('booking a minute taker', () => {
     expect(analyse('who takes the minutes')).not.toContain('systemhowto');
   });
 });
+
+describe('reporting to the police', () => {
+  it('reporting a child missing to the police is the missing protocol, which the documents leave to the council', () => {
+    expect(analyse('when do i have to report a YP missing to the police')).toContain('policereport');
+    expect(analyse('carer has rung police, 3rd time this month')).not.toContain('policereport');
+  });
+});
