@@ -86,7 +86,7 @@ export const GUIDANCE_ENTRIES: GuidanceEntry[] = [
       'When does the search for a new placement begin?',
     ],
     answer:
-      'The placements team (Family Placement, Brokerage) only starts to identify an alternative placement once the move has been authorised by the Head of Service or through HARP.',
+      'The placements team (Family Placement, Brokerage) will not identify an alternative placement until the move has been authorised by the Head of Service or through HARP.',
     steps: [
       { who: "Child's social worker", what: 'Get the move authorised by the relevant Head of Service or through HARP.' },
       { who: 'Not named in the guidance', what: 'Make the placement request and risk assessment as accurate as possible.' },
@@ -958,7 +958,7 @@ export const GUIDANCE_ENTRIES: GuidanceEntry[] = [
     steps: [
       {
         who: 'Chair',
-        what: 'Read the placement plan (on the Placement Information Record in Liquid Logic) and find out what support work has already been done for the placement.',
+        what: 'Read the placement plan (on the Placement Information Record in Liquid Logic) and find out what work has been done so far to support the placement.',
         when: 'Before the meeting',
       },
       { who: 'Chair', what: 'Read the care plan, Personal Education Plan (PEP) and pathway plan where relevant.', when: 'Before the meeting' },

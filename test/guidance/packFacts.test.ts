@@ -219,6 +219,8 @@ const KEY_WORDS: Array<[string, string, RegExp[]]> = [
   ['004 Education: the allocated social worker notifies the Virtual School', 'education-disrupted-by-move', [/allocated social worker/, /Personal Education Plan/]],
   ['002 Quality: promoting family links; co-produce and collaborate', 'placement-plan-quality', [/promoting family links/, /collaborate/]],
   ['000 Definition: three or more moves during the last 12 months', 'stability-measure', [/last 12 months/]],
+  ['000: Family Placement will not identify a placement until the move is authorised', 'placement-search-after-approval', [/not identify[^.]*until[^.]*authorised/]],
+  ['004 Before the meeting: the chair finds out what work has been done to support the placement', 'ppm-chair-preparation', [/work[^.]*support the placement/]],
   // a second audit: a gloss in brackets inside the document's phrase breaks it ("wrong (incorrect) code")
   ['000: moves must be coded correctly; incorrect codes must not be entered', 'coding-a-move', [/coded correctly/, /incorrect code/]],
   ['001: carers and key workers feed into every CLA review', 'carer-input-to-reviews', [/CLA review/]],
