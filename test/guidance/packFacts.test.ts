@@ -126,9 +126,9 @@ const CASES: FactCase[] = [
     cites: '001',
   },
   {
-    name: 'the chair of a Placement Planning Meeting learns what support work has already been done (004)',
+    name: 'the chair of a Placement Planning Meeting learns what work has been done so far to support the placement (004)',
     entry: 'ppm-chair-preparation',
-    facts: [/support work has already been done/],
+    facts: [/work has been done so far to support the placement/],
     cites: '004',
   },
   {
