@@ -113,6 +113,9 @@ const PHRASES: Array<[string[], string]> = [
       'contact person',
       'named officer',
       'named person',
+      'need a name',
+      'need their name',
+      'need a contact',
     ],
     'contactdetails',
   ],
@@ -827,6 +830,7 @@ const WORDS: Array<[string[], string]> = [
   // to define something is to give its definition
   [['define', 'defines', 'defined', 'defining', 'definition', 'definitions'], 'definition'],
   [['hos'], 'hos'],
+  [['daytype'], 'daytype'],
   [['policereport'], 'policereport'],
   // extra attention is extra focus
   [['attention', 'focus', 'focused', 'focussed'], 'focus'],
@@ -1471,6 +1475,13 @@ export function normaliseText(text: string): string {
   );
   // reporting a child missing to the police is the missing from care protocol, which the documents leave to the council
   t = t.replace(/\breport(?:s|ed|ing)?\s+(?:[a-z]+\s+){0,3}?(?:missing\s+)?to\s+(?:the\s+)?police\b/g, (m) => `${m} policereport`);
+  // "whats the EDT number?": a phone number is a directory's (not "the number of", nor a chapter's number)
+  t = t.replace(
+    /\b(?:whats|what is|whats the|what is the)\s+(?:the\s+)?(?:(?:edt|ooh|out of hours|on call|oncall|duty|emergency|contact|office|helpline|team|direct)\s+){1,3}(?:phone\s+)?number\b/g,
+    (m) => `${m} contactdetails`,
+  );
+  // "working days or calendar days?": the documents give days without saying which
+  t = t.replace(/\bworking\s+(?:days?\s+)?or\s+calendar(?:\s+days?)?\b|\bcalendar\s+(?:days?\s+)?or\s+working(?:\s+days?)?\b/g, (m) => `${m} daytype`);
   // "Tri-X" (the local procedures) is one word
   t = t.replace(/\btri[\s-]?x\b/g, 'trix');
   // "what is a placement plan for?" (or "whats it for vs the care plan") asks its purpose

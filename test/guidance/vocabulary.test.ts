@@ -784,3 +784,14 @@ describe('reporting to the police', () => {
     expect(analyse('carer has rung police, 3rd time this month')).not.toContain('policereport');
   });
 });
+
+describe('phone numbers and kinds of day', () => {
+  it('"whats the EDT number?" asks for a phone number; a chapter\'s number is not one', () => {
+    expect(analyse('whats the EDT number if a placement breaks down')).toContain('contactdetails');
+    expect(analyse('the PSM one, whats the number')).not.toContain('contactdetails');
+  });
+
+  it('"working days or calendar days?" asks what the documents do not say', () => {
+    expect(analyse('the 5 days for the plan - working days or calendar days?')).toContain('daytype');
+  });
+});
