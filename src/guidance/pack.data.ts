@@ -205,7 +205,7 @@ export const GUIDANCE_ENTRIES: GuidanceEntry[] = [
       'What about the PEP when a child moves?',
     ],
     answer:
-      "If the placement disrupts the child's education or training arrangements, the child's social worker must tell the Virtual School so that appropriate planning for the child\'s education can take place.",
+      "If the placement disrupts the child's education or training arrangements, the child's social worker must tell the Virtual School so that appropriate planning for the child's education can take place.",
     steps: [
       {
         who: "Child's social worker",

@@ -830,6 +830,7 @@ const WORDS: Array<[string[], string]> = [
   // to define something is to give its definition
   [['define', 'defines', 'defined', 'defining', 'definition', 'definitions'], 'definition'],
   [['hos'], 'hos'],
+  [['staffcover'], 'staffcover'],
   [['daytype'], 'daytype'],
   [['policereport'], 'policereport'],
   // extra attention is extra focus
@@ -1482,6 +1483,11 @@ export function normaliseText(text: string): string {
   );
   // "working days or calendar days?": the documents give days without saying which
   t = t.replace(/\bworking\s+(?:days?\s+)?or\s+calendar(?:\s+days?)?\b|\bcalendar\s+(?:days?\s+)?or\s+working(?:\s+days?)?\b/g, (m) => `${m} daytype`);
+  // who covers for someone away ("SW on leave - who updates LL?", "can a deputy chair?") is staff cover, which the documents do not arrange
+  t = t.replace(
+    /\b(?:on leave|off sick|on annual leave|on holiday)\b[^?.!]*\bwho\b|\bwho\b[^?.!]*\b(?:on leave|off sick)\b|\bwho\s+(?:covers|is covering|will cover|should cover)\b|\bdeputy\b|\bdeputi[sz]e\b|\bin (?:her|his|their) absence\b/g,
+    (m) => `${m} staffcover`,
+  );
   // "Tri-X" (the local procedures) is one word
   t = t.replace(/\btri[\s-]?x\b/g, 'trix');
   // "what is a placement plan for?" (or "whats it for vs the care plan") asks its purpose

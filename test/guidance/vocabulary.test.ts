@@ -795,3 +795,11 @@ describe('phone numbers and kinds of day', () => {
     expect(analyse('the 5 days for the plan - working days or calendar days?')).toContain('daytype');
   });
 });
+
+describe('staff cover', () => {
+  it('who covers for someone away, or a deputy, is staff cover, which the documents do not arrange; being on leave alone is the case', () => {
+    expect(analyse('SW on leave and legal status changed - who updates LL?')).toContain('staffcover');
+    expect(analyse("fostering manager's on leave - can a deputy chair the stability meeting?")).toContain('staffcover');
+    expect(analyse("placed weds 3rd, I'm on leave til the 14th - ok to do the first visit when I'm back?")).not.toContain('staffcover');
+  });
+});
