@@ -252,7 +252,7 @@ const FIGURE_QUESTIONS: Array<[RegExp, FigureAsked]> = [
   // for advice on which code" ask who
   // ("what's my responsibility around placement codes" asks what a manager must do about them)
   [
-    /(?<!\b(?:sure|unsure|know|idea|certain|clear|on|about|with|re)\s+)\b(which|what(?:'s|s| is)?)\s+(?:(?!(?:responsibilit\w*|role|job|duty|duties|rules?|guidance|process|expectations?|about|around|with|re|regarding)\b)[\w-]+\s+){0,4}codes?\b(?!\s+of\b)/i,
+    /(?<!\b(?:sure|unsure|know|idea|certain|clear|on|about|with|re)\s+)\b(which|what(?:'s|s| is)?)\s+(?:(?!(?:responsibilit\w*|role|job|duty|duties|rules?|guidance|process|expectations?|about|around|with|re|regarding)\b)[\w-]+\s+){0,4}(?<!\b(?:i|we|you|they|to)\s+)codes?\b(?!\s+of\b)/i,
     'code',
   ],
   [/\bwhat age\b|\bhow old\b|\bage limit\b|\bminimum age\b/i, 'age'],

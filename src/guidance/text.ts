@@ -1488,6 +1488,8 @@ export function normaliseText(text: string): string {
     /\b(?:on leave|off sick|on annual leave|on holiday)\b[^?.!]*\bwho\b|\bwho\b[^?.!]*\b(?:on leave|off sick)\b|\bwho\s+(?:covers|is covering|will cover|should cover)\b|\bdeputy\b|\bdeputi[sz]e\b|\bin (?:her|his|their) absence\b/g,
     (m) => `${m} staffcover`,
   );
+  // "ppm within 72hrs right?": a tag asking for confirmation is not what is asked about
+  t = t.replace(/\b(?:is that |is it |thats |that is )?(?:right|correct|yeah|yes|innit|true)\s*(?=\?)/g, ' ');
   // "Tri-X" (the local procedures) is one word
   t = t.replace(/\btri[\s-]?x\b/g, 'trix');
   // "what is a placement plan for?" (or "whats it for vs the care plan") asks its purpose

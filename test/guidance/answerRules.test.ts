@@ -827,6 +827,8 @@ describe('how many / how long / how soon / how much', () => {
   it('"whats my responsibility around placement codes" asks what a manager must do about codes, not for a code', () => {
     expect(figureAsked('TM q - whats my responsibility around placement codes on LL for my teams LAC')).toBeNull();
     expect(figureAsked('which LL code do i use for an allegation')).toBe('code');
+    // ("which system do I code it on" asks where moves are coded: to code is the verb)
+    expect(figureAsked('move agreed for Jay (13) yesterday, which system do i code it on')).toBeNull();
     const a = index.search('TM q - whats my responsibility around placement codes on LL for my teams LAC');
     expect(a.entryId).toBe('checking-move-codes');
     expect(answerText(a)).toMatch(/Performance Team/);

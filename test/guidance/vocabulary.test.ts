@@ -803,3 +803,10 @@ describe('staff cover', () => {
     expect(analyse("placed weds 3rd, I'm on leave til the 14th - ok to do the first visit when I'm back?")).not.toContain('staffcover');
   });
 });
+
+describe('confirmation tags', () => {
+  it('"ppm within 72hrs right?": the tag asking for confirmation is not what is asked about; a right to appeal is', () => {
+    same('ppm within 72hrs right?', 'ppm within 72hrs?');
+    expect(analyse('does she have a right to appeal?')).toContain('right');
+  });
+});
