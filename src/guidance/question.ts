@@ -579,6 +579,11 @@ export function asksWhatAReferencedDocumentSays(question: string): boolean {
       'i',
     ).test(question) ||
     /\blist\b.{0,60}\bfrom\s+(?:the\s+)?appendix\b/i.test(question) ||
+    // "what else does the strategy say?", "where do I find the Leicester visiting procedures?"
+    new RegExp(String.raw`\bwhat\s+else\s+(?:does|do)\s+(?:the|our|this|that|their)?\s*(?:[\w'-]+\s+){0,4}?${document}\s+say\b`, 'i').test(question) ||
+    /\bwhere\s+(?:do|can|would)\s+(?:i|we)\s+(?:find|get)\s+(?:a\s+copy\s+of\s+)?(?:the|our|their)\s+(?:[\w'-]+\s+){0,4}?(?:policy|procedures|strategy|protocol|appendix)\b/i.test(
+      question,
+    ) ||
     /\b(?:strategy|policy)\b.{0,40}\b(?:objectives|priorities|aims)\b/i.test(question)
   );
 }
@@ -656,6 +661,8 @@ export function thingAskedFor(question: string): string | null {
   const found =
     /\b(?:which|what)\s+((?:[\w-]+\s+){0,2}?[\w-]+)\s+(?:do|does|should|shall|can|must|would)\s+(?:i|we|you|they)\s+(?:use|need|pick|choose|fill in|complete)\b/i.exec(question) ??
     /\bwhat\s+(form|template|format|system|document|doc)\s+(?:is|are)\b/i.exec(question) ??
+    // "is there an agenda for the IPM?", "is there a report in LL that lists codes?": a thing of its own asked for
+    /\bis\s+there\s+(?:a|an|any)\s+(?:[\w-]+\s+){0,2}?(list|report|agenda|template|checklist|leaflet|version|cap|budget|rota|protocol)\b/i.exec(question) ??
     // "can birth parents be told the new carers address?": what someone may be told or given
     /\bbe\s+(?:told|given|shown|sent)\s+(?!(?:at|about|of|in|on|to|before|after|when|how|what|why|if|by|for|that)\b)(?:the|her|his|their|a|an|any)?\s*((?:[\w']+\s+){0,2}?[\w']+)\s*(?:\?|$|,|\.|\s-\s)/i.exec(
       question,
@@ -694,7 +701,7 @@ export function permissionAsked(question: string): Set<string> {
 export function roleAsked(question: string): Set<string> {
   const roles = [
     ...question.matchAll(
-      /\bwho(?:'s|s| is)?\s+(?:actually\s+|exactly\s+|usually\s+|normally\s+|then\s+)?(?:(?:should|would|will|can|could|must|does|do|meant to|supposed to|expected to|going to|needs to|has to|got to)\s+(?:actually\s+|normally\s+|usually\s+)?)?(chairs?|sits?|presents?|maintains?|updates?|organi[sz]es?|arranges?|registers?|writes?|minutes|signs?(?:\s+(?:it\s+|this\s+|that\s+|them\s+)?off)?)\b/gi,
+      /\bwho(?:'s|s| is)?\s+(?:actually\s+|exactly\s+|usually\s+|normally\s+|then\s+)?(?:(?:should|would|will|can|could|must|does|do|meant to|supposed to|expected to|going to|needs to|has to|got to)\s+(?:actually\s+|normally\s+|usually\s+)?)?(chairs?|sits?|presents?|maintains?|updates?|organi[sz]es?|arranges?|registers?|writes?|minutes|decides?|signs?(?:\s+(?:it\s+|this\s+|that\s+|them\s+)?off)?)\b/gi,
     ),
   ].map((m) => m[1]!);
   // "who is responsible for arranging it?", "who sends out the invites?": who organises it

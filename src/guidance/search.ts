@@ -199,11 +199,14 @@ interface AskingClause {
 }
 /** How the pack marks a duty the documents give to no one. */
 const NOT_NAMED = 'Not named in the guidance';
-/** Other words for doing what a "who ...?" question asks about: whoever completes a plan writes it. */
-const ROLE_SYNONYMS: Record<string, string[]> = { write: ['complete', 'produc', 'record'] };
+/**
+ * Other words for doing what a "who ...?" question asks about: whoever completes a plan writes it;
+ * who decides is answered by who agrees or settles it ("the SW, SSW and carer agree when and how the
+ * child is told").
+ */
+const ROLE_SYNONYMS: Record<string, string[]> = { write: ['complete', 'produc', 'record'], 'decid|approve': ['agre', 'settl', 'decis'] };
 /** Entries about deadlines ("Placement plan deadlines: when it must be done"), by their titles. */
 const TIMING_TITLE = /\b(deadlines?|timescales?|when it (?:must be done|is due))\b/i;
-/** A question asking when something happens, or by when. */
 /** How much of a child-in-danger question its nearest topic must cover to follow the safeguarding lead. */
 const SAFEGUARDING_NEAREST_SHARE = 0.3;
 /** Topics that say what becomes of the placement when a child is in danger: they may follow the safeguarding lead. */
@@ -219,6 +222,7 @@ const SAFEGUARDING_FOLLOW_ON = new Set([
 const MEETING_TERMS = new Set(['ppm', 'stabilitymeeting', 'supportmeeting', 'stabilitypanel', 'commissioningpanel', 'harp', 'disruptionmeeting', 'multiagencymeeting']);
 /** Entries about the guidance documents themselves (whose they are, what they are read with). */
 const ABOUT_THE_DOCUMENTS = new Set(['guidance-origins', 'guidance-read-with']);
+/** A question asking when something happens, or by when. */
 const ASKS_WHEN = /\bwhen\b|\bby\s+(?:what|which)\s+(?:date|day|time)\b|\bhow (?:soon|long|quickly|fast)\b|\bdeadlines?\b|\btime ?scales?\b|\bdue\b/i;
 /** A second part must add at least this share of the question's weight. */
 const SECOND_PART_GAIN = 0.14;

@@ -890,6 +890,22 @@ describe('how many / how long / how soon / how much', () => {
     ).toMatch(/missing/);
   });
 
+  it('what else a referenced document says, or where to find it, is not in the pack', () => {
+    expect(asksWhatAReferencedDocumentSays('what else does the LAC placement stability strategy say we have to do? havent got a copy')).toBe(true);
+    expect(asksWhatAReferencedDocumentSays('where do i find the leicester city council visiting procedures?')).toBe(true);
+    expect(asksWhatAReferencedDocumentSays('which tri-x sections set out what a placement plan covers?')).toBe(false);
+  });
+
+  it('"is there a cap / a list / an agenda" asks for that thing, which the answer must hold', () => {
+    expect(thingAskedFor('is there a cap on how much the wrap around support package can cost?')).toBe('cap');
+    expect(index.search('is there a cap on how much the wrap around support package can cost?').found).toBe(false);
+  });
+
+  it('who decides is answered by who agrees or settles it, and not where the guidance names no one', () => {
+    expect(answerText(index.search('who decides how and when we tell the child shes moving'))).toMatch(/supervising social worker/);
+    expect(index.search('who decides if the stability meeting gets split into two parts?').found).toBe(false);
+  });
+
   it('a question of when is answered by the close match that gives a timescale for it, not by who attends', () => {
     const a = index.search('when does the PPM have to happen?');
     expect(a.entryId).toBe('placement-planning-meeting');
