@@ -13,6 +13,8 @@
  * an empty replacement drops the phrase ("can you tell me").
  */
 const PHRASES: Array<[string[], string]> = [
+  // the national long-term stability measure (same placement for two years) is not one the project counts
+  [['long term stability', 'longer term stability', 'long term stability measure', 'long term stability indicator'], 'longtermstability'],
   // filler that would otherwise look like content
   [['can you tell me', 'could you tell me', 'tell me', 'do you know', 'i need to know', 'i want to know', 'what do i do', 'what should i do', 'what now', 'next steps'], ''],
   // a meeting held on Teams or by video: a way of meeting the guidance does not deal with ("Teams"

@@ -810,3 +810,10 @@ describe('confirmation tags', () => {
     expect(analyse('does she have a right to appeal?')).toContain('right');
   });
 });
+
+describe('the long-term stability measure', () => {
+  it('the national long-term stability measure is a topic of its own, which the project does not count; a long-term placement is permanence', () => {
+    expect(analyse('do we have a long term stability measure too')).toEqual(['longtermstability']);
+    expect(analyse('long term placement')).toContain('permanent');
+  });
+});
