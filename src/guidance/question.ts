@@ -267,6 +267,8 @@ const FIGURE_QUESTIONS: Array<[RegExp, FigureAsked]> = [
     /\bhow much\b(?!\s+(?:detail|details|information|info|input|involvement|say)\b)|\bwhat(?:'s|s| is)? (?:the )?(?:(?:average|typical|usual|weekly|daily|monthly|annual|going)\s+){0,2}(rate|cost|amount|price|fee)s?\b|\b(budget|cost|spend|spending|financial|funding|price)\s+(limit|threshold|cap|ceiling)s?\b|£\s*(limit|threshold|cap|ceiling)\b/i,
     'amount',
   ],
+  // "max £ the panel can approve", "max 1:1 hours they'll fund": a limit asked for
+  [/\b(?:max(?:imum)?|min(?:imum)?)\s*£|\b(?:max(?:imum)?|min(?:imum)?)\s+(?:[\w:]+\s+){0,3}?(?:hours|hrs|spend|budget|funding)\b/i, 'amount'],
   // "is there a max distance?", "how far away can we place?": a distance, which only a figure gives
   [/\b(?:max(?:imum)?|min(?:imum)?|furthest|farthest)\s+distance\b|\bhow far\b(?!\s+(?:in advance|ahead|along|on)\b)/i, 'amount'],
   // "what's our target %", "what percentage": a proportion, which only a statement giving one answers
