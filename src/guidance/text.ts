@@ -250,6 +250,8 @@ const PHRASES: Array<[string[], string]> = [
 
   // "in the meantime": until then, which is when, not what
   [['in the meantime', 'in the mean time', 'meanwhile'], ''],
+  // a statutory ("stat") visit is a visit, not a statistic
+  [['stat visit', 'stat visits', 'statutory visit', 'statutory visits', 'stat visiting'], 'visit'],
   // a follow-up or subsequent meeting is a further one
   [['follow up', 'followup', 'follow on', 'subsequent', 'further'], 'further'],
   // a carer who "can't keep going" or "doesn't know if she can keep going" is struggling
@@ -1250,7 +1252,8 @@ export const STOPWORDS = new Set(
   rang rung phoned telephoned texted emailed messaged actual stuff ouch eek argh ugh oops phew lol sigh
   anywhere somewhere everywhere
   tbh imo imho idk fyi btw tbc atm rn thx ty cheers
-  teh hte adn nad taht waht wiht jsut`
+  teh hte adn nad taht waht wiht jsut
+  devastated gutted heartbroken distraught crushed`
     .split(/\s+/)
     .filter(Boolean),
 );

@@ -817,3 +817,13 @@ describe('the long-term stability measure', () => {
     expect(analyse('long term placement')).toContain('permanent');
   });
 });
+
+describe('statutory visits and feelings', () => {
+  it('a stat visit is a statutory visit, not a statistic', () => {
+    same('first stat visit after placement', 'first visit after placement');
+  });
+
+  it('how people feel about it ("devastated", "gutted") is the case, not the question', () => {
+    same("she's devastated and so is he", 'so is he');
+  });
+});
