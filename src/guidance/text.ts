@@ -250,6 +250,9 @@ const PHRASES: Array<[string[], string]> = [
 
   // "in the meantime": until then, which is when, not what
   [['in the meantime', 'in the mean time', 'meanwhile'], ''],
+  // paperwork is documents; to prep is to prepare
+  [['paperwork'], 'document'],
+  [['prepped', 'prepping', 'preps'], 'prepar'],
   // a statutory ("stat") visit is a visit, not a statistic
   [['stat visit', 'stat visits', 'statutory visit', 'statutory visits', 'stat visiting'], 'visit'],
   // a follow-up or subsequent meeting is a further one

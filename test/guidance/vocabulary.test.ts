@@ -827,3 +827,10 @@ describe('statutory visits and feelings', () => {
     same("she's devastated and so is he", 'so is he');
   });
 });
+
+describe('paperwork and prepping', () => {
+  it('paperwork is documents; to have prepped a child is to have prepared them', () => {
+    same('is it just paperwork', 'is it just documents');
+    same('how we prepped the child', 'how we prepared the child');
+  });
+});
