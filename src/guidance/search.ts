@@ -863,13 +863,6 @@ export class GuidanceIndex {
   }
 
   /**
-   * An everyday English word the guidance hardly uses ("meant", "worried"), or a function word of
-   * general English ("within", "keep") however often it uses it: it says how the question is put,
-   * not what it is about, so it counts only when a match holds it. Any other word the guidance
-   * uses in several documents, or a practitioners' term the analyser knows, is content however
-   * common it is in English.
-   */
-  /**
    * "who or what is LBR?", "what's an ECM?": letters the guidance never uses, asked about as such,
    * ask what they stand for, which only a statement spelling them out answers ("whats HARP?" may ask
    * what the panel does, which the guidance can say, so letters it uses are not asked this way).
@@ -880,6 +873,13 @@ export class GuidanceIndex {
     return analyseQuery(asked[1]!).every((group) => group.every((term) => (this.documentFrequency.get(term) ?? 0) === 0));
   }
 
+  /**
+   * An everyday English word the guidance hardly uses ("meant", "worried"), or a function word of
+   * general English ("within", "keep") however often it uses it: it says how the question is put,
+   * not what it is about, so it counts only when a match holds it. Any other word the guidance
+   * uses in several documents, or a practitioners' term the analyser knows, is content however
+   * common it is in English.
+   */
   private isEverydayWord(term: string): boolean {
     if (isAnalyserTerm(term)) return false;
     // a function word of general English ("within", "keep", "enough") says how the question is put
