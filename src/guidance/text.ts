@@ -837,6 +837,8 @@ const WORDS: Array<[string[], string]> = [
   // to define something is to give its definition
   [['define', 'defines', 'defined', 'defining', 'definition', 'definitions'], 'definition'],
   [['hos'], 'hos'],
+  // the markers normaliseText adds for topics the documents lack (staff cover, working or calendar days,
+  // reporting to the police) are terms the analyser knows, so a question naming one is not answered by an entry without it
   [['staffcover'], 'staffcover'],
   [['daytype'], 'daytype'],
   [['policereport'], 'policereport'],
