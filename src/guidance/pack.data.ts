@@ -189,6 +189,10 @@ export const GUIDANCE_ENTRIES: GuidanceEntry[] = [
         who: 'Not named in the guidance',
         what: 'Invite the Virtual School to every discussion of the move: Placement Planning Meetings, Placement Support Meetings and the Placement Stability Panel.',
       },
+      {
+        who: 'Not named in the guidance',
+        what: 'Escalate early and robustly to care and education professionals, so that placement breakdown is kept to a minimum.',
+      },
     ],
     related: ['education-disrupted-by-move', 'move-approval', 'placement-stability-panel'],
     sources: [S001(G001_ESCALATION)],
@@ -450,7 +454,7 @@ export const GUIDANCE_ENTRIES: GuidanceEntry[] = [
         who: "Fostering or placements service, with the child's social worker",
         what: 'Hold a Placement Stability Meeting if support is not enough; it may agree a planned ending.',
       },
-      { who: 'Head of Service', what: 'Authorise the move to the next placement.' },
+      { who: 'Head of Service (or through HARP)', what: 'Authorise the move to the next placement.' },
       {
         who: "Child's social worker",
         what: 'Tell the Placement Officer the planned end date so notice can be served.',
@@ -877,7 +881,7 @@ export const GUIDANCE_ENTRIES: GuidanceEntry[] = [
       'PPM timescale: when must it be held?',
     ],
     answer:
-      'Hold a Placement Planning Meeting before every placement starts (within 72 hours if the urgency of an emergency prevents that) and every time a child comes into care or changes placement; it finalises the placement plan and confirms delegated authority.',
+      'Hold a Placement Planning Meeting before every placement starts (within 72 hours if the urgency of an emergency prevents that) and every time a child comes into care or changes placement; it finalises the placement plan, which gives the child and carer clarity, and confirms delegated authority.',
     steps: [
       // (004 says the meeting is convened as part of the placement process, not by whom)
       { who: 'Meeting', what: 'Convened as part of identifying and placing the child (finding the placement).', when: 'Before the placement starts' },
@@ -931,7 +935,7 @@ export const GUIDANCE_ENTRIES: GuidanceEntry[] = [
       'Does the Guardian get a say in the PPM?',
     ],
     answer:
-      "These people contribute to the Placement Planning Meeting: the child's social worker (or personal adviser or advocate), the child, parents where appropriate, and the foster carers with their supervising social worker or, in residential care, the link worker or keyworker and where appropriate the home manager; the IRO's and Guardian's views are considered.",
+      "These people contribute to the Placement Planning Meeting: the child's social worker (or personal adviser or advocate), the child, parents where appropriate, and the foster carers with their supervising social worker or, in residential care, the link worker or keyworker and where appropriate the home manager; the IRO's and Guardian's views are considered, and the Virtual School is included where a move is discussed.",
     steps: [
       {
         who: 'Not named in the guidance',
@@ -1220,7 +1224,7 @@ export const GUIDANCE_ENTRIES: GuidanceEntry[] = [
       'Relationship building before placement',
     ],
     answer:
-      "Every child should be offered relationship building work before placement to introduce them to their new home: share a child-friendly carer profile (or the home's booklet), seek the child's views on the placement, and hold planned introductions before the placement starts, such as phased visits, a telephone call or visit, and overnight stays where possible.",
+      "Every child should be offered relationship building work before placement to introduce them to their new home: share a child-friendly carer profile (or the residential home's children's booklet), seek the child's views on the placement, and hold planned introductions before the placement starts, such as phased visits, a telephone call or visit, and overnight stays where possible.",
     steps: [
       { who: 'Not named in the guidance', what: "Share the child-friendly carer profile or home booklet and ask for the child's views.", when: 'Before placement' },
       { who: 'Not named in the guidance', what: 'Arrange planned introductions with the new carers: phased visits, a telephone call or visit, and overnight stays.' },
@@ -1405,7 +1409,7 @@ export const GUIDANCE_ENTRIES: GuidanceEntry[] = [
       'Who should attend a disruption meeting?',
     ],
     answer:
-      'An Independent Reviewing Officer (IRO), or a similar independent chair not involved in the case before, chairs it at least six weeks after the placement ended, with everyone who was involved in the placement.',
+      'An Independent Reviewing Officer (IRO), or a similar independent chair not involved in the case before, chairs it at least six weeks after the placement ended (for a permanent placement that disrupted), with everyone who was involved in the placement, to reflect on its history and draw out lessons.',
     steps: [
       { who: 'Not named in the guidance', what: 'Find an Independent Reviewing Officer or similar chair who has not previously been involved in the case.' },
       { who: 'Not named in the guidance', what: 'Invite everyone involved in the placement.', when: 'For a date at least six weeks after the ending' },
@@ -1427,7 +1431,7 @@ export const GUIDANCE_ENTRIES: GuidanceEntry[] = [
       'How old is the placement planning meeting guidance, and what is its mission?',
     ],
     answer:
-      "Each piece of guidance names what it sits with: the LAC guidance on moves and coding, the council's LAC Placement Stability strategy; the stability guidance note, procedures Chapter 5.1.7 (Placement Support Meetings), and it relates to the PGN of January 2017; the placement plan standards, the Children Act 1989 guidance (Volume 2, 3.177 to 3.229) and Tri-X 6.1 to 6.4; the placement planning meeting guidance is dated 2017.",
+      "Each piece of guidance names what it sits with: the LAC guidance on moves and coding, the council's LAC Placement Stability strategy; the stability guidance note, procedures Chapter 5.1.7 (Placement Support Meetings), and it relates to the PGN of January 2017; the placement plan standards, the Children Act 1989 Care Planning guidance (Volume 2, 3.177 to 3.229) and Tri-X 6.1 to 6.4; the placement planning meeting guidance is dated 2017.",
     steps: [
       { who: 'Managers and practitioners', what: 'Read the practice guidance on agreeing and coding moves with the LAC Placement Stability strategy.' },
       { who: 'Managers and practitioners', what: 'Read the stability guidance note with Chapter 5.1.7 on Placement Support Meetings; it relates to the PGN of January 2017.' },

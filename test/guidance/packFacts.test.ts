@@ -219,6 +219,19 @@ const KEY_WORDS: Array<[string, string, RegExp[]]> = [
   ['004 Education: the allocated social worker notifies the Virtual School', 'education-disrupted-by-move', [/allocated social worker/, /Personal Education Plan/]],
   ['002 Quality: promoting family links; co-produce and collaborate', 'placement-plan-quality', [/promoting family links/, /collaborate/]],
   ['000 Definition: three or more moves during the last 12 months', 'stability-measure', [/last 12 months/]],
+  [
+    "001: the residential home's children's booklet; early and robust escalation to care and education professionals",
+    'introductions-before-placement',
+    [/residential home's children's booklet/],
+  ],
+  [
+    '001: early and robust escalation to care and education professionals keeps placement breakdown to a minimum',
+    'virtual-school-advice',
+    [/escalate early and robustly/i, /care and education professionals/],
+  ],
+  ['002 Background: the Children Act 1989 Care Planning guidance', 'guidance-read-with', [/Care Planning guidance/]],
+  ['003 Disruption Meetings: a permanent placement that disrupted; its history and lessons', 'disruption-meeting-chair', [/permanent placement/, /history/, /lessons/]],
+  ['004 Purpose: the placement plan gives the child and carer clarity', 'placement-planning-meeting', [/clarity/]],
   ['000: Family Placement will not identify a placement until the move is authorised', 'placement-search-after-approval', [/not identify[^.]*until[^.]*authorised/]],
   ['004 Before the meeting: the chair finds out what work has been done to support the placement', 'ppm-chair-preparation', [/work[^.]*support the placement/]],
   // a second audit: a gloss in brackets inside the document's phrase breaks it ("wrong (incorrect) code")
