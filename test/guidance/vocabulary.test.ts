@@ -834,3 +834,10 @@ describe('paperwork and prepping', () => {
     same('how we prepped the child', 'how we prepared the child');
   });
 });
+
+describe('a plan that is not bespoke', () => {
+  it('a generic, copied or untailored plan is the bespoke topic', () => {
+    same('my placement plan was too generic', 'my placement plan was too bespoke');
+    same('a tailored plan', 'a bespoke plan');
+  });
+});
