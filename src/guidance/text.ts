@@ -848,8 +848,6 @@ const WORDS: Array<[string[], string]> = [
   [['attention', 'focus', 'focused', 'focussed'], 'focus'],
   // the source documents' councils by name ("a Havering manager", "an LBH minute taker") are the council
   [['havering', 'lbh', 'leicester'], 'council'],
-  // (the stemmer reads "mission" as "miss", a missing child)
-  [['mission', 'missions'], 'mission'],
   // a telephone call is a phone call
   [['phone', 'phones', 'telephone', 'telephones'], 'phone'],
   // HARP, the approving panel, is named as itself (and read as the Head of Service too, below)
@@ -1502,6 +1500,8 @@ export function normaliseText(text: string): string {
   );
   // "ppm within 72hrs right?": a tag asking for confirmation is not what is asked about
   t = t.replace(/\b(?:is that |is it |thats |that is )?(?:right|correct|yeah|yes|innit|true)\s*(?=\?)/g, ' ');
+  // a mission (statement) is no missing child, which the stemmer would make of it ("mission" -> "miss")
+  t = t.replace(/\bmissions?\b/g, 'missionstatement');
   // "Tri-X" (the local procedures) is one word
   t = t.replace(/\btri[\s-]?x\b/g, 'trix');
   // "what is a placement plan for?" (or "whats it for vs the care plan") asks its purpose

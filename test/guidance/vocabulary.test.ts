@@ -708,7 +708,9 @@ describe('being at a meeting, and a mission', () => {
   });
 
   it('a mission statement is a mission, not a missing child', () => {
-    expect(analyse('whats the mission statement')).toEqual(['mission', 'statement']);
+    expect(analyse('whats the mission statement')).toEqual(['missionstatement', 'statement']);
+    // (and "missed" is not a mission)
+    expect(analyse('what have i missed')).not.toContain('missionstatement');
   });
 });
 
