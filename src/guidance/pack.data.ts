@@ -191,7 +191,7 @@ export const GUIDANCE_ENTRIES: GuidanceEntry[] = [
       },
       {
         who: 'Not named in the guidance',
-        what: 'Escalate early and robustly to care and education professionals, so that placement breakdown is kept to a minimum.',
+        what: 'Escalate early and robustly to care and education professionals, to minimise placement breakdown.',
       },
     ],
     related: ['education-disrupted-by-move', 'move-approval', 'placement-stability-panel'],
@@ -265,7 +265,7 @@ export const GUIDANCE_ENTRIES: GuidanceEntry[] = [
       },
       {
         who: "Child's social worker and manager",
-        what: 'If the child cannot stay, the immediate safeguarding issue is the reason to ask the Head of Service for an urgent move, with the other placement options set out.',
+        what: 'If the child cannot stay, the immediate safeguarding issue is the reason to ask the Head of Service for an urgent move, which is authorised only with a full understanding of the alternative placement options.',
       },
       {
         who: "Child's social worker",
@@ -331,7 +331,7 @@ export const GUIDANCE_ENTRIES: GuidanceEntry[] = [
       },
       {
         who: "Child's social worker",
-        what: 'If you are unsure of (in doubt about) the code, flag it immediately; the Performance Team can advise on coding.',
+        what: 'If you are in doubt about the code, it must be flagged immediately; the Performance Team can advise on coding.',
       },
       {
         who: "Child's social worker",
@@ -481,9 +481,9 @@ export const GUIDANCE_ENTRIES: GuidanceEntry[] = [
       'Is keeping a placement together always the aim?',
     ],
     answer:
-      "Any member of social work staff who sees (recognises) a risk to a placement tells their line manager so a meeting can be set up quickly; the Fostering and Placements Service and the child's social work team then work in collaboration to make every effort to prevent a disruption, when that is in the child's best interests.",
+      "Any member of social work staff who sees (recognises) a risk to a placement reports the concern to their line manager so a meeting can be set up quickly; the Fostering and Placements Service and the child's social work team then work in collaboration to make every effort to prevent a disruption, when that is in the child's best interests.",
     steps: [
-      { who: 'Any staff member', what: 'Tell your line manager what you have seen and why it worries you.', when: 'Straight away' },
+      { who: 'Any staff member', what: 'Report your concerns to your line manager: what you have seen and why it worries you.', when: 'Straight away' },
       {
         who: 'Not named in the guidance',
         what: "Convene a meeting as soon as possible: a Placement Support Meeting at the first signs, and a Placement Stability Meeting (coordinated by fostering or placements with the child's social worker) if added support is not enough.",
@@ -512,7 +512,7 @@ export const GUIDANCE_ENTRIES: GuidanceEntry[] = [
       'A complaint has been made about the placement',
     ],
     answer:
-      "Treat a placement as fragile when concern is raised through the child's, carer's or unit's review process, there is an allegation or complaint, the child absconds or is absent on a regular basis, there is relationship fragility between the child and the carer or provider, the child wants to leave, the carer or provider says they are struggling (experiencing difficulties, or feel they can no longer care for the child), or a professional says needs are not being met.",
+      "A placement is fragile when concern is raised through the child's, carer's or unit's review process, there is an allegation or complaint, the child is absconding or absent on a regular basis, there is relationship fragility between the child and the carer or provider, the child wants to leave, the carer or provider is struggling (experiencing difficulties or unable to care for the child), or the social worker or other professionals say it does not meet the child's needs.",
     steps: [
       { who: 'Any staff member', what: 'Recognise the trigger and report it to your line manager.', when: 'Straight away' },
       { who: 'Not named in the guidance', what: 'Put added support in place and hold a Placement Support Meeting.' },
@@ -606,7 +606,7 @@ export const GUIDANCE_ENTRIES: GuidanceEntry[] = [
       'Does running away count as a placement concern?',
     ],
     answer:
-      "A child who absconds or is absent on a regular basis is a sign the placement may be at risk: report it to your manager and consider a Placement Stability Meeting, alongside your council's missing from care procedures (not covered here).",
+      "A child who is absconding or absent on a regular basis is a sign the placement may be at risk: report it to your manager and consider a Placement Stability Meeting, alongside your council's missing from care procedures (not covered here).",
     steps: [
       { who: 'Whoever learns of it', what: 'If the child is missing now, act on your safeguarding and missing from care procedures first.', when: 'At once' },
       { who: 'Any staff member', what: 'Report the pattern of absence to your line manager.' },
@@ -1207,6 +1207,7 @@ export const GUIDANCE_ENTRIES: GuidanceEntry[] = [
         what: 'Cover the areas Tri-X sets for the kind of placement (6.2.3 to 6.2.6: with parents, with a connected carer, fostering or residential).',
       },
       { who: "Child's social worker", what: "Keep it up to date as the child's needs and the care plan change: it is a working document." },
+      { who: "Child's social worker", what: 'Show how the placement supports the wider care plan (adoption, reunification or independence).' },
       { who: 'Placement Planning Meeting', what: 'Finalise the plan, so that the child and the carer both have clarity about the arrangements.' },
     ],
     related: ['placement-plan-quality', 'placement-plan-timing', 'placement-plan-review'],
@@ -1575,7 +1576,7 @@ export const GUIDANCE_ENTRIES: GuidanceEntry[] = [
     title: 'Carers and key workers at looked-after reviews',
     rules: [],
     questions: ['Should the foster carer attend the LAC review?', 'Do key workers feed into CLA reviews?', "Who from the placement goes to the child's review?"],
-    answer: 'Key workers and foster carers give feedback into every CLA review (the looked-after review process) and attend the review meetings.',
+    answer: 'Keyworkers and foster carers give feedback into every CLA review (the looked-after review process) and attend the review meetings.',
     steps: [
       { who: 'Foster carer or key worker', what: 'Send feedback for the review and attend it.' },
       { who: 'Foster carer or key worker', what: 'Attend every review meeting.' },

@@ -839,6 +839,8 @@ const WORDS: Array<[string[], string]> = [
   // to define something is to give its definition
   [['define', 'defines', 'defined', 'defining', 'definition', 'definitions'], 'definition'],
   [['hos'], 'hos'],
+  // a kinship carer is a connected person, a carer
+  [['kinship'], 'carer'],
   // the markers normaliseText adds for topics the documents lack (staff cover, working or calendar days,
   // reporting to the police) are terms the analyser knows, so a question naming one is not answered by an entry without it
   [['staffcover'], 'staffcover'],
@@ -1258,6 +1260,7 @@ export const STOPWORDS = new Set(
   anywhere somewhere everywhere
   tbh imo imho idk fyi btw tbc atm rn thx ty cheers
   teh hte adn nad taht waht wiht jsut
+  grandson granddaughter grandchild grandchildren grandkids nephew niece aunt auntie uncle nan nanna nana gran grandma grandad grandparent grandparents cousin
   devastated gutted heartbroken distraught crushed`
     .split(/\s+/)
     .filter(Boolean),

@@ -219,6 +219,22 @@ const KEY_WORDS: Array<[string, string, RegExp[]]> = [
   ['004 Education: the allocated social worker notifies the Virtual School', 'education-disrupted-by-move', [/allocated social worker/, /Personal Education Plan/]],
   ['002 Quality: promoting family links; co-produce and collaborate', 'placement-plan-quality', [/promoting family links/, /collaborate/]],
   ['000 Definition: three or more moves during the last 12 months', 'stability-measure', [/last 12 months/]],
+  // a third audit: the phrasings evaluators commonly write
+  ['000: a code in doubt must be flagged immediately', 'coding-a-move', [/must be flagged immediately/]],
+  ['001: escalation to minimise placement breakdown', 'virtual-school-advice', [/minimi[sz]e placement breakdown/]],
+  ['001: keyworkers and foster carers feed into CLA reviews', 'carer-input-to-reviews', [/keyworkers/i]],
+  ['003: staff recognise and report concerns to their line manager', 'reporting-stability-concerns', [/report[^.]*line manager/, /concern/]],
+  [
+    '003 Triggers: absconding; other professionals; the placement not meeting the needs',
+    'fragile-placement-signs',
+    [/absconding/, /other professionals/, /meet the child's needs/],
+  ],
+  ['002: the plan supports the wider care plan (adoption, reunification, independence)', 'placement-plan-purpose', [/wider care plan/, /reunification/]],
+  [
+    '001: an urgent move authorised only with a full understanding of the alternative placement options',
+    'immediate-safeguarding',
+    [/full understanding of the alternative placement options/],
+  ],
   [
     "001: the residential home's children's booklet; early and robust escalation to care and education professionals",
     'introductions-before-placement',

@@ -843,3 +843,10 @@ describe('a plan that is not bespoke', () => {
     same('a tailored plan', 'a bespoke plan');
   });
 });
+
+describe('relatives and kinship', () => {
+  it('who a relative is to the child ("my grandson", "her aunt") is the case; a kinship carer is a carer', () => {
+    same("i've been looking after my grandson since monday", "i've been looking after since monday");
+    expect(analyse('kinship carer')).toContain('carer');
+  });
+});
