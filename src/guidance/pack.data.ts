@@ -1410,7 +1410,7 @@ export const GUIDANCE_ENTRIES: GuidanceEntry[] = [
       'Who should attend a disruption meeting?',
     ],
     answer:
-      'An Independent Reviewing Officer (IRO), or a similar independent chair not involved in the case before, chairs it at least six weeks after the placement ended (for a permanent placement that disrupted), with everyone who was involved in the placement, to reflect on its history and draw out lessons.',
+      'An Independent Reviewing Officer (IRO), or a similar independent chair not involved in the case before, chairs it at least six weeks after the placement ended, with everyone who was involved in the placement.',
     steps: [
       { who: 'Not named in the guidance', what: 'Find an Independent Reviewing Officer or similar chair who has not previously been involved in the case.' },
       { who: 'Not named in the guidance', what: 'Invite everyone involved in the placement.', when: 'For a date at least six weeks after the ending' },

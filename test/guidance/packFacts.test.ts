@@ -246,7 +246,6 @@ const KEY_WORDS: Array<[string, string, RegExp[]]> = [
     [/escalate early and robustly/i, /care and education professionals/],
   ],
   ['002 Background: the Children Act 1989 Care Planning guidance', 'guidance-read-with', [/Care Planning guidance/]],
-  ['003 Disruption Meetings: a permanent placement that disrupted; its history and lessons', 'disruption-meeting-chair', [/permanent placement/, /history/, /lessons/]],
   ['004 Purpose: the placement plan gives the child and carer clarity', 'placement-planning-meeting', [/clarity/]],
   ['000: Family Placement will not identify a placement until the move is authorised', 'placement-search-after-approval', [/not identify[^.]*until[^.]*authorised/]],
   ['004 Before the meeting: the chair finds out what work has been done to support the placement', 'ppm-chair-preparation', [/work[^.]*support the placement/]],
