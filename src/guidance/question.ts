@@ -179,19 +179,15 @@ export function isIncidentalTerm(term: string): boolean {
   return /^\d+$/.test(term) || CASE_DETAIL_TERMS.has(term) || FRAME_TERMS.has(term);
 }
 
+/** Analysed terms that name a meeting or panel (someone chairs or presents at one of these). */
+export const MEETING_TERMS = new Set(['ppm', 'stabilitymeeting', 'supportmeeting', 'stabilitypanel', 'commissioningpanel', 'harp', 'disruptionmeeting', 'multiagencymeeting']);
+
 /**
  * Analysed terms that name a particular meeting, panel, plan or record. A question that names one
  * is about that one: an entry about a different meeting does not answer it.
  */
 export const NAMED_THING_TERMS = new Set([
-  'ppm',
-  'stabilitymeeting',
-  'supportmeeting',
-  'stabilitypanel',
-  'commissioningpanel',
-  'harp',
-  'disruptionmeeting',
-  'multiagencymeeting',
+  ...MEETING_TERMS,
   'placementplan',
   'careplan',
   'pathwayplan',

@@ -11,6 +11,7 @@ import { SpellingCorrector } from './spelling';
 import { loadGuidancePack } from './pack';
 import { loadCouncilDocs, type CouncilDocsResult } from './councilDocs';
 import {
+  MEETING_TERMS,
   NAMED_THING_TERMS,
   OUTSIDE_BODY_TERMS,
   isEverydayTerm,
@@ -218,8 +219,6 @@ const SAFEGUARDING_FOLLOW_ON = new Set([
   'fragile-placement-signs',
   'unplanned-ending',
 ]);
-/** Terms naming a meeting or panel (someone chairs or presents at one of these). */
-const MEETING_TERMS = new Set(['ppm', 'stabilitymeeting', 'supportmeeting', 'stabilitypanel', 'commissioningpanel', 'harp', 'disruptionmeeting', 'multiagencymeeting']);
 /** Entries about the guidance documents themselves (whose they are, what they are read with). */
 const ABOUT_THE_DOCUMENTS = new Set(['guidance-origins', 'guidance-read-with']);
 /** A question asking when something happens, or by when. */
