@@ -10,6 +10,7 @@ import { analyse, analyseQuery, analyserVocabulary, isAnalyserTerm, isSecondRead
 import { SpellingCorrector } from './spelling';
 import { loadGuidancePack } from './pack';
 import { loadCouncilDocs, type CouncilDocsResult } from './councilDocs';
+import { KNOWN_QUESTIONS, KnownQuestionMatcher, type KnownQuestion } from './knownQuestions';
 import {
   MEETING_TERMS,
   NAMED_THING_TERMS,
@@ -121,6 +122,12 @@ export interface GuidanceIndexOptions {
   minEvidence?: number;
   /** Multiplier on council passages' scores (1 = ranked on equal terms with the pack). */
   passageBoost?: number;
+  /**
+   * Questions asked before, each known to be covered or not (see knownQuestions.ts): a twin of a
+   * near miss is not answered from the pack. Defaults to the project's list with the shipped pack,
+   * to none with other entries.
+   */
+  knownQuestions?: readonly KnownQuestion[];
 }
 
 export interface RankedHit {
@@ -285,6 +292,7 @@ export class GuidanceIndex {
   private readonly minConfidence: number;
   private readonly minEvidence: number;
   private readonly passageBoost: number;
+  private readonly knownQuestions: KnownQuestionMatcher;
 
   constructor(options: GuidanceIndexOptions = {}) {
     const entries = options.entries ?? loadGuidancePack();
@@ -330,6 +338,11 @@ export class GuidanceIndex {
         commonWords: COMMON_ENGLISH_WORDS,
       },
     );
+    this.knownQuestions = new KnownQuestionMatcher(options.knownQuestions ?? (options.entries ? [] : KNOWN_QUESTIONS), {
+      termsOf: (question) => analyseQuery(this.speller.correct(this.withoutNames(question))).map((group) => group[0]!),
+      figureOf: figureAsked,
+      isIncidental: isIncidentalTerm,
+    });
   }
 
   /**
@@ -340,7 +353,7 @@ export class GuidanceIndex {
    * that: it is told the guidance does not cover it, under the same safeguarding lead.
    */
   search(question: string): GuidanceAnswer {
-    const answer = this.answerQuestion(question);
+    const answer = this.unlessAKnownNearMiss(this.answerQuestion(question));
     const safeguarding = this.entries.get(SAFEGUARDING_ENTRY_ID);
     const asked = withoutAsker(question);
     if (answer.found || !answer.urgentSafeguarding || !safeguarding || !isChildInDangerNow(asked) || asksForAParticularThing(asked)) return answer;
@@ -358,6 +371,35 @@ export class GuidanceIndex {
       // after the safeguarding lead, the close topic the question was nearest to (a child missing
       // now: what a pattern of absence means for the placement)
       ...(this.closeToSafeguarding(answer, safeguarding.id) ? { also: this.partFrom(answer.suggestions![0]!.id) } : {}),
+    };
+  }
+
+  /** Builds now what is otherwise built for the first question (the known questions, about a second), so no practitioner waits for it. */
+  prepare(): void {
+    this.knownQuestions.prepare();
+  }
+
+  /**
+   * A pack entry's answer to the twin of a known near miss ("which LCS form is the initial support
+   * plan on?" after "what's the LCS form for the initial support plan called?") is withdrawn: the
+   * guidance does not say, and the entry is offered as the nearest topic. An immediate safeguarding
+   * matter keeps its answer, and so does an entry citing the national data definitions.
+   */
+  private unlessAKnownNearMiss(answer: GuidanceAnswer): GuidanceAnswer {
+    if (!answer.found || !answer.entryId || answer.urgentSafeguarding) return answer;
+    // the near misses were judged against the five documents; the national definitions answer more
+    if (this.entries.get(answer.entryId)?.sources.some((source) => source.doc === 'domain')) return answer;
+    const entryId = answer.entryId;
+    if (!this.knownQuestions.uncoveredTwin(answer.question.slice(0, MAX_QUESTION_LENGTH), (term) => this.names(entryId, term))) return answer;
+    const suggestions = [answer.entryId, ...(answer.also ? [answer.also.entryId] : []), ...(answer.related ?? []).map((r) => r.id)];
+    return {
+      question: answer.question,
+      found: false,
+      score: answer.score,
+      confidence: answer.confidence,
+      suggestions: [...new Set(suggestions)].slice(0, MAX_SUGGESTIONS).map((id) => this.topicRef(id)),
+      notFoundReason: 'not-covered',
+      nearest: this.topicRef(answer.entryId),
     };
   }
 
@@ -987,6 +1029,7 @@ export async function loadGuidanceIndex(options: LoadGuidanceIndexOptions = {}):
   const dir = options.guidanceDir ?? process.env.GUIDANCE_DIR;
   const councilDocs = dir ? await loadCouncilDocs(dir) : undefined;
   const index = new GuidanceIndex({ ...options, passages: councilDocs?.passages });
+  index.prepare();
   return { index, councilDocs };
 }
 
