@@ -74,8 +74,10 @@ interface Known extends KnownQuestion {
 export class KnownQuestionMatcher {
   private known: Known[] | null = null;
   private readonly inverseFrequency = new Map<string, number>();
-  /** For each term, the known questions holding it (only those can be close). */
-  private readonly holding = new Map<string, number[]>();
+  /** For each term, the known questions holding it and its weight in each (only those can be close). */
+  private readonly holding = new Map<string, { questions: number[]; weights: number[] }>();
+  /** Reused between questions: a similarity per known question, zero between uses. */
+  private scores: Float64Array | null = null;
 
   constructor(
     private readonly questions: readonly KnownQuestion[],
@@ -96,12 +98,7 @@ export class KnownQuestionMatcher {
     if (known.length === 0) return null;
     const terms = this.analysis.termsOf(question);
     const vector = this.vectorOf(terms);
-    const scores = new Map<number, number>();
-    for (const [term, weight] of vector) for (const i of this.holding.get(term) ?? []) scores.set(i, (scores.get(i) ?? 0) + weight * known[i]!.vector.get(term)!);
-    const nearest = [...scores]
-      .sort((a, b) => b[1] - a[1])
-      .slice(0, NEIGHBOURS)
-      .map(([i, similarity]) => ({ known: known[i]!, similarity }));
+    const nearest = this.nearest(vector).map(({ i, similarity }) => ({ known: known[i]!, similarity }));
     const closestCovered = Math.max(0, ...nearest.filter((n) => n.known.covered).map((n) => n.similarity));
     const figure = this.analysis.figureOf(question);
     const asked = new Set(terms);
@@ -120,6 +117,31 @@ export class KnownQuestionMatcher {
     return twin ? { question: twin.known.question, similarity: Math.round(twin.similarity * 1000) / 1000 } : null;
   }
 
+  /** The NEIGHBOURS known questions most similar to the vector, closest first (cosine: the vectors are unit length). */
+  private nearest(vector: TermVector): Array<{ i: number; similarity: number }> {
+    const scores = (this.scores ??= new Float64Array(this.known!.length));
+    const touched: number[] = [];
+    for (const [term, weight] of vector) {
+      const postings = this.holding.get(term);
+      if (!postings) continue;
+      for (let p = 0; p < postings.questions.length; p++) {
+        const i = postings.questions[p]!;
+        if (scores[i] === 0) touched.push(i);
+        scores[i] += weight * postings.weights[p]!;
+      }
+    }
+    const best: Array<{ i: number; similarity: number }> = [];
+    for (const i of touched) {
+      const similarity = scores[i]!;
+      scores[i] = 0;
+      if (best.length === NEIGHBOURS && similarity <= best[NEIGHBOURS - 1]!.similarity) continue;
+      best.push({ i, similarity });
+      best.sort((a, b) => b.similarity - a.similarity || a.i - b.i);
+      if (best.length > NEIGHBOURS) best.pop();
+    }
+    return best;
+  }
+
   /** Analyses the known questions now rather than for the first question that needs them. */
   prepare(): void {
     this.build();
@@ -134,10 +156,11 @@ export class KnownQuestionMatcher {
     for (const [term, df] of documentFrequency) this.inverseFrequency.set(term, Math.log((count + 1) / (df + 1)) + 1);
     this.known = this.questions.map((q, i) => ({ ...q, vector: this.vectorOf(terms[i]!), figure: this.analysis.figureOf(q.question) }));
     this.known.forEach((k, i) => {
-      for (const term of k.vector.keys()) {
-        const list = this.holding.get(term) ?? [];
-        list.push(i);
-        this.holding.set(term, list);
+      for (const [term, weight] of k.vector) {
+        const postings = this.holding.get(term) ?? { questions: [], weights: [] };
+        postings.questions.push(i);
+        postings.weights.push(weight);
+        this.holding.set(term, postings);
       }
     });
     return this.known;
