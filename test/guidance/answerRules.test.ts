@@ -1376,3 +1376,20 @@ describe('everyday English words do not count against an answer', () => {
     expect(index.search('how do I request annual leave').found).toBe(false);
   });
 });
+
+describe('a message that tells the case first is answered from its asking clause', () => {
+  const caseFirst =
+    'Kayla (9) has been refusing school all week and there were two late-night arguments with her carer. the carer is exhausted and school rang twice, though nobody is asking to end it. is it too early to hold a placement support meeting?';
+
+  it('when the whole message is not answered and the clause’s answer is among the topics nearest the whole', () => {
+    const answer = new GuidanceIndex({ knownQuestions: [] }).search(caseFirst);
+    expect(answer.found).toBe(true);
+    expect(answer.entryId).toBe('placement-support-meeting');
+    expect(answer.question).toBe(caseFirst);
+  });
+
+  it('not when the message is short: its first part names the topic, which the clause alone would lose', () => {
+    const answer = index.search('remand placement for a 16yo - does the PPM process differ?');
+    expect(answer.found).toBe(false);
+  });
+});
