@@ -11,6 +11,10 @@
 //   1 in 20 near-miss questions answered);
 // - how the dev halves' figures move with the confidence cut 10% either way (a cut the figures
 //   fall off sharply beside is fitted to the dev questions);
+// - every development set is asked of an index that does not know that set's own questions (the
+//   known questions, src/guidance/knownQuestions.ts, come from the development sets), so its
+//   figures say what a set nobody had asked before would get; the test and checking sets are never
+//   among the known questions;
 // - the shared sample (../shared/guidance-sample) when it is there;
 // - the index at ten times today's size (synthetic council passages): answer latency p99 and
 //   index memory (target: under 20 ms and under 50 MB). `--no-scale` leaves it out;
