@@ -344,7 +344,8 @@ export class GuidanceIndex {
       },
     );
     this.knownQuestions = new KnownQuestionMatcher(options.knownQuestions ?? (options.entries ? [] : KNOWN_QUESTIONS), {
-      termsOf: (question) => analyseQuery(this.speller.correct(this.withoutNames(question))).map((group) => group[0]!),
+      // read as lookUp reads a question, so the spelling it corrected is reused
+      termsOf: (question) => analyseQuery(this.speller.correct(this.withoutNames(withoutAsker(question.slice(0, MAX_QUESTION_LENGTH))))).map((group) => group[0]!),
       figureOf: figureAsked,
       isIncidental: isIncidentalTerm,
     });

@@ -4,6 +4,8 @@
 
 import { STOPWORDS, stem, words } from './text';
 
+const RECENTLY_CORRECTED = 64;
+
 export class SpellingCorrector {
   /** Known word -> how often it occurs (ties go to the commoner word). */
   private readonly known = new Map<string, number>();
@@ -11,6 +13,9 @@ export class SpellingCorrector {
   /** Stem of a known word -> its commonest word, so "aproves" can find "approve" via "aprov". */
   private readonly stems = new Map<string, string>();
   private readonly stemsByLength = new Map<number, string[]>();
+
+  /** Texts corrected lately and their corrections, oldest first. */
+  private readonly recent = new Map<string, string>();
 
   /** Known words, commonest first: what a shorthand most likely stands for. */
   private readonly byCount: string[];
@@ -47,9 +52,16 @@ export class SpellingCorrector {
 
   /** The question with unknown words replaced by their closest known word, where one is close. */
   correct(question: string): string {
-    return words(question)
+    // one search spells the same text more than once (the whole message, then for the known
+    // questions), so the last few are kept
+    const kept = this.recent.get(question);
+    if (kept !== undefined) return kept;
+    const corrected = words(question)
       .map((word) => this.correctWord(word) ?? word)
       .join(' ');
+    if (this.recent.size >= RECENTLY_CORRECTED) this.recent.delete(this.recent.keys().next().value!);
+    this.recent.set(question, corrected);
+    return corrected;
   }
 
   correctWord(word: string): string | undefined {
