@@ -1051,6 +1051,9 @@ const WORDS: Array<[string[], string]> = [
       'coordinate',
       'coordinates',
       'coordinating',
+      // chat shorthand ("psm who coords?")
+      'coord',
+      'coords',
       'book',
       'booked',
       'booking',

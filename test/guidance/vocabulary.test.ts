@@ -668,6 +668,10 @@ describe('chat shorthand for days, noticing, exceptions and being stuck', () => 
     same('should placements end in a planned way or are there exceptions?', 'should placements end in a planned way?');
   });
 
+  it('"coords" is coordinates: who coordinates a meeting organises it', () => {
+    same('psm who coords?', 'psm who coordinates?');
+  });
+
   it('"hit a brick wall" says nothing of the topic', () => {
     same("we've hit a brick wall getting therapy", 'getting therapy');
   });
