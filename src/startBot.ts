@@ -121,6 +121,8 @@ export async function startBot(config: Config, options: StartOptions): Promise<R
   const botAppId = config.BOT_ID ?? '';
   // The guidance index is built once; council documents that cannot be read are logged and skipped.
   const { index: guidanceIndex, councilDocs } = await loadGuidanceIndex({ guidanceDir: config.GUIDANCE_DIR ?? '' });
+  // the known questions are analysed now (about a second), not while the first practitioner waits
+  guidanceIndex.prepare();
   for (const problem of councilDocs?.problems ?? []) log.warn({ file: problem.file, reason: problem.reason }, 'council guidance document not indexed');
   if (councilDocs) log.info({ passages: councilDocs.passages.length, dir: config.GUIDANCE_DIR }, 'council guidance documents indexed');
   const guidancePhraser = createGuidancePhraser(config, { log });

@@ -30,7 +30,7 @@ export interface KnownQuestion {
 /** The list as stored: per development set, its covered and not covered questions. */
 export type KnownQuestionsFile = Record<string, { covered: string[]; notCovered: string[] }>;
 
-export function knownQuestionsFrom(file: KnownQuestionsFile): KnownQuestion[] {
+function knownQuestionsFrom(file: KnownQuestionsFile): KnownQuestion[] {
   return Object.entries(file).flatMap(([set, { covered, notCovered }]) => [
     ...covered.map((question) => ({ question, covered: true, set })),
     ...notCovered.map((question) => ({ question, covered: false, set })),
@@ -38,13 +38,16 @@ export function knownQuestionsFrom(file: KnownQuestionsFile): KnownQuestion[] {
 }
 
 /** The questions shipped with the project (from its development sets). */
-export const KNOWN_QUESTIONS: readonly KnownQuestion[] = knownQuestionsFrom(knownQuestionsData as KnownQuestionsFile);
+export const KNOWN_QUESTIONS: readonly KnownQuestion[] = Object.freeze(knownQuestionsFrom(knownQuestionsData as KnownQuestionsFile));
 
+// The three figures below were chosen by leaving each development set out in turn (see the header).
 /** How close (cosine of rarity-weighted terms) a near miss must be to count as the question's twin. */
-export const TWIN_SIMILARITY = 0.6;
+const TWIN_SIMILARITY = 0.6;
 /** How much closer than any covered question it must be: a question between the two is left to the coverage rule. */
-export const TWIN_MARGIN = 0.1;
-/** How many of the closest known questions are looked at. */
+const TWIN_MARGIN = 0.1;
+/** Of the words that make a twin a near miss (those the answering entry lacks), the share the question must hold. */
+const SHARED_GAP = 0.3;
+/** How many of the closest near misses are looked at. */
 const NEIGHBOURS = 5;
 
 type TermVector = Map<string, number>;
@@ -57,10 +60,7 @@ export interface QuestionAnalysis {
   isIncidental: (term: string) => boolean;
 }
 
-/** Of the words that make a twin a near miss (those the answering entry lacks), the share the question must hold. */
-export const SHARED_GAP = 0.3;
-
-interface Known extends KnownQuestion {
+interface AnalysedKnownQuestion extends KnownQuestion {
   vector: TermVector;
   figure: FigureAsked | null;
 }
@@ -72,10 +72,10 @@ interface Known extends KnownQuestion {
  * questions takes about a second, paid by the first question that needs it.
  */
 export class KnownQuestionMatcher {
-  private known: Known[] | null = null;
+  private known: AnalysedKnownQuestion[] | null = null;
   private readonly inverseFrequency = new Map<string, number>();
   /** For each term, the known questions holding it and its weight in each (only those can be close). */
-  private readonly holding = new Map<string, { questions: number[]; weights: number[] }>();
+  private readonly postings = new Map<string, { questions: number[]; weights: number[] }>();
   /** Reused between questions: a similarity per known question, zero between uses. */
   private scores: Float64Array | null = null;
 
@@ -85,44 +85,41 @@ export class KnownQuestionMatcher {
   ) {}
 
   /**
-   * The near miss the question is a twin of, or null. `answerNames` says whether the entry that
+   * Whether the question is a twin of a known near miss. `answerNames` says whether the entry that
    * would answer names a term. A twin must share some of what makes it a near miss: of its words
-   * the entry lacks ("cap", "cost" in "is there a cap on what the wrap around package costs?"), the
-   * question must hold at least SHARED_GAP, so a bare "wrap around support package" is still
-   * answered. A near miss asking for a figure ("how many days...") is a twin only of a question
-   * asking for the same kind of figure: "do I update the plan before the review?" is answered though
-   * "how many days before the review?" is not.
+   * the entry lacks ("form", "called" in "what's the LCS form for the initial support plan called?"),
+   * the question must hold at least SHARED_GAP, so a bare "initial support plan?" is still answered.
+   * A near miss asking for a figure ("how many days...") is a twin only of a question asking for the
+   * same kind of figure: "do I update the plan before the review?" is answered though "how many days
+   * before the review?" is not. Only whether: the known question itself never leaves the matcher.
    */
-  uncoveredTwin(question: string, answerNames: (term: string) => boolean = () => false): { question: string; similarity: number } | null {
+  isTwinOfANearMiss(question: string, answerNames: (term: string) => boolean = () => false): boolean {
     const known = this.build();
-    if (known.length === 0) return null;
+    if (known.length === 0) return false;
     const terms = this.analysis.termsOf(question);
-    const vector = this.vectorOf(terms);
-    const nearest = this.nearest(vector).map(({ i, similarity }) => ({ known: known[i]!, similarity }));
-    const closestCovered = Math.max(0, ...nearest.filter((n) => n.known.covered).map((n) => n.similarity));
+    const { nearMisses, closestCovered } = this.nearest(this.vectorOf(terms));
     const figure = this.analysis.figureOf(question);
     const asked = new Set(terms);
-    const sharesTheGap = (twin: Known) => {
+    const sharesTheGap = (twin: AnalysedKnownQuestion) => {
       const gap = [...twin.vector.keys()].filter((term) => !answerNames(term) && !this.analysis.isIncidental(term));
       return gap.length === 0 || gap.filter((term) => asked.has(term)).length / gap.length >= SHARED_GAP;
     };
-    const twin = nearest.find(
-      (n) =>
-        !n.known.covered &&
-        n.similarity >= TWIN_SIMILARITY &&
-        n.similarity - closestCovered >= TWIN_MARGIN &&
-        (n.known.figure === null || n.known.figure === figure) &&
-        sharesTheGap(n.known),
+    return nearMisses.some(
+      ({ i, similarity }) =>
+        similarity >= TWIN_SIMILARITY && similarity - closestCovered >= TWIN_MARGIN && (known[i]!.figure === null || known[i]!.figure === figure) && sharesTheGap(known[i]!),
     );
-    return twin ? { question: twin.known.question, similarity: Math.round(twin.similarity * 1000) / 1000 } : null;
   }
 
-  /** The NEIGHBOURS known questions most similar to the vector, closest first (cosine: the vectors are unit length). */
-  private nearest(vector: TermVector): Array<{ i: number; similarity: number }> {
-    const scores = (this.scores ??= new Float64Array(this.known!.length));
+  /**
+   * The NEIGHBOURS near misses most similar to the vector, closest first (ties by their order in the
+   * list), and the similarity of the closest covered question of all (cosine: the vectors are unit length).
+   */
+  private nearest(vector: TermVector): { nearMisses: Array<{ i: number; similarity: number }>; closestCovered: number } {
+    const known = this.known!;
+    const scores = (this.scores ??= new Float64Array(known.length));
     const touched: number[] = [];
     for (const [term, weight] of vector) {
-      const postings = this.holding.get(term);
+      const postings = this.postings.get(term);
       if (!postings) continue;
       for (let p = 0; p < postings.questions.length; p++) {
         const i = postings.questions[p]!;
@@ -130,16 +127,23 @@ export class KnownQuestionMatcher {
         scores[i] += weight * postings.weights[p]!;
       }
     }
-    const best: Array<{ i: number; similarity: number }> = [];
+    const closer = (a: { i: number; similarity: number }, b: { i: number; similarity: number }) => b.similarity - a.similarity || a.i - b.i;
+    const nearMisses: Array<{ i: number; similarity: number }> = [];
+    let closestCovered = 0;
     for (const i of touched) {
       const similarity = scores[i]!;
       scores[i] = 0;
-      if (best.length === NEIGHBOURS && similarity <= best[NEIGHBOURS - 1]!.similarity) continue;
-      best.push({ i, similarity });
-      best.sort((a, b) => b.similarity - a.similarity || a.i - b.i);
-      if (best.length > NEIGHBOURS) best.pop();
+      if (known[i]!.covered) {
+        closestCovered = Math.max(closestCovered, similarity);
+        continue;
+      }
+      const candidate = { i, similarity };
+      if (nearMisses.length === NEIGHBOURS && closer(candidate, nearMisses[NEIGHBOURS - 1]!) >= 0) continue;
+      nearMisses.push(candidate);
+      nearMisses.sort(closer);
+      if (nearMisses.length > NEIGHBOURS) nearMisses.pop();
     }
-    return best;
+    return { nearMisses, closestCovered };
   }
 
   /** Analyses the known questions now rather than for the first question that needs them. */
@@ -147,7 +151,7 @@ export class KnownQuestionMatcher {
     this.build();
   }
 
-  private build(): Known[] {
+  private build(): AnalysedKnownQuestion[] {
     if (this.known) return this.known;
     const terms = this.questions.map((q) => this.analysis.termsOf(q.question));
     const documentFrequency = new Map<string, number>();
@@ -157,10 +161,10 @@ export class KnownQuestionMatcher {
     this.known = this.questions.map((q, i) => ({ ...q, vector: this.vectorOf(terms[i]!), figure: this.analysis.figureOf(q.question) }));
     this.known.forEach((k, i) => {
       for (const [term, weight] of k.vector) {
-        const postings = this.holding.get(term) ?? { questions: [], weights: [] };
+        const postings = this.postings.get(term) ?? { questions: [], weights: [] };
         postings.questions.push(i);
         postings.weights.push(weight);
-        this.holding.set(term, postings);
+        this.postings.set(term, postings);
       }
     });
     return this.known;

@@ -200,11 +200,23 @@ const COVERAGE_MARGIN = 0.05;
 const SAID_BY_SAYS_WHO = new Set(['chair', 'present']);
 /** An asking clause this much of the message or more is the message: nothing was told before it. */
 const ASKING_PART_AT_MOST = 0.67;
-// A message telling the case first is long; a shorter one whose first part is no question names
-// its topic there ("remand placement for a 16yo - does the PPM process differ?"), which the asking
-// clause alone would lose (on the development sets: from 20 words, 15 more right and 1 near miss
-// more; from any length, 21 and 20).
+/**
+ * A message telling the case first is long; a shorter one whose first part is no question names
+ * its topic there ("remand placement for a 16yo - does the PPM process differ?"), which the asking
+ * clause alone would lose (on the development sets: from 20 words, 15 more right and 1 near miss
+ * more; from any length, 21 and 20).
+ */
 const CASE_FIRST_MIN_WORDS = 20;
+
+/** Whether the asking clause is only the end of the message: the case is told before it. */
+function asksAfterTheCase(message: string, askingClause: string): boolean {
+  return askingClause.length < message.length * ASKING_PART_AT_MOST;
+}
+
+/** Whether a message tells a case first, at length, and asks about it last. */
+function tellsTheCaseFirst(message: string, askingClause: string): boolean {
+  return message.trim().split(/\s+/).length >= CASE_FIRST_MIN_WORDS && asksAfterTheCase(message, askingClause);
+}
 /** A message's asking clause (askingPart) and its analysed terms. */
 interface AskingClause {
   part: string;
@@ -344,8 +356,8 @@ export class GuidanceIndex {
       },
     );
     this.knownQuestions = new KnownQuestionMatcher(options.knownQuestions ?? (options.entries ? [] : KNOWN_QUESTIONS), {
-      // read as lookUp reads a question, so the spelling it corrected is reused
-      termsOf: (question) => analyseQuery(this.speller.correct(this.withoutNames(withoutAsker(question.slice(0, MAX_QUESTION_LENGTH))))).map((group) => group[0]!),
+      // read as the search reads a question, so the spelling it repaired is reused
+      termsOf: (question) => this.readingOf(question),
       figureOf: figureAsked,
       isIncidental: isIncidentalTerm,
     });
@@ -356,10 +368,17 @@ export class GuidanceIndex {
    * at risk now, or an allegation against a carer, is never left unanswered: when nothing else
    * answers, the answer is to act on the safeguarding procedures first. A question asking for
    * something in particular ("which risk assessment tool", "the secure criteria") is not answered by
-   * that: it is told the guidance does not cover it, under the same safeguarding lead.
+   * that: it is told the guidance does not cover it, under the same safeguarding lead. A message
+   * telling the case first may be answered from its asking clause (byAskingClause), and a pack
+   * answer to the twin of a known near miss is withdrawn (unlessAKnownNearMiss).
    */
   search(question: string): GuidanceAnswer {
-    const answer = this.unlessAKnownNearMiss(this.byAskingClause(question, this.answerQuestion(question)));
+    // spellings are kept while one question is answered, and forgotten after it (they hold case detail)
+    return this.speller.remembering(() => this.searchSpelled(question));
+  }
+
+  private searchSpelled(question: string): GuidanceAnswer {
+    const answer = this.byAskingClause(question, this.unlessAKnownNearMiss(this.answerQuestion(question)));
     const safeguarding = this.entries.get(SAFEGUARDING_ENTRY_ID);
     const asked = withoutAsker(question);
     if (answer.found || !answer.urgentSafeguarding || !safeguarding || !isChildInDangerNow(asked) || asksForAParticularThing(asked)) return answer;
@@ -386,6 +405,15 @@ export class GuidanceIndex {
   }
 
   /**
+   * A question's terms as the search reads them: spelling repaired, and names, stopwords and the
+   * words asking for a figure ("how soon", "how often") left out, as the kind of figure is compared
+   * on its own.
+   */
+  readingOf(question: string): string[] {
+    return analyseQuery(this.spelled(question).spelledQuestion.replace(FIGURE_WORDS, ' ')).map((group) => group[0]!);
+  }
+
+  /**
    * A pack entry's answer to the twin of a known near miss ("which LCS form is the initial support
    * plan on?" after "what's the LCS form for the initial support plan called?") is withdrawn: the
    * guidance does not say, and the entry is offered as the nearest topic. An immediate safeguarding
@@ -396,7 +424,11 @@ export class GuidanceIndex {
     // the near misses were judged against the five documents; the national definitions answer more
     if (this.entries.get(answer.entryId)?.sources.some((source) => source.doc === 'domain')) return answer;
     const entryId = answer.entryId;
-    if (!this.knownQuestions.uncoveredTwin(answer.question.slice(0, MAX_QUESTION_LENGTH), (term) => this.names(entryId, term))) return answer;
+    // a message telling the case first is the twin of a near miss when its asking clause is
+    const trimmed = withoutAsker(answer.question.slice(0, MAX_QUESTION_LENGTH));
+    const clause = askingPart(trimmed);
+    const asked = tellsTheCaseFirst(trimmed, clause) ? [answer.question, clause] : [answer.question];
+    if (!asked.some((text) => this.knownQuestions.isTwinOfANearMiss(text, (term) => this.names(entryId, term)))) return answer;
     const suggestions = [answer.entryId, ...(answer.also ? [answer.also.entryId] : []), ...(answer.related ?? []).map((r) => r.id)];
     return {
       question: answer.question,
@@ -406,6 +438,7 @@ export class GuidanceIndex {
       suggestions: [...new Set(suggestions)].slice(0, MAX_SUGGESTIONS).map((id) => this.topicRef(id)),
       notFoundReason: 'not-covered',
       nearest: this.topicRef(answer.entryId),
+      knownNearMiss: true,
     };
   }
 
@@ -416,12 +449,15 @@ export class GuidanceIndex {
    * message (the case agrees with it). The confidence shown is the asking clause's.
    */
   private byAskingClause(question: string, answer: GuidanceAnswer): GuidanceAnswer {
-    if (answer.found) return answer;
+    // (a withdrawn answer stays withdrawn: its clause would be the twin's too)
+    if (answer.found || answer.knownNearMiss) return answer;
     const trimmed = withoutAsker(question.slice(0, MAX_QUESTION_LENGTH));
     const part = askingPart(trimmed);
-    if (trimmed.split(/\s+/).length < CASE_FIRST_MIN_WORDS || part === trimmed || part.length >= trimmed.length * ASKING_PART_AT_MOST) return answer;
-    const asked = this.answerQuestion(part);
+    if (!tellsTheCaseFirst(trimmed, part)) return answer;
+    // the clause is what is answered, so it is the clause that must be no known near miss's twin
+    const asked = this.unlessAKnownNearMiss(this.answerQuestion(part));
     const near = new Set((answer.suggestions ?? []).map((s) => s.id));
+    // (answers from council passages are not taken this way: the clause alone is too short a match for them)
     if (!asked.found || !asked.entryId || !near.has(asked.entryId)) return answer;
     return { ...asked, question, urgentSafeguarding: asked.urgentSafeguarding ?? answer.urgentSafeguarding };
   }
@@ -552,7 +588,7 @@ export class GuidanceIndex {
    * placement support meeting?"): the case told before it is not held against the answer.
    */
   private coversAskingPart(chosen: Candidate, second: Candidate | undefined, termGroups: QuestionTerm[], question: string, asking: AskingClause): boolean {
-    if (asking.part.length >= question.length * ASKING_PART_AT_MOST) return false;
+    if (!asksAfterTheCase(question, asking.part)) return false;
     const asked = termGroups.filter((t) => !t.incidental && t.group.some((term) => asking.terms.has(term)));
     // (read in what the entry says, not in how practitioners ask for it)
     const says = (c: Candidate | undefined, t: QuestionTerm) => c !== undefined && this.names(c.id, t.group.join('|'));
@@ -636,13 +672,19 @@ export class GuidanceIndex {
     });
   }
 
-  private lookUp(question: string): { trimmedQuestion: string; termGroups: QuestionTerm[]; results: SearchResult[] } {
+  /** The question cut to length, less whoever is asking, and with its names out and its spelling repaired. */
+  private spelled(question: string): { trimmedQuestion: string; spelledQuestion: string } {
     const trimmedQuestion = withoutAsker(question.slice(0, MAX_QUESTION_LENGTH));
     // Names first: they are told by their capitals, which spelling correction neither keeps nor
     // spares ("Carey" would become "care").
+    return { trimmedQuestion, spelledQuestion: this.speller.correct(this.withoutNames(trimmedQuestion)) };
+  }
+
+  private lookUp(question: string): { trimmedQuestion: string; termGroups: QuestionTerm[]; results: SearchResult[] } {
+    const { trimmedQuestion, spelledQuestion } = this.spelled(question);
     // "how soon", "how often": the figure rule deals with what kind of answer is asked for; the
     // words themselves say nothing of the topic and are not held against an answer
-    const asked = this.speller.correct(this.withoutNames(trimmedQuestion)).replace(FIGURE_WORDS, ' ');
+    const asked = spelledQuestion.replace(FIGURE_WORDS, ' ');
     // the reason given for the case ("because the carer is going on holiday") is case detail, and so
     // is a topic the guidance lacks mentioned only as what has happened ("LADO referral made - ...")
     const caseDetail = this.reasonTerms(trimmedQuestion);
@@ -1052,7 +1094,6 @@ export async function loadGuidanceIndex(options: LoadGuidanceIndexOptions = {}):
   const dir = options.guidanceDir ?? process.env.GUIDANCE_DIR;
   const councilDocs = dir ? await loadCouncilDocs(dir) : undefined;
   const index = new GuidanceIndex({ ...options, passages: councilDocs?.passages });
-  index.prepare();
   return { index, councilDocs };
 }
 

@@ -4,8 +4,6 @@
 
 import { STOPWORDS, stem, words } from './text';
 
-const RECENTLY_CORRECTED = 64;
-
 export class SpellingCorrector {
   /** Known word -> how often it occurs (ties go to the commoner word). */
   private readonly known = new Map<string, number>();
@@ -14,8 +12,8 @@ export class SpellingCorrector {
   private readonly stems = new Map<string, string>();
   private readonly stemsByLength = new Map<number, string[]>();
 
-  /** Texts corrected lately and their corrections, oldest first. */
-  private readonly recent = new Map<string, string>();
+  /** Texts corrected while answering the current question (see remembering). */
+  private remembered: Map<string, string> | null = null;
 
   /** Known words, commonest first: what a shorthand most likely stands for. */
   private readonly byCount: string[];
@@ -52,16 +50,28 @@ export class SpellingCorrector {
 
   /** The question with unknown words replaced by their closest known word, where one is close. */
   correct(question: string): string {
-    // one search spells the same text more than once (the whole message, then for the known
-    // questions), so the last few are kept
-    const kept = this.recent.get(question);
+    const kept = this.remembered?.get(question);
     if (kept !== undefined) return kept;
     const corrected = words(question)
       .map((word) => this.correctWord(word) ?? word)
       .join(' ');
-    if (this.recent.size >= RECENTLY_CORRECTED) this.recent.delete(this.recent.keys().next().value!);
-    this.recent.set(question, corrected);
+    this.remembered?.set(question, corrected);
     return corrected;
+  }
+
+  /**
+   * Runs `work` keeping every text corrected meanwhile: answering one question spells the same
+   * text more than once (the message, then for the known questions). Forgotten afterwards, as the
+   * texts hold case detail.
+   */
+  remembering<T>(work: () => T): T {
+    if (this.remembered) return work();
+    this.remembered = new Map();
+    try {
+      return work();
+    } finally {
+      this.remembered = null;
+    }
   }
 
   correctWord(word: string): string | undefined {

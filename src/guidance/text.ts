@@ -1051,8 +1051,7 @@ const WORDS: Array<[string[], string]> = [
       'coordinate',
       'coordinates',
       'coordinating',
-      // chat shorthand ("psm who coords?")
-      'coord',
+      // chat shorthand for the verb ("psm who coords?"; "coord" alone is as often a coordinator)
       'coords',
       'book',
       'booked',

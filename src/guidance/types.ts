@@ -90,6 +90,11 @@ export interface GuidanceAnswer {
   notFoundReason?: 'not-covered' | 'no-figure';
   /** When nothing answered but one topic is close: the nearest guidance, to lead the card with. */
   nearest?: TopicRef;
+  /**
+   * The pack's answer was withdrawn: the question is a close twin of one known not to be answered
+   * by the guidance (see knownQuestions.ts). Said in the log, so such refusals can be counted.
+   */
+  knownNearMiss?: true;
   /** The question raises an immediate safeguarding matter: the answer leads with acting on it. */
   urgentSafeguarding?: true;
 }

@@ -30,7 +30,16 @@ export async function answerQuestion(ctx: Pick<ServiceContext, 'log'>, index: Gu
   const asked = (typeof question === 'string' ? question : '').trim().slice(0, MAX_QUESTION_LENGTH);
   const answer: GuidanceReply = index.search(asked);
   // the question is free text that may name a child: log what answered, not what was asked
-  ctx.log.info({ found: answer.found, entryId: answer.entryId ?? answer.passage?.id ?? null, score: answer.score, confidence: answer.confidence }, 'guidance question');
+  ctx.log.info(
+    {
+      found: answer.found,
+      entryId: answer.entryId ?? answer.passage?.id ?? null,
+      score: answer.score,
+      confidence: answer.confidence,
+      ...(answer.knownNearMiss ? { withdrawn: 'known near miss', nearest: answer.nearest?.id } : {}),
+    },
+    'guidance question',
+  );
   if (answer.found && options.phraser) {
     const phrased = await options.phraser.phrase(answer);
     if (phrased) answer.phrasedAnswer = phrased.text;

@@ -1389,7 +1389,15 @@ describe('a message that tells the case first is answered from its asking clause
   });
 
   it('not when the message is short: its first part names the topic, which the clause alone would lose', () => {
-    const answer = index.search('remand placement for a 16yo - does the PPM process differ?');
+    const answer = new GuidanceIndex({ knownQuestions: [] }).search('remand placement for a 16yo - does the PPM process differ?');
     expect(answer.found).toBe(false);
+  });
+
+  it('not when the clause’s answer is none of the topics nearest the whole message: the case does not agree with it', () => {
+    const message =
+      'Kayla (9) has been refusing school all week and there were two late-night arguments with her carer. the carer is exhausted and school rang twice, though nobody is asking to end it. how is placement stability measured?';
+    const plain = new GuidanceIndex({ knownQuestions: [] });
+    expect(plain.search('how is placement stability measured?').found).toBe(true);
+    expect(plain.search(message).found).toBe(false);
   });
 });

@@ -1,0 +1,108 @@
+// Which question sets are for development (tuned on, and the source of the bot's known questions)
+// and which measure the search on questions it has not met. One list of each, read by the
+// evaluation (scripts/evalGuidance.ts), the builder of the known questions and their test.
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+import type { KnownQuestionsFile } from '../../../src/guidance/knownQuestions';
+
+export const HELDOUT_DIR = __dirname;
+
+/** The two sets split into a development half (`dev`, tuned on) and a test half (`test`, never read). */
+export const SPLIT_SET_FILES = ['guidance-heldout.json', 'guidance-heldout2.json'] as const;
+
+/** Sets with only a development half, written for tuning. */
+export const DEVELOPMENT_ONLY_SET_FILES = [
+  'guidance-dev4b.json',
+  'guidance-dev4c.json',
+  'guidance-dev4d.json',
+  'guidance-dev6a.json',
+  'guidance-dev6b.json',
+  'guidance-dev7a.json',
+  'guidance-dev7b.json',
+  'guidance-dev8a.json',
+  'guidance-dev8b.json',
+  'guidance-dev9a.json',
+  'guidance-dev9b.json',
+  'guidance-dev10.json',
+  'guidance-dev11.json',
+  'guidance-dev12.json',
+  'guidance-dev13.json',
+  'guidance-dev14.json',
+  'guidance-dev15.json',
+  'guidance-dev16.json',
+  'guidance-dev17.json',
+  'guidance-dev18.json',
+] as const;
+
+/** Sets that are all test: measured by the lead, never tuned on, never among the known questions. */
+export const TEST_ONLY_SETS = [
+  { file: 'guidance-heldout3.json', name: 'Third held-out (guidance-heldout3.json), test only (reported, never tuned on)' },
+  ...['Fifth', 'Sixth', 'Seventh', 'Eighth', 'Ninth', 'Tenth', 'Eleventh', 'Twelfth', 'Thirteenth'].map((ordinal, i) => {
+    const file = `guidance-heldout${i + 5}.json`;
+    return { file, name: `${ordinal} held-out (${file}), test only (written and committed before it was first measured; never tuned on)` };
+  }),
+] as const;
+
+/** Checking sets (guidance-check*.json): kept aside while tuning, figures only. */
+export const CHECKING_SET_FILES = ['guidance-check4a.json', 'guidance-check10.json', 'guidance-check12.json'] as const;
+
+const factSetSchema = z.object({
+  answerable: z.array(z.object({ q: z.string() }).passthrough()),
+  unanswerable: z.array(z.object({ q: z.string() }).passthrough()),
+});
+const setFileSchema = z.object({ dev: factSetSchema.optional(), test: factSetSchema.optional(), check: factSetSchema.optional() }).passthrough();
+
+function readSet(file: string): z.infer<typeof setFileSchema> {
+  return setFileSchema.parse(JSON.parse(readFileSync(path.join(HELDOUT_DIR, file), 'utf8')));
+}
+
+/** Every set file in the folder, so a test can check each is in exactly one list. */
+export function setFilesInFolder(): string[] {
+  return readdirSync(HELDOUT_DIR)
+    .filter((f) => /^guidance-.*\.json$/.test(f))
+    .sort();
+}
+
+/** Every development half: the questions the search is tuned on. */
+export function developmentHalves(): Array<{ file: string; set: z.infer<typeof factSetSchema> }> {
+  return [...SPLIT_SET_FILES, ...DEVELOPMENT_ONLY_SET_FILES].map((file) => {
+    const set = readSet(file).dev;
+    if (!set) throw new Error(`${file} has no development half`);
+    return { file, set };
+  });
+}
+
+/** Every question kept from tuning: the split sets' test halves, the test-only sets and the checking sets. */
+export function unseenQuestions(): string[] {
+  const halves = [
+    ...SPLIT_SET_FILES.map((file) => readSet(file).test),
+    ...TEST_ONLY_SETS.map(({ file }) => readSet(file).test),
+    // the oldest checking set keeps its questions under "dev"; it is a checking set all the same
+    ...CHECKING_SET_FILES.map((file) => {
+      const parsed = readSet(file);
+      return parsed.check ?? parsed.dev;
+    }),
+  ];
+  return halves.flatMap((half) => {
+    if (!half) throw new Error('a test or checking set has no questions');
+    return [...half.answerable, ...half.unanswerable].map((q) => q.q);
+  });
+}
+
+/**
+ * The known questions as stored in src/guidance/knownQuestions.data.json: every development
+ * question, less any that reads the same as a test or checking question (the same terms, as the
+ * search reads them: "planned move for Ellis - when is the plan due" and "planned move for Noah, when
+ * is the plan due" are one question), so that no unseen question meets itself.
+ */
+export function knownQuestionsFileFromSets(readingOf: (question: string) => string[]): KnownQuestionsFile {
+  const key = (question: string) => [...new Set(readingOf(question))].sort().join(' ');
+  const unseen = new Set(unseenQuestions().map(key));
+  const keep = (q: { q: string }) => !unseen.has(key(q.q));
+  const file: KnownQuestionsFile = {};
+  for (const { file: name, set } of developmentHalves()) {
+    file[name] = { covered: set.answerable.filter(keep).map((q) => q.q), notCovered: set.unanswerable.filter(keep).map((q) => q.q) };
+  }
+  return file;
+}
