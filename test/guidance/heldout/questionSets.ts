@@ -33,6 +33,8 @@ export const DEVELOPMENT_ONLY_SET_FILES = [
   'guidance-dev16.json',
   'guidance-dev17.json',
   'guidance-dev18.json',
+  'guidance-dev19.json',
+  'guidance-dev20.json',
 ] as const;
 
 /** Sets that are all test: measured by the lead, never tuned on, never among the known questions. */
