@@ -58,6 +58,35 @@ export interface QuestionAnalysis {
   figureOf: (question: string) => FigureAsked | null;
   /** Case detail and framing words, which say nothing of what is asked. */
   isIncidental: (term: string) => boolean;
+  /**
+   * Names the reading (a digest of what the search was built from): matchers whose readings share a
+   * name read every question alike, so a process that builds many indexes (the tests, the
+   * evaluation) analyses the known questions once per reading, not once per index.
+   */
+  readingName?: () => string;
+}
+
+interface BuiltMatcher {
+  known: AnalysedKnownQuestion[];
+  inverseFrequency: Map<string, number>;
+  postings: Map<string, { questions: number[]; weights: number[] }>;
+}
+
+/** Matchers built, by list of known questions and reading name (read only once built). */
+const BUILT = new WeakMap<readonly KnownQuestion[], Map<string, BuiltMatcher>>();
+
+/** Readings of known questions by reading name, for the last few readings built. */
+const SHARED_READINGS = new Map<string, Map<string, string[]>>();
+const READINGS_KEPT = 4;
+
+function sharedReadings(name: string): Map<string, string[]> {
+  let readings = SHARED_READINGS.get(name);
+  if (!readings) {
+    if (SHARED_READINGS.size >= READINGS_KEPT) SHARED_READINGS.delete(SHARED_READINGS.keys().next().value!);
+    readings = new Map();
+    SHARED_READINGS.set(name, readings);
+  }
+  return readings;
 }
 
 interface AnalysedKnownQuestion extends KnownQuestion {
@@ -69,13 +98,14 @@ interface AnalysedKnownQuestion extends KnownQuestion {
  * Finds, among the known questions, the near miss a question is a twin of. Terms come from the
  * caller (the search's own analysis: spelling repaired, names and stopwords left out), so "resi"
  * and "residential home" meet as the search would see them. Built lazily: analysing a few thousand
- * questions takes about a second, paid by the first question that needs it.
+ * questions takes about a second, paid by the first question that needs it (or by prepare()), and
+ * once per process for indexes that read questions alike.
  */
 export class KnownQuestionMatcher {
   private known: AnalysedKnownQuestion[] | null = null;
-  private readonly inverseFrequency = new Map<string, number>();
+  private inverseFrequency = new Map<string, number>();
   /** For each term, the known questions holding it and its weight in each (only those can be close). */
-  private readonly postings = new Map<string, { questions: number[]; weights: number[] }>();
+  private postings = new Map<string, { questions: number[]; weights: number[] }>();
   /** Reused between questions: a similarity per known question, zero between uses. */
   private scores: Float64Array | null = null;
 
@@ -153,7 +183,20 @@ export class KnownQuestionMatcher {
 
   private build(): AnalysedKnownQuestion[] {
     if (this.known) return this.known;
-    const terms = this.questions.map((q) => this.analysis.termsOf(q.question));
+    // the same questions read alike were analysed by another index of this process: share its work
+    const name = this.analysis.readingName?.();
+    const built = name ? BUILT.get(this.questions)?.get(name) : undefined;
+    if (built) {
+      ({ known: this.known, inverseFrequency: this.inverseFrequency, postings: this.postings } = built);
+      return built.known;
+    }
+    const shared = name ? sharedReadings(name) : new Map<string, string[]>();
+    const readingOf = (question: string) => {
+      let reading = shared.get(question);
+      if (!reading) shared.set(question, (reading = this.analysis.termsOf(question)));
+      return reading;
+    };
+    const terms = this.questions.map((q) => readingOf(q.question));
     const documentFrequency = new Map<string, number>();
     for (const list of terms) for (const term of new Set(list)) documentFrequency.set(term, (documentFrequency.get(term) ?? 0) + 1);
     const count = terms.length;
@@ -167,6 +210,12 @@ export class KnownQuestionMatcher {
         this.postings.set(term, postings);
       }
     });
+    if (name) {
+      const byName = BUILT.get(this.questions) ?? new Map<string, BuiltMatcher>();
+      if (byName.size >= READINGS_KEPT) byName.delete(byName.keys().next().value!);
+      byName.set(name, { known: this.known, inverseFrequency: this.inverseFrequency, postings: this.postings });
+      BUILT.set(this.questions, byName);
+    }
     return this.known;
   }
 

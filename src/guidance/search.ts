@@ -5,6 +5,7 @@
 // rare each word is); otherwise the caller gets found: false and the nearest topics. Nothing is
 // ever composed: every answer is an entry or a passage, word for word.
 
+import { createHash } from 'node:crypto';
 import MiniSearch, { type SearchResult } from 'minisearch';
 import { analyse, analyseQuery, analyserVocabulary, isAnalyserTerm, isSecondReading } from './text';
 import { SpellingCorrector } from './spelling';
@@ -355,11 +356,14 @@ export class GuidanceIndex {
         commonWords: COMMON_ENGLISH_WORDS,
       },
     );
+    // what a reading depends on: the indexed texts (spelling, rarity, names)
+    const readingName = createHash('sha256').update(JSON.stringify(docs)).digest('hex');
     this.knownQuestions = new KnownQuestionMatcher(options.knownQuestions ?? (options.entries ? [] : KNOWN_QUESTIONS), {
       // read as the search reads a question, so the spelling it repaired is reused
       termsOf: (question) => this.readingOf(question),
       figureOf: figureAsked,
       isIncidental: isIncidentalTerm,
+      readingName: () => readingName,
     });
   }
 
