@@ -63,7 +63,7 @@ export interface QuestionAnalysis {
    * name read every question alike, so a process that builds many indexes (the tests, the
    * evaluation) analyses the known questions once per reading, not once per index.
    */
-  readingName?: () => string;
+  readingName?: string;
 }
 
 interface BuiltMatcher {
@@ -184,7 +184,7 @@ export class KnownQuestionMatcher {
   private build(): AnalysedKnownQuestion[] {
     if (this.known) return this.known;
     // the same questions read alike were analysed by another index of this process: share its work
-    const name = this.analysis.readingName?.();
+    const name = this.analysis.readingName;
     const built = name ? BUILT.get(this.questions)?.get(name) : undefined;
     if (built) {
       ({ known: this.known, inverseFrequency: this.inverseFrequency, postings: this.postings } = built);

@@ -214,9 +214,11 @@ function asksAfterTheCase(message: string, askingClause: string): boolean {
   return askingClause.length < message.length * ASKING_PART_AT_MOST;
 }
 
-/** Whether a message tells a case first, at length, and asks about it last. */
-function tellsTheCaseFirst(message: string, askingClause: string): boolean {
-  return message.trim().split(/\s+/).length >= CASE_FIRST_MIN_WORDS && asksAfterTheCase(message, askingClause);
+/** The asking clause of a message that tells a case first, at length, and asks about it last; else null. */
+function caseFirstClause(question: string): string | null {
+  const message = withoutAsker(question.slice(0, MAX_QUESTION_LENGTH));
+  const clause = askingPart(message);
+  return message.trim().split(/\s+/).length >= CASE_FIRST_MIN_WORDS && asksAfterTheCase(message, clause) ? clause : null;
 }
 /** A message's asking clause (askingPart) and its analysed terms. */
 interface AskingClause {
@@ -363,7 +365,7 @@ export class GuidanceIndex {
       termsOf: (question) => this.readingOf(question),
       figureOf: figureAsked,
       isIncidental: isIncidentalTerm,
-      readingName: () => readingName,
+      readingName,
     });
   }
 
@@ -429,9 +431,8 @@ export class GuidanceIndex {
     if (this.entries.get(answer.entryId)?.sources.some((source) => source.doc === 'domain')) return answer;
     const entryId = answer.entryId;
     // a message telling the case first is the twin of a near miss when its asking clause is
-    const trimmed = withoutAsker(answer.question.slice(0, MAX_QUESTION_LENGTH));
-    const clause = askingPart(trimmed);
-    const asked = tellsTheCaseFirst(trimmed, clause) ? [answer.question, clause] : [answer.question];
+    const clause = caseFirstClause(answer.question);
+    const asked = clause ? [answer.question, clause] : [answer.question];
     if (!asked.some((text) => this.knownQuestions.isTwinOfANearMiss(text, (term) => this.names(entryId, term)))) return answer;
     const suggestions = [answer.entryId, ...(answer.also ? [answer.also.entryId] : []), ...(answer.related ?? []).map((r) => r.id)];
     return {
@@ -455,9 +456,8 @@ export class GuidanceIndex {
   private byAskingClause(question: string, answer: GuidanceAnswer): GuidanceAnswer {
     // (a withdrawn answer stays withdrawn: its clause would be the twin's too)
     if (answer.found || answer.knownNearMiss) return answer;
-    const trimmed = withoutAsker(question.slice(0, MAX_QUESTION_LENGTH));
-    const part = askingPart(trimmed);
-    if (!tellsTheCaseFirst(trimmed, part)) return answer;
+    const part = caseFirstClause(question);
+    if (!part) return answer;
     // the clause is what is answered, so it is the clause that must be no known near miss's twin
     const asked = this.unlessAKnownNearMiss(this.answerQuestion(part));
     const near = new Set((answer.suggestions ?? []).map((s) => s.id));
