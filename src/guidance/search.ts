@@ -7,7 +7,7 @@
 
 import { createHash } from 'node:crypto';
 import MiniSearch, { type SearchResult } from 'minisearch';
-import { analyse, analyseQuery, analyserVocabulary, isAnalyserTerm, isSecondReading } from './text';
+import { analyse, analyseQuery, analysingOnce, analyserVocabulary, isAnalyserTerm, isSecondReading } from './text';
 import { SpellingCorrector } from './spelling';
 import { loadGuidancePack } from './pack';
 import { loadCouncilDocs, type CouncilDocsResult } from './councilDocs';
@@ -48,7 +48,7 @@ import type { CouncilPassage, GuidanceAnswer, GuidanceAnswerPart, GuidanceEntry,
 
 interface QuestionTerm {
   /** The term and the synonyms it may stand for in a question. */
-  group: string[];
+  group: readonly string[];
   /** How much the term says about what is asked. */
   weight: number;
   /** The weight before any easing for common English words: for judging whether a topic is close. */
@@ -307,6 +307,12 @@ export class GuidanceIndex {
   private readonly documentFrequency = new Map<string, number>();
   /** Each answer's analysed text, read when a question asks whether someone attends (filled as asked). */
   private readonly textTerms = new Map<string, Set<string>>();
+  /**
+   * The pack's and the council's texts (titles, statements, steps) as analysed, kept once read: the
+   * ranking reads them again for every question, and analysing them was most of a question's cost.
+   * Only indexed texts are kept here, never a question's words.
+   */
+  private readonly indexedTextTerms = new Map<string, ReadonlySet<string>>();
   private readonly documentCount: number;
   private readonly speller: SpellingCorrector;
   private readonly minConfidence: number;
@@ -379,8 +385,8 @@ export class GuidanceIndex {
    * answer to the twin of a known near miss is withdrawn (unlessAKnownNearMiss).
    */
   search(question: string): GuidanceAnswer {
-    // spellings are kept while one question is answered, and forgotten after it (they hold case detail)
-    return this.speller.remembering(() => this.searchSpelled(question));
+    // spellings and analysed words are kept while one question is answered, and forgotten after it (they hold case detail)
+    return this.speller.remembering(() => analysingOnce(() => this.searchSpelled(question)));
   }
 
   private searchSpelled(question: string): GuidanceAnswer {
@@ -582,7 +588,7 @@ export class GuidanceIndex {
    * for ("who organises the disruption meeting?": "Not named in the guidance: organise it").
    */
   private leavesUnnamed(id: string, terms: string[]): boolean {
-    const steps = (this.entries.get(id)?.steps ?? []).filter((s) => analyse(s.what).some((t) => terms.includes(t)));
+    const steps = (this.entries.get(id)?.steps ?? []).filter((s) => [...this.termsOfIndexedText(s.what)].some((t) => terms.includes(t)));
     return steps.length > 0 && steps.every((s) => s.who === NOT_NAMED);
   }
 
@@ -611,6 +617,16 @@ export class GuidanceIndex {
     return entry ? [entry.title, entry.answer, ...entry.steps.map((s) => `${s.who} ${s.what} ${s.when ?? ''}`)].join(' ') : (this.passages.get(id)?.text ?? '');
   }
 
+  /** An indexed text's terms (a title, a headline, a step, a passage), analysed once. */
+  private termsOfIndexedText(text: string): ReadonlySet<string> {
+    let terms = this.indexedTextTerms.get(text);
+    if (!terms) {
+      terms = new Set(analyse(text));
+      this.indexedTextTerms.set(text, terms);
+    }
+    return terms;
+  }
+
   /** Whether an entry's or passage's text names any of a term group's terms. */
   private names(id: string, group: string): boolean {
     let terms = this.textTerms.get(id);
@@ -633,7 +649,7 @@ export class GuidanceIndex {
     // "who chairs the PPM?" is not answered by who chairs a Disruption Meeting: a statement naming a
     // meeting (or, naming none, in an entry whose title names one) must name the meeting asked about
     const asked = new Set(termGroups.flatMap((t) => t.group.filter((term) => MEETING_TERMS.has(term))));
-    const meetingsIn = (text: string) => analyse(text).filter((term) => MEETING_TERMS.has(term));
+    const meetingsIn = (text: string) => [...this.termsOfIndexedText(text)].filter((term) => MEETING_TERMS.has(term));
     const titleMeetings = meetingsIn(entry?.title ?? this.passages.get(id)?.section ?? '');
     const aboutAsked = (text: string) => {
       if (asked.size === 0) return true;
@@ -832,7 +848,7 @@ export class GuidanceIndex {
   private specificity(id: string, termGroups: QuestionTerm[]): number {
     // a passage's heading is often a single word ("Eligibility"): specificity is judged on entries only
     const title = this.entries.get(id)?.title ?? '';
-    const titleTerms = new Set(analyse(title).filter((t) => !isIncidentalTerm(t)));
+    const titleTerms = [...this.termsOfIndexedText(title)].filter((t) => !isIncidentalTerm(t));
     const asked = new Set(termGroups.flatMap((t) => t.group));
     let total = 0;
     let matched = 0;
@@ -890,7 +906,7 @@ export class GuidanceIndex {
     // meeting: a part about another meeting (the stability meeting's minute taker) answers nothing of it
     const named = new Set(termGroups.flatMap((t) => t.group.filter((term) => NAMED_THING_TERMS.has(term))));
     const aboutAnotherThing = (part: Candidate) => {
-      const titleNames = analyse(this.entries.get(part.id)?.title ?? '').filter((term) => NAMED_THING_TERMS.has(term));
+      const titleNames = [...this.termsOfIndexedText(this.entries.get(part.id)?.title ?? '')].filter((term) => NAMED_THING_TERMS.has(term));
       return named.size > 0 && titleNames.length > 0 && titleNames.every((term) => !named.has(term));
     };
     if (aboutAnotherThing(first) || aboutAnotherThing(second)) return false;
@@ -932,7 +948,7 @@ export class GuidanceIndex {
     return parts.some((statement) => {
       if (!holdsFigure(figure, statement, question)) return false;
       if (topicWeight === 0) return true;
-      const terms = new Set(analyse(statement));
+      const terms = this.termsOfIndexedText(statement);
       const covered = topic.reduce((sum, t) => sum + (t.group.some((term) => terms.has(term)) ? t.weight : 0), 0);
       return covered / topicWeight >= FIGURE_TOPIC_SHARE;
     });
@@ -946,7 +962,7 @@ export class GuidanceIndex {
   private reasonTerms(question: string): Set<string> {
     const parts = reasonClauses(question);
     if (!parts) return new Set();
-    const key = (group: string[]) => group.join('|');
+    const key = (group: readonly string[]) => group.join('|');
     const main = new Set(analyseQuery(this.speller.correct(parts.rest)).map(key));
     return new Set(
       analyseQuery(this.speller.correct(parts.reasons))
@@ -955,7 +971,7 @@ export class GuidanceIndex {
     );
   }
 
-  private questionTerms(groups: string[][], reasonOnly: Set<string> = new Set()): QuestionTerm[] {
+  private questionTerms(groups: readonly (readonly string[])[], reasonOnly: Set<string> = new Set()): QuestionTerm[] {
     const seen = new Set<string>();
     const terms: QuestionTerm[] = [];
     for (const group of groups) {
@@ -1023,7 +1039,7 @@ export class GuidanceIndex {
     return this.passages.size;
   }
 
-  private rawSearch(termGroups: string[][]): SearchResult[] {
+  private rawSearch(termGroups: readonly (readonly string[])[]): SearchResult[] {
     // A repeated word should not count twice, so the query is the set of all alternatives.
     const terms = [...new Set(termGroups.flat())];
     if (terms.length === 0) return [];

@@ -1525,11 +1525,35 @@ export function normaliseText(text: string): string {
   return t.replace(/\b(\d+)([a-z]+)\b/g, '$1 $2');
 }
 
+/**
+ * Texts analysed while one question is answered (see analysingOnce): a question is read whole, as
+ * its asking clause and as its reading for the known questions, often the same text several times.
+ */
+let analysedWhileAnswering: { words: Map<string, readonly string[]>; terms: Map<string, readonly (readonly string[])[]> } | null = null;
+
+/**
+ * Runs `work` with each text's analysis kept until it returns, and forgotten after: what is kept
+ * is a question's words, which hold case detail, so nothing outlives the question.
+ */
+export function analysingOnce<T>(work: () => T): T {
+  if (analysedWhileAnswering) return work();
+  analysedWhileAnswering = { words: new Map(), terms: new Map() };
+  try {
+    return work();
+  } finally {
+    analysedWhileAnswering = null;
+  }
+}
+
 /** The words of a text after normalisation (before phrases, stopwords and stemming). */
-export function words(text: string): string[] {
-  return normaliseText(text)
+export function words(text: string): readonly string[] {
+  const known = analysedWhileAnswering?.words.get(text);
+  if (known) return known;
+  const found = normaliseText(text)
     .split(/[^a-z0-9]+/)
     .filter(Boolean);
+  analysedWhileAnswering?.words.set(text, found);
+  return found;
 }
 
 /** Text to the list of terms used for indexing. Repeats are kept (term frequency). */
@@ -1541,8 +1565,16 @@ export function analyse(text: string): string[] {
  * A question to its terms, each given as alternatives: the term itself, then any synonym it may
  * stand for in a question (see QUERY_EXPANSIONS). A match on any alternative covers the term.
  */
-export function analyseQuery(text: string): string[][] {
-  const raw = words(text);
+export function analyseQuery(text: string): readonly (readonly string[])[] {
+  const known = analysedWhileAnswering?.terms.get(text);
+  if (known) return known;
+  const found = analyseWords(words(text));
+  analysedWhileAnswering?.terms.set(text, found);
+  return found;
+}
+
+/** Words to terms: phrases joined, stopwords out, each term with its alternatives. */
+function analyseWords(raw: readonly string[]): string[][] {
   const keys = raw.map(canonicalTerm);
   const terms: string[][] = [];
   for (let i = 0; i < raw.length;) {

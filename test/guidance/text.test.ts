@@ -1,4 +1,4 @@
-import { analyse, analyseQuery, stem } from '../../src/guidance/text';
+import { analyse, analyseQuery, analysingOnce, stem, words } from '../../src/guidance/text';
 import { abbreviates, editDistance, SpellingCorrector } from '../../src/guidance/spelling';
 import { COMMON_ENGLISH_WORDS, isEnglishWord } from '../../src/guidance/question';
 
@@ -131,6 +131,24 @@ describe('analyse', () => {
   it('expands "agree" to approval in questions only', () => {
     expect(analyse('agree how to tell the child')).not.toContain('approve');
     expect(analyseQuery('who agrees a move')).toEqual([['agre', 'approve'], ['move']]);
+  });
+});
+
+describe('a question is analysed once while it is answered, and forgotten after', () => {
+  const question = 'Jayden (14) keeps going missing - do we need a stability meeting?';
+
+  it('reads the same text to the same analysis while the question is answered', () => {
+    analysingOnce(() => {
+      expect(analyseQuery(question)).toBe(analyseQuery(question));
+      expect(words(question)).toBe(words(question));
+    });
+  });
+
+  it('keeps nothing of the question once it is answered (its words hold case detail)', () => {
+    const during = analysingOnce(() => analyseQuery(question));
+    expect(analyseQuery(question)).not.toBe(during);
+    expect(analyseQuery(question)).toEqual(during);
+    expect(words(question)).not.toBe(words(question));
   });
 });
 
