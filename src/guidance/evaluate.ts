@@ -13,7 +13,7 @@
 import { SAFEGUARDING_FIRST } from './question';
 import type { GuidancePhraser } from './phrasing';
 import type { GuidanceIndex } from './search';
-import type { GuidanceAnswer } from './types';
+import type { GuidanceAnswer, GuidanceEntry } from './types';
 
 export interface LabelledQuestion {
   question: string;
@@ -125,6 +125,20 @@ export function answerText(answer: GuidanceAnswer): string {
     ...lead,
     ...parts.flatMap((part) => [part.answer ?? '', ...(part.steps ?? []).map((s) => `${s.who}: ${s.what}${s.when ? ` (${s.when})` : ''}`), part.passage?.text ?? '']),
   ].join('\n');
+}
+
+/**
+ * The pack entries that answer a labelled question: those whose headline and steps hold every one
+ * of its facts (as evaluateFacts judges an answer). The known questions carry them.
+ */
+export function entriesHolding(facts: readonly string[], entries: readonly GuidanceEntry[]): string[] {
+  const patterns = facts.map((fact) => new RegExp(fact, 'i'));
+  return entries
+    .filter((entry) => {
+      const text = answerText({ question: '', found: true, score: 0, confidence: 0, entryId: entry.id, answer: entry.answer, steps: entry.steps, sources: entry.sources });
+      return patterns.every((pattern) => pattern.test(text));
+    })
+    .map((entry) => entry.id);
 }
 
 export function evaluateFacts(index: GuidanceIndex, set: FactSet): FactReport {

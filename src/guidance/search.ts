@@ -298,6 +298,8 @@ const LONG_QUESTION_EASING = 0.73;
 const DOMINANCE = 4;
 /** ...and may answer when it covers at least this share of the question. */
 const DOMINANT_MIN_SHARE = 0.45;
+/** How far down the ranking an entry that answered questions like this one before may be taken from. */
+const ANSWERED_BEFORE_RANKS = 4;
 
 export class GuidanceIndex {
   private readonly miniSearch: MiniSearch<IndexedDoc>;
@@ -577,6 +579,19 @@ export class GuidanceIndex {
     if (asksWhereItIs(trimmedQuestion) && ![chosen, second].some((c) => c && PLACE_IN_TEXT.test(this.statedText(c.id))))
       return this.notFound(question, results, chosen, 'not-covered', urgentSafeguarding, termGroups);
 
+    // The question is answered. Which pack entry answers it may follow what answered the questions
+    // most like it before (a figure asked for, a two-part answer and acting on safeguarding stay as
+    // chosen: the rules above picked them for what they hold).
+    if (!figure && !second && this.entries.has(chosen.id) && chosen.id !== SAFEGUARDING_ENTRY_ID) {
+      // (only among entries ranked close: "who records the move on the system" is not about the PPM's minutes, however often those are asked about)
+      const ranked = candidates.slice(0, ANSWERED_BEFORE_RANKS).filter((c) => this.entries.has(c.id) && (c === chosen || c.score >= candidates[0]!.score * NEAR_RANK));
+      const preferred = this.knownQuestions.preferredEntry(
+        question,
+        chosen.id,
+        ranked.map((c) => c.id),
+      );
+      if (preferred) chosen = ranked.find((c) => c.id === preferred)!;
+    }
     const answer = this.answerFrom(question, chosen, results, round(share));
     if (second) answer.also = this.partFrom(second.id);
     if (urgentSafeguarding) answer.urgentSafeguarding = true;

@@ -32,7 +32,7 @@ describe('the known questions are the development sets’ and nothing else', () 
   });
 
   it('are up to date with the development sets (npm run guidance:known-questions rebuilds them)', () => {
-    expect(knownQuestionsFile).toEqual(knownQuestionsFileFromSets((q) => reader.readingOf(q)));
+    expect(knownQuestionsFile).toEqual(knownQuestionsFileFromSets((q) => reader.readingOf(q), loadGuidancePack()));
   });
 
   it('hold no question that reads as one of a test half, a test-only set or a checking set', () => {
@@ -151,5 +151,100 @@ describe('finding the twin', () => {
   it('finds nothing in an empty list, and nothing for a question sharing no word', () => {
     expect(new KnownQuestionMatcher([], analysis).isTwinOfANearMiss('anything')).toBe(false);
     expect(new KnownQuestionMatcher([nearMiss('does respite count')], analysis).isTwinOfANearMiss('who chairs the meeting')).toBe(false);
+  });
+});
+
+describe('the entry that answered questions like it before answers it', () => {
+  const asked = 'once the move is agreed, does anything have to happen on LL straight away?';
+  const answeredBefore = (question: string, answeredBy: string[]): KnownQuestion => ({ question, covered: true, set: 'written-for-this-test', answeredBy });
+  const likeIt = [
+    answeredBefore('move agreed - does anything need doing on LL straight away?', ['coding-a-move']),
+    answeredBefore('once a move is agreed what happens on LL?', ['coding-a-move']),
+  ];
+
+  it('is ranked below the entry the words alone choose (the rule below is what moves it up)', () => {
+    const index = new GuidanceIndex({ knownQuestions: [] });
+    expect(index.search(asked).entryId).toBe('urgent-move');
+    expect(
+      index
+        .explain(asked)
+        .slice(0, 4)
+        .map((e) => e.id),
+    ).toContain('coding-a-move');
+  });
+
+  it('answers when the closest covered questions were answered by it and not by the entry chosen', () => {
+    const answer = new GuidanceIndex({ knownQuestions: likeIt }).search(asked);
+    expect(answer.found).toBe(true);
+    expect(answer.entryId).toBe('coding-a-move');
+  });
+
+  it('changes nothing when the questions like it were answered by the entry chosen as well', () => {
+    const both = likeIt.map((k) => ({ ...k, answeredBy: ['coding-a-move', 'urgent-move'] }));
+    expect(new GuidanceIndex({ knownQuestions: both }).search(asked).entryId).toBe('urgent-move');
+  });
+
+  it('changes nothing on the word of questions that are not close to it', () => {
+    const farOff = [answeredBefore('what do I do on LL?', ['coding-a-move']), answeredBefore('anything to do on LL?', ['coding-a-move'])];
+    expect(new GuidanceIndex({ knownQuestions: farOff }).search(asked).entryId).toBe('urgent-move');
+  });
+
+  it('takes only an entry ranked close to the first: "who records the move on the system" is not about the PPM minutes', () => {
+    // (the shipped questions: those about who records the PPM are many, and close to it)
+    const question = 'who records the move on the system';
+    expect(
+      new GuidanceIndex({ knownQuestions: [] })
+        .explain(question)
+        .slice(0, 4)
+        .map((e) => e.id),
+    ).toContain('ppm-recording');
+    expect(new GuidanceIndex().search(question).entryId).toBe('coding-a-move');
+  });
+});
+
+describe('weighing what answered questions like it before', () => {
+  const words = (question: string) => question.toLowerCase().match(/[a-z0-9]+/g) ?? [];
+  const analysis = { termsOf: words, figureOf: figureAsked, isIncidental: () => false };
+  const answered = (question: string, ...answeredBy: string[]): KnownQuestion => ({ question, covered: true, set: 'written-for-this-test', answeredBy });
+
+  it('prefers an entry ranked close that the closest covered questions were answered by', () => {
+    const matcher = new KnownQuestionMatcher([answered('a b c d', 'second'), answered('a b c e', 'second')], analysis);
+    expect(matcher.preferredEntry('a b c d e', 'first', ['first', 'second', 'third'])).toBe('second');
+  });
+
+  it('takes only an entry among those ranked for the question', () => {
+    const matcher = new KnownQuestionMatcher([answered('a b c d', 'elsewhere'), answered('a b c e', 'elsewhere')], analysis);
+    expect(matcher.preferredEntry('a b c d e', 'first', ['first', 'second'])).toBeUndefined();
+  });
+
+  it('needs clear support: 0.8 more than the chosen entry has', () => {
+    // the same question (similarity 1) answered by it alone is enough; shared with another entry, 0.5 is not
+    expect(new KnownQuestionMatcher([answered('a b c d', 'second')], analysis).preferredEntry('a b c d', 'first', ['first', 'second'])).toBe('second');
+    const shared = new KnownQuestionMatcher([answered('a b c d', 'second', 'third')], analysis);
+    expect(shared.preferredEntry('a b c d', 'first', ['first', 'second', 'third'])).toBeUndefined();
+    // and against the chosen entry's own support
+    const contested = new KnownQuestionMatcher([answered('a b c d', 'second'), answered('a b c d', 'first')], analysis);
+    expect(contested.preferredEntry('a b c d', 'first', ['first', 'second'])).toBeUndefined();
+  });
+
+  it('counts only covered questions at least 0.6 close', () => {
+    // each is 0.51 close to "a b c d": together they would give 1.5, but none counts
+    const loose = new KnownQuestionMatcher(
+      ['a b c d e f g h', 'a b c d i j k l', 'a b c d m n o p'].map((q) => answered(q, 'second')),
+      analysis,
+    );
+    expect(loose.preferredEntry('a b c d', 'first', ['first', 'second'])).toBeUndefined();
+    // while "a b c d e f g" is 0.9 close to the first
+    expect(loose.preferredEntry('a b c d e f g', 'first', ['first', 'second'])).toBe('second');
+  });
+
+  it('a question many entries answer says less than one only one entry answers', () => {
+    const manyAnswer = [answered('a b c d', 'second', 'x', 'y'), answered('a b c e', 'second', 'x', 'y')];
+    expect(new KnownQuestionMatcher(manyAnswer, analysis).preferredEntry('a b c d e', 'first', ['first', 'second'])).toBeUndefined();
+  });
+
+  it('near misses vote for nothing, and an empty list changes nothing', () => {
+    expect(new KnownQuestionMatcher([nearMiss('a b c d'), nearMiss('a b c e')], analysis).preferredEntry('a b c d e', 'first', ['first', 'second'])).toBeUndefined();
+    expect(new KnownQuestionMatcher([], analysis).preferredEntry('a b c d e', 'first', ['first', 'second'])).toBeUndefined();
   });
 });

@@ -5,6 +5,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import type { KnownQuestionsFile } from '../../../src/guidance/knownQuestions';
+import { entriesHolding } from '../../../src/guidance/evaluate';
+import type { GuidanceEntry } from '../../../src/guidance/types';
 
 export const HELDOUT_DIR = __dirname;
 
@@ -50,7 +52,7 @@ export const TEST_ONLY_SETS = [
 export const CHECKING_SET_FILES = ['guidance-check4a.json', 'guidance-check10.json', 'guidance-check12.json'] as const;
 
 const factSetSchema = z.object({
-  answerable: z.array(z.object({ q: z.string() }).passthrough()),
+  answerable: z.array(z.object({ q: z.string(), all: z.array(z.string()) }).passthrough()),
   unanswerable: z.array(z.object({ q: z.string() }).passthrough()),
 });
 const setFileSchema = z.object({ dev: factSetSchema.optional(), test: factSetSchema.optional(), check: factSetSchema.optional() }).passthrough();
@@ -93,18 +95,31 @@ export function unseenQuestions(): string[] {
 }
 
 /**
+ * The entries that answer a development question (hold its facts), or none when so many do that
+ * it says nothing of which answers it ("should I let my HoS know" is held by eleven entries).
+ */
+function answeringEntries(facts: readonly string[], entries: readonly GuidanceEntry[]): string[] {
+  const holding = entriesHolding(facts, entries);
+  return holding.length <= MOST_ANSWERING_ENTRIES ? holding : [];
+}
+const MOST_ANSWERING_ENTRIES = 6;
+
+/**
  * The known questions as stored in src/guidance/knownQuestions.data.json: every development
  * question, less any that reads the same as a test or checking question (the same terms, as the
  * search reads them: "planned move for Ellis - when is the plan due" and "planned move for Noah, when
  * is the plan due" are one question), so that no unseen question meets itself.
  */
-export function knownQuestionsFileFromSets(readingOf: (question: string) => string[]): KnownQuestionsFile {
+export function knownQuestionsFileFromSets(readingOf: (question: string) => string[], entries: readonly GuidanceEntry[]): KnownQuestionsFile {
   const key = (question: string) => [...new Set(readingOf(question))].sort().join(' ');
   const unseen = new Set(unseenQuestions().map(key));
   const keep = (q: { q: string }) => !unseen.has(key(q.q));
   const file: KnownQuestionsFile = {};
   for (const { file: name, set } of developmentHalves()) {
-    file[name] = { covered: set.answerable.filter(keep).map((q) => q.q), notCovered: set.unanswerable.filter(keep).map((q) => q.q) };
+    file[name] = {
+      covered: set.answerable.filter(keep).map((q) => ({ question: q.q, answeredBy: answeringEntries(q.all, entries) })),
+      notCovered: set.unanswerable.filter(keep).map((q) => q.q),
+    };
   }
   return file;
 }
