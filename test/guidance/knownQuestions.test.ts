@@ -217,29 +217,31 @@ describe('weighing what answered questions like it before', () => {
     expect(matcher.preferredEntry('a b c d e', 'first', ['first', 'second'])).toBeUndefined();
   });
 
-  it('needs clear support: 0.8 more than the chosen entry has', () => {
-    // the same question (similarity 1) answered by it alone is enough; shared with another entry, 0.5 is not
+  it('needs clear support: 0.5 more than the chosen entry has', () => {
+    // the same question (similarity 1) answered by it alone is enough; shared among three entries, a third is not
     expect(new KnownQuestionMatcher([answered('a b c d', 'second')], analysis).preferredEntry('a b c d', 'first', ['first', 'second'])).toBe('second');
-    const shared = new KnownQuestionMatcher([answered('a b c d', 'second', 'third')], analysis);
-    expect(shared.preferredEntry('a b c d', 'first', ['first', 'second', 'third'])).toBeUndefined();
+    const shared = new KnownQuestionMatcher([answered('a b c d', 'second', 'third', 'fourth')], analysis);
+    expect(shared.preferredEntry('a b c d', 'first', ['first', 'second', 'third', 'fourth'])).toBeUndefined();
     // and against the chosen entry's own support
     const contested = new KnownQuestionMatcher([answered('a b c d', 'second'), answered('a b c d', 'first')], analysis);
     expect(contested.preferredEntry('a b c d', 'first', ['first', 'second'])).toBeUndefined();
   });
 
-  it('counts only covered questions at least 0.6 close', () => {
-    // each is 0.51 close to "a b c d": together they would give 1.5, but none counts
+  it('counts only covered questions at least 0.5 close', () => {
+    // each is 0.47 close to "a b c d": together they would give 1.4, but none counts
     const loose = new KnownQuestionMatcher(
-      ['a b c d e f g h', 'a b c d i j k l', 'a b c d m n o p'].map((q) => answered(q, 'second')),
+      ['a b c d e f g h i', 'a b c d j k l m n', 'a b c d o p q r s'].map((q) => answered(q, 'second')),
       analysis,
     );
     expect(loose.preferredEntry('a b c d', 'first', ['first', 'second'])).toBeUndefined();
-    // while "a b c d e f g" is 0.9 close to the first
+    // while "a b c d e f g" is 0.83 close to the first
     expect(loose.preferredEntry('a b c d e f g', 'first', ['first', 'second'])).toBe('second');
   });
 
   it('a question many entries answer says less than one only one entry answers', () => {
-    const manyAnswer = [answered('a b c d', 'second', 'x', 'y'), answered('a b c e', 'second', 'x', 'y')];
+    const oneAnswers = [answered('a b c d', 'second'), answered('a b c e', 'second')];
+    expect(new KnownQuestionMatcher(oneAnswers, analysis).preferredEntry('a b c d e', 'first', ['first', 'second'])).toBe('second');
+    const manyAnswer = oneAnswers.map((k) => ({ ...k, answeredBy: ['second', 'x', 'y', 'z'] }));
     expect(new KnownQuestionMatcher(manyAnswer, analysis).preferredEntry('a b c d e', 'first', ['first', 'second'])).toBeUndefined();
   });
 
