@@ -35,7 +35,7 @@ import { DEFAULT_MIN_CONFIDENCE, GuidanceIndex } from '../src/guidance/search';
 import { KNOWN_QUESTIONS } from '../src/guidance/knownQuestions';
 import type { CouncilPassage } from '../src/guidance/types';
 import { COVERED_QUESTIONS, UNCOVERED_QUESTIONS } from '../test/guidance/questions';
-import { CHECKING_SET_FILES, DEVELOPMENT_ONLY_SET_FILES, TEST_ONLY_SETS } from '../test/guidance/heldout/questionSets';
+import { CHECKING_SET_FILES, DEVELOPMENT_ONLY_SET_FILES, SPLIT_SET_FILES, TEST_ONLY_SETS } from '../test/guidance/heldout/questionSets';
 
 const args = new Set(process.argv.slice(2));
 const argsSchema = z.array(z.enum(['--show-test-misses', '--no-scale', '--quiet', '--no-test', '--diagnose']));
@@ -257,23 +257,7 @@ async function measureModelWording(): Promise<void> {
     return parsed[half] ? factSetSchema.parse(parsed[half]) : null;
   };
   const half = args.has('--no-test') ? 'dev' : 'test';
-  const files =
-    half === 'dev'
-      ? ['guidance-heldout.json', 'guidance-heldout2.json']
-      : [
-          'guidance-heldout.json',
-          'guidance-heldout2.json',
-          'guidance-heldout3.json',
-          'guidance-heldout5.json',
-          'guidance-heldout6.json',
-          'guidance-heldout7.json',
-          'guidance-heldout8.json',
-          'guidance-heldout9.json',
-          'guidance-heldout10.json',
-          'guidance-heldout11.json',
-          'guidance-heldout12.json',
-          'guidance-heldout13.json',
-        ];
+  const files: string[] = half === 'dev' ? [...SPLIT_SET_FILES] : [...SPLIT_SET_FILES, ...TEST_ONLY_SETS.map((set) => set.file)];
   console.log(`\n== Model wording (${half} halves): the model's headline with the retrieved steps, on answers the retrieval got right ==`);
   for (const file of files) {
     const set = readSet(file, half);
