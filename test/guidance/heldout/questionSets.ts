@@ -37,6 +37,8 @@ export const DEVELOPMENT_ONLY_SET_FILES = [
   'guidance-dev18.json',
   'guidance-dev19.json',
   'guidance-dev20.json',
+  'guidance-dev21.json',
+  'guidance-dev22.json',
 ] as const;
 
 /** Sets that are all test: measured by the lead, never tuned on, never among the known questions. */
