@@ -603,7 +603,7 @@ export class GuidanceIndex {
    * for ("who organises the disruption meeting?": "Not named in the guidance: organise it").
    */
   private leavesUnnamed(id: string, terms: string[]): boolean {
-    const steps = (this.entries.get(id)?.steps ?? []).filter((s) => [...this.termsOfIndexedText(s.what)].some((t) => terms.includes(t)));
+    const steps = (this.entries.get(id)?.steps ?? []).filter((s) => terms.some((t) => this.termsOfIndexedText(s.what).has(t)));
     return steps.length > 0 && steps.every((s) => s.who === NOT_NAMED);
   }
 
