@@ -291,6 +291,12 @@ export const GUIDANCE_ENTRIES: GuidanceEntry[] = [
       'An allegation or complaint is a trigger for a Placement Stability Meeting; if an approved move follows, the next placement must be able to accommodate the child for the following months, not just a week or two.',
     steps: [
       { who: 'Any staff member', what: 'Tell your line manager about the allegation straight away.' },
+      {
+        // (an allegation with the child still in the home is most often asked as "can we move them today?")
+        who: "Child's social worker and manager",
+        what: 'If the child is not safe there now, act on your safeguarding procedures first: that immediate safeguarding issue is what allows an urgent move instead of a planned ending, authorised by the Head of Service once the alternative placement options are understood.',
+        when: 'At once',
+      },
       { who: "Fostering or placements service, with the child's social worker", what: 'Consider a Placement Stability Meeting; the allegation is one of its triggers.' },
       {
         who: 'Head of Service',
@@ -306,7 +312,7 @@ export const GUIDANCE_ENTRIES: GuidanceEntry[] = [
       },
     ],
     related: ['fragile-placement-signs', 'move-approval', 'which-reason-code'],
-    sources: [S000('Instructions for Allocated Case Worker'), S003('Triggers for a stability meeting')],
+    sources: [S000('Instructions for Allocated Case Worker'), S003('Triggers for a stability meeting'), S001(G001_PLANNED_ENDINGS)],
   },
 
   // ───────────────────────────── Moves: recording and oversight ─────────────────────────────
@@ -322,7 +328,7 @@ export const GUIDANCE_ENTRIES: GuidanceEntry[] = [
       "I'm not sure which code to use for a move",
     ],
     answer:
-      'Every agreed move must be coded correctly in the case management system; if you are unsure or the right code is missing, flag it at once and never enter an incorrect code (a wrong one) instead.',
+      'Every agreed move must be coded correctly in the case management system; if you are unsure or the right code is missing, flag it at once: an incorrect code (a wrong one) must not be entered instead.',
     steps: [
       {
         who: "Child's social worker",
@@ -481,7 +487,7 @@ export const GUIDANCE_ENTRIES: GuidanceEntry[] = [
       'Is keeping a placement together always the aim?',
     ],
     answer:
-      "Any member of social work staff who sees (recognises) a risk to a placement reports the concern to their line manager so a meeting can be set up quickly; the Fostering and Placements Service and the child's social work team then work in collaboration to make every effort to prevent a disruption, when that is in the child's best interests.",
+      "All social work staff are responsible for recognising a risk to a placement and reporting the concern to their line manager, so a meeting can be set up quickly; the Fostering and Placements Service and the child's social work team then work in collaboration to make every effort to prevent a disruption, when that is in the child's best interests.",
     steps: [
       { who: 'Any staff member', what: 'Report your concerns to your line manager: what you have seen and why it worries you.', when: 'Straight away' },
       {
@@ -514,12 +520,12 @@ export const GUIDANCE_ENTRIES: GuidanceEntry[] = [
     answer:
       "A placement is fragile when concern is raised through the child's, carer's or unit's review process, there is an allegation or complaint, the child is absconding or absent on a regular basis, there is relationship fragility between the child and the carer or provider, the child wants to leave, the carer or provider is struggling (experiencing difficulties or unable to care for the child), or the social worker or other professionals say it does not meet the child's needs.",
     steps: [
-      { who: 'Any staff member', what: 'Recognise the trigger and report it to your line manager.', when: 'Straight away' },
+      { who: 'Any staff member', what: 'Recognise the trigger (a sign the placement is at risk of breakdown) and report it to your line manager.', when: 'Straight away' },
       { who: 'Not named in the guidance', what: 'Put added support in place and hold a Placement Support Meeting.' },
       { who: 'Not named in the guidance', what: 'Consider seeking additional resources for the placement.' },
       {
         who: "Allocated case worker (the child's social worker)",
-        what: 'Hold a multi-agency planning meeting to build a wrap-around package of support: every placement becoming fragile must have one (000).',
+        what: 'Hold a multi-agency planning meeting to build a wrap-around package of support that helps avoid a breakdown: every placement becoming fragile must have one (000).',
       },
       { who: 'Fostering or placements service', what: "Coordinate a Placement Stability Meeting with the child's social worker if support is not enough." },
     ],
@@ -539,7 +545,7 @@ export const GUIDANCE_ENTRIES: GuidanceEntry[] = [
       "Residential provider says they can't manage the young person",
     ],
     answer:
-      'A carer or provider saying they are struggling is a trigger: tell your manager, add support through a Placement Support Meeting, and hold a Placement Stability Meeting if that is not enough, before any move is considered; a placement ends in a planned way unless there are immediate safeguarding concerns.',
+      'A carer or provider saying they are struggling (experiencing difficulties, or feeling they can no longer care for the child) is a trigger: tell your manager, add support through a Placement Support Meeting, and hold a Placement Stability Meeting if that is not enough, before any move is considered; a placement ends in a planned way unless there are immediate safeguarding concerns.',
     steps: [
       { who: "Child's social worker", what: "Tell your line manager about the carer's concerns.", when: 'Straight away' },
       { who: 'Not named in the guidance', what: 'Hold a Placement Support Meeting and review the initial support plan.', when: 'As soon as the carer raises it' },
@@ -674,12 +680,17 @@ export const GUIDANCE_ENTRIES: GuidanceEntry[] = [
       { who: 'Meeting', what: 'Record the discussion and agreements in the streamlined LCS minute format for support meetings.' },
       { who: 'Meeting', what: 'Review the support plan again at each later support meeting.' },
       {
+        // (asked as "do we go straight to a stability meeting?": support comes first, the stability meeting after)
+        who: 'Fostering or placements service',
+        what: 'Call a Placement Stability Meeting if the added support is not enough to make lasting change.',
+      },
+      {
         who: 'Managers and practitioners',
         what: 'Follow Chapter 5.1.7 on Placement Support Meetings too: the stability guidance note (which relates to the PGN of January 2017) is read with it.',
       },
     ],
     related: ['initial-support-plan', 'placement-stability-meeting', 'extra-support-first', 'virtual-school-advice'],
-    sources: [S001(G001_PLANNED_ENDINGS), S001(G001_REVIEWS), S001(G001_ESCALATION), S001('Introduction')],
+    sources: [S001(G001_PLANNED_ENDINGS), S001(G001_REVIEWS), S001(G001_ESCALATION), S001('Introduction'), S003('Introduction')],
   },
   {
     id: 'extra-support-first',
@@ -935,14 +946,14 @@ export const GUIDANCE_ENTRIES: GuidanceEntry[] = [
       'Does the Guardian get a say in the PPM?',
     ],
     answer:
-      "These people contribute to the Placement Planning Meeting: the child's social worker (or personal adviser or advocate), the child, parents where appropriate, and the foster carers with their supervising social worker or, in residential care, the link worker or keyworker and where appropriate the home manager; the IRO's and Guardian's views are considered, and the Virtual School is included where a move is discussed.",
+      "These people contribute to the Placement Planning Meeting: the child's social worker (or personal adviser or advocate), the child or young person, parents as appropriate, and the foster carers with their supervising social worker or, in residential care, the link worker or keyworker and where appropriate the home manager; the IRO's and Guardian's views are considered, and the Virtual School is included where a move is discussed.",
     steps: [
       {
         who: 'Not named in the guidance',
-        what: 'Make sure the child, parents where appropriate, and the carers with their supervising social worker (or key worker and home manager) can contribute.',
+        what: 'Make sure the child or young person, parents as appropriate, and the carers with their supervising social worker (or key worker and home manager) can contribute.',
       },
       { who: 'Placement Planning Meeting', what: 'Ask for and take into account the views of the IRO, and of the Guardian if there is one.' },
-      { who: 'Chair', what: 'Make sure everyone understands the purpose of the meeting and can give their views.' },
+      { who: 'Chair', what: 'Make sure everyone understands the purpose of the meeting and has the opportunity to give their views and suggestions.' },
     ],
     related: ['placement-planning-meeting', 'ppm-chair-preparation', 'iro-role'],
     sources: [S004('Purpose and Meeting Format')],
@@ -958,11 +969,11 @@ export const GUIDANCE_ENTRIES: GuidanceEntry[] = [
       'Documents needed before the planning meeting',
     ],
     answer:
-      'The chair gets up to date beforehand with the placement plan, the support work done so far and, where relevant, the care plan, Personal Education Plan (PEP) and pathway plan, and at the meeting makes sure everyone understands its purpose and can speak.',
+      'The chair gets up to date beforehand with the placement plan, the work undertaken so far in supporting the placement and, where relevant, the care plan, Personal Education Plan (PEP) and pathway plan, and at the meeting makes sure everyone understands its purpose and can speak.',
     steps: [
       {
         who: 'Chair',
-        what: 'Read the placement plan (on the Placement Information Record in Liquid Logic) and find out what work has been done so far to support the placement.',
+        what: 'Read the placement plan (on the Placement Information Record in Liquid Logic) and find out what work has been undertaken so far in supporting the placement.',
         when: 'Before the meeting',
       },
       { who: 'Chair', what: 'Read the care plan, Personal Education Plan (PEP) and pathway plan where relevant.', when: 'Before the meeting' },
@@ -1043,7 +1054,7 @@ export const GUIDANCE_ENTRIES: GuidanceEntry[] = [
     rules: ['PLAN-1'],
     questions: ['Do we need more than one placement planning meeting?', 'How often are follow-up PPMs held?', 'Can we call another planning meeting if the care plan changes?'],
     answer:
-      "Hold further Placement Planning Meetings at intervals agreed with the foster carers and their supervising social worker (or the residential home's manager), or whenever day to day arrangements or care plan changes need sorting out.",
+      "Hold further Placement Planning Meetings as required: at intervals agreed with the foster carers and their supervising social worker (or the residential home's manager), or whenever the day to day arrangements have issues to be resolved or care plan changes need clarifying.",
     steps: [
       { who: 'Not named in the guidance', what: 'Agree the interval for later meetings with the carers and supervising social worker or home manager.' },
       { who: 'Not named in the guidance', what: 'Call an extra meeting to clarify changes to the care plan or resolve day to day issues as they arise.' },
@@ -1245,7 +1256,7 @@ export const GUIDANCE_ENTRIES: GuidanceEntry[] = [
       'What do we tell a residential home or provider about a child placed with them?',
     ],
     answer:
-      'Tell the placement (foster carers, or the residential home or provider) how day to day parenting tasks are shared between the carer and the responsible authority, the financial arrangements, contact, the circumstances in which the child became looked after, the long term care plan, the length of time the placement is needed and what it is meant to achieve.',
+      'Tell the placement (foster carers, or the residential home or provider) how day to day parenting tasks are shared between the carer and the responsible authority, the financial arrangements, contact, the circumstances leading to the child becoming looked after, the long term care plan, the length of time the placement is needed and what it is meant to achieve.',
     steps: [
       { who: 'Not named in the guidance', what: 'Share how day to day parenting tasks are split with the responsible authority, money, and contact arrangements.' },
       { who: 'Not named in the guidance', what: 'Explain why the child came into care and the long term care plan.' },
@@ -1390,7 +1401,7 @@ export const GUIDANCE_ENTRIES: GuidanceEntry[] = [
       },
       {
         who: 'Not named in the guidance',
-        what: 'Book it with everyone who was involved and a chair who is an Independent Reviewing Officer (IRO) or similar person not previously involved in the case.',
+        what: 'Book it with all those involved in the placement and a chair who is an Independent Reviewing Officer (IRO) or similar person not previously involved in the case.',
         when: 'At least six weeks after the ending',
       },
       { who: 'Meeting', what: "Reflect on the placement's history, draw out lessons and seek resolution between the parties." },

@@ -126,9 +126,9 @@ const CASES: FactCase[] = [
     cites: '001',
   },
   {
-    name: 'the chair of a Placement Planning Meeting learns what work has been done so far to support the placement (004)',
+    name: 'the chair of a Placement Planning Meeting learns what work has been undertaken so far in supporting the placement (004)',
     entry: 'ppm-chair-preparation',
-    facts: [/work has been done so far to support the placement/],
+    facts: [/work has been undertaken so far in supporting the placement/],
     cites: '004',
   },
   {
@@ -248,7 +248,11 @@ const KEY_WORDS: Array<[string, string, RegExp[]]> = [
   ['002 Background: the Children Act 1989 Care Planning guidance', 'guidance-read-with', [/Care Planning guidance/]],
   ['004 Purpose: the placement plan gives the child and carer clarity', 'placement-planning-meeting', [/clarity/]],
   ['000: Family Placement will not identify a placement until the move is authorised', 'placement-search-after-approval', [/not identify[^.]*until[^.]*authorised/]],
-  ['004 Before the meeting: the chair finds out what work has been done to support the placement', 'ppm-chair-preparation', [/work[^.]*support the placement/]],
+  [
+    '004 Before the meeting: the chair finds out what work has been undertaken in supporting the placement',
+    'ppm-chair-preparation',
+    [/work[^.]*undertaken[^.]*supporting the placement/],
+  ],
   // a second audit: a gloss in brackets inside the document's phrase breaks it ("wrong (incorrect) code")
   ['000: moves must be coded correctly; incorrect codes must not be entered', 'coding-a-move', [/coded correctly/, /incorrect code/]],
   ['001: carers and key workers feed into every CLA review', 'carer-input-to-reviews', [/CLA review/]],
