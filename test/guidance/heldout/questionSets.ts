@@ -39,12 +39,13 @@ export const DEVELOPMENT_ONLY_SET_FILES = [
   'guidance-dev20.json',
   'guidance-dev21.json',
   'guidance-dev22.json',
+  'guidance-dev23.json',
 ] as const;
 
 /** Sets that are all test: measured by the lead, never tuned on, never among the known questions. */
 export const TEST_ONLY_SETS = [
   { file: 'guidance-heldout3.json', name: 'Third held-out (guidance-heldout3.json), test only (reported, never tuned on)' },
-  ...['Fifth', 'Sixth', 'Seventh', 'Eighth', 'Ninth', 'Tenth', 'Eleventh', 'Twelfth', 'Thirteenth', 'Fourteenth'].map((ordinal, i) => {
+  ...['Fifth', 'Sixth', 'Seventh', 'Eighth', 'Ninth', 'Tenth', 'Eleventh', 'Twelfth', 'Thirteenth', 'Fourteenth', 'Fifteenth'].map((ordinal, i) => {
     const file = `guidance-heldout${i + 5}.json`;
     return { file, name: `${ordinal} held-out (${file}), test only (written and committed before it was first measured; never tuned on)` };
   }),
