@@ -554,6 +554,23 @@ export function asksWhereItIs(question: string): boolean {
   );
 }
 
+/**
+ * Whether the message asks what happens when someone will not do their part ("Mum won't come to the
+ * PPM - what now?", "what if the carer refuses to come to the stability meeting?", "the guardian
+ * disagrees with the plan, what happens then?"). The documents set out what should happen, and
+ * almost never what to do when someone declines: only an answer that speaks of it answers.
+ */
+export function asksWhatIfSomeoneRefuses(question: string): boolean {
+  return REFUSING.test(question) && ASKS_WHAT_NEXT.test(question);
+}
+const REFUSING =
+  /\b(?:won'?t|wont|will not|refus\w*|declin\w*|unwilling|not willing|isn'?t willing|(?:doesn'?t|don'?t|does not|do not) want to|can'?t agree|cannot agree|disagree\w*)\b/i;
+const ASKS_WHAT_NEXT =
+  /\b(?:what now|now what|what then|what next|what happens(?: now| next| then)?|what do (?:i|we) do(?: now| next| then)?|what can (?:i|we) do|what are (?:my|our) options|next steps?|where do (?:i|we) go from here|what if)\b/i;
+
+/** What says what happens when someone declines, refuses or disagrees. */
+export const REFUSAL_IN_TEXT = /\b(?:refus\w*|declin\w*|disagree\w*|not agree\w*|unwilling|won't|will not|does not attend|cannot attend|objects?)\b/i;
+
 /** What names a place something is kept or found: a system, a file, a document's section, the placement. */
 export const PLACE_IN_TEXT =
   /\b(?:Liquid Logic|LCS|EDRMS|file|files|Appendix|Chapter|Tri-X|sections?|new placement|the home|office|intranet|website|system|Placement Information Record)\b/i;

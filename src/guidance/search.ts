@@ -30,6 +30,8 @@ import {
   asksForAParticularThing,
   asksWhatAReferencedDocumentSays,
   asksWhereItIs,
+  asksWhatIfSomeoneRefuses,
+  REFUSAL_IN_TEXT,
   PLACE_IN_TEXT,
   attendeeAsked,
   askingPart,
@@ -579,6 +581,11 @@ export class GuidanceIndex {
     if (asksWhereItIs(trimmedQuestion) && ![chosen, second].some((c) => c && PLACE_IN_TEXT.test(this.statedText(c.id))))
       return this.notFound(question, results, chosen, 'not-covered', urgentSafeguarding, termGroups);
 
+    // "Mum won't come to the PPM - what now?": what to do when someone declines is answered only by an
+    // answer that speaks of declining (the guidance says who should come, not what follows a refusal)
+    if (asksWhatIfSomeoneRefuses(trimmedQuestion) && ![chosen, second].some((c) => c && REFUSAL_IN_TEXT.test(this.statedText(c.id))))
+      return this.notFound(question, results, chosen, 'not-covered', urgentSafeguarding, termGroups);
+
     // The question is answered. Which pack entry answers it may follow what answered the questions
     // most like it before (a figure asked for, a two-part answer and acting on safeguarding stay as
     // chosen: the rules above picked them for what they hold).
@@ -730,7 +737,7 @@ export class GuidanceIndex {
       const askingTerms = new Set(analyseQuery(this.speller.correct(askingPart(trimmedQuestion))).flat());
       for (const group of inPassing) if (!group.some((term) => askingTerms.has(term))) caseDetail.add(group.join('|'));
     }
-    const termGroups = this.questionTerms(groups, caseDetail);
+    const termGroups = this.questionTerms(this.withoutCaseTimes(trimmedQuestion, groups), caseDetail);
     // Words in most documents barely rank anything and cost the most to look up: left out of the
     // search (and so never held against an answer) when the question has other words.
     const searched = termGroups.filter((t) => !t.ubiquitous);
@@ -984,6 +991,21 @@ export class GuidanceIndex {
         .map(key)
         .filter((k) => !main.has(k)),
     );
+  }
+
+  /**
+   * "Planned move for Jess in 2 weeks, carers want to tell her tonight. who agrees how she's told?":
+   * the numbers and units of time a message tells its case with say when things happened, not what
+   * is asked, so they neither search nor count ("a week or two" in an allegation entry is no match).
+   * Those in the asking clause stay ("is 72 hours right?").
+   */
+  private withoutCaseTimes(question: string, groups: readonly (readonly string[])[]): readonly (readonly string[])[] {
+    const clause = caseFirstClause(question);
+    if (!clause) return groups;
+    const asked = new Set(analyseQuery(this.speller.correct(clause)).flat());
+    const caseTime = (group: readonly string[]) => group.every((term) => /^\d+$/.test(term) || TIME_UNITS.has(term)) && !group.some((term) => asked.has(term));
+    const kept = groups.filter((group) => !caseTime(group));
+    return kept.length > 0 ? kept : groups;
   }
 
   private questionTerms(groups: readonly (readonly string[])[], reasonOnly: Set<string> = new Set()): QuestionTerm[] {

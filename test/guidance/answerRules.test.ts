@@ -11,6 +11,7 @@ import {
   asksForAParticularThing,
   asksWhatAReferencedDocumentSays,
   asksWhereItIs,
+  asksWhatIfSomeoneRefuses,
   attendeeAsked,
   thingAskedFor,
   asksTwoThings,
@@ -1397,9 +1398,51 @@ describe('a message that tells the case first is answered from its asking clause
 
   it('not when the clause’s answer is none of the topics nearest the whole message: the case does not agree with it', () => {
     const message =
-      'Kayla (9) has been refusing school all week and there were two late-night arguments with her carer. the carer is exhausted and school rang twice, though nobody is asking to end it. how is placement stability measured?';
+      'Kayla (9) has been refusing school all week and there were two late-night arguments with her carer. the carer is exhausted and school rang twice, though nobody is asking to end it. what is the move tracker?';
     const plain = new GuidanceIndex({ knownQuestions: [] });
-    expect(plain.search('how is placement stability measured?').found).toBe(true);
+    expect(plain.search('what is the move tracker?').found).toBe(true);
     expect(plain.search(message).found).toBe(false);
+  });
+});
+
+describe('the numbers and units of time a case is told with are not what is asked', () => {
+  it('"in 2 weeks" told of the case does not match "a week or two" in an entry', () => {
+    const termsOf = (message: string) => new GuidanceIndex({ knownQuestions: [] }).explain(message)[0]!.terms.map((t) => t.split(':')[0]);
+    const told = termsOf('Planned move for Jess (6) in 2 weeks and the carers are anxious about it all. who should agree how and when she is told?');
+    expect(told).not.toContain('week');
+    expect(told.some((t) => /^2/.test(t))).toBe(false);
+  });
+
+  it('a figure in the asking clause is still read', () => {
+    const asked = new GuidanceIndex({ knownQuestions: [] }).explain('Ruby moved in to her new carers last Monday after a long wait. do I have to visit her within 1 week?')[0]!;
+    expect(asked.terms.map((t) => t.split(':')[0])).toContain('week');
+  });
+});
+
+describe('what to do when someone will not do their part is answered only where the guidance speaks of refusing', () => {
+  const plain = new GuidanceIndex({ knownQuestions: [] });
+
+  it('reads a refusal asked about as what happens next, not a refusal told as case detail', () => {
+    expect(asksWhatIfSomeoneRefuses("Mum won't come to the PPM - what now?")).toBe(true);
+    expect(asksWhatIfSomeoneRefuses('what if the carer refuses to come to the stability meeting?')).toBe(true);
+    expect(asksWhatIfSomeoneRefuses('the guardian disagrees with the placement plan, what happens then?')).toBe(true);
+    expect(asksWhatIfSomeoneRefuses("HoS won't sign off the urgent move - why?")).toBe(false);
+    expect(asksWhatIfSomeoneRefuses('who comes to the PPM?')).toBe(false);
+  });
+
+  it('is not answered by who should attend: the guidance does not say what follows a parent staying away, and offers the nearest topic', () => {
+    const answer = plain.search("Dad won't come to the placement planning meeting and won't agree the plan - what now?");
+    expect(answer.found).toBe(false);
+    expect(answer.suggestions?.[0]?.id).toBe('ppm-attendees');
+    expect(plain.search('who should come to the placement planning meeting?').entryId).toBe('ppm-attendees');
+  });
+
+  it('is not answered by what introductions include when the carers will not do them', () => {
+    expect(plain.search("the new carers won't do overnight stays before the move, what then?").found).toBe(false);
+    expect(plain.search('can the new carers do overnight stays before the move?').entryId).toBe('introductions-before-placement');
+  });
+
+  it('is answered where the guidance says why someone will not act: the Head of Service not authorising an urgent move', () => {
+    expect(plain.search("the Head of Service won't authorise our urgent move - what now?").entryId).toBe('urgent-move');
   });
 });
