@@ -284,6 +284,8 @@ const NOT_TIMESCALE_TOPIC = new Set([...TIME_UNIT_TERMS, ...TIMING_VERB_TERMS]);
 const CODE_TERMS = new Set(['code', 'reason', 'ssda903', 'caserecord', 'type']);
 /** Units of time ("a year", "within the month"): they say when, not what a question is about. */
 const TIME_UNITS = new Set(['hour', 'day', 'week', 'month', 'year', 'minute']);
+/** How much a word only the case of a case-first message uses weighs, against one of its asking clause. */
+const CASE_TERM_WEIGHT = 0.3;
 const isTimeUnit = (t: QuestionTerm): boolean => t.group.every((term) => TIME_UNITS.has(term));
 /**
  * The statement holding a figure must cover this share of the question's topic (a step on its own,
@@ -529,6 +531,7 @@ export class GuidanceIndex {
     const timingGiven = () => ASKS_WHEN.test(trimmedQuestion) && this.holds(chosen.id, 'timescale', trimmedQuestion, termGroups, askingClause().terms);
     if (
       (share < this.confidenceCut(termGroups) &&
+        this.caseEasedShare(chosen, second, termGroups, trimmedQuestion, askingClause()) < this.confidenceCut(termGroups) &&
         !this.dominates(chosen, candidates, share) &&
         !this.coversAskingPart(chosen, second, termGroups, trimmedQuestion, askingClause())) ||
       (evidence < this.minEvidence && !timingGiven())
@@ -625,6 +628,20 @@ export class GuidanceIndex {
     // (read in what the entry says, not in how practitioners ask for it)
     const says = (c: Candidate | undefined, t: QuestionTerm) => c !== undefined && this.names(c.id, t.group.join('|'));
     return asked.length >= MIN_CONTENT_TERMS && asked.every((t) => says(chosen, t) || says(second, t));
+  }
+
+  /**
+   * A message telling the case first: the share of it a match covers when the words only the case
+   * uses weigh less than those of the asking clause ("Placement for Mikey ended today, he's gone
+   * home to his dad. who do I need to tell?": the dad and the home are the case's).
+   */
+  private caseEasedShare(chosen: Candidate, second: Candidate | undefined, termGroups: QuestionTerm[], question: string, asking: AskingClause): number {
+    // (a short message's first part names its topic: "parent and child placement - is the PPM different?")
+    if (!caseFirstClause(question)) return 0;
+    const weightOf = (t: QuestionTerm) => (t.group.some((term) => asking.terms.has(term)) ? 1 : CASE_TERM_WEIGHT);
+    const eased = termGroups.map((t) => ({ ...t, weight: t.weight * weightOf(t), fullWeight: t.fullWeight * weightOf(t) }));
+    const credits = chosen.credits.map((c, i) => Math.max(c, second?.credits[i] ?? 0) * weightOf(termGroups[i]!));
+    return shareOf(eased, credits);
   }
 
   /** The message's asking clause and its analysed terms. */

@@ -1391,6 +1391,13 @@ describe('a message that tells the case first is answered from its asking clause
     expect(answer.question).toBe(caseFirst);
   });
 
+  it('the words only its case uses weigh less than the asking clause’s: an ending told with who the child went to is answered with who to tell', () => {
+    const message = "Jordan's placement with his aunt came to an end this afternoon and he has gone back to live with his grandad for now. who do I have to let know?";
+    const answer = new GuidanceIndex({ knownQuestions: [] }).search(message);
+    expect(answer.found).toBe(true);
+    expect(answer.entryId).toBe('ending-a-placement');
+  });
+
   it('not when the message is short: its first part names the topic, which the clause alone would lose', () => {
     const answer = new GuidanceIndex({ knownQuestions: [] }).search('remand placement for a 16yo - does the PPM process differ?');
     expect(answer.found).toBe(false);
