@@ -643,6 +643,14 @@ describe('who does it', () => {
     expect(index.search('who sends out the invites for a disruption meeting').found).toBe(false);
   });
 
+  it('"who books" or "who convenes" a meeting asks who organises it: a disruption meeting\'s organiser is not named', () => {
+    expect([...roleAsked('who books the disruption meeting?')]).toEqual([analyse('organise')[0]]);
+    expect([...roleAsked('who convenes the disruption meeting?')]).toEqual([analyse('organise')[0]]);
+    const plain = new GuidanceIndex({ knownQuestions: [] });
+    expect(plain.search('who books the disruption meeting?').found).toBe(false);
+    expect(plain.search('who books the stability meeting for an in-house carer?').entryId).toBe('placement-stability-meeting');
+  });
+
   it('"who writes" is answered by an entry saying who writes, completes or produces it', () => {
     expect(index.search('who writes the child friendly carer profile - SSW or the carer?').found).toBe(false);
     expect(index.search('who writes the initial support plan').entryId).toBe('initial-support-plan');
