@@ -284,6 +284,8 @@ const NOT_TIMESCALE_TOPIC = new Set([...TIME_UNIT_TERMS, ...TIMING_VERB_TERMS]);
 const CODE_TERMS = new Set(['code', 'reason', 'ssda903', 'caserecord', 'type']);
 /** Units of time ("a year", "within the month"): they say when, not what a question is about. */
 const TIME_UNITS = new Set(['hour', 'day', 'week', 'month', 'year', 'minute']);
+/** Kinds of document asked for in their own right ("is there an agenda / a template / a report for ...?"). */
+const DOCUMENT_KINDS = new Set(analyseQuery('list report agenda template checklist leaflet version rota protocol').map((group) => group.join('|')));
 /** How much a word only the case of a case-first message uses weighs, against one of its asking clause. */
 const CASE_TERM_WEIGHT = 0.3;
 const isTimeUnit = (t: QuestionTerm): boolean => t.group.every((term) => TIME_UNITS.has(term));
@@ -566,7 +568,10 @@ export class GuidanceIndex {
       return this.notFound(question, results, chosen, 'not-covered', urgentSafeguarding, termGroups);
     // "which service do we use?": the thing asked for must be in the answer
     const thing = thingAskedFor(trimmedQuestion);
-    if (thing && termGroups.some((t, i) => missed(i) && !t.incidental && t.group.join('|') === thing))
+    // (a document of its own, "is there an agenda for the IPM?", is read in what the answer says: an
+    // entry practitioners ask for with "agenda" need not have one)
+    const unnamedDocument = () => DOCUMENT_KINDS.has(thing!) && ![chosen, second].some((c) => c && this.names(c.id, thing!));
+    if (thing && termGroups.some((t, i) => !t.incidental && t.group.join('|') === thing && (missed(i) || unnamedDocument())))
       return this.notFound(question, results, chosen, 'not-covered', urgentSafeguarding, termGroups);
     // "does the IRO come to the support meeting?", "does the child come to the disruption meeting?":
     // whoever is asked about must be named in the answer (read in its text, as the child is in

@@ -448,6 +448,15 @@ describe('a side of a topic the guidance does not deal with', () => {
     expect(index.search('what must the carer be told at placement').entryId).toBe('information-for-carer');
   });
 
+  it('"is there an agenda for it?" asks for a document of its own: read in what the answer says, not in how practitioners ask for the entry', () => {
+    const plain = new GuidanceIndex({ knownQuestions: [] });
+    expect(plain.search('is there an agenda for the introduction planning meeting?').found).toBe(false);
+    expect(plain.search('what happens at an introduction planning meeting?').entryId).toBe('introduction-planning-meeting');
+    expect(plain.search('is there a template for minuting a placement support meeting?').entryId).toBe('ppm-recording');
+    // (a meeting asked for is no document: "what meeting do we need" is still answered)
+    expect(plain.search('placement for twins getting really shaky, FC struggling. what meeting do we need').found).toBe(true);
+  });
+
   it('whether someone attends is answered only by an entry that names them among those who attend', () => {
     expect(attendeeAsked('does the IRO come to placement support meetings?')).toEqual(['iro']);
     expect(attendeeAsked("can the child's parents attend the panel?")).toContain('parent');
