@@ -40,6 +40,8 @@ export const DEVELOPMENT_ONLY_SET_FILES = [
   'guidance-dev21.json',
   'guidance-dev22.json',
   'guidance-dev23.json',
+  'guidance-dev24.json',
+  'guidance-dev25.json',
 ] as const;
 
 /** Sets that are all test: measured by the lead, never tuned on, never among the known questions. */
