@@ -716,7 +716,7 @@ export function permissionAsked(question: string): Set<string> {
 export function roleAsked(question: string): Set<string> {
   const roles = [
     ...question.matchAll(
-      /\bwho(?:'s|s| is)?\s+(?:actually\s+|exactly\s+|usually\s+|normally\s+|then\s+)?(?:(?:should|would|will|can|could|must|does|do|meant to|supposed to|expected to|going to|needs to|has to|got to)\s+(?:actually\s+|normally\s+|usually\s+)?)?(chairs?|sits?|presents?|maintains?|updates?|organi[sz]es?|arranges?|books?|convenes?|registers?|writes?|minutes|decides?|signs?(?:\s+(?:it\s+|this\s+|that\s+|them\s+)?off)?)\b/gi,
+      /\bwho(?:'s|s| is)?\s+(?:actually\s+|exactly\s+|usually\s+|normally\s+|then\s+)?(?:(?:should|would|will|can|could|must|does|do|meant to|supposed to|expected to|going to|needs to|has to|got to)\s+(?:actually\s+|normally\s+|usually\s+)?)?(chairs?|sits?|presents?|maintains?|updates?|organi[sz]es?|arranges?|books?|convenes?|invites?|registers?|writes?|minutes|decides?|signs?(?:\s+(?:it\s+|this\s+|that\s+|them\s+)?off)?)\b/gi,
     ),
   ].map((m) => m[1]!);
   // "who is responsible for arranging it?", "who sends out the invites?": who organises it
@@ -725,6 +725,8 @@ export function roleAsked(question: string): Set<string> {
       /\bwho(?:'s|s| is| are)?\s+(?:actually\s+)?(?:responsible|in charge)\s+for\s+(arranging|organi[sz]ing|convening|writing|updating|chairing|booking)\b|\bwho\s+(?:actually\s+)?sends?\s+(?:out\s+)?(?:the\s+)?(invit)(?:e|es|ations)\b/gi,
     ),
   ].map((m) => (m[2] ? 'organise' : m[1]!));
+  // "ppm chair who?", "psm minutes - who?": typed fast, the doing comes before the who
+  const typedFast = [...question.matchAll(/\b(chairs?|minutes|organi[sz]es?|arranges?|books?|invites?|presents?|decides?)\s*(?:-\s*)?who\s*\??\s*$/gi)].map((m) => m[1]!);
   // "who keeps the tracker up to date?", "who's responsible for keeping it up to date": who updates it
   const keepsCurrent =
     /\bwho(?:'s|s| is| are)?\s+(?:actually\s+)?(?:(?:responsible|in charge)\s+for\s+keeping|keeps?|should keep|has to keep|must keep)\b[^?.!]{0,50}?\bup\s+to\s+date\b/i.test(
@@ -732,5 +734,7 @@ export function roleAsked(question: string): Set<string> {
     )
       ? ['updates']
       : [];
-  return new Set([...roles, ...responsible, ...keepsCurrent].flatMap((role) => analyseQuery(role).map((group) => group.join('|'))));
+  // (whoever invites people to a meeting organises it: "invite" alone reads as attending)
+  const doing = [...roles, ...responsible, ...typedFast, ...keepsCurrent].map((role) => (/^invit/i.test(role) ? 'organise' : role));
+  return new Set(doing.flatMap((role) => analyseQuery(role).map((group) => group.join('|'))));
 }

@@ -660,6 +660,14 @@ describe('who does it', () => {
     expect(plain.search('who books the stability meeting for an in-house carer?').entryId).toBe('placement-stability-meeting');
   });
 
+  it('"who invites" asks who organises the meeting, not who attends it; and typed fast, "ppm chair who?" asks who chairs', () => {
+    expect([...roleAsked('ppm who invites?')]).toEqual([analyse('organise')[0]]);
+    expect([...roleAsked('ppm chair who?')]).toEqual([...roleAsked('who chairs the ppm?')]);
+    const plain = new GuidanceIndex({ knownQuestions: [] });
+    expect(plain.search('ppm who invites?').found).toBe(false);
+    expect(plain.search('who comes to the ppm?').entryId).toBe('ppm-attendees');
+  });
+
   it('"who writes" is answered by an entry saying who writes, completes or produces it', () => {
     expect(index.search('who writes the child friendly carer profile - SSW or the carer?').found).toBe(false);
     expect(index.search('who writes the initial support plan').entryId).toBe('initial-support-plan');
