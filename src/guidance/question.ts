@@ -568,6 +568,21 @@ const REFUSING =
 const ASKS_WHAT_NEXT =
   /\b(?:what now|now what|what then|what next|what happens(?: now| next| then)?|what do (?:i|we) do(?: now| next| then)?|what can (?:i|we) do|what are (?:my|our) options|next steps?|where do (?:i|we) go from here|what if)\b/i;
 
+/**
+ * Whether the message asks how to complain or appeal ("what's the complaints procedure for parents?",
+ * "can they go to the IRM?", "can mum appeal the move?"), not whether a complaint is a trigger: the
+ * documents name complaints as a sign of a fragile placement and set out no procedure for making
+ * one. ("YP wants to make a complaint about her carer - what's the process?" is left to the search:
+ * it may ask what the complaint sets in motion.)
+ */
+export function asksHowToComplainOrAppeal(question: string): boolean {
+  return COMPLAINING_OR_APPEALING.test(question);
+}
+const COMPLAINING_OR_APPEALING = /\b(?:complaints? (?:process|procedure|policy|stages?)|ombudsman|IRM|independent review mechanism|appeal\w*)\b/i;
+
+/** What sets out how to complain or appeal. */
+export const COMPLAINTS_PROCEDURE_IN_TEXT = /\b(?:complaints? (?:procedure|process|policy)|ombudsman|appeals?|independent review mechanism)\b/i;
+
 /** What says what happens when someone declines, refuses or disagrees. */
 export const REFUSAL_IN_TEXT = /\b(?:refus\w*|declin\w*|disagree\w*|not agree\w*|unwilling|won't|will not|does not attend|cannot attend|objects?)\b/i;
 

@@ -31,6 +31,8 @@ import {
   asksWhatAReferencedDocumentSays,
   asksWhereItIs,
   asksWhatIfSomeoneRefuses,
+  asksHowToComplainOrAppeal,
+  COMPLAINTS_PROCEDURE_IN_TEXT,
   REFUSAL_IN_TEXT,
   PLACE_IN_TEXT,
   attendeeAsked,
@@ -592,6 +594,10 @@ export class GuidanceIndex {
     // "Mum won't come to the PPM - what now?": what to do when someone declines is answered only by an
     // answer that speaks of declining (the guidance says who should come, not what follows a refusal)
     if (asksWhatIfSomeoneRefuses(trimmedQuestion) && ![chosen, second].some((c) => c && REFUSAL_IN_TEXT.test(this.statedText(c.id))))
+      return this.notFound(question, results, chosen, 'not-covered', urgentSafeguarding, termGroups);
+
+    // "how does she make a formal complaint?": complaints are a trigger in the guidance, not a procedure it sets out
+    if (asksHowToComplainOrAppeal(trimmedQuestion) && ![chosen, second].some((c) => c && COMPLAINTS_PROCEDURE_IN_TEXT.test(this.statedText(c.id))))
       return this.notFound(question, results, chosen, 'not-covered', urgentSafeguarding, termGroups);
 
     // The question is answered. Which pack entry answers it may follow what answered the questions

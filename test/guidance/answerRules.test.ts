@@ -12,6 +12,7 @@ import {
   asksWhatAReferencedDocumentSays,
   asksWhereItIs,
   asksWhatIfSomeoneRefuses,
+  asksHowToComplainOrAppeal,
   attendeeAsked,
   thingAskedFor,
   asksTwoThings,
@@ -1476,5 +1477,20 @@ describe('what to do when someone will not do their part is answered only where 
 
   it('is answered where the guidance says why someone will not act: the Head of Service not authorising an urgent move', () => {
     expect(plain.search("the Head of Service won't authorise our urgent move - what now?").entryId).toBe('urgent-move');
+  });
+});
+
+describe('how to complain or appeal is not set out in the guidance, though a complaint is a trigger', () => {
+  it('reads a question about the procedure, not one about what a complaint sets in motion', () => {
+    expect(asksHowToComplainOrAppeal("what's the complaints procedure for parents unhappy about a move?")).toBe(true);
+    expect(asksHowToComplainOrAppeal('carer is being deregistered after the allegation - can they go to the IRM?')).toBe(true);
+    expect(asksHowToComplainOrAppeal('can mum appeal the decision to move him?')).toBe(true);
+    expect(asksHowToComplainOrAppeal('YP made a complaint about her carer - does that trigger a stability meeting?')).toBe(false);
+  });
+
+  it('is told the guidance does not cover it, while a complaint as a trigger is answered', () => {
+    const plain = new GuidanceIndex({ knownQuestions: [] });
+    expect(plain.search("foster carer's approval ended after the allegation against her - can she go to the IRM?").found).toBe(false);
+    expect(plain.search('YP made a complaint about her carer - does that trigger a stability meeting?').entryId).toBe('fragile-placement-signs');
   });
 });
