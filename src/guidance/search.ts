@@ -484,7 +484,8 @@ export class GuidanceIndex {
 
   private answerQuestion(question: string): GuidanceAnswer {
     const { trimmedQuestion, termGroups, results } = this.lookUp(question);
-    const urgentSafeguarding = isImmediateSafeguarding(trimmedQuestion) || undefined;
+    // (read as typed and as spelled: "alegation against the carer" is an allegation all the same)
+    const urgentSafeguarding = isImmediateSafeguarding(trimmedQuestion) || isImmediateSafeguarding(this.spelled(question).spelledQuestion) || undefined;
     if (results.length === 0) return { question, found: false, score: 0, confidence: 0, suggestions: [], urgentSafeguarding };
 
     const candidates = results.slice(0, CANDIDATES).map((result) => this.candidate(result, termGroups));

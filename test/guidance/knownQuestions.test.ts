@@ -8,6 +8,7 @@ import knownQuestionsFile from '../../src/guidance/knownQuestions.data.json';
 import {
   CHECKING_SET_FILES,
   DEVELOPMENT_ONLY_SET_FILES,
+  NOT_KNOWN_DEVELOPMENT_SETS,
   SPLIT_SET_FILES,
   TEST_ONLY_SETS,
   knownQuestionsFileFromSets,
@@ -27,8 +28,8 @@ describe('the known questions are the development sets’ and nothing else', () 
     expect(new Set(listed).size).toBe(listed.length);
   });
 
-  it('come from the development halves only', () => {
-    expect(Object.keys(knownQuestionsFile).sort()).toEqual([...SPLIT_SET_FILES, ...DEVELOPMENT_ONLY_SET_FILES].sort());
+  it('come from the development halves only (less those kept out, whose near misses are written as twins of their own covered questions)', () => {
+    expect(Object.keys(knownQuestionsFile).sort()).toEqual([...SPLIT_SET_FILES, ...DEVELOPMENT_ONLY_SET_FILES].filter((f) => !NOT_KNOWN_DEVELOPMENT_SETS.includes(f)).sort());
   });
 
   it('are up to date with the development sets (npm run guidance:known-questions rebuilds them)', () => {

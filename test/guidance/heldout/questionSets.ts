@@ -44,6 +44,14 @@ export const DEVELOPMENT_ONLY_SET_FILES = [
   'guidance-dev25.json',
 ] as const;
 
+/**
+ * Development sets tuned on but kept out of the known questions. dev25 pairs each rule with a near
+ * miss asked in the same words, a word or two apart: as known near misses, their twins withdrew right
+ * answers (with them among the known questions, 18 fewer development questions were answered right,
+ * and 3 fewer of the project's own 158).
+ */
+export const NOT_KNOWN_DEVELOPMENT_SETS: readonly string[] = ['guidance-dev25.json'];
+
 /** Sets that are all test: measured by the lead, never tuned on, never among the known questions. */
 export const TEST_ONLY_SETS = [
   { file: 'guidance-heldout3.json', name: 'Third held-out (guidance-heldout3.json), test only (reported, never tuned on)' },
@@ -121,6 +129,7 @@ export function knownQuestionsFileFromSets(readingOf: (question: string) => stri
   const keep = (q: { q: string }) => !unseen.has(key(q.q));
   const file: KnownQuestionsFile = {};
   for (const { file: name, set } of developmentHalves()) {
+    if (NOT_KNOWN_DEVELOPMENT_SETS.includes(name)) continue;
     file[name] = {
       covered: set.answerable.filter(keep).map((q) => ({ question: q.q, answeredBy: answeringEntries(q.all, entries) })),
       notCovered: set.unanswerable.filter(keep).map((q) => q.q),
