@@ -523,11 +523,12 @@ export class GuidanceIndex {
     const namesTwoThings = termGroups.filter((t) => t.group.some((term) => NAMED_THING_TERMS.has(term))).length >= 2;
     const complement = figure || !(asksTwoThings(trimmedQuestion) || namesTwoThings) ? undefined : this.complement(chosen, candidates, termGroups);
     // each part must answer its own part of the question: what neither covers counts against both
-    const second = complement && this.partsStandAlone(chosen, complement, termGroups) ? complement : undefined;
-    const share = second
+    const pairedPart = complement && this.partsStandAlone(chosen, complement, termGroups) ? complement : undefined;
+    let second = pairedPart;
+    const share = pairedPart
       ? shareOf(
           termGroups,
-          chosen.credits.map((c, i) => Math.max(c, second.credits[i]!)),
+          chosen.credits.map((c, i) => Math.max(c, pairedPart.credits[i]!)),
         )
       : chosen.share;
     const evidence = second ? chosen.evidence + second.evidence : chosen.evidence;
@@ -584,9 +585,17 @@ export class GuidanceIndex {
       return this.notFound(question, results, chosen, 'not-covered', urgentSafeguarding, termGroups);
     // "who chairs the PPM?" is not answered by what the chair reads beforehand, nor "who presents at the
     // panel?" by a case being presented there: an entry must say who does it
-    for (const role of ['chair', 'present'] as const)
-      if (roles.has(role) && !this.saysWho(chosen.id, role, termGroups) && !(second && this.saysWho(second.id, role, termGroups)))
-        return this.notFound(question, results, chosen, 'not-covered', urgentSafeguarding, termGroups);
+    for (const role of ['chair', 'present'] as const) {
+      if (!roles.has(role) || this.saysWho(chosen.id, role, termGroups) || (second && this.saysWho(second.id, role, termGroups))) continue;
+      // "when is a disruption meeting held and who chairs it?": the first part is answered, and a close
+      // entry saying who chairs answers the second
+      const saysWhoInstead =
+        !second && asksTwoThings(trimmedQuestion)
+          ? candidates.find((c) => c.id !== chosen.id && this.entries.has(c.id) && c.score >= candidates[0]!.score * SECOND_PART_SCORE && this.saysWho(c.id, role, termGroups))
+          : undefined;
+      if (!saysWhoInstead) return this.notFound(question, results, chosen, 'not-covered', urgentSafeguarding, termGroups);
+      second = saysWhoInstead;
+    }
 
     // "where is the move tracker kept?": an answer must say where, not only what the thing is for
     if (asksWhereItIs(trimmedQuestion) && ![chosen, second].some((c) => c && PLACE_IN_TEXT.test(this.statedText(c.id))))

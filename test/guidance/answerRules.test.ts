@@ -286,6 +286,14 @@ describe('a best match far ahead of the rest', () => {
 });
 
 describe('two questions in one', () => {
+  it('"when is it held and who chairs it?": a close entry saying who chairs answers the second part', () => {
+    const answer = new GuidanceIndex({ knownQuestions: [] }).search('when is a disruption meeting held and who chairs it');
+    expect(answer.found).toBe(true);
+    expect([answer.entryId, answer.also?.entryId]).toEqual(['disruption-meeting', 'disruption-meeting-chair']);
+    // (asked alone, who chairs is still answered by the entry saying who chairs)
+    expect(new GuidanceIndex({ knownQuestions: [] }).search('who chairs a disruption meeting?').entryId).toBe('disruption-meeting-chair');
+  });
+
   it('a part about another meeting than the one asked about is no part of the answer', () => {
     const a = index.search('who takes minutes at the disruption mtg and who writes the report');
     expect([a.entryId, a.also?.entryId]).not.toContain('stability-meeting-outcomes');
