@@ -305,10 +305,14 @@ export function figureAsked(question: string): FigureAsked | null {
   // preposition or a verb of keeping count is part of the thing asked about; so is one after a verb
   // of telling ("should the carer be told how long it's for", "do I tell the carer how long", "do
   // carers need to know how long"), except "tell me how long", which asks for the figure
-  const asked = withoutReportedQuestion(question).replace(
-    /\b(on|of|(?<!\b(?:say|says|said)\s+)about|track|tracks|tracking|record|records|recording|count|counts|counting|monitor|monitors|monitoring|oversee|oversees|overseeing|told|informed|explained|(?:need|needs|have|has|ought|entitled|right) to know|tell(?!\s+(?:me|us|you)\b)(?:\s+(?:the|their|his|her|our)?\s*(?!(?:and|or|but)\b)[a-z]+)?)\s+how\b/gi,
-    '$1',
-  );
+  // (nor is a second "how" joined to what is told: "she needs to know why he came into care and how
+  // long he'll stay")
+  const asked = withoutReportedQuestion(question)
+    .replace(/\b((?:know|told|tell|informed|explained)\s+(?:why|what|when|where|who|whether|if)\b[^?.!;]{0,60}?\band)\s+how\b/gi, '$1')
+    .replace(
+      /\b(on|of|(?<!\b(?:say|says|said)\s+)about|track|tracks|tracking|record|records|recording|count|counts|counting|monitor|monitors|monitoring|oversee|oversees|overseeing|told|informed|explained|(?:need|needs|have|has|ought|entitled|right) to know|tell(?!\s+(?:me|us|you)\b)(?:\s+(?:the|their|his|her|our)?\s*(?!(?:and|or|but)\b)[a-z]+)?)\s+how\b/gi,
+      '$1',
+    );
   // "why is the IFA still being paid 3 wks after he left??" asks why, whatever figures it gives
   const asksWhy = /^\W*(?:why|how come)\b/i.test(asked);
   for (const [pattern, kind] of FIGURE_QUESTIONS) if (!(asksWhy && PUT_FORWARD.has(pattern)) && pattern.test(asked)) return kind;

@@ -751,6 +751,9 @@ describe('how many / how long / how soon / how much', () => {
 
   it('a figure put forward to be confirmed ("28 days isn\'t it?", "every 6 weeks?", "lasts 16 weeks right?") asks for one, and only a stated figure answers', () => {
     expect(figureAsked("notice period for an IFA placement is 28 days isn't it?")).toBe('timescale');
+    // a second "how" joined to what someone is told is part of what they are told
+    expect(figureAsked("new carer asked why she needs to know why he came into care and how long he'll be with her")).toBeNull();
+    expect(figureAsked('tell me why it matters and how long the placement plan has')).toBe('timescale');
     expect(figureAsked('temporary approval lasts 16 weeks right?')).toBe('timescale');
     expect(figureAsked('do we review the support plan every 6 weeks?')).toBe('frequency');
     expect(figureAsked('review meeting should be 4 weeks after the first one?')).toBe('timescale');
