@@ -568,9 +568,9 @@ export function asksWhatIfSomeoneRefuses(question: string): boolean {
   return REFUSING.test(question) && ASKS_WHAT_NEXT.test(question);
 }
 const REFUSING =
-  /\b(?:won'?t|wont|will not|refus\w*|declin\w*|unwilling|not willing|isn'?t willing|(?:doesn'?t|don'?t|does not|do not) want to|can'?t agree|cannot agree|disagree\w*)\b/i;
+  /\b(?:won'?t|wont|will not|refus\w*|declin\w*|unwilling|not willing|isn'?t willing|(?:doesn'?t|don'?t|does not|do not) want to|can'?t agree|cannot agree|(?:don'?t|doesn'?t|do not|does not) agree|disagree\w*)\b/i;
 const ASKS_WHAT_NEXT =
-  /\b(?:what now|now what|what then|what next|what happens(?: now| next| then)?|what do (?:i|we) do(?: now| next| then)?|what can (?:i|we) do|what are (?:my|our) options|next steps?|where do (?:i|we) go from here|what if)\b/i;
+  /\b(?:what now|now what|what then|what next|what happens(?: now| next| then)?|what do (?:i|we) do(?: now| next| then)?|what can (?:i|we) do|what are (?:my|our) options|next steps?|where do (?:i|we) go from here|what if|who decides|who makes the (?:final )?decision|(?:has|gets) the final say|whose view wins)\b/i;
 
 /**
  * Whether the message asks how to complain or appeal ("what's the complaints procedure for parents?",

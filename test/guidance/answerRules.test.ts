@@ -1470,6 +1470,7 @@ describe('what to do when someone will not do their part is answered only where 
     expect(asksWhatIfSomeoneRefuses("Mum won't come to the PPM - what now?")).toBe(true);
     expect(asksWhatIfSomeoneRefuses('what if the carer refuses to come to the stability meeting?')).toBe(true);
     expect(asksWhatIfSomeoneRefuses('the guardian disagrees with the placement plan, what happens then?')).toBe(true);
+    expect(asksWhatIfSomeoneRefuses("the carer doesn't agree how the child should be told about the move - who decides?")).toBe(true);
     expect(asksWhatIfSomeoneRefuses("HoS won't sign off the urgent move - why?")).toBe(false);
     expect(asksWhatIfSomeoneRefuses('who comes to the PPM?')).toBe(false);
   });
@@ -1479,6 +1480,11 @@ describe('what to do when someone will not do their part is answered only where 
     expect(answer.found).toBe(false);
     expect(answer.suggestions?.[0]?.id).toBe('ppm-attendees');
     expect(plain.search('who should come to the placement planning meeting?').entryId).toBe('ppm-attendees');
+  });
+
+  it('who decides when people disagree is not answered by who agrees together', () => {
+    expect(plain.search("the foster carer won't agree how the child should be told about the move - who decides?").found).toBe(false);
+    expect(plain.search('who agrees how the child is told about the move?').entryId).toBe('telling-the-child');
   });
 
   it('is not answered by what introductions include when the carers will not do them', () => {
