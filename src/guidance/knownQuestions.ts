@@ -178,6 +178,22 @@ export class KnownQuestionMatcher {
   }
 
   /**
+   * How the known questions around a question read for an entry: how close the nearest known near
+   * miss and the nearest covered question are, and how much the closest covered questions support
+   * the entry (each gives its similarity, shared among the entries answering it).
+   */
+  neighbourhood(question: string, entryId: string): { nearestNearMiss: number; nearestCovered: number; support: number } {
+    const known = this.build();
+    if (known.length === 0) return { nearestNearMiss: 0, nearestCovered: 0, support: 0 };
+    const { nearMisses, covered, closestCovered } = this.nearest(this.vectorOf(this.analysis.termsOf(question)));
+    const support = covered.reduce((sum, { i, similarity }) => {
+      const answeredBy = known[i]!.answeredBy ?? [];
+      return sum + (answeredBy.includes(entryId) ? similarity / answeredBy.length : 0);
+    }, 0);
+    return { nearestNearMiss: nearMisses[0]?.similarity ?? 0, nearestCovered: closestCovered, support };
+  }
+
+  /**
    * The NEIGHBOURS near misses and covered questions most similar to the vector, closest first (ties
    * by their order in the list), and the similarity of the closest covered question of all (cosine:
    * the vectors are unit length).

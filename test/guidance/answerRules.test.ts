@@ -1511,3 +1511,28 @@ describe('how to complain or appeal is not set out in the guidance, though a com
     expect(plain.search('YP made a complaint about her carer - does that trigger a stability meeting?').entryId).toBe('fragile-placement-signs');
   });
 });
+
+describe('a match covering too little of a long message is answered when the questions asked before vouch for it', () => {
+  const message = "Halle (15)'s interim care order was replaced with a final care order last week. Anything I need to update?";
+  const coveredBefore = {
+    question: "Ruby's interim care order has become a final care order, what do I need to update?",
+    covered: true,
+    set: 'written-for-this-test',
+    answeredBy: ['updating-case-record'],
+  };
+
+  it('is refused for coverage when nothing like it is known', () => {
+    expect(new GuidanceIndex({ knownQuestions: [] }).search(message).found).toBe(false);
+  });
+
+  it('is answered when a close covered question was answered by the same entry', () => {
+    const answer = new GuidanceIndex({ knownQuestions: [coveredBefore] }).search(message);
+    expect(answer.found).toBe(true);
+    expect(answer.entryId).toBe('updating-case-record');
+  });
+
+  it('is not, when a near miss as close is known too', () => {
+    const nearMissBefore = { question: coveredBefore.question, covered: false, set: 'written-for-this-test' };
+    expect(new GuidanceIndex({ knownQuestions: [coveredBefore, nearMissBefore] }).search(message).found).toBe(false);
+  });
+});

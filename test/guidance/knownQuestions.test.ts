@@ -251,3 +251,25 @@ describe('weighing what answered questions like it before', () => {
     expect(new KnownQuestionMatcher([], analysis).preferredEntry('a b c d e', 'first', ['first', 'second'])).toBeUndefined();
   });
 });
+
+describe('reading the known questions around a question for an entry', () => {
+  const words = (question: string) => question.toLowerCase().match(/[a-z0-9]+/g) ?? [];
+  const analysis = { termsOf: words, figureOf: figureAsked, isIncidental: () => false };
+  const answered = (question: string, ...answeredBy: string[]): KnownQuestion => ({ question, covered: true, set: 'written-for-this-test', answeredBy });
+
+  it('gives how close the nearest near miss and the nearest covered question are, and the support for the entry', () => {
+    const matcher = new KnownQuestionMatcher([answered('a b c d', 'entry'), answered('a b c d', 'entry', 'other'), nearMiss('a b x y')], analysis);
+    const around = matcher.neighbourhood('a b c d', 'entry');
+    expect(around.nearestCovered).toBeCloseTo(1);
+    // (the near miss shares two of its words, the commonest two)
+    expect(around.nearestNearMiss).toBeGreaterThan(0);
+    expect(around.nearestNearMiss).toBeLessThan(0.5);
+    // the first gives all its similarity, the second half of it (it is answered by two entries)
+    expect(around.support).toBeCloseTo(1.5);
+    expect(matcher.neighbourhood('a b c d', 'unknown-entry').support).toBe(0);
+  });
+
+  it('reads nothing when no question is known', () => {
+    expect(new KnownQuestionMatcher([], analysis).neighbourhood('a b c d', 'entry')).toEqual({ nearestNearMiss: 0, nearestCovered: 0, support: 0 });
+  });
+});
