@@ -42,6 +42,7 @@ export const DEVELOPMENT_ONLY_SET_FILES = [
   'guidance-dev23.json',
   'guidance-dev24.json',
   'guidance-dev25.json',
+  'guidance-dev26.json',
 ] as const;
 
 /**
