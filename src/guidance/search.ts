@@ -49,6 +49,7 @@ import {
   type FigureAsked,
 } from './question';
 import type { CouncilPassage, GuidanceAnswer, GuidanceAnswerPart, GuidanceEntry, TopicRef } from './types';
+import { vouchesFor, type VouchReading } from './vouching';
 
 interface QuestionTerm {
   /** The term and the synonyms it may stand for in a question. */
@@ -133,6 +134,10 @@ export interface GuidanceIndexOptions {
    * to none with other entries.
    */
   knownQuestions?: readonly KnownQuestion[];
+  /** Whether the known questions may vouch for a match that covers too little (vouching.ts); default true. */
+  vouching?: boolean;
+  /** Told of each question refused for covering too little, with what the vouching model reads of it (for fitting it). */
+  onCoverageRefusal?: (reading: VouchReading) => void;
 }
 
 export interface RankedHit {
@@ -286,13 +291,6 @@ const NOT_TIMESCALE_TOPIC = new Set([...TIME_UNIT_TERMS, ...TIMING_VERB_TERMS]);
 const CODE_TERMS = new Set(['code', 'reason', 'ssda903', 'caserecord', 'type']);
 /** Units of time ("a year", "within the month"): they say when, not what a question is about. */
 const TIME_UNITS = new Set(['hour', 'day', 'week', 'month', 'year', 'minute']);
-/** The vouching model's weights (see vouchedForByKnownQuestions), its cut, and the message length it reads up to. */
-const VOUCH_MODEL = { intercept: -8.157, share: 4.67, logWords: 2.286, coveredOverNearMiss: 14.057, support: 0.948 };
-const VOUCH_CUT = 2.5;
-const VOUCH_MOST_WORDS = 60;
-/** How close a covered question must be to vouch at all, and how far a near miss is read as (no further). */
-const VOUCH_NEAREST_COVERED = 0.4;
-const VOUCH_NEAR_MISS_FLOOR = 0.3;
 /** Kinds of document asked for in their own right ("is there an agenda / a template / a report for ...?"). */
 const DOCUMENT_KINDS = new Set(analyseQuery('list report agenda template checklist leaflet version rota protocol').map((group) => group.join('|')));
 /** How much a word only the case of a case-first message uses weighs, against one of its asking clause. */
@@ -336,6 +334,8 @@ export class GuidanceIndex {
   private readonly minEvidence: number;
   private readonly passageBoost: number;
   private readonly knownQuestions: KnownQuestionMatcher;
+  private readonly vouching: boolean;
+  private readonly onCoverageRefusal?: (reading: VouchReading) => void;
 
   constructor(options: GuidanceIndexOptions = {}) {
     const entries = options.entries ?? loadGuidancePack();
@@ -343,6 +343,8 @@ export class GuidanceIndex {
     this.minConfidence = options.minConfidence ?? DEFAULT_MIN_CONFIDENCE;
     this.minEvidence = options.minEvidence ?? DEFAULT_MIN_EVIDENCE;
     this.passageBoost = options.passageBoost ?? 1;
+    this.vouching = options.vouching ?? true;
+    this.onCoverageRefusal = options.onCoverageRefusal;
 
     const docs: IndexedDoc[] = [];
     for (const entry of entries) {
@@ -546,8 +548,9 @@ export class GuidanceIndex {
       (share < this.confidenceCut(termGroups) &&
         this.caseEasedShare(chosen, second, termGroups, trimmedQuestion, askingClause()) < this.confidenceCut(termGroups) &&
         !this.dominates(chosen, candidates, share) &&
-        !this.vouchedForByKnownQuestions(question, chosen, share) &&
-        !this.coversAskingPart(chosen, second, termGroups, trimmedQuestion, askingClause())) ||
+        !this.coversAskingPart(chosen, second, termGroups, trimmedQuestion, askingClause()) &&
+        // (read last: it looks up the known questions)
+        !this.vouchedFor(question, chosen, share)) ||
       (evidence < this.minEvidence && !timingGiven())
     )
       return this.notFound(question, results, chosen, 'not-covered', urgentSafeguarding, termGroups);
@@ -953,26 +956,20 @@ export class GuidanceIndex {
   }
 
   /**
-   * Whether the questions asked before vouch for a match that covers too little of the question: its
-   * closest known questions are covered ones answered by it, clearly closer than any known near miss.
-   * Weighed with how much the match covers and how long the message is (a long message tells a case,
-   * much of which no entry holds), by a logistic model fitted on the development sets' questions
-   * refused for coverage (answerable ones whose match held the facts, against near misses), checked
-   * by leaving each set out in turn: with this cut it answered 47 more right for 4 more near misses.
+   * Whether the questions asked before vouch for a match refused for coverage (see vouching.ts). An
+   * index built with `vouching: false` never takes them, and reports each such refusal to
+   * `onCoverageRefusal` (for fitting the model).
    */
-  private vouchedForByKnownQuestions(question: string, chosen: Candidate, share: number): boolean {
-    const { nearestNearMiss, nearestCovered, support } = this.knownQuestions.neighbourhood(question, chosen.id);
-    if (support === 0 || nearestCovered < VOUCH_NEAREST_COVERED) return false;
-    const words = Math.min(question.trim().split(/\s+/).length, VOUCH_MOST_WORDS);
-    const logit =
-      VOUCH_MODEL.intercept +
-      VOUCH_MODEL.share * share +
-      VOUCH_MODEL.logWords * Math.log1p(words) +
-      // (a question no known near miss is near is far from everything known, on topic or not: "where is
-      // the nearest printer" shares one word with a covered question and none with any near miss)
-      VOUCH_MODEL.coveredOverNearMiss * (nearestCovered - Math.max(nearestNearMiss, VOUCH_NEAR_MISS_FLOOR)) +
-      VOUCH_MODEL.support * support;
-    return logit >= VOUCH_CUT;
+  private vouchedFor(question: string, chosen: Candidate, share: number): boolean {
+    const reading = this.vouchReading(question, chosen, share);
+    if (this.vouching && vouchesFor(reading)) return true;
+    this.onCoverageRefusal?.(reading);
+    return false;
+  }
+
+  /** What the vouching model reads of a question refused for coverage (see vouching.ts). */
+  private vouchReading(question: string, chosen: Candidate, share: number): VouchReading {
+    return { question, entryId: chosen.id, share, ...this.knownQuestions.neighbourhood(question, chosen.id) };
   }
 
   /**
