@@ -179,18 +179,29 @@ export class KnownQuestionMatcher {
 
   /**
    * How the known questions around a question read for an entry: how close the nearest known near
-   * miss and the nearest covered question are, and how much the closest covered questions support
-   * the entry (each gives its similarity, shared among the entries answering it).
+   * miss and the nearest covered question are, how much the closest covered questions support the
+   * entry (each gives its similarity, shared among the entries answering it), and how much of what
+   * makes the nearest near miss one (its words the entry does not name, as `answerNames` tells) the
+   * question asks about too (see isTwinOfANearMiss).
    */
-  neighbourhood(question: string, entryId: string): { nearestNearMiss: number; nearestCovered: number; support: number } {
+  neighbourhood(
+    question: string,
+    entryId: string,
+    answerNames: (term: string) => boolean = () => false,
+  ): { nearestNearMiss: number; nearestCovered: number; support: number; gapShared: number } {
     const known = this.build();
-    if (known.length === 0) return { nearestNearMiss: 0, nearestCovered: 0, support: 0 };
-    const { nearMisses, covered, closestCovered } = this.nearest(this.vectorOf(this.analysis.termsOf(question)));
+    if (known.length === 0) return { nearestNearMiss: 0, nearestCovered: 0, support: 0, gapShared: 0 };
+    const terms = this.analysis.termsOf(question);
+    const { nearMisses, covered, closestCovered } = this.nearest(this.vectorOf(terms));
+    const asked = new Set(terms);
+    const twin = nearMisses[0] ? known[nearMisses[0].i]! : undefined;
+    const gap = twin ? [...twin.vector.keys()].filter((term) => !answerNames(term) && !this.analysis.isIncidental(term)) : [];
+    const gapShared = !twin ? 0 : gap.length === 0 ? 1 : gap.filter((term) => asked.has(term)).length / gap.length;
     const support = covered.reduce((sum, { i, similarity }) => {
       const answeredBy = known[i]!.answeredBy ?? [];
       return sum + (answeredBy.includes(entryId) ? similarity / answeredBy.length : 0);
     }, 0);
-    return { nearestNearMiss: nearMisses[0]?.similarity ?? 0, nearestCovered: closestCovered, support };
+    return { nearestNearMiss: nearMisses[0]?.similarity ?? 0, nearestCovered: closestCovered, support, gapShared };
   }
 
   /**

@@ -49,7 +49,7 @@ import {
   type FigureAsked,
 } from './question';
 import type { CouncilPassage, GuidanceAnswer, GuidanceAnswerPart, GuidanceEntry, TopicRef } from './types';
-import { vouchesFor, type VouchReading } from './vouching';
+import { vouchesFor, withdraws, type VouchReading, type WithdrawReading } from './knownQuestionModels';
 
 interface QuestionTerm {
   /** The term and the synonyms it may stand for in a question. */
@@ -134,10 +134,14 @@ export interface GuidanceIndexOptions {
    * to none with other entries.
    */
   knownQuestions?: readonly KnownQuestion[];
-  /** Whether the known questions may vouch for a match that covers too little (vouching.ts); default true. */
+  /** Whether the known questions may vouch for a match that covers too little (knownQuestionModels.ts); default true. */
   vouching?: boolean;
   /** Told of each question refused for covering too little, with what the vouching model reads of it (for fitting it). */
   onCoverageRefusal?: (reading: VouchReading) => void;
+  /** Whether the known questions may withdraw an answer they speak against (knownQuestionModels.ts); default true. */
+  withdrawing?: boolean;
+  /** Told of each answer the withdrawing model would weigh, with what it reads of it (for fitting it). */
+  onAnswerWeighed?: (reading: WithdrawReading) => void;
 }
 
 export interface RankedHit {
@@ -336,6 +340,8 @@ export class GuidanceIndex {
   private readonly knownQuestions: KnownQuestionMatcher;
   private readonly vouching: boolean;
   private readonly onCoverageRefusal?: (reading: VouchReading) => void;
+  private readonly withdrawing: boolean;
+  private readonly onAnswerWeighed?: (reading: WithdrawReading) => void;
 
   constructor(options: GuidanceIndexOptions = {}) {
     const entries = options.entries ?? loadGuidancePack();
@@ -345,6 +351,8 @@ export class GuidanceIndex {
     this.passageBoost = options.passageBoost ?? 1;
     this.vouching = options.vouching ?? true;
     this.onCoverageRefusal = options.onCoverageRefusal;
+    this.withdrawing = options.withdrawing ?? true;
+    this.onAnswerWeighed = options.onAnswerWeighed;
 
     const docs: IndexedDoc[] = [];
     for (const entry of entries) {
@@ -458,7 +466,7 @@ export class GuidanceIndex {
     // a message telling the case first is the twin of a near miss when its asking clause is
     const clause = caseFirstClause(answer.question);
     const asked = clause ? [answer.question, clause] : [answer.question];
-    if (!asked.some((text) => this.knownQuestions.isTwinOfANearMiss(text, (term) => this.names(entryId, term)))) return answer;
+    if (!asked.some((text) => this.knownQuestions.isTwinOfANearMiss(text, (term) => this.names(entryId, term))) && !this.spokenAgainst(answer, entryId)) return answer;
     const suggestions = [answer.entryId, ...(answer.also ? [answer.also.entryId] : []), ...(answer.related ?? []).map((r) => r.id)];
     return {
       question: answer.question,
@@ -956,7 +964,7 @@ export class GuidanceIndex {
   }
 
   /**
-   * Whether the questions asked before vouch for a match refused for coverage (see vouching.ts). An
+   * Whether the questions asked before vouch for a match refused for coverage (see knownQuestionModels.ts). An
    * index built with `vouching: false` never takes them, and reports each such refusal to
    * `onCoverageRefusal` (for fitting the model).
    */
@@ -967,7 +975,20 @@ export class GuidanceIndex {
     return false;
   }
 
-  /** What the vouching model reads of a question refused for coverage (see vouching.ts). */
+  /**
+   * Whether the known questions around an answer speak against it (knownQuestionModels.ts). An index
+   * built with `withdrawing: false` keeps every answer and reports each to `onAnswerWeighed` (for
+   * fitting the model).
+   */
+  private spokenAgainst(answer: GuidanceAnswer, entryId: string): boolean {
+    const { nearestCovered, nearestNearMiss, support, gapShared } = this.knownQuestions.neighbourhood(answer.question, entryId, (term) => this.names(entryId, term));
+    const reading: WithdrawReading = { question: answer.question, entryId, share: answer.confidence, nearestCovered, nearestNearMiss, support, gapShared };
+    if (this.withdrawing) return withdraws(reading);
+    this.onAnswerWeighed?.(reading);
+    return false;
+  }
+
+  /** What the vouching model reads of a question refused for coverage (see knownQuestionModels.ts). */
   private vouchReading(question: string, chosen: Candidate, share: number): VouchReading {
     return { question, entryId: chosen.id, share, ...this.knownQuestions.neighbourhood(question, chosen.id) };
   }

@@ -270,6 +270,6 @@ describe('reading the known questions around a question for an entry', () => {
   });
 
   it('reads nothing when no question is known', () => {
-    expect(new KnownQuestionMatcher([], analysis).neighbourhood('a b c d', 'entry')).toEqual({ nearestNearMiss: 0, nearestCovered: 0, support: 0 });
+    expect(new KnownQuestionMatcher([], analysis).neighbourhood('a b c d', 'entry')).toEqual({ nearestNearMiss: 0, nearestCovered: 0, support: 0, gapShared: 0 });
   });
 });

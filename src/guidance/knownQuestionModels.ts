@@ -1,0 +1,123 @@
+// How the questions asked before (the known questions) weigh in on an answer, beyond a twin of a
+// known near miss (issue 13). Two logistic models, both fitted by `npm run guidance:fit-models` on
+// the development sets only (each set read with its own questions left out of the known ones), and
+// checked by leaving each set out of the fit in turn. Nothing here reads a test or checking set.
+//
+// Vouching. A long message telling a case is mostly words no entry holds, so its best match covers
+// little of it even when it is the right one; a near miss covers little because the guidance lacks
+// what it asks. What tells them apart best is the known questions around it: a covered question
+// close by that the same entry answered, clearly closer than any known near miss. Fitted on the
+// questions refused for coverage (answerable ones whose match held every required fact, against
+// near misses): of 90 such answerable questions and 804 such near misses, 52 more answered right for
+// 3 more near misses answered, each set judged by a fit without it (2026-12-07, 27 sets).
+//
+// Withdrawing. An answer the known questions around it speak against (a near miss closer than any
+// covered question, little of the question covered, a short question) is withdrawn: the guidance
+// does not say, and the entry is offered as the nearest topic. Fitted on the answers given (near
+// misses answered, against answerable questions answered right), leaving out answers citing the
+// national data definitions, which answer more than the five documents. Of 166 near misses answered
+// and 4,036 answerable questions answered right, at this cut, each set judged by a fit without it: 6
+// fewer near misses answered for 1 fewer right (2026-12-07, 27 sets). It speaks only where a near
+// miss is closer than any covered question and the question asks about some of what makes it one.
+
+/** What the model reads of a question refused for coverage. */
+export interface VouchReading {
+  /** The message as asked. */
+  question: string;
+  /** The entry that would answer. */
+  entryId: string;
+  /** The share of the question the match covers. */
+  share: number;
+  /** Similarity (0..1) of the nearest known covered question, and of the nearest known near miss. */
+  nearestCovered: number;
+  nearestNearMiss: number;
+  /** The closest covered questions' support for the entry (see KnownQuestionMatcher.neighbourhood). */
+  support: number;
+}
+
+/** The fitted weights (on the message's length as log(1 + words)). */
+export const VOUCH_MODEL = { intercept: -11.149, share: 5.545, logWords: 3.209, coveredOverNearMiss: 15.265, support: 1.057 };
+/** The model's score at or above which it vouches. */
+export const VOUCH_CUT = 2.5;
+/** How close a covered question must be to vouch at all. */
+export const VOUCH_NEAREST_COVERED = 0.4;
+/**
+ * How far a near miss is read as, at most: a question no known near miss is near is far from
+ * everything known, on topic or not ("where is the nearest printer" shares one word with a covered
+ * question and none with any near miss).
+ */
+export const VOUCH_NEAR_MISS_FLOOR = 0.3;
+/**
+ * How much closer than any near miss the covered question must be, whatever the score: a long message
+ * scores high on its length alone, and a near miss as close as the covered question says the case
+ * could go either way.
+ */
+export const VOUCH_MARGIN = 0.05;
+/** Words beyond these say no more. */
+export const VOUCH_MOST_WORDS = 60;
+
+/** The model's inputs, in VOUCH_MODEL's order after the intercept. */
+export function vouchFeatures(reading: VouchReading): [share: number, logWords: number, coveredOverNearMiss: number, support: number] {
+  const words = Math.min(reading.question.trim().split(/\s+/).length, VOUCH_MOST_WORDS);
+  return [reading.share, Math.log1p(words), reading.nearestCovered - Math.max(reading.nearestNearMiss, VOUCH_NEAR_MISS_FLOOR), reading.support];
+}
+
+export function vouchScore(reading: VouchReading, model = VOUCH_MODEL): number {
+  const [share, logWords, coveredOverNearMiss, support] = vouchFeatures(reading);
+  return model.intercept + model.share * share + model.logWords * logWords + model.coveredOverNearMiss * coveredOverNearMiss + model.support * support;
+}
+
+/** Whether the known questions vouch for the match: some support, a covered question close enough and clearly closer than any near miss, and the model's score at the cut. */
+export function vouchesFor(reading: VouchReading, model = VOUCH_MODEL, cut = VOUCH_CUT): boolean {
+  const [, , coveredOverNearMiss] = vouchFeatures(reading);
+  return reading.support > 0 && reading.nearestCovered >= VOUCH_NEAREST_COVERED && coveredOverNearMiss >= VOUCH_MARGIN && vouchScore(reading, model) >= cut;
+}
+
+/** What the withdrawing model reads of an answer given. */
+export interface WithdrawReading {
+  question: string;
+  entryId: string;
+  /** The share of the question the answer covers (its confidence). */
+  share: number;
+  nearestCovered: number;
+  nearestNearMiss: number;
+  support: number;
+  /**
+   * Of the words that make the nearest near miss one (those the answer does not name), the share the
+   * question asks about too (1 when there are none).
+   */
+  gapShared: number;
+}
+
+/** The fitted weights (on the message's length as log(1 + words)). */
+export const WITHDRAW_MODEL = { intercept: 8.077, share: -3.513, logWords: -0.983, coveredOverNearMiss: -11.203, nearestNearMiss: -2.18, support: -0.156 };
+/** How much of what makes the nearest near miss one the question must ask about (as SHARED_GAP for a twin). */
+export const WITHDRAW_GAP_SHARED = 0.3;
+/** The model's score at or above which the answer is withdrawn (kept high: a right answer lost costs as much as a near miss answered). */
+export const WITHDRAW_CUT = 5;
+
+export function withdrawFeatures(reading: WithdrawReading): [share: number, logWords: number, coveredOverNearMiss: number, nearestNearMiss: number, support: number] {
+  const words = Math.min(reading.question.trim().split(/\s+/).length, VOUCH_MOST_WORDS);
+  return [reading.share, Math.log1p(words), reading.nearestCovered - Math.max(reading.nearestNearMiss, VOUCH_NEAR_MISS_FLOOR), reading.nearestNearMiss, reading.support];
+}
+
+export function withdrawScore(reading: WithdrawReading, model = WITHDRAW_MODEL): number {
+  const [share, logWords, coveredOverNearMiss, nearestNearMiss, support] = withdrawFeatures(reading);
+  return (
+    model.intercept +
+    model.share * share +
+    model.logWords * logWords +
+    model.coveredOverNearMiss * coveredOverNearMiss +
+    model.nearestNearMiss * nearestNearMiss +
+    model.support * support
+  );
+}
+
+/** Whether the known questions speak against the answer clearly enough to withdraw it. */
+export function withdraws(reading: WithdrawReading, model = WITHDRAW_MODEL, cut = WITHDRAW_CUT): boolean {
+  // (only a near miss closer than any covered question speaks against an answer: with no known
+  // question near, nothing does)
+  // and only when the question asks about some of what makes it a near miss, as for a twin: "wrap
+  // around support package - who do we refer to?" is not the near miss "... referral form")
+  return reading.nearestNearMiss > reading.nearestCovered && reading.gapShared >= WITHDRAW_GAP_SHARED && withdrawScore(reading, model) >= cut;
+}
