@@ -123,6 +123,8 @@ export class KnownQuestionMatcher {
   private inverseFrequency = new Map<string, number>();
   /** For each term, the known questions holding it and its weight in each (only those can be close). */
   private postings = new Map<string, { questions: number[]; weights: number[] }>();
+  /** The last question's nearest known questions (a question's words are kept no longer than the next question). */
+  private lastNeighbours?: { question: string; neighbours: ReturnType<KnownQuestionMatcher['nearest']> };
   /** Reused between questions: a similarity per known question, zero between uses. */
   private scores: Float64Array | null = null;
 
@@ -144,7 +146,7 @@ export class KnownQuestionMatcher {
     const known = this.build();
     if (known.length === 0) return false;
     const terms = this.analysis.termsOf(question);
-    const { nearMisses, closestCovered } = this.nearest(this.vectorOf(terms));
+    const { nearMisses, closestCovered } = this.neighboursOf(question, terms);
     const figure = this.analysis.figureOf(question);
     const asked = new Set(terms);
     const sharesTheGap = (twin: AnalysedKnownQuestion) => {
@@ -166,7 +168,7 @@ export class KnownQuestionMatcher {
   preferredEntry(question: string, chosen: string, ranked: readonly string[]): string | undefined {
     const known = this.build();
     if (known.length === 0) return undefined;
-    const { covered } = this.nearest(this.vectorOf(this.analysis.termsOf(question)));
+    const { covered } = this.neighboursOf(question, this.analysis.termsOf(question));
     // a question many entries answer says less of which one it wants than a question only one answers
     const support = (id: string) =>
       covered.reduce((sum, { i, similarity }) => {
@@ -192,7 +194,7 @@ export class KnownQuestionMatcher {
     const known = this.build();
     if (known.length === 0) return { nearestNearMiss: 0, nearestCovered: 0, support: 0, gapShared: 0 };
     const terms = this.analysis.termsOf(question);
-    const { nearMisses, covered, closestCovered } = this.nearest(this.vectorOf(terms));
+    const { nearMisses, covered, closestCovered } = this.neighboursOf(question, terms);
     const asked = new Set(terms);
     const twin = nearMisses[0] ? known[nearMisses[0].i]! : undefined;
     const gap = twin ? [...twin.vector.keys()].filter((term) => !answerNames(term) && !this.analysis.isIncidental(term)) : [];
@@ -202,6 +204,15 @@ export class KnownQuestionMatcher {
       return sum + (answeredBy.includes(entryId) ? similarity / answeredBy.length : 0);
     }, 0);
     return { nearestNearMiss: nearMisses[0]?.similarity ?? 0, nearestCovered: closestCovered, support, gapShared };
+  }
+
+  /**
+   * The nearest known questions to a question (see nearest), kept for the last question asked: the
+   * search asks about one question several times (its twin, its vote, its vouching, its withdrawal).
+   */
+  private neighboursOf(question: string, terms: string[]): ReturnType<KnownQuestionMatcher['nearest']> {
+    if (this.lastNeighbours?.question !== question) this.lastNeighbours = { question, neighbours: this.nearest(this.vectorOf(terms)) };
+    return this.lastNeighbours.neighbours;
   }
 
   /**
