@@ -48,6 +48,8 @@ const PHRASES: Array<[string[], string]> = [
   // who is "expected at" a meeting is who attends it
   [['expected at', 'expected to attend', 'expected to come', 'expected to be at', 'meant to be at', 'supposed to be at'], 'attend'],
   // to look at something again at each meeting is to review it
+  // "who lets everyone know what was agreed": a meeting's results are its outcomes
+  [['what was agreed', 'what got agreed', 'what was decided', 'what got decided', 'results of', 'the results'], 'outcome'],
   [['look at again', 'looked at again', 'look again at', 'looking again at', 'go over again', 'revisit', 'revisited', 'revisiting'], 'review'],
   // "what kind of placements", "what sort of intros": the kind asked for, not a topic
   [

@@ -854,3 +854,9 @@ describe('relatives and kinship', () => {
     expect(analyse('kinship carer')).toContain('carer');
   });
 });
+
+describe("a meeting's results", () => {
+  it('the results of a meeting are its outcomes, and the meeting is still read', () => {
+    expect(analyseQuery('who lets everyone know the results of the ppm').flat()).toEqual(expect.arrayContaining([analyse('outcome')[0], 'ppm']));
+  });
+});
