@@ -43,6 +43,7 @@ export const DEVELOPMENT_ONLY_SET_FILES = [
   'guidance-dev24.json',
   'guidance-dev25.json',
   'guidance-dev26.json',
+  'guidance-dev27.json',
   'guidance-dev28.json',
 ] as const;
 
