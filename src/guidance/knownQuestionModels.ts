@@ -54,12 +54,18 @@ export const VOUCH_NEAR_MISS_FLOOR = 0.3;
  */
 export const VOUCH_MARGIN = 0.05;
 /** Words beyond these say no more. */
-export const VOUCH_MOST_WORDS = 60;
+const VOUCH_MOST_WORDS = 60;
 
 /** The model's inputs, in VOUCH_MODEL's order after the intercept. */
-export function vouchFeatures(reading: VouchReading): [share: number, logWords: number, coveredOverNearMiss: number, support: number] {
+/** What both models read alike: the message's length as log(1 + words), and how much closer the covered question is than the near miss. */
+function sharedFeatures(reading: VouchReading): { logWords: number; coveredOverNearMiss: number } {
   const words = Math.min(reading.question.trim().split(/\s+/).length, VOUCH_MOST_WORDS);
-  return [reading.share, Math.log1p(words), reading.nearestCovered - Math.max(reading.nearestNearMiss, VOUCH_NEAR_MISS_FLOOR), reading.support];
+  return { logWords: Math.log1p(words), coveredOverNearMiss: reading.nearestCovered - Math.max(reading.nearestNearMiss, VOUCH_NEAR_MISS_FLOOR) };
+}
+
+export function vouchFeatures(reading: VouchReading): [share: number, logWords: number, coveredOverNearMiss: number, support: number] {
+  const { logWords, coveredOverNearMiss } = sharedFeatures(reading);
+  return [reading.share, logWords, coveredOverNearMiss, reading.support];
 }
 
 export function vouchScore(reading: VouchReading, model = VOUCH_MODEL): number {
@@ -73,15 +79,8 @@ export function vouchesFor(reading: VouchReading, model = VOUCH_MODEL, cut = VOU
   return reading.support > 0 && reading.nearestCovered >= VOUCH_NEAREST_COVERED && coveredOverNearMiss >= VOUCH_MARGIN && vouchScore(reading, model) >= cut;
 }
 
-/** What the withdrawing model reads of an answer given. */
-export interface WithdrawReading {
-  question: string;
-  entryId: string;
-  /** The share of the question the answer covers (its confidence). */
-  share: number;
-  nearestCovered: number;
-  nearestNearMiss: number;
-  support: number;
+/** What the withdrawing model reads of an answer given (its share is the answer's confidence). */
+export interface WithdrawReading extends VouchReading {
   /**
    * Of the words that make the nearest near miss one (those the answer does not name), the share the
    * question asks about too (1 when there are none).
@@ -97,8 +96,8 @@ export const WITHDRAW_GAP_SHARED = 0.3;
 export const WITHDRAW_CUT = 5;
 
 export function withdrawFeatures(reading: WithdrawReading): [share: number, logWords: number, coveredOverNearMiss: number, nearestNearMiss: number, support: number] {
-  const words = Math.min(reading.question.trim().split(/\s+/).length, VOUCH_MOST_WORDS);
-  return [reading.share, Math.log1p(words), reading.nearestCovered - Math.max(reading.nearestNearMiss, VOUCH_NEAR_MISS_FLOOR), reading.nearestNearMiss, reading.support];
+  const { logWords, coveredOverNearMiss } = sharedFeatures(reading);
+  return [reading.share, logWords, coveredOverNearMiss, reading.nearestNearMiss, reading.support];
 }
 
 export function withdrawScore(reading: WithdrawReading, model = WITHDRAW_MODEL): number {
