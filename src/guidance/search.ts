@@ -625,7 +625,7 @@ export class GuidanceIndex {
     if (asksWhatIfSomeoneRefuses(trimmedQuestion) && ![chosen, second].some((c) => c && REFUSAL_IN_TEXT.test(this.statedText(c.id))))
       return this.notFound(question, results, chosen, 'not-covered', urgentSafeguarding, termGroups);
 
-    // "how does she make a formal complaint?": complaints are a trigger in the guidance, not a procedure it sets out
+    // "what is the complaints procedure for parents?": complaints are a trigger in the guidance, not a procedure it sets out
     if (asksHowToComplainOrAppeal(trimmedQuestion) && ![chosen, second].some((c) => c && COMPLAINTS_PROCEDURE_IN_TEXT.test(this.statedText(c.id))))
       return this.notFound(question, results, chosen, 'not-covered', urgentSafeguarding, termGroups);
 
