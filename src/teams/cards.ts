@@ -38,10 +38,27 @@ const MOST_EXPANDED = 500;
 /** Larger data (a digest) is rarely asked for twice and would make the memory large. */
 const LARGEST_KEPT = 20_000;
 
-export function renderCard(name: string, data: object): AdaptiveCard {
+/**
+ * Stands in, while a card is expanded and kept, for words a person typed (see renderCard). Its
+ * marks are invisible separators, which no one types and JSON leaves as they are.
+ */
+export function typedTextPlaceholder(name: string): string {
+  return `\u2063${name}\u2063`;
+}
+
+/**
+ * Expands a card template with data. Words a person typed (the question shown back on a guidance
+ * answer) are passed apart, as `typed` (placeholder to text), with the placeholders in `data`: the
+ * expansions kept for cards asked for again then hold only what the bot wrote, never a child's name
+ * someone typed, and one kept card serves every wording of a common question.
+ */
+export function renderCard(name: string, data: object, typed: Readonly<Record<string, string>> = {}): AdaptiveCard {
+  // (the marks are taken out of what was typed, so typed words never stand in for a placeholder)
+  const fill = (json: string) =>
+    Object.entries(typed).reduce((text, [placeholder, value]) => text.split(placeholder).join(JSON.stringify(value.replace(/\u2063/g, '')).slice(1, -1)), json);
   const key = ASKED_FOR_AGAIN.has(name) ? `${name}\u0000${JSON.stringify(data)}` : null;
   const known = key === null ? undefined : expanded.get(key);
-  if (known !== undefined) return JSON.parse(known) as AdaptiveCard;
+  if (known !== undefined) return JSON.parse(fill(known)) as AdaptiveCard;
 
   let template = templates.get(name);
   if (!template) {
@@ -53,7 +70,12 @@ export function renderCard(name: string, data: object): AdaptiveCard {
     if (expanded.size >= MOST_EXPANDED) expanded.delete(expanded.keys().next().value!); // the oldest
     expanded.set(key, JSON.stringify(card));
   }
-  return card;
+  return Object.keys(typed).length === 0 ? card : (JSON.parse(fill(JSON.stringify(card))) as AdaptiveCard);
+}
+
+/** Whether any kept expansion holds the text (for tests: what people type is never kept). */
+export function keptExpansionsHold(text: string): boolean {
+  return [...expanded].some(([key, json]) => key.includes(text) || json.includes(text));
 }
 
 // ---- move request form ------------------------------------------------------------------------

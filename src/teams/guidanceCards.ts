@@ -8,7 +8,7 @@ import type { GuidanceReply } from '../services/guidance';
 import type { GuidanceAnswer, TopicRef } from '../guidance/types';
 import { SAFEGUARDING_FIRST } from '../guidance/question';
 import { nearestLead } from '../guidance/wording';
-import { renderCard, type AdaptiveCard } from './cards';
+import { renderCard, typedTextPlaceholder, type AdaptiveCard } from './cards';
 import { plainText } from './plainText';
 
 export interface GuidanceCardOptions {
@@ -27,6 +27,10 @@ const FEEDBACK_PROMPT = 'Did this help? Your answer helps the team improve the g
 const FEEDBACK_PROMPT_NOT_FOUND = 'Tell the team whether this reply helped: questions the guidance misses show them what to add.';
 const NOT_FOUND_NO_TOPICS = 'Nothing in the guidance answers this. Try asking in other words, or ask your team manager.';
 const NEAREST_ADVICE = 'It does not answer exactly what you asked: open it below, or ask your team manager.';
+
+/** Where the question as shown, and as sent back with feedback, go on the card. */
+const SHOWN_QUESTION = typedTextPlaceholder('shown question');
+const ASKED_QUESTION = typedTextPlaceholder('asked question');
 
 /** The card answering a question typed in chat. */
 export function guidanceAnswerCard(answer: GuidanceReply, opts: GuidanceCardOptions = {}): AdaptiveCard {
@@ -47,33 +51,40 @@ function renderGuidanceCard(answer: GuidanceReply, heading: string, question: st
   const topics = answer.found ? (answer.related ?? []) : (answer.suggestions ?? []);
   const also = answer.found ? answer.also : undefined;
   const nearest = answer.found ? undefined : answer.nearest;
-  const feedbackData = (helpful: boolean) => ({ entryId: answer.found ? (answer.entryId ?? passage?.id ?? null) : null, question: answer.question, helpful });
-  return renderCard('guidance-answer', {
-    heading,
-    question,
-    notice: opts.notice?.text ?? '',
-    noticeColor: opts.notice?.color ?? 'Default',
-    found: answer.found,
-    headline,
-    phrasedNote: phrased ? PHRASED_NOTE : '',
-    passageHeading: passage ? `From ${passage.docTitle}: ${passage.section}` : '',
-    passageText: passage ? trimText(passage.text, MAX_PASSAGE_CHARS) : '',
-    steps: answer.found ? (answer.steps ?? []).map((step, i) => ({ number: `${i + 1}.`, who: step.who, what: step.what, due: step.when ?? '' })) : [],
-    sources: answer.found ? (answer.sources ?? []).map((s) => ({ text: `${s.title}, ${s.section}` })) : [],
-    safeguardingLead: answer.urgentSafeguarding ? SAFEGUARDING_FIRST : '',
-    alsoTitle: also ? `Also: ${also.title}` : '',
-    alsoHeadline: also?.answer ?? '',
-    alsoSteps: (also?.steps ?? []).map((step, i) => ({ number: `${i + 1}.`, who: step.who, what: step.what, due: step.when ?? '' })),
-    alsoSources: (also?.sources ?? []).map((s) => ({ text: `${s.title}, ${s.section}` })),
-    nearestLead: nearest ? nearestLead(answer, nearest) : '',
-    notFoundAdvice: nearest ? NEAREST_ADVICE : topics.length > 0 ? NOT_FOUND_WITH_TOPICS : NOT_FOUND_NO_TOPICS,
-    topicsHeading: answer.found ? 'Related topics' : 'Did you mean one of these?',
-    topics: topics.map(topicButton),
-    showFeedback: opts.feedback ?? true,
-    feedbackPrompt: answer.found ? FEEDBACK_PROMPT : FEEDBACK_PROMPT_NOT_FOUND,
-    helpfulData: feedbackData(true),
-    notHelpfulData: feedbackData(false),
-  });
+  // what the person typed goes in after expansion, so the kept card holds none of it (see renderCard)
+  const typed = { [SHOWN_QUESTION]: question, [ASKED_QUESTION]: answer.question };
+  const feedbackData = (helpful: boolean) => ({ entryId: answer.found ? (answer.entryId ?? passage?.id ?? null) : null, question: ASKED_QUESTION, helpful });
+  return renderCard(
+    'guidance-answer',
+    {
+      heading,
+      // (empty stays empty: the card leaves out the line for a topic chosen with a button)
+      question: question ? SHOWN_QUESTION : '',
+      notice: opts.notice?.text ?? '',
+      noticeColor: opts.notice?.color ?? 'Default',
+      found: answer.found,
+      headline,
+      phrasedNote: phrased ? PHRASED_NOTE : '',
+      passageHeading: passage ? `From ${passage.docTitle}: ${passage.section}` : '',
+      passageText: passage ? trimText(passage.text, MAX_PASSAGE_CHARS) : '',
+      steps: answer.found ? (answer.steps ?? []).map((step, i) => ({ number: `${i + 1}.`, who: step.who, what: step.what, due: step.when ?? '' })) : [],
+      sources: answer.found ? (answer.sources ?? []).map((s) => ({ text: `${s.title}, ${s.section}` })) : [],
+      safeguardingLead: answer.urgentSafeguarding ? SAFEGUARDING_FIRST : '',
+      alsoTitle: also ? `Also: ${also.title}` : '',
+      alsoHeadline: also?.answer ?? '',
+      alsoSteps: (also?.steps ?? []).map((step, i) => ({ number: `${i + 1}.`, who: step.who, what: step.what, due: step.when ?? '' })),
+      alsoSources: (also?.sources ?? []).map((s) => ({ text: `${s.title}, ${s.section}` })),
+      nearestLead: nearest ? nearestLead(answer, nearest) : '',
+      notFoundAdvice: nearest ? NEAREST_ADVICE : topics.length > 0 ? NOT_FOUND_WITH_TOPICS : NOT_FOUND_NO_TOPICS,
+      topicsHeading: answer.found ? 'Related topics' : 'Did you mean one of these?',
+      topics: topics.map(topicButton),
+      showFeedback: opts.feedback ?? true,
+      feedbackPrompt: answer.found ? FEEDBACK_PROMPT : FEEDBACK_PROMPT_NOT_FOUND,
+      helpfulData: feedbackData(true),
+      notHelpfulData: feedbackData(false),
+    },
+    typed,
+  );
 }
 
 function topicButton(topic: TopicRef): { title: string; data: { entryId: string } } {
