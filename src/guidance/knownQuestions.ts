@@ -123,7 +123,7 @@ export class KnownQuestionMatcher {
   private inverseFrequency = new Map<string, number>();
   /** For each term, the known questions holding it and its weight in each (only those can be close). */
   private postings = new Map<string, { questions: number[]; weights: number[] }>();
-  /** The last question's nearest known questions (a question's words are kept no longer than the next question). */
+  /** The question being answered's nearest known questions (forgotten once it is answered: see forgetQuestion). */
   private lastNeighbours?: { question: string; neighbours: ReturnType<KnownQuestionMatcher['nearest']> };
   /** Reused between questions: a similarity per known question, zero between uses. */
   private scores: Float64Array | null = null;
@@ -206,9 +206,14 @@ export class KnownQuestionMatcher {
     return { nearestNearMiss: nearMisses[0]?.similarity ?? 0, nearestCovered: closestCovered, support, gapShared };
   }
 
+  /** Forgets the question being answered (its nearest known questions, kept while it was answered). */
+  forgetQuestion(): void {
+    this.lastNeighbours = undefined;
+  }
+
   /**
-   * The nearest known questions to a question (see nearest), kept for the last question asked: the
-   * search asks about one question several times (its twin, its vote, its vouching, its withdrawal).
+   * The nearest known questions to a question (see nearest), kept while it is answered: the search
+   * asks about one question several times (its twin, its vote, its vouching, its withdrawal).
    */
   private neighboursOf(question: string, terms: string[]): ReturnType<KnownQuestionMatcher['nearest']> {
     if (this.lastNeighbours?.question !== question) this.lastNeighbours = { question, neighbours: this.nearest(this.vectorOf(terms)) };

@@ -413,7 +413,11 @@ export class GuidanceIndex {
    */
   search(question: string): GuidanceAnswer {
     // spellings and analysed words are kept while one question is answered, and forgotten after it (they hold case detail)
-    return this.speller.remembering(() => analysingOnce(() => this.searchSpelled(question)));
+    try {
+      return this.speller.remembering(() => analysingOnce(() => this.searchSpelled(question)));
+    } finally {
+      this.knownQuestions.forgetQuestion();
+    }
   }
 
   private searchSpelled(question: string): GuidanceAnswer {

@@ -273,3 +273,13 @@ describe('reading the known questions around a question for an entry', () => {
     expect(new KnownQuestionMatcher([], analysis).neighbourhood('a b c d', 'entry')).toEqual({ nearestNearMiss: 0, nearestCovered: 0, support: 0, gapShared: 0 });
   });
 });
+
+describe('the matcher keeps no question once it is answered', () => {
+  it('forgets the question answered, with its nearest known questions', () => {
+    const index = new GuidanceIndex();
+    index.search('Kayden Smith (11) keeps running off from his carers - is that a trigger for a stability meeting?');
+    // (read through a cast: what is kept between questions is private, and is what this checks)
+    const matcher = (index as unknown as { knownQuestions: { lastNeighbours?: unknown } }).knownQuestions;
+    expect(matcher.lastNeighbours).toBeUndefined();
+  });
+});
