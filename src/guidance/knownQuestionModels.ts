@@ -20,6 +20,9 @@
 // fewer near misses answered for 1 fewer right (2026-12-07, 27 sets). It speaks only where a near
 // miss is closer than any covered question and the question asks about some of what makes it one.
 
+// (a withdrawal needs what a twin needs: the question asks about some of what makes the near miss one)
+import { SHARED_GAP } from './knownQuestions';
+
 /** What the model reads of a question refused for coverage. */
 export interface VouchReading {
   /** The message as asked. */
@@ -90,8 +93,6 @@ export interface WithdrawReading extends VouchReading {
 
 /** The fitted weights (on the message's length as log(1 + words)). */
 export const WITHDRAW_MODEL = { intercept: 8.077, share: -3.513, logWords: -0.983, coveredOverNearMiss: -11.203, nearestNearMiss: -2.18, support: -0.156 };
-/** How much of what makes the nearest near miss one the question must ask about (as SHARED_GAP for a twin). */
-export const WITHDRAW_GAP_SHARED = 0.3;
 /** The model's score at or above which the answer is withdrawn (kept high: a right answer lost costs as much as a near miss answered). */
 export const WITHDRAW_CUT = 5;
 
@@ -118,5 +119,5 @@ export function withdraws(reading: WithdrawReading, model = WITHDRAW_MODEL, cut 
   // question near, nothing does)
   // and only when the question asks about some of what makes it a near miss, as for a twin: "wrap
   // around support package - who do we refer to?" is not the near miss "... referral form")
-  return reading.nearestNearMiss > reading.nearestCovered && reading.gapShared >= WITHDRAW_GAP_SHARED && withdrawScore(reading, model) >= cut;
+  return reading.nearestNearMiss > reading.nearestCovered && reading.gapShared >= SHARED_GAP && withdrawScore(reading, model) >= cut;
 }

@@ -56,7 +56,7 @@ const TWIN_SIMILARITY = 0.6;
 /** How much closer than any covered question it must be: a question between the two is left to the coverage rule. */
 const TWIN_MARGIN = 0.1;
 /** Of the words that make a twin a near miss (those the answering entry lacks), the share the question must hold. */
-const SHARED_GAP = 0.3;
+export const SHARED_GAP = 0.3;
 /** How many of the closest near misses, and of the closest covered questions, are looked at. */
 const NEIGHBOURS = 5;
 /** How close a covered question must be for the entries answering it to count (see preferredEntry). */
@@ -149,14 +149,22 @@ export class KnownQuestionMatcher {
     const { nearMisses, closestCovered } = this.neighboursOf(question, terms);
     const figure = this.analysis.figureOf(question);
     const asked = new Set(terms);
-    const sharesTheGap = (twin: AnalysedKnownQuestion) => {
-      const gap = [...twin.vector.keys()].filter((term) => !answerNames(term) && !this.analysis.isIncidental(term));
-      return gap.length === 0 || gap.filter((term) => asked.has(term)).length / gap.length >= SHARED_GAP;
-    };
     return nearMisses.some(
       ({ i, similarity }) =>
-        similarity >= TWIN_SIMILARITY && similarity - closestCovered >= TWIN_MARGIN && (known[i]!.figure === null || known[i]!.figure === figure) && sharesTheGap(known[i]!),
+        similarity >= TWIN_SIMILARITY &&
+        similarity - closestCovered >= TWIN_MARGIN &&
+        (known[i]!.figure === null || known[i]!.figure === figure) &&
+        this.gapShared(known[i]!, asked, answerNames) >= SHARED_GAP,
     );
+  }
+
+  /**
+   * Of the words that make a near miss one (those the answering entry does not name, as `answerNames`
+   * tells, and not incidental), the share the question asks about too; 1 when there are none.
+   */
+  private gapShared(nearMiss: AnalysedKnownQuestion, asked: ReadonlySet<string>, answerNames: (term: string) => boolean): number {
+    const gap = [...nearMiss.vector.keys()].filter((term) => !answerNames(term) && !this.analysis.isIncidental(term));
+    return gap.length === 0 ? 1 : gap.filter((term) => asked.has(term)).length / gap.length;
   }
 
   /**
@@ -195,10 +203,8 @@ export class KnownQuestionMatcher {
     if (known.length === 0) return { nearestNearMiss: 0, nearestCovered: 0, support: 0, gapShared: 0 };
     const terms = this.analysis.termsOf(question);
     const { nearMisses, covered, closestCovered } = this.neighboursOf(question, terms);
-    const asked = new Set(terms);
-    const twin = nearMisses[0] ? known[nearMisses[0].i]! : undefined;
-    const gap = twin ? [...twin.vector.keys()].filter((term) => !answerNames(term) && !this.analysis.isIncidental(term)) : [];
-    const gapShared = !twin ? 0 : gap.length === 0 ? 1 : gap.filter((term) => asked.has(term)).length / gap.length;
+    const nearest = nearMisses[0] ? known[nearMisses[0].i]! : undefined;
+    const gapShared = nearest ? this.gapShared(nearest, new Set(terms), answerNames) : 0;
     const support = covered.reduce((sum, { i, similarity }) => {
       const answeredBy = known[i]!.answeredBy ?? [];
       return sum + (answeredBy.includes(entryId) ? similarity / answeredBy.length : 0);
