@@ -437,9 +437,20 @@ export class GuidanceIndex {
       related: safeguarding.related.map((id) => this.topicRef(id)),
       urgentSafeguarding: true,
       // after the safeguarding lead, the close topic the question was nearest to (a child missing
-      // now: what a pattern of absence means for the placement)
-      ...(this.closeToSafeguarding(answer, safeguarding.id) ? { also: this.partFrom(answer.suggestions![0]!.id) } : {}),
+      // now: what a pattern of absence means for the placement), or else what the message asks besides
+      ...(this.closeToSafeguarding(answer, safeguarding.id) ? { also: this.partFrom(answer.suggestions![0]!.id) } : this.partAskedBesideSafeguarding(asked, safeguarding.id)),
     };
+  }
+
+  /** The part answering what a message asks besides acting on safeguarding, read from the whole message's matches. */
+  private partAskedBesideSafeguarding(asked: string, safeguardingId: string): { also?: GuidanceAnswerPart } {
+    const { trimmedQuestion, termGroups, results } = this.lookUp(asked);
+    const candidates = results.slice(0, CANDIDATES).map((result) => this.candidate(result, termGroups));
+    if (candidates.length === 0) return {};
+    // (the safeguarding entry need not be among the matches: then it covers nothing the message asks)
+    const safeguarding = candidates.find((c) => c.id === safeguardingId) ?? { ...candidates[0]!, id: safeguardingId, credits: termGroups.map(() => 0) };
+    const besides = this.askedBesideSafeguarding(safeguarding, candidates, termGroups, this.askingClause(trimmedQuestion));
+    return besides ? { also: this.partFrom(besides.id) } : {};
   }
 
   /** Builds now what is otherwise built for the first question (the known questions, about a second), so no practitioner waits for it. */
@@ -646,6 +657,9 @@ export class GuidanceIndex {
       );
       if (preferred) chosen = ranked.find((c) => c.id === preferred)!;
     }
+    // "she says the carer hit her ... will she still need a PPM at the new placement?": after acting
+    // on safeguarding, what the message asks besides
+    if (chosen.id === SAFEGUARDING_ENTRY_ID && !second) second = this.askedBesideSafeguarding(chosen, candidates, termGroups, askingClause());
     const answer = this.answerFrom(question, chosen, results, round(share));
     if (second) answer.also = this.partFrom(second.id);
     if (urgentSafeguarding) answer.urgentSafeguarding = true;
@@ -686,6 +700,27 @@ export class GuidanceIndex {
     const eased = termGroups.map((t) => ({ ...t, weight: t.weight * weightOf(t), fullWeight: t.fullWeight * weightOf(t) }));
     const credits = chosen.credits.map((c, i) => Math.max(c, second?.credits[i] ?? 0) * weightOf(termGroups[i]!));
     return shareOf(eased, credits);
+  }
+
+  /**
+   * The pack entry that answers most of what the asking clause asks and the safeguarding entry does
+   * not ("... hit her today. will she still need a PPM at the new placement?": the PPM), among
+   * matches close enough to be a second part.
+   */
+  private askedBesideSafeguarding(chosen: Candidate, candidates: Candidate[], termGroups: QuestionTerm[], asking: AskingClause): Candidate | undefined {
+    const open = termGroups.map((t, i) => !t.incidental && chosen.credits[i] === 0 && t.group.some((term) => asking.terms.has(term)));
+    let best: Candidate | undefined;
+    let bestGain = 0;
+    for (const c of candidates) {
+      if (c.id === chosen.id || !this.entries.has(c.id) || ABOUT_THE_DOCUMENTS.has(c.id)) continue;
+      if (c.score < candidates[0]!.score * SECOND_PART_SCORE) continue;
+      const gain = termGroups.reduce((sum, t, i) => sum + (open[i] && c.credits[i]! > 0 ? t.weight : 0), 0);
+      if (gain > bestGain) {
+        bestGain = gain;
+        best = c;
+      }
+    }
+    return best;
   }
 
   /** The message's asking clause and its analysed terms. */

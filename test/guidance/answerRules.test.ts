@@ -1353,6 +1353,16 @@ describe('immediate safeguarding comes first', () => {
     expect(asksForAParticularThing('carer hit him, what do I do right now')).toBe(false);
   });
 
+  it('after the safeguarding lead, the answer also answers what the message asks besides', () => {
+    const a = index.search(
+      "Maya (12) says her carer's partner hit her last night and she has a mark on her arm. we're moving her today - will she need a PPM at the new placement?",
+    );
+    expect(a.urgentSafeguarding).toBe(true);
+    expect(answerText(a)).toMatch(/act on your safeguarding procedures now/i);
+    expect(a.also).toBeDefined();
+    expect(`${a.also!.answer} ${a.also!.steps.map((s) => s.what).join(' ')}`).toMatch(/placement planning meeting|\bPPM\b/i);
+  });
+
   it('an allegation or the police mentioned in passing is not answered with safeguarding alone', () => {
     expect(index.search('is the carer paid while the allegation investigation goes on?').entryId).not.toBe('immediate-safeguarding');
     expect(index.search('do new carers need police checks').found).toBe(false);
