@@ -584,6 +584,46 @@ export function asksHowToComplainOrAppeal(question: string): boolean {
 }
 const COMPLAINING_OR_APPEALING = /\b(?:complaints? (?:process|procedure|policy|stages?)|ombudsman|IRM|independent review mechanism|appeal\w*)\b/i;
 
+/**
+ * Things a practitioner may ask for that the documents, which set out practice, never hold: a
+ * statistic to compare with, a person's contact details or name, help with a system fault, and
+ * what follows once a timescale is missed. Such a question is answered only by an answer that
+ * states such a thing itself ("what's the national average for 3+ moves?" is not answered by how
+ * the measure is counted). On the development sets, none of the 5,000 answerable questions asks for
+ * any of them, and 48 near misses do.
+ */
+export const ASKED_ONLY_IF_STATED: ReadonlyArray<{ what: string; asked: RegExp; stated: RegExp }> = [
+  {
+    what: 'a figure to compare with',
+    asked:
+      /\bnational (?:average|target|figure|benchmark|picture|data|rate|stat\w*)|\bstatistical neighbou?rs?\b|\bcompare[sd]?\b.{0,40}\b(?:national|other (?:las?|councils|authorities|boroughs)|neighbou?rs?|average)\b|\baverage\b|\bbenchmark\w*|\bleague tables?\b/i,
+    stated: /\b(?:national average|average|statistical neighbou?rs?|benchmark\w*|compared? with)\b/i,
+  },
+  {
+    what: 'contact details or a named person',
+    asked:
+      /\b(?:e-?mail address(?:es)?|(?:her|his|their|your) e-?mail|phone (?:number|no)|telephone number|contact (?:details|number)|extension number|direct line|mobile number|inbox)\b|\bname of (?:the|our) (?:current )?(?:\w+ ){0,2}(?:manager|hos|head|officer|chair|iro|lead|director|person)\b|\bwho is (?:the|our) current\b/i,
+    stated: /\b(?:e-?mail|phone|telephone|inbox|extension)\b/i,
+  },
+  {
+    what: 'help with a system fault',
+    asked:
+      /\b(?:crash\w*|glitch\w*|bugs?|password|log(?:ged)? ?(?:in|on)|locked out|it support|it helpdesk|help ?desk|service ?desk|wi-?fi|error message|throw\w* (?:up )?(?:an |me an )?error|(?:won.?t|will not|doesn.?t|can.?t) (?:save|load|open|let me (?:save|log|open)))\b/i,
+    stated: /\b(?:password|help ?desk|service desk|it support|error message)\b/i,
+  },
+  {
+    what: 'what follows a missed timescale',
+    asked:
+      /\b(?:wasn.?t|was not|didn.?t|did not|isn.?t|is not|hasn.?t|has not|haven.?t|have not|not been|weren.?t|were not|couldn.?t|could not|can.?t be|won.?t be)\b(?:\s+\w+){0,6}\s+(?:within|in time|by the deadline|on time)\b|\bmiss(?:ed|es|ing)? (?:the )?(?:deadline|timescale|72|5|five|\d+\s*(?:hrs?|hours?|days?|working days?))\b|\bbreach(?:ed|es)?\b.{0,30}\b(?:timescale|deadline|72|hours|days)\b/i,
+    stated: /\b(?:missed|overdue|breach\w*|not (?:held|agreed|met|done) (?:within|in time))\b/i,
+  },
+];
+
+/** What of ASKED_ONLY_IF_STATED a question asks for. */
+export function askedOnlyIfStated(question: string): ReadonlyArray<{ what: string; stated: RegExp }> {
+  return ASKED_ONLY_IF_STATED.filter((rule) => rule.asked.test(question));
+}
+
 /** What sets out how to complain or appeal. */
 export const COMPLAINTS_PROCEDURE_IN_TEXT = /\b(?:complaints? (?:procedure|process|policy)|ombudsman|appeals?|independent review mechanism)\b/i;
 

@@ -32,6 +32,7 @@ import {
   asksWhereItIs,
   asksWhatIfSomeoneRefuses,
   asksHowToComplainOrAppeal,
+  askedOnlyIfStated,
   COMPLAINTS_PROCEDURE_IN_TEXT,
   REFUSAL_IN_TEXT,
   PLACE_IN_TEXT,
@@ -642,6 +643,12 @@ export class GuidanceIndex {
 
     // "what is the complaints procedure for parents?": complaints are a trigger in the guidance, not a procedure it sets out
     if (asksHowToComplainOrAppeal(trimmedQuestion) && ![chosen, second].some((c) => c && COMPLAINTS_PROCEDURE_IN_TEXT.test(this.statedText(c.id))))
+      return this.notFound(question, results, chosen, 'not-covered', urgentSafeguarding, termGroups);
+
+    // "what's the national average for 3+ moves?", "who is the current HoS?", "LL keeps crashing",
+    // "the PPM wasn't held within 72 hours - who do I tell?": what the documents never hold is
+    // answered only by an answer stating it
+    if (askedOnlyIfStated(trimmedQuestion).some((rule) => ![chosen, second].some((c) => c && rule.stated.test(this.statedText(c.id)))))
       return this.notFound(question, results, chosen, 'not-covered', urgentSafeguarding, termGroups);
 
     // The question is answered. Which pack entry answers it may follow what answered the questions

@@ -13,6 +13,7 @@ import {
   asksWhereItIs,
   asksWhatIfSomeoneRefuses,
   asksHowToComplainOrAppeal,
+  askedOnlyIfStated,
   attendeeAsked,
   thingAskedFor,
   asksTwoThings,
@@ -1519,6 +1520,34 @@ describe('how to complain or appeal is not set out in the guidance, though a com
     const plain = new GuidanceIndex({ knownQuestions: [] });
     expect(plain.search("foster carer's approval ended after the allegation against her - can she go to the IRM?").found).toBe(false);
     expect(plain.search('YP made a complaint about her carer - does that trigger a stability meeting?').entryId).toBe('fragile-placement-signs');
+  });
+});
+
+describe('what the documents never hold is answered only by an answer that states it', () => {
+  it('reads a statistic to compare with, contact details, a system fault and what follows a missed timescale', () => {
+    const asked = (q: string) => askedOnlyIfStated(q).map((rule) => rule.what);
+    expect(asked('how do our 3+ moves figures look against the national average?')).toEqual(['a figure to compare with']);
+    expect(asked("what's the phone number for the placements team?")).toEqual(['contact details or a named person']);
+    expect(asked('who is the current Head of Service for children in care?')).toEqual(['contact details or a named person']);
+    expect(asked('LCS keeps crashing when I save the PPM minutes, who do I call?')).toEqual(['help with a system fault']);
+    expect(asked("the PPM wasn't held within 72 hours - who needs to know?")).toEqual(['what follows a missed timescale']);
+    // asked in passing, not asked for
+    expect(asked('coding error on a CLA case - do I tell my HoS?')).toEqual([]);
+    expect(asked('HoS wants the move request in an email - is that enough?')).toEqual([]);
+    expect(asked('when must the PPM be held after an emergency placement?')).toEqual([]);
+  });
+
+  it('is told the guidance does not cover it, while the rule beside it is answered', () => {
+    const plain = new GuidanceIndex({ knownQuestions: [] });
+    for (const q of [
+      'how do our 3+ moves figures compare with the national average?',
+      'who is the current Head of Service who approves placement moves?',
+      "PPM after the emergency placement wasn't held within the 72 hours - who do I tell?",
+      "LCS won't save the placement plan, who do I call?",
+    ])
+      expect(plain.search(q).found).toBe(false);
+    expect(plain.search('when must the PPM be held after an emergency placement?').found).toBe(true);
+    expect(plain.search('who approves a placement move?').entryId).toBe('move-approval');
   });
 });
 
