@@ -1534,6 +1534,7 @@ describe('what the documents never hold is answered only by an answer that state
     // asked in passing, not asked for
     expect(asked('coding error on a CLA case - do I tell my HoS?')).toEqual([]);
     expect(asked('HoS wants the move request in an email - is that enough?')).toEqual([]);
+    expect(asked('carer changed her phone number - do i update LCS?')).toEqual([]);
     expect(asked('when must the PPM be held after an emergency placement?')).toEqual([]);
   });
 
