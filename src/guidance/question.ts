@@ -586,11 +586,11 @@ const COMPLAINING_OR_APPEALING = /\b(?:complaints? (?:process|procedure|policy|s
 
 /**
  * Things a practitioner may ask for that the documents, which set out practice, never hold: a
- * statistic to compare with, a person's contact details or name, help with a system fault, and
- * what follows once a timescale is missed. Such a question is answered only by an answer that
- * states such a thing itself ("what's the national average for 3+ moves?" is not answered by how
- * the measure is counted). On the development sets, none of the 5,000 answerable questions asks for
- * any of them, and 48 near misses do.
+ * statistic to compare with, a person's contact details or name, who acts out of hours, help with a
+ * system fault, and what follows once a timescale is missed. Such a question is answered only by an
+ * answer that states such a thing itself ("what's the national average for 3+ moves?" is not
+ * answered by how the measure is counted). Of the development sets' 5,627 answerable questions none
+ * asks for any of them; 71 of their 2,956 near misses do.
  */
 export const ASKED_ONLY_IF_STATED: ReadonlyArray<{ what: string; asked: RegExp; stated: RegExp; inAskingPart?: true }> = [
   {
@@ -606,6 +606,19 @@ export const ASKED_ONLY_IF_STATED: ReadonlyArray<{ what: string; asked: RegExp; 
     stated: /\b(?:e-?mail|phone|telephone|inbox|extension)\b/i,
     // read where the question is put: "carer changed her phone number - do I update LCS?" asks no number
     inAskingPart: true,
+  },
+  {
+    what: 'contact details or a named person',
+    asked:
+      /\bneed (?:a|the|their|her|his) (?:name|contact details|e-?mail)\b|\bhow (?:do|can) (?:i|we) (?:reach|get hold of) (?:them|him|her)\b|\bwho(?:'s| is)\b.{0,60}\s-\s*contact\s*\?/i,
+    stated: /\b(?:e-?mail|phone|telephone|inbox|extension)\b/i,
+  },
+  {
+    what: 'out-of-hours arrangements',
+    asked:
+      /(?:\bwho\b|\bwhich\b).{0,60}(?:out of hours|\booh\b|on.?call|at (?:the )?weekends?|bank hol\w*)|(?:out of hours|\booh\b|on.?call|at (?:the )?weekends?|bank hol\w*).{0,40}(?:\bwho\b|\bwhich\b|what then|what now)/i,
+    // (a council's own documents may set them out)
+    stated: /\b(?:out of hours|on.?call|evenings?|weekends?|emergency duty|bank holidays?)\b/i,
   },
   {
     what: 'help with a system fault',

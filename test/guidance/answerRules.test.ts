@@ -1531,11 +1531,14 @@ describe('what the documents never hold is answered only by an answer that state
     expect(asked('who is the current Head of Service for children in care?')).toEqual(['contact details or a named person']);
     expect(asked('LCS keeps crashing when I save the PPM minutes, who do I call?')).toEqual(['help with a system fault']);
     expect(asked("the PPM wasn't held within 72 hours - who needs to know?")).toEqual(['what follows a missed timescale']);
+    expect(asked('EDT at 1am: who can authorise the urgent move out of hours?')).toEqual(['out-of-hours arrangements']);
+    expect(asked("who's the IRO manager for my team? need a name")).toEqual(['contact details or a named person']);
     // asked in passing, not asked for
     expect(asked('coding error on a CLA case - do I tell my HoS?')).toEqual([]);
     expect(asked('HoS wants the move request in an email - is that enough?')).toEqual([]);
     expect(asked('carer changed her phone number - do i update LCS?')).toEqual([]);
     expect(asked('when must the PPM be held after an emergency placement?')).toEqual([]);
+    expect(asked('EDT placed him at 2am on Saturday - when is the PPM due?')).toEqual([]);
   });
 
   it('is told the guidance does not cover it, while the rule beside it is answered', () => {
