@@ -228,15 +228,15 @@ describe('weighing what answered questions like it before', () => {
     expect(contested.preferredEntry('a b c d', 'first', ['first', 'second'])).toBeUndefined();
   });
 
-  it('counts only covered questions at least 0.5 close', () => {
-    // each is 0.47 close to "a b c d": together they would give 1.4, but none counts
+  it('counts only covered questions at least 0.3 close', () => {
+    // each is 0.29 close to "a b c d": together they would give 0.88, but none counts
     const loose = new KnownQuestionMatcher(
-      ['a b c d e f g h i', 'a b c d j k l m n', 'a b c d o p q r s'].map((q) => answered(q, 'second')),
+      ['a b c e f g h i j k l m n o', 'a b d p q r s t u v w x y z', 'a c d z1 z2 z3 z4 z5 z6 z7 z8 z9 z10 z11'].map((q) => answered(q, 'second')),
       analysis,
     );
     expect(loose.preferredEntry('a b c d', 'first', ['first', 'second'])).toBeUndefined();
-    // while "a b c d e f g" is 0.83 close to the first
-    expect(loose.preferredEntry('a b c d e f g', 'first', ['first', 'second'])).toBe('second');
+    // while "a b c e f g" is close to the first
+    expect(loose.preferredEntry('a b c e f g', 'first', ['first', 'second'])).toBe('second');
   });
 
   it('a question many entries answer says less than one only one entry answers', () => {
