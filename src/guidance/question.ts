@@ -584,6 +584,16 @@ export function asksHowToComplainOrAppeal(question: string): boolean {
 }
 const COMPLAINING_OR_APPEALING = /\b(?:complaints? (?:process|procedure|policy|stages?)|ombudsman|IRM|independent review mechanism|appeal\w*)\b/i;
 
+/** What sets out how to complain or appeal. */
+export const COMPLAINTS_PROCEDURE_IN_TEXT = /\b(?:complaints? (?:procedure|process|policy)|ombudsman|appeals?|independent review mechanism)\b/i;
+
+/** What says what happens when someone declines, refuses or disagrees. */
+export const REFUSAL_IN_TEXT = /\b(?:refus\w*|declin\w*|disagree\w*|not agree\w*|unwilling|won't|will not|does not attend|cannot attend|objects?)\b/i;
+
+/** What names a place something is kept or found: a system, a file, a document's section, the placement. */
+export const PLACE_IN_TEXT =
+  /\b(?:Liquid Logic|LCS|EDRMS|file|files|Appendix|Chapter|Tri-X|sections?|new placement|the home|office|intranet|website|system|Placement Information Record)\b/i;
+
 /**
  * Things a practitioner may ask for that the documents, which set out practice, never hold: a
  * statistic to compare with, a person's contact details or name, who acts out of hours, help with a
@@ -592,7 +602,7 @@ const COMPLAINING_OR_APPEALING = /\b(?:complaints? (?:process|procedure|policy|s
  * answered by how the measure is counted). Of the development sets' 5,627 answerable questions none
  * asks for any of them; 71 of their 2,956 near misses do.
  */
-export const ASKED_ONLY_IF_STATED: ReadonlyArray<{ what: string; asked: RegExp; stated: RegExp; inAskingPart?: true }> = [
+const NEVER_HELD: ReadonlyArray<{ what: string; asked: RegExp; stated: RegExp; inAskingPart?: true }> = [
   {
     what: 'a figure to compare with',
     asked:
@@ -634,21 +644,25 @@ export const ASKED_ONLY_IF_STATED: ReadonlyArray<{ what: string; asked: RegExp; 
   },
 ];
 
+/**
+ * What a question asks for that only an answer stating it answers: where something is kept, what
+ * follows a refusal, how to complain or appeal, and what the documents never hold (NEVER_HELD).
+ */
+export const ASKED_ONLY_IF_STATED: ReadonlyArray<{ what: string; asks: (question: string) => boolean; stated: RegExp }> = [
+  { what: 'where it is kept', asks: asksWhereItIs, stated: PLACE_IN_TEXT },
+  { what: 'what follows a refusal', asks: asksWhatIfSomeoneRefuses, stated: REFUSAL_IN_TEXT },
+  { what: 'how to complain or appeal', asks: asksHowToComplainOrAppeal, stated: COMPLAINTS_PROCEDURE_IN_TEXT },
+  ...NEVER_HELD.map(({ what, asked, stated, inAskingPart }) => ({
+    what,
+    asks: (question: string) => asked.test(inAskingPart ? askingPart(question) : question),
+    stated,
+  })),
+];
+
 /** What of ASKED_ONLY_IF_STATED a question asks for. */
 export function askedOnlyIfStated(question: string): ReadonlyArray<{ what: string; stated: RegExp }> {
-  let asking: string | undefined;
-  return ASKED_ONLY_IF_STATED.filter((rule) => rule.asked.test(rule.inAskingPart ? (asking ??= askingPart(question)) : question));
+  return ASKED_ONLY_IF_STATED.filter((rule) => rule.asks(question));
 }
-
-/** What sets out how to complain or appeal. */
-export const COMPLAINTS_PROCEDURE_IN_TEXT = /\b(?:complaints? (?:procedure|process|policy)|ombudsman|appeals?|independent review mechanism)\b/i;
-
-/** What says what happens when someone declines, refuses or disagrees. */
-export const REFUSAL_IN_TEXT = /\b(?:refus\w*|declin\w*|disagree\w*|not agree\w*|unwilling|won't|will not|does not attend|cannot attend|objects?)\b/i;
-
-/** What names a place something is kept or found: a system, a file, a document's section, the placement. */
-export const PLACE_IN_TEXT =
-  /\b(?:Liquid Logic|LCS|EDRMS|file|files|Appendix|Chapter|Tri-X|sections?|new placement|the home|office|intranet|website|system|Placement Information Record)\b/i;
 
 /**
  * Whether the question asks what a document the guidance only refers to says: the council's

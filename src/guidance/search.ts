@@ -29,13 +29,7 @@ import {
   isChildInDangerNow,
   asksForAParticularThing,
   asksWhatAReferencedDocumentSays,
-  asksWhereItIs,
-  asksWhatIfSomeoneRefuses,
-  asksHowToComplainOrAppeal,
   askedOnlyIfStated,
-  COMPLAINTS_PROCEDURE_IN_TEXT,
-  REFUSAL_IN_TEXT,
-  PLACE_IN_TEXT,
   attendeeAsked,
   askingPart,
   TOPICS_MENTIONED_IN_PASSING,
@@ -632,22 +626,11 @@ export class GuidanceIndex {
       second = saysWhoInstead;
     }
 
-    // "where is the move tracker kept?": an answer must say where, not only what the thing is for
-    if (asksWhereItIs(trimmedQuestion) && ![chosen, second].some((c) => c && PLACE_IN_TEXT.test(this.statedText(c.id))))
-      return this.notFound(question, results, chosen, 'not-covered', urgentSafeguarding, termGroups);
-
-    // "Mum won't come to the PPM - what now?": what to do when someone declines is answered only by an
-    // answer that speaks of declining (the guidance says who should come, not what follows a refusal)
-    if (asksWhatIfSomeoneRefuses(trimmedQuestion) && ![chosen, second].some((c) => c && REFUSAL_IN_TEXT.test(this.statedText(c.id))))
-      return this.notFound(question, results, chosen, 'not-covered', urgentSafeguarding, termGroups);
-
-    // "what is the complaints procedure for parents?": complaints are a trigger in the guidance, not a procedure it sets out
-    if (asksHowToComplainOrAppeal(trimmedQuestion) && ![chosen, second].some((c) => c && COMPLAINTS_PROCEDURE_IN_TEXT.test(this.statedText(c.id))))
-      return this.notFound(question, results, chosen, 'not-covered', urgentSafeguarding, termGroups);
-
-    // "what's the national average for 3+ moves?", "who is the current HoS?", "LL keeps crashing",
-    // "the PPM wasn't held within 72 hours - who do I tell?": what the documents never hold is
-    // answered only by an answer stating it
+    // "where is the move tracker kept?" (where, not what the thing is for), "Mum won't come to the PPM
+    // - what now?" (the guidance says who should come, not what follows a refusal), "what is the
+    // complaints procedure?" (complaints are a trigger, not a procedure set out), "what's the
+    // national average?", "who is the current HoS?", "LL keeps crashing", "the PPM wasn't held within
+    // 72 hours - who do I tell?": answered only by an answer stating such a thing
     if (askedOnlyIfStated(trimmedQuestion).some((rule) => ![chosen, second].some((c) => c && rule.stated.test(this.statedText(c.id)))))
       return this.notFound(question, results, chosen, 'not-covered', urgentSafeguarding, termGroups);
 
