@@ -640,11 +640,9 @@ export class GuidanceIndex {
     if (!figure && !second && this.entries.has(chosen.id) && chosen.id !== SAFEGUARDING_ENTRY_ID) {
       // (only among entries ranked close: "who records the move on the system" is not about the PPM's minutes, however often those are asked about)
       const ranked = candidates.slice(0, ANSWERED_BEFORE_RANKS).filter((c) => this.entries.has(c.id) && (c === chosen || c.score >= candidates[0]!.score * NEAR_RANK));
-      const preferred = this.knownQuestions.preferredEntry(
-        question,
-        chosen.id,
-        ranked.map((c) => c.id),
-      );
+      const ids = ranked.map((c) => c.id);
+      // the closest questions decide first; else the words of all the questions each entry answered
+      const preferred = this.knownQuestions.preferredEntry(question, chosen.id, ids) ?? this.knownQuestions.entryByWords(question, chosen.id, ids);
       if (preferred) chosen = ranked.find((c) => c.id === preferred)!;
     }
     // "she says the carer hit her ... will she still need a PPM at the new placement?": after acting

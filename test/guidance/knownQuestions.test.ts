@@ -252,6 +252,41 @@ describe('weighing what answered questions like it before', () => {
   });
 });
 
+describe('the words of all the questions each entry answered, when the closest questions do not decide', () => {
+  const words = (q: string) => q.split(/\s+/).filter(Boolean);
+  const analysis = { termsOf: words, figureOf: figureAsked, isIncidental: (term: string) => term === 'kid' };
+  const answered = (question: string, ...answeredBy: string[]): KnownQuestion => ({ question, covered: true, set: 'written-for-this-test', answeredBy });
+  const known = [
+    answered('respite count move', 'second'),
+    answered('respite weekend count', 'second'),
+    answered('short break respite', 'second'),
+    answered('plan review date', 'first'),
+    answered('plan update review', 'first'),
+    answered('plan count review', 'first'),
+  ];
+
+  it('prefers, of the entries ranked, the one whose questions use the question’s words, when clearly likelier', () => {
+    const matcher = new KnownQuestionMatcher(known, analysis);
+    expect(matcher.entryByWords('does respite count', 'first', ['first', 'second'])).toBe('second');
+    expect(matcher.entryByWords('plan review', 'first', ['first', 'second'])).toBeUndefined();
+  });
+
+  it('needs a clear lead: words both entries use leave the choice as it is', () => {
+    expect(new KnownQuestionMatcher(known, analysis).entryByWords('count', 'first', ['first', 'second'])).toBeUndefined();
+  });
+
+  it('takes only an entry ranked for the question, and reads no case detail', () => {
+    const matcher = new KnownQuestionMatcher(known, analysis);
+    expect(matcher.entryByWords('does respite count', 'first', ['first', 'third'])).toBeUndefined();
+    expect(matcher.entryByWords('kid kid kid', 'first', ['first', 'second'])).toBeUndefined();
+  });
+
+  it('near misses say nothing of which entry is meant', () => {
+    const withNearMisses = [...known.slice(3), nearMiss('respite count move'), nearMiss('respite weekend count')];
+    expect(new KnownQuestionMatcher(withNearMisses, analysis).entryByWords('does respite count', 'first', ['first', 'second'])).toBeUndefined();
+  });
+});
+
 describe('reading the known questions around a question for an entry', () => {
   const words = (question: string) => question.toLowerCase().match(/[a-z0-9]+/g) ?? [];
   const analysis = { termsOf: words, figureOf: figureAsked, isIncidental: () => false };
