@@ -70,6 +70,8 @@ export const GUIDANCE_ENTRIES: GuidanceEntry[] = [
         who: 'Placements team',
         what: 'Begin looking for a placement (Family Placement) only after the move is authorised.',
       },
+      { who: "Child's social worker", what: 'Once the move is agreed, see that it is coded correctly on Liquid Logic.' },
+      { who: 'Not named in the guidance', what: 'A placement move tracker, still being developed, is to give oversight of the moves agreed.' },
     ],
     related: ['before-a-move', 'placement-search-after-approval', 'urgent-move', 'placement-request-accuracy'],
     sources: [S000('Instructions for Allocated Case Worker'), S001(G001_PLANNED_ENDINGS)],
