@@ -646,8 +646,8 @@ export class GuidanceIndex {
       if (preferred) chosen = ranked.find((c) => c.id === preferred)!;
     }
     // "she says the carer hit her ... will she still need a PPM at the new placement?": after acting
-    // on safeguarding, what the message asks besides
-    if (chosen.id === SAFEGUARDING_ENTRY_ID && !second) second = this.askedBesideSafeguarding(chosen, candidates, termGroups, askingClause());
+    // on safeguarding, what the message asks besides, when the entry chosen does not cover it
+    if ((chosen.id === SAFEGUARDING_ENTRY_ID || urgentSafeguarding) && !second) second = this.askedBesideSafeguarding(chosen, candidates, termGroups, askingClause());
     const answer = this.answerFrom(question, chosen, results, round(share));
     if (second) answer.also = this.partFrom(second.id);
     if (urgentSafeguarding) answer.urgentSafeguarding = true;
@@ -691,9 +691,9 @@ export class GuidanceIndex {
   }
 
   /**
-   * The pack entry that answers most of what the asking clause asks and the safeguarding entry does
-   * not ("... hit her today. will she still need a PPM at the new placement?": the PPM), among
-   * matches close enough to be a second part.
+   * The pack entry that answers most of what the asking clause of a safeguarding message asks and the
+   * entry chosen does not ("... hit her today. will she still need a PPM at the new placement?": the
+   * PPM), among matches close enough to be a second part.
    */
   private askedBesideSafeguarding(chosen: Candidate, candidates: Candidate[], termGroups: QuestionTerm[], asking: AskingClause): Candidate | undefined {
     const open = termGroups.map((t, i) => !t.incidental && chosen.credits[i] === 0 && t.group.some((term) => asking.terms.has(term)));

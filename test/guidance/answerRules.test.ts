@@ -1364,6 +1364,15 @@ describe('immediate safeguarding comes first', () => {
     expect(`${a.also!.answer} ${a.also!.steps.map((s) => s.what).join(' ')}`).toMatch(/placement planning meeting|\bPPM\b/i);
   });
 
+  it('so does an answer from another entry to a message about a child in danger now', () => {
+    const a = index.search(
+      "Girl at risk of exploitation right next to her current placement, we want an urgent move out of the area tonight. do VS still need involving when it's urgent?",
+    );
+    expect(a.urgentSafeguarding).toBe(true);
+    expect(a.entryId).toBe('urgent-move');
+    expect(a.also?.entryId).toBe('virtual-school-advice');
+  });
+
   it('an allegation or the police mentioned in passing is not answered with safeguarding alone', () => {
     expect(index.search('is the carer paid while the allegation investigation goes on?').entryId).not.toBe('immediate-safeguarding');
     expect(index.search('do new carers need police checks').found).toBe(false);
