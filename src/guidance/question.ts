@@ -257,10 +257,11 @@ const FIGURE_QUESTIONS: Array<[RegExp, FigureAsked]> = [
   [/\bhow long (does|do|will|would|should|can|might)\b.*\b(take|last|run|carry on|continue|go on)\b/i, 'duration'],
   // "what's the maximum number of children", "the average number of moves": a quantity asked for
   [/\bhow many\b|\bwhat number of\b|\b(maximum|minimum|max|min|average|total|exact)\s+([a-z]+\s+)?(number|no\.?|amount)\b|\bwhat(s| is)? the number of\b/i, 'count'],
-  // "how much detail does brokerage need" asks what to say, not a sum
+  // "how much detail does brokerage need" asks what to say, not a sum, and "how much does the
+  // placement request matter" how important it is
   // "what's the budget limit", "is there a cost threshold": a sum asked for
   [
-    /\bhow much\b(?!\s+(?:detail|details|information|info|input|involvement|say)\b)|\bwhat(?:'s|s| is)? (?:the )?(?:(?:average|typical|usual|weekly|daily|monthly|annual|going)\s+){0,2}(rate|cost|amount|price|fee)s?\b|\b(budget|cost|spend|spending|financial|funding|price)\s+(limit|threshold|cap|ceiling)s?\b|£\s*(limit|threshold|cap|ceiling)\b/i,
+    /\bhow much\b(?!\s+(?:detail|details|information|info|input|involvement|say)\b)(?!\s+(?:does|do|did|will|would|should|can)\s+(?:[\w']+\s+){0,5}?(?:matter|count|help|affect|weigh)\b)|\bwhat(?:'s|s| is)? (?:the )?(?:(?:average|typical|usual|weekly|daily|monthly|annual|going)\s+){0,2}(rate|cost|amount|price|fee)s?\b|\b(budget|cost|spend|spending|financial|funding|price)\s+(limit|threshold|cap|ceiling)s?\b|£\s*(limit|threshold|cap|ceiling)\b/i,
     'amount',
   ],
   // "max £ the panel can approve", "max 1:1 hours they'll fund": a limit asked for

@@ -1047,6 +1047,9 @@ describe('how many / how long / how soon / how much', () => {
 
   it('"how much detail" asks what to say, not for a sum', () => {
     expect(figureAsked('how much detail should go in the placement request for brokerage?')).toBeNull();
+    // nor "how much does it matter", which asks how important it is
+    expect(figureAsked('how much does a thin placement request really matter to brokerage?')).toBeNull();
+    expect(figureAsked('how much does the council pay for respite?')).toBe('amount');
     expect(figureAsked('how much info does the carer get before the child arrives')).toBeNull();
     expect(figureAsked('how much is the carer paid for an emergency bed')).toBe('amount');
   });
