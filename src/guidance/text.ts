@@ -1437,6 +1437,11 @@ export function normaliseText(text: string): string {
     /\b(?:(?:early|warning|first|any|clear|obvious|the)\s+)?signs?\s+(?=(?:of|that|are|include|includes)\b)|\b(?:early|warning|first|any|clear|obvious)\s+signs?\b|\ba\s+sign\b(?!\s+off\b)/g,
     'warning ',
   );
+  // to "come to" or "go to" a meeting is to attend it ("can the advocate come to the PPM?")
+  t = t.replace(
+    /\b(?:come|comes|coming|came|go|goes|going|went)\s+(?:along\s+)?to\s+(?=(?:the|a|an|their|his|her|our|my|this|that)\s+(?:own\s+|next\s+|first\s+)?(?:placement\s+)?(?:meeting|mtg|psm|ppm|dm|stability|support|planning|disruption|review)s?\b)/g,
+    'attend ',
+  );
   // to "be in", "be at" or "sit in on" a meeting is to attend it
   t = t.replace(
     /(?<!\b(?:meant|supposed|expected)\s+to\s+)\b(?:be|is|are|was|being|sit)\s+(?:in(?:\s+on)?|at)\s+(?=(?:the|a|an|their|his|her|our)\s+(?:own\s+)?(?:placement\s+)?(?:meeting|mtg|psm|ppm|dm|stability|support|planning|disruption|review)\b)/g,

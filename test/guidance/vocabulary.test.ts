@@ -201,6 +201,8 @@ describe('how a question asks, and more of the field’s words', () => {
     same('who comes up with the plan', 'who writes the plan');
     same('should the YP be in the stability meeting', 'should the YP attend the stability meeting');
     same('can I sit in on the PPM', 'can I attend the PPM');
+    same('can the advocate come to the PPM', 'can the advocate attend the PPM');
+    same('is the IRO going to the stability meeting', 'is the IRO attend the stability meeting');
     same("who's expected at the review", 'who attends the review');
     same('is the child meant to be at the PPM', 'is the child attend the PPM');
   });
