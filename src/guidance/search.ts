@@ -294,6 +294,8 @@ const TIME_UNITS = new Set(['hour', 'day', 'week', 'month', 'year', 'minute']);
 const DOCUMENT_KINDS = new Set(analyseQuery('list report agenda template checklist leaflet version rota protocol').map((group) => group.join('|')));
 /** How much a word only the case of a case-first message uses weighs, against one of its asking clause. */
 const CASE_TERM_WEIGHT = 0.3;
+/** An asking clause pointing back to what the message told before it ("share it", "confirm that figure"). */
+const POINTS_BACK = /\b(?:it|that|this|these|those|them)\b/i;
 const isTimeUnit = (t: QuestionTerm): boolean => t.group.every((term) => TIME_UNITS.has(term));
 /**
  * The statement holding a figure must cover this share of the question's topic (a step on its own,
@@ -582,7 +584,12 @@ export class GuidanceIndex {
     // ("staying put", "fostering panel") names a topic the guidance lacks.
     const missed = (i: number) => chosen.credits[i] === 0 && !(second && second.credits[i]! > 0);
     const absentFromGuidance = (t: QuestionTerm) => !t.incidental && t.group.every((term) => isAnalyserTerm(term) && !this.documentFrequency.has(term));
-    if (termGroups.some((t, i) => missed(i) && (namesSomething(t) || absentFromGuidance(t))))
+    // in a message telling its case first, what only the case names is what has happened ("permanent
+    // placement for siblings broke down... when is the disruption meeting?"), unless the question
+    // points back to it ("... can you confirm that figure?")
+    const toldOnlyInTheCase = (t: QuestionTerm) =>
+      !!caseFirstClause(trimmedQuestion) && !POINTS_BACK.test(askingClause().part) && !t.group.some((term) => askingClause().terms.has(term));
+    if (termGroups.some((t, i) => missed(i) && !toldOnlyInTheCase(t) && (namesSomething(t) || absentFromGuidance(t))))
       return this.notFound(question, results, chosen, 'not-covered', urgentSafeguarding, termGroups);
     // "can the YP read the minutes?": whether someone may do something is answered only by an entry
     // that speaks of doing it

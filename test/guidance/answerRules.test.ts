@@ -1535,6 +1535,19 @@ describe('how to complain or appeal is not set out in the guidance, though a com
   });
 });
 
+describe('in a message telling its case first, what only the case names is what has happened', () => {
+  const plain = new GuidanceIndex({ knownQuestions: [] });
+  const told = 'Carers for Ethan (11) are struggling with his sleep and his school refusal, he has been there two months now.';
+
+  it('need not be in the answer: school refusal told as the case does not ask about refusing', () => {
+    expect(plain.search(`${told} what should we be considering?`).entryId).toBe('carer-cant-cope');
+  });
+
+  it('must be, when the question points back to it', () => {
+    expect(plain.search(`${told} is that something we should be considering?`).entryId).not.toBe('carer-cant-cope');
+  });
+});
+
 describe('what the documents never hold is answered only by an answer that states it', () => {
   it('reads a statistic to compare with, contact details, a system fault and what follows a missed timescale', () => {
     const asked = (q: string) => askedOnlyIfStated(q).map((rule) => rule.what);
