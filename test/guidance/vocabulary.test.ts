@@ -302,6 +302,11 @@ describe('how a question asks, and more of the field’s words', () => {
 });
 
 describe('words that had been read as something else', () => {
+  it('a time of day ("6pm") is when something happened, not a word of the question', () => {
+    expect(analyse('placed him at 6pm last night, when is the PPM due?')).toEqual(analyse('placed him last night, when is the PPM due?'));
+    expect(analyse('carer rang at 4.30pm')).toEqual(analyse('carer rang'));
+  });
+
   it('running a meeting or the school run is not going missing; running away is', () => {
     expect(analyse('who runs the PPM')).not.toContain('missing');
     expect(analyse('does the carer do the school run')).not.toContain('missing');
