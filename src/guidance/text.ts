@@ -1500,6 +1500,12 @@ export function normaliseText(text: string): string {
   );
   // reporting a child missing to the police is the missing from care protocol, which the documents leave to the council
   t = t.replace(/\breport(?:s|ed|ing)?\s+(?:[a-z]+\s+){0,3}?(?:missing\s+)?to\s+(?:the\s+)?police\b/g, (m) => `${m} policereport`);
+  // "who is the current HoS?", "name of the fostering manager", "her email", "how do I reach them?":
+  // a named person or a way to reach one is a directory's too
+  t = t.replace(
+    /\bwho(?: is|'s|s|\s+)\s*(?:the|our) current\b|\bname of (?:the|our) (?:current )?(?:\w+ ){0,2}(?:manager|hos|head|officer|chair|iro|lead|director|person)\b|\b(?:her|his|their|your) e-?mail\b|\binbox\b|\bextension number\b|\bneed (?:the|her|his) (?:name|contact details|e-?mail)\b|\bhow (?:do|can) (?:i|we) (?:reach|get hold of) (?:them|him|her)\b|\s-\s*contact\s*\?/g,
+    (m) => `${m} contactdetails`,
+  );
   // "whats the EDT number?": a phone number is a directory's (not "the number of", nor a chapter's number)
   t = t.replace(
     /\b(?:whats|what is|whats the|what is the)\s+(?:the\s+)?(?:(?:edt|ooh|out of hours|on call|oncall|duty|emergency|contact|office|helpline|team|direct)\s+){1,3}(?:phone\s+)?number\b/g,
