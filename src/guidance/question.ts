@@ -602,7 +602,7 @@ export const PLACE_IN_TEXT =
  * itself ("what's the national average for 3+ moves?" is not answered by how the measure is counted).
  * (A person's contact details or name are read as a term of their own, `contactdetails`, in
  * normaliseText: the guidance never holds it.) Of the development sets' 6,027 answerable questions
- * one asks for any of them, and 61 of their 3,116 near misses do.
+ * none asks for any of them; 61 of their 3,116 near misses do.
  */
 const NEVER_HELD: ReadonlyArray<{ what: string; asked: RegExp; stated: RegExp }> = [
   {
@@ -625,9 +625,10 @@ const NEVER_HELD: ReadonlyArray<{ what: string; asked: RegExp; stated: RegExp }>
     stated: /\b(?:password|help ?desk|service desk|it support|error message)\b/i,
   },
   {
+    // (not "missing": a child going missing 5 times is a trigger, not a deadline missed)
     what: 'what follows a missed timescale',
     asked:
-      /\b(?:wasn.?t|was not|didn.?t|did not|isn.?t|is not|hasn.?t|has not|haven.?t|have not|not been|weren.?t|were not|couldn.?t|could not|can.?t be|won.?t be)\b(?:\s+\w+){0,6}\s+(?:within|in time|by the deadline|on time)\b|\bmiss(?:ed|es|ing)? (?:the )?(?:deadline|timescale|72|5|five|\d+\s*(?:hrs?|hours?|days?|working days?))\b|\bbreach(?:ed|es)?\b.{0,30}\b(?:timescale|deadline|72|hours|days)\b/i,
+      /\b(?:wasn.?t|was not|didn.?t|did not|isn.?t|is not|hasn.?t|has not|haven.?t|have not|not been|weren.?t|were not|couldn.?t|could not|can.?t be|won.?t be)\b(?:\s+\w+){0,6}\s+(?:within|in time|by the deadline|on time)\b|\bmiss(?:ed|es)? (?:the )?(?:deadline|timescale|72|5|five|\d+\s*(?:hrs?|hours?|days?|working days?))\b|\bbreach(?:ed|es)?\b.{0,30}\b(?:timescale|deadline|72|hours|days)\b/i,
     stated: /\b(?:missed|overdue|breach\w*|not (?:held|agreed|met|done) (?:within|in time))\b/i,
   },
 ];

@@ -1561,6 +1561,7 @@ describe('what the documents never hold is answered only by an answer that state
     expect(asked('carer changed her phone number - do i update LCS?')).toEqual([]);
     expect(asked('when must the PPM be held after an emergency placement?')).toEqual([]);
     expect(asked('EDT placed him at 2am on Saturday - when is the PPM due?')).toEqual([]);
+    expect(asked('she has gone missing 4 times in 2 weeks - is that enough for a stability meeting?')).toEqual([]);
   });
 
   it('reads a named person, or a way to reach one, as contact details, which are a directory’s', () => {
