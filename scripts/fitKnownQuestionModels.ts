@@ -1,14 +1,29 @@
-// Fits the two models by which the known questions weigh in on an answer (src/guidance/
+// Fits the three models by which the known questions weigh in on an answer (src/guidance/
 // knownQuestionModels.ts: vouching for a match that covers too little, withdrawing an answer they
-// speak against), on the development sets only, and checks each by leaving each set out of the fit
-// in turn. Prints the weights to put in VOUCH_MODEL and WITHDRAW_MODEL and, for the models in that
-// file and for the ones fitted, what each changes on the development questions.
+// speak against, choosing the answering entry among the matches), on the development sets only, and
+// checks each by leaving each set out of the fit in turn. Prints the weights to put in VOUCH_MODEL,
+// WITHDRAW_MODEL and CHOICE_MODEL and, for the models in that file and for the ones fitted, what each
+// changes on the development questions.
 //
 //   npm run guidance:fit-models
 import { GuidanceIndex } from '../src/guidance/search';
 import { KNOWN_QUESTIONS } from '../src/guidance/knownQuestions';
 import { answerText, entriesHolding } from '../src/guidance/evaluate';
-import { VOUCH_MODEL, WITHDRAW_MODEL, vouchFeatures, vouchesFor, withdrawFeatures, withdraws, type VouchReading, type WithdrawReading } from '../src/guidance/knownQuestionModels';
+import {
+  CHOICE_FEATURES,
+  CHOICE_MODEL,
+  VOUCH_MODEL,
+  WITHDRAW_MODEL,
+  choiceFeatures,
+  chosenEntry,
+  vouchFeatures,
+  vouchesFor,
+  withdrawFeatures,
+  withdraws,
+  type EntryChoiceReading,
+  type VouchReading,
+  type WithdrawReading,
+} from '../src/guidance/knownQuestionModels';
 import { developmentHalves } from '../test/guidance/heldout/questionSets';
 
 /** A reading with its set and label: 1 is what the model should act on (answer it; withdraw it). */
@@ -146,3 +161,81 @@ console.log(`  in knownQuestionModels.ts (fewer near misses answered, fewer righ
 console.log(`  fitted leaving each set out: ${actedLeavingOut(weighed, fitWithdrawing, withdraw).join(' and ')}`);
 const withdrawing = fitWithdrawing(weighed);
 console.log(`  fitted on all: ${JSON.stringify(withdrawing)}: ${acted(weighed, withdrawing, withdraw).join(' and ')}`);
+
+/** A choice read on an answerable development question, with the entries holding every fact its writer required. */
+interface ChoiceExample {
+  set: string;
+  reading: EntryChoiceReading;
+  holders: ReadonlySet<string>;
+}
+
+/** Each development set's answerable questions asked with its own questions left out of the known ones, as shipped but choosing nothing. */
+function readChoices(): ChoiceExample[] {
+  const choices: ChoiceExample[] = [];
+  for (const { file, set } of developmentHalves()) {
+    let reading: EntryChoiceReading | undefined;
+    const index = new GuidanceIndex({ knownQuestions: KNOWN_QUESTIONS.filter((k) => k.set !== file), choosing: false, onEntryChoice: (r) => (reading = r) });
+    const entries = index.listEntries();
+    for (const { q, all } of set.answerable) {
+      reading = undefined;
+      index.search(q);
+      if (reading) choices.push({ set: file, reading, holders: new Set(entriesHolding(all, entries)) });
+    }
+  }
+  return choices;
+}
+
+/**
+ * A conditional logit (each candidate scored by weighted features, softmax over a question's
+ * candidates) maximising the chance of the entries holding the facts, on standardised features with
+ * a little L2, by gradient descent; weights on the raw features. A question whose candidates all
+ * hold the facts, or none does, teaches nothing and is left out.
+ */
+function fitChoice(data: ChoiceExample[]): typeof CHOICE_MODEL {
+  const usable = data.filter((e) => e.reading.candidates.some((c) => e.holders.has(c.id)) && e.reading.candidates.some((c) => !e.holders.has(c.id)));
+  const x = usable.map((e) => choiceFeatures(e.reading));
+  const y = usable.map((e) => e.reading.candidates.map((c) => e.holders.has(c.id)));
+  const k = CHOICE_FEATURES.length;
+  const rows = x.flat();
+  const mean = Array.from({ length: k }, (_, j) => rows.reduce((s, r) => s + r[j]!, 0) / rows.length);
+  const sd = Array.from({ length: k }, (_, j) => Math.sqrt(rows.reduce((s, r) => s + (r[j]! - mean[j]!) ** 2, 0) / rows.length) + 1e-9);
+  const z = x.map((question) => question.map((r) => r.map((v, j) => (v - mean[j]!) / sd[j]!)));
+  const w = new Array<number>(k).fill(0);
+  for (let step = 0; step < 400; step++) {
+    const g = new Array<number>(k).fill(0);
+    z.forEach((question, i) => {
+      const scores = question.map((r) => r.reduce((s, v, j) => s + v * w[j]!, 0));
+      const top = Math.max(...scores);
+      const e = scores.map((s) => Math.exp(s - top));
+      const all = e.reduce((a, b) => a + b, 0);
+      const holding = e.reduce((a, v, t) => a + (y[i]![t] ? v : 0), 0);
+      question.forEach((r, t) => {
+        const gap = e[t]! / all - (y[i]![t] ? e[t]! / holding : 0);
+        for (let j = 0; j < k; j++) g[j]! += gap * r[j]!;
+      });
+    });
+    for (let j = 0; j < k; j++) w[j]! -= 0.5 * (g[j]! / z.length + 0.002 * w[j]!);
+  }
+  const round = (v: number) => Math.round(v * 1000) / 1000;
+  return Object.fromEntries(CHOICE_FEATURES.map((name, j) => [name, round(w[j]! / sd[j]!)])) as typeof CHOICE_MODEL;
+}
+
+/** How many choices pick an entry holding the facts: the rules' choice, and a model's. */
+function chosenRight(data: ChoiceExample[], model: typeof CHOICE_MODEL): { rules: number; model: number } {
+  const rules = data.filter((e) => e.holders.has(e.reading.candidates.find((c) => c.ruleChosen)!.id)).length;
+  return { rules, model: data.filter((e) => e.holders.has(chosenEntry(e.reading, model))).length };
+}
+
+const choices = readChoices();
+console.log(`Choosing: answerable questions reaching the choice: ${choices.length}`);
+const inFile = chosenRight(choices, CHOICE_MODEL);
+console.log(`  rules alone: ${inFile.rules} chose an entry holding the facts; in knownQuestionModels.ts: ${inFile.model}`);
+let leftOut = 0;
+for (const set of new Set(choices.map((e) => e.set)))
+  leftOut += chosenRight(
+    choices.filter((e) => e.set === set),
+    fitChoice(choices.filter((e) => e.set !== set)),
+  ).model;
+console.log(`  fitted leaving each set out: ${leftOut}`);
+const choosing = fitChoice(choices);
+console.log(`  fitted on all: ${JSON.stringify(choosing)}: ${chosenRight(choices, choosing).model}`);

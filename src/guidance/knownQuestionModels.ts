@@ -19,6 +19,20 @@
 // and 4,036 answerable questions answered right, at this cut, each set judged by a fit without it: 6
 // fewer near misses answered for 1 fewer right (2026-12-07, 27 sets). It speaks only where a near
 // miss is closer than any covered question and the question asks about some of what makes it one.
+//
+// Choosing. Which of the pack entries among the search's first four matches answers a question the
+// rules let through: a conditional logit over what the search read of each (its score, how much of
+// the question and of its own title it covers, whether the rules chose it, whether it misses
+// something named) and what the known questions say of it (KnownQuestionMatcher.entryEvidence: the
+// closest covered questions' support, the word model, the closest covered question it answered).
+// Fitted on the answerable development questions reaching the choice, the entries holding every
+// required fact against the others. It replaced a vote of the closest covered questions and a word
+// model, each overriding the rules on a clear margin alone. Of 5,339 such questions, the rules chose
+// an entry holding the facts for 4,992 and the model, each set judged by a fit without it, for
+// 5,114. Against the vote and the word model: on all development sets 26 more of 5,854 right and one
+// near miss fewer; on two sets written after it was designed (dev34, dev35), 7 more of 400 right; 2
+// fewer of the project's own 158 (2026-12-07, 38 sets). Candidates further down were tried: more
+// right on the development sets, but "psm when??" went to who attends the meeting.
 
 // (a withdrawal needs what a twin needs: the question asks about some of what makes the near miss one)
 import { SHARED_GAP } from './knownQuestions';
@@ -120,4 +134,108 @@ export function withdraws(reading: WithdrawReading, model = WITHDRAW_MODEL, cut 
   // and only when the question asks about some of what makes it a near miss, as for a twin: "wrap
   // around support package - who do we refer to?" is not the near miss "... referral form")
   return reading.nearestNearMiss > reading.nearestCovered && reading.gapShared >= SHARED_GAP && withdrawScore(reading, model) >= cut;
+}
+
+/** What is read of one entry ranked for a question, when the answering entry is chosen (see chosenEntry). */
+export interface EntryChoiceCandidate {
+  id: string;
+  /** Its place among the search's matches (0 is the best score). */
+  rank: number;
+  /** Its score against the best match's. */
+  scoreRatio: number;
+  /** The share of the question it covers, with everyday words left out and counted in. */
+  share: number;
+  strictShare: number;
+  /** How much of its own title the question asks about. */
+  specificity: number;
+  /** Whether the search's rules (near ties, a timescale asked for) chose it. */
+  ruleChosen: boolean;
+  /** Whether it is close in rank: scoring at least 0.6 of the best. */
+  closeInRank: boolean;
+  /** Whether it misses something the question names (a meeting, a plan, a body). */
+  missesNamed: boolean;
+  /** The closest covered known questions' support for it (KnownQuestionMatcher.entryEvidence). */
+  support: number;
+  /** The word model's probability for it among the entries read. */
+  wordProbability: number;
+  /** How close the closest covered known question it answered is (0 when none of the closest). */
+  closest: number;
+}
+
+/** What is read when the answering entry is chosen: the pack entries among the search's first four matches, and the rules' choice. */
+export interface EntryChoiceReading {
+  question: string;
+  candidates: EntryChoiceCandidate[];
+}
+
+/**
+ * The fitted weights of the choice (a conditional logit: each entry's score is the weighted sum of
+ * its features, and the highest scoring entry answers). Features read against the best of the
+ * entries read are 0 for the best and negative for the rest.
+ */
+export const CHOICE_MODEL = {
+  ruleChosen: 0.508,
+  firstRanked: 0.438,
+  scoreRatio: 1.19,
+  shareBehindBest: 0.475,
+  specificityBehindBest: 0.642,
+  supportBehindBest: 0.342,
+  supportShare: 1.634,
+  logWordProbability: 0.306,
+  likeliestByWords: 0.516,
+  closestBehindBest: 0.461,
+  missesNamed: -0.996,
+  strictShareBehindBest: 1.248,
+  closeInRank: 0.365,
+};
+type ChoiceFeatureName = keyof typeof CHOICE_MODEL;
+/** The features' names, in the order choiceFeatures gives them. */
+export const CHOICE_FEATURES = Object.keys(CHOICE_MODEL) as ChoiceFeatureName[];
+
+/** Each candidate's features, in CHOICE_FEATURES order. */
+export function choiceFeatures(reading: EntryChoiceReading): number[][] {
+  const { candidates } = reading;
+  const best = (of: (c: EntryChoiceCandidate) => number) => Math.max(...candidates.map(of));
+  const [share, strictShare, specificity, support, wordProbability, closest] = [
+    best((c) => c.share),
+    best((c) => c.strictShare),
+    best((c) => c.specificity),
+    best((c) => c.support),
+    best((c) => c.wordProbability),
+    best((c) => c.closest),
+  ];
+  const totalSupport = candidates.reduce((sum, c) => sum + c.support, 0);
+  return candidates.map((c) => {
+    const features: Record<ChoiceFeatureName, number> = {
+      ruleChosen: c.ruleChosen ? 1 : 0,
+      firstRanked: c.rank === 0 ? 1 : 0,
+      scoreRatio: c.scoreRatio,
+      shareBehindBest: c.share - share,
+      specificityBehindBest: c.specificity - specificity,
+      supportBehindBest: c.support - support,
+      // (its part of all the support given: a little support that is all there is says more than a little among much)
+      supportShare: totalSupport === 0 ? 0 : c.support / totalSupport,
+      // (floored: an entry whose questions never use a word is unlikely, not impossible)
+      logWordProbability: Math.log(c.wordProbability + 1e-4),
+      likeliestByWords: c.wordProbability === wordProbability ? 1 : 0,
+      closestBehindBest: c.closest - closest,
+      missesNamed: c.missesNamed ? 1 : 0,
+      strictShareBehindBest: c.strictShare - strictShare,
+      closeInRank: c.closeInRank ? 1 : 0,
+    };
+    return CHOICE_FEATURES.map((name) => features[name]);
+  });
+}
+
+/** Each candidate's score under the choice model. */
+export function choiceScores(reading: EntryChoiceReading, model: Record<ChoiceFeatureName, number> = CHOICE_MODEL): number[] {
+  const weights = CHOICE_FEATURES.map((name) => model[name]);
+  return choiceFeatures(reading).map((features) => features.reduce((sum, value, j) => sum + value * weights[j]!, 0));
+}
+
+/** The entry the choice model picks (the first of equal scores, as ranked). */
+export function chosenEntry(reading: EntryChoiceReading, model: Record<ChoiceFeatureName, number> = CHOICE_MODEL): string {
+  const scores = choiceScores(reading, model);
+  const best = scores.reduce((b, score, k) => (score > scores[b]! ? k : b), 0);
+  return reading.candidates[best]!.id;
 }

@@ -14,13 +14,11 @@
 // definitions (the project's domain notes: SSDA903 reason codes, what counts as a move) answers
 // questions they could not, so such an answer is never withdrawn for a twin.
 //
-// Each covered question carries the pack entries that hold every fact its writer required. When
-// the entry chosen for a new question is not what the closest covered questions were answered by,
-// and one ranked close to it is, clearly, that one answers ("once a move is agreed, does anything
-// have to happen on LL straight away?" is ranked nearest urgent moves, while questions like it were
-// answered by coding the move). Measured the same way: 16 more of 3,557 development questions
-// answered right, one more on each checking set and on the project's own questions, none lost on the
-// shared sample; near misses as before.
+// Each covered question carries the pack entries that hold every fact its writer required. What
+// the covered questions close to a new one were answered by, and the words each entry's questions
+// use, are read by the choice model (knownQuestionModels.ts) among the entries the search matched:
+// "once a move is agreed, does anything have to happen on LL straight away?" is ranked nearest
+// urgent moves, while questions like it were answered by coding the move.
 //
 // The list is built from the development sets by `npm run guidance:known-questions`; a test checks
 // that it is up to date and holds no question of a test or checking set.
@@ -60,30 +58,19 @@ export const SHARED_GAP = 0.3;
 /** How many of the closest near misses, and of the closest covered questions, are looked at. */
 const NEIGHBOURS = 5;
 /**
- * How close a covered question must be for the entries answering it to count (see preferredEntry).
- * With 31 development sets known, more distant neighbours still say which entry is meant: on the
- * development sets, each without its own questions known, 0.3 answered 14 more right than 0.5, with
- * no near miss more and none of the project's own 158 lost (0.2 to 0.3 gain alike; 0.6 loses). A
- * smaller margin gained more (21 at 0.4) but moved the issue's "what do I do if a foster carer
- * gives 28 days notice" from a carer who can no longer care to ending a placement.
+ * How close a covered question must be for the entries answering it to support them (see
+ * entryEvidence). With 31 development sets known, more distant neighbours still say which entry is
+ * meant: when the support decided alone, 0.3 answered 14 more development questions right than 0.5
+ * (0.2 to 0.3 gained alike; 0.6 lost).
  */
 const VOTER_SIMILARITY = 0.3;
-/**
- * How much more support an entry needs than the chosen one: each close covered question gives its
- * similarity, shared among the entries answering it.
- */
-const VOTE_MARGIN = 0.5;
 
 /**
  * The words of the covered questions each entry answered, as a naive Bayes model of which entry a
- * question asks for (see entryByWords): how much an unseen word counts for every entry (additive
- * smoothing), and how much more likely the preferred entry must be than the chosen one, of those
- * ranked. On the development sets, each without its own questions known, 0.3 and 0.7 answered 20
- * more right and 3 more near misses after the vote (0.1 to 0.3 with margins 0.6 to 0.7 gained 17 to
- * 27; smoothing of 1 or more gained little; a margin of 0.6 lost one of the project's own 158).
+ * question asks for (see entryEvidence): how much an unseen word counts for every entry (additive
+ * smoothing). 0.3 did best when the model decided alone (smoothing of 1 or more gained little).
  */
 const WORD_SMOOTHING = 0.3;
-const WORD_MARGIN = 0.7;
 
 /** For each entry, how often each word comes in the covered questions it answered, and their total. */
 interface WordsByEntry {
@@ -195,49 +182,42 @@ export class KnownQuestionMatcher {
   }
 
   /**
-   * Of the entries ranked for a question, the one that answered the closest covered known questions,
-   * when they clearly prefer it to the entry chosen: each covered question at least VOTER_SIMILARITY
-   * close supports, by its similarity, the entries holding its facts, and an entry needs VOTE_MARGIN
-   * more support than the chosen one (see the header).
+   * For each entry ranked for a question, what the known questions say of which one it asks for
+   * (read by the choice model, knownQuestionModels.ts):
+   * - support: each of the closest covered questions at least VOTER_SIMILARITY close gives its
+   *   similarity, shared among the entries answering it (a question many entries answer says less
+   *   of which one is meant);
+   * - wordProbability: a naive Bayes model over the words of all the covered questions each entry
+   *   answered, as a probability among the entries ranked (case detail and framing words are left
+   *   out; a question answered by several entries counts a share to each);
+   * - closest: how close the closest covered question it answered is, shared among the entries
+   *   answering that question.
+   * Near misses say nothing here. Only figures: no known question leaves the matcher.
    */
-  preferredEntry(question: string, chosen: string, ranked: readonly string[]): string | undefined {
+  entryEvidence(question: string, ranked: readonly string[]): Array<{ id: string; support: number; wordProbability: number; closest: number }> {
     const known = this.build();
-    if (known.length === 0) return undefined;
+    if (known.length === 0) return ranked.map((id) => ({ id, support: 0, wordProbability: 1 / ranked.length, closest: 0 }));
     const { covered } = this.neighboursOf(question, this.analysis.termsOf(question));
-    // a question many entries answer says less of which one it wants than a question only one answers
     const support = (id: string) =>
       covered.reduce((sum, { i, similarity }) => {
         const answeredBy = known[i]!.answeredBy ?? [];
         return sum + (similarity >= VOTER_SIMILARITY && answeredBy.includes(id) ? similarity / answeredBy.length : 0);
       }, 0);
-    const best = ranked.reduce((a, b) => (support(b) > support(a) ? b : a), chosen);
-    return best !== chosen && support(best) - support(chosen) >= VOTE_MARGIN ? best : undefined;
-  }
-
-  /**
-   * Of the entries ranked for a question, the one whose covered known questions use the question's
-   * words most alike, when it is clearly likelier than the entry chosen: a naive Bayes model over
-   * all the questions each entry answered, read when the closest questions alone do not decide
-   * (preferredEntry). Case detail and framing words are left out; a question answered by several
-   * entries counts a share to each.
-   */
-  entryByWords(question: string, chosen: string, ranked: readonly string[]): string | undefined {
-    if (this.build().length === 0) return undefined;
     const { counts, totals, vocabulary } = this.wordsByEntry;
     const terms = [...new Set(this.analysis.termsOf(question))].filter((term) => !this.analysis.isIncidental(term) && this.inverseFrequency.has(term));
-    const candidates = ranked.filter((id) => counts.has(id));
-    if (terms.length === 0 || !candidates.includes(chosen) || candidates.length < 2) return undefined;
+    // (an entry no covered question was answered by reads as one of average size that never used the words)
+    const averageTotal = totals.size === 0 ? 0 : [...totals.values()].reduce((a, b) => a + b, 0) / totals.size;
     const logLikelihood = (id: string) => {
-      const words = counts.get(id)!;
-      const total = totals.get(id)! + WORD_SMOOTHING * vocabulary;
+      const words = counts.get(id) ?? new Map<string, number>();
+      const total = (totals.get(id) ?? averageTotal) + WORD_SMOOTHING * vocabulary;
       return terms.reduce((sum, term) => sum + Math.log(((words.get(term) ?? 0) + WORD_SMOOTHING) / total), 0);
     };
-    const scored = candidates.map((id) => ({ id, logLikelihood: logLikelihood(id) }));
-    const top = Math.max(...scored.map((c) => c.logLikelihood));
-    const normaliser = scored.reduce((sum, c) => sum + Math.exp(c.logLikelihood - top), 0);
-    const probability = (id: string) => Math.exp(scored.find((c) => c.id === id)!.logLikelihood - top) / normaliser;
-    const best = scored.reduce((a, b) => (b.logLikelihood > a.logLikelihood ? b : a)).id;
-    return best !== chosen && probability(best) - probability(chosen) >= WORD_MARGIN ? best : undefined;
+    const logs = ranked.map(logLikelihood);
+    const top = Math.max(...logs);
+    const normaliser = logs.reduce((sum, l) => sum + Math.exp(l - top), 0);
+    const closest = (id: string) =>
+      Math.max(0, ...covered.filter(({ i }) => known[i]!.answeredBy?.includes(id)).map(({ i, similarity }) => similarity / known[i]!.answeredBy!.length));
+    return ranked.map((id, k) => ({ id, support: support(id), wordProbability: Math.exp(logs[k]! - top) / normaliser, closest: closest(id) }));
   }
 
   /**
@@ -272,7 +252,7 @@ export class KnownQuestionMatcher {
 
   /**
    * The nearest known questions to a question (see nearest), kept while it is answered: the search
-   * asks about one question several times (its twin, its vote, its vouching, its withdrawal).
+   * asks about one question several times (its twin, the choice of entry, its vouching, its withdrawal).
    */
   private neighboursOf(question: string, terms: string[]): ReturnType<KnownQuestionMatcher['nearest']> {
     if (this.lastNeighbours?.question !== question) this.lastNeighbours = { question, neighbours: this.nearest(this.vectorOf(terms)) };

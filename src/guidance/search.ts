@@ -44,7 +44,7 @@ import {
   type FigureAsked,
 } from './question';
 import type { CouncilPassage, GuidanceAnswer, GuidanceAnswerPart, GuidanceEntry, TopicRef } from './types';
-import { vouchesFor, withdraws, type VouchReading, type WithdrawReading } from './knownQuestionModels';
+import { chosenEntry, vouchesFor, withdraws, type EntryChoiceReading, type VouchReading, type WithdrawReading } from './knownQuestionModels';
 
 interface QuestionTerm {
   /** The term and the synonyms it may stand for in a question. */
@@ -137,6 +137,10 @@ export interface GuidanceIndexOptions {
   withdrawing?: boolean;
   /** Told of each answer the withdrawing model would weigh, with what it reads of it (for fitting it). */
   onAnswerWeighed?: (reading: WithdrawReading) => void;
+  /** Whether the choice model may choose the answering entry among the matches (knownQuestionModels.ts); default true. */
+  choosing?: boolean;
+  /** Told of each choice of the answering entry, with what the choice model reads of it (for fitting it). */
+  onEntryChoice?: (reading: EntryChoiceReading) => void;
 }
 
 export interface RankedHit {
@@ -339,6 +343,8 @@ export class GuidanceIndex {
   private readonly onCoverageRefusal?: (reading: VouchReading) => void;
   private readonly withdrawing: boolean;
   private readonly onAnswerWeighed?: (reading: WithdrawReading) => void;
+  private readonly choosing: boolean;
+  private readonly onEntryChoice?: (reading: EntryChoiceReading) => void;
 
   constructor(options: GuidanceIndexOptions = {}) {
     const entries = options.entries ?? loadGuidancePack();
@@ -350,6 +356,8 @@ export class GuidanceIndex {
     this.onCoverageRefusal = options.onCoverageRefusal;
     this.withdrawing = options.withdrawing ?? true;
     this.onAnswerWeighed = options.onAnswerWeighed;
+    this.choosing = options.choosing ?? true;
+    this.onEntryChoice = options.onEntryChoice;
 
     const docs: IndexedDoc[] = [];
     for (const entry of entries) {
@@ -641,17 +649,11 @@ export class GuidanceIndex {
     if (askedOnlyIfStated(trimmedQuestion).some((rule) => ![chosen, second].some((c) => c && rule.stated.test(this.statedText(c.id)))))
       return this.notFound(question, results, chosen, 'not-covered', urgentSafeguarding, termGroups);
 
-    // The question is answered. Which pack entry answers it may follow what answered the questions
-    // most like it before (a figure asked for, a two-part answer and acting on safeguarding stay as
-    // chosen: the rules above picked them for what they hold).
-    if (!figure && !second && this.entries.has(chosen.id) && chosen.id !== SAFEGUARDING_ENTRY_ID) {
-      // (only among entries ranked close: "who records the move on the system" is not about the PPM's minutes, however often those are asked about)
-      const ranked = candidates.slice(0, ANSWERED_BEFORE_RANKS).filter((c) => this.entries.has(c.id) && (c === chosen || c.score >= candidates[0]!.score * NEAR_RANK));
-      const ids = ranked.map((c) => c.id);
-      // the closest questions decide first; else the words of all the questions each entry answered
-      const preferred = this.knownQuestions.preferredEntry(question, chosen.id, ids) ?? this.knownQuestions.entryByWords(question, chosen.id, ids);
-      if (preferred) chosen = ranked.find((c) => c.id === preferred)!;
-    }
+    // The question is answered. Which pack entry answers it is chosen by a model weighing what the
+    // rules chose against what answered the questions most like it before (knownQuestionModels.ts;
+    // a figure asked for, a two-part answer and acting on safeguarding stay as chosen: the rules
+    // above picked them for what they hold).
+    if (!figure && !second && this.entries.has(chosen.id) && chosen.id !== SAFEGUARDING_ENTRY_ID) chosen = this.chooseAmong(question, chosen, candidates);
     // "she says the carer hit her ... will she still need a PPM at the new placement?": after acting
     // on safeguarding, what the message asks besides, when the entry chosen does not cover it
     if ((chosen.id === SAFEGUARDING_ENTRY_ID || urgentSafeguarding) && !second) second = this.askedBesideSafeguarding(chosen, candidates, termGroups, askingClause());
@@ -659,6 +661,44 @@ export class GuidanceIndex {
     if (second) answer.also = this.partFrom(second.id);
     if (urgentSafeguarding) answer.urgentSafeguarding = true;
     return answer;
+  }
+
+  /**
+   * Of the pack entries among the matches, the one the choice model picks (see chosenEntry). An
+   * index built with `choosing: false` keeps the rules' choice; each reading goes to `onEntryChoice`
+   * (for fitting the model).
+   */
+  private chooseAmong(question: string, chosen: Candidate, candidates: Candidate[]): Candidate {
+    // (only among the first few matches: "psm when??" is not answered by who attends, however often
+    // questions like it were)
+    const entries = candidates.filter((c, rank) => this.entries.has(c.id) && (rank < ANSWERED_BEFORE_RANKS || c === chosen));
+    // scoring at least NEAR_RANK of the best: the model reads it as one sign among others
+    const closeInRank = new Set(candidates.filter((c) => c.score >= candidates[0]!.score * NEAR_RANK));
+    const evidence = this.knownQuestions.entryEvidence(
+      question,
+      entries.map((c) => c.id),
+    );
+    const reading: EntryChoiceReading = {
+      question,
+      candidates: entries.map((c, k) => ({
+        id: c.id,
+        rank: candidates.indexOf(c),
+        scoreRatio: c.score / candidates[0]!.score,
+        share: c.share,
+        strictShare: c.strictShare,
+        specificity: c.specificity,
+        ruleChosen: c === chosen,
+        closeInRank: c === chosen || closeInRank.has(c),
+        missesNamed: c.missesNamed,
+        support: evidence[k]!.support,
+        wordProbability: evidence[k]!.wordProbability,
+        closest: evidence[k]!.closest,
+      })),
+    };
+    this.onEntryChoice?.(reading);
+    if (!this.choosing || entries.length < 2) return chosen;
+    const picked = chosenEntry(reading);
+    return entries.find((c) => c.id === picked)!;
   }
 
   /**

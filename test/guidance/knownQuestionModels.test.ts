@@ -1,6 +1,19 @@
 // How the questions asked before weigh in on an answer (src/guidance/knownQuestionModels.ts): vouching
-// for a match that covers too little, withdrawing an answer they speak against.
-import { VOUCH_CUT, vouchScore, vouchesFor, withdrawScore, withdraws, type VouchReading, type WithdrawReading } from '../../src/guidance/knownQuestionModels';
+// for a match that covers too little, withdrawing an answer they speak against, choosing the answering entry.
+import {
+  chosenEntry,
+  choiceScores,
+  choiceFeatures,
+  VOUCH_CUT,
+  vouchScore,
+  vouchesFor,
+  withdrawScore,
+  withdraws,
+  type EntryChoiceCandidate,
+  type EntryChoiceReading,
+  type VouchReading,
+  type WithdrawReading,
+} from '../../src/guidance/knownQuestionModels';
 import { GuidanceIndex } from '../../src/guidance/search';
 
 const longCase =
@@ -83,5 +96,60 @@ describe('the known questions withdraw an answer they speak against', () => {
     const answer = index.search('who approves a placement move?');
     expect(answer.found).toBe(true);
     expect(weighed.map((r) => r.entryId)).toEqual([answer.entryId]);
+  });
+});
+
+describe('the choice model picks the answering entry among the matches', () => {
+  const candidate = (id: string, over: Partial<EntryChoiceCandidate> = {}): EntryChoiceCandidate => ({
+    id,
+    rank: 1,
+    scoreRatio: 0.9,
+    share: 0.8,
+    strictShare: 0.7,
+    specificity: 0.5,
+    ruleChosen: false,
+    closeInRank: true,
+    missesNamed: false,
+    support: 0,
+    wordProbability: 0.5,
+    closest: 0.4,
+    ...over,
+  });
+  const chosenByRules = (over: Partial<EntryChoiceCandidate> = {}) => candidate('chosen-by-rules', { rank: 0, scoreRatio: 1, ruleChosen: true, ...over });
+  const choice = (...candidates: EntryChoiceCandidate[]): EntryChoiceReading => ({ question: 'who agrees how the child is told?', candidates });
+
+  it('keeps what the rules chose when the known questions say nothing either way', () => {
+    expect(chosenEntry(choice(chosenByRules(), candidate('other')))).toBe('chosen-by-rules');
+  });
+
+  it('takes the entry close covered questions were answered by, and whose questions use the words, over a close-ranked rule choice', () => {
+    const preferred = candidate('answered-before', { support: 1.5, closest: 0.8, wordProbability: 0.95 });
+    expect(chosenEntry(choice(chosenByRules({ wordProbability: 0.05 }), preferred))).toBe('answered-before');
+  });
+
+  it('an entry missing something the question names needs more behind it', () => {
+    const preferred = (missesNamed: boolean) => candidate('answered-before', { support: 0.6, closest: 0.6, wordProbability: 0.7, missesNamed });
+    const [, holding] = choiceScores(choice(chosenByRules(), preferred(false)));
+    const [, missing] = choiceScores(choice(chosenByRules(), preferred(true)));
+    expect(missing).toBeLessThan(holding! - 0.5);
+  });
+
+  it('reads each feature against the best of the entries read, so adding a weak match changes nothing', () => {
+    const reading = choice(chosenByRules(), candidate('other', { support: 0.4 }));
+    const withWeak = choice(
+      ...reading.candidates,
+      candidate('weak', { rank: 5, scoreRatio: 0.2, share: 0.1, strictShare: 0.1, specificity: 0, closeInRank: false, wordProbability: 0.001, closest: 0 }),
+    );
+    expect(choiceFeatures(withWeak).slice(0, 2)).toEqual(choiceFeatures(reading));
+    expect(chosenEntry(withWeak)).toBe(chosenEntry(reading));
+  });
+
+  it('an index told not to choose keeps the rules’ choice and reports what the model would read', () => {
+    const readings: EntryChoiceReading[] = [];
+    const index = new GuidanceIndex({ choosing: false, onEntryChoice: (r) => readings.push(r) });
+    const answer = index.search('who approves a placement move?');
+    expect(answer.found).toBe(true);
+    expect(readings).toHaveLength(1);
+    expect(readings[0]!.candidates.find((c) => c.ruleChosen)!.id).toBe(answer.entryId);
   });
 });

@@ -203,60 +203,36 @@ describe('the entry that answered questions like it before answers it', () => {
   });
 });
 
-describe('weighing what answered questions like it before', () => {
+describe('what the known questions say of which ranked entry a question asks for', () => {
   const words = (question: string) => question.toLowerCase().match(/[a-z0-9]+/g) ?? [];
-  const analysis = { termsOf: words, figureOf: figureAsked, isIncidental: () => false };
+  const analysis = { termsOf: words, figureOf: figureAsked, isIncidental: (term: string) => term === 'kid' };
   const answered = (question: string, ...answeredBy: string[]): KnownQuestion => ({ question, covered: true, set: 'written-for-this-test', answeredBy });
+  const evidenceFor = (matcher: KnownQuestionMatcher, question: string, ranked: string[]) => Object.fromEntries(matcher.entryEvidence(question, ranked).map((e) => [e.id, e]));
 
-  it('prefers an entry ranked close that the closest covered questions were answered by', () => {
-    const matcher = new KnownQuestionMatcher([answered('a b c d', 'second'), answered('a b c e', 'second')], analysis);
-    expect(matcher.preferredEntry('a b c d e', 'first', ['first', 'second', 'third'])).toBe('second');
+  it('support: the closest covered questions each give their similarity to the entries that answered them', () => {
+    const evidence = evidenceFor(new KnownQuestionMatcher([answered('a b c d', 'second')], analysis), 'a b c d', ['first', 'second']);
+    expect(evidence.second!.support).toBeCloseTo(1);
+    expect(evidence.first!.support).toBe(0);
+    expect(evidence.second!.closest).toBeCloseTo(1);
   });
 
-  it('takes only an entry among those ranked for the question', () => {
-    const matcher = new KnownQuestionMatcher([answered('a b c d', 'elsewhere'), answered('a b c e', 'elsewhere')], analysis);
-    expect(matcher.preferredEntry('a b c d e', 'first', ['first', 'second'])).toBeUndefined();
+  it('support: a question many entries answer says less than one only one entry answers', () => {
+    const evidence = evidenceFor(new KnownQuestionMatcher([answered('a b c d', 'second', 'third', 'fourth')], analysis), 'a b c d', ['second', 'third']);
+    expect(evidence.second!.support).toBeCloseTo(1 / 3);
   });
 
-  it('needs clear support: 0.5 more than the chosen entry has', () => {
-    // the same question (similarity 1) answered by it alone is enough; shared among three entries, a third is not
-    expect(new KnownQuestionMatcher([answered('a b c d', 'second')], analysis).preferredEntry('a b c d', 'first', ['first', 'second'])).toBe('second');
-    const shared = new KnownQuestionMatcher([answered('a b c d', 'second', 'third', 'fourth')], analysis);
-    expect(shared.preferredEntry('a b c d', 'first', ['first', 'second', 'third', 'fourth'])).toBeUndefined();
-    // and against the chosen entry's own support
-    const contested = new KnownQuestionMatcher([answered('a b c d', 'second'), answered('a b c d', 'first')], analysis);
-    expect(contested.preferredEntry('a b c d', 'first', ['first', 'second'])).toBeUndefined();
-  });
-
-  it('counts only covered questions at least 0.3 close', () => {
+  it('support: counts only covered questions at least 0.3 close', () => {
     // each is 0.29 close to "a b c d": together they would give 0.88, but none counts
     const loose = new KnownQuestionMatcher(
       ['a b c e f g h i j k l m n o', 'a b d p q r s t u v w x y z', 'a c d z1 z2 z3 z4 z5 z6 z7 z8 z9 z10 z11'].map((q) => answered(q, 'second')),
       analysis,
     );
-    expect(loose.preferredEntry('a b c d', 'first', ['first', 'second'])).toBeUndefined();
+    expect(evidenceFor(loose, 'a b c d', ['first', 'second']).second!.support).toBe(0);
     // while "a b c e f g" is close to the first
-    expect(loose.preferredEntry('a b c e f g', 'first', ['first', 'second'])).toBe('second');
+    expect(evidenceFor(loose, 'a b c e f g', ['first', 'second']).second!.support).toBeGreaterThan(0.5);
   });
 
-  it('a question many entries answer says less than one only one entry answers', () => {
-    const oneAnswers = [answered('a b c d', 'second'), answered('a b c e', 'second')];
-    expect(new KnownQuestionMatcher(oneAnswers, analysis).preferredEntry('a b c d e', 'first', ['first', 'second'])).toBe('second');
-    const manyAnswer = oneAnswers.map((k) => ({ ...k, answeredBy: ['second', 'x', 'y', 'z'] }));
-    expect(new KnownQuestionMatcher(manyAnswer, analysis).preferredEntry('a b c d e', 'first', ['first', 'second'])).toBeUndefined();
-  });
-
-  it('near misses vote for nothing, and an empty list changes nothing', () => {
-    expect(new KnownQuestionMatcher([nearMiss('a b c d'), nearMiss('a b c e')], analysis).preferredEntry('a b c d e', 'first', ['first', 'second'])).toBeUndefined();
-    expect(new KnownQuestionMatcher([], analysis).preferredEntry('a b c d e', 'first', ['first', 'second'])).toBeUndefined();
-  });
-});
-
-describe('the words of all the questions each entry answered, when the closest questions do not decide', () => {
-  const words = (q: string) => q.split(/\s+/).filter(Boolean);
-  const analysis = { termsOf: words, figureOf: figureAsked, isIncidental: (term: string) => term === 'kid' };
-  const answered = (question: string, ...answeredBy: string[]): KnownQuestion => ({ question, covered: true, set: 'written-for-this-test', answeredBy });
-  const known = [
+  const byWords = [
     answered('respite count move', 'second'),
     answered('respite weekend count', 'second'),
     answered('short break respite', 'second'),
@@ -265,25 +241,26 @@ describe('the words of all the questions each entry answered, when the closest q
     answered('plan count review', 'first'),
   ];
 
-  it('prefers, of the entries ranked, the one whose questions use the question’s words, when clearly likelier', () => {
-    const matcher = new KnownQuestionMatcher(known, analysis);
-    expect(matcher.entryByWords('does respite count', 'first', ['first', 'second'])).toBe('second');
-    expect(matcher.entryByWords('plan review', 'first', ['first', 'second'])).toBeUndefined();
+  it('word model: the entry whose questions use the question’s words is the likelier, as a probability among those ranked', () => {
+    const matcher = new KnownQuestionMatcher(byWords, analysis);
+    const respite = evidenceFor(matcher, 'does respite count', ['first', 'second']);
+    expect(respite.second!.wordProbability).toBeGreaterThan(0.8);
+    expect(respite.first!.wordProbability + respite.second!.wordProbability).toBeCloseTo(1);
+    expect(evidenceFor(matcher, 'plan review', ['first', 'second']).first!.wordProbability).toBeGreaterThan(0.8);
   });
 
-  it('needs a clear lead: words both entries use leave the choice as it is', () => {
-    expect(new KnownQuestionMatcher(known, analysis).entryByWords('count', 'first', ['first', 'second'])).toBeUndefined();
+  it('word model: reads no case detail, so case detail alone leaves the entries alike', () => {
+    const evidence = evidenceFor(new KnownQuestionMatcher(byWords, analysis), 'kid kid kid', ['first', 'second']);
+    expect(evidence.first!.wordProbability).toBeCloseTo(0.5);
   });
 
-  it('takes only an entry ranked for the question, and reads no case detail', () => {
-    const matcher = new KnownQuestionMatcher(known, analysis);
-    expect(matcher.entryByWords('does respite count', 'first', ['first', 'third'])).toBeUndefined();
-    expect(matcher.entryByWords('kid kid kid', 'first', ['first', 'second'])).toBeUndefined();
-  });
-
-  it('near misses say nothing of which entry is meant', () => {
-    const withNearMisses = [...known.slice(3), nearMiss('respite count move'), nearMiss('respite weekend count')];
-    expect(new KnownQuestionMatcher(withNearMisses, analysis).entryByWords('does respite count', 'first', ['first', 'second'])).toBeUndefined();
+  it('near misses say nothing of which entry is meant, and an empty list says nothing at all', () => {
+    const withNearMisses = [...byWords.slice(3), nearMiss('respite count move'), nearMiss('respite weekend count')];
+    const evidence = evidenceFor(new KnownQuestionMatcher(withNearMisses, analysis), 'does respite count', ['first', 'second']);
+    expect(evidence.second!.support).toBe(0);
+    expect(evidence.second!.wordProbability).toBeLessThan(0.5);
+    const none = evidenceFor(new KnownQuestionMatcher([], analysis), 'a b c d', ['first', 'second']);
+    expect(none.first).toEqual({ id: 'first', support: 0, wordProbability: 0.5, closest: 0 });
   });
 });
 
