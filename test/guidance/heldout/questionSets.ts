@@ -53,6 +53,8 @@ export const DEVELOPMENT_ONLY_SET_FILES = [
   'guidance-dev33.json',
   'guidance-dev34.json',
   'guidance-dev35.json',
+  'guidance-dev36.json',
+  'guidance-dev37.json',
 ] as const;
 
 /**
