@@ -197,14 +197,15 @@ export class KnownQuestionMatcher {
   entryEvidence(question: string, ranked: readonly string[]): Array<{ id: string; support: number; wordProbability: number; closest: number }> {
     const known = this.build();
     if (known.length === 0) return ranked.map((id) => ({ id, support: 0, wordProbability: 1 / ranked.length, closest: 0 }));
-    const { covered } = this.neighboursOf(question, this.analysis.termsOf(question));
+    const asked = this.analysis.termsOf(question);
+    const { covered } = this.neighboursOf(question, asked);
     const support = (id: string) =>
       covered.reduce((sum, { i, similarity }) => {
         const answeredBy = known[i]!.answeredBy ?? [];
         return sum + (similarity >= VOTER_SIMILARITY && answeredBy.includes(id) ? similarity / answeredBy.length : 0);
       }, 0);
     const { counts, totals, vocabulary } = this.wordsByEntry;
-    const terms = [...new Set(this.analysis.termsOf(question))].filter((term) => !this.analysis.isIncidental(term) && this.inverseFrequency.has(term));
+    const terms = [...new Set(asked)].filter((term) => !this.analysis.isIncidental(term) && this.inverseFrequency.has(term));
     // (an entry no covered question was answered by reads as one of average size that never used the words)
     const averageTotal = totals.size === 0 ? 0 : [...totals.values()].reduce((a, b) => a + b, 0) / totals.size;
     const logLikelihood = (id: string) => {
