@@ -110,6 +110,7 @@ export const GUIDANCE_ENTRIES: GuidanceEntry[] = [
       "The child isn't safe where they are, can we move them today?",
       'Does an urgent move still need Head of Service authorisation?',
       'Same day move: what is the process?',
+      'What are the criteria for an urgent move?',
     ],
     answer:
       'Ask for an urgent move only when there is an immediate safeguarding issue; even then the Head of Service will not authorise it until they have a full understanding of the alternative placement options.',
