@@ -1242,7 +1242,8 @@ const ABBREVIATIONS: Array<[RegExp, string]> = [
  * listed, as "phone" and "email" can be what is asked about. "Actual" and "stuff" only
  * emphasise ("is there an actual policy", "the day to day stuff"); interjections ("ouch", "eek")
  * say how the asker feels; "is it written anywhere / somewhere" asks whether the guidance says so.
- * Chat fillers ("tbh", "fyi", "atm": at the moment) say nothing of the topic either.
+ * Chat fillers ("tbh", "fyi", "atm": at the moment) say nothing of the topic either, nor do "ever"
+ * and "per" ("is there only ever one PPM per placement?").
  */
 export const STOPWORDS = new Set(
   `a an the i me my mine we us our you your yours he him his she her hers it its they them their
@@ -1258,7 +1259,7 @@ export const STOPWORDS = new Set(
   something anything nothing nothings thing things now still yet already really actually basically currently
   regarding happen happens happening way ways make makes made use used using want wants wanted
   etc e g eg ie like new done help helps helped yesterday today tomorrow yday ystday yest tmrw tmw tmoz 2moro tomoz until against whether lot lots bit
-  every many much next first put weekend weekends night nights morning evening afternoon versus
+  every ever per many much next first put weekend weekends night nights morning evening afternoon versus
   process processes procedure procedures policy policies guidance rule rules
   rang rung phoned telephoned texted emailed messaged actual stuff ouch eek argh ugh oops phew lol sigh
   anywhere somewhere everywhere
