@@ -316,7 +316,7 @@ const LONG_QUESTION_EASING = 0.73;
 const DOMINANCE = 4;
 /** ...and may answer when it covers at least this share of the question. */
 const DOMINANT_MIN_SHARE = 0.45;
-/** How far down the ranking an entry that answered questions like this one before may be taken from. */
+/** How far down the ranking the choice model may take the answering entry from (see chooseAmong). */
 const ANSWERED_BEFORE_RANKS = 4;
 
 export class GuidanceIndex {
