@@ -199,11 +199,26 @@ export class KnownQuestionMatcher {
     if (known.length === 0) return ranked.map((id) => ({ id, support: 0, wordProbability: 1 / ranked.length, closest: 0 }));
     const asked = this.analysis.termsOf(question);
     const { covered } = this.neighboursOf(question, asked);
-    const support = (id: string) =>
-      covered.reduce((sum, { i, similarity }) => {
-        const answeredBy = known[i]!.answeredBy ?? [];
-        return sum + (similarity >= VOTER_SIMILARITY && answeredBy.includes(id) ? similarity / answeredBy.length : 0);
-      }, 0);
+    const wordProbability = this.wordProbabilities(asked, ranked);
+    const closest = (id: string) =>
+      Math.max(0, ...covered.filter(({ i }) => known[i]!.answeredBy?.includes(id)).map(({ i, similarity }) => similarity / known[i]!.answeredBy!.length));
+    return ranked.map((id, k) => ({ id, support: this.supportFor(covered, id, VOTER_SIMILARITY), wordProbability: wordProbability[k]!, closest: closest(id) }));
+  }
+
+  /**
+   * The support of covered neighbours for an entry: each at least `atLeast` close and answered by it
+   * gives its similarity, shared among the entries answering it (a question many entries answer says
+   * less of which one is meant).
+   */
+  private supportFor(covered: ReadonlyArray<{ i: number; similarity: number }>, entryId: string, atLeast = 0): number {
+    return covered.reduce((sum, { i, similarity }) => {
+      const answeredBy = this.known![i]!.answeredBy ?? [];
+      return sum + (similarity >= atLeast && answeredBy.includes(entryId) ? similarity / answeredBy.length : 0);
+    }, 0);
+  }
+
+  /** The word model's probability for each of the ranked entries, given the question's terms (see entryEvidence). */
+  private wordProbabilities(asked: readonly string[], ranked: readonly string[]): number[] {
     const { counts, totals, vocabulary } = this.wordsByEntry;
     const terms = [...new Set(asked)].filter((term) => !this.analysis.isIncidental(term) && this.inverseFrequency.has(term));
     // (an entry no covered question was answered by reads as one of average size that never used the words)
@@ -216,9 +231,7 @@ export class KnownQuestionMatcher {
     const logs = ranked.map(logLikelihood);
     const top = Math.max(...logs);
     const normaliser = logs.reduce((sum, l) => sum + Math.exp(l - top), 0);
-    const closest = (id: string) =>
-      Math.max(0, ...covered.filter(({ i }) => known[i]!.answeredBy?.includes(id)).map(({ i, similarity }) => similarity / known[i]!.answeredBy!.length));
-    return ranked.map((id, k) => ({ id, support: support(id), wordProbability: Math.exp(logs[k]! - top) / normaliser, closest: closest(id) }));
+    return logs.map((l) => Math.exp(l - top) / normaliser);
   }
 
   /**
@@ -239,11 +252,7 @@ export class KnownQuestionMatcher {
     const { nearMisses, covered, closestCovered } = this.neighboursOf(question, terms);
     const nearest = nearMisses[0] ? known[nearMisses[0].i]! : undefined;
     const gapShared = nearest ? this.gapShared(nearest, new Set(terms), answerNames) : 0;
-    const support = covered.reduce((sum, { i, similarity }) => {
-      const answeredBy = known[i]!.answeredBy ?? [];
-      return sum + (answeredBy.includes(entryId) ? similarity / answeredBy.length : 0);
-    }, 0);
-    return { nearestNearMiss: nearMisses[0]?.similarity ?? 0, nearestCovered: closestCovered, support, gapShared };
+    return { nearestNearMiss: nearMisses[0]?.similarity ?? 0, nearestCovered: closestCovered, support: this.supportFor(covered, entryId), gapShared };
   }
 
   /** Forgets the question being answered (its nearest known questions, kept while it was answered). */
