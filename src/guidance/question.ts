@@ -549,6 +549,24 @@ export function asksTwoThings(question: string): boolean {
 }
 
 /**
+ * The further question a message asks after asking for a figure ("further PPMs - how often, and who
+ * decides?", "how soon should the support meeting happen and does the plan get reviewed each
+ * time?"): what it names is its own question, not what the figure is about. Null when none follows.
+ */
+export function questionAfterFigure(question: string): string | null {
+  const figureAt = /\bhow (?:soon|long|quickly|quick|fast|often|frequently|many|much)\b|\bwhat age\b/i.exec(question);
+  if (!figureAt) return null;
+  const rest = question.slice(figureAt.index + figureAt[0].length);
+  const next =
+    /(?:\?|[;,]|\band\b|\bplus\b|\s[-\u2013\u2014]\s)\s*(?:(?:and|also|plus)\s+)?((?:who|whos|what|whats|which|where|why|does|do|did|is|are|can|could|should|must|will|would|has|have)\b[^]*)$/i.exec(
+      rest,
+    );
+  // ("how many moves last year - what's the current figure?" asks the same thing again)
+  if (!next || /\b(?:figure|number|total|amount|timescale|deadline|frequency|how)\b/i.test(next[1]!)) return null;
+  return next[1]!;
+}
+
+/**
  * Whether the question asks where something is kept or found ("where is the tracker kept?", "is it
  * a spreadsheet, and where do I find it?", "who can see it?"): only an answer naming a place (a
  * system, a file, a document's section, the placement) answers it.

@@ -23,6 +23,7 @@ import {
   COMMON_ENGLISH_WORDS,
   englishRank,
   asksTwoThings,
+  questionAfterFigure,
   figureAsked,
   holdsFigure,
   isImmediateSafeguarding,
@@ -1110,7 +1111,10 @@ export class GuidanceIndex {
     const statements = entry ? [entry.answer, ...entry.steps.map((s) => `${s.who} ${s.what} ${s.when ?? ''}`)] : [this.passages.get(id)?.text ?? ''];
     // the words that name the kind of figure (days, a code) say what is asked for, not about what
     const unitTerms = figure === 'code' ? CODE_TERMS : NOT_TIMESCALE_TOPIC;
-    const wholeTopic = termGroups.filter((t) => !t.incidental && !t.group.some((term) => unitTerms.has(term)));
+    // what only a further question after the figure names is that question's ("further PPMs - how
+    // often, and who decides?": deciding is not what the figure is about)
+    const further = this.furtherQuestionTerms(question);
+    const wholeTopic = termGroups.filter((t) => !t.incidental && !t.group.some((term) => unitTerms.has(term)) && !further.has(t.group.join('|')));
     // the figure is about what the asking clause names ("... carer has nothing from us yet. how long
     // have I got to get the plan agreed?"): the case told before it is not the figure's topic
     // (a meeting or plan named before it is what "it" refers to: "disruption mtg - what's the latest it can be held?")
@@ -1135,6 +1139,19 @@ export class GuidanceIndex {
       const covered = topic.reduce((sum, t) => sum + (t.group.some((term) => terms.has(term)) ? t.weight : 0), 0);
       return covered / topicWeight >= FIGURE_TOPIC_SHARE;
     });
+  }
+
+  /** The terms only a further question after a figure asked for names (see questionAfterFigure). */
+  private furtherQuestionTerms(question: string): Set<string> {
+    const further = questionAfterFigure(question);
+    if (!further) return new Set();
+    const key = (group: readonly string[]) => group.join('|');
+    const before = new Set(analyseQuery(this.speller.correct(question.slice(0, question.length - further.length))).map(key));
+    return new Set(
+      analyseQuery(this.speller.correct(further))
+        .map(key)
+        .filter((k) => !before.has(k)),
+    );
   }
 
   /** The question's terms, each with how much it says about what is asked. */

@@ -18,6 +18,7 @@ import {
   thingAskedFor,
   asksTwoThings,
   figureAsked,
+  questionAfterFigure,
   holdsFigure,
   isChildInDangerNow,
   isEverydayTerm,
@@ -765,6 +766,17 @@ describe('how many / how long / how soon / how much', () => {
     expect(holdsFigure('timescale', 'Hold it within 72 hours.', 'is it within 72 hours?')).toBe(true);
     expect(index.search('review stability meeting should be 4 weeks after the first one?').found).toBe(false);
     expect(index.search('initial support plan - do we review it every 6 weeks?').found).toBe(false);
+  });
+
+  it('a further question after the figure ("how often ..., and who decides?") is its own question: its words are not what the figure is about', () => {
+    expect(questionAfterFigure('later planning meetings: how often, and who sets that?')).toBe('who sets that?');
+    expect(questionAfterFigure('how soon is the support meeting and does the plan get looked at again each time')).toBe('does the plan get looked at again each time');
+    // asking for the same figure again is no further question
+    expect(questionAfterFigure('how many moves did we have last year - what is the current figure?')).toBeNull();
+    expect(questionAfterFigure('how soon must the PPM be held?')).toBeNull();
+    const answer = new GuidanceIndex({ knownQuestions: [] }).search('later planning meetings for a resi placement: how often, and who sets that?');
+    expect(answer.entryId).toBe('later-ppms');
+    expect(answerText(answer)).toMatch(/intervals agreed/i);
   });
 
   it('"what does PGN mean in the header" asks what the letters stand for', () => {
