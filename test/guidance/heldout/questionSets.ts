@@ -78,8 +78,6 @@ export const NOT_KNOWN_DEVELOPMENT_SETS: readonly string[] = [
   'guidance-dev33.json',
   'guidance-dev34.json',
   'guidance-dev35.json',
-  'guidance-dev38.json',
-  'guidance-dev39.json',
 ];
 
 /** Sets that are all test: measured by the lead, never tuned on, never among the known questions. */
