@@ -707,6 +707,7 @@ export function withoutAsker(question: string): string {
       /\b(?:we|us|our|i|me|my)\b/i.test(whole.slice(label.length)) ? label : '',
     )
     .replace(new RegExp(String.raw`^\s*(?:as an? |i'?m an? |i am an? )${role}(?: and\b|,|\s-|:)?\s*`, 'i'), '')
+    .replace(ASKER_STANDING_LABEL, '')
     .replace(ASKER_LABEL, (label, _qualifier, _offset, whole: string) =>
       // "TM - what am I supposed to do": a role the question asks about as "I" is what is asked; a
       // student's or a locum's standing is not ("student sw: how often do I visit?")
@@ -717,9 +718,12 @@ export function withoutAsker(question: string): string {
 /** Words for the asker's standing, which say nothing of what they do: "student", "agency", "locum". */
 const ASKER_STANDING = /^\s*(?:student|agency|locum|newly qualified|new|participation)\s+/i;
 
+/** "Student -", "Locum.": the asker's standing alone written as a label before the question. */
+const ASKER_STANDING_LABEL = /^\s*(?:student|locum|agency worker|newly qualified|nqsw)\s*(?::|\s[-\u2013\u2014]|\.(?=\s))\s+/i;
+
 /** "student sw:", "IRO -", "nqsw:": a practitioner's role written as a label before the question. */
 const ASKER_LABEL = new RegExp(
-  String.raw`^\s*((?:student|agency|locum|newly qualified|new|fostering|ifa|in-?house|resi|residential|kinship|duty|edt|placements?|commissioning|participation)\s+)?(?:sw|social worker|nqsw|asye|ssw|supervising social worker|iro|tm|team manager|hos|head of service|service manager|keyworker|key worker|manager|officer|advocate|pa|personal adviser|designated teacher|lac nurse|cla nurse|nurse|worker|assessor|analyst|brokerage|placements)\s*(?::|\s[-\u2013\u2014])\s+`,
+  String.raw`^\s*((?:student|agency|locum|newly qualified|new|fostering|ifa|in-?house|resi|residential|kinship|duty|edt|placements?|commissioning|participation)\s+)?(?:sw|social worker|nqsw|asye|ssw|supervising social worker|iro|tm|team manager|hos|head of service|service manager|keyworker|key worker|manager|officer|advocate|pa|personal adviser|designated teacher|lac nurse|cla nurse|nurse|worker|assessor|analyst|brokerage|placements)\s*(?::|\s[-\u2013\u2014]|\.(?=\s))\s+`,
   'i',
 );
 

@@ -176,6 +176,14 @@ describe('confidence weighs what the question is about, not how long it is', () 
     expect(index.search('student sw: after the first visit, how often do i visit a new placement?').entryId).toBe('visit-after-placement');
   });
 
+  it('the asker\'s standing alone as a label ("Student -", "Locum.") and a role ended by a full stop ("IRO. ...") are the asker too', () => {
+    expect(withoutAsker('Student - setting up my first stability meeting. who gets invited?')).toBe('setting up my first stability meeting. who gets invited?');
+    expect(withoutAsker('Locum. what goes on the system after a PPM?')).toBe('what goes on the system after a PPM?');
+    expect(withoutAsker('IRO. can the carer come to the review?')).toBe('can the carer come to the review?');
+    // a role named at the start of a sentence is not a label
+    expect(withoutAsker('IRO says no. what now?')).toBe('IRO says no. what now?');
+  });
+
   it('a season or a holiday ("by summer", "at christmas") is case detail', () => {
     for (const word of ['summer', 'christmas', 'easter']) expect(isIncidentalTerm(analyse(word)[0]!)).toBe(true);
   });
