@@ -57,6 +57,8 @@ export const DEVELOPMENT_ONLY_SET_FILES = [
   'guidance-dev37.json',
   'guidance-dev38.json',
   'guidance-dev39.json',
+  'guidance-dev40.json',
+  'guidance-dev41.json',
 ] as const;
 
 /**
@@ -78,6 +80,8 @@ export const NOT_KNOWN_DEVELOPMENT_SETS: readonly string[] = [
   'guidance-dev33.json',
   'guidance-dev34.json',
   'guidance-dev35.json',
+  'guidance-dev40.json',
+  'guidance-dev41.json',
 ];
 
 /** Sets that are all test: measured by the lead, never tuned on, never among the known questions. */
