@@ -750,9 +750,10 @@ export function reasonClauses(question: string): { reasons: string; rest: string
  */
 export function attendeeAsked(question: string): string[] {
   const found =
-    /\b(?:does|do|is|are|can|could|should|must|will|would)\s+(?:the\s+|a\s+|an\s+|my\s+|our\s+|their\s+|his\s+|her\s+)?((?:[\w']+\s+){0,2}?[\w']+)\s+(?:(?:need|needs|have|has|got|supposed|meant|expected|allowed|able)\s+to\s+)?(?:be\s+)?(?:come|comes|attend|attends|invited|join)\b/i.exec(
+    /\b(?:does|do|is|are|can|could|should|must|will|would)\s+(?:the\s+|a\s+|an\s+|my\s+|our\s+|their\s+|his\s+|her\s+)?((?:[\w']+\s+){0,2}?[\w']+)\s+(?:(?:normally|usually|generally|typically|always|ever|still|also|really|actually|even|definitely|necessarily|automatically)\s+)?(?:(?:need|needs|have|has|got|supposed|meant|expected|allowed|able)\s+to\s+)?(?:be\s+)?(?:come|comes|attend|attends|invited|join)\b/i.exec(
       question,
     );
+  // (an adverb before the verb says how often, not who: "does the young person normally come")
   // "can the yp bring their best mate along to the PSM": who is brought attends
   const brought = /\bbring\s+(?:their|his|her|a|an|the|my|our)?\s*((?:[\w']+\s+){0,2}?[\w']+)\s+(?:along\s+)?(?:to|with)\b/i.exec(question);
   // the head of who is named ("the resi keyworker": a keyworker)

@@ -149,6 +149,8 @@ describe('confidence weighs what the question is about, not how long it is', () 
     expect(analyse('do they end up going back to the carers once it is dealt with')).toEqual(analyse('do they return to the carers once it is'));
     expect(analyse('whats the PEP for vs the care plan')).toContain('purpose');
     expect(analyse('after showing them the profile')).toEqual(expect.arrayContaining(['profile']));
+    // a plan refreshed is a plan updated
+    expect(analyse('how often is the plan refreshed')).toEqual(analyse('how often is the plan updated'));
   });
 
   it('a legal status (s20, ICO) is case detail', () => {
@@ -480,6 +482,9 @@ describe('a side of a topic the guidance does not deal with', () => {
     expect(attendeeAsked('does the IRO come to placement support meetings?')).toEqual(['iro']);
     expect(attendeeAsked("can the child's parents attend the panel?")).toContain('parent');
     expect(attendeeAsked('before a resi placement, who do i liaise with at the home')).toEqual([]);
+    // an adverb before the verb says how often, not who
+    expect(attendeeAsked('does the young person usually come to the stability meeting?')).toEqual(attendeeAsked('does the young person come to the stability meeting?'));
+    expect(attendeeAsked('does the young person usually come to the stability meeting?')).not.toEqual([]);
     expect(index.search('does the IRO come to placement support meetings?').found).toBe(false);
     expect(index.search('is the IRO supposed to be invited to the placement stability meeting').found).toBe(false);
     expect(index.search('does the Virtual School get invited to the stability meeting?').found).toBe(true);
