@@ -59,6 +59,9 @@ export const DEVELOPMENT_ONLY_SET_FILES = [
   'guidance-dev39.json',
   'guidance-dev40.json',
   'guidance-dev41.json',
+  'guidance-dev42.json',
+  'guidance-dev44.json',
+  'guidance-dev45.json',
 ] as const;
 
 /**
@@ -82,6 +85,9 @@ export const NOT_KNOWN_DEVELOPMENT_SETS: readonly string[] = [
   'guidance-dev35.json',
   'guidance-dev40.json',
   'guidance-dev41.json',
+  'guidance-dev42.json',
+  'guidance-dev44.json',
+  'guidance-dev45.json',
 ];
 
 /** Sets that are all test: measured by the lead, never tuned on, never among the known questions. */
