@@ -60,6 +60,7 @@ export const DEVELOPMENT_ONLY_SET_FILES = [
   'guidance-dev40.json',
   'guidance-dev41.json',
   'guidance-dev42.json',
+  'guidance-dev43.json',
   'guidance-dev44.json',
   'guidance-dev45.json',
 ] as const;
@@ -86,6 +87,7 @@ export const NOT_KNOWN_DEVELOPMENT_SETS: readonly string[] = [
   'guidance-dev40.json',
   'guidance-dev41.json',
   'guidance-dev42.json',
+  'guidance-dev43.json',
   'guidance-dev44.json',
   'guidance-dev45.json',
 ];
