@@ -84,12 +84,6 @@ export const NOT_KNOWN_DEVELOPMENT_SETS: readonly string[] = [
   'guidance-dev33.json',
   'guidance-dev34.json',
   'guidance-dev35.json',
-  'guidance-dev40.json',
-  'guidance-dev41.json',
-  'guidance-dev42.json',
-  'guidance-dev43.json',
-  'guidance-dev44.json',
-  'guidance-dev45.json',
 ];
 
 /** Sets that are all test: measured by the lead, never tuned on, never among the known questions. */
