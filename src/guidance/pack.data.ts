@@ -1059,7 +1059,8 @@ export const GUIDANCE_ENTRIES: GuidanceEntry[] = [
     answer:
       "Hold further Placement Planning Meetings as required: at intervals agreed with the foster carers and their supervising social worker (or the residential home's manager), or whenever the day to day arrangements have issues to be resolved or care plan changes need clarifying.",
     steps: [
-      { who: 'Not named in the guidance', what: 'Agree the interval for later meetings with the carers and supervising social worker or home manager.' },
+      // (the guidance names whom the interval is agreed with, not who proposes it)
+      { who: 'Foster carers and their supervising social worker, or the residential home manager', what: 'Agree the interval for later meetings.' },
       { who: 'Not named in the guidance', what: 'Call an extra meeting to clarify changes to the care plan or resolve day to day issues as they arise.' },
     ],
     related: ['placement-planning-meeting', 'placement-plan-review'],

@@ -718,6 +718,20 @@ export function withoutAsker(question: string): string {
 /** Words for the asker's standing, which say nothing of what they do: "student", "agency", "locum". */
 const ASKER_STANDING = /^\s*(?:student|agency|locum|newly qualified|new|participation)\s+/i;
 
+/**
+ * The question without the form of answer asked for ("Checklist please - who should be at the
+ * stability meeting?", "what gets discussed at the PPM - full list"): a list wanted is how to answer,
+ * not what is asked. "Is there a checklist for ...?" asks for a document, and is left as it is.
+ */
+export function withoutFormAsked(question: string): string {
+  return question
+    .replace(/^\s*(?:(?:a|the)\s+)?(?:full\s+|complete\s+|quick\s+)?(?:check\s?list|list|run\s?down|summary)\s+(?:please|pls|plz)\s*[-:\u2013\u2014,.]?\s+/i, '')
+    .replace(
+      /\s*(?:[-:\u2013\u2014,]|([.?!])\s)\s*(?:(?:a|the)\s+)?(?:full|complete|whole|quick)\s+(?:check\s?list|list|run\s?down|summary)(?:\s+(?:please|pls|plz))?\s*([?!.]*)\s*$/i,
+      '$1$2',
+    );
+}
+
 /** "Student -", "Locum.": the asker's standing alone written as a label before the question. */
 const ASKER_STANDING_LABEL = /^\s*(?:student|locum|agency worker|newly qualified|nqsw)\s*(?::|\s[-\u2013\u2014]|\.(?=\s))\s+/i;
 

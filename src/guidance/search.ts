@@ -37,6 +37,7 @@ import {
   thingAskedFor,
   isIncidentalTerm,
   withoutAsker,
+  withoutFormAsked,
   reasonClauses,
   lowerCaseNames,
   listedItems,
@@ -229,7 +230,7 @@ function asksAfterTheCase(message: string, askingClause: string): boolean {
 
 /** The asking clause of a message that tells a case first, at length, and asks about it last; else null. */
 function caseFirstClause(question: string): string | null {
-  const message = withoutAsker(question.slice(0, MAX_QUESTION_LENGTH));
+  const message = withoutFormAsked(withoutAsker(question.slice(0, MAX_QUESTION_LENGTH)));
   const clause = askingPart(message);
   return message.trim().split(/\s+/).length >= CASE_FIRST_MIN_WORDS && asksAfterTheCase(message, clause) ? clause : null;
 }
@@ -431,7 +432,7 @@ export class GuidanceIndex {
   private searchSpelled(question: string): GuidanceAnswer {
     const answer = this.byAskingClause(question, this.unlessAKnownNearMiss(this.answerQuestion(question)));
     const safeguarding = this.entries.get(SAFEGUARDING_ENTRY_ID);
-    const asked = withoutAsker(question);
+    const asked = withoutFormAsked(withoutAsker(question));
     if (answer.found || !answer.urgentSafeguarding || !safeguarding || !isChildInDangerNow(asked) || asksForAParticularThing(asked)) return answer;
     return {
       question,
@@ -854,9 +855,9 @@ export class GuidanceIndex {
     });
   }
 
-  /** The question cut to length, less whoever is asking, and with its names out and its spelling repaired. */
+  /** The question cut to length, less whoever is asking and the form of answer asked for, and with its names out and its spelling repaired. */
   private spelled(question: string): { trimmedQuestion: string; spelledQuestion: string } {
-    const trimmedQuestion = withoutAsker(question.slice(0, MAX_QUESTION_LENGTH));
+    const trimmedQuestion = withoutFormAsked(withoutAsker(question.slice(0, MAX_QUESTION_LENGTH)));
     // Names first: they are told by their capitals, which spelling correction neither keeps nor
     // spares ("Carey" would become "care").
     return { trimmedQuestion, spelledQuestion: this.speller.correct(this.withoutNames(trimmedQuestion)) };

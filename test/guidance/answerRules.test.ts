@@ -31,6 +31,7 @@ import {
   reasonClauses,
   roleAsked,
   withoutAsker,
+  withoutFormAsked,
   withoutReportedQuestion,
 } from '../../src/guidance/question';
 import { canonicalTerm } from '../../src/guidance/text';
@@ -184,6 +185,14 @@ describe('confidence weighs what the question is about, not how long it is', () 
     expect(withoutAsker('IRO. can the carer come to the review?')).toBe('can the carer come to the review?');
     // a role named at the start of a sentence is not a label
     expect(withoutAsker('IRO says no. what now?')).toBe('IRO says no. what now?');
+  });
+
+  it('the form of answer asked for ("checklist please -", "- full list") is how to answer, not what is asked; a checklist asked for as a document is', () => {
+    expect(withoutFormAsked('Checklist please - who comes to a stability meeting?')).toBe('who comes to a stability meeting?');
+    expect(withoutFormAsked('what is covered at the PPM - full list')).toBe('what is covered at the PPM');
+    expect(withoutFormAsked('who do I tell when a placement ends? full list please')).toBe('who do I tell when a placement ends?');
+    expect(withoutFormAsked('is there a checklist for the PPM?')).toBe('is there a checklist for the PPM?');
+    expect(new GuidanceIndex({ knownQuestions: [] }).search('list please - who is invited to a placement stability meeting?').entryId).toBe('stability-meeting-attendees');
   });
 
   it('a season or a holiday ("by summer", "at christmas") is case detail', () => {
@@ -779,6 +788,12 @@ describe('how many / how long / how soon / how much', () => {
     expect(holdsFigure('timescale', 'Hold it within 72 hours.', 'is it within 72 hours?')).toBe(true);
     expect(index.search('review stability meeting should be 4 weeks after the first one?').found).toBe(false);
     expect(index.search('initial support plan - do we review it every 6 weeks?').found).toBe(false);
+  });
+
+  it('who decides how often later PPMs are held is answered: the interval is agreed with the carers and their supervising social worker, or the home manager', () => {
+    const answer = new GuidanceIndex({ knownQuestions: [] }).search('is there ever more than one PPM, and who decides how often?');
+    expect(answer.entryId).toBe('later-ppms');
+    expect(answerText(answer)).toMatch(/supervising social worker/i);
   });
 
   it('a further question after the figure ("how often ..., and who decides?") is its own question: its words are not what the figure is about', () => {
