@@ -1291,6 +1291,8 @@ export function stem(word: string): string {
   }
   for (const suffix of ['ation', 'ing', 'edly', 'ed', 'ly']) {
     if (stripped) break;
+    // (-ply and -ully are no adverbs: "apply", "supply", "reply" and "bully" keep their ending)
+    if (suffix === 'ly' && /(?:ply|ully)$/.test(w)) break;
     if (w.endsWith(suffix) && w.length - suffix.length >= 3) {
       // "agreed" is "agree" + d, so it stems as "agree" does
       w = suffix === 'ed' && w.endsWith('eed') && w.length >= 6 ? w.slice(0, -1) : w.slice(0, -suffix.length);

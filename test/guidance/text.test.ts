@@ -29,6 +29,14 @@ describe('stem', () => {
     // short words keep their ending
     expect(stem('vision')).toBe('vision');
   });
+
+  it('takes -ly off adverbs only: "reply" is not "rep", nor "apply" "ap"', () => {
+    expect(stem('quickly')).toBe(stem('quick'));
+    expect(stem('reply')).not.toBe(stem('rep'));
+    expect(stem('applies')).toBe(stem('apply'));
+    expect(stem('applying')).toBe(stem('apply'));
+    expect(stem('bullying')).toBe(stem('bully'));
+  });
 });
 
 describe('analyse', () => {
