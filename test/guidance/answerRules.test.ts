@@ -1604,6 +1604,17 @@ describe('what the documents never hold is answered only by an answer that state
     expect(asked('she has gone missing 4 times in 2 weeks - is that enough for a stability meeting?')).toEqual([]);
   });
 
+  it("reads the council's current figures and another authority's rules as things the documents never hold", () => {
+    const asked = (q: string) => askedOnlyIfStated(q).map((rule) => rule.what);
+    expect(asked("what's the council's stability percentage at the moment?")).toEqual(["the council's current figures"]);
+    expect(asked('latest 3+ moves figure for our children in care?')).toEqual(["the council's current figures"]);
+    expect(asked('does Essex follow the same disruption meeting process as us?')).toEqual(["another authority's rules"]);
+    // how the figure is counted is the guidance's, and so is a placement out of borough
+    expect(asked('what counts towards the stability figure?')).toEqual([]);
+    expect(asked('moving a child to carers in Kent - who do I tell?')).toEqual([]);
+    expect(index.search("what's the council's stability percentage at the moment?").found).toBe(false);
+  });
+
   it('reads a named person, or a way to reach one, as contact details, which are a directory’s', () => {
     for (const q of [
       "what's the phone number for the placements team?",
