@@ -1623,6 +1623,9 @@ describe('what the documents never hold is answered only by an answer that state
       'what is the name of the fostering manager?',
       'need her email to send the request',
       'urgent move tonight - how do I reach them?',
+      "which HoS covers children in care, and what's their name?",
+      'who is the HoS for children in care at the moment?',
+      "who's the named IRO manager?",
     ])
       expect(analyse(q)).toContain('contactdetails');
     expect(analyse('carer changed her phone number - do i update LCS?')).toContain('contactdetails');
