@@ -153,9 +153,12 @@ function withSectionsReplaced(earlier: string, fresh: string, when: string): str
       .filter((x) => x.startsWith('## '))
       .map((x) => [x.split('\n')[0], x]),
   );
+  // (an earlier line saying these same sections were refreshed is out of date once they are replaced)
+  const superseded = (line: string) => [...line.matchAll(/"([^"]+)"/g)].every(([, title]) => freshSections.has(`## ${title}`));
   const merged = sectionsOf(earlier)
     .map((x) => freshSections.get(x.split('\n')[0]) ?? x)
-    .join('');
+    .join('')
+    .replace(/^Sections? "[^\n]*" refreshed [^\n]*\n\n/gm, (line) => (superseded(line) ? '' : line));
   return merged.replace(
     /^(# Bench results\n\n)/,
     `$1Sections ${[...freshSections.keys()].map((t) => `"${t.slice(3)}"`).join(', ')} refreshed ${when} (\`npm run bench -- --parts=${[...parts].join(',')}\`); the others are from the run below.\n\n`,
