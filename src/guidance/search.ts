@@ -228,9 +228,14 @@ function asksAfterTheCase(message: string, askingClause: string): boolean {
   return askingClause.length < message.length * ASKING_PART_AT_MOST;
 }
 
+/** The message as asked: without the asker introducing themselves or the form of answer they want. */
+function asAsked(question: string): string {
+  return withoutFormAsked(withoutAsker(question));
+}
+
 /** The asking clause of a message that tells a case first, at length, and asks about it last; else null. */
 function caseFirstClause(question: string): string | null {
-  const message = withoutFormAsked(withoutAsker(question.slice(0, MAX_QUESTION_LENGTH)));
+  const message = asAsked(question.slice(0, MAX_QUESTION_LENGTH));
   const clause = askingPart(message);
   return message.trim().split(/\s+/).length >= CASE_FIRST_MIN_WORDS && asksAfterTheCase(message, clause) ? clause : null;
 }
@@ -432,7 +437,7 @@ export class GuidanceIndex {
   private searchSpelled(question: string): GuidanceAnswer {
     const answer = this.byAskingClause(question, this.unlessAKnownNearMiss(this.answerQuestion(question)));
     const safeguarding = this.entries.get(SAFEGUARDING_ENTRY_ID);
-    const asked = withoutFormAsked(withoutAsker(question));
+    const asked = asAsked(question);
     if (answer.found || !answer.urgentSafeguarding || !safeguarding || !isChildInDangerNow(asked) || asksForAParticularThing(asked)) return answer;
     return {
       question,
@@ -857,7 +862,7 @@ export class GuidanceIndex {
 
   /** The question cut to length, less whoever is asking and the form of answer asked for, and with its names out and its spelling repaired. */
   private spelled(question: string): { trimmedQuestion: string; spelledQuestion: string } {
-    const trimmedQuestion = withoutFormAsked(withoutAsker(question.slice(0, MAX_QUESTION_LENGTH)));
+    const trimmedQuestion = asAsked(question.slice(0, MAX_QUESTION_LENGTH));
     // Names first: they are told by their capitals, which spelling correction neither keeps nor
     // spares ("Carey" would become "care").
     return { trimmedQuestion, spelledQuestion: this.speller.correct(this.withoutNames(trimmedQuestion)) };
@@ -1163,7 +1168,6 @@ export class GuidanceIndex {
     );
   }
 
-  /** The question's terms, each with how much it says about what is asked. */
   /**
    * The terms only the reason given for the case holds ("... because the carer is going on
    * holiday"): why the case is as it is, not what is asked.
@@ -1195,6 +1199,7 @@ export class GuidanceIndex {
     return kept.length > 0 ? kept : groups;
   }
 
+  /** The question's terms, each with how much it says about what is asked. */
   private questionTerms(groups: readonly (readonly string[])[], reasonOnly: Set<string> = new Set()): QuestionTerm[] {
     const seen = new Set<string>();
     const terms: QuestionTerm[] = [];
