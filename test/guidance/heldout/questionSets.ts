@@ -63,6 +63,10 @@ export const DEVELOPMENT_ONLY_SET_FILES = [
   'guidance-dev43.json',
   'guidance-dev44.json',
   'guidance-dev45.json',
+  'guidance-dev46.json',
+  'guidance-dev47.json',
+  'guidance-dev48.json',
+  'guidance-dev49.json',
 ] as const;
 
 /**
