@@ -52,9 +52,16 @@ export class SpellingCorrector {
   correct(question: string): string {
     const kept = this.remembered?.get(question);
     if (kept !== undefined) return kept;
-    const corrected = words(question)
-      .map((word) => this.correctWord(word) ?? word)
-      .join(' ');
+    const typed = words(question);
+    const spelled: string[] = [];
+    for (let i = 0; i < typed.length; i++) {
+      const joined = i + 1 < typed.length ? this.joinedWord(typed[i]!, typed[i + 1]!) : undefined;
+      if (joined) {
+        spelled.push(joined);
+        i += 1;
+      } else spelled.push(this.correctWord(typed[i]!) ?? this.splitWord(typed[i]!) ?? typed[i]!);
+    }
+    const corrected = spelled.join(' ');
     this.remembered?.set(question, corrected);
     return corrected;
   }
@@ -89,6 +96,37 @@ export class SpellingCorrector {
   }
 
   /**
+   * A word split in two as typed ("time scale", "over sight", "relation ship"): the two read as the
+   * texts' one word when it is theirs and the two are not both theirs ("care plan" stays two).
+   */
+  private joinedWord(first: string, second: string): string | undefined {
+    const joined = first + second;
+    if (joined.length < MIN_JOINED || /\d/.test(joined) || !this.known.has(joined)) return undefined;
+    return this.known.has(first) && this.known.has(second) ? undefined : joined;
+  }
+
+  /**
+   * Two words typed as one ("placementstability", "fostercarer"): a long word neither the texts'
+   * nor English, read as the two words of theirs it is made of (the split keeping the shorter part
+   * longest).
+   */
+  private splitWord(word: string): string | undefined {
+    if (word.length < MIN_SPLIT || /\d/.test(word) || this.isKnown(word) || this.isWord(word) || this.shorthand.isEnglish(word)) return undefined;
+    let best: string | undefined;
+    let bestShorter = 0;
+    for (let at = MIN_SPLIT_PART; at <= word.length - MIN_SPLIT_PART; at++) {
+      const [first, second] = [word.slice(0, at), word.slice(at)];
+      if (!this.known.has(first) || !this.known.has(second) || STOPWORDS.has(first) || STOPWORDS.has(second)) continue;
+      const shorter = Math.min(first.length, second.length);
+      if (shorter > bestShorter) {
+        best = `${first} ${second}`;
+        bestShorter = shorter;
+      }
+    }
+    return best;
+  }
+
+  /**
    * Chat shorthand ("mgr", "plcmt", "wknd", "rly", "accom"): a short word (three to five letters) that is neither the
    * guidance's nor English is read as the commonest word it abbreviates, the guidance's words
    * first (a question is most likely about the guidance), then everyday English ones.
@@ -114,6 +152,11 @@ export class SpellingCorrector {
 }
 
 const MAX_SHORTHAND = 5;
+/** The shortest word read from two typed apart ("time scale"). */
+const MIN_JOINED = 7;
+/** The shortest word read as two typed together ("weekday" is one), and the shortest part it is split into. */
+const MIN_SPLIT = 9;
+const MIN_SPLIT_PART = 4;
 
 /**
  * How well `short` shortens `full` (0 when it does not): its beginning ("accom", "diff"; at least

@@ -183,6 +183,19 @@ describe('spelling', () => {
     expect(new SpellingCorrector(['a disruption meeting']).correctWord('dissruption')).toBe('disruption');
   });
 
+  it("reads a word typed in two as the guidance's one word, unless both halves are the guidance's words", () => {
+    const split = new SpellingCorrector(['the timescale for the first visit; oversight of the relationship; the care plan']);
+    expect(split.correct('first visit time scale')).toBe('first visit timescale');
+    expect(split.correct('evidence over sight of the relation ship')).toBe('evidence oversight of the relationship');
+    expect(split.correct('the care plan')).toBe('the care plan');
+  });
+
+  it("reads two words typed as one as the guidance's two words, when long enough not to be a word of its own", () => {
+    const together = new SpellingCorrector(['placement stability for a foster carer on a week day'], () => false, { isEnglish: isEnglishWord, commonWords: [] });
+    expect(together.correct('placementstability for a fostercarer')).toBe('placement stability for a foster carer');
+    expect(together.correct('on a weekday')).toBe('on a weekday');
+  });
+
   it('edit distance counts swaps as one edit', () => {
     expect(editDistance('carer', 'caerr')).toBe(1);
     expect(editDistance('kitten', 'sitting')).toBe(3);
