@@ -1479,6 +1479,8 @@ export function normaliseText(text: string): string {
   );
   // to "let everyone know" is to tell them
   t = t.replace(/\blet(?:s|ting)?\s+((?:[a-z]+\s+){0,3}?)know\b/g, 'notify $1');
+  // "is it her call?", "whose call is it?": a call to make is whose decision it is (asked by "who decides"), not a phone call
+  t = t.replace(/\b(?:is it|is that|it s|its|whose)\s+(?:(?:my|your|his|her|their|our|the\s+[a-z]+)\s+)?call\b/g, ' ');
   // to "call" a meeting is to convene it ("when is a PSM called?"), not to phone
   t = t.replace(/\bcall(?:s|ed|ing)?\s+(?=(?:(?:a|an|the|another|one|for)\s+)?(?:[a-z]+\s+){0,2}(?:meeting|mtg|ppm|psm|dm)s?\b)/g, 'convene ');
   t = t.replace(/\b(meeting|mtg|ppm|psm|dm)(s?)\s+(be\s+|is\s+|are\s+|was\s+|get\s+|gets\s+)?called\b/g, '$1$2 $3convened');

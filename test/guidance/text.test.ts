@@ -101,6 +101,11 @@ describe('analyse', () => {
     same('need the referral sorted by friday', 'need the referral by friday');
   });
 
+  it('"is it her call?" asks whose decision it is, which "who decides" already asks: no phone call', () => {
+    same('who decides how he is told - is it her call?', 'who decides how he is told');
+    same('who tells the child, whose call is it', 'who tells the child');
+  });
+
   it('"at the start" or "from the outset" says when, like "next week": case detail', () => {
     same('is delegated authority confirmed at the start', 'is delegated authority confirmed');
     same('should the IRO be involved from the outset', 'should the IRO be involved');
