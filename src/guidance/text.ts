@@ -1196,6 +1196,13 @@ const ABBREVIATIONS: Array<[RegExp, string]> = [
   [/\b(rly|rlly)\b/g, 'really'],
   // "the placement plan vs the care plan" is versus; "VS" on its own is the Virtual School
   [/\bvs\.?(?=\s+(the|a|an|my|our|their|his|her)\b)/g, 'versus'],
+  // "stability meeting vs disruption meeting", "planned vs unplanned": between two things compared it is
+  // versus; after a word that asks, tells or joins ("notify VS", "the VS", "IRO and VS") or before a verb
+  // or a word of the school's ("VS need to", "VS advice") it is the Virtual School
+  [
+    /(?<=\b[a-z]+ )(?<!\b(?:the|a|an|to|and|or|nor|but|so|then|also|both|not|plus|do|does|did|should|would|could|can|will|must|may|might|need|needs|has|have|had|is|are|was|were|be|been|if|when|that|which|whether|with|from|for|by|of|at|in|on|into|via|get|got|getting|tell|told|telling|notify|notified|notifying|inform|informed|ask|asked|asking|email|emailed|emailing|contact|contacted|involve|involved|involving|consult|consulted|include|included|invite|invited|inviting|let|call|ring|rang|phone|phoned|speak|talk|chase|chased|cc|copy|copied|our|your|their|his|her|my|this|local|virtual|hi|dear|from|alert|alerted|loop|update|updated|tells|asks|contacts|notifies|informs|involves|includes|invites) )vs\.?(?= (?!(?:need|needs|have|has|had|be|is|are|was|were|should|must|will|would|can|could|may|might|do|does|did|fund|funds|funding|want|wants|wanted|said|says|say|advice|advise|advised|advising|officer|officers|head|team|teacher|teachers|escalate|involvement|involved|doesnt|dont|didnt|know|knows|knew|appear|appears|meant|supposed|expected|to|s|about|re|on|in|at|for|lead|colleague|worker|workers|staff|get|gets|got|agree|agrees|agreed|think|thinks|attend|attends|reply|replied|replies|respond|responded|still|also|too|and|or|if|when|who|usually|normally|always|never|then|so|yet|ever|contact|email|input|support|pupil|designated|approval|view|views|before|after|first|as|via|please|pls|asap|now)\b)[a-z])/g,
+    'versus',
+  ],
   [/\bw (?=[a-z]{2,})/g, 'with '],
   // "SW v SSW": versus
   [/(?<=\w\s)v\.?(?=\s\w)/g, 'versus'],

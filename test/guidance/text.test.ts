@@ -101,6 +101,14 @@ describe('analyse', () => {
     same('need the referral sorted by friday', 'need the referral by friday');
   });
 
+  it('"vs" between two things compared is versus; asked, told or doing something it is the Virtual School', () => {
+    same('stability meeting vs disruption meeting', 'stability meeting versus disruption meeting');
+    same('planned vs unplanned ending', 'planned versus unplanned ending');
+    same('do VS need to attend', 'does the Virtual School need to attend');
+    same('notify VS about the move', 'notify the Virtual School about the move');
+    same('IRO and VS', 'IRO and Virtual School');
+  });
+
   it('"is it her call?" asks whose decision it is, which "who decides" already asks: no phone call', () => {
     same('who decides how he is told - is it her call?', 'who decides how he is told');
     same('who tells the child, whose call is it', 'who tells the child');
