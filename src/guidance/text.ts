@@ -214,7 +214,24 @@ const PHRASES: Array<[string[], string]> = [
     'disagreement',
   ],
   // staff's own employment (leave, sickness, time off in lieu, caseloads) is for HR, not placement guidance
-  [['human resources', 'annual leave', 'off sick', 'sick leave', 'time off in lieu', 'sick pay'], 'staffmatters'],
+  [
+    [
+      'human resources',
+      'annual leave',
+      'off sick',
+      'sick leave',
+      'time off in lieu',
+      'sick pay',
+      'pay band',
+      'pay bands',
+      'pay scale',
+      'pay scales',
+      'pay grade',
+      'salary',
+      'salaries',
+    ],
+    'staffmatters',
+  ],
   // appealing or challenging a decision is a procedure the guidance does not set out
   [['challenge the decision', 'challenge a decision', 'challenge that decision', 'challenge this decision', 'challenge the move'], 'appeal'],
   // someone refusing, declining or saying no: what then is a question of its own
@@ -1530,9 +1547,10 @@ export function normaliseText(text: string): string {
   );
   // "working days or calendar days?": the documents give days without saying which
   t = t.replace(/\bworking\s+(?:days?\s+)?or\s+calendar(?:\s+days?)?\b|\bcalendar\s+(?:days?\s+)?or\s+working(?:\s+days?)?\b/g, (m) => `${m} daytype`);
-  // who covers for someone away ("SW on leave - who updates LL?", "can a deputy chair?") is staff cover, which the documents do not arrange
+  // who covers for someone away ("SW on leave - who updates LL?", "can a deputy chair?") or which manager
+  // covers a team is staff cover, which the documents do not arrange
   t = t.replace(
-    /\b(?:on leave|off sick|on annual leave|on holiday)\b[^?.!]*\bwho\b|\bwho\b[^?.!]*\b(?:on leave|off sick)\b|\bwho\s+(?:covers|is covering|will cover|should cover)\b|\bdeputy\b|\bdeputi[sz]e\b|\bin (?:her|his|their) absence\b/g,
+    /\b(?:on leave|off sick|on annual leave|on holiday)\b[^?.!]*\bwho\b|\bwho\b[^?.!]*\b(?:on leave|off sick)\b|\b(?:who|which\s+(?:[a-z]+\s+){0,2}?(?:hos|head of service|heads of service|manager|tm|iro|sw|social worker|worker|team|person|officer))\s+(?:covers|is covering|will cover|should cover)\b|\bdeputy\b|\bdeputi[sz]e\b|\bin (?:her|his|their) absence\b/g,
     (m) => `${m} staffcover`,
   );
   // "ppm within 72hrs right?": a tag asking for confirmation is not what is asked about

@@ -403,6 +403,12 @@ describe('a side of a topic the guidance does not deal with', () => {
     expect(analyse('off sick')).toEqual(['staffmatters']);
     expect(index.search('can the young person appeal against a move decision made by the Head of Service?').found).toBe(false);
     expect(index.search("I'm off sick next week - who covers my PPM and do I tell HR?").found).toBe(false);
+    // staff's pay, and which manager covers a team, are HR's and the council's own arrangements
+    expect(analyse('pay band')).toEqual(['staffmatters']);
+    expect(index.search("What's the pay band for a Placement Officer?").found).toBe(false);
+    expect(index.search('Which HoS covers the under-5s team?').found).toBe(false);
+    // (which part of the procedures covers a topic is no staff cover)
+    expect(analyse('which Tri-X para covers reviewing the plan')).not.toContain('staffcover');
     // an acronym the guidance does not know is not spelling-repaired into one of these words
     expect(index.search('what is the PSP (the stability panel) for?').entryId).toBe('placement-stability-panel');
   });
