@@ -758,6 +758,25 @@ const ASKER_LABEL = new RegExp(
 );
 
 /**
+ * The source document a question names as where to look ("what does the PPM guidance say about extra
+ * help?": the planning meetings guidance, 004), with the rest of the question; or null. The name says
+ * which document, not what is asked.
+ */
+export function sourceNamed(question: string): { doc: string; rest: string } | null {
+  for (const { doc, name } of SOURCE_NAMES) {
+    const found = name.exec(question);
+    if (found) return { doc, rest: question.slice(0, found.index) + ' ' + question.slice(found.index + found[0].length) };
+  }
+  return null;
+}
+
+const SOURCE_NAMES: ReadonlyArray<{ doc: string; name: RegExp }> = [
+  { doc: '004', name: /\b(?:ppm|placement planning meeting|planning meeting)s?\s+(?:practice\s+)?guidance\b/i },
+  { doc: '000', name: /\b(?:placement\s+)?stability\s+practice\s+guidance\b/i },
+  { doc: '001', name: /\b(?:placement\s+)?stability\s+(?:guidance\s+)?note\b/i },
+];
+
+/**
  * A reason given for the case ("because the carer is going on holiday", "cos she hit him", "due to
  * his behaviour"), up to the end of its sentence or clause, and the rest of the question; or null.
  */

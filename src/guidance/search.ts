@@ -39,6 +39,7 @@ import {
   withoutAsker,
   withoutFormAsked,
   reasonClauses,
+  sourceNamed,
   lowerCaseNames,
   listedItems,
   permissionAsked,
@@ -606,7 +607,15 @@ export class GuidanceIndex {
     // points back to it ("... can you confirm that figure?")
     const toldOnlyInTheCase = (t: QuestionTerm) =>
       !!caseFirstClause(trimmedQuestion) && !POINTS_BACK.test(askingClause().part) && !t.group.some((term) => askingClause().terms.has(term));
-    if (termGroups.some((t, i) => missed(i) && !toldOnlyInTheCase(t) && (namesSomething(t) || absentFromGuidance(t))))
+    // "what does the PPM guidance say about extra help?": the PPM names where to look, which an entry
+    // citing that document answers
+    const source = sourceNamed(trimmedQuestion);
+    const restTerms =
+      source && [chosen, second].some((c) => c && this.entries.get(c.id)?.sources.some((s) => s.doc === source.doc))
+        ? new Set(analyseQuery(this.speller.correct(source.rest)).flat())
+        : undefined;
+    const onlyWhereToLook = (t: QuestionTerm) => !!restTerms && !t.group.some((term) => restTerms.has(term));
+    if (termGroups.some((t, i) => missed(i) && !toldOnlyInTheCase(t) && !onlyWhereToLook(t) && (namesSomething(t) || absentFromGuidance(t))))
       return this.notFound(question, results, chosen, 'not-covered', urgentSafeguarding, termGroups);
     // "can the YP read the minutes?": whether someone may do something is answered only by an entry
     // that speaks of doing it

@@ -10,6 +10,7 @@ import {
   askingPart,
   asksForAParticularThing,
   asksWhatAReferencedDocumentSays,
+  sourceNamed,
   asksWhereItIs,
   asksWhatIfSomeoneRefuses,
   asksHowToComplainOrAppeal,
@@ -673,6 +674,23 @@ describe('documents the guidance only refers to', () => {
     expect(asksWhatAReferencedDocumentSays('what does the stability guidance say about telling the child?')).toBe(false);
     expect(index.search('what does our disruption policy say about who gets invited?').found).toBe(false);
     expect(index.search('which tri-x sections cover placement plans').entryId).toBe('placement-plan-purpose');
+  });
+});
+
+describe('a source document named as where to look', () => {
+  it('"what does the PPM guidance say about X?" is answered by an entry citing the planning meetings guidance, though it never names the PPM', () => {
+    expect(sourceNamed('what does the PPM guidance say about getting extra help?')).toEqual({ doc: '004', rest: 'what does the   say about getting extra help?' });
+    expect(sourceNamed('who attends the PPM?')).toBeNull();
+    const answer = index.search("carer struggling with the 9yo's behaviour - what does the PPM guidance say about getting extra help?");
+    expect(answer.found).toBe(true);
+    expect(
+      index
+        .listEntries()
+        .find((e) => e.id === answer.entryId)!
+        .sources.some((s) => s.doc === '004'),
+    ).toBe(true);
+    // what the question asks about must still be there: the document's name answers nothing of it
+    expect(index.search('what does the PPM guidance say about staying put?').found).toBe(false);
   });
 });
 
