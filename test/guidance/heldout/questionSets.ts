@@ -67,6 +67,8 @@ export const DEVELOPMENT_ONLY_SET_FILES = [
   'guidance-dev47.json',
   'guidance-dev48.json',
   'guidance-dev49.json',
+  'guidance-dev50.json',
+  'guidance-dev51.json',
 ] as const;
 
 /**
