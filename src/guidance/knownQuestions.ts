@@ -14,7 +14,8 @@
 // definitions (the project's domain notes: SSDA903 reason codes, what counts as a move) answers
 // questions they could not, so such an answer is never withdrawn for a twin.
 //
-// Each covered question carries the pack entries that hold every fact its writer required. What
+// Each covered question carries the pack entries that hold every fact its writer required (when
+// many do, those citing the document its writer took it from; see answeringEntries). What
 // the covered questions close to a new one were answered by, and the words each entry's questions
 // use, are read by the choice model (knownQuestionModels.ts) among the entries the search matched:
 // "once a move is agreed, does anything have to happen on LL straight away?" is ranked nearest

@@ -282,7 +282,7 @@ const MAX_SUGGESTIONS = 3;
 /** Every word the analyser knows by name (its synonyms and phrases). */
 const ANALYSER_WORDS = new Set(analyserVocabulary());
 /** The pack entry that answers an immediate safeguarding matter nothing else answers. */
-const SAFEGUARDING_ENTRY_ID = 'immediate-safeguarding';
+export const SAFEGUARDING_ENTRY_ID = 'immediate-safeguarding';
 /** How a question asks for a figure ("how soon", "how often"): the form of the question, not its topic. */
 const FIGURE_WORDS = /\bhow (soon|long|quickly|quick|fast|often|frequently)\b|\bfrequency\b/gi;
 /** Words among this many commonest of spoken English... */

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import type { KnownQuestionsFile } from '../../../src/guidance/knownQuestions';
 import { entriesHolding } from '../../../src/guidance/evaluate';
+import { SAFEGUARDING_ENTRY_ID } from '../../../src/guidance/search';
 import { COVERED_QUESTIONS, UNCOVERED_QUESTIONS } from '../questions';
 import type { GuidanceEntry } from '../../../src/guidance/types';
 
@@ -148,12 +149,22 @@ export function unseenQuestions(): string[] {
 }
 
 /**
- * The entries that answer a development question (hold its facts), or none when so many do that
- * it says nothing of which answers it ("should I let my HoS know" is held by eleven entries).
+ * The entries that answer a development question (hold its facts). When so many hold them that it
+ * says little of which answers ("should I let my HoS know" is held by eleven entries), those of them
+ * citing the document the writer took the question from, or none when that still leaves too many:
+ * of 6,398 covered questions, 1,250 had no entry, and 774 now (2026-12-07; with the withdrawing
+ * model refitted on them, 9 more development questions right and 5 fewer near misses answered).
+ * Keeping, of too many, those the search ranked first gave 10 more, but read "who do I tell when
+ * she is moved in an emergency" as telling the child.
  */
-function answeringEntries(facts: readonly string[], entries: readonly GuidanceEntry[]): string[] {
+function answeringEntries(facts: readonly string[], entries: readonly GuidanceEntry[], doc: unknown): string[] {
   const holding = entriesHolding(facts, entries);
-  return holding.length <= MOST_ANSWERING_ENTRIES ? holding : [];
+  if (holding.length <= MOST_ANSWERING_ENTRIES) return holding;
+  // a fact asking for safeguarding that many entries mention: the question is answered by acting on
+  // the safeguarding procedures first, not by the topics merely mentioning it
+  if (holding.includes(SAFEGUARDING_ENTRY_ID) && facts.some((fact) => new RegExp(fact, 'i').test('safeguarding'))) return [SAFEGUARDING_ENTRY_ID];
+  const citing = typeof doc === 'string' ? holding.filter((id) => entries.find((e) => e.id === id)?.sources.some((s) => s.doc === doc)) : [];
+  return citing.length <= MOST_ANSWERING_ENTRIES ? citing : [];
 }
 const MOST_ANSWERING_ENTRIES = 6;
 
@@ -172,7 +183,7 @@ export function knownQuestionsFileFromSets(readingOf: (question: string) => stri
   for (const { file: name, set } of developmentHalves()) {
     if (NOT_KNOWN_DEVELOPMENT_SETS.includes(name)) continue;
     file[name] = {
-      covered: set.answerable.filter(keep).map((q) => ({ question: q.q, answeredBy: answeringEntries(q.all, entries) })),
+      covered: set.answerable.filter(keep).map((q) => ({ question: q.q, answeredBy: answeringEntries(q.all, entries, q.doc) })),
       notCovered: set.unanswerable.filter(keep).map((q) => q.q),
     };
   }
