@@ -1501,6 +1501,12 @@ export function normaliseText(text: string): string {
     /\b(i|we|you|they|he|she|staff|someone|anyone|carers?|school)\s+(?:(?:have|has|had|might|may|do|did|just|first|ve)\s+)?notice\b(?!\s+(?:period|to|on|of)\b)|\bnotic(?:ed|ing)\b/g,
     (m) => m.replace(/notic(?:e|ed|ing)$/, 'see'),
   );
+  // "tell him he's moving", "how and when he's told": telling the child, which "who do I tell when she
+  // is moved?" (who else must know) is not
+  t = t.replace(
+    /\b(?:tell|tells|telling|told|inform|informs|informing|informed)\s+(?:him|her|them|he|she|they|hes|shes|theyre|the child|the children|the kids?|the yp|the young person|the young people|the boy|the girl)\b(?!\s+(?:off|parents?|mum|dad|carers?|family|sw|ssw|iro|school|social worker)\b)|\b(?:he|she|they|child|kid|yp|young person|children|kids)\s+(?:is\s+|are\s+|was\s+|were\s+|will be\s+|gets\s+|get\s+|being\s+|has been\s+|have been\s+|should be\s+|must be\s+|hears\s+|finds out\s+)?(?:told|informed)\b(?!\s+(?:me|us|you|him|her|them|the|my|our|his|their|that|everyone|someone|sw|ssw|iro)\b)/g,
+    (m) => `${m} tellchild`,
+  );
   // to "let everyone know" is to tell them
   t = t.replace(/\blet(?:s|ting)?\s+((?:[a-z]+\s+){0,3}?)know\b/g, 'notify $1');
   // "is it her call?", "whose call is it?": a call to make is whose decision it is (asked by "who decides"), not a phone call

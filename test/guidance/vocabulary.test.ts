@@ -619,6 +619,16 @@ describe('having an input, and a plan left untouched', () => {
   });
 });
 
+describe('telling the child', () => {
+  it('"tell him he is moving", "how and when she is told" is telling the child; "who do I tell when she is moved?" asks who else must know', () => {
+    expect(analyse('who decides how and when he is told')).toContain('tellchild');
+    expect(analyse('the carer wants to tell her herself tonight')).toContain('tellchild');
+    expect(analyse('who do I tell when she is moved in an emergency')).not.toContain('tellchild');
+    expect(analyse('do we tell the parents')).not.toContain('tellchild');
+    expect(analyse("she's told me she wants out")).not.toContain('tellchild');
+  });
+});
+
 describe('how something was sent', () => {
   it('"told by text" is case detail: how a child should be told is the question', () => {
     same('she was told by text she is moving', 'she was told she is moving');
