@@ -26,7 +26,10 @@ const readingOf = (question: string) => index.readingOf(question);
 void (async () => {
   // formatted as the repository's format check wants it
   const options = await prettier.resolveConfig(OUT);
-  const text = await prettier.format(JSON.stringify(knownQuestionsFileFromSets(readingOf, loadGuidancePack())), { ...options, filepath: OUT });
+  const text = await prettier.format(JSON.stringify(knownQuestionsFileFromSets(readingOf, loadGuidancePack(), (question) => index.explain(question).map((match) => match.id))), {
+    ...options,
+    filepath: OUT,
+  });
   if (args.includes('--check')) {
     const same = readFileSync(OUT, 'utf8') === text;
     console.log(same ? 'knownQuestions.data.json is up to date' : 'knownQuestions.data.json is out of date: run npm run guidance:known-questions');

@@ -151,21 +151,24 @@ export function unseenQuestions(): string[] {
 /**
  * The entries that answer a development question (hold its facts). When so many hold them that it
  * says little of which answers ("should I let my HoS know" is held by eleven entries), those of them
- * citing the document the writer took the question from, or none when that still leaves too many:
- * of 6,398 covered questions, 1,250 had no entry, and 774 now (2026-12-07; with the withdrawing
- * model refitted on them, 9 more development questions right and 5 fewer near misses answered).
- * Keeping, of too many, those the search ranked first gave 10 more, but read "who do I tell when
- * she is moved in an emergency" as telling the child.
+ * citing the document the writer took the question from; when that still leaves too many, those of
+ * them the search ranks among its first few for the question (the writer's facts say which entries
+ * may answer, the document and the ranking which of them it asks for). Of 6,398 covered questions,
+ * 1,250 named no entry, and 107 now (2026-12-07; with the withdrawing model refitted on them, on the
+ * development sets 12 more right answers and 6 fewer near misses answered).
  */
-function answeringEntries(facts: readonly string[], entries: readonly GuidanceEntry[], doc: unknown): string[] {
+function answeringEntries(facts: readonly string[], entries: readonly GuidanceEntry[], doc: unknown, ranked: () => readonly string[]): string[] {
   const holding = entriesHolding(facts, entries);
   if (holding.length <= MOST_ANSWERING_ENTRIES) return holding;
   // a fact asking for safeguarding that many entries mention: the question is answered by acting on
   // the safeguarding procedures first, not by the topics merely mentioning it
   if (holding.includes(SAFEGUARDING_ENTRY_ID) && facts.some((fact) => new RegExp(fact, 'i').test('safeguarding'))) return [SAFEGUARDING_ENTRY_ID];
   const citing = typeof doc === 'string' ? holding.filter((id) => entries.find((e) => e.id === id)?.sources.some((s) => s.doc === doc)) : [];
-  return citing.length <= MOST_ANSWERING_ENTRIES ? citing : [];
+  if (citing.length > 0 && citing.length <= MOST_ANSWERING_ENTRIES) return citing;
+  const first = ranked().slice(0, RANKS_READ);
+  return (citing.length > 0 ? citing : holding).filter((id) => first.includes(id));
 }
+const RANKS_READ = 4;
 const MOST_ANSWERING_ENTRIES = 6;
 
 /**
@@ -175,7 +178,7 @@ const MOST_ANSWERING_ENTRIES = 6;
  * is the plan due" are one question), so that no unseen question meets itself; and less any that
  * reads the same as one of the project's own 158 (the regression set), which would meet itself too.
  */
-export function knownQuestionsFileFromSets(readingOf: (question: string) => string[], entries: readonly GuidanceEntry[]): KnownQuestionsFile {
+export function knownQuestionsFileFromSets(readingOf: (question: string) => string[], entries: readonly GuidanceEntry[], rankedFor: (question: string) => readonly string[]): KnownQuestionsFile {
   const key = (question: string) => [...new Set(readingOf(question))].sort().join(' ');
   const unseen = new Set([...unseenQuestions(), ...[...COVERED_QUESTIONS, ...UNCOVERED_QUESTIONS].map((q) => q.question)].map(key));
   const keep = (q: { q: string }) => !unseen.has(key(q.q));
@@ -183,7 +186,7 @@ export function knownQuestionsFileFromSets(readingOf: (question: string) => stri
   for (const { file: name, set } of developmentHalves()) {
     if (NOT_KNOWN_DEVELOPMENT_SETS.includes(name)) continue;
     file[name] = {
-      covered: set.answerable.filter(keep).map((q) => ({ question: q.q, answeredBy: answeringEntries(q.all, entries, q.doc) })),
+      covered: set.answerable.filter(keep).map((q) => ({ question: q.q, answeredBy: answeringEntries(q.all, entries, q.doc, () => rankedFor(q.q)) })),
       notCovered: set.unanswerable.filter(keep).map((q) => q.q),
     };
   }
