@@ -737,15 +737,23 @@ const ASKER_STANDING = /^\s*(?:student|agency|locum|newly qualified|new|particip
 /**
  * The question without the form of answer asked for ("Checklist please - who should be at the
  * stability meeting?", "what gets discussed at the PPM - full list"): a list wanted is how to answer,
- * not what is asked. "Is there a checklist for ...?" asks for a document, and is left as it is.
+ * not what is asked; so is how briefly ("in a nutshell", "in a sentence"). "Is there a checklist
+ * for ...?" asks for a document, and is left as it is.
  */
 export function withoutFormAsked(question: string): string {
-  return question
-    .replace(/^\s*(?:(?:a|the)\s+)?(?:full\s+|complete\s+|quick\s+)?(?:check\s?list|list|run\s?down|summary)\s+(?:please|pls|plz)\s*[-:\u2013\u2014,.]?\s+/i, '')
-    .replace(
-      /\s*(?:[-:\u2013\u2014,]|([.?!])\s)\s*(?:(?:a|the)\s+)?(?:full|complete|whole|quick)\s+(?:check\s?list|list|run\s?down|summary)(?:\s+(?:please|pls|plz))?\s*([?!.]*)\s*$/i,
-      '$1$2',
-    );
+  return (
+    question
+      .replace(/^\s*(?:(?:a|the)\s+)?(?:full\s+|complete\s+|quick\s+)?(?:check\s?list|list|run\s?down|summary)\s+(?:please|pls|plz)\s*[-:\u2013\u2014,.]?\s+/i, '')
+      .replace(
+        /\s*(?:[-:\u2013\u2014,]|([.?!])\s)\s*(?:(?:a|the)\s+)?(?:full|complete|whole|quick)\s+(?:check\s?list|list|run\s?down|summary)(?:\s+(?:please|pls|plz))?\s*([?!.]*)\s*$/i,
+        '$1$2',
+      )
+      // "purpose of a PPM in a nutshell?", "what's the plan for, in a sentence?": how briefly to answer
+      .replace(
+        /[\s,]*\b(?:in\s+(?:a\s+)?(?:nutshell|sentence|one\s+sentence|one\s+line|a\s+line|brief|short|plain\s+english|simple\s+terms|a\s+few\s+words)|briefly|tl;?dr)\b\s*([?!.]*)\s*$/i,
+        '$1',
+      )
+  );
 }
 
 /** "Student -", "Locum.": the asker's standing alone written as a label before the question. */

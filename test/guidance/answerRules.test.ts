@@ -193,6 +193,9 @@ describe('confidence weighs what the question is about, not how long it is', () 
     expect(withoutFormAsked('what is covered at the PPM - full list')).toBe('what is covered at the PPM');
     expect(withoutFormAsked('who do I tell when a placement ends? full list please')).toBe('who do I tell when a placement ends?');
     expect(withoutFormAsked('is there a checklist for the PPM?')).toBe('is there a checklist for the PPM?');
+    // so is how briefly
+    expect(withoutFormAsked('purpose of a PPM in a nutshell?')).toBe('purpose of a PPM?');
+    expect(withoutFormAsked("what's the placement plan for, in a sentence?")).toBe("what's the placement plan for?");
     expect(new GuidanceIndex({ knownQuestions: [] }).search('list please - who is invited to a placement stability meeting?').entryId).toBe('stability-meeting-attendees');
   });
 
