@@ -1501,6 +1501,11 @@ export function normaliseText(text: string): string {
     /\b(i|we|you|they|he|she|staff|someone|anyone|carers?|school)\s+(?:(?:have|has|had|might|may|do|did|just|first|ve)\s+)?notice\b(?!\s+(?:period|to|on|of)\b)|\bnotic(?:ed|ing)\b/g,
     (m) => m.replace(/notic(?:e|ed|ing)$/, 'see'),
   );
+  // "starts looking shaky", "seems a bit rocky": how the placement is going, not a search for one
+  t = t.replace(
+    /\b(?:(?:start|starts|starting|started|begin|begins|beginning|began)\s+(?:to\s+)?)?(?:look|looks|looking|looked|seem|seems|seeming|seemed|feel|feels|feeling)\s+(?=(?:a\s+bit\s+|a\s+little\s+|quite\s+|really\s+|very\s+|more\s+|pretty\s+|a\s+lot\s+)?(?:shaky|wobbly|rocky|fragile|unstable|precarious|unsettled|strained|tense)\b)/g,
+    '',
+  );
   // "tell him he's moving", "how and when he's told": telling the child, which "who do I tell when she
   // is moved?" (who else must know) is not
   t = t.replace(

@@ -619,6 +619,14 @@ describe('having an input, and a plan left untouched', () => {
   });
 });
 
+describe('how a placement looks', () => {
+  it('"starts looking shaky" says how the placement is going; "start looking for a placement" is a search', () => {
+    same('when a placement starts looking shaky', 'when a placement is shaky');
+    same('placement seems a bit rocky', 'placement is rocky');
+    expect(analyse('start looking for a placement')).toContain('look');
+  });
+});
+
 describe('telling the child', () => {
   it('"tell him he is moving", "how and when she is told" is telling the child; "who do I tell when she is moved?" asks who else must know', () => {
     expect(analyse('who decides how and when he is told')).toContain('tellchild');
