@@ -1503,7 +1503,7 @@ export function normaliseText(text: string): string {
   );
   // "starts looking shaky", "seems a bit rocky": how the placement is going, not a search for one
   t = t.replace(
-    /\b(?:(?:start|starts|starting|started|begin|begins|beginning|began)\s+(?:to\s+)?)?(?:look|looks|looking|looked|seem|seems|seeming|seemed|feel|feels|feeling)\s+(?=(?:a\s+bit\s+|a\s+little\s+|quite\s+|really\s+|very\s+|more\s+|pretty\s+|a\s+lot\s+)?(?:shaky|wobbly|rocky|fragile|unstable|precarious|unsettled|strained|tense)\b)/g,
+    /\b(?:(?:start|starts|starting|started|begin|begins|beginning|began)\s+(?:to\s+)?)?(?:look|looks|looking|looked|seem|seems|seeming|seemed|feel|feels|feeling|get|gets|getting|got|become|becomes|becoming)\s+(?=(?:a\s+bit\s+|a\s+little\s+|quite\s+|really\s+|very\s+|more\s+|pretty\s+|a\s+lot\s+)?(?:shaky|wobbly|rocky|fragile|unstable|precarious|unsettled|strained|tense)\b)/g,
     '',
   );
   // "tell him he's moving", "how and when he's told": telling the child, which "who do I tell when she
