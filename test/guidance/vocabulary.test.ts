@@ -622,6 +622,7 @@ describe('having an input, and a plan left untouched', () => {
 describe('how a placement looks', () => {
   it('"starts looking shaky" says how the placement is going; "start looking for a placement" is a search', () => {
     same('when a placement starts looking shaky', 'when a placement is shaky');
+    same('when a placement starts getting fragile', 'when a placement is fragile');
     same('placement seems a bit rocky', 'placement is rocky');
     expect(analyse('start looking for a placement')).toContain('look');
   });
