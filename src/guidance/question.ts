@@ -785,6 +785,38 @@ const SOURCE_NAMES: ReadonlyArray<{ doc: string; name: RegExp }> = [
 ];
 
 /**
+ * The two things a question compares ("what's the difference between a stability meeting and a
+ * disruption meeting?", "planned vs unplanned ending - what's different?", "is a PSM the same as a
+ * placement support meeting?"), as typed; or null.
+ */
+const OWN_PART = /\b(?:i|me|my|mine|we|us|our|ours|you|your|yours)\b/i;
+const MOST_WORDS_COMPARED = 4;
+
+export function comparedThings(question: string): [string, string] | null {
+  const thing = String.raw`(?:(?:a|an|the)\s+)?([a-z][\w'-]*(?:\s(?!-\s)[\w'-]+){0,6}?)`;
+  const end = String.raw`(?=\s*(?:[?.,;:!]|\s-\s|$))`;
+  for (const pattern of [
+    new RegExp(String.raw`\bdiff(?:erence|erences|erent)?\s+between\s+${thing}\s+(?:and|&|vs\.?|versus)\s+${thing}${end}`, 'i'),
+    // (upper-case "VS" is the Virtual School: "how do I contact VS for advice")
+    new RegExp(String.raw`(?:^|[.?!:]\s*|\s-\s)${thing}\s+(vs\.?|versus)\s+${thing}${end}`, 'i'),
+    new RegExp(String.raw`\bis\s+${thing}\s+(?:the\s+same\s+(?:thing\s+)?as|different\s+(?:from|to))\s+${thing}${end}`, 'i'),
+  ]) {
+    const found = pattern.exec(question);
+    if (!found) continue;
+    // (the things are the first and last groups: the second pattern also keeps how "vs" was typed)
+    if (found.length > 3 && found[2] === 'VS') continue;
+    const [first, second] = [found[1]!, found[found.length - 1]!].map((t) => t.replace(/^(?:a|an|the)\s+/i, '').trim()) as [string, string];
+    // "what's the SW's job here vs mine?": the asker's own part is no thing the guidance describes
+    if ([first, second].some((t) => OWN_PART.test(t) || t.split(/\s+/).length > MOST_WORDS_COMPARED)) return null;
+    // "planned vs unplanned ending": the noun after the second is the first's too (not after letters
+    // standing for a thing of their own: "PSM vs support meeting")
+    if (!/\s/.test(first) && /\s/.test(second) && !/^[A-Z]{2,}s?$/.test(first)) return [`${first} ${second.split(/\s+/).slice(1).join(' ')}`, second];
+    return [first, second];
+  }
+  return null;
+}
+
+/**
  * A reason given for the case ("because the carer is going on holiday", "cos she hit him", "due to
  * his behaviour"), up to the end of its sentence or clause, and the rest of the question; or null.
  */

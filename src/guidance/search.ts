@@ -39,6 +39,7 @@ import {
   withoutAsker,
   withoutFormAsked,
   reasonClauses,
+  comparedThings,
   sourceNamed,
   lowerCaseNames,
   listedItems,
@@ -436,6 +437,8 @@ export class GuidanceIndex {
   }
 
   private searchSpelled(question: string): GuidanceAnswer {
+    const compared = this.comparing(question);
+    if (compared) return compared;
     const answer = this.byAskingClause(question, this.unlessAKnownNearMiss(this.answerQuestion(question)));
     const safeguarding = this.entries.get(SAFEGUARDING_ENTRY_ID);
     const asked = asAsked(question);
@@ -455,6 +458,20 @@ export class GuidanceIndex {
       // now: what a pattern of absence means for the placement), or else what the message asks besides
       ...(this.closeToSafeguarding(answer, safeguarding.id) ? { also: this.partFrom(answer.suggestions![0]!.id) } : this.partAskedBesideSafeguarding(asked, safeguarding.id)),
     };
+  }
+
+  /**
+   * "What's the difference between a stability meeting and a disruption meeting?": two things
+   * compared are each answered by the entry on it, both in one answer; or undefined when either is
+   * not, or one entry answers both ("the SW vs the SSW").
+   */
+  private comparing(question: string): GuidanceAnswer | undefined {
+    const things = comparedThings(asAsked(question));
+    if (!things) return undefined;
+    const [first, second] = things.map((thing) => this.unlessAKnownNearMiss(this.answerQuestion(`what is the ${thing}?`)));
+    if (!first!.found || !second!.found || !first!.entryId || !second!.entryId || first!.entryId === second!.entryId || first!.also || second!.also) return undefined;
+    if (!this.entries.has(first!.entryId) || !this.entries.has(second!.entryId)) return undefined;
+    return { ...first!, question, confidence: Math.min(first!.confidence, second!.confidence), also: this.partFrom(second!.entryId) };
   }
 
   /** The part answering what a message asks besides acting on safeguarding, read from the whole message's matches. */

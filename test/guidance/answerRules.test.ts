@@ -11,6 +11,7 @@ import {
   asksForAParticularThing,
   asksWhatAReferencedDocumentSays,
   sourceNamed,
+  comparedThings,
   asksWhereItIs,
   asksWhatIfSomeoneRefuses,
   asksHowToComplainOrAppeal,
@@ -677,6 +678,19 @@ describe('documents the guidance only refers to', () => {
     expect(asksWhatAReferencedDocumentSays('what does the stability guidance say about telling the child?')).toBe(false);
     expect(index.search('what does our disruption policy say about who gets invited?').found).toBe(false);
     expect(index.search('which tri-x sections cover placement plans').entryId).toBe('placement-plan-purpose');
+  });
+});
+
+describe('two things compared', () => {
+  it('"the difference between A and B", "A vs B", "is A the same as B" answer each with the entry on it', () => {
+    expect(comparedThings("what's the difference between a stability meeting and a disruption meeting?")).toEqual(['stability meeting', 'disruption meeting']);
+    expect(comparedThings("planned vs unplanned ending - what's different?")).toEqual(['planned ending', 'unplanned ending']);
+    expect(comparedThings('is a PSM the same as a placement support meeting?')).toEqual(['PSM', 'placement support meeting']);
+    // upper-case VS is the Virtual School; the asker's own part is no thing the guidance describes
+    expect(comparedThings('how do I contact VS for move advice?')).toBeNull();
+    expect(comparedThings("what's the SW's job here vs mine?")).toBeNull();
+    const answer = new GuidanceIndex({ knownQuestions: [] }).search("what's the difference between a stability meeting and a disruption meeting?");
+    expect([answer.entryId, answer.also?.entryId]).toEqual(['placement-stability-meeting', 'disruption-meeting']);
   });
 });
 
