@@ -213,6 +213,8 @@ const PHRASES: Array<[string[], string]> = [
     ],
     'disagreement',
   ],
+  // a carer or placement "on hold" (suspended while something is looked into) is a status the guidance never sets
+  [['on hold', 'suspended', 'suspension'], 'suspended'],
   // staff's own employment (leave, sickness, time off in lieu, caseloads) is for HR, not placement guidance
   [
     [

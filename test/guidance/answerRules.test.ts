@@ -408,6 +408,9 @@ describe('a side of a topic the guidance does not deal with', () => {
     expect(analyse('off sick')).toEqual(['staffmatters']);
     expect(index.search('can the young person appeal against a move decision made by the Head of Service?').found).toBe(false);
     expect(index.search("I'm off sick next week - who covers my PPM and do I tell HR?").found).toBe(false);
+    // a carer "on hold" while an allegation is looked into is a status the guidance never sets
+    expect(analyse('on hold')).toEqual(['suspended']);
+    expect(index.search('how long is a foster carer on hold after an allegation?').found).toBe(false);
     // staff's pay, and which manager covers a team, are HR's and the council's own arrangements
     expect(analyse('pay band')).toEqual(['staffmatters']);
     expect(index.search("What's the pay band for a Placement Officer?").found).toBe(false);
