@@ -839,7 +839,7 @@ export function reasonClauses(question: string): { reasons: string; rest: string
  */
 export function attendeeAsked(question: string): string[] {
   const found =
-    /\b(?:does|do|is|are|can|could|should|must|will|would)\s+(?:the\s+|a\s+|an\s+|my\s+|our\s+|their\s+|his\s+|her\s+)?((?:[\w']+\s+){0,2}?[\w']+)\s+(?:(?:normally|usually|generally|typically|always|ever|still|also|really|actually|even|definitely|necessarily|automatically)\s+)?(?:(?:need|needs|have|has|got|supposed|meant|expected|allowed|able)\s+to\s+)?(?:be\s+)?(?:come|comes|attend|attends|invited|join)\b/i.exec(
+    /\b(?:does|do|is|are|can|could|should|must|will|would)\s+(?:the\s+|a\s+|an\s+|my\s+|our\s+|their\s+|his\s+|her\s+)?((?:[\w']+\s+){0,2}?[\w']+)\s+(?:(?:normally|usually|generally|typically|always|ever|still|also|really|actually|even|definitely|necessarily|automatically)\s+)?(?:(?:need|needs|have|has|got|supposed|meant|expected|allowed|able)\s+to\s+)?(?:be\s+)?(?:come|comes|attend|attends|invited|join)\b(?!\s+up\b|\s+to\s+(?:us|me|you|them|him|her)\b)/i.exec(
       question,
     );
   // (an adverb before the verb says how often, not who: "does the young person normally come")

@@ -505,6 +505,9 @@ describe('a side of a topic the guidance does not deal with', () => {
     expect(attendeeAsked('does the IRO come to placement support meetings?')).toEqual(['iro']);
     expect(attendeeAsked("can the child's parents attend the panel?")).toContain('parent');
     expect(attendeeAsked('before a resi placement, who do i liaise with at the home')).toEqual([]);
+    // coming up with something, or coming to someone, is not attending
+    expect(attendeeAsked('what is the meeting supposed to come up with?')).toEqual([]);
+    expect(attendeeAsked('do SWs have to come to us before moving a child?')).toEqual([]);
     // an adverb before the verb says how often, not who
     expect(attendeeAsked('does the young person usually come to the stability meeting?')).toEqual(attendeeAsked('does the young person come to the stability meeting?'));
     expect(attendeeAsked('does the young person usually come to the stability meeting?')).not.toEqual([]);
