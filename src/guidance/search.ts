@@ -466,12 +466,14 @@ export class GuidanceIndex {
    * not, or one entry answers both ("the SW vs the SSW").
    */
   private comparing(question: string): GuidanceAnswer | undefined {
-    const things = comparedThings(asAsked(question));
-    if (!things) return undefined;
-    const [first, second] = things.map((thing) => this.unlessAKnownNearMiss(this.answerQuestion(`what is the ${thing}?`)));
-    if (!first!.found || !second!.found || !first!.entryId || !second!.entryId || first!.entryId === second!.entryId || first!.also || second!.also) return undefined;
-    if (!this.entries.has(first!.entryId) || !this.entries.has(second!.entryId)) return undefined;
-    return { ...first!, question, confidence: Math.min(first!.confidence, second!.confidence), also: this.partFrom(second!.entryId) };
+    const asked = asAsked(question);
+    const things = comparedThings(asked);
+    // (a child hurt or at risk now is answered as such, with acting on safeguarding first)
+    if (!things || isImmediateSafeguarding(asked)) return undefined;
+    const [first, second] = things.map((thing) => this.unlessAKnownNearMiss(this.answerQuestion(`what is the ${thing}?`))) as [GuidanceAnswer, GuidanceAnswer];
+    const answers = (a: GuidanceAnswer) => a.found && !a.also && !a.urgentSafeguarding && !!a.entryId && this.entries.has(a.entryId);
+    if (!answers(first) || !answers(second) || first.entryId === second.entryId) return undefined;
+    return { ...first, question, confidence: Math.min(first.confidence, second.confidence), also: this.partFrom(second.entryId!) };
   }
 
   /** The part answering what a message asks besides acting on safeguarding, read from the whole message's matches. */

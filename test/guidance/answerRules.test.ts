@@ -697,6 +697,8 @@ describe('two things compared', () => {
     expect(comparedThings("what's the SW's job here vs mine?")).toBeNull();
     const answer = new GuidanceIndex({ knownQuestions: [] }).search("what's the difference between a stability meeting and a disruption meeting?");
     expect([answer.entryId, answer.also?.entryId]).toEqual(['placement-stability-meeting', 'disruption-meeting']);
+    // a child hurt now still leads with acting on safeguarding
+    expect(index.search("carer hit him tonight, he's got a bruise - what's the difference between an urgent move and a planned ending?").urgentSafeguarding).toBe(true);
   });
 });
 
