@@ -784,14 +784,16 @@ const SOURCE_NAMES: ReadonlyArray<{ doc: string; name: RegExp }> = [
   { doc: '001', name: /\b(?:placement\s+)?stability\s+(?:guidance\s+)?note\b/i },
 ];
 
+/** The asker's own part ("the SW's job vs mine"), which no guidance describes. */
+const OWN_PART = /\b(?:i|me|my|mine|we|us|our|ours|you|your|yours)\b/i;
+/** Longer than this, a side of "A vs B" is a clause, not a thing ("what's the multi agency meeting for"). */
+const MOST_WORDS_COMPARED = 4;
+
 /**
  * The two things a question compares ("what's the difference between a stability meeting and a
  * disruption meeting?", "planned vs unplanned ending - what's different?", "is a PSM the same as a
  * placement support meeting?"), as typed; or null.
  */
-const OWN_PART = /\b(?:i|me|my|mine|we|us|our|ours|you|your|yours)\b/i;
-const MOST_WORDS_COMPARED = 4;
-
 export function comparedThings(question: string): [string, string] | null {
   const thing = String.raw`(?:(?:a|an|the)\s+)?([a-z][\w'-]*(?:\s(?!-\s)[\w'-]+){0,6}?)`;
   const end = String.raw`(?=\s*(?:[?.,;:!]|\s-\s|$))`;
