@@ -1,6 +1,7 @@
 // Typo repair for questions typed in a hurry ("placment", "alegation"). Only words the index
 // has never seen are touched, and only towards a known word one edit away (two for long words),
-// so correct domain words are never bent into other ones.
+// so correct domain words are never bent into other ones; two words are read as one only when the
+// one is the index's and the two are not both its words ("time scale", not "care plan").
 
 import { STOPWORDS, stem, words } from './text';
 
