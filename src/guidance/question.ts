@@ -789,20 +789,24 @@ const OWN_PART = /\b(?:i|me|my|mine|we|us|our|ours|you|your|yours)\b/i;
 /** Longer than this, a side of "A vs B" is a clause, not a thing ("what's the multi agency meeting for"). */
 const MOST_WORDS_COMPARED = 4;
 
+/** A thing compared, and where its name ends. */
+const COMPARED_THING = String.raw`(?:(?:a|an|the)\s+)?([a-z][\w'-]*(?:\s(?!-\s)[\w'-]+){0,6}?)`;
+const COMPARED_END = String.raw`(?=\s*(?:[?.,;:!]|\s-\s|$))`;
+/** "the difference between A and B", "A vs B", "is A the same as B". */
+const COMPARISONS = [
+  new RegExp(String.raw`\bdiff(?:erence|erences|erent)?\s+between\s+${COMPARED_THING}\s+(?:and|&|vs\.?|versus)\s+${COMPARED_THING}${COMPARED_END}`, 'i'),
+  // (upper-case "VS" is the Virtual School: "how do I contact VS for advice")
+  new RegExp(String.raw`(?:^|[.?!:]\s*|\s-\s)${COMPARED_THING}\s+(vs\.?|versus)\s+${COMPARED_THING}${COMPARED_END}`, 'i'),
+  new RegExp(String.raw`\bis\s+${COMPARED_THING}\s+(?:the\s+same\s+(?:thing\s+)?as|different\s+(?:from|to))\s+${COMPARED_THING}${COMPARED_END}`, 'i'),
+];
+
 /**
  * The two things a question compares ("what's the difference between a stability meeting and a
  * disruption meeting?", "planned vs unplanned ending - what's different?", "is a PSM the same as a
  * placement support meeting?"), as typed; or null.
  */
 export function comparedThings(question: string): [string, string] | null {
-  const thing = String.raw`(?:(?:a|an|the)\s+)?([a-z][\w'-]*(?:\s(?!-\s)[\w'-]+){0,6}?)`;
-  const end = String.raw`(?=\s*(?:[?.,;:!]|\s-\s|$))`;
-  for (const pattern of [
-    new RegExp(String.raw`\bdiff(?:erence|erences|erent)?\s+between\s+${thing}\s+(?:and|&|vs\.?|versus)\s+${thing}${end}`, 'i'),
-    // (upper-case "VS" is the Virtual School: "how do I contact VS for advice")
-    new RegExp(String.raw`(?:^|[.?!:]\s*|\s-\s)${thing}\s+(vs\.?|versus)\s+${thing}${end}`, 'i'),
-    new RegExp(String.raw`\bis\s+${thing}\s+(?:the\s+same\s+(?:thing\s+)?as|different\s+(?:from|to))\s+${thing}${end}`, 'i'),
-  ]) {
+  for (const pattern of COMPARISONS) {
     const found = pattern.exec(question);
     if (!found) continue;
     // (the things are the first and last groups: the second pattern also keeps how "vs" was typed)
