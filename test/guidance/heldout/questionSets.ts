@@ -70,6 +70,10 @@ export const DEVELOPMENT_ONLY_SET_FILES = [
   'guidance-dev49.json',
   'guidance-dev50.json',
   'guidance-dev51.json',
+  'guidance-dev52.json',
+  'guidance-dev53.json',
+  'guidance-dev54.json',
+  'guidance-dev55.json',
 ] as const;
 
 /**
