@@ -514,6 +514,10 @@ const ASKING_ONLY_TERMS = new Set(
   ['do', 'process', 'way', 'thing', 'approve', 'decid', 'right', 'make', 'ok', 'okay', 'fine', 'happen', 'now', 'next', 'allow', 'who', 'whose', 'job', 'role'].map(canonicalTerm),
 );
 
+/** "... asking what the deadline is", "wants to know whether ...": the question someone puts, from its question word. */
+const REPORTED_QUESTION =
+  /\b(?:ask|asks|asking|asked|wonder|wonders|wondering|wants? to know|wanting to know|querying|checking)\s+(?:me\s+|us\s+)?((?:what|whats|when|how|who|whos|whether|if|where|which|why)\b.*)$/i;
+
 /**
  * The asking part of a message: its clauses (split at sentence ends, commas, colons and spaced
  * dashes) that end with a question mark or open with a question word. When none does, or they hold
@@ -528,6 +532,14 @@ export function askingPart(question: string): string {
     (c) =>
       /\?\s*$/.test(c) || /^\W*(?:who|whos|what|whats|when|whens|where|wheres|which|how|why|do|does|did|is|are|can|could|should|shall|must|will|would|may|has|have)\b/i.test(c),
   );
+  // with no clause asking, a question reported ("Daytime team asking what the deadline for the PPM
+  // is") is the one asked: from its question word on
+  if (asking.length === 0) {
+    for (const clause of clauses) {
+      const reported = REPORTED_QUESTION.exec(clause);
+      if (reported) asking.push(reported[1]!);
+    }
+  }
   const part = asking.join(' ');
   // words that only put the question ("is that allowed?", "who decides?", "who's right?", "what's the
   // process?") refer back to the rest of the message

@@ -444,6 +444,16 @@ describe('a side of a topic the guidance does not deal with', () => {
     expect(index.search('EDT placed a kid overnight - what does the carer need straight away if theres no plan yet').found).toBe(true);
   });
 
+  it('a question someone reports is the one asked when the message asks none of its own', () => {
+    expect(askingPart("EDT placed a 6yo overnight with a carer she'd never met. Daytime team asking what the deadline for the PPM is")).toBe('what the deadline for the PPM is');
+    expect(askingPart('carer wondering whether she gets a copy of the plan. I said I would check')).toBe('whether she gets a copy of the plan.');
+    // a message asking its own question is asked by that question
+    expect(askingPart('carer asking about respite - does that count as a move?')).toBe('does that count as a move?');
+    expect(index.search("EDT placed a 6yo overnight with a carer she'd never met. Daytime team asking what the deadline for the PPM is").entryId).toBe(
+      'emergency-placement-timescales',
+    );
+  });
+
   it('a topic the documents lack, mentioned only as what has happened, is case detail: the asking part of the message decides', () => {
     expect(askingPart('allegation against the FC yesterday, LADO referral made - does the child need to move?')).toBe('does the child need to move?');
     // an asking part that only puts the question refers back to the rest
@@ -820,6 +830,13 @@ describe('how many / how long / how soon / how much', () => {
     const answer = index.search('wrong code on LL - how fast does it need sorting');
     expect(['checking-move-codes', 'coding-a-move']).toContain(answer.entryId);
     expect(answerText(answer)).toMatch(/immediately|at once/i);
+  });
+
+  it('"time scale", "time frame" and "dead line" typed apart ask for a timescale all the same', () => {
+    expect(analyse('first visit after placement time scale')).toEqual(analyse('first visit after placement timescale'));
+    expect(analyse('ppm time-frame? dead line?')).toEqual(analyse('ppm timeframe? deadline?'));
+    const answer = index.search('first visit after placement time scale');
+    expect(answer.entryId).toBe('visit-after-placement');
   });
 
   it('a figure put forward to be confirmed ("28 days isn\'t it?", "every 6 weeks?", "lasts 16 weeks right?") asks for one, and only a stated figure answers', () => {
