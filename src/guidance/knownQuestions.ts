@@ -175,11 +175,15 @@ export class KnownQuestionMatcher {
 
   /**
    * Of the words that make a near miss one (those the answering entry does not name, as `answerNames`
-   * tells, and not incidental), the share the question asks about too; 1 when there are none.
+   * tells, and not incidental), the share the question asks about too. When the entry names every
+   * word of the near miss, what makes it one is how they are put together ("can HoS approval be by
+   * email or does it have to be on LL?"): only a question asking all of it is its twin (1), and "do I
+   * need HoS approval to move a child?" is not (0).
    */
   private gapShared(nearMiss: AnalysedKnownQuestion, asked: ReadonlySet<string>, answerNames: (term: string) => boolean): number {
     const gap = [...nearMiss.vector.keys()].filter((term) => !answerNames(term) && !this.analysis.isIncidental(term));
-    return gap.length === 0 ? 1 : gap.filter((term) => asked.has(term)).length / gap.length;
+    if (gap.length === 0) return [...nearMiss.vector.keys()].every((term) => asked.has(term) || this.analysis.isIncidental(term)) ? 1 : 0;
+    return gap.filter((term) => asked.has(term)).length / gap.length;
   }
 
   /**

@@ -155,6 +155,14 @@ describe('finding the twin', () => {
     expect(matcher.isTwinOfANearMiss('wrap around package form', entryNames)).toBe(true);
   });
 
+  it('when the answering entry names every word of the near miss, is a twin only if the question asks all of it', () => {
+    // "can HoS approval for a move be on LL?": the entry names approval and LL, so how they are put together makes the near miss
+    const matcher = new KnownQuestionMatcher([nearMiss('hos approve move caserecord')], analysis);
+    const entryNamesAll = () => true;
+    expect(matcher.isTwinOfANearMiss('hos approve move caserecord', entryNamesAll)).toBe(true);
+    expect(matcher.isTwinOfANearMiss('hos approve move child', entryNamesAll)).toBe(false); // cosine 0.75
+  });
+
   it('finds nothing in an empty list, and nothing for a question sharing no word', () => {
     expect(new KnownQuestionMatcher([], analysis).isTwinOfANearMiss('anything')).toBe(false);
     expect(new KnownQuestionMatcher([nearMiss('does respite count')], analysis).isTwinOfANearMiss('who chairs the meeting')).toBe(false);
