@@ -1419,6 +1419,8 @@ export function normaliseText(text: string): string {
   t = t.replace(/\b\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm)\b/g, ' ');
   // "time scale", "time frame", "dead line" are typed apart as often as not, and mean the one word
   t = t.replace(/\btime[\s-]+(scale|frame)(s?)\b/g, 'time$1$2').replace(/\bdead[\s-]+line(s?)\b/g, 'deadline$1');
+  // "normally", "typically", "generally" say what the guidance's "usually" says
+  t = t.replace(/\b(?:normally|typically|generally|ordinarily)\b/g, 'usually');
   // Rule ids become one term each ("MOVE-7" -> "rulemove7") so they can be searched for.
   t = t.replace(/\b(move|frag|plan|after|end)-(\d{1,2})\b/g, ' rule$1$2 ');
   // a children's home is residential care; "getting the kids home" (to their parents) is not

@@ -444,6 +444,12 @@ describe('a side of a topic the guidance does not deal with', () => {
     expect(index.search('EDT placed a kid overnight - what does the carer need straight away if theres no plan yet').found).toBe(true);
   });
 
+  it('"normally" and "typically" ask what the guidance says is usually done', () => {
+    const answer = index.search('is the young person normally at the stability meeting');
+    expect(answer.entryId).toBe('stability-meeting-attendees');
+    expect(answerText(answer)).toMatch(/usually includes the child/i);
+  });
+
   it('a question someone reports is the one asked when the message asks none of its own', () => {
     expect(askingPart("EDT placed a 6yo overnight with a carer she'd never met. Daytime team asking what the deadline for the PPM is")).toBe('what the deadline for the PPM is');
     expect(askingPart('carer wondering whether she gets a copy of the plan. I said I would check')).toBe('whether she gets a copy of the plan.');

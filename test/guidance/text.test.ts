@@ -58,6 +58,10 @@ describe('analyse', () => {
     same('breakdown', 'disruption');
     same('broken down', 'disrupted');
     same('sign off', 'authorise');
+    // what is done as a rule: the guidance says "usually"
+    same('is the YP normally at the stability meeting', 'is the YP usually at the stability meeting');
+    same('typically', 'usually');
+    expect(analyse('a normal school day')).not.toContain(analyse('usually')[0]);
     same('approve', 'authorize');
     same("can't cope", 'struggling');
     same('no longer care for', 'struggling');
