@@ -327,7 +327,7 @@ export function figureAsked(question: string): FigureAsked | null {
  */
 export function withoutReportedQuestion(question: string): string {
   const reported =
-    /^(.*?\b(?:asks?|asking|asked|wants? to know|wanting to know|wondering|wonders)\b)(.*?)(?:\s[-\u2013\u2014]\s|[;,:]\s*|\.\s+)((?:are|is|can|could|should|do|does|must|may|am|what|whats|who|when|where)\b[^]*)$/i.exec(
+    /^(.*?\b(?:asks?|asking|asked|wants? to know|wanting to know|wondering|wonders)\b)(.*?)(?:\s[-\u2013\u2014]\s|[;,:]\s*|\.\s+)((?:are|is|can|could|should|do|does|must|may|am|were|was|did|have|has|will|would|what|whats|who|when|where)\b[^]*)$/i.exec(
       question,
     );
   return reported ? `${reported[1]} ${reported[3]}` : question;

@@ -286,6 +286,16 @@ const ANALYSER_WORDS = new Set(analyserVocabulary());
 export const SAFEGUARDING_ENTRY_ID = 'immediate-safeguarding';
 /** How a question asks for a figure ("how soon", "how often"): the form of the question, not its topic. */
 const FIGURE_WORDS = /\bhow (soon|long|quickly|quick|fast|often|frequently)\b|\bfrequency\b/gi;
+
+/**
+ * The question without the words asking for a figure. A "how long" that is not asked for but told
+ * or known ("should the carer be told how long the placement is needed?") is the length of the
+ * placement, a thing the guidance says to share.
+ */
+function withoutFigureWords(question: string): string {
+  const told = figureAsked(question.slice(0, MAX_QUESTION_LENGTH)) === null ? question.replace(/\bhow long\b/gi, ' length ') : question;
+  return told.replace(FIGURE_WORDS, ' ');
+}
 /** Words among this many commonest of spoken English... */
 const COMMON_ENGLISH_RANK = 2000;
 /** ...weigh this share of the rarest word's weight when the guidance never uses them... */
@@ -498,7 +508,7 @@ export class GuidanceIndex {
    * on its own.
    */
   readingOf(question: string): string[] {
-    return analyseQuery(this.spelled(question).spelledQuestion.replace(FIGURE_WORDS, ' ')).map((group) => group[0]!);
+    return analyseQuery(withoutFigureWords(this.spelled(question).spelledQuestion)).map((group) => group[0]!);
   }
 
   /**
@@ -900,7 +910,7 @@ export class GuidanceIndex {
     const { trimmedQuestion, spelledQuestion } = this.spelled(question);
     // "how soon", "how often": the figure rule deals with what kind of answer is asked for; the
     // words themselves say nothing of the topic and are not held against an answer
-    const asked = spelledQuestion.replace(FIGURE_WORDS, ' ');
+    const asked = withoutFigureWords(spelledQuestion);
     // the reason given for the case ("because the carer is going on holiday") is case detail, and so
     // is a topic the guidance lacks mentioned only as what has happened ("LADO referral made - ...")
     const caseDetail = this.reasonTerms(trimmedQuestion);

@@ -845,6 +845,16 @@ describe('how many / how long / how soon / how much', () => {
     expect(answer.entryId).toBe('visit-after-placement');
   });
 
+  it('a "how long" told or known, not asked, is the length of the placement, which the guidance says to share', () => {
+    expect(figureAsked("do i need to tell the IFA how long the placement's needed for?")).toBeNull();
+    expect(index.search("do i need to tell the IFA how long the placement's needed for?").entryId).toBe('information-for-carer');
+    expect(index.search('placement told how long needed?').entryId).toBe('information-for-carer');
+    // someone else's question, then the practitioner's own ("were we meant to ...?")
+    expect(figureAsked('resi asking how long the placement is for - were we meant to tell them')).toBeNull();
+    // asked for, it is a figure still
+    expect(figureAsked('how long is the placement plan valid for?')).toBe('timescale');
+  });
+
   it('a figure put forward to be confirmed ("28 days isn\'t it?", "every 6 weeks?", "lasts 16 weeks right?") asks for one, and only a stated figure answers', () => {
     expect(figureAsked("notice period for an IFA placement is 28 days isn't it?")).toBe('timescale');
     // a second "how" joined to what someone is told is part of what they are told
