@@ -272,7 +272,7 @@ const PHRASES: Array<[string[], string]> = [
   // "in the meantime": until then, which is when, not what
   [['in the meantime', 'in the mean time', 'meanwhile'], ''],
   // a plan that is generic, copied and pasted, or not tailored is one that is not bespoke: the same topic
-  [['generic', 'tailored', 'personalised', 'personalized', 'individualised', 'individualized', 'copy and paste', 'cut and paste', 'copy paste', 'bespoke'], 'bespoke'],
+  [['generic', 'vague', 'woolly', 'wishy washy', 'bland', 'boilerplate', 'copy-paste', 'copy pasted', 'copied and pasted', 'tailored', 'personalised', 'personalized', 'individualised', 'individualized', 'copy and paste', 'cut and paste', 'copy paste', 'bespoke'], 'bespoke'],
   // paperwork is documents; to prep is to prepare
   [['paperwork'], 'document'],
   [['prepped', 'prepping', 'preps'], 'prepar'],

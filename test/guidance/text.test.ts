@@ -61,6 +61,9 @@ describe('analyse', () => {
     // what is done as a rule: the guidance says "usually"
     same('is the YP normally at the stability meeting', 'is the YP usually at the stability meeting');
     same('typically', 'usually');
+    // a plan that is vague or copied and pasted is one that is not bespoke
+    same('too vague', 'too generic');
+    same('copy-paste plans', 'bespoke plans');
     expect(analyse('a normal school day')).not.toContain(analyse('usually')[0]);
     same('approve', 'authorize');
     same("can't cope", 'struggling');
