@@ -521,7 +521,7 @@ export const GUIDANCE_ENTRIES: GuidanceEntry[] = [
       'A complaint has been made about the placement',
     ],
     answer:
-      "A placement is fragile when concern is raised through the child's, carer's or unit's review process, there is an allegation or complaint, the child is absconding or absent on a regular basis, there is relationship fragility between the child and the carer or provider, the child wants to leave, the carer or provider is struggling (experiencing difficulties or unable to care for the child), or the social worker or other professionals say it does not meet the child's needs.",
+      "A placement is fragile when concern is raised through the child's, carer's or unit's review process, there is an allegation or complaint, the child is absconding or absent on a regular basis, there is relationship fragility between the child and the carer or provider, the child wants the placement to end, the carer or provider is struggling (experiencing difficulties or unable to care), or the social worker or other professionals say it does not meet the child's needs.",
     steps: [
       { who: 'Any staff member', what: 'Recognise the trigger (a sign the placement is at risk of breakdown) and report it to your line manager.', when: 'Straight away' },
       { who: 'Not named in the guidance', what: 'Put added support in place and hold a Placement Support Meeting.' },
