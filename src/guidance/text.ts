@@ -272,7 +272,29 @@ const PHRASES: Array<[string[], string]> = [
   // "in the meantime": until then, which is when, not what
   [['in the meantime', 'in the mean time', 'meanwhile'], ''],
   // a plan that is generic, copied and pasted, or not tailored is one that is not bespoke: the same topic
-  [['generic', 'vague', 'woolly', 'wishy washy', 'bland', 'boilerplate', 'copy-paste', 'copy pasted', 'copied and pasted', 'tailored', 'personalised', 'personalized', 'individualised', 'individualized', 'copy and paste', 'cut and paste', 'copy paste', 'bespoke'], 'bespoke'],
+  [
+    [
+      'generic',
+      'vague',
+      'woolly',
+      'wishy washy',
+      'bland',
+      'boilerplate',
+      'copy-paste',
+      'copy pasted',
+      'copied and pasted',
+      'tailored',
+      'personalised',
+      'personalized',
+      'individualised',
+      'individualized',
+      'copy and paste',
+      'cut and paste',
+      'copy paste',
+      'bespoke',
+    ],
+    'bespoke',
+  ],
   // paperwork is documents; to prep is to prepare
   [['paperwork'], 'document'],
   [['prepped', 'prepping', 'preps'], 'prepar'],
@@ -1419,6 +1441,13 @@ export function normaliseText(text: string): string {
   t = t.replace(/\b\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm)\b/g, ' ');
   // "time scale", "time frame", "dead line" are typed apart as often as not, and mean the one word
   t = t.replace(/\btime[\s-]+(scale|frame)(s?)\b/g, 'time$1$2').replace(/\bdead[\s-]+line(s?)\b/g, 'deadline$1');
+  // the day team taking over from the out-of-hours service ("day team will pick it up monday", "does
+  // the day team need to hold a PPM?") is who acts next, case detail; handing over to it is a topic
+  // of its own (the out-of-hours service's workings, below)
+  t = t.replace(
+    /(?<!\b(?:hand|hands|handed|handing|handover|handovers|pass|passes|passed|passing|on|over|or|and|to)\s+(?:it\s+)?(?:over\s+|on\s+)?(?:to\s+)?(?:the\s+)?)\bday\s*(?:time\s+)?team\b/g,
+    ' ',
+  );
   // "normally", "typically", "generally" say what the guidance's "usually" says
   t = t.replace(/\b(?:normally|typically|generally|ordinarily)\b/g, 'usually');
   // Rule ids become one term each ("MOVE-7" -> "rulemove7") so they can be searched for.

@@ -450,6 +450,11 @@ describe('a side of a topic the guidance does not deal with', () => {
     expect(answerText(answer)).toMatch(/usually includes the child/i);
   });
 
+  it('the day team picking up after an out-of-hours placement is who acts next, not what is asked', () => {
+    expect(index.search('EDT placed a 14 yo overnight with emergency FCs. Does the day team need to hold a PPM, and by when?').entryId).toBe('emergency-placement-timescales');
+    expect(index.search('EDT handover to day team after an emergency placement - whats the process').found).toBe(false);
+  });
+
   it('a question someone reports is the one asked when the message asks none of its own', () => {
     expect(askingPart("EDT placed a 6yo overnight with a carer she'd never met. Daytime team asking what the deadline for the PPM is")).toBe('what the deadline for the PPM is');
     expect(askingPart('carer wondering whether she gets a copy of the plan. I said I would check')).toBe('whether she gets a copy of the plan.');

@@ -61,6 +61,10 @@ describe('analyse', () => {
     // what is done as a rule: the guidance says "usually"
     same('is the YP normally at the stability meeting', 'is the YP usually at the stability meeting');
     same('typically', 'usually');
+    // the day team taking over is who acts next; handing over to it is the out-of-hours service's workings
+    same('does the day team need to hold a PPM', 'does we need to hold a PPM');
+    expect(analyse('EDT handover to day team')).toContain('outofhoursservice');
+    expect(analyse('what do I pass on to the day team')).toContain('outofhoursservice');
     // a plan that is vague or copied and pasted is one that is not bespoke
     same('too vague', 'too generic');
     same('copy-paste plans', 'bespoke plans');
