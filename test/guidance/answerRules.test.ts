@@ -455,6 +455,12 @@ describe('a side of a topic the guidance does not deal with', () => {
     expect(index.search('EDT handover to day team after an emergency placement - whats the process').found).toBe(false);
   });
 
+  it('"working days" is a unit of time: a deadline in working days is asked for, not work', () => {
+    const answer = index.search('EDT: placed a 12yo at 11pm Friday. Day team are asking whether the PPM deadline is 72 hours or 3 working days?');
+    expect(answer.entryId).toBe('emergency-placement-timescales');
+    expect(answerText(answer)).toMatch(/72 hours/);
+  });
+
   it('a question someone reports is the one asked when the message asks none of its own', () => {
     expect(askingPart("EDT placed a 6yo overnight with a carer she'd never met. Daytime team asking what the deadline for the PPM is")).toBe('what the deadline for the PPM is');
     expect(askingPart('carer wondering whether she gets a copy of the plan. I said I would check')).toBe('whether she gets a copy of the plan.');
