@@ -155,9 +155,10 @@ export class KnownQuestionMatcher {
    * the question must hold at least SHARED_GAP, so a bare "initial support plan?" is still answered.
    * A near miss asking for a figure ("how many days...") is a twin only of a question asking for the
    * same kind of figure: "do I update the plan before the review?" is answered though "how many days
-   * before the review?" is not. Only whether: the known question itself never leaves the matcher.
+   * before the review?" is not. With `gapNamed`, a near miss whose every word the entry names is no
+   * one's twin. Only whether: the known question itself never leaves the matcher.
    */
-  isTwinOfANearMiss(question: string, answerNames: (term: string) => boolean = () => false): boolean {
+  isTwinOfANearMiss(question: string, answerNames: (term: string) => boolean = () => false, { gapNamed = false } = {}): boolean {
     const known = this.build();
     if (known.length === 0) return false;
     const terms = this.analysis.termsOf(question);
@@ -169,7 +170,7 @@ export class KnownQuestionMatcher {
         similarity >= TWIN_SIMILARITY &&
         similarity - closestCovered >= TWIN_MARGIN &&
         (known[i]!.figure === null || known[i]!.figure === figure) &&
-        this.gapShared(known[i]!, asked, answerNames) >= SHARED_GAP,
+        this.gapShared(known[i]!, asked, answerNames, gapNamed) >= SHARED_GAP,
     );
   }
 
@@ -180,8 +181,9 @@ export class KnownQuestionMatcher {
    * email or does it have to be on LL?"): only a question asking all of it is its twin (1), and "do I
    * need HoS approval to move a child?" is not (0).
    */
-  private gapShared(nearMiss: AnalysedKnownQuestion, asked: ReadonlySet<string>, answerNames: (term: string) => boolean): number {
+  private gapShared(nearMiss: AnalysedKnownQuestion, asked: ReadonlySet<string>, answerNames: (term: string) => boolean, gapNamed = false): number {
     const gap = [...nearMiss.vector.keys()].filter((term) => !answerNames(term) && !this.analysis.isIncidental(term));
+    if (gap.length === 0 && gapNamed) return 0;
     if (gap.length === 0) return [...nearMiss.vector.keys()].every((term) => asked.has(term) || this.analysis.isIncidental(term)) ? 1 : 0;
     return gap.filter((term) => asked.has(term)).length / gap.length;
   }

@@ -515,17 +515,24 @@ export class GuidanceIndex {
    * A pack entry's answer to the twin of a known near miss ("which LCS form is the initial support
    * plan on?" after "what's the LCS form for the initial support plan called?") is withdrawn: the
    * guidance does not say, and the entry is offered as the nearest topic. An immediate safeguarding
-   * matter keeps its answer, and so does an entry citing the national data definitions.
+   * matter is withdrawn only for a twin asking what the entry lacks, and keeps leading with acting on
+   * safeguarding (the card shows it above the nearest topic); acting on safeguarding itself, and an
+   * entry citing the national data definitions, keep their answers.
    */
   private unlessAKnownNearMiss(answer: GuidanceAnswer): GuidanceAnswer {
-    if (!answer.found || !answer.entryId || answer.urgentSafeguarding) return answer;
+    if (!answer.found || !answer.entryId || answer.entryId === SAFEGUARDING_ENTRY_ID) return answer;
     // the near misses were judged against the five documents; the national definitions answer more
     if (this.entries.get(answer.entryId)?.sources.some((source) => source.doc === 'domain')) return answer;
     const entryId = answer.entryId;
     // a message telling the case first is the twin of a near miss when its asking clause is
     const clause = caseFirstClause(answer.question);
     const asked = clause ? [answer.question, clause] : [answer.question];
-    if (!asked.some((text) => this.knownQuestions.isTwinOfANearMiss(text, (term) => this.names(entryId, term))) && !this.spokenAgainst(answer, entryId)) return answer;
+    // (a safeguarding matter is withdrawn only for what the guidance lacks: "allegation against a foster
+    // carer?" is answered though "what is the LADO's role in an allegation against a carer?" is not)
+    const gapNamed = !!answer.urgentSafeguarding;
+    const twin = asked.some((text) => this.knownQuestions.isTwinOfANearMiss(text, (term) => this.names(entryId, term), { gapNamed }));
+    // (the withdrawing model was fitted without safeguarding matters: only a twin withdraws those)
+    if (!twin && (answer.urgentSafeguarding || !this.spokenAgainst(answer, entryId))) return answer;
     const suggestions = [answer.entryId, ...(answer.also ? [answer.also.entryId] : []), ...(answer.related ?? []).map((r) => r.id)];
     return {
       question: answer.question,
@@ -536,6 +543,7 @@ export class GuidanceIndex {
       notFoundReason: 'not-covered',
       nearest: this.topicRef(answer.entryId),
       knownNearMiss: true,
+      urgentSafeguarding: answer.urgentSafeguarding,
     };
   }
 

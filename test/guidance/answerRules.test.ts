@@ -1412,6 +1412,18 @@ describe('immediate safeguarding comes first', () => {
     expect(isChildInDangerNow("I'll have a stab at the placement plan tonight")).toBe(false);
   });
 
+  it("an allegation asking what the guidance lacks (the LADO referral's timescale) still leads with safeguarding, then offers the nearest topic", () => {
+    const a = index.search("LADO referral after an allegation against a FC - what's the timescale?");
+    expect(a.found).toBe(false);
+    expect(a.urgentSafeguarding).toBe(true);
+    expect(a.nearest?.id).toBe('allegation-against-carer');
+    const card = JSON.stringify(guidanceAnswerCard(a));
+    expect(card).toContain('act on your safeguarding procedures now');
+    expect(card).toContain('The nearest guidance');
+    // the allegation itself is answered, whatever near misses mention it
+    expect(index.search('allegation against foster carer').entryId).toBe('allegation-against-carer');
+  });
+
   it('an allegation against a carer while the child is still there, or inappropriate touching, is danger now', () => {
     const a = index.search('allegation against the foster carer - inappropriate touching. she is still in the house, do we move her tonight?');
     expect(a.found).toBe(true);

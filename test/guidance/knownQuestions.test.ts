@@ -163,6 +163,14 @@ describe('finding the twin', () => {
     expect(matcher.isTwinOfANearMiss('hos approve move child', entryNamesAll)).toBe(false); // cosine 0.75
   });
 
+  it('asked to, takes only a near miss asking what the answering entry lacks as a twin', () => {
+    const matcher = new KnownQuestionMatcher([nearMiss('allegation carer role')], analysis);
+    const entryNamesAll = () => true;
+    expect(matcher.isTwinOfANearMiss('allegation carer role', entryNamesAll)).toBe(true);
+    expect(matcher.isTwinOfANearMiss('allegation carer role', entryNamesAll, { gapNamed: true })).toBe(false);
+    expect(matcher.isTwinOfANearMiss('allegation carer role', () => false, { gapNamed: true })).toBe(true);
+  });
+
   it('finds nothing in an empty list, and nothing for a question sharing no word', () => {
     expect(new KnownQuestionMatcher([], analysis).isTwinOfANearMiss('anything')).toBe(false);
     expect(new KnownQuestionMatcher([nearMiss('does respite count')], analysis).isTwinOfANearMiss('who chairs the meeting')).toBe(false);
