@@ -671,6 +671,14 @@ const NEVER_HELD: ReadonlyArray<{ what: string; asked: RegExp; stated: RegExp }>
     stated: /\b(?:password|help ?desk|service desk|it support|error message)\b/i,
   },
   {
+    // the documents say which system holds a record (EDRMS, LCS), never its folders or how to put a file
+    // there (none of 10,204 answerable development questions asks; 13 of 4,902 near misses do)
+    what: 'a folder, or how to upload to a system',
+    asked:
+      /\b(?:which|what)\s+(?:\w+\s+)?(?:sub)?folders?\b|\bsub ?folders?\b|\bfolder structure\b|\bnaming conventions?\b|\bhow (?:do|can|should|would) (?:i|we|you) (?:upload|attach|scan)\b/i,
+    stated: /\b(?:folders?|upload\w*|naming convention)\b/i,
+  },
+  {
     // (not "missing": a child going missing 5 times is a trigger, not a deadline missed)
     what: 'what follows a missed timescale',
     asked:

@@ -1694,6 +1694,13 @@ describe('in a message telling its case first, what only the case names is what 
 });
 
 describe('what the documents never hold is answered only by an answer that states it', () => {
+  it('reads a folder in a records system, or how to upload to it, as what the documents never hold', () => {
+    expect(index.search('Which EDRMS folder do the PSM minutes go in?').found).toBe(false);
+    expect(index.search('How do I upload the PSM minutes to EDRMS step by step?').found).toBe(false);
+    // which system holds the record is in the documents
+    expect(index.search('where do the PPM minutes go?').found).toBe(true);
+  });
+
   it('reads a statistic to compare with, who acts out of hours, a system fault and what follows a missed timescale', () => {
     const asked = (q: string) => askedOnlyIfStated(q).map((rule) => rule.what);
     expect(asked('how do our 3+ moves figures look against the national average?')).toEqual(['a figure to compare with']);
