@@ -436,12 +436,12 @@ export function holdsFigure(kind: FigureAsked, text: string, question = ''): boo
 
 // a child hurt, harmed or in danger now
 const CHILD_HARMED =
-  /\b(hurt|injur(ed|y|ies)|bruis(e|es|ed|ing)|black eye|burns?|burnt|broken (arm|leg|bone|wrist|nose)|assault(ed)?|abus(ed|e|ing)|neglect(ed)?|harm(ed|ing)?|self[- ]harm(ing)?|suicid(e|al)|kill(ing)? (him|her|them|my|your)sel(f|ves)|end (his|her|their) (own )?life|take (his|her|their) (own )?life|stab(bed|bing)|stab wounds?|overdos(e|ed)|sexual(ly)?|exploit(ed|ing|ation)|groom(ed|ing)|cse|cce|county lines|traffick(ed|ing))\b|\b(hit|hits|hitting|punch(ed|es)?|kick(ed|s)?|slap(ped|s)?|smack(ed|s)?|shook|shak(en|ing)|push(ed)?|beat(en|ing)?|strangled?|chok(ed|ing))\s+(him|her|them|me|the (child|kid|yp|boy|girl|young person))\b/i;
+  /\b(hurt|injur(ed|y|ies)|bruis(e|es|ed|ing)|black eye|burns?|burnt|broken (arm|leg|bone|wrist|nose)|assault(ed)?|abus(ed|e|ing)|neglect(ed)?|harm(ed|ing)?|self[- ]harm(ing)?|suicid(e|al)|kill(ing)? (him|her|them|my|your)sel(f|ves)|end (his|her|their) (own )?life|take (his|her|their) (own )?life|stab(bed|bing)|stab wounds?|overdos(e|ed)|sexual(ly)?(?! health)|exploit(ed|ing|ation)|groom(ed|ing)|cse|cce|county lines|traffick(ed|ing))\b|\b(hit|hits|hitting|punch(ed|es)?|kick(ed|s)?|slap(ped|s)?|smack(ed|s)?|shook|shak(en|ing)|push(ed)?|beat(en|ing)?|strangled?|chok(ed|ing))\s+(him|her|them|me|the (child|kid|yp|boy|girl|young person))\b/i;
 const CHILD_IN_DANGER = new RegExp(
   [
     String.raw`\b(not safe|unsafe|in danger|at risk (now|tonight|today)|immediate (risk|danger|safeguarding)|disclos(ed|ure|es))\b`,
     // frightened, threatened, restrained with marks, given drugs, a carer unfit to care
-    String.raw`\b(scared|afraid|frightened|terrified)\b|\bthreat(en|ens|ened|ening)\b|\b(weapon|knife|knives|gun)\b|\babduct(ed|ion)?\b`,
+    String.raw`\b(scared|afraid|frightened|terrified)\b|\bthreat(en|ens|ened|ening)\b(?!\s+to\s+(?:escalate|complain|make a complaint|resign|quit|give notice|hand in|go to (?:the )?(?:ombudsman|press|papers|mp|councillor|court)|take (?:us|it|this) to|report us|sue|appeal))|\b(weapon|knife|knives|gun)\b|\babduct(ed|ion)?\b`,
     String.raw`\brestrain(ed|t|ing)?\b|\bmarks? on (his|her|their|both|the)\b`,
     String.raw`\b(giv(e|es|ing)|gave|suppl(y|ies|ying|ied)|sell(s|ing)?|sold|offer(s|ed|ing)?)\s+(\w+\s+)?(drugs|alcohol|weed|cannabis)\b`,
     String.raw`\b(drunk|intoxicated|under the influence|high on)\b`,

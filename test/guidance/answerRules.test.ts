@@ -1443,6 +1443,11 @@ describe('immediate safeguarding comes first', () => {
     expect(isChildInDangerNow('a lodger has been giving him cannabis')).toBe(true);
     expect(isChildInDangerNow('carer was drunk when the SSW visited')).toBe(true);
     expect(isChildInDangerNow('who restrains the budget for extra support')).toBe(false);
+    // threatening to escalate or complain, and sexual health care, are no danger to the child
+    expect(isImmediateSafeguarding('IRO and I disagree about the plan - she is threatening to escalate')).toBe(false);
+    expect(isImmediateSafeguarding('mum is threatening to go to the ombudsman about all the moves')).toBe(false);
+    expect(isImmediateSafeguarding('at what age can a YP consent to their own sexual health treatment')).toBe(false);
+    expect(isImmediateSafeguarding('she disclosed sexual abuse by the carer’s son')).toBe(true);
   });
 
   it('recognises self-harm, sexual harm disclosed, exploitation, a child missing now and a child put out of the home', () => {
