@@ -667,7 +667,7 @@ const NEVER_HELD: ReadonlyArray<{ what: string; asked: RegExp; stated: RegExp }>
   {
     what: 'help with a system fault',
     asked:
-      /\b(?:crash\w*|glitch\w*|bugs?|password|log(?:ged)? ?(?:in|on)|locked out|it support|it helpdesk|help ?desk|service ?desk|wi-?fi|error message|throw\w* (?:up )?(?:an |me an )?error|(?:won.?t|will not|doesn.?t|can.?t) (?:save|load|open|let me (?:save|log|open)))\b/i,
+      /\b(?:crash\w*|glitch\w*|bugs?|password|log(?:ged)? ?(?:in|on)|locked out|it support|it helpdesk|help ?desk|service ?desk|wi-?fi|error message|(?:keeps? |kept )?tim(?:es|ing|ed) out|keeps? (?:freezing|crashing)|throw\w* (?:up )?(?:an |me an )?error|(?:won.?t|will not|doesn.?t|can.?t) (?:save|load|open|let me (?:save|log|open)))\b/i,
     stated: /\b(?:password|help ?desk|service desk|it support|error message)\b/i,
   },
   {

@@ -1583,7 +1583,7 @@ export function normaliseText(text: string): string {
   // a named person or a way to reach one is a directory's too ("who's the HoS for LAC at the moment?",
   // "which HoS covers LAC and what's their name?")
   t = t.replace(
-    /\bwho(?: is|'s|s|\s+)\s*(?:the|our) current\b|\bwho(?: is|'s|s|\s)\s*(?:the|our)\s+(?:named|acting)\b|\bwhat(?: is|'s|s|\s)\s*(?:their|his|her)\s+name\b|\bwho(?: is|'s|s|\s)\s*(?:the|our)\s+(?:[\w-]+\s+){1,6}?(?:at the moment|currently|right now|rn)\s*\??\s*$|\bname of (?:the|our) (?:current )?(?:\w+ ){0,2}(?:manager|hos|head|officer|chair|iro|lead|director|person)\b|\b(?:her|his|their|your) e-?mail\b|\binbox\b|\bextension number\b|\bneed (?:the|her|his) (?:name|contact details|e-?mail)\b|\bhow (?:do|can) (?:i|we) (?:reach|get hold of) (?:them|him|her)\b|\s-\s*contact\s*\?/g,
+    /\bwho(?: is|'s|s|\s+)\s*(?:the|our) current\b|\bwho(?: is|'s|s|\s)\s*(?:the|our)\s+(?:named|acting)\b|\bwhat(?: is|'s|s|\s)\s*(?:their|his|her)\s+name\b|\bwho(?: is|'s|s|\s)\s*(?:the|our)\s+(?:[\w-]+\s+){1,6}?(?:at the moment|currently|right now|rn)\s*\??\s*$|\bname of (?:the|our) (?:current )?(?:\w+ ){0,2}(?:manager|hos|head|officer|chair|iro|lead|director|person)\b|\b(?:her|his|their|your) e-?mail\b|\bname of (?:someone|somebody|anyone|a person|the person|a contact)\b|\b(?:someone|somebody|anyone) (?:i|we) can (?:ring|call|phone|e-?mail|speak to|contact)\b|\binbox\b|\bextension number\b|\bneed (?:the|her|his) (?:name|contact details|e-?mail)\b|\bhow (?:do|can) (?:i|we) (?:reach|get hold of) (?:them|him|her)\b|\s-\s*contact\s*\?/g,
     (m) => `${m} contactdetails`,
   );
   // "whats the EDT number?": a phone number is a directory's (not "the number of", nor a chapter's number)

@@ -1699,6 +1699,11 @@ describe('in a message telling its case first, what only the case names is what 
 });
 
 describe('what the documents never hold is answered only by an answer that states it', () => {
+  it('reads a system timing out, and the name of someone to ring, as what the documents never hold', () => {
+    expect(index.search('LL keeps timing out when i try to save my placement plan revision, who do i ring').found).toBe(false);
+    expect(analyse('Name of someone in the Performance Team I can ring about LL codes?')).toContain('contactdetails');
+  });
+
   it('reads a folder in a records system, or how to upload to it, as what the documents never hold', () => {
     expect(index.search('Which EDRMS folder do the PSM minutes go in?').found).toBe(false);
     expect(index.search('How do I upload the PSM minutes to EDRMS step by step?').found).toBe(false);
