@@ -563,10 +563,11 @@ export function asksTwoThings(question: string): boolean {
 /**
  * The further question a message asks after asking for a figure ("further PPMs - how often, and who
  * decides?", "how soon should the support meeting happen and does the plan get reviewed each
- * time?"): what it names is its own question, not what the figure is about. Null when none follows.
+ * time?", "what's the deadline for the plan, and does it need updating after that?"): what it names is
+ * its own question, not what the figure is about. Null when none follows.
  */
 export function questionAfterFigure(question: string): string | null {
-  const figureAt = /\bhow (?:soon|long|quickly|quick|fast|often|frequently|many|much)\b|\bwhat age\b/i.exec(question);
+  const figureAt = /\bhow (?:soon|long|quickly|quick|fast|often|frequently|many|much)\b|\bwhat age\b|\b(?:the|a) (?:deadline|timescale)\b|\bby when\b/i.exec(question);
   if (!figureAt) return null;
   const rest = question.slice(figureAt.index + figureAt[0].length);
   const next =

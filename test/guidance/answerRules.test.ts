@@ -866,6 +866,12 @@ describe('how many / how long / how soon / how much', () => {
     expect(figureAsked('how long is the placement plan valid for?')).toBe('timescale');
   });
 
+  it('a further question after a deadline asked for is its own question', () => {
+    expect(questionAfterFigure("Emergency placement - what's the deadline for the placement plan, and does it need updating after that?")).toBe(
+      'does it need updating after that?',
+    );
+  });
+
   it('a figure put forward to be confirmed ("28 days isn\'t it?", "every 6 weeks?", "lasts 16 weeks right?") asks for one, and only a stated figure answers', () => {
     expect(figureAsked("notice period for an IFA placement is 28 days isn't it?")).toBe('timescale');
     // a second "how" joined to what someone is told is part of what they are told
