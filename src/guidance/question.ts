@@ -723,6 +723,12 @@ export function asksWhatAReferencedDocumentSays(question: string): boolean {
       'i',
     ).test(question) ||
     /\blist\b.{0,60}\bfrom\s+(?:the\s+)?appendix\b/i.test(question) ||
+    // a numbered section asked about, whatever follows it ("what does paragraph 3.200 of the care
+    // planning guidance actually say?", "what exactly does Tri-X 6.2.4 require?", "what's in chapter 5.1.7?")
+    /\bwhat\s+(?:exactly\s+|actually\s+)?(?:does|do|did|will)\s+(?:the\s+)?(?:[\w'-]+\s+){0,3}?(?:section|para(?:graph)?|chapter|tri-?x|reg(?:ulation)?)\s*[\d.]+\b.{0,60}?\b(?:say|says|set out|sets out|require|requires|state|cover)\b/i.test(
+      question,
+    ) ||
+    /\bwhat(?:'?s| is)\s+in\s+(?:the\s+)?(?:[\w'-]+\s+){0,6}?(?:section|para(?:graph)?|chapter)\s*[\d.]+/i.test(question) ||
     // "what else does the strategy say?", "where do I find the Leicester visiting procedures?"
     new RegExp(String.raw`\bwhat\s+else\s+(?:does|do)\s+(?:the|our|this|that|their)?\s*(?:[\w'-]+\s+){0,4}?${document}\s+say\b`, 'i').test(question) ||
     /\bwhere\s+(?:do|can|would)\s+(?:i|we)\s+(?:find|get)\s+(?:a\s+copy\s+of\s+)?(?:the|our|their)\s+(?:[\w'-]+\s+){0,4}?(?:policy|procedures|strategy|protocol|appendix)\b/i.test(

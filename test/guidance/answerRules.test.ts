@@ -702,6 +702,15 @@ describe('working a system or booking something', () => {
 });
 
 describe('documents the guidance only refers to', () => {
+  it('a numbered section or paragraph asked about is what a referenced document says', () => {
+    expect(asksWhatAReferencedDocumentSays('What does paragraph 3.200 of the care planning guidance actually say?')).toBe(true);
+    expect(asksWhatAReferencedDocumentSays('What exactly does Tri-X 6.2.4 require for connected carers?')).toBe(true);
+    expect(asksWhatAReferencedDocumentSays("what's in chapter 5.1.7 on support meetings?")).toBe(true);
+    expect(index.search('What does section 6.4 of the Tri-X procedures say?').found).toBe(false);
+    // what the placement plan must cover is in the pack, whichever procedures say it too
+    expect(asksWhatAReferencedDocumentSays('what does the placement plan have to cover?')).toBe(false);
+  });
+
   it('asking what the disruption policy, the strategy, Appendix 1 or a Tri-X section says is not covered; asking which section covers it is', () => {
     expect(asksWhatAReferencedDocumentSays('what does our disruption policy say about who gets invited?')).toBe(true);
     expect(asksWhatAReferencedDocumentSays('what are the priorities in the LAC placement stability strategy?')).toBe(true);
