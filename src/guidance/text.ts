@@ -169,9 +169,9 @@ const PHRASES: Array<[string[], string]> = [
     ],
     'ladoprocess',
   ],
-  // how the out-of-hours service itself runs (its on-call rota, what passes to the day team) is not in
-  // the documents; an out-of-hours placement is an emergency one (below)
-  [['day team', 'daytime team', 'day time team', 'day duty team', 'on call rota'], 'outofhoursservice'],
+  // how the out-of-hours service itself runs (its on-call rota, what passes to the day team: see
+  // normaliseText) is not in the documents; an out-of-hours placement is an emergency one (below)
+  [['day duty team', 'on call rota'], 'outofhoursservice'],
   // the child's phone, screen time, social media and curfews (a carer's house rules) are not in the
   // documents ("phone off" alone is a missing child's unanswered phone)
   [
@@ -1441,13 +1441,15 @@ export function normaliseText(text: string): string {
   t = t.replace(/\b\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm)\b/g, ' ');
   // "time scale", "time frame", "dead line" are typed apart as often as not, and mean the one word
   t = t.replace(/\btime[\s-]+(scale|frame)(s?)\b/g, 'time$1$2').replace(/\bdead[\s-]+line(s?)\b/g, 'deadline$1');
-  // the day team taking over from the out-of-hours service ("day team will pick it up monday", "does
-  // the day team need to hold a PPM?") is who acts next, case detail; handing over to it is a topic
-  // of its own (the out-of-hours service's workings, below)
-  t = t.replace(
-    /(?<!\b(?:hand|hands|handed|handing|handover|handovers|pass|passes|passed|passing|on|over|or|and|to)\s+(?:it\s+)?(?:over\s+|on\s+)?(?:to\s+)?(?:the\s+)?)\bday\s*(?:time\s+)?team\b/g,
-    ' ',
-  );
+  // the day team: handing over to it is how the out-of-hours service runs, which the documents leave
+  // out; the day team taking over ("day team will pick it up monday", "does the day team need to hold a
+  // PPM?") is who acts next, case detail
+  t = t
+    .replace(
+      /\b((?:hand|hands|handed|handing|handover|handovers|pass|passes|passed|passing|on|over|or|and|to)\s+(?:it\s+)?(?:over\s+|on\s+)?(?:to\s+)?(?:the\s+)?)day\s*(?:time\s+)?team\b/g,
+      '$1outofhoursservice',
+    )
+    .replace(/\bday\s*(?:time\s+)?team\b/g, ' ');
   // "normally", "typically", "generally" say what the guidance's "usually" says
   t = t.replace(/\b(?:normally|typically|generally|ordinarily)\b/g, 'usually');
   // Rule ids become one term each ("MOVE-7" -> "rulemove7") so they can be searched for.
