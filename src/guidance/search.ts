@@ -303,7 +303,25 @@ const COMMON_UNKNOWN_WEIGHT = 0.7;
 /** ...and at most this much when it does (a word in about a tenth of the pack's entries weighs about 2). */
 const COMMON_WORD_MAX_WEIGHT = 2;
 /** Units of time ("working days" too): what a figure question asks for, not what it is about. */
-const TIME_UNIT_TERMS = new Set(['hour', 'day', 'week', 'month', 'year', 'minute', 'work', 'time', 'timescal', 'deadlin', 'long', 'soon', 'often', 'after', 'befor', 'age']);
+const TIME_UNIT_TERMS = new Set([
+  'hour',
+  'day',
+  'week',
+  'month',
+  'year',
+  'minute',
+  'work',
+  'time',
+  'timescal',
+  'deadlin',
+  'long',
+  'soon',
+  'often',
+  'after',
+  'befor',
+  'age',
+  'period',
+]);
 /**
  * Verbs of what a figure is counted from ("how soon must the PPM be held", "visit after a child is
  * placed", "once the placement has started"): they anchor when, not what, is asked.
