@@ -443,6 +443,8 @@ const CHILD_IN_DANGER = new RegExp(
     // frightened, threatened, restrained with marks, given drugs, a carer unfit to care
     String.raw`\b(scared|afraid|frightened|terrified)\b|\bthreat(en|ens|ened|ening)\b(?!\s+to\s+(?:escalate|complain|make a complaint|resign|quit|give notice|hand in|go to (?:the )?(?:ombudsman|press|papers|mp|councillor|court)|take (?:us|it|this) to|report us|sue|appeal))|\b(weapon|knife|knives|gun)\b|\babduct(ed|ion)?\b`,
     String.raw`\brestrain(ed|t|ing)?\b|\bmarks? on (his|her|their|both|the)\b`,
+    // shut in or kept from food: "locks her in her room", "withholds food"
+    String.raw`\block(s|ed|ing)?\s+(him|her|them|the (child|kid|yp|boy|girl))\s+in\b|\b(withh[eo]ld(s|ing)?|without)\s+(food|meals|tea|dinner)\b`,
     String.raw`\b(giv(e|es|ing)|gave|suppl(y|ies|ying|ied)|sell(s|ing)?|sold|offer(s|ed|ing)?)\s+(\w+\s+)?(drugs|alcohol|weed|cannabis)\b`,
     String.raw`\b(drunk|intoxicated|under the influence|high on)\b`,
     // self-harm, sexual harm disclosed, exploitation: "cut her arm", "touching her", "older men"

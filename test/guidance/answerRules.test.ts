@@ -1458,6 +1458,10 @@ describe('immediate safeguarding comes first', () => {
     expect(isChildInDangerNow('a lodger has been giving him cannabis')).toBe(true);
     expect(isChildInDangerNow('carer was drunk when the SSW visited')).toBe(true);
     expect(isChildInDangerNow('who restrains the budget for extra support')).toBe(false);
+    // shut in a room or kept from food
+    expect(isChildInDangerNow('she told me her foster mum locks her in her room at night')).toBe(true);
+    expect(isChildInDangerNow('carer withholds food as a punishment')).toBe(true);
+    expect(isChildInDangerNow('the carer locks the door at night, is that in the placement plan?')).toBe(false);
     // threatening to escalate or complain, and sexual health care, are no danger to the child
     expect(isImmediateSafeguarding('IRO and I disagree about the plan - she is threatening to escalate')).toBe(false);
     expect(isImmediateSafeguarding('mum is threatening to go to the ombudsman about all the moves')).toBe(false);
