@@ -747,18 +747,27 @@ export function asksWhatAReferencedDocumentSays(question: string): boolean {
  */
 export function withoutAsker(question: string): string {
   const role = String.raw`([\w/]+(?: (?!(?:how|what|who|when|where|why|do|does|can|should|is|am|i)\b)[\w/]+)?)`;
-  return question
-    .replace(new RegExp(String.raw`^\s*(?:hi|hello|hey)?[\s,]*${role} (?:here|asking)\b\s*[-:,]?\s*`, 'i'), (label, _role, _offset, whole: string) =>
-      /\b(?:we|us|our|i|me|my)\b/i.test(whole.slice(label.length)) ? label : '',
-    )
-    .replace(new RegExp(String.raw`^\s*(?:as an? |i'?m an? |i am an? )${role}(?: and\b|,|\s-|:)?\s*`, 'i'), '')
-    .replace(ASKER_STANDING_LABEL, '')
-    .replace(ASKER_LABEL, (label, _qualifier, _offset, whole: string) =>
-      // "TM - what am I supposed to do": a role the question asks about as "I" is what is asked; a
-      // student's or a locum's standing is not ("student sw: how often do I visit?")
-      /\b(?:i|me|my|i'?m|am i)\b/i.test(whole.slice(label.length)) ? label.replace(ASKER_STANDING, '') : '',
-    );
+  return (
+    question
+      .replace(new RegExp(String.raw`^\s*(?:hi|hello|hey)?[\s,]*${role} (?:here|asking)\b\s*[-:,]?\s*`, 'i'), (label, _role, _offset, whole: string) =>
+        /\b(?:we|us|our|i|me|my)\b/i.test(whole.slice(label.length)) ? label : '',
+      )
+      // (kept when the asker asks whether they themselves may come: "I'm an advocate - can I come to the stability meeting?")
+      .replace(new RegExp(String.raw`^\s*(?:as an? |i'?m an? |i am an? )${role}(?: and\b|,|\s-|:)?\s*`, 'i'), (label, _role, _offset, whole: string) =>
+        ATTENDING_AS_ASKER.test(whole.slice(label.length)) ? label : '',
+      )
+      .replace(ASKER_STANDING_LABEL, '')
+      .replace(ASKER_LABEL, (label, _qualifier, _offset, whole: string) =>
+        // "TM - what am I supposed to do": a role the question asks about as "I" is what is asked; a
+        // student's or a locum's standing is not ("student sw: how often do I visit?")
+        /\b(?:i|me|my|i'?m|am i)\b/i.test(whole.slice(label.length)) ? label.replace(ASKER_STANDING, '') : '',
+      )
+  );
 }
+
+/** The asker asking whether they may come to something: "can I come to", "am I allowed", "am I meant to be at". */
+const ATTENDING_AS_ASKER =
+  /\b(?:can|could|may|should|do)\s+i\s+(?:come|attend|be at|be in|go to|join|sit in)\b|\bam\s+i\s+(?:allowed|invited|welcome|part of|(?:meant|supposed|expected)\s+to\s+(?:be at|be in|be part|attend|come|go to))\b/i;
 
 /** Words for the asker's standing, which say nothing of what they do: "student", "agency", "locum". */
 const ASKER_STANDING = /^\s*(?:student|agency|locum|newly qualified|new|participation)\s+/i;

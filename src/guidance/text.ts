@@ -45,8 +45,28 @@ const PHRASES: Array<[string[], string]> = [
   ],
   // an agency (locum) social worker is a social worker, not an agency's carer
   [['agency worker', 'agency workers', 'agency sw', 'agency sws', 'agency social worker', 'agency social workers', 'locum social worker', 'locum sw'], 'sw'],
-  // who is "expected at" a meeting is who attends it
-  [['expected at', 'expected to attend', 'expected to come', 'expected to be at', 'meant to be at', 'supposed to be at'], 'attend'],
+  // who is "expected at" a meeting is who attends it, and so is who is "allowed at" it
+  [
+    [
+      'expected at',
+      'expected to attend',
+      'expected to come',
+      'expected to be at',
+      'meant to be at',
+      'supposed to be at',
+      'allowed at',
+      'allowed to attend',
+      'allowed to come',
+      'allowed to be at',
+      'permitted to attend',
+      'welcome at',
+      'wants me at',
+      'want me at',
+      'wants me to attend',
+      'wants me to come',
+    ],
+    'attend',
+  ],
   // to look at something again at each meeting is to review it
   // "who lets everyone know what was agreed": a meeting's results are its outcomes
   [['what was agreed', 'what got agreed', 'what was decided', 'what got decided', 'results of', 'the results'], 'outcome'],

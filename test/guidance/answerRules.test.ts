@@ -172,6 +172,15 @@ describe('confidence weighs what the question is about, not how long it is', () 
     expect(index.search('VS officer here - which meetings should we be getting invites to re moves').entryId).toBe('virtual-school-advice');
   });
 
+  it('an asker asking whether they themselves may come to a meeting is who is asked about', () => {
+    expect(withoutAsker("I'm an advocate - can I come to the stability meeting?")).toBe("I'm an advocate - can I come to the stability meeting?");
+    expect(withoutAsker("I'm an advocate - how do I raise a concern?")).toBe('how do I raise a concern?');
+    expect(index.search("I'm an advocate - can I come to a young person's placement stability meeting?").entryId).toBe('stability-meeting-attendees');
+    // who is "allowed at" a meeting, or "wanted at" it, is who attends it
+    expect(analyse('are parents allowed at the PPM?')).toEqual(analyse('are parents expected at the PPM?'));
+    expect(index.search('A mum asked me if parents are allowed at placement planning meetings.').entryId).toBe('ppm-attendees');
+  });
+
   it('a role written as a label ("student sw:", "participation worker -") is the asker, unless the question asks what "I" do in that role', () => {
     expect(withoutAsker("participation worker - how do we get the child's voice into the plan?")).toBe("how do we get the child's voice into the plan?");
     expect(withoutAsker('IRO: can the carer come to the review?')).toBe('can the carer come to the review?');
