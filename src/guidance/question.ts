@@ -946,9 +946,10 @@ export function permissionAsked(question: string): Set<string> {
 export function roleAsked(question: string): Set<string> {
   const roles = [
     ...question.matchAll(
-      /\bwho(?:'s|s| is)?\s+(?:actually\s+|exactly\s+|usually\s+|normally\s+|then\s+)?(?:(?:should|would|will|can|could|must|does|do|meant to|supposed to|expected to|going to|needs to|has to|got to)\s+(?:actually\s+|normally\s+|usually\s+)?)?(chairs?|sits?|presents?|maintains?|updates?|organi[sz]es?|arranges?|books?|convenes?|invites?|registers?|writes?|minutes|decides?|signs?(?:\s+(?:it\s+|this\s+|that\s+|them\s+)?off)?)\b/gi,
+      /\bwho(?:'s|s| is)?\s+(?:actually\s+|exactly\s+|usually\s+|normally\s+|then\s+)?(?:(?:should|would|will|can|could|must|does|do|meant to|supposed to|expected to|going to|needs to|has to|got to)\s+(?:actually\s+|normally\s+|usually\s+)?)?(chairs?|sits?|presents?|maintains?|updates?|organi[sz]es?|arranges?|books?|convenes?|invites?|registers?|writes?|minutes|decides?|signs?(?:\s+(?:it\s+|this\s+|that\s+|them\s+|(?:the|his|her|their)\s+[a-z]+\s+)?off)?)\b/gi,
     ),
-  ].map((m) => m[1]!);
+    // ("sign the move off" is signing off)
+  ].map((m) => m[1]!.replace(/^(signs?)\s+.*\boff$/i, '$1 off'));
   // "who is responsible for arranging it?", "who sends out the invites?": who organises it
   const responsible = [
     ...question.matchAll(

@@ -1472,6 +1472,8 @@ export function normaliseText(text: string): string {
     .replace(/\bday\s*(?:time\s+)?team\b/g, ' ');
   // what a plan or record is "meant to tell" the carer is what it is for, not telling the child
   t = t.replace(/\b(plan|pp|record|minutes|report)\s+(?:is\s+|are\s+)?(?:meant\s+|supposed\s+|there\s+)?to\s+tell\b/g, '$1 purpose');
+  // "sign the move off" is signing off the move
+  t = t.replace(/\b(sign|signs|signed|signing)\s+((?:the|this|that|his|her|their)\s+(?:[a-z]+\s+)?)off\b/g, '$1 off $2');
   // "normally", "typically", "generally" say what the guidance's "usually" says
   t = t.replace(/\b(?:normally|typically|generally|ordinarily)\b/g, 'usually');
   // Rule ids become one term each ("MOVE-7" -> "rulemove7") so they can be searched for.

@@ -594,6 +594,8 @@ describe('a side of a topic the guidance does not deal with', () => {
     expect(permissionAsked('does the foster carer have to sign the placement plan?')).toEqual(new Set(['sign']));
     expect(roleAsked('who signs the placement plan?')).toEqual(new Set(['sign']));
     expect(roleAsked('who signs off the move?')).toEqual(new Set(['approve']));
+    expect(roleAsked('who has to sign the move off?')).toEqual(new Set(['approve']));
+    expect(analyse('who has to sign the move off?')).toEqual(analyse('who has to sign off the move?'));
     expect(index.search('do the birth parents have to sign the placement plan?').found).toBe(false);
     expect(index.search('who signs off a placement move?').entryId).toBe('move-approval');
   });
