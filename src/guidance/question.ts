@@ -265,7 +265,7 @@ const FIGURE_QUESTIONS: Array<[RegExp, FigureAsked]> = [
     'amount',
   ],
   // "max £ the panel can approve", "max 1:1 hours they'll fund": a limit asked for
-  [/\b(?:max(?:imum)?|min(?:imum)?)\s*£|\b(?:max(?:imum)?|min(?:imum)?)\s+(?:[\w:]+\s+){0,3}?(?:hours|hrs|spend|budget|funding)\b/i, 'amount'],
+  [/\b(?:max(?:imum)?|min(?:imum)?)\s*£|\b(?:max(?:imum)?|min(?:imum)?)\s+(?:[\w:]+\s+){0,3}?(?:hours|hrs|spend|budget|funding|cost|costs|rate|rates|fee|fees|price)\b/i, 'amount'],
   // "is there a max distance?", "how far away can we place?": a distance, which only a figure gives
   [/\b(?:max(?:imum)?|min(?:imum)?|furthest|farthest)\s+distance\b|\bhow far\b(?!\s+(?:in advance|ahead|along|on)\b)/i, 'amount'],
   // "what's our target %", "what percentage": a proportion, which only a statement giving one answers

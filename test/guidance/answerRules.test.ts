@@ -1005,6 +1005,7 @@ describe('how many / how long / how soon / how much', () => {
     expect(figureAsked("what's the cost of a mentor")).toBe('amount');
     expect(figureAsked('is there a £ limit before it goes to panel')).toBe('amount');
     expect(figureAsked('max £ the commissioning panel can approve for a placement support package?')).toBe('amount');
+    expect(figureAsked('is there a maximum weekly cost the commissioning panel can approve?')).toBe('amount');
     expect(figureAsked("what's the max 1:1 staffing hours they'll fund")).toBe('amount');
     expect(figureAsked('who agrees the funding for extra support')).toBeNull();
     expect(index.search("what's the cost threshold before extra support has to go to the commissioning panel?").found).toBe(false);
