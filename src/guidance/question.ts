@@ -887,8 +887,11 @@ export function attendeeAsked(question: string): string[] {
       question,
     );
   // (an adverb before the verb says how often, not who: "does the young person normally come")
-  // "can the yp bring their best mate along to the PSM": who is brought attends
-  const brought = /\bbring\s+(?:their|his|her|a|an|the|my|our)?\s*((?:[\w']+\s+){0,2}?[\w']+)\s+(?:along\s+)?(?:to|with)\b/i.exec(question);
+  // "can the yp bring their best mate along to the PSM": who is brought attends (what is brought to
+  // an end is not)
+  const brought = /\bbring\s+(?:their|his|her|a|an|the|my|our)?\s*((?:[\w']+\s+){0,2}?[\w']+)\s+(?:along\s+)?(?:to|with)\b(?!\s+(?:an?\s+)?(?:end|close|halt|stop)\b)/i.exec(
+    question,
+  );
   // the head of who is named ("the resi keyworker": a keyworker)
   return [found?.[1], brought?.[1]].flatMap((words) =>
     analyseQuery(words ?? '')

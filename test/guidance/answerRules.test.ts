@@ -558,6 +558,8 @@ describe('a side of a topic the guidance does not deal with', () => {
     // whoever is brought along attends too
     expect(attendeeAsked('can the yp bring their best mate along to the PSM?')).toContain(analyseQuery('mate')[0]!.join('|'));
     expect(index.search('can the yp bring their best mate along to the PSM for moral support?').found).toBe(false);
+    // what a meeting brings to an end is no one attending it
+    expect(attendeeAsked('can a stability meeting decide to bring the placement to an end?')).toEqual([]);
   });
 
   it('whether a child, carer or parent may do something is answered only by an entry that speaks of doing it', () => {
