@@ -74,6 +74,10 @@ export const DEVELOPMENT_ONLY_SET_FILES = [
   'guidance-dev53.json',
   'guidance-dev54.json',
   'guidance-dev55.json',
+  'guidance-dev56.json',
+  'guidance-dev57.json',
+  'guidance-dev58.json',
+  'guidance-dev59.json',
 ] as const;
 
 /**
