@@ -1472,6 +1472,11 @@ export function normaliseText(text: string): string {
     .replace(/\bday\s*(?:time\s+)?team\b/g, ' ');
   // what a plan or record is "meant to tell" the carer is what it is for, not telling the child
   t = t.replace(/\b(plan|pp|record|minutes|report)\s+(?:is\s+|are\s+)?(?:meant\s+|supposed\s+|there\s+)?to\s+tell\b/g, '$1 purpose');
+  // "which kinds of placement does it cover?": asked which kinds, the kinds the guidance names
+  t = t.replace(
+    /\b(which|what|all|any)\s+(?:(?:types?|kinds?|sorts?)\s+of\s+placements?|placement\s+(?:types?|kinds?|settings?))\b(?!\s+(?:end|ends|ending|endings|move|moves|breakdown|breakdowns|change|changes|plan|plans|planning|request|requests)\b)/g,
+    '$1 foster residential semi independent placement',
+  );
   // "sign the move off" is signing off the move
   t = t.replace(/\b(sign|signs|signed|signing)\s+((?:the|this|that|his|her|their)\s+(?:[a-z]+\s+)?)off\b/g, '$1 off $2');
   // "normally", "typically", "generally" say what the guidance's "usually" says

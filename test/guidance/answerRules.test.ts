@@ -172,6 +172,13 @@ describe('confidence weighs what the question is about, not how long it is', () 
     expect(index.search('VS officer here - which meetings should we be getting invites to re moves').entryId).toBe('virtual-school-advice');
   });
 
+  it('asked which kinds of placement a process covers, the kinds the guidance names are what is asked about', () => {
+    expect(index.search('stability meeting - which placement types does it cover?').entryId).toBe('placement-stability-meeting');
+    expect(index.search('What kinds of placement does the stability meeting process apply to?').entryId).toBe('placement-stability-meeting');
+    // (a kind of placement ending is not a kind of placement)
+    expect(analyse('what kind of placement ending needs a disruption meeting?')).not.toContain('residential');
+  });
+
   it('an asker asking whether they themselves may come to a meeting is who is asked about', () => {
     expect(withoutAsker("I'm an advocate - can I come to the stability meeting?")).toBe("I'm an advocate - can I come to the stability meeting?");
     expect(withoutAsker("I'm an advocate - how do I raise a concern?")).toBe('how do I raise a concern?');

@@ -213,7 +213,7 @@ describe('how a question asks, and more of the field’s words', () => {
   });
 
   it('"what kind of" or "what sort of" frames the question, not its topic', () => {
-    same('what kind of placements does the stability meeting cover', 'placements does the stability meeting cover');
+    same('what kind of support does the stability meeting offer', 'support does the stability meeting offer');
     same('do we call a meeting? what kind?', 'do we call a meeting?');
     same('what sort of intros should happen', 'intros should happen');
   });
@@ -594,8 +594,8 @@ describe('what a document links back to', () => {
 });
 
 describe('kinds of placement', () => {
-  it('"which placement types" asks about placements of every kind, not a code\'s type', () => {
-    same('which placement types can have a stability meeting', 'which placement can have a stability meeting');
+  it('"which placement types" asks about the kinds of placement the guidance names, not a code\'s type', () => {
+    same('which placement types can have a stability meeting', 'which foster, residential or semi independent placements can have a stability meeting');
   });
 });
 
