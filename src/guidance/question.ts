@@ -587,6 +587,13 @@ export function questionAfterFigure(question: string): string | null {
  * system, a file, a document's section, the placement) answers it.
  */
 export function asksWhereItIs(question: string): boolean {
+  // "where's that agreed?", "where does that get sorted?": asks at which meeting, not in which place
+  if (
+    /\bwhere(?:'s|s|\s+is|\s+are|\s+does|\s+do)\s+(?:(?:that|this|it|they|those|all\s+that)\s+)?(?:(?:get|gets|normally|usually)\s+)?(?:agreed|decided|discussed|covered|sorted|settled|set out|clarified|confirmed|made clear)\b/i.test(
+      question,
+    )
+  )
+    return false;
   return /\bwhere(?:'s|s)\b|\bwhere\s+(?:is|are|can\s+i\s+find|do\s+i\s+find|would\s+i\s+find|do\s+we\s+keep|is\s+it\s+kept|is\s+it\s+stored|is\s+it\s+held|do\s+i\s+get\s+it|can\s+i\s+see)\b(?!\s+(?:the\s+)?(?:ppm|meeting|mtg|psm|it)\s+(?:normally\s+|usually\s+)?held\b)|\bwho\s+can\s+(?:see|access|view)\b|\bis\s+it\s+(?:a\s+)?(?:spreadsheet|database|form)\b|\bon\s+(?:ll|lcs|liquid\s+logic)\s+or\s+(?:a\s+)?spreadsheet\b/i.test(
     question,
   );

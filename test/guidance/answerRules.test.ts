@@ -700,6 +700,9 @@ describe('where something is', () => {
     expect(asksWhereItIs('the placement move tracker - is it a spreadsheet, and where do I find it?')).toBe(true);
     expect(asksWhereItIs('who can see the placement move tracker?')).toBe(true);
     expect(asksWhereItIs('where is the PPM normally held')).toBe(false);
+    // where something is agreed asks at which meeting, not in which place
+    expect(asksWhereItIs("GP registration for a new placement - where's that agreed?")).toBe(false);
+    expect(asksWhereItIs('who does what day to day - where does that get agreed?')).toBe(false);
     expect(index.search('who can see the placement move tracker? where is it?').found).toBe(false);
     expect(index.search('where do the PPM records go?').entryId).toBe('ppm-recording');
   });
