@@ -1492,6 +1492,12 @@ export function normaliseText(text: string): string {
     .replace(/'(s|re|ve|ll|d|m)\b/g, ' ')
     .replace(/'/g, '');
   for (const [pattern, replacement] of ABBREVIATIONS) t = t.replace(pattern, replacement);
+  // "my TM says the first visit can be within 6 weeks - is that right?": who put the claim forward
+  // is not what is asked
+  t = t.replace(
+    /\b(?:my|our|the|a)\s+(?:team manager|manager|pe|practice educator|colleague|supervisor|senior|previous la|old la|last la)\s+(?:says|said|reckons|thinks|told me|tells me|has said|is saying)\b/g,
+    ' ',
+  );
   // whether a parent must agree or consent ("mum has PR, does she have to agree to the move?") is
   // parental consent, which the documents do not cover
   t = t.replace(

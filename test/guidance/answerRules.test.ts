@@ -172,6 +172,11 @@ describe('confidence weighs what the question is about, not how long it is', () 
     expect(index.search('VS officer here - which meetings should we be getting invites to re moves').entryId).toBe('virtual-school-advice');
   });
 
+  it('who put a claim forward ("my TM says ...") is not what is asked about the claim', () => {
+    expect(analyse('my TM says the first visit can be within 6 weeks - is that right?')).toEqual(analyse('the first visit can be within 6 weeks - is that right?'));
+    expect(index.search('Locum - my TM says the first visit to a new placement can be within 6 weeks. Is that what the guidance here says?').entryId).toBe('visit-after-placement');
+  });
+
   it('asked which kinds of placement a process covers, the kinds the guidance names are what is asked about', () => {
     expect(index.search('stability meeting - which placement types does it cover?').entryId).toBe('placement-stability-meeting');
     expect(index.search('What kinds of placement does the stability meeting process apply to?').entryId).toBe('placement-stability-meeting');
