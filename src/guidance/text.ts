@@ -1495,7 +1495,7 @@ export function normaliseText(text: string): string {
   // "my TM says the first visit can be within 6 weeks - is that right?": who put the claim forward
   // is not what is asked
   t = t.replace(
-    /\b(?:my|our|the|a)\s+(?:team manager|manager|pe|practice educator|colleague|supervisor|senior|previous la|old la|last la)\s+(?:says|said|reckons|thinks|told me|tells me|has said|is saying)\b/g,
+    /\b(?:my|our|the|a)\s+(?:(?!(?:home|registered|residential|unit|service|fostering)\b)[a-z]+\s+)?(?:team manager|manager|pe|practice educator|colleague|supervisor|senior|previous la|old la|last la)\s+(?:says|said|reckons|thinks|told me|tells me|has said|is saying)\b/g,
     ' ',
   );
   // whether a parent must agree or consent ("mum has PR, does she have to agree to the move?") is

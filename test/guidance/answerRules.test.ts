@@ -175,6 +175,9 @@ describe('confidence weighs what the question is about, not how long it is', () 
   it('who put a claim forward ("my TM says ...") is not what is asked about the claim', () => {
     expect(analyse('my TM says the first visit can be within 6 weeks - is that right?')).toEqual(analyse('the first visit can be within 6 weeks - is that right?'));
     expect(index.search('Locum - my TM says the first visit to a new placement can be within 6 weeks. Is that what the guidance here says?').entryId).toBe('visit-after-placement');
+    expect(index.search('A brokerage colleague says PPMs always happen after the child moves in. Is that the rule?').entryId).toBe('after-a-move');
+    // (the home's manager saying something is who the message is about)
+    expect(analyse('the home manager says they have not been paid')).toContain('manager');
   });
 
   it('asked which kinds of placement a process covers, the kinds the guidance names are what is asked about', () => {
