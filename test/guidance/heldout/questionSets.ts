@@ -78,6 +78,9 @@ export const DEVELOPMENT_ONLY_SET_FILES = [
   'guidance-dev57.json',
   'guidance-dev58.json',
   'guidance-dev59.json',
+  'guidance-dev60.json',
+  'guidance-dev61.json',
+  'guidance-dev62.json',
 ] as const;
 
 /**
