@@ -1477,6 +1477,9 @@ export function normaliseText(text: string): string {
     /\b(which|what|all|any)\s+(?:(?:types?|kinds?|sorts?)\s+of\s+placements?|placement\s+(?:types?|kinds?|settings?))\b(?!\s+(?:end|ends|ending|endings|move|moves|breakdown|breakdowns|change|changes|plan|plans|planning|request|requests)\b)/g,
     '$1 foster residential semi independent placement',
   );
+  // what a home or carer sends the child before they arrive is what it shares with them
+  t = t.replace(/\b(?:send|sends|sending|sent|give|giving)\s+(him|her|them|the child|the yp|the young person)\s+(?=before\b)/g, 'share with $1 ');
+  t = t.replace(/\bwhat\s+(should|do|can|must|are)\s+(we|i|they)\s+(?:be\s+)?(?:meant\s+to\s+|supposed\s+to\s+)?(?:send|sending)\s+(him|her|them)\b/g, 'what $1 $2 share with $3');
   // "sign the move off" is signing off the move
   t = t.replace(/\b(sign|signs|signed|signing)\s+((?:the|this|that|his|her|their)\s+(?:[a-z]+\s+)?)off\b/g, '$1 off $2');
   // "normally", "typically", "generally" say what the guidance's "usually" says

@@ -172,6 +172,12 @@ describe('confidence weighs what the question is about, not how long it is', () 
     expect(index.search('VS officer here - which meetings should we be getting invites to re moves').entryId).toBe('virtual-school-advice');
   });
 
+  it('what a home or carer sends the child before they arrive is what it shares with them (a profile or booklet)', () => {
+    expect(index.search("Keyworker at a children's home - new girl (13) arriving next wk. What should we send her before she comes?").entryId).toBe(
+      'introductions-before-placement',
+    );
+  });
+
   it('who put a claim forward ("my TM says ...") is not what is asked about the claim', () => {
     expect(analyse('my TM says the first visit can be within 6 weeks - is that right?')).toEqual(analyse('the first visit can be within 6 weeks - is that right?'));
     expect(index.search('Locum - my TM says the first visit to a new placement can be within 6 weeks. Is that what the guidance here says?').entryId).toBe('visit-after-placement');
