@@ -1530,6 +1530,12 @@ export function normaliseText(text: string): string {
     /\b(give|gives|gave|giving|given|serve|serves|served|serving|hand in|hands in|handed in)\s+(?:(?:their|her|his|my|a|the|\d+|one|two|three|four|six|twenty eight|days?|weeks?|months?)\s+){1,4}notice\b/g,
     '$1 notice',
   );
+  // "who lets everyone know what was agreed?", "update school on what was decided": telling people a
+  // meeting's outcome
+  t = t.replace(
+    /\b(know|tell|told|telling|update|updating|inform|informing|informed)\s+((?:[a-z]+\s+){0,3}?)(?:on\s+|about\s+|of\s+)?what\s+(?:was|got|has been|had been|were|they|we)\s+(?:agreed|decided)\b/g,
+    '$1 $2 outcome',
+  );
   // "who decides how the child is told", "what was agreed at the meeting": deciding or agreeing a
   // manner, a time or a meeting's outcome is not approving a move, and says nothing of the topic
   t = t.replace(/\b(agree|agrees|agreed|agreeing|decide|decides|decided|deciding)\s+(?=(how|when|what|where|whether|at|on|in|with)\b)/g, ' ');

@@ -172,6 +172,11 @@ describe('confidence weighs what the question is about, not how long it is', () 
     expect(index.search('VS officer here - which meetings should we be getting invites to re moves').entryId).toBe('virtual-school-advice');
   });
 
+  it("letting people know what was agreed or decided is telling them a meeting's outcome", () => {
+    expect(analyse('who lets everyone know what was agreed?')).toContain('outcome');
+    expect(index.search('PA here - PPM for a 17yo finished today. Who is meant to let everyone know what was agreed?').entryId).toBe('ppm-recording');
+  });
+
   it('what a home or carer sends the child before they arrive is what it shares with them (a profile or booklet)', () => {
     expect(index.search("Keyworker at a children's home - new girl (13) arriving next wk. What should we send her before she comes?").entryId).toBe(
       'introductions-before-placement',
