@@ -1480,6 +1480,10 @@ export function normaliseText(text: string): string {
   // what a home or carer sends the child before they arrive is what it shares with them
   t = t.replace(/\b(?:send|sends|sending|sent|give|giving)\s+(him|her|them|the child|the yp|the young person)\s+(?=before\b)/g, 'share with $1 ');
   t = t.replace(/\bwhat\s+(should|do|can|must|are)\s+(we|i|they)\s+(?:be\s+)?(?:meant\s+to\s+|supposed\s+to\s+)?(?:send|sending)\s+(him|her|them)\b/g, 'what $1 $2 share with $3');
+  // "carers asking who does what - school runs, haircuts": with everyday tasks named, who does what
+  // is how parenting tasks are shared day to day
+  if (/\b(?:haircuts?|hair cuts?|school runs?|school trips?|sleepovers?|pocket money|dentist|medical appts?|medical appointments?)\b/.test(t))
+    t = t.replace(/\bwho\s+(?:does|decides|do)\s+what(?:\s+day to day)?\b/g, 'who does what day to day');
   // "sign the move off" is signing off the move
   t = t.replace(/\b(sign|signs|signed|signing)\s+((?:the|this|that|his|her|their)\s+(?:[a-z]+\s+)?)off\b/g, '$1 off $2');
   // "normally", "typically", "generally" say what the guidance's "usually" says
