@@ -172,6 +172,13 @@ describe('confidence weighs what the question is about, not how long it is', () 
     expect(index.search('VS officer here - which meetings should we be getting invites to re moves').entryId).toBe('virtual-school-advice');
   });
 
+  it('with everyday tasks named (haircuts, school runs), who does what is how parenting tasks are shared day to day', () => {
+    expect(index.search('Brandon 8 going to a new FC, carers asking who does what - school runs, haircuts, medical appts. Where does that get agreed?').entryId).toBe(
+      'delegated-authority',
+    );
+    expect(analyse('SW and SSW - who does what?')).not.toContain('parent');
+  });
+
   it("letting people know what was agreed or decided is telling them a meeting's outcome", () => {
     expect(analyse('who lets everyone know what was agreed?')).toContain('outcome');
     expect(index.search('PA here - PPM for a 17yo finished today. Who is meant to let everyone know what was agreed?').entryId).toBe('ppm-recording');
