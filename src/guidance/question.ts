@@ -943,7 +943,8 @@ export function permissionAsked(question: string): Set<string> {
       ),
     ),
   ].map((m) => m[1] ?? m[2] ?? m[3]!);
-  return new Set(verbs.flatMap((verb) => analyseQuery(verb).map((group) => group.join('|'))));
+  // (whether someone may come to a meeting is who attends it, which attendeeAsked reads)
+  return new Set(verbs.filter((verb) => !/^(?:come|attend|join)$/i.test(verb)).flatMap((verb) => analyseQuery(verb).map((group) => group.join('|'))));
 }
 
 /**

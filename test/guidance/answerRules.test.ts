@@ -598,6 +598,8 @@ describe('a side of a topic the guidance does not deal with', () => {
   it('whether a child, carer or parent may do something is answered only by an entry that speaks of doing it', () => {
     expect(permissionAsked('can the YP read the minutes?')).toEqual(new Set(['read']));
     expect(permissionAsked('is she allowed to choose?')).toEqual(new Set(analyseQuery('choose').map((group) => group.join('|'))));
+    // whether someone may come is who attends, read by attendeeAsked
+    expect(permissionAsked('does the child get a say at the PPM, and can their parents come?').size).toBe(0);
     expect(roleAsked('who actually chairs the multi-agency meeting?').size).toBe(1);
     // "who writes the plan?" asks who: an entry saying who writes, completes or produces it answers
     expect(roleAsked('who writes the plan?').size).toBe(1);
