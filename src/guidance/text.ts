@@ -1209,7 +1209,7 @@ const QUERY_EXPANSIONS: Array<[string[], string]> = [
   [['worried', 'worry', 'worries', 'concern', 'concerns', 'concerned'], 'fragile'],
   [['harp'], 'hos'],
   // health, a doctor or a therapist at a meeting are among "other relevant professionals"
-  [['health', 'therapist', 'psychologist', 'nurse', 'gp', 'doctor', 'paediatrician'], 'professional'],
+  [['health', 'therapist', 'psychologist', 'nurse', 'gp', 'doctor', 'paediatrician', 'camhs', 'camh'], 'professional'],
 ];
 
 /** Abbreviations expanded before anything else, so phrases see the full words. */

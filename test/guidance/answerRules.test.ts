@@ -179,6 +179,10 @@ describe('confidence weighs what the question is about, not how long it is', () 
     expect(analyse('SW and SSW - who does what?')).not.toContain('parent');
   });
 
+  it('CAMHS at a meeting is among the other relevant professionals', () => {
+    expect(index.search('Should school and CAMHS come to the PSM, and does the young person get an advocate?').entryId).toBe('stability-meeting-attendees');
+  });
+
   it("letting people know what was agreed or decided is telling them a meeting's outcome", () => {
     expect(analyse('who lets everyone know what was agreed?')).toContain('outcome');
     expect(index.search('PA here - PPM for a 17yo finished today. Who is meant to let everyone know what was agreed?').entryId).toBe('ppm-recording');
