@@ -1511,6 +1511,12 @@ export function normaliseText(text: string): string {
     /\b(?:mum|dad|mother|father|parents?|birth parents?)\b([^.?!]{0,60}?)\b(?:does|do|has|have|need|needs|must)\s+(?:she|he|they|mum|dad|parents?)?\s*(?:have\s+to|to|got\s+to)?\s*(?:agree|consent)\b|\bparental consent\b/g,
     (match) => `${match} parentalconsent`,
   );
+  // a parent withdrawing section 20 consent ("mum wants to withdraw s20 consent", "says she's taking him
+  // home") is the same matter
+  t = t.replace(
+    /\bwithdraw\w*\s+(?:(?:her|his|their|the|my)\s+)?(?:s20\s+|section 20\s+)?consent\b|\b(?:s20|section 20)\b[^.?!]{0,60}?\b(?:taking|take|takes|took)\s+(?:him|her|them|the (?:child|kids|children))\s+home\b/g,
+    (match) => `${match} parentalconsent`,
+  );
   // "keep them together", "split the siblings up": whether brothers and sisters are placed together
   t = t.replace(
     /\b(?:keep|keeps|kept|keeping|place|placed|placing)\s+(?:them|the (?:kids|children|siblings|sibs|brothers|sisters|boys|girls)|all (?:3|three|4|four|of them))\s+together\b|\b(?:split|splitting|separate|separating|separated)\s+(?:them|the (?:siblings|sibs|brothers|sisters))(?:\s+up)?\b/g,

@@ -183,6 +183,11 @@ describe('confidence weighs what the question is about, not how long it is', () 
     expect(index.search('Should school and CAMHS come to the PSM, and does the young person get an advocate?').entryId).toBe('stability-meeting-attendees');
   });
 
+  it('a parent withdrawing section 20 consent, or taking the child home, is parental consent, which the documents do not cover', () => {
+    expect(analyse('mum wants to withdraw s20 consent')).toContain('parentalconsent');
+    expect(index.search("Parent of a s20 child says she's taking him home tomorrow - can she, and what do we do?").found).toBe(false);
+  });
+
   it("letting people know what was agreed or decided is telling them a meeting's outcome", () => {
     expect(analyse('who lets everyone know what was agreed?')).toContain('outcome');
     expect(index.search('PA here - PPM for a 17yo finished today. Who is meant to let everyone know what was agreed?').entryId).toBe('ppm-recording');
