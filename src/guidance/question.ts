@@ -692,7 +692,7 @@ const NEVER_HELD: ReadonlyArray<{ what: string; asked: RegExp; stated: RegExp }>
     // (not "missing": a child going missing 5 times is a trigger, not a deadline missed)
     what: 'what follows a missed timescale',
     asked:
-      /\b(?:wasn.?t|was not|didn.?t|did not|isn.?t|is not|hasn.?t|has not|haven.?t|have not|not been|weren.?t|were not|couldn.?t|could not|can.?t be|won.?t be)\b(?:\s+\w+){0,6}\s+(?:within|in time|by the deadline|on time)\b|\bmiss(?:ed|es)? (?:the )?(?:deadline|timescale|72|5|five|\d+\s*(?:hrs?|hours?|days?|working days?))\b|\bbreach(?:ed|es)?\b.{0,30}\b(?:timescale|deadline|72|hours|days)\b/i,
+      /\b(?:wasn.?t|was not|didn.?t|did not|isn.?t|is not|hasn.?t|has not|haven.?t|have not|not been|weren.?t|were not|couldn.?t|could not|can.?t be|won.?t be)\b(?:\s+\w+){0,6}\s+(?:within|in time|by the deadline|on time)\b|\bmiss(?:ed|es)? (?:the )?(?:deadline|timescale|72|5|five|\d+\s*(?:hrs?|hours?|days?|working days?))\b|\b(?:if|when)\s+(?:i|we|the sw|they|he|she)\s+(?:miss|misses|missed)\s+(?:the\s+)?(?:(?:one|1|first|\d+)[- ]?(?:week|day|hour)s?\s+|first\s+|statutory\s+)?(?:visit|ppm|meeting|review|deadline)\b|\bbreach(?:ed|es)?\b.{0,30}\b(?:timescale|deadline|72|hours|days)\b/i,
     stated: /\b(?:missed|overdue|breach\w*|not (?:held|agreed|met|done) (?:within|in time))\b/i,
   },
 ];

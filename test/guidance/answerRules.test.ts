@@ -1798,6 +1798,7 @@ describe('what the documents never hold is answered only by an answer that state
     expect(asked('how do our 3+ moves figures look against the national average?')).toEqual(['a figure to compare with']);
     expect(asked('LCS keeps crashing when I save the PPM minutes, who do I call?')).toEqual(['help with a system fault']);
     expect(asked("the PPM wasn't held within 72 hours - who needs to know?")).toEqual(['what follows a missed timescale']);
+    expect(asked('What happens if I miss the one-week visit after a placement starts - does it get reported anywhere?')).toEqual(['what follows a missed timescale']);
     expect(asked('EDT at 1am: who can authorise the urgent move out of hours?')).toEqual(['out-of-hours arrangements']);
     // asked in passing, not asked for
     expect(asked('coding error on a CLA case - do I tell my HoS?')).toEqual([]);
