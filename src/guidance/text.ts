@@ -671,11 +671,6 @@ const PHRASES: Array<[string[], string]> = [
   [['pre placement', 'preplacement'], 'before placement'],
   // "in front of the child" is with the child there
   [['in front of'], 'attend'],
-  // "which placement types", "what kinds of placement": placements of every kind
-  [
-    ['placement types', 'placement type', 'types of placement', 'types of placements', 'kinds of placement', 'kinds of placements', 'sorts of placement', 'sorts of placements'],
-    'placement',
-  ],
   // "who does what day to day", "what we can decide ourselves": how parenting tasks are shared
   [
     [
@@ -1452,6 +1447,9 @@ for (const list of PHRASES_BY_FIRST_KEY.values()) list.sort((a, b) => b.keys.len
 // ───────────────────────────── the analyser ─────────────────────────────
 
 /** Lower-case, tidy punctuation, expand contractions and abbreviations. */
+/** What follows "what kind of placement" when the kind asked about is another thing's ("what kind of placement ending"). */
+const KIND_OF_SOMETHING_ELSE = /^\s+(?:end|ends|ending|endings|move|moves|breakdown|breakdowns|change|changes|plan|plans|planning|request|requests)\b/;
+
 export function normaliseText(text: string): string {
   let t = text
     .toLowerCase()
@@ -1472,10 +1470,12 @@ export function normaliseText(text: string): string {
     .replace(/\bday\s*(?:time\s+)?team\b/g, ' ');
   // what a plan or record is "meant to tell" the carer is what it is for, not telling the child
   t = t.replace(/\b(plan|pp|record|minutes|report)\s+(?:is\s+|are\s+)?(?:meant\s+|supposed\s+|there\s+)?to\s+tell\b/g, '$1 purpose');
-  // "which kinds of placement does it cover?": asked which kinds, the kinds the guidance names
+  // kinds of placement: asked which kinds ("which kinds of placement does it cover?"), the kinds the
+  // guidance names; otherwise ("for each kind of placement"), placements of every kind
   t = t.replace(
-    /\b(which|what|all|any)\s+(?:(?:types?|kinds?|sorts?)\s+of\s+placements?|placement\s+(?:types?|kinds?|settings?))\b(?!\s+(?:end|ends|ending|endings|move|moves|breakdown|breakdowns|change|changes|plan|plans|planning|request|requests)\b)/g,
-    '$1 foster residential semi independent placement',
+    /\b(?:(which|what|all|any)\s+)?(?:(?:types?|kinds?|sorts?)\s+of\s+placements?|placement\s+types?)\b/g,
+    (_kinds, asked: string | undefined, offset: number, whole: string) =>
+      asked && !KIND_OF_SOMETHING_ELSE.test(whole.slice(offset + _kinds.length)) ? `${asked} foster residential semi independent placement` : `${asked ?? ''} placement`,
   );
   // what a home or carer sends the child before they arrive is what it shares with them
   t = t.replace(/\b(?:send|sends|sending|sent|give|giving)\s+(him|her|them|the child|the yp|the young person)\s+(?=before\b)/g, 'share with $1 ');
