@@ -10,9 +10,11 @@
 // Measured by leaving each development set out of what is known while it is asked (so no
 // question meets itself): 22 fewer of 1,476 near misses answered, 5 fewer of 3,067 right answers.
 //
-// The sets' writers judged against the five documents only; an entry that cites the national data
-// definitions (the project's domain notes: SSDA903 reason codes, what counts as a move) answers
-// questions they could not, so such an answer is never withdrawn for a twin.
+// The sets' writers judged against the five documents only; an entry whose answer rests on the national
+// data definitions (the project's domain notes, cited first: SSDA903 reason codes, what counts as a move)
+// answers questions they could not, so such an answer is never withdrawn for a twin. An entry that leads
+// with the documents and cites the definitions after them (how stability is measured) is judged like any
+// other: "does a respite weekend count as a move?" is not what it answers.
 //
 // Each covered question carries the pack entries that hold every fact its writer required (when
 // many do, those citing the document its writer took it from; see answeringEntries). What

@@ -535,12 +535,14 @@ export class GuidanceIndex {
    * guidance does not say, and the entry is offered as the nearest topic. An immediate safeguarding
    * matter is withdrawn only for a twin asking what the entry lacks, and keeps leading with acting on
    * safeguarding (the card shows it above the nearest topic); acting on safeguarding itself, and an
-   * entry citing the national data definitions, keep their answers.
+   * entry whose answer rests on the national data definitions (its first source), keep their answers.
    */
   private unlessAKnownNearMiss(answer: GuidanceAnswer): GuidanceAnswer {
     if (!answer.found || !answer.entryId || answer.entryId === SAFEGUARDING_ENTRY_ID) return answer;
-    // the near misses were judged against the five documents; the national definitions answer more
-    if (this.entries.get(answer.entryId)?.sources.some((source) => source.doc === 'domain')) return answer;
+    // the near misses were judged against the five documents; the national definitions answer more.
+    // An entry leading with the documents ("how is stability measured?") is judged like any other, though it
+    // cites the definitions further down: "does respite count as a move?" is not what it answers.
+    if (this.entries.get(answer.entryId)?.sources[0]?.doc === 'domain') return answer;
     const entryId = answer.entryId;
     // a message telling the case first is the twin of a near miss when its asking clause is
     const clause = caseFirstClause(answer.question);

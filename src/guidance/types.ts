@@ -35,6 +35,7 @@ export const guidanceEntrySchema = z.object({
     .refine((s) => !/\n/.test(s), 'answer must be one line'),
   steps: z.array(guidanceStepSchema).min(1),
   related: z.array(z.string()),
+  // The first source is the one the headline answer rests on (the search reads it: see unlessAKnownNearMiss).
   sources: z.array(guidanceSourceSchema).min(1),
 });
 

@@ -102,6 +102,14 @@ describe('a twin of a known near miss is not answered from the pack', () => {
     expect(answer.sources?.some((source) => source.doc === 'domain')).toBe(true);
   });
 
+  it('an entry leading with the five documents is withdrawn for a twin, though it cites the national definitions after them', () => {
+    // "how is stability measured?" answers from document 000 first; whether respite counts is not what it answers
+    const index = new GuidanceIndex({ knownQuestions: [nearMiss('is the reporting date for the stability measure 31 March?')] });
+    const answer = index.search('stability measure reporting date - is it 31 march?');
+    expect(answer.found).toBe(false);
+    expect(answer.nearest?.id).toBe('stability-measure');
+  });
+
   it('an immediate safeguarding matter keeps its answer', () => {
     const question = 'foster carer hit the child last night, allegation made - what do i do now?';
     const index = new GuidanceIndex({ knownQuestions: [nearMiss(question)] });
