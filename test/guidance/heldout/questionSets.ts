@@ -81,6 +81,10 @@ export const DEVELOPMENT_ONLY_SET_FILES = [
   'guidance-dev60.json',
   'guidance-dev61.json',
   'guidance-dev62.json',
+  'guidance-dev63.json',
+  'guidance-dev64.json',
+  'guidance-dev65.json',
+  'guidance-dev66.json',
 ] as const;
 
 /**
