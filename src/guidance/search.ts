@@ -526,7 +526,11 @@ export class GuidanceIndex {
    * on its own.
    */
   readingOf(question: string): string[] {
-    return analyseQuery(withoutFigureWords(this.spelled(question).spelledQuestion)).map((group) => group[0]!);
+    // a place or council named ("does Essex need HoS sign-off too?") is kept: it is what another
+    // council's question asks about, where a child's name is only whose case it is
+    const trimmedQuestion = asAsked(question.slice(0, MAX_QUESTION_LENGTH));
+    const spelledQuestion = this.speller.correct(this.withoutNames(trimmedQuestion, { keepPlaces: true }));
+    return analyseQuery(withoutFigureWords(spelledQuestion)).map((group) => group[0]!);
   }
 
   /**
@@ -1372,10 +1376,10 @@ export class GuidanceIndex {
    * the guidance knows keep their weight; so does an unknown lower-case word ("mileage"), which is
    * what keeps questions the guidance does not cover unanswered.
    */
-  private withoutNames(question: string): string {
+  private withoutNames(question: string, { keepPlaces = false } = {}): string {
     // a word of a phrase the analyser knows ("Head" of Service, "Virtual" School) is no name
     const names = [...probableNames(question), ...lowerCaseNames(question)].filter(
-      (name) => !ANALYSER_WORDS.has(name.toLowerCase()) && analyse(name).every((term) => !this.documentFrequency.has(term)),
+      (name) => !ANALYSER_WORDS.has(name.toLowerCase()) && analyse(name).every((term) => !this.documentFrequency.has(term)) && !(keepPlaces && PLACES.has(name.toLowerCase())),
     );
     if (names.length === 0) return question;
     const namePattern = new RegExp(`(?<![\\p{L}-])(?:${names.map(escapeRegExp).join('|')})(?:['\u2019]s)?(?![\\p{L}-])`, 'gu');
@@ -1452,6 +1456,13 @@ function summarise(text: string, maxLength = 300): string {
   }
   return summary.trim() || `${flat.slice(0, maxLength - 1).trimEnd()}\u2026`;
 }
+
+/** Nations, counties and large towns of the UK: another council's area, when a question names one. */
+const PLACES = new Set(
+  'england wales welsh scotland scottish ireland essex kent surrey sussex norfolk suffolk devon cornwall yorkshire lancashire cumbria durham hampshire hertfordshire herts berkshire oxfordshire cheshire derbyshire nottinghamshire notts nottingham leicestershire lincolnshire somerset dorset wiltshire gloucestershire shropshire staffordshire warwickshire worcestershire northumberland northamptonshire cambridgeshire bedfordshire buckinghamshire rutland london birmingham manchester leeds bristol liverpool sheffield newcastle coventry derby croydon havering'.split(
+    ' ',
+  ),
+);
 
 function round(n: number): number {
   return Math.round(n * 1000) / 1000;

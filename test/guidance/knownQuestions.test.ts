@@ -110,6 +110,15 @@ describe('a twin of a known near miss is not answered from the pack', () => {
     expect(answer.nearest?.id).toBe('stability-measure');
   });
 
+  it("a council named in a near miss is what it asks about: another council's sign-off is no twin of our own", () => {
+    // "Essex" is also a first name; read as one, the near miss would be "placing carer HoS sign-off moves"
+    const index = new GuidanceIndex({
+      knownQuestions: [nearMiss("We're placing with an Essex carer - does Essex need their own HoS sign-off for moves too?"), covered('who signs off a placement move?')],
+    });
+    expect(index.search('does a move to a new foster carer need HoS approval?').found).toBe(true);
+    expect(index.search('placing with an Essex carer, does Essex need its own HoS sign off for moves as well?').found).toBe(false);
+  });
+
   it('an immediate safeguarding matter keeps its answer', () => {
     const question = 'foster carer hit the child last night, allegation made - what do i do now?';
     const index = new GuidanceIndex({ knownQuestions: [nearMiss(question)] });
