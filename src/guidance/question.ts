@@ -405,10 +405,14 @@ const FIGURE_QUALIFIERS: Array<[RegExp, RegExp]> = [
  * True when `text` holds the kind of figure asked for. For "how many X", the number must count
  * X: "how many stability meetings" is not answered by "within 72 hours".
  */
+const ASKS_HOW_SOON = /\bhow (?:soon|quick(?:ly)?|fast)\b/i;
+const SOON_IN_TEXT = /\bas soon as (?:possible|practicable)\b|\bat the (?:first|earliest) signs?\b/i;
+
 export function holdsFigure(kind: FigureAsked, text: string, question = ''): boolean {
   // rule ids ("MOVE-7") and section numbers ("Tri-X 6.3.3") are not figures
   const plain = text.replace(/\b[A-Z]+-\d+\b/g, ' ').replace(/\b\d+(?:\.\d+)+\b/g, ' ');
-  if (!FIGURE_IN_TEXT[kind].test(plain)) return false;
+  // "as soon as possible", "at the first signs" say how soon, though they give no length of time
+  if (!FIGURE_IN_TEXT[kind].test(plain)) return kind === 'timescale' && ASKS_HOW_SOON.test(question) && SOON_IN_TEXT.test(plain);
   if (kind === 'meaning') return spellsOut(plain, question);
   // "the maximum number", "the average number": only a statement giving such a limit or average answers
   for (const [asked, stated] of FIGURE_QUALIFIERS) if (asked.test(question) && !stated.test(plain)) return false;

@@ -917,6 +917,14 @@ describe('how many / how long / how soon / how much', () => {
     expect(index.search('not sure which code to use for this move - who do I ask?').entryId).toBe('coding-a-move');
   });
 
+  it('"as soon as possible" or "at the first signs" answers how soon, though it gives no length of time', () => {
+    expect(holdsFigure('timescale', 'Hold a Placement Support Meeting at the first signs of instability.', 'how soon should the support meeting happen?')).toBe(true);
+    expect(holdsFigure('timescale', 'Convene a meeting as soon as possible.', 'how quickly does the meeting need setting up?')).toBe(true);
+    // not how long something lasts or how long one has
+    expect(holdsFigure('timescale', 'Convene a meeting as soon as possible.', 'how long does the carer have to keep her after giving notice?')).toBe(false);
+    expect(index.search('how soon should a placement support meeting happen when things start wobbling?').entryId).toBe('placement-support-meeting');
+  });
+
   it('a wrong code on Liquid Logic is corrected at once: "how fast" is answered by the managers\' step', () => {
     const answer = index.search('wrong code on LL - how fast does it need sorting');
     expect(['checking-move-codes', 'coding-a-move']).toContain(answer.entryId);
