@@ -958,7 +958,9 @@ export function permissionAsked(question: string): Set<string> {
  * approving it. (Only these roles: "who writes", "who liaises" have synonyms
  * enough in the guidance to be left to the coverage measure.)
  */
-export function roleAsked(question: string): Set<string> {
+export function roleAsked(asked: string): Set<string> {
+  // "who writes the minutes?", "who takes the notes?": who minutes it, not who writes something
+  const question = asked.replace(/\b(?:writes?|takes?|does|do|types?|keeps?)\s+(?:up\s+)?(?:the\s+)?(?:minutes|notes)\b/gi, 'minutes');
   const roles = [
     ...question.matchAll(
       /\bwho(?:'s|s| is)?\s+(?:actually\s+|exactly\s+|usually\s+|normally\s+|then\s+)?(?:(?:should|would|will|can|could|must|does|do|meant to|supposed to|expected to|going to|needs to|has to|got to)\s+(?:actually\s+|normally\s+|usually\s+)?)?(chairs?|sits?|presents?|maintains?|updates?|organi[sz]es?|arranges?|books?|convenes?|invites?|registers?|writes?|minutes|decides?|signs?(?:\s+(?:it\s+|this\s+|that\s+|them\s+|(?:the|his|her|their)\s+[a-z]+\s+)?off)?)\b/gi,

@@ -821,6 +821,13 @@ describe('a source document named as where to look', () => {
 });
 
 describe('who does it', () => {
+  it('"who writes the minutes" or "who takes the notes" asks who minutes the meeting, not who writes something', () => {
+    expect([...roleAsked('who writes the minutes?')]).toEqual([...roleAsked('who minutes it?')]);
+    expect([...roleAsked('who takes the notes at the PSM?')]).toEqual([...roleAsked('who minutes it?')]);
+    expect([...roleAsked('who writes the placement plan?')]).toEqual([analyse('write')[0]]);
+    expect(index.search('Havering FC placement - who chairs the PSM and who writes the minutes?').entryId).toBe('stability-meeting-chair');
+  });
+
   it('"who organises", "who updates", "who registers" ask who does it: the answer must say who, in its own text', () => {
     expect([...roleAsked('who actually organises a disruption meeting?')]).toEqual([analyse('organise')[0]]);
     expect(index.search('who actually organises a disruption meeting and sends the invites?').found).toBe(false);
