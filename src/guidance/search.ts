@@ -539,14 +539,16 @@ export class GuidanceIndex {
    * guidance does not say, and the entry is offered as the nearest topic. An immediate safeguarding
    * matter is withdrawn only for a twin asking what the entry lacks, and keeps leading with acting on
    * safeguarding (the card shows it above the nearest topic); acting on safeguarding itself, and an
-   * entry whose answer rests on the national data definitions (its first source), keep their answers.
+   * entry whose answer rests on the national data definitions (its first source) asked what the returns
+   * count or code, keep their answers.
    */
   private unlessAKnownNearMiss(answer: GuidanceAnswer): GuidanceAnswer {
     if (!answer.found || !answer.entryId || answer.entryId === SAFEGUARDING_ENTRY_ID) return answer;
     // the near misses were judged against the five documents; the national definitions answer more.
     // An entry leading with the documents ("how is stability measured?") is judged like any other, though it
-    // cites the definitions further down: "does respite count as a move?" is not what it answers.
-    if (this.entries.get(answer.entryId)?.sources[0]?.doc === 'domain') return answer;
+    // cites the definitions further down: "does respite count as a move?" is not what it answers. And the
+    // definitions answer what the returns count: "how do I arrange respite?" is judged like any other.
+    if (this.entries.get(answer.entryId)?.sources[0]?.doc === 'domain' && ASKS_OF_THE_RETURNS.test(answer.question)) return answer;
     const entryId = answer.entryId;
     // a message telling the case first is the twin of a near miss when its asking clause is
     const clause = caseFirstClause(answer.question);
@@ -1456,6 +1458,10 @@ function summarise(text: string, maxLength = 300): string {
   }
   return summary.trim() || `${flat.slice(0, maxLength - 1).trimEnd()}\u2026`;
 }
+
+/** Words of a question about what the statutory returns count or code (which the national definitions answer). */
+const ASKS_OF_THE_RETURNS =
+  /\b(?:counts?|counted|counting|codes?|coded|coding|stats?|statistics|figures?|measures?|indicators?|903|ssda903|returns?|reason|reported|reporting|pi|kpi|data)\b/i;
 
 /** Nations, counties and large towns of the UK: another council's area, when a question names one. */
 const PLACES = new Set(

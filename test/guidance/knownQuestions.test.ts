@@ -110,6 +110,13 @@ describe('a twin of a known near miss is not answered from the pack', () => {
     expect(answer.nearest?.id).toBe('stability-measure');
   });
 
+  it('the national data definitions keep their answer only for a question of the returns: arranging respite is judged like any other', () => {
+    const index = new GuidanceIndex({ knownQuestions: [nearMiss('carer wants a weekend of respite - how do we arrange it?')] });
+    const question = 'FC asking for a respite weekend for Jade - how do I arrange it?';
+    expect(new GuidanceIndex({ knownQuestions: [] }).search(question).entryId).toBe('what-counts-as-a-move');
+    expect(index.search(question).found).toBe(false);
+  });
+
   it("a council named in a near miss is what it asks about: another council's sign-off is no twin of our own", () => {
     // "Essex" is also a first name; read as one, the near miss would be "placing carer HoS sign-off moves"
     const index = new GuidanceIndex({
