@@ -159,7 +159,8 @@ const CASE_DETAIL_WORDS = `january february march april june july august septemb
   jan feb mar apr jun jul aug sep sept oct nov dec
   monday tuesday wednesday thursday friday saturday sunday mon
   spring summer autumn winter christmas easter
-  pm am yo yrs yr old st nd rd th legalorder`
+  pm am yo yrs yr old st nd rd th legalorder
+  north south east west northern southern eastern western locality local`
   .split(/\s+/)
   .filter(Boolean);
 

@@ -117,6 +117,11 @@ describe('a twin of a known near miss is not answered from the pack', () => {
     expect(index.search(question).found).toBe(false);
   });
 
+  it("a locality named is case detail: a near miss asking for the north locality's placement officer is no twin of who chairs a north locality carer's stability meeting", () => {
+    const index = new GuidanceIndex({ knownQuestions: [nearMiss('placement officer contact for the north locality?')] });
+    expect(index.search('who chairs a placement stability meeting for an in house carer in the north locality?').entryId).toBe('stability-meeting-chair');
+  });
+
   it("a council named in a near miss is what it asks about: another council's sign-off is no twin of our own", () => {
     // "Essex" is also a first name; read as one, the near miss would be "placing carer HoS sign-off moves"
     const index = new GuidanceIndex({
@@ -153,13 +158,14 @@ describe('finding the twin', () => {
     expect(matcher.isTwinOfANearMiss('count move plan')).toBe(false);
   });
 
-  it('is a twin only from a similarity of 0.6', () => {
+  it('is a twin only from a similarity of 0.55', () => {
     const matcher = new KnownQuestionMatcher([nearMiss('respite weekend carer holiday move count')], analysis);
     expect(matcher.isTwinOfANearMiss('respite weekend carer holiday')).toBe(true); // cosine 0.82
-    expect(matcher.isTwinOfANearMiss('respite weekend')).toBe(false); // cosine 0.58
+    expect(matcher.isTwinOfANearMiss('respite weekend')).toBe(true); // cosine 0.58
+    expect(matcher.isTwinOfANearMiss('respite')).toBe(false); // cosine 0.41
   });
 
-  it('is no twin when a covered question is within 0.1 of the near miss, however many near misses are closer', () => {
+  it('is no twin when a covered question is within 0.09 of the near miss, however many near misses are closer', () => {
     const nearMisses = ['a b c d e', 'a b c d f', 'a b c d g', 'a b c d h', 'a b c d i'].map(nearMiss);
     expect(new KnownQuestionMatcher(nearMisses, analysis).isTwinOfANearMiss('a b c d')).toBe(true);
     expect(new KnownQuestionMatcher([...nearMisses, covered('a b c d j')], analysis).isTwinOfANearMiss('a b c d')).toBe(false);
