@@ -63,7 +63,7 @@ export const GUIDANCE_ENTRIES: GuidanceEntry[] = [
     answer: 'Only a Head of Service (or the approving panel, such as HARP) can agree a placement move, and the request must explain why the move is needed.',
     steps: [
       { who: "Child's social worker", what: 'Give the Head of Service your rationale: the reasons for the move.' },
-      { who: 'Not named in the guidance', what: "Seek the Virtual School's advice while the move is being considered." },
+      { who: 'Not named in the guidance', what: "Seek the Virtual School's advice while the move is being considered: it must be asked for." },
       { who: 'Not named in the guidance', what: 'Make sure the placement request and risk assessment are accurate: Brokerage depends on them when matching.' },
       { who: 'Head of Service or approving panel', what: 'Decide whether to agree the move.' },
       {
@@ -145,7 +145,7 @@ export const GUIDANCE_ENTRIES: GuidanceEntry[] = [
     answer:
       'Get the move authorised with a rationale, take Virtual School advice, send an accurate placement request, prepare the child with a carer profile and introductions, agree how they will be told, and finalise the placement plan at the Placement Planning Meeting.',
     steps: [
-      { who: 'Not named in the guidance', what: 'Ask the Virtual School for advice about the move and its effect on education.' },
+      { who: 'Not named in the guidance', what: 'Ask the Virtual School for advice about the move and its effect on education: their advice must be sought.' },
       {
         who: "Child's social worker",
         what: 'Request authorisation from the Head of Service or panel, giving your reasons.',
@@ -181,7 +181,7 @@ export const GUIDANCE_ENTRIES: GuidanceEntry[] = [
       'Virtual school involvement in placement moves',
     ],
     answer:
-      'Ask the Virtual School for advice as soon as a move is being considered, and include them in every move discussion: Placement Planning and Placement Support Meetings and the Placement Stability Panel.',
+      'You must ask the Virtual School for advice as soon as a move is being considered, and include them in every move discussion: Placement Planning and Placement Support Meetings and the Placement Stability Panel.',
     steps: [
       {
         who: 'Not named in the guidance',
