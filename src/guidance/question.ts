@@ -402,13 +402,14 @@ const FIGURE_QUALIFIERS: Array<[RegExp, RegExp]> = [
   [/\btotal\s+(number|no|amount)\b/i, /\btotal\b/i],
 ];
 
+// "how soon", "how quickly": answered by a statement that says how soon, though it gives no length of time
+const ASKS_HOW_SOON = /\bhow (?:soon|quick(?:ly)?|fast)\b/i;
+const SOON_IN_TEXT = /\bas soon as (?:possible|practicable)\b|\bat the (?:first|earliest) signs?\b/i;
+
 /**
  * True when `text` holds the kind of figure asked for. For "how many X", the number must count
  * X: "how many stability meetings" is not answered by "within 72 hours".
  */
-const ASKS_HOW_SOON = /\bhow (?:soon|quick(?:ly)?|fast)\b/i;
-const SOON_IN_TEXT = /\bas soon as (?:possible|practicable)\b|\bat the (?:first|earliest) signs?\b/i;
-
 export function holdsFigure(kind: FigureAsked, text: string, question = ''): boolean {
   // rule ids ("MOVE-7") and section numbers ("Tri-X 6.3.3") are not figures
   const plain = text.replace(/\b[A-Z]+-\d+\b/g, ' ').replace(/\b\d+(?:\.\d+)+\b/g, ' ');

@@ -1465,7 +1465,7 @@ const ASKS_OF_THE_RETURNS =
 
 /** Nations, counties and large towns of the UK: another council's area, when a question names one. */
 const PLACES = new Set(
-  'england wales welsh scotland scottish ireland essex kent surrey sussex norfolk suffolk devon cornwall yorkshire lancashire cumbria durham hampshire hertfordshire herts berkshire oxfordshire cheshire derbyshire nottinghamshire notts nottingham leicestershire lincolnshire somerset dorset wiltshire gloucestershire shropshire staffordshire warwickshire worcestershire northumberland northamptonshire cambridgeshire bedfordshire buckinghamshire rutland london birmingham manchester leeds bristol liverpool sheffield newcastle coventry derby croydon havering'.split(
+  'england wales welsh scotland scottish ireland essex kent surrey sussex norfolk suffolk devon cornwall yorkshire lancashire cumbria durham hampshire hertfordshire herts berkshire oxfordshire cheshire derbyshire nottinghamshire notts nottingham leicestershire lincolnshire somerset dorset wiltshire gloucestershire shropshire staffordshire warwickshire worcestershire northumberland northamptonshire cambridgeshire bedfordshire buckinghamshire rutland london birmingham manchester leeds bristol liverpool sheffield newcastle coventry derby croydon'.split(
     ' ',
   ),
 );
