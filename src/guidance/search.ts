@@ -528,9 +528,7 @@ export class GuidanceIndex {
   readingOf(question: string): string[] {
     // a place or council named ("does Essex need HoS sign-off too?") is kept: it is what another
     // council's question asks about, where a child's name is only whose case it is
-    const trimmedQuestion = asAsked(question.slice(0, MAX_QUESTION_LENGTH));
-    const spelledQuestion = this.speller.correct(this.withoutNames(trimmedQuestion, { keepPlaces: true }));
-    return analyseQuery(withoutFigureWords(spelledQuestion)).map((group) => group[0]!);
+    return analyseQuery(withoutFigureWords(this.spelled(question, { keepPlaces: true }).spelledQuestion)).map((group) => group[0]!);
   }
 
   /**
@@ -933,11 +931,11 @@ export class GuidanceIndex {
   }
 
   /** The question cut to length, less whoever is asking and the form of answer asked for, and with its names out and its spelling repaired. */
-  private spelled(question: string): { trimmedQuestion: string; spelledQuestion: string } {
+  private spelled(question: string, names: { keepPlaces?: boolean } = {}): { trimmedQuestion: string; spelledQuestion: string } {
     const trimmedQuestion = asAsked(question.slice(0, MAX_QUESTION_LENGTH));
     // Names first: they are told by their capitals, which spelling correction neither keeps nor
     // spares ("Carey" would become "care").
-    return { trimmedQuestion, spelledQuestion: this.speller.correct(this.withoutNames(trimmedQuestion)) };
+    return { trimmedQuestion, spelledQuestion: this.speller.correct(this.withoutNames(trimmedQuestion, names)) };
   }
 
   private lookUp(question: string): { trimmedQuestion: string; termGroups: QuestionTerm[]; results: SearchResult[] } {
