@@ -441,16 +441,25 @@ export function holdsFigure(kind: FigureAsked, text: string, question = ''): boo
 }
 
 // a child hurt, harmed or in danger now
-const CHILD_HARMED =
-  /\b(hurt|injur(ed|y|ies)|bruis(e|es|ed|ing)|black eye|burns?|burnt|broken (arm|leg|bone|wrist|nose)|assault(ed)?|abus(ed|e|ing)|neglect(ed)?|harm(ed|ing)?|self[- ]harm(ing)?|suicid(e|al)|kill(ing)? (him|her|them|my|your)sel(f|ves)|end (his|her|their) (own )?life|take (his|her|their) (own )?life|stab(bed|bing)|stab wounds?|overdos(e|ed)|sexual(ly)?(?! health)|exploit(ed|ing|ation)|groom(ed|ing)|cse|cce|county lines|traffick(ed|ing))\b|\b(hit|hits|hitting|punch(ed|es)?|kick(ed|s)?|slap(ped|s)?|smack(ed|s)?|shook|shak(en|ing)|push(ed)?|beat(en|ing)?|strangled?|chok(ed|ing))\s+(him|her|them|me|the (child|kid|yp|boy|girl|young person))\b/i;
+// the child a harm is done to: "him", "the kid", "a 9yo", "the 10 year old"
+const HARMED_CHILD = String.raw`(him|her|them|me|the (child|kid|yp|boy|girl|young person)|(a|the|my|our)\s+\d+\s*-?\s*(yo|y\/o|yr old|year old))`;
+const CHILD_HARMED = new RegExp(
+  [
+    String.raw`\b(hurt(s|ing)?|injur(ed|y|ies)|bruis(e|es|ed|ing)|black eye|burns?|burnt(?! out)|burned|broken (arm|leg|bone|wrist|nose)|assault(ed)?|abus(ed|e|ing)|neglect(ed)?|harm(ed|ing)?|self[- ]harm(ing)?|suicid(e|al)|kill(ing)? (him|her|them|my|your)sel(f|ves)|end (his|her|their) (own )?life|take (his|her|their) (own )?life|stab(bed|bing)|stab wounds?|overdos(e|ed)|sexual(ly)?(?! health)|exploit(ed|ing|ation)|groom(ed|ing)|cse|cce|county lines|traffick(ed|ing))\b`,
+    String.raw`\b(hit|hits|hitting|punch(ed|es|ing)?|kick(ed|s|ing)?|slap(ped|s|ping)?|smack(ed|s|ing)?|shook|shak(en|ing)|push(ed)?|beat(en|ing)?|strangled?|chok(ed|ing)|grab(bed|s|bing)?)\s+${HARMED_CHILD}\b(?!\s+(out|off)\b)`,
+    // a smack or slap told of as done, though the child is named: "carer smacked Noah", "admitted smacking him"
+    String.raw`\b(smacked|slapped)\b|\b(admit(s|ted)?|been|was|caught)\s+(smacking|slapping|hitting)\b|\bby the (throat|neck|hair)\b`,
+  ].join('|'),
+  'i',
+);
 const CHILD_IN_DANGER = new RegExp(
   [
-    String.raw`\b(not safe|unsafe|in danger|at risk (now|tonight|today)|immediate (risk|danger|safeguarding)|disclos(ed|ure|es))\b`,
+    String.raw`\b(not safe|unsafe|in danger|at risk (now|tonight|today)|(child|kid|yp|he|she|they)\W+(is\W+|'s\W+)?at risk\b(?!\W*of\b)|immediate (risk|danger|safeguarding)|disclos(ed|ure|es))\b`,
     // frightened, threatened, restrained with marks, given drugs, a carer unfit to care
     String.raw`\b(scared|afraid|frightened|terrified)\b|\bthreat(en|ens|ened|ening)\b(?!\s+to\s+(?:escalate|complain|make a complaint|resign|quit|give notice|hand in|go to (?:the )?(?:ombudsman|press|papers|mp|councillor|court)|take (?:us|it|this) to|report us|sue|appeal))|\b(weapon|knife|knives|gun)\b|\babduct(ed|ion)?\b`,
     String.raw`\brestrain(ed|t|ing)?\b|\bmarks? on (his|her|their|both|the)\b`,
     // shut in or kept from food: "locks her in her room", "withholds food"
-    String.raw`\block(s|ed|ing)?\s+(him|her|them|the (child|kid|yp|boy|girl))\s+in\b|\b(withh[eo]ld(s|ing)?|without)\s+(food|meals|tea|dinner)\b`,
+    String.raw`\block(s|ed|ing)?\s+${HARMED_CHILD}\s+in\b|\b(withh[eo]ld(s|ing)?|without)\s+(food|meals|tea|dinner)\b`,
     String.raw`\b(giv(e|es|ing)|gave|suppl(y|ies|ying|ied)|sell(s|ing)?|sold|offer(s|ed|ing)?)\s+(\w+\s+)?(drugs|alcohol|weed|cannabis)\b`,
     String.raw`\b(drunk|intoxicated|under the influence|high on)\b`,
     // self-harm, sexual harm disclosed, exploitation: "cut her arm", "touching her", "older men"
@@ -460,7 +469,9 @@ const CHILD_IN_DANGER = new RegExp(
   ].join('|'),
   'i',
 );
-const POLICE = /\bpolice\b/i;
+// the police, a carer or someone in the carer's home arrested, a matter already called urgent safeguarding
+const POLICE =
+  /\bpolice\b|\b(carers?|fc|foster (mum|dad|carers?|parents?)|husband|wife|partner|son|daughter|staff( member)?|keyworker)('s)?\W+(\w+\W+){0,3}arrested\b|\burgent safeguarding\b/i;
 // an allegation against a carer
 const ALLEGATION_AGAINST_CARER = /\ballegation\b.*\b(carer|foster|fc)\b|\b(carer|foster|fc)\b.*\ballegation\b/i;
 const URGENT_HARM = [CHILD_HARMED, CHILD_IN_DANGER, POLICE, ALLEGATION_AGAINST_CARER];

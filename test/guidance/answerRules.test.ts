@@ -1550,6 +1550,26 @@ describe('immediate safeguarding comes first', () => {
     expect(isImmediateSafeguarding('she disclosed sexual abuse by the carer’s son')).toBe(true);
   });
 
+  it('recognises harm told of with the child named or aged, grabbed by the throat, burned, or a child said to be at risk where they are', () => {
+    expect(isChildInDangerNow('SSW: carer admitted smacking Noah (4), move needed')).toBe(true);
+    expect(isChildInDangerNow('Foster carer slapped a 10yo in front of the contact worker today')).toBe(true);
+    expect(isChildInDangerNow('her IFA carer’s husband grabbed her by the neck')).toBe(true);
+    expect(isChildInDangerNow('FC has been locking a 9yo in his bedroom at night')).toBe(true);
+    expect(isChildInDangerNow('a Year 9 girl says her carer burned her arm')).toBe(true);
+    expect(isChildInDangerNow('ran from his carers saying the carer’s son is hurting him')).toBe(true);
+    expect(isChildInDangerNow("SW wants a bed today, says YP 'at risk' at her semi indep")).toBe(true);
+    // at risk of something, burnt-out carers and being logged out are no danger to the child
+    expect(isChildInDangerNow('he is at risk of exclusion and the placement is at risk too')).toBe(false);
+    expect(isChildInDangerNow('staff are burnt out with him and talk of giving notice')).toBe(false);
+    expect(isImmediateSafeguarding('LCS keeps kicking me out, how do i reset my password')).toBe(false);
+  });
+
+  it('a carer, or someone in the carer’s home, arrested, or a matter called urgent safeguarding, leads with acting on it; a child arrested alone does not', () => {
+    expect(isImmediateSafeguarding('Carer’s husband has been arrested and Ruby (4) is still there')).toBe(true);
+    expect(isImmediateSafeguarding('SW says it’s urgent safeguarding, do I start searching for a bed?')).toBe(true);
+    expect(isImmediateSafeguarding('Nadia (16) was arrested last night at her IFA - what’s our procedure?')).toBe(false);
+  });
+
   it('recognises self-harm, sexual harm disclosed, exploitation, a child missing now and a child put out of the home', () => {
     expect(isChildInDangerNow('14yo in the unit has cut her arm, staff with her now')).toBe(true);
     expect(isChildInDangerNow("she's told school a relative of the carer has been touching her")).toBe(true);
