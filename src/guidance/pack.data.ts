@@ -495,7 +495,7 @@ export const GUIDANCE_ENTRIES: GuidanceEntry[] = [
       { who: 'Any staff member', what: 'Report your concerns to your line manager: what you have seen and why it worries you.', when: 'Straight away' },
       {
         who: 'Not named in the guidance',
-        what: "Convene a meeting as soon as possible: a Placement Support Meeting at the first signs, and a Placement Stability Meeting (coordinated by fostering or placements with the child's social worker) if added support is not enough.",
+        what: "Convene a meeting as soon as possible: a Placement Support Meeting at the first signs, with a multi-agency planning meeting to build a wrap-around package of support (000: every placement becoming fragile must have one), and a Placement Stability Meeting (coordinated by fostering or placements with the child's social worker) if added support is not enough.",
       },
       {
         who: "Everyone in Children's Services",
@@ -507,7 +507,7 @@ export const GUIDANCE_ENTRIES: GuidanceEntry[] = [
       },
     ],
     related: ['fragile-placement-signs', 'placement-support-meeting', 'placement-stability-meeting', 'extra-support-first', 'planned-endings'],
-    sources: [S003('Introduction'), S001('Introduction'), S003('Attendees')],
+    sources: [S003('Introduction'), S001('Introduction'), S003('Attendees'), S000('Instructions for Allocated Case Worker')],
   },
   {
     id: 'fragile-placement-signs',
@@ -1061,7 +1061,10 @@ export const GUIDANCE_ENTRIES: GuidanceEntry[] = [
     steps: [
       // (the guidance names whom the interval is agreed with, not who proposes it)
       { who: 'Foster carers and their supervising social worker, or the residential home manager', what: 'Agree the interval for later meetings.' },
-      { who: 'Not named in the guidance', what: 'Call an extra meeting to clarify changes to the care plan or resolve day to day issues as they arise.' },
+      {
+        who: 'Not named in the guidance',
+        what: 'Call an extra meeting to clarify changes to the care plan or resolve day to day issues as they arise (routines, bedtimes, pocket money, house rules and the like).',
+      },
     ],
     related: ['placement-planning-meeting', 'placement-plan-review'],
     sources: [S004('Purpose and Meeting Format')],

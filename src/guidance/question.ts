@@ -414,7 +414,8 @@ export function holdsFigure(kind: FigureAsked, text: string, question = ''): boo
   // rule ids ("MOVE-7") and section numbers ("Tri-X 6.3.3") are not figures
   const plain = text.replace(/\b[A-Z]+-\d+\b/g, ' ').replace(/\b\d+(?:\.\d+)+\b/g, ' ');
   // "as soon as possible", "at the first signs" say how soon, though they give no length of time
-  if (!FIGURE_IN_TEXT[kind].test(plain)) return kind === 'timescale' && ASKS_HOW_SOON.test(question) && SOON_IN_TEXT.test(plain);
+  // (but a figure put forward, "within 10 working days?", is confirmed only by a stated figure)
+  if (!FIGURE_IN_TEXT[kind].test(plain)) return kind === 'timescale' && ASKS_HOW_SOON.test(question) && !TIMESCALE_PUT_FORWARD.test(question) && SOON_IN_TEXT.test(plain);
   if (kind === 'meaning') return spellsOut(plain, question);
   // "the maximum number", "the average number": only a statement giving such a limit or average answers
   for (const [asked, stated] of FIGURE_QUALIFIERS) if (asked.test(question) && !stated.test(plain)) return false;

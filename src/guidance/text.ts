@@ -13,6 +13,23 @@
  * an empty replacement drops the phrase ("can you tell me").
  */
 const PHRASES: Array<[string[], string]> = [
+  // a child refusing school is a matter of their education, not someone refusing what is asked of them
+  [
+    [
+      'school refusal',
+      'school refuser',
+      'school refusing',
+      'refusing school',
+      'refuses school',
+      'refused school',
+      'refusing to go to school',
+      'refuses to go to school',
+      'refused to go to school',
+      'refusing to attend school',
+      'refusing education',
+    ],
+    'education',
+  ],
   // the national long-term stability measure (same placement for two years) is not one the project counts
   [['long term stability', 'longer term stability', 'long term stability measure', 'long term stability indicator'], 'longtermstability'],
   // filler that would otherwise look like content
@@ -209,9 +226,13 @@ const PHRASES: Array<[string[], string]> = [
       'social media',
       'curfew',
       'curfews',
+      'bedtime',
+      'bedtimes',
     ],
     'houserules',
   ],
+  // pocket money is a house rule and a payment
+  [['pocket money'], 'houserules payment'],
   // two professionals disagreeing, and who has the final say, is a dispute the documents do not resolve
   [
     [

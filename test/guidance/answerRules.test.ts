@@ -984,6 +984,14 @@ describe('how many / how long / how soon / how much', () => {
     expect(answerText(answer)).toMatch(/supervising social worker/i);
   });
 
+  it('rows over bedtimes, curfews or pocket money are day-to-day arrangements a further PPM may resolve; a child refusing school is about their education', () => {
+    const index = new GuidanceIndex({ knownQuestions: [] });
+    const rows = index.search('carer and YP keep rowing about bedtimes and curfew - can we call another PPM just for that?');
+    expect(rows.entryId).toBe('later-ppms');
+    expect(answerText(rows)).toMatch(/day to day/i);
+    expect(analyseQuery('she keeps refusing school')).toEqual([['keep'], ['education']]);
+  });
+
   it('a further question after the figure ("how often ..., and who decides?") is its own question: its words are not what the figure is about', () => {
     expect(questionAfterFigure('later planning meetings: how often, and who sets that?')).toBe('who sets that?');
     expect(questionAfterFigure('how soon is the support meeting and does the plan get looked at again each time')).toBe('does the plan get looked at again each time');
@@ -1203,6 +1211,16 @@ describe('how many / how long / how soon / how much', () => {
     expect(index.search('review after a stability meeting - is it 4 weeks later?').found).toBe(false);
     // "at least six weeks after" is the earliest a disruption meeting may be, not the latest
     expect(index.search('latest we can hold a disruption meeting? within 3 months of the end?').found).toBe(false);
+    // "as soon as possible" says how soon, but neither confirms nor corrects a figure put forward
+    expect(holdsFigure('timescale', 'Convene a meeting as soon as possible.', 'how soon should the meeting be?')).toBe(true);
+    expect(holdsFigure('timescale', 'Convene a meeting as soon as possible.', 'how soon should the meeting be - within 10 working days?')).toBe(false);
+  });
+
+  it('asked which meeting a fragile placement needs, the answer names the support meeting, the multi-agency planning meeting and its wrap-around support, and the stability meeting', () => {
+    const answer = new GuidanceIndex({ knownQuestions: [] }).search('placement is getting wobbly - what meeting does the stability guidance say we need?');
+    expect(answerText(answer)).toMatch(/multi-agency planning meeting/i);
+    expect(answerText(answer)).toMatch(/wrap-around/i);
+    expect(answerText(answer)).toMatch(/Placement Stability Meeting/);
   });
 
   it('what the letters stand for is only answered by a statement spelling them out', () => {
@@ -1807,9 +1825,9 @@ describe('how to complain or appeal is not set out in the guidance, though a com
 
 describe('in a message telling its case first, what only the case names is what has happened', () => {
   const plain = new GuidanceIndex({ knownQuestions: [] });
-  const told = 'Carers for Ethan (11) are struggling with his sleep and his school refusal, he has been there two months now.';
+  const told = 'Carers for Ethan (11) are struggling with his sleep and his refusal to see mum, he has been there two months now.';
 
-  it('need not be in the answer: school refusal told as the case does not ask about refusing', () => {
+  it('need not be in the answer: a refusal told as the case does not ask about refusing', () => {
     expect(plain.search(`${told} what should we be considering?`).entryId).toBe('carer-cant-cope');
   });
 
