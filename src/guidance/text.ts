@@ -13,6 +13,8 @@
  * an empty replacement drops the phrase ("can you tell me").
  */
 const PHRASES: Array<[string[], string]> = [
+  // what gets "nailed down" is agreed
+  [['nail down', 'nailed down', 'nailing down', 'pin down', 'pinned down'], 'agre'],
   // a child refusing school is a matter of their education, not someone refusing what is asked of them
   [
     [
@@ -909,6 +911,15 @@ const PHRASES: Array<[string[], string]> = [
  * first group listed keeps it.
  */
 const WORDS: Array<[string[], string]> = [
+  // "co-production" is co-producing (the stemmer keeps -tion)
+  [['production'], 'produc'],
+  // noticing a problem is recognising it ("spot" alone is also a spot purchase)
+  [['spotted', 'spotting'], 'recognis'],
+  [['liaison', 'liaisons'], 'liais'],
+  // meeting again is a further meeting
+  [['reconvene', 'reconvened', 'reconvenes', 'reconvening'], 'further'],
+  // a chat before a meeting is a discussion
+  [['chat', 'chats', 'chatting'], 'discuss'],
   [['lac', 'cla', 'lacs'], 'lac'],
   [['parent', 'parents', 'mum', 'mums', 'mam', 'dad', 'dads', 'mother', 'mothers', 'father', 'fathers'], 'parent'],
   // (the stemmer reads "early" as "ear")
@@ -1354,7 +1365,8 @@ export const STOPWORDS = new Set(
   tbh imo imho idk fyi btw tbc atm rn thx ty cheers
   teh hte adn nad taht waht wiht jsut
   grandson granddaughter grandchild grandchildren grandkids nephew niece aunt auntie uncle nan nanna nana gran grandma grandad grandparent grandparents cousin
-  devastated gutted heartbroken distraught crushed`
+  devastated gutted heartbroken distraught crushed
+  side sides principle principles`
     .split(/\s+/)
     .filter(Boolean),
 );

@@ -886,3 +886,25 @@ describe("a meeting's results", () => {
     expect(analyseQuery('who lets everyone know the results of the ppm').flat()).toEqual(expect.arrayContaining([analyse('outcome')[0], 'ppm']));
   });
 });
+
+describe('more everyday words for the guidance’s own', () => {
+  it('a child refusing school is about their education; bedtimes and curfews are house rules; pocket money is a house rule and money', () => {
+    same('he keeps refusing school', 'he keeps his education');
+    same('rows about bedtimes', 'rows about house rules');
+    expect(analyseQuery('pocket money').flat()).toEqual(expect.arrayContaining(analyseQuery('house rules and payment').flat()));
+  });
+
+  it('co-production is co-producing; spotting a problem is recognising it; liaison is liaising; reconvening is a further meeting; a chat is a discussion; what is nailed down is agreed', () => {
+    same('co-production of the plan', 'co-produce the plan');
+    same('who spotted the risk', 'who recognised the risk');
+    same('liaison with the home', 'liaise with the home');
+    same('reconvene the PPM', 'a further PPM');
+    same('a chat with the carer', 'a discussion with the carer');
+    expect(analyseQuery('nailed down')).toEqual(analyseQuery('agree'));
+  });
+
+  it('"the money side" is the money; "our principle" is what the guidance says', () => {
+    same('the money side', 'the money');
+    same('what is our principle on endings', 'what is our rule on endings');
+  });
+});
