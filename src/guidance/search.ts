@@ -271,6 +271,8 @@ const SAFEGUARDING_FOLLOW_ON = new Set([
 const ABOUT_THE_DOCUMENTS = new Set(['guidance-origins', 'guidance-read-with']);
 /** A question asking by when something must be done, and nothing else ("when does the plan have to be done by?"). */
 const ASKS_WHEN_ALONE = /^\W*(?:by )?when\s+(?:does|do|is|are|should|must|has|have)\b[^?]*\b(?:by|done|completed?|held|happen)\W*$/i;
+/** A question asking by when something must be done ("when do we have to report it?"). */
+const ASKS_WHEN_DEADLINE = /\bwhen\s+(?:do|does|should|must)\s+(?:we|i|you|they|the \w+)\s+(?:have|need|got)\s+to\b|\bwhen\s+(?:must|should)\b|\bwithin what\b/i;
 /** A question asking when something happens, or by when. */
 const ASKS_WHEN = /\bwhen\b|\bby\s+(?:what|which)\s+(?:date|day|time)\b|\bhow (?:soon|long|quickly|fast)\b|\bdeadlines?\b|\btime ?scales?\b|\bdue\b/i;
 /** A second part must add at least this share of the question's weight. */
@@ -470,7 +472,17 @@ export class GuidanceIndex {
     const answer = this.byAskingClause(question, this.unlessAKnownNearMiss(this.answerQuestion(question)));
     const safeguarding = this.entries.get(SAFEGUARDING_ENTRY_ID);
     const asked = asAsked(question);
-    if (answer.found || !answer.urgentSafeguarding || !safeguarding || !isChildInDangerNow(asked) || asksForAParticularThing(asked)) return answer;
+    // (nor does acting on the procedures give a figure asked for: "missing since 6pm - when do we have to report to the police?")
+    if (
+      answer.found ||
+      !answer.urgentSafeguarding ||
+      !safeguarding ||
+      !isChildInDangerNow(asked) ||
+      asksForAParticularThing(asked) ||
+      figureAsked(asked) !== null ||
+      ASKS_WHEN_DEADLINE.test(asked)
+    )
+      return answer;
     return {
       question,
       found: true,

@@ -1645,6 +1645,17 @@ describe('immediate safeguarding comes first', () => {
     expect(asksForAParticularThing('carer hit him, what do I do right now')).toBe(false);
   });
 
+  it('a question asking for a timescale or deadline the guidance does not give is told it does not cover it, under the safeguarding lead', () => {
+    for (const q of [
+      'YP missing from resi since 6pm - when do we have to report to police',
+      '15yo came back after going missing overnight - who does the return home interview and within what time?',
+    ]) {
+      const a = index.search(q);
+      expect(a.found).toBe(false);
+      expect(a.urgentSafeguarding).toBe(true);
+    }
+  });
+
   it('after the safeguarding lead, the answer also answers what the message asks besides', () => {
     const a = index.search(
       "Maya (12) says her carer's partner hit her last night and she has a mark on her arm. we're moving her today - will she need a PPM at the new placement?",
