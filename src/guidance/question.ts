@@ -406,6 +406,11 @@ const FIGURE_QUALIFIERS: Array<[RegExp, RegExp]> = [
 const ASKS_HOW_SOON = /\bhow (?:soon|quick(?:ly)?|fast)\b/i;
 const SOON_IN_TEXT = /\bas soon as (?:possible|practicable)\b|\bat the (?:first|earliest) signs?\b/i;
 
+// how long a child will stay, or a placement is needed, and a statement that it is to be told
+const ASKS_LENGTH_OF_STAY =
+  /\bhow long\b[^?.!]{0,40}?\b(?:stay|stays|staying|be with|be here|be there|be in|is needed|needed|will last|going to last|expected to last|likely to last|lasts|for)\b/i;
+const LENGTH_OF_STAY_TOLD = /\b(?:length of time|how long)\b[^.;]{0,30}\b(?:placement|needed|stay)/i;
+
 /**
  * True when `text` holds the kind of figure asked for. For "how many X", the number must count
  * X: "how many stability meetings" is not answered by "within 72 hours".
@@ -414,6 +419,9 @@ export function holdsFigure(kind: FigureAsked, text: string, question = ''): boo
   // rule ids ("MOVE-7") and section numbers ("Tri-X 6.3.3") are not figures
   const plain = text.replace(/\b[A-Z]+-\d+\b/g, ' ').replace(/\b\d+(?:\.\d+)+\b/g, ' ');
   // "as soon as possible", "at the first signs" say how soon, though they give no length of time
+  // "how long will she be staying?" asks what only the case can say: a statement that the placement
+  // must be told how long it is needed answers it
+  if ((kind === 'timescale' || kind === 'duration') && ASKS_LENGTH_OF_STAY.test(question) && LENGTH_OF_STAY_TOLD.test(plain)) return true;
   // (but a figure put forward, "within 10 working days?", is confirmed only by a stated figure)
   if (!FIGURE_IN_TEXT[kind].test(plain)) return kind === 'timescale' && ASKS_HOW_SOON.test(question) && !TIMESCALE_PUT_FORWARD.test(question) && SOON_IN_TEXT.test(plain);
   if (kind === 'meaning') return spellsOut(plain, question);

@@ -1216,6 +1216,15 @@ describe('how many / how long / how soon / how much', () => {
     expect(holdsFigure('timescale', 'Convene a meeting as soon as possible.', 'how soon should the meeting be - within 10 working days?')).toBe(false);
   });
 
+  it('"how long will she be staying?" is answered by the placement being told how long it is needed; the length of a meeting is not', () => {
+    const told = 'Tell them how long the placement is needed and its objectives.';
+    expect(holdsFigure('timescale', told, 'FC wants to know how long the girl will be staying with her')).toBe(true);
+    expect(holdsFigure('timescale', told, 'how long will she be with us?')).toBe(true);
+    expect(holdsFigure('duration', told, 'how long does a PPM last?')).toBe(false);
+    const answer = new GuidanceIndex({ knownQuestions: [] }).search('FC wants to know how long the girl will be staying with her and what the placement is meant to achieve');
+    expect(answer.entryId).toBe('information-for-carer');
+  });
+
   it('asked which meeting a fragile placement needs, the answer names the support meeting, the multi-agency planning meeting and its wrap-around support, and the stability meeting', () => {
     const answer = new GuidanceIndex({ knownQuestions: [] }).search('placement is getting wobbly - what meeting does the stability guidance say we need?');
     expect(answerText(answer)).toMatch(/multi-agency planning meeting/i);
