@@ -703,8 +703,19 @@ export class GuidanceIndex {
       // (who chairs or presents is read in the headline too, by saysWho)
       return terms.some((term) => this.names(id, term)) && (SAID_BY_SAYS_WHO.has(role) || !this.leavesUnnamed(id, terms));
     };
-    if ([...roles].some((role) => !saysDoing(chosen.id, role) && !(second && saysDoing(second.id, role))))
-      return this.notFound(question, results, chosen, 'not-covered', urgentSafeguarding, termGroups);
+    const rolesUnsaid = [...roles].filter((role) => !saysDoing(chosen.id, role) && !(second && saysDoing(second.id, role)));
+    if (rolesUnsaid.length > 0) {
+      // "who writes the placement plan and who checks it?": the first part is answered, and a close
+      // entry saying who writes it answers the second (as for who chairs, below)
+      const saysDoingInstead =
+        !second && asksTwoThings(trimmedQuestion)
+          ? candidates.find(
+              (c) => c.id !== chosen.id && this.entries.has(c.id) && c.score >= candidates[0]!.score * SECOND_PART_SCORE && rolesUnsaid.every((role) => saysDoing(c.id, role)),
+            )
+          : undefined;
+      if (!saysDoingInstead) return this.notFound(question, results, chosen, 'not-covered', urgentSafeguarding, termGroups);
+      second = saysDoingInstead;
+    }
     // "which service do we use?": the thing asked for must be in the answer
     const thing = thingAskedFor(trimmedQuestion);
     // (a document of its own, "is there an agenda for the IPM?", is read in what the answer says: an

@@ -1225,6 +1225,13 @@ describe('how many / how long / how soon / how much', () => {
     expect(answer.entryId).toBe('information-for-carer');
   });
 
+  it('"who writes the plan and who checks it?": the entry on checking it answers one part, and a close entry saying who writes it the other', () => {
+    const answer = new GuidanceIndex({ knownQuestions: [] }).search("Who writes the placement plan and who checks it's any good?");
+    expect(answer.found).toBe(true);
+    expect([answer.entryId, answer.also?.entryId]).toEqual(['placement-plan-review', 'placement-plan-quality']);
+    expect(answerText(answer)).toMatch(/Write the plan/);
+  });
+
   it('asked which meeting a fragile placement needs, the answer names the support meeting, the multi-agency planning meeting and its wrap-around support, and the stability meeting', () => {
     const answer = new GuidanceIndex({ knownQuestions: [] }).search('placement is getting wobbly - what meeting does the stability guidance say we need?');
     expect(answerText(answer)).toMatch(/multi-agency planning meeting/i);
