@@ -707,12 +707,7 @@ export class GuidanceIndex {
     if (rolesUnsaid.length > 0) {
       // "who writes the placement plan and who checks it?": the first part is answered, and a close
       // entry saying who writes it answers the second (as for who chairs, below)
-      const saysDoingInstead =
-        !second && asksTwoThings(trimmedQuestion)
-          ? candidates.find(
-              (c) => c.id !== chosen.id && this.entries.has(c.id) && c.score >= candidates[0]!.score * SECOND_PART_SCORE && rolesUnsaid.every((role) => saysDoing(c.id, role)),
-            )
-          : undefined;
+      const saysDoingInstead = second ? undefined : this.secondPartSaying(chosen, candidates, trimmedQuestion, (id) => rolesUnsaid.every((role) => saysDoing(id, role)));
       if (!saysDoingInstead) return this.notFound(question, results, chosen, 'not-covered', urgentSafeguarding, termGroups);
       second = saysDoingInstead;
     }
@@ -735,10 +730,7 @@ export class GuidanceIndex {
       if (!roles.has(role) || this.saysWho(chosen.id, role, termGroups) || (second && this.saysWho(second.id, role, termGroups))) continue;
       // "when is a disruption meeting held and who chairs it?": the first part is answered, and a close
       // entry saying who chairs answers the second
-      const saysWhoInstead =
-        !second && asksTwoThings(trimmedQuestion)
-          ? candidates.find((c) => c.id !== chosen.id && this.entries.has(c.id) && c.score >= candidates[0]!.score * SECOND_PART_SCORE && this.saysWho(c.id, role, termGroups))
-          : undefined;
+      const saysWhoInstead = second ? undefined : this.secondPartSaying(chosen, candidates, trimmedQuestion, (id) => this.saysWho(id, role, termGroups));
       if (!saysWhoInstead) return this.notFound(question, results, chosen, 'not-covered', urgentSafeguarding, termGroups);
       second = saysWhoInstead;
     }
@@ -1125,6 +1117,15 @@ export class GuidanceIndex {
    * A second pack entry that covers, in its title, question forms or rules, a weighty part of the
    * question the first does not: the question asked two things.
    */
+  /**
+   * In a question asking two things, a close entry saying what the chosen one leaves unsaid ("who
+   * writes the plan and who checks it?", "when is it held and who chairs it?"): the second part.
+   */
+  private secondPartSaying(chosen: Candidate, candidates: Candidate[], question: string, says: (id: string) => boolean): Candidate | undefined {
+    if (!asksTwoThings(question)) return undefined;
+    return candidates.find((c) => c.id !== chosen.id && this.entries.has(c.id) && c.score >= candidates[0]!.score * SECOND_PART_SCORE && says(c.id));
+  }
+
   private complement(first: Candidate, candidates: Candidate[], termGroups: QuestionTerm[]): Candidate | undefined {
     if (first.share >= 0.999) return undefined;
     const total = termGroups.reduce((a, t) => a + (t.incidental ? 0 : t.weight), 0);
