@@ -479,11 +479,11 @@ const CHILD_IN_DANGER = new RegExp(
   'i',
 );
 // the police, a carer or someone in the carer's home arrested, a matter already called urgent safeguarding
-const POLICE =
+const POLICE_ARREST_OR_CALLED_URGENT =
   /\bpolice\b|\b(carers?|fc|foster (mum|dad|carers?|parents?)|husband|wife|partner|son|daughter|staff( member)?|keyworker)('s)?\W+(\w+\W+){0,3}arrested\b|\burgent safeguarding\b/i;
 // an allegation against a carer
 const ALLEGATION_AGAINST_CARER = /\ballegation\b.*\b(carer|foster|fc)\b|\b(carer|foster|fc)\b.*\ballegation\b/i;
-const URGENT_HARM = [CHILD_HARMED, CHILD_IN_DANGER, POLICE, ALLEGATION_AGAINST_CARER];
+const URGENT_HARM = [CHILD_HARMED, CHILD_IN_DANGER, POLICE_ARREST_OR_CALLED_URGENT, ALLEGATION_AGAINST_CARER];
 
 /** The child still with the carer an allegation is against: "she's still in the house", "do we move her tonight?" */
 const STILL_THERE =
