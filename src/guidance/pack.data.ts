@@ -90,7 +90,7 @@ export const GUIDANCE_ENTRIES: GuidanceEntry[] = [
     answer:
       'The placements team (Family Placement, Brokerage) will not identify an alternative placement until the move has been authorised by the Head of Service or through HARP.',
     steps: [
-      { who: "Child's social worker", what: 'Get the move authorised by the relevant Head of Service or through HARP.' },
+      { who: "Child's social worker", what: 'Get the move authorised by the relevant Head of Service or through HARP, with your rationale for the move.' },
       { who: 'Not named in the guidance', what: 'Make the placement request and risk assessment as accurate as possible.' },
       {
         who: 'Placements team',

@@ -402,6 +402,13 @@ describe('two questions in one', () => {
     expect(index.search('parents of an s20 child want him home - can they just remove him / what rights do they have to object to a move?').found).toBe(false);
   });
 
+  it('what the Head of Service expects and whether the search waits for approval come from one paragraph, and are answered together', () => {
+    const answer = new GuidanceIndex({ knownQuestions: [] }).search('what does the Head of Service expect from me for a move, and can brokerage search in the meantime?');
+    expect(answer.found).toBe(true);
+    expect(answerText(answer)).toMatch(/rationale/i);
+    expect(answerText(answer)).toMatch(/only after (the move is )?authoris/i);
+  });
+
   it('a single question with case detail before a comma gets one answer', () => {
     expect(asksTwoThings('Mason (9) is moving next month, what introductions should we plan?')).toBe(false);
     expect(asksTwoThings('who chairs it and who takes the minutes?')).toBe(true);
