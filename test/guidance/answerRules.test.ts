@@ -692,6 +692,15 @@ describe('a side of a topic the guidance does not deal with', () => {
     expect(analyse('placement plans for 3 siblings')).toEqual(analyse('placement plans for 3 children'));
   });
 
+  it('"a sibling pair", "a sibling group of 4" and "siblings Amy (5) and Zac (3)" are the children of the case too', () => {
+    expect(analyse('a sibling pair placed in an emergency last night')).toEqual(analyse('a children placed in an emergency last night'));
+    expect(analyse('a sibling group of 4 placed in an emergency')).toEqual(analyse('a children placed in an emergency'));
+    expect(analyse('the placement for siblings amy (5) and zac (3) broke down')).toEqual(analyse('the placement for children amy (5) and zac (3) broke down'));
+    expect(index.search('sibling group placed in an emergency on Saturday night, no time for a planning meeting - is that allowed?').found).toBe(true);
+    // splitting them is still asking about siblings, which the guidance does not cover
+    expect(index.search('sibling group of 3, only one needs to move - can we split them?').found).toBe(false);
+  });
+
   it('adoption is a topic of its own: only an entry that speaks of it answers', () => {
     expect(index.search('what does the adoption panel need from me before introductions start?').found).toBe(false);
     // the introductions entry shares every other word; it never speaks of adoption
