@@ -1490,6 +1490,9 @@ export function normaliseText(text: string): string {
     .replace(/[\u2013\u2014]/g, ' - ');
   // a time of day ("placed at 6pm", "rang at 4.30pm") says when something happened, nothing of what is asked
   t = t.replace(/\b\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm)\b/g, ' ');
+  // "the SW says no need to tell them", "said no support plan was done": what someone says there is
+  // none of, not someone refusing ("HoS said no to the move", "they said no??")
+  t = t.replace(/\b(say|says|said|saying)\s+no\s+(?!(?:to|because|as|and|or|but|so|then|again|straight|outright|at|on|yesterday|today|now)\b)(?=[a-z])/g, '$1 there is no ');
   // "time scale", "time frame", "dead line" are typed apart as often as not, and mean the one word
   t = t.replace(/\btime[\s-]+(scale|frame)(s?)\b/g, 'time$1$2').replace(/\bdead[\s-]+line(s?)\b/g, 'deadline$1');
   // the day team: handing over to it is how the out-of-hours service runs, which the documents leave

@@ -775,6 +775,14 @@ describe('a child refusing, and whom to email', () => {
     expect(analyse('she says she wont go back to school')).not.toContain('refuse');
   });
 
+  it('"said no to the move" and "they said no??" are refusing; "says no need to tell them" and "said no plan was done" are not', () => {
+    expect(analyse('HoS said no to the move')).toContain('refuse');
+    expect(analyse('they said no?? is that right')).toContain('refuse');
+    expect(analyse('providers say no or the placement falls over')).toContain('refuse');
+    expect(analyse('SW says no need to tell them')).not.toContain('refuse');
+    expect(analyse('the SSW said no support plan was done')).not.toContain('refuse');
+  });
+
   it('"who in the performance team should I email?" asks for a contact, which is a directory\'s', () => {
     expect(analyse('who in the performance team should i email about a coding issue?')).toContain('contactdetails');
   });
