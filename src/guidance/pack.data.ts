@@ -1225,7 +1225,10 @@ export const GUIDANCE_ENTRIES: GuidanceEntry[] = [
         what: 'Cover the areas Tri-X sets for the kind of placement (6.2.3 to 6.2.6: with parents, with a connected carer, fostering or residential).',
       },
       { who: "Child's social worker", what: "Keep it up to date as the child's needs and the care plan change: it is a working document." },
-      { who: "Child's social worker", what: 'Show how the placement supports the wider care plan (adoption, reunification or independence).' },
+      {
+        who: "Child's social worker",
+        what: 'Show how the placement supports the wider care plan: preparing for adoption, promoting family links towards reunification, or preparing for independence.',
+      },
       { who: 'Placement Planning Meeting', what: 'Finalise the plan, so that the child and the carer both have clarity about the arrangements.' },
     ],
     related: ['placement-plan-quality', 'placement-plan-timing', 'placement-plan-review'],

@@ -1500,6 +1500,12 @@ describe('when nothing answers', () => {
 });
 
 describe('topics added to the pack', () => {
+  it('what the placement plan is for names how it serves the care plan: promoting family links towards going home', () => {
+    const a = index.search('the care plan is for Leo to go home to his mum - should his placement plan say anything about that?');
+    expect(a.entryId).toBe('placement-plan-purpose');
+    expect(answerText(a)).toMatch(/family links/i);
+  });
+
   it('what each document is read with: the strategy (000), Chapter 5.1.7 and the PGN of January 2017 (001)', () => {
     const strategy = index.search('which strategy is the coding and moves guidance read with?');
     expect(strategy.entryId).toBe('guidance-read-with');
