@@ -113,7 +113,7 @@ export const GUIDANCE_ENTRIES: GuidanceEntry[] = [
       'What are the criteria for an urgent move?',
     ],
     answer:
-      'Ask for an urgent move only when there is an immediate safeguarding issue; even then the Head of Service will not authorise it until they have a full understanding of the alternative placement options.',
+      'Placements otherwise end in a planned way: ask for an urgent move only when there is an immediate safeguarding issue. Even then it is agreed only by the Head of Service or through HARP, and the Head of Service will not authorise it until they have a full understanding of the alternative placement options.',
     steps: [
       {
         who: "Child's social worker",

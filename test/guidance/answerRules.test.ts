@@ -1500,6 +1500,13 @@ describe('when nothing answers', () => {
 });
 
 describe('topics added to the pack', () => {
+  it('an urgent move is agreed as every move is, by the Head of Service or through HARP, and is the exception to a planned ending', () => {
+    const a = index.search('urgent move needed, does it go to HARP or the HoS?');
+    expect(a.entryId).toBe('urgent-move');
+    expect(answerText(a)).toMatch(/HARP/);
+    expect(answerText(a)).toMatch(/planned/i);
+  });
+
   it('what the placement plan is for names how it serves the care plan: promoting family links towards going home', () => {
     const a = index.search('the care plan is for Leo to go home to his mum - should his placement plan say anything about that?');
     expect(a.entryId).toBe('placement-plan-purpose');
