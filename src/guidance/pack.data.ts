@@ -1059,6 +1059,10 @@ export const GUIDANCE_ENTRIES: GuidanceEntry[] = [
     answer:
       "Hold further Placement Planning Meetings as required: at intervals agreed with the foster carers and their supervising social worker (or the residential home's manager), or whenever the day to day arrangements have issues to be resolved or care plan changes need clarifying.",
     steps: [
+      {
+        who: "Child's social worker",
+        what: 'Hold a new Placement Planning Meeting, confirming delegated authority, every time the child changes placement, from one of the council’s own carers to another too.',
+      },
       // (the guidance names whom the interval is agreed with, not who proposes it)
       { who: 'Foster carers and their supervising social worker, or the residential home manager', what: 'Agree the interval for later meetings.' },
       {
@@ -1067,7 +1071,7 @@ export const GUIDANCE_ENTRIES: GuidanceEntry[] = [
       },
     ],
     related: ['placement-planning-meeting', 'placement-plan-review'],
-    sources: [S004('Purpose and Meeting Format')],
+    sources: [S004('Purpose and Meeting Format'), S001(G001_REVIEWS)],
   },
   {
     id: 'delegated-authority',

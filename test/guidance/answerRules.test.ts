@@ -1500,6 +1500,12 @@ describe('when nothing answers', () => {
 });
 
 describe('topics added to the pack', () => {
+  it('a move from one of the council’s own carers to another needs its own Placement Planning Meeting, as every change of placement does', () => {
+    const a = index.search('moving a child from one of our foster carers to another - is a new PPM needed?');
+    expect(a.entryId).toBe('later-ppms');
+    expect(answerText(a)).toMatch(/every time the child changes placement/i);
+  });
+
   it('an urgent move is agreed as every move is, by the Head of Service or through HARP, and is the exception to a planned ending', () => {
     const a = index.search('urgent move needed, does it go to HARP or the HoS?');
     expect(a.entryId).toBe('urgent-move');
