@@ -972,7 +972,7 @@ export const GUIDANCE_ENTRIES: GuidanceEntry[] = [
       'Documents needed before the planning meeting',
     ],
     answer:
-      'The chair gets up to date beforehand with the placement plan, the work undertaken so far in supporting the placement and, where relevant, the care plan, Personal Education Plan (PEP) and pathway plan, and at the meeting makes sure everyone understands its purpose and can speak.',
+      'The chair gets up to date beforehand with the placement plan, the work undertaken so far in supporting the placement and, where relevant, the care plan, Personal Education Plan (PEP) and pathway plan, and at the meeting makes sure the child, the parents and everyone asked to contribute understand its purpose and have the opportunity to speak.',
     steps: [
       {
         who: 'Chair',
@@ -980,7 +980,10 @@ export const GUIDANCE_ENTRIES: GuidanceEntry[] = [
         when: 'Before the meeting',
       },
       { who: 'Chair', what: 'Read the care plan, Personal Education Plan (PEP) and pathway plan where relevant.', when: 'Before the meeting' },
-      { who: 'Chair', what: "Explain the purpose and how the meeting will be conducted, and invite everyone's views and suggestions." },
+      {
+        who: 'Chair',
+        what: "Explain to the child, the parents and the other contributors the purpose and how the meeting will be conducted, and invite everyone's views and suggestions.",
+      },
     ],
     related: ['ppm-agenda', 'ppm-attendees', 'ppm-recording'],
     sources: [S004('Purpose and Meeting Format')],

@@ -1500,6 +1500,12 @@ describe('when nothing answers', () => {
 });
 
 describe('topics added to the pack', () => {
+  it('the PPM chair makes sure the child, the parents and the other contributors understand what the meeting is for', () => {
+    const a = index.search('who does the PPM chair have to make sure understands the purpose of the meeting?');
+    expect(a.entryId).toBe('ppm-chair-preparation');
+    expect(answerText(a)).toMatch(/the child, the parents/i);
+  });
+
   it('a move from one of the council’s own carers to another needs its own Placement Planning Meeting, as every change of placement does', () => {
     const a = index.search('moving a child from one of our foster carers to another - is a new PPM needed?');
     expect(a.entryId).toBe('later-ppms');
