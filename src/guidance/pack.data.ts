@@ -125,6 +125,10 @@ export const GUIDANCE_ENTRIES: GuidanceEntry[] = [
         who: 'Head of Service',
         what: 'Authorise the move only once the alternative placement options, and what each would mean for the child, are fully understood.',
       },
+      {
+        who: "Child's social worker",
+        what: 'However urgent the move, send Brokerage an accurate placement request and risk assessment to match on, and seek the Virtual School’s advice.',
+      },
       { who: 'Placement Planning Meeting', what: 'Meet and agree the placement plan.', when: 'Within 72 hours of the placement (004), or within 5 days of its start (002)' },
       { who: "Child's social worker", what: 'Visit the child in the new placement.', when: 'Within one week' },
     ],

@@ -1500,6 +1500,13 @@ describe('when nothing answers', () => {
 });
 
 describe('topics added to the pack', () => {
+  it('an urgent move still needs an accurate placement request and the Virtual School’s advice', () => {
+    const a = index.search('urgent move today after a safeguarding incident - does the Virtual School still need to be asked?');
+    expect(a.entryId).toBe('urgent-move');
+    expect(answerText(a)).toMatch(/virtual school/i);
+    expect(answerText(a)).toMatch(/accurate placement request/i);
+  });
+
   it('the PPM chair makes sure the child, the parents and the other contributors understand what the meeting is for', () => {
     const a = index.search('who does the PPM chair have to make sure understands the purpose of the meeting?');
     expect(a.entryId).toBe('ppm-chair-preparation');
