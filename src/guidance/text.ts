@@ -1490,6 +1490,8 @@ export function normaliseText(text: string): string {
     .replace(/[\u2013\u2014]/g, ' - ');
   // a time of day ("placed at 6pm", "rang at 4.30pm") says when something happened, nothing of what is asked
   t = t.replace(/\b\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm)\b/g, ' ');
+  // "mention it at next week's team meeting" is the team's own meeting, not one held on Teams
+  t = t.replace(/\bteam\s+(?:meeting|meetings|mtg|mtgs)\b/g, 'team');
   // "the SW says no need to tell them", "said no support plan was done": what someone says there is
   // none of, not someone refusing ("HoS said no to the move", "they said no??")
   t = t.replace(/\b(say|says|said|saying)\s+no\s+(?!(?:to|because|as|and|or|but|so|then|again|straight|outright|at|on|yesterday|today|now)\b)(?=[a-z])/g, '$1 there is no ');

@@ -639,6 +639,8 @@ describe('a side of a topic the guidance does not deal with', () => {
     expect(index.search('can we hold the stability meeting on Teams? the carer lives miles away').found).toBe(false);
     expect(analyse('can we meet on Teams')).not.toContain('team');
     expect(analyse('add a guest to the Teams meeting')).toContain('virtualmeeting');
+    // the team's own meeting is not one held on Teams
+    expect(analyse("I'll mention it at next week's team meeting")).not.toContain('virtualmeeting');
     expect(index.search('how do i add a guest from the IFA to a teams meeting').found).toBe(false);
     expect(index.search('what format do we minute the PPM in?').entryId).toBe('ppm-recording');
   });
