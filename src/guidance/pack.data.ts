@@ -765,6 +765,10 @@ export const GUIDANCE_ENTRIES: GuidanceEntry[] = [
       { who: "Children's social work manager", what: 'Chair when the child is placed with an independent fostering agency.' },
       { who: 'Fostering manager', what: "Chair when the child is with the council's own foster carers." },
       { who: 'Allocated LBH minute taker', what: 'Take the minutes.' },
+      {
+        who: 'Fostering Service or Placements Service',
+        what: "Coordinate the meeting in collaboration with the child's social worker (not the chair’s task): the Fostering Service for in-house foster carers, the Placements Service for an IFA, residential or semi-independent placement.",
+      },
     ],
     related: ['stability-meeting-attendees', 'stability-meeting-outcomes', 'placement-stability-meeting'],
     sources: [S003('Attendees')],

@@ -1502,6 +1502,13 @@ describe('when nothing answers', () => {
 });
 
 describe('topics added to the pack', () => {
+  it('who chairs a stability meeting comes with who coordinates it, which is not the chair', () => {
+    const a = index.search('PSM for an IFA placement - who sets it up and who chairs?');
+    expect(a.entryId).toBe('stability-meeting-chair');
+    expect(answerText(a)).toMatch(/Placements Service/);
+    expect(answerText(a)).toMatch(/children's social work manager/i);
+  });
+
   it('an urgent move still needs an accurate placement request and the Virtual School’s advice', () => {
     const a = index.search('urgent move today after a safeguarding incident - does the Virtual School still need to be asked?');
     expect(a.entryId).toBe('urgent-move');
