@@ -127,7 +127,7 @@ export const GUIDANCE_ENTRIES: GuidanceEntry[] = [
       },
       {
         who: "Child's social worker",
-        what: 'However urgent the move, send Brokerage an accurate placement request and risk assessment to match on, and seek the Virtual School’s advice.',
+        what: "However urgent the move, send Brokerage an accurate placement request and risk assessment to match on, and seek the Virtual School's advice.",
       },
       { who: 'Placement Planning Meeting', what: 'Meet and agree the placement plan.', when: 'Within 72 hours of the placement (004), or within 5 days of its start (002)' },
       { who: "Child's social worker", what: 'Visit the child in the new placement.', when: 'Within one week' },
@@ -767,7 +767,7 @@ export const GUIDANCE_ENTRIES: GuidanceEntry[] = [
       { who: 'Allocated LBH minute taker', what: 'Take the minutes.' },
       {
         who: 'Fostering Service or Placements Service',
-        what: "Coordinate the meeting in collaboration with the child's social worker (not the chair’s task): the Fostering Service for in-house foster carers, the Placements Service for an IFA, residential or semi-independent placement.",
+        what: "Coordinate the meeting in collaboration with the child's social worker (not the chair's task): the Fostering Service for in-house foster carers, the Placements Service for an IFA, residential or semi-independent placement.",
       },
     ],
     related: ['stability-meeting-attendees', 'stability-meeting-outcomes', 'placement-stability-meeting'],
@@ -1072,7 +1072,7 @@ export const GUIDANCE_ENTRIES: GuidanceEntry[] = [
     steps: [
       {
         who: "Child's social worker",
-        what: 'Hold a new Placement Planning Meeting, confirming delegated authority, every time the child changes placement, from one of the council’s own carers to another too.',
+        what: "Hold a new Placement Planning Meeting, confirming delegated authority, every time the child changes placement, from one of the council's own carers to another too.",
       },
       // (the guidance names whom the interval is agreed with, not who proposes it)
       { who: 'Foster carers and their supervising social worker, or the residential home manager', what: 'Agree the interval for later meetings.' },
