@@ -1080,6 +1080,7 @@ export const GUIDANCE_ENTRIES: GuidanceEntry[] = [
         who: 'Not named in the guidance',
         what: 'Call an extra meeting to clarify changes to the care plan or resolve day to day issues as they arise (routines, bedtimes, pocket money, house rules and the like).',
       },
+      { who: 'Not named in the guidance', what: 'Where there are concerns about how the placement is progressing, consider seeking additional resources to assist it.' },
     ],
     related: ['placement-planning-meeting', 'placement-plan-review'],
     sources: [S004('Purpose and Meeting Format'), S001(G001_REVIEWS)],

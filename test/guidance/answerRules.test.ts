@@ -1505,6 +1505,12 @@ describe('when nothing answers', () => {
 });
 
 describe('topics added to the pack', () => {
+  it('asked what the PPM guidance says of carers needing more help, the answer names seeking additional resources', () => {
+    const a = index.search('carers say they need more help a month in - what does the PPM guidance say?');
+    expect(a.found).toBe(true);
+    expect(answerText(a)).toMatch(/additional resources/i);
+  });
+
   it('who chairs a stability meeting comes with who coordinates it, which is not the chair', () => {
     const a = index.search('PSM for an IFA placement - who sets it up and who chairs?');
     expect(a.entryId).toBe('stability-meeting-chair');
