@@ -1490,6 +1490,8 @@ export function normaliseText(text: string): string {
     .replace(/[\u2013\u2014]/g, ' - ');
   // a time of day ("placed at 6pm", "rang at 4.30pm") says when something happened, nothing of what is asked
   t = t.replace(/\b\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm)\b/g, ' ');
+  // "court changed his care plan last week": what the court has done is the case, not a question about the court
+  t = t.replace(/\b(?:the\s+)?court\s+(?=(?:has\s+|have\s+)?(?:changed|made|granted|ordered|agreed|decided|approved|extended|varied)\b)/g, '');
   // "mention it at next week's team meeting" is the team's own meeting, not one held on Teams
   t = t.replace(/\bteam\s+(?:meeting|meetings|mtg|mtgs)\b/g, 'team');
   // "the SW says no need to tell them", "said no support plan was done": what someone says there is

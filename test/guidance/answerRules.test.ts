@@ -435,6 +435,12 @@ describe('a question naming a body or process outside the placement guidance', (
     // the same question without the body is about the guidance's own topic
     expect(index.search('who needs to agree a placement move for a child on a care order?').found).toBe(true);
   });
+
+  it('is case detail when the message tells what the body has done ("court changed her contact plan last week")', () => {
+    expect(analyse('court changed her contact plan last week')).not.toContain('court');
+    expect(index.search('court changed her contact plan last week - do we need another PPM?').entryId).toBe('later-ppms');
+    expect(index.search('does the court have to agree the move?').found).toBe(false);
+  });
 });
 
 describe('a side of a topic the guidance does not deal with', () => {
