@@ -1566,7 +1566,8 @@ export function normaliseText(text: string): string {
   t = t.replace(/\b(\d+|two|three|four|five)\s+(sibs|siblings)\b/g, '$1 children');
   // so are "a sibling pair", "a sibling group of 3" and "siblings Evie (5) and Sam (3)"
   t = t.replace(/\b(?:sibling|sib)\s+(?:pair|group)(?:\s+of\s+(?:\d+|two|three|four|five))?\b/g, 'children');
-  t = t.replace(/\b(?:siblings|sibs)\s+(?=[a-z]+\s*\(\s*\d{1,2}\s*\)\s*(?:and|&)\s+[a-z]+)/g, 'children ');
+  // (the names may already be gone: "siblings (5) and (3)")
+  t = t.replace(/\b(?:siblings|sibs)\s+(?=(?:[a-z]+\s*)?\(\s*\d{1,2}\s*\)\s*(?:and|&)\s+(?:[a-z]+|\(\s*\d))/g, 'children ');
   // "a 14 year old", "15yo" is a child
   t = t.replace(/\b\d{1,2}\s*-?\s*(year|yr)s?\s*-?\s*old\b|\b\d{1,2}\s*(yo|y\/o)\b/g, ' child ');
   // "Zac (11)": an age in brackets after a name is the child's

@@ -707,6 +707,9 @@ describe('a side of a topic the guidance does not deal with', () => {
     expect(analyse('a sibling pair placed in an emergency last night')).toEqual(analyse('a children placed in an emergency last night'));
     expect(analyse('a sibling group of 4 placed in an emergency')).toEqual(analyse('a children placed in an emergency'));
     expect(analyse('the placement for siblings amy (5) and zac (3) broke down')).toEqual(analyse('the placement for children amy (5) and zac (3) broke down'));
+    // (as they are once the names are taken out)
+    expect(analyse('the placement for siblings (5) and (3) broke down')).toEqual(analyse('the placement for children (5) and (3) broke down'));
+    expect(index.search('permanent placement for siblings Ava (6) and Leo (4) broke down last week. when is the disruption meeting?').entryId).toBe('disruption-meeting');
     expect(index.search('sibling group placed in an emergency on Saturday night, no time for a planning meeting - is that allowed?').found).toBe(true);
     // splitting them is still asking about siblings, which the guidance does not cover
     expect(index.search('sibling group of 3, only one needs to move - can we split them?').found).toBe(false);
