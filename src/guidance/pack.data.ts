@@ -1282,7 +1282,7 @@ export const GUIDANCE_ENTRIES: GuidanceEntry[] = [
       'What do we tell a residential home or provider about a child placed with them?',
     ],
     answer:
-      'Tell the placement (foster carers, or the residential home and its registered manager, or the provider) how day to day parenting tasks are shared between the carer and the responsible authority, the financial arrangements, contact, the circumstances leading to the child becoming looked after, the long term care plan, the length of time the placement is needed and what it is meant to achieve.',
+      'As part of placement planning (004 lists it with the Placement Planning Meetings), tell the placement (foster carers, or the residential home and its registered manager, or the provider) how day to day parenting tasks are shared between the carer and the responsible authority, the financial arrangements, contact, the circumstances leading to the child becoming looked after, the long term care plan, the length of time the placement is needed and what it is meant to achieve.',
     steps: [
       { who: 'Not named in the guidance', what: 'Share how day to day parenting tasks are split with the responsible authority, money, and contact arrangements.' },
       { who: 'Not named in the guidance', what: 'Explain why the child came into care and the long term care plan.' },

@@ -591,6 +591,12 @@ describe('a side of a topic the guidance does not deal with', () => {
     expect(index.search('what must the carer be told at placement').entryId).toBe('information-for-carer');
   });
 
+  it('what the placement must be told is part of placement planning: 004 lists it with the Placement Planning Meetings', () => {
+    const plain = new GuidanceIndex({ knownQuestions: [] });
+    expect(plain.search('ppm - will we hear about contact arrangements?').entryId).toBe('information-for-carer');
+    expect(plain.search('PPM info list for carers?').entryId).toBe('information-for-carer');
+  });
+
   it('"is there an agenda for it?" asks for a document of its own: read in what the answer says, not in how practitioners ask for the entry', () => {
     const plain = new GuidanceIndex({ knownQuestions: [] });
     expect(plain.search('is there an agenda for the introduction planning meeting?').found).toBe(false);
