@@ -529,7 +529,7 @@ export const GUIDANCE_ENTRIES: GuidanceEntry[] = [
     steps: [
       { who: 'Any staff member', what: 'Recognise the trigger (a sign the placement is at risk of breakdown) and report it to your line manager.', when: 'Straight away' },
       { who: 'Not named in the guidance', what: 'Put added support in place and hold a Placement Support Meeting.' },
-      { who: 'Not named in the guidance', what: 'Consider seeking additional resources for the placement.' },
+      { who: 'Not named in the guidance', what: 'Where the placement is not progressing well, consider seeking additional resources for it.' },
       {
         who: "Allocated case worker (the child's social worker)",
         what: 'Hold a multi-agency planning meeting to build a wrap-around package of support that helps avoid a breakdown: every placement becoming fragile must have one (000).',
@@ -713,7 +713,7 @@ export const GUIDANCE_ENTRIES: GuidanceEntry[] = [
       'First make every effort to resolve the presenting difficulties with added support; hold a Placement Stability Meeting if that support is not sufficient to bring lasting change.',
     steps: [
       { who: "Fostering and Placements Service with the child's social work team", what: 'Identify what is going wrong and put targeted support in.' },
-      { who: 'Not named in the guidance', what: 'Consider asking for additional resources for the placement.' },
+      { who: 'Not named in the guidance', what: 'Where the placement is not progressing well, consider asking for additional resources for it.' },
       { who: 'Fostering or placements service', what: 'Call a Placement Stability Meeting if things do not improve for good.' },
     ],
     related: ['placement-support-meeting', 'placement-stability-meeting', 'funding-extra-services'],

@@ -1526,6 +1526,12 @@ describe('topics added to the pack', () => {
     expect(answerText(a)).toMatch(/additional resources/i);
   });
 
+  it('asked what to consider when a placement is not progressing well, the answer names seeking additional resources (004)', () => {
+    const a = new GuidanceIndex({ knownQuestions: [] }).search("What should be considered if a placement isn't progressing well?");
+    expect(a.found).toBe(true);
+    expect(answerText(a)).toMatch(/additional resources/i);
+  });
+
   it('who chairs a stability meeting comes with who coordinates it, which is not the chair', () => {
     const a = index.search('PSM for an IFA placement - who sets it up and who chairs?');
     expect(a.entryId).toBe('stability-meeting-chair');
