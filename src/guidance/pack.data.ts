@@ -784,7 +784,7 @@ export const GUIDANCE_ENTRIES: GuidanceEntry[] = [
       'Is an advocate invited to the stability meeting?',
     ],
     answer:
-      'The meeting usually includes the child, their social worker, the foster carer or (in a residential or semi-independent placement) the key worker or provider, the supervising social worker (SSW), the fostering manager, other relevant professionals (from school or health, for example), and an advocate where appropriate.',
+      'The meeting usually includes the child, their social worker, the foster carer or (in a residential or semi-independent placement) the key worker or provider, the supervising social worker (SSW), the fostering manager, other relevant professionals, and an advocate where appropriate.',
     steps: [
       {
         // (003 gives the coordination to these services; its attendee list has no Virtual School, which

@@ -278,7 +278,7 @@ const ASKS_WHEN = /\bwhen\b|\bby\s+(?:what|which)\s+(?:date|day|time)\b|\bhow (?
 /** A second part must add at least this share of the question's weight. */
 const SECOND_PART_GAIN = 0.14;
 /** ... and score at least this share of the first. */
-const SECOND_PART_SCORE = 0.3;
+const SECOND_PART_SCORE = 0.2;
 /** A refused question whose best match covers this much is told the nearest guidance. */
 const NEAREST_SHARE = 0.3;
 const MAX_SUGGESTIONS = 3;
