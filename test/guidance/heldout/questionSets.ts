@@ -89,6 +89,8 @@ export const DEVELOPMENT_ONLY_SET_FILES = [
   'guidance-dev68.json',
   'guidance-dev69.json',
   'guidance-dev70.json',
+  'guidance-dev71.json',
+  'guidance-dev72.json',
 ] as const;
 
 /**
@@ -115,7 +117,7 @@ export const NOT_KNOWN_DEVELOPMENT_SETS: readonly string[] = [
 /** Sets that are all test: measured by the lead, never tuned on, never among the known questions. */
 export const TEST_ONLY_SETS = [
   { file: 'guidance-heldout3.json', name: 'Third held-out (guidance-heldout3.json), test only (reported, never tuned on)' },
-  ...['Fifth', 'Sixth', 'Seventh', 'Eighth', 'Ninth', 'Tenth', 'Eleventh', 'Twelfth', 'Thirteenth', 'Fourteenth', 'Fifteenth', 'Sixteenth', 'Seventeenth', 'Eighteenth', 'Nineteenth', 'Twentieth', 'Twenty-first', 'Twenty-second', 'Twenty-third', 'Twenty-fourth', 'Twenty-fifth', 'Twenty-sixth', 'Twenty-seventh', 'Twenty-eighth', 'Twenty-ninth', 'Thirtieth', 'Thirty-first', 'Thirty-second', 'Thirty-third', 'Thirty-fourth'].map((ordinal, i) => {
+  ...['Fifth', 'Sixth', 'Seventh', 'Eighth', 'Ninth', 'Tenth', 'Eleventh', 'Twelfth', 'Thirteenth', 'Fourteenth', 'Fifteenth', 'Sixteenth', 'Seventeenth', 'Eighteenth', 'Nineteenth', 'Twentieth', 'Twenty-first', 'Twenty-second', 'Twenty-third', 'Twenty-fourth', 'Twenty-fifth', 'Twenty-sixth', 'Twenty-seventh', 'Twenty-eighth', 'Twenty-ninth', 'Thirtieth', 'Thirty-first', 'Thirty-second', 'Thirty-third', 'Thirty-fourth', 'Thirty-fifth', 'Thirty-sixth'].map((ordinal, i) => {
     const file = `guidance-heldout${i + 5}.json`;
     return { file, name: `${ordinal} held-out (${file}), test only (written and committed before it was first measured; never tuned on)` };
   }),
