@@ -275,6 +275,8 @@ const ASKS_WHEN_ALONE = /^\W*(?:by )?when\s+(?:does|do|is|are|should|must|has|ha
 const ASKS_WHEN_DEADLINE = /\bwhen\s+(?:do|does|should|must)\s+(?:we|i|you|they|the \w+)\s+(?:have|need|got)\s+to\b|\bwhen\s+(?:must|should)\b|\bwithin what\b/i;
 /** A question asking when something happens, or by when. */
 const ASKS_WHEN = /\bwhen\b|\bby\s+(?:what|which)\s+(?:date|day|time)\b|\bhow (?:soon|long|quickly|fast)\b|\bdeadlines?\b|\btime ?scales?\b|\bdue\b/i;
+/** Those who come to a meeting as professionals, though the analyser reads them as their field. */
+const PROFESSIONS_ATTENDING = new Set(['education', 'polic', 'youthjustice']);
 /** A second part must add at least this share of the question's weight. */
 const SECOND_PART_GAIN = 0.14;
 /** ... and score at least this share of the first. */
@@ -721,7 +723,9 @@ export class GuidanceIndex {
     // "does the IRO come to the support meeting?", "does the child come to the disruption meeting?":
     // whoever is asked about must be named in the answer (read in its text, as the child is in
     // nearly every entry and so is not looked up)
-    const attendees = attendeeAsked(trimmedQuestion);
+    // (the school, the police or a youth justice worker come as the "other relevant professionals" an
+    // entry invites, as CAMHS and health already read)
+    const attendees = attendeeAsked(trimmedQuestion).map((group) => (PROFESSIONS_ATTENDING.has(group) ? `${group}|professional` : group));
     if (attendees.some((group) => !this.names(chosen.id, group) && !(second && this.names(second.id, group))))
       return this.notFound(question, results, chosen, 'not-covered', urgentSafeguarding, termGroups);
     // "who chairs the PPM?" is not answered by what the chair reads beforehand, nor "who presents at the

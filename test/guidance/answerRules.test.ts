@@ -629,6 +629,10 @@ describe('a side of a topic the guidance does not deal with', () => {
     expect(attendeeAsked('does the resi keyworker need to come to the review')).toEqual(['keyworker']);
     expect(index.search('does the child come to the disruption meeting?').found).toBe(false);
     expect(index.search('does the child come to the stability meeting?').entryId).toBe('stability-meeting-attendees');
+    // the school comes as one of the "other relevant professionals", as CAMHS does
+    expect(attendeeAsked('can school come to a PSM?')).toEqual([analyseQuery('school')[0]!.join('|')]);
+    expect(new GuidanceIndex({ knownQuestions: [] }).search('can school come to a PSM?').entryId).toBe('stability-meeting-attendees');
+    expect(new GuidanceIndex({ knownQuestions: [] }).search('can CAMHS and school come to the stability meeting').found).toBe(true);
     // whoever is brought along attends too
     expect(attendeeAsked('can the yp bring their best mate along to the PSM?')).toContain(analyseQuery('mate')[0]!.join('|'));
     expect(index.search('can the yp bring their best mate along to the PSM for moral support?').found).toBe(false);
