@@ -1497,6 +1497,12 @@ export function normaliseText(text: string): string {
   // "the SW says no need to tell them", "said no support plan was done": what someone says there is
   // none of, not someone refusing ("HoS said no to the move", "they said no??")
   t = t.replace(/\b(say|says|said|saying)\s+no\s+(?!(?:to|because|as|and|or|but|so|then|again|straight|outright|at|on|yesterday|today|now)\b)(?=[a-z])/g, '$1 there is no ');
+  // "it's not her call", "your call": whose decision it is, not a phone call or the on-call rota
+  // (a call returned, missed or taken is a phone call)
+  t = t.replace(
+    /(?<!\b(?:return|returned|returning|miss|missed|take|took|taking|answer|answered|got|get|had|have)\s+)\b(my|her|his|their|your|our|the tm's|the hos's|the iro's)\s+call\b(?!\s+(?:back|log|logs|logged))/g,
+    '$1 decision',
+  );
   // "time scale", "time frame", "dead line" are typed apart as often as not, and mean the one word
   t = t.replace(/\btime[\s-]+(scale|frame)(s?)\b/g, 'time$1$2').replace(/\bdead[\s-]+line(s?)\b/g, 'deadline$1');
   // the day team: handing over to it is how the out-of-hours service runs, which the documents leave

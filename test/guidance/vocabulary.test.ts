@@ -307,6 +307,15 @@ describe('words that had been read as something else', () => {
     expect(analyse('carer rang at 4.30pm')).toEqual(analyse('carer rang'));
   });
 
+  it('"it\'s not her call" is whose decision it is, not a phone call or the on-call rota; a call returned is a phone call', () => {
+    same('my TM says its not her call', 'my TM says its not her decision');
+    same('your call', 'your decision');
+    expect(analyse('I returned her call')).toEqual(analyse('I returned a call'));
+    // so a near miss about the on-call Head of Service is no twin of it
+    const onCall = { question: "who's the on-call HoS tonight?", covered: false, set: 'written-for-this-test' };
+    expect(new GuidanceIndex({ knownQuestions: [onCall] }).search('who signs off a move?? my TM says its not her call').entryId).toBe('move-approval');
+  });
+
   it('running a meeting or the school run is not going missing; running away is', () => {
     expect(analyse('who runs the PPM')).not.toContain('missing');
     expect(analyse('does the carer do the school run')).not.toContain('missing');
