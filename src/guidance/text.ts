@@ -1497,12 +1497,6 @@ export function normaliseText(text: string): string {
   // "the SW says no need to tell them", "said no support plan was done": what someone says there is
   // none of, not someone refusing ("HoS said no to the move", "they said no??")
   t = t.replace(/\b(say|says|said|saying)\s+no\s+(?!(?:to|because|as|and|or|but|so|then|again|straight|outright|at|on|yesterday|today|now)\b)(?=[a-z])/g, '$1 there is no ');
-  // "it's not her call", "your call": whose decision it is, not a phone call or the on-call rota
-  // (a call returned, missed or taken is a phone call)
-  t = t.replace(
-    /(?<!\b(?:return|returned|returning|miss|missed|take|took|taking|answer|answered|got|get|had|have)\s+)\b(my|her|his|their|your|our|the tm's|the hos's|the iro's)\s+call\b(?!\s+(?:back|log|logs|logged))/g,
-    '$1 decision',
-  );
   // "time scale", "time frame", "dead line" are typed apart as often as not, and mean the one word
   t = t.replace(/\btime[\s-]+(scale|frame)(s?)\b/g, 'time$1$2').replace(/\bdead[\s-]+line(s?)\b/g, 'deadline$1');
   // the day team: handing over to it is how the out-of-hours service runs, which the documents leave
@@ -1655,8 +1649,9 @@ export function normaliseText(text: string): string {
   );
   // to "let everyone know" is to tell them
   t = t.replace(/\blet(?:s|ting)?\s+((?:[a-z]+\s+){0,3}?)know\b/g, 'notify $1');
-  // "is it her call?", "whose call is it?": a call to make is whose decision it is (asked by "who decides"), not a phone call
-  t = t.replace(/\b(?:is it|is that|it s|its|whose)\s+(?:(?:my|your|his|her|their|our|the\s+[a-z]+)\s+)?call\b/g, ' ');
+  // "is it her call?", "whose call is it?", "it's not her call": a call to make is whose decision it is (asked by
+  // "who decides"), not a phone call (nor the on-call rota)
+  t = t.replace(/\b(?:is it|is that|it s|its|whose)\s+(?:not\s+)?(?:(?:my|your|his|her|their|our|the\s+[a-z]+)\s+)?call\b/g, ' ');
   // to "call" a meeting is to convene it ("when is a PSM called?"), not to phone
   t = t.replace(/\bcall(?:s|ed|ing)?\s+(?=(?:(?:a|an|the|another|one|for)\s+)?(?:[a-z]+\s+){0,2}(?:meeting|mtg|ppm|psm|dm)s?\b)/g, 'convene ');
   t = t.replace(/\b(meeting|mtg|ppm|psm|dm)(s?)\s+(be\s+|is\s+|are\s+|was\s+|get\s+|gets\s+)?called\b/g, '$1$2 $3convened');
