@@ -1282,6 +1282,8 @@ const ABBREVIATIONS: Array<[RegExp, string]> = [
   [/\b(tmrw|tmw|2moro|2morrow)\b/g, 'tomorrow'],
   [/\b(tonite|2nite)\b/g, 'tonight'],
   [/\b(rly|rlly)\b/g, 'really'],
+  // a dropped g ("still bein built", "is she goin to the PPM")
+  [/\b(bein|goin|doin|havin|gettin|sayin|askin|tryin|movin|lookin|thinkin|wonderin|talkin|comin|leavin|takin|makin|plannin|workin|strugglin|kickin|endin|placin)\b/g, '$1g'],
   // "the placement plan vs the care plan" is versus; "VS" on its own is the Virtual School
   [/\bvs\.?(?=\s+(the|a|an|my|our|their|his|her)\b)/g, 'versus'],
   // "stability meeting vs disruption meeting", "planned vs unplanned": between two things compared it is

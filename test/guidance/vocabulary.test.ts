@@ -499,6 +499,11 @@ describe('more of how people type and what they call things', () => {
     same('the financial yr', 'the year');
   });
 
+  it('a dropped g is the word with it: "bein", "goin", "strugglin"', () => {
+    same('is the tracker still bein built', 'is the tracker still being built');
+    same('carer strugglin and goin on leave', 'carer struggling and going on leave');
+  });
+
   it('to "let know" is to tell, with or without someone named between', () => {
     same('who do I need to let know', 'who do I need to tell');
     same('who lets the school know', 'who tells the school');
