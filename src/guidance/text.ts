@@ -1499,6 +1499,8 @@ export function normaliseText(text: string): string {
   // "the SW says no need to tell them", "said no support plan was done": what someone says there is
   // none of, not someone refusing ("HoS said no to the move", "they said no??")
   t = t.replace(/\b(say|says|said|saying)\s+no\s+(?!(?:to|because|as|and|or|but|so|then|again|straight|outright|at|on|yesterday|today|now)\b)(?=[a-z])/g, '$1 there is no ');
+  // "see him at his new carers": where the child lives, the placement (not the carers as people)
+  t = t.replace(/\bat\s+(?:his|her|their|the)\s+(new\s+)?(?:foster\s+)?carers(?:'s|')?(?:\s+(?:house|home))?\b/g, 'in the $1placement');
   // "time scale", "time frame", "dead line" are typed apart as often as not, and mean the one word
   t = t.replace(/\btime[\s-]+(scale|frame)(s?)\b/g, 'time$1$2').replace(/\bdead[\s-]+line(s?)\b/g, 'deadline$1');
   // the day team: handing over to it is how the out-of-hours service runs, which the documents leave

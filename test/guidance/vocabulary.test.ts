@@ -499,6 +499,11 @@ describe('more of how people type and what they call things', () => {
     same('the financial yr', 'the year');
   });
 
+  it('"at his new carers" is where the child lives: the placement', () => {
+    same('how often do I see him at his new carers?', 'how often do I see him in the new placement?');
+    same("she's settled at her carers' house", "she's settled in the placement");
+  });
+
   it('a dropped g is the word with it: "bein", "goin", "strugglin"', () => {
     same('is the tracker still bein built', 'is the tracker still being built');
     same('carer strugglin and goin on leave', 'carer struggling and going on leave');
