@@ -583,7 +583,7 @@ export function asksTwoThings(question: string): boolean {
   if ((question.match(/\?/g) ?? []).length >= 2) return true;
   // a comma usually separates case detail from the question, so only "and", "or", "also", ";",
   // "/" and a spaced dash join a second question
-  return /(\band\b|\bor\b|\balso\b|[;/]|\s-\s)\s*(if .{3,40}?,?\s*)?(who|what|whats|when|whens|where|how|does|do|is|are|should|can|must|will)\b/i.test(
+  return /(\band\b|\bor\b|\balso\b|(?<=[a-z?,]\s)n\b|[;/]|\s-\s)\s*(if .{3,40}?,?\s*)?(who|what|whats|when|whens|where|how|does|do|is|are|should|can|must|will)\b/i.test(
     question.replace(/^\W*\w+/, ''),
   );
 }

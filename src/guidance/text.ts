@@ -1501,6 +1501,10 @@ export function normaliseText(text: string): string {
   t = t.replace(/\b(say|says|said|saying)\s+no\s+(?!(?:to|because|as|and|or|but|so|then|again|straight|outright|at|on|yesterday|today|now)\b)(?=[a-z])/g, '$1 there is no ');
   // "see him at his new carers": where the child lives, the placement (not the carers as people)
   t = t.replace(/\bat\s+(?:his|her|their|the)\s+(new\s+)?(?:foster\s+)?carers(?:'s|')?(?:\s+(?:house|home))?\b/g, 'in the $1placement');
+  // a placement that "finishes" ends (a plan or form is finished: completed)
+  t = t.replace(/\b(placement|placements|move|stay)(\s+(?:has\s+|is\s+|was\s+)?)(?:finishes|finished|finishing|finish)\b/g, '$1$2ends');
+  // "... n who chairs it": chat's "and" before a second question
+  t = t.replace(/(?<=[a-z?,]\s)n(?=\s+(?:who|what|whats|when|where|how|does|do|is|are|can|should|will)\b)/g, 'and');
   // "time scale", "time frame", "dead line" are typed apart as often as not, and mean the one word
   t = t.replace(/\btime[\s-]+(scale|frame)(s?)\b/g, 'time$1$2').replace(/\bdead[\s-]+line(s?)\b/g, 'deadline$1');
   // the day team: handing over to it is how the out-of-hours service runs, which the documents leave

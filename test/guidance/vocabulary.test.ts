@@ -3,7 +3,7 @@
 // is named after the rule it checks and uses wording of its own.
 import { analyse, analyseQuery, isSecondReading } from '../../src/guidance/text';
 import { GuidanceIndex } from '../../src/guidance/search';
-import { isIncidentalTerm } from '../../src/guidance/question';
+import { asksTwoThings, isIncidentalTerm } from '../../src/guidance/question';
 
 const same = (a: string, b: string) => expect(analyse(a)).toEqual(analyse(b));
 
@@ -502,6 +502,14 @@ describe('more of how people type and what they call things', () => {
   it('"at his new carers" is where the child lives: the placement', () => {
     same('how often do I see him at his new carers?', 'how often do I see him in the new placement?');
     same("she's settled at her carers' house", "she's settled in the placement");
+  });
+
+  it('a placement that finishes ends (a plan that is finished is completed); "n" before a question is "and"', () => {
+    same('who do I tell when a placement finishes', 'who do I tell when a placement ends');
+    same('once the placement has finished', 'once the placement has ended');
+    same('is the plan finished', 'is the plan completed');
+    same('can it patch things up, n who chairs it', 'can it patch things up, and who chairs it');
+    expect(asksTwoThings('can a disruption mtg help patch things up between the carers and birth family, n who chairs it')).toBe(true);
   });
 
   it('a dropped g is the word with it: "bein", "goin", "strugglin"', () => {
