@@ -509,6 +509,8 @@ const PHRASES: Array<[string[], string]> = [
     ['fostering panel', 'foster panel', 'fostering panels', 'adoption panel', 'adoption panels', 'matching panel', 'matching panels', 'permanence panel', 'permanence panels'],
     'fosteringpanel',
   ],
+  // the Director of Children's Services: a role the documents never give a part in moves
+  [['dcs', 'director of childrens services', 'director of children s services', 'director of cs'], 'directorchildrensservices'],
   [['disruption meeting', 'breakdown meeting', 'disruption review'], 'disruptionmeeting'],
 
   // plans and records

@@ -348,6 +348,11 @@ describe('words that had been read as something else', () => {
 });
 
 describe('more of the field’s roles, orders and systems', () => {
+  it("the DCS is the Director of Children's Services, a role the guidance gives no part in moves", () => {
+    same('does the DCS sign it off', "does the director of children's services sign it off");
+    expect(new GuidanceIndex({ knownQuestions: [] }).search('does the DCS have to sign off an out of area move?').found).toBe(false);
+  });
+
   it('a connected person, kinship or family-and-friends carer is a carer', () => {
     same('the connected person', 'the carer');
     same('a kinship carer', 'a carer');
