@@ -471,7 +471,7 @@ export class GuidanceIndex {
   private searchSpelled(question: string): GuidanceAnswer {
     const compared = this.comparing(question);
     if (compared) return compared;
-    const answer = this.byAskingClause(question, this.unlessAKnownNearMiss(this.answerQuestion(question)));
+    const answer = this.unlessComparingOtherThings(question, this.byAskingClause(question, this.unlessAKnownNearMiss(this.answerQuestion(question))));
     const safeguarding = this.entries.get(SAFEGUARDING_ENTRY_ID);
     const asked = asAsked(question);
     // (nor does acting on the procedures give a figure asked for: "missing since 6pm - when do we have to report to the police?")
@@ -516,6 +516,27 @@ export class GuidanceIndex {
     const answers = (a: GuidanceAnswer) => a.found && !a.also && !a.urgentSafeguarding && !!a.entryId && this.entries.has(a.entryId);
     if (!answers(first) || !answers(second) || first.entryId === second.entryId) return undefined;
     return { ...first, question, confidence: Math.min(first.confidence, second.confidence), also: this.partFrom(second.entryId!) };
+  }
+
+  /**
+   * "What's the difference between s20 and a care order?": an answer naming neither thing compared
+   * answers only the words of comparing (the SW and SSW roles' "difference between"), so it is not one.
+   */
+  private unlessComparingOtherThings(question: string, answer: GuidanceAnswer): GuidanceAnswer {
+    const things = answer.found && answer.entryId ? comparedThings(asAsked(question)) : null;
+    if (!things) return answer;
+    const entryId = answer.entryId!;
+    const named = (thing: string) => analyseQuery(this.speller.correct(thing)).some((group) => this.names(entryId, group.join('|')));
+    if (things.some(named)) return answer;
+    return {
+      question,
+      found: false,
+      score: answer.score,
+      confidence: answer.confidence,
+      suggestions: [entryId, ...(answer.related ?? []).map((r) => r.id)].slice(0, MAX_SUGGESTIONS).map((id) => this.topicRef(id)),
+      notFoundReason: 'not-covered',
+      urgentSafeguarding: answer.urgentSafeguarding,
+    };
   }
 
   /** The part answering what a message asks besides acting on safeguarding, read from the whole message's matches. */

@@ -846,6 +846,13 @@ describe('two things compared', () => {
     // a child hurt now still leads with acting on safeguarding
     expect(index.search("carer hit him tonight, he's got a bruise - what's the difference between an urgent move and a planned ending?").urgentSafeguarding).toBe(true);
   });
+
+  it('an answer naming neither thing compared is no answer: only the words of comparing matched', () => {
+    const plain = new GuidanceIndex({ knownQuestions: [] });
+    expect(plain.search("what's the difference between s20 and a care order?").found).toBe(false);
+    // (one entry on both things compared still answers)
+    expect(plain.search('SW vs SSW - who does what?').entryId).toBe('sw-and-ssw-roles');
+  });
 });
 
 describe('a source document named as where to look', () => {
