@@ -1507,9 +1507,6 @@ export function normaliseText(text: string): string {
   t = t.replace(/\b(placement|placements|move|stay)(\s+(?:has\s+|is\s+|was\s+)?)(?:finishes|finished|finishing|finish)\b/g, '$1$2ends');
   // "... n who chairs it": chat's "and" before a second question
   t = t.replace(/(?<=[a-z?,]\s)n(?=\s+(?:who|what|whats|when|where|how|does|do|is|are|can|should|will)\b)/g, 'and');
-  // "carer texting me", "she keeps messaging us", "texts me daily": how the message came, as "texted" is
-  // (texting someone as a way to tell them is left alone: "can I text the HoS for approval?")
-  t = t.replace(/\b(?:texting|texts|messaging|messages|ringing|rings|phoning|phones|emailing|emails)\s+(?=(?:me|us)\b)/g, 'rang ');
   // "time scale", "time frame", "dead line" are typed apart as often as not, and mean the one word
   t = t.replace(/\btime[\s-]+(scale|frame)(s?)\b/g, 'time$1$2').replace(/\bdead[\s-]+line(s?)\b/g, 'deadline$1');
   // the day team: handing over to it is how the out-of-hours service runs, which the documents leave
