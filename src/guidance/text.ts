@@ -1507,6 +1507,11 @@ export function normaliseText(text: string): string {
   t = t.replace(/\b(placement|placements|move|stay)(\s+(?:has\s+|is\s+|was\s+)?)(?:finishes|finished|finishing|finish)\b/g, '$1$2ends');
   // "... n who chairs it": chat's "and" before a second question
   t = t.replace(/(?<=[a-z?,]\s)n(?=\s+(?:who|what|whats|when|where|how|does|do|is|are|can|should|will)\b)/g, 'and');
+  // "turned up at school with a bruise": arriving somewhere, not attending a meeting
+  t = t.replace(
+    /\b(?:turn|turns|turned|turning)\s+up\s+(?=(?:at|to|in)\s+(?:school|college|home|the office|the unit|a ?&? ?e|hospital|the police station|contact|her nan's|his nan's)\b)/g,
+    'arrived ',
+  );
   // "time scale", "time frame", "dead line" are typed apart as often as not, and mean the one word
   t = t.replace(/\btime[\s-]+(scale|frame)(s?)\b/g, 'time$1$2').replace(/\bdead[\s-]+line(s?)\b/g, 'deadline$1');
   // the day team: handing over to it is how the out-of-hours service runs, which the documents leave

@@ -314,6 +314,12 @@ describe('words that had been read as something else', () => {
     expect(new GuidanceIndex({ knownQuestions: [onCall] }).search('who signs off a move?? my TM says its not her call').entryId).toBe('move-approval');
   });
 
+  it('turning up at school or at home is arriving there, not attending a meeting; turning up to the PPM is', () => {
+    same('YP turned up at school with a black eye', 'YP arrived at school with a black eye');
+    expect(analyse('YP turned up at school with a black eye')).not.toEqual(expect.arrayContaining(analyse('attend')));
+    expect(analyse('mum turned up to the PPM')).toEqual(expect.arrayContaining(analyse('attend')));
+  });
+
   it('running a meeting or the school run is not going missing; running away is', () => {
     expect(analyse('who runs the PPM')).not.toContain('missing');
     expect(analyse('does the carer do the school run')).not.toContain('missing');
